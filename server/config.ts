@@ -1,0 +1,113 @@
+// The only reader of process.env. Everything is validated once, at start, and frozen:
+// a wrong value stops the process with a message that names the variable.
+import path from 'node:path';
+import Joi from 'joi';
+import dotenv from 'dotenv';
+
+if (process.env.NODE_ENV !== 'test') dotenv.config({ quiet: true });
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string()
+    .pattern(/^(mysql|mariadb|sqlite):/)
+    .message('"DATABASE_URL" must start with mysql://, mariadb:// or sqlite:')
+    .allow(''),
+  DB_MIGRATE_ON_BOOT: Joi.boolean().default(true),
+  DB_POOL_MAX: Joi.number().integer().min(1).max(200).default(10),
+  DATA_DIR: Joi.string().default('./data'),
+  UPLOAD_DIR: Joi.string().allow(''),
+  UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
+  JSON_BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/i).default('1mb'),
+  ADMIN_EMAIL: Joi.string().email({ tlds: false }).allow(''),
+  ADMIN_PASSWORD: Joi.string().min(12).allow(''),
+  ADMIN_NAME: Joi.string().default('Administrator'),
+  SESSION_TTL_HOURS: Joi.number().min(0.01).max(24 * 90).default(12),
+  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(10),
+  LOGIN_WINDOW_MINUTES: Joi.number().integer().min(1).default(15),
+  PUBLIC_RATE_LIMIT_PER_15MIN: Joi.number().integer().min(1).default(30),
+  TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), Joi.string()).default(false),
+  PII_KEY: Joi.string().allow(''),
+  TAG_PREFIX: Joi.string().pattern(/^[A-Z]{1,6}$/).message('"TAG_PREFIX" must be 1 to 6 capital Latin letters').default('NM'),
+  TAG_DIGITS: Joi.number().integer().min(6).max(12).default(6),
+  COUNTRY: Joi.string().valid('SA', 'MA').default('SA'),
+  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
+  CO2E_KG_PER_LAPTOP: Joi.number().min(0).default(200),
+  CO2E_KG_PER_DESKTOP: Joi.number().min(0).default(300),
+  CO2E_KG_PER_OTHER: Joi.number().min(0).default(100),
+  LOG_LEVEL: Joi.string().valid('error', 'warn', 'info', 'http', 'verbose', 'debug', 'silent').default('info'),
+  LOG_FILE: Joi.string().allow(''),
+}).unknown(true);
+
+export type DatabaseDialect = 'sqlite' | 'mysql';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  db: { dialect: DatabaseDialect; url: string; storage: string; migrateOnBoot: boolean; poolMax: number };
+  dataDir: string;
+  upload: { dir: string; maxBytes: number; jsonLimit: string };
+  admin: { email: string; password: string; name: string };
+  auth: { sessionTtlMs: number; loginMaxFailures: number; loginWindowMs: number };
+  publicRateLimitPer15Min: number;
+  trustProxy: boolean | number | string;
+  piiKey: string;
+  tags: { prefix: string; digits: number };
+  country: 'SA' | 'MA';
+  publicUrl: string;
+  co2eKg: { laptop: number; desktop: number; other: number };
+  logLevel: string;
+  logFile: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const { value, error } = schema.validate(env, { abortEarly: false, convert: true });
+  if (error) {
+    throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
+  }
+  const dataDir = path.resolve(value.DATA_DIR);
+  const url: string = value.DATABASE_URL || `sqlite:${path.join(dataDir, 'nimah.sqlite')}`;
+  const dialect: DatabaseDialect = url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+  const config: Config = {
+    env: value.NODE_ENV,
+    port: value.PORT,
+    db: {
+      dialect,
+      url,
+      storage: dialect === 'sqlite' ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : '',
+      migrateOnBoot: value.DB_MIGRATE_ON_BOOT,
+      poolMax: value.DB_POOL_MAX,
+    },
+    dataDir,
+    upload: {
+      dir: path.resolve(value.UPLOAD_DIR || path.join(dataDir, 'uploads')),
+      maxBytes: value.UPLOAD_MAX_BYTES,
+      jsonLimit: value.JSON_BODY_LIMIT,
+    },
+    admin: { email: value.ADMIN_EMAIL ?? '', password: value.ADMIN_PASSWORD ?? '', name: value.ADMIN_NAME },
+    auth: {
+      sessionTtlMs: value.SESSION_TTL_HOURS * 3600_000,
+      loginMaxFailures: value.LOGIN_MAX_FAILURES,
+      loginWindowMs: value.LOGIN_WINDOW_MINUTES * 60_000,
+    },
+    publicRateLimitPer15Min: value.PUBLIC_RATE_LIMIT_PER_15MIN,
+    trustProxy: value.TRUST_PROXY,
+    piiKey: value.PII_KEY ?? '',
+    tags: { prefix: value.TAG_PREFIX, digits: value.TAG_DIGITS },
+    country: value.COUNTRY,
+    publicUrl: String(value.PUBLIC_URL).replace(/\/+$/, ''),
+    co2eKg: { laptop: value.CO2E_KG_PER_LAPTOP, desktop: value.CO2E_KG_PER_DESKTOP, other: value.CO2E_KG_PER_OTHER },
+    logLevel: value.LOG_LEVEL,
+    logFile: value.LOG_FILE ?? '',
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(o: T): Readonly<T> {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(o);
+}
+
+export const config = loadConfig();

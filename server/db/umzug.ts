@@ -1,0 +1,44 @@
+// Schema history (migrations/) and demo data (seeders/), both run by umzug with Sequelize's QueryInterface.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { QueryInterface } from 'sequelize';
+import { Umzug, SequelizeStorage, type MigrationFn } from 'umzug';
+import { getSequelize } from './sequelize.js';
+import { logger } from '../lib/logger.js';
+
+export type Migration = MigrationFn<QueryInterface>;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function createUmzug(folder: 'migrations' | 'seeders', tableName: string) {
+  const sequelize = getSequelize();
+  return new Umzug<QueryInterface>({
+    migrations: {
+      glob: [`${folder}/*.ts`, { cwd: root }],
+      resolve: ({ name, path: file, context }) => {
+        const load = async () => (await import(pathToFileURL(file!).href)) as { up: Migration; down?: Migration };
+        return {
+          name,
+          up: async () => (await load()).up({ name, path: file, context }),
+          down: async () => (await load()).down?.({ name, path: file, context }),
+        };
+      },
+    },
+    context: sequelize.getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize, tableName }),
+    logger: {
+      info: (m) => logger.debug('db.umzug', m),
+      warn: (m) => logger.warn('db.umzug', m),
+      error: (m) => logger.error('db.umzug', m),
+      debug: () => undefined,
+    },
+  });
+}
+
+export const createMigrator = () => createUmzug('migrations', 'schema_migrations');
+export const createSeeder = () => createUmzug('seeders', 'seeder_meta');
+
+export async function migrateUp(): Promise<string[]> {
+  const done = await createMigrator().up();
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import express, { type RequestHandler } from 'express';
+import rateLimit from 'express-rate-limit';
+import { RateLimitedError, UnsupportedTypeError } from './errors.js';
+import { logger } from './logger.js';
+import { runWithContext } from './request-context.js';
+import type { BodyKind } from './route.js';
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Gives every request an id (from x-request-id when sane) and writes one log line when it finishes. */
+export const requestContext: RequestHandler = (req, res, next) => {
+  const incoming = req.get('x-request-id');
+  req.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  res.set('X-Request-Id', req.requestId);
+  const started = process.hrtime.bigint();
+  const ctx = { requestId: req.requestId } as { requestId: string; userId?: number };
+  res.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Path only: query strings can carry search terms typed by users.
+    runWithContext(ctx, () => logger.http('http.request', {
+      method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, userId: ctx.userId,
+    }));
+  });
+  runWithContext(ctx, next);
+};
+
+const hasBody = (req: Parameters<RequestHandler>[0]): boolean =>
+  Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+
+/** Refuses a body of the wrong media type with 415, then parses JSON bodies. */
+export function bodyFor(kind: BodyKind, jsonLimit: string): RequestHandler[] {
+  if (kind === 'none') return [];
+  const expected = kind === 'json' ? 'application/json' : 'multipart/form-data';
+  const check: RequestHandler = (req, _res, next) => {
+    if (hasBody(req) && !req.is(expected)) {
+      throw new UnsupportedTypeError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${expected}`, { expected, received: req.get('content-type') ?? null });
+    }
+    next();
+  };
+  return kind === 'json' ? [check, express.json({ limit: jsonLimit, strict: true })] : [check];
+}
+
+export function publicRateLimit(limit: number, windowMs = 15 * 60_000): RequestHandler {
+  return rateLimit({
+    windowMs, limit, standardHeaders: 'draft-7', legacyHeaders: false,
+    handler: (_req, _res, next) => next(new RateLimitedError('Too many requests from this address; try again later', Math.ceil(windowMs / 1000))),
+  });
+}

@@ -1,0 +1,25 @@
+// A route is data: method, path, who may call it, what body it takes, and a handler.
+// app.ts mounts every module's list; the access test walks the same list, so no route escapes it.
+import type { Request, Response, RequestHandler } from 'express';
+
+export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
+export type BodyKind = 'none' | 'json' | 'multipart';
+
+export interface RouteDef<A = unknown> {
+  method: HttpMethod;
+  path: string;
+  access: A;
+  /** What the request body must be; a body of another media type is refused with 415. Default: json for writes. */
+  body?: BodyKind;
+  /** Extra middleware run before the handler (rate limits, uploads). */
+  before?: RequestHandler[];
+  handler: (req: Request, res: Response) => Promise<unknown> | unknown;
+}
+
+export function defineRoutes<A>(routes: RouteDef<A>[]): RouteDef<A>[] {
+  return routes;
+}
+
+export function bodyKindOf(route: RouteDef<unknown>): BodyKind {
+  return route.body ?? (route.method === 'get' || route.method === 'delete' ? 'none' : 'json');
+}

@@ -1,0 +1,70 @@
+import {
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+import { ROLES, type Role } from './roles.js';
+
+export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
+  declare id: CreationOptional<number>;
+  declare email: string;
+  declare name: string;
+  declare role: Role;
+  declare passwordHash: string;
+  declare language: CreationOptional<'ar' | 'en'>;
+  declare active: CreationOptional<boolean>;
+  declare lastLoginAt: CreationOptional<Date | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class Session extends Model<InferAttributes<Session>, InferCreationAttributes<Session>> {
+  declare id: CreationOptional<number>;
+  declare userId: number;
+  declare tokenHash: string;
+  declare expiresAt: Date;
+  declare revokedAt: CreationOptional<Date | null>;
+  declare createdAt: CreationOptional<Date>;
+}
+
+export class LoginAttempt extends Model<InferAttributes<LoginAttempt>, InferCreationAttributes<LoginAttempt>> {
+  declare id: CreationOptional<number>;
+  declare email: string;
+  declare ip: string;
+  declare succeeded: boolean;
+  declare createdAt: CreationOptional<Date>;
+}
+
+export function initAuthModels(sequelize: Sequelize): void {
+  User.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    email: { type: DataTypes.STRING(254), allowNull: false, unique: true },
+    name: { type: DataTypes.STRING(200), allowNull: false },
+    role: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [ROLES as unknown as string[]] } },
+    passwordHash: { type: DataTypes.STRING(255), allowNull: false },
+    language: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
+    active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+    lastLoginAt: { type: DataTypes.DATE(3), allowNull: true },
+    createdAt: DataTypes.DATE(3),
+    updatedAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'users' });
+
+  Session.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    userId: { type: DataTypes.INTEGER, allowNull: false },
+    tokenHash: { type: DataTypes.CHAR(64), allowNull: false },
+    expiresAt: { type: DataTypes.DATE(3), allowNull: false },
+    revokedAt: { type: DataTypes.DATE(3), allowNull: true },
+    createdAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'sessions', updatedAt: false });
+
+  LoginAttempt.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    email: { type: DataTypes.STRING(254), allowNull: false },
+    ip: { type: DataTypes.STRING(64), allowNull: false },
+    succeeded: { type: DataTypes.BOOLEAN, allowNull: false },
+    createdAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'login_attempts', updatedAt: false });
+}
+
+export function associateAuthModels(): void {
+  Session.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+}

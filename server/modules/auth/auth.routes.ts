@@ -1,0 +1,50 @@
+import type { Response } from 'express';
+import { config } from '../../config.js';
+import { defineRoutes } from '../../lib/route.js';
+import { parse } from '../../lib/parse.js';
+import { actorOf } from './auth.middleware.js';
+import * as auth from './auth.service.js';
+import { revokeSession, SESSION_COOKIE } from './sessions.js';
+import { createUserInput, idParams, loginInput, updateMeInput, updateUserInput, userListQuery } from './auth.schema.js';
+import { ADMINS, type Access } from './roles.js';
+
+function setSessionCookie(res: Response, token: string, expires: Date): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true, sameSite: 'strict', secure: config.publicUrl.startsWith('https:'), path: '/', expires,
+  });
+}
+
+export const authRoutes = defineRoutes<Access>([
+  {
+    method: 'post', path: '/api/auth/login', access: 'public',
+    handler: async (req, res) => {
+      const { token, expiresAt, user } = await auth.login(parse(loginInput, req.body), req.ip ?? 'unknown');
+      setSessionCookie(res, token, expiresAt);
+      res.json({ token, expiresAt: expiresAt.toISOString(), user });
+    },
+  },
+  {
+    method: 'post', path: '/api/auth/logout', access: 'authenticated',
+    handler: async (req, res) => {
+      if (req.sessionToken) await revokeSession(req.sessionToken);
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      res.status(204).end();
+    },
+  },
+  { method: 'get', path: '/api/auth/me', access: 'authenticated', handler: async (req, res) => res.json(await auth.getMe(actorOf(req))) },
+  {
+    method: 'patch', path: '/api/auth/me', access: 'authenticated',
+    handler: async (req, res) => res.json(await auth.updateMe(actorOf(req), parse(updateMeInput, req.body))),
+  },
+  { method: 'get', path: '/api/users', access: ADMINS, handler: async (req, res) => res.json(await auth.listUsers(parse(userListQuery, req.query))) },
+  {
+    method: 'post', path: '/api/users', access: ADMINS,
+    handler: async (req, res) => res.status(201).json(await auth.createUser(parse(createUserInput, req.body))),
+  },
+  { method: 'get', path: '/api/users/:id', access: ADMINS, handler: async (req, res) => res.json(await auth.getUser(parse(idParams, req.params).id)) },
+  {
+    method: 'patch', path: '/api/users/:id', access: ADMINS,
+    handler: async (req, res) =>
+      res.json(await auth.updateUser(parse(idParams, req.params).id, parse(updateUserInput, req.body), actorOf(req))),
+  },
+]);

@@ -1,0 +1,51 @@
+import Joi from 'joi';
+import { ROLES, type Role } from './roles.js';
+import type { User } from './auth.model.js';
+import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
+
+export const PASSWORD_MIN = 12;
+
+export interface LoginInput { email: string; password: string }
+export const loginInput = Joi.object<LoginInput>({
+  email: Joi.string().trim().lowercase().max(254).required(),
+  password: Joi.string().max(1024).required(),
+});
+
+export interface CreateUserInput { email: string; name: string; role: Role; password: string; language: 'ar' | 'en' }
+export const createUserInput = Joi.object<CreateUserInput>({
+  email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).required(),
+  name: Joi.string().trim().min(1).max(200).required(),
+  role: Joi.string().valid(...ROLES).required(),
+  password: Joi.string().min(PASSWORD_MIN).max(1024).required(),
+  language: Joi.string().valid('ar', 'en').default('ar'),
+});
+
+export interface UpdateUserInput { name?: string; role?: Role; password?: string; active?: boolean; language?: 'ar' | 'en' }
+export const updateUserInput = Joi.object<UpdateUserInput>({
+  name: Joi.string().trim().min(1).max(200),
+  role: Joi.string().valid(...ROLES),
+  password: Joi.string().min(PASSWORD_MIN).max(1024),
+  active: Joi.boolean(),
+  language: Joi.string().valid('ar', 'en'),
+}).min(1);
+
+export interface UpdateMeInput { name?: string; language?: 'ar' | 'en'; password?: string; currentPassword?: string }
+export const updateMeInput = Joi.object<UpdateMeInput>({
+  name: Joi.string().trim().min(1).max(200),
+  language: Joi.string().valid('ar', 'en'),
+  password: Joi.string().min(PASSWORD_MIN).max(1024),
+  currentPassword: Joi.string().max(1024).when('password', { is: Joi.exist(), then: Joi.required() }),
+}).min(1);
+
+export interface UserListQuery extends PageQuery { role?: Role; q?: string }
+export const userListQuery = Joi.object<UserListQuery>({ ...pageQueryKeys, role: Joi.string().valid(...ROLES), q: Joi.string().trim().max(100) });
+
+export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
+
+export interface UserDto { id: number; email: string; name: string; role: Role; language: 'ar' | 'en'; active: boolean; lastLoginAt: string | null; createdAt: string }
+export function toUserDto(u: User): UserDto {
+  return {
+    id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active,
+    lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null, createdAt: u.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Server } from 'node:http';
+import { config } from './config.js';
+import { closeSequelize, ensureDatabaseExists } from './db/sequelize.js';
+import { initModels } from './db/models.js';
+import { migrateUp } from './db/umzug.js';
+import { logger } from './lib/logger.js';
+import { createApp } from './app.js';
+import { ensureFirstAdmin } from './modules/auth/index.js';
+import { preparePiiKey } from './lib/pii-key.js';
+
+export interface RunningServer { port: number; close(): Promise<void> }
+
+export async function start(port = config.port): Promise<RunningServer> {
+  await preparePiiKey();
+  await ensureDatabaseExists();
+  initModels();
+  if (config.db.migrateOnBoot) {
+    const applied = await migrateUp();
+    if (applied.length) logger.info('db.migrated', { applied });
+  }
+  const admin = await ensureFirstAdmin();
+  if (admin === 'created') logger.info('auth.first_admin_created');
+  if (admin === 'not_configured') logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });
+  const server: Server = createApp().listen(port);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeSequelize();
+    },
+  };
+}

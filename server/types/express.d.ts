@@ -1,0 +1,12 @@
+import type { Actor } from '../modules/auth/roles.js';
+
+declare global {
+  namespace Express {
+    interface Request {
+      requestId: string;
+      actor?: Actor;
+      sessionToken?: string;
+    }
+  }
+}
+export {};

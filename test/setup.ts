@@ -1,0 +1,52 @@
+// Mocha root hooks: migrate once, empty every table before each test.
+import './env.js';
+import { QueryTypes } from 'sequelize';
+import { config } from '../server/config.js';
+import { closeSequelize, ensureDatabaseExists, getSequelize, withTransaction } from '../server/db/sequelize.js';
+import { initModels } from '../server/db/models.js';
+import { migrateUp } from '../server/db/umzug.js';
+import { preparePiiKey } from '../server/lib/pii-key.js';
+
+const KEEP = new Set(['schema_migrations', 'seeder_meta', 'sqlite_sequence']);
+let tables: string[] = [];
+
+async function listTables(): Promise<string[]> {
+  const sequelize = getSequelize();
+  const rows = config.db.dialect === 'sqlite'
+    ? await sequelize.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'", { type: QueryTypes.SELECT })
+    : await sequelize.query<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()', { type: QueryTypes.SELECT });
+  return rows.map((r) => r.name).filter((n) => !KEEP.has(n) && !n.startsWith('sqlite_'));
+}
+
+export async function truncateAll(): Promise<void> {
+  const sequelize = getSequelize();
+  if (config.db.dialect === 'sqlite') {
+    await withTransaction(async (transaction) => {
+      await sequelize.query('PRAGMA defer_foreign_keys = ON', { transaction });
+      for (const t of tables) await sequelize.query(`DELETE FROM "${t}"`, { transaction });
+    });
+  } else {
+    await withTransaction(async (transaction) => {
+      await sequelize.query('SET FOREIGN_KEY_CHECKS = 0', { transaction });
+      for (const t of tables) await sequelize.query(`DELETE FROM \`${t}\``, { transaction });
+      await sequelize.query('SET FOREIGN_KEY_CHECKS = 1', { transaction });
+    });
+  }
+}
+
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context) {
+    this.timeout(120_000);
+    await preparePiiKey();
+    await ensureDatabaseExists();
+    initModels();
+    await migrateUp();
+    tables = await listTables();
+  },
+  async beforeEach() {
+    await truncateAll();
+  },
+  async afterAll() {
+    await closeSequelize();
+  },
+};
