@@ -28,6 +28,9 @@ export const up: Migration = async ({ context: q }) => {
     windows11_eligible: { type: DataTypes.BOOLEAN, allowNull: true },
     notes: { type: DataTypes.TEXT, allowNull: true },
     version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    // Hash and number of the newest event: anchors the chain, so deleting the last events is detected too.
+    last_event_seq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    last_event_hash: { type: DataTypes.CHAR(64), allowNull: true },
     status_changed_at: { type: DataTypes.DATE(3), allowNull: false },
     created_at: { type: DataTypes.DATE(3), allowNull: false },
     updated_at: { type: DataTypes.DATE(3), allowNull: false },

@@ -1,9 +1,20 @@
 // Every HTTP route of the application, in one list: app.ts mounts it and the access test walks it.
 import type { RouteDef } from './lib/route.js';
 import { authRoutes, type Access } from './modules/auth/index.js';
+import { deviceRoutes } from './modules/devices/index.js';
+import { donationRoutes, donorRoutes } from './modules/donations/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { intakeRoutes } from './modules/intake/intake.routes.js';
+import { scanRoutes } from './modules/scan/scan.routes.js';
+import { siteRoutes } from './modules/sites/sites.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...siteRoutes,
+  ...donorRoutes,
+  ...donationRoutes,
+  ...intakeRoutes,
+  ...deviceRoutes,
+  ...scanRoutes,
 ];

@@ -1,6 +1,10 @@
 // Registers every module's models on the Sequelize instance, then their associations.
 import { getSequelize } from './sequelize.js';
-import { associateAuthModels, initAuthModels } from '../modules/auth/index.js';
+import { associateAuthModels, initAuthModels, User } from '../modules/auth/index.js';
+import { associateDeviceModels, DeviceEvent, initDeviceModels } from '../modules/devices/index.js';
+import { associateDonationModels, initDonationModels } from '../modules/donations/index.js';
+import { initDonorModels } from '../modules/donors/index.js';
+import { initSiteModels } from '../modules/sites/sites.js';
 
 let initialised = false;
 
@@ -8,6 +12,13 @@ export function initModels(): void {
   if (initialised) return;
   const sequelize = getSequelize();
   initAuthModels(sequelize);
+  initSiteModels(sequelize);
+  initDonorModels(sequelize);
+  initDeviceModels(sequelize);
+  initDonationModels(sequelize);
   associateAuthModels();
+  associateDeviceModels();
+  associateDonationModels();
+  DeviceEvent.belongsTo(User, { foreignKey: 'actorId', as: 'actor' });
   initialised = true;
 }

@@ -1,4 +1,5 @@
 // Validate once at the edge: returns a typed value or throws a ValidationError with one entry per field.
+import JoiRuntime from 'joi';
 import type Joi from 'joi';
 import { ValidationError } from './errors.js';
 
@@ -16,4 +17,14 @@ export function parse<T>(schema: Joi.Schema<T>, input: unknown, where = 'Request
     throw new ValidationError(`${where} is invalid`, details);
   }
   return value as T;
+}
+
+/** A query parameter that takes one value, several (`a,b`) or repeats (`x=a&x=b`), each from `values`. */
+export function listOf(values: readonly string[]): Joi.Schema<string[]> {
+  return JoiRuntime.any().custom((v: unknown, helpers) => {
+    const items = (Array.isArray(v) ? v : String(v).split(',')).map((s) => String(s).trim()).filter(Boolean);
+    const bad = items.find((i) => !values.includes(i));
+    if (bad !== undefined) return helpers.message({ custom: `{{#label}} has "${bad.slice(0, 40)}", which is not one of ${values.join(', ')}` });
+    return items;
+  });
 }

@@ -22,3 +22,24 @@ export async function signIn(role: Role): Promise<{ user: User; token: string }>
   const { token } = await openSession(user.id);
   return { user, token };
 }
+
+import { Donor } from '../../server/modules/donors/index.js';
+import { Donation } from '../../server/modules/donations/index.js';
+
+let donationCounter = 0;
+
+export async function createDonor(fields: Partial<{ name: string; kind: 'company' | 'individual' }> = {}): Promise<Donor> {
+  return withTransaction((transaction) => Donor.create({
+    kind: fields.kind ?? 'company', name: fields.name ?? 'شركة الخليج للتقنية', nameLatin: 'Gulf Tech Co.', contactPerson: null,
+    email: 'csr@gulftech.example', phone: '+966501234567', city: 'الدمام', crNumber: '2050012345',
+  }, { transaction }));
+}
+
+export async function createDonation(fields: Partial<{ status: 'pledged' | 'scheduled' | 'received' | 'closed'; donorId: number }> = {}): Promise<Donation> {
+  const donorId = fields.donorId ?? (await createDonor()).id;
+  donationCounter += 1;
+  return withTransaction((transaction) => Donation.create({
+    code: `DN-2000-${String(donationCounter).padStart(4, '0')}`, donorId, channel: 'drop_off', status: fields.status ?? 'received',
+    expectedCount: 10, siteId: null, notes: null, createdBy: null,
+  }, { transaction }));
+}

@@ -1,0 +1,23 @@
+// Multipart uploads, held in memory up to UPLOAD_MAX_BYTES (the services look at the content, never the name).
+import type { Request, RequestHandler } from 'express';
+import multer from 'multer';
+import { config } from '../config.js';
+import { UnsupportedTypeError, ValidationError } from './errors.js';
+
+export function singleFile(field = 'file', maxBytes = config.upload.maxBytes): RequestHandler {
+  return multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } }).single(field);
+}
+
+export function requireFile(req: Request, field = 'file'): Express.Multer.File {
+  if (!req.file) throw new ValidationError('A file is required', [{ path: field, message: 'is required (multipart field "file")' }]);
+  return req.file;
+}
+
+/** Text files only: refuses binary content (NUL bytes, or invalid UTF-8) with 415. */
+export function assertText(file: Express.Multer.File): string {
+  const text = file.buffer.toString('utf8');
+  if (file.buffer.includes(0) || text.includes('\uFFFD')) {
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The file is not UTF-8 text', { field: file.fieldname });
+  }
+  return text;
+}

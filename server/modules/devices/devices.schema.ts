@@ -1,0 +1,82 @@
+import Joi from 'joi';
+import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
+import { listOf } from '../../lib/parse.js';
+import { DEVICE_STATUSES, allowedActions, type DeviceStatus } from './devices.lifecycle.js';
+import { DEVICE_TYPES, MEDIA_TYPES, type Device, type DeviceEvent, type Drive } from './devices.model.js';
+import type { DeviceDto, DeviceEventDto, DeviceType, DriveDto, MediaType } from '../../shared/api-types.js';
+
+const text = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
+
+export interface DriveInput { serialNumber: string; model?: string; mediaType: MediaType; capacityBytes?: number }
+export const driveInput = Joi.object<DriveInput>({
+  serialNumber: Joi.string().trim().min(1).max(100).required(),
+  model: text(150),
+  mediaType: Joi.string().valid(...MEDIA_TYPES).default('other'),
+  capacityBytes: Joi.number().integer().min(0).max(2 ** 53 - 1),
+});
+
+export interface DeviceInput {
+  type: DeviceType; manufacturer?: string; model?: string; serialNumber?: string; notes?: string; siteId?: number;
+  cpu?: string; ramGb?: number; screenInches?: number; batteryHealth?: number; drives: DriveInput[];
+}
+export const deviceInputKeys = {
+  type: Joi.string().trim().lowercase().valid(...DEVICE_TYPES).required(),
+  manufacturer: text(100),
+  model: text(150),
+  serialNumber: text(100),
+  notes: text(2000),
+  siteId: Joi.number().integer().positive(),
+  cpu: text(200),
+  ramGb: Joi.number().min(0).max(4096),
+  screenInches: Joi.number().min(0).max(100),
+  batteryHealth: Joi.number().integer().min(0).max(100),
+};
+export const deviceInput = Joi.object<DeviceInput>({
+  ...deviceInputKeys,
+  drives: Joi.array().items(driveInput).max(32).unique('serialNumber', { ignoreUndefined: true }).default([]),
+});
+
+export interface DeviceListQuery extends PageQuery {
+  status?: DeviceStatus[]; type?: DeviceType; donationId?: number; siteId?: number; q?: string;
+}
+export const deviceListQuery = Joi.object<DeviceListQuery>({
+  ...pageQueryKeys,
+  status: listOf(DEVICE_STATUSES) as Joi.Schema<DeviceStatus[]>,
+  type: Joi.string().valid(...DEVICE_TYPES),
+  donationId: Joi.number().integer().positive(),
+  siteId: Joi.number().integer().positive(),
+  q: Joi.string().trim().max(100).allow('').empty(''),
+});
+
+export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function toDeviceDto(d: Device, donationCode?: string): DeviceDto {
+  return {
+    id: d.id, assetTag: d.assetTag, donationId: d.donationId, ...(donationCode ? { donationCode } : {}), siteId: d.siteId,
+    type: d.type, manufacturer: d.manufacturer, model: d.model, serialNumber: d.serialNumber, cpu: d.cpu ?? null,
+    ramGb: d.ramGb ?? null, storageSummary: d.storageSummary ?? null, screenInches: d.screenInches ?? null,
+    batteryHealth: d.batteryHealth ?? null, status: d.status, disposition: d.disposition ?? null, grade: d.grade ?? null,
+    r2Function: d.r2Function ?? null, r2Cosmetic: d.r2Cosmetic ?? null, os: d.os ?? null, licence: d.licence ?? null,
+    windows11Eligible: d.windows11Eligible ?? null, notes: d.notes ?? null, version: d.version,
+    statusChangedAt: iso(d.statusChangedAt), createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt),
+    allowedActions: allowedActions(d.status),
+  };
+}
+
+export function toDriveDto(d: Drive): DriveDto {
+  return {
+    id: d.id, serialNumber: d.serialNumber, model: d.model, mediaType: d.mediaType,
+    capacityBytes: d.capacityBytes === null ? null : Number(d.capacityBytes), smartPassed: d.smartPassed ?? null,
+    powerOnHours: d.powerOnHours ?? null, reallocatedSectors: d.reallocatedSectors ?? null, pendingSectors: d.pendingSectors ?? null,
+  };
+}
+
+export function toEventDto(e: DeviceEvent & { actor?: { name: string } | null }): DeviceEventDto {
+  return {
+    id: e.id, seq: e.seq, type: e.type, actorId: e.actorId, actorName: e.actor?.name ?? null,
+    fromStatus: e.fromStatus, toStatus: e.toStatus, payload: JSON.parse(e.payload) as Record<string, unknown>,
+    createdAt: iso(e.createdAt), hash: e.hash,
+  };
+}

@@ -1,0 +1,124 @@
+// Device use cases: intake (inside a caller's transaction), listing, detail, history.
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { config } from '../../config.js';
+import { nextSequenceValue, reserveSequenceValues } from '../../db/sequences.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { offsetOf, type Page } from '../../lib/pagination.js';
+import { serialKey } from '../../lib/text.js';
+import { appendEvent, appendFirstEvents } from './devices.events.js';
+import { Device, DeviceEvent, Drive } from './devices.model.js';
+import { toDeviceDto, toDriveDto, toEventDto, type DeviceInput, type DeviceListQuery } from './devices.schema.js';
+import type { DeviceDetailDto, DeviceDto, DeviceEventDto } from '../../shared/api-types.js';
+import type { PageQuery } from '../../lib/pagination.js';
+
+export function formatAssetTag(n: number): string {
+  return config.tags.prefix + String(n).padStart(config.tags.digits, '0');
+}
+
+/** Creates a device in `intake` with its drives and its first event. Runs inside the caller's transaction. */
+export async function createDevice(
+  donationId: number, input: DeviceInput, actorId: number | null, transaction: Transaction, source = 'manual',
+): Promise<Device> {
+  const assetTag = formatAssetTag(await nextSequenceValue(`asset_tag:${config.tags.prefix}`, transaction));
+  const { drives, ...fields } = input;
+  const device = await Device.create({
+    ...fields, donationId, assetTag, siteId: input.siteId ?? null, manufacturer: input.manufacturer ?? null,
+    model: input.model ?? null, serialNumber: input.serialNumber ?? null,
+    serialKey: input.serialNumber ? serialKey(input.serialNumber) : null, status: 'intake', statusChangedAt: new Date(),
+  }, { transaction });
+  if (drives.length) {
+    await Drive.bulkCreate(drives.map((d) => ({
+      deviceId: device.id, serialNumber: d.serialNumber, serialKey: serialKey(d.serialNumber), model: d.model ?? null,
+      mediaType: d.mediaType, capacityBytes: d.capacityBytes ?? null,
+    })), { transaction });
+  }
+  await appendEvent(device.id, {
+    type: 'intake', actorId, toStatus: 'intake',
+    payload: { donationId, source, drives: drives.map((d) => d.serialNumber) },
+  }, transaction);
+  return device;
+}
+
+const IMPORT_CHUNK = 500;
+
+/** Many devices without drives (a CSV manifest), inside the caller's transaction, in multi-row statements. */
+export async function createDevicesBulk(
+  donationId: number, inputs: Omit<DeviceInput, 'drives'>[], actorId: number | null, transaction: Transaction,
+): Promise<{ id: number; assetTag: string }[]> {
+  const first = await reserveSequenceValues(`asset_tag:${config.tags.prefix}`, inputs.length, transaction);
+  const created: { id: number; assetTag: string }[] = [];
+  for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
+    const chunk = inputs.slice(start, start + IMPORT_CHUNK).map((input, i) => ({
+      ...input, donationId, assetTag: formatAssetTag(first + start + i), siteId: input.siteId ?? null,
+      manufacturer: input.manufacturer ?? null, model: input.model ?? null, serialNumber: input.serialNumber ?? null,
+      serialKey: input.serialNumber ? serialKey(input.serialNumber) : null, status: 'intake' as const, statusChangedAt: new Date(),
+    }));
+    await Device.bulkCreate(chunk, { transaction });
+    const rows = await Device.findAll({ attributes: ['id', 'assetTag'], where: { assetTag: chunk.map((c) => c.assetTag) }, transaction, raw: true });
+    await appendFirstEvents(rows, () => ({ type: 'intake', actorId, toStatus: 'intake', payload: { donationId, source: 'csv_import', drives: [] } }), transaction);
+    created.push(...rows.map((r) => ({ id: r.id, assetTag: r.assetTag })));
+  }
+  return created.sort((a, b) => a.id - b.id);
+}
+
+const DONATION_CODE = { association: 'donation', attributes: ['id', 'code'] };
+
+export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> {
+  const where: WhereOptions<Device> = {};
+  if (q.status?.length) Object.assign(where, { status: q.status });
+  if (q.type) Object.assign(where, { type: q.type });
+  if (q.donationId) Object.assign(where, { donationId: q.donationId });
+  if (q.siteId) Object.assign(where, { siteId: q.siteId });
+  if (q.q) Object.assign(where, textFilter(q.q));
+  const [total, rows] = await Promise.all([
+    Device.count({ where }),
+    Device.findAll({ where, include: [DONATION_CODE], order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q) }),
+  ]);
+  return { items: rows.map((d) => toDeviceDto(d, codeOf(d))), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Tags and serials match by prefix (index-friendly); make and model by substring. */
+function textFilter(q: string): WhereOptions<Device> {
+  const key = serialKey(q);
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return {
+    [Op.or]: [
+      { assetTag: { [Op.like]: `${key}%` } }, { serialKey: { [Op.like]: `${key}%` } },
+      { model: { [Op.like]: like } }, { manufacturer: { [Op.like]: like } },
+    ],
+  };
+}
+
+const codeOf = (d: Device): string | undefined => (d as Device & { donation?: { code: string } }).donation?.code;
+
+export async function getDeviceDetail(id: number): Promise<DeviceDetailDto> {
+  const device = await Device.findByPk(id, {
+    include: [{ ...DONATION_CODE, include: [{ association: 'donor', attributes: ['id', 'name'] }] }],
+  });
+  if (!device) throw new NotFoundError(`Device ${id} not found`);
+  const [drives, events] = await Promise.all([
+    Drive.findAll({ where: { deviceId: id }, order: [['id', 'ASC']] }),
+    DeviceEvent.findAll({ where: { deviceId: id }, include: [{ association: 'actor', attributes: ['name'] }], order: [['seq', 'ASC']], limit: 500 }),
+  ]);
+  const donation = (device as Device & { donation?: { code: string; donor?: { id: number; name: string } } }).donation;
+  return {
+    ...toDeviceDto(device, donation?.code), donorId: donation?.donor?.id ?? 0, donorName: donation?.donor?.name ?? '',
+    drives: drives.map(toDriveDto), events: events.map(toEventDto),
+  };
+}
+
+export async function listDeviceEvents(id: number, q: PageQuery): Promise<Page<DeviceEventDto>> {
+  if (!(await Device.count({ where: { id } }))) throw new NotFoundError(`Device ${id} not found`);
+  const { rows, count } = await DeviceEvent.findAndCountAll({
+    where: { deviceId: id }, include: [{ association: 'actor', attributes: ['name'] }],
+    order: [['seq', 'ASC']], limit: q.pageSize, offset: offsetOf(q),
+  });
+  return { items: rows.map(toEventDto), total: count, page: q.page, pageSize: q.pageSize };
+}
+
+export async function countByStatus(where: WhereOptions<Device>): Promise<Record<string, number>> {
+  const rows = await Device.findAll({
+    attributes: ['status', [Device.sequelize!.fn('COUNT', Device.sequelize!.col('id')), 'n']], where, group: ['status'], raw: true,
+  }) as unknown as { status: string; n: number | string }[];
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -1,0 +1,6 @@
+export { deviceRoutes } from './devices.routes.js';
+export { createDevice, createDevicesBulk, countByStatus, formatAssetTag, listDevices } from './devices.service.js';
+export { appendEvent, verifyChains } from './devices.events.js';
+export { Device, Drive, DeviceEvent, initDeviceModels, associateDeviceModels, DEVICE_TYPES, MEDIA_TYPES } from './devices.model.js';
+export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './devices.schema.js';
+export * from './devices.lifecycle.js';

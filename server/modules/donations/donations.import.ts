@@ -1,0 +1,72 @@
+// CSV manifests: UTF-8 with or without BOM, comma or semicolon, quoted fields, a header row.
+// Every row is checked before anything is stored; the caller stores all rows or none.
+import { parse as parseCsv } from 'csv-parse/sync';
+import Joi from 'joi';
+import { UnprocessableError } from '../../lib/errors.js';
+import { serialKey } from '../../lib/text.js';
+import { deviceInputKeys, type DeviceInput } from '../devices/index.js';
+import type { ImportRowError } from '../../shared/api-types.js';
+
+export const MAX_IMPORT_ROWS = 10_000;
+
+/** Header names people use, folded to lower case without spaces/underscores, mapped to our fields. */
+const HEADER_ALIASES: Record<string, keyof DeviceInput> = {
+  type: 'type', devicetype: 'type', category: 'type', النوع: 'type',
+  manufacturer: 'manufacturer', make: 'manufacturer', brand: 'manufacturer', vendor: 'manufacturer', الشركةالمصنعة: 'manufacturer', الصانع: 'manufacturer',
+  model: 'model', الموديل: 'model', الطراز: 'model',
+  serialnumber: 'serialNumber', serial: 'serialNumber', serialno: 'serialNumber', sn: 'serialNumber', الرقمالتسلسلي: 'serialNumber',
+  notes: 'notes', note: 'notes', info: 'notes', comments: 'notes', ملاحظات: 'notes',
+  cpu: 'cpu', processor: 'cpu', ramgb: 'ramGb', ram: 'ramGb',
+};
+
+const rowSchema = Joi.object<Omit<DeviceInput, 'drives'>>({
+  type: deviceInputKeys.type, manufacturer: deviceInputKeys.manufacturer, model: deviceInputKeys.model,
+  serialNumber: deviceInputKeys.serialNumber, notes: deviceInputKeys.notes, cpu: deviceInputKeys.cpu, ramGb: deviceInputKeys.ramGb,
+});
+
+const fold = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-.]/g, '');
+
+export function parseManifest(content: Buffer, defaultType?: string): Omit<DeviceInput, 'drives'>[] {
+  let records: string[][];
+  try {
+    records = parseCsv(content, {
+      bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, trim: true, encoding: 'utf8',
+    }) as string[][];
+  } catch (err) {
+    throw new UnprocessableError('IMPORT_INVALID', 'The file is not a readable CSV', [{ row: 0, field: 'file', message: (err as Error).message }]);
+  }
+  const [header, ...rows] = records;
+  if (!header || !rows.length) throw new UnprocessableError('IMPORT_INVALID', 'The file has no data rows', [{ row: 0, field: 'file', message: 'needs a header row and at least one device' }]);
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw new UnprocessableError('IMPORT_INVALID', `At most ${MAX_IMPORT_ROWS} rows per file`, [{ row: 0, field: 'file', message: `has ${rows.length} rows` }]);
+  }
+  const columns = header.map((h) => HEADER_ALIASES[fold(h)]);
+  if (!columns.includes('type') && !defaultType) {
+    throw new UnprocessableError('IMPORT_INVALID', 'The file has no type column; add one or choose a default type',
+      [{ row: 1, field: 'type', message: 'column is missing (or send the form field "type" as a default)' }]);
+  }
+  return validateRows(rows, columns, defaultType);
+}
+
+function validateRows(rows: string[][], columns: (keyof DeviceInput | undefined)[], defaultType?: string): Omit<DeviceInput, 'drives'>[] {
+  const errors: ImportRowError[] = [];
+  const out: Omit<DeviceInput, 'drives'>[] = [];
+  const serials = new Map<string, number>();
+  rows.forEach((cells, i) => {
+    const row = i + 2; // the header is row 1, as in a spreadsheet
+    const record: Record<string, string> = {};
+    columns.forEach((field, c) => { if (field && cells[c] !== undefined && cells[c] !== '') record[field] = cells[c]; });
+    if (!record.type && defaultType) record.type = defaultType;
+    const { value, error } = rowSchema.validate(record, { abortEarly: false, convert: true, stripUnknown: true });
+    for (const d of error?.details ?? []) errors.push({ row, field: String(d.path[0] ?? 'row'), message: d.message.replace(/"/g, '') });
+    if (value?.serialNumber) {
+      const key = serialKey(value.serialNumber);
+      const earlier = serials.get(key);
+      if (earlier) errors.push({ row, field: 'serialNumber', message: `repeats the serial of row ${earlier}` });
+      else serials.set(key, row);
+    }
+    if (!error) out.push(value);
+  });
+  if (errors.length) throw new UnprocessableError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported`, errors);
+  return out;
+}

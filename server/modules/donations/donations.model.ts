@@ -1,0 +1,58 @@
+import {
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+import { Device } from '../devices/index.js';
+import { Donor } from '../donors/index.js';
+import type { DonationChannel, DonationStatus } from '../../shared/api-types.js';
+
+export const DONATION_STATUSES: readonly DonationStatus[] = ['pledged', 'scheduled', 'received', 'closed'];
+export const DONATION_CHANNELS: readonly DonationChannel[] = ['pickup', 'drop_off', 'pledge'];
+
+export class Donation extends Model<InferAttributes<Donation>, InferCreationAttributes<Donation>> {
+  declare id: CreationOptional<number>;
+  declare code: string;
+  declare donorId: number;
+  declare channel: DonationChannel;
+  declare status: DonationStatus;
+  declare expectedCount: number | null;
+  declare receivedCount: CreationOptional<number>;
+  declare siteId: number | null;
+  declare notes: string | null;
+  declare pledgeItems: CreationOptional<string | null>;
+  declare preferredPickupDate: CreationOptional<string | null>;
+  declare scheduledPickupDate: CreationOptional<string | null>;
+  declare receivedAt: CreationOptional<Date | null>;
+  declare manifestFile: CreationOptional<string | null>;
+  declare createdBy: number | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export function initDonationModels(sequelize: Sequelize): void {
+  Donation.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    code: { type: DataTypes.STRING(20), allowNull: false, unique: true },
+    donorId: { type: DataTypes.INTEGER, allowNull: false },
+    channel: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DONATION_CHANNELS as string[]] } },
+    status: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DONATION_STATUSES as string[]] } },
+    expectedCount: { type: DataTypes.INTEGER, allowNull: true },
+    receivedCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    siteId: { type: DataTypes.INTEGER, allowNull: true },
+    notes: { type: DataTypes.TEXT, allowNull: true },
+    pledgeItems: { type: DataTypes.TEXT, allowNull: true },
+    preferredPickupDate: { type: DataTypes.DATEONLY, allowNull: true },
+    scheduledPickupDate: { type: DataTypes.DATEONLY, allowNull: true },
+    receivedAt: { type: DataTypes.DATE(3), allowNull: true },
+    manifestFile: { type: DataTypes.STRING(80), allowNull: true },
+    createdBy: { type: DataTypes.INTEGER, allowNull: true },
+    createdAt: DataTypes.DATE(3),
+    updatedAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'donations' });
+}
+
+export function associateDonationModels(): void {
+  Donation.belongsTo(Donor, { foreignKey: 'donorId', as: 'donor' });
+  Donor.hasMany(Donation, { foreignKey: 'donorId', as: 'donations' });
+  Donation.hasMany(Device, { foreignKey: 'donationId', as: 'devices' });
+  Device.belongsTo(Donation, { foreignKey: 'donationId', as: 'donation' });
+}

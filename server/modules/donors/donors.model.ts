@@ -1,0 +1,33 @@
+import {
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+import type { DonorKind, Language } from '../../shared/api-types.js';
+
+export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes<Donor>> {
+  declare id: CreationOptional<number>;
+  declare kind: DonorKind;
+  declare name: string;
+  declare nameLatin: string | null;
+  declare contactPerson: string | null;
+  declare email: string | null;
+  declare phone: string | null;
+  declare city: string | null;
+  declare crNumber: string | null;
+  declare preferredLanguage: CreationOptional<Language>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
+
+export function initDonorModels(sequelize: Sequelize): void {
+  Donor.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    kind: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [['company', 'individual']] } },
+    name: { type: DataTypes.STRING(200), allowNull: false },
+    nameLatin: str(200), contactPerson: str(200), email: str(254), phone: str(20), city: str(100), crNumber: str(32),
+    preferredLanguage: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
+    createdAt: DataTypes.DATE(3),
+    updatedAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'donors' });
+}

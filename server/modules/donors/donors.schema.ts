@@ -1,0 +1,44 @@
+import Joi from 'joi';
+import { config } from '../../config.js';
+import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
+import { phoneSchema } from '../../lib/phone.js';
+import type { Donor } from './donors.model.js';
+import type { DonorDto, DonorKind, Language } from '../../shared/api-types.js';
+
+const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
+
+export interface DonorInput {
+  kind: DonorKind; name: string; nameLatin?: string; contactPerson?: string; email?: string; phone?: string;
+  city?: string; crNumber?: string; preferredLanguage: Language;
+}
+export const donorKeys = {
+  kind: Joi.string().valid('company', 'individual'),
+  name: Joi.string().trim().min(1).max(200),
+  nameLatin: optional(200),
+  contactPerson: optional(200),
+  email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
+  phone: phoneSchema(config.country).allow('', null).empty(['', null]),
+  city: optional(100),
+  crNumber: Joi.string().trim().pattern(/^[0-9A-Za-z-]{4,32}$/).message('{{#label}} must be 4 to 32 letters or digits').allow('', null).empty(['', null]),
+  preferredLanguage: Joi.string().valid('ar', 'en'),
+};
+export const donorInput = Joi.object<DonorInput>({
+  ...donorKeys,
+  kind: donorKeys.kind.required(),
+  name: donorKeys.name.required(),
+  preferredLanguage: donorKeys.preferredLanguage.default('ar'),
+});
+export const donorPatch = Joi.object<Partial<DonorInput>>(donorKeys).min(1);
+
+export interface DonorListQuery extends PageQuery { q?: string; kind?: DonorKind }
+export const donorListQuery = Joi.object<DonorListQuery>({
+  ...pageQueryKeys, q: Joi.string().trim().max(100).allow('').empty(''), kind: Joi.string().valid('company', 'individual'),
+});
+
+export function toDonorDto(d: Donor): DonorDto {
+  return {
+    id: d.id, kind: d.kind, name: d.name, nameLatin: d.nameLatin, contactPerson: d.contactPerson, email: d.email,
+    phone: d.phone, city: d.city, crNumber: d.crNumber, preferredLanguage: d.preferredLanguage,
+    createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,39 @@
+import { Op, type Transaction } from 'sequelize';
+import { withTransaction } from '../../db/sequelize.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { offsetOf, type Page } from '../../lib/pagination.js';
+import { Donor } from './donors.model.js';
+import { toDonorDto, type DonorInput, type DonorListQuery } from './donors.schema.js';
+import type { DonorDto } from '../../shared/api-types.js';
+
+export async function createDonor(input: DonorInput, transaction?: Transaction): Promise<Donor> {
+  const create = (t: Transaction) => Donor.create({
+    kind: input.kind, name: input.name, nameLatin: input.nameLatin ?? null, contactPerson: input.contactPerson ?? null,
+    email: input.email ?? null, phone: input.phone ?? null, city: input.city ?? null, crNumber: input.crNumber ?? null,
+    preferredLanguage: input.preferredLanguage,
+  }, { transaction: t });
+  return transaction ? create(transaction) : withTransaction(create);
+}
+
+export async function listDonors(q: DonorListQuery): Promise<Page<DonorDto>> {
+  const where: Record<string | symbol, unknown> = {};
+  if (q.kind) where.kind = q.kind;
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where[Op.or] = [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }, { email: { [Op.like]: like } }];
+  }
+  const { rows, count } = await Donor.findAndCountAll({ where, order: [['name', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q) });
+  return { items: rows.map(toDonorDto), total: count, page: q.page, pageSize: q.pageSize };
+}
+
+export async function findDonor(id: number): Promise<Donor> {
+  const donor = await Donor.findByPk(id);
+  if (!donor) throw new NotFoundError(`Donor ${id} not found`);
+  return donor;
+}
+
+export async function updateDonor(id: number, input: Partial<DonorInput>): Promise<DonorDto> {
+  const donor = await findDonor(id);
+  await withTransaction((transaction) => donor.update(input, { transaction }));
+  return toDonorDto(donor);
+}
