@@ -7,6 +7,10 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { scanRoutes } from './modules/scan/scan.routes.js';
 import { siteRoutes } from './modules/sites/sites.js';
+import { hardwareRoutes } from './modules/hardware/hardware.routes.js';
+import { sanitizationRoutes } from './modules/sanitization/index.js';
+import { settingsRoutes } from './modules/settings/settings.js';
+import { workshopRoutes } from './modules/workshop/index.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
@@ -17,4 +21,8 @@ export const allRoutes: RouteDef<Access>[] = [
   ...intakeRoutes,
   ...deviceRoutes,
   ...scanRoutes,
+  ...workshopRoutes,
+  ...hardwareRoutes,
+  ...sanitizationRoutes,
+  ...settingsRoutes,
 ];

@@ -5,6 +5,9 @@ import { associateDeviceModels, DeviceEvent, initDeviceModels } from '../modules
 import { associateDonationModels, initDonationModels } from '../modules/donations/index.js';
 import { initDonorModels } from '../modules/donors/index.js';
 import { initSiteModels } from '../modules/sites/sites.js';
+import { initDeviceFileModels, initSanitizationModels } from '../modules/sanitization/index.js';
+import { initSettingModels } from '../modules/settings/settings.js';
+import { initWorkshopModels } from '../modules/workshop/index.js';
 
 let initialised = false;
 
@@ -16,6 +19,10 @@ export function initModels(): void {
   initDonorModels(sequelize);
   initDeviceModels(sequelize);
   initDonationModels(sequelize);
+  initSanitizationModels(sequelize);
+  initDeviceFileModels(sequelize);
+  initWorkshopModels(sequelize);
+  initSettingModels(sequelize);
   associateAuthModels();
   associateDeviceModels();
   associateDonationModels();

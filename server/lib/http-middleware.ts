@@ -31,14 +31,14 @@ const hasBody = (req: Parameters<RequestHandler>[0]): boolean =>
 /** Refuses a body of the wrong media type with 415, then parses JSON bodies. */
 export function bodyFor(kind: BodyKind, jsonLimit: string): RequestHandler[] {
   if (kind === 'none') return [];
-  const expected = kind === 'json' ? 'application/json' : 'multipart/form-data';
+  const expected = { json: ['application/json'], multipart: ['multipart/form-data'], json_or_multipart: ['application/json', 'multipart/form-data'] }[kind];
   const check: RequestHandler = (req, _res, next) => {
     if (hasBody(req) && !req.is(expected)) {
-      throw new UnsupportedTypeError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${expected}`, { expected, received: req.get('content-type') ?? null });
+      throw new UnsupportedTypeError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${expected.join(' or ')}`, { expected, received: req.get('content-type') ?? null });
     }
     next();
   };
-  return kind === 'json' ? [check, express.json({ limit: jsonLimit, strict: true })] : [check];
+  return kind === 'multipart' ? [check] : [check, express.json({ limit: jsonLimit, strict: true })];
 }
 
 export function publicRateLimit(limit: number, windowMs = 15 * 60_000): RequestHandler {

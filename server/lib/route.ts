@@ -3,7 +3,7 @@
 import type { Request, Response, RequestHandler } from 'express';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
-export type BodyKind = 'none' | 'json' | 'multipart';
+export type BodyKind = 'none' | 'json' | 'multipart' | 'json_or_multipart';
 
 export interface RouteDef<A = unknown> {
   method: HttpMethod;

@@ -29,6 +29,12 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/devices': R, 'GET /api/devices/:id': R, 'GET /api/devices/:id/events': R,
   'GET /api/audit/verify': R,
   'GET /api/scan/:code': R,
+  'POST /api/devices/:id/actions': S, 'POST /api/devices/:id/notes': S, 'POST /api/devices/:id/moves': S,
+  'POST /api/devices/:id/hardware-reports': S,
+  'GET /api/devices/:id/sanitizations': R, 'POST /api/devices/:id/sanitizations': S,
+  'GET /api/work-queues': R, 'GET /api/parts': R,
+  'GET /api/verification-samples': R, 'POST /api/verification-samples/:id/verify': S,
+  'GET /api/settings': R, 'PATCH /api/settings': A,
 };
 
 const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'anonymous'];

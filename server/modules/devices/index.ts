@@ -4,3 +4,6 @@ export { appendEvent, verifyChains } from './devices.events.js';
 export { Device, Drive, DeviceEvent, initDeviceModels, associateDeviceModels, DEVICE_TYPES, MEDIA_TYPES } from './devices.model.js';
 export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './devices.schema.js';
 export * from './devices.lifecycle.js';
+export { changeStatus, loadForAction, type StatusChange, type DeviceFields } from './devices.state.js';
+export { toDriveDto, idParams as deviceIdParams } from './devices.schema.js';
+export { getDeviceDetail } from './devices.service.js';

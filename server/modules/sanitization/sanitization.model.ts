@@ -1,0 +1,77 @@
+import {
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+
+export const METHODS = ['clear', 'purge', 'destroy'] as const;
+export const TECHNIQUES = ['overwrite', 'ata_secure_erase', 'ata_sanitize', 'nvme_sanitize', 'nvme_format_crypto',
+  'crypto_erase', 'shred', 'disintegrate', 'degauss'] as const;
+export const VERIFICATIONS = ['none', 'last_pass', 'all_passes', 'sampled'] as const;
+export const RESULTS = ['passed', 'failed', 'aborted'] as const;
+
+export class Sanitization extends Model<InferAttributes<Sanitization>, InferCreationAttributes<Sanitization>> {
+  declare id: CreationOptional<number>;
+  declare deviceId: number;
+  declare driveId: number;
+  declare method: (typeof METHODS)[number];
+  declare technique: (typeof TECHNIQUES)[number];
+  declare tool: string;
+  declare passes: number | null;
+  declare verification: (typeof VERIFICATIONS)[number];
+  declare result: (typeof RESULTS)[number];
+  declare startedAt: Date | null;
+  declare finishedAt: Date | null;
+  declare operatorId: number | null;
+  declare verifierId: number | null;
+  declare source: 'manual' | 'nwipe' | 'workbench' | 'evidence';
+  declare evidenceSha256: string | null;
+  declare notes: string | null;
+  declare createdAt: CreationOptional<Date>;
+}
+
+export function initSanitizationModels(sequelize: Sequelize): void {
+  Sanitization.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    deviceId: { type: DataTypes.INTEGER, allowNull: false },
+    driveId: { type: DataTypes.INTEGER, allowNull: false },
+    method: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [METHODS as unknown as string[]] } },
+    technique: { type: DataTypes.STRING(24), allowNull: false, validate: { isIn: [TECHNIQUES as unknown as string[]] } },
+    tool: { type: DataTypes.STRING(100), allowNull: false },
+    passes: { type: DataTypes.INTEGER, allowNull: true },
+    verification: { type: DataTypes.STRING(12), allowNull: false },
+    result: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [RESULTS as unknown as string[]] } },
+    startedAt: { type: DataTypes.DATE(3), allowNull: true },
+    finishedAt: { type: DataTypes.DATE(3), allowNull: true },
+    operatorId: { type: DataTypes.INTEGER, allowNull: true },
+    verifierId: { type: DataTypes.INTEGER, allowNull: true },
+    source: { type: DataTypes.STRING(16), allowNull: false },
+    evidenceSha256: { type: DataTypes.CHAR(64), allowNull: true },
+    notes: { type: DataTypes.TEXT, allowNull: true },
+    createdAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'sanitizations', updatedAt: false });
+}
+
+export class DeviceFile extends Model<InferAttributes<DeviceFile>, InferCreationAttributes<DeviceFile>> {
+  declare id: CreationOptional<number>;
+  declare deviceId: number;
+  declare kind: 'hardware_report' | 'wipe_evidence';
+  declare format: string | null;
+  declare sha256: string;
+  declare sizeBytes: number;
+  declare originalName: string | null;
+  declare uploadedBy: number | null;
+  declare createdAt: CreationOptional<Date>;
+}
+
+export function initDeviceFileModels(sequelize: Sequelize): void {
+  DeviceFile.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    deviceId: { type: DataTypes.INTEGER, allowNull: false },
+    kind: { type: DataTypes.STRING(24), allowNull: false },
+    format: { type: DataTypes.STRING(24), allowNull: true },
+    sha256: { type: DataTypes.CHAR(64), allowNull: false },
+    sizeBytes: { type: DataTypes.INTEGER, allowNull: false },
+    originalName: { type: DataTypes.STRING(255), allowNull: true },
+    uploadedBy: { type: DataTypes.INTEGER, allowNull: true },
+    createdAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'device_files', updatedAt: false });
+}

@@ -1,0 +1,111 @@
+// Sanitization records (NIST SP 800-88), per drive: typed in as JSON, or read from the wipe tool's own log.
+import type { Transaction } from 'sequelize';
+import { withTransaction } from '../../db/sequelize.js';
+import { storeFile } from '../../lib/file-store.js';
+import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
+import { logger } from '../../lib/logger.js';
+import { serialKey } from '../../lib/text.js';
+import { User, type Actor } from '../auth/index.js';
+import { appendEvent, Device, Drive } from '../devices/index.js';
+import { parseNwipeLog } from './sanitization.nwipe.js';
+import { DeviceFile, Sanitization } from './sanitization.model.js';
+import { toSanitizationDto, type SanitizationDto, type SanitizationInput } from './sanitization.schema.js';
+
+export type RecordDraft = Omit<SanitizationInput, 'startedAt' | 'finishedAt'> & {
+  startedAt?: Date | string | null; finishedAt?: Date | string | null; source: Sanitization['source'];
+};
+
+export interface Evidence { data: Buffer; kind: DeviceFile['kind']; format: string; originalName?: string }
+
+const CLOSED_STATUSES = ['allocated', 'handed_over', 'recycled', 'harvested'];
+
+async function assertVerifier(verifierId: number | undefined, actor: Actor): Promise<void> {
+  if (verifierId === undefined) return;
+  if (verifierId === actor.id) {
+    throw new UnprocessableError('VERIFIER_IS_OPERATOR', 'The verifier must be someone other than the operator', [{ path: 'verifierId', message: 'is the operator' }]);
+  }
+  const verifier = await User.findByPk(verifierId);
+  if (!verifier || !verifier.active || verifier.role === 'viewer') {
+    throw new UnprocessableError('VERIFIER_INVALID', 'The verifier must be an active staff member', [{ path: 'verifierId', message: 'is not an active staff member' }]);
+  }
+}
+
+/** Inside a transaction: one record and one hash-chained event per drive; unknown serials refuse the whole set. */
+export async function addRecords(device: Device, drafts: RecordDraft[], actorId: number | null, evidenceSha: string | null, transaction: Transaction): Promise<SanitizationDto[]> {
+  const drives = await Drive.findAll({ where: { deviceId: device.id }, transaction });
+  const byKey = new Map(drives.map((d) => [d.serialKey, d]));
+  const unknown = drafts.filter((d) => !byKey.has(serialKey(d.driveSerial)));
+  if (unknown.length) {
+    throw new UnprocessableError('UNKNOWN_DRIVE', `Device ${device.assetTag} has no drive with serial ${unknown.map((u) => u.driveSerial).join(', ')}`,
+      unknown.map((u) => ({ path: 'driveSerial', message: `${u.driveSerial} is not a drive of this device`, driveSerial: u.driveSerial })));
+  }
+  const out: SanitizationDto[] = [];
+  for (const draft of drafts) {
+    const drive = byKey.get(serialKey(draft.driveSerial))!;
+    const row = await Sanitization.create({
+      deviceId: device.id, driveId: drive.id, method: draft.method, technique: draft.technique, tool: draft.tool,
+      passes: draft.passes ?? null, verification: draft.verification, result: draft.result,
+      startedAt: draft.startedAt ? new Date(draft.startedAt) : null, finishedAt: draft.finishedAt ? new Date(draft.finishedAt) : null,
+      operatorId: actorId, verifierId: draft.verifierId ?? null, source: draft.source, evidenceSha256: evidenceSha, notes: draft.notes || null,
+    }, { transaction });
+    await appendEvent(device.id, {
+      type: 'sanitization', actorId,
+      payload: { sanitizationId: row.id, driveSerial: drive.serialNumber, method: row.method, technique: row.technique, result: row.result, evidenceSha256: evidenceSha },
+    }, transaction);
+    out.push(toSanitizationDto(row, drive.serialNumber));
+  }
+  return out;
+}
+
+export async function recordSanitizations(deviceId: number, drafts: RecordDraft[], actor: Actor, evidence?: Evidence): Promise<SanitizationDto[]> {
+  for (const d of drafts) await assertVerifier(d.verifierId, actor);
+  // Content-addressed and idempotent: if the transaction below fails, an unreferenced file is all that is left.
+  const evidenceSha = evidence ? await storeFile(evidence.data) : null;
+  const records = await withTransaction(async (transaction) => {
+    const device = await Device.findByPk(deviceId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
+    if (CLOSED_STATUSES.includes(device.status)) {
+      throw new ConflictError('DEVICE_NOT_IN_WORKSHOP', `Device ${device.assetTag} is ${device.status}; sanitization records can no longer be added`);
+    }
+    if (evidence && evidenceSha) {
+      await DeviceFile.create({ deviceId, kind: evidence.kind, format: evidence.format, sha256: evidenceSha, sizeBytes: evidence.data.length,
+        originalName: evidence.originalName?.slice(0, 255) ?? null, uploadedBy: actor.id }, { transaction });
+    }
+    return addRecords(device, drafts, actor.id, evidenceSha, transaction);
+  });
+  logger.info('sanitization.recorded', { deviceId, records: records.length, results: records.map((r) => r.result) });
+  return records;
+}
+
+/** An nwipe log: one record per drive in its summary table, matched to the device's drives by serial. */
+export async function recordNwipeLog(deviceId: number, file: Express.Multer.File, fields: { verifierId?: number; notes?: string }, actor: Actor): Promise<SanitizationDto[]> {
+  const text = file.buffer.toString('utf8');
+  if (file.buffer.includes(0)) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'Upload the nwipe log as text (nwipe --logfile)');
+  const log = parseNwipeLog(text);
+  const missing = log.drives.filter((d) => !d.serialNumber);
+  if (missing.length) {
+    throw new UnprocessableError('UNKNOWN_DRIVE', 'The log does not name the serial of every drive', missing.map((d) => ({ path: 'file', message: `${d.device} has no serial in the log` })));
+  }
+  const drafts: RecordDraft[] = log.drives.map((d) => ({
+    driveSerial: d.serialNumber!, method: log.method, technique: log.technique, tool: log.tool, passes: log.passes ?? undefined,
+    verification: log.verification, result: d.result, startedAt: d.startedAt, finishedAt: d.finishedAt,
+    verifierId: fields.verifierId, notes: fields.notes, source: 'nwipe',
+  }));
+  return recordSanitizations(deviceId, drafts, actor, { data: file.buffer, kind: 'wipe_evidence', format: 'nwipe', originalName: file.originalname });
+}
+
+export async function listSanitizations(deviceId: number, transaction?: Transaction): Promise<SanitizationDto[]> {
+  const rows = await Sanitization.findAll({ where: { deviceId }, order: [['id', 'ASC']], transaction });
+  const drives = await Drive.findAll({ where: { deviceId }, attributes: ['id', 'serialNumber'], transaction });
+  const serials = new Map(drives.map((d) => [d.id, d.serialNumber]));
+  return rows.map((r) => toSanitizationDto(r, serials.get(r.driveId) ?? ''));
+}
+
+/** Drives of a device that have no passed sanitization record. */
+export async function drivesMissingWipe(deviceId: number, transaction: Transaction): Promise<{ id: number; serialNumber: string }[]> {
+  const drives = await Drive.findAll({ where: { deviceId }, attributes: ['id', 'serialNumber'], transaction });
+  if (!drives.length) return [];
+  const passed = await Sanitization.findAll({ where: { deviceId, result: 'passed' }, attributes: ['driveId'], transaction });
+  const ok = new Set(passed.map((p) => p.driveId));
+  return drives.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, serialNumber: d.serialNumber }));
+}

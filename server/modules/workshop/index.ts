@@ -1,0 +1,2 @@
+export { workshopRoutes } from './workshop.routes.js';
+export { initWorkshopModels, Part, Disposal, VerificationSample } from './workshop.model.js';

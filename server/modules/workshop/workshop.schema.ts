@@ -1,0 +1,71 @@
+// Payloads of the workshop actions (product spec §3 and §9), one joi schema per action, keyed on `action`.
+import Joi from 'joi';
+import { ValidationError } from '../../lib/errors.js';
+import { parse } from '../../lib/parse.js';
+
+const version = Joi.number().integer().min(0).required();
+const text = (max: number) => Joi.string().trim().max(max);
+const QA_RESULT = Joi.string().valid('pass', 'fail', 'na').required();
+export const QA_ITEMS = ['keyboard', 'screen', 'battery', 'wifi', 'ports', 'camera', 'audio'] as const;
+export const LICENCES = ['oem_coa', 'digital', 'mar', 'retail', 'volume', 'open_source', 'none'] as const;
+
+export type QaResult = 'pass' | 'fail' | 'na';
+export interface PartRef { type: string; serialNumber?: string; partId?: number; description?: string }
+
+export type WorkshopAction =
+  | { action: 'triage'; version: number; needsRepair: boolean; disposition: 'reuse' | 'recycle' | 'parts'; findings?: string }
+  | { action: 'repair'; version: number; workDone: string; partsUsed: PartRef[]; fixed: boolean; disposition?: 'recycle' | 'parts' }
+  | { action: 'complete_wipe'; version: number; noStorage?: boolean }
+  | { action: 'refurbish'; version: number; os?: string; licence?: (typeof LICENCES)[number]; windows11Eligible?: boolean; grade?: 'A' | 'B' | 'C';
+      r2Function?: string; r2Cosmetic?: string; qa: Record<(typeof QA_ITEMS)[number], QaResult>; notes?: string }
+  | { action: 'recycle'; version: number; recycler: string; weightKg: number; certificateRef: string }
+  | { action: 'harvest'; version: number; parts: PartRef[] }
+  | { action: 'return'; version: number; reason: string };
+
+const part = Joi.object<PartRef>({
+  type: Joi.string().trim().lowercase().pattern(/^[a-z0-9_ -]{2,32}$/).required(),
+  serialNumber: text(100).allow(''),
+  partId: Joi.number().integer().positive(),
+  description: text(200).allow(''),
+});
+
+const schemas: Record<WorkshopAction['action'], Joi.ObjectSchema> = {
+  triage: Joi.object({
+    needsRepair: Joi.boolean().required(), disposition: Joi.string().valid('reuse', 'recycle', 'parts').default('reuse'), findings: text(2000).allow(''),
+  }),
+  repair: Joi.object({
+    workDone: text(2000).min(1).required(), partsUsed: Joi.array().items(part).max(50).default([]), fixed: Joi.boolean().default(true),
+    disposition: Joi.string().valid('recycle', 'parts'),
+  }),
+  complete_wipe: Joi.object({ noStorage: Joi.boolean() }),
+  refurbish: Joi.object({
+    os: text(100).min(1), licence: Joi.string().valid(...LICENCES), windows11Eligible: Joi.boolean(),
+    grade: Joi.string().uppercase().valid('A', 'B', 'C'),
+    r2Function: Joi.string().uppercase().pattern(/^F[1-6]$/), r2Cosmetic: Joi.string().uppercase().pattern(/^C[0-9]$/),
+    qa: Joi.object(Object.fromEntries(QA_ITEMS.map((k) => [k, QA_RESULT]))).required(),
+    notes: text(2000).allow(''),
+  }),
+  recycle: Joi.object({ recycler: text(200).min(1).required(), weightKg: Joi.number().positive().max(1000).required(), certificateRef: text(100).min(1).required() }),
+  harvest: Joi.object({ parts: Joi.array().items(part).min(1).max(50).required() }),
+  return: Joi.object({ reason: text(2000).min(1).required() }),
+};
+
+export const WORKSHOP_ACTIONS = Object.keys(schemas) as WorkshopAction['action'][];
+
+const actionBase = Joi.object<{ action: WorkshopAction['action']; version: number }>({
+  action: Joi.string().valid(...WORKSHOP_ACTIONS).required()
+    .messages({ 'any.only': 'action must be one of {{#valids}} (allocate, handover and cancel go through /api/allocations)' }),
+  version,
+}).unknown(true);
+
+/** Validates the action name first, then that action's own payload: one detail per bad field. */
+export function parseWorkshopAction(body: unknown): WorkshopAction {
+  const { action } = parse(actionBase, body);
+  const input = parse(schemas[action].keys({ action: Joi.any(), version }), body) as WorkshopAction;
+  if (input.action === 'refurbish' && !Object.values(input.qa).includes('fail')) {
+    // A passing QA needs the OS, licence and grade; a failing one sends the device back to repair without them.
+    const missing = (['os', 'licence', 'grade'] as const).filter((k) => input[k] === undefined);
+    if (missing.length) throw new ValidationError('Request is invalid', missing.map((path) => ({ path, message: `${path} is required when every QA item passes` })));
+  }
+  return input;
+}
