@@ -89,7 +89,8 @@ export async function recordNwipeLog(deviceId: number, file: Express.Multer.File
   const drafts: RecordDraft[] = log.drives.map((d) => ({
     driveSerial: d.serialNumber!, method: log.method, technique: log.technique, tool: log.tool, passes: log.passes ?? undefined,
     verification: log.verification, result: d.result, startedAt: d.startedAt, finishedAt: d.finishedAt,
-    verifierId: fields.verifierId, notes: fields.notes, source: 'nwipe',
+    // nwipe's warnings (hidden HPA/DCO areas left unerased, for one) stay with every record of the run.
+    verifierId: fields.verifierId, notes: [fields.notes, ...log.warnings].filter(Boolean).join('\n') || undefined, source: 'nwipe',
   }));
   return recordSanitizations(deviceId, drafts, actor, { data: file.buffer, kind: 'wipe_evidence', format: 'nwipe', originalName: file.originalname });
 }

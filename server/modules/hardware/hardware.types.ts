@@ -1,0 +1,65 @@
+// Shapes of a parsed hardware report. Pure types with no runtime imports: the web client imports this file
+// with `import type`, so it must stay free of server code.
+
+export type DeviceType = 'laptop' | 'desktop' | 'all_in_one' | 'tablet' | 'monitor' | 'other';
+export type MediaType = 'hdd' | 'ssd' | 'nvme' | 'emmc' | 'other';
+
+export type ReportFormat =
+  | 'lshw'
+  | 'dmidecode'
+  | 'smartctl'
+  | 'workbench-script'
+  | 'workbench-legacy'
+  | 'workbench11';
+
+/** NIST SP 800-88 techniques the sanitization records accept. */
+export type SanitizationTechnique =
+  | 'overwrite'
+  | 'ata_secure_erase'
+  | 'ata_sanitize'
+  | 'nvme_sanitize'
+  | 'nvme_format_crypto'
+  | 'crypto_erase'
+  | 'shred'
+  | 'disintegrate'
+  | 'degauss';
+
+export interface ParsedDevice {
+  manufacturer: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  type: DeviceType | null;
+  cpu: string | null;
+  ramGb: number | null;
+}
+
+export interface ParsedDrive {
+  serialNumber: string;
+  model: string | null;
+  mediaType: MediaType;
+  capacityBytes: number | null;
+  smartPassed: boolean | null;
+  powerOnHours: number | null;
+  reallocatedSectors: number | null;
+  pendingSectors: number | null;
+}
+
+export interface ParsedErasure {
+  driveSerial: string;
+  method: 'clear' | 'purge' | 'destroy';
+  technique: SanitizationTechnique;
+  tool: string;
+  passes: number | null;
+  verification: 'none' | 'last_pass' | 'all_passes' | 'sampled';
+  result: 'passed' | 'failed' | 'aborted';
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ParsedReport {
+  format: ReportFormat;
+  device: ParsedDevice;
+  drives: ParsedDrive[];
+  erasures: ParsedErasure[];
+  warnings: string[];
+}

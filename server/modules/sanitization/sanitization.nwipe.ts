@@ -1,0 +1,240 @@
+// nwipe / ShredOS text logs (`nwipe --logfile=…`). Lines read "[2024/03/15 10:22:01] notice: Invoking method
+// 'DoD Short' on /dev/sda" (older versions prefix the level with "nwipe: "); the run ends with a "Drive Status"
+// table whose rows read "  sda | Erased |  120 MB/s | 01:58:58 | ST1000DM003-1SB1/ZN15TA6Y", printed by
+// nwipe_log_summary() in nwipe's logging.c. Times are the wiping machine's local time, without a zone, so
+// they are returned as "YYYY-MM-DDTHH:MM:SS" with no offset.
+import { UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
+import type { ParsedErasure, SanitizationTechnique } from '../hardware/index.js';
+
+export interface NwipeDrive {
+  serialNumber: string | null;
+  model: string | null;
+  device: string;
+  result: 'passed' | 'failed' | 'aborted';
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface NwipeLog {
+  tool: string;
+  method: ParsedErasure['method'];
+  technique: SanitizationTechnique;
+  verification: ParsedErasure['verification'];
+  passes: number | null;
+  drives: NwipeDrive[];
+  warnings: string[];
+}
+
+interface DriveFacts { path: string; bus: string | null; model: string | null; serial: string | null; startedAt: string | null }
+interface SummaryRow { name: string; status: string; duration: string; modelSerial: string }
+
+interface Facts {
+  version: string | null;
+  methodLabel: string | null;
+  /** Every method named on an "Invoking method" line: an appended log can hold several runs. */
+  invokedMethods: Set<string>;
+  verify: string | null;
+  rounds: number | null;
+  passesPerRound: number;
+  blanked: boolean;
+  finalRandomPass: boolean;
+  devices: Map<string, DriveFacts>;
+  hidden: Map<string, 'detected' | 'indeterminate'>;
+  rows: Map<string, SummaryRow>;
+  /** Rows read since the last "Drive Status" header; -1 when not inside that table. */
+  tableRows: number;
+}
+
+const TIMESTAMP = /^\[(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)\]\s*(?:nwipe:\s*)?(?:(?:debug|info|notice|warning|error|fatal|sanity):)?\s?/;
+
+const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** nwipe -q prints serials as XXXXXXXX; "?????" means it could not read one. */
+function cleanSerial(value: string | undefined): string | null {
+  const serial = (value ?? '').trim();
+  return serial === '' || /^[X?]+$/i.test(serial) ? null : serial;
+}
+
+function deviceFacts(facts: Facts, path: string): DriveFacts {
+  const known = facts.devices.get(basename(path));
+  if (known) return known;
+  const created: DriveFacts = { path, bus: null, model: null, serial: null, startedAt: null };
+  facts.devices.set(basename(path), created);
+  return created;
+}
+
+/** The summary footer abbreviates the verify setting. */
+const VERIFY_CODES: Readonly<Record<string, string>> = { NV: 'off', VL: 'last pass', VA: 'all passes' };
+
+type Handler = (match: RegExpExecArray, facts: Facts, time: string | null) => void;
+
+// Each log line is offered to these patterns in turn; the first that matches records what the line says.
+const HANDLERS: ReadonlyArray<[RegExp, Handler]> = [
+  [/\*+ Drive Status \*+/, (_m, facts) => { facts.tableRows = 0; }],
+  [/^\s*!?\s*(\S+)\s*\|\s*([^|]*?)\s*\|[^|]*\|\s*(\d+:\d\d:\d\d)\s*\|\s?(.*)$/, (m, facts) => {
+    if (facts.tableRows < 0) return;
+    facts.rows.set(m[1], { name: m[1], status: m[2], duration: m[3], modelSerial: m[4] });
+    facts.tableRows += 1;
+  }],
+  [/^-{20,}\s*$/, (_m, facts) => { if (facts.tableRows > 0) facts.tableRows = -1; }],
+  // The table's footer repeats the run's settings: "Total Throughput 240 MB/s, DoD Short, 1R+B+VL".
+  [/Total Throughput [^,]*,\s*(.+?),\s*(\d+)R\+N?B\+(NV|VL|VA)/, (m, facts) => {
+    facts.tableRows = -1;
+    facts.methodLabel ??= m[1];
+    facts.rounds ??= Number(m[2]);
+    facts.verify ??= VERIFY_CODES[m[3]] ?? null;
+  }],
+  [/^\s*banner\s*=\s*nwipe\s+v?(\d[\w.-]*)/, (m, facts) => { facts.version = m[1]; }],
+  [/^\s*method\s*=\s*(.+?)\s*$/, (m, facts) => { facts.methodLabel = m[1]; }],
+  [/^\s*verify\s*=\s*\d+\s*\(([^)]+)\)/, (m, facts) => { facts.verify = m[1]; }],
+  [/^\s*rounds\s*=\s*(\d+)/, (m, facts) => { facts.rounds = Number(m[1]); }],
+  [/^Found (\/\S+?),\s*(.*?),\s*S\/N=(.*)$/, (m, facts) => {
+    const parts = m[2].split(',').map((part) => part.trim());
+    const drive = deviceFacts(facts, m[1]);
+    drive.bus = parts.length > 2 ? parts[0] : (/^(\w+)\s/.exec(parts[0]) ?? [])[1] ?? null;
+    drive.model = (parts.length > 2 ? parts.slice(1, -1).join(', ') : parts[0].replace(/^(ATA|USB|SAS|SCSI|NVME|MMC|VIRT)\s+/i, '')) || null;
+    drive.serial = cleanSerial(m[3]);
+  }],
+  [/^(\/\S+) has serial number (\S+)/, (m, facts) => { deviceFacts(facts, m[1]).serial ??= cleanSerial(m[2]); }],
+  [/^Invoking method '(.+?)' on (?:device ')?(\/[^'\s]+)/, (m, facts, time) => {
+    facts.methodLabel ??= m[1];
+    facts.invokedMethods.add(m[1]);
+    deviceFacts(facts, m[2]).startedAt = time;
+  }],
+  [/^Starting pass \d+\/(\d+), round \d+\/(\d+)/, (m, facts) => {
+    facts.passesPerRound = Math.max(facts.passesPerRound, Number(m[1]));
+    facts.rounds ??= Number(m[2]);
+  }],
+  [/^Blanking device /, (_m, facts) => { facts.blanked = true; }],
+  [/^Writing final random pattern/, (_m, facts) => { facts.finalRandomPass = true; }],
+  [/HIDDEN (?:SECTORS|AREA) (DETECTED|INDETERMINATE).*? on (\/\S+?),?(?:\s|$)/i, (m, facts) => {
+    facts.hidden.set(m[2], /DETECTED/i.test(m[1]) ? 'detected' : 'indeterminate');
+  }],
+];
+
+function splitLine(line: string): { time: string | null; message: string } {
+  const match = TIMESTAMP.exec(line);
+  if (!match) return { time: null, message: line };
+  const [, y, mo, d, h, mi, s] = match;
+  return { time: `${y}-${mo}-${d}T${h}:${mi}:${s}`, message: line.slice(match[0].length) };
+}
+
+function collectFacts(text: string): Facts {
+  const facts: Facts = {
+    version: null, methodLabel: null, invokedMethods: new Set(), verify: null, rounds: null, passesPerRound: 0, blanked: false,
+    finalRandomPass: false, devices: new Map(), hidden: new Map(), rows: new Map(), tableRows: -1,
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (line.length > 2048) continue;
+    const { time, message } = splitLine(line);
+    const handler = HANDLERS.find(([pattern]) => pattern.test(message));
+    if (handler) handler[1](handler[0].exec(message) as RegExpExecArray, facts, time);
+  }
+  return facts;
+}
+
+interface MethodInfo { method: ParsedErasure['method']; technique: SanitizationTechnique; note?: string }
+
+/** nwipe's firmware methods become NIST purge; every other nwipe method is a host overwrite, NIST clear. */
+function methodInfo(label: string, buses: string[]): MethodInfo {
+  const allNvme = buses.length > 0 && buses.every((bus) => /nvme/i.test(bus));
+  const allAta = buses.length > 0 && buses.every((bus) => /^ata$/i.test(bus));
+  if (/^sanitize crypto/i.test(label)) {
+    return { method: 'purge', technique: allNvme ? 'nvme_sanitize' : allAta ? 'ata_sanitize' : 'crypto_erase' };
+  }
+  if (/^sanitize/i.test(label)) return { method: 'purge', technique: allNvme ? 'nvme_sanitize' : 'ata_sanitize' };
+  if (/^secure erase/i.test(label) && !allNvme) return { method: 'purge', technique: 'ata_secure_erase' };
+  if (/^secure erase/i.test(label)) {
+    return { method: 'purge', technique: 'nvme_format_crypto', note: 'nwipe runs Secure Erase on NVMe drives as an NVMe Format ' +
+      'with Secure Erase Setting 1 (user data erase); it is recorded as nvme_format_crypto, the nearest technique Nimah knows.' };
+  }
+  const known = /zero|ones|prng|quick|dod|gutmann|ops-ii|is5|schneier|bmb21|verify/i.test(label);
+  const note = label === 'unknown' ? 'The log names no wipe method; it is recorded as a host overwrite (NIST clear).'
+    : `nwipe method "${label}" is not one Nimah knows; it is recorded as a host overwrite (NIST clear).`;
+  return { method: 'clear', technique: 'overwrite', note: known ? undefined : note };
+}
+
+function verificationOf(facts: Facts, label: string): ParsedErasure['verification'] {
+  if (/^sanitize|^secure erase$|^secure erase \(/i.test(label)) return 'none';
+  if (/verify|is5/i.test(label) && !/all/i.test(facts.verify ?? '')) return 'last_pass';
+  if (/all/i.test(facts.verify ?? '')) return 'all_passes';
+  return /last/i.test(facts.verify ?? '') ? 'last_pass' : 'none';
+}
+
+function passesOf(facts: Facts): number | null {
+  if (facts.passesPerRound === 0) return null;
+  return facts.passesPerRound * (facts.rounds ?? 1) + (facts.blanked ? 1 : 0) + (facts.finalRandomPass ? 1 : 0);
+}
+
+const RESULTS: ReadonlyArray<[RegExp, NwipeDrive['result']]> = [[/^erased$/i, 'passed'], [/uabort|abort/i, 'aborted']];
+
+function addDuration(start: string | null, duration: string): string | null {
+  if (start === null) return null;
+  const [h, m, s] = duration.split(':').map(Number);
+  const end = new Date(Date.parse(`${start}Z`) + ((h * 60 + m) * 60 + s) * 1000);
+  return Number.isNaN(end.getTime()) ? null : end.toISOString().slice(0, 19);
+}
+
+function driveFrom(row: SummaryRow, facts: Facts, warnings: string[]): NwipeDrive {
+  const known = facts.devices.get(row.name);
+  const split = row.modelSerial.lastIndexOf('/');
+  const tableModel = (split >= 0 ? row.modelSerial.slice(0, split) : row.modelSerial).trim();
+  const serialNumber = cleanSerial(split >= 0 ? row.modelSerial.slice(split + 1) : '') ?? known?.serial ?? null;
+  const result = RESULTS.find(([pattern]) => pattern.test(row.status.trim()))?.[1] ?? 'failed';
+  const device = known?.path ?? row.name;
+  if (serialNumber === null) warnings.push(`nwipe logged no serial number for ${device}; match it to a drive by hand.`);
+  if (!/erased|fail|abort/i.test(row.status)) warnings.push(`nwipe reported status "${row.status.trim()}" for ${device}; it is recorded as failed.`);
+  return { serialNumber, model: known?.model ?? (tableModel || null), device, result, startedAt: known?.startedAt ?? null,
+    finishedAt: addDuration(known?.startedAt ?? null, row.duration) };
+}
+
+function hiddenAreaWarnings(facts: Facts, drives: NwipeDrive[]): string[] {
+  return [...facts.hidden].map(([path, kind]) => {
+    const serial = drives.find((drive) => drive.device === path)?.serialNumber;
+    const name = serial ? `${path} (serial ${serial})` : path;
+    return kind === 'detected'
+      ? `nwipe found a hidden area (HPA/DCO) on ${name}: the hidden sectors were not erased.`
+      : `nwipe could not tell whether ${name} has a hidden area (HPA/DCO); hidden sectors may not have been erased.`;
+  });
+}
+
+function assertNwipeLog(text: unknown): asserts text is string {
+  const head = typeof text === 'string' ? text.slice(0, 1 << 20) : '';
+  const stamped = /^\[\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\]/m.test(head);
+  const nwipeSigns = /\bnwipe\b|Invoking method '|\* Drive Status \*/.test(head);
+  if (head.includes('\u0000') || !stamped || !nwipeSigns) {
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The file is not an nwipe log (nwipe --logfile output).');
+  }
+}
+
+/** Parses an nwipe/ShredOS log into one sanitization outcome per wiped drive. */
+export function parseNwipeLog(text: string): NwipeLog {
+  assertNwipeLog(text);
+  const facts = collectFacts(text);
+  if (facts.rows.size === 0) {
+    throw new UnprocessableError('NWIPE_LOG_INCOMPLETE', 'The nwipe log has no Drive Status summary: the wipe did not ' +
+      'finish or the log was cut short.', { devices: [...facts.devices.values()].map((drive) => drive.path) });
+  }
+  const warnings: string[] = [];
+  const label = facts.methodLabel ?? 'unknown';
+  // The bus decides the firmware technique: "NVME" on the Found line, or a /dev/nvme… device name.
+  const buses = [...facts.rows.keys()].map((name) => facts.devices.get(name)?.bus ?? name);
+  const info = methodInfo(label, buses);
+  if (info.note) warnings.push(info.note);
+  if (facts.invokedMethods.size > 1) {
+    warnings.push(`The log holds runs with different methods (${[...facts.invokedMethods].join(', ')}); ` +
+      `every drive is recorded with "${label}". Upload one log per run.`);
+  }
+  if (/^verify/i.test(label)) warnings.push(`The log records a verification-only run ("${label}"): it checked the drives but erased nothing.`);
+  const drives = [...facts.rows.values()].map((row) => driveFrom(row, facts, warnings));
+  const version = facts.version ?? /\bnwipe\s+(?:version\s+)?v?(\d+\.\d+[\w.-]*)/i.exec(text.slice(0, 1 << 20))?.[1];
+  return {
+    tool: version ? `nwipe ${version}` : 'nwipe',
+    method: info.method,
+    technique: info.technique,
+    verification: verificationOf(facts, label),
+    passes: /^verify/i.test(label) ? 0 : passesOf(facts),
+    drives,
+    warnings: [...warnings, ...hiddenAreaWarnings(facts, drives)],
+  };
+}
