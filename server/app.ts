@@ -40,7 +40,7 @@ function mountRoutes(router: Router, routes: RouteDef<Access>[]): Router {
     router[route.method](
       route.path,
       authorize(route.access),
-      ...bodyFor(bodyKindOf(route), config.upload.jsonLimit),
+      ...bodyFor(bodyKindOf(route), route.jsonLimit ?? config.upload.jsonLimit),
       ...(route.before ?? []),
       async (req, res) => { await route.handler(req, res); },
     );

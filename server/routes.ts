@@ -11,6 +11,8 @@ import { hardwareRoutes } from './modules/hardware/hardware.routes.js';
 import { sanitizationRoutes } from './modules/sanitization/index.js';
 import { settingsRoutes } from './modules/settings/settings.js';
 import { workshopRoutes } from './modules/workshop/index.js';
+import { programmeRoutes } from './modules/programmes/index.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
@@ -25,4 +27,6 @@ export const allRoutes: RouteDef<Access>[] = [
   ...hardwareRoutes,
   ...sanitizationRoutes,
   ...settingsRoutes,
+  ...programmeRoutes,
+  ...reportRoutes,
 ];

@@ -8,6 +8,7 @@ import { initSiteModels } from '../modules/sites/sites.js';
 import { initDeviceFileModels, initSanitizationModels } from '../modules/sanitization/index.js';
 import { initSettingModels } from '../modules/settings/settings.js';
 import { initWorkshopModels } from '../modules/workshop/index.js';
+import { initProgrammeModels } from '../modules/programmes/index.js';
 
 let initialised = false;
 
@@ -23,6 +24,7 @@ export function initModels(): void {
   initDeviceFileModels(sequelize);
   initWorkshopModels(sequelize);
   initSettingModels(sequelize);
+  initProgrammeModels(sequelize);
   associateAuthModels();
   associateDeviceModels();
   associateDonationModels();

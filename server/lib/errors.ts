@@ -20,7 +20,7 @@ export class UnauthenticatedError extends AppError {
   constructor(message = 'Sign in first') { super('UNAUTHENTICATED', message, 401); }
 }
 export class ForbiddenError extends AppError {
-  constructor(message = 'Your role may not do this') { super('FORBIDDEN', message, 403); }
+  constructor(message = 'Your role may not do this', code = 'FORBIDDEN') { super(code, message, 403); }
 }
 export class NotFoundError extends AppError {
   constructor(message: string, details?: unknown) { super('NOT_FOUND', message, 404, details); }

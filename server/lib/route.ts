@@ -11,6 +11,8 @@ export interface RouteDef<A = unknown> {
   access: A;
   /** What the request body must be; a body of another media type is refused with 415. Default: json for writes. */
   body?: BodyKind;
+  /** Largest JSON body for this route, when it differs from JSON_BODY_LIMIT (e.g. a signature image). */
+  jsonLimit?: string;
   /** Extra middleware run before the handler (rate limits, uploads). */
   before?: RequestHandler[];
   handler: (req: Request, res: Response) => Promise<unknown> | unknown;

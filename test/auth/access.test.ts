@@ -35,6 +35,8 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/work-queues': R, 'GET /api/parts': R,
   'GET /api/verification-samples': R, 'POST /api/verification-samples/:id/verify': S,
   'GET /api/settings': R, 'PATCH /api/settings': A,
+  'GET /api/programmes': R, 'POST /api/programmes': M, 'GET /api/programmes/:id': R, 'GET /api/programmes/:id/progress': R,
+  'GET /api/reports/dashboard': R, 'GET /api/reports/devices.csv': R,
 };
 
 const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'anonymous'];

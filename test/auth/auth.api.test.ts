@@ -141,3 +141,36 @@ describe('users API (admin)', () => {
     expect((await User.findByPk(user.id))!.role).to.equal('admin');
   });
 });
+
+describe('cookie sessions and cross-site requests', () => {
+  async function cookieFor(email: string): Promise<string> {
+    const login = await api().post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+    return String(login.headers['set-cookie']).split(';')[0];
+  }
+
+  it('when a cookie-authenticated write lacks X-Requested-With, refuses it with 403 CSRF_CHECK_FAILED and changes nothing', async () => {
+    await createUser('manager', { email: 'csrf@nimah.test' });
+    const cookie = await cookieFor('csrf@nimah.test');
+    const res = await api().patch('/api/auth/me').set('Cookie', cookie).send({ language: 'en' }).expect(403);
+    expect(res.body.error.code).to.equal('CSRF_CHECK_FAILED');
+    expect((await User.findOne({ where: { email: 'csrf@nimah.test' } }))!.language).to.equal('ar');
+    await api().patch('/api/auth/me').set('Cookie', cookie).set('X-Requested-With', 'nimah').send({ language: 'en' }).expect(200);
+  });
+
+  it('when a bearer token is used, no extra header is needed, and cookie reads need none either', async () => {
+    const { token } = await signIn('manager');
+    await api().patch('/api/auth/me').set(bearer(token)).send({ language: 'en' }).expect(200);
+    await createUser('viewer', { email: 'reader@nimah.test' });
+    await api().get('/api/auth/me').set('Cookie', await cookieFor('reader@nimah.test')).expect(200);
+  });
+});
+
+describe('password policy', () => {
+  it('when a password is short or made of too few characters, returns 400 naming password', async () => {
+    const { token } = await signIn('admin');
+    for (const password of ['short-one', 'aaaaaaaaaaaaaaaa', 'abababababababab']) {
+      const res = await api().post('/api/users').set(bearer(token)).send({ email: `p${password.length}${password[1]}@nimah.test`, name: 'x', role: 'viewer', password }).expect(400);
+      expect(res.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['password']);
+    }
+  });
+});

@@ -5,6 +5,10 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 
 export const PASSWORD_MIN = 12;
 
+/** Long enough, and not a run of one or two characters repeated (e.g. "aaaaaaaaaaaa", "abababababab"). */
+export const passwordSchema = Joi.string().min(PASSWORD_MIN).max(1024).custom((value: string, helpers) =>
+  (new Set(value).size < 5 ? helpers.message({ custom: '{{#label}} needs at least 5 different characters' }) : value));
+
 export interface LoginInput { email: string; password: string }
 export const loginInput = Joi.object<LoginInput>({
   email: Joi.string().trim().lowercase().max(254).required(),
@@ -16,7 +20,7 @@ export const createUserInput = Joi.object<CreateUserInput>({
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).required(),
   name: Joi.string().trim().min(1).max(200).required(),
   role: Joi.string().valid(...ROLES).required(),
-  password: Joi.string().min(PASSWORD_MIN).max(1024).required(),
+  password: passwordSchema.required(),
   language: Joi.string().valid('ar', 'en').default('ar'),
 });
 
@@ -24,7 +28,7 @@ export interface UpdateUserInput { name?: string; role?: Role; password?: string
 export const updateUserInput = Joi.object<UpdateUserInput>({
   name: Joi.string().trim().min(1).max(200),
   role: Joi.string().valid(...ROLES),
-  password: Joi.string().min(PASSWORD_MIN).max(1024),
+  password: passwordSchema,
   active: Joi.boolean(),
   language: Joi.string().valid('ar', 'en'),
 }).min(1);
@@ -33,7 +37,7 @@ export interface UpdateMeInput { name?: string; language?: 'ar' | 'en'; password
 export const updateMeInput = Joi.object<UpdateMeInput>({
   name: Joi.string().trim().min(1).max(200),
   language: Joi.string().valid('ar', 'en'),
-  password: Joi.string().min(PASSWORD_MIN).max(1024),
+  password: passwordSchema,
   currentPassword: Joi.string().max(1024).when('password', { is: Joi.exist(), then: Joi.required() }),
 }).min(1);
 

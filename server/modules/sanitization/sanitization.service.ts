@@ -103,7 +103,7 @@ export async function listSanitizations(deviceId: number, transaction?: Transact
 }
 
 /** Drives of a device that have no passed sanitization record. */
-export async function drivesMissingWipe(deviceId: number, transaction: Transaction): Promise<{ id: number; serialNumber: string }[]> {
+export async function drivesMissingWipe(deviceId: number, transaction?: Transaction): Promise<{ id: number; serialNumber: string }[]> {
   const drives = await Drive.findAll({ where: { deviceId }, attributes: ['id', 'serialNumber'], transaction });
   if (!drives.length) return [];
   const passed = await Sanitization.findAll({ where: { deviceId, result: 'passed' }, attributes: ['driveId'], transaction });

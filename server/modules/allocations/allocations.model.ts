@@ -1,0 +1,46 @@
+import {
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+
+export type AllocationStatus = 'reserved' | 'handed_over' | 'cancelled';
+
+export class Allocation extends Model<InferAttributes<Allocation>, InferCreationAttributes<Allocation>> {
+  declare id: CreationOptional<number>;
+  declare deviceId: number;
+  declare beneficiaryId: number;
+  declare programmeId: number | null;
+  declare status: AllocationStatus;
+  declare beneficiaryPrevStatus: string;
+  declare overrideReason: string | null;
+  declare cancelReason: CreationOptional<string | null>;
+  declare receivedBy: CreationOptional<string | null>;
+  declare signatureSha256: CreationOptional<string | null>;
+  declare signatureType: CreationOptional<string | null>;
+  declare certificateCode: CreationOptional<string | null>;
+  declare handedOverAt: CreationOptional<Date | null>;
+  declare allocatedBy: number | null;
+  declare handedOverBy: CreationOptional<number | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
+const int = () => ({ type: DataTypes.INTEGER, allowNull: true });
+
+export function initAllocationModels(sequelize: Sequelize): void {
+  Allocation.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    deviceId: { type: DataTypes.INTEGER, allowNull: false },
+    beneficiaryId: { type: DataTypes.INTEGER, allowNull: false },
+    programmeId: int(),
+    status: { type: DataTypes.STRING(12), allowNull: false },
+    beneficiaryPrevStatus: { type: DataTypes.STRING(16), allowNull: false },
+    overrideReason: str(500), cancelReason: str(500), receivedBy: str(200),
+    signatureSha256: { type: DataTypes.CHAR(64), allowNull: true },
+    signatureType: str(16),
+    certificateCode: { type: DataTypes.STRING(16), allowNull: true, unique: true },
+    handedOverAt: { type: DataTypes.DATE(3), allowNull: true },
+    allocatedBy: int(), handedOverBy: int(),
+    createdAt: DataTypes.DATE(3), updatedAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'allocations' });
+}

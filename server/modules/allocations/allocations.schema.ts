@@ -1,0 +1,47 @@
+import Joi from 'joi';
+import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
+import type { Allocation, AllocationStatus } from './allocations.model.js';
+
+export interface AllocateInput { deviceId: number; beneficiaryId: number; programmeId?: number; overrideReason?: string }
+export const allocateInput = Joi.object<AllocateInput>({
+  deviceId: Joi.number().integer().positive().required(),
+  beneficiaryId: Joi.number().integer().positive().required(),
+  programmeId: Joi.number().integer().positive(),
+  overrideReason: Joi.string().trim().min(5).max(500),
+});
+
+export const cancelInput = Joi.object<{ reason: string }>({ reason: Joi.string().trim().min(1).max(500).required() });
+
+export interface HandoverInput { receivedBy: string; signature?: string; handedOverAt?: Date }
+export const handoverInput = Joi.object<HandoverInput>({
+  receivedBy: Joi.string().trim().min(1).max(200).required(),
+  // A data URL (data:image/png;base64,…) from the on-screen pad; or a multipart file field "signature".
+  signature: Joi.string().max(1_500_000).pattern(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/)
+    .message('{{#label}} must be a PNG or JPEG data URL'),
+  handedOverAt: Joi.date().iso().max('now'),
+});
+
+export interface AllocationListQuery extends PageQuery { status?: AllocationStatus; programmeId?: number; beneficiaryId?: number; deviceId?: number }
+export const allocationListQuery = Joi.object<AllocationListQuery>({
+  ...pageQueryKeys,
+  status: Joi.string().valid('reserved', 'handed_over', 'cancelled'),
+  programmeId: Joi.number().integer().positive(),
+  beneficiaryId: Joi.number().integer().positive(),
+  deviceId: Joi.number().integer().positive(),
+});
+
+export interface AllocationDto {
+  id: number; deviceId: number; assetTag: string | null; beneficiaryId: number; programmeId: number | null; status: AllocationStatus;
+  overrideReason: string | null; cancelReason: string | null; receivedBy: string | null; hasSignature: boolean;
+  certificateCode: string | null; handedOverAt: string | null; createdAt: string; updatedAt: string;
+}
+
+export function toAllocationDto(a: Allocation, assetTag: string | null = null): AllocationDto {
+  const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: a.id, deviceId: a.deviceId, assetTag, beneficiaryId: a.beneficiaryId, programmeId: a.programmeId, status: a.status,
+    overrideReason: a.overrideReason, cancelReason: a.cancelReason ?? null, receivedBy: a.receivedBy ?? null,
+    hasSignature: Boolean(a.signatureSha256), certificateCode: a.certificateCode ?? null, handedOverAt: iso(a.handedOverAt),
+    createdAt: iso(a.createdAt)!, updatedAt: iso(a.updatedAt)!,
+  };
+}

@@ -1,0 +1,35 @@
+// GET /api/reports/devices.csv: every device with status, grade, donor and dates, streamed in keyset
+// batches so memory stays flat at any size. No beneficiary data.
+import type { Response } from 'express';
+import { stringify } from 'csv-stringify';
+import { Op } from 'sequelize';
+import { Device } from '../devices/index.js';
+
+const BATCH = 1000;
+const COLUMNS = ['assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade', 'disposition',
+  'donationCode', 'donorName', 'receivedAt', 'statusChangedAt'];
+
+export async function streamDevicesCsv(res: Response): Promise<void> {
+  res.type('text/csv; charset=utf-8');
+  res.attachment(`nimah-devices-${new Date().toISOString().slice(0, 10)}.csv`);
+  const csv = stringify({ header: true, columns: COLUMNS, bom: true });
+  csv.pipe(res);
+  let lastId = 0;
+  for (;;) {
+    const rows = await Device.findAll({
+      where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: BATCH,
+      attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade', 'disposition', 'createdAt', 'statusChangedAt'],
+      include: [{ association: 'donation', attributes: ['code'], include: [{ association: 'donor', attributes: ['name'] }] }],
+    });
+    for (const d of rows) {
+      const donation = (d as Device & { donation?: { code: string; donor?: { name: string } } }).donation;
+      const ok = csv.write([d.assetTag, d.type, d.manufacturer, d.model, d.serialNumber, d.status, d.grade, d.disposition,
+        donation?.code, donation?.donor?.name, new Date(d.createdAt).toISOString(), new Date(d.statusChangedAt).toISOString()]);
+      if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
+    }
+    if (rows.length < BATCH) break;
+    lastId = rows[rows.length - 1].id;
+  }
+  csv.end();
+  await new Promise((resolve) => res.once('finish', resolve));
+}
