@@ -1,0 +1,84 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, UNAUTHENTICATED_EVENT } from '../api/http';
+import type { Language, LoginResponse, UserDto } from '../api/types';
+import { usePrefs } from '../prefs/PreferencesProvider';
+
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'signed-in'; user: UserDto };
+
+interface AuthContextValue {
+  state: AuthState;
+  login: (email: string, password: string) => Promise<UserDto>;
+  logout: () => Promise<void>;
+  /** Switches the UI language and, when signed in, remembers it on the user (PATCH /api/auth/me). */
+  switchLanguage: (language: Language) => void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const { setLanguage } = usePrefs();
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  // The session is an httpOnly cookie, so the only way to know whether we are signed in is to ask.
+  useEffect(() => {
+    const ctrl = new AbortController();
+    api<UserDto>('/api/auth/me', { signal: ctrl.signal }).then(
+      (user) => setState({ status: 'signed-in', user }),
+      (err: unknown) => { if (!(err instanceof DOMException)) setState({ status: 'anonymous' }); },
+    );
+    return () => ctrl.abort();
+  }, []);
+
+  useEffect(() => {
+    const onExpired = () => setState({ status: 'anonymous' });
+    window.addEventListener(UNAUTHENTICATED_EVENT, onExpired);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onExpired);
+  }, []);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const res = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password } });
+    if (res.user.language === 'ar' || res.user.language === 'en') setLanguage(res.user.language);
+    setState({ status: 'signed-in', user: res.user });
+    return res.user;
+  }, [setLanguage]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api<void>('/api/auth/logout', { method: 'POST' });
+    } catch (err) {
+      // An already-expired session is still a successful sign-out from the user's point of view.
+      if (!(err instanceof ApiError) || err.status !== 401) throw err;
+    } finally {
+      setState({ status: 'anonymous' });
+    }
+  }, []);
+
+  const signedIn = state.status === 'signed-in';
+  const switchLanguage = useCallback((language: Language) => {
+    setLanguage(language);
+    if (!signedIn) return;
+    api<UserDto>('/api/auth/me', { method: 'PATCH', body: { language } }).then(
+      (user) => setState({ status: 'signed-in', user }),
+      () => { /* the local choice already applies; the server copy is a convenience */ },
+    );
+  }, [setLanguage, signedIn]);
+
+  const value = useMemo(() => ({ state, login, logout, switchLanguage }), [state, login, logout, switchLanguage]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components rendered under RequireAuth. */
+export function useUser(): UserDto {
+  const { state } = useAuth();
+  if (state.status !== 'signed-in') throw new Error('useUser without a signed-in user');
+  return state.user;
+}

@@ -1,0 +1,31 @@
+import { Loader, Paper } from '@mantine/core';
+import type { DeviceDto, Page } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { useQueryParams } from '../../components/useQueryParams';
+import { useT } from '../../prefs/PreferencesProvider';
+import { DeviceFilters, type DeviceFilterKey } from './DeviceFilters';
+import { DeviceTable } from './DeviceTable';
+
+const KEYS: readonly DeviceFilterKey[] = ['q', 'status', 'type', 'donationId', 'siteId'];
+const PAGE_SIZE = 50;
+
+export default function DeviceListPage() {
+  const t = useT();
+  const { values, page, set } = useQueryParams(KEYS);
+  const { data, error, loading, reload } = useApi<Page<DeviceDto>>('/api/devices', { ...values, page, pageSize: PAGE_SIZE });
+  return (
+    <>
+      <PageHeader title={t('devices.title')}>{loading && <Loader size="sm" aria-label={t('common.loading')} />}</PageHeader>
+      <DeviceFilters values={values} set={set} />
+      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+        <Paper withBorder p="md">
+          <DeviceTable devices={data.items} />
+          <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />
+        </Paper>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { DeviceDto } from '../../api/types';
+import { DeviceStatusBadge, useEnumLabel } from '../../components/Labels';
+import { Ltr } from '../../components/Ltr';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+
+export function DeviceTable({ devices, showDonation = true }: { devices: DeviceDto[]; showDonation?: boolean }) {
+  const { t, fmt } = usePrefs();
+  const label = useEnumLabel();
+  if (devices.length === 0) return <Text c="dimmed" size="sm">{t('list.empty')}</Text>;
+  return (
+    <div className="nm-table-wrap">
+      <Table striped highlightOnHover verticalSpacing="xs" data-testid="device-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('device.assetTag')}</Table.Th>
+            <Table.Th>{t('device.type')}</Table.Th>
+            <Table.Th>{t('device.model')}</Table.Th>
+            <Table.Th>{t('device.serial')}</Table.Th>
+            <Table.Th>{t('device.status')}</Table.Th>
+            {showDonation && <Table.Th>{t('device.donation')}</Table.Th>}
+            <Table.Th>{t('device.statusChanged')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {devices.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td className="nm-nowrap"><Anchor component={Link} to={`/devices/${d.id}`}><Ltr mono>{d.assetTag}</Ltr></Anchor></Table.Td>
+              <Table.Td>{label('deviceType', d.type)}</Table.Td>
+              <Table.Td><Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr></Table.Td>
+              <Table.Td><Ltr mono>{d.serialNumber || '—'}</Ltr></Table.Td>
+              <Table.Td><DeviceStatusBadge status={d.status} /></Table.Td>
+              {showDonation && (
+                <Table.Td className="nm-nowrap">
+                  <Anchor component={Link} to={`/donations/${d.donationId}`}><Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr></Anchor>
+                </Table.Td>
+              )}
+              <Table.Td className="nm-nowrap">{fmt.date(d.statusChangedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Alert, Button, FileInput, Group, Progress, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api, ApiError } from '../../api/http';
+import type { ImportResponse, ImportRowError } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+
+function rowErrors(err: unknown): ImportRowError[] {
+  return err instanceof ApiError && err.code === 'IMPORT_INVALID' && Array.isArray(err.details) ? (err.details as ImportRowError[]) : [];
+}
+
+/** A manifest CSV is imported whole or not at all; a refusal lists every bad row so the file can be fixed in one go. */
+export function CsvImport({ donationId, onImported }: { donationId: number; onImported: () => void }) {
+  const { t, fmt } = usePrefs();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [imported, setImported] = useState<number | null>(null);
+
+  const upload = async () => {
+    if (!file) return;
+    const body = new FormData();
+    body.append('file', file);
+    setBusy(true);
+    setError(null);
+    setImported(null);
+    try {
+      const res = await api<ImportResponse>(`/api/donations/${donationId}/devices/import`, { method: 'POST', body });
+      setImported(res.imported);
+      setFile(null);
+      onImported();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = rowErrors(error);
+  return (
+    <div>
+      <Title order={3} fz="md" mb={4}>{t('import.title')}</Title>
+      <Text size="xs" c="dimmed" mb="xs">{t('import.hint')} <bdi dir="ltr" className="nm-mono">type,manufacturer,model,serialNumber,notes</bdi></Text>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable w={260} />
+        <Button onClick={() => { void upload(); }} disabled={!file} loading={busy}>{t('import.submit')}</Button>
+      </Group>
+      {busy && <Progress value={100} striped animated mt="sm" aria-label={t('import.working')} />}
+      {imported !== null && <Alert color="green" mt="sm">{t('import.done', { n: imported })}</Alert>}
+      {rows.length > 0 ? (
+        <Alert color="red" mt="sm" title={t('import.invalid', { n: rows.length })}>
+          <div className="nm-table-wrap">
+            <Table verticalSpacing={2}>
+              <Table.Thead><Table.Tr><Table.Th>{t('import.row')}</Table.Th><Table.Th>{t('import.field')}</Table.Th><Table.Th>{t('import.message')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {rows.map((r, i) => (
+                  <Table.Tr key={`${r.row}-${r.field}-${i}`}>
+                    <Table.Td>{fmt.number(r.row)}</Table.Td><Table.Td><bdi dir="ltr">{r.field}</bdi></Table.Td><Table.Td>{r.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        </Alert>
+      ) : error !== null && <div style={{ marginTop: 8 }}><ErrorAlert error={error} /></div>}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Button, Group, Loader, Paper, Select } from '@mantine/core';
+import { Link } from 'react-router';
+import type { DonationDto, Page } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
+import { STAFF } from '../../auth/roles';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DONATION_STATUSES } from '../../components/enums';
+import { IconPlus } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { SearchInput } from '../../components/SearchInput';
+import { useEnumOptions } from '../../components/useEnumOptions';
+import { useQueryParams } from '../../components/useQueryParams';
+import { useT } from '../../prefs/PreferencesProvider';
+import { DonationTable } from './DonationTable';
+
+const KEYS = ['q', 'status', 'donorId'] as const;
+
+export default function DonationListPage() {
+  const t = useT();
+  const user = useUser();
+  const options = useEnumOptions();
+  const { values, page, set } = useQueryParams(KEYS);
+  const { data, error, loading, reload } = useApi<Page<DonationDto>>('/api/donations', { ...values, page, pageSize: 50 });
+  return (
+    <>
+      <PageHeader title={t('donations.title')}>
+        {loading && <Loader size="sm" aria-label={t('common.loading')} />}
+        {STAFF.includes(user.role) && (
+          <Button component={Link} to="/donations/new" leftSection={<IconPlus size={16} />}>{t('donations.new')}</Button>
+        )}
+      </PageHeader>
+      <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+        <SearchInput label={t('list.search')} placeholder={t('donations.searchHint')} value={values.q} onChange={(q) => set({ q })} />
+        <Select label={t('donation.status')} placeholder={t('list.all')} clearable data={options('donationStatus', DONATION_STATUSES)}
+          value={values.status || null} onChange={(status) => set({ status })} w={160} />
+      </Group>
+      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+        <Paper withBorder p="md">
+          <DonationTable donations={data.items} />
+          <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />
+        </Paper>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/http';
+import type { DonorDto, DonorInput, DonorKind, Language } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DONOR_KINDS, LANGUAGES } from '../../components/enums';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { PageHeader } from '../../components/PageHeader';
+import { useEnumOptions } from '../../components/useEnumOptions';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { toLatinDigits } from '../../i18n/format';
+import { useT } from '../../prefs/PreferencesProvider';
+
+type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & { kind: DonorKind; preferredLanguage: Language };
+const EMPTY: Form = { kind: 'company', name: '', nameLatin: '', contactPerson: '', email: '', phone: '', city: '', crNumber: '', preferredLanguage: 'ar' };
+const KNOWN = Object.keys(EMPTY);
+
+function fromDto(d: DonorDto): Form {
+  return {
+    kind: d.kind, name: d.name, nameLatin: d.nameLatin ?? '', contactPerson: d.contactPerson ?? '', email: d.email ?? '',
+    phone: d.phone ?? '', city: d.city ?? '', crNumber: d.crNumber ?? '', preferredLanguage: d.preferredLanguage,
+  };
+}
+
+/** Empty optional fields are left out rather than sent as "", so the server's own validation sees only what was typed. */
+function toInput(f: Form): DonorInput {
+  const out: DonorInput = { kind: f.kind, name: f.name.trim(), preferredLanguage: f.preferredLanguage };
+  const optional = { nameLatin: f.nameLatin, contactPerson: f.contactPerson, email: f.email, city: f.city,
+    phone: toLatinDigits(f.phone), crNumber: f.kind === 'company' ? toLatinDigits(f.crNumber) : '' };
+  for (const [k, v] of Object.entries(optional)) if (v.trim()) (out as unknown as Record<string, string>)[k] = v.trim();
+  return out;
+}
+
+export default function DonorFormPage() {
+  const t = useT();
+  const options = useEnumOptions();
+  const navigate = useNavigate();
+  const { id } = useParams();
+  const editing = id !== undefined;
+  const existing = useApi<DonorDto>(editing ? `/api/donors/${Number(id) || 0}` : null);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const errors = useFieldErrors();
+
+  useEffect(() => { if (existing.data) setForm(fromDto(existing.data)); }, [existing.data]);
+
+  if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={existing.reload} />;
+  if (editing && !existing.data) return <FullPageLoader />;
+
+  const set = <K extends keyof Form>(k: K) => (v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage'>) => ({
+    name: k, value: form[k], error: errors.field(k), onChange: (e: ChangeEvent<HTMLInputElement>) => set(k)(e.currentTarget.value),
+  });
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errors.clear();
+    try {
+      const saved = await api<DonorDto>(editing ? `/api/donors/${id}` : '/api/donors', { method: editing ? 'PATCH' : 'POST', body: toInput(form) });
+      navigate(`/donors/${saved.id}`);
+    } catch (err) {
+      errors.setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={editing ? t('donors.edit') : t('donors.new')} />
+      <Paper withBorder p="md" maw={860}>
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(KNOWN)} />}
+            <div>
+              <Text size="sm" fw={500} mb={4} id="donor-kind">{t('donor.kind')}</Text>
+              <SegmentedControl aria-labelledby="donor-kind" value={form.kind} onChange={(v) => set('kind')(v as DonorKind)}
+                data={options('donorKind', DONOR_KINDS)} />
+            </div>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label={t('donor.name')} required {...text('name')} />
+              <TextInput label={t('donor.nameLatin')} dir="ltr" {...text('nameLatin')} />
+              <TextInput label={t('donor.contactPerson')} {...text('contactPerson')} />
+              <TextInput label={t('donor.city')} {...text('city')} />
+              <TextInput label={t('donor.phone')} type="tel" dir="ltr" inputMode="tel" placeholder="+9665XXXXXXXX" {...text('phone')} />
+              <TextInput label={t('donor.email')} type="email" dir="ltr" {...text('email')} />
+              {form.kind === 'company' && <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />}
+              <Select label={t('donor.language')} data={options('language', LANGUAGES)} value={form.preferredLanguage}
+                onChange={(v) => set('preferredLanguage')(v === 'en' ? 'en' : 'ar')} allowDeselect={false} error={errors.field('preferredLanguage')} />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => navigate(-1)}>{t('action.cancel')}</Button>
+              <Button type="submit" loading={busy}>{t('action.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}

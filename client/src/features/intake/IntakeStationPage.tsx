@@ -1,0 +1,72 @@
+import { Anchor, Group, Paper, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { DeviceDto, DonationDto, IntakeDeviceInput } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { DonationStatusBadge } from '../../components/Labels';
+import { Ltr } from '../../components/Ltr';
+import { PageHeader } from '../../components/PageHeader';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+import { DonationPicker } from './DonationPicker';
+import { IntakeDeviceForm } from './IntakeDeviceForm';
+import { loadRecent, saveRecent, type RecentDevice } from './recentIntake';
+import { RecentIntakeList } from './RecentIntakeList';
+
+/** The intake bench: choose the donation once (kept in the URL), then add device after device. */
+export default function IntakeStationPage() {
+  const { t } = usePrefs();
+  const [params, setParams] = useSearchParams();
+  const donationId = Number(params.get('donation')) || null;
+  const { data: donation } = useApi<DonationDto>(donationId ? `/api/donations/${donationId}` : null);
+  const [recent, setRecent] = useState<RecentDevice[]>([]);
+  const [added, setAdded] = useState(0);
+
+  useEffect(() => {
+    setRecent(donationId ? loadRecent(donationId) : []);
+    setAdded(0);
+  }, [donationId]);
+
+  const choose = (d: DonationDto | null) => setParams(d ? { donation: String(d.id) } : {}, { replace: true });
+
+  const onAdded = (device: DeviceDto, input: IntakeDeviceInput) => {
+    if (!donationId) return;
+    const item: RecentDevice = {
+      id: device.id, assetTag: device.assetTag, type: device.type, at: device.createdAt ?? new Date().toISOString(),
+      manufacturer: device.manufacturer ?? input.manufacturer ?? '', model: device.model ?? input.model ?? '',
+      serialNumber: device.serialNumber ?? input.serialNumber ?? '',
+    };
+    setRecent((prev) => {
+      const next = [item, ...prev];
+      saveRecent(donationId, next);
+      return next;
+    });
+    setAdded((n) => n + 1);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('intake.title')} />
+      <Paper withBorder p="md" mb="md">
+        <DonationPicker value={donationId} onChange={choose} />
+        {donation && (
+          <Group gap="sm" mt="sm" wrap="wrap">
+            <Anchor component={Link} to={`/donations/${donation.id}`}><Ltr mono>{donation.code}</Ltr></Anchor>
+            <Text size="sm">{donation.donorName}</Text>
+            <DonationStatusBadge status={donation.status} />
+            <Text size="sm" c="dimmed">
+              {t('intake.counts', { received: donation.receivedCount + added, expected: donation.expectedCount ?? '—' })}
+            </Text>
+          </Group>
+        )}
+      </Paper>
+      {donationId ? (
+        <>
+          <IntakeDeviceForm key={donationId} donationId={donationId} onAdded={onAdded} />
+          <RecentIntakeList items={recent} />
+        </>
+      ) : (
+        <Text c="dimmed">{t('intake.chooseFirst')}</Text>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/AuthProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PublicLayout } from '../../components/PublicLayout';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { useT } from '../../prefs/PreferencesProvider';
+import { homeFor } from '../../shell/nav';
+
+/** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send the user elsewhere. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const { state, login } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errors = useFieldErrors();
+
+  if (state.status === 'signed-in') return <Navigate to={safeNext(params.get('next')) ?? homeFor(state.user.role)} replace />;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errors.clear();
+    try {
+      const user = await login(email, password);
+      navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true });
+    } catch (err) {
+      errors.setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const err = errors.error;
+  const badCredentials = err instanceof ApiError && err.status === 401;
+  return (
+    <PublicLayout>
+      <Paper withBorder shadow="sm" p="lg" radius="md">
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            <Title order={1} fz={24}>{t('login.title')}</Title>
+            <Text c="dimmed" size="sm">{t('login.subtitle')}</Text>
+            {badCredentials ? <Alert color="red" role="alert">{t('login.failed')}</Alert>
+              : err instanceof ApiError && err.status === 429 ? <Alert color="orange" role="alert">{t('error.rateLimited')}</Alert>
+              : err && !(err instanceof ApiError && err.code === 'VALIDATION_FAILED') ? <ErrorAlert error={err} /> : null}
+            <TextInput
+              label={t('login.email')} type="email" name="email" dir="ltr" autoComplete="username" required
+              value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.field('email')} data-autofocus autoFocus
+            />
+            <PasswordInput
+              label={t('login.password')} name="password" autoComplete="current-password" required
+              value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.field('password')}
+            />
+            <Button type="submit" loading={busy} fullWidth>{t('login.submit')}</Button>
+          </Stack>
+        </form>
+      </Paper>
+      <Text ta="center" mt="lg" size="sm">
+        {t('login.donorPrompt')} <Anchor component={Link} to="/pledge">{t('login.pledgeLink')}</Anchor>
+      </Text>
+    </PublicLayout>
+  );
+}

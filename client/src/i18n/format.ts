@@ -1,0 +1,55 @@
+// Locale strings for Intl. The calendar and numbering system are always explicit: the default calendar of
+// ar-SA differs between ICU versions, and ar-SA prints Arabic-Indic digits while ar-MA prints Latin ones.
+import type { Language } from '../api/types';
+
+export type Digits = 'latn' | 'arab';
+
+function localeFor(language: Language, digits: Digits, calendar: 'gregory' | 'islamic-umalqura'): string {
+  const nu = language === 'ar' ? digits : 'latn';
+  const base = language === 'ar' ? (calendar === 'gregory' ? 'ar' : 'ar-SA') : 'en-GB';
+  return `${base}-u-ca-${calendar}-nu-${nu}`;
+}
+
+export interface Formatters {
+  number: (n: number) => string;
+  /** An ISO timestamp: the date (and time) in Gregorian, with the Hijri date after it when asked for. */
+  dateTime: (iso: string | null | undefined) => string;
+  date: (iso: string | null | undefined) => string;
+  /** A calendar date "YYYY-MM-DD" (no time zone: it is shown as written). */
+  day: (ymd: string | null | undefined) => string;
+}
+
+export function makeFormatters(language: Language, digits: Digits, hijri: boolean): Formatters {
+  const num = new Intl.NumberFormat(localeFor(language, digits, 'gregory'));
+  const greg = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(localeFor(language, digits, 'gregory'), opts);
+  const hij = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(localeFor(language, digits, 'islamic-umalqura'), opts);
+  const gDate = greg({ dateStyle: 'medium' });
+  const gDateTime = greg({ dateStyle: 'medium', timeStyle: 'short' });
+  const hDate = hij({ dateStyle: 'medium' });
+  const gDay = greg({ dateStyle: 'medium', timeZone: 'UTC' });
+  const hDay = hij({ dateStyle: 'medium', timeZone: 'UTC' });
+
+  const withHijri = (d: Date, main: string, h: Intl.DateTimeFormat) => (hijri ? `${main} · ${h.format(d)}` : main);
+  const parse = (iso: string | null | undefined): Date | null => {
+    if (!iso) return null;
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? null : d;
+  };
+  return {
+    number: (n) => num.format(n),
+    dateTime: (iso) => { const d = parse(iso); return d ? withHijri(d, gDateTime.format(d), hDate) : '—'; },
+    date: (iso) => { const d = parse(iso); return d ? withHijri(d, gDate.format(d), hDate) : '—'; },
+    day: (ymd) => {
+      const d = ymd && /^\d{4}-\d{2}-\d{2}/.test(ymd) ? parse(`${ymd.slice(0, 10)}T00:00:00Z`) : null;
+      return d ? withHijri(d, gDay.format(d), hDay) : '—';
+    },
+  };
+}
+
+/** Arabic-Indic (U+0660–0669) and Extended Arabic-Indic (U+06F0–06F9) digits to ASCII, for what people type. */
+export function toLatinDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}

@@ -1,0 +1,31 @@
+// The server validates with joi and answers in English ("email must be a valid email"). Next to an Arabic form
+// that is hard to read, so the common shapes are told again in Arabic; anything else is shown as the server said it.
+import type { Language } from '../api/types';
+
+type Rule = [RegExp, (m: RegExpMatchArray) => string];
+
+const AR: Rule[] = [
+  [/is required$/, () => 'هذا الحقل مطلوب'],
+  [/is not allowed to be empty$/, () => 'هذا الحقل مطلوب'],
+  [/must be a valid email$/, () => 'عنوان بريد إلكتروني غير صالح'],
+  [/is not a valid phone number$/, () => 'رقم هاتف غير صالح'],
+  [/must be a number$/, () => 'يجب أن يكون رقمًا'],
+  [/must be an integer$/, () => 'يجب أن يكون عددًا صحيحًا'],
+  [/must be greater than or equal to (\d+)$/, (m) => `يجب ألا يقل عن ${m[1]}`],
+  [/must be (?:less|smaller) than or equal to (\d+)$/, (m) => `يجب ألا يزيد على ${m[1]}`],
+  [/length must be at least (\d+) characters long$/, (m) => `يجب ألا يقل عن ${m[1]} حرفًا`],
+  [/length must be less than or equal to (\d+) characters long$/, (m) => `يجب ألا يزيد على ${m[1]} حرفًا`],
+  [/must be one of /, () => 'قيمة غير مقبولة'],
+  [/must be a date like/, () => 'تاريخ غير صالح (مثال: 2026-12-01)'],
+  [/is not a real date$/, () => 'تاريخ غير صالح'],
+  [/must be 4 to 32 letters or digits$/, () => 'من 4 إلى 32 حرفًا لاتينيًا أو رقمًا'],
+];
+
+export function localizeServerMessage(message: string, language: Language): string {
+  if (language !== 'ar') return message;
+  for (const [pattern, say] of AR) {
+    const m = message.match(pattern);
+    if (m) return say(m);
+  }
+  return message;
+}

@@ -1,0 +1,68 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useDirection } from '@mantine/core';
+import type { Language } from '../api/types';
+import { translate, type MessageKey, type Vars } from '../i18n';
+import { makeFormatters, type Digits, type Formatters } from '../i18n/format';
+import { PREF_KEYS, readPref, writePref } from './storage';
+
+export interface Preferences {
+  language: Language;
+  digits: Digits;
+  hijri: boolean;
+  setLanguage: (language: Language) => void;
+  setDigits: (digits: Digits) => void;
+  setHijri: (hijri: boolean) => void;
+  t: (key: MessageKey, vars?: Vars) => string;
+  fmt: Formatters;
+}
+
+const PreferencesContext = createContext<Preferences | null>(null);
+
+export function storedLanguage(): Language {
+  return readPref(PREF_KEYS.language) === 'en' ? 'en' : 'ar';
+}
+
+/** The document's language and direction follow the UI language, so the browser, screen readers and CSS agree. */
+export function applyDocumentLanguage(language: Language): void {
+  const root = document.documentElement;
+  root.lang = language;
+  root.dir = language === 'ar' ? 'rtl' : 'ltr';
+}
+
+export function PreferencesProvider({ children }: { children: ReactNode }) {
+  const { setDirection } = useDirection();
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
+  const [digits, setDigitsState] = useState<Digits>(() => (readPref(PREF_KEYS.digits) === 'arab' ? 'arab' : 'latn'));
+  const [hijri, setHijriState] = useState<boolean>(() => readPref(PREF_KEYS.hijri) === '1');
+
+  useEffect(() => {
+    applyDocumentLanguage(language);
+    setDirection(language === 'ar' ? 'rtl' : 'ltr');
+    document.title = language === 'ar' ? 'نعمة' : 'Nimah';
+  }, [language, setDirection]);
+
+  const setLanguage = useCallback((l: Language) => { writePref(PREF_KEYS.language, l); setLanguageState(l); }, []);
+  const setDigits = useCallback((d: Digits) => { writePref(PREF_KEYS.digits, d); setDigitsState(d); }, []);
+  const setHijri = useCallback((h: boolean) => { writePref(PREF_KEYS.hijri, h ? '1' : '0'); setHijriState(h); }, []);
+
+  const value = useMemo<Preferences>(() => {
+    const fmt = makeFormatters(language, digits, hijri);
+    return {
+      language, digits, hijri, setLanguage, setDigits, setHijri, fmt,
+      t: (key, vars) => translate(language, key, vars, fmt.number),
+    };
+  }, [language, digits, hijri, setLanguage, setDigits, setHijri]);
+
+  return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
+}
+
+export function usePrefs(): Preferences {
+  const ctx = useContext(PreferencesContext);
+  if (!ctx) throw new Error('usePrefs outside PreferencesProvider');
+  return ctx;
+}
+
+/** The common case: just the translator. */
+export function useT(): Preferences['t'] {
+  return usePrefs().t;
+}
