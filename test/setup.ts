@@ -6,7 +6,6 @@ import { closeSequelize, ensureDatabaseExists, getSequelize, withTransaction } f
 import { initModels } from '../server/db/models.js';
 import { migrateUp } from '../server/db/umzug.js';
 import { preparePiiKey } from '../server/lib/pii-key.js';
-import { resetSequenceCache } from '../server/db/sequences.js';
 
 const KEEP = new Set(['schema_migrations', 'seeder_meta', 'sqlite_sequence']);
 let tables: string[] = [];
@@ -21,7 +20,6 @@ async function listTables(): Promise<string[]> {
 
 export async function truncateAll(): Promise<void> {
   const sequelize = getSequelize();
-  resetSequenceCache();
   if (config.db.dialect === 'sqlite') {
     await withTransaction(async (transaction) => {
       await sequelize.query('PRAGMA defer_foreign_keys = ON', { transaction });

@@ -25,7 +25,9 @@ function createUmzug(folder: 'migrations' | 'seeders', tableName: string) {
       },
     },
     context: sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize, tableName }),
+    // A model name per table: SequelizeStorage reuses a model by name, so two instances sharing the default
+    // 'SequelizeMeta' would both write to whichever table was defined first.
+    storage: new SequelizeStorage({ sequelize, tableName, modelName: tableName }),
     logger: {
       info: (m) => logger.debug('db.umzug', m),
       warn: (m) => logger.warn('db.umzug', m),

@@ -65,15 +65,18 @@ function fromMulter(err: multer.MulterError): AppError {
   }
 }
 
+/** Database columns are snake_case; the API names fields in camelCase. */
+const fieldOf = (column: string): string => column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
 function fromSequelize(err: BaseError): AppError | undefined {
   if (err instanceof UniqueConstraintError) {
-    const details = err.errors.map((e) => ({ path: e.path ?? 'unknown', message: 'is already used' }));
+    const details = err.errors.map((e) => ({ path: fieldOf(e.path ?? 'unknown'), message: 'is already used' }));
     return new AppError('DUPLICATE', 'A record with these values exists already', 409, details);
   }
   if (err instanceof ForeignKeyConstraintError) {
     const fields = Array.isArray(err.fields) ? err.fields : Object.keys(err.fields ?? {});
     return new AppError('REFERENCE_INVALID', 'The request refers to a record that does not exist or is still in use', 409,
-      fields.map((f) => ({ path: f, message: 'refers to a missing or dependent record' })));
+      fields.map((f) => ({ path: fieldOf(f), message: 'refers to a missing or dependent record' })));
   }
   if (err instanceof SequelizeValidationError) {
     return new ValidationError('The record is invalid', err.errors.map((e) => ({ path: e.path ?? 'unknown', message: e.message })));

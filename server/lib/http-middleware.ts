@@ -41,9 +41,25 @@ export function bodyFor(kind: BodyKind, jsonLimit: string): RequestHandler[] {
   return kind === 'multipart' ? [check] : [check, express.json({ limit: jsonLimit, strict: true })];
 }
 
+/**
+ * Limits requests per address, counted in memory by each application instance. Route lists are built once per
+ * process and shared by every createApp(), so the limiter (and its store) is made per app on its first request;
+ * a limiter made at module load would share one count between all apps of the process.
+ */
 export function publicRateLimit(limit: number, windowMs = 15 * 60_000): RequestHandler {
-  return rateLimit({
+  const perApp = new WeakMap<object, RequestHandler>();
+  const create = () => rateLimit({
     windowMs, limit, standardHeaders: 'draft-7', legacyHeaders: false,
+    // Made on an app's first request on purpose (see above), which this check would otherwise report.
+    validate: { creationStack: false },
     handler: (_req, _res, next) => next(new RateLimitedError('Too many requests from this address; try again later', Math.ceil(windowMs / 1000))),
   });
+  return (req, res, next) => {
+    let limiter = perApp.get(req.app);
+    if (!limiter) {
+      limiter = create();
+      perApp.set(req.app, limiter);
+    }
+    return limiter(req, res, next);
+  };
 }

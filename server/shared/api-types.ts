@@ -45,6 +45,8 @@ export interface DonationDto {
 }
 export interface DonationDetailDto extends DonationDto {
   devicesByStatus: Partial<Record<DeviceStatus, number>>;
+  /** The donor's receipt page (PUBLIC_URL/receipts/<token>): a secret link, to send to the donor only. */
+  receiptUrl?: string;
 }
 export interface PledgeResponse { code: string; status: 'pledged' }
 export interface ImportResponse { imported: number; devices: { id: number; assetTag: string }[] }
@@ -70,10 +72,19 @@ export interface DeviceEventDto {
   fromStatus: DeviceStatus | null; toStatus: DeviceStatus | null; payload: Record<string, unknown>;
   createdAt: string; hash: string;
 }
+export interface SanitizationDto {
+  id: number; deviceId: number; driveId: number; driveSerial: string; method: string; technique: string; tool: string;
+  passes: number | null; verification: string; result: string; startedAt: string | null; finishedAt: string | null;
+  operatorId: number | null; verifierId: number | null; source: string; evidenceSha256: string | null; createdAt: string;
+}
+export interface DeviceFileDto { id: number; kind: string; format: string | null; sha256: string; sizeBytes: number; originalName: string | null; createdAt: string }
 export interface DeviceDetailDto extends DeviceDto {
   donorId: number; donorName: string;
   drives: DriveDto[];
   events: DeviceEventDto[];
+  /** Filled by GET /api/devices/:id: every sanitization record and uploaded evidence file of the device. */
+  sanitizations?: SanitizationDto[];
+  files?: DeviceFileDto[];
 }
 export interface IntakeQueueDto {
   pledges: (DonationDto & { ageDays: number })[];

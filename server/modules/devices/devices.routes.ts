@@ -11,7 +11,6 @@ const eventsQuery = Joi.object<PageQuery>({ ...pageQueryKeys, pageSize: pageQuer
 
 export const deviceRoutes = defineRoutes<Access>([
   { method: 'get', path: '/api/devices', access: ALL_ROLES, handler: async (req, res) => res.json(await devices.listDevices(parse(deviceListQuery, req.query))) },
-  { method: 'get', path: '/api/devices/:id', access: ALL_ROLES, handler: async (req, res) => res.json(await devices.getDeviceDetail(parse(idParams, req.params).id)) },
   {
     method: 'get', path: '/api/devices/:id/events', access: ALL_ROLES,
     handler: async (req, res) => res.json(await devices.listDeviceEvents(parse(idParams, req.params).id, parse(eventsQuery, req.query))),

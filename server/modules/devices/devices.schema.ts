@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { listOf } from '../../lib/parse.js';
+import { serialKey } from '../../lib/text.js';
 import { DEVICE_STATUSES, allowedActions, type DeviceStatus } from './devices.lifecycle.js';
 import { DEVICE_TYPES, MEDIA_TYPES, type Device, type DeviceEvent, type Drive } from './devices.model.js';
 import type { DeviceDto, DeviceEventDto, DeviceType, DriveDto, MediaType } from '../../shared/api-types.js';
@@ -33,7 +34,9 @@ export const deviceInputKeys = {
 };
 export const deviceInput = Joi.object<DeviceInput>({
   ...deviceInputKeys,
-  drives: Joi.array().items(driveInput).max(32).unique('serialNumber', { ignoreUndefined: true }).default([]),
+  // Serials that differ only in case, spaces or hyphens name the same drive.
+  drives: Joi.array().items(driveInput).max(32)
+    .unique((a: DriveInput, b: DriveInput) => serialKey(a.serialNumber) === serialKey(b.serialNumber)).default([]),
 });
 
 export interface DeviceListQuery extends PageQuery {

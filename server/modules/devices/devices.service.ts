@@ -5,6 +5,7 @@ import { nextSequenceValue, reserveSequenceValues } from '../../db/sequences.js'
 import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { serialKey } from '../../lib/text.js';
+import { containsPattern, prefixPattern } from '../../lib/sql.js';
 import { appendEvent, appendFirstEvents } from './devices.events.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto, toEventDto, type DeviceInput, type DeviceListQuery } from './devices.schema.js';
@@ -80,11 +81,10 @@ export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> 
 /** Tags and serials match by prefix (index-friendly); make and model by substring. */
 function textFilter(q: string): WhereOptions<Device> {
   const key = serialKey(q);
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return {
     [Op.or]: [
-      { assetTag: { [Op.like]: `${key}%` } }, { serialKey: { [Op.like]: `${key}%` } },
-      { model: { [Op.like]: like } }, { manufacturer: { [Op.like]: like } },
+      { assetTag: { [Op.like]: prefixPattern(key) } }, { serialKey: { [Op.like]: prefixPattern(key) } },
+      { model: { [Op.like]: containsPattern(q) } }, { manufacturer: { [Op.like]: containsPattern(q) } },
     ],
   };
 }

@@ -26,17 +26,31 @@ const rowSchema = Joi.object<Omit<DeviceInput, 'drives'>>({
 
 const fold = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-.]/g, '');
 
+/**
+ * One delimiter per file, read from the header row: ";" when it has more semicolons than commas outside quotes.
+ * Both at once would split text such as `écran rayé, batterie faible`, which Excel leaves unquoted in a ";" file.
+ */
+function delimiterOf(content: Buffer): ',' | ';' {
+  const firstLine = content.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const count = (c: string) => unquoted.split(c).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+/** Empty lines and rows of empty cells (`;;;`, left by spreadsheets) are skipped, but still counted as rows. */
+const hasValues = (cells: string[]) => cells.some((c) => c !== '');
+
 export function parseManifest(content: Buffer, defaultType?: string): Omit<DeviceInput, 'drives'>[] {
   let records: string[][];
   try {
     records = parseCsv(content, {
-      bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, trim: true, encoding: 'utf8',
+      bom: true, delimiter: delimiterOf(content), relax_column_count: true, skip_empty_lines: false, trim: true, encoding: 'utf8',
     }) as string[][];
   } catch (err) {
     throw new UnprocessableError('IMPORT_INVALID', 'The file is not a readable CSV', [{ row: 0, field: 'file', message: (err as Error).message }]);
   }
   const [header, ...rows] = records;
-  if (!header || !rows.length) throw new UnprocessableError('IMPORT_INVALID', 'The file has no data rows', [{ row: 0, field: 'file', message: 'needs a header row and at least one device' }]);
+  if (!header || !rows.some(hasValues)) throw new UnprocessableError('IMPORT_INVALID', 'The file has no data rows', [{ row: 0, field: 'file', message: 'needs a header row and at least one device' }]);
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new UnprocessableError('IMPORT_INVALID', `At most ${MAX_IMPORT_ROWS} rows per file`, [{ row: 0, field: 'file', message: `has ${rows.length} rows` }]);
   }
@@ -54,6 +68,7 @@ function validateRows(rows: string[][], columns: (keyof DeviceInput | undefined)
   const serials = new Map<string, number>();
   rows.forEach((cells, i) => {
     const row = i + 2; // the header is row 1, as in a spreadsheet
+    if (!hasValues(cells)) return;
     const record: Record<string, string> = {};
     columns.forEach((field, c) => { if (field && cells[c] !== undefined && cells[c] !== '') record[field] = cells[c]; });
     if (!record.type && defaultType) record.type = defaultType;

@@ -28,7 +28,14 @@ export const donorInput = Joi.object<DonorInput>({
   name: donorKeys.name.required(),
   preferredLanguage: donorKeys.preferredLanguage.default('ar'),
 });
-export const donorPatch = Joi.object<Partial<DonorInput>>(donorKeys).min(1);
+/** Contact fields a patch may clear: there '' and null mean "remove it" (on create they mean "not given"). */
+const CLEARABLE = ['nameLatin', 'contactPerson', 'email', 'phone', 'city', 'crNumber'] as const;
+type Clearable = (typeof CLEARABLE)[number];
+export type DonorPatch = Partial<Omit<DonorInput, Clearable>> & { [K in Clearable]?: string | null };
+export const donorPatch = Joi.object<DonorPatch>({
+  ...donorKeys,
+  ...Object.fromEntries(CLEARABLE.map((k) => [k, donorKeys[k].empty()])),
+}).min(1);
 
 export interface DonorListQuery extends PageQuery { q?: string; kind?: DonorKind }
 export const donorListQuery = Joi.object<DonorListQuery>({

@@ -2,8 +2,9 @@ import { Op, type Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
+import { containsPattern } from '../../lib/sql.js';
 import { Donor } from './donors.model.js';
-import { toDonorDto, type DonorInput, type DonorListQuery } from './donors.schema.js';
+import { toDonorDto, type DonorInput, type DonorListQuery, type DonorPatch } from './donors.schema.js';
 import type { DonorDto } from '../../shared/api-types.js';
 
 export async function createDonor(input: DonorInput, transaction?: Transaction): Promise<Donor> {
@@ -19,7 +20,7 @@ export async function listDonors(q: DonorListQuery): Promise<Page<DonorDto>> {
   const where: Record<string | symbol, unknown> = {};
   if (q.kind) where.kind = q.kind;
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     where[Op.or] = [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }, { email: { [Op.like]: like } }];
   }
   const { rows, count } = await Donor.findAndCountAll({ where, order: [['name', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q) });
@@ -32,8 +33,9 @@ export async function findDonor(id: number): Promise<Donor> {
   return donor;
 }
 
-export async function updateDonor(id: number, input: Partial<DonorInput>): Promise<DonorDto> {
+export async function updateDonor(id: number, input: DonorPatch): Promise<DonorDto> {
   const donor = await findDonor(id);
-  await withTransaction((transaction) => donor.update(input, { transaction }));
+  const changes = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === '' ? null : v]));
+  await withTransaction((transaction) => donor.update(changes, { transaction }));
   return toDonorDto(donor);
 }

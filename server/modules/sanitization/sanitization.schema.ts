@@ -35,11 +35,8 @@ export const nwipeUploadFields = Joi.object<{ verifierId?: number; notes?: strin
   notes: Joi.string().trim().max(2000).allow(''),
 });
 
-export interface SanitizationDto {
-  id: number; deviceId: number; driveId: number; driveSerial: string; method: string; technique: string; tool: string;
-  passes: number | null; verification: string; result: string; startedAt: string | null; finishedAt: string | null;
-  operatorId: number | null; verifierId: number | null; source: string; evidenceSha256: string | null; createdAt: string;
-}
+export type { SanitizationDto } from '../../shared/api-types.js';
+import type { SanitizationDto } from '../../shared/api-types.js';
 
 export function toSanitizationDto(s: Sanitization, driveSerial: string): SanitizationDto {
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);

@@ -18,7 +18,8 @@ const ARABIC_LAM_ALEF: [RegExp, string][] = [[/لآ/g, 'B'], [/لأ/g, 'G'], [/�
 const AZERTY_DIGITS: Record<string, string> = { '&': '1', 'é': '2', '"': '3', "'": '4', '(': '5', '-': '6', 'è': '7', '_': '8', 'ç': '9', 'à': '0' };
 const AZERTY_LETTERS: Record<string, string> = { a: 'Q', q: 'A', z: 'W', w: 'Z', A: 'Q', Q: 'A', Z: 'W', W: 'Z', ',': 'M', '?': 'M', ';': 'M' };
 
-const SEPARATORS = /[\s\-_.\u200e\u200f\u2066-\u2069\u061c\u200b]/g;
+// The same characters as serialKey() drops when it stores serials (plus invisible marks), so a scan matches them.
+const SEPARATORS = /[\s\-_./\\\u200e\u200f\u2066-\u2069\u061c\u200b]/g;
 
 export function canonical(s: string): string {
   return toLatinDigits(s).normalize('NFKC').replace(SEPARATORS, '').toUpperCase();
@@ -30,9 +31,16 @@ export function fromArabicLayout(s: string): string {
   return [...out].map((c) => ARABIC_101[c] ?? c).join('');
 }
 
-/** Digits typed on AZERTY without Shift; separators are left alone where they cannot be digits. */
+/** Keys of the AZERTY digit row that are no separator: only a code holding one of them was typed on AZERTY. */
+const AZERTY_ONLY = /[&é"'(èçà]/;
+
+/**
+ * Digits typed on AZERTY without Shift. "-" and "_" are digits there too (6 and 8), but elsewhere they are
+ * separators: they are read as digits only in a code that shows another AZERTY digit key.
+ */
 export function fromAzerty(s: string, swapLetters: boolean): string {
-  return [...s].map((c) => AZERTY_DIGITS[c] ?? (swapLetters ? AZERTY_LETTERS[c] : undefined) ?? c).join('');
+  const digits = AZERTY_ONLY.test(s);
+  return [...s].map((c) => (digits ? AZERTY_DIGITS[c] : undefined) ?? (swapLetters ? AZERTY_LETTERS[c] : undefined) ?? c).join('');
 }
 
 /** If the code is a scanned label or verification URL, the part that identifies the record. */

@@ -48,6 +48,7 @@ export async function resolveScan(raw: string): Promise<ScanResultDto> {
     const found = await lookup(reading);
     if (found) return found;
   }
-  const first = readings[0] ?? '';
-  throw new NotFoundError('Nothing matches this code', { normalized: asAssetTag(first) ?? asDonationCode(first) ?? first, tried: readings });
+  // Report the reading that has the shape of a tag or donation code (`ىة000099` → NM000099), else the plain one.
+  const normalized = readings.map((r) => asAssetTag(r) ?? asDonationCode(r)).find(Boolean) ?? readings[0] ?? '';
+  throw new NotFoundError('Nothing matches this code', { normalized, tried: readings });
 }

@@ -4,6 +4,8 @@ import { parse } from '../../lib/parse.js';
 import { pageQueryKeys } from '../../lib/pagination.js';
 import { actorOf, ALL_ROLES, idParams, STAFF, type Access } from '../auth/index.js';
 import { act } from './workshop.actions.js';
+import { getDeviceDetail } from '../devices/index.js';
+import { listDeviceFiles, listSanitizations } from '../sanitization/index.js';
 import { listParts, listSamples, workQueues } from './workshop.queries.js';
 import { addNote, moveDevice, verifySample } from './workshop.records.js';
 import { parseWorkshopAction } from './workshop.schema.js';
@@ -16,6 +18,15 @@ const samplesQuery = Joi.object({ ...pageQueryKeys, status: Joi.string().valid('
 const verifyInput = Joi.object<{ result: 'passed' | 'failed'; notes?: string }>({ result: Joi.string().valid('passed', 'failed').required(), notes: Joi.string().trim().max(2000).allow('') });
 
 export const workshopRoutes = defineRoutes<Access>([
+  {
+    // The device page: the device with its drives and history, plus its sanitization records and evidence files.
+    method: 'get', path: '/api/devices/:id', access: ALL_ROLES,
+    handler: async (req, res) => {
+      const { id } = parse(idParams, req.params);
+      const [detail, sanitizations, files] = await Promise.all([getDeviceDetail(id), listSanitizations(id), listDeviceFiles(id)]);
+      res.json({ ...detail, sanitizations, files });
+    },
+  },
   {
     method: 'post', path: '/api/devices/:id/actions', access: STAFF,
     handler: async (req, res) => res.json(await act(parse(idParams, req.params).id, parseWorkshopAction(req.body), actorOf(req))),
