@@ -6,6 +6,25 @@ import dotenv from 'dotenv';
 
 if (process.env.NODE_ENV !== 'test') dotenv.config({ quiet: true });
 
+// Waitlist priority: points per factor and the income ceiling (local currency per household member per month).
+// Any key left out keeps its default from modules/beneficiaries/beneficiaries.priority.ts (docs/priority-score.md).
+const PRIORITY_KEYS = ['incomePerMember', 'householdSize', 'schoolChildren', 'daysWaiting', 'partnerReferral'] as const;
+export type PriorityWeightKey = (typeof PRIORITY_KEYS)[number] | 'incomeCeilingPerMember';
+const priorityWeightsSchema = Joi.object<Partial<Record<PriorityWeightKey, number>>>({
+  ...Object.fromEntries(PRIORITY_KEYS.map((k) => [k, Joi.number().min(0).max(1000)])),
+  incomeCeilingPerMember: Joi.number().positive(),
+});
+const priorityWeightsJson = Joi.string().allow('').custom((text: string, helpers) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return helpers.message({ custom: '{{#label}} must be a JSON object, e.g. {"daysWaiting":20}' });
+  }
+  const { value, error } = priorityWeightsSchema.validate(parsed, { convert: false });
+  return error ? helpers.message({ custom: `{{#label}}: ${error.message.replace(/"/g, '')}` }) : value;
+});
+
 const schema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().port().default(3000),
@@ -37,6 +56,7 @@ const schema = Joi.object({
   CO2E_KG_PER_OTHER: Joi.number().min(0).default(100),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'info', 'http', 'verbose', 'debug', 'silent').default('info'),
   LOG_FILE: Joi.string().allow(''),
+  PRIORITY_WEIGHTS: priorityWeightsJson,
 }).unknown(true);
 
 export type DatabaseDialect = 'sqlite' | 'mysql';
@@ -58,6 +78,8 @@ export interface Config {
   co2eKg: { laptop: number; desktop: number; other: number };
   logLevel: string;
   logFile: string;
+  /** Overrides of the waitlist priority defaults (PRIORITY_WEIGHTS); empty when unset. */
+  priorityWeights: Partial<Record<PriorityWeightKey, number>>;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     co2eKg: { laptop: value.CO2E_KG_PER_LAPTOP, desktop: value.CO2E_KG_PER_DESKTOP, other: value.CO2E_KG_PER_OTHER },
     logLevel: value.LOG_LEVEL,
     logFile: value.LOG_FILE ?? '',
+    priorityWeights: typeof value.PRIORITY_WEIGHTS === 'object' ? value.PRIORITY_WEIGHTS : {},
   };
   return deepFreeze(config);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import rateLimit from 'express-rate-limit';
 import { RateLimitedError, UnsupportedTypeError } from './errors.js';
 import { logger } from './logger.js';
@@ -7,6 +7,17 @@ import { runWithContext } from './request-context.js';
 import type { BodyKind } from './route.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/**
+ * The path the request log names: the matched route's pattern ("/receipts/:token", "/api/scan/:code"), never the
+ * values in it, which can be secrets (a donor's receipt link) or personal data (a national ID typed into the scan
+ * box). A request that no route took is logged with its long opaque or numeric segments masked.
+ */
+function loggedPath(req: Request): string {
+  const pattern: unknown = req.route?.path;
+  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
+  return req.path.replace(/[A-Za-z0-9_-]{20,}|\d{6,}/g, '[redacted]');
+}
 
 /** Gives every request an id (from x-request-id when sane) and writes one log line when it finishes. */
 export const requestContext: RequestHandler = (req, res, next) => {
@@ -17,9 +28,9 @@ export const requestContext: RequestHandler = (req, res, next) => {
   const ctx = { requestId: req.requestId } as { requestId: string; userId?: number };
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    // Path only: query strings can carry search terms typed by users.
+    // No query string: it can carry search terms typed by users.
     runWithContext(ctx, () => logger.http('http.request', {
-      method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, userId: ctx.userId,
+      method: req.method, path: loggedPath(req), status: res.statusCode, ms: Math.round(ms * 10) / 10, userId: ctx.userId,
     }));
   });
   runWithContext(ctx, next);

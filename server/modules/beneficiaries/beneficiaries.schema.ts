@@ -1,0 +1,80 @@
+import Joi from 'joi';
+import { config } from '../../config.js';
+import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
+import { listOf } from '../../lib/parse.js';
+import { phoneSchema } from '../../lib/phone.js';
+import {
+  BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS, PURPOSES,
+  type BeneficiaryKind, type BeneficiaryStatus, type Need, type Purpose,
+} from './beneficiaries.lifecycle.js';
+import { nationalIdRule, parseNationalId, type Country } from './beneficiaries.national-id.js';
+
+const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
+
+/** A national ID valid in `country`, converted to its normalised form (Latin digits, upper case, no spaces). */
+export function nationalIdSchema(country: Country): Joi.StringSchema {
+  return Joi.string().trim().max(40).custom((value: string, helpers) =>
+    parseNationalId(value, country) ?? helpers.message({ custom: `{{#label}} ${nationalIdRule(country)}` }));
+}
+
+export interface BeneficiaryInput {
+  kind: BeneficiaryKind; name: string; nationalId: string; phone: string; city?: string; region?: string;
+  householdSize: number; monthlyIncome: number; schoolChildren: number; need: Need; purpose: Purpose; partnerId?: number | null;
+}
+
+const keys = {
+  kind: Joi.string().valid(...BENEFICIARY_KINDS),
+  name: Joi.string().trim().min(1).max(200),
+  nationalId: nationalIdSchema(config.country),
+  phone: phoneSchema(config.country),
+  city: optional(100),
+  region: optional(100),
+  householdSize: Joi.number().integer().min(1).max(50),
+  monthlyIncome: Joi.number().min(0).max(10_000_000).precision(2),
+  schoolChildren: Joi.number().integer().min(0).max(50),
+  need: Joi.string().valid(...NEEDS),
+  purpose: Joi.string().valid(...PURPOSES),
+  partnerId: Joi.number().integer().positive().allow(null),
+};
+
+export const beneficiaryInput = Joi.object<BeneficiaryInput>({
+  ...keys,
+  kind: keys.kind.required(),
+  name: keys.name.required(),
+  nationalId: keys.nationalId.required(),
+  phone: keys.phone.required(),
+  householdSize: keys.householdSize.required(),
+  monthlyIncome: keys.monthlyIncome.required(),
+  schoolChildren: keys.schoolChildren.default(0).max(Joi.ref('householdSize'))
+    .messages({ 'number.max': '{{#label}} cannot exceed householdSize' }),
+  need: keys.need.required(),
+  purpose: keys.purpose.default('general'),
+});
+
+export interface BeneficiaryPatch extends Partial<BeneficiaryInput> { status?: BeneficiaryStatus; rejectionReason?: string }
+export const beneficiaryPatch = Joi.object<BeneficiaryPatch>({
+  ...keys,
+  status: Joi.string().valid(...BENEFICIARY_STATUSES),
+  rejectionReason: Joi.when('status', {
+    is: 'rejected',
+    then: Joi.string().trim().min(3).max(1000).required(),
+    otherwise: Joi.forbidden().messages({ 'any.unknown': '{{#label}} goes only with status rejected' }),
+  }),
+}).min(1);
+
+export interface BeneficiaryListQuery extends PageQuery {
+  status?: BeneficiaryStatus[]; kind?: BeneficiaryKind; need?: Need; partnerId?: number; q?: string;
+}
+export const beneficiaryListQuery = Joi.object<BeneficiaryListQuery>({
+  ...pageQueryKeys,
+  status: listOf(BENEFICIARY_STATUSES) as Joi.Schema<BeneficiaryStatus[]>,
+  kind: Joi.string().valid(...BENEFICIARY_KINDS),
+  need: Joi.string().valid(...NEEDS),
+  partnerId: Joi.number().integer().positive(),
+  q: Joi.string().trim().max(100).allow('').empty(''),
+});
+
+export interface WaitlistQuery extends PageQuery { need?: Need }
+export const waitlistQuery = Joi.object<WaitlistQuery>({ ...pageQueryKeys, need: Joi.string().valid(...NEEDS) });
+
+export const pageQuery = Joi.object<PageQuery>(pageQueryKeys);

@@ -1,0 +1,156 @@
+import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
+import { config } from '../../config.js';
+import { withTransaction } from '../../db/sequelize.js';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../lib/errors.js';
+import { logger } from '../../lib/logger.js';
+import { offsetOf, type Page, type PageQuery } from '../../lib/pagination.js';
+import { toE164 } from '../../lib/phone.js';
+import { encryptPii, piiHash } from '../../lib/pii.js';
+import { likeContains, toLatinDigits } from '../../lib/text.js';
+import type { Actor } from '../auth/index.js';
+import { toAuditDto, toBeneficiaryDto, type BeneficiaryAuditDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
+import { assertTransition } from './beneficiaries.lifecycle.js';
+import { Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
+import { parseNationalId, visibleTail } from './beneficiaries.national-id.js';
+import type { BeneficiaryInput, BeneficiaryListQuery, BeneficiaryPatch } from './beneficiaries.schema.js';
+import { changeBeneficiaryStatus, writeAudit } from './beneficiaries.state.js';
+import { Partner } from './partners.model.js';
+
+/** Lists and pages never need the ciphertext or the hash, so they are not even read. */
+export const WITHOUT_SECRETS = { exclude: ['nationalIdEncrypted', 'nationalIdHash'] };
+
+const nationalIdColumns = (id: string) => ({ nationalIdEncrypted: encryptPii(id), nationalIdHash: piiHash(id), nationalIdLast4: visibleTail(id) });
+
+/** The clean answer to a second application: checked before writing, so the message can point at the record. */
+async function assertNewNationalId(hash: string, transaction: Transaction, selfId?: number): Promise<void> {
+  const existing = await Beneficiary.findOne({ where: { nationalIdHash: hash }, attributes: ['id'], transaction });
+  if (existing && existing.id !== selfId) throw duplicate(existing.id);
+}
+
+const duplicate = (existingId?: number) => new ConflictError('DUPLICATE_BENEFICIARY',
+  'A beneficiary with this national ID is registered already', existingId ? { existingId } : undefined);
+
+/**
+ * Two concurrent applications both pass the check above on MySQL; the UNIQUE index on national_id_hash stops the
+ * second. It is the table's only unique key besides the primary key, so any unique violation here is that case.
+ */
+async function mappingDuplicates<T>(hash: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintError) || !hash) throw err;
+    const winner = await Beneficiary.findOne({ where: { nationalIdHash: hash }, attributes: ['id'] });
+    throw duplicate(winner?.id);
+  }
+}
+
+async function assertPartner(partnerId: number | null | undefined, transaction: Transaction): Promise<void> {
+  if (partnerId != null && !(await Partner.count({ where: { id: partnerId }, transaction }))) {
+    throw new UnprocessableError('REFERENCE_NOT_FOUND', `Partner ${partnerId} does not exist`, [{ path: 'partnerId', message: 'does not exist' }]);
+  }
+}
+
+export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): Promise<Beneficiary> {
+  const { nationalId, ...rest } = input;
+  const ids = nationalIdColumns(nationalId);
+  const b = await mappingDuplicates(ids.nationalIdHash, () => withTransaction(async (transaction) => {
+    await assertNewNationalId(ids.nationalIdHash, transaction);
+    await assertPartner(input.partnerId, transaction);
+    const created = await Beneficiary.create({
+      ...rest, ...ids, city: rest.city ?? null, region: rest.region ?? null, partnerId: rest.partnerId ?? null,
+      status: 'applied', statusChangedAt: new Date(),
+    }, { transaction });
+    const fields = Object.keys(input).filter((k) => input[k as keyof BeneficiaryInput] != null);
+    await writeAudit({ beneficiaryId: created.id, actorId: actor.id, action: 'created', fields, toStatus: 'applied' }, transaction);
+    return created;
+  }));
+  logger.info('beneficiary.created', { beneficiaryId: b.id, actorId: actor.id });
+  return b;
+}
+
+/** The whole row (the hash is needed to compare IDs); DTOs never carry the secret columns. */
+export async function findBeneficiary(id: number, transaction?: Transaction): Promise<Beneficiary> {
+  const b = await Beneficiary.findByPk(id, { transaction });
+  if (!b) throw new NotFoundError(`Beneficiary ${id} not found`);
+  return b;
+}
+
+/** `q` finds a name fragment; a full national ID or phone number typed into the same box finds that person. */
+function searchWhere(q: string): WhereOptions<Beneficiary> {
+  const sequelize = Beneficiary.sequelize!;
+  const like = sequelize.literal(`${sequelize.escape(likeContains(q))} ESCAPE '!'`);
+  const or: WhereOptions<Beneficiary>[] = [{ name: { [Op.like]: like } }];
+  const nationalId = parseNationalId(q, config.country);
+  if (nationalId) or.push({ nationalIdHash: piiHash(nationalId) });
+  const phone = /\d{6}/.test(toLatinDigits(q)) ? toE164(q, config.country) : undefined;
+  if (phone) or.push({ phone });
+  return { [Op.or]: or };
+}
+
+export async function listBeneficiaries(q: BeneficiaryListQuery, actor: Actor): Promise<Page<BeneficiaryDto | BeneficiaryRedactedDto>> {
+  const where: WhereOptions<Beneficiary>[] = [];
+  if (q.status?.length) where.push({ status: q.status });
+  if (q.kind) where.push({ kind: q.kind });
+  if (q.need) where.push({ need: q.need });
+  if (q.partnerId) where.push({ partnerId: q.partnerId });
+  if (q.q) where.push(searchWhere(q.q));
+  const { rows, count } = await Beneficiary.findAndCountAll({
+    where: { [Op.and]: where }, attributes: WITHOUT_SECRETS, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q),
+  });
+  return { items: rows.map((b) => toBeneficiaryDto(b, actor.role)), total: count, page: q.page, pageSize: q.pageSize };
+}
+
+type Fields = Omit<BeneficiaryPatch, 'status' | 'rejectionReason'>;
+
+/** The columns to write for a PATCH and the API names of the fields that really change. */
+async function fieldChanges(b: Beneficiary, fields: Fields, transaction: Transaction): Promise<{ values: Partial<Beneficiary>; names: string[] }> {
+  const values: Record<string, unknown> = {};
+  const names: string[] = [];
+  for (const [key, value] of Object.entries(fields) as [keyof Fields, unknown][]) {
+    if (value === undefined || key === 'nationalId') continue;
+    if ((b.get(key) ?? null) !== value) { values[key] = value; names.push(key); }
+  }
+  if (fields.nationalId !== undefined && piiHash(fields.nationalId) !== b.nationalIdHash) {
+    const ids = nationalIdColumns(fields.nationalId);
+    await assertNewNationalId(ids.nationalIdHash, transaction, b.id);
+    Object.assign(values, ids);
+    names.push('nationalId');
+  }
+  if (names.includes('partnerId')) await assertPartner(fields.partnerId, transaction);
+  const household = fields.householdSize ?? b.householdSize;
+  if ((fields.schoolChildren ?? b.schoolChildren) > household) {
+    throw new ValidationError('Request is invalid', [{ path: 'schoolChildren', message: `cannot exceed householdSize (${household})` }]);
+  }
+  return { values: values as Partial<Beneficiary>, names };
+}
+
+export async function updateBeneficiary(id: number, patch: BeneficiaryPatch, actor: Actor): Promise<Beneficiary> {
+  const { status, rejectionReason, ...fields } = patch;
+  const hash = fields.nationalId ? piiHash(fields.nationalId) : undefined;
+  const b = await mappingDuplicates(hash, () => withTransaction(async (transaction) => {
+    const current = await findBeneficiary(id, transaction);
+    const from = current.status;
+    // Refuse an impossible status before touching any field, so the answer names the real problem.
+    if (status && status !== from) assertTransition(from, status);
+    const { values, names } = await fieldChanges(current, fields, transaction);
+    if (names.length) {
+      const [changed] = await Beneficiary.update(values, { where: { id, status: from }, transaction });
+      if (!changed) throw new ConflictError('STALE_BENEFICIARY', `Beneficiary ${id} changed meanwhile; reload and retry`, { expectedStatus: from });
+      await writeAudit({ beneficiaryId: id, actorId: actor.id, action: 'updated', fields: names }, transaction);
+      await current.reload({ transaction });
+    }
+    if (status && status !== from) await changeBeneficiaryStatus(current, status, actor.id, transaction, { reason: rejectionReason });
+    return current;
+  }));
+  logger.info('beneficiary.updated', { beneficiaryId: id, actorId: actor.id, status: b.status });
+  return b;
+}
+
+export async function listAudit(id: number, q: PageQuery): Promise<Page<BeneficiaryAuditDto>> {
+  await findBeneficiary(id);
+  const { rows, count } = await BeneficiaryAudit.findAndCountAll({
+    where: { beneficiaryId: id }, include: [{ association: 'actor', attributes: ['id', 'name'] }],
+    order: [['createdAt', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q),
+  });
+  return { items: rows.map(toAuditDto), total: count, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,82 @@
+// The waitlist: every verified or waitlisted beneficiary, ranked by priority score, paged on the server.
+//
+// Scores are computed in memory, once per request, over the whole eligible set. The score depends on "now" (days
+// waiting), so a stored score would be stale by tomorrow, and the SQL for it would differ between SQLite and
+// MySQL. Only the six columns the score needs are read for the set, as raw rows (building 20,000 model instances
+// costs about a second; raw rows a small fraction of that), and full rows are then read for the requested page only.
+import { config } from '../../config.js';
+import { offsetOf, type PageQuery } from '../../lib/pagination.js';
+import type { Actor } from '../auth/index.js';
+import { toBeneficiaryDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
+import { ELIGIBLE_STATUSES, type Need } from './beneficiaries.lifecycle.js';
+import { Beneficiary } from './beneficiaries.model.js';
+import {
+  byPriority, priorityScore, priorityWeightsFor, type PriorityBreakdown, type PriorityResult, type PriorityWeights,
+} from './beneficiaries.priority.js';
+import { WITHOUT_SECRETS } from './beneficiaries.service.js';
+
+export interface RankedBeneficiary { beneficiary: Beneficiary; score: number; breakdown: PriorityBreakdown }
+export interface WaitlistOptions {
+  limit: number;
+  offset?: number;
+  /** The kind of device on offer: `laptop` ranks those who need a laptop or anything; `any` (or none) ranks all. */
+  need?: Need;
+}
+
+export const priorityWeights = (): PriorityWeights => priorityWeightsFor(config.country, config.priorityWeights);
+
+export function beneficiaryPriority(b: Beneficiary, now = new Date()): PriorityResult {
+  return priorityScore({ ...scoreInputOf(b), appliedAt: new Date(b.createdAt) }, priorityWeights(), now);
+}
+
+type ScoreColumns = Pick<Beneficiary, 'householdSize' | 'monthlyIncome' | 'schoolChildren' | 'partnerId'>;
+const scoreInputOf = (b: ScoreColumns) => ({
+  householdSize: Number(b.householdSize), monthlyIncome: Number(b.monthlyIncome), schoolChildren: Number(b.schoolChildren),
+  partnerId: b.partnerId ?? null,
+});
+
+/** A raw row's date: a Date from MySQL, text such as `2026-11-25 10:00:00.000 +00:00` from SQLite. */
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value.replace(' ', 'T').replace(' ', ''));
+}
+
+function needsFor(need: Need | undefined): Need[] | undefined {
+  return need && need !== 'any' ? [need, 'any'] : undefined;
+}
+
+export async function rankedWaitlist(options: WaitlistOptions, now = new Date()): Promise<{ items: RankedBeneficiary[]; total: number }> {
+  const needs = needsFor(options.need);
+  const eligible = await Beneficiary.findAll({
+    where: { status: [...ELIGIBLE_STATUSES], ...(needs ? { need: needs } : {}) },
+    attributes: ['id', 'householdSize', 'monthlyIncome', 'schoolChildren', 'partnerId', 'createdAt'],
+    raw: true,
+  }) as unknown as (ScoreColumns & { id: number; createdAt: Date | string })[];
+  const weights = priorityWeights();
+  const ranked = eligible
+    .map((b) => {
+      const appliedAt = toDate(b.createdAt);
+      return { id: b.id, appliedAt, ...priorityScore({ ...scoreInputOf(b), appliedAt }, weights, now) };
+    })
+    .sort(byPriority);
+  const offset = options.offset ?? 0;
+  const page = ranked.slice(offset, offset + options.limit);
+  const rows = page.length ? await Beneficiary.findAll({ where: { id: page.map((r) => r.id) }, attributes: WITHOUT_SECRETS }) : [];
+  const byId = new Map(rows.map((b) => [b.id, b]));
+  // A row that left the waitlist between the two reads is dropped from the page rather than shown stale.
+  const items = page.flatMap((r) => {
+    const beneficiary = byId.get(r.id);
+    return beneficiary && ELIGIBLE_STATUSES.includes(beneficiary.status) ? [{ beneficiary, score: r.score, breakdown: r.breakdown }] : [];
+  });
+  return { items, total: ranked.length };
+}
+
+export interface WaitlistItemDto { rank: number; score: number; breakdown: PriorityBreakdown; beneficiary: BeneficiaryDto | BeneficiaryRedactedDto }
+
+export async function waitlistPage(q: PageQuery & { need?: Need }, actor: Actor) {
+  const offset = offsetOf(q);
+  const { items, total } = await rankedWaitlist({ limit: q.pageSize, offset, need: q.need });
+  const dtos: WaitlistItemDto[] = items.map((item, i) => ({
+    rank: offset + i + 1, score: item.score, breakdown: item.breakdown, beneficiary: toBeneficiaryDto(item.beneficiary, actor.role),
+  }));
+  return { items: dtos, total, page: q.page, pageSize: q.pageSize, weights: priorityWeights() };
+}

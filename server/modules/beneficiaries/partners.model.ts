@@ -1,0 +1,33 @@
+import {
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+
+export const PARTNER_KINDS = ['school', 'family_centre', 'association', 'other'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export class Partner extends Model<InferAttributes<Partner>, InferCreationAttributes<Partner>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare nameLatin: string | null;
+  declare kind: PartnerKind;
+  declare city: string | null;
+  declare contactPerson: string | null;
+  declare phone: string | null;
+  declare email: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
+
+export function initPartnerModel(sequelize: Sequelize): void {
+  Partner.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    name: { type: DataTypes.STRING(200), allowNull: false },
+    nameLatin: str(200),
+    kind: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [[...PARTNER_KINDS]] } },
+    city: str(100), contactPerson: str(200), phone: str(20), email: str(254),
+    createdAt: DataTypes.DATE(3),
+    updatedAt: DataTypes.DATE(3),
+  }, { sequelize, tableName: 'partners' });
+}

@@ -1,0 +1,97 @@
+// Partner organisations and what they referred. Partners are organisations, so their own fields are not
+// beneficiary data; the referral list goes through toBeneficiaryDto like every other beneficiary list.
+import Joi from 'joi';
+import { Op, type WhereOptions } from 'sequelize';
+import { config } from '../../config.js';
+import { withTransaction } from '../../db/sequelize.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { logger } from '../../lib/logger.js';
+import { offsetOf, pageQueryKeys, type Page, type PageQuery } from '../../lib/pagination.js';
+import { listOf } from '../../lib/parse.js';
+import { phoneSchema } from '../../lib/phone.js';
+import { likeContains } from '../../lib/text.js';
+import type { Actor } from '../auth/index.js';
+import { toBeneficiaryDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
+import { BENEFICIARY_STATUSES, type BeneficiaryStatus } from './beneficiaries.lifecycle.js';
+import { Beneficiary } from './beneficiaries.model.js';
+import { WITHOUT_SECRETS } from './beneficiaries.service.js';
+import { Partner, PARTNER_KINDS, type PartnerKind } from './partners.model.js';
+
+const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
+
+export interface PartnerInput {
+  name: string; nameLatin?: string; kind: PartnerKind; city?: string; contactPerson?: string; phone?: string; email?: string;
+}
+export const partnerInput = Joi.object<PartnerInput>({
+  name: Joi.string().trim().min(1).max(200).required(),
+  nameLatin: optional(200),
+  kind: Joi.string().valid(...PARTNER_KINDS).required(),
+  city: optional(100),
+  contactPerson: optional(200),
+  phone: phoneSchema(config.country).allow('', null).empty(['', null]),
+  email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
+});
+
+export interface PartnerListQuery extends PageQuery { kind?: PartnerKind; q?: string }
+export const partnerListQuery = Joi.object<PartnerListQuery>({
+  ...pageQueryKeys, kind: Joi.string().valid(...PARTNER_KINDS), q: Joi.string().trim().max(100).allow('').empty(''),
+});
+
+export interface ReferralsQuery extends PageQuery { status?: BeneficiaryStatus[] }
+export const referralsQuery = Joi.object<ReferralsQuery>({ ...pageQueryKeys, status: listOf(BENEFICIARY_STATUSES) as Joi.Schema<BeneficiaryStatus[]> });
+
+export interface PartnerDto {
+  id: number; name: string; nameLatin: string | null; kind: PartnerKind; city: string | null; contactPerson: string | null;
+  phone: string | null; email: string | null; createdAt: string; updatedAt: string;
+}
+export interface ReferralsDto extends Page<BeneficiaryDto | BeneficiaryRedactedDto> {
+  partner: PartnerDto; countsByStatus: Record<BeneficiaryStatus, number>;
+}
+
+export const toPartnerDto = (p: Partner): PartnerDto => ({
+  id: p.id, name: p.name, nameLatin: p.nameLatin, kind: p.kind, city: p.city, contactPerson: p.contactPerson,
+  phone: p.phone, email: p.email, createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString(),
+});
+
+export async function createPartner(input: PartnerInput): Promise<PartnerDto> {
+  const partner = await withTransaction((transaction) => Partner.create({
+    name: input.name, nameLatin: input.nameLatin ?? null, kind: input.kind, city: input.city ?? null,
+    contactPerson: input.contactPerson ?? null, phone: input.phone ?? null, email: input.email ?? null,
+  }, { transaction }));
+  logger.info('partner.created', { partnerId: partner.id });
+  return toPartnerDto(partner);
+}
+
+export async function listPartners(q: PartnerListQuery): Promise<Page<PartnerDto>> {
+  const where: WhereOptions<Partner>[] = [];
+  if (q.kind) where.push({ kind: q.kind });
+  if (q.q) {
+    const sequelize = Partner.sequelize!;
+    const like = sequelize.literal(`${sequelize.escape(likeContains(q.q))} ESCAPE '!'`);
+    where.push({ [Op.or]: [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }] });
+  }
+  const { rows, count } = await Partner.findAndCountAll({
+    where: { [Op.and]: where }, order: [['name', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q),
+  });
+  return { items: rows.map(toPartnerDto), total: count, page: q.page, pageSize: q.pageSize };
+}
+
+async function countsByStatus(partnerId: number): Promise<Record<BeneficiaryStatus, number>> {
+  const rows = await Beneficiary.count({ where: { partnerId }, group: ['status'] });
+  const counts = Object.fromEntries(BENEFICIARY_STATUSES.map((s) => [s, 0])) as Record<BeneficiaryStatus, number>;
+  for (const r of rows) counts[r.status as BeneficiaryStatus] = Number(r.count);
+  return counts;
+}
+
+export async function partnerReferrals(id: number, q: ReferralsQuery, actor: Actor): Promise<ReferralsDto> {
+  const partner = await Partner.findByPk(id);
+  if (!partner) throw new NotFoundError(`Partner ${id} not found`);
+  const where = { partnerId: id, ...(q.status?.length ? { status: q.status } : {}) };
+  const { rows, count } = await Beneficiary.findAndCountAll({
+    where, attributes: WITHOUT_SECRETS, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q),
+  });
+  return {
+    partner: toPartnerDto(partner), countsByStatus: await countsByStatus(id),
+    items: rows.map((b) => toBeneficiaryDto(b, actor.role)), total: count, page: q.page, pageSize: q.pageSize,
+  };
+}
