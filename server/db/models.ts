@@ -8,7 +8,9 @@ import { initSiteModels } from '../modules/sites/sites.js';
 import { initDeviceFileModels, initSanitizationModels } from '../modules/sanitization/index.js';
 import { initSettingModels } from '../modules/settings/settings.js';
 import { initWorkshopModels } from '../modules/workshop/index.js';
+import { associateBeneficiaryModels, initBeneficiaryModels } from '../modules/beneficiaries/index.js';
 import { initProgrammeModels } from '../modules/programmes/index.js';
+import { initAllocationModels } from '../modules/allocations/index.js';
 
 let initialised = false;
 
@@ -24,10 +26,13 @@ export function initModels(): void {
   initDeviceFileModels(sequelize);
   initWorkshopModels(sequelize);
   initSettingModels(sequelize);
+  initBeneficiaryModels(sequelize);
   initProgrammeModels(sequelize);
+  initAllocationModels(sequelize);
   associateAuthModels();
   associateDeviceModels();
   associateDonationModels();
+  associateBeneficiaryModels();
   DeviceEvent.belongsTo(User, { foreignKey: 'actorId', as: 'actor' });
   initialised = true;
 }
