@@ -1,0 +1,68 @@
+// Demo programme "Phase 1" (2,000 families), beneficiaries, and the allocation rows behind the demo devices
+// that are allocated or handed over, with handovers spread over the past year so the dashboard has a history.
+// Idempotent: the programme by name, beneficiaries by national-ID hash, allocations by device. Demo people are
+// written with their final status directly, so they carry no audit rows (real ones always do).
+import { Op } from 'sequelize';
+import { withTransaction } from '../server/db/sequelize.js';
+import { initModels } from '../server/db/models.js';
+import { storeFile } from '../server/lib/file-store.js';
+import { Allocation } from '../server/modules/allocations/index.js';
+import { newCertificateCode } from '../server/modules/allocations/allocations.handover.js';
+import { Beneficiary } from '../server/modules/beneficiaries/index.js';
+import { Device } from '../server/modules/devices/index.js';
+import { Programme } from '../server/modules/programmes/index.js';
+import { ensureBeneficiary, familySeeds } from './demo/families.js';
+import type { Migration } from '../server/db/umzug.js';
+
+const PHASE_1 = 'المرحلة الأولى';
+const WAITING = 60;
+const DAY_MS = 86_400_000;
+// A 1×1 PNG: the demo "signature".
+const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+export async function seedDemoProgramme(): Promise<{ beneficiaries: number; allocations: number }> {
+  initModels();
+  const signatureSha = await storeFile(SIGNATURE);
+  return withTransaction(async (transaction) => {
+    const [programme] = await Programme.findOrCreate({
+      where: { name: PHASE_1 }, transaction,
+      defaults: { name: PHASE_1, nameLatin: 'Phase 1', targetFamilies: 2000, targetStudents: 0, startsOn: '2026-01-01', endsOn: '2027-12-31' },
+    });
+    const placed = await Device.findAll({ where: { status: { [Op.in]: ['allocated', 'handed_over'] } }, order: [['id', 'ASC']], transaction });
+    const seeds = familySeeds(placed.length + WAITING);
+    let allocations = 0;
+    for (const [i, device] of placed.entries()) {
+      const person = await ensureBeneficiary({ ...seeds[i], status: device.status === 'handed_over' ? 'served' : 'allocated' }, i, transaction);
+      if (await Allocation.count({ where: { deviceId: device.id }, transaction })) continue;
+      const handed = device.status === 'handed_over';
+      await Allocation.create({
+        deviceId: device.id, beneficiaryId: person.id, programmeId: programme.id, status: handed ? 'handed_over' : 'reserved',
+        beneficiaryPrevStatus: 'waitlisted', overrideReason: null, allocatedBy: null,
+        ...(handed ? {
+          receivedBy: person.name, signatureSha256: signatureSha, signatureType: 'image/png', certificateCode: newCertificateCode(),
+          handedOverAt: new Date(Date.now() - ((i * 4) % 330) * DAY_MS),
+        } : {}),
+      }, { transaction });
+      allocations += 1;
+    }
+    for (let i = placed.length; i < seeds.length; i += 1) {
+      const status = (['verified', 'waitlisted', 'waitlisted', 'applied'] as const)[i % 4];
+      await ensureBeneficiary({ ...seeds[i], status }, i, transaction);
+    }
+    return { beneficiaries: await Beneficiary.count({ transaction }), allocations };
+  });
+}
+
+export const up: Migration = async () => {
+  await seedDemoProgramme();
+};
+
+export const down: Migration = async () => {
+  initModels();
+  await withTransaction(async (transaction) => {
+    const programme = await Programme.findOne({ where: { name: PHASE_1 }, transaction });
+    if (!programme) return;
+    await Allocation.destroy({ where: { programmeId: programme.id }, transaction });
+    await programme.destroy({ transaction });
+  });
+};
