@@ -6,6 +6,8 @@ import { Op } from 'sequelize';
 import { withTransaction } from '../server/db/sequelize.js';
 import { initModels } from '../server/db/models.js';
 import { storeFile } from '../server/lib/file-store.js';
+import { preparePiiKey } from '../server/lib/pii-key.js';
+import { piiHash } from '../server/lib/pii.js';
 import { Allocation } from '../server/modules/allocations/index.js';
 import { newCertificateCode } from '../server/modules/allocations/allocations.handover.js';
 import { Beneficiary } from '../server/modules/beneficiaries/index.js';
@@ -22,6 +24,7 @@ const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAD
 
 export async function seedDemoProgramme(): Promise<{ beneficiaries: number; allocations: number }> {
   initModels();
+  await preparePiiKey();
   const signatureSha = await storeFile(SIGNATURE);
   return withTransaction(async (transaction) => {
     const [programme] = await Programme.findOrCreate({
@@ -59,10 +62,13 @@ export const up: Migration = async () => {
 
 export const down: Migration = async () => {
   initModels();
+  await preparePiiKey();
+  // Demo people are recognised by their national-ID hash; 1,000 covers any number of demo devices placed.
+  const hashes = familySeeds(1000).map((seed) => piiHash(seed.nationalId));
   await withTransaction(async (transaction) => {
     const programme = await Programme.findOne({ where: { name: PHASE_1 }, transaction });
-    if (!programme) return;
-    await Allocation.destroy({ where: { programmeId: programme.id }, transaction });
-    await programme.destroy({ transaction });
+    if (programme) await Allocation.destroy({ where: { programmeId: programme.id }, transaction });
+    await Beneficiary.destroy({ where: { nationalIdHash: { [Op.in]: hashes } }, transaction });
+    if (programme) await programme.destroy({ transaction });
   });
 };

@@ -12,6 +12,9 @@ import { Donor } from '../../server/modules/donors/index.js';
 import { Sanitization } from '../../server/modules/sanitization/index.js';
 import { Site } from '../../server/modules/sites/sites.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
+import { Allocation } from '../../server/modules/allocations/index.js';
+import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
+import { Programme } from '../../server/modules/programmes/index.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -39,7 +42,8 @@ async function snapshot() {
     users: await User.count(), sites: await Site.count(), donors: await Donor.count(), donations: await Donation.count(),
     devices: await Device.count(), drives: await Drive.count(), events: await DeviceEvent.count(),
     sanitizations: await Sanitization.count(), parts: await Part.count(), disposals: await Disposal.count(),
-    samples: await VerificationSample.count(),
+    samples: await VerificationSample.count(), beneficiaries: await Beneficiary.count(), allocations: await Allocation.count(),
+    programmes: await Programme.count(),
     sequences: sequences.map((s) => `${s.name}=${Number(s.value)}`),
   };
 }
@@ -97,7 +101,17 @@ async function expectWorkshopRecords(): Promise<void> {
   expect(await Part.count()).to.be.greaterThan(0);
 }
 
-describe('demo seeder (seeders/2026.11.25T01.00.00.demo-data.ts)', function () {
+/** Phase 1 with its target, an allocation behind every allocated or handed-over device, served families. */
+async function expectProgramme(): Promise<void> {
+  const programme = await Programme.findOne({ where: { name: 'المرحلة الأولى' } });
+  expect(programme).to.deep.include({ targetFamilies: 2000 });
+  const placed = await Device.count({ where: { status: ['allocated', 'handed_over'] } });
+  expect(await Allocation.count({ where: { programmeId: programme!.id } })).to.equal(placed);
+  expect(await Beneficiary.count({ where: { status: 'served' } })).to.equal(await Device.count({ where: { status: 'handed_over' } }));
+  expect(await Beneficiary.count({ where: { status: ['verified', 'waitlisted'] } })).to.be.greaterThan(20);
+}
+
+describe('demo seeders (seeders/*.ts)', function () {
   this.timeout(180_000);
   after(async () => (await seederSequelize()).closeSequelize());
 
@@ -106,8 +120,9 @@ describe('demo seeder (seeders/2026.11.25T01.00.00.demo-data.ts)', function () {
 
     const ran = await seeder.up();
 
-    expect(ran.map((m) => m.name)).to.deep.equal(['2026.11.25T01.00.00.demo-data.ts']);
+    expect(ran.map((m) => m.name)).to.deep.equal(['2026.11.25T01.00.00.demo-data.ts', '2026.11.25T01.10.00.demo-programme.ts']);
     await expectCountsAndChains();
+    await expectProgramme();
     await expectDonationCodes();
     await expectPeople();
     await expectWorkshopRecords();
@@ -127,7 +142,7 @@ describe('demo seeder (seeders/2026.11.25T01.00.00.demo-data.ts)', function () {
     const seeder = await freshSeeder();
     await seeder.up();
 
-    await seeder.down();
+    await seeder.down({ to: 0 });
 
     const { sequences: _kept, ...rows } = await snapshot();
     expect(Object.values(rows).every((n) => n === 0), JSON.stringify(rows)).to.equal(true);
