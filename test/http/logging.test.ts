@@ -4,10 +4,12 @@ import { config } from '../../server/config.js';
 import { api } from '../helpers/api.js';
 import { createUser, TEST_PASSWORD } from '../helpers/factories.js';
 
-async function logLinesWith(needle: string): Promise<Record<string, unknown>[]> {
-  for (let i = 0; i < 40; i += 1) {
+/** The request line is written when the response finishes, a moment after the client has it: wait for it. */
+async function requestLinesWith(needle: string): Promise<Record<string, unknown>[]> {
+  for (let i = 0; i < 100; i += 1) {
     const lines = fs.existsSync(config.logFile) ? fs.readFileSync(config.logFile, 'utf8').split('\n').filter((l) => l.includes(needle)) : [];
-    if (lines.length) return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.message === 'http.request');
+    if (parsed.length) return parsed;
     await new Promise((r) => setTimeout(r, 50));
   }
   return [];
@@ -18,8 +20,7 @@ describe('request logging', () => {
     await createUser('manager', { email: 'logme@nimah.test' });
     const res = await api().post('/api/auth/login').set('X-Request-Id', 'log-test-1')
       .send({ email: 'logme@nimah.test', password: TEST_PASSWORD }).expect(200);
-    const lines = await logLinesWith('log-test-1');
-    const requestLines = lines.filter((l) => l.message === 'http.request');
+    const requestLines = await requestLinesWith('log-test-1');
     expect(requestLines).to.have.length(1);
     expect(requestLines[0]).to.include({ method: 'POST', path: '/api/auth/login', status: 200, requestId: 'log-test-1' });
     const whole = fs.readFileSync(config.logFile, 'utf8');
