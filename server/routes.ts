@@ -11,8 +11,11 @@ import { hardwareRoutes } from './modules/hardware/hardware.routes.js';
 import { sanitizationRoutes } from './modules/sanitization/index.js';
 import { settingsRoutes } from './modules/settings/settings.js';
 import { workshopRoutes } from './modules/workshop/index.js';
+import { beneficiaryRoutes } from './modules/beneficiaries/index.js';
 import { programmeRoutes } from './modules/programmes/index.js';
+import { allocationRoutes } from './modules/allocations/index.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { documentRoutes } from './modules/documents/index.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
@@ -28,5 +31,8 @@ export const allRoutes: RouteDef<Access>[] = [
   ...sanitizationRoutes,
   ...settingsRoutes,
   ...programmeRoutes,
+  ...allocationRoutes,
   ...reportRoutes,
+  ...beneficiaryRoutes,
+  ...documentRoutes,
 ];

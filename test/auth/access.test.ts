@@ -1,10 +1,14 @@
 // Walks every route of the application with every role (and no login): the table below is the contract.
 // A route added without a row here, or whose declared access differs, fails this test.
 import { expect } from 'chai';
+import request from 'supertest';
+import { createApp } from '../../server/app.js';
 import { allRoutes } from '../../server/routes.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import type { Role } from '../../server/modules/auth/index.js';
+import { saudiId } from '../beneficiaries/helpers.js';
+import { handedOver } from '../documents/documents.helpers.js';
 
 type Who = Role | 'anonymous';
 const A: Who[] = ['admin'];
@@ -35,8 +39,17 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/work-queues': R, 'GET /api/parts': R,
   'GET /api/verification-samples': R, 'POST /api/verification-samples/:id/verify': S,
   'GET /api/settings': R, 'PATCH /api/settings': A,
+  'POST /api/beneficiaries': M, 'GET /api/beneficiaries': M, 'GET /api/beneficiaries/:id': M, 'PATCH /api/beneficiaries/:id': M,
+  'GET /api/beneficiaries/:id/audit': M, 'GET /api/waitlist': M,
+  'POST /api/partners': M, 'GET /api/partners': R, 'GET /api/partners/:id/referrals': M,
   'GET /api/programmes': R, 'POST /api/programmes': M, 'GET /api/programmes/:id': R, 'GET /api/programmes/:id/progress': R,
+  'GET /api/allocations': R, 'POST /api/allocations': M, 'GET /api/allocations/suggestions': M, 'GET /api/allocations/:id': R,
+  'POST /api/allocations/:id/cancel': M, 'POST /api/allocations/:id/handover': M,
   'GET /api/reports/dashboard': R, 'GET /api/reports/devices.csv': R,
+  'PUT /api/settings/logo': A,
+  'GET /api/allocations/:id/certificate.pdf': M, 'GET /api/devices/:id/sanitization-certificate.pdf': R, 'GET /api/donations/:id/receipt.pdf': R,
+  'GET /api/labels.pdf': S, 'GET /api/programmes/:id/certificates.pdf': M, 'GET /api/programmes/:id/certificates/count': M,
+  'GET /receipts/:token': PUBLIC, 'GET /receipts/:token/receipt.pdf': PUBLIC, 'GET /verify/:code': PUBLIC, 'GET /d/:tag': PUBLIC,
 };
 
 const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'anonymous'];
@@ -69,5 +82,37 @@ describe('access: every route × every role', () => {
       }
     }
     expect(failures).to.deep.equal([]);
+  });
+});
+
+// Public routes (no login) must never answer with personal data, whatever id, tag, code or token they are given:
+// the walk uses real values (a handed-over device's certificate code, its donation's receipt token, its tag).
+// Session expiry and logout-everywhere are covered in test/auth/auth.api.test.ts.
+describe('access: public routes leak no personal data', () => {
+  it('answers no public route with a beneficiary name, phone or national ID, a receiver name or a user email', async function () {
+    this.timeout(30_000);
+    const admin = await signIn('admin');
+    const manager = await signIn('manager');
+    const nationalId = saudiId(777);
+    const beneficiary = { name: 'Leaky Beneficiary-Name', phone: '0551234567', nationalId };
+    const h = await handedOver(manager.token, { beneficiary });
+    const donation = await api().get(`/api/donations/${h.device.donationId}`).set(bearer(manager.token)).expect(200);
+    const receiptToken = String(donation.body.receiptUrl ?? '').split('/receipts/')[1] ?? 'none';
+    const values = ['1', '999999', String(h.device.id), h.device.assetTag, String(h.beneficiaryId), h.certificateCode, receiptToken];
+    const secrets = [admin.user.email, manager.user.email, beneficiary.name, '551234567', nationalId, 'أم خالد'];
+    const leaks: string[] = [];
+    // A fresh app: the walk must not spend the per-address budget of the app the other tests share.
+    const fresh = request(createApp());
+    for (const route of allRoutes.filter((r) => r.access === 'public')) {
+      for (const value of values) {
+        const url = route.path.replace(/:\w+/g, encodeURIComponent(value));
+        for (const accept of ['text/html', 'application/json']) {
+          const res = await fresh[route.method](url).set('Accept', accept).send(route.method === 'get' ? undefined : {});
+          const text = `${res.text ?? ''}${JSON.stringify(res.headers)}`;
+          for (const s of secrets) if (text.includes(s)) leaks.push(`${route.method.toUpperCase()} ${url} (${res.status}) shows ${s}`);
+        }
+      }
+    }
+    expect(leaks).to.deep.equal([]);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
@@ -7,6 +8,9 @@ import type { DonationChannel, DonationStatus } from '../../shared/api-types.js'
 
 export const DONATION_STATUSES: readonly DonationStatus[] = ['pledged', 'scheduled', 'received', 'closed'];
 export const DONATION_CHANNELS: readonly DonationChannel[] = ['pickup', 'drop_off', 'pledge'];
+
+/** The secret of a donor's receipt link: 256 random bits, base64url (43 characters). */
+export const newReceiptToken = (): string => randomBytes(32).toString('base64url');
 
 export class Donation extends Model<InferAttributes<Donation>, InferCreationAttributes<Donation>> {
   declare id: CreationOptional<number>;
@@ -24,6 +28,9 @@ export class Donation extends Model<InferAttributes<Donation>, InferCreationAttr
   declare receivedAt: CreationOptional<Date | null>;
   declare manifestFile: CreationOptional<string | null>;
   declare createdBy: number | null;
+  declare receiptToken: CreationOptional<string | null>;
+  /** `RC-2026-0001`, given when the first receipt is issued and never changed. */
+  declare receiptNumber: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -45,6 +52,9 @@ export function initDonationModels(sequelize: Sequelize): void {
     receivedAt: { type: DataTypes.DATE(3), allowNull: true },
     manifestFile: { type: DataTypes.STRING(80), allowNull: true },
     createdBy: { type: DataTypes.INTEGER, allowNull: true },
+    // A default as well as the explicit token in the service: donations made by imports, seeders or tests get one too.
+    receiptToken: { type: DataTypes.STRING(64), allowNull: true, unique: true, defaultValue: newReceiptToken },
+    receiptNumber: { type: DataTypes.STRING(20), allowNull: true, unique: true },
     createdAt: DataTypes.DATE(3),
     updatedAt: DataTypes.DATE(3),
   }, { sequelize, tableName: 'donations' });

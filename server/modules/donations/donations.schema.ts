@@ -69,6 +69,11 @@ export const pledgeInput = Joi.object<PledgeInput>({
   website: Joi.string().max(0).allow('', null).messages({ 'string.max': 'website must stay empty' }),
 });
 
+/** The donor's secret receipt link, for the detail view only (lists never carry it). */
+export function receiptUrlOf(d: Donation): { receiptUrl?: string } {
+  return d.receiptToken ? { receiptUrl: `${config.publicUrl}/receipts/${d.receiptToken}` } : {};
+}
+
 export function toDonationDto(d: Donation & { donor?: { name: string } }): DonationDto {
   return {
     id: d.id, code: d.code, donorId: d.donorId, donorName: d.donor?.name ?? '', channel: d.channel, status: d.status,

@@ -4,11 +4,13 @@ import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
+import { containsPattern } from '../../lib/sql.js';
 import { countByStatus, createDevice, createDevicesBulk, toDeviceDto, type DeviceInput } from '../devices/index.js';
 import { createDonor, Donor } from '../donors/index.js';
-import { Donation } from './donations.model.js';
+import { Site } from '../sites/sites.js';
+import { Donation, newReceiptToken } from './donations.model.js';
 import { parseManifest } from './donations.import.js';
-import { toDonationDto, type DonationInput, type DonationListQuery, type DonationPatch, type PledgeInput } from './donations.schema.js';
+import { receiptUrlOf, toDonationDto, type DonationInput, type DonationListQuery, type DonationPatch, type PledgeInput } from './donations.schema.js';
 import type { Actor } from '../auth/index.js';
 import type { DeviceDto, DonationDetailDto, DonationDto, DonationStatus, ImportResponse, PledgeResponse } from '../../shared/api-types.js';
 
@@ -28,16 +30,28 @@ async function nextDonationCode(transaction: Transaction): Promise<string> {
 
 const withDonor = { include: [{ model: Donor, as: 'donor', attributes: ['id', 'name'] }] };
 
+/** A donor or site id that names nothing is the caller's mistake: 422 naming the field, not a database conflict. */
+const REFERENCES = {
+  donorId: { label: 'Donor', count: (id: number, transaction: Transaction) => Donor.count({ where: { id }, transaction }) },
+  siteId: { label: 'Site', count: (id: number, transaction: Transaction) => Site.count({ where: { id }, transaction }) },
+};
+async function assertReference(path: keyof typeof REFERENCES, id: number | undefined, transaction: Transaction): Promise<void> {
+  if (id === undefined) return;
+  if (!(await REFERENCES[path].count(id, transaction))) {
+    throw new UnprocessableError('REFERENCE_NOT_FOUND', `${REFERENCES[path].label} ${id} does not exist`, [{ path, message: 'does not exist' }]);
+  }
+}
+
 export async function createDonation(input: DonationInput, actor: Actor): Promise<DonationDto> {
   const donation = await withTransaction(async (transaction) => {
-    if (!(await Donor.count({ where: { id: input.donorId }, transaction }))) {
-      throw new UnprocessableError('REFERENCE_NOT_FOUND', `Donor ${input.donorId} does not exist`, [{ path: 'donorId', message: 'does not exist' }]);
-    }
+    await assertReference('donorId', input.donorId, transaction);
+    await assertReference('siteId', input.siteId, transaction);
     const status: DonationStatus = input.channel === 'drop_off' ? 'received' : input.channel === 'pickup' ? 'scheduled' : 'pledged';
     return Donation.create({
       code: await nextDonationCode(transaction), donorId: input.donorId, channel: input.channel, status,
       expectedCount: input.expectedCount ?? null, siteId: input.siteId ?? null, notes: input.notes ?? null,
       scheduledPickupDate: input.scheduledPickupDate ?? null, receivedAt: status === 'received' ? new Date() : null, createdBy: actor.id,
+      receiptToken: newReceiptToken(),
     }, { transaction });
   });
   logger.info('donation.created', { donationId: donation.id, channel: donation.channel });
@@ -51,6 +65,7 @@ export async function pledge(input: PledgeInput): Promise<PledgeResponse> {
       code: await nextDonationCode(transaction), donorId: donor.id, channel: 'pledge', status: 'pledged',
       expectedCount: input.items.reduce((n, i) => n + i.count, 0), siteId: null, notes: input.notes ?? null,
       pledgeItems: JSON.stringify(input.items), preferredPickupDate: input.preferredPickupDate ?? null, createdBy: null,
+      receiptToken: newReceiptToken(),
     }, { transaction });
   });
   logger.info('donation.pledged', { donationId: donation.id });
@@ -61,7 +76,10 @@ export async function listDonations(q: DonationListQuery): Promise<Page<Donation
   const where: WhereOptions<Donation> = {};
   if (q.status?.length) Object.assign(where, { status: q.status });
   if (q.donorId) Object.assign(where, { donorId: q.donorId });
-  if (q.q) Object.assign(where, { [Op.or]: [{ code: { [Op.like]: `%${q.q}%` } }, { '$donor.name$': { [Op.like]: `%${q.q}%` } }] });
+  if (q.q) {
+    const like = containsPattern(q.q);
+    Object.assign(where, { [Op.or]: [{ code: { [Op.like]: like } }, { '$donor.name$': { [Op.like]: like } }] });
+  }
   const { rows, count } = await Donation.findAndCountAll({ where, ...withDonor, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q) });
   return { items: rows.map(toDonationDto), total: count, page: q.page, pageSize: q.pageSize };
 }
@@ -69,13 +87,14 @@ export async function listDonations(q: DonationListQuery): Promise<Page<Donation
 export async function getDonation(id: number): Promise<DonationDetailDto> {
   const donation = await Donation.findByPk(id, withDonor);
   if (!donation) throw new NotFoundError(`Donation ${id} not found`);
-  return { ...toDonationDto(donation), devicesByStatus: await countByStatus({ donationId: id }) };
+  return { ...toDonationDto(donation), devicesByStatus: await countByStatus({ donationId: id }), ...receiptUrlOf(donation) };
 }
 
 export async function updateDonation(id: number, patch: DonationPatch): Promise<DonationDetailDto> {
   await withTransaction(async (transaction) => {
     const donation = await Donation.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!donation) throw new NotFoundError(`Donation ${id} not found`);
+    await assertReference('siteId', patch.siteId, transaction);
     const changes: Partial<Donation> = { ...patch } as Partial<Donation>;
     if (patch.status && patch.status !== donation.status) {
       if (!NEXT_STATUS[donation.status].includes(patch.status)) {
@@ -101,6 +120,7 @@ async function openForIntake(id: number, transaction: Transaction): Promise<Dona
 export async function intakeDevice(donationId: number, input: DeviceInput, actor: Actor): Promise<DeviceDto> {
   const { device, code } = await withTransaction(async (transaction) => {
     const donation = await openForIntake(donationId, transaction);
+    await assertReference('siteId', input.siteId, transaction);
     const created = await createDevice(donationId, { ...input, siteId: input.siteId ?? donation.siteId ?? undefined }, actor.id, transaction);
     await donation.increment('receivedCount', { by: 1, transaction });
     return { device: created, code: donation.code };

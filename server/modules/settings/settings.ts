@@ -3,8 +3,11 @@
 import Joi from 'joi';
 import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
+import { UnsupportedTypeError } from '../../lib/errors.js';
+import { storeFile } from '../../lib/file-store.js';
 import { parse } from '../../lib/parse.js';
 import { defineRoutes } from '../../lib/route.js';
+import { requireFile, singleFile } from '../../lib/upload.js';
 import { ADMINS, ALL_ROLES, type Access } from '../auth/index.js';
 
 export interface Settings {
@@ -15,6 +18,8 @@ export interface Settings {
   charityPhone: string;
   /** Share of devices passing complete_wipe that an independent person re-checks (R2v3 asks for at least 5 %). */
   verificationSamplePercent: number;
+  /** The charity's logo (PNG or JPEG) in the file store, printed on documents; null until an admin uploads one. */
+  logoSha256: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   charityAddress: '',
   charityPhone: '',
   verificationSamplePercent: 5,
+  logoSha256: null,
 };
 
 const settingsPatch = Joi.object<Partial<Settings>>({
@@ -62,7 +68,32 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   return getSettings();
 }
 
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
+/**
+ * PNG or JPEG by content, never by name. Interlaced PNGs are refused too: pdfkit, which prints the logo on every
+ * document, cannot read them.
+ */
+export function logoImageType(data: Buffer): 'png' | 'jpeg' | undefined {
+  const png = data.length > 33 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  if (png && data.subarray(12, 16).toString('latin1') === 'IHDR' && data[28] === 0) return 'png';
+  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
+  return undefined;
+}
+
+async function setLogo(file: Express.Multer.File): Promise<Settings> {
+  if (!logoImageType(file.buffer)) {
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The logo must be a PNG (not interlaced) or JPEG image', { field: 'file' });
+  }
+  // Content-addressed: storing the same logo twice is harmless, and the old file stays for documents already issued.
+  return updateSettings({ logoSha256: await storeFile(file.buffer) });
+}
+
 export const settingsRoutes = defineRoutes<Access>([
   { method: 'get', path: '/api/settings', access: ALL_ROLES, handler: async (_req, res) => res.json(await getSettings()) },
   { method: 'patch', path: '/api/settings', access: ADMINS, handler: async (req, res) => res.json(await updateSettings(parse(settingsPatch, req.body))) },
+  {
+    method: 'put', path: '/api/settings/logo', access: ADMINS, body: 'multipart', before: [singleFile('file', MAX_LOGO_BYTES)],
+    handler: async (req, res) => res.json(await setLogo(requireFile(req))),
+  },
 ]);

@@ -1,0 +1,88 @@
+// All handover certificates of a programme in a date range, as one PDF streamed page by page: allocations are
+// read in chunks along the (handed_over_at, id) index, each chunk is drawn, and drawing waits whenever the client
+// is slower than we are, so memory stays flat for 2,000 certificates or 20,000.
+import type { Writable } from 'node:stream';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
+import { Op, type WhereOptions } from 'sequelize';
+import { NotFoundError } from '../../lib/errors.js';
+import { Allocation } from '../allocations/index.js';
+import { Programme } from '../programmes/index.js';
+import { isoDay, startOfLocalDay } from './documents.format.js';
+import type { Letterhead } from './documents.layout.js';
+import type { DateRange } from './documents.schema.js';
+import { certificateData } from './handover-certificate.data.js';
+import { drawHandoverCertificate } from './handover-certificate.pdf.js';
+
+const CHUNK = 20;
+/** Bytes drawn but not yet taken by the client before drawing pauses. */
+const HIGH_WATER = 256 * 1024;
+
+const nextDay = (day: string): string => isoDay(new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000));
+
+/** Handed-over allocations of the programme whose handover fell on `from`…`to`, days in the charity's time zone. */
+function rangeWhere(programmeId: number, range: DateRange): WhereOptions<Allocation> {
+  const handedOverAt: Record<symbol, Date> = {};
+  if (range.from) handedOverAt[Op.gte] = startOfLocalDay(range.from);
+  if (range.to) handedOverAt[Op.lt] = startOfLocalDay(nextDay(range.to));
+  return { programmeId, status: 'handed_over', ...(range.from || range.to ? { handedOverAt } : {}) };
+}
+
+export async function findProgramme(id: number): Promise<Programme> {
+  const programme = await Programme.findByPk(id);
+  if (!programme) throw new NotFoundError(`Programme ${id} not found`);
+  return programme;
+}
+
+export async function countCertificates(programmeId: number, range: DateRange): Promise<number> {
+  return Allocation.count({ where: rangeWhere(programmeId, range) });
+}
+
+/** Waits while the client lags; resolves at once when it has gone (the caller then stops). */
+async function room(doc: PDFKit.PDFDocument, sink: Writable): Promise<void> {
+  while (doc.readableLength > HIGH_WATER && !sink.destroyed) await drainOrClose(sink);
+}
+
+// Both listeners are removed whichever event comes, so that thousands of waits leave none behind.
+function drainOrClose(sink: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      sink.off('drain', done);
+      sink.off('close', done);
+      resolve();
+    };
+    sink.on('drain', done);
+    sink.on('close', done);
+  });
+}
+
+// Keyset pagination: the next chunk starts after the last (handed_over_at, id) drawn, so no OFFSET scan grows.
+function keysetAfter(after: { at: Date; id: number } | null): WhereOptions<Allocation> {
+  if (!after) return {};
+  return { [Op.or]: [{ handedOverAt: { [Op.gt]: after.at } }, { handedOverAt: after.at, id: { [Op.gt]: after.id } }] };
+}
+
+/** Draws every certificate of the range into `doc`, which is already piped to `sink`; returns how many. */
+export async function drawCertificates(
+  doc: PDFKit.PDFDocument, sink: Writable, programmeId: number, range: DateRange, letterhead: Letterhead,
+): Promise<number> {
+  const where = rangeWhere(programmeId, range);
+  let drawn = 0;
+  let after: { at: Date; id: number } | null = null;
+  while (!sink.destroyed) {
+    const chunk: Allocation[] = await Allocation.findAll({
+      where: { [Op.and]: [where, keysetAfter(after)] }, order: [['handedOverAt', 'ASC'], ['id', 'ASC']], limit: CHUNK, raw: true,
+    });
+    for (const data of await certificateData(chunk)) {
+      if (drawn > 0) doc.addPage();
+      drawHandoverCertificate(doc, data, letterhead);
+      drawn += 1;
+      // Between pages, let the output stream write what is ready: bytes then wait on the socket, not in memory.
+      await setImmediatePromise();
+      await room(doc, sink);
+    }
+    if (chunk.length < CHUNK) break;
+    const last: Allocation = chunk[chunk.length - 1];
+    after = { at: new Date(last.handedOverAt!), id: last.id };
+  }
+  return drawn;
+}

@@ -1,0 +1,41 @@
+// Query and parameter schemas of the document routes.
+import Joi from 'joi';
+import type { LabelFormat } from './labels.pdf.js';
+
+export const MAX_LABELS = 2000;
+
+export interface LabelsQuery { deviceIds?: number[]; donationId?: number; format: LabelFormat }
+
+const idList = Joi.any().custom((value: unknown, helpers) => {
+  const parts = (Array.isArray(value) ? value.join(',') : String(value)).split(',').map((s) => s.trim()).filter(Boolean);
+  if (!parts.length || parts.some((p) => !/^[1-9]\d{0,9}$/.test(p))) return helpers.message({ custom: '{{#label}} must be device ids separated by commas, e.g. 1,2,3' });
+  const ids = [...new Set(parts.map(Number))];
+  if (ids.length > MAX_LABELS) return helpers.message({ custom: `{{#label}} may name at most ${MAX_LABELS} devices` });
+  return ids;
+});
+
+export const labelsQuery = Joi.object<LabelsQuery>({
+  deviceIds: idList,
+  donationId: Joi.number().integer().positive(),
+  format: Joi.string().valid('roll', 'a4').default('roll'),
+}).xor('deviceIds', 'donationId').messages({
+  'object.missing': 'give deviceIds (e.g. 1,2,3) or donationId',
+  'object.xor': 'give deviceIds or donationId, not both',
+});
+
+export interface DateRange { from?: string; to?: string }
+
+const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).message('{{#label}} must be a date like 2026-01-01')
+  .custom((v: string, h) => (Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? h.message({ custom: '{{#label}} is not a real date' }) : v));
+
+export const dateRangeQuery = Joi.object<DateRange>({ from: isoDate, to: isoDate })
+  .custom((v: DateRange, h) => (v.from && v.to && v.to < v.from ? h.message({ custom: 'to must not be before from' }) : v));
+
+/** A certificate code as printed (10 base32 characters); a scan may bring lower case, spaces or hyphens. */
+export function normaliseCertificateCode(raw: string): string | null {
+  const code = raw.toUpperCase().replace(/[\s-]/g, '');
+  return /^[A-Z2-7]{6,16}$/.test(code) ? code : null;
+}
+
+/** Receipt tokens are base64url; anything else is not worth a database lookup. */
+export const isReceiptToken = (raw: string): boolean => /^[A-Za-z0-9_-]{22,64}$/.test(raw);

@@ -1,0 +1,79 @@
+// Arabic and English wording of the stored codes that documents print (device types, wipe methods, outcomes).
+import type { Bilingual } from './documents.format.js';
+
+type Dictionary = Readonly<Record<string, Bilingual>>;
+
+export const DEVICE_TYPES: Dictionary = {
+  laptop: { ar: 'حاسوب محمول', en: 'Laptop' },
+  desktop: { ar: 'حاسوب مكتبي', en: 'Desktop' },
+  all_in_one: { ar: 'حاسوب متكامل', en: 'All-in-one' },
+  tablet: { ar: 'جهاز لوحي', en: 'Tablet' },
+  monitor: { ar: 'شاشة', en: 'Monitor' },
+  other: { ar: 'جهاز آخر', en: 'Other' },
+};
+
+export const MEDIA_TYPES: Dictionary = {
+  hdd: { ar: 'قرص صلب مغناطيسي', en: 'Hard disk (HDD)' },
+  ssd: { ar: 'قرص حالة صلبة', en: 'Solid-state (SSD)' },
+  nvme: { ar: 'قرص NVMe', en: 'NVMe SSD' },
+  emmc: { ar: 'ذاكرة eMMC', en: 'eMMC' },
+  other: { ar: 'وسيط آخر', en: 'Other' },
+};
+
+/** NIST SP 800-88 method categories. */
+export const METHODS: Dictionary = {
+  clear: { ar: 'مسح', en: 'Clear' },
+  purge: { ar: 'تطهير', en: 'Purge' },
+  destroy: { ar: 'إتلاف مادي', en: 'Destroy' },
+};
+
+export const TECHNIQUES: Dictionary = {
+  overwrite: { ar: 'الكتابة فوق البيانات', en: 'Overwrite' },
+  ata_secure_erase: { ar: 'ATA Secure Erase', en: 'ATA Secure Erase' },
+  ata_sanitize: { ar: 'ATA Sanitize', en: 'ATA Sanitize' },
+  nvme_sanitize: { ar: 'NVMe Sanitize', en: 'NVMe Sanitize' },
+  nvme_format_crypto: { ar: 'NVMe Format مع محو تشفيري', en: 'NVMe Format (crypto erase)' },
+  crypto_erase: { ar: 'محو تشفيري', en: 'Cryptographic erase' },
+  shred: { ar: 'تمزيق', en: 'Shred' },
+  disintegrate: { ar: 'تفتيت', en: 'Disintegrate' },
+  degauss: { ar: 'إزالة المغنطة', en: 'Degauss' },
+};
+
+export const VERIFICATIONS: Dictionary = {
+  none: { ar: 'دون تحقق', en: 'None' },
+  last_pass: { ar: 'تحقق من المرور الأخير', en: 'Last pass verified' },
+  all_passes: { ar: 'تحقق من جميع المرات', en: 'All passes verified' },
+  sampled: { ar: 'تحقق بالعينات', en: 'Sampled' },
+};
+
+export const RESULTS: Dictionary = {
+  passed: { ar: 'ناجح', en: 'Passed' },
+  failed: { ar: 'فاشل', en: 'Failed' },
+  aborted: { ar: 'أُوقف', en: 'Aborted' },
+};
+
+/** Post-sanitization destination (NIST certificate field), from the device's disposition. */
+export const DESTINATIONS: Dictionary = {
+  reuse: { ar: 'إعادة الاستخدام: تسليمه لمستفيد', en: 'Reuse: donated to a beneficiary' },
+  recycle: { ar: 'إعادة التدوير لدى جهة معتمدة', en: 'Recycling by an approved recycler' },
+  parts: { ar: 'استخراج قطع الغيار ثم التدوير', en: 'Parts harvesting, then recycling' },
+};
+
+export const BENEFICIARY_KINDS: Dictionary = {
+  family: { ar: 'أسرة منتجة', en: 'Family' },
+  student: { ar: 'طالب', en: 'Student' },
+};
+
+export const ROLES: Dictionary = {
+  admin: { ar: 'مسؤول تقنية المعلومات', en: 'IT administrator' },
+  manager: { ar: 'مدير البرنامج', en: 'Programme manager' },
+  technician: { ar: 'فني', en: 'Technician' },
+  viewer: { ar: 'مراجع', en: 'Auditor' },
+};
+
+export const OUTCOMES: Dictionary = {
+  placed: { ar: 'سُلّم لمستفيد', en: 'Placed' },
+  recycled: { ar: 'أعيد تدويره', en: 'Recycled' },
+  harvested: { ar: 'استُخرجت قطعه', en: 'Harvested' },
+  in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
+};

@@ -1,0 +1,94 @@
+// What a donor receipt prints: the donation, the donor, the manifest and the impact. Beneficiaries appear only
+// as counts per kind (the queries below never select a name), as Saudi PDPL and Moroccan law 09-08 require.
+import { QueryTypes } from 'sequelize';
+import { config } from '../../config.js';
+import { nextSequenceValue } from '../../db/sequences.js';
+import { getSequelize, withTransaction } from '../../db/sequelize.js';
+import { NotFoundError, UnprocessableError } from '../../lib/errors.js';
+import { Device } from '../devices/index.js';
+import { Donation } from '../donations/index.js';
+import { Donor } from '../donors/index.js';
+import { computeImpact, outcomeOf, type Impact, type Outcome } from './donor-receipt.impact.js';
+
+export interface ManifestRow { assetTag: string; type: string; manufacturer: string | null; model: string | null; serialNumber: string | null; outcome: Outcome }
+
+export interface ReceiptData {
+  receiptNumber: string;
+  issuedAt: Date;
+  receiptUrl: string;
+  donation: { id: number; code: string; receivedAt: Date | null; status: string };
+  donor: { kind: string; name: string; nameLatin: string | null; crNumber: string | null; city: string | null };
+  manifest: ManifestRow[];
+  impact: Impact;
+}
+
+type DonationWithDonor = Donation & { donor?: Donor };
+
+export async function findDonation(where: { id: number } | { receiptToken: string }): Promise<DonationWithDonor | null> {
+  return Donation.findOne({ where, include: [{ model: Donor, as: 'donor' }] }) as Promise<DonationWithDonor | null>;
+}
+
+/** The receipt of a donation, by id (staff) or by its secret token (the donor); 404 when neither matches. */
+export async function loadReceipt(where: { id: number } | { receiptToken: string }): Promise<ReceiptData> {
+  const donation = await findDonation(where);
+  if (!donation) throw new NotFoundError('id' in where ? `Donation ${where.id} not found` : 'No receipt has this link');
+  const devices = await Device.findAll({
+    where: { donationId: donation.id }, attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status'], order: [['id', 'ASC']],
+  });
+  if (!devices.length) {
+    throw new UnprocessableError('NOTHING_RECEIVED', `Donation ${donation.code} has no devices yet; its receipt is issued once devices are received`, { status: donation.status });
+  }
+  const [served, drivesSanitizedBy, recordedDisposalKg, receiptNumber] = await Promise.all([
+    servedCounts(donation.id), sanitizedDriveMethods(donation.id), disposalKg(donation.id), ensureReceiptNumber(donation),
+  ]);
+  const donor = donation.donor!;
+  return {
+    receiptNumber, issuedAt: new Date(), receiptUrl: `${config.publicUrl}/receipts/${donation.receiptToken ?? ''}`,
+    donation: { id: donation.id, code: donation.code, receivedAt: donation.receivedAt ? new Date(donation.receivedAt) : null, status: donation.status },
+    donor: { kind: donor.kind, name: donor.name, nameLatin: donor.nameLatin, crNumber: donor.crNumber, city: donor.city },
+    manifest: devices.map((d) => ({ assetTag: d.assetTag, type: d.type, manufacturer: d.manufacturer, model: d.model, serialNumber: d.serialNumber, outcome: outcomeOf(d.status) })),
+    impact: computeImpact({ devices, served, drivesSanitizedBy, recordedDisposalKg }),
+  };
+}
+
+const select = <T extends object>(sql: string, donationId: number) =>
+  getSequelize().query<T>(sql, { replacements: { donationId }, type: QueryTypes.SELECT });
+
+async function servedCounts(donationId: number): Promise<{ families: number; students: number }> {
+  const rows = await select<{ kind: string; n: number | string }>(
+    `SELECT b.kind AS kind, COUNT(DISTINCT a.beneficiary_id) AS n FROM allocations a
+       JOIN devices d ON d.id = a.device_id JOIN beneficiaries b ON b.id = a.beneficiary_id
+      WHERE d.donation_id = :donationId AND a.status = 'handed_over' GROUP BY b.kind`, donationId);
+  const n = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  return { families: n('family'), students: n('student') };
+}
+
+/** One method per sanitized drive: that of its latest passed record. */
+async function sanitizedDriveMethods(donationId: number): Promise<string[]> {
+  const rows = await select<{ driveId: number; method: string }>(
+    `SELECT s.drive_id AS driveId, s.method AS method FROM sanitizations s JOIN devices d ON d.id = s.device_id
+      WHERE d.donation_id = :donationId AND s.result = 'passed' ORDER BY s.id`, donationId);
+  return [...new Map(rows.map((r) => [r.driveId, r.method])).values()];
+}
+
+async function disposalKg(donationId: number): Promise<number> {
+  const [row] = await select<{ kg: number | string | null }>(
+    'SELECT SUM(p.weight_kg) AS kg FROM disposals p JOIN devices d ON d.id = p.device_id WHERE d.donation_id = :donationId', donationId);
+  return Number(row?.kg ?? 0);
+}
+
+/**
+ * `RC-2026-0001`: numbered per calendar year when the donation's first receipt is issued, then kept forever, so a
+ * reissued receipt (with newer impact figures) carries the same number. The row lock makes two first requests agree.
+ */
+export async function ensureReceiptNumber(donation: Donation): Promise<string> {
+  if (donation.receiptNumber) return donation.receiptNumber;
+  return withTransaction(async (transaction) => {
+    const row = await Donation.findByPk(donation.id, { transaction, lock: transaction.LOCK.UPDATE, attributes: ['id', 'receiptNumber'] });
+    if (row?.receiptNumber) return row.receiptNumber;
+    const year = new Date().getUTCFullYear();
+    const number = `RC-${year}-${String(await nextSequenceValue(`receipt:${year}`, transaction)).padStart(4, '0')}`;
+    await Donation.update({ receiptNumber: number }, { where: { id: donation.id }, transaction });
+    return number;
+  });
+}

@@ -1,0 +1,74 @@
+// The donor's in-kind receipt: who gave what, what became of it (counts, never beneficiaries' names), the
+// environmental estimate with its factors, the in-kind wording, then the manifest of every device.
+import { drawQr, ltr } from '../../lib/pdf/index.js';
+import { drawTextMemo } from './documents.text-memo.js';
+import { gregorianDate, wording, type Bilingual } from './documents.format.js';
+import {
+  A4, COLORS, CONTENT_WIDTH, MARGIN, both, drawPageFooters, drawParagraphPair, drawSectionHeading, drawTitle, ensureRoom, joinParts, paragraphPairHeight, type Letterhead,
+} from './documents.layout.js';
+import { drawLetterhead, drawRunningHeader } from './documents.masthead.js';
+import { drawFieldGrid, type GridCell } from './documents.fields.js';
+import { drawManifest, MANIFEST_MIN_HEIGHT } from './donor-receipt.manifest.js';
+import { drawImpactTiles } from './donor-receipt.tiles.js';
+import { receiptNotes, RECEIPT_STATEMENTS } from './donor-receipt.wording.js';
+import type { ReceiptData } from './donor-receipt.data.js';
+
+export const RECEIPT_TITLE: Bilingual = { ar: 'إيصال تبرع عيني', en: 'In-kind Donation Receipt' };
+
+const DONOR_KINDS: Readonly<Record<string, Bilingual>> = { company: { ar: 'شركة', en: 'Company' }, individual: { ar: 'فرد', en: 'Individual' } };
+
+export function drawDonorReceipt(doc: PDFKit.PDFDocument, data: ReceiptData, letterhead: Letterhead): void {
+  const running = () => drawRunningHeader(doc, letterhead, `${RECEIPT_TITLE.en} · ${data.receiptNumber}`);
+  let y = drawTitle(doc, drawLetterhead(doc, letterhead), RECEIPT_TITLE);
+  y = drawFieldGrid(doc, y, headerCells(data, letterhead));
+  y = drawStatement(doc, y, RECEIPT_STATEMENTS.inKind);
+  y = drawSectionHeading(doc, y, { ar: 'أثر تبرعكم', en: 'The impact of your donation' });
+  y = drawImpactTiles(doc, y + 4, data.impact);
+  for (const note of receiptNotes(data.impact)) {
+    y = ensureRoom(doc, y, paragraphPairHeight(doc, note, 7.5), running);
+    y = drawParagraphPair(doc, y, note, 7.5) - 3;
+  }
+  y = drawClosing(doc, ensureRoom(doc, y + 4, 86, running), data);
+  y = ensureRoom(doc, y, 24 + MANIFEST_MIN_HEIGHT, running);
+  y = drawSectionHeading(doc, y, { ar: `بيان الأجهزة المستلمة (${data.manifest.length})`, en: `Devices received (${data.manifest.length})` });
+  drawManifest(doc, y, data.manifest, running);
+  drawPageFooters(doc, letterhead, `${data.receiptNumber} · ${data.donation.code}`);
+}
+
+function headerCells(data: ReceiptData, letterhead: Letterhead): GridCell[] {
+  const received = data.donation.receivedAt ? gregorianDate(data.donation.receivedAt).ar : '';
+  const donor = data.donor;
+  return [
+    { label: { ar: 'رقم الإيصال', en: 'Receipt number' }, value: data.receiptNumber },
+    { label: { ar: 'تاريخ الإصدار', en: 'Date issued' }, value: gregorianDate(data.issuedAt).ar },
+    { label: { ar: 'ترخيص الجمعية', en: 'Charity licence' }, value: letterhead.licence },
+    { label: { ar: 'المتبرع', en: 'Donor' }, value: joinParts(donor.name, donor.nameLatin), span: 2 },
+    { label: { ar: 'نوع المتبرع', en: 'Donor type' }, value: both(wording(DONOR_KINDS, donor.kind)) },
+    ...(donor.kind === 'company' ? [{ label: { ar: 'السجل التجاري', en: 'Commercial registration' }, value: donor.crNumber ?? '' }] : []),
+    { label: { ar: 'المدينة', en: 'City' }, value: donor.city ?? '' },
+    { label: { ar: 'رقم التبرع وتاريخ الاستلام', en: 'Donation and date received' }, value: joinParts(data.donation.code, received), span: donor.kind === 'company' ? 1 : 2 },
+  ];
+}
+
+function drawStatement(doc: PDFKit.PDFDocument, y: number, text: Bilingual): number {
+  const height = paragraphPairHeight(doc, text, 8.5, 10) + 6;
+  doc.save().roundedRect(MARGIN, y, CONTENT_WIDTH, height, 4).lineWidth(0.8).fillAndStroke('#fbf8f1', COLORS.accent).restore();
+  drawParagraphPair(doc, y + 7, text, 8.5, 10);
+  return y + height + 10;
+}
+
+// The link to this receipt's page (impact figures grow as devices are placed) and the charity's stamp.
+function drawClosing(doc: PDFKit.PDFDocument, y: number, data: ReceiptData): number {
+  drawQr(doc, data.receiptUrl, MARGIN - 6, y - 4, 84);
+  const textX = MARGIN + 84;
+  const textWidth = CONTENT_WIDTH - 84 - 210;
+  drawTextMemo(doc, 'تابعوا أثر تبرعكم على صفحة الإيصال', { x: textX, y: y + 14, width: textWidth, size: 8.5, bold: true, align: 'left', color: COLORS.primary, direction: 'rtl' });
+  drawTextMemo(doc, `${ltr('Follow your donation’s impact on its receipt page')}`, { x: textX, y: doc.y + 1, width: textWidth, size: 7.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, `${ltr('Impact as of')} ${ltr(gregorianDate(data.issuedAt).en)}`, { x: textX, y: doc.y + 1, width: textWidth, size: 7.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
+  const stampX = A4.width - MARGIN - 200;
+  drawTextMemo(doc, 'ختم الجمعية وتوقيع المسؤول', { x: stampX, y: y + 6, width: 200, size: 9, bold: true, align: 'center', color: COLORS.primary, direction: 'rtl' });
+  drawTextMemo(doc, 'Charity stamp and signature', { x: stampX, y: doc.y, width: 200, size: 7.5, align: 'center', color: COLORS.muted, direction: 'ltr' });
+  doc.save().moveTo(stampX + 20, y + 66).lineTo(stampX + 180, y + 66).lineWidth(0.6).dash(2, { space: 2 }).stroke(COLORS.muted).restore();
+  return y + 86;
+}
+

@@ -1,0 +1,62 @@
+// The impact figures as tiles: a big number and what it counts, in Arabic and English.
+import { drawTextMemo } from './documents.text-memo.js';
+import { formatNumber, type Bilingual } from './documents.format.js';
+import { A4, COLORS, CONTENT_WIDTH, MARGIN, joinParts } from './documents.layout.js';
+import type { Impact } from './donor-receipt.impact.js';
+
+interface Tile { value: string; label: Bilingual; note?: string; span?: number }
+
+const GAP = 7;
+const HEIGHT = 52;
+const PER_LINE = 5;
+
+function tilesOf(impact: Impact): Tile[][] {
+  const s = impact.drivesSanitized;
+  return [
+    [
+      { value: formatNumber(impact.received), label: { ar: 'جهاز استُلم', en: 'devices received' } },
+      { value: formatNumber(impact.outcomes.placed), label: { ar: 'جهاز سُلّم لمستفيد', en: 'devices placed' } },
+      { value: formatNumber(impact.families), label: { ar: 'أسرة استفادت', en: 'families served' } },
+      { value: formatNumber(impact.students), label: { ar: 'طالب استفاد', en: 'students served' } },
+      { value: formatNumber(s.total), label: { ar: 'وسيط تخزين مُحي', en: 'drives sanitized' }, note: methodNote(s) },
+    ],
+    [
+      { value: formatNumber(impact.outcomes.recycled), label: { ar: 'أعيد تدويره', en: 'recycled' } },
+      { value: formatNumber(impact.outcomes.harvested), label: { ar: 'استُخرجت قطعه', en: 'harvested for parts' } },
+      { value: formatNumber(impact.outcomes.in_progress), label: { ar: 'قيد التجهيز', en: 'in progress' } },
+      { value: formatNumber(impact.kg.total), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
+      { value: `≈ ${formatNumber(impact.co2e.kg)}`, label: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (est.)' } },
+    ],
+  ];
+}
+
+/** `Purge 48 · Clear 12`: the NIST categories that were used, strongest first. */
+function methodNote(s: Impact['drivesSanitized']): string {
+  const used = ([['Destroy', s.destroy], ['Purge', s.purge], ['Clear', s.clear]] as const).filter(([, n]) => n > 0);
+  return used.length ? joinParts(...used.map(([name, n]) => `${name} ${n}`)) : 'drives sanitized';
+}
+
+/** Returns the y below the tiles. */
+export function drawImpactTiles(doc: PDFKit.PDFDocument, y: number, impact: Impact): number {
+  const unit = (CONTENT_WIDTH - (PER_LINE - 1) * GAP) / PER_LINE;
+  for (const line of tilesOf(impact)) {
+    let right = A4.width - MARGIN;
+    for (const tile of line) {
+      const span = tile.span ?? 1;
+      const width = unit * span + GAP * (span - 1);
+      drawTile(doc, right - width, y, width, tile);
+      right -= width + GAP;
+    }
+    y += HEIGHT + GAP;
+  }
+  return y + 2;
+}
+
+function drawTile(doc: PDFKit.PDFDocument, x: number, y: number, width: number, tile: Tile): void {
+  doc.save().roundedRect(x, y, width, HEIGHT, 5).fill(COLORS.band).restore();
+  doc.save().rect(x + width - 3, y + 8, 3, HEIGHT - 16).fill(COLORS.accent).restore();
+  const box = { x: x + 6, width: width - 14, align: 'right' as const };
+  drawTextMemo(doc, tile.value, { ...box, y: y + 3, size: 16, bold: true, color: COLORS.primary, direction: 'ltr' });
+  drawTextMemo(doc, tile.label.ar, { ...box, y: y + 24, size: 8.5, bold: true, color: COLORS.ink, direction: 'rtl' });
+  drawTextMemo(doc, tile.note ?? tile.label.en, { ...box, y: y + 37, size: 7, color: COLORS.muted, direction: 'ltr' });
+}

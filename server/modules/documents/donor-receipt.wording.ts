@@ -1,0 +1,35 @@
+// The fixed wording of the donor receipt. The in-kind statement follows domain-notes §4: it describes the items,
+// states no value and says nothing was given in return.
+import { config } from '../../config.js';
+import { ltr } from '../../lib/pdf/index.js';
+import { formatNumber, type Bilingual } from './documents.format.js';
+import { ASSUMED_WEIGHT_KG, CO2E_SOURCE, type Impact } from './donor-receipt.impact.js';
+
+export const RECEIPT_STATEMENTS = {
+  inKind: {
+    ar: 'تُقرّ الجمعية باستلام الأجهزة المبيّنة في هذا الإيصال تبرعًا عينيًا. يصف هذا الإيصال الأجهزة ولا يذكر لها أي قيمة مالية، ولم تُقدَّم للمتبرع أي سلع أو خدمات مقابل هذا التبرع.',
+    en: 'The charity acknowledges receipt of the devices listed in this receipt as an in-kind donation. This receipt describes the items and states no monetary value. No goods or services were given to the donor in return for this donation.',
+  },
+} satisfies Record<string, Bilingual>;
+
+const kg = (n: number): string => `${formatNumber(n)} kg`;
+
+/** The notes under the tiles: how each figure was made, data security and privacy. */
+export function receiptNotes(impact: Impact): Bilingual[] {
+  const w = ASSUMED_WEIGHT_KG;
+  const f = config.co2eKg;
+  return [
+    {
+      ar: `الوزن المحوَّل = أوزان جهات التدوير المسجلة (${ltr(kg(impact.kg.recorded))}) + وزن تقديري لكل جهاز سُلّم (${ltr(kg(impact.kg.assumed))}): محمول ${ltr(kg(w.laptop))}، مكتبي ${ltr(kg(w.desktop))}، متكامل ${ltr(kg(w.all_in_one))}، لوحي ${ltr(kg(w.tablet))}، شاشة ${ltr(kg(w.monitor))}.`,
+      en: `Weight diverted = recyclers' recorded weights (${kg(impact.kg.recorded)}) + an assumed weight per placed device (${kg(impact.kg.assumed)}): laptop ${kg(w.laptop)}, desktop ${kg(w.desktop)}, all-in-one ${kg(w.all_in_one)}, tablet ${kg(w.tablet)}, monitor ${kg(w.monitor)}.`,
+    },
+    {
+      ar: `الانبعاثات المتجنَّبة تقدير يشمل الأجهزة المسلَّمة فقط: ${ltr(`${f.laptop} kg CO2e`)} للمحمول، ${ltr(`${f.desktop}`)} للمكتبي والمتكامل، ${ltr(`${f.other}`)} لغيرها، وهي بصمة تصنيع جهاز جديد أغنى عنه إعادة الاستخدام.`,
+      en: `CO2e avoided is an estimate counting placed devices only: ${f.laptop} kg CO2e per laptop, ${f.desktop} per desktop or all-in-one, ${f.other} per other device. Source: ${CO2E_SOURCE}`,
+    },
+    {
+      ar: `محيت بيانات كل وسيط تخزين وفق المعيار ${ltr('NIST SP 800-88')} قبل خروج أي جهاز من الجمعية، وتتوفر شهادة المحو لكل جهاز عند الطلب برقم الأصل. لا يذكر هذا الإيصال أسماء المستفيدين، بل أعدادهم فقط.`,
+      en: 'Every storage drive was sanitized to NIST SP 800-88 before any device left the charity; the certificate of sanitization of each device is available on request, quoting its tag. Beneficiaries are counted here, never named.',
+    },
+  ];
+}

@@ -1,0 +1,69 @@
+// Everything a handover certificate prints, loaded in a few queries for one certificate or for a whole batch.
+// The beneficiary is read with only its name, kind and the last 4 ID digits: the full national ID never leaves
+// its encrypted column on the way to a document.
+import { config } from '../../config.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { Allocation } from '../allocations/index.js';
+import { Beneficiary, maskNationalId } from '../beneficiaries/index.js';
+import { Device, Drive } from '../devices/index.js';
+import { Programme } from '../programmes/index.js';
+import { formatCapacity } from './documents.format.js';
+import { readOptional } from './documents.letterhead.js';
+import type { HandoverCertificateData } from './handover-certificate.pdf.js';
+
+export const verifyUrlOf = (code: string): string => `${config.publicUrl}/verify/${code}`;
+
+/** 404 for an unknown allocation, 409 NOT_HANDED_OVER until the handover is recorded. */
+export async function loadHandoverCertificate(allocationId: number): Promise<HandoverCertificateData> {
+  const allocation = await Allocation.findByPk(allocationId);
+  if (!allocation) throw new NotFoundError(`Allocation ${allocationId} not found`);
+  if (allocation.status !== 'handed_over' || !allocation.certificateCode) {
+    throw new ConflictError('NOT_HANDED_OVER', `Allocation ${allocationId} is ${allocation.status}; its certificate exists once the device is handed over`,
+      { status: allocation.status });
+  }
+  const [data] = await certificateData([allocation]);
+  return data;
+}
+
+function byId<T extends { id: number }>(rows: T[]): Map<number, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The certificates of handed-over allocations, in the order given. */
+export async function certificateData(allocations: readonly Allocation[]): Promise<HandoverCertificateData[]> {
+  const deviceIds = [...new Set(allocations.map((a) => a.deviceId))];
+  const programmeIds = [...new Set(allocations.map((a) => a.programmeId).filter((id): id is number => id !== null))];
+  const [devices, drives, beneficiaries, programmes, signatures] = await Promise.all([
+    // Plain rows (raw): a batch holds a chunk of them for many pages, and model instances are several times heavier.
+    Device.findAll({ where: { id: deviceIds }, attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'cpu', 'ramGb', 'storageSummary', 'grade', 'os'], raw: true }),
+    Drive.findAll({ where: { deviceId: deviceIds }, attributes: ['deviceId', 'mediaType', 'capacityBytes'], order: [['id', 'ASC']], raw: true }),
+    Beneficiary.findAll({ where: { id: [...new Set(allocations.map((a) => a.beneficiaryId))] }, attributes: ['id', 'name', 'kind', 'nationalIdLast4'], raw: true }),
+    programmeIds.length ? Programme.findAll({ where: { id: programmeIds }, attributes: ['id', 'name', 'nameLatin'], raw: true }) : Promise.resolve([]),
+    Promise.all(allocations.map((a) => (a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : null))),
+  ]);
+  const deviceById = byId(devices);
+  const beneficiaryById = byId(beneficiaries);
+  const programmeById = byId(programmes);
+  return allocations.map((a, index) => {
+    const device = deviceById.get(a.deviceId)!;
+    const beneficiary = beneficiaryById.get(a.beneficiaryId)!;
+    const programme = a.programmeId ? programmeById.get(a.programmeId) : undefined;
+    return {
+      certificateCode: a.certificateCode!, handedOverAt: new Date(a.handedOverAt!), receivedBy: a.receivedBy ?? '', signature: signatures[index],
+      device: {
+        assetTag: device.assetTag, type: device.type, manufacturer: device.manufacturer, model: device.model, serialNumber: device.serialNumber,
+        cpu: device.cpu ?? null, ramGb: device.ramGb ?? null, grade: device.grade ?? null, os: device.os ?? null,
+        storage: device.storageSummary ?? storageOf(drives.filter((d) => d.deviceId === device.id)),
+      },
+      beneficiary: { name: beneficiary.name, kind: beneficiary.kind, maskedNationalId: maskNationalId(beneficiary.nationalIdLast4) },
+      programme: programme ? { name: programme.name, nameLatin: programme.nameLatin } : null,
+      verifyUrl: verifyUrlOf(a.certificateCode!),
+    };
+  });
+}
+
+/** `256 GB SSD + 1 TB HDD` from the drives, when the hardware report left no storage summary. */
+function storageOf(drives: ReadonlyArray<Pick<Drive, 'mediaType' | 'capacityBytes'>>): string | null {
+  const parts = drives.map((d) => [formatCapacity(d.capacityBytes === null ? null : Number(d.capacityBytes)), d.mediaType.toUpperCase()].filter(Boolean).join(' '));
+  return parts.length ? parts.join(' + ') : null;
+}

@@ -1,0 +1,51 @@
+// Label printing: the devices, the PDF, and one `label_printed` event per device.
+//
+// The PDF is drawn into memory first, then the events are written in one transaction, and only then is a byte
+// sent. So a failure while drawing writes no events, and a failed transaction sends no labels: the history never
+// claims a label that was not produced. (A download that breaks after that still counts as printed; the history
+// then says "issued for printing", and printing again just adds another event.)
+import { withTransaction } from '../../db/sequelize.js';
+import { NotFoundError, UnprocessableError } from '../../lib/errors.js';
+import { logger } from '../../lib/logger.js';
+import type { Actor } from '../auth/index.js';
+import { appendEvent, Device } from '../devices/index.js';
+import { Donation } from '../donations/index.js';
+import { newDocument, renderToBuffer } from './documents.pdf.js';
+import { getSettings } from '../settings/settings.js';
+import { drawLabels, ROLL_LABEL, type LabelData } from './labels.pdf.js';
+import type { LabelsQuery } from './documents.schema.js';
+
+type LabelDevice = LabelData & { id: number };
+
+const ATTRIBUTES = ['id', 'assetTag', 'manufacturer', 'model'];
+
+async function devicesFor(q: LabelsQuery): Promise<{ devices: LabelDevice[]; name: string }> {
+  if (q.donationId) {
+    const donation = await Donation.findByPk(q.donationId, { attributes: ['id', 'code'] });
+    if (!donation) throw new NotFoundError(`Donation ${q.donationId} not found`);
+    const devices = await Device.findAll({ where: { donationId: donation.id }, attributes: ATTRIBUTES, order: [['id', 'ASC']] });
+    if (!devices.length) throw new UnprocessableError('NO_DEVICES', `Donation ${donation.code} has no devices to label`);
+    return { devices, name: donation.code };
+  }
+  const ids = q.deviceIds ?? [];
+  const found = new Map((await Device.findAll({ where: { id: ids }, attributes: ATTRIBUTES })).map((d) => [d.id, d]));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new NotFoundError(`${missing.length} device(s) not found`, { missing });
+  const devices = ids.map((id) => found.get(id)!);
+  return { devices, name: devices.length === 1 ? devices[0].assetTag : `${devices.length}-devices` };
+}
+
+export async function printLabels(q: LabelsQuery, actor: Actor): Promise<{ pdf: Buffer; fileName: string }> {
+  const { devices, name } = await devicesFor(q);
+  const { charityName } = await getSettings();
+  const size = q.format === 'roll' ? [ROLL_LABEL.width, ROLL_LABEL.height] : 'A4';
+  const doc = newDocument({ size, title: `Asset labels ${name}`, author: charityName, subject: `${devices.length} labels` });
+  const pdf = await renderToBuffer(doc, (d) => drawLabels(d, devices, q.format, { owner: charityName }));
+  await withTransaction(async (transaction) => {
+    for (const device of devices) {
+      await appendEvent(device.id, { type: 'label_printed', actorId: actor.id, payload: { format: q.format } }, transaction);
+    }
+  });
+  logger.info('documents.labels_printed', { devices: devices.length, format: q.format });
+  return { pdf, fileName: `labels-${name}-${q.format}.pdf` };
+}

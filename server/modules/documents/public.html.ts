@@ -1,0 +1,81 @@
+// The public pages' HTML: one self-contained document (inline CSS, no scripts, no external requests: the CSP
+// forbids inline scripts and a donor's or verifier's browser should fetch nothing else), Arabic first.
+import type { Bilingual } from './documents.format.js';
+import { COLORS } from './documents.layout.js';
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Every value that came from the database or the URL goes through this. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const CSS = `
+*{box-sizing:border-box}
+body{margin:0;background:#eef3f2;color:${COLORS.ink};font:16px/1.6 "IBM Plex Sans Arabic","Noto Sans Arabic","Segoe UI",Tahoma,sans-serif}
+main{max-width:680px;margin:32px auto;padding:0 16px}
+.card{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.08);overflow:hidden}
+header{background:${COLORS.primary};color:#fff;padding:20px 24px;border-bottom:4px solid ${COLORS.accent}}
+header h1{margin:0;font-size:22px} header p{margin:4px 0 0;opacity:.85;font-size:14px}
+section{padding:20px 24px;border-top:1px solid ${COLORS.rule}}
+h2{margin:0 0 12px;font-size:18px;color:${COLORS.primary}}
+.en{direction:ltr;text-align:left;color:${COLORS.muted};font-size:14px}
+dl{display:grid;grid-template-columns:minmax(140px,40%) 1fr;gap:8px 16px;margin:0}
+dt{color:${COLORS.muted}} dd{margin:0;font-weight:600}
+.ltr{direction:ltr;unicode-bidi:isolate;text-align:right}
+dd .en{font-weight:400}
+.status{display:inline-block;padding:6px 14px;border-radius:20px;font-weight:700}
+.ok{background:#e3f2ec;color:${COLORS.primary}} .bad{background:#fbe9e7;color:${COLORS.danger}}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px}
+.tile{background:${COLORS.band};border-radius:8px;padding:10px 12px;border-inline-end:3px solid ${COLORS.accent}}
+.tile b{display:block;font-size:24px;color:${COLORS.primary};direction:ltr;text-align:right}
+.tile small{display:block;color:${COLORS.muted};direction:ltr;text-align:right}
+a.button{display:inline-block;background:${COLORS.primary};color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none;font-weight:700}
+.note{font-size:13px;color:${COLORS.muted}}
+footer{padding:12px 24px;font-size:12px;color:${COLORS.muted};background:${COLORS.band}}
+`;
+
+export interface PageParts { title: Bilingual; subtitle?: string; sections: string[]; footer?: string }
+
+/** A whole page; `sections` are HTML fragments built with escapeHtml. */
+export function page(parts: PageParts): string {
+  return `<!doctype html>
+<html lang="ar" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(`${parts.title.ar} · ${parts.title.en}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main><div class="card">
+<header><h1>${escapeHtml(parts.title.ar)}</h1><p lang="en" dir="ltr">${escapeHtml(parts.title.en)}</p>${parts.subtitle ? `<p>${parts.subtitle}</p>` : ''}</header>
+${parts.sections.map((s) => `<section>${s}</section>`).join('\n')}
+${parts.footer ? `<footer>${parts.footer}</footer>` : ''}
+</div></main>
+</body>
+</html>
+`;
+}
+
+export interface Definition { label: Bilingual; value: string; valueEn?: string | null; ltr?: boolean }
+
+/** A bilingual definition list: each label and value in Arabic with its English under it (all escaped here). */
+export function definitions(rows: readonly Definition[]): string {
+  return `<dl>${rows.map((r) => `<dt>${escapeHtml(r.label.ar)}<div class="en" lang="en">${escapeHtml(r.label.en)}</div></dt>`
+    + `<dd${r.ltr ? ' class="ltr" dir="ltr"' : ''}>${escapeHtml(r.value)}`
+    + `${r.valueEn ? `<div class="en" lang="en">${escapeHtml(r.valueEn)}</div>` : ''}</dd>`).join('')}</dl>`;
+}
+
+export function paragraph(text: Bilingual, className = ''): string {
+  return `<p class="${className}">${escapeHtml(text.ar)}</p><p class="en ${className}" lang="en">${escapeHtml(text.en)}</p>`;
+}
+
+export function notFoundPage(what: Bilingual): string {
+  return page({
+    title: { ar: 'غير موجود', en: 'Not found' },
+    sections: [`<p class="status bad">${escapeHtml(what.ar)}</p><p class="en" lang="en">${escapeHtml(what.en)}</p>`],
+  });
+}

@@ -1,0 +1,59 @@
+// The public pages, outside /api and without login: the donor's receipt by its secret link, certificate
+// verification, and the short device URL that labels carry. Rate limited per address.
+import type { Request } from 'express';
+import { config } from '../../config.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { publicRateLimit } from '../../lib/http-middleware.js';
+import { defineRoutes } from '../../lib/route.js';
+import type { Access } from '../auth/index.js';
+import { Device } from '../devices/index.js';
+import { sendHtml, sendPdf } from './documents.http.js';
+import { isReceiptToken } from './documents.schema.js';
+import { donorReceipt } from './documents.service.js';
+import { notFoundPage } from './public.html.js';
+import { receiptPage, unknownReceiptPage } from './receipt-page.js';
+import { unknownCertificatePage, verificationPage, verifyCertificate } from './verify.js';
+
+const limited = () => [publicRateLimit(config.publicRateLimitPer15Min)];
+const param = (req: Request, name: string): string => String(req.params[name] ?? '');
+const wantsJson = (req: Request): boolean => req.accepts(['html', 'json']) === 'json';
+
+export const publicDocumentRoutes = defineRoutes<Access>([
+  {
+    method: 'get', path: '/receipts/:token', access: 'public', before: limited(),
+    handler: async (req, res) => {
+      const { status, html } = await receiptPage(param(req, 'token'));
+      sendHtml(res, status, html);
+    },
+  },
+  {
+    method: 'get', path: '/receipts/:token/receipt.pdf', access: 'public', before: limited(),
+    handler: async (req, res) => {
+      const token = param(req, 'token');
+      if (!isReceiptToken(token)) return sendHtml(res, 404, unknownReceiptPage());
+      sendPdf(res, await donorReceipt({ receiptToken: token }));
+    },
+  },
+  {
+    method: 'get', path: '/verify/:code', access: 'public', before: limited(),
+    handler: async (req, res) => {
+      const result = await verifyCertificate(param(req, 'code'));
+      if (wantsJson(req)) {
+        if (!result) throw new NotFoundError('No handover certificate has this number', { genuine: false });
+        return res.json(result);
+      }
+      sendHtml(res, result ? 200 : 404, result ? verificationPage(result) : unknownCertificatePage());
+    },
+  },
+  {
+    // Scanned from a label by a phone camera; the client's device page asks for login. Staff scan many labels
+    // from one warehouse address, hence a looser limit than the other public pages.
+    method: 'get', path: '/d/:tag', access: 'public', before: [publicRateLimit(config.publicRateLimitPer15Min * 20)],
+    handler: async (req, res) => {
+      const tag = param(req, 'tag').toUpperCase().replace(/[\s-]/g, '');
+      const device = /^[A-Z0-9]{1,30}$/.test(tag) ? await Device.findOne({ where: { assetTag: tag }, attributes: ['id'] }) : null;
+      if (!device) return sendHtml(res, 404, notFoundPage({ ar: 'لا يوجد جهاز بهذا الرقم.', en: 'No device has this tag.' }));
+      res.redirect(302, `/devices/${device.id}`);
+    },
+  },
+]);

@@ -1,0 +1,77 @@
+// What a NIST SP 800-88 certificate of sanitization prints for one device: every drive with every record, the
+// people who performed and verified the work, the source (donor) and the post-sanitization destination.
+import { UnprocessableError, NotFoundError } from '../../lib/errors.js';
+import { User } from '../auth/index.js';
+import { Device, Drive } from '../devices/index.js';
+import { Donation } from '../donations/index.js';
+import { Donor } from '../donors/index.js';
+import { Sanitization } from '../sanitization/index.js';
+import { Site } from '../sites/sites.js';
+import { VerificationSample } from '../workshop/index.js';
+
+export interface Person { name: string; role: string }
+
+export interface SanitizationRecordData {
+  method: string; technique: string; tool: string; passes: number | null; verification: string; result: string;
+  startedAt: Date | null; finishedAt: Date | null; operator: Person | null; verifier: Person | null;
+  evidenceSha256: string | null; source: string;
+}
+
+export interface SanitizationCertificateData {
+  device: { assetTag: string; type: string; manufacturer: string | null; model: string | null; serialNumber: string | null; disposition: string | null };
+  source: { donorName: string; donorNameLatin: string | null; donationCode: string };
+  location: string | null;
+  drives: Array<{ serialNumber: string; model: string | null; mediaType: string; capacityBytes: number | null; records: SanitizationRecordData[] }>;
+  /** The independent check (R2v3 sample) or the verifier named on a record: who validated the result, and when. */
+  validation: { person: Person; at: Date | null } | null;
+}
+
+/** 404 for an unknown device, 422 NO_SANITIZATION_RECORDS when nothing was ever recorded for it. */
+export async function loadSanitizationCertificate(deviceId: number): Promise<SanitizationCertificateData> {
+  const device = await Device.findByPk(deviceId);
+  if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
+  const records = await Sanitization.findAll({ where: { deviceId }, order: [['startedAt', 'ASC'], ['id', 'ASC']] });
+  if (!records.length) {
+    throw new UnprocessableError('NO_SANITIZATION_RECORDS', `Device ${device.assetTag} has no sanitization records yet`, { deviceId, assetTag: device.assetTag });
+  }
+  const [drives, donation, site, sample] = await Promise.all([
+    Drive.findAll({ where: { deviceId }, order: [['id', 'ASC']] }),
+    Donation.findByPk(device.donationId, { include: [{ model: Donor, as: 'donor', attributes: ['name', 'nameLatin'] }] }),
+    device.siteId ? Site.findByPk(device.siteId) : null,
+    VerificationSample.findOne({ where: { deviceId, status: 'passed' }, order: [['verifiedAt', 'DESC']] }),
+  ]);
+  const people = await peopleById([...records.flatMap((r) => [r.operatorId, r.verifierId]), sample?.verifierId ?? null]);
+  const donor = (donation as (Donation & { donor?: Donor }) | null)?.donor;
+  return {
+    device: { assetTag: device.assetTag, type: device.type, manufacturer: device.manufacturer, model: device.model, serialNumber: device.serialNumber, disposition: device.disposition ?? null },
+    source: { donorName: donor?.name ?? '', donorNameLatin: donor?.nameLatin ?? null, donationCode: donation?.code ?? '' },
+    location: site ? [site.name, site.city].filter(Boolean).join('، ') : null,
+    drives: drives.map((d) => ({
+      serialNumber: d.serialNumber, model: d.model, mediaType: d.mediaType, capacityBytes: d.capacityBytes,
+      records: records.filter((r) => r.driveId === d.id).map((r) => toRecord(r, people)),
+    })),
+    validation: validationOf(records, sample, people),
+  };
+}
+
+async function peopleById(ids: ReadonlyArray<number | null>): Promise<Map<number, Person>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (!wanted.length) return new Map();
+  const users = await User.findAll({ where: { id: wanted }, attributes: ['id', 'name', 'role'] });
+  return new Map(users.map((u) => [u.id, { name: u.name, role: u.role }]));
+}
+
+function toRecord(r: Sanitization, people: Map<number, Person>): SanitizationRecordData {
+  return {
+    method: r.method, technique: r.technique, tool: r.tool, passes: r.passes, verification: r.verification, result: r.result,
+    startedAt: r.startedAt ? new Date(r.startedAt) : null, finishedAt: r.finishedAt ? new Date(r.finishedAt) : null,
+    operator: r.operatorId ? people.get(r.operatorId) ?? null : null, verifier: r.verifierId ? people.get(r.verifierId) ?? null : null,
+    evidenceSha256: r.evidenceSha256, source: r.source,
+  };
+}
+
+function validationOf(records: Sanitization[], sample: VerificationSample | null, people: Map<number, Person>): SanitizationCertificateData['validation'] {
+  if (sample?.verifierId && people.has(sample.verifierId)) return { person: people.get(sample.verifierId)!, at: sample.verifiedAt ? new Date(sample.verifiedAt) : null };
+  const verified = [...records].reverse().find((r) => r.verifierId && people.has(r.verifierId));
+  return verified ? { person: people.get(verified.verifierId!)!, at: verified.finishedAt ? new Date(verified.finishedAt) : null } : null;
+}

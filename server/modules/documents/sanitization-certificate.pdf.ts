@@ -1,0 +1,110 @@
+// The NIST SP 800-88 certificate of sanitization (Rev. 1 appendix G, Rev. 2 appendix C): device and source, the
+// person performing the work, each drive with each record (method, technique, tool, verification, result, times,
+// evidence hash), the destination, then the attestation and validation blocks with signature lines.
+import { ltr } from '../../lib/pdf/index.js';
+import { drawTextMemo } from './documents.text-memo.js';
+import { formatCapacity, isoDateTime, isoDay, printTag, wording, type Bilingual } from './documents.format.js';
+import {
+  COLORS, CONTENT_WIDTH, MARGIN, both, drawPageFooters, drawSectionHeading, drawSubheading, drawTitle, ensureRoom, joinParts, type Letterhead,
+} from './documents.layout.js';
+import { drawLetterhead, drawRunningHeader } from './documents.masthead.js';
+import { drawFieldGrid, firstGridLineHeight, type GridCell } from './documents.fields.js';
+import { drawSignatureBlocks } from './sanitization-certificate.blocks.js';
+import { DESTINATIONS, DEVICE_TYPES, MEDIA_TYPES, METHODS, RESULTS, ROLES, TECHNIQUES, VERIFICATIONS } from './documents.wording.js';
+import type { Person, SanitizationCertificateData, SanitizationRecordData } from './sanitization-certificate.data.js';
+
+export const SANITIZATION_TITLE: Bilingual = { ar: 'شهادة محو البيانات من وسائط التخزين', en: 'Certificate of Sanitization' };
+
+type Running = () => number;
+
+export const personText = (p: Person | null): string => (p ? joinParts(p.name, wording(ROLES, p.role).ar) : '');
+
+export function drawSanitizationCertificate(doc: PDFKit.PDFDocument, data: SanitizationCertificateData, letterhead: Letterhead, issuedAt: Date): void {
+  const running = () => drawRunningHeader(doc, letterhead, `${SANITIZATION_TITLE.en} · ${printTag(data.device.assetTag)}`);
+  let y = drawTitle(doc, drawLetterhead(doc, letterhead), SANITIZATION_TITLE);
+  drawTextMemo(doc, `وفق المعيار ${ltr('NIST SP 800-88')}`, { x: MARGIN, y: y - 6, width: CONTENT_WIDTH, size: 9, align: 'center', color: COLORS.accent, direction: 'rtl' });
+  y = section(doc, y + 12, { ar: 'الجهاز ومصدره', en: 'Device and source' }, deviceCells(data, issuedAt), running);
+  y = section(doc, y, { ar: 'القائم بعملية المحو', en: 'Person performing sanitization' }, performerCells(data, letterhead), running);
+  data.drives.forEach((drive, index) => {
+    const title = { ar: `وسيط التخزين ${index + 1} من ${data.drives.length}`, en: `Media ${index + 1} of ${data.drives.length}` };
+    y = section(doc, y, title, mediaCells(drive), running);
+    drive.records.forEach((record, i) => {
+      if (drive.records.length > 1) {
+        y = ensureRoom(doc, y - 8, 16 + firstGridLineHeight(doc, recordCells(record)), running);
+        y = drawSubheading(doc, y, { ar: `سجل المحو ${i + 1} من ${drive.records.length}`, en: `Sanitization record ${i + 1} of ${drive.records.length}` });
+      }
+      y = drawFieldGrid(doc, drive.records.length > 1 ? y : y - 8, recordCells(record), 3, running);
+    });
+  });
+  drawSignatureBlocks(doc, ensureRoom(doc, y + 4, 170, running), data, letterhead);
+  drawPageFooters(doc, letterhead, `${printTag(data.device.assetTag)} · ${SANITIZATION_TITLE.en}`);
+}
+
+// The page breaks before a heading rather than between the heading and its first line of cells.
+function section(doc: PDFKit.PDFDocument, y: number, title: Bilingual, cells: GridCell[], running: Running): number {
+  const top = ensureRoom(doc, y, 24 + firstGridLineHeight(doc, cells), running);
+  return drawFieldGrid(doc, drawSectionHeading(doc, top, title), cells, 3, running);
+}
+
+function deviceCells(data: SanitizationCertificateData, issuedAt: Date): GridCell[] {
+  const d = data.device;
+  const destination = d.disposition ? wording(DESTINATIONS, d.disposition) : { ar: 'لم تُحدد بعد', en: 'Not decided yet' };
+  return [
+    { label: { ar: 'رقم الأصل', en: 'Property number' }, value: printTag(d.assetTag) },
+    { label: { ar: 'الجهاز', en: 'Device' }, value: joinParts(wording(DEVICE_TYPES, d.type).ar, [d.manufacturer, d.model].filter(Boolean).join(' ')) },
+    { label: { ar: 'الرقم التسلسلي للجهاز', en: 'Device serial' }, value: d.serialNumber ?? '' },
+    { label: { ar: 'المصدر: المتبرع والتبرع', en: 'Source: donor and donation' }, value: joinParts(data.source.donorName, data.source.donorNameLatin, data.source.donationCode), span: 2 },
+    { label: { ar: 'تاريخ الشهادة', en: 'Certificate date' }, value: isoDay(issuedAt) },
+    { label: { ar: 'الوجهة بعد المحو', en: 'Post-sanitization destination' }, value: both(destination), span: 3 },
+  ];
+}
+
+function performerCells(data: SanitizationCertificateData, letterhead: Letterhead): GridCell[] {
+  const operators = uniquePeople(data.drives.flatMap((d) => d.records.map((r) => r.operator)));
+  return [
+    { label: { ar: 'الاسم والمسمى', en: 'Name and title' }, value: operators.map(personText).join('، '), span: 2 },
+    { label: { ar: 'الهاتف', en: 'Phone' }, value: letterhead.phone },
+    { label: { ar: 'الجهة', en: 'Organisation' }, value: letterhead.name },
+    { label: { ar: 'الموقع', en: 'Location' }, value: data.location ?? letterhead.address, span: 2 },
+  ];
+}
+
+export function uniquePeople(people: ReadonlyArray<Person | null>): Person[] {
+  const seen = new Map<string, Person>();
+  for (const p of people) if (p) seen.set(`${p.name}|${p.role}`, p);
+  return [...seen.values()];
+}
+
+function mediaCells(drive: SanitizationCertificateData['drives'][number]): GridCell[] {
+  const cells: GridCell[] = [
+    { label: { ar: 'الشركة المصنّعة والطراز', en: 'Media make and model' }, value: drive.model ?? '' },
+    { label: { ar: 'الرقم التسلسلي', en: 'Media serial' }, value: drive.serialNumber },
+    { label: { ar: 'نوع الوسيط والسعة', en: 'Media type and capacity' }, value: joinParts(wording(MEDIA_TYPES, drive.mediaType).ar, formatCapacity(drive.capacityBytes)) },
+  ];
+  if (drive.records.length) return cells;
+  return [...cells, { label: { ar: 'سجل المحو', en: 'Sanitization record' }, value: both({ ar: 'لا يوجد سجل محو لهذا الوسيط', en: 'No sanitization record for this drive' }), span: 3, alert: true }];
+}
+
+function recordCells(r: SanitizationRecordData): GridCell[] {
+  const times = timeSpan(r.startedAt, r.finishedAt);
+  return [
+    { label: { ar: 'فئة الطريقة', en: 'Method type' }, value: both(wording(METHODS, r.method)) },
+    { label: { ar: 'الطريقة المستخدمة', en: 'Method used' }, value: both(wording(TECHNIQUES, r.technique)) },
+    { label: { ar: 'الأداة والإصدار', en: 'Tool and version' }, value: r.tool },
+    { label: { ar: 'عدد المرات', en: 'Passes' }, value: r.passes === null ? '' : String(r.passes) },
+    { label: { ar: 'طريقة التحقق', en: 'Verification' }, value: both(wording(VERIFICATIONS, r.verification)) },
+    { label: { ar: 'النتيجة', en: 'Result' }, value: both(wording(RESULTS, r.result)), alert: r.result !== 'passed' },
+    { label: { ar: 'البدء والانتهاء (محلي)', en: 'Start–finish (local)' }, value: times && ltr(times) },
+    { label: { ar: 'المنفّذ', en: 'Operator' }, value: personText(r.operator) },
+    { label: { ar: 'المتحقق', en: 'Verifier' }, value: personText(r.verifier) },
+    { label: { ar: 'بصمة ملف الأدلة SHA-256', en: 'Evidence file SHA-256' }, value: r.evidenceSha256 ?? both({ ar: 'أُدخل السجل يدويًا دون ملف', en: 'entered by hand, no file' }), span: 3 },
+  ];
+}
+
+/** `2026-11-20 11:00–11:40` on one day, `2026-11-20 23:30 – 2026-11-21 01:10` across midnight. */
+function timeSpan(started: Date | null, finished: Date | null): string {
+  const a = started ? isoDateTime(started) : '';
+  const b = finished ? isoDateTime(finished) : '';
+  if (a && b && a.slice(0, 10) === b.slice(0, 10)) return `${a}–${b.slice(11)}`;
+  return [a, b].filter(Boolean).join(' – ');
+}

@@ -1,0 +1,140 @@
+import { expect } from 'chai';
+import { api, bearer } from '../helpers/api.js';
+import { createDonor, signIn } from '../helpers/factories.js';
+import { act, intake, QA_PASS, wipeAllDrives } from '../helpers/workshop.js';
+import { postManifest, rawWrite } from '../helpers/more-factories.js';
+import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
+import { getSequelize } from '../../server/db/sequelize.js';
+import { Donation } from '../../server/modules/donations/index.js';
+import { up as addDonationReceipts } from '../../migrations/2026.11.25T00.00.08.add-donation-receipts.js';
+import { MASKED_NATIONAL_ID, binary, handedOver, pdfInfo, savePdf, setCharity, startTagsAt123 } from './documents.helpers.js';
+import type { DeviceDto } from '../../server/shared/api-types.js';
+
+const SECRET_NAME = 'Leaky Family Name';
+const receipt = (id: number, token: string) => binary(api().get(`/api/donations/${id}/receipt.pdf`).set(bearer(token)));
+
+async function newDonation(token: string): Promise<{ id: number; code: string }> {
+  const donor = await createDonor({ name: 'شركة الخليج للتقنية' });
+  const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(201);
+  return res.body as { id: number; code: string };
+}
+
+async function readyIn(token: string, donationId: number): Promise<DeviceDto> {
+  let d = await intake(token, 1, donationId);
+  d = await act(token, d, { action: 'triage', needsRepair: false, disposition: 'reuse' });
+  await wipeAllDrives(token, d.id);
+  d = await act(token, d, { action: 'complete_wipe' });
+  return act(token, d, { action: 'refurbish', os: 'Windows 11 Pro', licence: 'oem_coa', windows11Eligible: true, grade: 'A', qa: QA_PASS });
+}
+
+async function recycledIn(token: string, donationId: number): Promise<DeviceDto> {
+  let d = await intake(token, 1, donationId);
+  d = await act(token, d, { action: 'triage', needsRepair: false, disposition: 'recycle' });
+  await wipeAllDrives(token, d.id);
+  d = await act(token, d, { action: 'complete_wipe' });
+  return act(token, d, { action: 'recycle', recycler: 'Eco Recyclers', weightKg: 2.1, certificateRef: 'ER-1' });
+}
+
+describe('GET /api/donations/:id/receipt.pdf', () => {
+  let manager: string;
+  before(requirePdfTools);
+  after(removeTestPdfs);
+  beforeEach(async () => {
+    manager = (await signIn('manager')).token;
+    await setCharity((await signIn('admin')).token);
+    await startTagsAt123();
+  });
+
+  it('when devices were placed, recycled and are in progress, prints the manifest, outcomes, counts and estimates, never a beneficiary', async () => {
+    const donation = await newDonation(manager);
+    const placed = await readyIn(manager, donation.id);
+    await handedOver(manager, { device: placed, beneficiary: { name: SECRET_NAME, nationalId: '1000000008' } });
+    const recycled = await recycledIn(manager, donation.id);
+    const waiting = await intake(manager, 0, donation.id);
+    const viewer = (await signIn('viewer')).token;
+
+    const file = savePdf(await receipt(donation.id, viewer), 'receipt');
+
+    const year = new Date().getUTCFullYear();
+    const text = pdfText(file);
+    expect(text).to.include(`RC-${year}-0001`).and.include('LIC-4471').and.include(donation.code).and.include('2050012345').and.include('شركة الخليج للتقنية');
+    for (const d of [placed, recycled, waiting]) expect(text).to.include(d.serialNumber!);
+    expect(text).to.include('NM-000123').and.include('NM-000125').and.include('Placed').and.include('Recycled').and.include('In progress');
+    expect(text).to.include('states no monetary value').and.include('No goods or services').and.include('in return for this donation');
+    expect(text).to.include('families served').and.include('kg CO2e avoided').and.include('counting placed devices only: 200 kg CO2e');
+    expect(text).to.include('4.1').and.include('(2.1 kg)'); // 2.1 kg recorded by the recycler + 2 kg assumed for the placed laptop
+    expect(text).to.not.include(SECRET_NAME).and.not.include(MASKED_NATIONAL_ID).and.not.include('أم خالد');
+    expect(pdfInfo(file)).to.include({ Title: `In-kind Donation Receipt RC-${year}-0001` });
+    expect((await Donation.findByPk(donation.id))!.receiptNumber).to.equal(`RC-${year}-0001`);
+  });
+
+  it('when the receipt is printed again, keeps its number; the next donation gets the next number', async () => {
+    const first = await newDonation(manager);
+    const second = await newDonation(manager);
+    await intake(manager, 0, first.id);
+    await intake(manager, 0, second.id);
+    const year = new Date().getUTCFullYear();
+
+    savePdf(await receipt(first.id, manager));
+    savePdf(await receipt(second.id, manager));
+    const again = pdfText(savePdf(await receipt(first.id, manager)));
+
+    expect(again).to.include(`RC-${year}-0001`);
+    expect((await Donation.findByPk(second.id))!.receiptNumber).to.equal(`RC-${year}-0002`);
+  });
+
+  it('when a donation holds 500 devices, the manifest runs over pages with every tag', async function () {
+    this.timeout(90_000);
+    const donation = await newDonation(manager);
+    const rows = Array.from({ length: 500 }, (_, i) => `laptop,Lenovo,ThinkPad T480,SER${String(i).padStart(5, '0')}`);
+    await postManifest(manager, donation.id, ['type,manufacturer,model,serialNumber', ...rows].join('\n')).expect(201);
+
+    const file = savePdf(await receipt(donation.id, manager), 'big');
+
+    expect(Number(pdfInfo(file).Pages)).to.be.within(10, 14);
+    const text = pdfText(file);
+    expect(text).to.include('NM-000123').and.include('NM-000622').and.include('SER00000').and.include('SER00499').and.include('End of manifest: 500 devices');
+  });
+
+  it('when the donation has no devices yet, returns 422 NOTHING_RECEIVED and gives no number; an unknown one gives 404', async () => {
+    const donation = await newDonation(manager);
+
+    const res = await api().get(`/api/donations/${donation.id}/receipt.pdf`).set(bearer(manager));
+
+    expect(res.status).to.equal(422);
+    expect(res.body.error.code).to.equal('NOTHING_RECEIVED');
+    expect((await Donation.findByPk(donation.id))!.receiptNumber).to.equal(null);
+    expect((await api().get('/api/donations/999999/receipt.pdf').set(bearer(manager))).status).to.equal(404);
+  });
+});
+
+describe('donation receipt links', () => {
+  it('when a donation is created or pledged, it gets an unguessable token, and the detail shows its receipt URL', async () => {
+    const manager = (await signIn('manager')).token;
+    const donation = await newDonation(manager);
+    await api().post('/api/public/pledges').send({ donor: { kind: 'individual', name: 'سارة', phone: '0551234567' }, items: [{ type: 'laptop', count: 2 }] }).expect(201);
+
+    const detail = await api().get(`/api/donations/${donation.id}`).set(bearer(manager)).expect(200);
+
+    const rows = await Donation.findAll({ order: [['id', 'ASC']] });
+    expect(rows).to.have.length(2);
+    for (const row of rows) expect(row.receiptToken).to.match(/^[A-Za-z0-9_-]{43}$/);
+    expect(rows[0].receiptToken).to.not.equal(rows[1].receiptToken);
+    expect(detail.body.receiptUrl).to.equal(`http://nimah.test/receipts/${rows[0].receiptToken}`);
+    const list = await api().get('/api/donations').set(bearer(manager)).expect(200);
+    expect(JSON.stringify(list.body)).to.not.include(rows[0].receiptToken!);
+  });
+
+  it('when the migration runs again over rows without a token, it fills them and changes nothing else', async () => {
+    const manager = (await signIn('manager')).token;
+    const a = await newDonation(manager);
+    const b = await newDonation(manager);
+    const kept = (await Donation.findByPk(b.id))!.receiptToken;
+    await rawWrite('UPDATE donations SET receipt_token = NULL WHERE id = :id', { id: a.id });
+
+    await addDonationReceipts({ name: 'again', path: '', context: getSequelize().getQueryInterface() });
+
+    expect((await Donation.findByPk(a.id))!.receiptToken).to.match(/^[A-Za-z0-9_-]{43}$/);
+    expect((await Donation.findByPk(b.id))!.receiptToken).to.equal(kept);
+  });
+});
