@@ -21,6 +21,17 @@ const DonationListPage = lazy(() => import('./features/donations/DonationListPag
 const DonationPage = lazy(() => import('./features/donations/DonationPage'));
 const DonationFormPage = lazy(() => import('./features/donations/DonationFormPage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const WorkQueuesPage = lazy(() => import('./features/work-queues/WorkQueuesPage'));
+const BeneficiaryListPage = lazy(() => import('./features/beneficiaries/BeneficiaryListPage'));
+const BeneficiaryPage = lazy(() => import('./features/beneficiaries/BeneficiaryPage'));
+const BeneficiaryFormPage = lazy(() => import('./features/beneficiaries/BeneficiaryFormPage'));
+const WaitlistPage = lazy(() => import('./features/waitlist/WaitlistPage'));
+const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
+const AllocationBoardPage = lazy(() => import('./features/allocation/AllocationBoardPage'));
+const AllocationListPage = lazy(() => import('./features/allocation/AllocationListPage'));
+const HandoverPage = lazy(() => import('./features/allocation/HandoverPage'));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const ServerPage = lazy(() => import('./features/public/ServerPage'));
 const NotFoundPage = lazy(() => import('./features/home/NotFoundPage'));
 
 function Home() {
@@ -34,6 +45,10 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/pledge" element={<PledgePage />} />
+        {/* Rendered by the server (public receipt, certificate verification, a label's short link): never by the app. */}
+        <Route path="/verify/*" element={<ServerPage />} />
+        <Route path="/receipts/*" element={<ServerPage />} />
+        <Route path="/d/*" element={<ServerPage />} />
         <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
           <Route index element={<Home />} />
           <Route path="intake" element={<RequireRole roles={STAFF}><IntakeStationPage /></RequireRole>} />
@@ -47,6 +62,18 @@ export function App() {
           <Route path="donations" element={<DonationListPage />} />
           <Route path="donations/new" element={<RequireRole roles={STAFF}><DonationFormPage /></RequireRole>} />
           <Route path="donations/:id" element={<DonationPage />} />
+          <Route path="work-queues" element={<WorkQueuesPage />} />
+          {/* Beneficiary data is for managers only: technicians and viewers get the "not allowed" page (and the server refuses). */}
+          <Route path="beneficiaries" element={<RequireRole roles={MANAGERS}><BeneficiaryListPage /></RequireRole>} />
+          <Route path="beneficiaries/new" element={<RequireRole roles={MANAGERS}><BeneficiaryFormPage /></RequireRole>} />
+          <Route path="beneficiaries/:id" element={<RequireRole roles={MANAGERS}><BeneficiaryPage /></RequireRole>} />
+          <Route path="beneficiaries/:id/edit" element={<RequireRole roles={MANAGERS}><BeneficiaryFormPage /></RequireRole>} />
+          <Route path="waitlist" element={<RequireRole roles={MANAGERS}><WaitlistPage /></RequireRole>} />
+          <Route path="partners" element={<RequireRole roles={MANAGERS}><PartnersPage /></RequireRole>} />
+          <Route path="allocation" element={<RequireRole roles={MANAGERS}><AllocationBoardPage /></RequireRole>} />
+          <Route path="allocations" element={<RequireRole roles={MANAGERS}><AllocationListPage /></RequireRole>} />
+          <Route path="allocations/:id" element={<RequireRole roles={MANAGERS}><HandoverPage /></RequireRole>} />
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="users" element={<RequireRole roles={ADMINS}><UsersPage /></RequireRole>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -46,8 +46,11 @@ async function waitForHealth(url: string, child: ChildProcess, stderr: () => str
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${stderr()}`);
 }
 
-/** Starts the server the way an operator would, with a fresh database that the server migrates and seeds the admin into. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * Starts the server the way an operator would, with a fresh database that the server migrates and seeds the admin into.
+ * `env` adds to (or overrides) its environment for one suite.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'client', 'dist', 'index.html'))) {
     throw new Error('client/dist is missing: run `npm run build --prefix client` before the browser tests');
   }
@@ -69,6 +72,7 @@ export async function startServer(): Promise<TestServer> {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...env,
     },
   });
   child.stderr?.on('data', (chunk: Buffer) => { err += chunk.toString('utf8'); });
@@ -101,6 +105,15 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run'],
   });
+}
+
+/** Server and browser started side by side (each takes seconds); if either fails, the other is stopped, not leaked. */
+export async function startServerAndBrowser(env: Record<string, string> = {}): Promise<{ server: TestServer; browser: Browser }> {
+  const [server, browser] = await Promise.allSettled([startServer(env), launchBrowser()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') return { server: server.value, browser: browser.value };
+  if (server.status === 'fulfilled') await server.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
 }
 
 /** Collects what must never happen on a page: uncaught errors, console errors (CSP violations land there), foreign requests. */
@@ -150,13 +163,70 @@ export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> 
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top: a full-page shot of a scrolled page would draw the fixed header in the middle of it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }
 
-export async function signIn(page: Page, baseUrl: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, user: { email: string; password: string } = ADMIN): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(ADMIN.email);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
   await page.locator('button[type="submit"]').click();
   await page.locator('input[name="scan"]').waitFor();
+}
+
+/** Two animation frames: media queries and the React renders they trigger have been laid out (cheaper than a fixed wait). */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** The innermost elements that stick out of the viewport, for the failure message of an overflow. */
+async function overflowingElements(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (el.closest('[data-testid="main-nav"]')) continue; // the phone menu waits off-screen, transformed away
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || (r.right <= window.innerWidth + 1 && r.left >= -1)) continue;
+      if (Array.from(el.children).some((c) => { const cr = c.getBoundingClientRect(); return cr.right > window.innerWidth + 1 || cr.left < -1; })) continue;
+      out.push(`${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')} [${Math.round(r.left)}..${Math.round(r.right)}] "${(el.textContent ?? '').slice(0, 30)}"`);
+    }
+    return out.slice(0, 5).join(' | ');
+  });
+}
+
+/**
+ * The checks every screen gets: no horizontal overflow at each width (a phone's and a laptop's), then axe-core with
+ * no serious or critical violation at 1366 px. The viewport is put back to 1366 px whatever happens.
+ */
+export async function checkPage(page: Page, name: string, widths: number[] = [1366, 360]): Promise<void> {
+  try {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      await settled(page);
+      const o = await hasHorizontalOverflow(page);
+      if (o.overflow) throw new Error(`${name} at ${width}px: scrollWidth ${o.scrollWidth} > ${o.innerWidth}; widest: ${await overflowingElements(page)}`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+  // Judge the page as people read it, not half-loaded: wait (briefly) for any spinner to go.
+  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'), undefined, { timeout: 5000 }).catch(() => undefined);
+  const violations = await axeSeriousViolations(page);
+  if (violations.length) throw new Error(`${name}: axe\n${JSON.stringify(violations, null, 2)}`);
+}
+
+/** Switches the UI language with the header switch (stored on the user) and waits for the document direction. */
+export async function switchLanguage(page: Page, language: 'ar' | 'en'): Promise<void> {
+  const dir = language === 'ar' ? 'rtl' : 'ltr';
+  if (await page.locator(`html[dir="${dir}"]`).count()) return;
+  await page.getByTestId('language-switch').click();
+  await page.locator(`html[dir="${dir}"][lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
+/** The content type of a URL fetched with the page's cookies (a PDF link opened by a signed-in user). */
+export async function contentTypeOf(page: Page, url: string): Promise<{ status: number; type: string; body: Buffer }> {
+  const res = await page.request.get(url);
+  return { status: res.status(), type: res.headers()['content-type'] ?? '', body: await res.body() };
 }

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  ADMIN, axeSeriousViolations, hasHorizontalOverflow, launchBrowser, screenshot, signIn, startServer, watchPage, type TestServer,
+  ADMIN, axeSeriousViolations, hasHorizontalOverflow, screenshot, signIn, startServerAndBrowser, watchPage, type TestServer,
 } from './harness.js';
 
 /** scrollWidth ≤ innerWidth at a phone's and a laptop's width; the viewport is put back to 1366 px whatever happens. */
@@ -28,8 +28,7 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
 
   before(async function () {
     this.timeout(120_000);
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
     context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar-SA' });
     page = await context.newPage();
     problems = watchPage(page, server.url);
@@ -72,8 +71,15 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
     await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'scan');
     const nav = await page.getByTestId('main-nav').innerText();
     expect(nav).to.contain('المستخدمون');
-    expect(nav).to.contain('قريبًا');
+    for (const screen of ['قوائم عمل الورشة', 'المستفيدون', 'التخصيص', 'التسليم', 'لوحة البرنامج']) expect(nav).to.contain(screen);
+    expect(nav, 'every screen is built: nothing is marked "soon"').not.to.contain('قريبًا');
     await screenshot(page, 'shell-ar.png');
+    await page.getByTestId('main-nav').getByText('المستخدمون').click();
+    await page.getByTestId('users-table').waitFor();
+    expect(await axeSeriousViolations(page)).to.deep.equal([]);
+    await screenshot(page, 'users-ar.png');
+    await page.getByTestId('main-nav').getByText('قائمة انتظار الاستلام').click();
+    await page.waitForURL(/\/intake-queue$/);
   });
 
   it('has no horizontal overflow at 1366 px and 360 px, and no serious axe violation', async function () {
@@ -131,6 +137,9 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/login/);
+    await page.locator('html[dir="ltr"][lang="en"]').waitFor({ state: 'attached' });
+    expect(await axeSeriousViolations(page)).to.deep.equal([]);
+    await screenshot(page, 'login-en.png');
     await page.evaluate(() => localStorage.removeItem('nimah.language'));
     await page.reload();
     expect(await page.getAttribute('html', 'dir')).to.equal('rtl');

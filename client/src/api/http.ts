@@ -14,10 +14,14 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The per-field messages of a 400 VALIDATION_FAILED, keyed by the field's path ("donor.name", "items.0.count"). */
+  /**
+   * The per-field messages, keyed by the field's path ("donor.name", "items.0.count"): a 400 VALIDATION_FAILED has
+   * one per bad field, and some 422s name their field too (UNKNOWN_DRIVE → driveSerial, PART_UNAVAILABLE →
+   * partsUsed.0.partId, REFERENCE_NOT_FOUND → siteId), so every details entry with a path counts.
+   */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    if (this.code !== 'VALIDATION_FAILED' || !Array.isArray(this.details)) return out;
+    if (!Array.isArray(this.details)) return out;
     for (const d of this.details as FieldErrorDto[]) {
       if (d && typeof d.path === 'string' && !(d.path in out)) out[d.path] = d.message;
     }
@@ -90,4 +94,39 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
+}
+
+function toApiError(status: number, statusText: string, text: string): ApiError {
+  let json: unknown;
+  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  if (isErrorBody(json)) return new ApiError(status, json.error.code, json.error.message, json.error.details, json.error.requestId);
+  return new ApiError(status, `HTTP_${status}`, statusText || `HTTP ${status}`);
+}
+
+/**
+ * A multipart POST that reports how much of the file has gone up. fetch() cannot tell upload progress, so this
+ * one uses XMLHttpRequest: `onProgress(fraction)` while sending, then `onProcessing()` once the server has it all
+ * and is working (an import of thousands of rows takes a moment after the last byte).
+ */
+export function uploadWithProgress<T>(path: string, body: FormData, onProgress: (fraction: number) => void, onProcessing: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    // The same CSRF header as api(): the server refuses cookie-authenticated writes without it.
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.upload.onload = () => { onProgress(1); onProcessing(); };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try { resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T); } catch { resolve(undefined as T); }
+        return;
+      }
+      if (xhr.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+      reject(toApiError(xhr.status, xhr.statusText, xhr.responseText));
+    };
+    xhr.send(body);
+  });
 }

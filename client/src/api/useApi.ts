@@ -26,7 +26,8 @@ export function useApi<T>(path: string | null, query?: Record<string, QueryValue
       (err: unknown) => {
         if (isAbort(err)) return;
         const error = err instanceof ApiError ? err : new ApiError(0, 'CLIENT', String(err));
-        setState({ url, error, loading: false });
+        // A failed reload keeps the data already shown (a form on the page must not lose what was typed).
+        setState((s) => ({ url, data: s.url === url ? s.data : undefined, error, loading: false }));
       },
     );
     return () => ctrl.abort();

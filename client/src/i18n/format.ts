@@ -17,6 +17,8 @@ export interface Formatters {
   date: (iso: string | null | undefined) => string;
   /** A calendar date "YYYY-MM-DD" (no time zone: it is shown as written). */
   day: (ymd: string | null | undefined) => string;
+  /** A calendar month "YYYY-MM" as a short label for chart axes ("Nov 26", "نوفمبر 26"): Gregorian, like the data. */
+  month: (ym: string) => string;
 }
 
 export function makeFormatters(language: Language, digits: Digits, hijri: boolean): Formatters {
@@ -28,6 +30,7 @@ export function makeFormatters(language: Language, digits: Digits, hijri: boolea
   const hDate = hij({ dateStyle: 'medium' });
   const gDay = greg({ dateStyle: 'medium', timeZone: 'UTC' });
   const hDay = hij({ dateStyle: 'medium', timeZone: 'UTC' });
+  const gMonth = greg({ month: 'short', year: '2-digit', timeZone: 'UTC' });
 
   const withHijri = (d: Date, main: string, h: Intl.DateTimeFormat) => (hijri ? `${main} · ${h.format(d)}` : main);
   const parse = (iso: string | null | undefined): Date | null => {
@@ -42,6 +45,10 @@ export function makeFormatters(language: Language, digits: Digits, hijri: boolea
     day: (ymd) => {
       const d = ymd && /^\d{4}-\d{2}-\d{2}/.test(ymd) ? parse(`${ymd.slice(0, 10)}T00:00:00Z`) : null;
       return d ? withHijri(d, gDay.format(d), hDay) : '—';
+    },
+    month: (ym) => {
+      const d = /^\d{4}-\d{2}$/.test(ym) ? parse(`${ym}-01T00:00:00Z`) : null;
+      return d ? gMonth.format(d) : ym;
     },
   };
 }

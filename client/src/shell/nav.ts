@@ -13,13 +13,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/intake', label: 'nav.intake', roles: STAFF },
   { to: '/intake-queue', label: 'nav.intakeQueue', roles: ALL_ROLES },
   { to: '/devices', label: 'nav.devices', roles: ALL_ROLES },
-  { label: 'nav.workQueues', roles: STAFF },
+  { to: '/work-queues', label: 'nav.workQueues', roles: ALL_ROLES },
   { to: '/donations', label: 'nav.donations', roles: ALL_ROLES },
   { to: '/donors', label: 'nav.donors', roles: ALL_ROLES },
-  { label: 'nav.beneficiaries', roles: MANAGERS },
-  { label: 'nav.allocation', roles: MANAGERS },
-  { label: 'nav.handover', roles: MANAGERS },
-  { label: 'nav.dashboard', roles: ALL_ROLES },
+  // Beneficiary screens hold personal data: managers and admins only (technicians and viewers never see the entries).
+  { to: '/beneficiaries', label: 'nav.beneficiaries', roles: MANAGERS },
+  { to: '/waitlist', label: 'nav.waitlist', roles: MANAGERS },
+  { to: '/partners', label: 'nav.partners', roles: MANAGERS },
+  { to: '/allocation', label: 'nav.allocation', roles: MANAGERS },
+  { to: '/allocations', label: 'nav.handover', roles: MANAGERS },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ALL_ROLES },
   { to: '/users', label: 'nav.users', roles: ADMINS },
 ];
 

@@ -1,4 +1,4 @@
-import { Loader, Paper } from '@mantine/core';
+import { Paper } from '@mantine/core';
 import type { DeviceDto, Page } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +8,7 @@ import { useQueryParams } from '../../components/useQueryParams';
 import { useT } from '../../prefs/PreferencesProvider';
 import { DeviceFilters, type DeviceFilterKey } from './DeviceFilters';
 import { DeviceTable } from './DeviceTable';
+import { Busy } from '../../components/Busy';
 
 const KEYS: readonly DeviceFilterKey[] = ['q', 'status', 'type', 'donationId', 'siteId'];
 const PAGE_SIZE = 50;
@@ -18,7 +19,7 @@ export default function DeviceListPage() {
   const { data, error, loading, reload } = useApi<Page<DeviceDto>>('/api/devices', { ...values, page, pageSize: PAGE_SIZE });
   return (
     <>
-      <PageHeader title={t('devices.title')}>{loading && <Loader size="sm" aria-label={t('common.loading')} />}</PageHeader>
+      <PageHeader title={t('devices.title')}>{loading && <Busy />}</PageHeader>
       <DeviceFilters values={values} set={set} />
       {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
         <Paper withBorder p="md">

@@ -1,7 +1,9 @@
-import { Badge, Group, Stack } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { DeviceDetailDto } from '../../api/types';
 import { useApi } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
+import { STAFF } from '../../auth/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { DeviceStatusBadge, useEnumLabel } from '../../components/Labels';
@@ -12,14 +14,20 @@ import { DeviceActions } from './DeviceActions';
 import { DeviceSpecs } from './DeviceSpecs';
 import { DeviceTimeline } from './DeviceTimeline';
 import { DriveTable } from './DriveTable';
+import { DeviceDocuments } from './tools/DeviceDocuments';
+import { SanitizationPanel, WorkshopTools } from './tools/WorkshopTools';
 
 export default function DevicePage() {
   const t = useT();
   const label = useEnumLabel();
+  const user = useUser();
   const { id } = useParams();
-  const { data: d, error, loading, reload } = useApi<DeviceDetailDto>(`/api/devices/${Number(id) || 0}`);
-  if (error) return <><PageHeader title={t('device.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
-  if (loading || !d) return <FullPageLoader />;
+  const { data: d, error, reload } = useApi<DeviceDetailDto>(`/api/devices/${Number(id) || 0}`);
+  // While the device reloads (after an action, a stale version, an upload) the page stays up with the old data, so
+  // the forms below keep what was typed; only the very first load shows the loader.
+  if (error && !d) return <><PageHeader title={t('device.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
+  if (!d) return <FullPageLoader />;
+  const staff = STAFF.includes(user.role);
   return (
     <>
       <PageHeader title={<Group gap="sm" component="span"><Ltr mono>{d.assetTag}</Ltr><DeviceStatusBadge status={d.status} /></Group>}>
@@ -27,9 +35,15 @@ export default function DevicePage() {
         {d.grade && <Badge variant="outline">{t('device.grade')} {d.grade}</Badge>}
       </PageHeader>
       <Stack gap="md">
-        <DeviceActions actions={d.allowedActions ?? []} />
+        {error && <ErrorAlert error={error} onRetry={reload} />}
+        <DeviceActions device={d} onChanged={reload} />
         <DeviceSpecs device={d} />
         <DriveTable drives={d.drives ?? []} />
+        <SanitizationPanel device={d} canRecord={staff} onChanged={reload} />
+        <SimpleGrid cols={{ base: 1, lg: staff ? 2 : 1 }} spacing="md">
+          <DeviceDocuments device={d} />
+          {staff && <WorkshopTools device={d} onChanged={reload} />}
+        </SimpleGrid>
         <DeviceTimeline events={d.events ?? []} />
       </Stack>
     </>

@@ -40,7 +40,7 @@ export function DeviceSpecs({ device: d }: { device: DeviceDetailDto }) {
           <Field label={t('device.screen')}>{d.screenInches !== null && t('unit.inch', { n: d.screenInches })}</Field>
           <Field label={t('device.battery')}>{d.batteryHealth !== null && t('unit.percent', { n: d.batteryHealth })}</Field>
           <Field label={t('device.os')}>{d.os && <Ltr>{d.os}</Ltr>}</Field>
-          <Field label={t('device.licence')}>{d.licence && <Ltr>{d.licence}</Ltr>}</Field>
+          <Field label={t('device.licence')}>{d.licence && label('licence', d.licence)}</Field>
           <Field label={t('device.win11')}>{yesNo(d.windows11Eligible)}</Field>
         </SimpleGrid>
       </Paper>

@@ -4,13 +4,14 @@ import type { DeviceDto } from '../../api/types';
 import { DeviceStatusBadge, useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { TableScroll } from '../../components/TableScroll';
 
 export function DeviceTable({ devices, showDonation = true }: { devices: DeviceDto[]; showDonation?: boolean }) {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
   if (devices.length === 0) return <Text c="dimmed" size="sm">{t('list.empty')}</Text>;
   return (
-    <div className="nm-table-wrap">
+    <TableScroll label={t('devices.title')}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="device-table">
         <Table.Thead>
           <Table.Tr>
@@ -41,6 +42,6 @@ export function DeviceTable({ devices, showDonation = true }: { devices: DeviceD
           ))}
         </Table.Tbody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

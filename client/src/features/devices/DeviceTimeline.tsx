@@ -33,7 +33,8 @@ export function DeviceTimeline({ events }: { events: DeviceEventDto[] }) {
                 )}
                 {!e.fromStatus && e.toStatus && <Text size="sm">{t('event.enters', { to: label('deviceStatus', e.toStatus) })}</Text>}
                 <Text size="xs" c="dimmed">
-                  {fmt.dateTime(e.createdAt)}{e.actorName ? ` · ${e.actorName}` : ''} · <span title={e.hash}>#{fmt.number(e.seq)}</span>
+                  {/* The name is isolated: an Arabic name next to "#12" in English text would otherwise flip it to "12#". */}
+                  {fmt.dateTime(e.createdAt)}{e.actorName ? <> · <bdi>{e.actorName}</bdi></> : null} · <span title={e.hash}>#{fmt.number(e.seq)}</span>
                 </Text>
                 {details && <Code block mt={4} dir="ltr"><Ltr>{details}</Ltr></Code>}
               </Timeline.Item>

@@ -3,6 +3,7 @@ import type { DriveDto } from '../../api/types';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { TableScroll } from '../../components/TableScroll';
 
 function gigabytes(bytes: number | null): number | null {
   return bytes === null ? null : Math.round(bytes / 1e9);
@@ -15,7 +16,7 @@ export function DriveTable({ drives }: { drives: DriveDto[] }) {
     <Paper withBorder p="md">
       <Title order={2} fz="lg" mb="xs">{t('drive.title')}</Title>
       {drives.length === 0 ? <Text c="dimmed" size="sm">{t('drive.none')}</Text> : (
-        <div className="nm-table-wrap">
+        <TableScroll label={t('drive.title')}>
           <Table verticalSpacing="xs">
             <Table.Thead><Table.Tr>
               <Table.Th>{t('drive.serial')}</Table.Th><Table.Th>{t('drive.model')}</Table.Th><Table.Th>{t('drive.mediaType')}</Table.Th>
@@ -41,7 +42,7 @@ export function DriveTable({ drives }: { drives: DriveDto[] }) {
               })}
             </Table.Tbody>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </Paper>
   );

@@ -1,6 +1,6 @@
 import { Alert, Button, FileInput, Group, Progress, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/http';
+import { ApiError, uploadWithProgress } from '../../api/http';
 import type { ImportResponse, ImportRowError } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePrefs } from '../../prefs/PreferencesProvider';
@@ -16,6 +16,9 @@ export function CsvImport({ donationId, onImported }: { donationId: number; onIm
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [imported, setImported] = useState<number | null>(null);
+  // Upload progress, then "processing" once the last byte is sent and the server validates and writes the rows.
+  const [sent, setSent] = useState(0);
+  const [processing, setProcessing] = useState(false);
 
   const upload = async () => {
     if (!file) return;
@@ -24,8 +27,10 @@ export function CsvImport({ donationId, onImported }: { donationId: number; onIm
     setBusy(true);
     setError(null);
     setImported(null);
+    setSent(0);
+    setProcessing(false);
     try {
-      const res = await api<ImportResponse>(`/api/donations/${donationId}/devices/import`, { method: 'POST', body });
+      const res = await uploadWithProgress<ImportResponse>(`/api/donations/${donationId}/devices/import`, body, setSent, () => setProcessing(true));
       setImported(res.imported);
       setFile(null);
       onImported();
@@ -33,19 +38,28 @@ export function CsvImport({ donationId, onImported }: { donationId: number; onIm
       setError(err);
     } finally {
       setBusy(false);
+      setProcessing(false);
     }
   };
 
   const rows = rowErrors(error);
   return (
-    <div>
+    <div data-testid="csv-import">
       <Title order={3} fz="md" mb={4}>{t('import.title')}</Title>
       <Text size="xs" c="dimmed" mb="xs">{t('import.hint')} <bdi dir="ltr" className="nm-mono">type,manufacturer,model,serialNumber,notes</bdi></Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable w={260} />
         <Button onClick={() => { void upload(); }} disabled={!file} loading={busy}>{t('import.submit')}</Button>
       </Group>
-      {busy && <Progress value={100} striped animated mt="sm" aria-label={t('import.working')} />}
+      {busy && (
+        <div data-testid="import-progress">
+          <Progress value={processing ? 100 : Math.round(sent * 100)} striped={processing} animated={processing} mt="sm"
+            aria-label={processing ? t('import.processing') : t('import.uploading', { n: Math.round(sent * 100) })} />
+          <Text size="xs" c="dimmed" mt={2} role="status">
+            {processing ? t('import.processing') : t('import.uploading', { n: Math.round(sent * 100) })}
+          </Text>
+        </div>
+      )}
       {imported !== null && <Alert color="green" mt="sm">{t('import.done', { n: imported })}</Alert>}
       {rows.length > 0 ? (
         <Alert color="red" mt="sm" title={t('import.invalid', { n: rows.length })}>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Select } from '@mantine/core';
+import { Button, Group, Paper, Select } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DonationDto, Page } from '../../api/types';
 import { useApi } from '../../api/useApi';
@@ -14,6 +14,7 @@ import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
 import { useT } from '../../prefs/PreferencesProvider';
 import { DonationTable } from './DonationTable';
+import { Busy } from '../../components/Busy';
 
 const KEYS = ['q', 'status', 'donorId'] as const;
 
@@ -26,7 +27,7 @@ export default function DonationListPage() {
   return (
     <>
       <PageHeader title={t('donations.title')}>
-        {loading && <Loader size="sm" aria-label={t('common.loading')} />}
+        {loading && <Busy />}
         {STAFF.includes(user.role) && (
           <Button component={Link} to="/donations/new" leftSection={<IconPlus size={16} />}>{t('donations.new')}</Button>
         )}

@@ -16,6 +16,7 @@ import { Pager } from '../../components/Pager';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { DeviceTable } from '../devices/DeviceTable';
 import { CsvImport } from './CsvImport';
+import { DonationDocuments } from './DonationDocuments';
 import { DonationStatusActions } from './DonationStatusActions';
 
 export default function DonationPage() {
@@ -67,6 +68,7 @@ export default function DonationPage() {
             <><Divider my="sm" /><DonationStatusActions donation={d} onChanged={reloadAll} /></>
           )}
         </Paper>
+        <DonationDocuments donation={d} hasDevices={d.receivedCount > 0 || (devices.data?.total ?? 0) > 0} />
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs" wrap="wrap">
             <Title order={2} fz="lg">{t('devices.title')}</Title>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DonorDto, Page } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
@@ -15,6 +15,7 @@ import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
 import { useApi } from '../../api/useApi';
 import { useT } from '../../prefs/PreferencesProvider';
+import { Busy } from '../../components/Busy';
 
 const KEYS = ['q', 'kind'] as const;
 
@@ -28,7 +29,7 @@ export default function DonorListPage() {
   return (
     <>
       <PageHeader title={t('donors.title')}>
-        {loading && <Loader size="sm" aria-label={t('common.loading')} />}
+        {loading && <Busy />}
         {STAFF.includes(user.role) && (
           <Button component={Link} to="/donors/new" leftSection={<IconPlus size={16} />}>{t('donors.new')}</Button>
         )}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Page, UserDto } from '../../api/types';
 import { useApi } from '../../api/useApi';
@@ -14,6 +14,7 @@ import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { UserFormModal } from './UserFormModal';
+import { Busy } from '../../components/Busy';
 
 const KEYS = ['q', 'role'] as const;
 
@@ -27,7 +28,7 @@ export default function UsersPage() {
   return (
     <>
       <PageHeader title={t('users.title')}>
-        {loading && <Loader size="sm" aria-label={t('common.loading')} />}
+        {loading && <Busy />}
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t('users.new')}</Button>
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">

@@ -1,0 +1,46 @@
+// Wire shapes of beneficiaries, the waiting list and partners (server/modules/beneficiaries/*), not yet in
+// server/shared/api-types.ts. Only the manager's shape is here: the client never shows beneficiaries to other roles.
+
+export const BENEFICIARY_STATUSES = ['applied', 'verified', 'waitlisted', 'allocated', 'served', 'rejected'] as const;
+export type BeneficiaryStatus = (typeof BENEFICIARY_STATUSES)[number];
+export const BENEFICIARY_KINDS = ['family', 'student'] as const;
+export type BeneficiaryKind = (typeof BENEFICIARY_KINDS)[number];
+export const NEEDS = ['laptop', 'desktop', 'any'] as const;
+export type Need = (typeof NEEDS)[number];
+export const PURPOSES = ['study', 'business', 'training', 'general'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export const PARTNER_KINDS = ['school', 'family_centre', 'association', 'other'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+/** The national ID never comes back: only `nationalIdMasked` (`******0008`). */
+export interface BeneficiaryDto {
+  redacted: false;
+  id: number; kind: BeneficiaryKind; name: string; nationalIdMasked: string; phone: string;
+  city: string | null; region: string | null; householdSize: number; monthlyIncome: number; schoolChildren: number;
+  need: Need; purpose: Purpose; partnerId: number | null; status: BeneficiaryStatus; rejectionReason: string | null;
+  statusChangedAt: string; createdAt: string; updatedAt: string;
+  allowedTransitions: BeneficiaryStatus[];
+}
+
+export const PRIORITY_FACTORS = ['incomePerMember', 'householdSize', 'schoolChildren', 'daysWaiting', 'partnerReferral'] as const;
+export type PriorityFactor = (typeof PRIORITY_FACTORS)[number];
+export type PriorityBreakdown = Record<PriorityFactor, number>;
+export type PriorityWeights = Record<PriorityFactor, number> & { incomeCeilingPerMember: number };
+
+export interface BeneficiaryDetailDto extends BeneficiaryDto { priority?: { score: number; breakdown: PriorityBreakdown } }
+
+/** The server requires nationalId (on create), householdSize and monthlyIncome; the form leaves out what is empty so that it says so. */
+export interface BeneficiaryInput {
+  kind: BeneficiaryKind; name: string; nationalId?: string; phone: string; city?: string; region?: string;
+  householdSize?: number; monthlyIncome?: number; schoolChildren?: number; need: Need; purpose: Purpose; partnerId?: number | null;
+}
+export type BeneficiaryPatch = Partial<BeneficiaryInput> & { status?: BeneficiaryStatus; rejectionReason?: string };
+
+export interface WaitlistItemDto { rank: number; score: number; breakdown: PriorityBreakdown; beneficiary: BeneficiaryDto }
+export interface WaitlistDto { items: WaitlistItemDto[]; total: number; page: number; pageSize: number; weights: PriorityWeights }
+
+export interface PartnerDto {
+  id: number; name: string; nameLatin: string | null; kind: PartnerKind; city: string | null; contactPerson: string | null;
+  phone: string | null; email: string | null; createdAt: string; updatedAt: string;
+}
+export interface PartnerInput { name: string; nameLatin?: string; kind: PartnerKind; city?: string; contactPerson?: string; phone?: string; email?: string }

@@ -1,0 +1,142 @@
+import { Alert, Anchor, Button, Grid, Group, Paper, Radio, Select, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/http';
+import type { AllocateInput, AllocationDto, DeviceDto, Page, SuggestionDto, WaitlistDto } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useEnumLabel } from '../../components/Labels';
+import { Ltr } from '../../components/Ltr';
+import { PageHeader } from '../../components/PageHeader';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+import { SuggestionList } from './SuggestionList';
+import { useProgrammes } from './useProgrammes';
+import { TableScroll } from '../../components/TableScroll';
+import { Busy } from '../../components/Busy';
+
+/**
+ * Ready devices beside the waiting list, with the server's suggested pairs on top. A suggestion allocates in one click;
+ * any other pair is picked by hand (one device, one beneficiary). The server decides: a device allocated by someone
+ * else a moment ago is refused (409) and the lists reload.
+ */
+export default function AllocationBoardPage() {
+  const { t, fmt } = usePrefs();
+  const label = useEnumLabel();
+  const [params] = useSearchParams();
+  const programmes = useProgrammes();
+  const [programmeId, setProgrammeId] = useState<string | null>(null);
+  const devices = useApi<Page<DeviceDto>>('/api/devices', { status: 'ready', pageSize: 100 });
+  const waitlist = useApi<WaitlistDto>('/api/waitlist', { pageSize: 100 });
+  const suggestions = useApi<{ items: SuggestionDto[] }>('/api/allocations/suggestions', { limit: 10 });
+  const [deviceId, setDeviceId] = useState<string | null>(params.get('deviceId'));
+  const [beneficiaryId, setBeneficiaryId] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [made, setMade] = useState<AllocationDto | null>(null);
+
+  // The newest programme is the one being filled; the manager may pick another.
+  useEffect(() => {
+    if (programmeId === null && programmes.items.length) setProgrammeId(String(programmes.items[programmes.items.length - 1].id));
+  }, [programmeId, programmes.items]);
+
+  const names = new Map((waitlist.data?.items ?? []).map((i) => [i.beneficiary.id, i.beneficiary.name]));
+  const reloadAll = () => { devices.reload(); waitlist.reload(); suggestions.reload(); };
+
+  const allocate = async (input: Omit<AllocateInput, 'programmeId'>, key: string) => {
+    setBusy(key);
+    setError(null);
+    setMade(null);
+    try {
+      const body: AllocateInput = { ...input, ...(programmeId ? { programmeId: Number(programmeId) } : {}) };
+      setMade(await api<AllocationDto>('/api/allocations', { method: 'POST', body }));
+      setDeviceId(null);
+      setBeneficiaryId(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+      reloadAll();
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('board.title')}>
+        {(devices.loading || waitlist.loading || suggestions.loading) && <Busy />}
+        <Select label={t('board.programme')} data={programmes.options} value={programmeId} onChange={setProgrammeId} w={220}
+          placeholder={t('board.noProgramme')} clearable />
+      </PageHeader>
+      {made && (
+        <Alert color="green" mb="md" role="status" data-testid="allocation-made" title={t('board.allocated', { tag: made.assetTag ?? '' })}>
+          <Anchor component={Link} to={`/allocations/${made.id}`} data-testid="open-handover">{t('allocation.openHandover')}</Anchor>
+        </Alert>
+      )}
+      {error !== null && <div style={{ marginBottom: 16 }}><ErrorAlert error={error} /></div>}
+      <Paper withBorder p="md" mb="md">
+        <Title order={2} fz="lg" mb="xs">{t('board.suggestions')}</Title>
+        {suggestions.error ? <ErrorAlert error={suggestions.error} onRetry={suggestions.reload} /> : (
+          <SuggestionList suggestions={suggestions.data?.items ?? []} nameOf={(id) => names.get(id)} busyKey={busy}
+            onAllocate={(s) => { void allocate({ deviceId: s.deviceId, beneficiaryId: s.beneficiaryId }, `${s.deviceId}-${s.beneficiaryId}`); }} />
+        )}
+      </Paper>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="md" h="100%">
+            <Title order={2} fz="lg" mb="xs">{t('board.ready')} <Text span c="dimmed" fz="sm">({fmt.number(devices.data?.total ?? 0)})</Text></Title>
+            {devices.error ? <ErrorAlert error={devices.error} onRetry={devices.reload} /> : (devices.data?.items ?? []).length === 0
+              ? <Text size="sm" c="dimmed">{t('board.noReady')}</Text> : (
+                <Radio.Group value={deviceId} onChange={setDeviceId} aria-label={t('board.ready')}>
+                  <TableScroll label={t('board.ready')} compact>
+                    <Table verticalSpacing={4} highlightOnHover data-testid="ready-devices">
+                      <Table.Tbody>
+                        {devices.data!.items.map((d) => (
+                          <Table.Tr key={d.id}>
+                            <Table.Td w={32}><Radio value={String(d.id)} aria-label={d.assetTag} /></Table.Td>
+                            <Table.Td className="nm-nowrap"><Anchor component={Link} to={`/devices/${d.id}`}><Ltr mono>{d.assetTag}</Ltr></Anchor></Table.Td>
+                            <Table.Td>{label('deviceType', d.type)}</Table.Td>
+                            <Table.Td><Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr></Table.Td>
+                            <Table.Td>{d.grade ?? '—'}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </TableScroll>
+                </Radio.Group>
+              )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="md" h="100%">
+            <Title order={2} fz="lg" mb="xs">{t('board.waiting')} <Text span c="dimmed" fz="sm">({fmt.number(waitlist.data?.total ?? 0)})</Text></Title>
+            {waitlist.error ? <ErrorAlert error={waitlist.error} onRetry={waitlist.reload} /> : (waitlist.data?.items ?? []).length === 0
+              ? <Text size="sm" c="dimmed">{t('waitlist.empty')}</Text> : (
+                <Radio.Group value={beneficiaryId} onChange={setBeneficiaryId} aria-label={t('board.waiting')}>
+                  <TableScroll label={t('board.waiting')} compact>
+                    <Table verticalSpacing={4} highlightOnHover data-testid="board-waitlist">
+                      <Table.Tbody>
+                        {waitlist.data!.items.map((i) => (
+                          <Table.Tr key={i.beneficiary.id}>
+                            <Table.Td w={32}><Radio value={String(i.beneficiary.id)} aria-label={i.beneficiary.name} /></Table.Td>
+                            <Table.Td>{fmt.number(i.rank)}</Table.Td>
+                            <Table.Td><Anchor component={Link} to={`/beneficiaries/${i.beneficiary.id}`}>{i.beneficiary.name}</Anchor></Table.Td>
+                            <Table.Td>{label('need', i.beneficiary.need)}</Table.Td>
+                            <Table.Td fw={600}>{fmt.number(i.score)}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </TableScroll>
+                </Radio.Group>
+              )}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <Group justify="flex-end" mt="md">
+        <Button disabled={!deviceId || !beneficiaryId || busy !== null} loading={busy === 'manual'}
+          onClick={() => { void allocate({ deviceId: Number(deviceId), beneficiaryId: Number(beneficiaryId) }, 'manual'); }}>
+          {t('board.allocateSelected')}
+        </Button>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { Alert, Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { AllocationDto, BeneficiaryDto, DeviceDetailDto } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { useEnumLabel } from '../../components/Labels';
+import { Ltr } from '../../components/Ltr';
+import { PageHeader } from '../../components/PageHeader';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+import { CancelReservation } from './CancelReservation';
+import { HandoverForm } from './HandoverForm';
+import { useProgrammes } from './useProgrammes';
+
+const STATUS_COLORS: Record<string, string> = { reserved: 'cyan', handed_over: 'green', cancelled: 'gray' };
+
+/** One allocation: the device and the family, then the handover with a signature, or the certificate once done. */
+export default function HandoverPage() {
+  const { t, fmt } = usePrefs();
+  const label = useEnumLabel();
+  const { id } = useParams();
+  const allocation = useApi<AllocationDto>(`/api/allocations/${Number(id) || 0}`);
+  const a = allocation.data;
+  const beneficiary = useApi<BeneficiaryDto>(a ? `/api/beneficiaries/${a.beneficiaryId}` : null);
+  const device = useApi<DeviceDetailDto>(a ? `/api/devices/${a.deviceId}` : null);
+  const programmes = useProgrammes();
+  if (allocation.error && !a) return <><PageHeader title={t('handover.title')} /><ErrorAlert error={allocation.error} onRetry={allocation.reload} /></>;
+  if (!a) return <FullPageLoader />;
+  const b = beneficiary.data;
+  const d = device.data;
+  const programme = programmes.items.find((p) => p.id === a.programmeId);
+  const certificate = `/api/allocations/${a.id}/certificate.pdf`;
+  return (
+    <>
+      <PageHeader title={<Group gap="sm" component="span">{t('handover.title')} <Ltr mono>{a.assetTag ?? `#${a.deviceId}`}</Ltr>
+        <Badge color={STATUS_COLORS[a.status] ?? 'gray'} variant="light">{label('allocationStatus', a.status)}</Badge></Group>} />
+      <Stack gap="md">
+        <Paper withBorder p="md">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+            <Field label={t('device.assetTag')}><Anchor component={Link} to={`/devices/${a.deviceId}`}><Ltr mono>{a.assetTag}</Ltr></Anchor></Field>
+            <Field label={t('device.model')}>{d && <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || label('deviceType', d.type)}</Ltr>}</Field>
+            <Field label={t('beneficiary.title')}>{b && <Anchor component={Link} to={`/beneficiaries/${b.id}`}>{b.name}</Anchor>}</Field>
+            <Field label={t('beneficiary.nationalId')}>{b && <Ltr mono>{b.nationalIdMasked}</Ltr>}</Field>
+            <Field label={t('board.programme')}>{programme ? programmes.nameOf(programme) : null}</Field>
+            <Field label={t('allocation.reservedAt')}>{fmt.dateTime(a.createdAt)}</Field>
+            {a.handedOverAt && <Field label={t('handover.date')}>{fmt.dateTime(a.handedOverAt)}</Field>}
+            {a.receivedBy && <Field label={t('handover.receivedBy')}>{a.receivedBy}</Field>}
+          </SimpleGrid>
+        </Paper>
+        {a.status === 'reserved' && (
+          <Paper withBorder p="md">
+            <Title order={2} fz="lg" mb="xs">{t('handover.formTitle')}</Title>
+            {b ? <HandoverForm allocation={a} defaultReceiver={b.name} onDone={allocation.reload} /> : <FullPageLoader />}
+            <Divider my="md" />
+            <CancelReservation allocationId={a.id} onDone={allocation.reload} />
+          </Paper>
+        )}
+        {a.status === 'handed_over' && (
+          <Alert color="green" title={t('handover.done')} data-testid="handover-done">
+            <Stack gap={6}>
+              {a.certificateCode && <Text size="sm">{t('handover.certificateCode')}: <Ltr mono>{a.certificateCode}</Ltr></Text>}
+              <Group gap="sm" wrap="wrap">
+                <Button component="a" href={certificate} target="_blank" rel="noopener" data-testid="certificate-link">{t('handover.openCertificate')}</Button>
+                {a.certificateCode && (
+                  // A full page load: the server renders /verify/<code>; the app's router must not catch it.
+                  <Anchor href={`/verify/${a.certificateCode}`} target="_blank" rel="noopener" size="sm" data-testid="verify-link">{t('handover.verifyPage')}</Anchor>
+                )}
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {a.status === 'cancelled' && (
+          <Alert color="gray" title={label('allocationStatus', 'cancelled')}>{a.cancelReason}</Alert>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { BeneficiaryDto, Page } from '../../api/types';
+import { BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS } from '../../api/beneficiary-types';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { IconPlus } from '../../components/icons';
+import { useEnumLabel } from '../../components/Labels';
+import { Ltr } from '../../components/Ltr';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { SearchInput } from '../../components/SearchInput';
+import { useEnumOptions } from '../../components/useEnumOptions';
+import { useQueryParams } from '../../components/useQueryParams';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
+import { usePartners } from './usePartners';
+import { TableScroll } from '../../components/TableScroll';
+import { Busy } from '../../components/Busy';
+
+const KEYS = ['q', 'status', 'kind', 'need', 'partnerId'] as const;
+
+/** The registry (managers only): filters on the server; national IDs only ever appear masked. */
+export default function BeneficiaryListPage() {
+  const { t, fmt } = usePrefs();
+  const label = useEnumLabel();
+  const options = useEnumOptions();
+  const { values, page, set } = useQueryParams(KEYS);
+  const { data, error, loading, reload } = useApi<Page<BeneficiaryDto>>('/api/beneficiaries', { ...values, page, pageSize: 50 });
+  const partners = usePartners();
+  const partner = partners.byId(Number(values.partnerId) || null);
+  const partnerName = partner ? partners.nameOf(partner) : undefined;
+  return (
+    <>
+      <PageHeader title={t('beneficiaries.title')}>
+        {loading && <Busy />}
+        <Button component={Link} to="/beneficiaries/new" leftSection={<IconPlus size={16} />}>{t('beneficiaries.new')}</Button>
+      </PageHeader>
+      <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+        <SearchInput label={t('list.search')} placeholder={t('beneficiaries.searchHint')} value={values.q} onChange={(q) => set({ q })} />
+        <Select label={t('beneficiary.status')} placeholder={t('list.all')} clearable data={options('beneficiaryStatus', BENEFICIARY_STATUSES)}
+          value={values.status || null} onChange={(status) => set({ status })} w={160} />
+        <Select label={t('beneficiary.kind')} placeholder={t('list.all')} clearable data={options('beneficiaryKind', BENEFICIARY_KINDS)}
+          value={values.kind || null} onChange={(kind) => set({ kind })} w={140} />
+        <Select label={t('beneficiary.need')} placeholder={t('list.all')} clearable data={options('need', NEEDS)}
+          value={values.need || null} onChange={(need) => set({ need })} w={150} />
+        {/* A partner filter arrives from the partners page; it shows here so it can be removed. */}
+        {values.partnerId && (
+          <Button variant="light" size="sm" onClick={() => set({ partnerId: null })} aria-label={t('list.removeFilter')}>
+            {t('beneficiary.partner')}: {partnerName ?? `#${values.partnerId}`} ×
+          </Button>
+        )}
+      </Group>
+      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+        <Paper withBorder p="md">
+          {data.items.length === 0 ? <Text c="dimmed" size="sm">{t('list.empty')}</Text> : (
+            <TableScroll label={t('beneficiaries.title')}>
+              <Table striped highlightOnHover verticalSpacing="xs" data-testid="beneficiary-table">
+                <Table.Thead><Table.Tr>
+                  <Table.Th>{t('beneficiary.name')}</Table.Th><Table.Th>{t('beneficiary.nationalId')}</Table.Th>
+                  <Table.Th>{t('beneficiary.phone')}</Table.Th><Table.Th>{t('beneficiary.city')}</Table.Th>
+                  <Table.Th>{t('beneficiary.kind')}</Table.Th><Table.Th>{t('beneficiary.need')}</Table.Th>
+                  <Table.Th>{t('beneficiary.household')}</Table.Th><Table.Th>{t('beneficiary.status')}</Table.Th>
+                </Table.Tr></Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((b) => (
+                    <Table.Tr key={b.id}>
+                      <Table.Td><Anchor component={Link} to={`/beneficiaries/${b.id}`}>{b.name}</Anchor></Table.Td>
+                      <Table.Td><Ltr mono>{b.nationalIdMasked}</Ltr></Table.Td>
+                      <Table.Td className="nm-nowrap"><Ltr>{b.phone}</Ltr></Table.Td>
+                      <Table.Td>{b.city ?? '—'}</Table.Td>
+                      <Table.Td>{label('beneficiaryKind', b.kind)}</Table.Td>
+                      <Table.Td>{label('need', b.need)}</Table.Td>
+                      <Table.Td>{fmt.number(b.householdSize)}</Table.Td>
+                      <Table.Td><BeneficiaryStatusBadge status={b.status} /></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
+          )}
+          <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />
+        </Paper>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { Alert, Anchor, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { AllocationDto, BeneficiaryDetailDto, Page } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { useEnumLabel } from '../../components/Labels';
+import { Ltr } from '../../components/Ltr';
+import { PageHeader } from '../../components/PageHeader';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+import { BeneficiaryStatusActions } from './BeneficiaryStatusActions';
+import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
+import { PriorityBreakdown } from './PriorityBreakdown';
+import { usePartners } from './usePartners';
+
+export default function BeneficiaryPage() {
+  const { t, fmt } = usePrefs();
+  const label = useEnumLabel();
+  const { id } = useParams();
+  const beneficiaryId = Number(id) || 0;
+  const { data: b, error, reload } = useApi<BeneficiaryDetailDto>(`/api/beneficiaries/${beneficiaryId}`);
+  const allocations = useApi<Page<AllocationDto>>('/api/allocations', { beneficiaryId, pageSize: 20 });
+  const partners = usePartners();
+  if (error && !b) return <><PageHeader title={t('beneficiary.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
+  if (!b) return <FullPageLoader />;
+  const partner = partners.byId(b.partnerId);
+  return (
+    <>
+      <PageHeader title={<Group gap="sm" component="span">{b.name}<BeneficiaryStatusBadge status={b.status} /></Group>}>
+        <Button variant="default" component={Link} to={`/beneficiaries/${b.id}/edit`}>{t('action.edit')}</Button>
+      </PageHeader>
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+          <Paper withBorder p="md" className="nm-span-2">
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+              <Field label={t('beneficiary.kind')}>{label('beneficiaryKind', b.kind)}</Field>
+              <Field label={t('beneficiary.nationalId')}><Ltr mono>{b.nationalIdMasked}</Ltr></Field>
+              <Field label={t('beneficiary.phone')}><Ltr>{b.phone}</Ltr></Field>
+              <Field label={t('beneficiary.city')}>{b.city}</Field>
+              <Field label={t('beneficiary.region')}>{b.region}</Field>
+              <Field label={t('beneficiary.household')}>{fmt.number(b.householdSize)}</Field>
+              <Field label={t('beneficiary.income')}>{fmt.number(b.monthlyIncome)}</Field>
+              <Field label={t('beneficiary.schoolChildren')}>{fmt.number(b.schoolChildren)}</Field>
+              <Field label={t('beneficiary.need')}>{label('need', b.need)}</Field>
+              <Field label={t('beneficiary.purpose')}>{label('purpose', b.purpose)}</Field>
+              <Field label={t('beneficiary.partner')}>{partner ? partners.nameOf(partner) : null}</Field>
+              <Field label={t('common.created')}>{fmt.dateTime(b.createdAt)}</Field>
+            </SimpleGrid>
+            {b.status === 'rejected' && b.rejectionReason && (
+              <Alert color="red" mt="sm" title={t('beneficiary.rejectionReason')}>{b.rejectionReason}</Alert>
+            )}
+            <Divider my="sm" />
+            <BeneficiaryStatusActions beneficiary={b} onChanged={reload} />
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} fz="lg" mb="xs">{t('priority.title')}</Title>
+            {b.priority ? (
+              <>
+                <Text fz={28} fw={600} mb="xs">{fmt.number(b.priority.score)}</Text>
+                <PriorityBreakdown breakdown={b.priority.breakdown} />
+              </>
+            ) : <Text size="sm" c="dimmed">—</Text>}
+          </Paper>
+        </SimpleGrid>
+        <Paper withBorder p="md">
+          <Title order={2} fz="lg" mb="xs">{t('allocations.title')}</Title>
+          {(allocations.data?.items ?? []).length === 0 ? <Text size="sm" c="dimmed">{t('list.empty')}</Text> : (
+            <Stack gap={4}>
+              {allocations.data!.items.map((a) => (
+                <Group key={a.id} gap="sm">
+                  <Anchor component={Link} to={`/allocations/${a.id}`}><Ltr mono>{a.assetTag ?? `#${a.deviceId}`}</Ltr></Anchor>
+                  <Text size="sm">{label('allocationStatus', a.status)}</Text>
+                  <Text size="sm" c="dimmed">{fmt.date(a.handedOverAt ?? a.createdAt)}</Text>
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Paper>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { Button, Grid, Paper, Select, SimpleGrid, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { DashboardDto, ProgrammeProgressDto } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { useUser } from '../../auth/AuthProvider';
+import { MANAGERS } from '../../auth/roles';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { IconPlus } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+import { useProgrammes } from '../allocation/useProgrammes';
+import { BatchCertificates } from './BatchCertificates';
+import { CreateProgrammeModal } from './CreateProgrammeModal';
+import { MonthlyChart } from './MonthlyChart';
+import { ProgrammeProgressCard } from './ProgrammeProgressCard';
+import { StageTimes } from './StageTimes';
+import { StatusFunnel } from './StatusFunnel';
+import { Busy } from '../../components/Busy';
+
+/** The programme at a glance: progress to the target with its forecast, the device funnel, monthly flow, stage times. */
+export default function DashboardPage() {
+  const { t, fmt } = usePrefs();
+  const user = useUser();
+  const manager = MANAGERS.includes(user.role);
+  const dashboard = useApi<DashboardDto>('/api/reports/dashboard');
+  const programmes = useProgrammes();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const chosen = selected ?? (programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null);
+  const progress = useApi<ProgrammeProgressDto>(chosen ? `/api/programmes/${chosen}/progress` : null);
+  const d = dashboard.data;
+  if (dashboard.error && !d) return <><PageHeader title={t('dash.title')} /><ErrorAlert error={dashboard.error} onRetry={dashboard.reload} /></>;
+  if (!d) return <FullPageLoader />;
+  const programme = programmes.items.find((p) => String(p.id) === chosen);
+
+  return (
+    <>
+      <PageHeader title={t('dash.title')}>
+        {(dashboard.loading || progress.loading) && <Busy />}
+        {programmes.items.length > 1 && (
+          <Select aria-label={t('board.programme')} data={programmes.options} value={chosen} onChange={setSelected} w={200} allowDeselect={false} />
+        )}
+        {manager && <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('dash.newProgramme')}</Button>}
+      </PageHeader>
+      <Grid gap="md">
+        <Grid.Col span={12}>
+          {progress.data && programme ? <ProgrammeProgressCard progress={progress.data} name={programmes.nameOf(programme)} />
+            : <Paper withBorder p="md"><Text size="sm" c="dimmed">{programmes.data && !programmes.items.length ? t('dash.noProgramme') : t('common.loading')}</Text></Paper>}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Paper withBorder p="md" h="100%">
+            <Title order={2} fz="lg" mb="xs">{t('dash.monthly')}</Title>
+            <MonthlyChart title={t('dash.monthly')} months={d.monthly.map((m) => m.month)} series={[
+              { key: 'intake', label: t('dash.intake'), color: '#1c7ed6', values: d.monthly.map((m) => m.intake) },
+              { key: 'handovers', label: t('dash.handovers'), color: '#0f6a4e', values: d.monthly.map((m) => m.handovers) },
+            ]} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Paper withBorder p="md" h="100%">
+            <Title order={2} fz="lg" mb="xs">{t('dash.funnel')}</Title>
+            <StatusFunnel counts={d.devicesByStatus} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder p="md" h="100%">
+            <Title order={2} fz="lg" mb="xs">{t('dash.stageTimes')}</Title>
+            <StageTimes medians={d.medianDaysPerStage} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder p="md" h="100%">
+            <Title order={2} fz="lg" mb="xs">{t('dash.yield')}</Title>
+            <Text fz={32} fw={600}>{t('unit.percent', { n: Math.round(d.yield.ratio * 1000) / 10 })}</Text>
+            <SimpleGrid cols={2} spacing="sm" mt="xs">
+              <Field label={t('dash.placed')}>{fmt.number(d.yield.placed)}</Field>
+              <Field label={t('dash.received')}>{fmt.number(d.yield.received)}</Field>
+            </SimpleGrid>
+            <Text size="xs" c="dimmed" mt="xs">{t('dash.yieldHint')}</Text>
+          </Paper>
+        </Grid.Col>
+        {manager && programmes.items.length > 0 && (
+          <Grid.Col span={12}>
+            <Paper withBorder p="md"><BatchCertificates programmes={programmes.items} nameOf={programmes.nameOf} /></Paper>
+          </Grid.Col>
+        )}
+      </Grid>
+      {creating && (
+        <CreateProgrammeModal onClose={() => setCreating(false)}
+          onCreated={(p) => { setCreating(false); programmes.reload(); dashboard.reload(); setSelected(String(p.id)); }} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { Group, Text } from '@mantine/core';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+
+export interface Series { key: string; label: string; color: string; values: number[] }
+
+const W = 720;
+const H = 240;
+const PAD = { top: 16, bottom: 34, side: 36 };
+
+/**
+ * A grouped bar chart drawn by hand in SVG (no chart library in the bundle). In Arabic the months run from right to
+ * left, as the text does; the value axis sits on the reading side. A hidden table gives screen readers the figures.
+ */
+export function MonthlyChart({ months, series, title }: { months: string[]; series: Series[]; title: string }) {
+  const { t, fmt, language } = usePrefs();
+  const rtl = language === 'ar';
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const step = niceStep(max);
+  const top = Math.ceil(max / step) * step;
+  const plotW = W - PAD.side * 2;
+  const plotH = H - PAD.top - PAD.bottom;
+  const slot = plotW / Math.max(1, months.length);
+  const barW = Math.min(18, (slot * 0.7) / series.length);
+  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  // Slot i's centre: from the left in English, from the right in Arabic.
+  const cx = (i: number) => (rtl ? W - PAD.side - slot * (i + 0.5) : PAD.side + slot * (i + 0.5));
+  const axisX = rtl ? W - PAD.side + 6 : PAD.side - 6;
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+
+  return (
+    <figure className="nm-chart" style={{ margin: 0 }}>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={title} style={{ display: 'block', maxHeight: 280 }}>
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={PAD.side} x2={W - PAD.side} y1={y(v)} y2={y(v)} stroke="#dee2e6" strokeWidth={1} />
+            <text x={axisX} y={y(v) + 4} fontSize={11} fill="#495057" textAnchor={rtl ? 'start' : 'end'}>{fmt.number(v)}</text>
+          </g>
+        ))}
+        {months.map((m, i) => (
+          <g key={m}>
+            {series.map((s, k) => {
+              const v = s.values[i] ?? 0;
+              const offset = (k - (series.length - 1) / 2) * (barW + 2) * (rtl ? -1 : 1);
+              return (
+                <rect key={s.key} x={cx(i) + offset - barW / 2} y={y(v)} width={barW} height={Math.max(0, PAD.top + plotH - y(v))} fill={s.color} rx={2}>
+                  <title>{`${fmt.month(m)} · ${s.label}: ${fmt.number(v)}`}</title>
+                </rect>
+              );
+            })}
+            <text x={cx(i)} y={H - PAD.bottom + 16} fontSize={11} fill="#495057" textAnchor="middle">{fmt.month(m)}</text>
+          </g>
+        ))}
+      </svg>
+      <Group gap="md" justify="center" mt={4} aria-hidden="true">
+        {series.map((s) => (
+          <Group key={s.key} gap={6} wrap="nowrap">
+            <span style={{ inlineSize: 12, blockSize: 12, background: s.color, borderRadius: 2, display: 'inline-block' }} />
+            <Text size="xs">{s.label}</Text>
+          </Group>
+        ))}
+      </Group>
+      {/* The wrapper hides the table (a table ignores a 1 px width, so it cannot be the hidden box itself). */}
+      <div className="nm-sr"><table>
+        <caption>{title}</caption>
+        <thead><tr><th scope="col">{t('dash.month')}</th>{series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}</tr></thead>
+        <tbody>
+          {months.map((m, i) => (
+            <tr key={m}><th scope="row">{fmt.month(m)}</th>{series.map((s) => <td key={s.key}>{fmt.number(s.values[i] ?? 0)}</td>)}</tr>
+          ))}
+        </tbody>
+      </table></div>
+    </figure>
+  );
+}
+
+/** 1, 2 or 5 times a power of ten, so that about four grid lines cover the tallest bar. */
+function niceStep(max: number): number {
+  const rough = max / 4;
+  const p = 10 ** Math.floor(Math.log10(Math.max(1, rough)));
+  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= rough) ?? p * 10;
+}

@@ -1,0 +1,59 @@
+import { Divider, Paper, Stack, Title } from '@mantine/core';
+import type { DeviceDetailDto, SanitizationDto } from '../../../api/types';
+import { useApi } from '../../../api/useApi';
+import { usePrefs } from '../../../prefs/PreferencesProvider';
+import { HardwareReportUpload } from './HardwareReportUpload';
+import { MoveForm } from './MoveForm';
+import { NoteForm } from './NoteForm';
+import { NwipeUpload } from './NwipeUpload';
+import { SanitizationForm } from './SanitizationForm';
+import { SanitizationRecords } from './SanitizationRecords';
+
+/** Once a device is allocated, handed over or disposed of, the server takes no more reports or wipe records. */
+const CLOSED = ['allocated', 'handed_over', 'recycled', 'harvested'];
+
+/** The sanitization records: from the device detail when it carries them, else from their own route. */
+export function SanitizationPanel({ device, canRecord, onChanged }: { device: DeviceDetailDto; canRecord: boolean; onChanged: () => void }) {
+  const { t } = usePrefs();
+  const fetched = useApi<SanitizationDto[]>(device.sanitizations ? null : `/api/devices/${device.id}/sanitizations`);
+  const records = device.sanitizations ?? fetched.data ?? [];
+  const open = canRecord && !CLOSED.includes(device.status);
+  const reload = () => { onChanged(); fetched.reload(); };
+  return (
+    <Paper withBorder p="md" data-testid="sanitization-panel">
+      <Title order={2} fz="lg" mb="xs">{t('wipe.title')}</Title>
+      <Stack gap="sm">
+        <SanitizationRecords records={records} />
+        {open && device.drives.length > 0 && (
+          <>
+            <Divider />
+            <NwipeUpload deviceId={device.id} onRecorded={reload} />
+            <SanitizationForm deviceId={device.id} drives={device.drives} onRecorded={reload} />
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Hardware report, notes and moves: workshop records that do not change the status. Staff only. */
+export function WorkshopTools({ device, onChanged }: { device: DeviceDetailDto; onChanged: () => void }) {
+  const { t } = usePrefs();
+  return (
+    <Paper withBorder p="md" data-testid="workshop-tools">
+      <Title order={2} fz="lg" mb="xs">{t('tools.title')}</Title>
+      <Stack gap="md">
+        {!CLOSED.includes(device.status) && <><HardwareReportUpload deviceId={device.id} onApplied={onChanged} /><Divider /></>}
+        <div>
+          <Title order={3} fz="md" mb={4}>{t('note.title')}</Title>
+          <NoteForm deviceId={device.id} onAdded={onChanged} />
+        </div>
+        <Divider />
+        <div>
+          <Title order={3} fz="md" mb={4}>{t('move.title')}</Title>
+          <MoveForm device={device} onMoved={onChanged} />
+        </div>
+      </Stack>
+    </Paper>
+  );
+}

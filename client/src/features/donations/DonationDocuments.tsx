@@ -1,0 +1,47 @@
+import { ActionIcon, Anchor, CopyButton, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import type { DonationDetailDto } from '../../api/types';
+import { useUser } from '../../auth/AuthProvider';
+import { STAFF } from '../../auth/roles';
+import { Ltr } from '../../components/Ltr';
+import { useT } from '../../prefs/PreferencesProvider';
+
+/**
+ * The donor's receipt (a public page behind a secret link, and its PDF) and the asset labels of every device of the
+ * donation, on the 62×29 mm roll or an A4 sheet. Plain links: the server draws the PDFs and the browser prints them.
+ */
+export function DonationDocuments({ donation, hasDevices }: { donation: DonationDetailDto; hasDevices: boolean }) {
+  const t = useT();
+  const canPrint = STAFF.includes(useUser().role);
+  return (
+    <Paper withBorder p="md" data-testid="donation-documents">
+      <Title order={2} fz="lg" mb="xs">{t('docs.title')}</Title>
+      <Stack gap={6}>
+        <Group gap="md" wrap="wrap">
+          <Anchor href={`/api/donations/${donation.id}/receipt.pdf`} target="_blank" rel="noopener" data-testid="receipt-pdf">{t('docs.receiptPdf')}</Anchor>
+          {canPrint && hasDevices && <Anchor href={`/api/labels.pdf?donationId=${donation.id}&format=roll`} target="_blank" rel="noopener">{t('docs.labelsRoll')}</Anchor>}
+          {canPrint && hasDevices && <Anchor href={`/api/labels.pdf?donationId=${donation.id}&format=a4`} target="_blank" rel="noopener">{t('docs.labelsA4')}</Anchor>}
+        </Group>
+        {donation.receiptUrl && (
+          <div>
+            <Text size="sm" fw={500}>{t('docs.receiptLink')}</Text>
+            <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+              {/* A full page load: the server renders /receipts/<token> itself, the app's router must not catch it. */}
+              <Anchor href={donation.receiptUrl} target="_blank" rel="noopener noreferrer" size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}
+                data-testid="receipt-link">
+                <Ltr mono>{donation.receiptUrl}</Ltr>
+              </Anchor>
+              <CopyButton value={donation.receiptUrl}>
+                {({ copied, copy }) => (
+                  <Tooltip label={copied ? t('docs.copied') : t('docs.copy')}>
+                    <ActionIcon variant="subtle" onClick={copy} aria-label={t('docs.copy')}>{copied ? '✓' : '⧉'}</ActionIcon>
+                  </Tooltip>
+                )}
+              </CopyButton>
+            </Group>
+            <Text size="xs" c="dimmed">{t('docs.receiptLinkHint')}</Text>
+          </div>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
