@@ -33,7 +33,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/devices': R, 'GET /api/devices/:id': R, 'GET /api/devices/:id/events': R,
   'GET /api/audit/verify': R,
   'GET /api/scan/:code': R,
-  'POST /api/devices/:id/actions': S, 'POST /api/devices/:id/notes': S, 'POST /api/devices/:id/moves': S,
+  'GET /api/devices/:id/files/:fileId': R, 'POST /api/devices/:id/actions': S, 'POST /api/devices/:id/notes': S, 'POST /api/devices/:id/moves': S,
   'POST /api/devices/:id/hardware-reports': S,
   'GET /api/devices/:id/sanitizations': R, 'POST /api/devices/:id/sanitizations': S,
   'GET /api/work-queues': R, 'GET /api/parts': R,

@@ -98,6 +98,13 @@ describe('POST /api/devices/:id/sanitizations', () => {
     expect(fs.existsSync(storedPath(sha256(log)))).to.equal(true);
     expect(await Sanitization.count({ where: { deviceId: d.id, result: 'passed' } })).to.equal(2);
     expect(await DeviceEvent.count({ where: { deviceId: d.id, type: 'sanitization' } })).to.equal(2);
+    const detail = await api().get(`/api/devices/${d.id}`).set(bearer(token)).expect(200);
+    expect(detail.body.files).to.have.length(1);
+    const download = await api().get(`/api/devices/${d.id}/files/${detail.body.files[0].id}`).set(bearer(token)).buffer(true)
+      .parse((r, done) => { const c: Buffer[] = []; r.on('data', (x: Buffer) => c.push(x)); r.on('end', () => done(null, Buffer.concat(c))); }).expect(200);
+    expect(download.headers['content-type']).to.equal('application/octet-stream');
+    expect(download.headers['content-disposition']).to.match(/^attachment/);
+    expect((download.body as Buffer).equals(log)).to.equal(true);
   });
 
   it('when the log has a failed drive, stores it as failed, and the wipe cannot be completed', async () => {

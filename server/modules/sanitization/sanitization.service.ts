@@ -1,7 +1,7 @@
 // Sanitization records (NIST SP 800-88), per drive: typed in as JSON, or read from the wipe tool's own log.
 import type { Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
-import { storeFile } from '../../lib/file-store.js';
+import { readStoredFile, storeFile } from '../../lib/file-store.js';
 import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
@@ -115,4 +115,11 @@ export async function drivesMissingWipe(deviceId: number, transaction?: Transact
 export async function listDeviceFiles(deviceId: number): Promise<DeviceFileDto[]> {
   const rows = await DeviceFile.findAll({ where: { deviceId }, order: [['id', 'ASC']] });
   return rows.map((f) => ({ id: f.id, kind: f.kind, format: f.format, sha256: f.sha256, sizeBytes: f.sizeBytes, originalName: f.originalName, createdAt: new Date(f.createdAt).toISOString() }));
+}
+
+/** An uploaded evidence file or report of a device, as stored (never modified). */
+export async function readDeviceFile(deviceId: number, fileId: number): Promise<{ data: Buffer; name: string }> {
+  const file = await DeviceFile.findOne({ where: { id: fileId, deviceId } });
+  if (!file) throw new NotFoundError(`Device ${deviceId} has no file ${fileId}`);
+  return { data: await readStoredFile(file.sha256), name: file.originalName || `${file.kind}-${file.sha256.slice(0, 12)}` };
 }

@@ -5,11 +5,14 @@ import { pageQueryKeys } from '../../lib/pagination.js';
 import { actorOf, ALL_ROLES, idParams, STAFF, type Access } from '../auth/index.js';
 import { act } from './workshop.actions.js';
 import { getDeviceDetail } from '../devices/index.js';
-import { listDeviceFiles, listSanitizations } from '../sanitization/index.js';
+import { listDeviceFiles, listSanitizations, readDeviceFile } from '../sanitization/index.js';
 import { listParts, listSamples, workQueues } from './workshop.queries.js';
 import { addNote, moveDevice, verifySample } from './workshop.records.js';
 import { parseWorkshopAction } from './workshop.schema.js';
 
+const fileParams = Joi.object<{ id: number; fileId: number }>({
+  id: Joi.number().integer().positive().max(2 ** 31 - 1).required(), fileId: Joi.number().integer().positive().max(2 ** 31 - 1).required(),
+});
 const queueQuery = Joi.object<{ limit: number }>({ limit: Joi.number().integer().min(1).max(50).default(5) });
 const noteInput = Joi.object<{ text: string }>({ text: Joi.string().trim().min(1).max(4000).required() });
 const moveInput = Joi.object<{ siteId: number; reason?: string }>({ siteId: Joi.number().integer().positive().required(), reason: Joi.string().trim().max(500).allow('') });
@@ -30,6 +33,15 @@ export const workshopRoutes = defineRoutes<Access>([
   {
     method: 'post', path: '/api/devices/:id/actions', access: STAFF,
     handler: async (req, res) => res.json(await act(parse(idParams, req.params).id, parseWorkshopAction(req.body), actorOf(req))),
+  },
+  {
+    // Evidence as it was uploaded, always as a download: never rendered by the browser, whatever it holds.
+    method: 'get', path: '/api/devices/:id/files/:fileId', access: ALL_ROLES,
+    handler: async (req, res) => {
+      const { id, fileId } = parse(fileParams, req.params);
+      const file = await readDeviceFile(id, fileId);
+      res.attachment(file.name).type('application/octet-stream').send(file.data);
+    },
   },
   {
     method: 'post', path: '/api/devices/:id/notes', access: STAFF,
