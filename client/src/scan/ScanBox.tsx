@@ -13,10 +13,12 @@ import { usePhysicalKeys } from './usePhysicalKeys';
 
 const CameraScanModal = lazy(() => import('./CameraScanModal'));
 
-/** The camera button needs the Shape Detection API (Chrome on Android, ChromeOS, macOS); elsewhere it is hidden. */
+/**
+ * The camera button needs only a camera API: the modal decodes with BarcodeDetector where the browser has it and
+ * lazy-loads ZXing elsewhere. getUserMedia is missing on plain-http origins (other than localhost), hence the check.
+ */
 export function cameraScanSupported(): boolean {
-  return typeof window !== 'undefined' && typeof window.BarcodeDetector === 'function'
-    && typeof navigator.mediaDevices?.getUserMedia === 'function';
+  return typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
 }
 
 type Feedback = { kind: 'notFound'; normalized: string } | { kind: 'error'; message: string };
