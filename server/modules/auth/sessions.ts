@@ -22,21 +22,58 @@ export async function openSession(userId: number): Promise<{ token: string; expi
   return { token, expiresAt };
 }
 
+// A short in-process cache of token hash → actor, so that a request does not pay a session lookup (a join) every
+// time. The database stays the truth: sessions are revoked there, and a cached actor is trusted for at most
+// SESSION_CACHE_MS (and never past the session's own expiry). Revocations through this process (logout,
+// deactivation, password or role change) also drop the entry at once; one made by another instance or directly in
+// the database takes effect here within SESSION_CACHE_MS. Only successful lookups are kept, so unknown tokens
+// cannot fill it. See docs/performance.md and docs/scaling.md.
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+const cached = new Map<string, { actor: Actor; until: number }>();
+// Bumped by every revocation: a lookup that raced with one (read the row before it changed) is not cached.
+let revocations = 0;
+
 export async function actorForToken(token: string): Promise<Actor | undefined> {
+  const tokenHash = hashToken(token);
+  const now = Date.now();
+  const hit = cached.get(tokenHash);
+  if (hit && hit.until > now) return hit.actor;
+  if (hit) cached.delete(tokenHash);
+  const generation = revocations;
   const session = await Session.findOne({
-    where: { tokenHash: hashToken(token), revokedAt: null, expiresAt: { [Op.gt]: new Date() } },
+    where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: new Date() } },
     include: [{ model: User, as: 'user', required: true, where: { active: true } }],
   });
   const user = (session as (Session & { user?: User }) | null)?.user;
-  return user ? { id: user.id, role: user.role, name: user.name, email: user.email } : undefined;
+  if (!session || !user) return undefined;
+  const actor: Actor = { id: user.id, role: user.role, name: user.name, email: user.email };
+  if (generation !== revocations) return actor;
+  if (cached.size >= SESSION_CACHE_MAX) cached.delete(cached.keys().next().value as string);
+  cached.set(tokenHash, { actor, until: Math.min(now + SESSION_CACHE_MS, new Date(session.expiresAt).getTime()) });
+  return actor;
+}
+
+/** Drops cached entries before and after the revocation commits, so no lookup in between can keep one alive. */
+async function revoking(forget: () => void, revoke: () => Promise<unknown>): Promise<void> {
+  revocations += 1;
+  forget();
+  try {
+    await revoke();
+  } finally {
+    revocations += 1;
+    forget();
+  }
 }
 
 export async function revokeSession(token: string): Promise<void> {
-  await withTransaction((transaction) =>
-    Session.update({ revokedAt: new Date() }, { where: { tokenHash: hashToken(token), revokedAt: null }, transaction }));
+  const tokenHash = hashToken(token);
+  await revoking(() => cached.delete(tokenHash), () => withTransaction((transaction) =>
+    Session.update({ revokedAt: new Date() }, { where: { tokenHash, revokedAt: null }, transaction })));
 }
 
 export async function revokeAllSessions(userId: number): Promise<void> {
-  await withTransaction((transaction) =>
-    Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction }));
+  const forget = () => { for (const [key, entry] of cached) if (entry.actor.id === userId) cached.delete(key); };
+  await revoking(forget, () => withTransaction((transaction) =>
+    Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction })));
 }

@@ -28,24 +28,39 @@ export function eventHash(prevHash: string | null, e: HashedFields): string {
   return createHash('sha256').update((prevHash ?? '') + body).digest('hex');
 }
 
+/** A device's current state and the newest link of its chain. */
+export interface Anchor { status: DeviceStatus; version: number; lastEventSeq: number; lastEventHash: string | null }
+
 /**
- * Appends one event. The anchor row is read FOR UPDATE (MySQL; SQLite has a single writer anyway), so two
- * appends to one device queue up instead of both linking to the same previous hash.
+ * Reads the anchor row FOR UPDATE (MySQL; SQLite has a single writer anyway), so two appends to one device queue
+ * up instead of both linking to the same previous hash.
  */
-export async function appendEvent(deviceId: number, event: NewEvent, transaction: Transaction): Promise<DeviceEvent> {
+export async function lockAnchor(deviceId: number, transaction: Transaction): Promise<Anchor> {
   const anchor = await Device.findByPk(deviceId, {
-    attributes: ['id', 'lastEventSeq', 'lastEventHash'], transaction, lock: transaction.LOCK.UPDATE,
+    attributes: ['id', 'status', 'version', 'lastEventSeq', 'lastEventHash'], transaction, lock: transaction.LOCK.UPDATE, raw: true,
   });
   if (!anchor) throw new Error(`appendEvent: device ${deviceId} does not exist`);
+  return anchor;
+}
+
+export type EventRow = HashedFields & { prevHash: string | null; hash: string };
+
+/** The event that follows `anchor` in the chain, hashed and ready to insert. */
+export function nextLink(deviceId: number, anchor: Anchor, event: NewEvent, createdAt = new Date()): EventRow {
   const fields: HashedFields = {
     deviceId, seq: anchor.lastEventSeq + 1, type: event.type, actorId: event.actorId,
     fromStatus: event.fromStatus ?? null, toStatus: event.toStatus ?? null,
-    payload: canonicalJson(event.payload ?? {}), createdAt: new Date(),
+    payload: canonicalJson(event.payload ?? {}), createdAt,
   };
   const prevHash = anchor.lastEventHash ?? null;
-  const hash = eventHash(prevHash, fields);
-  const row = await DeviceEvent.create({ ...fields, prevHash, hash }, { transaction });
-  await Device.update({ lastEventSeq: fields.seq, lastEventHash: hash }, { where: { id: deviceId }, transaction, silent: true });
+  return { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+}
+
+/** Appends one event and moves the device's anchor to it. */
+export async function appendEvent(deviceId: number, event: NewEvent, transaction: Transaction): Promise<DeviceEvent> {
+  const link = nextLink(deviceId, await lockAnchor(deviceId, transaction), event);
+  const row = await DeviceEvent.create(link, { transaction });
+  await Device.update({ lastEventSeq: link.seq, lastEventHash: link.hash }, { where: { id: deviceId }, transaction, silent: true });
   return row;
 }
 

@@ -54,6 +54,8 @@ export const deviceListQuery = Joi.object<DeviceListQuery>({
 export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** Plain (raw) rows carry booleans as 0/1 on SQLite and MySQL; model instances as booleans. */
+const bool = (v: boolean | number | null | undefined): boolean | null => (v === null || v === undefined ? null : Boolean(v));
 
 export function toDeviceDto(d: Device, donationCode?: string): DeviceDto {
   return {
@@ -62,7 +64,7 @@ export function toDeviceDto(d: Device, donationCode?: string): DeviceDto {
     ramGb: d.ramGb ?? null, storageSummary: d.storageSummary ?? null, screenInches: d.screenInches ?? null,
     batteryHealth: d.batteryHealth ?? null, status: d.status, disposition: d.disposition ?? null, grade: d.grade ?? null,
     r2Function: d.r2Function ?? null, r2Cosmetic: d.r2Cosmetic ?? null, os: d.os ?? null, licence: d.licence ?? null,
-    windows11Eligible: d.windows11Eligible ?? null, notes: d.notes ?? null, version: d.version,
+    windows11Eligible: bool(d.windows11Eligible), notes: d.notes ?? null, version: d.version,
     statusChangedAt: iso(d.statusChangedAt), createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt),
     allowedActions: allowedActions(d.status),
   };
@@ -71,7 +73,7 @@ export function toDeviceDto(d: Device, donationCode?: string): DeviceDto {
 export function toDriveDto(d: Drive): DriveDto {
   return {
     id: d.id, serialNumber: d.serialNumber, model: d.model, mediaType: d.mediaType,
-    capacityBytes: d.capacityBytes === null ? null : Number(d.capacityBytes), smartPassed: d.smartPassed ?? null,
+    capacityBytes: d.capacityBytes === null ? null : Number(d.capacityBytes), smartPassed: bool(d.smartPassed),
     powerOnHours: d.powerOnHours ?? null, reallocatedSectors: d.reallocatedSectors ?? null, pendingSectors: d.pendingSectors ?? null,
   };
 }

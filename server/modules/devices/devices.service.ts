@@ -7,6 +7,7 @@ import { offsetOf, type Page } from '../../lib/pagination.js';
 import { serialKey } from '../../lib/text.js';
 import { containsPattern, prefixPattern } from '../../lib/sql.js';
 import { appendEvent, appendFirstEvents } from './devices.events.js';
+import { countDevices } from './devices.totals.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto, toEventDto, type DeviceInput, type DeviceListQuery } from './devices.schema.js';
 import type { DeviceDetailDto, DeviceDto, DeviceEventDto } from '../../shared/api-types.js';
@@ -71,9 +72,12 @@ export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> 
   if (q.donationId) Object.assign(where, { donationId: q.donationId });
   if (q.siteId) Object.assign(where, { siteId: q.siteId });
   if (q.q) Object.assign(where, textFilter(q.q));
+  const filter = JSON.stringify([q.status ? [...q.status].sort() : null, q.type ?? null, q.donationId ?? null, q.siteId ?? null, q.q ?? null]);
   const [total, rows] = await Promise.all([
-    Device.count({ where }),
-    Device.findAll({ where, include: [DONATION_CODE], order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q) }),
+    countDevices(where, filter),
+    // Plain rows (raw): lists map straight to DTOs, and building a model instance per row and include was the
+    // largest CPU cost of this request (docs/performance.md).
+    Device.findAll({ where, include: [DONATION_CODE], order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q), raw: true, nest: true }),
   ]);
   return { items: rows.map((d) => toDeviceDto(d, codeOf(d))), total, page: q.page, pageSize: q.pageSize };
 }
@@ -92,13 +96,14 @@ function textFilter(q: string): WhereOptions<Device> {
 const codeOf = (d: Device): string | undefined => (d as Device & { donation?: { code: string } }).donation?.code;
 
 export async function getDeviceDetail(id: number): Promise<DeviceDetailDto> {
+  // Plain rows (raw) for a read-only page: the DTO mappers take them as they are (see listDevices).
   const device = await Device.findByPk(id, {
-    include: [{ ...DONATION_CODE, include: [{ association: 'donor', attributes: ['id', 'name'] }] }],
+    include: [{ ...DONATION_CODE, include: [{ association: 'donor', attributes: ['id', 'name'] }] }], raw: true, nest: true,
   });
   if (!device) throw new NotFoundError(`Device ${id} not found`);
   const [drives, events] = await Promise.all([
-    Drive.findAll({ where: { deviceId: id }, order: [['id', 'ASC']] }),
-    DeviceEvent.findAll({ where: { deviceId: id }, include: [{ association: 'actor', attributes: ['name'] }], order: [['seq', 'ASC']], limit: 500 }),
+    Drive.findAll({ where: { deviceId: id }, order: [['id', 'ASC']], raw: true }),
+    DeviceEvent.findAll({ where: { deviceId: id }, include: [{ association: 'actor', attributes: ['name'] }], order: [['seq', 'ASC']], limit: 500, raw: true, nest: true }),
   ]);
   const donation = (device as Device & { donation?: { code: string; donor?: { id: number; name: string } } }).donation;
   return {

@@ -7,3 +7,4 @@ export * from './devices.lifecycle.js';
 export { changeStatus, loadForAction, type StatusChange, type DeviceFields } from './devices.state.js';
 export { toDriveDto, idParams as deviceIdParams } from './devices.schema.js';
 export { getDeviceDetail } from './devices.service.js';
+export { countDevices } from './devices.totals.js';

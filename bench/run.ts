@@ -1,0 +1,187 @@
+// npm run bench: seed → start the server under test and the baseline as child processes → load each scenario
+// from this process with autocannon → print the table. See docs/performance.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mysql, { type RowDataPacket } from 'mysql2/promise';
+import { BENCH_ADMIN, serverEnv } from './env.js';
+import { combine, runLoad, settle, warmUp, type LoadResult } from './load.js';
+import { parseOptions, type BenchOptions } from './options.js';
+import { launch, rssMb, RssSampler, runCollect, runToEnd, waitHealthy, type Child } from './processes.js';
+import { checks, render, renderScaling, type ScenarioResult, type VolumeResult } from './report.js';
+import { actionScenario, intakeScenario, manifest, readScenarios, type Dataset, type Scenario, type Side } from './scenarios.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (m: string) => process.stdout.write(`[bench] ${m}\n`);
+const IMPORT_ROWS = 10_000;
+
+async function seed(o: BenchOptions, devices: number): Promise<VolumeResult['seed']> {
+  log(`seeding ${devices.toLocaleString('en')} devices into ${o.url}`);
+  const out = await runToEnd(['--import', 'tsx', 'bench/seed.ts', '--devices', String(devices), '--url', o.url, ...(o.force ? ['--force'] : [])],
+    { ...process.env, ...serverEnv(o.url, 0) }, true);
+  const line = out.split('\n').find((l) => l.startsWith('SEED_RESULT '));
+  if (!line) throw new Error('the seeder printed no SEED_RESULT line');
+  return JSON.parse(line.slice('SEED_RESULT '.length)) as VolumeResult['seed'];
+}
+
+async function dataset(db: mysql.Connection): Promise<Dataset> {
+  const [[max]] = await db.query<RowDataPacket[]>("SELECT MAX(id) AS id FROM devices WHERE asset_tag NOT LIKE 'BL%'");
+  const [open] = await db.query<RowDataPacket[]>("SELECT id FROM donations WHERE status = 'received' ORDER BY id DESC LIMIT 64");
+  return { maxDeviceId: Number(max.id), openDonations: open.map((r) => Number(r.id)) };
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+interface Target { url: string; pid: number }
+
+/**
+ * Nimah and the baseline take turns (`rounds` runs of duration/rounds seconds each), so a change in the machine's
+ * load during the scenario affects both sides alike; the process settles (in-flight requests finish) after each run.
+ */
+async function measure(o: BenchOptions, s: Scenario, nimah: Target, baseline: Target | undefined, auth: Record<string, string>, warm: boolean): Promise<ScenarioResult> {
+  const warmSeconds = warm ? Math.min(2, Math.max(1, Math.round(o.duration / 5))) : 0;
+  const seconds = Math.max(1, Math.round(o.duration / o.rounds));
+  const loadBefore = os.loadavg()[0];
+  log(`${s.label} (${o.rounds} × ${seconds} s each side)`);
+  const runs: { nimah: LoadResult[]; baseline: LoadResult[] } = { nimah: [], baseline: [] };
+  const sides: [Side, Target | undefined, Record<string, string>][] = [['nimah', nimah, auth], ['baseline', baseline, {}]];
+  for (const [side, target, headers] of sides) {
+    if (!target) continue;
+    await warmUp(target.url, s.plan(headers, side), o.connections, warmSeconds);
+    await settle(target.pid);
+  }
+  for (let round = 0; round < o.rounds; round += 1) {
+    for (const [side, target, headers] of sides) {
+      if (!target) continue;
+      runs[side].push(await runLoad(target.url, s.plan(headers, side), o.connections, seconds, target.pid));
+      await settle(target.pid);
+    }
+  }
+  const n = combine(runs.nimah);
+  if (n.non2xx || n.errors) log(`  ${s.name}: ${n.non2xx} non-2xx, ${n.errors} errors ${JSON.stringify(n.statusCodes)}`);
+  return { name: s.name, label: s.label, nimah: n, baseline: runs.baseline.length ? combine(runs.baseline) : undefined, load: [loadBefore, os.loadavg()[0]] };
+}
+
+async function timeImport(nimah: string, token: string, donationId: number): Promise<{ ms: number; status: number }> {
+  const form = new FormData();
+  form.append('file', new Blob([manifest(IMPORT_ROWS)], { type: 'text/csv' }), 'manifest.csv');
+  const t = performance.now();
+  const res = await fetch(`${nimah}/api/donations/${donationId}/devices/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  await res.arrayBuffer();
+  return { ms: performance.now() - t, status: res.status };
+}
+
+/** Someone else's benchmark (2,000 certificates ≤ 20 s): run it when it exists and keep its last lines. */
+async function certificatesLine(o: BenchOptions): Promise<string | undefined> {
+  if (!fs.existsSync(path.join(root, 'bench', 'certificates.bench.ts'))) return undefined;
+  log('bench/certificates.bench.ts');
+  const { out, code } = await runCollect(['--import', 'tsx', 'bench/certificates.bench.ts'], { ...process.env, ...serverEnv(o.url, 0) }, true);
+  const lines = out.trim().split('\n').filter(Boolean);
+  const key = lines.filter((l) => /elapsed|peak RSS|targets/i.test(l));
+  return `${(key.length ? key : lines.slice(-2)).join(' / ')}${code === 0 ? '' : ` (exit ${code})`}`;
+}
+
+/** The dashboard as its first viewer after a start sees it: computed, not served from the short-lived cache. */
+async function coldDashboard(nimah: string, auth: Record<string, string>): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(`${nimah}/api/reports/dashboard`, { headers: auth });
+  await res.arrayBuffer();
+  return performance.now() - t;
+}
+
+async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResult> {
+  const seeded = o.seed ? await seed(o, devices) : undefined;
+  const selected = (name: string) => !o.only.length || o.only.includes(name);
+  const nimahUrl = `http://127.0.0.1:${o.port}`;
+  const baseUrl = `http://127.0.0.1:${o.baselinePort}`;
+  const children: Child[] = [];
+  const db = await mysql.createConnection({ uri: o.url.replace(/^mariadb:/, 'mysql:'), timezone: 'Z' });
+  try {
+    const baseline = launch(['--import', 'tsx', 'bench/baseline-server.ts'], serverEnv(o.url, o.baselinePort));
+    children.push(baseline);
+    await waitHealthy(baseline, baseUrl, performance.now());
+    const t0 = performance.now();
+    const server = launch(['--import', 'tsx', 'server/main.ts'], serverEnv(o.url, o.port));
+    children.push(server);
+    const startupMs = await waitHealthy(server, nimahUrl, t0);
+    log(`server healthy after ${Math.round(startupMs)} ms`);
+    const pid = server.proc.pid ?? 0;
+    const nimah = { url: nimahUrl, pid };
+    const base = { url: baseUrl, pid: baseline.proc.pid ?? 0 };
+    const idleRssMb = rssMb(pid);
+    const sampler = new RssSampler(pid).start();
+    const token = await login(nimahUrl);
+    const auth = { authorization: `Bearer ${token}` };
+    const data = await dataset(db);
+    const result: VolumeResult = {
+      devices, seed: seeded, startupMs, idleRssMb, peakRssMb: 0, scenarios: [], connections: o.connections, duration: o.duration, rounds: o.rounds,
+      cores: os.cpus().length,
+    };
+    if (selected('dashboard')) result.dashboardColdMs = await coldDashboard(nimahUrl, auth);
+
+    const rssOf: Record<string, number> = { start: sampler.mark() };
+    const record = (r: ScenarioResult) => {
+      result.scenarios.push(r);
+      rssOf[r.name] = sampler.mark();
+    };
+    for (const s of readScenarios(data).filter((x) => selected(x.name))) record(await measure(o, s, nimah, base, auth, true));
+    if (selected('intake')) {
+      record(await measure(o, intakeScenario(data), nimah, base, auth, false));
+      await db.query("DELETE FROM devices WHERE asset_tag LIKE 'BL%'");
+    }
+    if (selected('import')) {
+      log(`CSV import of ${IMPORT_ROWS} rows`);
+      const imp = await timeImport(nimahUrl, token, data.openDonations[0]);
+      Object.assign(result, { importMs: imp.ms, importRows: IMPORT_ROWS, importStatus: imp.status });
+      rssOf.import = sampler.mark();
+    }
+    if (selected('action')) {
+      const [pool] = await db.query<RowDataPacket[]>("SELECT id, version FROM devices WHERE status = 'intake' AND asset_tag NOT LIKE 'BL%' ORDER BY id");
+      log(`${pool.length} devices in intake for the lifecycle run`);
+      const action = actionScenario(pool.map((r) => ({ id: Number(r.id), version: Number(r.version) })));
+      record(await measure(o, action, nimah, base, auth, false));
+      await db.query('DELETE FROM device_events WHERE seq >= 1000000');
+      if (action.used() > pool.length) log(`  WARNING: ${action.used()} requests for ${pool.length} devices: later requests hit devices already triaged`);
+    }
+    result.peakRssMb = sampler.stop();
+    result.rssByScenario = Object.fromEntries(Object.entries(rssOf).map(([k, v]) => [k, Math.round(v)]));
+    if (selected('audit')) {
+      const t = performance.now();
+      const res = await fetch(`${nimahUrl}/api/audit/verify`, { headers: auth });
+      const body = (await res.json()) as { ok?: boolean };
+      Object.assign(result, { auditVerifyMs: performance.now() - t, auditOk: res.status === 200 && body.ok === true });
+    }
+    for (const c of children.splice(0)) await c.stop();
+    result.certificates = await certificatesLine(o);
+    return result;
+  } finally {
+    for (const c of children) await c.stop();
+    await db.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const results: VolumeResult[] = [];
+  for (const devices of o.devices) {
+    const r = await benchVolume(o, devices);
+    results.push(r);
+    process.stdout.write(`\n${render(r)}\n\n`);
+  }
+  const scaling = renderScaling(results);
+  if (scaling) process.stdout.write(`${scaling}\n\n`);
+  if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 2));
+  const missed = results.flatMap((r) => checks(r).filter((c) => !c.met).map((c) => `${r.devices}: ${c.what}`));
+  log(`finished in ${Math.round((performance.now() - started) / 1000)} s; ${missed.length ? `NOT met: ${missed.join('; ')}` : 'every target met'}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});
