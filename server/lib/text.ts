@@ -7,12 +7,3 @@ export function toLatinDigits(s: string): string {
 export function serialKey(s: string): string {
   return toLatinDigits(s).normalize('NFKC').toUpperCase().replace(/[\s\-_./\\\u200e\u200f\u2066-\u2069]/g, '');
 }
-
-/**
- * A LIKE pattern that finds `s` anywhere, with `%`, `_` and `!` taken literally. The escape character is `!`
- * (use `ESCAPE '!'`): SQLite has no default escape character and MySQL reads a backslash in a string literal
- * itself, so `!` is the one choice that means the same on both.
- */
-export function likeContains(s: string): string {
-  return `%${s.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}

@@ -6,7 +6,8 @@ import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination.js';
 import { toE164 } from '../../lib/phone.js';
 import { encryptPii, piiHash } from '../../lib/pii.js';
-import { likeContains, toLatinDigits } from '../../lib/text.js';
+import { toLatinDigits } from '../../lib/text.js';
+import { containsPattern } from '../../lib/sql.js';
 import type { Actor } from '../auth/index.js';
 import { toAuditDto, toBeneficiaryDto, type BeneficiaryAuditDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
 import { assertTransition } from './beneficiaries.lifecycle.js';
@@ -77,8 +78,7 @@ export async function findBeneficiary(id: number, transaction?: Transaction): Pr
 
 /** `q` finds a name fragment; a full national ID or phone number typed into the same box finds that person. */
 function searchWhere(q: string): WhereOptions<Beneficiary> {
-  const sequelize = Beneficiary.sequelize!;
-  const like = sequelize.literal(`${sequelize.escape(likeContains(q))} ESCAPE '!'`);
+  const like = containsPattern(q);
   const or: WhereOptions<Beneficiary>[] = [{ name: { [Op.like]: like } }];
   const nationalId = parseNationalId(q, config.country);
   if (nationalId) or.push({ nationalIdHash: piiHash(nationalId) });

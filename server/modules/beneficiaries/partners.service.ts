@@ -9,7 +9,7 @@ import { logger } from '../../lib/logger.js';
 import { offsetOf, pageQueryKeys, type Page, type PageQuery } from '../../lib/pagination.js';
 import { listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
-import { likeContains } from '../../lib/text.js';
+import { containsPattern } from '../../lib/sql.js';
 import type { Actor } from '../auth/index.js';
 import { toBeneficiaryDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
 import { BENEFICIARY_STATUSES, type BeneficiaryStatus } from './beneficiaries.lifecycle.js';
@@ -66,8 +66,7 @@ export async function listPartners(q: PartnerListQuery): Promise<Page<PartnerDto
   const where: WhereOptions<Partner>[] = [];
   if (q.kind) where.push({ kind: q.kind });
   if (q.q) {
-    const sequelize = Partner.sequelize!;
-    const like = sequelize.literal(`${sequelize.escape(likeContains(q.q))} ESCAPE '!'`);
+    const like = containsPattern(q.q);
     where.push({ [Op.or]: [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }] });
   }
   const { rows, count } = await Partner.findAndCountAll({
