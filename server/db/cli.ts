@@ -3,7 +3,7 @@
 // Modules are imported inside main() so that an invalid configuration is reported as a message, not a stack.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { SequelizeStorage } from 'umzug';
 
 const COMMANDS = ['migrate', 'down', 'seed', 'reset', 'backup', 'restore'] as const;
@@ -39,37 +39,24 @@ function describeTarget(db: Db): string {
   return `mysql ${url.hostname}:${url.port || 3306}${url.pathname}`;
 }
 
-/**
- * umzug's SequelizeStorage reuses any model already named "SequelizeMeta", whatever its table, so the second
- * umzug of a process (the seeder after the migrator) would read and write the first one's table. Forget it
- * before each umzug is built.
- */
-function forgetMetaModel(sequelize: Sequelize): void {
-  if (sequelize.isDefined('SequelizeMeta')) sequelize.modelManager.removeModel(sequelize.model('SequelizeMeta'));
-}
-
 const names = (list: { name: string }[]): string => list.map((m) => m.name.replace(/\.ts$/, '')).join(', ');
 
 async function migrate(db: Db): Promise<void> {
-  forgetMetaModel(db.getSequelize());
   const applied = await db.createMigrator().up();
   say(applied.length ? `migrated: ${applied.length} applied (${names(applied)})` : 'migrated: nothing pending');
 }
 
 async function down(db: Db): Promise<void> {
-  forgetMetaModel(db.getSequelize());
   const reverted = await db.createMigrator().down();
   say(reverted.length ? `reverted: ${names(reverted)}` : 'reverted: nothing (no migration applied)');
 }
 
 async function seed(db: Db): Promise<void> {
-  forgetMetaModel(db.getSequelize());
   const pending = await db.createMigrator().pending();
   if (pending.length && !db.config.db.migrateOnBoot) {
     throw new Error(`${pending.length} migration(s) pending; run npm run db:migrate first`);
   }
   if (pending.length) await migrate(db);
-  forgetMetaModel(db.getSequelize());
   const ran = await db.createSeeder().up();
   say(ran.length ? `seeded: ${names(ran)}` : 'seeded: nothing pending (seeder_meta lists every seeder)');
   await summarise(db);
@@ -113,7 +100,6 @@ async function dropAllTables(db: Db): Promise<number> {
 async function reset(db: Db): Promise<void> {
   say(`dropped: ${await dropAllTables(db)} tables`);
   await migrate(db);
-  forgetMetaModel(db.getSequelize());
   const ran = await db.createSeeder().up();
   say(`seeded: ${ran.length ? names(ran) : 'no seeders found'}`);
   await summarise(db);
@@ -147,7 +133,6 @@ async function backup(db: Db, dir?: string): Promise<void> {
 
 /** Migrates the empty target to exactly the backup's migrations: none unknown to this version, none beyond them. */
 async function migrateTo(db: Db, wanted: string[]): Promise<void> {
-  forgetMetaModel(db.getSequelize());
   const migrator = db.createMigrator();
   const executed = (await migrator.executed()).map((x) => x.name);
   const pending = (await migrator.pending()).map((x) => x.name);
@@ -165,8 +150,7 @@ async function restore(db: Db, dir?: string): Promise<void> {
     ...backupContext(db),
     migrateTo: (wanted) => migrateTo(db, wanted),
     logSeeders: async (seeders) => {
-      forgetMetaModel(db.getSequelize());
-      const storage = new SequelizeStorage({ sequelize: db.getSequelize(), tableName: 'seeder_meta' });
+      const storage = new SequelizeStorage({ sequelize: db.getSequelize(), tableName: 'seeder_meta', modelName: 'seeder_meta' });
       for (const name of seeders) await storage.logMigration({ name });
     },
   });

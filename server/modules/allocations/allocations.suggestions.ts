@@ -3,7 +3,7 @@
 import { Op } from 'sequelize';
 import { rankedWaitlist, type Beneficiary } from '../beneficiaries/index.js';
 import { Device } from '../devices/index.js';
-import { drivesMissingWipe } from '../sanitization/index.js';
+import { devicesWithUnwipedDrives } from '../sanitization/index.js';
 
 export interface Suggestion {
   beneficiaryId: number; deviceId: number; assetTag: string; deviceType: string; grade: string | null;
@@ -18,13 +18,15 @@ export async function suggestions(limit: number): Promise<{ items: Suggestion[] 
     rankedWaitlist({ limit: limit * 3 }),
     Device.findAll({ where: { status: 'ready', type: { [Op.in]: FITS.any } }, order: [['statusChangedAt', 'ASC'], ['id', 'ASC']], limit: 1000 }),
   ]);
-  const pool = ready.sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade));
+  // The allocation re-checks this; here it keeps unsanitized devices out of the proposals, in one query.
+  const unwiped = await devicesWithUnwipedDrives(ready.map((d) => d.id));
+  const pool = ready.filter((d) => !unwiped.has(d.id)).sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade));
   const taken = new Set<number>();
   const items: Suggestion[] = [];
   for (const { beneficiary, score, breakdown } of waiting) {
     if (items.length >= limit) break;
     const device = pool.find((d) => !taken.has(d.id) && FITS[beneficiary.need ?? 'any'].includes(d.type));
-    if (!device || !(await isSanitized(device.id))) continue;
+    if (!device) continue;
     taken.add(device.id);
     items.push({
       beneficiaryId: beneficiary.id, deviceId: device.id, assetTag: device.assetTag, deviceType: device.type, grade: device.grade ?? null,
@@ -35,10 +37,6 @@ export async function suggestions(limit: number): Promise<{ items: Suggestion[] 
 }
 
 const gradeRank = (g: string | null | undefined) => (g ? GRADE_ORDER.indexOf(g) : GRADE_ORDER.length);
-
-async function isSanitized(deviceId: number): Promise<boolean> {
-  return (await drivesMissingWipe(deviceId)).length === 0;
-}
 
 function reasonsFor(b: Beneficiary, d: Device, score: number, breakdown: Record<string, number>): string[] {
   const top = Object.entries(breakdown).sort((x, y) => y[1] - x[1]).filter(([, v]) => v > 0).slice(0, 2).map(([k]) => k);

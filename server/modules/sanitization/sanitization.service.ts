@@ -1,5 +1,5 @@
 // Sanitization records (NIST SP 800-88), per drive: typed in as JSON, or read from the wipe tool's own log.
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
 import { readStoredFile, storeFile } from '../../lib/file-store.js';
 import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
@@ -122,4 +122,16 @@ export async function readDeviceFile(deviceId: number, fileId: number): Promise<
   const file = await DeviceFile.findOne({ where: { id: fileId, deviceId } });
   if (!file) throw new NotFoundError(`Device ${deviceId} has no file ${fileId}`);
   return { data: await readStoredFile(file.sha256), name: file.originalName || `${file.kind}-${file.sha256.slice(0, 12)}` };
+}
+
+/** Of the given devices, those with at least one drive lacking a passed record: one query for a whole list. */
+export async function devicesWithUnwipedDrives(deviceIds: number[]): Promise<Set<number>> {
+  if (!deviceIds.length) return new Set();
+  const rows = await Drive.sequelize!.query<{ deviceId: number }>(
+    `SELECT DISTINCT d.device_id AS deviceId FROM drives d
+      WHERE d.device_id IN (:ids)
+        AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.result = 'passed')`,
+    { replacements: { ids: deviceIds }, type: QueryTypes.SELECT },
+  );
+  return new Set(rows.map((r) => Number(r.deviceId)));
 }
