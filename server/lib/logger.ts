@@ -10,11 +10,20 @@ const withRequestId = winston.format((info) => {
 });
 
 const silent = config.env === 'test' && !config.logFile ? true : config.logLevel === 'silent';
+const level = config.logLevel === 'silent' ? 'error' : config.logLevel;
+
+// winston formats every message before its transports compare levels, so a message below the level would still be
+// stamped and serialised (safe-stable-stringify) only to be dropped: 5 % of a scan lookup's CPU. Drop it first.
+const belowLevel = winston.format((info) => {
+  const levels = winston.config.npm.levels;
+  return levels[info.level] <= levels[level] ? info : false;
+});
 
 export const logger = winston.createLogger({
-  level: config.logLevel === 'silent' ? 'error' : config.logLevel,
+  level,
   silent,
   format: winston.format.combine(
+    belowLevel(),
     withRequestId(),
     winston.format.timestamp(),
     config.env === 'production' || config.logFile
