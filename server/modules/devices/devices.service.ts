@@ -9,8 +9,8 @@ import { containsPattern, prefixPattern } from '../../lib/sql.js';
 import { appendEvent, appendFirstEvents } from './devices.events.js';
 import { countDevices } from './devices.totals.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
-import { toDeviceDto, toDriveDto, toEventDto, type DeviceInput, type DeviceListQuery } from './devices.schema.js';
-import type { DeviceDetailDto, DeviceDto, DeviceEventDto } from '../../shared/api-types.js';
+import { toDeviceDto, toEventDto, type DeviceInput, type DeviceListQuery } from './devices.schema.js';
+import type { DeviceDto, DeviceEventDto } from '../../shared/api-types.js';
 import type { PageQuery } from '../../lib/pagination.js';
 
 export function formatAssetTag(n: number): string {
@@ -94,23 +94,6 @@ function textFilter(q: string): WhereOptions<Device> {
 }
 
 const codeOf = (d: Device): string | undefined => (d as Device & { donation?: { code: string } }).donation?.code;
-
-export async function getDeviceDetail(id: number): Promise<DeviceDetailDto> {
-  // Plain rows (raw) for a read-only page: the DTO mappers take them as they are (see listDevices).
-  const device = await Device.findByPk(id, {
-    include: [{ ...DONATION_CODE, include: [{ association: 'donor', attributes: ['id', 'name'] }] }], raw: true, nest: true,
-  });
-  if (!device) throw new NotFoundError(`Device ${id} not found`);
-  const [drives, events] = await Promise.all([
-    Drive.findAll({ where: { deviceId: id }, order: [['id', 'ASC']], raw: true }),
-    DeviceEvent.findAll({ where: { deviceId: id }, include: [{ association: 'actor', attributes: ['name'] }], order: [['seq', 'ASC']], limit: 500, raw: true, nest: true }),
-  ]);
-  const donation = (device as Device & { donation?: { code: string; donor?: { id: number; name: string } } }).donation;
-  return {
-    ...toDeviceDto(device, donation?.code), donorId: donation?.donor?.id ?? 0, donorName: donation?.donor?.name ?? '',
-    drives: drives.map(toDriveDto), events: events.map(toEventDto),
-  };
-}
 
 export async function listDeviceEvents(id: number, q: PageQuery): Promise<Page<DeviceEventDto>> {
   if (!(await Device.count({ where: { id } }))) throw new NotFoundError(`Device ${id} not found`);

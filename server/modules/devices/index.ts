@@ -6,5 +6,5 @@ export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './d
 export * from './devices.lifecycle.js';
 export { changeStatus, loadForAction, type StatusChange, type DeviceFields } from './devices.state.js';
 export { toDriveDto, idParams as deviceIdParams } from './devices.schema.js';
-export { getDeviceDetail } from './devices.service.js';
+export { getDeviceDetail, readDevicePage } from './devices.detail.js';
 export { countDevices } from './devices.totals.js';

@@ -10,7 +10,6 @@ import { appendEvent, Device, Drive } from '../devices/index.js';
 import { parseNwipeLog } from './sanitization.nwipe.js';
 import { DeviceFile, Sanitization } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto, type SanitizationInput } from './sanitization.schema.js';
-import type { DeviceFileDto } from '../../shared/api-types.js';
 
 export type RecordDraft = Omit<SanitizationInput, 'startedAt' | 'finishedAt'> & {
   startedAt?: Date | string | null; finishedAt?: Date | string | null; source: Sanitization['source'];
@@ -110,11 +109,6 @@ export async function drivesMissingWipe(deviceId: number, transaction?: Transact
   const passed = await Sanitization.findAll({ where: { deviceId, result: 'passed' }, attributes: ['driveId'], transaction });
   const ok = new Set(passed.map((p) => p.driveId));
   return drives.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, serialNumber: d.serialNumber }));
-}
-
-export async function listDeviceFiles(deviceId: number): Promise<DeviceFileDto[]> {
-  const rows = await DeviceFile.findAll({ where: { deviceId }, order: [['id', 'ASC']] });
-  return rows.map((f) => ({ id: f.id, kind: f.kind, format: f.format, sha256: f.sha256, sizeBytes: f.sizeBytes, originalName: f.originalName, createdAt: new Date(f.createdAt).toISOString() }));
 }
 
 /** An uploaded evidence file or report of a device, as stored (never modified). */

@@ -4,8 +4,9 @@ import { parse } from '../../lib/parse.js';
 import { pageQueryKeys } from '../../lib/pagination.js';
 import { actorOf, ALL_ROLES, idParams, STAFF, type Access } from '../auth/index.js';
 import { act } from './workshop.actions.js';
-import { getDeviceDetail } from '../devices/index.js';
-import { listDeviceFiles, listSanitizations, readDeviceFile } from '../sanitization/index.js';
+import { readDevicePage } from '../devices/index.js';
+import { deviceFilesSet, deviceSanitizationsSet, readDeviceFile, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
+import type { DeviceFile } from '../sanitization/index.js';
 import { listParts, listSamples, workQueues } from './workshop.queries.js';
 import { addNote, moveDevice, verifySample } from './workshop.records.js';
 import { parseWorkshopAction } from './workshop.schema.js';
@@ -26,8 +27,8 @@ export const workshopRoutes = defineRoutes<Access>([
     method: 'get', path: '/api/devices/:id', access: ALL_ROLES,
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
-      const [detail, sanitizations, files] = await Promise.all([getDeviceDetail(id), listSanitizations(id), listDeviceFiles(id)]);
-      res.json({ ...detail, sanitizations, files });
+      const { detail, rows } = await readDevicePage(id, { sanitizations: deviceSanitizationsSet, files: deviceFilesSet });
+      res.json({ ...detail, sanitizations: rows.sanitizations.map(sanitizationRowToDto), files: rows.files.map((f) => toDeviceFileDto(f as unknown as DeviceFile)) });
     },
   },
   {

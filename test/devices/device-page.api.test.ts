@@ -1,0 +1,92 @@
+// GET /api/devices/:id reads the whole page in one statement (JSON sub-selects). These tests hold it to what the
+// stored rows and the single-list endpoints say, value by value: dates, booleans, nulls, order, long histories.
+import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { api, bearer } from '../helpers/api.js';
+import { signIn } from '../helpers/factories.js';
+import { act, intake, wipeAllDrives } from '../helpers/workshop.js';
+import { withTransaction } from '../../server/db/sequelize.js';
+import { appendEvent, Device, DeviceEvent, Drive } from '../../server/modules/devices/index.js';
+import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
+import type { DeviceDetailDto, DeviceEventDto, Page, SanitizationDto } from '../../server/shared/api-types.js';
+
+const nwipeLog = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'nwipe', 'all-erased-two-drives.log'));
+
+describe('GET /api/devices/:id (the device page in one statement)', () => {
+  it('when the device has drives, history, wipe records and a file, returns each list exactly as stored', async () => {
+    const { token, user } = await signIn('technician');
+    let device = await intake(token, 2);
+    const first = await Drive.findOne({ where: { deviceId: device.id }, order: [['id', 'ASC']] });
+    await first!.update({ capacityBytes: null, smartPassed: false });
+    device = await act(token, device, { action: 'triage', needsRepair: false, disposition: 'reuse' });
+    await wipeAllDrives(token, device.id);
+    await api().post(`/api/devices/${device.id}/notes`).set(bearer(token)).send({ text: 'شاشة مكسورة (زاوية) ← "quoted" \\ back' }).expect(201);
+
+    const page = (await api().get(`/api/devices/${device.id}`).set(bearer(token)).expect(200)).body as DeviceDetailDto;
+
+    const stored = await Device.findByPk(device.id);
+    expect(page).to.include({ id: device.id, version: stored!.version, status: 'wipe', statusChangedAt: stored!.statusChangedAt.toISOString(), updatedAt: stored!.updatedAt.toISOString() });
+    const drives = await Drive.findAll({ where: { deviceId: device.id }, order: [['id', 'ASC']] });
+    expect(page.drives.map((d) => [d.id, d.serialNumber, d.capacityBytes, d.smartPassed])).to.deep.equal(
+      drives.map((d) => [d.id, d.serialNumber, d.capacityBytes === null ? null : Number(d.capacityBytes), d.smartPassed ?? null]),
+    );
+    const events = await DeviceEvent.findAll({ where: { deviceId: device.id }, order: [['seq', 'ASC']] });
+    expect(page.events.map((e) => [e.seq, e.type, e.actorName, e.createdAt, e.hash])).to.deep.equal(
+      events.map((e) => [e.seq, e.type, user.name, e.createdAt.toISOString(), e.hash]),
+    );
+    expect(page.events.at(-1)!.payload).to.deep.equal({ text: 'شاشة مكسورة (زاوية) ← "quoted" \\ back' });
+    const history = (await api().get(`/api/devices/${device.id}/events`).set(bearer(token)).expect(200)).body as Page<DeviceEventDto>;
+    expect(page.events).to.deep.equal(history.items);
+    const records = (await api().get(`/api/devices/${device.id}/sanitizations`).set(bearer(token)).expect(200)).body as SanitizationDto[];
+    expect(records).to.have.length(2);
+    expect(page.sanitizations).to.deep.equal(records);
+    expect(page.sanitizations![0]).to.include({ startedAt: '2026-11-20T08:00:00.000Z', finishedAt: '2026-11-20T08:40:00.000Z', driveSerial: drives[0].serialNumber });
+    expect(page.files).to.deep.equal([]);
+    expect(await Sanitization.count({ where: { deviceId: device.id } })).to.equal(2);
+  });
+
+  it('when an nwipe log was uploaded, lists its file with the stored size, hash and time', async () => {
+    const { token } = await signIn('technician');
+    const d = await intake(token, 0);
+    await Drive.bulkCreate([
+      { deviceId: d.id, serialNumber: 'S2ZYJ9CF613407', serialKey: 'S2ZYJ9CF613407', mediaType: 'hdd' },
+      { deviceId: d.id, serialNumber: 'S3Z9NB0K123456X', serialKey: 'S3Z9NB0K123456X', mediaType: 'ssd' },
+    ]);
+    await api().post(`/api/devices/${d.id}/sanitizations`).set(bearer(token)).attach('file', nwipeLog, 'nwipe.log').expect(201);
+
+    const page = (await api().get(`/api/devices/${d.id}`).set(bearer(token)).expect(200)).body as DeviceDetailDto;
+
+    const file = await DeviceFile.findOne({ where: { deviceId: d.id } });
+    expect(page.files).to.deep.equal([{
+      id: file!.id, kind: file!.kind, format: file!.format, sha256: file!.sha256, sizeBytes: nwipeLog.length, originalName: 'nwipe.log', createdAt: file!.createdAt.toISOString(),
+    }]);
+    expect(page.sanitizations!.map((s) => s.driveSerial)).to.deep.equal(['S2ZYJ9CF613407', 'S3Z9NB0K123456X']);
+  });
+
+  it('when the history is longer than 500 events and over 1 MB of JSON, returns its first 500 in order, whole', async () => {
+    const { token, user } = await signIn('technician');
+    const d = await intake(token);
+    const text = 'ملاحظة '.repeat(400); // 3,200 characters, about 5.6 KB of JSON each: 520 of them are ~2.9 MB
+    await withTransaction(async (transaction) => {
+      for (let i = 1; i <= 520; i += 1) await appendEvent(d.id, { type: 'note', actorId: user.id, payload: { text: `${i} ${text}` } }, transaction);
+    });
+
+    const page = (await api().get(`/api/devices/${d.id}`).set(bearer(token)).expect(200)).body as DeviceDetailDto;
+
+    expect(page.events).to.have.length(500);
+    expect(page.events.map((e) => e.seq)).to.deep.equal(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(page.events[499].payload).to.deep.equal({ text: `499 ${text}` });
+  });
+
+  it('when the device has no drives and one event, returns empty lists rather than null', async () => {
+    const { token } = await signIn('viewer');
+    const tech = await signIn('technician');
+    const d = await intake(tech.token, 0);
+
+    const page = (await api().get(`/api/devices/${d.id}`).set(bearer(token)).expect(200)).body as DeviceDetailDto;
+
+    expect([page.drives, page.sanitizations, page.files]).to.deep.equal([[], [], []]);
+    expect(page.events).to.have.length(1);
+  });
+});
