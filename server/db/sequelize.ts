@@ -21,16 +21,9 @@ function createMysql(url: string): Sequelize {
     timezone: '+00:00',
     define: { underscored: true },
     pool: { max: config.db.poolMax, min: 0, idle: 10_000, acquire: 30_000 },
-    dialectOptions: { decimalNumbers: true, charset: 'utf8mb4' },
-    hooks: {
-      // MariaDB builds JSON_ARRAYAGG with GROUP_CONCAT and cuts it at group_concat_max_len (1 MB by default),
-      // which would truncate a long device history read as one JSON set (db/json-sets.ts). 16 MB is MariaDB's
-      // default max_allowed_packet, the most a result row can carry anyway.
-      afterConnect: (connection) => new Promise<void>((resolve, reject) => {
-        (connection as unknown as { query(sql: string, cb: (error: Error | null) => void): void })
-          .query('SET SESSION group_concat_max_len = 16777216', (error) => (error ? reject(error) : resolve()));
-      }),
-    },
+    // multipleStatements: a page's SELECTs go in one round trip (db/select-batch.ts). Every statement is built with
+    // bound replacements, never by pasting input into SQL (see docs/security.md).
+    dialectOptions: { decimalNumbers: true, charset: 'utf8mb4', multipleStatements: true },
   });
 }
 

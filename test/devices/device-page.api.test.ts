@@ -1,5 +1,5 @@
-// GET /api/devices/:id reads the whole page in one statement (JSON sub-selects). These tests hold it to what the
-// stored rows and the single-list endpoints say, value by value: dates, booleans, nulls, order, long histories.
+// GET /api/devices/:id reads the whole page in one round trip (a batch of SELECTs, db/select-batch.ts). These tests
+// hold it to what the stored rows and the single-list endpoints say, value by value: dates, booleans, nulls, order.
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import type { DeviceDetailDto, DeviceEventDto, Page, SanitizationDto } from '../
 
 const nwipeLog = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'nwipe', 'all-erased-two-drives.log'));
 
-describe('GET /api/devices/:id (the device page in one statement)', () => {
+describe('GET /api/devices/:id (the device page in one round trip)', () => {
   it('when the device has drives, history, wipe records and a file, returns each list exactly as stored', async () => {
     const { token, user } = await signIn('technician');
     let device = await intake(token, 2);
@@ -64,10 +64,10 @@ describe('GET /api/devices/:id (the device page in one statement)', () => {
     expect(page.sanitizations!.map((s) => s.driveSerial)).to.deep.equal(['S2ZYJ9CF613407', 'S3Z9NB0K123456X']);
   });
 
-  it('when the history is longer than 500 events and over 1 MB of JSON, returns its first 500 in order, whole', async () => {
+  it('when the history is longer than 500 events and ~3 MB, returns its first 500 in order, whole', async () => {
     const { token, user } = await signIn('technician');
     const d = await intake(token);
-    const text = 'ملاحظة '.repeat(400); // 3,200 characters, about 5.6 KB of JSON each: 520 of them are ~2.9 MB
+    const text = 'ملاحظة '.repeat(400); // 3,200 characters, about 5.6 KB each in UTF-8: 520 of them are ~2.9 MB
     await withTransaction(async (transaction) => {
       for (let i = 1; i <= 520; i += 1) await appendEvent(d.id, { type: 'note', actorId: user.id, payload: { text: `${i} ${text}` } }, transaction);
     });

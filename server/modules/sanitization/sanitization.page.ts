@@ -1,18 +1,15 @@
-// This module's lists on the device page, read inside the page's one statement (devices/devices.detail.ts).
-import type { JsonSet } from '../../db/json-sets.js';
+// This module's lists on the device page, read in the page's one round trip (devices/devices.detail.ts).
+import { columnsOf } from '../../db/select-batch.js';
 import { DeviceFile, Sanitization } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto } from './sanitization.schema.js';
 import type { DeviceFileDto } from '../../shared/api-types.js';
 
 /** Every sanitization record of the device `:id`, with the serial of its drive. */
-export const deviceSanitizationsSet: JsonSet = {
-  model: Sanitization,
-  from: '(SELECT s.*, dr.serial_number AS drive_serial FROM sanitizations s LEFT JOIN drives dr ON dr.id = s.drive_id WHERE s.device_id = :id) t',
-  extra: { driveSerial: 't.drive_serial' },
-};
+export const deviceSanitizationsSql = (): string => `SELECT ${columnsOf(Sanitization, 't')}, dr.serial_number AS driveSerial
+  FROM sanitizations t LEFT JOIN drives dr ON dr.id = t.drive_id WHERE t.device_id = :id ORDER BY t.id`;
 
 /** Every evidence file or report uploaded for the device `:id` (metadata; the bytes are in the file store). */
-export const deviceFilesSet: JsonSet = { model: DeviceFile, from: '(SELECT * FROM device_files WHERE device_id = :id) t' };
+export const deviceFilesSql = (): string => `SELECT ${columnsOf(DeviceFile, 't')} FROM device_files t WHERE t.device_id = :id ORDER BY t.id`;
 
 export const sanitizationRowToDto = (row: Record<string, unknown>): SanitizationDto =>
   toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? '');

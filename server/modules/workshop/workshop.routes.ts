@@ -5,7 +5,7 @@ import { pageQueryKeys } from '../../lib/pagination.js';
 import { actorOf, ALL_ROLES, idParams, STAFF, type Access } from '../auth/index.js';
 import { act } from './workshop.actions.js';
 import { readDevicePage } from '../devices/index.js';
-import { deviceFilesSet, deviceSanitizationsSet, readDeviceFile, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
+import { deviceFilesSql, deviceSanitizationsSql, readDeviceFile, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
 import type { DeviceFile } from '../sanitization/index.js';
 import { listParts, listSamples, workQueues } from './workshop.queries.js';
 import { addNote, moveDevice, verifySample } from './workshop.records.js';
@@ -27,7 +27,7 @@ export const workshopRoutes = defineRoutes<Access>([
     method: 'get', path: '/api/devices/:id', access: ALL_ROLES,
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
-      const { detail, rows } = await readDevicePage(id, { sanitizations: deviceSanitizationsSet, files: deviceFilesSet });
+      const { detail, rows } = await readDevicePage(id, { sanitizations: deviceSanitizationsSql(), files: deviceFilesSql() });
       res.json({ ...detail, sanitizations: rows.sanitizations.map(sanitizationRowToDto), files: rows.files.map((f) => toDeviceFileDto(f as unknown as DeviceFile)) });
     },
   },
