@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { backdate, createDeviceRecord } from '../helpers/more-factories.js';
+import { Donation } from '../../server/modules/donations/index.js';
 import type { IntakeQueueDto } from '../../server/shared/api-types.js';
 
 type Queue = IntakeQueueDto & { totals: { pledges: number; devices: number } };
@@ -81,6 +82,41 @@ describe('GET /api/intake-queue', () => {
 
     expect(body.devices.map((d) => d.id)).to.deep.equal([devices[2].id, devices[0].id]);
     expect(body.totals.devices).to.equal(3);
+  });
+
+  it('when a pledge came through the public form, shows it exactly as the donation page does, plus its age', async () => {
+    const { token } = await signIn('viewer');
+    const pledged = await api().post('/api/public/pledges').send({
+      donor: { kind: 'individual', name: 'سارة', phone: '0551234567', email: '', city: 'الخبر' },
+      items: [{ type: 'laptop', count: 2, description: 'old but working' }, { type: 'monitor', count: 1 }],
+      preferredPickupDate: '2026-12-01', website: '',
+    }).expect(201);
+    const stored = await Donation.findOne({ where: { code: (pledged.body as { code: string }).code } });
+    const donation = (await api().get(`/api/donations/${stored!.id}`).set(bearer(token)).expect(200)).body as Record<string, unknown>;
+
+    const body = await queue(token);
+
+    expect(body.pledges).to.have.length(1);
+    const { ageDays, ...shown } = body.pledges[0];
+    expect(ageDays).to.equal(0);
+    for (const [key, value] of Object.entries(shown)) expect(donation[key], key).to.deep.equal(value);
+    expect(shown).to.include({ donorName: 'سارة', preferredPickupDate: '2026-12-01', status: 'pledged' });
+    expect(shown.pledgeItems).to.have.length(2);
+  });
+
+  it('when more than 50 devices wait and no limit is given, returns the 50 oldest and the full total', async () => {
+    const { token } = await signIn('viewer');
+    const donation = await createDonation();
+    const devices = [];
+    for (let i = 0; i < 52; i += 1) devices.push(await createDeviceRecord({ donationId: donation.id }));
+    await backdate('devices', 'status_changed_at', devices[51].id, 3);
+
+    const body = await queue(token);
+
+    expect(body.devices).to.have.length(50);
+    expect(body.devices[0].id).to.equal(devices[51].id);
+    expect(body.devices.map((d) => d.id)).to.not.include(devices[50].id);
+    expect(body.totals.devices).to.equal(52);
   });
 
   it('when limit is above 200, returns 400', async () => {

@@ -104,6 +104,8 @@ export const ar = {
   'queue.noDevices': 'لا توجد أجهزة بانتظار الفرز.',
   'queue.age': 'أيام الانتظار',
   'queue.days': '{n}',
+  'queue.oldestShown': 'تُعرض أقدم {shown} من {total}.',
+  'queue.seeAllDevices': 'عرض كل الأجهزة في الاستلام',
 
   'devices.title': 'الأجهزة',
   'device.title': 'جهاز',

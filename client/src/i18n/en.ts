@@ -106,6 +106,8 @@ export const en: Messages = {
   'queue.noDevices': 'No devices waiting for triage.',
   'queue.age': 'Days waiting',
   'queue.days': '{n}',
+  'queue.oldestShown': 'The {shown} oldest of {total} are shown.',
+  'queue.seeAllDevices': 'See all devices in intake',
 
   'devices.title': 'Devices',
   'device.title': 'Device',

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { IntakeQueueDto, IntakeQueueTotals } from '../../api/types';
 import { useApi } from '../../api/useApi';
@@ -43,6 +44,7 @@ export default function IntakeQueuePage() {
               </Table>
             </div>
           )}
+          <MoreWaiting shown={data.pledges.length} total={data.totals?.pledges} />
         </Paper>
         <Paper withBorder p="md">
           <Title order={2} fz="lg" mb="xs">{t('queue.devices')} <Badge variant="light">{fmt.number(data.totals?.devices ?? data.devices.length)}</Badge></Title>
@@ -69,8 +71,22 @@ export default function IntakeQueuePage() {
               </Table>
             </div>
           )}
+          <MoreWaiting shown={data.devices.length} total={data.totals?.devices}>
+            <Anchor component={Link} to="/devices?status=intake" size="sm">{t('queue.seeAllDevices')}</Anchor>
+          </MoreWaiting>
         </Paper>
       </SimpleGrid>
     </>
+  );
+}
+
+/** The queue lists only the oldest (the server's limit): say so when more are waiting. */
+function MoreWaiting({ shown, total, children }: { shown: number; total?: number; children?: ReactNode }) {
+  const { t } = usePrefs();
+  if (total === undefined || total <= shown) return null;
+  return (
+    <Text c="dimmed" size="sm" mt="xs">
+      {t('queue.oldestShown', { shown, total })} {children}
+    </Text>
   );
 }
