@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'client/dist/', 'client/node_modules/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'client/node_modules/', 'data/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

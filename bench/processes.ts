@@ -1,6 +1,18 @@
 // Child processes of the bench: the server under test, the baseline, the seeder; startup timing and RSS sampling.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The server under test runs as `npm start` runs it: the compiled JavaScript under plain node. Under tsx it
+ * would carry ~45 MB of loader and compiled sources that production does not, and the RSS targets would be off.
+ */
+export const SERVER_ENTRY = 'dist/server/main.js';
+
+/** Compiles server/, migrations/ and seeders/ into dist/ (what `npm run build:server` does), once per bench run. */
+export async function buildServer(root: string): Promise<void> {
+  await runToEnd([path.join(root, 'scripts', 'ensure-server.mjs'), '--force'], process.env, true);
+}
 
 export interface Child { proc: ChildProcess; output: string[]; stop(): Promise<void> }
 

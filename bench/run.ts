@@ -8,7 +8,7 @@ import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { BENCH_ADMIN, serverEnv } from './env.js';
 import { combine, runLoad, settle, warmUp, type LoadResult } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { launch, rssMb, RssSampler, runCollect, runToEnd, waitHealthy, type Child } from './processes.js';
+import { buildServer, launch, rssMb, RssSampler, runCollect, runToEnd, SERVER_ENTRY, waitHealthy, type Child } from './processes.js';
 import { checks, render, renderScaling, type ScenarioResult, type VolumeResult } from './report.js';
 import { actionScenario, intakeScenario, manifest, readScenarios, type Dataset, type Scenario, type Side } from './scenarios.js';
 
@@ -106,7 +106,7 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
     children.push(baseline);
     await waitHealthy(baseline, baseUrl, performance.now());
     const t0 = performance.now();
-    const server = launch(['--import', 'tsx', 'server/main.ts'], serverEnv(o.url, o.port));
+    const server = launch([path.join(root, SERVER_ENTRY)], serverEnv(o.url, o.port));
     children.push(server);
     const startupMs = await waitHealthy(server, nimahUrl, t0);
     log(`server healthy after ${Math.round(startupMs)} ms`);
@@ -168,6 +168,8 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const started = performance.now();
+  log('compiling the server under test (npm run build:server)');
+  await buildServer(root);
   const results: VolumeResult[] = [];
   for (const devices of o.devices) {
     const r = await benchVolume(o, devices);

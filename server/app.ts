@@ -1,7 +1,6 @@
 // createApp(): the Express application without listen(), so tests drive it with supertest.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { config } from './config.js';
@@ -9,9 +8,10 @@ import { errorHandler, notFoundHandler } from './lib/error-handler.js';
 import { bodyFor, requestContext } from './lib/http-middleware.js';
 import { bodyKindOf, type RouteDef } from './lib/route.js';
 import { authorize, type Access } from './modules/auth/index.js';
+import { projectRoot } from './paths.js';
 import { allRoutes } from './routes.js';
 
-const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
+const clientDist = path.join(projectRoot, 'client', 'dist');
 
 export function createApp(): Express {
   const app = express();

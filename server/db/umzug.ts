@@ -1,21 +1,25 @@
 // Schema history (migrations/) and demo data (seeders/), both run by umzug with Sequelize's QueryInterface.
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { QueryInterface } from 'sequelize';
 import { Umzug, SequelizeStorage, type MigrationFn } from 'umzug';
 import { getSequelize } from './sequelize.js';
 import { logger } from '../lib/logger.js';
+import { codeExt, codeRoot } from '../paths.js';
 
 export type Migration = MigrationFn<QueryInterface>;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// umzug names a migration after its file, and that name is what schema_migrations / seeder_meta store.
+// The history was written with '.ts' names (tsx), so the compiled build reports its '.js' files under the
+// same '.ts' names: otherwise it would see every migration as pending and run it again.
+const storedName = (file: string): string => file.replace(/\.js$/, '.ts');
 
 function createUmzug(folder: 'migrations' | 'seeders', tableName: string) {
   const sequelize = getSequelize();
   return new Umzug<QueryInterface>({
     migrations: {
-      glob: [`${folder}/*.ts`, { cwd: root }],
-      resolve: ({ name, path: file, context }) => {
+      glob: [`${folder}/*${codeExt}`, { cwd: codeRoot }],
+      resolve: ({ name: fileName, path: file, context }) => {
+        const name = storedName(fileName);
         const load = async () => (await import(pathToFileURL(file!).href)) as { up: Migration; down?: Migration };
         return {
           name,

@@ -1,9 +1,11 @@
 // The one typeface of every Nimah document: IBM Plex Sans Arabic, which has Arabic and Latin glyphs, so mixed
 // lines never fall back to a font without Arabic. The files ship in server/assets/fonts (see its README).
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { fixLigatureTextOnEnd } from './pdf.extract.js';
 import { woffToSfnt } from './pdf.woff.js';
+import { projectRoot } from '../../paths.js';
 
 export const FONT_REGULAR = 'Nimah-Regular';
 export const FONT_BOLD = 'Nimah-Bold';
@@ -14,14 +16,15 @@ const FONT_FILES: Readonly<Record<string, string>> = {
   [FONT_BOLD]: 'IBMPlexSansArabic-Bold.woff',
 };
 
-const fontDir = new URL('../../assets/fonts/', import.meta.url);
+// From the project root, not from this file: the compiled build (dist/server/...) reads the same files, uncopied.
+const fontDir = path.join(projectRoot, 'server', 'assets', 'fonts');
 const fontBytes = new Map<string, Buffer>();
 
 // Read and unpacked once per process (see pdf.woff.ts for why the WOFF is unpacked at all).
 function loadFont(name: string): Buffer {
   let bytes = fontBytes.get(name);
   if (!bytes) {
-    bytes = woffToSfnt(readFileSync(new URL(FONT_FILES[name], fontDir)));
+    bytes = woffToSfnt(readFileSync(path.join(fontDir, FONT_FILES[name])));
     fontBytes.set(name, bytes);
   }
   return bytes;
