@@ -18,6 +18,9 @@ export function createApp(): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
+  // No ETag on API answers: they are per user and change with every action, no client revalidates them, and the
+  // tag is a SHA-1 of every body. Static files keep theirs (express.static sets its own).
+  app.set('etag', false);
   app.use(requestContext);
   app.use(helmet({
     contentSecurityPolicy: {

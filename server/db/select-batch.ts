@@ -6,14 +6,41 @@ import { getSequelize, isSqlite } from './sequelize.js';
 
 export type Row = Record<string, unknown>;
 
+/** A mysql2 connection as Sequelize's pool hands it out (callback API). */
+interface MysqlConnection {
+  query(options: { sql: string; values: Record<string, unknown>; namedPlaceholders: true }, callback: (error: Error | null, result: unknown) => void): void;
+}
+
+/**
+ * Runs SQL on a connection of Sequelize's own pool (a read connection, so read replicas take these when configured)
+ * straight through mysql2, which binds `:name` placeholders itself. Sequelize's query layer (a stack trace captured
+ * per query, replacement parsing of the whole text, result formatting) was a tenth of a page request's CPU.
+ */
+async function mysqlQuery(sql: string, values: Record<string, unknown>): Promise<unknown> {
+  const manager = getSequelize().connectionManager;
+  const connection = (await manager.getConnection({ type: 'read' })) as MysqlConnection;
+  try {
+    return await new Promise((resolve, reject) => {
+      connection.query({ sql, values, namedPlaceholders: true }, (error, result) => (error ? reject(error) : resolve(result)));
+    });
+  } finally {
+    manager.releaseConnection(connection);
+  }
+}
+
 /** Runs `statements` (each one SELECT, sharing `replacements`) and returns their rows in the same order. */
 export async function selectBatch(statements: string[], replacements: Record<string, unknown>): Promise<Row[][]> {
-  const sequelize = getSequelize();
-  if (isSqlite() || statements.length === 1) {
-    return Promise.all(statements.map((sql) => sequelize.query<Row>(sql, { replacements, type: QueryTypes.SELECT })));
+  if (isSqlite()) {
+    return Promise.all(statements.map((sql) => getSequelize().query<Row>(sql, { replacements, type: QueryTypes.SELECT })));
   }
-  const [sets] = await sequelize.query(statements.join(';\n'), { replacements, type: QueryTypes.RAW });
-  return sets as Row[][];
+  const result = await mysqlQuery(statements.join(';\n'), replacements);
+  return (statements.length === 1 ? [result] : result) as Row[][];
+}
+
+/** The rows of one SELECT: one round trip, through the same lean path as a batch. */
+export async function selectRows<T = Row>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
+  const [rows] = await selectBatch([sql], replacements);
+  return rows as T[];
 }
 
 const columnLists = new Map<string, string>();

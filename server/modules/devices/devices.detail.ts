@@ -10,11 +10,17 @@ import type { DeviceDetailDto } from '../../shared/api-types.js';
 /** The history shown with a device; longer histories are paged by GET /api/devices/:id/events. */
 const EVENTS_SHOWN = 500;
 
-const deviceSql = () => `SELECT ${columnsOf(Device, 'd')}, dn.code AS donationCode, dr.id AS donorId, dr.name AS donorName
-  FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id LEFT JOIN donors dr ON dr.id = dn.donor_id WHERE d.id = :id`;
-const drivesSql = () => `SELECT ${columnsOf(Drive, 't')} FROM drives t WHERE t.device_id = :id ORDER BY t.id`;
-const eventsSql = () => `SELECT ${columnsOf(DeviceEvent, 't')}, u.name AS actorName
-  FROM device_events t LEFT JOIN users u ON u.id = t.actor_id WHERE t.device_id = :id ORDER BY t.seq LIMIT ${EVENTS_SHOWN}`;
+/** Built on first use (the models must be initialised first), then reused: they are the same for every device. */
+const once = (build: () => string): (() => string) => {
+  let sql: string | undefined;
+  return () => (sql ??= build());
+};
+
+const deviceSql = once(() => `SELECT ${columnsOf(Device, 'd')}, dn.code AS donationCode, dr.id AS donorId, dr.name AS donorName
+  FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id LEFT JOIN donors dr ON dr.id = dn.donor_id WHERE d.id = :id`);
+const drivesSql = once(() => `SELECT ${columnsOf(Drive, 't')} FROM drives t WHERE t.device_id = :id ORDER BY t.id`);
+const eventsSql = once(() => `SELECT ${columnsOf(DeviceEvent, 't')}, u.name AS actorName
+  FROM device_events t LEFT JOIN users u ON u.id = t.actor_id WHERE t.device_id = :id ORDER BY t.seq LIMIT ${EVENTS_SHOWN}`);
 
 /**
  * A device's page, and the rows of `more` (SELECTs that may use `:id`, from other modules), in one round trip.

@@ -53,7 +53,7 @@ export const deviceListQuery = Joi.object<DeviceListQuery>({
 
 export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
 
-const iso = (d: Date | string) => new Date(d).toISOString();
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 /** Plain (raw) rows carry booleans as 0/1 on SQLite and MySQL; model instances as booleans. */
 const bool = (v: boolean | number | null | undefined): boolean | null => (v === null || v === undefined ? null : Boolean(v));
 

@@ -1,8 +1,7 @@
 // GET /api/scan/:code — what did the scanner read? Tries each reading of the code against asset tags,
 // donation codes, device serials and drive serials, in that order.
-import { QueryTypes } from 'sequelize';
 import { config } from '../../config.js';
-import { getSequelize } from '../../db/sequelize.js';
+import { selectRows } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { Device, Drive, formatAssetTag } from '../devices/index.js';
 import { Donation } from '../donations/index.js';
@@ -26,9 +25,7 @@ function asDonationCode(reading: string): string | undefined {
  * CPU than the database took to answer it (docs/performance.md).
  */
 async function deviceByTag(tag: string): Promise<Pick<Device, 'id' | 'assetTag' | 'status'> | undefined> {
-  const [row] = await getSequelize().query<Pick<Device, 'id' | 'assetTag' | 'status'>>(
-    'SELECT id, asset_tag AS assetTag, status FROM devices WHERE asset_tag = ? LIMIT 1', { replacements: [tag], type: QueryTypes.SELECT },
-  );
+  const [row] = await selectRows<Pick<Device, 'id' | 'assetTag' | 'status'>>('SELECT id, asset_tag AS assetTag, status FROM devices WHERE asset_tag = :tag LIMIT 1', { tag });
   return row;
 }
 
