@@ -12,13 +12,13 @@ interface MysqlConnection {
 }
 
 /**
- * Runs SQL on a connection of Sequelize's own pool (a read connection, so read replicas take these when configured)
- * straight through mysql2, which binds `:name` placeholders itself. Sequelize's query layer (a stack trace captured
+ * Runs SQL on a connection of Sequelize's own pool straight through mysql2, which binds `:name` placeholders itself.
+ * A primary ('write') connection: the device page is read right after an action and must show it (docs/scaling.md). Sequelize's query layer (a stack trace captured
  * per query, replacement parsing of the whole text, result formatting) was a tenth of a page request's CPU.
  */
 async function mysqlQuery(sql: string, values: Record<string, unknown>): Promise<unknown> {
   const manager = getSequelize().connectionManager;
-  const connection = (await manager.getConnection({ type: 'read' })) as MysqlConnection;
+  const connection = (await manager.getConnection({ type: 'write' })) as MysqlConnection;
   try {
     return await new Promise((resolve, reject) => {
       connection.query({ sql, values, namedPlaceholders: true }, (error, result) => (error ? reject(error) : resolve(result)));
