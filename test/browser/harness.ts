@@ -1,6 +1,6 @@
 // Browser test harness: the real server (npx tsx server/main.ts) on a free port and a throw-away SQLite database,
 // driven by Debian's Chromium through playwright-core. No browser is ever downloaded.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -57,8 +57,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimah-browser-'));
   let err = '';
-  // detached: the server gets its own process group, so stop() ends npx and the node process under it together.
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
+  // As `npm start` runs it: the compiled build (compiled here when missing or older than the sources).
+  execFileSync(process.execPath, ['scripts/ensure-server.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  // detached: the server gets its own process group, so stop() ends it and anything under it together.
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
