@@ -1,44 +1,13 @@
 // Starts the real server process (as `npm start` does) on a fresh SQLite file and a fresh data folder.
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
+import { freePort, spawnNode, waitForHealth, type Running } from './process.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let out = '';
+function startServer(env: Record<string, string>): Running {
   // Only the variables a real operator would set: nothing from the test environment leaks in.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
-  });
-  child.stdout!.on('data', (d) => { out += String(d); });
-  child.stderr!.on('data', (d) => { out += String(d); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitForHealth(port: number, ms = 20_000): Promise<Response> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await fetch(`http://127.0.0.1:${port}/api/health`);
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
+  return spawnNode(['--import', 'tsx', 'server/main.ts'], { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'info', ...env });
 }
 
 describe('server start', function () {

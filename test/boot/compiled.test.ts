@@ -1,25 +1,15 @@
 // `npm start` runs the compiled server (dist/server/main.js) under plain node, no tsx: it must find its migrations,
 // fonts and client from dist/, and accept a database that tsx migrated (same migration names, nothing re-run).
 import { expect } from 'chai';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
+import { freePort, root, spawnNode, waitForHealth, type Running } from './process.js';
 import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const ADMIN = { email: 'first@nimah.test', password: 'first-admin-password' };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A fresh data folder with its SQLite file named explicitly, so a developer's .env cannot redirect it. */
 function freshEnv(): Record<string, string> {
@@ -30,15 +20,8 @@ function freshEnv(): Record<string, string> {
   };
 }
 
-interface Running { child: ChildProcess; output: () => string; exited: Promise<number | null> }
-
 function startCompiled(env: Record<string, string>): Running {
-  let out = '';
-  const child = spawn(process.execPath, ['dist/server/main.js'], { cwd: root, env });
-  child.stdout!.on('data', (d) => { out += String(d); });
-  child.stderr!.on('data', (d) => { out += String(d); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  return spawnNode(['dist/server/main.js'], env);
 }
 
 /** SIGTERM and the exit code: 0 when the server closed cleanly. */
@@ -47,17 +30,6 @@ async function stop(server: Running): Promise<number | null> {
   return server.exited;
 }
 
-async function waitForHealth(port: number, ms = 20_000): Promise<Response> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await fetch(`http://127.0.0.1:${port}/api/health`);
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-}
 
 function migrationNames(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
