@@ -27,6 +27,8 @@ export const requestContext: RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
   const ctx = { requestId: req.requestId } as { requestId: string; userId?: number };
   res.on('finish', () => {
+    // Below the level (production logs at info): not even handed to winston, whose stream machinery runs per call.
+    if (!logger.isLevelEnabled('http')) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     // No query string: it can carry search terms typed by users.
     runWithContext(ctx, () => logger.http('http.request', {
