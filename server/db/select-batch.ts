@@ -45,14 +45,26 @@ export async function selectRows<T = Row>(sql: string, replacements: Record<stri
 
 const columnLists = new Map<string, string>();
 
-/** `t.device_id AS deviceId, …`: a model's columns under its attribute names, as `raw: true` reads them. */
-export function columnsOf(model: ModelStatic<Model>, alias: string): string {
-  const key = `${model.name}:${alias}`;
+/**
+ * `t.device_id AS deviceId, …`: a model's columns under its attribute names (as `raw: true` reads them), each name
+ * after `prefix` when given (to tell two tables apart in one row), leaving out the attributes in `except`.
+ */
+export function columnsOf(model: ModelStatic<Model>, alias: string, options: { prefix?: string; except?: readonly string[] } = {}): string {
+  const { prefix = '', except = [] } = options;
+  const key = `${model.name}:${alias}:${prefix}:${except.join(',')}`;
   let list = columnLists.get(key);
   if (!list) {
     const quote = (name: string) => getSequelize().getQueryInterface().quoteIdentifier(name);
-    list = Object.entries(model.getAttributes()).map(([name, def]) => `${alias}.${quote(def.field ?? name)} AS ${quote(name)}`).join(', ');
+    list = Object.entries(model.getAttributes()).filter(([name]) => !except.includes(name))
+      .map(([name, def]) => `${alias}.${quote(def.field ?? name)} AS ${quote(prefix + name)}`).join(', ');
     columnLists.set(key, list);
   }
   return list;
+}
+
+/** The attributes `columnsOf(model, alias, { prefix })` put in `row`, without the prefix. */
+export function unprefixed(row: Row, model: ModelStatic<Model>, prefix: string): Row {
+  const out: Row = {};
+  for (const name of Object.keys(model.getAttributes())) if (prefix + name in row) out[name] = row[prefix + name];
+  return out;
 }

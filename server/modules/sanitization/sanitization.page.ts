@@ -9,7 +9,7 @@ export const deviceSanitizationsSql = (): string => `SELECT ${columnsOf(Sanitiza
   FROM sanitizations t LEFT JOIN drives dr ON dr.id = t.drive_id WHERE t.device_id = :id ORDER BY t.id`;
 
 /** Every evidence file or report uploaded for the device `:id` (metadata; the bytes are in the file store). */
-export const deviceFilesSql = (): string => `SELECT ${columnsOf(DeviceFile, 't')} FROM device_files t WHERE t.device_id = :id ORDER BY t.id`;
+export const deviceFilesSql = (): string => `SELECT ${columnsOf(DeviceFile, 't', { except: ['deviceId', 'uploadedBy'] })} FROM device_files t WHERE t.device_id = :id ORDER BY t.id`;
 
 export const sanitizationRowToDto = (row: Record<string, unknown>): SanitizationDto =>
   toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? '');
