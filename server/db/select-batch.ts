@@ -1,6 +1,6 @@
-// The SELECTs of one page in ONE round trip on MySQL/MariaDB (a multi-statement query), and one after another on
-// SQLite, where a statement is a function call. On MySQL each round trip costs the server more CPU than the rows it
-// brings (docs/performance.md), so a page of five lists read as five queries was five times the cost.
+// The SELECTs of one page in ONE round trip on MySQL/MariaDB (a multi-statement query), and as separate statements
+// on SQLite, where a statement is a function call, not a round trip. On MySQL each round trip costs the server more
+// CPU than the rows it brings (docs/performance.md).
 import { QueryTypes, type Model, type ModelStatic } from 'sequelize';
 import { getSequelize, isSqlite } from './sequelize.js';
 
@@ -13,8 +13,9 @@ interface MysqlConnection {
 
 /**
  * Runs SQL on a connection of Sequelize's own pool straight through mysql2, which binds `:name` placeholders itself.
- * A primary ('write') connection: the device page is read right after an action and must show it (docs/scaling.md). Sequelize's query layer (a stack trace captured
- * per query, replacement parsing of the whole text, result formatting) was a tenth of a page request's CPU.
+ * Sequelize's query layer (a stack trace captured per query, replacement parsing of the whole text, result
+ * formatting) was a tenth of a page request's CPU. A primary ('write') connection: the device page is read right
+ * after an action and must show it (docs/scaling.md).
  */
 async function mysqlQuery(sql: string, values: Record<string, unknown>): Promise<unknown> {
   const manager = getSequelize().connectionManager;
