@@ -20,7 +20,7 @@ export default function IntakeQueuePage() {
   return (
     <>
       <PageHeader title={t('queue.title')} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         <Paper withBorder p="md">
           <Title order={2} fz="lg" mb="xs">{t('queue.pledges')} <Badge variant="light">{fmt.number(data.totals?.pledges ?? data.pledges.length)}</Badge></Title>
           {data.pledges.length === 0 ? <Text c="dimmed" size="sm">{t('queue.noPledges')}</Text> : (
