@@ -44,6 +44,15 @@ export async function selectRows<T = Row>(sql: string, replacements: Record<stri
   return rows as T[];
 }
 
+/**
+ * SQL built on first use (the models must be initialised before `columnsOf` can read them), then reused: the text of
+ * a page's statements is the same for every request.
+ */
+export function sqlOnce(build: () => string): () => string {
+  let sql: string | undefined;
+  return () => (sql ??= build());
+}
+
 const columnLists = new Map<string, string>();
 
 /**

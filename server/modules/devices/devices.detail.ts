@@ -1,7 +1,7 @@
 // The device page in one round trip: the device with its donation, donor and drives, its history, plus any lists
 // other modules add (sanitization records, files), read as one batch of SELECTs (db/select-batch.ts). It was six
 // round trips of six statements; it is one of four.
-import { columnsOf, selectBatch, unprefixed, type Row } from '../../db/select-batch.js';
+import { columnsOf, selectBatch, sqlOnce, unprefixed, type Row } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto, toEventDto } from './devices.schema.js';
@@ -9,12 +9,6 @@ import type { DeviceDetailDto } from '../../shared/api-types.js';
 
 /** The history shown with a device; longer histories are paged by GET /api/devices/:id/events. */
 const EVENTS_SHOWN = 500;
-
-/** Built on first use (the models must be initialised first), then reused: they are the same for every device. */
-const once = (build: () => string): (() => string) => {
-  let sql: string | undefined;
-  return () => (sql ??= build());
-};
 
 // What the page does not show is not read: each column costs the database and mysql2 on every page view.
 const DEVICE_UNSHOWN = ['serialKey', 'lastEventSeq', 'lastEventHash'];
@@ -24,11 +18,11 @@ const EVENT_UNSHOWN = ['deviceId', 'prevHash'];
 // The device and its drives in one statement: one row per drive (the device's columns repeated; a device has one to
 // three drives), or one row with empty drive columns. A statement of its own for the drives cost the database as
 // much as reading them.
-const deviceSql = once(() => `SELECT ${columnsOf(Device, 'd', { except: DEVICE_UNSHOWN })}, dn.code AS donationCode, dr.id AS donorId,
+const deviceSql = sqlOnce(() => `SELECT ${columnsOf(Device, 'd', { except: DEVICE_UNSHOWN })}, dn.code AS donationCode, dr.id AS donorId,
   dr.name AS donorName, ${columnsOf(Drive, 'v', { prefix: 'drive_', except: DRIVE_UNSHOWN })}
   FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id LEFT JOIN donors dr ON dr.id = dn.donor_id
   LEFT JOIN drives v ON v.device_id = d.id WHERE d.id = :id`);
-const eventsSql = once(() => `SELECT ${columnsOf(DeviceEvent, 't', { except: EVENT_UNSHOWN })}, u.name AS actorName
+const eventsSql = sqlOnce(() => `SELECT ${columnsOf(DeviceEvent, 't', { except: EVENT_UNSHOWN })}, u.name AS actorName
   FROM device_events t LEFT JOIN users u ON u.id = t.actor_id WHERE t.device_id = :id ORDER BY t.seq LIMIT ${EVENTS_SHOWN}`);
 
 /**

@@ -1,6 +1,6 @@
 // The intake queue: pledges awaiting pickup and devices waiting in `intake`, oldest first.
 import Joi from 'joi';
-import { columnsOf, selectBatch } from '../../db/select-batch.js';
+import { columnsOf, selectBatch, sqlOnce } from '../../db/select-batch.js';
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
 import { ALL_ROLES, type Access } from '../auth/index.js';
@@ -19,11 +19,11 @@ const ageDays = (since: Date, now: number) => Math.max(0, Math.floor((now - new 
 const queueQuery = Joi.object<{ limit: number }>({ limit: Joi.number().integer().min(1).max(200).default(50) });
 
 const PLEDGED = "('pledged', 'scheduled')";
-const pledgesSql = () => `SELECT ${columnsOf(Donation, 't')}, dr.name AS donorName FROM donations t LEFT JOIN donors dr ON dr.id = t.donor_id
-  WHERE t.status IN ${PLEDGED} ORDER BY t.created_at, t.id LIMIT :limit`;
+const pledgesSql = sqlOnce(() => `SELECT ${columnsOf(Donation, 't')}, dr.name AS donorName FROM donations t LEFT JOIN donors dr ON dr.id = t.donor_id
+  WHERE t.status IN ${PLEDGED} ORDER BY t.created_at, t.id LIMIT :limit`);
 const pledgeCountSql = `SELECT COUNT(*) AS n FROM donations WHERE status IN ${PLEDGED}`;
-const devicesSql = () => `SELECT ${columnsOf(Device, 't')}, dn.code AS donationCode FROM devices t LEFT JOIN donations dn ON dn.id = t.donation_id
-  WHERE t.status = 'intake' ORDER BY t.status_changed_at, t.id LIMIT :limit`;
+const devicesSql = sqlOnce(() => `SELECT ${columnsOf(Device, 't')}, dn.code AS donationCode FROM devices t LEFT JOIN donations dn ON dn.id = t.donation_id
+  WHERE t.status = 'intake' ORDER BY t.status_changed_at, t.id LIMIT :limit`);
 
 export async function intakeQueue(limit: number): Promise<IntakeQueueDto & { totals: { pledges: number; devices: number } }> {
   // The lists and the pledge count in one round trip; the device count is shared with the device list (5 s).

@@ -1,6 +1,6 @@
 // Sanitization records (NIST SP 800-88), per drive: typed in as JSON, or read from the wipe tool's own log.
 import { QueryTypes, type Transaction } from 'sequelize';
-import { withTransaction } from '../../db/sequelize.js';
+import { getSequelize, withTransaction } from '../../db/sequelize.js';
 import { readStoredFile, storeFile } from '../../lib/file-store.js';
 import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
@@ -8,6 +8,7 @@ import { serialKey } from '../../lib/text.js';
 import { User, type Actor } from '../auth/index.js';
 import { appendEvent, Device, Drive } from '../devices/index.js';
 import { parseNwipeLog } from './sanitization.nwipe.js';
+import { deviceSanitizationsSql, sanitizationRowToDto } from './sanitization.page.js';
 import { DeviceFile, Sanitization } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto, type SanitizationInput } from './sanitization.schema.js';
 
@@ -95,11 +96,10 @@ export async function recordNwipeLog(deviceId: number, file: Express.Multer.File
   return recordSanitizations(deviceId, drafts, actor, { data: file.buffer, kind: 'wipe_evidence', format: 'nwipe', originalName: file.originalname });
 }
 
+/** The device's records with their drives' serials: the device page's statement, here inside the caller's transaction. */
 export async function listSanitizations(deviceId: number, transaction?: Transaction): Promise<SanitizationDto[]> {
-  const rows = await Sanitization.findAll({ where: { deviceId }, order: [['id', 'ASC']], transaction });
-  const drives = await Drive.findAll({ where: { deviceId }, attributes: ['id', 'serialNumber'], transaction });
-  const serials = new Map(drives.map((d) => [d.id, d.serialNumber]));
-  return rows.map((r) => toSanitizationDto(r, serials.get(r.driveId) ?? ''));
+  const rows = await getSequelize().query<Record<string, unknown>>(deviceSanitizationsSql(), { replacements: { id: deviceId }, type: QueryTypes.SELECT, transaction });
+  return rows.map(sanitizationRowToDto);
 }
 
 /** Drives of a device that have no passed sanitization record. */
