@@ -1,14 +1,18 @@
-// The SELECTs of one page in ONE round trip on MySQL/MariaDB (a multi-statement query), and as separate statements
-// on SQLite, where a statement is a function call, not a round trip. On MySQL each round trip costs the server more
-// CPU than the rows it brings (docs/performance.md).
+// Page reads straight through mysql2 on MySQL/MariaDB (a prepared statement, or a batch of SELECTs in one round
+// trip), and through Sequelize on SQLite, where a statement is a function call, not a round trip. On MySQL each
+// statement and round trip costs the database more CPU than the rows it brings (docs/performance.md).
 import { QueryTypes, type Model, type ModelStatic } from 'sequelize';
 import { getSequelize, isSqlite } from './sequelize.js';
 
 export type Row = Record<string, unknown>;
 
+type Callback = (error: Error | null, result: unknown) => void;
+type Statement = { sql: string; values: Record<string, unknown>; namedPlaceholders: true };
+
 /** A mysql2 connection as Sequelize's pool hands it out (callback API). */
 interface MysqlConnection {
-  query(options: { sql: string; values: Record<string, unknown>; namedPlaceholders: true }, callback: (error: Error | null, result: unknown) => void): void;
+  query(options: Statement, callback: Callback): void;
+  execute(options: Statement, callback: Callback): void;
 }
 
 /**
@@ -17,31 +21,38 @@ interface MysqlConnection {
  * formatting) was a tenth of a page request's CPU. A primary ('write') connection: the device page is read right
  * after an action and must show it (docs/scaling.md).
  */
-async function mysqlQuery(sql: string, values: Record<string, unknown>): Promise<unknown> {
+async function onMysql(how: 'query' | 'execute', sql: string, values: Record<string, unknown>): Promise<unknown> {
   const manager = getSequelize().connectionManager;
   const connection = (await manager.getConnection({ type: 'write' })) as MysqlConnection;
   try {
     return await new Promise((resolve, reject) => {
-      connection.query({ sql, values, namedPlaceholders: true }, (error, result) => (error ? reject(error) : resolve(result)));
+      connection[how]({ sql, values, namedPlaceholders: true }, (error, result) => (error ? reject(error) : resolve(result)));
     });
   } finally {
     manager.releaseConnection(connection);
   }
 }
 
-/** Runs `statements` (each one SELECT, sharing `replacements`) and returns their rows in the same order. */
+/**
+ * Runs `statements` (each one SELECT, sharing `replacements`) and returns their rows in the same order: on MySQL in
+ * one round trip, as one multi-statement text query.
+ */
 export async function selectBatch(statements: string[], replacements: Record<string, unknown>): Promise<Row[][]> {
   if (isSqlite()) {
     return Promise.all(statements.map((sql) => getSequelize().query<Row>(sql, { replacements, type: QueryTypes.SELECT })));
   }
-  const result = await mysqlQuery(statements.join(';\n'), replacements);
+  const result = await onMysql('query', statements.join(';\n'), replacements);
   return (statements.length === 1 ? [result] : result) as Row[][];
 }
 
-/** The rows of one SELECT: one round trip, through the same lean path as a batch. */
+/**
+ * The rows of one SELECT. On MySQL a server-side prepared statement: mysql2 keeps it per connection (at most
+ * `maxPreparedStatements`, db/sequelize.ts), so MariaDB parses and resolves the text once per connection instead of
+ * on every request, and rows travel in the binary protocol. `sql` must be a fixed text, values only as `:name`.
+ */
 export async function selectRows<T = Row>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
-  const [rows] = await selectBatch([sql], replacements);
-  return rows as T[];
+  if (isSqlite()) return getSequelize().query<T & object>(sql, { replacements, type: QueryTypes.SELECT });
+  return (await onMysql(process.env.NIMAH_TEXT ? 'query' : 'execute', sql, replacements)) as T[];
 }
 
 /**
@@ -53,28 +64,43 @@ export function sqlOnce(build: () => string): () => string {
   return () => (sql ??= build());
 }
 
-const columnLists = new Map<string, string>();
+const columnLists = new Map<string, string[]>();
+type ColumnOptions = { prefix?: string; except?: readonly string[] };
 
 /**
- * `t.device_id AS deviceId, …`: a model's columns under its attribute names (as `raw: true` reads them), each name
+ * `t.device_id AS deviceId`, …: a model's columns under its attribute names (as `raw: true` reads them), each name
  * after `prefix` when given (to tell two tables apart in one row), leaving out the attributes in `except`.
+ * With `alias` null, `NULL AS deviceId`, …: the same names without values, for a branch of a UNION that has none.
  */
-export function columnsOf(model: ModelStatic<Model>, alias: string, options: { prefix?: string; except?: readonly string[] } = {}): string {
+export function selectList(model: ModelStatic<Model>, alias: string | null, options: ColumnOptions = {}): string[] {
   const { prefix = '', except = [] } = options;
   const key = `${model.name}:${alias}:${prefix}:${except.join(',')}`;
   let list = columnLists.get(key);
   if (!list) {
     const quote = (name: string) => getSequelize().getQueryInterface().quoteIdentifier(name);
     list = Object.entries(model.getAttributes()).filter(([name]) => !except.includes(name))
-      .map(([name, def]) => `${alias}.${quote(def.field ?? name)} AS ${quote(prefix + name)}`).join(', ');
+      .map(([name, def]) => `${alias === null ? 'NULL' : `${alias}.${quote(def.field ?? name)}`} AS ${quote(prefix + name)}`);
     columnLists.set(key, list);
   }
   return list;
 }
 
+/** `selectList` as one comma-separated string, for a SELECT. */
+export function columnsOf(model: ModelStatic<Model>, alias: string, options: ColumnOptions = {}): string {
+  return selectList(model, alias, options).join(', ');
+}
+
+const prefixedNames = new Map<string, [string, string][]>();
+
 /** The attributes `columnsOf(model, alias, { prefix })` put in `row`, without the prefix. */
 export function unprefixed(row: Row, model: ModelStatic<Model>, prefix: string): Row {
+  const key = `${model.name}:${prefix}`;
+  let names = prefixedNames.get(key);
+  if (!names) {
+    names = Object.keys(model.getAttributes()).map((name) => [prefix + name, name]);
+    prefixedNames.set(key, names);
+  }
   const out: Row = {};
-  for (const name of Object.keys(model.getAttributes())) if (prefix + name in row) out[name] = row[prefix + name];
+  for (const [column, name] of names) if (column in row) out[name] = row[column];
   return out;
 }

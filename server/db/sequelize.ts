@@ -22,11 +22,15 @@ function createMysql(url: string): Sequelize {
     define: { underscored: true },
     pool: { max: config.db.poolMax, min: 0, idle: 10_000, acquire: 30_000 },
     // multipleStatements: a page's SELECTs go in one round trip (db/select-batch.ts). Every statement is built with
-    // bound replacements, never by pasting input into SQL (see docs/security.md).
-    // typeCast true: mysql2 reads dates itself, as UTC (Sequelize passes it timezone '+00:00'), DATE (DATEONLY) as a
+    // bound replacements, never by pasting input into SQL (see docs/security.md). maxPreparedStatements: pages read
+    // by prepared statements of a few fixed texts; mysql2 would keep up to 16,000 per connection, each holding
+    // memory in MariaDB, should a varying text slip in.
+    // timezone 'Z' (mysql2 only; Sequelize keeps '+00:00' for the session and its own SQL): the same instant as
+    // '+00:00', but mysql2 then builds dates from their parts instead of formatting and re-parsing a string.
+    // typeCast true: mysql2 reads dates itself, as UTC, DATE (DATEONLY) as a
     // 'YYYY-MM-DD' string like Sequelize. Sequelize's own cast, a JavaScript call per value that looks the zone up in
     // moment-timezone every time, was a quarter of the CPU mysql2 spends reading a page (docs/performance.md).
-    dialectOptions: { decimalNumbers: true, charset: 'utf8mb4', multipleStatements: true, typeCast: true, dateStrings: ['DATE'] },
+    dialectOptions: { decimalNumbers: true, charset: 'utf8mb4', multipleStatements: true, maxPreparedStatements: 64, typeCast: true, dateStrings: ['DATE'], timezone: 'Z' },
   });
 }
 

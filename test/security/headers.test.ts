@@ -4,8 +4,10 @@
 // sessions and cross-site requests"), login throttling and the password policy (same file), the pledge limit
 // and its per-app count (test/donations/pledges.api.test.ts).
 import { expect } from 'chai';
+import express from 'express';
+import helmet from 'helmet';
 import request from 'supertest';
-import { createApp } from '../../server/app.js';
+import { createApp, helmetOptions } from '../../server/app.js';
 import { allRoutes } from '../../server/routes.js';
 import { api } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
@@ -37,6 +39,15 @@ describe('HTTP hardening', () => {
       for (const p of headerProblems(res.headers)) failures.push(`${method.toUpperCase()} ${url} (${res.status}): ${p}`);
     }
     expect(failures).to.deep.equal([]);
+  });
+
+  it('sends exactly the headers helmet itself sets with our policy (they are worked out once at start)', async () => {
+    const reference = express().disable('x-powered-by').use(helmet(helmetOptions)).get('/', (_req, res) => { res.json({}); });
+    const expected = (await request(reference).get('/')).headers;
+    const actual = (await request(createApp()).get('/api/health')).headers;
+    const helmetHeaders = Object.keys(expected).filter((name) => !['content-type', 'content-length', 'etag', 'date', 'connection', 'keep-alive'].includes(name));
+    expect(helmetHeaders).to.include.members(['content-security-policy', 'strict-transport-security', 'x-frame-options', 'cross-origin-opener-policy']);
+    expect(Object.fromEntries(helmetHeaders.map((name) => [name, actual[name]]))).to.deep.equal(Object.fromEntries(helmetHeaders.map((name) => [name, expected[name]])));
   });
 
   it('refuses a cookie-authenticated write without X-Requested-With on every signed-in write route, with 403 CSRF_CHECK_FAILED', async () => {

@@ -5,6 +5,5 @@ export { Device, Drive, DeviceEvent, initDeviceModels, associateDeviceModels, DE
 export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './devices.schema.js';
 export * from './devices.lifecycle.js';
 export { changeStatus, loadForAction, type StatusChange, type DeviceFields } from './devices.state.js';
-export { toDriveDto, idParams as deviceIdParams } from './devices.schema.js';
-export { getDeviceDetail, readDevicePage } from './devices.detail.js';
+export { toDriveDto, toEventDto, idParams as deviceIdParams } from './devices.schema.js';
 export { countDevices } from './devices.totals.js';

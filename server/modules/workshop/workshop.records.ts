@@ -2,8 +2,9 @@
 import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import type { Actor } from '../auth/index.js';
-import { appendEvent, Device, getDeviceDetail } from '../devices/index.js';
+import { appendEvent, Device } from '../devices/index.js';
 import { Site } from '../sites/sites.js';
+import { readDevicePage } from './device-page.js';
 import { VerificationSample } from './workshop.model.js';
 import { toSampleDto, type SampleDto } from './workshop.queries.js';
 import type { DeviceDetailDto } from '../../shared/api-types.js';
@@ -13,7 +14,7 @@ export async function addNote(deviceId: number, text: string, actor: Actor): Pro
     if (!(await Device.count({ where: { id: deviceId }, transaction: t }))) throw new NotFoundError(`Device ${deviceId} not found`);
     await appendEvent(deviceId, { type: 'note', actorId: actor.id, payload: { text } }, t);
   });
-  return getDeviceDetail(deviceId);
+  return readDevicePage(deviceId);
 }
 
 export async function moveDevice(deviceId: number, input: { siteId: number; reason?: string }, actor: Actor): Promise<DeviceDetailDto> {
@@ -28,7 +29,7 @@ export async function moveDevice(deviceId: number, input: { siteId: number; reas
     await device.update({ siteId: input.siteId }, { transaction: t });
     await appendEvent(deviceId, { type: 'moved', actorId: actor.id, payload: { fromSiteId, toSiteId: input.siteId, reason: input.reason ?? null } }, t);
   });
-  return getDeviceDetail(deviceId);
+  return readDevicePage(deviceId);
 }
 
 export async function verifySample(sampleId: number, input: { result: 'passed' | 'failed'; notes?: string }, actor: Actor): Promise<SampleDto> {

@@ -4,9 +4,8 @@ import { parse } from '../../lib/parse.js';
 import { pageQueryKeys } from '../../lib/pagination.js';
 import { actorOf, ALL_ROLES, idParams, STAFF, type Access } from '../auth/index.js';
 import { act } from './workshop.actions.js';
-import { readDevicePage } from '../devices/index.js';
-import { deviceFilesSql, deviceSanitizationsSql, readDeviceFile, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
-import type { DeviceFile } from '../sanitization/index.js';
+import { readDeviceFile } from '../sanitization/index.js';
+import { readDevicePage } from './device-page.js';
 import { listParts, listSamples, workQueues } from './workshop.queries.js';
 import { addNote, moveDevice, verifySample } from './workshop.records.js';
 import { parseWorkshopAction } from './workshop.schema.js';
@@ -25,11 +24,7 @@ export const workshopRoutes = defineRoutes<Access>([
   {
     // The device page: the device with its drives and history, plus its sanitization records and evidence files.
     method: 'get', path: '/api/devices/:id', access: ALL_ROLES,
-    handler: async (req, res) => {
-      const { id } = parse(idParams, req.params);
-      const { detail, rows } = await readDevicePage(id, { sanitizations: deviceSanitizationsSql(), files: deviceFilesSql() });
-      res.json({ ...detail, sanitizations: rows.sanitizations.map(sanitizationRowToDto), files: rows.files.map((f) => toDeviceFileDto(f as unknown as DeviceFile)) });
-    },
+    handler: async (req, res) => res.json(await readDevicePage(parse(idParams, req.params).id)),
   },
   {
     method: 'post', path: '/api/devices/:id/actions', access: STAFF,
