@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import { RateLimitedError, UnsupportedTypeError } from './errors.js';
 import { logger } from './logger.js';
-import { runWithContext } from './request-context.js';
+import { runWithContext, type RequestContext } from './request-context.js';
 import type { BodyKind } from './route.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -24,19 +24,23 @@ export const requestContext: RequestHandler = (req, res, next) => {
   const incoming = req.get('x-request-id');
   req.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   res.set('X-Request-Id', req.requestId);
+  const ctx: RequestContext = { requestId: req.requestId };
+  // Below the level (production logs at info) the line is not even prepared: no listener, nothing for winston,
+  // whose stream machinery runs per call.
+  if (logger.isLevelEnabled('http')) logWhenFinished(req, res, ctx);
+  runWithContext(ctx, next);
+};
+
+function logWhenFinished(req: Request, res: Response, ctx: RequestContext): void {
   const started = process.hrtime.bigint();
-  const ctx = { requestId: req.requestId } as { requestId: string; userId?: number };
   res.on('finish', () => {
-    // Below the level (production logs at info): not even handed to winston, whose stream machinery runs per call.
-    if (!logger.isLevelEnabled('http')) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     // No query string: it can carry search terms typed by users.
     runWithContext(ctx, () => logger.http('http.request', {
       method: req.method, path: loggedPath(req), status: res.statusCode, ms: Math.round(ms * 10) / 10, userId: ctx.userId,
     }));
   });
-  runWithContext(ctx, next);
-};
+}
 
 const hasBody = (req: Parameters<RequestHandler>[0]): boolean =>
   Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
