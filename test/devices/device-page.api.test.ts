@@ -1,5 +1,5 @@
-// GET /api/devices/:id reads the whole page in one round trip (a batch of SELECTs, db/select-batch.ts). These tests
-// hold it to what the stored rows and the single-list endpoints say, value by value: dates, booleans, nulls, order.
+// GET /api/devices/:id reads the whole page as one statement (workshop/device-page.ts). These tests hold it to
+// what the stored rows and the single-list endpoints say, value by value: dates, booleans, nulls, order.
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +62,34 @@ describe('GET /api/devices/:id (the device page in one round trip)', () => {
       id: file!.id, kind: file!.kind, format: file!.format, sha256: file!.sha256, sizeBytes: nwipeLog.length, originalName: 'nwipe.log', createdAt: file!.createdAt.toISOString(),
     }]);
     expect(page.sanitizations!.map((s) => s.driveSerial)).to.deep.equal(['S2ZYJ9CF613407', 'S3Z9NB0K123456X']);
+  });
+
+  it('when drives have several wipe records and the device several files, lists each once, in order, without multiplying the others', async () => {
+    const { token } = await signIn('technician');
+    let device = await intake(token, 3);
+    device = await act(token, device, { action: 'triage', needsRepair: false, disposition: 'reuse' });
+    const drives = await Drive.findAll({ where: { deviceId: device.id }, order: [['id', 'ASC']] });
+    await api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(token)).send({
+      driveSerial: drives[0].serialNumber, method: 'purge', technique: 'ata_sanitize', tool: 'nwipe 0.37', verification: 'last_pass', result: 'failed',
+    }).expect(201);
+    await wipeAllDrives(token, device.id);
+    await DeviceFile.bulkCreate([
+      { deviceId: device.id, kind: 'hardware_report', format: 'lshw', sha256: 'a'.repeat(64), sizeBytes: 10, originalName: 'one.json' },
+      { deviceId: device.id, kind: 'wipe_evidence', format: 'nwipe', sha256: 'b'.repeat(64), sizeBytes: 20, originalName: 'two.log' },
+    ]);
+
+    const page = (await api().get(`/api/devices/${device.id}`).set(bearer(token)).expect(200)).body as DeviceDetailDto;
+
+    expect(page.drives.map((d) => d.id)).to.deep.equal(drives.map((d) => d.id));
+    const records = await Sanitization.findAll({ where: { deviceId: device.id }, order: [['id', 'ASC']] });
+    expect(records).to.have.length(4);
+    expect(page.sanitizations!.map((r) => [r.id, r.driveId, r.result, r.driveSerial])).to.deep.equal(
+      records.map((r) => [r.id, r.driveId, r.result, drives.find((d) => d.id === r.driveId)!.serialNumber]),
+    );
+    const files = await DeviceFile.findAll({ where: { deviceId: device.id }, order: [['id', 'ASC']] });
+    expect(page.files!.map((f) => [f.id, f.originalName, f.sizeBytes])).to.deep.equal(files.map((f) => [f.id, f.originalName, f.sizeBytes]));
+    const events = await DeviceEvent.findAll({ where: { deviceId: device.id }, order: [['seq', 'ASC']] });
+    expect(page.events.map((e) => e.seq)).to.deep.equal(events.map((e) => e.seq));
   });
 
   it('when the history is longer than 500 events and ~3 MB, returns its first 500 in order, whole', async () => {
