@@ -52,7 +52,7 @@ export async function selectBatch(statements: string[], replacements: Record<str
  */
 export async function selectRows<T = Row>(sql: string, replacements: Record<string, unknown>): Promise<T[]> {
   if (isSqlite()) return getSequelize().query<T & object>(sql, { replacements, type: QueryTypes.SELECT });
-  return (await onMysql(process.env.NIMAH_TEXT ? 'query' : 'execute', sql, replacements)) as T[];
+  return (await onMysql('execute', sql, replacements)) as T[];
 }
 
 /**

@@ -21,7 +21,7 @@ function createMysql(url: string): Sequelize {
     timezone: '+00:00',
     define: { underscored: true },
     pool: { max: config.db.poolMax, min: 0, idle: 10_000, acquire: 30_000 },
-    // multipleStatements: a page's SELECTs go in one round trip (db/select-batch.ts). Every statement is built with
+    // multipleStatements: the intake queue's SELECTs go in one round trip (selectBatch in db/select-batch.ts). Every statement is built with
     // bound replacements, never by pasting input into SQL (see docs/security.md). maxPreparedStatements: pages read
     // by prepared statements of a few fixed texts; mysql2 would keep up to 16,000 per connection, each holding
     // memory in MariaDB, should a varying text slip in.
