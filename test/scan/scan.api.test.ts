@@ -80,6 +80,57 @@ describe('GET /api/scan/:code', () => {
     }
   });
 
+  describe('which record wins when several readings match', () => {
+    it('when the code as typed is a drive serial and its AZERTY reading a device serial, returns the drive (the reading as typed comes first)', async () => {
+      const { token } = await signIn('viewer');
+      await createDeviceRecord({ serialNumber: 'QWAZ1234' });
+      const device = await createDeviceRecord({ drives: [{ serialNumber: 'AZQW1234', mediaType: 'ssd' }] });
+
+      const res = await scan(token, 'azqw1234').expect(200);
+
+      expect(res.body).to.include({ kind: 'drive', deviceId: device.id, serialNumber: 'AZQW1234' });
+    });
+
+    it('when a code is both a device serial and a drive serial, returns the device', async () => {
+      const { token } = await signIn('viewer');
+      await createDeviceRecord({ drives: [{ serialNumber: 'SAME0001', mediaType: 'hdd' }] });
+      const device = await createDeviceRecord({ serialNumber: 'SAME0001' });
+
+      const res = await scan(token, 'SAME0001').expect(200);
+
+      expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: device.assetTag, status: 'intake' } satisfies ScanResultDto);
+    });
+
+    it('when two devices carry the serial (a machine donated twice), returns the newer one', async () => {
+      const { token } = await signIn('viewer');
+      await createDeviceRecord({ serialNumber: 'TWICE0001' });
+      const newer = await createDeviceRecord({ serialNumber: 'TWICE0001' });
+
+      const res = await scan(token, 'twice0001').expect(200);
+
+      expect((res.body as ScanResultDto).id).to.equal(newer.id);
+    });
+
+    it('when the code reads as a tag nobody has but is a device serial, returns that device', async () => {
+      const { token } = await signIn('viewer');
+      const device = await createDeviceRecord({ serialNumber: 'NM-000777' });
+      expect(device.assetTag).to.not.equal('NM000777');
+
+      const res = await scan(token, 'NM000777').expect(200);
+
+      expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: device.assetTag, status: 'intake' } satisfies ScanResultDto);
+    });
+
+    it('when only a later reading (AZERTY letters swapped) is a device serial, returns that device', async () => {
+      const { token } = await signIn('viewer');
+      const device = await createDeviceRecord({ serialNumber: 'NQ000777' });
+
+      const res = await scan(token, 'NA000777').expect(200);
+
+      expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: device.assetTag, status: 'intake' } satisfies ScanResultDto);
+    });
+  });
+
   describe('nothing found', () => {
     for (const [code, normalized] of [['ىة000099', 'NM000099'], ['nm-99', 'NM000099'], ['dn-2026-0099', 'DN-2026-0099'], ['xyz-1', 'XYZ1']]) {
       it(`when ${code} matches nothing, returns 404 NOT_FOUND with normalized ${normalized}`, async () => {

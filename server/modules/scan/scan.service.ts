@@ -1,17 +1,17 @@
 // GET /api/scan/:code — what did the scanner read? Tries each reading of the code against asset tags,
-// donation codes, device serials and drive serials, in that order.
+// donation codes, device serials and drive serials, in that order: the first reading that names a record wins,
+// and within a reading the first kind of record.
 import { config } from '../../config.js';
-import { selectRows } from '../../db/select-batch.js';
+import { selectRows, sqlOnce } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
-import { Device, Drive, formatAssetTag } from '../devices/index.js';
-import { Donation } from '../donations/index.js';
+import { formatAssetTag } from '../devices/index.js';
 import { scanCandidates } from './scan.normalize.js';
-import type { ScanResultDto } from '../../shared/api-types.js';
+import type { DeviceStatus, DonationStatus, ScanResultDto } from '../../shared/api-types.js';
 
-const tagPattern = () => new RegExp(`^${config.tags.prefix}0*(\\d{1,12})$`);
+let tagPattern: RegExp | undefined;
 
 function asAssetTag(reading: string): string | undefined {
-  const m = tagPattern().exec(reading);
+  const m = (tagPattern ??= new RegExp(`^${config.tags.prefix}0*(\\d{1,12})$`)).exec(reading);
   return m ? formatAssetTag(Number(m[1])) : undefined;
 }
 
@@ -20,44 +20,80 @@ function asDonationCode(reading: string): string | undefined {
   return m ? `DN-${m[1]}-${m[2]}` : undefined;
 }
 
+type DeviceRow = { id: number; assetTag: string; status: DeviceStatus };
+
 /**
- * The lookup nearly every scan ends in, as one plain statement: building it through the model (findOne) cost more
- * CPU than the database took to answer it (docs/performance.md).
+ * The lookup nearly every scan ends in (the first reading is a tag that exists), as one plain statement: building
+ * it through the model (findOne) cost more CPU than the database took to answer it (docs/performance.md).
  */
-async function deviceByTag(tag: string): Promise<Pick<Device, 'id' | 'assetTag' | 'status'> | undefined> {
-  const [row] = await selectRows<Pick<Device, 'id' | 'assetTag' | 'status'>>('SELECT id, asset_tag AS assetTag, status FROM devices WHERE asset_tag = :tag LIMIT 1', { tag });
+async function deviceByTag(tag: string): Promise<DeviceRow | undefined> {
+  const [row] = await selectRows<DeviceRow>('SELECT id, asset_tag AS assetTag, status FROM devices WHERE asset_tag = :tag LIMIT 1', { tag });
   return row;
 }
 
-async function lookup(reading: string): Promise<ScanResultDto | undefined> {
-  const tag = asAssetTag(reading);
-  if (tag) {
-    const device = await deviceByTag(tag);
-    if (device) return { kind: 'device', id: device.id, assetTag: device.assetTag, status: device.status };
+/** scanCandidates() gives at most this many readings; the statement below has a slot for each. */
+const SLOTS = 5;
+const slots = (name: string) => Array.from({ length: SLOTS }, (_, i) => `:${name}${i}`);
+/** `CASE column WHEN :t0 THEN 0 WHEN :t1 THEN 1 … END`: which reading a row was found by (the first, if several). */
+const readingOf = (column: string, name: string) => `CASE ${column} ${slots(name).map((p, i) => `WHEN ${p} THEN ${i}`).join(' ')} END`;
+const matches = (column: string, name: string) => `${column} IN (${slots(name).join(', ')})`;
+
+/**
+ * Every reading against every kind of record in one statement (one round trip, prepared once per connection), the
+ * best match first: by reading, then kind (tag, donation code, device serial, drive serial), then the newest
+ * record. The same answer as asking one reading and kind after another, which took up to twenty statements for a
+ * code that matched nothing and three (two through the ORM) for a tag typed on an Arabic keyboard layout: those
+ * few scans made the tail of the scan lookup's latency (docs/performance.md, round 4).
+ */
+const resolveSql = sqlOnce(() => `
+SELECT reading, kind, id, assetTag, status, code, deviceId, serialNumber FROM (
+  SELECT ${readingOf('d.asset_tag', 't')} AS reading, 0 AS kind, d.id AS id, d.asset_tag AS assetTag, d.status AS status,
+         NULL AS code, NULL AS deviceId, NULL AS serialNumber
+    FROM devices d WHERE ${matches('d.asset_tag', 't')}
+  UNION ALL
+  SELECT ${readingOf('dn.code', 'c')}, 1, dn.id, NULL, dn.status, dn.code, NULL, NULL
+    FROM donations dn WHERE ${matches('dn.code', 'c')}
+  UNION ALL
+  SELECT ${readingOf('d.serial_key', 'r')}, 2, d.id, d.asset_tag, d.status, NULL, NULL, NULL
+    FROM devices d WHERE ${matches('d.serial_key', 'r')}
+  UNION ALL
+  SELECT ${readingOf('dr.serial_key', 'r')}, 3, dr.id, dv.asset_tag, NULL, NULL, dv.id, dr.serial_number
+    FROM drives dr JOIN devices dv ON dv.id = dr.device_id WHERE ${matches('dr.serial_key', 'r')}
+) found ORDER BY reading, kind, id DESC LIMIT 1`);
+
+type Match = {
+  kind: number; id: number; assetTag: string | null; status: string | null; code: string | null;
+  deviceId: number | null; serialNumber: string | null;
+};
+
+function toDto(m: Match): ScanResultDto {
+  switch (Number(m.kind)) {
+    case 0: case 2: return { kind: 'device', id: m.id, assetTag: m.assetTag!, status: m.status as DeviceStatus };
+    case 1: return { kind: 'donation', id: m.id, code: m.code!, status: m.status as DonationStatus };
+    default: return { kind: 'drive', id: m.id, deviceId: Number(m.deviceId), assetTag: m.assetTag!, serialNumber: m.serialNumber! };
   }
-  const code = asDonationCode(reading);
-  if (code) {
-    const donation = await Donation.findOne({ where: { code }, attributes: ['id', 'code', 'status'] });
-    if (donation) return { kind: 'donation', id: donation.id, code: donation.code, status: donation.status };
+}
+
+async function resolveAll(readings: string[]): Promise<ScanResultDto | undefined> {
+  const values: Record<string, string | null> = {};
+  for (let i = 0; i < SLOTS; i += 1) {
+    const reading = readings[i];
+    values[`t${i}`] = reading === undefined ? null : asAssetTag(reading) ?? null;
+    values[`c${i}`] = reading === undefined ? null : asDonationCode(reading) ?? null;
+    values[`r${i}`] = reading ?? null;
   }
-  const device = await Device.findOne({ where: { serialKey: reading }, attributes: ['id', 'assetTag', 'status'], order: [['id', 'DESC']] });
-  if (device) return { kind: 'device', id: device.id, assetTag: device.assetTag, status: device.status };
-  const drive = await Drive.findOne({
-    where: { serialKey: reading }, include: [{ association: 'device', attributes: ['id', 'assetTag'] }], order: [['id', 'DESC']],
-  });
-  if (drive) {
-    const parent = (drive as Drive & { device: Device }).device;
-    return { kind: 'drive', id: drive.id, deviceId: parent.id, assetTag: parent.assetTag, serialNumber: drive.serialNumber };
-  }
-  return undefined;
+  const [match] = await selectRows<Match>(resolveSql(), values);
+  return match ? toDto(match) : undefined;
 }
 
 export async function resolveScan(raw: string): Promise<ScanResultDto> {
-  const readings = scanCandidates(raw);
-  for (const reading of readings) {
-    const found = await lookup(reading);
-    if (found) return found;
-  }
+  const readings = scanCandidates(raw).slice(0, SLOTS);
+  // The common case first: the scanner typed the tag as printed, and a tag is unique.
+  const tag = readings.length ? asAssetTag(readings[0]) : undefined;
+  const device = tag ? await deviceByTag(tag) : undefined;
+  if (device) return { kind: 'device', ...device };
+  const found = await resolveAll(readings);
+  if (found) return found;
   // Report the reading that has the shape of a tag or donation code (`ىة000099` → NM000099), else the plain one.
   const normalized = readings.map((r) => asAssetTag(r) ?? asDonationCode(r)).find(Boolean) ?? readings[0] ?? '';
   throw new NotFoundError('Nothing matches this code', { normalized, tried: readings });
