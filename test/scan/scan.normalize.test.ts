@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { canonical, fromArabicLayout, fromAzerty, scanCandidates, stripUrl } from '../../server/modules/scan/scan.normalize.js';
+import { canonical, firstReading, fromArabicLayout, fromAzerty, scanCandidates, stripUrl } from '../../server/modules/scan/scan.normalize.js';
 import { serialKey } from '../../server/lib/text.js';
 
 describe('scan normalisation (unit)', () => {
@@ -89,6 +89,12 @@ describe('scan normalisation (unit)', () => {
 
     it('when the code is only spaces and direction marks, returns no reading', () => {
       expect(scanCandidates(' \u200f ')).to.deep.equal([]);
+    });
+
+    it('firstReading is the first of the readings, for tags, serials, URLs and other layouts', () => {
+      for (const code of ['nm-000123', 'ىة000123', 'NMààà&é"', 'http://nimah.test/d/NM-000123', 'pf1-abc-23', 'DN 2026 0007']) {
+        expect(firstReading(code), code).to.equal(scanCandidates(code)[0]);
+      }
     });
   });
 });

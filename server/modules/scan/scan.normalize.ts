@@ -51,11 +51,16 @@ export function stripUrl(raw: string): { code: string; hint?: 'device' | 'certif
   return { code: decodeURIComponent(m[2]), hint };
 }
 
+/** The most likely reading alone (the first of scanCandidates): what a scanner on a Latin layout typed. */
+export function firstReading(raw: string): string {
+  return canonical(stripUrl(raw).code);
+}
+
 /** Readings of a scanned code, most likely first, without duplicates. */
 export function scanCandidates(raw: string): string[] {
   const { code } = stripUrl(raw);
   const readings = [
-    canonical(code),
+    firstReading(raw),
     canonical(fromArabicLayout(code)),
     canonical(fromAzerty(code, false)),
     canonical(fromAzerty(code, true)),

@@ -5,7 +5,7 @@ import { config } from '../../config.js';
 import { selectRows, sqlOnce } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { formatAssetTag } from '../devices/index.js';
-import { scanCandidates } from './scan.normalize.js';
+import { firstReading, scanCandidates } from './scan.normalize.js';
 import type { DeviceStatus, DonationStatus, ScanResultDto } from '../../shared/api-types.js';
 
 let tagPattern: RegExp | undefined;
@@ -87,11 +87,12 @@ async function resolveAll(readings: string[]): Promise<ScanResultDto | undefined
 }
 
 export async function resolveScan(raw: string): Promise<ScanResultDto> {
-  const readings = scanCandidates(raw).slice(0, SLOTS);
-  // The common case first: the scanner typed the tag as printed, and a tag is unique.
-  const tag = readings.length ? asAssetTag(readings[0]) : undefined;
+  // The common case first, before working out the other readings: the scanner typed the tag as printed, and a tag
+  // is unique.
+  const tag = asAssetTag(firstReading(raw));
   const device = tag ? await deviceByTag(tag) : undefined;
   if (device) return { kind: 'device', ...device };
+  const readings = scanCandidates(raw).slice(0, SLOTS);
   const found = await resolveAll(readings);
   if (found) return found;
   // Report the reading that has the shape of a tag or donation code (`ىة000099` → NM000099), else the plain one.
