@@ -93,7 +93,7 @@ export async function resolveScan(raw: string): Promise<ScanResultDto> {
   const device = tag ? await deviceByTag(tag) : undefined;
   if (device) return { kind: 'device', ...device };
   const readings = scanCandidates(raw).slice(0, SLOTS);
-  const found = await resolveAll(readings);
+  const found = readings.length ? await resolveAll(readings) : undefined;
   if (found) return found;
   // Report the reading that has the shape of a tag or donation code (`ىة000099` → NM000099), else the plain one.
   const normalized = readings.map((r) => asAssetTag(r) ?? asDonationCode(r)).find(Boolean) ?? readings[0] ?? '';
