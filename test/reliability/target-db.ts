@@ -48,8 +48,11 @@ export async function freshTargetDb(prefix: string, mysqlName: string, want: { m
   const dialect = server ? 'mysql' : 'sqlite';
   let url = `sqlite:${path.join(dataDir, 'nimah.sqlite')}`;
   if (server) {
-    url = mysqlUrl(mysqlName, server);
-    await recreateMysqlDatabase(url, mysqlName);
+    // Named after the suite's own database too, so that two suites on one server (CI, or people working side by
+    // side) never drop each other's.
+    const name = config.db.dialect === 'mysql' ? `${mysqlName}_${new URL(config.db.url).pathname.slice(1)}` : mysqlName;
+    url = mysqlUrl(name, server);
+    await recreateMysqlDatabase(url, name);
   }
   let sequelize: Sequelize | undefined;
   const open = () => {
