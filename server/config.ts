@@ -4,7 +4,10 @@ import path from 'node:path';
 import Joi from 'joi';
 import dotenv from 'dotenv';
 
-if (process.env.NODE_ENV !== 'test') dotenv.config({ quiet: true });
+// ENV_FILE names the file of settings to load (default `.env`); an empty value loads none. Variables already set in
+// the environment always win. The test suite sets it empty, so a developer's .env never changes what tests see.
+const envFile = process.env.ENV_FILE ?? '.env';
+if (envFile) dotenv.config({ path: envFile, quiet: true });
 
 // Waitlist priority: points per factor and the income ceiling (local currency per household member per month).
 // Any key left out keeps its default from modules/beneficiaries/beneficiaries.priority.ts (docs/priority-score.md).
@@ -47,6 +50,8 @@ const schema = Joi.object({
   PUBLIC_RATE_LIMIT_PER_15MIN: Joi.number().integer().min(1).default(30),
   TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), Joi.string()).default(false),
   PII_KEY: Joi.string().allow(''),
+  PII_KEYS_OLD: Joi.string().allow(''),
+  PII_HASH_KEY: Joi.string().allow(''),
   TAG_PREFIX: Joi.string().pattern(/^[A-Z]{1,6}$/).message('"TAG_PREFIX" must be 1 to 6 capital Latin letters').default('NM'),
   TAG_DIGITS: Joi.number().integer().min(6).max(12).default(6),
   COUNTRY: Joi.string().valid('SA', 'MA').default('SA'),
@@ -57,6 +62,8 @@ const schema = Joi.object({
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'info', 'http', 'verbose', 'debug', 'silent').default('info'),
   LOG_FILE: Joi.string().allow(''),
   PRIORITY_WEIGHTS: priorityWeightsJson,
+  DASHBOARD_CACHE_MS: Joi.number().integer().min(0).max(3_600_000).default(30_000),
+  LIST_TOTALS_CACHE_MS: Joi.number().integer().min(0).max(3_600_000).default(5_000),
 }).unknown(true);
 
 export type DatabaseDialect = 'sqlite' | 'mysql';
@@ -72,6 +79,10 @@ export interface Config {
   publicRateLimitPer15Min: number;
   trustProxy: boolean | number | string;
   piiKey: string;
+  /** Keys that wrote older ciphertexts: read, never written (key rotation, lib/pii-key.ts). */
+  piiKeysOld: string[];
+  /** The key the lookup hashes are derived from; empty means PII_KEY. */
+  piiHashKey: string;
   tags: { prefix: string; digits: number };
   country: 'SA' | 'MA';
   publicUrl: string;
@@ -80,6 +91,8 @@ export interface Config {
   logFile: string;
   /** Overrides of the waitlist priority defaults (PRIORITY_WEIGHTS); empty when unset. */
   priorityWeights: Partial<Record<PriorityWeightKey, number>>;
+  /** How long a figure may be shared between requests when another instance wrote meanwhile (0: never shared). */
+  cache: { dashboardMs: number; listTotalsMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicRateLimitPer15Min: value.PUBLIC_RATE_LIMIT_PER_15MIN,
     trustProxy: value.TRUST_PROXY,
     piiKey: value.PII_KEY ?? '',
+    piiKeysOld: String(value.PII_KEYS_OLD ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    piiHashKey: value.PII_HASH_KEY ?? '',
     tags: { prefix: value.TAG_PREFIX, digits: value.TAG_DIGITS },
     country: value.COUNTRY,
     publicUrl: String(value.PUBLIC_URL).replace(/\/+$/, ''),
@@ -124,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: value.LOG_LEVEL,
     logFile: value.LOG_FILE ?? '',
     priorityWeights: typeof value.PRIORITY_WEIGHTS === 'object' ? value.PRIORITY_WEIGHTS : {},
+    cache: { dashboardMs: value.DASHBOARD_CACHE_MS, listTotalsMs: value.LIST_TOTALS_CACHE_MS },
   };
   return deepFreeze(config);
 }

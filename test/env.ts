@@ -6,6 +6,7 @@ import path from 'node:path';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimah-test-'));
 process.env.NODE_ENV = 'test';
+process.env.ENV_FILE = ''; // a developer's .env must not change what the tests see
 process.env.DATA_DIR = dir;
 process.env.DATABASE_URL ||= `sqlite:${path.join(dir, 'test.sqlite')}`;
 process.env.LOG_FILE ||= path.join(dir, 'test.log');

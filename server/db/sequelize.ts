@@ -84,10 +84,20 @@ export async function ensureDatabaseExists(): Promise<void> {
 // so write transactions are chained one after another inside the process. MySQL runs them concurrently.
 let sqliteQueue: Promise<unknown> = Promise.resolve();
 
+// Counts the write transactions this process has committed. Figures shared between requests for a while (the
+// dashboard, list totals) remember the count they were computed at and are recomputed once it moved, so a write
+// through this instance is seen by the very next read; a write through another instance, within the cache's bound.
+let committedWrites = 0;
+export const writeGeneration = (): number => committedWrites;
+
 export function withTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
   const sequelize = getSequelize();
-  if (!isSqlite()) return sequelize.transaction(work);
-  const run = sqliteQueue.then(() => sequelize.transaction(work));
+  const counted = (transaction: Transaction) => {
+    transaction.afterCommit(() => { committedWrites += 1; });
+    return work(transaction);
+  };
+  if (!isSqlite()) return sequelize.transaction(counted);
+  const run = sqliteQueue.then(() => sequelize.transaction(counted));
   sqliteQueue = run.catch(() => undefined);
   return run;
 }

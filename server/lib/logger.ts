@@ -9,7 +9,7 @@ const withRequestId = winston.format((info) => {
   return info;
 });
 
-const silent = config.env === 'test' && !config.logFile ? true : config.logLevel === 'silent';
+const silent = config.logLevel === 'silent';
 const level = config.logLevel === 'silent' ? 'error' : config.logLevel;
 
 // winston formats every message before its transports compare levels, so a message below the level would still be

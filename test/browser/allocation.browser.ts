@@ -47,9 +47,9 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
 
   before(async function () {
     this.timeout(120_000);
-    // NODE_ENV=test: the dashboard then computes afresh on every request (elsewhere it shares a result for 30 s),
-    // so the figures after the handover are the new ones.
-    ({ server, browser } = await startServerAndBrowser({ NODE_ENV: 'test' }));
+    // As deployed: the dashboard is recomputed after every write this server commits, so the figures after the
+    // handover are the new ones.
+    ({ server, browser } = await startServerAndBrowser());
     api = await Api.signIn(server.url);
     await api.call('POST', '/api/users', { email: MANAGER.email, name: 'نورة المديرة', role: 'manager', password: MANAGER.password, language: 'ar' });
     const donor = await api.call<Created>('POST', '/api/donors', { kind: 'company', name: 'شركة الخليج للتقنية', nameLatin: 'Gulf Tech Co.', preferredLanguage: 'ar' });

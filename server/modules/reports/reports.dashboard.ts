@@ -1,10 +1,10 @@
 // GET /api/reports/dashboard: counts by status, monthly intake and handovers over 12 months, median days per
 // stage (from the status events), yield, and programme progress. Every figure is one grouped query, and the
-// whole result is shared between viewers for a few seconds (cachedDashboard).
+// whole result is shared between viewers within a stated bound (cachedDashboard).
 import { Op, QueryTypes } from 'sequelize';
 import { config } from '../../config.js';
-import { getSequelize, isSqlite } from '../../db/sequelize.js';
-import { logger } from '../../lib/logger.js';
+import { getSequelize, isSqlite, writeGeneration } from '../../db/sequelize.js';
+import { sharedResults } from '../../lib/shared-results.js';
 import { countByStatus, DEVICE_STATUSES } from '../devices/index.js';
 import { Programme, programmeProgress, type ProgrammeProgress } from '../programmes/index.js';
 
@@ -64,25 +64,12 @@ async function medianDaysPerStage(since: Date): Promise<Record<string, number | 
   return Object.fromEntries(stages.map((s) => [s, byStage.get(s) ?? null]));
 }
 
-// The dashboard reads every device and a year of events. Many viewers share one computation: a result is served
-// for DASHBOARD_TTL_MS, then the next request starts a refresh in the background and still gets the previous
-// result (only the first request after start waits). Figures can therefore be up to ~30 s old. Under test every
-// request computes afresh, because tests change the data between requests.
-const DASHBOARD_TTL_MS = config.env === 'test' ? 0 : 30_000;
-let cached: { at: number; value: Dashboard } | undefined;
-let refreshing: Promise<Dashboard> | undefined;
+// The dashboard reads every device and a year of events. Viewers share one computation: it is recomputed after any
+// write committed by this instance, and is never older than DASHBOARD_CACHE_MS (writes through other instances).
+const shared = sharedResults<Dashboard>({ maxAgeMs: config.cache.dashboardMs, maxKeys: 1, generation: writeGeneration });
 
 export function cachedDashboard(): Promise<Dashboard> {
-  if (cached && Date.now() - cached.at < DASHBOARD_TTL_MS) return Promise.resolve(cached.value);
-  if (!refreshing) {
-    refreshing = dashboard().then((value) => {
-      if (DASHBOARD_TTL_MS > 0) cached = { at: Date.now(), value };
-      return value;
-    }).finally(() => { refreshing = undefined; });
-    // A background refresh nobody awaits must not become an unhandled rejection; the old result stays.
-    refreshing.catch((err: unknown) => logger.warn('dashboard.refresh_failed', { error: (err as Error).message }));
-  }
-  return cached ? Promise.resolve(cached.value) : refreshing;
+  return shared('dashboard', () => dashboard());
 }
 
 export async function dashboard(now = new Date()): Promise<Dashboard> {
