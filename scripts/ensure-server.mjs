@@ -31,8 +31,9 @@ function tscPath() {
   try {
     return createRequire(import.meta.url).resolve('typescript/bin/tsc');
   } catch {
-    throw new Error('dist/ is missing or out of date and TypeScript is not installed (it is a devDependency): '
-      + 'run `npm install`, or `npm run build:server` where it is, and ship dist/ with the sources.');
+    // TypeScript and the server's @types are dependencies, not devDependencies, so that a production install
+    // (NODE_ENV=production, --omit=dev) can compile: reaching this means node_modules is incomplete.
+    throw new Error('dist/ is missing or out of date and TypeScript is not installed: run `npm install` (or `npm ci`) first.');
   }
 }
 
