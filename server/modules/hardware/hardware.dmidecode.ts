@@ -11,7 +11,19 @@ interface DmiBlock {
 }
 
 const HANDLE_LINE = /^Handle 0x[0-9A-Fa-f]+, DMI type (\d+)/;
-const FIELD_LINE = /^\t([^\t:][^:]{0,80}):[ \t]*(.*)$/;
+/** Longest field name dmidecode prints is under 40 characters; a colon further in is part of a value. */
+const MAX_KEY_LENGTH = 81;
+
+/**
+ * A tab-indented "Key: Value" line. Read by position, not with a regular expression: `[ \t]*(.*)$` backtracked
+ * over a long run of spaces ending in a stray carriage return, quadratic in the line's length.
+ */
+function fieldOf(line: string): [string, string] | undefined {
+  if (line.charCodeAt(0) !== 9 || line.length < 3 || line[1] === '\t' || line[1] === ':') return undefined;
+  const colon = line.indexOf(':', 2);
+  if (colon < 0 || colon > MAX_KEY_LENGTH + 1) return undefined;
+  return [line.slice(1, colon).trim(), line.slice(colon + 1).trim()];
+}
 
 /** Recognises dmidecode output by its block headers. */
 export function looksLikeDmidecode(text: string): boolean {
@@ -28,8 +40,8 @@ export function parseDmiBlocks(text: string): DmiBlock[] {
       blocks.push(current);
       continue;
     }
-    const field = current ? FIELD_LINE.exec(line) : null;
-    if (current && field && !current.fields.has(field[1].trim())) current.fields.set(field[1].trim(), field[2].trim());
+    const field = current ? fieldOf(line) : undefined;
+    if (current && field && !current.fields.has(field[0])) current.fields.set(field[0], field[1]);
   }
   return blocks;
 }

@@ -1,7 +1,7 @@
 // Drives in an lshw tree. NVMe drives appear twice: a "storage" controller node holding the serial and model,
 // and "disk" namespace nodes below it holding the size; they become one drive. Other disks are "disk" nodes.
 import { asNumber, asString, objectsIn, type JsonObject } from './hardware.json.js';
-import { capabilities, hasAncestor, isNvmeController, logicalName, type LshwVisit } from './hardware.lshw-tree.js';
+import { capabilities, isNvmeController, logicalName, type LshwVisit } from './hardware.lshw-tree.js';
 import { cleanSerial, cleanText } from './hardware.placeholders.js';
 import { nonNegativeInteger } from './hardware.units.js';
 import type { MediaType, ParsedDrive } from './hardware.types.js';
@@ -54,9 +54,10 @@ function driveFrom(node: JsonObject, type: MediaType, capacityBytes: number | nu
   };
 }
 
-function nvmeDrive(visit: LshwVisit, all: LshwVisit[]): ParsedDrive | string {
-  const namespaces = all.filter((other) => other.node.class === 'disk' && other.parent === visit);
-  const total = namespaces.reduce((sum, ns) => sum + (sizeOf(ns.node) ?? 0), 0);
+/** The controller's own namespaces are its disk children (a scan of every node per controller was quadratic). */
+function nvmeDrive(visit: LshwVisit): ParsedDrive | string {
+  const namespaces = objectsIn(visit.node.children).filter((child) => child.class === 'disk');
+  const total = namespaces.reduce((sum, ns) => sum + (sizeOf(ns) ?? 0), 0);
   const drive = driveFrom(visit.node, 'nvme', total > 0 ? total : null);
   return drive ?? `Skipped the NVMe drive ${describe(visit.node)} because lshw shows no serial number.`;
 }
@@ -65,7 +66,7 @@ function plainDrive(visit: LshwVisit): ParsedDrive | string | null {
   const { node } = visit;
   // A disk inside a disk is the medium of a card reader or optical drive; one inside an NVMe controller is a
   // namespace already counted with its controller.
-  if (hasAncestor(visit, (up) => up.class === 'disk' || isNvmeController(up))) return null;
+  if (visit.insideDrive) return null;
   if (isOptical(node)) return `Skipped the optical drive ${describe(node)}: it holds no user data to sanitize.`;
   const capacity = sizeOf(node);
   if (capacity === null) {
@@ -79,7 +80,7 @@ export function parseLshwDisks(visits: LshwVisit[]): DiskList {
   const list: DiskList = { drives: [], warnings: [] };
   for (const visit of visits) {
     let parsed: ParsedDrive | string | null = null;
-    if (isNvmeController(visit.node)) parsed = nvmeDrive(visit, visits);
+    if (isNvmeController(visit.node)) parsed = nvmeDrive(visit);
     else if (visit.node.class === 'disk') parsed = plainDrive(visit);
     if (typeof parsed === 'string') list.warnings.push(parsed);
     else if (parsed !== null) list.drives.push(parsed);

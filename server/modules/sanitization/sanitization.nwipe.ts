@@ -45,6 +45,9 @@ interface Facts {
   tableRows: number;
 }
 
+/** More drives than any machine Nimah handles holds: a log listing more is not one machine's wipe. */
+const MAX_DRIVES = 256;
+
 const TIMESTAMP = /^\[(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)\]\s*(?:nwipe:\s*)?(?:(?:debug|info|notice|warning|error|fatal|sanity):)?\s?/;
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
@@ -66,48 +69,119 @@ function deviceFacts(facts: Facts, path: string): DriveFacts {
 /** The summary footer abbreviates the verify setting. */
 const VERIFY_CODES: Readonly<Record<string, string>> = { NV: 'off', VL: 'last pass', VA: 'all passes' };
 
-type Handler = (match: RegExpExecArray, facts: Facts, time: string | null) => void;
+type Match = ArrayLike<string>;
+type Matcher = (message: string) => Match | null;
+type Handler = (match: Match, facts: Facts, time: string | null) => void;
 
-// Each log line is offered to these patterns in turn; the first that matches records what the line says.
-const HANDLERS: ReadonlyArray<[RegExp, Handler]> = [
-  [/\*+ Drive Status \*+/, (_m, facts) => { facts.tableRows = 0; }],
-  [/^\s*!?\s*(\S+)\s*\|\s*([^|]*?)\s*\|[^|]*\|\s*(\d+:\d\d:\d\d)\s*\|\s?(.*)$/, (m, facts) => {
+/** A matcher from a regular expression; only for patterns without overlapping quantifiers (linear on any line). */
+const regex = (pattern: RegExp): Matcher => (message) => pattern.exec(message);
+
+// The matchers below replace regular expressions that backtracked on hostile lines: the table row pattern
+// (`\s*([^|]*?)\s*\|…`) took 5 s on one 2,042-character line of "a|" and spaces, and cubic time per line.
+// They split on fixed separators instead, so a line costs time in proportion to its length.
+
+/** "  sda | Erased |  120 MB/s | 01:58:58 | ST1000DM003-1SB1/ZN15TA6Y" → [line, name, status, duration, model/serial]. */
+function tableRow(message: string): Match | null {
+  if (!message.includes('|')) return null;
+  const cells = message.split('|');
+  if (cells.length < 5) return null;
+  const first = cells[0].trim();
+  const name = first.startsWith('!') && first.length > 1 ? first.slice(1).trimStart() : first;
+  const duration = cells[3].trim();
+  if (name === '' || /\s/.test(name) || !/^\d+:\d\d:\d\d$/.test(duration)) return null;
+  return [message, name, cells[1].trim(), duration, cells.slice(4).join('|').replace(/^\s/, '')];
+}
+
+/** The table's footer repeats the run's settings: "Total Throughput 240 MB/s, DoD Short, 1R+B+VL" → label, rounds, verify. */
+function throughputFooter(message: string): Match | null {
+  const at = message.indexOf('Total Throughput ');
+  const fields = at < 0 ? [] : message.slice(at).split(',');
+  for (let i = 2; i < fields.length; i += 1) {
+    const settings = /^\s*(\d+)R\+N?B\+(NV|VL|VA)/.exec(fields[i]);
+    const label = fields.slice(1, i).join(',').trimStart();
+    if (settings && label !== '') return [message, label, settings[1], settings[2]];
+  }
+  return null;
+}
+
+/** "Found /dev/sda,  ATA, ST500DM002,  500 GB, S/N=Z3TA" → [line, path, description, serial]. */
+function foundDrive(message: string): Match | null {
+  if (!message.startsWith('Found /')) return null;
+  const comma = message.indexOf(',');
+  const path = message.slice(6, comma);
+  const rest = comma < 0 ? '' : message.slice(comma + 1).trimStart();
+  const serialAt = /,\s*S\/N=/.exec(rest);
+  if (comma < 0 || /\s/.test(path) || !serialAt) return null;
+  return [message, path, rest.slice(0, serialAt.index), rest.slice(serialAt.index + serialAt[0].length)];
+}
+
+/** "*** HIDDEN SECTORS DETECTED ! *** on /dev/sda" → [line, kind, path]. */
+function hiddenArea(message: string): Match | null {
+  const kind = /HIDDEN (?:SECTORS|AREA) (DETECTED|INDETERMINATE)/i.exec(message);
+  if (!kind) return null;
+  const on = / on \//gi;
+  on.lastIndex = kind.index + kind[0].length;
+  const word = /\S*/y;
+  for (let found = on.exec(message); found; found = on.exec(message)) {
+    word.lastIndex = found.index + 4;
+    const run = word.exec(message)?.[0] ?? '';
+    // nwipe may put a comma after the device ("on /dev/sdc, Some USB adapters …").
+    const path = run.endsWith(',') && run.length > 2 ? run.slice(0, -1) : run;
+    if (path.length > 1) return [message, kind[1], path];
+  }
+  return null;
+}
+
+/** "method = DoD Short" → [line, label]. */
+function methodSetting(message: string): Match | null {
+  const key = /^\s*method\s*=/.exec(message);
+  const value = key ? message.slice(key[0].length).trim() : '';
+  return value === '' ? null : [message, value];
+}
+
+// Each log line is offered to these matchers in turn; the first that matches records what the line says.
+const HANDLERS: ReadonlyArray<[Matcher, Handler]> = [
+  [(message) => (message.includes('* Drive Status *') ? [message] : null), (_m, facts) => { facts.tableRows = 0; }],
+  [tableRow, (m, facts) => {
     if (facts.tableRows < 0) return;
+    if (!facts.rows.has(m[1]) && facts.rows.size >= MAX_DRIVES) {
+      throw new UnprocessableError('NWIPE_LOG_INVALID', `The nwipe log lists more than ${MAX_DRIVES} drives; upload one log per machine.`,
+        { limit: MAX_DRIVES });
+    }
     facts.rows.set(m[1], { name: m[1], status: m[2], duration: m[3], modelSerial: m[4] });
     facts.tableRows += 1;
   }],
-  [/^-{20,}\s*$/, (_m, facts) => { if (facts.tableRows > 0) facts.tableRows = -1; }],
-  // The table's footer repeats the run's settings: "Total Throughput 240 MB/s, DoD Short, 1R+B+VL".
-  [/Total Throughput [^,]*,\s*(.+?),\s*(\d+)R\+N?B\+(NV|VL|VA)/, (m, facts) => {
+  [regex(/^-{20,}\s*$/), (_m, facts) => { if (facts.tableRows > 0) facts.tableRows = -1; }],
+  [throughputFooter, (m, facts) => {
     facts.tableRows = -1;
     facts.methodLabel ??= m[1];
     facts.rounds ??= Number(m[2]);
     facts.verify ??= VERIFY_CODES[m[3]] ?? null;
   }],
-  [/^\s*banner\s*=\s*nwipe\s+v?(\d[\w.-]*)/, (m, facts) => { facts.version = m[1]; }],
-  [/^\s*method\s*=\s*(.+?)\s*$/, (m, facts) => { facts.methodLabel = m[1]; }],
-  [/^\s*verify\s*=\s*\d+\s*\(([^)]+)\)/, (m, facts) => { facts.verify = m[1]; }],
-  [/^\s*rounds\s*=\s*(\d+)/, (m, facts) => { facts.rounds = Number(m[1]); }],
-  [/^Found (\/\S+?),\s*(.*?),\s*S\/N=(.*)$/, (m, facts) => {
+  [regex(/^\s*banner\s*=\s*nwipe\s+v?(\d[\w.-]*)/), (m, facts) => { facts.version = m[1]; }],
+  [methodSetting, (m, facts) => { facts.methodLabel = m[1]; }],
+  [regex(/^\s*verify\s*=\s*\d+\s*\(([^)]+)\)/), (m, facts) => { facts.verify = m[1]; }],
+  [regex(/^\s*rounds\s*=\s*(\d+)/), (m, facts) => { facts.rounds = Number(m[1]); }],
+  [foundDrive, (m, facts) => {
     const parts = m[2].split(',').map((part) => part.trim());
     const drive = deviceFacts(facts, m[1]);
     drive.bus = parts.length > 2 ? parts[0] : (/^(\w+)\s/.exec(parts[0]) ?? [])[1] ?? null;
     drive.model = (parts.length > 2 ? parts.slice(1, -1).join(', ') : parts[0].replace(/^(ATA|USB|SAS|SCSI|NVME|MMC|VIRT)\s+/i, '')) || null;
     drive.serial = cleanSerial(m[3]);
   }],
-  [/^(\/\S+) has serial number (\S+)/, (m, facts) => { deviceFacts(facts, m[1]).serial ??= cleanSerial(m[2]); }],
-  [/^Invoking method '(.+?)' on (?:device ')?(\/[^'\s]+)/, (m, facts, time) => {
+  [regex(/^(\/\S+) has serial number (\S+)/), (m, facts) => { deviceFacts(facts, m[1]).serial ??= cleanSerial(m[2]); }],
+  [regex(/^Invoking method '(.+?)' on (?:device ')?(\/[^'\s]+)/), (m, facts, time) => {
     facts.methodLabel ??= m[1];
     facts.invokedMethods.add(m[1]);
     deviceFacts(facts, m[2]).startedAt = time;
   }],
-  [/^Starting pass \d+\/(\d+), round \d+\/(\d+)/, (m, facts) => {
+  [regex(/^Starting pass \d+\/(\d+), round \d+\/(\d+)/), (m, facts) => {
     facts.passesPerRound = Math.max(facts.passesPerRound, Number(m[1]));
     facts.rounds ??= Number(m[2]);
   }],
-  [/^Blanking device /, (_m, facts) => { facts.blanked = true; }],
-  [/^Writing final random pattern/, (_m, facts) => { facts.finalRandomPass = true; }],
-  [/HIDDEN (?:SECTORS|AREA) (DETECTED|INDETERMINATE).*? on (\/\S+?),?(?:\s|$)/i, (m, facts) => {
+  [regex(/^Blanking device /), (_m, facts) => { facts.blanked = true; }],
+  [regex(/^Writing final random pattern/), (_m, facts) => { facts.finalRandomPass = true; }],
+  [hiddenArea, (m, facts) => {
     facts.hidden.set(m[2], /DETECTED/i.test(m[1]) ? 'detected' : 'indeterminate');
   }],
 ];
@@ -127,8 +201,12 @@ function collectFacts(text: string): Facts {
   for (const line of text.split(/\r?\n/)) {
     if (line.length > 2048) continue;
     const { time, message } = splitLine(line);
-    const handler = HANDLERS.find(([pattern]) => pattern.test(message));
-    if (handler) handler[1](handler[0].exec(message) as RegExpExecArray, facts, time);
+    for (const [matcher, handler] of HANDLERS) {
+      const match = matcher(message);
+      if (!match) continue;
+      handler(match, facts, time);
+      break;
+    }
   }
   return facts;
 }
