@@ -75,7 +75,7 @@ export function addDonations(blockTimes: number[], perBlock: number[], pledges: 
   for (const [year, n] of perYear) peopleTables.sequences.add([`donation:${year}`, n]);
 }
 
-export interface Pii { encrypt(s: string): string; hash(s: string): string }
+export interface Pii { encrypt(s: string, aad: string): string; hash(s: string): string }
 
 /** Beneficiaries 1..allocated.length took the allocations in order; the rest wait in various statuses. */
 export function addBeneficiaries(count: number, allocated: { status: 'reserved' | 'handed_over'; at: Date }[], pii: Pii, now: number): void {
@@ -91,7 +91,7 @@ export function addBeneficiaries(count: number, allocated: { status: 'reserved' 
       : pick(rand, ['applied', 'verified', 'verified', 'waitlisted', 'waitlisted', 'waitlisted', 'rejected']);
     const created = new Date((allocation ? allocation.at.getTime() : now) - Math.floor((5 + rand() * 200) * DAY_MS));
     const kind = rand() < 0.75 ? 'family' : 'student';
-    peopleTables.beneficiaries.add([id, kind, kind === 'family' ? `أسرة ${id}` : `طالب ${id}`, pii.encrypt(nationalId), pii.hash(nationalId), nationalId.slice(-4),
+    peopleTables.beneficiaries.add([id, kind, kind === 'family' ? `أسرة ${id}` : `طالب ${id}`, pii.encrypt(nationalId, `beneficiaries.national_id:${id}`), pii.hash(nationalId), nationalId.slice(-4),
       `+9665${String(20_000_000 + id).slice(-8)}`, pick(rand, CITIES), pick(rand, REGIONS), 1 + Math.floor(rand() * 9), Math.floor(1500 + rand() * 8000),
       Math.floor(rand() * 5), pick(rand, ['laptop', 'desktop', 'any']), pick(rand, ['study', 'business', 'training', 'general']),
       rand() < 0.6 ? 1 + Math.floor(rand() * 20) : null, status, allocation ? allocation.at : created, created, allocation ? allocation.at : created]);

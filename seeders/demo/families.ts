@@ -4,7 +4,7 @@
 import type { Transaction } from 'sequelize';
 import { encryptPii, piiHash } from '../../server/lib/pii.js';
 import { Beneficiary, type BeneficiaryStatus } from '../../server/modules/beneficiaries/index.js';
-import { visibleTail } from '../../server/modules/beneficiaries/beneficiaries.national-id.js';
+import { nationalIdAad, visibleTail } from '../../server/modules/beneficiaries/beneficiaries.national-id.js';
 import { createRandom } from './random.js';
 
 const FAMILY_NAMES = ['العتيبي', 'الشمري', 'القحطاني', 'الدوسري', 'الغامدي', 'الزهراني', 'الحربي', 'المطيري', 'السبيعي', 'الشهري', 'العنزي', 'البقمي'];
@@ -41,12 +41,14 @@ export async function ensureBeneficiary(seed: FamilySeed, index: number, transac
   const random = createRandom(index + 1);
   const [city, region] = random.pick(CITIES);
   const householdSize = seed.kind === 'student' ? random.int(3, 7) : random.int(2, 10);
-  return Beneficiary.create({
-    kind: seed.kind, name: seed.name, nationalIdEncrypted: encryptPii(seed.nationalId), nationalIdHash: hash,
+  const created = await Beneficiary.create({
+    kind: seed.kind, name: seed.name, nationalIdEncrypted: '', nationalIdHash: hash,
     nationalIdLast4: visibleTail(seed.nationalId), phone: `+96650${String(1_000_000 + index).slice(-7)}`, city, region,
     householdSize, monthlyIncome: random.int(15, 90) * 100, schoolChildren: Math.min(householdSize - 1, random.int(0, 4)),
     need: seed.kind === 'student' ? 'laptop' : random.pick(['laptop', 'laptop', 'desktop', 'any'] as const),
     purpose: seed.kind === 'student' ? 'study' : random.pick(['business', 'training', 'general'] as const),
     partnerId: null, status: seed.status, statusChangedAt: new Date(Date.now() - random.int(5, 200) * 86_400_000),
   }, { transaction });
+  // The ciphertext is bound to the row id (beneficiaries.national-id.ts), known only now.
+  return created.update({ nationalIdEncrypted: encryptPii(seed.nationalId, nationalIdAad(created.id)) }, { transaction });
 }

@@ -5,6 +5,13 @@ import { toLatinDigits } from '../../lib/text.js';
 
 export type Country = 'SA' | 'MA';
 
+/**
+ * The associated data of a national ID's ciphertext (lib/pii.ts): the column and the row's id, so a ciphertext
+ * copied to another person's row does not decrypt. The id exists only after the insert, hence the insert writes a
+ * placeholder and the same transaction then writes the ciphertext.
+ */
+export const nationalIdAad = (rowId: number): string => `beneficiaries.national_id:${rowId}`;
+
 /** Latin digits, upper case, no spaces, hyphens, dots or bidi marks: the form the hash and checks use. */
 export function normalizeNationalId(raw: string): string {
   return toLatinDigits(raw).normalize('NFKC').toUpperCase().replace(/[\s\-_.\u200e\u200f\u2066-\u2069]/g, '');

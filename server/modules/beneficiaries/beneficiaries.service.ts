@@ -12,7 +12,7 @@ import type { Actor } from '../auth/index.js';
 import { toAuditDto, toBeneficiaryDto, type BeneficiaryAuditDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
 import { assertTransition } from './beneficiaries.lifecycle.js';
 import { Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
-import { parseNationalId, visibleTail } from './beneficiaries.national-id.js';
+import { nationalIdAad, parseNationalId, visibleTail } from './beneficiaries.national-id.js';
 import type { BeneficiaryInput, BeneficiaryListQuery, BeneficiaryPatch } from './beneficiaries.schema.js';
 import { changeBeneficiaryStatus, writeAudit } from './beneficiaries.state.js';
 import { Partner } from './partners.model.js';
@@ -20,7 +20,9 @@ import { Partner } from './partners.model.js';
 /** Lists and pages never need the ciphertext or the hash, so they are not even read. */
 export const WITHOUT_SECRETS = { exclude: ['nationalIdEncrypted', 'nationalIdHash'] };
 
-const nationalIdColumns = (id: string) => ({ nationalIdEncrypted: encryptPii(id), nationalIdHash: piiHash(id), nationalIdLast4: visibleTail(id) });
+const nationalIdColumns = (id: string, rowId: number) => ({ nationalIdEncrypted: encryptPii(id, nationalIdAad(rowId)), nationalIdHash: piiHash(id), nationalIdLast4: visibleTail(id) });
+/** What an insert writes before the row has the id the ciphertext is bound to; replaced in the same transaction. */
+const PENDING_CIPHERTEXT = '';
 
 /** The clean answer to a second application: checked before writing, so the message can point at the record. */
 async function assertNewNationalId(hash: string, transaction: Transaction, selfId?: number): Promise<void> {
@@ -53,14 +55,15 @@ async function assertPartner(partnerId: number | null | undefined, transaction: 
 
 export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): Promise<Beneficiary> {
   const { nationalId, ...rest } = input;
-  const ids = nationalIdColumns(nationalId);
-  const b = await mappingDuplicates(ids.nationalIdHash, () => withTransaction(async (transaction) => {
-    await assertNewNationalId(ids.nationalIdHash, transaction);
+  const hash = piiHash(nationalId);
+  const b = await mappingDuplicates(hash, () => withTransaction(async (transaction) => {
+    await assertNewNationalId(hash, transaction);
     await assertPartner(input.partnerId, transaction);
     const created = await Beneficiary.create({
-      ...rest, ...ids, city: rest.city ?? null, region: rest.region ?? null, partnerId: rest.partnerId ?? null,
+      ...rest, nationalIdEncrypted: PENDING_CIPHERTEXT, nationalIdHash: hash, nationalIdLast4: visibleTail(nationalId), city: rest.city ?? null, region: rest.region ?? null, partnerId: rest.partnerId ?? null,
       status: 'applied', statusChangedAt: new Date(),
     }, { transaction });
+    await created.update({ nationalIdEncrypted: nationalIdColumns(nationalId, created.id).nationalIdEncrypted }, { transaction });
     const fields = Object.keys(input).filter((k) => input[k as keyof BeneficiaryInput] != null);
     await writeAudit({ beneficiaryId: created.id, actorId: actor.id, action: 'created', fields, toStatus: 'applied' }, transaction);
     return created;
@@ -111,7 +114,7 @@ async function fieldChanges(b: Beneficiary, fields: Fields, transaction: Transac
     if ((b.get(key) ?? null) !== value) { values[key] = value; names.push(key); }
   }
   if (fields.nationalId !== undefined && piiHash(fields.nationalId) !== b.nationalIdHash) {
-    const ids = nationalIdColumns(fields.nationalId);
+    const ids = nationalIdColumns(fields.nationalId, b.id);
     await assertNewNationalId(ids.nationalIdHash, transaction, b.id);
     Object.assign(values, ids);
     names.push('nationalId');

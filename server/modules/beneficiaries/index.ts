@@ -13,4 +13,5 @@ export {
   type BeneficiaryDto, type BeneficiaryRedactedDto, type BeneficiaryAuditDto,
 } from './beneficiaries.dto.js';
 export { findBeneficiary } from './beneficiaries.service.js';
+export { nationalIdAad } from './beneficiaries.national-id.js';
 export { priorityScore, type PriorityBreakdown, type PriorityWeights } from './beneficiaries.priority.js';
