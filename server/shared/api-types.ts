@@ -76,7 +76,14 @@ export interface SanitizationDto {
   id: number; deviceId: number; driveId: number; driveSerial: string; method: string; technique: string; tool: string;
   passes: number | null; verification: string; result: string; startedAt: string | null; finishedAt: string | null;
   operatorId: number | null; verifierId: number | null; source: string; evidenceSha256: string | null; createdAt: string;
+  /** Spec §10: tool_log | photo | none, and counted | awaiting_confirmation | rejected (only counted + passed counts). */
+  evidence: 'tool_log' | 'photo' | 'none'; state: 'counted' | 'awaiting_confirmation' | 'rejected';
+  operatorName: string | null; verifierName: string | null;
+  confirmedBy: number | null; confirmedAt: string | null; rejectedBy: number | null; rejectedAt: string | null; rejectionReason: string | null;
 }
+/** GET /api/sanitizations?awaiting=me: a record with the device it belongs to. */
+export interface AwaitingSanitizationDto extends SanitizationDto { assetTag: string; deviceStatus: string }
+export interface VerifierDto { id: number; name: string; role: string }
 export interface DeviceFileDto { id: number; kind: string; format: string | null; sha256: string; sizeBytes: number; originalName: string | null; createdAt: string }
 export interface DeviceDetailDto extends DeviceDto {
   donorId: number; donorName: string;

@@ -42,7 +42,10 @@ describe('GET /api/devices/:id (the device page in one round trip)', () => {
     expect(records).to.have.length(2);
     expect(page.sanitizations).to.deep.equal(records);
     expect(page.sanitizations![0]).to.include({ startedAt: '2026-11-20T08:00:00.000Z', finishedAt: '2026-11-20T08:40:00.000Z', driveSerial: drives[0].serialNumber });
-    expect(page.files).to.deep.equal([]);
+    // wipeAllDrives evidences each record with a tool's report file (spec §10), listed as stored.
+    const files = await DeviceFile.findAll({ where: { deviceId: device.id }, order: [['id', 'ASC']] });
+    expect(page.files!.map((f) => [f.id, f.sha256, f.sizeBytes])).to.deep.equal(files.map((f) => [f.id, f.sha256, f.sizeBytes]));
+    expect(files).to.have.length(2);
     expect(await Sanitization.count({ where: { deviceId: device.id } })).to.equal(2);
   });
 
@@ -71,6 +74,7 @@ describe('GET /api/devices/:id (the device page in one round trip)', () => {
     const drives = await Drive.findAll({ where: { deviceId: device.id }, order: [['id', 'ASC']] });
     await api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(token)).send({
       driveSerial: drives[0].serialNumber, method: 'purge', technique: 'ata_sanitize', tool: 'nwipe 0.37', verification: 'last_pass', result: 'failed',
+      verifierId: (await signIn('manager')).user.id,
     }).expect(201);
     await wipeAllDrives(token, device.id);
     await DeviceFile.bulkCreate([

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
-import { act, intake, readyDevice } from '../helpers/workshop.js';
+import { act, intake, PASSED_WIPE, readyDevice } from '../helpers/workshop.js';
+import { isoDateTime } from '../../server/modules/documents/documents.format.js';
 import { postDevice } from '../helpers/more-factories.js';
 import { createDonation } from '../helpers/factories.js';
 import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
@@ -70,5 +71,45 @@ describe('GET /api/devices/:id/sanitization-certificate.pdf', () => {
     expect(res.status).to.equal(422);
     expect(res.body.error).to.include({ code: 'NO_SANITIZATION_RECORDS' });
     expect((await api().get('/api/devices/999999/sanitization-certificate.pdf').set(bearer(technician.token))).status).to.equal(404);
+  });
+
+  it('prints each drive\'s evidence: the tool and its file\'s sha256, or "confirmed by … at …"; a record awaiting confirmation is named as not counted', async () => {
+    const verifier = await signIn('manager');
+    let device = await intake(technician.token, 3);
+    device = await act(technician.token, device, { action: 'triage', needsRepair: false, disposition: 'reuse' });
+    const serials = ((await api().get(`/api/devices/${device.id}`).set(bearer(technician.token)).expect(200)).body.drives as { serialNumber: string }[]).map((d) => d.serialNumber);
+    const post = (body: Record<string, unknown>) => api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(technician.token)).send({ ...PASSED_WIPE, ...body }).expect(201);
+    const confirmed = (await post({ driveSerial: serials[0], tool: 'hdparm 9.65', verifierId: verifier.user.id })).body as { id: number };
+    await post({ driveSerial: serials[1], tool: 'hdparm 9.65', verifierId: verifier.user.id });
+    const report = Buffer.from('<?xml version="1.0"?><blancco_erasure_report state="Successful"/>');
+    const upload = api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(technician.token));
+    for (const [k, v] of Object.entries({ ...PASSED_WIPE, driveSerial: serials[2], tool: 'Blancco Drive Eraser 7.9' })) void upload.field(k, String(v));
+    await upload.attach('file', report, 'blancco.xml').expect(201);
+
+    // Before anyone confirms, the typed-in records are no evidence: the certificate names them as pending only.
+    let text = pdfText(savePdf(await certificate(device.id, technician.token), 'evidence-pending'));
+    expect(text).to.include('awaiting confirmation by').and.include(verifier.user.name).and.include('not counted');
+    expect(text).not.to.include('confirmed by');
+
+    const res = await api().post(`/api/sanitizations/${confirmed.id}/confirm`).set(bearer(verifier.token)).expect(200);
+    const at = isoDateTime(new Date(res.body.confirmedAt as string));
+    text = pdfText(savePdf(await certificate(device.id, technician.token), 'evidence'));
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).to.include(`confirmed by ${verifier.user.name} at ${at}`);
+    // pdftotext splits shaped Arabic ("أ كّده"): the Arabic half is checked by its word, the name by the English half.
+    expect(flat).to.match(/أ ?كّده/);
+    expect(flat).to.include('Blancco Drive Eraser 7.9').and.include(createHash('sha256').update(report).digest('hex'));
+    expect(flat).to.include('Evidence: the tool\'s log or report, file SHA-256').and.include('Evidence: confirmed by a second person');
+    expect(flat.match(/awaiting confirmation by/g)).to.have.length(1);
+  });
+
+  it('when every record still awaits its verifier, there is no certificate yet (422 NO_SANITIZATION_RECORDS)', async () => {
+    const verifier = await signIn('manager');
+    const device = await intake(technician.token, 1);
+    const [drive] = (await api().get(`/api/devices/${device.id}`).set(bearer(technician.token)).expect(200)).body.drives as { serialNumber: string }[];
+    await api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(technician.token)).send({ ...PASSED_WIPE, driveSerial: drive.serialNumber, verifierId: verifier.user.id }).expect(201);
+    const res = await api().get(`/api/devices/${device.id}/sanitization-certificate.pdf`).set(bearer(technician.token)).expect(422);
+    expect(res.body.error).to.include({ code: 'NO_SANITIZATION_RECORDS' });
+    expect(res.body.error.details).to.include({ awaitingConfirmation: 1 });
   });
 });

@@ -25,13 +25,18 @@ export async function act(token: string, device: { id: number; version: number }
   return res.body as DeviceDto;
 }
 
+export const PASSED_WIPE = {
+  method: 'purge', technique: 'ata_sanitize', tool: 'nwipe 0.37', passes: 1,
+  verification: 'last_pass', result: 'passed', startedAt: '2026-11-20T08:00:00Z', finishedAt: '2026-11-20T08:40:00Z',
+} as const;
+
+/** A passed record per drive, each evidenced by a tool's report file (spec §10: so it counts at once). */
 export async function wipeAllDrives(token: string, deviceId: number): Promise<void> {
   const detail = await api().get(`/api/devices/${deviceId}`).set(bearer(token)).expect(200);
   for (const drive of detail.body.drives as { serialNumber: string }[]) {
-    await api().post(`/api/devices/${deviceId}/sanitizations`).set(bearer(token)).send({
-      driveSerial: drive.serialNumber, method: 'purge', technique: 'ata_sanitize', tool: 'nwipe 0.37', passes: 1,
-      verification: 'last_pass', result: 'passed', startedAt: '2026-11-20T08:00:00Z', finishedAt: '2026-11-20T08:40:00Z',
-    }).expect(201);
+    const req = api().post(`/api/devices/${deviceId}/sanitizations`).set(bearer(token));
+    for (const [k, v] of Object.entries({ driveSerial: drive.serialNumber, ...PASSED_WIPE })) void req.field(k, String(v));
+    await req.attach('file', Buffer.from(`ATA sanitize report\nserial ${drive.serialNumber}\nresult: passed\n`), 'report.txt').expect(201);
   }
 }
 

@@ -82,6 +82,7 @@ describe('POST /api/devices/:id/actions', () => {
       const detail = await api().get(`/api/devices/${d.id}`).set(bearer(token));
       await api().post(`/api/devices/${d.id}/sanitizations`).set(bearer(token)).send({
         driveSerial: detail.body.drives[0].serialNumber, method: 'clear', technique: 'overwrite', tool: 'nwipe 0.37', verification: 'last_pass', result: 'failed',
+        verifierId: (await signIn('manager')).user.id,
       }).expect(201);
       await api().post(`/api/devices/${d.id}/actions`).set(bearer(token)).send({ action: 'complete_wipe', version: d.version }).expect(422);
     });

@@ -81,8 +81,23 @@ function mediaCells(drive: SanitizationCertificateData['drives'][number]): GridC
     { label: { ar: 'الرقم التسلسلي', en: 'Media serial' }, value: drive.serialNumber },
     { label: { ar: 'نوع الوسيط والسعة', en: 'Media type and capacity' }, value: joinParts(wording(MEDIA_TYPES, drive.mediaType).ar, formatCapacity(drive.capacityBytes)) },
   ];
+  if (drive.pending.length) cells.push(pendingCell(drive.pending));
   if (drive.records.length) return cells;
-  return [...cells, { label: { ar: 'سجل المحو', en: 'Sanitization record' }, value: both({ ar: 'لا يوجد سجل محو لهذا الوسيط', en: 'No sanitization record for this drive' }), span: 3, alert: true }];
+  return [...cells, { label: { ar: 'سجل المحو', en: 'Sanitization record' }, value: both({ ar: 'لا يوجد سجل محو معتمد لهذا الوسيط', en: 'No counted sanitization record for this drive' }), span: 3, alert: true }];
+}
+
+/** Records typed in by hand that their verifier has not confirmed: named, so that nobody reads them as evidence. */
+function pendingCell(pending: SanitizationCertificateData['drives'][number]['pending']): GridCell {
+  const names = [...new Set(pending.map((p) => p.verifier?.name ?? ''))];
+  const whom = names.filter(Boolean).join('، ');
+  return {
+    label: { ar: 'سجلات لم تُعتمد بعد', en: 'Records not counted yet' },
+    value: both({
+      ar: `${pending.length} سجل بانتظار تأكيد ${whom || 'زميل'}؛ لا يُعتدّ به`,
+      en: `${pending.length} awaiting confirmation by ${whom || 'a colleague'}; not counted`,
+    }),
+    span: 3, alert: true,
+  };
 }
 
 function recordCells(r: SanitizationRecordData): GridCell[] {
@@ -97,8 +112,23 @@ function recordCells(r: SanitizationRecordData): GridCell[] {
     { label: { ar: 'البدء والانتهاء (محلي)', en: 'Start–finish (local)' }, value: times && ltr(times) },
     { label: { ar: 'المنفّذ', en: 'Operator' }, value: personText(r.operator) },
     { label: { ar: 'المتحقق', en: 'Verifier' }, value: personText(r.verifier) },
-    { label: { ar: 'بصمة ملف الأدلة SHA-256', en: 'Evidence file SHA-256' }, value: r.evidenceSha256 ?? both({ ar: 'أُدخل السجل يدويًا دون ملف', en: 'entered by hand, no file' }), span: 3 },
+    evidenceCell(r),
   ];
+}
+
+const EVIDENCE_LABELS: Record<string, Bilingual> = {
+  tool_log: { ar: 'الدليل: سجل أداة المحو، بصمة الملف SHA-256', en: 'Evidence: the tool\'s log or report, file SHA-256' },
+  photo: { ar: 'الدليل: صورة الإتلاف أو شهادته، بصمة الملف SHA-256', en: 'Evidence: destruction photo or certificate, file SHA-256' },
+  none: { ar: 'الدليل: تأكيد شخص ثانٍ', en: 'Evidence: confirmed by a second person' },
+};
+
+/** Spec §10: per record, the tool and its file's full sha256, or who confirmed a record typed in by hand, and when. */
+function evidenceCell(r: SanitizationRecordData): GridCell {
+  const label = EVIDENCE_LABELS[r.evidence] ?? EVIDENCE_LABELS.none;
+  if (r.evidenceSha256) return { label, value: `${ltr(r.tool)} · ${ltr(r.evidenceSha256)}`, span: 3 };
+  const who = r.confirmed?.person?.name ?? '';
+  const at = r.confirmed ? ltr(isoDateTime(r.confirmed.at)) : '';
+  return { label, value: both({ ar: `أكّده ${who} في ${at}`, en: `confirmed by ${who} at ${at}` }), span: 3 };
 }
 
 /** `2026-11-20 11:00–11:40` on one day, `2026-11-20 23:30 – 2026-11-21 01:10` across midnight. */

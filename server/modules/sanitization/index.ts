@@ -2,4 +2,4 @@ export { sanitizationRoutes } from './sanitization.routes.js';
 export { addRecords, devicesWithUnwipedDrives, drivesMissingWipe, listSanitizations, readDeviceFile, recordSanitizations } from './sanitization.service.js';
 export { DeviceFile, Sanitization, initDeviceFileModels, initSanitizationModels } from './sanitization.model.js';
 export type { SanitizationDto } from './sanitization.schema.js';
-export { deviceSanitizationsSql, sanitizationRowToDto, toDeviceFileDto } from './sanitization.page.js';
+export { deviceSanitizationsSql, peopleColumns, peopleJoins, sanitizationRowToDto, toDeviceFileDto } from './sanitization.page.js';

@@ -7,6 +7,9 @@ export const TECHNIQUES = ['overwrite', 'ata_secure_erase', 'ata_sanitize', 'nvm
   'crypto_erase', 'shred', 'disintegrate', 'degauss'] as const;
 export const VERIFICATIONS = ['none', 'last_pass', 'all_passes', 'sampled'] as const;
 export const RESULTS = ['passed', 'failed', 'aborted'] as const;
+/** Spec §10: how a record is evidenced, and whether it counts (only `counted` + `passed` satisfies a drive). */
+export const EVIDENCE = ['tool_log', 'photo', 'none'] as const;
+export const STATES = ['counted', 'awaiting_confirmation', 'rejected'] as const;
 
 export class Sanitization extends Model<InferAttributes<Sanitization>, InferCreationAttributes<Sanitization>> {
   declare id: CreationOptional<number>;
@@ -24,6 +27,13 @@ export class Sanitization extends Model<InferAttributes<Sanitization>, InferCrea
   declare verifierId: number | null;
   declare source: 'manual' | 'nwipe' | 'workbench' | 'evidence';
   declare evidenceSha256: string | null;
+  declare evidence: (typeof EVIDENCE)[number];
+  declare state: (typeof STATES)[number];
+  declare confirmedBy: CreationOptional<number | null>;
+  declare confirmedAt: CreationOptional<Date | null>;
+  declare rejectedBy: CreationOptional<number | null>;
+  declare rejectedAt: CreationOptional<Date | null>;
+  declare rejectionReason: CreationOptional<string | null>;
   declare notes: string | null;
   declare createdAt: CreationOptional<Date>;
 }
@@ -45,6 +55,13 @@ export function initSanitizationModels(sequelize: Sequelize): void {
     verifierId: { type: DataTypes.INTEGER, allowNull: true },
     source: { type: DataTypes.STRING(16), allowNull: false },
     evidenceSha256: { type: DataTypes.CHAR(64), allowNull: true },
+    evidence: { type: DataTypes.STRING(12), allowNull: false, validate: { isIn: [EVIDENCE as unknown as string[]] } },
+    state: { type: DataTypes.STRING(24), allowNull: false, validate: { isIn: [STATES as unknown as string[]] } },
+    confirmedBy: { type: DataTypes.INTEGER, allowNull: true },
+    confirmedAt: { type: DataTypes.DATE(3), allowNull: true },
+    rejectedBy: { type: DataTypes.INTEGER, allowNull: true },
+    rejectedAt: { type: DataTypes.DATE(3), allowNull: true },
+    rejectionReason: { type: DataTypes.STRING(500), allowNull: true },
     notes: { type: DataTypes.TEXT, allowNull: true },
     createdAt: DataTypes.DATE(3),
   }, { sequelize, tableName: 'sanitizations', updatedAt: false });
@@ -53,7 +70,7 @@ export function initSanitizationModels(sequelize: Sequelize): void {
 export class DeviceFile extends Model<InferAttributes<DeviceFile>, InferCreationAttributes<DeviceFile>> {
   declare id: CreationOptional<number>;
   declare deviceId: number;
-  declare kind: 'hardware_report' | 'wipe_evidence';
+  declare kind: 'hardware_report' | 'wipe_evidence' | 'destruction_evidence';
   declare format: string | null;
   declare sha256: string;
   declare sizeBytes: number;

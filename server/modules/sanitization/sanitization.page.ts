@@ -1,15 +1,29 @@
-// This module's rows as the device page (workshop/device-page.ts) and GET /api/devices/:id/sanitizations read them.
+// This module's rows as the device page (workshop/device-page.ts), GET /api/devices/:id/sanitizations and the
+// confirmation queue read them: each record with its drive's serial and the names of its operator and verifier.
 import { columnsOf, sqlOnce } from '../../db/select-batch.js';
 import { Sanitization, type DeviceFile } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto } from './sanitization.schema.js';
 import type { DeviceFileDto } from '../../shared/api-types.js';
 
-/** Every sanitization record of the device `:id`, with the serial of its drive. */
-export const deviceSanitizationsSql = sqlOnce(() => `SELECT ${columnsOf(Sanitization, 't')}, dr.serial_number AS driveSerial
-  FROM sanitizations t LEFT JOIN drives dr ON dr.id = t.drive_id WHERE t.device_id = :id ORDER BY t.id`);
+/** The joins that name a record's people; `s` is the sanitizations alias. Used by the device page too. */
+export const peopleJoins = (s: string): string =>
+  `LEFT JOIN users ${s}_op ON ${s}_op.id = ${s}.operator_id LEFT JOIN users ${s}_vf ON ${s}_vf.id = ${s}.verifier_id`;
+export const peopleColumns = (s: string, prefix = ''): string[] =>
+  [`${s}_op.name AS ${prefix}operatorName`, `${s}_vf.name AS ${prefix}verifierName`];
+
+const recordsSql = (where: string) => `SELECT ${columnsOf(Sanitization, 't')}, dr.serial_number AS driveSerial, ${peopleColumns('t').join(', ')}
+  FROM sanitizations t LEFT JOIN drives dr ON dr.id = t.drive_id ${peopleJoins('t')} WHERE ${where} ORDER BY t.id`;
+
+/** Every sanitization record of the device `:id`. */
+export const deviceSanitizationsSql = sqlOnce(() => recordsSql('t.device_id = :id'));
+/** One record, `:id`. */
+export const sanitizationByIdSql = sqlOnce(() => recordsSql('t.id = :id'));
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export const sanitizationRowToDto = (row: Record<string, unknown>): SanitizationDto =>
-  toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? '');
+  toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? '',
+    { operatorName: text(row.operatorName), verifierName: text(row.verifierName) });
 
 export function toDeviceFileDto(f: DeviceFile): DeviceFileDto {
   return { id: f.id, kind: f.kind, format: f.format, sha256: f.sha256, sizeBytes: f.sizeBytes, originalName: f.originalName, createdAt: new Date(f.createdAt).toISOString() };

@@ -29,6 +29,18 @@ export const sanitizationInput = Joi.object<SanitizationInput>({
   notes: Joi.string().trim().max(2000).allow(''),
 });
 
+/** POST /api/sanitizations/:id/reject: why the record is not true. */
+export const rejectInput = Joi.object<{ reason: string }>({ reason: Joi.string().trim().min(1).max(500).required() });
+
+export const sanitizationIdParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().required() });
+
+/** GET /api/sanitizations?awaiting=me: the records waiting for the signed-in user's confirmation. */
+export const awaitingQuery = Joi.object<{ awaiting: 'me'; page: number; pageSize: number }>({
+  awaiting: Joi.string().valid('me').required(),
+  page: Joi.number().integer().min(1).default(1),
+  pageSize: Joi.number().integer().min(1).max(200).default(50),
+});
+
 /** Form fields that may come with an uploaded nwipe log. */
 export const nwipeUploadFields = Joi.object<{ verifierId?: number; notes?: string }>({
   verifierId: Joi.number().integer().positive(),
@@ -38,12 +50,16 @@ export const nwipeUploadFields = Joi.object<{ verifierId?: number; notes?: strin
 export type { SanitizationDto } from '../../shared/api-types.js';
 import type { SanitizationDto } from '../../shared/api-types.js';
 
-export function toSanitizationDto(s: Sanitization, driveSerial: string): SanitizationDto {
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+type Names = { operatorName?: string | null; verifierName?: string | null };
+
+export function toSanitizationDto(s: Sanitization, driveSerial: string, names: Names = {}): SanitizationDto {
+  const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
   return {
     id: s.id, deviceId: s.deviceId, driveId: s.driveId, driveSerial, method: s.method, technique: s.technique, tool: s.tool,
     passes: s.passes, verification: s.verification, result: s.result, startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt),
     operatorId: s.operatorId, verifierId: s.verifierId, source: s.source, evidenceSha256: s.evidenceSha256,
-    createdAt: new Date(s.createdAt).toISOString(),
+    evidence: s.evidence, state: s.state, operatorName: names.operatorName ?? null, verifierName: names.verifierName ?? null,
+    confirmedBy: s.confirmedBy ?? null, confirmedAt: iso(s.confirmedAt), rejectedBy: s.rejectedBy ?? null, rejectedAt: iso(s.rejectedAt),
+    rejectionReason: s.rejectionReason ?? null, createdAt: new Date(s.createdAt).toISOString(),
   };
 }

@@ -1,13 +1,16 @@
-// Sanitization records (NIST SP 800-88), per drive: typed in as JSON, or read from the wipe tool's own log.
+// Sanitization records (NIST SP 800-88), per drive: read from the wipe tool's own log or report, backed by a photo of
+// the destruction, or typed in by hand. Spec §10: a record with a file counts at once; one typed in by hand waits for
+// the verifier it names to confirm it (sanitization.confirm.ts), so no one person can make a drive count as wiped.
 import { QueryTypes, type Transaction } from 'sequelize';
 import { getSequelize, withTransaction } from '../../db/sequelize.js';
 import { readStoredFile, storeFile } from '../../lib/file-store.js';
-import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError, ValidationError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
-import { User, type Actor } from '../auth/index.js';
+import { User, STAFF, type Actor } from '../auth/index.js';
 import { appendEvent, Device, Drive } from '../devices/index.js';
 import { parseNwipeLog } from './sanitization.nwipe.js';
+import { photoFormat, reportFormat } from './sanitization.evidence.js';
 import { deviceSanitizationsSql, sanitizationRowToDto } from './sanitization.page.js';
 import { DeviceFile, Sanitization } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto, type SanitizationInput } from './sanitization.schema.js';
@@ -20,19 +23,34 @@ export interface Evidence { data: Buffer; kind: DeviceFile['kind']; format: stri
 
 const CLOSED_STATUSES = ['allocated', 'handed_over', 'recycled', 'harvested'];
 
+/** The named verifier: someone other than the operator, an active user of a role that may do workshop work. */
 async function assertVerifier(verifierId: number | undefined, actor: Actor): Promise<void> {
   if (verifierId === undefined) return;
   if (verifierId === actor.id) {
     throw new UnprocessableError('VERIFIER_IS_OPERATOR', 'The verifier must be someone other than the operator', [{ path: 'verifierId', message: 'is the operator' }]);
   }
   const verifier = await User.findByPk(verifierId);
-  if (!verifier || !verifier.active || verifier.role === 'viewer') {
+  if (!verifier || !verifier.active || !STAFF.includes(verifier.role)) {
     throw new UnprocessableError('VERIFIER_INVALID', 'The verifier must be an active staff member', [{ path: 'verifierId', message: 'is not an active staff member' }]);
   }
 }
 
-/** Inside a transaction: one record and one hash-chained event per drive; unknown serials refuse the whole set. */
-export async function addRecords(device: Device, drafts: RecordDraft[], actorId: number | null, evidenceSha: string | null, transaction: Transaction): Promise<SanitizationDto[]> {
+/** A record without a file is only a claim until a second person confirms it: it must say who that will be. */
+function assertVerifierNamed(drafts: RecordDraft[]): void {
+  if (drafts.some((d) => d.verifierId === undefined)) {
+    throw new ValidationError('A record without an evidence file must name a verifier who will confirm it', [
+      { path: 'verifierId', message: 'is required when no evidence file is attached (the verifier confirms the record before it counts)' },
+    ]);
+  }
+}
+
+/**
+ * Inside a transaction: one record and one hash-chained event per drive; unknown serials refuse the whole set.
+ * With an evidence file (`evidenceSha`) the records are `counted` (`evidenceKind`: tool_log unless a destruction
+ * photo); without one they await their verifier's confirmation.
+ */
+export async function addRecords(device: Device, drafts: RecordDraft[], actorId: number | null, evidenceSha: string | null, transaction: Transaction,
+  evidenceKind: 'tool_log' | 'photo' = 'tool_log'): Promise<SanitizationDto[]> {
   const drives = await Drive.findAll({ where: { deviceId: device.id }, transaction });
   const byKey = new Map(drives.map((d) => [d.serialKey, d]));
   const unknown = drafts.filter((d) => !byKey.has(serialKey(d.driveSerial)));
@@ -48,10 +66,12 @@ export async function addRecords(device: Device, drafts: RecordDraft[], actorId:
       passes: draft.passes ?? null, verification: draft.verification, result: draft.result,
       startedAt: draft.startedAt ? new Date(draft.startedAt) : null, finishedAt: draft.finishedAt ? new Date(draft.finishedAt) : null,
       operatorId: actorId, verifierId: draft.verifierId ?? null, source: draft.source, evidenceSha256: evidenceSha, notes: draft.notes || null,
+      evidence: evidenceSha ? evidenceKind : 'none', state: evidenceSha ? 'counted' : 'awaiting_confirmation',
     }, { transaction });
     await appendEvent(device.id, {
       type: 'sanitization', actorId,
-      payload: { sanitizationId: row.id, driveSerial: drive.serialNumber, method: row.method, technique: row.technique, result: row.result, evidenceSha256: evidenceSha },
+      payload: { sanitizationId: row.id, driveSerial: drive.serialNumber, method: row.method, technique: row.technique, result: row.result, evidenceSha256: evidenceSha,
+        evidence: row.evidence, state: row.state, verifierId: row.verifierId },
     }, transaction);
     out.push(toSanitizationDto(row, drive.serialNumber));
   }
@@ -59,6 +79,7 @@ export async function addRecords(device: Device, drafts: RecordDraft[], actorId:
 }
 
 export async function recordSanitizations(deviceId: number, drafts: RecordDraft[], actor: Actor, evidence?: Evidence): Promise<SanitizationDto[]> {
+  if (!evidence) assertVerifierNamed(drafts);
   for (const d of drafts) await assertVerifier(d.verifierId, actor);
   // Content-addressed and idempotent: if the transaction below fails, an unreferenced file is all that is left.
   const evidenceSha = evidence ? await storeFile(evidence.data) : null;
@@ -72,7 +93,7 @@ export async function recordSanitizations(deviceId: number, drafts: RecordDraft[
       await DeviceFile.create({ deviceId, kind: evidence.kind, format: evidence.format, sha256: evidenceSha, sizeBytes: evidence.data.length,
         originalName: evidence.originalName?.slice(0, 255) ?? null, uploadedBy: actor.id }, { transaction });
     }
-    return addRecords(device, drafts, actor.id, evidenceSha, transaction);
+    return addRecords(device, drafts, actor.id, evidenceSha, transaction, evidence?.kind === 'destruction_evidence' ? 'photo' : 'tool_log');
   });
   logger.info('sanitization.recorded', { deviceId, records: records.length, results: records.map((r) => r.result) });
   return records;
@@ -96,17 +117,33 @@ export async function recordNwipeLog(deviceId: number, file: Express.Multer.File
   return recordSanitizations(deviceId, drafts, actor, { data: file.buffer, kind: 'wipe_evidence', format: 'nwipe', originalName: file.originalname });
 }
 
+/**
+ * A record described by its fields, with a file as its evidence: the photo or certificate of a destroyed drive, or
+ * another wipe tool's report (a Blancco PDF or XML, say). Checked by content, stored by sha256; the record counts.
+ */
+export async function recordWithFile(deviceId: number, input: SanitizationInput, file: Express.Multer.File, actor: Actor): Promise<SanitizationDto> {
+  const destroy = input.method === 'destroy';
+  const format = destroy ? photoFormat(file.buffer) : reportFormat(file.buffer);
+  const [record] = await recordSanitizations(deviceId, [{ ...input, source: 'evidence' }], actor, {
+    data: file.buffer, kind: destroy ? 'destruction_evidence' : 'wipe_evidence', format, originalName: file.originalname,
+  });
+  return record;
+}
+
 /** The device's records with their drives' serials: the device page's statement, here inside the caller's transaction. */
 export async function listSanitizations(deviceId: number, transaction?: Transaction): Promise<SanitizationDto[]> {
   const rows = await getSequelize().query<Record<string, unknown>>(deviceSanitizationsSql(), { replacements: { id: deviceId }, type: QueryTypes.SELECT, transaction });
   return rows.map(sanitizationRowToDto);
 }
 
-/** Drives of a device that have no passed sanitization record. */
+/**
+ * Drives of a device that have no counted, passed sanitization record (spec §10: a record awaiting its verifier's
+ * confirmation, or rejected, does not count; a counted destroy record satisfies its drive as a wipe does).
+ */
 export async function drivesMissingWipe(deviceId: number, transaction?: Transaction): Promise<{ id: number; serialNumber: string }[]> {
   const drives = await Drive.findAll({ where: { deviceId }, attributes: ['id', 'serialNumber'], transaction });
   if (!drives.length) return [];
-  const passed = await Sanitization.findAll({ where: { deviceId, result: 'passed' }, attributes: ['driveId'], transaction });
+  const passed = await Sanitization.findAll({ where: { deviceId, result: 'passed', state: 'counted' }, attributes: ['driveId'], transaction });
   const ok = new Set(passed.map((p) => p.driveId));
   return drives.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, serialNumber: d.serialNumber }));
 }
@@ -118,13 +155,13 @@ export async function readDeviceFile(deviceId: number, fileId: number): Promise<
   return { data: await readStoredFile(file.sha256), name: file.originalName || `${file.kind}-${file.sha256.slice(0, 12)}` };
 }
 
-/** Of the given devices, those with at least one drive lacking a passed record: one query for a whole list. */
+/** Of the given devices, those with at least one drive lacking a counted passed record: one query for a whole list. */
 export async function devicesWithUnwipedDrives(deviceIds: number[]): Promise<Set<number>> {
   if (!deviceIds.length) return new Set();
   const rows = await Drive.sequelize!.query<{ deviceId: number }>(
     `SELECT DISTINCT d.device_id AS deviceId FROM drives d
       WHERE d.device_id IN (:ids)
-        AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.result = 'passed')`,
+        AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.state = 'counted' AND s.result = 'passed')`,
     { replacements: { ids: deviceIds }, type: QueryTypes.SELECT },
   );
   return new Set(rows.map((r) => Number(r.deviceId)));

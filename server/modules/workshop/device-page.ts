@@ -5,7 +5,7 @@
 import { selectRows, selectList, sqlOnce, unprefixed, type Row } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { Device, DeviceEvent, Drive, toDeviceDto, toDriveDto, toEventDto } from '../devices/index.js';
-import { DeviceFile, Sanitization, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
+import { DeviceFile, peopleColumns, peopleJoins, Sanitization, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
 import type { DeviceDetailDto } from '../../shared/api-types.js';
 
 /**
@@ -34,13 +34,15 @@ const pageSql = sqlOnce(() => {
   const device = [
     ...selectList(Device, 'd', DEVICE), 'dn.code AS donationCode', 'dr.id AS donorId', 'dr.name AS donorName',
     ...selectList(Drive, 'v', DRIVE), ...selectList(Sanitization, 's', SANITIZATION),
+    // Who recorded and who is to confirm (or confirmed) each wipe record (spec §10), shown with it.
+    ...peopleColumns('s', SANITIZATION.prefix),
   ];
   const file = selectList(DeviceFile, 'f', FILE);
   const event = [...selectList(DeviceEvent, 't', EVENT), 'u.name AS event_actorName'];
   const blank = (columns: string[]) => columns.map(() => 'NULL');
   return `SELECT ${[...device, ...selectList(DeviceFile, null, FILE), ...selectList(DeviceEvent, null, EVENT), 'NULL AS event_actorName'].join(', ')}
   FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id LEFT JOIN donors dr ON dr.id = dn.donor_id
-  LEFT JOIN drives v ON v.device_id = d.id LEFT JOIN sanitizations s ON s.drive_id = v.id WHERE d.id = :id
+  LEFT JOIN drives v ON v.device_id = d.id LEFT JOIN sanitizations s ON s.drive_id = v.id ${peopleJoins('s')} WHERE d.id = :id
   UNION ALL
   SELECT ${[...blank(device), ...file, ...blank(event)].join(', ')} FROM device_files f WHERE f.device_id = :id
   UNION ALL
@@ -67,7 +69,9 @@ export async function readDevicePage(id: number): Promise<DeviceDetailDto> {
     events: distinctBy(rows, 'event_seq').map((r) => toEventDto(Object.assign(unprefixed(r, DeviceEvent, EVENT.prefix) as unknown as DeviceEvent, {
       actor: { name: r.event_actorName as string },
     }))),
-    sanitizations: distinctBy(rows, 'san_id').map((r) => sanitizationRowToDto({ ...unprefixed(r, Sanitization, SANITIZATION.prefix), driveSerial: r.drive_serialNumber })),
+    sanitizations: distinctBy(rows, 'san_id').map((r) => sanitizationRowToDto({
+      ...unprefixed(r, Sanitization, SANITIZATION.prefix), driveSerial: r.drive_serialNumber, operatorName: r.san_operatorName, verifierName: r.san_verifierName,
+    })),
     files: distinctBy(rows, 'file_id').map((r) => toDeviceFileDto(unprefixed(r, DeviceFile, FILE.prefix) as unknown as DeviceFile)),
   };
 }
