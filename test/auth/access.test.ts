@@ -36,6 +36,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/devices/:id/files/:fileId': R, 'POST /api/devices/:id/actions': S, 'POST /api/devices/:id/notes': S, 'POST /api/devices/:id/moves': S,
   'POST /api/devices/:id/hardware-reports': S,
   'GET /api/devices/:id/sanitizations': R, 'POST /api/devices/:id/sanitizations': S,
+  'GET /api/sanitizations': S, 'GET /api/sanitizations/verifiers': S, 'POST /api/sanitizations/:id/confirm': S, 'POST /api/sanitizations/:id/reject': S,
   'GET /api/work-queues': R, 'GET /api/parts': R,
   'GET /api/verification-samples': R, 'POST /api/verification-samples/:id/verify': S,
   'GET /api/settings': R, 'PATCH /api/settings': A,
