@@ -1,5 +1,6 @@
 // The only reader of process.env. Everything is validated once, at start, and frozen:
 // a wrong value stops the process with a message that names the variable.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import Joi from 'joi';
 import dotenv from 'dotenv';
@@ -28,6 +29,17 @@ const priorityWeightsJson = Joi.string().allow('').custom((text: string, helpers
   return error ? helpers.message({ custom: `{{#label}}: ${error.message.replace(/"/g, '')}` }) : value;
 });
 
+// TRUST_PROXY as Express's `trust proxy` takes it: true/false, a hop count, or addresses and subnets (and the names
+// loopback, linklocal, uniquelocal), comma-separated. Checked here so that a typo stops the start naming the
+// variable, instead of a TypeError from inside Express.
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyEntry = (entry: string): boolean => {
+  const [address, mask, extra] = entry.split('/');
+  return PROXY_NAMES.has(entry) || (isIP(address) > 0 && extra === undefined && (mask === undefined || /^\d{1,3}$/.test(mask) || isIP(mask) > 0));
+};
+const proxyList = Joi.string().custom((text: string, helpers) => (text.split(',').every((entry) => isProxyEntry(entry.trim()))
+  ? text : helpers.message({ custom: '{{#label}} must be true, false, a hop count, or addresses and subnets such as loopback, 10.0.0.0/8' })));
+
 const schema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().port().default(3000),
@@ -48,7 +60,7 @@ const schema = Joi.object({
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(10),
   LOGIN_WINDOW_MINUTES: Joi.number().integer().min(1).default(15),
   PUBLIC_RATE_LIMIT_PER_15MIN: Joi.number().integer().min(1).default(30),
-  TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), Joi.string()).default(false),
+  TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), proxyList).empty('').default(false),
   PII_KEY: Joi.string().allow(''),
   PII_KEYS_OLD: Joi.string().allow(''),
   PII_HASH_KEY: Joi.string().allow(''),

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
 import {
-  checkPage, contentTypeOf, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer,
+  checkPage, contentTypeOf, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer, skipWithoutChromium,
 } from './harness.js';
 
 const MANAGER = { email: 'manager@nimah.test', password: 'manager-password-1' };
@@ -45,6 +45,7 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
   let allocationId: number;
   let certificateCode = '';
 
+  before(skipWithoutChromium);
   before(async function () {
     this.timeout(120_000);
     // As deployed: the dashboard is recomputed after every write this server commits, so the figures after the

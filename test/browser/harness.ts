@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { skipWithoutTools } from '../helpers/tools.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
@@ -99,8 +100,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   return { url, dataDir, stderr, stop };
 }
 
+const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** For `before(skipWithoutChromium)`: a machine without Debian's Chromium reports the suite as skipped, not failed. */
+export function skipWithoutChromium(this: Mocha.Context): void {
+  skipWithoutTools(this, { [chromiumPath()]: 'chromium' });
+}
+
 export function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} not found: apt-get install -y chromium`);
   return chromium.launch({
     executablePath,

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  ADMIN, axeSeriousViolations, hasHorizontalOverflow, screenshot, signIn, startServerAndBrowser, watchPage, type TestServer,
+  ADMIN, axeSeriousViolations, hasHorizontalOverflow, screenshot, signIn, startServerAndBrowser, watchPage, type TestServer, skipWithoutChromium,
 } from './harness.js';
 
 /** scrollWidth ≤ innerWidth at a phone's and a laptop's width; the viewport is put back to 1366 px whatever happens. */
@@ -26,6 +26,7 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
   let page: Page;
   let problems: string[];
 
+  before(skipWithoutChromium);
   before(async function () {
     this.timeout(120_000);
     ({ server, browser } = await startServerAndBrowser());

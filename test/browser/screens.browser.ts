@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
-import { checkPage as checkAt, screenshot, signIn, startServerAndBrowser, watchPage, type TestServer } from './harness.js';
+import { checkPage as checkAt, screenshot, signIn, startServerAndBrowser, watchPage, type TestServer, skipWithoutChromium } from './harness.js';
 
 /** This suite checks at 1366 px unless a test asks for more widths. */
 const checkPage = (page: Page, name: string, widths: number[] = [1366]) => checkAt(page, name, widths);
@@ -34,6 +34,7 @@ describe('browser: the screens on real data', function () {
   let donation: Created;
   let firstDevice: Created;
 
+  before(skipWithoutChromium);
   before(async function () {
     this.timeout(120_000);
     ({ server, browser } = await startServerAndBrowser());

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
 import {
-  checkPage, contentTypeOf, REPO_ROOT, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer,
+  checkPage, contentTypeOf, REPO_ROOT, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer, skipWithoutChromium,
 } from './harness.js';
 
 const TECH = { email: 'tech@nimah.test', password: 'technician-password-1' };
@@ -30,6 +30,7 @@ describe('browser: a technician takes a device from intake to ready', function (
   const submitIn = (form: string) => page.getByTestId(form).locator('button[type="submit"]').click();
   const waitStatus = (label: string) => page.locator('h1 .mantine-Badge-label', { hasText: label }).waitFor();
 
+  before(skipWithoutChromium);
   before(async function () {
     this.timeout(120_000);
     ({ server, browser } = await startServerAndBrowser());

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { createPdf, type CreatePdfOptions } from '../../server/lib/pdf/index.js';
+import { PDF_TOOLS, skipWithoutTools } from '../helpers/tools.js';
 
 let outDir: string | null = null;
 
@@ -20,14 +21,12 @@ export function removeTestPdfs(): void {
   outDir = null;
 }
 
-/** Fails early with the package to install when poppler-utils or zbar-tools is missing (Debian names). */
-export function requirePdfTools(): void {
-  const packages: Record<string, string> = { pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools' };
-  const missing = Object.keys(packages).filter((tool) => spawnSync(tool, ['-h']).error);
-  if (missing.length > 0) {
-    const install = [...new Set(missing.map((tool) => packages[tool]))].join(' ');
-    throw new Error(`${missing.join(', ')} not found: apt-get install -y ${install}`);
-  }
+/**
+ * For `before(requirePdfTools)`: skips the suite, naming the package to install, when poppler-utils or zbar-tools
+ * is missing (a newcomer's machine); `.ci/run` installs both and fails when it cannot.
+ */
+export function requirePdfTools(this: Mocha.Context): void {
+  skipWithoutTools(this, PDF_TOOLS);
 }
 
 /** Points per millimetre (PDF units are 1/72 inch). */

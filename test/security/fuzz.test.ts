@@ -55,9 +55,19 @@ function expectNone(found: string[], seed: number): void {
   expect(found.length, `seed ${seed}: ${found.length} found, e.g.\n${found.slice(0, 8).join('\n')}`).to.equal(0);
 }
 
+/**
+ * FUZZ_SEED replays a run (.ci/run picks one per CI run, prints it first and gives it to both database runs); unset,
+ * a fresh one. A value that is not a seed stops the run: replaying "the seed from the log" must never fuzz another.
+ */
+function fuzzSeed(text: string | undefined): number {
+  if (text === undefined || text === '') return Math.floor(Math.random() * 2 ** 31);
+  if (!/^\d{1,10}$/.test(text.trim()) || Number(text) >= 2 ** 32) throw new Error(`FUZZ_SEED=${text}: expected a whole number from 0 to ${2 ** 32 - 1}`);
+  return Number(text);
+}
+
 describe('fuzz: malformed requests to every route', function () {
   this.timeout(180_000);
-  const seed = Number(process.env.FUZZ_SEED) || Math.floor(Math.random() * 2 ** 31);
+  const seed = fuzzSeed(process.env.FUZZ_SEED);
   const results: Result[] = [];
   let stored: Snapshot;
   let after: Snapshot;
