@@ -3,7 +3,6 @@
 // events; changeStatus() (the one function that writes Device.status) does each lifecycle action.
 import type { Transaction } from 'sequelize';
 import { Device, appendEvent, changeStatus, createDevice } from '../../server/modules/devices/index.js';
-import { addRecords } from '../../server/modules/sanitization/index.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
 import { serialKey } from '../../server/lib/text.js';
 import { storageSummary } from './catalogue.js';
@@ -12,6 +11,7 @@ import type { DemoDonation } from './donations.js';
 import type { DevicePlan, LotPlan } from './plan.js';
 import type { Staff } from './reference.js';
 import type { WipeRecord } from './wipes.js';
+import { addEvidencedRecords } from './wipe-evidence.js';
 
 const MINUTE = 60_000;
 
@@ -48,7 +48,7 @@ async function writeStep(device: Device, step: Step, staff: Staff, transaction: 
     return device;
   }
   if (step.kind === 'sanitize') {
-    await addRecords(device, step.records.map((r) => recordDraft(r, staff)), staff[step.by], null, transaction);
+    await addEvidencedRecords(device, step.records.map((r) => recordDraft(r, staff)), staff[step.by], transaction);
     return device;
   }
   const payload = await writeSideRows(device, step, staff, transaction);

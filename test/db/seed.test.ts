@@ -94,7 +94,7 @@ async function expectWorkshopRecords(): Promise<void> {
   const [unwiped] = await getSequelize().query<{ n: number | string }>(
     `SELECT COUNT(*) AS n FROM drives d JOIN devices v ON v.id = d.device_id
      WHERE v.status NOT IN ('intake', 'repair', 'wipe')
-       AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.result = 'passed')`, { type: QueryTypes.SELECT });
+       AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.state = 'counted' AND s.result = 'passed')`, { type: QueryTypes.SELECT });
   expect(Number(unwiped.n)).to.equal(0);
   expect(await Sanitization.count()).to.be.greaterThan(300);
   expect(await Disposal.count()).to.equal(await Device.count({ where: { status: ['recycled', 'harvested'] } }));
