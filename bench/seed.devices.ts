@@ -38,7 +38,7 @@ export const deviceTables = {
     'power_on_hours', 'created_at', 'updated_at']),
   events: new Table('device_events', ['id', 'device_id', 'seq', 'type', 'actor_id', 'from_status', 'to_status', 'payload', 'prev_hash', 'hash', 'created_at']),
   sanitizations: new Table('sanitizations', ['id', 'device_id', 'drive_id', 'method', 'technique', 'tool', 'passes', 'verification', 'result',
-    'started_at', 'finished_at', 'operator_id', 'source', 'created_at']),
+    'started_at', 'finished_at', 'operator_id', 'verifier_id', 'source', 'evidence', 'state', 'confirmed_by', 'confirmed_at', 'created_at']),
 };
 
 const MODELS: Record<string, [string, string][]> = {
@@ -127,7 +127,8 @@ export function addDevice(ctx: DeviceContext, id: number): void {
       const drive = drives[sanitized];
       sanitized += 1;
       deviceTables.sanitizations.add([nextSanitizationId, id, drive.id, 'purge', 'ata_sanitize', 'nwipe 0.37', 1, 'last_pass', 'passed',
-        new Date(times[k].getTime() - 3_600_000), times[k], actorId, 'manual', times[k]]);
+        // Typed in by the technician and confirmed by the admin (spec §10), so it counts as a passed wipe.
+        new Date(times[k].getTime() - 3_600_000), times[k], actorId, ctx.adminId, 'manual', 'none', 'counted', ctx.adminId, times[k], times[k]]);
       nextSanitizationId += 1;
     }
     const payload = ctx.canonicalJson(payloadOf(step, plan, drives, sanitized - 1));
