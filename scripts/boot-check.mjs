@@ -51,6 +51,7 @@ function sqlitePrebuild(dir) {
   const name = `sqlite3-v${pkg.version}-napi-v${napi}-${process.platform}-${process.arch}.tar.gz`;
   execFileSync('tar', ['-czf', path.join(dir, name), '-C', pkgDir, 'build/Release/node_sqlite3.node']);
   console.log(`  sqlite3 ${pkg.version}: the clones reuse this checkout's compiled binary (${name})`);
+  // Read by prebuild-install from the environment; npm warns that it does not know it as one of its own settings.
   return { npm_config_sqlite3_local_prebuilds: dir };
 }
 
@@ -113,7 +114,7 @@ async function bootMode(name, baseEnv, work) {
   const app = path.join(dir, 'app');
   const logFile = path.join(dir, 'output.log');
   mkdirSync(dir, { recursive: true });
-  execFileSync('git', ['clone', '--quiet', root, app]);
+  execFileSync('git', ['-c', 'advice.detachedHead=false', 'clone', '--quiet', root, app], { stdio: 'pipe' });
   const env = { ...baseEnv, ...mode.env };
   const began = Date.now();
   const install = run('npm', mode.install, { cwd: app, env, logFile, timeoutMs: INSTALL_MS });
