@@ -53,4 +53,6 @@ export interface SanitizationInput {
   driveSerial: string; method: (typeof SANITIZATION_METHODS)[number]; technique: (typeof SANITIZATION_TECHNIQUES)[number];
   tool: string; passes?: number; verification: (typeof SANITIZATION_VERIFICATIONS)[number];
   result: (typeof SANITIZATION_RESULTS)[number]; startedAt?: string; finishedAt?: string; notes?: string;
+  /** Required without an evidence file: the colleague who must confirm the record before it counts (spec §10). */
+  verifierId?: number;
 }

@@ -10,6 +10,9 @@ import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Busy } from '../../components/Busy';
+import { useAuth } from '../../auth/AuthProvider';
+import { STAFF } from '../../auth/roles';
+import { AwaitingConfirmation } from './AwaitingConfirmation';
 
 const LIMIT = 5;
 
@@ -50,6 +53,8 @@ function QueueCard({ queue }: { queue: WorkQueueDto }) {
 /** The workshop's to-do lists: per stage, how many devices wait and the ones waiting longest, each opening its page. */
 export default function WorkQueuesPage() {
   const { t } = usePrefs();
+  const { state } = useAuth();
+  const staff = state.status === 'signed-in' && STAFF.includes(state.user.role);
   const { data, error, loading, reload } = useApi<WorkQueuesDto>('/api/work-queues', { limit: LIMIT });
   if (error && !data) return <><PageHeader title={t('wq.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
   if (!data) return <FullPageLoader />;
@@ -57,6 +62,7 @@ export default function WorkQueuesPage() {
     <>
       <PageHeader title={t('wq.title')}>{loading && <Busy />}</PageHeader>
       <Text size="sm" c="dimmed" mb="md">{t('wq.intro')}</Text>
+      {staff && <AwaitingConfirmation />}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {data.queues.map((q) => <QueueCard key={q.status} queue={q} />)}
       </SimpleGrid>

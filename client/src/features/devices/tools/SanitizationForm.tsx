@@ -1,7 +1,8 @@
-import { Button, Collapse, Group, Select, SimpleGrid, Stack, TextInput, Textarea, UnstyledButton } from '@mantine/core';
+import { Button, Collapse, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, UnstyledButton } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/http';
-import type { DriveDto, SanitizationDto, SanitizationInput } from '../../../api/types';
+import type { DriveDto, SanitizationDto, SanitizationInput, VerifierDto } from '../../../api/types';
+import { useApi } from '../../../api/useApi';
 import {
   SANITIZATION_METHODS, SANITIZATION_RESULTS, SANITIZATION_TECHNIQUES, SANITIZATION_VERIFICATIONS,
 } from '../../../api/workshop-types';
@@ -11,8 +12,17 @@ import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useFieldErrors } from '../../../components/useFieldErrors';
 import { useT } from '../../../prefs/PreferencesProvider';
 
-type Form = Omit<SanitizationInput, 'passes' | 'startedAt' | 'finishedAt' | 'notes'> & { passes: string; startedAt: string; finishedAt: string; notes: string };
-const KNOWN = ['driveSerial', 'method', 'technique', 'tool', 'passes', 'verification', 'result', 'startedAt', 'finishedAt', 'notes'];
+type Form = Omit<SanitizationInput, 'passes' | 'startedAt' | 'finishedAt' | 'notes' | 'verifierId'> & { passes: string; startedAt: string; finishedAt: string; notes: string; verifierId: string };
+const KNOWN = ['driveSerial', 'method', 'technique', 'tool', 'passes', 'verification', 'result', 'startedAt', 'finishedAt', 'notes', 'verifierId', 'file'];
+
+/** With a file, the record and its evidence go as multipart (the record counts at once); without, as JSON. */
+function requestBody(body: SanitizationInput, file: File | null): SanitizationInput | FormData {
+  if (!file) return body;
+  const form = new FormData();
+  for (const [k, v] of Object.entries(body)) if (v !== undefined && k !== 'verifierId') form.append(k, String(v));
+  form.append('file', file);
+  return form;
+}
 
 /** `datetime-local` gives local wall time without a zone; the server stores UTC, so it is converted here. */
 function toIso(local: string): string | undefined {
@@ -23,7 +33,9 @@ function toIso(local: string): string | undefined {
 
 /**
  * A record typed by hand, for tools that leave no log the server can read (a drive's own secure-erase from the BIOS,
- * a shredder's receipt). Collapsed by default: the uploaded log is the preferred evidence.
+ * a shredder's receipt). Collapsed by default: the uploaded log is the preferred evidence. With a file (another
+ * tool's report, or a destruction photo) the record counts at once; without one it names the colleague who must
+ * confirm it (spec §10).
  */
 export function SanitizationForm({ deviceId, drives, onRecorded }: { deviceId: number; drives: DriveDto[]; onRecorded: () => void }) {
   const t = useT();
@@ -31,9 +43,11 @@ export function SanitizationForm({ deviceId, drives, onRecorded }: { deviceId: n
   const errors = useFieldErrors();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const verifiers = useApi<{ items: VerifierDto[] }>(open ? '/api/sanitizations/verifiers' : null);
   const [form, setForm] = useState<Form>({
     driveSerial: drives[0]?.serialNumber ?? '', method: 'purge', technique: 'ata_sanitize', tool: '', passes: '1',
-    verification: 'last_pass', result: 'passed', startedAt: '', finishedAt: '', notes: '',
+    verification: 'last_pass', result: 'passed', startedAt: '', finishedAt: '', notes: '', verifierId: '',
   });
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
   const f = errors.field;
@@ -47,12 +61,14 @@ export function SanitizationForm({ deviceId, drives, onRecorded }: { deviceId: n
       ...(toIso(form.startedAt) ? { startedAt: toIso(form.startedAt) } : {}),
       ...(toIso(form.finishedAt) ? { finishedAt: toIso(form.finishedAt) } : {}),
       ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
+      ...(form.verifierId ? { verifierId: Number(form.verifierId) } : {}),
     };
     setBusy(true);
     errors.clear();
     try {
-      await api<SanitizationDto>(`/api/devices/${deviceId}/sanitizations`, { method: 'POST', body });
+      await api<SanitizationDto>(`/api/devices/${deviceId}/sanitizations`, { method: 'POST', body: requestBody(body, file) });
       setForm((x) => ({ ...x, tool: x.tool, startedAt: '', finishedAt: '', notes: '' }));
+      setFile(null);
       onRecorded();
     } catch (err) {
       errors.setError(err);
@@ -90,6 +106,16 @@ export function SanitizationForm({ deviceId, drives, onRecorded }: { deviceId: n
                 onChange={(e) => set('finishedAt', e.currentTarget.value)} error={f('finishedAt')} />
             </SimpleGrid>
             <Textarea label={t('wipe.notes')} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize minRows={1} error={f('notes')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <FileInput label={t('wipe.evidenceFile')} description={t('wipe.evidenceFileHint')} value={file} onChange={setFile} clearable
+                name="evidence-file" accept=".pdf,.xml,.txt,.log,.json,image/*,application/pdf" error={f('file')} />
+              {!file && (
+                <Select label={t('wipe.verifier')} description={t('wipe.verifierHint')} required searchable value={form.verifierId || null}
+                  data={(verifiers.data?.items ?? []).map((v) => ({ value: String(v.id), label: v.name }))} name="verifier"
+                  onChange={(v) => set('verifierId', v ?? '')} error={f('verifierId')} />
+              )}
+            </SimpleGrid>
+            {file && <Text size="xs" c="dimmed">{file.name}</Text>}
             <Group justify="flex-end"><Button type="submit" loading={busy}>{t('wipe.addRecord')}</Button></Group>
           </Stack>
         </form>

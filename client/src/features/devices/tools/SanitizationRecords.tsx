@@ -1,14 +1,37 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { SanitizationDto } from '../../../api/types';
+import { useAuth } from '../../../auth/AuthProvider';
 import { useEnumLabel } from '../../../components/Labels';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { TableScroll } from '../../../components/TableScroll';
+import { mayDecide, SanitizationDecision } from './SanitizationDecision';
 
 const RESULT_COLORS: Record<string, string> = { passed: 'green', failed: 'red', aborted: 'orange' };
+const STATE_COLORS: Record<string, string> = { counted: 'green', awaiting_confirmation: 'yellow', rejected: 'red' };
+
+/** Spec §10: whether the record counts, and who is to confirm it (or did, or rejected it and why). */
+export function RecordState({ record, onDecided }: { record: SanitizationDto; onDecided?: () => void }) {
+  const { t, fmt } = usePrefs();
+  const label = useEnumLabel();
+  const { state } = useAuth();
+  const me = state.status === 'signed-in' ? state.user : null;
+  const who = record.verifierName ?? '';
+  let detail: string | null = null;
+  if (record.state === 'awaiting_confirmation') detail = who ? t('wipe.awaitingBy', { name: who }) : t('wipe.awaitingAnyone');
+  else if (record.state === 'rejected') detail = t('wipe.rejectedBecause', { reason: record.rejectionReason ?? '' });
+  else if (record.confirmedAt) detail = `${t('wipe.confirmedBy', { name: who })} · ${fmt.dateTime(record.confirmedAt)}`;
+  return (
+    <Stack gap={4} align="flex-start" data-testid={`record-state-${record.id}`} data-state={record.state}>
+      <Badge color={STATE_COLORS[record.state] ?? 'gray'} variant="light">{label('wipeState', record.state)}</Badge>
+      {detail && <Text size="xs" c="dimmed">{detail}</Text>}
+      {onDecided && mayDecide(record, me) && <SanitizationDecision record={record} onDecided={onDecided} />}
+    </Stack>
+  );
+}
 
 /** Every record, one row per drive and attempt; a failed or aborted wipe stays in the list next to the later pass. */
-export function SanitizationRecords({ records }: { records: SanitizationDto[] }) {
+export function SanitizationRecords({ records, onDecided }: { records: SanitizationDto[]; onDecided?: () => void }) {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
   if (records.length === 0) return <Text c="dimmed" size="sm">{t('wipe.noRecords')}</Text>;
@@ -18,7 +41,7 @@ export function SanitizationRecords({ records }: { records: SanitizationDto[] })
         <Table.Thead><Table.Tr>
           <Table.Th>{t('drive.serial')}</Table.Th><Table.Th>{t('wipe.method')}</Table.Th><Table.Th>{t('wipe.tool')}</Table.Th>
           <Table.Th>{t('wipe.verification')}</Table.Th><Table.Th>{t('wipe.result')}</Table.Th><Table.Th>{t('wipe.finishedAt')}</Table.Th>
-          <Table.Th>{t('wipe.source')}</Table.Th>
+          <Table.Th>{t('wipe.evidence')}</Table.Th><Table.Th>{t('wipe.state')}</Table.Th>
         </Table.Tr></Table.Thead>
         <Table.Tbody>
           {records.map((r) => (
@@ -29,7 +52,11 @@ export function SanitizationRecords({ records }: { records: SanitizationDto[] })
               <Table.Td>{label('verification', r.verification)}</Table.Td>
               <Table.Td><Badge color={RESULT_COLORS[r.result] ?? 'gray'} variant="light">{label('wipeResult', r.result)}</Badge></Table.Td>
               <Table.Td className="nm-nowrap">{fmt.dateTime(r.finishedAt ?? r.createdAt)}</Table.Td>
-              <Table.Td>{label('wipeSource', r.source)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{label('wipeEvidence', r.evidence)}</Text>
+                <Text size="xs" c="dimmed">{label('wipeSource', r.source)}{r.evidenceSha256 ? <> · <Ltr mono>{r.evidenceSha256.slice(0, 12)}</Ltr></> : null}</Text>
+              </Table.Td>
+              <Table.Td><RecordState record={r} onDecided={onDecided} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -23,7 +23,7 @@ export function SanitizationPanel({ device, canRecord, onChanged }: { device: De
     <Paper withBorder p="md" data-testid="sanitization-panel">
       <Title order={2} fz="lg" mb="xs">{t('wipe.title')}</Title>
       <Stack gap="sm">
-        <SanitizationRecords records={records} />
+        <SanitizationRecords records={records} onDecided={reload} />
         {open && device.drives.length > 0 && (
           <>
             <Divider />
