@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,10 @@ describe('POST /api/devices/:id/hardware-reports', () => {
     expect(serials).to.deep.equal(['100709PBN40017ABCDEF', '50026B724B0C1D2E']);
     expect(res.body.warnings.length).to.be.greaterThan(0); // the drive without a serial
     expect(await Sanitization.count({ where: { deviceId: d.id, source: 'workbench' } })).to.equal(2);
+    // Spec §10: the snapshot is the tool's own evidence, so its records count at once, bound to its sha256.
+    const records = await Sanitization.findAll({ where: { deviceId: d.id }, order: [['id', 'ASC']] });
+    const sha = createHash('sha256').update(fixture('hardware', 'workbench11-snapshot.json')).digest('hex');
+    expect(records.map((r) => [r.evidence, r.state, r.evidenceSha256])).to.deep.equal([['tool_log', 'counted', sha], ['tool_log', 'counted', sha]]);
     expect(await Drive.count({ where: { deviceId: d.id } })).to.equal(2);
   });
 
