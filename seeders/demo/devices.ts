@@ -3,6 +3,7 @@
 // events; changeStatus() (the one function that writes Device.status) does each lifecycle action.
 import type { Transaction } from 'sequelize';
 import { Device, appendEvent, changeStatus, createDevice } from '../../server/modules/devices/index.js';
+import { Donation, issueReceiptNumber } from '../../server/modules/donations/index.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
 import { serialKey } from '../../server/lib/text.js';
 import { storageSummary } from './catalogue.js';
@@ -26,6 +27,9 @@ export async function ensureDevices(lots: LotPlan[], donations: Map<number, Demo
     await writeDevice(p.device, donations.get(p.lot)!, staff, transaction);
     created += 1;
   }
+  // As an intake through the API would: a donation holding devices has its receipt number (oldest lot first).
+  const filled = await Donation.findAll({ where: { id: [...new Set(planned.map((p) => donations.get(p.lot)!.id))], receiptNumber: null }, order: [['receivedAt', 'ASC'], ['id', 'ASC']], transaction });
+  for (const donation of filled) await issueReceiptNumber(donation, transaction);
   return created;
 }
 

@@ -15,6 +15,9 @@ const BATCH = 1000;
 const INSERT_BATCH = 500;
 /** umzug's bookkeeping: the manifest lists it, and restore rebuilds it by migrating. */
 const META_TABLES = ['schema_migrations', 'seeder_meta', 'SequelizeMeta'];
+/** A backup holds every name, phone and document: readable by the account that made it, and nobody else. */
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIR = 0o700;
 
 type Kind = 'datetime' | 'date' | 'boolean' | 'bytes' | 'plain';
 export interface TableManifest { name: string; rows: number; file: string; primaryKey: string[]; columns: Record<string, Kind> }
@@ -93,7 +96,7 @@ function decode(row: Record<string, unknown>, columns: Record<string, Kind>, dia
 
 async function dumpTable(s: Sequelize, table: string, file: string, transaction: Transaction): Promise<TableManifest> {
   const meta = await tableMeta(s, table);
-  const out = fs.createWriteStream(file);
+  const out = fs.createWriteStream(file, { mode: PRIVATE_FILE });
   const [key] = meta.primaryKey;
   const single = meta.primaryKey.length === 1;
   const order = (meta.primaryKey.length ? meta.primaryKey : Object.keys(meta.columns)).map((c) => q(s, c)).join(', ');
@@ -132,7 +135,7 @@ async function listAllTables(s: Sequelize): Promise<string[]> {
 }
 
 /** Copies content-addressed files, checking that each is still named by its sha256. */
-async function copyUploads(from: string, to: string): Promise<{ files: number; bytes: number }> {
+async function copyUploads(from: string, to: string, modes: { file: number; dir?: number }): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
   if (!fs.existsSync(from)) return { files, bytes };
@@ -141,8 +144,8 @@ async function copyUploads(from: string, to: string): Promise<{ files: number; b
     if (!(await fsp.stat(source)).isFile()) continue;
     const data = await fsp.readFile(source);
     if (createHash('sha256').update(data).digest('hex') !== path.basename(rel)) throw new Error(`upload ${rel} does not match its sha256 name`);
-    await fsp.mkdir(path.dirname(path.join(to, rel)), { recursive: true });
-    await fsp.writeFile(path.join(to, rel), data, { mode: 0o640 });
+    await fsp.mkdir(path.dirname(path.join(to, rel)), { recursive: true, mode: modes.dir });
+    await fsp.writeFile(path.join(to, rel), data, { mode: modes.file });
     files += 1;
     bytes += data.length;
   }
@@ -151,7 +154,9 @@ async function copyUploads(from: string, to: string): Promise<{ files: number; b
 
 export async function backup(dir: string, ctx: BackupContext): Promise<BackupManifest> {
   if (fs.existsSync(dir) && (await fsp.readdir(dir)).length) throw new Error(`${dir} is not empty; choose a new folder`);
-  await fsp.mkdir(path.join(dir, 'tables'), { recursive: true });
+  // mkdir's mode only applies to folders it creates, so an empty folder named by the operator is tightened too.
+  await fsp.mkdir(path.join(dir, 'tables'), { recursive: true, mode: PRIVATE_DIR });
+  await fsp.chmod(dir, PRIVATE_DIR);
   const s = ctx.sequelize;
   // One read transaction: every table is read from the same moment (SQLite WAL and InnoDB give a snapshot).
   const options = s.getDialect() === 'sqlite' ? { type: Transaction.TYPES.DEFERRED } : { isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ };
@@ -162,12 +167,12 @@ export async function backup(dir: string, ctx: BackupContext): Promise<BackupMan
     for (const t of await listDataTables(s)) tables.push(await dumpTable(s, t, path.join(dir, 'tables', `${t}.ndjson`), transaction));
     return { migrations, seeders, tables };
   });
-  const uploads = await copyUploads(ctx.uploadDir, path.join(dir, 'uploads'));
+  const uploads = await copyUploads(ctx.uploadDir, path.join(dir, 'uploads'), { file: PRIVATE_FILE, dir: PRIVATE_DIR });
   const full: BackupManifest = {
     format: BACKUP_FORMAT, appVersion: ctx.appVersion, createdAt: new Date().toISOString(), dialect: s.getDialect(),
     piiKeyCheck: ctx.piiKeyCheck, ...manifest, uploads,
   };
-  await fsp.writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(full, null, 2)}\n`);
+  await fsp.writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(full, null, 2)}\n`, { mode: PRIVATE_FILE });
   return full;
 }
 
@@ -266,6 +271,6 @@ export async function restore(dir: string, ctx: RestoreContext): Promise<BackupM
   await assertEmpty(s);
   await loadAll(s, dir, manifest.tables);
   await ctx.logSeeders(manifest.seeders);
-  await copyUploads(path.join(dir, 'uploads'), ctx.uploadDir);
+  await copyUploads(path.join(dir, 'uploads'), ctx.uploadDir, { file: 0o640 });
   return manifest;
 }

@@ -3,10 +3,11 @@ import { api, bearer } from '../helpers/api.js';
 import { createDonor, signIn } from '../helpers/factories.js';
 import { act, intake, QA_PASS, wipeAllDrives } from '../helpers/workshop.js';
 import { postManifest, rawWrite } from '../helpers/more-factories.js';
-import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
+import { decodeBarcodes, pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
 import { getSequelize } from '../../server/db/sequelize.js';
 import { Donation } from '../../server/modules/donations/index.js';
 import { up as addDonationReceipts } from '../../migrations/2026.11.25T00.00.08.add-donation-receipts.js';
+import { up as numberIssuedReceipts } from '../../migrations/2026.12.06T00.00.05.number-issued-receipts.js';
 import { MASKED_NATIONAL_ID, binary, handedOver, pdfInfo, savePdf, setCharity, startTagsAt123 } from './documents.helpers.js';
 import type { DeviceDto } from '../../server/shared/api-types.js';
 
@@ -96,6 +97,19 @@ describe('GET /api/donations/:id/receipt.pdf', () => {
     expect(text).to.include('NM-000123').and.include('NM-000622').and.include('SER00000').and.include('SER00499').and.include('End of manifest: 500 devices');
   });
 
+  it('when a viewer prints the receipt, it carries no link to the donor\'s receipt page; staff copies do (QR)', async () => {
+    const donation = await newDonation(manager);
+    await intake(manager, 0, donation.id);
+    const token = (await Donation.findByPk(donation.id))!.receiptToken!;
+
+    const asViewer = savePdf(await receipt(donation.id, (await signIn('viewer')).token), 'receipt-viewer');
+    const asStaff = savePdf(await receipt(donation.id, manager), 'receipt-staff');
+
+    expect(decodeBarcodes(asViewer).join('\n')).not.to.contain(token);
+    expect(pdfText(asViewer)).not.to.contain('receipt page');
+    expect(decodeBarcodes(asStaff)).to.include(`QR-Code:http://nimah.test/receipts/${token}`);
+  });
+
   it('when the donation has no devices yet, returns 422 NOTHING_RECEIVED and gives no number; an unknown one gives 404', async () => {
     const donation = await newDonation(manager);
 
@@ -105,6 +119,57 @@ describe('GET /api/donations/:id/receipt.pdf', () => {
     expect(res.body.error.code).to.equal('NOTHING_RECEIVED');
     expect((await Donation.findByPk(donation.id))!.receiptNumber).to.equal(null);
     expect((await api().get('/api/donations/999999/receipt.pdf').set(bearer(manager))).status).to.equal(404);
+  });
+});
+
+describe('receipt numbers are given by the intake, never by viewing', () => {
+  let manager: string;
+  beforeEach(async () => { manager = (await signIn('manager')).token; });
+
+  it('when the first device is received, the donation gets its number in that write; a second device keeps it', async () => {
+    const donation = await newDonation(manager);
+    const year = new Date().getUTCFullYear();
+    expect((await Donation.findByPk(donation.id))!.receiptNumber).to.equal(null);
+
+    await intake(manager, 0, donation.id);
+    await intake(manager, 0, donation.id);
+
+    expect((await Donation.findByPk(donation.id))!.receiptNumber).to.equal(`RC-${year}-0001`);
+  });
+
+  it('when devices came in by another path and no number was given, the receipt answers 409 RECEIPT_NOT_ISSUED and writes nothing', async () => {
+    const donation = await newDonation(manager);
+    await intake(manager, 0, donation.id);
+    await rawWrite('UPDATE donations SET receipt_number = NULL WHERE id = :id', { id: donation.id });
+
+    const res = await api().get(`/api/donations/${donation.id}/receipt.pdf`).set(bearer(manager));
+
+    expect(res.status).to.equal(409);
+    expect(res.body.error.code).to.equal('RECEIPT_NOT_ISSUED');
+    expect((await Donation.findByPk(donation.id))!.receiptNumber).to.equal(null);
+  });
+
+  it('when the migration runs, numbers every donation holding devices without a number (closed ones too), oldest first, continuing the sequence; again, changes nothing', async () => {
+    const year = new Date().getUTCFullYear();
+    const numbered = await newDonation(manager);
+    const older = await newDonation(manager);
+    const closed = await newDonation(manager);
+    const empty = await newDonation(manager);
+    for (const d of [numbered, older, closed]) await intake(manager, 0, d.id);
+    await api().patch(`/api/donations/${closed.id}`).set(bearer(manager)).send({ status: 'closed' }).expect(200);
+    await rawWrite('UPDATE donations SET receipt_number = NULL WHERE id IN (:ids)', { ids: [older.id, closed.id] });
+    await rawWrite('UPDATE donations SET received_at = :at WHERE id = :id', { at: new Date('2020-01-02T03:04:05Z'), id: older.id });
+    const run = () => numberIssuedReceipts({ name: 'again', path: '', context: getSequelize().getQueryInterface() });
+
+    await run();
+    await run();
+
+    const numberOf = async (id: number) => (await Donation.findByPk(id))!.receiptNumber;
+    expect(await numberOf(numbered.id)).to.equal(`RC-${year}-0001`);
+    expect(await numberOf(older.id)).to.equal('RC-2020-0001');
+    // 0002 and 0003 went to these two at intake and were lost with the rows' values: numbers are never reused.
+    expect(await numberOf(closed.id)).to.equal(`RC-${year}-0004`);
+    expect(await numberOf(empty.id)).to.equal(null);
   });
 });
 

@@ -81,6 +81,21 @@ describe('backup and restore (npm run db:backup / db:restore)', function () {
     expect(manifest.uploads.files).to.be.greaterThan(0);
   });
 
+  it('writes the backup readable by its owner only: folders 0700, files 0600 (tables, uploads, manifest)', () => {
+    const wrong: string[] = [];
+    const walk = (dir: string) => {
+      if ((fs.statSync(dir).mode & 0o777) !== 0o700) wrong.push(`${dir} ${(fs.statSync(dir).mode & 0o777).toString(8)}`);
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if ((fs.statSync(full).mode & 0o777) !== 0o600) wrong.push(`${full} ${(fs.statSync(full).mode & 0o777).toString(8)}`);
+      }
+    };
+    walk(backupDir);
+    expect(fs.readdirSync(path.join(backupDir, 'uploads'), { recursive: true }).length).to.be.greaterThan(0);
+    expect(wrong).to.deep.equal([]);
+  });
+
   it('refuses to restore under another PII key (the next test finds the database still empty)', async () => {
     const res = await cli(['restore', backupDir], { ...target.env, PII_KEY: 'ab'.repeat(32) });
     expect(res.code).to.equal(1);

@@ -56,5 +56,5 @@ export async function handover(id: number, input: HandoverInput, signature: { da
     }, { transaction: t });
   });
   logger.info('allocation.handed_over', { allocationId: id });
-  return getAllocation(id);
+  return getAllocation(id, actor.role);
 }

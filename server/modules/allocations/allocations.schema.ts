@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
+import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
 import type { Allocation, AllocationStatus } from './allocations.model.js';
 
 export interface AllocateInput { deviceId: number; beneficiaryId: number; programmeId?: number; overrideReason?: string }
@@ -34,14 +35,23 @@ export interface AllocationDto {
   id: number; deviceId: number; assetTag: string | null; beneficiaryId: number; programmeId: number | null; status: AllocationStatus;
   overrideReason: string | null; cancelReason: string | null; receivedBy: string | null; hasSignature: boolean;
   certificateCode: string | null; handedOverAt: string | null; createdAt: string; updatedAt: string;
+  /** True when the caller may not see who received the device: the fields about people are then null. */
+  redacted: boolean;
 }
 
-export function toAllocationDto(a: Allocation, assetTag: string | null = null): AllocationDto {
+/**
+ * Technicians and viewers get the allocation without the receiver's name, the certificate code (it opens the public
+ * verification page, which names the family's initials and city) or the reasons a manager typed (free text about
+ * a family). As with beneficiaries, the one DTO function decides, so no route can forget it.
+ */
+export function toAllocationDto(a: Allocation, role: Role, assetTag: string | null = null): AllocationDto {
   const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+  const full = mayAccess(MANAGERS, role);
   return {
     id: a.id, deviceId: a.deviceId, assetTag, beneficiaryId: a.beneficiaryId, programmeId: a.programmeId, status: a.status,
-    overrideReason: a.overrideReason, cancelReason: a.cancelReason ?? null, receivedBy: a.receivedBy ?? null,
-    hasSignature: Boolean(a.signatureSha256), certificateCode: a.certificateCode ?? null, handedOverAt: iso(a.handedOverAt),
-    createdAt: iso(a.createdAt)!, updatedAt: iso(a.updatedAt)!,
+    overrideReason: full ? a.overrideReason : null, cancelReason: full ? a.cancelReason ?? null : null,
+    receivedBy: full ? a.receivedBy ?? null : null, hasSignature: Boolean(a.signatureSha256),
+    certificateCode: full ? a.certificateCode ?? null : null, handedOverAt: iso(a.handedOverAt),
+    createdAt: iso(a.createdAt)!, updatedAt: iso(a.updatedAt)!, redacted: !full,
   };
 }

@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
-import type { Actor } from '../auth/index.js';
+import type { Actor, Role } from '../auth/index.js';
 import { Beneficiary, changeBeneficiaryStatus, type BeneficiaryStatus } from '../beneficiaries/index.js';
 import { changeStatus, Device } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
@@ -43,7 +43,7 @@ export async function allocate(input: AllocateInput, actor: Actor): Promise<Allo
     return row;
   });
   logger.info('allocation.created', { allocationId: allocation.id, deviceId: allocation.deviceId });
-  return getAllocation(allocation.id);
+  return getAllocation(allocation.id, actor.role);
 }
 
 async function assertDeviceAllocatable(device: Device, t: Transaction): Promise<void> {
@@ -94,20 +94,21 @@ export async function cancelAllocation(id: number, reason: string, actor: Actor)
     await allocation.update({ status: 'cancelled', cancelReason: reason }, { transaction: t });
   });
   logger.info('allocation.cancelled', { allocationId: id });
-  return getAllocation(id);
+  return getAllocation(id, actor.role);
 }
 
-export async function getAllocation(id: number): Promise<AllocationDto> {
+/** `role` decides what the caller may see of the people involved (see toAllocationDto). */
+export async function getAllocation(id: number, role: Role): Promise<AllocationDto> {
   const allocation = await Allocation.findByPk(id);
   if (!allocation) throw new NotFoundError(`Allocation ${id} not found`);
   const device = await Device.findByPk(allocation.deviceId, { attributes: ['assetTag'] });
-  return toAllocationDto(allocation, device?.assetTag ?? null);
+  return toAllocationDto(allocation, role, device?.assetTag ?? null);
 }
 
-export async function listAllocations(q: AllocationListQuery): Promise<Page<AllocationDto>> {
+export async function listAllocations(q: AllocationListQuery, role: Role): Promise<Page<AllocationDto>> {
   const where: Record<string, unknown> = {};
   for (const key of ['status', 'programmeId', 'beneficiaryId', 'deviceId'] as const) if (q[key] !== undefined) where[key] = q[key];
   const { rows, count } = await Allocation.findAndCountAll({ where, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q) });
   const tags = new Map((await Device.findAll({ attributes: ['id', 'assetTag'], where: { id: rows.map((r) => r.deviceId) }, raw: true })).map((d) => [d.id, d.assetTag]));
-  return { items: rows.map((r) => toAllocationDto(r, tags.get(r.deviceId) ?? null)), total: count, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => toAllocationDto(r, role, tags.get(r.deviceId) ?? null)), total: count, page: q.page, pageSize: q.pageSize };
 }

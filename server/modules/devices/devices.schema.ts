@@ -78,10 +78,23 @@ export function toDriveDto(d: Drive): DriveDto {
   };
 }
 
+/**
+ * Payload keys the history keeps (they are hashed into the chain) but never shows: every role reads a device's
+ * history, and a handover certificate code opens the family's public verification page. Managers find the code on
+ * the allocation (allocations.schema.ts), which is redacted per role.
+ */
+const UNSHOWN_PAYLOAD_KEYS = ['certificateCode'];
+
+function shownPayload(json: string): Record<string, unknown> {
+  const payload = JSON.parse(json) as Record<string, unknown>;
+  for (const key of UNSHOWN_PAYLOAD_KEYS) delete payload[key];
+  return payload;
+}
+
 export function toEventDto(e: DeviceEvent & { actor?: { name: string } | null }): DeviceEventDto {
   return {
     id: e.id, seq: e.seq, type: e.type, actorId: e.actorId, actorName: e.actor?.name ?? null,
-    fromStatus: e.fromStatus, toStatus: e.toStatus, payload: JSON.parse(e.payload) as Record<string, unknown>,
+    fromStatus: e.fromStatus, toStatus: e.toStatus, payload: shownPayload(e.payload),
     createdAt: iso(e.createdAt), hash: e.hash,
   };
 }

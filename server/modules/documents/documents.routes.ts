@@ -6,6 +6,7 @@ import { sendPdf, sendPdfBytes, streamPdf } from './documents.http.js';
 import { dateRangeQuery, labelsQuery } from './documents.schema.js';
 import * as documents from './documents.service.js';
 import { printLabels } from './labels.service.js';
+import { mayContactDonors } from '../donors/index.js';
 
 export const apiDocumentRoutes = defineRoutes<Access>([
   {
@@ -18,7 +19,7 @@ export const apiDocumentRoutes = defineRoutes<Access>([
   },
   {
     method: 'get', path: '/api/donations/:id/receipt.pdf', access: ALL_ROLES,
-    handler: async (req, res) => sendPdf(res, await documents.donorReceipt({ id: parse(idParams, req.params).id })),
+    handler: async (req, res) => sendPdf(res, await documents.donorReceipt({ id: parse(idParams, req.params).id }, mayContactDonors(actorOf(req).role))),
   },
   {
     method: 'get', path: '/api/labels.pdf', access: STAFF,

@@ -51,8 +51,9 @@ export async function sanitizationCertificate(deviceId: number): Promise<PdfJob>
   };
 }
 
-export async function donorReceipt(where: { id: number } | { receiptToken: string }): Promise<PdfJob> {
-  const [data, letterhead] = await Promise.all([loadReceipt(where), loadLetterhead()]);
+/** `withLink`: print the donor's secret receipt link (QR); false for a copy made by someone who may not contact donors. */
+export async function donorReceipt(where: { id: number } | { receiptToken: string }, withLink: boolean): Promise<PdfJob> {
+  const [data, letterhead] = await Promise.all([loadReceipt(where, withLink), loadLetterhead()]);
   return {
     fileName: `receipt-${data.receiptNumber}.pdf`,
     options: { ...A4, bufferPages: true, title: `${RECEIPT_TITLE.en} ${data.receiptNumber}`, author: letterhead.nameLatin || letterhead.name, subject: data.donation.code },

@@ -2,9 +2,8 @@
 // as counts per kind (the queries below never select a name), as Saudi PDPL and Moroccan law 09-08 require.
 import { QueryTypes } from 'sequelize';
 import { config } from '../../config.js';
-import { nextSequenceValue } from '../../db/sequences.js';
-import { getSequelize, withTransaction } from '../../db/sequelize.js';
-import { NotFoundError, UnprocessableError } from '../../lib/errors.js';
+import { getSequelize } from '../../db/sequelize.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import { Device } from '../devices/index.js';
 import { Donation } from '../donations/index.js';
 import { Donor } from '../donors/index.js';
@@ -15,7 +14,8 @@ export interface ManifestRow { assetTag: string; type: string; manufacturer: str
 export interface ReceiptData {
   receiptNumber: string;
   issuedAt: Date;
-  receiptUrl: string;
+  /** The donor's secret link; null on a copy for someone who may not contact donors. */
+  receiptUrl: string | null;
   donation: { id: number; code: string; receivedAt: Date | null; status: string };
   donor: { kind: string; name: string; nameLatin: string | null; crNumber: string | null; city: string | null };
   manifest: ManifestRow[];
@@ -28,8 +28,11 @@ export async function findDonation(where: { id: number } | { receiptToken: strin
   return Donation.findOne({ where, include: [{ model: Donor, as: 'donor' }] }) as Promise<DonationWithDonor | null>;
 }
 
-/** The receipt of a donation, by id (staff) or by its secret token (the donor); 404 when neither matches. */
-export async function loadReceipt(where: { id: number } | { receiptToken: string }): Promise<ReceiptData> {
+/**
+ * The receipt of a donation, by id (staff) or by its secret token (the donor); 404 when neither matches. Reads only:
+ * the number was given at the first intake (donations.receipt.ts).
+ */
+export async function loadReceipt(where: { id: number } | { receiptToken: string }, withLink: boolean): Promise<ReceiptData> {
   const donation = await findDonation(where);
   if (!donation) throw new NotFoundError('id' in where ? `Donation ${where.id} not found` : 'No receipt has this link');
   const devices = await Device.findAll({
@@ -38,12 +41,16 @@ export async function loadReceipt(where: { id: number } | { receiptToken: string
   if (!devices.length) {
     throw new UnprocessableError('NOTHING_RECEIVED', `Donation ${donation.code} has no devices yet; its receipt is issued once devices are received`, { status: donation.status });
   }
-  const [served, drivesSanitizedBy, recordedDisposalKg, receiptNumber] = await Promise.all([
-    servedCounts(donation.id), sanitizedDriveMethods(donation.id), disposalKg(donation.id), ensureReceiptNumber(donation),
+  // Devices written outside the intake path (imports by other tools) leave a donation without a number until the
+  // numbering migration or the next intake runs: say so rather than print a receipt without one.
+  const receiptNumber = donation.receiptNumber;
+  if (!receiptNumber) throw new ConflictError('RECEIPT_NOT_ISSUED', `Donation ${donation.code} has no receipt number yet`, { status: donation.status });
+  const [served, drivesSanitizedBy, recordedDisposalKg] = await Promise.all([
+    servedCounts(donation.id), sanitizedDriveMethods(donation.id), disposalKg(donation.id),
   ]);
   const donor = donation.donor!;
   return {
-    receiptNumber, issuedAt: new Date(), receiptUrl: `${config.publicUrl}/receipts/${donation.receiptToken ?? ''}`,
+    receiptNumber, issuedAt: new Date(), receiptUrl: withLink && donation.receiptToken ? `${config.publicUrl}/receipts/${donation.receiptToken}` : null,
     donation: { id: donation.id, code: donation.code, receivedAt: donation.receivedAt ? new Date(donation.receivedAt) : null, status: donation.status },
     donor: { kind: donor.kind, name: donor.name, nameLatin: donor.nameLatin, crNumber: donor.crNumber, city: donor.city },
     manifest: devices.map((d) => ({ assetTag: d.assetTag, type: d.type, manufacturer: d.manufacturer, model: d.model, serialNumber: d.serialNumber, outcome: outcomeOf(d.status) })),
@@ -75,20 +82,4 @@ async function disposalKg(donationId: number): Promise<number> {
   const [row] = await select<{ kg: number | string | null }>(
     'SELECT SUM(p.weight_kg) AS kg FROM disposals p JOIN devices d ON d.id = p.device_id WHERE d.donation_id = :donationId', donationId);
   return Number(row?.kg ?? 0);
-}
-
-/**
- * `RC-2026-0001`: numbered per calendar year when the donation's first receipt is issued, then kept forever, so a
- * reissued receipt (with newer impact figures) carries the same number. The row lock makes two first requests agree.
- */
-export async function ensureReceiptNumber(donation: Donation): Promise<string> {
-  if (donation.receiptNumber) return donation.receiptNumber;
-  return withTransaction(async (transaction) => {
-    const row = await Donation.findByPk(donation.id, { transaction, lock: transaction.LOCK.UPDATE, attributes: ['id', 'receiptNumber'] });
-    if (row?.receiptNumber) return row.receiptNumber;
-    const year = new Date().getUTCFullYear();
-    const number = `RC-${year}-${String(await nextSequenceValue(`receipt:${year}`, transaction)).padStart(4, '0')}`;
-    await Donation.update({ receiptNumber: number }, { where: { id: donation.id }, transaction });
-    return number;
-  });
 }

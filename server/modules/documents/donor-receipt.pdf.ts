@@ -58,12 +58,15 @@ function drawStatement(doc: PDFKit.PDFDocument, y: number, text: Bilingual): num
 }
 
 // The link to this receipt's page (impact figures grow as devices are placed) and the charity's stamp.
+// A copy printed by a viewer carries no link: the link is the donor's secret.
 function drawClosing(doc: PDFKit.PDFDocument, y: number, data: ReceiptData): number {
-  drawQr(doc, data.receiptUrl, MARGIN - 6, y - 4, 84);
+  if (data.receiptUrl) drawQr(doc, data.receiptUrl, MARGIN - 6, y - 4, 84);
   const textX = MARGIN + 84;
   const textWidth = CONTENT_WIDTH - 84 - 210;
-  drawTextMemo(doc, 'تابعوا أثر تبرعكم على صفحة الإيصال', { x: textX, y: y + 14, width: textWidth, size: 8.5, bold: true, align: 'left', color: COLORS.primary, direction: 'rtl' });
-  drawTextMemo(doc, `${ltr('Follow your donation’s impact on its receipt page')}`, { x: textX, y: doc.y + 1, width: textWidth, size: 7.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
+  if (data.receiptUrl) {
+    drawTextMemo(doc, 'تابعوا أثر تبرعكم على صفحة الإيصال', { x: textX, y: y + 14, width: textWidth, size: 8.5, bold: true, align: 'left', color: COLORS.primary, direction: 'rtl' });
+    drawTextMemo(doc, `${ltr('Follow your donation’s impact on its receipt page')}`, { x: textX, y: doc.y + 1, width: textWidth, size: 7.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
+  } else doc.y = y + 14;
   drawTextMemo(doc, `${ltr('Impact as of')} ${ltr(gregorianDate(data.issuedAt).en)}`, { x: textX, y: doc.y + 1, width: textWidth, size: 7.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
   const stampX = A4.width - MARGIN - 200;
   drawTextMemo(doc, 'ختم الجمعية وتوقيع المسؤول', { x: stampX, y: y + 6, width: 200, size: 9, bold: true, align: 'center', color: COLORS.primary, direction: 'rtl' });

@@ -31,7 +31,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     handler: async (req, res) => {
       const token = param(req, 'token');
       if (!isReceiptToken(token)) return sendHtml(res, 404, unknownReceiptPage());
-      sendPdf(res, await donorReceipt({ receiptToken: token }));
+      sendPdf(res, await donorReceipt({ receiptToken: token }, true));
     },
   },
   {

@@ -14,6 +14,9 @@ export const unknownReceiptPage = (): string => notFoundPage({
   en: 'This link does not lead to a receipt. Check that it was copied whole, or contact the charity.',
 });
 
+/** Nothing received yet, or (rows written outside the intake path) no number issued yet: the page says "not yet". */
+const PENDING = ['NOTHING_RECEIVED', 'RECEIPT_NOT_ISSUED'];
+
 const TITLE = { ar: 'إيصال تبرع عيني', en: 'In-kind donation receipt' };
 
 export async function receiptPage(token: string): Promise<PageResult> {
@@ -21,9 +24,9 @@ export async function receiptPage(token: string): Promise<PageResult> {
   if (!donation) return { status: 404, html: unknownReceiptPage() };
   const settings = await getSettings();
   try {
-    return { status: 200, html: summaryPage(await loadReceipt({ receiptToken: token }), token, settings) };
+    return { status: 200, html: summaryPage(await loadReceipt({ receiptToken: token }, true), token, settings) };
   } catch (err) {
-    if (!(err instanceof AppError && err.code === 'NOTHING_RECEIVED')) throw err;
+    if (!(err instanceof AppError && PENDING.includes(err.code))) throw err;
     return { status: 200, html: pendingPage(donation.code, settings) };
   }
 }

@@ -14,10 +14,10 @@ const importFields = Joi.object<{ type?: string }>({ type: Joi.string().trim().l
 export const donationRoutes = defineRoutes<Access>([
   { method: 'get', path: '/api/donations', access: ALL_ROLES, handler: async (req, res) => res.json(await donations.listDonations(parse(donationListQuery, req.query))) },
   { method: 'post', path: '/api/donations', access: STAFF, handler: async (req, res) => res.status(201).json(await donations.createDonation(parse(donationInput, req.body), actorOf(req))) },
-  { method: 'get', path: '/api/donations/:id', access: ALL_ROLES, handler: async (req, res) => res.json(await donations.getDonation(parse(idParams, req.params).id)) },
+  { method: 'get', path: '/api/donations/:id', access: ALL_ROLES, handler: async (req, res) => res.json(await donations.getDonation(parse(idParams, req.params).id, actorOf(req).role)) },
   {
     method: 'patch', path: '/api/donations/:id', access: MANAGERS,
-    handler: async (req, res) => res.json(await donations.updateDonation(parse(idParams, req.params).id, parse(donationPatch, req.body))),
+    handler: async (req, res) => res.json(await donations.updateDonation(parse(idParams, req.params).id, parse(donationPatch, req.body), actorOf(req).role)),
   },
   {
     method: 'post', path: '/api/donations/:id/devices', access: STAFF,

@@ -3,7 +3,9 @@ import { config } from '../../config.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
+import type { Role } from '../auth/index.js';
 import { DEVICE_TYPES } from '../devices/index.js';
+import { mayContactDonors } from '../donors/index.js';
 import { DONATION_CHANNELS, DONATION_STATUSES, type Donation } from './donations.model.js';
 import type { DonationChannel, DonationDto, DonationStatus, DonorKind, PledgeItemDto } from '../../shared/api-types.js';
 
@@ -69,9 +71,9 @@ export const pledgeInput = Joi.object<PledgeInput>({
   website: Joi.string().max(0).allow('', null).messages({ 'string.max': 'website must stay empty' }),
 });
 
-/** The donor's secret receipt link, for the detail view only (lists never carry it). */
-export function receiptUrlOf(d: Donation): { receiptUrl?: string } {
-  return d.receiptToken ? { receiptUrl: `${config.publicUrl}/receipts/${d.receiptToken}` } : {};
+/** The donor's secret receipt link, for staff on the detail view only (lists never carry it, viewers never get it). */
+export function receiptUrlOf(d: Donation, role: Role): { receiptUrl?: string } {
+  return d.receiptToken && mayContactDonors(role) ? { receiptUrl: `${config.publicUrl}/receipts/${d.receiptToken}` } : {};
 }
 
 export function toDonationDto(d: Donation & { donor?: { name: string } }): DonationDto {

@@ -10,8 +10,9 @@ import { createDonor, Donor } from '../donors/index.js';
 import { Site } from '../sites/sites.js';
 import { Donation, newReceiptToken } from './donations.model.js';
 import { parseManifest } from './donations.import.js';
+import { issueReceiptNumber } from './donations.receipt.js';
 import { receiptUrlOf, toDonationDto, type DonationInput, type DonationListQuery, type DonationPatch, type PledgeInput } from './donations.schema.js';
-import type { Actor } from '../auth/index.js';
+import type { Actor, Role } from '../auth/index.js';
 import type { DeviceDto, DonationDetailDto, DonationDto, DonationStatus, ImportResponse, PledgeResponse } from '../../shared/api-types.js';
 
 /** Which status a donation may move to from each status (forward only; closing is always possible). */
@@ -55,7 +56,7 @@ export async function createDonation(input: DonationInput, actor: Actor): Promis
     }, { transaction });
   });
   logger.info('donation.created', { donationId: donation.id, channel: donation.channel });
-  return getDonation(donation.id);
+  return getDonation(donation.id, actor.role);
 }
 
 export async function pledge(input: PledgeInput): Promise<PledgeResponse> {
@@ -84,13 +85,13 @@ export async function listDonations(q: DonationListQuery): Promise<Page<Donation
   return { items: rows.map(toDonationDto), total: count, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getDonation(id: number): Promise<DonationDetailDto> {
+export async function getDonation(id: number, role: Role): Promise<DonationDetailDto> {
   const donation = await Donation.findByPk(id, withDonor);
   if (!donation) throw new NotFoundError(`Donation ${id} not found`);
-  return { ...toDonationDto(donation), devicesByStatus: await countByStatus({ donationId: id }), ...receiptUrlOf(donation) };
+  return { ...toDonationDto(donation), devicesByStatus: await countByStatus({ donationId: id }), ...receiptUrlOf(donation, role) };
 }
 
-export async function updateDonation(id: number, patch: DonationPatch): Promise<DonationDetailDto> {
+export async function updateDonation(id: number, patch: DonationPatch, role: Role): Promise<DonationDetailDto> {
   await withTransaction(async (transaction) => {
     const donation = await Donation.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!donation) throw new NotFoundError(`Donation ${id} not found`);
@@ -105,15 +106,19 @@ export async function updateDonation(id: number, patch: DonationPatch): Promise<
     }
     await donation.update(changes, { transaction });
   });
-  return getDonation(id);
+  return getDonation(id, role);
 }
 
-/** Locks the donation and makes sure it can take devices; a pledged or scheduled one becomes received. */
+/**
+ * Locks the donation and makes sure it can take devices; a pledged or scheduled one becomes received, and the
+ * receipt gets its number (the devices about to be written make it issuable).
+ */
 async function openForIntake(id: number, transaction: Transaction): Promise<Donation> {
   const donation = await Donation.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
   if (!donation) throw new NotFoundError(`Donation ${id} not found`);
   if (donation.status === 'closed') throw new ConflictError('DONATION_CLOSED', `Donation ${donation.code} is closed; reopen is not possible, start a new donation`);
   if (donation.status !== 'received') await donation.update({ status: 'received', receivedAt: new Date() }, { transaction });
+  await issueReceiptNumber(donation, transaction);
   return donation;
 }
 

@@ -1,16 +1,16 @@
 // Donor routes live with donations: the donor page sums up their donations and what became of the devices.
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
-import { ALL_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
+import { actorOf, ALL_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
 import { createDonor, donorInput, donorListQuery, donorPatch, listDonors, toDonorDto, updateDonor } from '../donors/index.js';
 import { getDonorDetail } from './donor-summary.js';
 
 export const donorRoutes = defineRoutes<Access>([
-  { method: 'get', path: '/api/donors', access: ALL_ROLES, handler: async (req, res) => res.json(await listDonors(parse(donorListQuery, req.query))) },
-  { method: 'post', path: '/api/donors', access: STAFF, handler: async (req, res) => res.status(201).json(toDonorDto(await createDonor(parse(donorInput, req.body)))) },
-  { method: 'get', path: '/api/donors/:id', access: ALL_ROLES, handler: async (req, res) => res.json(await getDonorDetail(parse(idParams, req.params).id)) },
+  { method: 'get', path: '/api/donors', access: ALL_ROLES, handler: async (req, res) => res.json(await listDonors(parse(donorListQuery, req.query), actorOf(req).role)) },
+  { method: 'post', path: '/api/donors', access: STAFF, handler: async (req, res) => res.status(201).json(toDonorDto(await createDonor(parse(donorInput, req.body)), actorOf(req).role)) },
+  { method: 'get', path: '/api/donors/:id', access: ALL_ROLES, handler: async (req, res) => res.json(await getDonorDetail(parse(idParams, req.params).id, actorOf(req).role)) },
   {
     method: 'patch', path: '/api/donors/:id', access: MANAGERS,
-    handler: async (req, res) => res.json(await updateDonor(parse(idParams, req.params).id, parse(donorPatch, req.body))),
+    handler: async (req, res) => res.json(await updateDonor(parse(idParams, req.params).id, parse(donorPatch, req.body), actorOf(req).role)),
   },
 ]);

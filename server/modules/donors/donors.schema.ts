@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { config } from '../../config.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { phoneSchema } from '../../lib/phone.js';
+import { mayAccess, STAFF, type Role } from '../auth/index.js';
 import type { Donor } from './donors.model.js';
 import type { DonorDto, DonorKind, Language } from '../../shared/api-types.js';
 
@@ -42,10 +43,14 @@ export const donorListQuery = Joi.object<DonorListQuery>({
   ...pageQueryKeys, q: Joi.string().trim().max(100).allow('').empty(''), kind: Joi.string().valid('company', 'individual'),
 });
 
-export function toDonorDto(d: Donor): DonorDto {
+/** Staff reach donors (pickups, receipts); a viewer (board member, auditor) sees who gave, never how to reach them. */
+export const mayContactDonors = (role: Role): boolean => mayAccess(STAFF, role);
+
+export function toDonorDto(d: Donor, role: Role): DonorDto {
+  const contact = mayContactDonors(role);
   return {
-    id: d.id, kind: d.kind, name: d.name, nameLatin: d.nameLatin, contactPerson: d.contactPerson, email: d.email,
-    phone: d.phone, city: d.city, crNumber: d.crNumber, preferredLanguage: d.preferredLanguage,
+    id: d.id, kind: d.kind, name: d.name, nameLatin: d.nameLatin, contactPerson: d.contactPerson, email: contact ? d.email : null,
+    phone: contact ? d.phone : null, city: d.city, crNumber: d.crNumber, preferredLanguage: d.preferredLanguage,
     createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
   };
 }

@@ -4,7 +4,8 @@ import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { containsPattern } from '../../lib/sql.js';
 import { Donor } from './donors.model.js';
-import { toDonorDto, type DonorInput, type DonorListQuery, type DonorPatch } from './donors.schema.js';
+import { mayContactDonors, toDonorDto, type DonorInput, type DonorListQuery, type DonorPatch } from './donors.schema.js';
+import type { Role } from '../auth/index.js';
 import type { DonorDto } from '../../shared/api-types.js';
 
 export async function createDonor(input: DonorInput, transaction?: Transaction): Promise<Donor> {
@@ -16,15 +17,17 @@ export async function createDonor(input: DonorInput, transaction?: Transaction):
   return transaction ? create(transaction) : withTransaction(create);
 }
 
-export async function listDonors(q: DonorListQuery): Promise<Page<DonorDto>> {
+export async function listDonors(q: DonorListQuery, role: Role): Promise<Page<DonorDto>> {
   const where: Record<string | symbol, unknown> = {};
   if (q.kind) where.kind = q.kind;
   if (q.q) {
     const like = containsPattern(q.q);
-    where[Op.or] = [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }, { email: { [Op.like]: like } }];
+    // A viewer does not see emails, so a search must not confirm one either.
+    const email = mayContactDonors(role) ? [{ email: { [Op.like]: like } }] : [];
+    where[Op.or] = [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }, ...email];
   }
   const { rows, count } = await Donor.findAndCountAll({ where, order: [['name', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q) });
-  return { items: rows.map(toDonorDto), total: count, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((d) => toDonorDto(d, role)), total: count, page: q.page, pageSize: q.pageSize };
 }
 
 export async function findDonor(id: number): Promise<Donor> {
@@ -33,9 +36,9 @@ export async function findDonor(id: number): Promise<Donor> {
   return donor;
 }
 
-export async function updateDonor(id: number, input: DonorPatch): Promise<DonorDto> {
+export async function updateDonor(id: number, input: DonorPatch, role: Role): Promise<DonorDto> {
   const donor = await findDonor(id);
   const changes = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === '' ? null : v]));
   await withTransaction((transaction) => donor.update(changes, { transaction }));
-  return toDonorDto(donor);
+  return toDonorDto(donor, role);
 }

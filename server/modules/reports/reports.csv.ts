@@ -1,7 +1,7 @@
 // GET /api/reports/devices.csv: every device with status, grade, donor and dates, streamed in keyset
 // batches so memory stays flat at any size. No beneficiary data.
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify';
+import { csvStringifier } from '../../lib/csv.js';
 import { Op } from 'sequelize';
 import { Device } from '../devices/index.js';
 
@@ -12,7 +12,7 @@ const COLUMNS = ['assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 's
 export async function streamDevicesCsv(res: Response): Promise<void> {
   res.type('text/csv; charset=utf-8');
   res.attachment(`nimah-devices-${new Date().toISOString().slice(0, 10)}.csv`);
-  const csv = stringify({ header: true, columns: COLUMNS, bom: true });
+  const csv = csvStringifier({ header: true, columns: COLUMNS, bom: true });
   csv.pipe(res);
   let lastId = 0;
   for (;;) {
