@@ -43,7 +43,8 @@ function v1Under(key: string, text: string): string {
   return `v1:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
 }
 
-const storedIds = () => rawSelect<{ id: number; blob: string }>('SELECT id, national_id_encrypted AS blob FROM beneficiaries ORDER BY id');
+const storedIds = async () => (await rawSelect<{ id: number; stored: string }>('SELECT id, national_id_encrypted AS stored FROM beneficiaries ORDER BY id'))
+  .map((r) => ({ id: Number(r.id), blob: r.stored }));
 
 describe('PII key rotation (npm run pii:rotate)', function () {
   this.timeout(60_000);
