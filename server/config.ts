@@ -53,6 +53,8 @@ const schema = Joi.object({
   UPLOAD_DIR: Joi.string().allow(''),
   UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
   JSON_BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/i).default('1mb'),
+  PARSE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(5000),
+  PARSE_WORKERS: Joi.number().integer().min(0).max(64).default(0),
   ADMIN_EMAIL: Joi.string().email({ tlds: false }).allow(''),
   ADMIN_PASSWORD: Joi.string().min(12).allow(''),
   ADMIN_NAME: Joi.string().default('Administrator'),
@@ -86,6 +88,8 @@ export interface Config {
   db: { dialect: DatabaseDialect; url: string; storage: string; migrateOnBoot: boolean; poolMax: number };
   dataDir: string;
   upload: { dir: string; maxBytes: number; jsonLimit: string };
+  /** Uploaded files are parsed in worker threads: the time one parse may take, and how many run at once (0 = by cores). */
+  parse: { timeoutMs: number; workers: number };
   admin: { email: string; password: string; name: string };
   auth: { sessionTtlMs: number; loginMaxFailures: number; loginWindowMs: number };
   publicRateLimitPer15Min: number;
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxBytes: value.UPLOAD_MAX_BYTES,
       jsonLimit: value.JSON_BODY_LIMIT,
     },
+    parse: { timeoutMs: value.PARSE_TIMEOUT_MS, workers: value.PARSE_WORKERS },
     admin: { email: value.ADMIN_EMAIL ?? '', password: value.ADMIN_PASSWORD ?? '', name: value.ADMIN_NAME },
     auth: {
       sessionTtlMs: value.SESSION_TTL_HOURS * 3600_000,

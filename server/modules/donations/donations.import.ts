@@ -1,13 +1,18 @@
 // CSV manifests: UTF-8 with or without BOM, comma or semicolon, quoted fields, a header row.
 // Every row is checked before anything is stored; the caller stores all rows or none.
-import { parse as parseCsv } from 'csv-parse/sync';
 import Joi from 'joi';
+import { CsvSyntaxError, readCsv } from '../../lib/csv-reader.js';
 import { UnprocessableError } from '../../lib/errors.js';
+import { runOffThread } from '../../lib/worker-pool.js';
 import { serialKey } from '../../lib/text.js';
 import { deviceInputKeys, type DeviceInput } from '../devices/index.js';
 import type { ImportRowError } from '../../shared/api-types.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
+/** No manifest has this many columns; a row of a million commas is refused instead of being held in memory. */
+const MAX_COLUMNS = 500;
+/** Files up to this size are read on the request thread (about a millisecond); larger ones in a worker thread. */
+const INLINE_MAX_BYTES = 64 * 1024;
 
 /** Header names people use, folded to lower case without spaces/underscores, mapped to our fields. */
 const HEADER_ALIASES: Record<string, keyof DeviceInput> = {
@@ -41,20 +46,20 @@ function delimiterOf(content: Buffer): ',' | ';' {
 const hasValues = (cells: string[]) => cells.some((c) => c !== '');
 
 export function parseManifest(content: Buffer, defaultType?: string): Omit<DeviceInput, 'drives'>[] {
-  let records: string[][];
+  let csv: { records: string[][]; total: number };
   try {
-    records = parseCsv(content, {
-      bom: true, delimiter: delimiterOf(content), relax_column_count: true, skip_empty_lines: false, trim: true, encoding: 'utf8',
-    }) as string[][];
+    // One record more than the limit is kept, so that a file over it is told apart; the rest are only counted.
+    csv = readCsv(content.toString('utf8'), delimiterOf(content), { maxRecords: MAX_IMPORT_ROWS + 2, maxFields: MAX_COLUMNS });
   } catch (err) {
-    throw new UnprocessableError('IMPORT_INVALID', 'The file is not a readable CSV', [{ row: 0, field: 'file', message: (err as Error).message }]);
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    throw new UnprocessableError('IMPORT_INVALID', 'The file is not a readable CSV', [{ row: 0, field: 'file', message: err.message }]);
   }
-  const [header, ...rows] = records;
+  const [header, ...rows] = csv.records;
+  if (csv.total - 1 > MAX_IMPORT_ROWS) {
+    throw new UnprocessableError('IMPORT_INVALID', `At most ${MAX_IMPORT_ROWS} rows per file`, [{ row: 0, field: 'file', message: `has ${csv.total - 1} rows` }]);
+  }
   if (!header || !rows.some(hasValues)) throw new UnprocessableError('IMPORT_INVALID', 'The file has no data rows', [{ row: 0, field: 'file', message: 'needs a header row and at least one device' }]);
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw new UnprocessableError('IMPORT_INVALID', `At most ${MAX_IMPORT_ROWS} rows per file`, [{ row: 0, field: 'file', message: `has ${rows.length} rows` }]);
-  }
-  const columns = header.map((h) => HEADER_ALIASES[fold(h)]);
+  const columns = header.map((h) => (Object.hasOwn(HEADER_ALIASES, fold(h)) ? HEADER_ALIASES[fold(h)] : undefined));
   if (!columns.includes('type') && !defaultType) {
     throw new UnprocessableError('IMPORT_INVALID', 'The file has no type column; add one or choose a default type',
       [{ row: 1, field: 'type', message: 'column is missing (or send the form field "type" as a default)' }]);
@@ -70,7 +75,8 @@ function validateRows(rows: string[][], columns: (keyof DeviceInput | undefined)
     const row = i + 2; // the header is row 1, as in a spreadsheet
     if (!hasValues(cells)) return;
     const record: Record<string, string> = {};
-    columns.forEach((field, c) => { if (field && cells[c] !== undefined && cells[c] !== '') record[field] = cells[c]; });
+    // Over the row's cells, not the header's columns: a wide header times many short rows was quadratic.
+    cells.forEach((cell, c) => { if (columns[c] && cell !== '') record[columns[c] as string] = cell; });
     if (!record.type && defaultType) record.type = defaultType;
     const { value, error } = rowSchema.validate(record, { abortEarly: false, convert: true, stripUnknown: true });
     for (const d of error?.details ?? []) errors.push({ row, field: String(d.path[0] ?? 'row'), message: d.message.replace(/"/g, '') });
@@ -84,4 +90,10 @@ function validateRows(rows: string[][], columns: (keyof DeviceInput | undefined)
   });
   if (errors.length) throw new UnprocessableError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported`, errors);
   return out;
+}
+
+/** parseManifest, in a worker thread (within PARSE_TIMEOUT_MS) when the file is more than a few kilobytes. */
+export async function readManifest(content: Buffer, defaultType?: string): Promise<Omit<DeviceInput, 'drives'>[]> {
+  if (content.length <= INLINE_MAX_BYTES) return parseManifest(content, defaultType);
+  return runOffThread(import.meta.url, 'parseManifest', [content, defaultType], { field: 'file' });
 }

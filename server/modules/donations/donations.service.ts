@@ -9,7 +9,7 @@ import { countByStatus, createDevice, createDevicesBulk, toDeviceDto, type Devic
 import { createDonor, Donor } from '../donors/index.js';
 import { Site } from '../sites/sites.js';
 import { Donation, newReceiptToken } from './donations.model.js';
-import { parseManifest } from './donations.import.js';
+import { readManifest } from './donations.import.js';
 import { issueReceiptNumber } from './donations.receipt.js';
 import { receiptUrlOf, toDonationDto, type DonationInput, type DonationListQuery, type DonationPatch, type PledgeInput } from './donations.schema.js';
 import type { Actor, Role } from '../auth/index.js';
@@ -135,7 +135,7 @@ export async function intakeDevice(donationId: number, input: DeviceInput, actor
 }
 
 export async function importManifest(donationId: number, file: Buffer, defaultType: string | undefined, actor: Actor): Promise<ImportResponse> {
-  const rows = parseManifest(file, defaultType);
+  const rows = await readManifest(file, defaultType);
   const devices = await withTransaction(async (transaction) => {
     const donation = await openForIntake(donationId, transaction);
     const siteId = donation.siteId ?? undefined;

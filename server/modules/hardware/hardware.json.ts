@@ -19,11 +19,13 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A finite number, or a string holding only a number (some tools quote large values). */
+/**
+ * A finite number, or a string holding only a number (some tools quote large values). A 400-digit string is
+ * Infinity once converted, so it counts as absent like a JSON 1e999999 does.
+ */
 export function asNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
-  return undefined;
+  const number = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
 export function asBoolean(value: unknown): boolean | undefined {

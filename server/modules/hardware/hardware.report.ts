@@ -1,5 +1,7 @@
 // The one entry point: recognise the report, run its parser, refuse a report that says nothing usable.
 import { AppError, UnprocessableError } from '../../lib/errors.js';
+import { runOffThread } from '../../lib/worker-pool.js';
+import { boundResult } from './hardware.bounds.js';
 import { detectFormat, type Detected } from './hardware.detect.js';
 import { parseDmidecode } from './hardware.dmidecode.js';
 import { parseWorkbenchData } from './hardware.ereuse.js';
@@ -30,7 +32,7 @@ export function parseHardwareReport(content: Buffer): ParsedReport {
   try {
     // Merging a single result still folds together entries for the same drive (an NVMe controller and its
     // namespace read separately by smartctl) and repeated warnings.
-    result = mergeResults([parseDetected(detected)]);
+    result = boundResult(mergeResults([parseDetected(detected)]), detected.format);
   } catch (error) {
     // Parsers narrow every value they read, so this is a last guard: odd input must never become a 500.
     if (error instanceof AppError) throw error;
@@ -43,4 +45,9 @@ export function parseHardwareReport(content: Buffer): ParsedReport {
       { format: detected.format, warnings: result.warnings });
   }
   return { format: detected.format, ...result };
+}
+
+/** parseHardwareReport in a worker thread, within PARSE_TIMEOUT_MS: what the upload route uses. */
+export function readHardwareReport(content: Buffer): Promise<ParsedReport> {
+  return runOffThread<ParsedReport>(import.meta.url, 'parseHardwareReport', [content], { field: 'file' });
 }

@@ -8,7 +8,7 @@ import { serialKey } from '../../lib/text.js';
 import type { Actor } from '../auth/index.js';
 import { appendEvent, Device, Drive, toDeviceDto, toDriveDto } from '../devices/index.js';
 import { addRecords, DeviceFile, type SanitizationDto } from '../sanitization/index.js';
-import { parseHardwareReport } from './hardware.report.js';
+import { readHardwareReport } from './hardware.report.js';
 import type { ParsedDrive, ParsedReport } from './hardware.types.js';
 import type { DeviceDto, DriveDto } from '../../shared/api-types.js';
 
@@ -24,7 +24,7 @@ function storageSummary(drives: ParsedDrive[]): string | null {
 }
 
 export async function applyHardwareReport(deviceId: number, content: Buffer, originalName: string | undefined, force: boolean, actor: Actor): Promise<HardwareReportResult> {
-  const report = parseHardwareReport(content);
+  const report = await readHardwareReport(content);
   const sha256 = await storeFile(content);
   const result = await withTransaction(async (transaction) => {
     const device = await Device.findByPk(deviceId, { transaction, lock: transaction.LOCK.UPDATE });

@@ -19,7 +19,8 @@ function actionType(action: JsonObject): string {
 
 /** ISO-8601 in UTC, or null when the snapshot's time cannot be read. */
 function isoTime(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
+  // An ISO date is under 40 characters; a longer string is not one, and Date would scan all of it.
+  if (typeof value !== 'string' || value.length > 64) return null;
   const time = new Date(value);
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }

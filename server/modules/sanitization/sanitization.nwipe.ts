@@ -4,6 +4,7 @@
 // nwipe_log_summary() in nwipe's logging.c. Times are the wiping machine's local time, without a zone, so
 // they are returned as "YYYY-MM-DDTHH:MM:SS" with no offset.
 import { UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
+import { runOffThread } from '../../lib/worker-pool.js';
 import type { ParsedErasure, SanitizationTechnique } from '../hardware/index.js';
 
 export interface NwipeDrive {
@@ -315,4 +316,9 @@ export function parseNwipeLog(text: string): NwipeLog {
     drives,
     warnings: [...warnings, ...hiddenAreaWarnings(facts, drives)],
   };
+}
+
+/** parseNwipeLog in a worker thread, within PARSE_TIMEOUT_MS: what the upload route uses. */
+export function readNwipeLog(text: string): Promise<NwipeLog> {
+  return runOffThread<NwipeLog>(import.meta.url, 'parseNwipeLog', [text], { field: 'file' });
 }

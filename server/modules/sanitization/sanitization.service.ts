@@ -9,7 +9,7 @@ import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import { User, STAFF, type Actor } from '../auth/index.js';
 import { appendEvent, Device, Drive } from '../devices/index.js';
-import { parseNwipeLog } from './sanitization.nwipe.js';
+import { readNwipeLog } from './sanitization.nwipe.js';
 import { photoFormat, reportFormat } from './sanitization.evidence.js';
 import { deviceSanitizationsSql, sanitizationRowToDto } from './sanitization.page.js';
 import { DeviceFile, Sanitization } from './sanitization.model.js';
@@ -103,7 +103,7 @@ export async function recordSanitizations(deviceId: number, drafts: RecordDraft[
 export async function recordNwipeLog(deviceId: number, file: Express.Multer.File, fields: { verifierId?: number; notes?: string }, actor: Actor): Promise<SanitizationDto[]> {
   const text = file.buffer.toString('utf8');
   if (file.buffer.includes(0)) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'Upload the nwipe log as text (nwipe --logfile)');
-  const log = parseNwipeLog(text);
+  const log = await readNwipeLog(text);
   const missing = log.drives.filter((d) => !d.serialNumber);
   if (missing.length) {
     throw new UnprocessableError('UNKNOWN_DRIVE', 'The log does not name the serial of every drive', missing.map((d) => ({ path: 'file', message: `${d.device} has no serial in the log` })));
