@@ -59,7 +59,11 @@ const schema = Joi.object({
   ADMIN_PASSWORD: Joi.string().min(12).allow(''),
   ADMIN_NAME: Joi.string().default('Administrator'),
   SESSION_TTL_HOURS: Joi.number().min(0.01).max(24 * 90).default(12),
-  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(10),
+  // LOGIN_MAX_FAILURES is the older name of the per-(account, address) limit, still read when the new one is unset.
+  LOGIN_MAX_FAILURES: Joi.number().integer().min(1),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: Joi.number().integer().min(1),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: Joi.number().integer().min(1).default(100),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: Joi.number().integer().min(1).default(50),
   LOGIN_WINDOW_MINUTES: Joi.number().integer().min(1).default(15),
   PUBLIC_RATE_LIMIT_PER_15MIN: Joi.number().integer().min(1).default(30),
   TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0), proxyList).empty('').default(false),
@@ -91,7 +95,11 @@ export interface Config {
   /** Uploaded files are parsed in worker threads: the time one parse may take, and how many run at once (0 = by cores). */
   parse: { timeoutMs: number; workers: number };
   admin: { email: string; password: string; name: string };
-  auth: { sessionTtlMs: number; loginMaxFailures: number; loginWindowMs: number };
+  auth: {
+    sessionTtlMs: number; loginWindowMs: number;
+    /** Failed sign-ins before a lockout: of one account from one address, of one address, of one account. */
+    loginMaxFailures: { accountAddress: number; address: number; account: number };
+  };
   publicRateLimitPer15Min: number;
   trustProxy: boolean | number | string;
   piiKey: string;
@@ -141,7 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     admin: { email: value.ADMIN_EMAIL ?? '', password: value.ADMIN_PASSWORD ?? '', name: value.ADMIN_NAME },
     auth: {
       sessionTtlMs: value.SESSION_TTL_HOURS * 3600_000,
-      loginMaxFailures: value.LOGIN_MAX_FAILURES,
+      loginMaxFailures: {
+        accountAddress: value.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS ?? value.LOGIN_MAX_FAILURES ?? 10,
+        address: value.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        account: value.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      },
       loginWindowMs: value.LOGIN_WINDOW_MINUTES * 60_000,
     },
     publicRateLimitPer15Min: value.PUBLIC_RATE_LIMIT_PER_15MIN,

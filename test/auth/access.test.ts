@@ -23,7 +23,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'POST /api/auth/logout': R,
   'GET /api/auth/me': R,
   'PATCH /api/auth/me': R,
-  'GET /api/users': A, 'POST /api/users': A, 'GET /api/users/:id': A, 'PATCH /api/users/:id': A,
+  'GET /api/users': A, 'POST /api/users': A, 'GET /api/users/:id': A, 'PATCH /api/users/:id': A, 'DELETE /api/users/:id/lockout': A,
   'GET /api/sites': R, 'POST /api/sites': A, 'PATCH /api/sites/:id': A,
   'GET /api/donors': R, 'POST /api/donors': S, 'GET /api/donors/:id': R, 'PATCH /api/donors/:id': M,
   'GET /api/donations': R, 'POST /api/donations': S, 'GET /api/donations/:id': R, 'PATCH /api/donations/:id': M,

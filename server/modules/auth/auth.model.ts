@@ -33,6 +33,18 @@ export class LoginAttempt extends Model<InferAttributes<LoginAttempt>, InferCrea
   declare createdAt: CreationOptional<Date>;
 }
 
+/** A window of failed sign-in tries for one bucket: an (email, ip) pair, an address (email '') or an account (ip ''). */
+export class LoginThrottle extends Model<InferAttributes<LoginThrottle>, InferCreationAttributes<LoginThrottle>> {
+  declare id: CreationOptional<number>;
+  declare email: string;
+  declare ip: string;
+  declare scope: 'pair' | 'address' | 'account';
+  declare failures: number;
+  /** Tries taken and not yet decided (their password is being checked). */
+  declare pending: CreationOptional<number>;
+  declare windowStart: Date;
+}
+
 export function initAuthModels(sequelize: Sequelize): void {
   User.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
@@ -63,6 +75,16 @@ export function initAuthModels(sequelize: Sequelize): void {
     succeeded: { type: DataTypes.BOOLEAN, allowNull: false },
     createdAt: DataTypes.DATE(3),
   }, { sequelize, tableName: 'login_attempts', updatedAt: false });
+
+  LoginThrottle.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    email: { type: DataTypes.STRING(254), allowNull: false },
+    ip: { type: DataTypes.STRING(64), allowNull: false },
+    scope: { type: DataTypes.STRING(8), allowNull: false },
+    failures: { type: DataTypes.INTEGER, allowNull: false },
+    pending: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    windowStart: { type: DataTypes.DATE(3), allowNull: false },
+  }, { sequelize, tableName: 'login_throttles', timestamps: false });
 }
 
 export function associateAuthModels(): void {

@@ -34,7 +34,7 @@ export const authRoutes = defineRoutes<Access>([
   { method: 'get', path: '/api/auth/me', access: 'authenticated', handler: async (req, res) => res.json(await auth.getMe(actorOf(req))) },
   {
     method: 'patch', path: '/api/auth/me', access: 'authenticated',
-    handler: async (req, res) => res.json(await auth.updateMe(actorOf(req), parse(updateMeInput, req.body))),
+    handler: async (req, res) => res.json(await auth.updateMe(actorOf(req), parse(updateMeInput, req.body), req.sessionToken)),
   },
   { method: 'get', path: '/api/users', access: ADMINS, handler: async (req, res) => res.json(await auth.listUsers(parse(userListQuery, req.query))) },
   {
@@ -46,5 +46,12 @@ export const authRoutes = defineRoutes<Access>([
     method: 'patch', path: '/api/users/:id', access: ADMINS,
     handler: async (req, res) =>
       res.json(await auth.updateUser(parse(idParams, req.params).id, parse(updateUserInput, req.body), actorOf(req))),
+  },
+  {
+    method: 'delete', path: '/api/users/:id/lockout', access: ADMINS,
+    handler: async (req, res) => {
+      await auth.clearUserLockout(parse(idParams, req.params).id, actorOf(req));
+      res.status(204).end();
+    },
   },
 ]);

@@ -1,45 +1,65 @@
 import { Op, type InferAttributes } from 'sequelize';
 import { config } from '../../config.js';
 import { withTransaction } from '../../db/sequelize.js';
-import { ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { LoginAttempt, User } from './auth.model.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
-import { openSession, revokeAllSessions } from './sessions.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import { openSession, revokeAllSessions, revokeOtherSessions } from './sessions.js';
+import { clearLockout, reserveTry, settleTry } from './throttle.js';
+import { scheduleHousekeeping } from './housekeeping.js';
 import {
   toUserDto, type CreateUserInput, type LoginInput, type UpdateMeInput, type UpdateUserInput, type UserDto, type UserListQuery,
 } from './auth.schema.js';
 import type { Actor } from './roles.js';
 
+/**
+ * A try is taken from the sign-in counters before the password is checked (throttle.ts): it becomes a failure when
+ * the password was wrong and is given back when it was right. Every checked attempt is recorded in login_attempts. Each write is its own short transaction (see
+ * openSession): sign-ins of one account or one office at once must not deadlock.
+ */
 export async function login(input: LoginInput, ip: string): Promise<{ token: string; expiresAt: Date; user: UserDto }> {
-  await assertNotThrottled(input.email, ip);
-  const user = await User.findOne({ where: { email: input.email } });
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const succeeded = Boolean(user && user.active && ok);
-  await withTransaction((transaction) => LoginAttempt.create({ email: input.email, ip, succeeded }, { transaction }));
+  const reservation = await reserveTry(input.email, ip);
+  let user: User | null;
+  let succeeded: boolean;
+  try {
+    user = await User.findOne({ where: { email: input.email } });
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    succeeded = Boolean(user && user.active && ok);
+    await withTransaction((transaction) => LoginAttempt.create({ email: input.email, ip, succeeded }, { transaction }));
+  } catch (error) {
+    await settleTry(reservation, false);
+    throw error;
+  } finally {
+    scheduleHousekeeping();
+  }
+  await settleTry(reservation, !succeeded);
   if (!succeeded || !user) {
     logger.info('auth.login_failed', { userId: user?.id });
     throw new UnauthenticatedError('Email or password is wrong');
   }
+  await rehashIfOlder(user, input.password);
   const session = await openSession(user.id);
   logger.info('auth.login', { userId: user.id });
   return { ...session, user: toUserDto(user) };
 }
 
-/** 429 after too many failures in the window, counted per account (since its last success) and per address. */
-async function assertNotThrottled(email: string, ip: string): Promise<void> {
-  const since = new Date(Date.now() - config.auth.loginWindowMs);
-  const lastSuccess = await LoginAttempt.max<Date, LoginAttempt>('createdAt', { where: { email, succeeded: true, createdAt: { [Op.gte]: since } } });
-  const accountSince = lastSuccess && new Date(lastSuccess) > since ? new Date(lastSuccess) : since;
-  const [byAccount, byIp] = await Promise.all([
-    LoginAttempt.count({ where: { email, succeeded: false, createdAt: { [Op.gt]: accountSince } } }),
-    LoginAttempt.count({ where: { ip, succeeded: false, createdAt: { [Op.gte]: since } } }),
-  ]);
-  if (byAccount >= config.auth.loginMaxFailures || byIp >= config.auth.loginMaxFailures) {
-    logger.warn('auth.login_throttled', { byAccount, byIp });
-    throw new RateLimitedError('Too many failed sign-in attempts; wait 15 minutes and try again', Math.ceil(config.auth.loginWindowMs / 1000));
-  }
+/** A hash made with older scrypt parameters is replaced now that the password is known; unless it changed meanwhile. */
+async function rehashIfOlder(user: User, password: string): Promise<void> {
+  if (!needsRehash(user.passwordHash)) return;
+  const passwordHash = await hashPassword(password);
+  await withTransaction((transaction) =>
+    User.update({ passwordHash }, { where: { id: user.id, passwordHash: user.passwordHash }, transaction }));
+  logger.info('auth.password_rehashed', { userId: user.id });
+}
+
+/** An admin ends the sign-in lockouts of a user: the account's own counter and its counters with every address. */
+export async function clearUserLockout(id: number, actor: Actor): Promise<void> {
+  const user = await User.findByPk(id);
+  if (!user) throw new NotFoundError(`User ${id} not found`);
+  const cleared = await clearLockout(user.email);
+  logger.info('user.lockout_cleared', { userId: id, by: actor.id, counters: cleared });
 }
 
 export async function createUser(input: CreateUserInput): Promise<UserDto> {
@@ -81,7 +101,8 @@ export async function updateUser(id: number, input: UpdateUserInput, actor: Acto
   return toUserDto(user);
 }
 
-export async function updateMe(actor: Actor, input: UpdateMeInput): Promise<UserDto> {
+/** A new password ends every other session of the user at once; the one that changed it stays. */
+export async function updateMe(actor: Actor, input: UpdateMeInput, sessionToken: string | undefined): Promise<UserDto> {
   const user = await User.findByPk(actor.id);
   if (!user) throw new NotFoundError('User not found');
   const changes: Partial<InferAttributes<User>> = {};
@@ -94,6 +115,10 @@ export async function updateMe(actor: Actor, input: UpdateMeInput): Promise<User
     changes.passwordHash = await hashPassword(input.password);
   }
   await withTransaction((transaction) => user.update(changes, { transaction }));
+  if (input.password) {
+    await revokeOtherSessions(actor.id, sessionToken);
+    logger.info('user.password_changed', { userId: actor.id });
+  }
   return toUserDto(user);
 }
 

@@ -11,15 +11,17 @@ export const SESSION_COOKIE = 'nimah_session';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/**
+ * One statement per transaction, on purpose. The three writes this was (session insert, last-login update, range
+ * delete of the user's expired sessions) deadlocked on MariaDB when one account signed in several times at once:
+ * the insert's foreign-key check holds a shared lock on the user row that the update then needs exclusively, and
+ * the delete's next-key locks caught the neighbours' inserts. Expired sessions now go in housekeeping.ts.
+ */
 export async function openSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + config.auth.sessionTtlMs);
-  await withTransaction(async (transaction) => {
-    await Session.create({ userId, tokenHash: hashToken(token), expiresAt }, { transaction });
-    await User.update({ lastLoginAt: new Date() }, { where: { id: userId }, transaction });
-    // Housekeeping: expired sessions of this user are of no further use.
-    await Session.destroy({ where: { userId, expiresAt: { [Op.lt]: new Date() } }, transaction });
-  });
+  await withTransaction((transaction) => Session.create({ userId, tokenHash: hashToken(token), expiresAt }, { transaction }));
+  await withTransaction((transaction) => User.update({ lastLoginAt: new Date() }, { where: { id: userId }, transaction }));
   return { token, expiresAt };
 }
 
@@ -113,6 +115,14 @@ export async function revokeAllSessions(userId: number): Promise<void> {
   const forget = () => { for (const [key, entry] of cached) if (entry.actor.id === userId) cached.delete(key); };
   await revoking(forget, () => withTransaction((transaction) =>
     Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction })));
+}
+
+/** Ends every session of the user but the one of `keepToken` (a password change ends the others at once). */
+export async function revokeOtherSessions(userId: number, keepToken: string | undefined): Promise<void> {
+  const keep = keepToken ? hashToken(keepToken) : '';
+  const forget = () => { for (const [key, entry] of cached) if (entry.actor.id === userId && key !== keep) cached.delete(key); };
+  await revoking(forget, () => withTransaction((transaction) =>
+    Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null, tokenHash: { [Op.ne]: keep } }, transaction })));
 }
 
 /** Resolves once every session lookup under way (including background refreshes) has ended; for tests. */
