@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { withTransaction } from '../../db/sequelize.js';
 import { storeFile } from '../../lib/file-store.js';
+import { assertPrintableSize, inspectImage } from '../../lib/image-check.js';
 import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedTypeError, ValidationError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
@@ -21,10 +22,11 @@ export function newCertificateCode(length = 10): string {
   return [...bytes].map((b) => BASE32[b & 31]).join('');
 }
 
+/** A whole PNG or JPEG, by its structure (the certificate prints it); 422 IMAGE_TOO_LARGE past 16 megapixels. */
 export function signatureType(data: Buffer): 'image/png' | 'image/jpeg' | undefined {
-  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  return undefined;
+  const info = inspectImage(data);
+  if (info) assertPrintableSize(info, 'signature');
+  return info?.type;
 }
 
 /** The signature from a data URL or an uploaded file; refused unless it really is a PNG or JPEG. */

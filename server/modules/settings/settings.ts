@@ -5,6 +5,7 @@ import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, t
 import { withTransaction } from '../../db/sequelize.js';
 import { UnsupportedTypeError } from '../../lib/errors.js';
 import { storeFile } from '../../lib/file-store.js';
+import { assertPrintableSize, inspectImage } from '../../lib/image-check.js';
 import { parse } from '../../lib/parse.js';
 import { defineRoutes } from '../../lib/route.js';
 import { requireFile, singleFile } from '../../lib/upload.js';
@@ -75,10 +76,11 @@ export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
  * document, cannot read them.
  */
 export function logoImageType(data: Buffer): 'png' | 'jpeg' | undefined {
-  const png = data.length > 33 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (png && data.subarray(12, 16).toString('latin1') === 'IHDR' && data[28] === 0) return 'png';
-  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
-  return undefined;
+  // Checked by structure, not just the first bytes: pdfkit trusts the declared size and chunk lengths (lib/image-check.ts).
+  const info = inspectImage(data);
+  if (!info || info.interlaced) return undefined;
+  assertPrintableSize(info, 'file');
+  return info.type === 'image/png' ? 'png' : 'jpeg';
 }
 
 async function setLogo(file: Express.Multer.File): Promise<Settings> {

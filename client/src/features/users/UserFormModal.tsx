@@ -7,6 +7,7 @@ import { LANGUAGES, ROLE_LIST } from '../../components/enums';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useT } from '../../prefs/PreferencesProvider';
+import { ClearLockoutButton } from './ClearLockoutButton';
 
 const KNOWN = ['email', 'name', 'role', 'password', 'language', 'active'];
 /** The server's minimum (server/modules/auth/auth.schema.ts PASSWORD_MIN); shown as a hint, enforced there. */
@@ -62,6 +63,7 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: UserDto; onCl
             onChange={(e) => setPassword(e.currentTarget.value)} error={errors.field('password')}
             description={t('user.passwordHint', { n: PASSWORD_MIN })} autoComplete="new-password" />
           {user && <Switch label={t('user.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
+          {user && <ClearLockoutButton userId={user.id} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('action.cancel')}</Button>
             <Button type="submit" loading={busy}>{t('action.save')}</Button>
