@@ -21,9 +21,13 @@ async function readyDevice(api: Api, donationId: number, serial: string, drive: 
     drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
   });
   await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'triage', version: 0, needsRepair: false, disposition: 'reuse' });
-  await api.call('POST', `/api/devices/${d.id}/sanitizations`, {
-    driveSerial: drive, method: 'purge', technique: 'ata_sanitize', tool: 'hdparm 9.65', passes: 1, verification: 'last_pass', result: 'passed',
+  // Typed in by hand, so it counts only once the colleague it names confirms it, signed in as themself (spec §10).
+  const verifier = await Api.signIn(api.base, MANAGER.email, MANAGER.password);
+  const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
+  const record = await api.call<{ id: number }>('POST', `/api/devices/${d.id}/sanitizations`, {
+    driveSerial: drive, method: 'purge', technique: 'ata_sanitize', tool: 'hdparm 9.65', passes: 1, verification: 'last_pass', result: 'passed', verifierId,
   });
+  await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
   await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
   await api.call('POST', `/api/devices/${d.id}/actions`, {
     action: 'refurbish', version: 2, os: 'Windows 11 Pro', licence: 'oem_coa', windows11Eligible: true, grade: 'B',

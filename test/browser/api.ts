@@ -2,7 +2,7 @@
 import { ADMIN } from './harness.js';
 
 export class Api {
-  private constructor(private readonly base: string, private readonly token: string) {}
+  private constructor(readonly base: string, private readonly token: string) {}
 
   static async signIn(base: string, email: string = ADMIN.email, password: string = ADMIN.password): Promise<Api> {
     const res = await fetch(`${base}/api/auth/login`, {

@@ -1,5 +1,5 @@
 import { Alert, Checkbox, List, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ApiError } from '../../../api/http';
 import type { DeviceDetailDto, WipeIncompleteDetail } from '../../../api/types';
 import { Ltr } from '../../../components/Ltr';
@@ -7,7 +7,7 @@ import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';
 import type { DeviceActionState } from './useDeviceAction';
 
-/** The drives a 422 WIPE_INCOMPLETE names: each still lacks a passed sanitization record. */
+/** The drives a 422 WIPE_INCOMPLETE names: each still lacks a counted, passed sanitization record. */
 function missingDrives(err: unknown): WipeIncompleteDetail[] {
   if (!(err instanceof ApiError) || err.code !== 'WIPE_INCOMPLETE' || !Array.isArray(err.details)) return [];
   return (err.details as WipeIncompleteDetail[]).filter((d) => typeof d.serialNumber === 'string');
@@ -22,7 +22,8 @@ export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; s
   const [noStorage, setNoStorage] = useState(false);
   const driveless = (device.drives ?? []).length === 0;
   // The records come with the device detail; without them the hint is left out rather than guessed.
-  const passedRecords = (device.sanitizations ?? []).filter((s) => s.result === 'passed');
+  // Spec §10: a record awaiting its verifier's confirmation, or rejected, does not count.
+  const passedRecords = (device.sanitizations ?? []).filter((s) => s.result === 'passed' && s.state === 'counted');
   const passed = new Set(passedRecords.map((s) => s.driveId));
   const passedSerials = new Set(passedRecords.map((s) => s.driveSerial));
   // The drives the last refusal named, less those that have a passed record since (a log uploaded meanwhile).
@@ -43,7 +44,7 @@ export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; s
         <Checkbox label={t('wipe.noStorage')} description={t('wipe.noStorageHint')} checked={noStorage}
           onChange={(e) => setNoStorage(e.currentTarget.checked)} error={state.errors.field('noStorage')} name="noStorage" />
       ) : pending.length > 0 ? (
-        <Text size="sm">{t('wipe.pending', { n: pending.length })} {pending.map((d) => <Ltr mono key={d.id}>{d.serialNumber} </Ltr>)}</Text>
+        <Text size="sm">{t('wipe.pending', { n: pending.length })} {pending.map((d, i) => <Fragment key={d.id}>{i > 0 ? ' · ' : ''}<Ltr mono>{d.serialNumber}</Ltr></Fragment>)}</Text>
       ) : device.sanitizations && (
         <Text size="sm" c="teal.9">{t('wipe.allPassed')}</Text>
       )}
