@@ -68,7 +68,7 @@ describe('browser: a colleague confirms or rejects a wipe record typed in by han
     // Records awaiting confirmation do not count: the wipe form still lists both drives as pending.
     await page.getByTestId('form-complete_wipe').getByText('أقراص بانتظار سجل مسح ناجح مُحتسب (2):').waitFor();
     await checkPage(page, 'device page, records awaiting confirmation');
-    await screenshot(page, 'wipe-awaiting-device.png');
+    await screenshot(page, 'wipe-awaiting-device-ar.png');
     await context.clearCookies();
   });
 
@@ -79,7 +79,7 @@ describe('browser: a colleague confirms or rejects a wipe record typed in by han
     await card.getByRole('link', { name: device.assetTag! }).first().waitFor();
     expect(await card.locator('tbody tr').count()).to.equal(2);
     await checkPage(page, 'work queues, awaiting my confirmation');
-    await screenshot(page, 'wipe-awaiting-queue.png');
+    await screenshot(page, 'wipe-awaiting-queue-ar.png');
 
     await page.getByTestId(`decide-${records[0].id}`).getByRole('button', { name: 'تأكيد' }).click();
     await page.getByTestId(`awaiting-${records[0].id}`).waitFor({ state: 'detached' });
