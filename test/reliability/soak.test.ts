@@ -32,7 +32,8 @@ function writeShortfalls(stats: Record<string, number>, seconds: number, allocat
   const succeeded = (kind: string) => Object.entries(stats)
     .filter(([key]) => /\s20[01]$/.test(key) && (kind === 'all' || key.startsWith(`${kind} `))).reduce((sum, [, n]) => sum + n, 0);
   return Object.entries(MIN_WRITES_PER_SECOND)
-    .filter(([kind]) => allocations || kind !== 'allocate')
+    // Devices reach the later steps only after a while: per kind, the floors hold from the 60 s they were measured on.
+    .filter(([kind]) => kind === 'all' || (seconds >= 60 && (allocations || kind !== 'allocate')))
     .map(([kind, rate]) => ({ kind, done: succeeded(kind), floor: Math.floor(rate * seconds) }))
     .filter((x) => x.done < x.floor)
     .map((x) => `${x.kind}: ${x.done} successful writes in ${seconds} s, at least ${x.floor} expected`);
