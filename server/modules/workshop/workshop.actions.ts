@@ -42,8 +42,9 @@ const completeWipe: Handler<Extract<WorkshopAction, { action: 'complete_wipe' }>
   }
   const missing = await drivesMissingWipe(device.id, t);
   if (missing.length) {
-    throw new UnprocessableError('WIPE_INCOMPLETE', `${missing.length} drive(s) of ${device.assetTag} have no passed sanitization record`,
-      missing.map((d) => ({ driveId: d.id, serialNumber: d.serialNumber, message: 'has no passed sanitization record' })));
+    // Spec §10: only counted records count; one typed in by hand counts once the verifier it names confirms it.
+    throw new UnprocessableError('WIPE_INCOMPLETE', `${missing.length} drive(s) of ${device.assetTag} have no counted, passed sanitization record`,
+      missing.map((d) => ({ driveId: d.id, serialNumber: d.serialNumber, message: 'has no counted, passed sanitization record (with an evidence file, or confirmed by its verifier)' })));
   }
   const sampled = driveCount > 0 && await drawSample(device, actor, t);
   const reuse = (device.disposition ?? 'reuse') === 'reuse';
