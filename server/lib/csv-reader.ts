@@ -21,6 +21,7 @@ export interface CsvResult {
 }
 
 const isBlank = (code: number): boolean => code === 32 || code === 9;
+const QUOTE = 34;
 
 function recordDelimiter(text: string): string {
   const at = text.search(/[\r\n]/);
@@ -33,80 +34,106 @@ class Reader {
   private line = 1;
   private recordStart = 0;
   private fields: string[] = [];
+  /** Fields of the current record, also counted past the kept records, where nothing is allocated. */
+  private fieldCount = 0;
+  private readonly delimiter: number;
+  /** The record delimiter's first character code, and whether a \n follows it (\r\n). */
+  private readonly eol: number;
+  private readonly crlf: boolean;
   readonly result: CsvResult = { records: [], total: 0 };
 
-  constructor(private readonly text: string, private readonly delimiter: string, private readonly eol: string,
-    private readonly limits: CsvLimits) {}
+  constructor(private readonly text: string, delimiter: string, eol: string, private readonly limits: CsvLimits) {
+    this.delimiter = delimiter.charCodeAt(0);
+    this.eol = eol.charCodeAt(0);
+    this.crlf = eol === '\r\n';
+  }
+
+  private atEol(pos: number): boolean {
+    return this.text.charCodeAt(pos) === this.eol && (!this.crlf || this.text.charCodeAt(pos + 1) === 10);
+  }
+
+  /** Past the kept records only their count matters: fields are not copied out of the text. */
+  private get counting(): boolean {
+    return this.result.records.length >= this.limits.maxRecords;
+  }
 
   read(): CsvResult {
     const { text } = this;
     while (this.pos < text.length) {
       this.field();
-      if (this.fields.length > this.limits.maxFields) {
+      if (this.fieldCount > this.limits.maxFields) {
         throw new CsvSyntaxError(`Line ${this.line} has more than ${this.limits.maxFields} fields`);
       }
       if (this.pos >= text.length) {
         // Blanks after the last line break are no record (a line break ends an empty record, the end of the text does not).
-        if (!(this.fields.length === 1 && /^[ \t]*$/.test(text.slice(this.recordStart)))) this.endRecord();
-      } else if (text.startsWith(this.eol, this.pos)) {
-        this.pos += this.eol.length;
+        if (!(this.fieldCount === 1 && /^[ \t]*$/.test(text.slice(this.recordStart)))) this.endRecord();
+      } else if (this.atEol(this.pos)) {
+        this.pos += this.crlf ? 2 : 1;
         this.endRecord();
         this.line += 1;
         this.recordStart = this.pos;
       } else {
         this.pos += 1; // the delimiter
         // "a," ends with an empty field.
-        if (this.pos >= text.length) this.fields.push('');
-        if (this.pos >= text.length) this.endRecord();
+        if (this.pos >= text.length) {
+          this.push('');
+          this.endRecord();
+        }
       }
     }
     return this.result;
   }
 
+  private push(value: string): void {
+    if (!this.counting) this.fields.push(value);
+    this.fieldCount += 1;
+  }
+
   private endRecord(): void {
-    if (this.result.records.length < this.limits.maxRecords) this.result.records.push(this.fields);
+    if (!this.counting) {
+      this.result.records.push(this.fields);
+      this.fields = [];
+    }
+    this.fieldCount = 0;
     this.result.total += 1;
-    this.fields = [];
   }
 
   /** Reads one field, leaving `pos` on the delimiter, the record delimiter or the end of the text. */
   private field(): void {
     const { text } = this;
     while (this.pos < text.length && isBlank(text.charCodeAt(this.pos))) this.pos += 1;
-    if (text[this.pos] === '"') {
-      this.fields.push(this.quoted());
+    if (text.charCodeAt(this.pos) === QUOTE) {
+      this.push(this.quoted());
       return;
     }
     const start = this.pos;
-    while (this.pos < text.length && text[this.pos] !== this.delimiter && !text.startsWith(this.eol, this.pos)) {
-      if (text[this.pos] === '"') throw new CsvSyntaxError(`Invalid opening quote: a quote inside an unquoted field on line ${this.line}`);
-      this.pos += 1;
+    for (; this.pos < text.length; this.pos += 1) {
+      const code = text.charCodeAt(this.pos);
+      if (code === this.delimiter || this.atEol(this.pos)) break;
+      if (code === QUOTE) throw new CsvSyntaxError(`Invalid opening quote: a quote inside an unquoted field on line ${this.line}`);
     }
-    this.fields.push(text.slice(start, this.pos).trim());
+    this.push(this.counting ? '' : text.slice(start, this.pos).trim());
   }
 
   private quoted(): string {
     const { text } = this;
-    const parts: string[] = [];
-    let from = this.pos + 1;
-    for (;;) {
-      const close = text.indexOf('"', from);
-      if (close < 0) throw new CsvSyntaxError(`Quote not closed: the quoted field on line ${this.line} runs to the end of the file`);
-      parts.push(text.slice(from, close));
-      if (text[close + 1] !== '"') {
-        this.pos = close + 1;
-        break;
-      }
-      parts.push('"');
-      from = close + 2;
+    const start = this.pos + 1;
+    let close = text.indexOf('"', start);
+    let doubled = false;
+    while (close >= 0 && text.charCodeAt(close + 1) === QUOTE) {
+      doubled = true;
+      close = text.indexOf('"', close + 2);
     }
-    const value = parts.join('');
-    this.line += value.split(this.eol).length - 1;
+    if (close < 0) throw new CsvSyntaxError(`Quote not closed: the quoted field on line ${this.line} runs to the end of the file`);
+    const raw = text.slice(start, close);
+    for (let at = raw.indexOf('\n'); at >= 0; at = raw.indexOf('\n', at + 1)) this.line += 1;
+    this.pos = close + 1;
     while (this.pos < text.length && isBlank(text.charCodeAt(this.pos))) this.pos += 1;
-    if (this.pos < text.length && text[this.pos] !== this.delimiter && !text.startsWith(this.eol, this.pos)) {
+    if (this.pos < text.length && text.charCodeAt(this.pos) !== this.delimiter && !this.atEol(this.pos)) {
       throw new CsvSyntaxError(`Invalid closing quote: got "${text[this.pos]}" after a quoted field on line ${this.line}`);
     }
-    return value;
+    if (this.counting) return '';
+    return doubled ? raw.replaceAll('""', '"') : raw;
   }
 }
 

@@ -1,5 +1,6 @@
 // The worker thread of worker-pool.ts: imports the module a job names (once per module), says it has started,
 // runs the named export on the job's arguments and posts back the result or the error. Plain data both ways.
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 
 export interface ParseJob { id: number; moduleUrl: string; fn: string; args: unknown[] }
@@ -39,6 +40,14 @@ async function run(job: ParseJob): Promise<ParseReply> {
   } catch (error) {
     return { id: job.id, type: 'failed', error: describe(error) };
   }
+}
+
+// Below the request thread's priority (on Linux the nice value is per thread): when the machine has fewer free
+// cores than busy threads, requests are served first and the parse takes the time left over.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted on this system: the parse then competes as an equal.
 }
 
 parentPort?.on('message', (job: ParseJob) => {

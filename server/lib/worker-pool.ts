@@ -37,11 +37,11 @@ const MAX_HEAP_MB = 1024;
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const entry = new URL(`./parse-worker${ownExtension}`, import.meta.url).href;
 const tsxApi = ownExtension === '.ts' ? import.meta.resolve('tsx/esm/api') : null;
-const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
-(async () => {
+// Dynamic import only: the eval'd code is CommonJS or an ES module depending on the parent's --input-type.
+const BOOTSTRAP = `import('node:worker_threads').then(async ({ workerData }) => {
   if (workerData.tsxApi) (await import(workerData.tsxApi)).register();
   await import(workerData.entry);
-})();`;
+});`;
 
 const slots: Slot[] = [];
 const queue: Job[] = [];

@@ -3,7 +3,7 @@
 import { UnprocessableError, UnsupportedTypeError } from '../../lib/errors.js';
 import { looksLikeDmidecode } from './hardware.dmidecode.js';
 import { isSnapshot, snapshotKind } from './hardware.ereuse.js';
-import { isObject, type JsonObject } from './hardware.json.js';
+import { isObject, MAX_JSON_DEPTH, nestingWithin, type JsonObject } from './hardware.json.js';
 import { looksLikeLshw } from './hardware.lshw-tree.js';
 import { looksLikeSmartctl } from './hardware.smartctl.js';
 
@@ -34,6 +34,10 @@ function decodeText(content: Buffer): string {
 
 /** Parsed JSON; undefined when the text is not JSON and shows no sign of a JSON report (it may be text). */
 function parseJsonOrExplain(text: string): { json: unknown } | undefined {
+  if (!nestingWithin(text)) {
+    throw new UnprocessableError('REPORT_INVALID', `The JSON document is nested more than ${MAX_JSON_DEPTH} levels deep; ` +
+      'no hardware report is.', { format: 'JSON', maxDepth: MAX_JSON_DEPTH });
+  }
   try {
     return { json: JSON.parse(text) as unknown };
   } catch (error) {

@@ -99,7 +99,8 @@ function throughputFooter(message: string): Match | null {
   const fields = at < 0 ? [] : message.slice(at).split(',');
   for (let i = 2; i < fields.length; i += 1) {
     const settings = /^\s*(\d+)R\+N?B\+(NV|VL|VA)/.exec(fields[i]);
-    const label = fields.slice(1, i).join(',').trimStart();
+    // The label is joined only where settings follow: joining at every comma was quadratic in the line's commas.
+    const label = settings ? fields.slice(1, i).join(',').trimStart() : '';
     if (settings && label !== '') return [message, label, settings[1], settings[2]];
   }
   return null;
@@ -318,7 +319,13 @@ export function parseNwipeLog(text: string): NwipeLog {
   };
 }
 
+/** parseNwipeLog of UTF-8 bytes: decoded in the worker, so the request thread does not copy a 10 MB string. */
+export function parseNwipeBytes(content: Buffer): NwipeLog {
+  return parseNwipeLog(content.toString('utf8'));
+}
+
 /** parseNwipeLog in a worker thread, within PARSE_TIMEOUT_MS: what the upload route uses. */
-export function readNwipeLog(text: string): Promise<NwipeLog> {
-  return runOffThread<NwipeLog>(import.meta.url, 'parseNwipeLog', [text], { field: 'file' });
+export function readNwipeLog(content: Buffer | string): Promise<NwipeLog> {
+  const fn = typeof content === 'string' ? 'parseNwipeLog' : 'parseNwipeBytes';
+  return runOffThread<NwipeLog>(import.meta.url, fn, [content], { field: 'file' });
 }

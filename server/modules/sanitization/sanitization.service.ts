@@ -101,9 +101,8 @@ export async function recordSanitizations(deviceId: number, drafts: RecordDraft[
 
 /** An nwipe log: one record per drive in its summary table, matched to the device's drives by serial. */
 export async function recordNwipeLog(deviceId: number, file: Express.Multer.File, fields: { verifierId?: number; notes?: string }, actor: Actor): Promise<SanitizationDto[]> {
-  const text = file.buffer.toString('utf8');
   if (file.buffer.includes(0)) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'Upload the nwipe log as text (nwipe --logfile)');
-  const log = await readNwipeLog(text);
+  const log = await readNwipeLog(file.buffer);
   const missing = log.drives.filter((d) => !d.serialNumber);
   if (missing.length) {
     throw new UnprocessableError('UNKNOWN_DRIVE', 'The log does not name the serial of every drive', missing.map((d) => ({ path: 'file', message: `${d.device} has no serial in the log` })));
