@@ -95,7 +95,8 @@ async function waitForServer(base, server, timeoutMs) {
 
 /** What a working deploy serves: health ok, the built client's page, and the script that page loads. */
 async function checkServed(base, health) {
-  const healthBody = JSON.parse(health.body);
+  let healthBody = {};
+  try { healthBody = JSON.parse(health.body); } catch { /* not JSON: reported below with the body */ }
   if (health.status !== 200 || healthBody.status !== 'ok') throw new Error(`/api/health: ${health.status} ${health.body.slice(0, 200)}`);
   const page = await get(`${base}/`);
   if (page.status !== 200 || !page.type.startsWith('text/html') || !page.body.includes('<div id="root">')) {
@@ -136,6 +137,11 @@ async function bootMode(name, baseEnv, work) {
   }
 }
 
+/** Each clone holds two node_modules: removed as soon as its mode is done, unless KEEP_BOOT_CHECK=1. */
+function cleanUp(dir) {
+  if (process.env.KEEP_BOOT_CHECK !== '1') rmSync(dir, { recursive: true, force: true });
+}
+
 async function main() {
   const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(MODES);
   const unknown = names.filter((n) => !MODES[n]);
@@ -160,11 +166,12 @@ async function main() {
       const log = path.join(work, name, 'output.log');
       if (existsSync(log)) console.log(readFileSync(log, 'utf8').split('\n').slice(-40).map((l) => `       ${l}`).join('\n'));
     }
+    cleanUp(path.join(work, name));
   }
   console.log(`\n  ${names.length - failures.length} passing (${seconds(Date.now() - started)})`);
   if (failures.length > 0) console.log(`  ${failures.length} failing`);
   if (process.env.KEEP_BOOT_CHECK === '1') console.log(`  kept: ${work}`);
-  else rmSync(work, { recursive: true, force: true });
+  cleanUp(work);
   process.exitCode = failures.length > 0 ? 1 : 0;
 }
 
