@@ -118,6 +118,21 @@ describe('hostile uploads: parsers linear in their input, parsed off the request
     });
   });
 
+  it('when a Workbench 11 snapshot declares 1e308 MB drives and RAM, stores them as unknown (null), not as Infinity', async () => {
+    const { token } = await signIn('admin');
+    const device = await deviceWithNwipeDrives(token);
+    const snapshot = JSON.stringify({
+      type: 'Snapshot', version: '11', device: { type: 'Desktop', manufacturer: 'Dell', serialNumber: '7QJ8XK2' },
+      components: [{ type: 'RamModule', size: 1e308 }, { type: 'HardDrive', serialNumber: 'S2ZYJ9CF613407', size: 1e308,
+        actions: [{ type: 'TestDataStorage', lifetime: 1e300, reallocatedSectorCount: 2 ** 40 }] }],
+    });
+    const res = await api().post(`/api/devices/${device.id}/hardware-reports`).set(bearer(token)).attach('file', Buffer.from(snapshot), 'wb.json');
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect(res.body.device.ramGb).to.equal(null);
+    const drive = (res.body.drives as Array<Record<string, unknown>>).find((d) => d.serialNumber === 'S2ZYJ9CF613407');
+    expect(drive).to.include({ capacityBytes: null, powerOnHours: null, reallocatedSectors: null });
+  });
+
   describe('images: structure and declared size checked before anything is stored', () => {
     let token: string;
     beforeEach(async () => { token = (await signIn('admin')).token; });
