@@ -146,7 +146,7 @@ async function main() {
   const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(MODES);
   const unknown = names.filter((n) => !MODES[n]);
   if (unknown.length > 0) throw new Error(`unknown mode ${unknown.join(', ')}; modes: ${Object.keys(MODES).join(', ')}`);
-  const work = mkdtempSync(path.join(tmpdir(), 'nimah-boot-'));
+  const work = mkdtempSync(path.join(tmpdir(), 'nimah-boot-check-'));
   const head = execFileSync('git', ['log', '-1', '--format=%h %s'], { cwd: root, encoding: 'utf8' }).trim();
   console.log(`boot check: fresh clones of the committed HEAD (${head.slice(0, 100)}) in ${work}`);
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !DROP.test(k)));
