@@ -18,7 +18,8 @@ describe('sign-in: a class signing in together', () => {
       { userId: u.id, tokenHash: `${i}`.padStart(64, 'a'), expiresAt: new Date(Date.now() - 3600_000) },
       { userId: u.id, tokenHash: `${i}`.padStart(64, 'b'), expiresAt: new Date(Date.now() + 3600_000) },
     ]), { transaction }));
-    const emails = [...users.slice(1).map((u) => u.email), ...Array.from({ length: 20 }, () => users[0].email)];
+    // Arriving mixed: the shared account's sign-ins beyond 10 wait for its first ones to be checked.
+    const emails = users.slice(1).flatMap((u, i) => (i < 20 ? [users[0].email, u.email] : [u.email]));
     const started = new Date();
     const results = await Promise.all(emails.map((email) => api().post('/api/auth/login').send({ email, password: TEST_PASSWORD })));
     const tally: Record<string, number> = {};

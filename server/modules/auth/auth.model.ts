@@ -42,6 +42,8 @@ export class LoginThrottle extends Model<InferAttributes<LoginThrottle>, InferCr
   declare failures: number;
   /** Tries taken and not yet decided (their password is being checked). */
   declare pending: CreationOptional<number>;
+  /** Tries ended since the row was made (never reset): waiting sign-ins watch it move. */
+  declare settled: CreationOptional<number>;
   declare windowStart: Date;
 }
 
@@ -83,6 +85,7 @@ export function initAuthModels(sequelize: Sequelize): void {
     scope: { type: DataTypes.STRING(8), allowNull: false },
     failures: { type: DataTypes.INTEGER, allowNull: false },
     pending: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    settled: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     windowStart: { type: DataTypes.DATE(3), allowNull: false },
   }, { sequelize, tableName: 'login_throttles', timestamps: false });
 }

@@ -18,7 +18,7 @@ export const authRoutes = defineRoutes<Access>([
   {
     method: 'post', path: '/api/auth/login', access: 'public',
     handler: async (req, res) => {
-      const { token, expiresAt, user } = await auth.login(parse(loginInput, req.body), req.ip ?? 'unknown');
+      const { token, expiresAt, user } = await auth.login(parse(loginInput, req.body), (req.ip ?? 'unknown').slice(0, 64));
       setSessionCookie(res, token, expiresAt);
       res.json({ token, expiresAt: expiresAt.toISOString(), user });
     },

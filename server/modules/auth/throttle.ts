@@ -23,12 +23,13 @@ interface Bucket { scope: Scope; email: string; ip: string; limit: number }
 export interface Reservation { buckets: Bucket[] }
 
 /**
- * How long a try waits for a counter full of pending tries before it is refused: long enough for a class on one
- * shared account to get through on a slow machine (each check is 0.2–0.5 s of a core, several times more on a
- * loaded one), short enough that tries left pending by a process that died do not hold anyone for long.
- * A reverse proxy in front must allow as much (nginx: proxy_read_timeout 120s on /api/auth/login).
+ * A try waits for a counter full of pending tries for as long as those tries keep ending (its `settled` moves):
+ * each check is 0.2–0.5 s of a core, several times more on a loaded machine, so a class on one shared account gets
+ * through however slow the server. It is refused once the counter has not moved for STALL_MS (tries left pending by
+ * a process that died are forgotten only when the window ends), and WAIT_MAX_MS bounds the wait in any case.
  */
-const BUSY_WAIT_MS = 110_000;
+const STALL_MS = 120_000;
+const WAIT_MAX_MS = 600_000;
 
 const keyOf = ({ scope, email, ip }: Bucket) => ({ scope, email, ip });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,7 +42,7 @@ const TAKE_SQL = `UPDATE login_throttles SET failures = CASE WHEN window_start <
     window_start = CASE WHEN window_start < :since THEN :now ELSE window_start END
   WHERE email = :email AND ip = :ip AND scope = :scope AND (window_start < :since OR failures + pending < :limit)`;
 const SETTLE_SQL = (failed: boolean) => `UPDATE login_throttles
-  SET pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END${failed ? ', failures = failures + 1' : ''}
+  SET pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END, settled = settled + 1${failed ? ', failures = failures + 1' : ''}
   WHERE email = :email AND ip = :ip AND scope = :scope`;
 
 function run(sql: string, replacements: Record<string, unknown>): Promise<number> {
@@ -65,16 +66,21 @@ async function take(bucket: Bucket, now: Date): Promise<'taken' | 'full' | 'busy
 
 /** Takes a try, waiting while the bucket is busy with pending tries: growing pauses, and reads (not writes) until it frees. */
 async function takeWaiting(bucket: Bucket): Promise<'taken' | 'full' | 'busy'> {
-  const deadline = Date.now() + BUSY_WAIT_MS;
+  const started = Date.now();
+  let seen = '';
+  let movedAt = started;
   for (let pause = 20; ; pause = Math.min(pause * 2, 400)) {
     const result = await take(bucket, new Date());
     if (result !== 'busy') return result;
     for (;;) {
-      if (Date.now() > deadline) return 'busy';
       await sleep(pause / 2 + Math.random() * pause);
-      const row = await LoginThrottle.findOne({ attributes: ['failures', 'pending', 'windowStart'], where: keyOf(bucket) });
-      const windowOver = row && new Date(row.windowStart).getTime() < Date.now() - config.auth.loginWindowMs;
+      const row = await LoginThrottle.findOne({ attributes: ['failures', 'pending', 'settled', 'windowStart'], where: keyOf(bucket) });
+      const now = Date.now();
+      const state = row ? `${row.settled}/${new Date(row.windowStart).getTime()}` : '';
+      if (state !== seen) [seen, movedAt] = [state, now];
+      const windowOver = row && new Date(row.windowStart).getTime() < now - config.auth.loginWindowMs;
       if (!row || windowOver || row.failures + row.pending < bucket.limit) break;
+      if (now - movedAt > STALL_MS || now - started > WAIT_MAX_MS) return 'busy';
     }
   }
 }
