@@ -97,7 +97,8 @@ describe('GET /api/donations/:id/receipt.pdf', () => {
     expect(text).to.include('NM-000123').and.include('NM-000622').and.include('SER00000').and.include('SER00499').and.include('End of manifest: 500 devices');
   });
 
-  it('when a viewer prints the receipt, it carries no link to the donor\'s receipt page; staff copies do (QR)', async () => {
+  it('when a viewer prints the receipt, it carries no link to the donor\'s receipt page; staff copies do (QR)', async function () {
+    this.timeout(90_000); // two A4 pages rendered at 300 dpi for zbarimg
     const donation = await newDonation(manager);
     await intake(manager, 0, donation.id);
     const token = (await Donation.findByPk(donation.id))!.receiptToken!;
