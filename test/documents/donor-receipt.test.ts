@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { createDonor, signIn } from '../helpers/factories.js';
-import { act, intake, QA_PASS, wipeAllDrives } from '../helpers/workshop.js';
+import { act, intake, PASSED_WIPE, QA_PASS, wipeAllDrives } from '../helpers/workshop.js';
 import { postManifest, rawWrite } from '../helpers/more-factories.js';
 import { decodeBarcodes, pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
 import { getSequelize } from '../../server/db/sequelize.js';
@@ -175,6 +175,23 @@ describe('receipt numbers are given by the intake, never by viewing', () => {
 });
 
 describe('donation receipt links', () => {
+  it('when one drive has a counted wipe and another only a typed-in record awaiting its verifier, the receipt counts one drive sanitized', async () => {
+    const manager = (await signIn('manager')).token;
+    const donation = await newDonation(manager);
+    const counted = await intake(manager, 1, donation.id);
+    await wipeAllDrives(manager, counted.id);
+    const claimed = await intake(manager, 1, donation.id);
+    const colleague = await signIn('technician');
+    const drive = (await api().get(`/api/devices/${claimed.id}`).set(bearer(manager)).expect(200)).body.drives[0] as { serialNumber: string };
+    await api().post(`/api/devices/${claimed.id}/sanitizations`).set(bearer(manager))
+      .send({ driveSerial: drive.serialNumber, ...PASSED_WIPE, verifierId: colleague.user.id }).expect(201);
+    const token = (await Donation.findByPk(donation.id))!.receiptToken!;
+
+    const page = await api().get(`/receipts/${token}`).expect(200);
+
+    expect(page.text).to.match(/<div class="tile"><b>1<\/b>[^<]*<small lang="en">drives sanitized/);
+  });
+
   it('when a donation is created or pledged, it gets an unguessable token, and the detail shows its receipt URL', async () => {
     const manager = (await signIn('manager')).token;
     const donation = await newDonation(manager);

@@ -70,11 +70,11 @@ async function servedCounts(donationId: number): Promise<{ families: number; stu
   return { families: n('family'), students: n('student') };
 }
 
-/** One method per sanitized drive: that of its latest passed record. */
+/** One method per sanitized drive: that of its latest counted passed record (spec §10: a claim awaiting its verifier is no wipe). */
 async function sanitizedDriveMethods(donationId: number): Promise<string[]> {
   const rows = await select<{ driveId: number; method: string }>(
     `SELECT s.drive_id AS driveId, s.method AS method FROM sanitizations s JOIN devices d ON d.id = s.device_id
-      WHERE d.donation_id = :donationId AND s.result = 'passed' ORDER BY s.id`, donationId);
+      WHERE d.donation_id = :donationId AND s.result = 'passed' AND s.state = 'counted' ORDER BY s.id`, donationId);
   return [...new Map(rows.map((r) => [r.driveId, r.method])).values()];
 }
 
