@@ -49,7 +49,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/reports/dashboard': R, 'GET /api/reports/devices.csv': R,
   'PUT /api/settings/logo': A,
   'GET /api/allocations/:id/certificate.pdf': M, 'GET /api/devices/:id/sanitization-certificate.pdf': R, 'GET /api/donations/:id/receipt.pdf': R,
-  'GET /api/labels.pdf': S, 'GET /api/programmes/:id/certificates.pdf': M, 'GET /api/programmes/:id/certificates/count': M,
+  'GET /api/labels.pdf': S, 'POST /api/labels/print': S, 'GET /api/programmes/:id/certificates.pdf': M, 'GET /api/programmes/:id/certificates/count': M,
   'GET /receipts/:token': PUBLIC, 'GET /receipts/:token/receipt.pdf': PUBLIC, 'GET /verify/:code': PUBLIC, 'GET /d/:tag': PUBLIC,
 };
 

@@ -159,10 +159,20 @@ describe('browser: a technician takes a device from intake to ready', function (
     await page.locator('.mantine-Timeline-item', { hasText: 'نقل بين المواقع' }).waitFor();
   });
 
-  it('documents: the label and the sanitization certificate are PDFs', async function () {
+  it('documents: the label and the sanitization certificate are PDFs; printing the label is a POST the history records', async function () {
     const label = await contentTypeOf(page, `${server.url}/api/labels.pdf?deviceIds=${device.id}&format=roll`);
     expect(label.status, label.body.toString().slice(0, 200)).to.equal(200);
     expect(label.type).to.contain('application/pdf');
+    const [popup, printed] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/labels/print' && r.request().method() === 'POST'),
+      page.getByTestId('label-roll').click(),
+    ]);
+    expect(printed.status()).to.equal(200);
+    expect(printed.headers()['content-type']).to.contain('application/pdf');
+    await popup.waitForURL(/^blob:/);
+    await popup.close();
+    await page.locator('.mantine-Timeline-item', { hasText: 'طباعة ملصق' }).waitFor();
     const cert = await contentTypeOf(page, `${server.url}/api/devices/${device.id}/sanitization-certificate.pdf`);
     expect(cert.status, cert.body.toString().slice(0, 200)).to.equal(200);
     expect(cert.type).to.contain('application/pdf');

@@ -92,6 +92,25 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return json as T;
 }
 
+/**
+ * A JSON POST whose answer is a file (a PDF drawn by the server), as a Blob. The same CSRF header as api(); a
+ * failure comes back as the server's ApiError.
+ */
+export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+      headers: { Accept: 'application/pdf, application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+    });
+  } catch (err) {
+    throw new ApiError(0, 'NETWORK', (err as Error).message);
+  }
+  if (res.ok) return res.blob();
+  if (res.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+  throw toApiError(res.status, res.statusText, await res.text());
+}
+
 export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }

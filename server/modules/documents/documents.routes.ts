@@ -3,9 +3,9 @@ import { parse } from '../../lib/parse.js';
 import { defineRoutes } from '../../lib/route.js';
 import { actorOf, ALL_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
 import { sendPdf, sendPdfBytes, streamPdf } from './documents.http.js';
-import { dateRangeQuery, labelsQuery } from './documents.schema.js';
+import { dateRangeQuery, labelsBody, labelsQuery } from './documents.schema.js';
 import * as documents from './documents.service.js';
-import { printLabels } from './labels.service.js';
+import { printLabels, renderLabels } from './labels.service.js';
 import { mayContactDonors } from '../donors/index.js';
 
 export const apiDocumentRoutes = defineRoutes<Access>([
@@ -22,9 +22,18 @@ export const apiDocumentRoutes = defineRoutes<Access>([
     handler: async (req, res) => sendPdf(res, await documents.donorReceipt({ id: parse(idParams, req.params).id }, mayContactDonors(actorOf(req).role))),
   },
   {
+    // Views or downloads the labels; records nothing (a GET never writes). Printing is the POST below.
     method: 'get', path: '/api/labels.pdf', access: STAFF,
     handler: async (req, res) => {
-      const { pdf, fileName } = await printLabels(parse(labelsQuery, req.query), actorOf(req));
+      const { pdf, fileName } = await renderLabels(parse(labelsQuery, req.query));
+      sendPdfBytes(res, pdf, fileName);
+    },
+  },
+  {
+    // Prints: the same PDF, and one `label_printed` event per device in the device history.
+    method: 'post', path: '/api/labels/print', access: STAFF,
+    handler: async (req, res) => {
+      const { pdf, fileName } = await printLabels(parse(labelsBody, req.body), actorOf(req));
       sendPdfBytes(res, pdf, fileName);
     },
   },

@@ -23,6 +23,12 @@ export const labelsQuery = Joi.object<LabelsQuery>({
   'object.xor': 'give deviceIds or donationId, not both',
 });
 
+/** The body of POST /api/labels/print: the query's rules, but JSON ids are a real array and the format is named. */
+export const labelsBody = labelsQuery.keys({
+  deviceIds: Joi.array().items(Joi.number().integer().positive().max(2 ** 31 - 1)).min(1).max(MAX_LABELS).unique(),
+  format: Joi.string().valid('roll', 'a4').required(),
+});
+
 export interface DateRange { from?: string; to?: string }
 
 const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).message('{{#label}} must be a date like 2026-01-01')

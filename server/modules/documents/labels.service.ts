@@ -1,9 +1,10 @@
-// Label printing: the devices, the PDF, and one `label_printed` event per device.
+// Label printing: the devices, the PDF, and, when labels are printed (POST), one `label_printed` event per device.
 //
-// The PDF is drawn into memory first, then the events are written in one transaction, and only then is a byte
-// sent. So a failure while drawing writes no events, and a failed transaction sends no labels: the history never
-// claims a label that was not produced. (A download that breaks after that still counts as printed; the history
-// then says "issued for printing", and printing again just adds another event.)
+// `GET /api/labels.pdf` only draws (a GET never writes). `POST /api/labels/print` draws the PDF into memory first,
+// then writes the events in one transaction, and only then sends a byte. So a failure while drawing writes no
+// events, and a failed transaction sends no labels: the history never claims a label that was not produced. (A
+// download that breaks after that still counts as printed; the history then says "issued for printing", and
+// printing again just adds another event.)
 import { withTransaction } from '../../db/sequelize.js';
 import { NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
@@ -35,17 +36,26 @@ async function devicesFor(q: LabelsQuery): Promise<{ devices: LabelDevice[]; nam
   return { devices, name: devices.length === 1 ? devices[0].assetTag : `${devices.length}-devices` };
 }
 
-export async function printLabels(q: LabelsQuery, actor: Actor): Promise<{ pdf: Buffer; fileName: string }> {
+interface RenderedLabels { pdf: Buffer; fileName: string; devices: LabelDevice[] }
+
+/** Draws the labels and writes nothing. */
+export async function renderLabels(q: LabelsQuery): Promise<RenderedLabels> {
   const { devices, name } = await devicesFor(q);
   const { charityName } = await getSettings();
   const size = q.format === 'roll' ? [ROLL_LABEL.width, ROLL_LABEL.height] : 'A4';
   const doc = newDocument({ size, title: `Asset labels ${name}`, author: charityName, subject: `${devices.length} labels` });
   const pdf = await renderToBuffer(doc, (d) => drawLabels(d, devices, q.format, { owner: charityName }));
+  return { pdf, fileName: `labels-${name}-${q.format}.pdf`, devices };
+}
+
+/** Draws the labels, then records one `label_printed` event per device in one transaction. */
+export async function printLabels(q: LabelsQuery, actor: Actor): Promise<RenderedLabels> {
+  const rendered = await renderLabels(q);
   await withTransaction(async (transaction) => {
-    for (const device of devices) {
+    for (const device of rendered.devices) {
       await appendEvent(device.id, { type: 'label_printed', actorId: actor.id, payload: { format: q.format } }, transaction);
     }
   });
-  logger.info('documents.labels_printed', { devices: devices.length, format: q.format });
-  return { pdf, fileName: `labels-${name}-${q.format}.pdf` };
+  logger.info('documents.labels_printed', { devices: rendered.devices.length, format: q.format });
+  return rendered;
 }

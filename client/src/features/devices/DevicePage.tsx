@@ -41,7 +41,7 @@ export default function DevicePage() {
         <DriveTable drives={d.drives ?? []} />
         <SanitizationPanel device={d} canRecord={staff} onChanged={reload} />
         <SimpleGrid cols={{ base: 1, lg: staff ? 2 : 1 }} spacing="md">
-          <DeviceDocuments device={d} />
+          <DeviceDocuments device={d} onPrinted={reload} />
           {staff && <WorkshopTools device={d} onChanged={reload} />}
         </SimpleGrid>
         <DeviceTimeline events={d.events ?? []} />

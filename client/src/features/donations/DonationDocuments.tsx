@@ -3,11 +3,13 @@ import type { DonationDetailDto } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../auth/roles';
 import { Ltr } from '../../components/Ltr';
+import { PrintLabelsButton } from '../../components/PrintLabelsButton';
 import { useT } from '../../prefs/PreferencesProvider';
 
 /**
  * The donor's receipt (a public page behind a secret link, and its PDF) and the asset labels of every device of the
- * donation, on the 62×29 mm roll or an A4 sheet. Plain links: the server draws the PDFs and the browser prints them.
+ * donation, on the 62×29 mm roll or an A4 sheet. The server draws the PDFs and the browser prints them; the receipt is
+ * a plain link, the labels a POST (printing them is recorded in each device's history).
  */
 export function DonationDocuments({ donation, hasDevices }: { donation: DonationDetailDto; hasDevices: boolean }) {
   const t = useT();
@@ -18,8 +20,8 @@ export function DonationDocuments({ donation, hasDevices }: { donation: Donation
       <Stack gap={6}>
         <Group gap="md" wrap="wrap">
           <Anchor href={`/api/donations/${donation.id}/receipt.pdf`} target="_blank" rel="noopener" data-testid="receipt-pdf">{t('docs.receiptPdf')}</Anchor>
-          {canPrint && hasDevices && <Anchor href={`/api/labels.pdf?donationId=${donation.id}&format=roll`} target="_blank" rel="noopener">{t('docs.labelsRoll')}</Anchor>}
-          {canPrint && hasDevices && <Anchor href={`/api/labels.pdf?donationId=${donation.id}&format=a4`} target="_blank" rel="noopener">{t('docs.labelsA4')}</Anchor>}
+          {canPrint && hasDevices && <PrintLabelsButton target={{ donationId: donation.id }} format="roll" label={t('docs.labelsRoll')} testId="labels-roll" />}
+          {canPrint && hasDevices && <PrintLabelsButton target={{ donationId: donation.id }} format="a4" label={t('docs.labelsA4')} testId="labels-a4" />}
         </Group>
         {donation.receiptUrl && (
           <div>

@@ -3,6 +3,7 @@ import type { DeviceDetailDto } from '../../../api/types';
 import { useUser } from '../../../auth/AuthProvider';
 import { STAFF } from '../../../auth/roles';
 import { useEnumLabel } from '../../../components/Labels';
+import { PrintLabelsButton } from '../../../components/PrintLabelsButton';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { TableScroll } from '../../../components/TableScroll';
@@ -12,15 +13,15 @@ function size(bytes: number): string {
 }
 
 /**
- * The device's documents are PDFs the server draws; plain links (new tab) let the browser's viewer print them at
- * their exact size. The evidence files (hardware reports, wipe logs) are listed with their sha256, which is what
+ * The device's documents are PDFs the server draws, opened in a new tab so that the browser's viewer prints them at
+ * their exact size: the certificate by a plain link, the labels by a POST that records the printing. The evidence files (hardware reports, wipe logs) are listed with their sha256, which is what
  * the certificates and the history quote.
  */
-export function DeviceDocuments({ device }: { device: DeviceDetailDto }) {
+export function DeviceDocuments({ device, onPrinted }: { device: DeviceDetailDto; onPrinted?: () => void }) {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
   const files = device.files ?? [];
-  // Printing a label writes a history event, so the server allows it to staff only; viewers see no label links.
+  // Printing a label writes a history event (a POST), so the server allows it to staff only; viewers see no label buttons.
   const canPrint = STAFF.includes(useUser().role);
   const hasWipe = (device.sanitizations ?? []).length > 0 || device.drives.length > 0;
   return (
@@ -28,8 +29,8 @@ export function DeviceDocuments({ device }: { device: DeviceDetailDto }) {
       <Title order={2} fz="lg" mb="xs">{t('docs.title')}</Title>
       <Stack gap={6}>
         <Group gap="md" wrap="wrap">
-          {canPrint && <Anchor href={`/api/labels.pdf?deviceIds=${device.id}&format=roll`} target="_blank" rel="noopener" data-testid="label-roll">{t('docs.labelRoll')}</Anchor>}
-          {canPrint && <Anchor href={`/api/labels.pdf?deviceIds=${device.id}&format=a4`} target="_blank" rel="noopener">{t('docs.labelA4')}</Anchor>}
+          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="roll" label={t('docs.labelRoll')} testId="label-roll" onPrinted={onPrinted} />}
+          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="a4" label={t('docs.labelA4')} testId="label-a4" onPrinted={onPrinted} />}
           {hasWipe && (
             <Anchor href={`/api/devices/${device.id}/sanitization-certificate.pdf`} target="_blank" rel="noopener" data-testid="sanitization-certificate">
               {t('docs.sanitizationCertificate')}
