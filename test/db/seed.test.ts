@@ -19,12 +19,16 @@ import { Programme } from '../../server/modules/programmes/index.js';
 const ARABIC = /[\u0600-\u06FF]/;
 
 /**
- * umzug loads a seeder with import(file URL), while mocha loads test/setup.ts and the tests through require:
- * the seeder then runs on a second copy of the server modules, with its own Sequelize instance (so it must
- * keep no state that the setup's truncation would have to reset). Close that instance's connections at the end.
+ * umzug loads a seeder with import(file URL). Whether mocha loaded test/setup.ts and the tests the same way
+ * depends on how tsx could load them (as ES modules since a server module uses import.meta.resolve; through
+ * require before): the seeder then runs on the suite's own server modules, or on a second copy with its own
+ * Sequelize instance (so it must keep no state that the setup's truncation would have to reset). A second
+ * instance is closed at the end; the suite's own is left to the setup.
  */
-const seederSequelize = async () =>
-  (await import(pathToFileURL(path.resolve('server/db/sequelize.ts')).href)) as typeof import('../../server/db/sequelize.js');
+async function closeSeederSequelize(): Promise<void> {
+  const seeders = (await import(pathToFileURL(path.resolve('server/db/sequelize.ts')).href)) as typeof import('../../server/db/sequelize.js');
+  if (seeders.getSequelize !== getSequelize) await seeders.closeSequelize();
+}
 
 /** A seeder umzug that starts from an empty seeder_meta (the setup empties every table but the umzug ones). */
 async function freshSeeder() {
@@ -113,7 +117,7 @@ async function expectProgramme(): Promise<void> {
 
 describe('demo seeders (seeders/*.ts)', function () {
   this.timeout(180_000);
-  after(async () => (await seederSequelize()).closeSequelize());
+  after(closeSeederSequelize);
 
   it('when run on an empty database, creates 3 sites, 20 donors, 40 donations and 400 devices in every status, with valid hash chains', async () => {
     const seeder = await freshSeeder();
