@@ -6,6 +6,7 @@ import { closeSequelize, ensureDatabaseExists, getSequelize, withTransaction } f
 import { initModels } from '../server/db/models.js';
 import { migrateUp } from '../server/db/umzug.js';
 import { preparePiiKey } from '../server/lib/pii-key.js';
+import { forgetApp } from './helpers/api.js';
 
 const KEEP = new Set(['schema_migrations', 'seeder_meta', 'sqlite_sequence']);
 let tables: string[] = [];
@@ -44,6 +45,7 @@ export const mochaHooks = {
     tables = await listTables();
   },
   async beforeEach() {
+    forgetApp();
     await truncateAll();
   },
   async afterAll() {
