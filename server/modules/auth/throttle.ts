@@ -10,7 +10,7 @@
 // pending while failures + pending < limit; the check and the count cannot be split by a parallel request, so
 // parallel guesses get no extra tries. When the check ends, the pending try becomes a failure or is given back.
 // A counter full of pending tries (a class signing in on one shared account) makes the next try wait, not fail.
-import { QueryTypes } from 'sequelize';
+import { DatabaseError, QueryTypes } from 'sequelize';
 import { config } from '../../config.js';
 import { getSequelize, isSqlite, withTransaction } from '../../db/sequelize.js';
 import { RateLimitedError } from '../../lib/errors.js';
@@ -45,9 +45,23 @@ const SETTLE_SQL = (failed: boolean) => `UPDATE login_throttles
   SET pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END, settled = settled + 1${failed ? ', failures = failures + 1' : ''}
   WHERE email = :email AND ip = :ip AND scope = :scope`;
 
-function run(sql: string, replacements: Record<string, unknown>): Promise<number> {
-  return withTransaction((transaction) =>
-    getSequelize().query(sql, { replacements, transaction, type: QueryTypes.BULKUPDATE })).then(Number);
+// Every sign-in from one office updates the same per-address row. On MariaDB, concurrent INSERT IGNOREs of an
+// existing key wait for a shared lock behind an UPDATE's exclusive one and can then deadlock with each other; the
+// loser's single statement was rolled back whole, so running it again is safe (MySQL's own advice for deadlocks).
+const LOCK_RETRIES = 5;
+const lockConflict = (err: unknown): boolean =>
+  err instanceof DatabaseError && /Deadlock found|Lock wait timeout/i.test(err.message);
+
+async function run(sql: string, replacements: Record<string, unknown>): Promise<number> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return Number(await withTransaction((transaction) =>
+        getSequelize().query(sql, { replacements, transaction, type: QueryTypes.BULKUPDATE })));
+    } catch (err) {
+      if (!lockConflict(err) || attempt >= LOCK_RETRIES) throw err;
+      await sleep(5 * attempt + Math.random() * 10 * attempt);
+    }
+  }
 }
 
 /** Takes one try from the bucket: 'taken', or why not ('full' of failures, or 'busy' with pending tries). */
