@@ -3,16 +3,14 @@
 // with a time limit, so /api/health keeps answering while a hostile 10 MB file is parsed.
 // Two timed assertions, both generous because CI machines are shared and noisy: a ratio (1 MB against 100 KB of the
 // same pattern, least CPU time of five runs each: linear is ~10, the old backtracking patterns were 100 to 1000) with an
-// absolute cap per MB; and /api/health under 100 ms during the parse (a blocked event loop gave seconds).
+// absolute cap per MB; and /api/health under 100 ms during the parse, from a server in its own process (a blocked
+// event loop gave seconds).
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { createApp } from '../../server/app.js';
 import { config } from '../../server/config.js';
 import { AppError } from '../../server/lib/errors.js';
 import { assertPrintableSize, inspectImage } from '../../server/lib/image-check.js';
@@ -26,7 +24,9 @@ import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { root } from '../boot/process.js';
 import { HOSTILE_CASES, hugePng, TRUNCATED_IMAGES, type HostileCase } from './hostile-corpus.js';
-import { deviceWithNwipeDrives, fixture, storedFiles } from './upload-helpers.js';
+import { call, createDonation, signInAdmin, startServer, stop, type ServerProcess } from '../reliability/server-process.js';
+import { freshTargetDb, type TargetDb } from '../reliability/target-db.js';
+import { deviceWithNwipeDrives, fixture, NWIPE_DRIVES, storedFiles } from './upload-helpers.js';
 
 /** Runs the parser the upload route would; an AppError (a 4xx) is a fine outcome, anything else fails the test. */
 function parseAs(parser: HostileCase['parser'], content: Buffer | string): void {
@@ -203,17 +203,28 @@ describe('hostile uploads: parsers linear in their input, parsed off the request
     });
   });
 
-  describe('/api/health while a hostile 10 MB upload is parsed', () => {
-    let server: http.Server;
-    let base: string;
+  // The server runs in its own process, as `npm start` runs it: in this process the test runner's own work (mocha,
+  // forking curl, reading replies) would share the event loop being measured.
+  describe('/api/health while a hostile 10 MB upload is parsed', function () {
+    this.timeout(240_000);
+    let db: TargetDb;
+    let server: ServerProcess;
     let token: string;
+    let deviceId: number;
     before(async () => {
-      server = http.createServer(createApp());
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      db = await freshTargetDb('hostile', 'nimah_hostile_test');
+      server = await startServer({ ...db.env, LOG_LEVEL: 'warn' });
+      token = await signInAdmin(server.base);
+      const donation = await createDonation(server.base, token);
+      const device = await call<{ id: number }>(server.base, token, 'POST', `/api/donations/${donation.id}/devices`,
+        { type: 'desktop', manufacturer: 'Dell', model: 'OptiPlex 7050', serialNumber: '7QJ8XK2', drives: NWIPE_DRIVES });
+      expect(device.status, JSON.stringify(device.body)).to.equal(201);
+      deviceId = device.body.id;
     });
-    after(() => new Promise<void>((resolve) => { server.close(() => resolve()); }));
-    beforeEach(async () => { token = (await signIn('technician')).token; });
+    after(async () => {
+      if (server) await stop(server);
+      if (db) await db.close();
+    });
 
     // Both end in 422 (nothing stored), so what is measured is the parse, not a 10 MB hash and write.
     const smartctlWithoutSerials = (bytes: number): Buffer => Buffer.from(HOSTILE_CASES.find((c) => c.name.startsWith('smartctl'))!
@@ -223,30 +234,32 @@ describe('hostile uploads: parsers linear in their input, parsed off the request
       ['smartctl JSON of drives without serials and with numbers beyond double range', 'hardware-reports', smartctlWithoutSerials],
     ];
     for (const [what, route, make] of uploads) {
-      it(`when ${what} is uploaded, the event loop is never held by the parse (target: every health check within 100 ms)`, async () => {
+      it(`when ${what} is uploaded, every health check answers within 100 ms of an idle one`, async () => {
+        const url = `${server.base}/api/devices/${deviceId}/${route}`;
+        // A small file of the same kind first: a worker loads its parser module once (~2 s under tsx), and that
+        // start-up, not the parse, is not what the issue's figure is about.
+        const warm = await uploadFile(make(10_000));
+        expect((await sendFrom(url, token, warm)).status).to.be.within(400, 499);
         const content = make(TEN_MB);
         expect(content.length).to.be.within(TEN_MB - 4096, config.upload.maxBytes);
-        const device = await deviceWithNwipeDrives((await signIn('admin')).token);
         const file = await uploadFile(content);
-        const upload = sendFrom(`${base}/api/devices/${device.id}/${route}`, token, file);
+        const upload = sendFrom(url, token, file);
         const started = performance.now();
-        const latencies = await healthLatencies(base, upload);
+        const latencies = await healthLatencies(server.base, upload);
         const res = await upload;
         await fs.promises.rm(file, { force: true });
+        await fs.promises.rm(warm, { force: true });
         // The same checks for as long again with nothing uploading: on a machine busy with other work (or a shared
-        // database server) they are slow too, and that slowness is not the parse's. The bound is 100 ms above the
-        // slowest of them, a couple of milliseconds on an idle machine; a parse blocking the event loop costs seconds.
+        // database server) they are slow too, and that slowness is not the parse's. A parse holding the event loop
+        // costs seconds (5 s for one line of the issue's nwipe log, parsed on the request thread).
         const took = performance.now() - started;
-        const idle = await healthLatencies(base, new Promise((resolve) => setTimeout(resolve, took)));
+        const idle = await healthLatencies(server.base, new Promise((resolve) => setTimeout(resolve, took)));
         const detail = `upload took ${took.toFixed(0)} ms; ${latencies.length} health checks, ` +
           `slowest ${Math.max(...latencies).toFixed(1)} ms (idle: ${Math.max(...idle).toFixed(1)} ms)`;
+        console.log(`      ${detail}`); // the figure the issue asks to see
         expect(res.status, res.body).to.equal(422);
         expect(latencies.length, detail).to.be.at.least(3);
-        console.log(`      ${detail} (target: below ${(100 + Math.max(...idle)).toFixed(0)} ms)`); // the figure the issue asks to see
-        // Asserted: no check waited a second (a parse on the request thread holds it for seconds: 5 s for one line
-        // of the issue's nwipe log). Not asserted: the 100 ms target, met in `npm run bench:parsers` (slowest 90 ms)
-        // and in some runs here, but once missed on an idle CI machine (207 ms); see docs/security.md.
-        expect(Math.max(...latencies), detail).to.be.below(1000 + Math.max(...idle));
+        expect(Math.max(...latencies), detail).to.be.below(100 + Math.max(...idle));
       });
     }
   });
