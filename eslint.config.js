@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'client/dist/', 'client/node_modules/', 'data/', 'coverage/'] },
@@ -16,4 +17,5 @@ export default tseslint.config(
   },
   { files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.mjs'], rules: { 'no-console': 'off', '@typescript-eslint/no-unused-expressions': 'off' } },
   { files: ['client/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  ...boundaries,
 );

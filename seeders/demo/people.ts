@@ -1,7 +1,7 @@
 // Who and where: demo sites, staff accounts and donors. Every name, number and address is invented;
 // phones are valid E.164 mobiles (Saudi +9665…, Moroccan +2126…), e-mails use the reserved .example domain.
 import type { Role } from '../../server/modules/auth/index.js';
-import type { DonorKind, Language } from '../../server/shared/api-types.js';
+import type { DonorKind, DocumentLanguage } from '../../server/shared/api-types.js';
 
 export interface SiteSeed { code: string; name: string; nameLatin: string; city: string }
 
@@ -11,7 +11,7 @@ export const SITES: readonly SiteSeed[] = [
   { code: 'CAS-WS', name: 'ورشة الدار البيضاء', nameLatin: 'Casablanca workshop', city: 'الدار البيضاء' },
 ];
 
-export interface UserSeed { email: string; name: string; role: Role; language: Language }
+export interface UserSeed { email: string; name: string; role: Role; language: DocumentLanguage }
 
 export const DEMO_PASSWORD = 'nimah-demo-password';
 
@@ -24,18 +24,18 @@ export const USERS: readonly UserSeed[] = [
 
 export interface DonorSeed {
   kind: DonorKind; name: string; nameLatin: string; contactPerson: string | null; email: string | null;
-  phone: string; city: string; crNumber: string | null; preferredLanguage: Language;
+  phone: string; city: string; crNumber: string | null; preferredLanguage: DocumentLanguage;
   /** The site that receives this donor's devices. */
   site: string;
 }
 
 const company = (
   name: string, nameLatin: string, contactPerson: string, email: string, phone: string, city: string, crNumber: string, site: string,
-  preferredLanguage: Language = 'ar',
+  preferredLanguage: DocumentLanguage = 'ar',
 ): DonorSeed => ({ kind: 'company', name, nameLatin, contactPerson, email, phone, city, crNumber, preferredLanguage, site });
 
 const person = (name: string, nameLatin: string, phone: string, city: string, site: string, email: string | null = null,
-  preferredLanguage: Language = 'ar'): DonorSeed =>
+  preferredLanguage: DocumentLanguage = 'ar'): DonorSeed =>
   ({ kind: 'individual', name, nameLatin, contactPerson: null, email, phone, city, crNumber: null, preferredLanguage, site });
 
 // Saudi commercial registrations start with the issuing office (1010 Riyadh, 2050 Dammam, 2051 Khobar,

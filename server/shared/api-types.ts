@@ -10,7 +10,10 @@ export type Disposition = 'reuse' | 'recycle' | 'parts';
 export type DonorKind = 'company' | 'individual';
 export type DonationChannel = 'pickup' | 'drop_off' | 'pledge';
 export type DonationStatus = 'pledged' | 'scheduled' | 'received' | 'closed';
-export type Language = 'ar' | 'en';
+/** Languages of the web client. */
+export type Language = 'ar' | 'en' | 'fr';
+/** Languages documents and messages to donors are written in (receipts, certificates); French is not yet one. */
+export type DocumentLanguage = 'ar' | 'en';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };
@@ -29,7 +32,7 @@ export interface SiteDto { id: number; code: string; name: string; nameLatin: st
 export interface DonorDto {
   id: number; kind: DonorKind; name: string; nameLatin: string | null; contactPerson: string | null;
   email: string | null; phone: string | null; city: string | null; crNumber: string | null;
-  preferredLanguage: Language; createdAt: string; updatedAt: string;
+  preferredLanguage: DocumentLanguage; createdAt: string; updatedAt: string;
 }
 export interface DonorDetailDto extends DonorDto {
   summary: { donations: number; devices: number; placed: number; recycled: number; inProgress: number };

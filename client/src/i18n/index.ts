@@ -7,7 +7,8 @@ export type MessageKey = keyof typeof ar;
 export type Messages = Record<MessageKey, string>;
 export type Vars = Record<string, string | number>;
 
-const dictionaries: Record<Language, Messages> = { ar, en };
+// French starts from the English strings (issue 15); the workbench-and-language issue translates them.
+const dictionaries: Record<Language, Messages> = { ar, en, fr: en };
 
 /** `{name}` placeholders are replaced; numbers go through `formatNumber` so they follow the digit setting. */
 export function translate(language: Language, key: MessageKey, vars: Vars | undefined, formatNumber: (n: number) => string): string {

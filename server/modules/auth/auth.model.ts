@@ -2,6 +2,7 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import { ROLES, type Role } from './roles.js';
+import type { Language } from '../../shared/api-types.js';
 
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
   declare id: CreationOptional<number>;
@@ -9,7 +10,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare name: string;
   declare role: Role;
   declare passwordHash: string;
-  declare language: CreationOptional<'ar' | 'en'>;
+  declare language: CreationOptional<Language>;
   declare active: CreationOptional<boolean>;
   declare lastLoginAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;

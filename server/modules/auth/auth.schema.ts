@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { ROLES, type Role } from './roles.js';
 import type { User } from './auth.model.js';
+import type { Language } from '../../shared/api-types.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 
 export const PASSWORD_MIN = 12;
@@ -15,28 +16,28 @@ export const loginInput = Joi.object<LoginInput>({
   password: Joi.string().max(1024).required(),
 });
 
-export interface CreateUserInput { email: string; name: string; role: Role; password: string; language: 'ar' | 'en' }
+export interface CreateUserInput { email: string; name: string; role: Role; password: string; language: Language }
 export const createUserInput = Joi.object<CreateUserInput>({
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).required(),
   name: Joi.string().trim().min(1).max(200).required(),
   role: Joi.string().valid(...ROLES).required(),
   password: passwordSchema.required(),
-  language: Joi.string().valid('ar', 'en').default('ar'),
+  language: Joi.string().valid('ar', 'en', 'fr').default('ar'),
 });
 
-export interface UpdateUserInput { name?: string; role?: Role; password?: string; active?: boolean; language?: 'ar' | 'en' }
+export interface UpdateUserInput { name?: string; role?: Role; password?: string; active?: boolean; language?: Language }
 export const updateUserInput = Joi.object<UpdateUserInput>({
   name: Joi.string().trim().min(1).max(200),
   role: Joi.string().valid(...ROLES),
   password: passwordSchema,
   active: Joi.boolean(),
-  language: Joi.string().valid('ar', 'en'),
+  language: Joi.string().valid('ar', 'en', 'fr'),
 }).min(1);
 
-export interface UpdateMeInput { name?: string; language?: 'ar' | 'en'; password?: string; currentPassword?: string }
+export interface UpdateMeInput { name?: string; language?: Language; password?: string; currentPassword?: string }
 export const updateMeInput = Joi.object<UpdateMeInput>({
   name: Joi.string().trim().min(1).max(200),
-  language: Joi.string().valid('ar', 'en'),
+  language: Joi.string().valid('ar', 'en', 'fr'),
   password: passwordSchema,
   currentPassword: Joi.string().max(1024).when('password', { is: Joi.exist(), then: Joi.required() }),
 }).min(1);
@@ -46,7 +47,7 @@ export const userListQuery = Joi.object<UserListQuery>({ ...pageQueryKeys, role:
 
 export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
 
-export interface UserDto { id: number; email: string; name: string; role: Role; language: 'ar' | 'en'; active: boolean; lastLoginAt: string | null; createdAt: string }
+export interface UserDto { id: number; email: string; name: string; role: Role; language: Language; active: boolean; lastLoginAt: string | null; createdAt: string }
 export function toUserDto(u: User): UserDto {
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active,

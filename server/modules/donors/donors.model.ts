@@ -1,7 +1,7 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
-import type { DonorKind, Language } from '../../shared/api-types.js';
+import type { DocumentLanguage, DonorKind } from '../../shared/api-types.js';
 
 export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes<Donor>> {
   declare id: CreationOptional<number>;
@@ -13,7 +13,7 @@ export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes
   declare phone: string | null;
   declare city: string | null;
   declare crNumber: string | null;
-  declare preferredLanguage: CreationOptional<Language>;
+  declare preferredLanguage: CreationOptional<DocumentLanguage>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }

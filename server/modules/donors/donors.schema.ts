@@ -4,13 +4,13 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { mayAccess, STAFF, type Role } from '../auth/index.js';
 import type { Donor } from './donors.model.js';
-import type { DonorDto, DonorKind, Language } from '../../shared/api-types.js';
+import type { DocumentLanguage, DonorDto, DonorKind } from '../../shared/api-types.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
 export interface DonorInput {
   kind: DonorKind; name: string; nameLatin?: string; contactPerson?: string; email?: string; phone?: string;
-  city?: string; crNumber?: string; preferredLanguage: Language;
+  city?: string; crNumber?: string; preferredLanguage: DocumentLanguage;
 }
 export const donorKeys = {
   kind: Joi.string().valid('company', 'individual'),
