@@ -4,10 +4,20 @@ import type { Language } from '../api/types';
 
 export type Digits = 'latn' | 'arab';
 
+const BASE: Record<Exclude<Language, 'ar'>, string> = { en: 'en-GB', fr: 'fr-FR' };
+
 function localeFor(language: Language, digits: Digits, calendar: 'gregory' | 'islamic-umalqura'): string {
   const nu = language === 'ar' ? digits : 'latn';
-  const base = language === 'ar' ? (calendar === 'gregory' ? 'ar' : 'ar-SA') : 'en-GB';
+  const base = language === 'ar' ? (calendar === 'gregory' ? 'ar' : 'ar-SA') : BASE[language];
   return `${base}-u-ca-${calendar}-nu-${nu}`;
+}
+
+/**
+ * The locale messages are formatted in (plural rules, and the numbers in `{n, number}` and `#`): the digit setting
+ * rides on the `-u-nu-` extension, so a count in an Arabic message follows it like every other number.
+ */
+export function messageLocale(language: Language, digits: Digits): string {
+  return language === 'ar' ? `ar-u-nu-${digits}` : `${BASE[language]}-u-nu-latn`;
 }
 
 export interface Formatters {

@@ -1,24 +1,31 @@
-// Two plain dictionaries and a typed lookup. Arabic is the reference: a key missing from English fails the build.
+// Messages in ICU MessageFormat, formatted by FormatJS (react-intl): `{name}` for text, `{n, number}` for a number,
+// `{n, plural, ...}` for a count (Arabic uses all six CLDR forms: zero, one, two, few, many, other). Arabic is the
+// reference: a key missing from English or French fails the build, and test/client/i18n.test.ts checks that every
+// message parses and takes the same arguments in every language.
+import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import type { Language } from '../api/types';
 import { ar } from './ar';
 import { en } from './en';
+import { messageLocale, type Digits } from './format';
+import { fr } from './fr';
 
 export type MessageKey = keyof typeof ar;
 export type Messages = Record<MessageKey, string>;
 export type Vars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: Vars) => string;
 
-// French starts from the English strings (issue 15); the workbench-and-language issue translates them.
-const dictionaries: Record<Language, Messages> = { ar, en, fr: en };
+export const dictionaries: Record<Language, Messages> = { ar, en, fr };
 
-/** `{name}` placeholders are replaced; numbers go through `formatNumber` so they follow the digit setting. */
-export function translate(language: Language, key: MessageKey, vars: Vars | undefined, formatNumber: (n: number) => string): string {
-  const template = dictionaries[language][key] ?? dictionaries.ar[key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = vars[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v) : v;
-  });
+const cache = createIntlCache();
+
+/** One formatter per language and digit setting; the provider puts it in react-intl's context for the whole app. */
+export function makeIntl(language: Language, digits: Digits): IntlShape {
+  return createIntl({ locale: messageLocale(language, digits), defaultLocale: 'ar', messages: dictionaries[language] }, cache);
+}
+
+/** `t(key, vars)`: messages are plain text (a `<` is a character, not a tag). */
+export function makeTranslate(intl: IntlShape): Translate {
+  return (key, vars) => intl.formatMessage({ id: key }, vars, { ignoreTag: true });
 }
 
 /** Look a key up by a runtime string (a status or type coming from the server), falling back to the raw value. */

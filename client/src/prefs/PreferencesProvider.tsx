@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useDirection } from '@mantine/core';
+import { RawIntlProvider } from 'react-intl';
 import type { Language } from '../api/types';
-import { translate, type MessageKey, type Vars } from '../i18n';
+import { makeIntl, makeTranslate, type Translate } from '../i18n';
 import { makeFormatters, type Digits, type Formatters } from '../i18n/format';
 import { PREF_KEYS, readPref, writePref } from './storage';
 
@@ -12,14 +13,15 @@ export interface Preferences {
   setLanguage: (language: Language) => void;
   setDigits: (digits: Digits) => void;
   setHijri: (hijri: boolean) => void;
-  t: (key: MessageKey, vars?: Vars) => string;
+  t: Translate;
   fmt: Formatters;
 }
 
 const PreferencesContext = createContext<Preferences | null>(null);
 
 export function storedLanguage(): Language {
-  return readPref(PREF_KEYS.language) === 'en' ? 'en' : 'ar';
+  const stored = readPref(PREF_KEYS.language);
+  return stored === 'en' || stored === 'fr' ? stored : 'ar';
 }
 
 /** The document's language and direction follow the UI language, so the browser, screen readers and CSS agree. */
@@ -45,15 +47,19 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const setDigits = useCallback((d: Digits) => { writePref(PREF_KEYS.digits, d); setDigitsState(d); }, []);
   const setHijri = useCallback((h: boolean) => { writePref(PREF_KEYS.hijri, h ? '1' : '0'); setHijriState(h); }, []);
 
-  const value = useMemo<Preferences>(() => {
-    const fmt = makeFormatters(language, digits, hijri);
-    return {
-      language, digits, hijri, setLanguage, setDigits, setHijri, fmt,
-      t: (key, vars) => translate(language, key, vars, fmt.number),
-    };
-  }, [language, digits, hijri, setLanguage, setDigits, setHijri]);
+  // One react-intl formatter at the root, rebuilt when the language or the digits change (everything re-renders).
+  const intl = useMemo(() => makeIntl(language, digits), [language, digits]);
+  const value = useMemo<Preferences>(() => ({
+    language, digits, hijri, setLanguage, setDigits, setHijri,
+    fmt: makeFormatters(language, digits, hijri),
+    t: makeTranslate(intl),
+  }), [intl, language, digits, hijri, setLanguage, setDigits, setHijri]);
 
-  return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
+  return (
+    <RawIntlProvider value={intl}>
+      <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>
+    </RawIntlProvider>
+  );
 }
 
 export function usePrefs(): Preferences {

@@ -14,7 +14,7 @@ import { RecentIntakeList } from './RecentIntakeList';
 
 /** The intake bench: choose the donation once (kept in the URL), then add device after device. */
 export default function IntakeStationPage() {
-  const { t } = usePrefs();
+  const { t, fmt } = usePrefs();
   const [params, setParams] = useSearchParams();
   const donationId = Number(params.get('donation')) || null;
   const { data: donation } = useApi<DonationDto>(donationId ? `/api/donations/${donationId}` : null);
@@ -54,7 +54,7 @@ export default function IntakeStationPage() {
             <Text size="sm">{donation.donorName}</Text>
             <DonationStatusBadge status={donation.status} />
             <Text size="sm" c="dimmed">
-              {t('intake.counts', { received: donation.receivedCount + added, expected: donation.expectedCount ?? '—' })}
+              {t('intake.counts', { received: donation.receivedCount + added, expected: typeof donation.expectedCount === 'number' ? fmt.number(donation.expectedCount) : '—' })}
             </Text>
           </Group>
         )}

@@ -1,0 +1,128 @@
+// The client's messages (client/src/i18n/{ar,en,fr}.ts) are ICU MessageFormat, formatted in the browser by react-intl.
+// This checks them without a browser: every message parses, every language has the same keys with the same
+// arguments (and the same numeric ones), Arabic counts use all six CLDR plural forms, and the examples of issue 15
+// read right when formatted with Arabic plural rules.
+import { expect } from 'chai';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+type Dictionary = Record<string, string>;
+const LANGUAGES = ['ar', 'en', 'fr'] as const;
+type Language = (typeof LANGUAGES)[number];
+const AR_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+// Loaded by URL: the client's files are built by Vite with the client's tsconfig, not type-checked by the server's.
+const i18nDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/src/i18n');
+async function load(language: Language): Promise<Dictionary> {
+  const mod = (await import(pathToFileURL(path.join(i18nDir, `${language}.ts`)).href)) as Record<string, Dictionary>;
+  return mod[language];
+}
+
+interface Args { all: Set<string>; numeric: Set<string>; plurals: { name: string; forms: string[] }[] }
+
+function collect(elements: MessageFormatElement[], args: Args = { all: new Set(), numeric: new Set(), plurals: [] }): Args {
+  for (const el of elements) {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+    if (el.type === TYPE.tag) { collect(el.children, args); continue; }
+    args.all.add(el.value);
+    if (el.type === TYPE.number || el.type === TYPE.plural) args.numeric.add(el.value);
+    if (el.type === TYPE.plural) args.plurals.push({ name: el.value, forms: Object.keys(el.options) });
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      for (const option of Object.values(el.options)) collect(option.value, args);
+    }
+  }
+  return args;
+}
+
+const sorted = (s: Set<string>) => [...s].sort();
+
+describe('client messages (ICU)', function () {
+  const dict = {} as Record<Language, Dictionary>;
+  before(async function () {
+    for (const l of LANGUAGES) dict[l] = await load(l);
+  });
+
+  const format = (language: string, message: string, values?: Record<string, string | number>) =>
+    new IntlMessageFormat(message, language, undefined, { ignoreTag: true }).format(values) as string;
+
+  it('every language has the same keys, every message parses, with the same (numeric) arguments as Arabic', function () {
+    const keys = Object.keys(dict.ar).sort();
+    expect(keys.length).to.be.greaterThan(600);
+    const problems: string[] = [];
+    for (const l of ['en', 'fr'] as const) {
+      expect(Object.keys(dict[l]).sort(), `${l} keys`).to.deep.equal(keys);
+    }
+    for (const key of keys) {
+      const parsed = {} as Record<Language, Args>;
+      for (const l of LANGUAGES) {
+        try {
+          parsed[l] = collect(parse(dict[l][key], { ignoreTag: true, requiresOtherClause: true }));
+        } catch (err) {
+          problems.push(`${l} ${key}: ${(err as Error).message}`);
+        }
+      }
+      if (!parsed.ar) continue;
+      for (const l of ['en', 'fr'] as const) {
+        if (!parsed[l]) continue;
+        if (sorted(parsed[l].all).join() !== sorted(parsed.ar.all).join()) problems.push(`${l} ${key}: arguments ${sorted(parsed[l].all)} vs ar ${sorted(parsed.ar.all)}`);
+        if (sorted(parsed[l].numeric).join() !== sorted(parsed.ar.numeric).join()) problems.push(`${l} ${key}: numeric arguments ${sorted(parsed[l].numeric)} vs ar ${sorted(parsed.ar.numeric)}`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('a message without arguments reads exactly as written (no stray ICU quoting or braces)', function () {
+    const problems: string[] = [];
+    for (const l of LANGUAGES) {
+      for (const [key, message] of Object.entries(dict[l])) {
+        if (collect(parse(message, { ignoreTag: true })).all.size) continue;
+        const out = format(l, message);
+        if (out !== message) problems.push(`${l} ${key}: ${JSON.stringify(out)}`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('Arabic counts use all six CLDR plural forms; English and French use one and other', function () {
+    const problems: string[] = [];
+    for (const l of LANGUAGES) {
+      for (const [key, message] of Object.entries(dict[l])) {
+        for (const p of collect(parse(message, { ignoreTag: true })).plurals) {
+          const want = l === 'ar' ? AR_FORMS : ['one', 'other'];
+          if (p.forms.slice().sort().join() !== want.slice().sort().join()) problems.push(`${l} ${key} {${p.name}}: ${p.forms}`);
+        }
+      }
+    }
+    expect(problems).to.deep.equal([]);
+    // Counts exist to be pluralised: the plain `{n}` that used to glue a number to a noun is gone.
+    expect(Object.values(dict.ar).filter((m) => collect(parse(m, { ignoreTag: true })).plurals.length).length).to.be.at.least(10);
+  });
+
+  it('the issue-15 examples read right in Arabic, with Latin or Arabic-Indic digits', function () {
+    expect(format('ar-u-nu-latn', dict.ar['wipe.passesN'], { n: 4 })).to.equal('4 مرات');
+    expect(format('ar-u-nu-latn', dict.ar['wipe.passesN'], { n: 1 })).to.equal('مرة واحدة');
+    expect(format('ar-u-nu-latn', dict.ar['wipe.passesN'], { n: 2 })).to.equal('مرتان');
+    expect(format('ar-u-nu-latn', dict.ar['wipe.passesN'], { n: 11 })).to.equal('11 مرة');
+    expect(format('ar-u-nu-arab', dict.ar['wipe.passesN'], { n: 4 })).to.equal('٤ مرات');
+    expect(format('ar-u-nu-latn', dict.ar['wipe.logRecorded'], { n: 2, passed: 2 })).to.contain('سجلّان');
+    expect(format('ar-u-nu-latn', dict.ar['hw.erasures'], { n: 2 })).to.contain('سجلّان');
+    expect(format('ar-u-nu-latn', dict.ar['hw.erasures'], { n: 5 })).to.contain('5 سجلات');
+    expect(format('ar-u-nu-latn', dict.ar['user.passwordHint'], { n: 100 })).to.equal('100 حرف على الأقل');
+    expect(format('ar-u-nu-latn', dict.ar['user.passwordHint'], { n: 8 })).to.equal('8 أحرف على الأقل');
+    expect(format('ar-u-nu-latn', dict.ar['user.passwordHint'], { n: 12 })).to.equal('12 حرفًا على الأقل');
+    expect(format('ar-u-nu-latn', dict.ar['batch.ready'], { total: 1 })).to.equal('جاهز: شهادة واحدة');
+    expect(format('ar-u-nu-latn', dict.ar['import.done'], { n: 2 })).to.equal('استُورد جهازان.');
+    expect(format('ar-u-nu-latn', dict.ar['dash.servedOf'], { served: 1, target: 2000 })).to.equal('استلم 1 من أصل 2,000 مستفيد');
+    expect(format('ar-u-nu-arab', dict.ar['list.range'], { from: 1, to: 25, total: 1200 })).to.equal('١–٢٥ من ١٬٢٠٠');
+  });
+
+  it('English and French plurals', function () {
+    expect(format('en-GB', dict.en['import.done'], { n: 1 })).to.equal('1 device imported.');
+    expect(format('en-GB', dict.en['import.done'], { n: 2 })).to.equal('2 devices imported.');
+    expect(format('en-GB', dict.en['wipe.passesN'], { n: 1 })).to.equal('1 pass');
+    expect(format('fr-FR', dict.fr['user.passwordHint'], { n: 8 })).to.equal('Au moins 8 caractères');
+    expect(format('fr-FR', dict.fr['user.passwordHint'], { n: 1 })).to.equal('Au moins 1 caractère');
+  });
+});
