@@ -27,7 +27,7 @@ const serverEnv = {
 };
 Object.assign(process.env, { ...serverEnv, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const { closeSequelize, withTransaction } = await import('../server/db/sequelize.js');
-const { initModels } = await import('../server/db/models.js');
+const { initModels } = await import('../server/models.js');
 const { migrateUp } = await import('../server/db/umzug.js');
 const { storeFile } = await import('../server/lib/file-store.js');
 const { Allocation } = await import('../server/modules/allocations/index.js');

@@ -5,7 +5,7 @@
 // The models are used rather than the QueryInterface so that asset tags, donation codes and the event hash
 // chain go through the application's own code paths.
 import { withTransaction } from '../server/db/sequelize.js';
-import { initModels } from '../server/db/models.js';
+import { initModels } from '../server/models.js';
 import { ensureDevices } from './demo/devices.js';
 import { ensureDonations } from './demo/donations.js';
 import { assertPlan, buildPlan } from './demo/plan.js';

@@ -4,7 +4,7 @@
 // written with their final status directly, so they carry no audit rows (real ones always do).
 import { Op } from 'sequelize';
 import { withTransaction } from '../server/db/sequelize.js';
-import { initModels } from '../server/db/models.js';
+import { initModels } from '../server/models.js';
 import { storeFile } from '../server/lib/file-store.js';
 import { preparePiiKey } from '../server/lib/pii-key.js';
 import { piiHash } from '../server/lib/pii.js';

@@ -1,13 +1,12 @@
 // Every HTTP route of the application, in one list: app.ts mounts it and the access test walks it.
 import type { RouteDef } from './lib/route.js';
 import { authRoutes, type Access } from './modules/auth/index.js';
-import { deviceRoutes } from './modules/devices/index.js';
+import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { donationRoutes, donorRoutes } from './modules/donations/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { scanRoutes } from './modules/scan/scan.routes.js';
 import { siteRoutes } from './modules/sites/sites.js';
-import { hardwareRoutes } from './modules/hardware/hardware.routes.js';
 import { sanitizationRoutes } from './modules/sanitization/index.js';
 import { settingsRoutes } from './modules/settings/settings.js';
 import { workshopRoutes } from './modules/workshop/index.js';
@@ -27,7 +26,6 @@ export const allRoutes: RouteDef<Access>[] = [
   ...deviceRoutes,
   ...scanRoutes,
   ...workshopRoutes,
-  ...hardwareRoutes,
   ...sanitizationRoutes,
   ...settingsRoutes,
   ...programmeRoutes,

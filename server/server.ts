@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { config } from './config.js';
 import { closeSequelize, ensureDatabaseExists } from './db/sequelize.js';
-import { initModels } from './db/models.js';
+import { initModels } from './models.js';
 import { migrateUp } from './db/umzug.js';
 import { logger } from './lib/logger.js';
 import { createApp } from './app.js';

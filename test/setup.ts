@@ -3,7 +3,7 @@ import './env.js';
 import { QueryTypes } from 'sequelize';
 import { config } from '../server/config.js';
 import { closeSequelize, ensureDatabaseExists, getSequelize, withTransaction } from '../server/db/sequelize.js';
-import { initModels } from '../server/db/models.js';
+import { initModels } from '../server/models.js';
 import { migrateUp } from '../server/db/umzug.js';
 import { preparePiiKey } from '../server/lib/pii-key.js';
 import { forgetApp } from './helpers/api.js';

@@ -22,7 +22,7 @@ const KEY_B = 'b7'.repeat(32);
 const ROTATING = { PII_KEY: KEY_B, PII_KEYS_OLD: KEY_A, PII_HASH_KEY: KEY_A };
 
 function rotateCli(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/db/cli.ts', 'pii-rotate', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/cli.ts', 'pii-rotate', ...args], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FILE: path.join(testDir, 'pii-rotate.log'),

@@ -96,7 +96,7 @@ describe('compiled server (npm start)', function () {
   it('when the database was migrated under tsx (npm run db:migrate), runs no migration again', async () => {
     const env = freshEnv();
     const file = path.join(env.DATA_DIR, 'nimah.sqlite');
-    execFileSync(process.execPath, ['--import', 'tsx', 'server/db/cli.ts', 'migrate'], { cwd: root, env, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/cli.ts', 'migrate'], { cwd: root, env, stdio: 'pipe' });
     const before = await migrationNames(file);
     expect(before).to.deep.equal(sourceMigrations);
 

@@ -9,7 +9,7 @@ import { Sequelize, QueryTypes } from 'sequelize';
 import { root } from '../reliability/server-process.js';
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/db/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/cli.ts', ...args], {
     cwd: root, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'warn', ...env },
   });
   let out = '';

@@ -1,5 +1,5 @@
 // Backup and restore round trip through the real command line (`npm run db:backup` / `db:restore` run
-// server/db/cli.ts): data built through the API, backed up from the suite's database, restored into a fresh
+// server/cli/cli.ts): data built through the API, backed up from the suite's database, restored into a fresh
 // empty one (another SQLite file, or another MariaDB database) with its own data folder. The restored database
 // must hold the same rows per table (on the same dialect: the same checksums), the same uploads, and chains
 // that verify. Restore must refuse a non-empty database and a backup made under another PII key.
@@ -25,7 +25,7 @@ import { freshTargetDb, mysqlReachable, type TargetDb } from './target-db.js';
 interface CliResult { code: number | null; out: string }
 
 function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/db/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/cli.ts', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FILE: path.join(testDir, `server-cli-${process.pid}.log`), PII_KEY: config.piiKey, ...env },
   });

@@ -1,19 +1,68 @@
+// The device resource over HTTP: the list, the page, its history, the lifecycle actions (whose side rows the
+// workshop module keeps), notes, moves, evidence files and hardware reports.
 import Joi from 'joi';
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
-import { ALL_ROLES, type Access } from '../auth/index.js';
+import { requireFile, singleFile } from '../../lib/upload.js';
+import { actorOf, ALL_ROLES, STAFF, type Access } from '../auth/index.js';
+import { readDeviceFile } from '../sanitization/index.js';
+import { act, parseWorkshopAction } from '../workshop/index.js';
 import { verifyChains } from './devices.events.js';
+import { applyHardwareReport } from './devices.hardware.js';
+import { readDevicePage } from './devices.page.js';
+import { addNote, moveDevice } from './devices.records.js';
 import { deviceListQuery, idParams } from './devices.schema.js';
 import * as devices from './devices.service.js';
 
 const eventsQuery = Joi.object<PageQuery>({ ...pageQueryKeys, pageSize: pageQueryKeys.pageSize.default(200) });
+const fileParams = Joi.object<{ id: number; fileId: number }>({
+  id: Joi.number().integer().positive().max(2 ** 31 - 1).required(), fileId: Joi.number().integer().positive().max(2 ** 31 - 1).required(),
+});
+const noteInput = Joi.object<{ text: string }>({ text: Joi.string().trim().min(1).max(4000).required() });
+const moveInput = Joi.object<{ siteId: number; reason?: string }>({ siteId: Joi.number().integer().positive().required(), reason: Joi.string().trim().max(500).allow('') });
+const reportFields = Joi.object<{ force: boolean }>({ force: Joi.boolean().default(false) });
 
 export const deviceRoutes = defineRoutes<Access>([
   { method: 'get', path: '/api/devices', access: ALL_ROLES, handler: async (req, res) => res.json(await devices.listDevices(parse(deviceListQuery, req.query))) },
   {
+    // The device page: the device with its drives and history, plus its sanitization records and evidence files.
+    method: 'get', path: '/api/devices/:id', access: ALL_ROLES,
+    handler: async (req, res) => res.json(await readDevicePage(parse(idParams, req.params).id)),
+  },
+  {
     method: 'get', path: '/api/devices/:id/events', access: ALL_ROLES,
     handler: async (req, res) => res.json(await devices.listDeviceEvents(parse(idParams, req.params).id, parse(eventsQuery, req.query))),
+  },
+  {
+    method: 'post', path: '/api/devices/:id/actions', access: STAFF,
+    handler: async (req, res) => res.json(await act(parse(idParams, req.params).id, parseWorkshopAction(req.body), actorOf(req))),
+  },
+  {
+    // Evidence as it was uploaded, always as a download: never rendered by the browser, whatever it holds.
+    method: 'get', path: '/api/devices/:id/files/:fileId', access: ALL_ROLES,
+    handler: async (req, res) => {
+      const { id, fileId } = parse(fileParams, req.params);
+      const file = await readDeviceFile(id, fileId);
+      res.attachment(file.name).type('application/octet-stream').send(file.data);
+    },
+  },
+  {
+    method: 'post', path: '/api/devices/:id/notes', access: STAFF,
+    handler: async (req, res) => res.status(201).json(await addNote(parse(idParams, req.params).id, parse(noteInput, req.body).text, actorOf(req))),
+  },
+  {
+    method: 'post', path: '/api/devices/:id/moves', access: STAFF,
+    handler: async (req, res) => res.status(201).json(await moveDevice(parse(idParams, req.params).id, parse(moveInput, req.body), actorOf(req))),
+  },
+  {
+    method: 'post', path: '/api/devices/:id/hardware-reports', access: STAFF, body: 'multipart', before: [singleFile('file')],
+    handler: async (req, res) => {
+      const { id } = parse(idParams, req.params);
+      const { force } = parse(reportFields, req.body);
+      const file = requireFile(req);
+      res.json(await applyHardwareReport(id, file.buffer, file.originalname, force, actorOf(req)));
+    },
   },
   { method: 'get', path: '/api/audit/verify', access: ALL_ROLES, handler: async (_req, res) => res.json(await verifyChains()) },
 ]);

@@ -1,4 +1,6 @@
-export { deviceRoutes } from './devices.routes.js';
+// The devices module's public face for other modules: services, queries, read-only models and the lifecycle.
+// Its routes (devices.routes.ts) are imported by server/routes.ts only: they sit above the modules they call
+// (sanitization, workshop), which themselves call this index.
 export { createDevice, createDevicesBulk, countByStatus, formatAssetTag, listDevices } from './devices.service.js';
 export { appendEvent, verifyChains } from './devices.events.js';
 export { Device, Drive, DeviceEvent, initDeviceModels, associateDeviceModels, DEVICE_TYPES, MEDIA_TYPES } from './devices.model.js';

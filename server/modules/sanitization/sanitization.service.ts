@@ -39,7 +39,7 @@ async function assertVerifier(verifierId: number | undefined, actor: Actor): Pro
 function assertVerifierNamed(drafts: RecordDraft[]): void {
   if (drafts.some((d) => d.verifierId === undefined)) {
     throw new ValidationError('A record without an evidence file must name a verifier who will confirm it', [
-      { path: 'verifierId', message: 'is required when no evidence file is attached (the verifier confirms the record before it counts)' },
+      { path: 'verifierId', message: 'is required when no evidence file is attached (the verifier confirms the record before it counts)', type: 'verifier.required' },
     ]);
   }
 }
@@ -164,4 +164,12 @@ export async function devicesWithUnwipedDrives(deviceIds: number[]): Promise<Set
     { replacements: { ids: deviceIds }, type: QueryTypes.SELECT },
   );
   return new Set(rows.map((r) => Number(r.deviceId)));
+}
+
+/** Keeps a record of an evidence file of a device (the file itself is already in the file store, by sha256). */
+export async function addDeviceFile(
+  fields: { deviceId: number; kind: DeviceFile['kind']; format: string; sha256: string; sizeBytes: number; originalName: string | null; uploadedBy: number },
+  transaction: Transaction,
+): Promise<void> {
+  await DeviceFile.create(fields, { transaction });
 }

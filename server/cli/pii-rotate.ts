@@ -6,7 +6,7 @@
 import { QueryTypes } from 'sequelize';
 import { decryptPii, encryptPii, needsRotation } from '../lib/pii.js';
 import { nationalIdAad } from '../modules/beneficiaries/index.js';
-import { getSequelize, withTransaction } from './sequelize.js';
+import { getSequelize, withTransaction } from '../db/sequelize.js';
 
 export interface EncryptedColumn { table: string; column: string; aad: (rowId: number) => string }
 

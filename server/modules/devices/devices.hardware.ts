@@ -6,10 +6,11 @@ import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import type { Actor } from '../auth/index.js';
-import { appendEvent, Device, Drive, toDeviceDto, toDriveDto } from '../devices/index.js';
-import { addRecords, DeviceFile, type SanitizationDto } from '../sanitization/index.js';
-import { readHardwareReport } from './hardware.report.js';
-import type { ParsedDrive, ParsedReport } from './hardware.types.js';
+import { appendEvent } from './devices.events.js';
+import { Device, Drive } from './devices.model.js';
+import { toDeviceDto, toDriveDto } from './devices.schema.js';
+import { addDeviceFile, addRecords, type SanitizationDto } from '../sanitization/index.js';
+import { readHardwareReport, type ParsedDrive, type ParsedReport } from '../hardware/index.js';
 import type { DeviceDto, DriveDto } from '../../shared/api-types.js';
 
 export interface HardwareReportResult {
@@ -43,8 +44,8 @@ export async function applyHardwareReport(deviceId: number, content: Buffer, ori
       storageSummary: storageSummary(report.drives) ?? device.storageSummary,
     }, { transaction });
     await upsertDrives(device.id, report.drives, transaction);
-    await DeviceFile.create({ deviceId, kind: 'hardware_report', format: report.format, sha256, sizeBytes: content.length,
-      originalName: originalName?.slice(0, 255) ?? null, uploadedBy: actor.id }, { transaction });
+    await addDeviceFile({ deviceId, kind: 'hardware_report', format: report.format, sha256, sizeBytes: content.length,
+      originalName: originalName?.slice(0, 255) ?? null, uploadedBy: actor.id }, transaction);
     await appendEvent(deviceId, { type: 'hardware_report', actorId: actor.id, payload: {
       format: report.format, sha256, serialNumber: reported, drives: report.drives.map((x) => x.serialNumber), warnings: report.warnings.length, forced: force,
     } }, transaction);

@@ -4,7 +4,8 @@
 // statement is also a round trip that wakes its thread (docs/performance.md).
 import { selectRows, selectList, sqlOnce, unprefixed, type Row } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
-import { Device, DeviceEvent, Drive, toDeviceDto, toDriveDto, toEventDto } from '../devices/index.js';
+import { Device, DeviceEvent, Drive } from './devices.model.js';
+import { toDeviceDto, toDriveDto, toEventDto } from './devices.schema.js';
 import { DeviceFile, peopleColumns, peopleJoins, Sanitization, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
 import type { DeviceDetailDto } from '../../shared/api-types.js';
 

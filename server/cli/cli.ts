@@ -10,7 +10,7 @@ import { SequelizeStorage } from 'umzug';
 const COMMANDS = ['migrate', 'down', 'seed', 'reset', 'backup', 'restore', 'pii-rotate'] as const;
 type Command = (typeof COMMANDS)[number];
 
-const USAGE = 'usage: tsx server/db/cli.ts <migrate | down | seed | reset | backup [dir] | restore <dir> | pii-rotate> [--force]\n'
+const USAGE = 'usage: tsx server/cli/cli.ts <migrate | down | seed | reset | backup [dir] | restore <dir> | pii-rotate> [--force]\n'
   + '  migrate  apply pending migrations\n  down     revert the last migration\n'
   + '  seed     run pending seeders (demo data)\n  reset    drop every table, then migrate and seed\n'
   + '  backup   write every table and the uploads to a new folder (default DATA_DIR/backups/<time>)\n'
@@ -26,8 +26,8 @@ const say = (line: string): void => { process.stdout.write(`${line}\n`); };
 
 async function loadDb() {
   const [{ config }, sequelize, umzug, { initModels }, { preparePiiKey }, { verifyChains }, backups, { piiHash }, pkg] = await Promise.all([
-    import('../config.js'), import('./sequelize.js'), import('./umzug.js'), import('./models.js'),
-    import('../lib/pii-key.js'), import('../modules/devices/index.js'), import('./backup.js'), import('../lib/pii.js'),
+    import('../config.js'), import('../db/sequelize.js'), import('../db/umzug.js'), import('../models.js'),
+    import('../lib/pii-key.js'), import('../modules/devices/index.js'), import('../db/backup.js'), import('../lib/pii.js'),
     import('../../package.json', { with: { type: 'json' } }),
   ]);
   return { config, ...sequelize, ...umzug, initModels, preparePiiKey, verifyChains, backups, piiHash, appVersion: pkg.default.version };

@@ -1,0 +1,38 @@
+// Registers every module's models on the Sequelize instance, then their associations.
+import { getSequelize } from './db/sequelize.js';
+import { associateAuthModels, initAuthModels, User } from './modules/auth/index.js';
+import { associateDeviceModels, DeviceEvent, initDeviceModels } from './modules/devices/index.js';
+import { associateDonationModels, initDonationModels } from './modules/donations/index.js';
+import { initDonorModels } from './modules/donors/index.js';
+import { initSiteModels } from './modules/sites/sites.js';
+import { initDeviceFileModels, initSanitizationModels } from './modules/sanitization/index.js';
+import { initSettingModels } from './modules/settings/settings.js';
+import { initWorkshopModels } from './modules/workshop/index.js';
+import { associateBeneficiaryModels, initBeneficiaryModels } from './modules/beneficiaries/index.js';
+import { initProgrammeModels } from './modules/programmes/index.js';
+import { initAllocationModels } from './modules/allocations/index.js';
+
+let initialised = false;
+
+export function initModels(): void {
+  if (initialised) return;
+  const sequelize = getSequelize();
+  initAuthModels(sequelize);
+  initSiteModels(sequelize);
+  initDonorModels(sequelize);
+  initDeviceModels(sequelize);
+  initDonationModels(sequelize);
+  initSanitizationModels(sequelize);
+  initDeviceFileModels(sequelize);
+  initWorkshopModels(sequelize);
+  initSettingModels(sequelize);
+  initBeneficiaryModels(sequelize);
+  initProgrammeModels(sequelize);
+  initAllocationModels(sequelize);
+  associateAuthModels();
+  associateDeviceModels();
+  associateDonationModels();
+  associateBeneficiaryModels();
+  DeviceEvent.belongsTo(User, { foreignKey: 'actorId', as: 'actor' });
+  initialised = true;
+}
