@@ -37,7 +37,7 @@ function toAppError(err: unknown): AppError | undefined {
   // body-parser errors carry a `type`.
   switch (e?.type) {
     case 'entity.parse.failed':
-      return new ValidationError('The request body is not valid JSON', [{ path: 'body', message: 'is not valid JSON' }]);
+      return new ValidationError('The request body is not valid JSON', [{ path: 'body', message: 'is not valid JSON', type: 'body.json' }]);
     case 'entity.too.large':
       return new PayloadTooLargeError('PAYLOAD_TOO_LARGE', `The request body is larger than ${e.limit} bytes`, { limitBytes: e.limit });
     case 'encoding.unsupported':
@@ -50,7 +50,7 @@ function toAppError(err: unknown): AppError | undefined {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError('BAD_REQUEST', e.message ?? 'Bad request', status);
   }
-  if (err instanceof URIError) return new ValidationError('The URL is malformed', [{ path: 'url', message: 'is not valid' }]);
+  if (err instanceof URIError) return new ValidationError('The URL is malformed', [{ path: 'url', message: 'is not valid', type: 'url.malformed' }]);
   return undefined;
 }
 
@@ -59,9 +59,9 @@ function fromMulter(err: multer.MulterError): AppError {
     case 'LIMIT_FILE_SIZE':
       return new PayloadTooLargeError('FILE_TOO_LARGE', 'The file is too large', { field: err.field });
     case 'LIMIT_UNEXPECTED_FILE':
-      return new ValidationError('Unexpected file field', [{ path: err.field ?? 'file', message: 'is not an expected file field' }]);
+      return new ValidationError('Unexpected file field', [{ path: err.field ?? 'file', message: 'is not an expected file field', type: 'file.unexpected' }]);
     default:
-      return new ValidationError('The multipart body is invalid', [{ path: err.field ?? 'body', message: err.message }]);
+      return new ValidationError('The multipart body is invalid', [{ path: err.field ?? 'body', message: err.message, type: 'multipart.invalid' }]);
   }
 }
 
@@ -79,7 +79,7 @@ function fromSequelize(err: BaseError): AppError | undefined {
       fields.map((f) => ({ path: fieldOf(f), message: 'refers to a missing or dependent record' })));
   }
   if (err instanceof SequelizeValidationError) {
-    return new ValidationError('The record is invalid', err.errors.map((e) => ({ path: e.path ?? 'unknown', message: e.message })));
+    return new ValidationError('The record is invalid', err.errors.map((e) => ({ path: e.path ?? 'unknown', message: e.message, type: 'record.invalid' })));
   }
   if (err instanceof TimeoutError || (err instanceof DatabaseError && /SQLITE_BUSY|Lock wait timeout|Deadlock/i.test(err.message))) {
     return new AppError('DB_BUSY', 'The database is busy; try again in a moment', 503);

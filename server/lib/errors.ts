@@ -1,5 +1,9 @@
 // Typed application errors. Services throw these; only error-handler.ts turns them into HTTP.
-export interface FieldError { path: string; message: string }
+/**
+ * One bad field of a 400 VALIDATION_FAILED: `type` is joi's error type (`any.required`, `string.max`…) or one of ours
+ * (`phone.invalid`…), `context` what wording it needs (`limit`, `valids`), never the submitted value.
+ */
+export interface FieldError { path: string; message: string; type: string; context?: Record<string, unknown> }
 
 export class AppError extends Error {
   constructor(

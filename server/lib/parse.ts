@@ -1,24 +1,64 @@
 // Validate once at the edge: returns a typed value or throws a ValidationError with one entry per field.
 import JoiRuntime from 'joi';
 import type Joi from 'joi';
-import { ValidationError } from './errors.js';
+import { ValidationError, type FieldError } from './errors.js';
 
 export function parse<T>(schema: Joi.Schema<T>, input: unknown, where = 'Request'): T {
   const nul = pathOfNul(input);
-  if (nul !== undefined) throw new ValidationError(`${where} is invalid`, [{ path: nul, message: 'must not contain the NUL character' }]);
+  if (nul !== undefined) {
+    throw new ValidationError(`${where} is invalid`, [{ path: nul, message: 'must not contain the NUL character', type: 'text.nul' }]);
+  }
   const { value, error } = schema.validate(input ?? {}, { abortEarly: false, stripUnknown: true, convert: true });
   if (error) {
     const seen = new Set<string>();
-    const details = [];
+    const details: FieldError[] = [];
     for (const d of error.details) {
-      const path = d.path.length ? d.path.join('.') : (d.context?.key ?? 'body');
+      const path = String(d.path.length ? d.path.join('.') : (d.context?.key ?? 'body'));
       if (seen.has(path)) continue;
       seen.add(path);
-      details.push({ path: String(path), message: d.message.replace(/"/g, '') });
+      details.push({ path, message: d.message.replace(/"/g, ''), ...typeOf(d, value) });
     }
     throw new ValidationError(`${where} is invalid`, details);
   }
   return value as T;
+}
+
+/**
+ * joi's context minus what could echo the submitted data (personal data must not come back in an error, nor reach
+ * the logs): the label and key are the path, `value`/`dupeValue`/`invalids` are the input, `regex` does not serialise, and
+ * `details` nests other reports with their values. What stays is what a client needs to word the error: `limit`,
+ * `valids`, `peers`, and the context our own validators give through `invalid()`.
+ */
+const HIDDEN_CONTEXT = new Set(['label', 'key', 'value', 'dupeValue', 'invalids', 'regex', 'details', 'message', 'errors']);
+function contextOf(context: Joi.Context | undefined, sibling: (ref: Joi.Reference) => unknown): Record<string, unknown> | undefined {
+  if (!context) return undefined;
+  const kept = Object.entries(context).filter(([k, v]) => !HIDDEN_CONTEXT.has(k) && v !== undefined && typeof v !== 'function');
+  return kept.length ? Object.fromEntries(kept.map(([k, v]) => [k, JoiRuntime.isRef(v) ? sibling(v) : v])) : undefined;
+}
+/** A named pattern (`.pattern(re, { name: 'date.pattern' })`) reports its name as the type: our formats have their own. */
+function typeOf(d: Joi.ValidationErrorItem, value: unknown): Pick<FieldError, 'type' | 'context'> {
+  // A limit given as a reference to a sibling field (`max(Joi.ref('householdSize'))`) is that field's value.
+  const sibling = (ref: Joi.Reference): unknown => {
+    if (ref.ancestor !== 1) return String(ref);
+    let at: unknown = value;
+    for (const key of [...d.path.slice(0, -1), ...ref.path]) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+    return typeof at === 'number' || typeof at === 'string' || at instanceof Date ? at : String(ref);
+  };
+  if (d.type === 'string.pattern.name' && typeof d.context?.name === 'string') {
+    const { name, ...rest } = d.context;
+    return { type: name, context: contextOf(rest, sibling) };
+  }
+  return { type: d.type, context: contextOf(d.context, sibling) };
+}
+
+/**
+ * A custom validator's failure with its own machine-readable `type` (e.g. `phone.invalid`), so that the client can
+ * translate it; `message` is the English template (`{{#label}}` works) and `context` what the translation needs.
+ * The types are listed in README.md (The API). helpers.message() would give every such error the type
+ * `custom`.
+ */
+export function invalid(helpers: Joi.CustomHelpers, type: string, message: string, context: Joi.Context = {}): Joi.ErrorReport {
+  return helpers.schema.$_createError(type, helpers.original, context, helpers.state, helpers.prefs, { messages: { [type]: message } }) as Joi.ErrorReport;
 }
 
 /**
@@ -50,7 +90,9 @@ export function listOf(values: readonly string[]): Joi.Schema<string[]> {
   return JoiRuntime.any().custom((v: unknown, helpers) => {
     const items = (Array.isArray(v) ? v : String(v).split(',')).map((s) => String(s).trim()).filter(Boolean);
     const bad = items.find((i) => !values.includes(i));
-    if (bad !== undefined) return helpers.message({ custom: `{{#label}} has "${bad.slice(0, 40)}", which is not one of ${values.join(', ')}` });
+    if (bad !== undefined) {
+      return invalid(helpers, 'list.only', `{{#label}} has "${bad.slice(0, 40)}", which is not one of ${values.join(', ')}`, { valids: [...values] });
+    }
     return items;
   });
 }

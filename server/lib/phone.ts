@@ -1,5 +1,6 @@
 // Phone numbers: parsed with libphonenumber-js in the charity's country, stored as E.164.
 import Joi from 'joi';
+import { invalid } from './parse.js';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { toLatinDigits } from './text.js';
 
@@ -12,6 +13,6 @@ export function toE164(input: string, country: CountryCode): string | undefined 
 export function phoneSchema(country: CountryCode): Joi.StringSchema {
   return Joi.string().trim().max(40).custom((value: string, helpers) => {
     const e164 = toE164(value, country);
-    return e164 ?? helpers.message({ custom: '{{#label}} is not a valid phone number' });
+    return e164 ?? invalid(helpers, 'phone.invalid', '{{#label}} is not a valid phone number');
   });
 }

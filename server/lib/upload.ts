@@ -10,12 +10,12 @@ export function singleFile(field = 'file', maxBytes = config.upload.maxBytes): R
   // otherwise become a 500: it is the client's mistake, so say 400. MulterErrors (limits) keep their own mapping.
   return (req, res, next) => upload(req, res, (err?: unknown) => {
     if (!err || err instanceof multer.MulterError) return next(err);
-    next(new ValidationError('The multipart body is malformed', [{ path: 'body', message: err instanceof Error ? err.message : String(err) }]));
+    next(new ValidationError('The multipart body is malformed', [{ path: 'body', message: err instanceof Error ? err.message : String(err), type: 'multipart.invalid' }]));
   });
 }
 
 export function requireFile(req: Request, field = 'file'): Express.Multer.File {
-  if (!req.file) throw new ValidationError('A file is required', [{ path: field, message: 'is required (multipart field "file")' }]);
+  if (!req.file) throw new ValidationError('A file is required', [{ path: field, message: 'is required (multipart field "file")', type: 'file.required' }]);
   return req.file;
 }
 

@@ -25,7 +25,7 @@ describe('error responses', () => {
   it('when the JSON is malformed, returns 400 VALIDATION_FAILED naming the body', async () => {
     const res = await api().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": "a@b.c",').expect(400);
     expectErrorShape(res.body, 'VALIDATION_FAILED');
-    expect(res.body.error.details).to.deep.equal([{ path: 'body', message: 'is not valid JSON' }]);
+    expect(res.body.error.details).to.deep.equal([{ path: 'body', message: 'is not valid JSON', type: 'body.json' }]);
   });
 
   it('when the body is not JSON, returns 415 UNSUPPORTED_MEDIA_TYPE', async () => {
@@ -57,7 +57,7 @@ describe('error responses', () => {
   it('when a path id is not a number, returns 400 naming id', async () => {
     const { token } = await signIn('admin');
     const res = await api().get('/api/users/abc').set(bearer(token)).expect(400);
-    expect(res.body.error.details).to.deep.equal([{ path: 'id', message: 'id must be a number' }]);
+    expect(res.body.error.details).to.deep.equal([{ path: 'id', message: 'id must be a number', type: 'number.base' }]);
   });
 
   it('when the URL has a broken percent escape, returns 400 rather than 500', async () => {

@@ -156,7 +156,7 @@ describe('POST /api/devices/:id/actions', () => {
     it('when QA passes but the grade is missing, returns 400 naming grade', async () => {
       const d = await atRefurbish();
       const res = await api().post(`/api/devices/${d.id}/actions`).set(bearer(token)).send({ action: 'refurbish', version: d.version, os: 'Ubuntu 24.04', licence: 'open_source', qa: QA_PASS }).expect(400);
-      expect(res.body.error.details).to.deep.equal([{ path: 'grade', message: 'grade is required when every QA item passes' }]);
+      expect(res.body.error.details).to.deep.equal([{ path: 'grade', message: 'grade is required when every QA item passes', type: 'qa.requiredWhenPassed' }]);
     });
 
     it('when a QA item is missing, returns 400 naming it', async () => {

@@ -32,7 +32,7 @@ export function signatureType(data: Buffer): 'image/png' | 'image/jpeg' | undefi
 /** The signature from a data URL or an uploaded file; refused unless it really is a PNG or JPEG. */
 export function readSignature(input: HandoverInput, file?: Express.Multer.File): { data: Buffer; type: string } {
   const data = file?.buffer ?? (input.signature ? Buffer.from(input.signature.replace(/^data:[^,]+,/, ''), 'base64') : undefined);
-  if (!data || !data.length) throw new ValidationError('A signature is required', [{ path: 'signature', message: 'is required (a PNG or JPEG data URL, or a file field "signature")' }]);
+  if (!data || !data.length) throw new ValidationError('A signature is required', [{ path: 'signature', message: 'is required (a PNG or JPEG data URL, or a file field "signature")', type: 'signature.required' }]);
   if (data.length > MAX_SIGNATURE_BYTES) throw new PayloadTooLargeError('FILE_TOO_LARGE', 'The signature image is larger than 1 MB', { field: 'signature', limitBytes: MAX_SIGNATURE_BYTES });
   const type = signatureType(data);
   if (!type) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The signature must be a PNG or JPEG image', { field: 'signature' });

@@ -17,7 +17,7 @@ export interface HandoverInput { receivedBy: string; signature?: string; handedO
 export const handoverInput = Joi.object<HandoverInput>({
   receivedBy: Joi.string().trim().min(1).max(200).required(),
   // A data URL (data:image/png;base64,…) from the on-screen pad; or a multipart file field "signature".
-  signature: Joi.string().max(1_500_000).pattern(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/)
+  signature: Joi.string().max(1_500_000).pattern(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/, { name: 'signature.dataUrl' })
     .message('{{#label}} must be a PNG or JPEG data URL'),
   handedOverAt: Joi.date().iso().max('now'),
 });

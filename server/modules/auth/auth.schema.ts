@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { invalid } from '../../lib/parse.js';
 import { ROLES, type Role } from './roles.js';
 import type { User } from './auth.model.js';
 import type { Language } from '../../shared/api-types.js';
@@ -8,7 +9,7 @@ export const PASSWORD_MIN = 12;
 
 /** Long enough, and not a run of one or two characters repeated (e.g. "aaaaaaaaaaaa", "abababababab"). */
 export const passwordSchema = Joi.string().min(PASSWORD_MIN).max(1024).custom((value: string, helpers) =>
-  (new Set(value).size < 5 ? helpers.message({ custom: '{{#label}} needs at least 5 different characters' }) : value));
+  (new Set(value).size < 5 ? invalid(helpers, 'password.variety', '{{#label}} needs at least 5 different characters', { limit: 5 }) : value));
 
 export interface LoginInput { email: string; password: string }
 export const loginInput = Joi.object<LoginInput>({

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { config } from '../../config.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
-import { listOf } from '../../lib/parse.js';
+import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
 import {
   BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS, PURPOSES,
@@ -14,7 +14,7 @@ const optional = (max: number) => Joi.string().trim().max(max).allow('', null).e
 /** A national ID valid in `country`, converted to its normalised form (Latin digits, upper case, no spaces). */
 export function nationalIdSchema(country: Country): Joi.StringSchema {
   return Joi.string().trim().max(40).custom((value: string, helpers) =>
-    parseNationalId(value, country) ?? helpers.message({ custom: `{{#label}} ${nationalIdRule(country)}` }));
+    parseNationalId(value, country) ?? invalid(helpers, `nationalId.${country}`, `{{#label}} ${nationalIdRule(country)}`));
 }
 
 export interface BeneficiaryInput {

@@ -122,7 +122,7 @@ async function fieldChanges(b: Beneficiary, fields: Fields, transaction: Transac
   if (names.includes('partnerId')) await assertPartner(fields.partnerId, transaction);
   const household = fields.householdSize ?? b.householdSize;
   if ((fields.schoolChildren ?? b.schoolChildren) > household) {
-    throw new ValidationError('Request is invalid', [{ path: 'schoolChildren', message: `cannot exceed householdSize (${household})` }]);
+    throw new ValidationError('Request is invalid', [{ path: 'schoolChildren', message: `cannot exceed householdSize (${household})`, type: 'schoolChildren.max', context: { limit: household } }]);
   }
   return { values: values as Partial<Beneficiary>, names };
 }

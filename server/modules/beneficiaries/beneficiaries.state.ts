@@ -41,7 +41,7 @@ export async function changeBeneficiaryStatus(
   assertTransition(from, to, extra.allowSystem ?? false);
   const reason = extra.reason?.trim();
   if (to === 'rejected' && !reason) {
-    throw new ValidationError('A rejection needs a reason', [{ path: 'rejectionReason', message: 'is required when status is rejected' }]);
+    throw new ValidationError('A rejection needs a reason', [{ path: 'rejectionReason', message: 'is required when status is rejected', type: 'rejectionReason.required' }]);
   }
   const [changed] = await Beneficiary.update(
     { status: to, statusChangedAt: new Date(), rejectionReason: to === 'rejected' ? reason! : null },

@@ -1,5 +1,6 @@
 // Query and parameter schemas of the document routes.
 import Joi from 'joi';
+import { invalid } from '../../lib/parse.js';
 import type { LabelFormat } from './labels.pdf.js';
 
 export const MAX_LABELS = 2000;
@@ -8,9 +9,9 @@ export interface LabelsQuery { deviceIds?: number[]; donationId?: number; format
 
 const idList = Joi.any().custom((value: unknown, helpers) => {
   const parts = (Array.isArray(value) ? value.join(',') : String(value)).split(',').map((s) => s.trim()).filter(Boolean);
-  if (!parts.length || parts.some((p) => !/^[1-9]\d{0,9}$/.test(p))) return helpers.message({ custom: '{{#label}} must be device ids separated by commas, e.g. 1,2,3' });
+  if (!parts.length || parts.some((p) => !/^[1-9]\d{0,9}$/.test(p))) return invalid(helpers, 'deviceIds.format', '{{#label}} must be device ids separated by commas, e.g. 1,2,3');
   const ids = [...new Set(parts.map(Number))];
-  if (ids.length > MAX_LABELS) return helpers.message({ custom: `{{#label}} may name at most ${MAX_LABELS} devices` });
+  if (ids.length > MAX_LABELS) return invalid(helpers, 'deviceIds.max', `{{#label}} may name at most ${MAX_LABELS} devices`, { limit: MAX_LABELS });
   return ids;
 });
 
@@ -31,11 +32,11 @@ export const labelsBody = labelsQuery.keys({
 
 export interface DateRange { from?: string; to?: string }
 
-const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).message('{{#label}} must be a date like 2026-01-01')
-  .custom((v: string, h) => (Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? h.message({ custom: '{{#label}} is not a real date' }) : v));
+const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/, { name: 'date.pattern' }).message('{{#label}} must be a date like 2026-01-01')
+  .custom((v: string, h) => (Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? invalid(h, 'date.invalid', '{{#label}} is not a real date') : v));
 
 export const dateRangeQuery = Joi.object<DateRange>({ from: isoDate, to: isoDate })
-  .custom((v: DateRange, h) => (v.from && v.to && v.to < v.from ? h.message({ custom: 'to must not be before from' }) : v));
+  .custom((v: DateRange, h) => (v.from && v.to && v.to < v.from ? invalid(h, 'dateRange.order', 'to must not be before from', { start: 'from', end: 'to' }) : v));
 
 /** A certificate code as printed (10 base32 characters); a scan may bring lower case, spaces or hyphens. */
 export function normaliseCertificateCode(raw: string): string | null {

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { config } from '../../config.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
-import { listOf } from '../../lib/parse.js';
+import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
 import type { Role } from '../auth/index.js';
 import { DEVICE_TYPES } from '../devices/index.js';
@@ -10,8 +10,8 @@ import { DONATION_CHANNELS, DONATION_STATUSES, type Donation } from './donations
 import type { DonationChannel, DonationDto, DonationStatus, DonorKind, PledgeItemDto } from '../../shared/api-types.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
-const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).message('{{#label}} must be a date like 2026-12-01')
-  .custom((v: string, h) => (Number.isNaN(Date.parse(v)) ? h.message({ custom: '{{#label}} is not a real date' }) : v));
+const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/, { name: 'date.pattern' }).message('{{#label}} must be a date like 2026-12-01')
+  .custom((v: string, h) => (Number.isNaN(Date.parse(v)) ? invalid(h, 'date.invalid', '{{#label}} is not a real date') : v));
 
 export interface DonationInput {
   donorId: number; channel: DonationChannel; expectedCount?: number; siteId?: number; notes?: string; scheduledPickupDate?: string;

@@ -20,7 +20,7 @@ export const donorKeys = {
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
   phone: phoneSchema(config.country).allow('', null).empty(['', null]),
   city: optional(100),
-  crNumber: Joi.string().trim().pattern(/^[0-9A-Za-z-]{4,32}$/).message('{{#label}} must be 4 to 32 letters or digits').allow('', null).empty(['', null]),
+  crNumber: Joi.string().trim().pattern(/^[0-9A-Za-z-]{4,32}$/, { name: 'crNumber.format' }).message('{{#label}} must be 4 to 32 letters or digits').allow('', null).empty(['', null]),
   preferredLanguage: Joi.string().valid('ar', 'en'),
 };
 export const donorInput = Joi.object<DonorInput>({

@@ -32,7 +32,7 @@ const toSiteDto = (s: Site): SiteDto => ({ id: s.id, code: s.code, name: s.name,
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 const siteKeys = {
-  code: Joi.string().trim().uppercase().pattern(/^[A-Z0-9-]{2,32}$/).message('{{#label}} must be 2 to 32 letters, digits or hyphens'),
+  code: Joi.string().trim().uppercase().pattern(/^[A-Z0-9-]{2,32}$/, { name: 'siteCode.format' }).message('{{#label}} must be 2 to 32 letters, digits or hyphens'),
   name: Joi.string().trim().min(1).max(200), nameLatin: optional(200), city: optional(100),
 };
 const siteInput = Joi.object({ ...siteKeys, code: siteKeys.code.required(), name: siteKeys.name.required() });

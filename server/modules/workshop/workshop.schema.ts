@@ -69,7 +69,7 @@ export function parseWorkshopAction(body: unknown): WorkshopAction {
   if (input.action === 'refurbish' && !Object.values(input.qa).includes('fail')) {
     // A passing QA needs the OS, licence and grade; a failing one sends the device back to repair without them.
     const missing = (['os', 'licence', 'grade'] as const).filter((k) => input[k] === undefined);
-    if (missing.length) throw new ValidationError('Request is invalid', missing.map((path) => ({ path, message: `${path} is required when every QA item passes` })));
+    if (missing.length) throw new ValidationError('Request is invalid', missing.map((path) => ({ path, message: `${path} is required when every QA item passes`, type: 'qa.requiredWhenPassed' })));
   }
   return input;
 }
