@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthProvider';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { ADMINS, MANAGERS, STAFF } from './auth/roles';
+import { ADMINS, MANAGERS, STAFF } from './api/types';
 import { FullPageLoader } from './components/FullPageLoader';
 import { AppLayout } from './shell/AppLayout';
 import { homeFor } from './shell/nav';

@@ -1,5 +1,5 @@
 import type { Role } from '../api/types';
-import { ALL_ROLES, ADMINS, MANAGERS, STAFF } from '../auth/roles';
+import { ALL_ROLES, ADMINS, MANAGERS, STAFF } from '../api/types';
 import type { MessageKey } from '../i18n';
 
 export interface NavItem {

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/http';
 import type { BeneficiaryDto, BeneficiaryInput, BeneficiaryKind, Need, Purpose } from '../../api/types';
-import { BENEFICIARY_KINDS, NEEDS, PURPOSES } from '../../api/beneficiary-types';
+import { BENEFICIARY_KINDS, NEEDS, PURPOSES } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';

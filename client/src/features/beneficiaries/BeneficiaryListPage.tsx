@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { BeneficiaryDto, Page } from '../../api/types';
-import { BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS } from '../../api/beneficiary-types';
+import { BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconPlus } from '../../components/icons';

@@ -1,6 +1,6 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import type { PriorityBreakdown as Breakdown, PriorityWeights } from '../../api/types';
-import { PRIORITY_FACTORS } from '../../api/beneficiary-types';
+import { PRIORITY_FACTORS } from '../../api/types';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 /** Default maximum points per factor (docs/priority-score.md), used when the answer does not carry the weights. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { DashboardDto, ProgrammeProgressDto } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
-import { MANAGERS } from '../../auth/roles';
+import { MANAGERS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { FullPageLoader } from '../../components/FullPageLoader';

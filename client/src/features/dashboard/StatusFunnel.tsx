@@ -1,6 +1,6 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { DEVICE_STATUSES } from '../../components/enums';
+import { DEVICE_STATUSES } from '../../api/types';
 import { useEnumLabel } from '../../components/Labels';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 

@@ -2,7 +2,7 @@ import { Alert, Paper, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { DeviceDetailDto, DeviceDto, WorkshopActionName } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
-import { MANAGERS, STAFF } from '../../auth/roles';
+import { MANAGERS, STAFF } from '../../api/types';
 import { useEnumLabel } from '../../components/Labels';
 import { useT } from '../../prefs/PreferencesProvider';
 import { AllocationLinks } from './actions/AllocationLinks';

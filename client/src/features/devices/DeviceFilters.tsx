@@ -1,5 +1,5 @@
 import { Button, Group, Select } from '@mantine/core';
-import { DEVICE_STATUSES, DEVICE_TYPES } from '../../components/enums';
+import { DEVICE_STATUSES, DEVICE_TYPES } from '../../api/types';
 import { SearchInput } from '../../components/SearchInput';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { Ltr } from '../../components/Ltr';

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import type { DeviceDetailDto } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
-import { STAFF } from '../../auth/roles';
+import { STAFF } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { DeviceStatusBadge, useEnumLabel } from '../../components/Labels';

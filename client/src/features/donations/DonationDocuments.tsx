@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, CopyButton, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { DonationDetailDto } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
-import { STAFF } from '../../auth/roles';
+import { STAFF } from '../../api/types';
 import { Ltr } from '../../components/Ltr';
 import { PrintLabelsButton } from '../../components/PrintLabelsButton';
 import { useT } from '../../prefs/PreferencesProvider';

@@ -5,7 +5,7 @@ import { api } from '../../api/http';
 import type { DonationChannel, DonationDto, DonationInput, DonorDto } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DONATION_CHANNELS } from '../../components/enums';
+import { DONATION_CHANNELS } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';

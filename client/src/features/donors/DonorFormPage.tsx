@@ -2,10 +2,10 @@ import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/http';
-import type { DonorDto, DonorInput, DonorKind, Language } from '../../api/types';
+import type { DonorDto, DonorInput, DonorKind, DocumentLanguage } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DONOR_KINDS, LANGUAGES } from '../../components/enums';
+import { DONOR_KINDS, DOCUMENT_LANGUAGES } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';
@@ -13,7 +13,7 @@ import { useFieldErrors } from '../../components/useFieldErrors';
 import { toLatinDigits } from '../../i18n/format';
 import { useT } from '../../prefs/PreferencesProvider';
 
-type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & { kind: DonorKind; preferredLanguage: Language };
+type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & { kind: DonorKind; preferredLanguage: DocumentLanguage };
 const EMPTY: Form = { kind: 'company', name: '', nameLatin: '', contactPerson: '', email: '', phone: '', city: '', crNumber: '', preferredLanguage: 'ar' };
 const KNOWN = Object.keys(EMPTY);
 
@@ -88,7 +88,7 @@ export default function DonorFormPage() {
               <TextInput label={t('donor.phone')} type="tel" dir="ltr" inputMode="tel" placeholder="+9665XXXXXXXX" {...text('phone')} />
               <TextInput label={t('donor.email')} type="email" dir="ltr" {...text('email')} />
               {form.kind === 'company' && <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />}
-              <Select label={t('donor.language')} data={options('language', LANGUAGES)} value={form.preferredLanguage}
+              <Select label={t('donor.language')} data={options('language', DOCUMENT_LANGUAGES)} value={form.preferredLanguage}
                 onChange={(v) => set('preferredLanguage')(v === 'en' ? 'en' : 'ar')} allowDeselect={false} error={errors.field('preferredLanguage')} />
             </SimpleGrid>
             <Group justify="flex-end">

@@ -2,9 +2,9 @@ import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core
 import { Link } from 'react-router';
 import type { DonorDto, Page } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
-import { STAFF } from '../../auth/roles';
+import { STAFF } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DONOR_KINDS } from '../../components/enums';
+import { DONOR_KINDS } from '../../api/types';
 import { IconPlus } from '../../components/icons';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';

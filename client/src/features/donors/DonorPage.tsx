@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { DonorDetailDto } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthProvider';
-import { MANAGERS, STAFF } from '../../auth/roles';
+import { MANAGERS, STAFF } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { FullPageLoader } from '../../components/FullPageLoader';

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/http';
 import type { DeviceDto, DeviceType, IntakeDeviceInput, MediaType } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DEVICE_TYPES, MEDIA_TYPES } from '../../components/enums';
+import { DEVICE_TYPES, MEDIA_TYPES } from '../../api/types';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { toLatinDigits } from '../../i18n/format';

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@man
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/http';
 import type { PartnerDto, PartnerInput, PartnerKind } from '../../api/types';
-import { PARTNER_KINDS } from '../../api/beneficiary-types';
+import { PARTNER_KINDS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useFieldErrors } from '../../components/useFieldErrors';

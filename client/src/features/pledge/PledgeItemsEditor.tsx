@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Grid, NativeSelect, TextInput } from '@mantine/core';
 import type { DeviceType } from '../../api/types';
-import { DEVICE_TYPES } from '../../components/enums';
+import { DEVICE_TYPES } from '../../api/types';
 import { IconPlus } from '../../components/icons';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useT } from '../../prefs/PreferencesProvider';

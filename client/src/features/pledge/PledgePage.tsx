@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/http';
 import type { DonorKind, PledgeInput, PledgeResponse } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DONOR_KINDS } from '../../components/enums';
+import { DONOR_KINDS } from '../../api/types';
 import { Ltr } from '../../components/Ltr';
 import { PublicLayout } from '../../components/PublicLayout';
 import { useEnumOptions } from '../../components/useEnumOptions';
@@ -37,8 +37,8 @@ export default function PledgePage() {
     const body: PledgeInput = {
       donor: {
         ...donor, name: donor.name.trim(), phone: toLatinDigits(donor.phone.trim()), email: donor.email.trim(), city: donor.city.trim(),
-        // The charity answers the donor in the language the form was filled in.
-        preferredLanguage: language,
+        // The charity answers the donor in the language the form was filled in (documents are not yet in French).
+        preferredLanguage: language === 'fr' ? 'en' : language,
       },
       items: items.map((i) => ({ type: i.type, count: Number(toLatinDigits(i.count.trim())) || 0, description: i.description.trim() })),
       website,

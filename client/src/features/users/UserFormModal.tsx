@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/http';
 import type { Language, Role, UserDto, UserInput, UserPatch } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LANGUAGES, ROLE_LIST } from '../../components/enums';
+import { DOCUMENT_LANGUAGES, ROLES } from '../../api/types';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useT } from '../../prefs/PreferencesProvider';
@@ -55,9 +55,9 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: UserDto; onCl
           <TextInput label={t('user.email')} type="email" dir="ltr" required={!user} disabled={Boolean(user)} value={email}
             onChange={(e) => setEmail(e.currentTarget.value)} error={errors.field('email')} autoComplete="off" />
           <TextInput label={t('user.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.field('name')} />
-          <Select label={t('user.role')} data={options('role', ROLE_LIST)} value={role} allowDeselect={false}
+          <Select label={t('user.role')} data={options('role', ROLES)} value={role} allowDeselect={false}
             onChange={(v) => setRole((v as Role | null) ?? 'technician')} error={errors.field('role')} />
-          <Select label={t('user.language')} data={options('language', LANGUAGES)} value={language} allowDeselect={false}
+          <Select label={t('user.language')} data={options('language', DOCUMENT_LANGUAGES)} value={language} allowDeselect={false}
             onChange={(v) => setLanguage(v === 'en' ? 'en' : 'ar')} error={errors.field('language')} />
           <PasswordInput label={user ? t('user.newPassword') : t('user.password')} required={!user} value={password}
             onChange={(e) => setPassword(e.currentTarget.value)} error={errors.field('password')}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Page, UserDto } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ROLE_LIST } from '../../components/enums';
+import { ROLES } from '../../api/types';
 import { IconPlus } from '../../components/icons';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
@@ -33,7 +33,7 @@ export default function UsersPage() {
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
         <SearchInput label={t('list.search')} value={values.q} onChange={(q) => set({ q })} />
-        <Select label={t('user.role')} placeholder={t('list.all')} clearable data={options('role', ROLE_LIST)}
+        <Select label={t('user.role')} placeholder={t('list.all')} clearable data={options('role', ROLES)}
           value={values.role || null} onChange={(role) => set({ role })} w={170} />
       </Group>
       {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (

@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { WaitlistDto } from '../../api/types';
-import { NEEDS } from '../../api/beneficiary-types';
+import { NEEDS } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel } from '../../components/Labels';

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Busy } from '../../components/Busy';
 import { useAuth } from '../../auth/AuthProvider';
-import { STAFF } from '../../auth/roles';
+import { STAFF } from '../../api/types';
 import { AwaitingConfirmation } from './AwaitingConfirmation';
 
 const LIMIT = 5;

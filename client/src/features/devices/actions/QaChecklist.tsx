@@ -1,6 +1,6 @@
 import { SegmentedControl, Table, Text } from '@mantine/core';
 import type { QaItem, QaResult } from '../../../api/types';
-import { QA_ITEMS } from '../../../api/workshop-types';
+import { QA_ITEMS } from '../../../api/types';
 import { useT } from '../../../prefs/PreferencesProvider';
 
 /** Seven functional checks, each pass / fail / not applicable. A fail sends the device back to repair. */

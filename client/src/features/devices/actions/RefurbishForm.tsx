@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Group, Select, SegmentedControl, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { DeviceDetailDto, Grade, Licence, QaItem, QaResult } from '../../../api/types';
-import { LICENCES, QA_ITEMS } from '../../../api/workshop-types';
+import { LICENCES, QA_ITEMS } from '../../../api/types';
 import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';

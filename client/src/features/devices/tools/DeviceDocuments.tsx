@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { DeviceDetailDto } from '../../../api/types';
 import { useUser } from '../../../auth/AuthProvider';
-import { STAFF } from '../../../auth/roles';
+import { STAFF } from '../../../api/types';
 import { useEnumLabel } from '../../../components/Labels';
 import { PrintLabelsButton } from '../../../components/PrintLabelsButton';
 import { Ltr } from '../../../components/Ltr';

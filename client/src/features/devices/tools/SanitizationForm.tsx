@@ -5,7 +5,7 @@ import type { DriveDto, SanitizationDto, SanitizationInput, VerifierDto } from '
 import { useApi } from '../../../api/useApi';
 import {
   SANITIZATION_METHODS, SANITIZATION_RESULTS, SANITIZATION_TECHNIQUES, SANITIZATION_VERIFICATIONS,
-} from '../../../api/workshop-types';
+} from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NumberField, parseNumber } from '../../../components/NumberField';
 import { useEnumOptions } from '../../../components/useEnumOptions';

@@ -1,5 +1,5 @@
-// Wire shapes of beneficiaries, the waiting list and partners (server/modules/beneficiaries/*), not yet in
-// server/shared/api-types.ts. Only the manager's shape is here: the client never shows beneficiaries to other roles.
+// Beneficiaries, the waiting list and partners (server/modules/beneficiaries). Only the manager's shape is here:
+// the client never shows beneficiaries to other roles.
 
 export const BENEFICIARY_STATUSES = ['applied', 'verified', 'waitlisted', 'allocated', 'served', 'rejected'] as const;
 export type BeneficiaryStatus = (typeof BENEFICIARY_STATUSES)[number];

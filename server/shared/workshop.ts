@@ -1,7 +1,7 @@
-// Wire shapes of the workshop routes that server/shared/api-types.ts does not declare yet. They mirror
-// server/modules/workshop/*.ts, hardware/hardware.service.ts and sanitization/sanitization.schema.ts; move them to
-// the shared file when the server exports them there.
-import type { DeviceDto, DeviceStatus, Disposition, DriveDto, SanitizationDto } from '../../../server/shared/api-types';
+// The workshop: work queues, parts, lifecycle actions, hardware reports and sanitization records
+// (server/modules/workshop, hardware, sanitization).
+import type { DeviceDto, DeviceStatus, Disposition, DriveDto } from './devices.js';
+
 
 /** GET /api/work-queues: one entry per workshop status, with the oldest devices first. */
 export interface WorkQueueDto { status: DeviceStatus; count: number; oldest: (DeviceDto & { ageDays: number })[] }
@@ -56,3 +56,16 @@ export interface SanitizationInput {
   /** Required without an evidence file: the colleague who must confirm the record before it counts (spec §10). */
   verifierId?: number;
 }
+
+export interface SanitizationDto {
+  id: number; deviceId: number; driveId: number; driveSerial: string; method: string; technique: string; tool: string;
+  passes: number | null; verification: string; result: string; startedAt: string | null; finishedAt: string | null;
+  operatorId: number | null; verifierId: number | null; source: string; evidenceSha256: string | null; createdAt: string;
+  /** Spec §10: tool_log | photo | none, and counted | awaiting_confirmation | rejected (only counted + passed counts). */
+  evidence: 'tool_log' | 'photo' | 'none'; state: 'counted' | 'awaiting_confirmation' | 'rejected';
+  operatorName: string | null; verifierName: string | null;
+  confirmedBy: number | null; confirmedAt: string | null; rejectedBy: number | null; rejectedAt: string | null; rejectionReason: string | null;
+}
+/** GET /api/sanitizations?awaiting=me: a record with the device it belongs to. */
+export interface AwaitingSanitizationDto extends SanitizationDto { assetTag: string; deviceStatus: string }
+export interface VerifierDto { id: number; name: string; role: string }

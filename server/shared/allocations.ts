@@ -1,5 +1,4 @@
-// Wire shapes of allocations, programmes and the dashboard (server/modules/allocations, programmes, reports), not
-// yet in server/shared/api-types.ts.
+// Allocations, programmes and the dashboard (server/modules/allocations, programmes, reports).
 
 export type AllocationStatus = 'reserved' | 'handed_over' | 'cancelled';
 export interface AllocationDto {

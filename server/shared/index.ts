@@ -1,0 +1,9 @@
+// Wire shapes shared with the web client, one file per resource. Pure: no imports from server code, so the client
+// build never pulls server modules. The client reaches them through client/src/api/types.ts.
+export * from './common.js';
+export * from './users.js';
+export * from './donations.js';
+export * from './devices.js';
+export * from './workshop.js';
+export * from './beneficiaries.js';
+export * from './allocations.js';
