@@ -4,10 +4,11 @@ import { useAuth } from './auth/AuthProvider';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { ADMINS, MANAGERS, STAFF } from './api/types';
 import { FullPageLoader } from './components/FullPageLoader';
-import { AppLayout } from './shell/AppLayout';
 import { homeFor } from './shell/nav';
 
 // Every screen is its own chunk: the first screen loads only the shell, the router and Mantine's core.
+// The shell (navigation, user menu, scan box) is a chunk too: the sign-in and pledge pages do not need it.
+const AppLayout = lazy(() => import('./shell/AppLayout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const PledgePage = lazy(() => import('./features/pledge/PledgePage'));
 const IntakeStationPage = lazy(() => import('./features/intake/IntakeStationPage'));
