@@ -118,6 +118,34 @@ describe('client messages (ICU)', function () {
     expect(format('ar-u-nu-arab', dict.ar['list.range'], { from: 1, to: 25, total: 1200 })).to.equal('١–٢٥ من ١٬٢٠٠');
   });
 
+  it('server validation types: ICU messages with exactly the context arguments translateFieldError passes', async function () {
+    const mod = (await import(pathToFileURL(path.join(i18nDir, 'serverMessages.ts')).href)) as {
+      VALIDATION_ARGS: Record<string, readonly string[]>;
+      translateFieldError: (e: { path: string; message: string; type?: string; context?: Record<string, unknown> }, t: (key: string, vars?: Record<string, string | number>) => string, code?: string) => string;
+    };
+    const problems: string[] = [];
+    const keys = Object.keys(dict.ar).filter((k) => k.startsWith('validation.') && !k.startsWith('validation.code.'));
+    expect(keys.length).to.be.greaterThan(40);
+    for (const key of keys) {
+      const type = key.slice('validation.'.length);
+      const args = sorted(collect(parse(dict.ar[key], { ignoreTag: true })).all);
+      const want = [...(mod.VALIDATION_ARGS[type] ?? [])].sort();
+      if (args.join() !== want.join()) problems.push(`${key}: ${args} vs VALIDATION_ARGS ${want}`);
+    }
+    expect(problems).to.deep.equal([]);
+    const t = (language: string, locale: string) => (key: string, vars?: Record<string, string | number>) => format(locale, dict[language as Language][key], vars);
+    const ar = t('ar', 'ar-u-nu-latn');
+    expect(mod.translateFieldError({ path: 'notes', message: 'notes length must be ...', type: 'string.max', context: { limit: 100 } }, ar)).to.equal('يجب ألا يزيد على 100 حرف');
+    expect(mod.translateFieldError({ path: 'name', message: 'x', type: 'string.min', context: { limit: 2 } }, ar)).to.equal('يجب ألا يقل عن حرفين');
+    expect(mod.translateFieldError({ path: 'nationalId', message: 'x', type: 'nationalId.SA' }, ar)).to.contain('رقم هوية أو إقامة غير صالح');
+    expect(mod.translateFieldError({ path: 'handedOverAt', message: 'x', type: 'date.max', context: { limit: 'now' } }, ar)).to.equal('لا يمكن أن يكون في المستقبل');
+    expect(mod.translateFieldError({ path: 'siteId', message: 'does not exist' }, ar, 'REFERENCE_NOT_FOUND')).to.equal('غير موجود');
+    // Unknown type, or a limit that did not come: the server's own words.
+    expect(mod.translateFieldError({ path: 'x', message: 'x is odd', type: 'some.future' }, ar)).to.equal('x is odd');
+    expect(mod.translateFieldError({ path: 'x', message: 'x is too long', type: 'string.max' }, ar)).to.equal('x is too long');
+    expect(mod.translateFieldError({ path: 'notes', message: 'x', type: 'string.max', context: { limit: 1 } }, t('en', 'en-GB'))).to.equal('At most 1 character');
+  });
+
   it('English and French plurals', function () {
     expect(format('en-GB', dict.en['import.done'], { n: 1 })).to.equal('1 device imported.');
     expect(format('en-GB', dict.en['import.done'], { n: 2 })).to.equal('2 devices imported.');

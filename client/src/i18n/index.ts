@@ -16,6 +16,9 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 export const dictionaries: Record<Language, Messages> = { ar, en, fr };
 
+/** The UI languages, in the order offered (a user's `language`). Donors' receipts use DOCUMENT_LANGUAGES (ar, en). */
+export const LANGUAGES: readonly Language[] = ['ar', 'en', 'fr'];
+
 const cache = createIntlCache();
 
 /** One formatter per language and digit setting; the provider puts it in react-intl's context for the whole app. */

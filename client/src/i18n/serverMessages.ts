@@ -1,49 +1,69 @@
-// The server validates with joi and answers in English ("email must be a valid email"). Next to an Arabic form
-// that is hard to read, so the common shapes are told again in Arabic; anything else is shown as the server said it.
-import type { Language } from '../api/types';
+// The server validates with joi and answers each bad field with { path, message, type, context } (see
+// /work/notes/validation-types.md and README "The API"): `message` is English for API users, `type` is what the
+// client translates, as the message `validation.<type>` with the context's values (`limit`, `valids`, `peers` ...)
+// as ICU arguments. A field error without a known type (a 409/422 naming its field) is told by the error's code
+// (`validation.code.<CODE>`), else shown as the server wrote it.
+import type { FieldErrorDto } from '../api/types';
+import { ar } from './ar';
 
-type Rule = [RegExp, (m: RegExpMatchArray) => string];
+type Key = keyof typeof ar;
+type Vars = Record<string, string | number>;
+type Translate = (key: Key, vars?: Vars) => string;
 
-const AR: Rule[] = [
-  [/is required$/, () => 'هذا الحقل مطلوب'],
-  [/is not allowed to be empty$/, () => 'هذا الحقل مطلوب'],
-  [/must be a valid email$/, () => 'عنوان بريد إلكتروني غير صالح'],
-  [/is not a valid phone number$/, () => 'رقم هاتف غير صالح'],
-  [/must be a number$/, () => 'يجب أن يكون رقمًا'],
-  [/must be an integer$/, () => 'يجب أن يكون عددًا صحيحًا'],
-  [/must be greater than or equal to (\d+)$/, (m) => `يجب ألا يقل عن ${m[1]}`],
-  [/must be (?:less|smaller) than or equal to (\d+)$/, (m) => `يجب ألا يزيد على ${m[1]}`],
-  [/length must be at least (\d+) characters long$/, (m) => `يجب ألا يقل عن ${m[1]} حرفًا`],
-  [/length must be less than or equal to (\d+) characters long$/, (m) => `يجب ألا يزيد على ${m[1]} حرفًا`],
-  [/must be one of /, () => 'قيمة غير مقبولة'],
-  [/must be a date like/, () => 'تاريخ غير صالح (مثال: 2026-12-01)'],
-  [/is not a real date$/, () => 'تاريخ غير صالح'],
-  [/must be 4 to 32 letters or digits$/, () => 'من 4 إلى 32 حرفًا لاتينيًا أو رقمًا'],
-  [/is required when every QA item passes$/, () => 'مطلوب عندما تنجح كل بنود الفحص'],
-  [/must be a Saudi national ID or iqama/, () => 'رقم هوية أو إقامة غير صالح: 10 أرقام تبدأ بـ 1 أو 2 مع رقم تحقق صحيح'],
-  [/must be a Moroccan CIN/, () => 'رقم بطاقة غير صالح: حرف أو حرفان ثم من 1 إلى 8 أرقام'],
-  [/cannot exceed householdSize/, () => 'لا يمكن أن يزيد على عدد أفراد الأسرة'],
-  [/is required when status is rejected$/, () => 'سبب الرفض مطلوب'],
-  [/must be a PNG or JPEG data URL$/, () => 'يجب أن يكون التوقيع صورة PNG أو JPEG'],
-  [/^signature is required/, () => 'التوقيع مطلوب'],
-  [/is not a drive of this device$/, () => 'ليس من أقراص هذا الجهاز'],
-  [/is not an available part$/, () => 'هذه القطعة غير متاحة في المخزون'],
-  [/must be true for a device without drives$/, () => 'أكّد أن الجهاز بلا وسائط تخزين'],
-  [/does not exist$/, () => 'غير موجود'],
-  [/must be less than or equal to "?now"?$/, () => 'لا يمكن أن يكون في المستقبل'],
-  [/must be greater than or equal to "?ref:startedAt"?$/, () => 'يجب ألا تسبق البداية'],
-  [/must be (?:a valid date|in ISO 8601 date format)$/, () => 'تاريخ غير صالح'],
-  [/must be a positive number$/, () => 'يجب أن يكون رقمًا أكبر من صفر'],
-  [/fails to match the required pattern/, () => 'الصيغة غير مقبولة'],
-  [/must contain at least (\d+) items?$/, (m) => `أضف ${m[1]} على الأقل`],
-  [/must not be before startsOn$/, () => 'يجب ألا تسبق تاريخ البداية'],
-];
+function isKey(key: string): key is Key {
+  return Object.prototype.hasOwnProperty.call(ar, key);
+}
 
-export function localizeServerMessage(message: string, language: Language): string {
-  if (language !== 'ar') return message;
-  for (const [pattern, say] of AR) {
-    const m = message.match(pattern);
-    if (m) return say(m);
+/**
+ * The context values each translated type needs. A message is used only when they all came with the error (an
+ * older server, or a limit given by reference, then shows its own message instead of a sentence with a hole).
+ * test/client/i18n.test.ts checks that every `validation.*` message takes exactly these arguments.
+ */
+export const VALIDATION_ARGS: Readonly<Record<string, readonly string[]>> = {
+  'string.min': ['limit'], 'string.max': ['limit'], 'string.length': ['limit'],
+  'number.min': ['limit'], 'number.max': ['limit'], 'number.precision': ['limit'],
+  'array.min': ['limit'], 'array.max': ['limit'],
+  'date.min': ['limit'], 'date.max': ['limit'],
+  'object.missing': ['peers'], 'object.xor': ['peers'],
+  'deviceIds.max': ['limit'], 'password.variety': ['limit'],
+};
+
+/** A context value as an ICU argument: numbers stay numbers (plurals), lists are joined, dates lose their time. */
+function argument(v: unknown): string | number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v;
+  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' || typeof x === 'number').join(' / ');
+  return undefined;
+}
+
+/** One field error in the user's language; `code` is the error's code, for field errors that carry no type. */
+export function translateFieldError(error: FieldErrorDto, t: Translate, code?: string): string {
+  if (error.type) {
+    // date.max against "now" (a handover cannot be in the future) has its own sentence.
+    const type = error.type === 'date.max' && error.context?.limit === 'now' ? 'date.max.now' : error.type;
+    const key = `validation.${type}`;
+    const vars: Vars = {};
+    for (const name of VALIDATION_ARGS[type] ?? []) {
+      const v = argument(error.context?.[name]);
+      if (v === undefined) return error.message;
+      vars[name] = v;
+    }
+    if (isKey(key)) return t(key, vars);
+    return error.message;
   }
-  return message;
+  const byCode = `validation.code.${code ?? ''}`;
+  return code && isKey(byCode) ? t(byCode) : error.message;
+}
+
+/**
+ * The translated message of each field named in an error's details, keyed by path ("donor.name", "items.0.count"),
+ * the first per path (as ApiError.fieldErrors): give it `err.details` and `err.code` of an ApiError.
+ */
+export function translateFieldErrors(details: unknown, t: Translate, code?: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(details)) return out;
+  for (const d of details as FieldErrorDto[]) {
+    if (d && typeof d.path === 'string' && typeof d.message === 'string' && !(d.path in out)) out[d.path] = translateFieldError(d, t, code);
+  }
+  return out;
 }
