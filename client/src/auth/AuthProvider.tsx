@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, UNAUTHENTICATED_EVENT } from '../api/http';
 import type { Language, LoginResponse, UserDto } from '../api/types';
+import { LANGUAGES } from '../i18n';
 import { usePrefs } from '../prefs/PreferencesProvider';
 
 export type AuthState =
@@ -40,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const res = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password } });
-    if (res.user.language === 'ar' || res.user.language === 'en') setLanguage(res.user.language);
+    if (LANGUAGES.includes(res.user.language)) setLanguage(res.user.language);
     setState({ status: 'signed-in', user: res.user });
     return res.user;
   }, [setLanguage]);

@@ -1,32 +1,49 @@
-import { Button } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
+import type { Language } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
 import { IconLanguage } from '../components/icons';
+import { LANGUAGES } from '../i18n';
 import { usePrefs } from '../prefs/PreferencesProvider';
 
-/** Shows the *other* language, written in that language, as people look for their own script. */
+/** Each language written in itself, as people look for their own script; the short form for narrow headers. */
+const NAMES: Record<Language, { long: string; short: string }> = {
+  ar: { long: 'العربية', short: 'ع' },
+  en: { long: 'English', short: 'EN' },
+  fr: { long: 'Français', short: 'FR' },
+};
+
+/**
+ * The other languages, one button each. The first (`language-switch`) goes between Arabic and English, as it always
+ * has (from French it goes back to Arabic); the second offers the remaining one.
+ */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { language } = usePrefs();
   const { switchLanguage } = useAuth();
-  const other = language === 'ar' ? 'en' : 'ar';
-  const label = other === 'en' ? 'English' : 'العربية';
+  const main: Language = language === 'ar' ? 'en' : 'ar';
+  const others = [main, ...LANGUAGES.filter((l) => l !== language && l !== main)];
   return (
-    <Button
-      variant="subtle"
-      color="gray"
-      size="compact-md"
-      px={compact ? 6 : 'xs'}
-      lang={other}
-      onClick={() => switchLanguage(other)}
-      leftSection={<IconLanguage size={18} />}
-      data-testid="language-switch"
-    >
-      {/* On narrow headers only the short form shows; the accessible name is always the text on screen. */}
-      {compact ? (
-        <>
-          <span className="nm-lang-short">{other === 'en' ? 'EN' : 'ع'}</span>
-          <span className="nm-lang-long">{label}</span>
-        </>
-      ) : label}
-    </Button>
+    <Group gap={0} wrap="nowrap">
+      {others.map((l, i) => (
+        <Button
+          key={l}
+          variant="subtle"
+          color="gray"
+          size="compact-md"
+          px={compact ? 6 : 'xs'}
+          lang={l}
+          onClick={() => switchLanguage(l)}
+          leftSection={i === 0 ? <IconLanguage size={18} /> : undefined}
+          data-testid={i === 0 ? 'language-switch' : `language-switch-${l}`}
+        >
+          {/* On narrow headers only the short form shows; the accessible name is always the text on screen. */}
+          {compact ? (
+            <>
+              <span className="nm-lang-short">{NAMES[l].short}</span>
+              <span className="nm-lang-long">{NAMES[l].long}</span>
+            </>
+          ) : NAMES[l].long}
+        </Button>
+      ))}
+    </Group>
   );
 }

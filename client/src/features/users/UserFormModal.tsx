@@ -3,9 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/http';
 import type { Language, Role, UserDto, UserInput, UserPatch } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DOCUMENT_LANGUAGES, ROLES } from '../../api/types';
+import { ROLES } from '../../api/types';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { LANGUAGES } from '../../i18n';
 import { useT } from '../../prefs/PreferencesProvider';
 import { ClearLockoutButton } from './ClearLockoutButton';
 
@@ -57,8 +58,8 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: UserDto; onCl
           <TextInput label={t('user.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.field('name')} />
           <Select label={t('user.role')} data={options('role', ROLES)} value={role} allowDeselect={false}
             onChange={(v) => setRole((v as Role | null) ?? 'technician')} error={errors.field('role')} />
-          <Select label={t('user.language')} data={options('language', DOCUMENT_LANGUAGES)} value={language} allowDeselect={false}
-            onChange={(v) => setLanguage(v === 'en' ? 'en' : 'ar')} error={errors.field('language')} />
+          <Select label={t('user.language')} data={options('language', LANGUAGES)} value={language} allowDeselect={false}
+            onChange={(v) => setLanguage(LANGUAGES.find((l) => l === v) ?? 'ar')} error={errors.field('language')} />
           <PasswordInput label={user ? t('user.newPassword') : t('user.password')} required={!user} value={password}
             onChange={(e) => setPassword(e.currentTarget.value)} error={errors.field('password')}
             description={t('user.passwordHint', { n: PASSWORD_MIN })} autoComplete="new-password" />
