@@ -295,7 +295,7 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
     await batch.locator('input[name="to"]').fill(day(1));
     await page.getByTestId('batch-run').click();
     await page.getByTestId('batch-done').waitFor();
-    expect(await page.getByTestId('batch-status').innerText()).to.contain('1');
+    expect(await page.getByTestId('batch-status').innerText()).to.contain('شهادة واحدة');
     const download = page.getByTestId('batch-download');
     expect(await download.getAttribute('href')).to.match(/^blob:/);
     expect(await download.getAttribute('download')).to.match(/^certificates-\d+-.*\.pdf$/);
