@@ -2,9 +2,11 @@ import '@mantine/core/styles.css';
 import './styles/fonts.css';
 import './styles/global.css';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { queryClient } from './api/queryClient';
 import { App } from './App';
 import { AuthProvider } from './auth/AuthProvider';
 import { applyDocumentLanguage, PreferencesProvider, storedLanguage } from './prefs/PreferencesProvider';
@@ -21,13 +23,15 @@ createRoot(root).render(
   <StrictMode>
     <DirectionProvider initialDirection={language === 'ar' ? 'rtl' : 'ltr'} detectDirection={false}>
       <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-        <PreferencesProvider>
-          <AuthProvider>
-            <BrowserRouter>
-              <App />
-            </BrowserRouter>
-          </AuthProvider>
-        </PreferencesProvider>
+        <QueryClientProvider client={queryClient}>
+          <PreferencesProvider>
+            <AuthProvider>
+              <BrowserRouter>
+                <App />
+              </BrowserRouter>
+            </AuthProvider>
+          </PreferencesProvider>
+        </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>
   </StrictMode>,

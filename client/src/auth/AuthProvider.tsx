@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, UNAUTHENTICATED_EVENT } from '../api/http';
-import type { Language, LoginResponse, UserDto } from '../api/types';
+import { endpoints } from '../api/endpoints';
+import { ApiError, UNAUTHENTICATED_EVENT } from '../api/http';
+import { queryClient } from '../api/queryClient';
+import type { Language, UserDto } from '../api/types';
 import { LANGUAGES } from '../i18n';
 import { usePrefs } from '../prefs/PreferencesProvider';
 
@@ -26,7 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // The session is an httpOnly cookie, so the only way to know whether we are signed in is to ask.
   useEffect(() => {
     const ctrl = new AbortController();
-    api<UserDto>('/api/auth/me', { signal: ctrl.signal }).then(
+    endpoints.auth.me(ctrl.signal).then(
       (user) => setState({ status: 'signed-in', user }),
       (err: unknown) => { if (!(err instanceof DOMException)) setState({ status: 'anonymous' }); },
     );
@@ -34,13 +36,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    const onExpired = () => setState({ status: 'anonymous' });
+    // What was read for one user must not show to the next: the cache goes with the session.
+    const onExpired = () => { queryClient.clear(); setState({ status: 'anonymous' }); };
     window.addEventListener(UNAUTHENTICATED_EVENT, onExpired);
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onExpired);
   }, []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const res = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password } });
+    const res = await endpoints.auth.login(email, password);
     if (LANGUAGES.includes(res.user.language)) setLanguage(res.user.language);
     setState({ status: 'signed-in', user: res.user });
     return res.user;
@@ -48,11 +51,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api<void>('/api/auth/logout', { method: 'POST' });
+      await endpoints.auth.logout();
     } catch (err) {
       // An already-expired session is still a successful sign-out from the user's point of view.
       if (!(err instanceof ApiError) || err.status !== 401) throw err;
     } finally {
+      queryClient.clear();
       setState({ status: 'anonymous' });
     }
   }, []);
@@ -61,7 +65,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const switchLanguage = useCallback((language: Language) => {
     setLanguage(language);
     if (!signedIn) return;
-    api<UserDto>('/api/auth/me', { method: 'PATCH', body: { language } }).then(
+    endpoints.auth.setLanguage(language).then(
       (user) => setState({ status: 'signed-in', user }),
       () => { /* the local choice already applies; the server copy is a convenience */ },
     );

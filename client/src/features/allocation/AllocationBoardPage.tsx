@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Radio, Select, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/http';
-import type { AllocateInput, AllocationDto, DeviceDto, Page, SuggestionDto, WaitlistDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { ALLOCATION_CHANGES, endpoints, keys } from '../../api/endpoints';
+import { queryClient } from '../../api/queryClient';
+import type { AllocateInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
@@ -25,14 +26,20 @@ export default function AllocationBoardPage() {
   const [params] = useSearchParams();
   const programmes = useProgrammes();
   const [programmeId, setProgrammeId] = useState<string | null>(null);
-  const devices = useApi<Page<DeviceDto>>('/api/devices', { status: 'ready', pageSize: 100 });
-  const waitlist = useApi<WaitlistDto>('/api/waitlist', { pageSize: 100 });
-  const suggestions = useApi<{ items: SuggestionDto[] }>('/api/allocations/suggestions', { limit: 10 });
+  const devices = useQuery(endpoints.devices.list({ status: 'ready', pageSize: 100 }));
+  const waitlist = useQuery(endpoints.waitlist({ pageSize: 100 }));
+  const suggestions = useQuery(endpoints.allocations.suggestions({ limit: 10 }));
   const [deviceId, setDeviceId] = useState<string | null>(params.get('deviceId'));
   const [beneficiaryId, setBeneficiaryId] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [made, setMade] = useState<AllocationDto | null>(null);
+  const allocation = useMutation({
+    mutationFn: ({ input }: { input: AllocateInput; key: string }) => endpoints.allocations.create(input),
+    meta: { invalidates: ALLOCATION_CHANGES },
+    onSuccess: () => { setDeviceId(null); setBeneficiaryId(null); },
+    // A refusal (the device was allocated by someone else a moment ago) reloads the lists too.
+    onError: () => Promise.all([keys.devices, keys.waitlist, keys.allocations].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
+  const busy = allocation.isPending ? allocation.variables.key : null;
+  const made = allocation.data ?? null;
 
   // The newest programme is the one being filled; the manager may pick another.
   useEffect(() => {
@@ -40,29 +47,13 @@ export default function AllocationBoardPage() {
   }, [programmeId, programmes.items]);
 
   const names = new Map((waitlist.data?.items ?? []).map((i) => [i.beneficiary.id, i.beneficiary.name]));
-  const reloadAll = () => { devices.reload(); waitlist.reload(); suggestions.reload(); };
-
-  const allocate = async (input: Omit<AllocateInput, 'programmeId'>, key: string) => {
-    setBusy(key);
-    setError(null);
-    setMade(null);
-    try {
-      const body: AllocateInput = { ...input, ...(programmeId ? { programmeId: Number(programmeId) } : {}) };
-      setMade(await api<AllocationDto>('/api/allocations', { method: 'POST', body }));
-      setDeviceId(null);
-      setBeneficiaryId(null);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-      reloadAll();
-    }
-  };
+  const allocate = (input: Omit<AllocateInput, 'programmeId'>, key: string) =>
+    allocation.mutate({ input: { ...input, ...(programmeId ? { programmeId: Number(programmeId) } : {}) }, key });
 
   return (
     <>
       <PageHeader title={t('board.title')}>
-        {(devices.loading || waitlist.loading || suggestions.loading) && <Busy />}
+        {(devices.isFetching || waitlist.isFetching || suggestions.isFetching) && <Busy />}
         <Select label={t('board.programme')} data={programmes.options} value={programmeId} onChange={setProgrammeId} w={220}
           placeholder={t('board.noProgramme')} clearable />
       </PageHeader>
@@ -71,19 +62,19 @@ export default function AllocationBoardPage() {
           <Anchor component={Link} to={`/allocations/${made.id}`} data-testid="open-handover">{t('allocation.openHandover')}</Anchor>
         </Alert>
       )}
-      {error !== null && <div style={{ marginBottom: 16 }}><ErrorAlert error={error} /></div>}
+      {allocation.error && <div style={{ marginBottom: 16 }}><ErrorAlert error={allocation.error} /></div>}
       <Paper withBorder p="md" mb="md">
         <Title order={2} fz="lg" mb="xs">{t('board.suggestions')}</Title>
-        {suggestions.error ? <ErrorAlert error={suggestions.error} onRetry={suggestions.reload} /> : (
+        {suggestions.error ? <ErrorAlert error={suggestions.error} onRetry={() => void suggestions.refetch()} /> : (
           <SuggestionList suggestions={suggestions.data?.items ?? []} nameOf={(id) => names.get(id)} busyKey={busy}
-            onAllocate={(s) => { void allocate({ deviceId: s.deviceId, beneficiaryId: s.beneficiaryId }, `${s.deviceId}-${s.beneficiaryId}`); }} />
+            onAllocate={(s) => allocate({ deviceId: s.deviceId, beneficiaryId: s.beneficiaryId }, `${s.deviceId}-${s.beneficiaryId}`)} />
         )}
       </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper withBorder p="md" h="100%">
             <Title order={2} fz="lg" mb="xs">{t('board.ready')} <Text span c="dimmed" fz="sm">({fmt.number(devices.data?.total ?? 0)})</Text></Title>
-            {devices.error ? <ErrorAlert error={devices.error} onRetry={devices.reload} /> : (devices.data?.items ?? []).length === 0
+            {devices.error ? <ErrorAlert error={devices.error} onRetry={() => void devices.refetch()} /> : (devices.data?.items ?? []).length === 0
               ? <Text size="sm" c="dimmed">{t('board.noReady')}</Text> : (
                 <Radio.Group value={deviceId} onChange={setDeviceId} aria-label={t('board.ready')}>
                   <TableScroll label={t('board.ready')} compact>
@@ -108,7 +99,7 @@ export default function AllocationBoardPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" h="100%">
             <Title order={2} fz="lg" mb="xs">{t('board.waiting')} <Text span c="dimmed" fz="sm">({fmt.number(waitlist.data?.total ?? 0)})</Text></Title>
-            {waitlist.error ? <ErrorAlert error={waitlist.error} onRetry={waitlist.reload} /> : (waitlist.data?.items ?? []).length === 0
+            {waitlist.error ? <ErrorAlert error={waitlist.error} onRetry={() => void waitlist.refetch()} /> : (waitlist.data?.items ?? []).length === 0
               ? <Text size="sm" c="dimmed">{t('waitlist.empty')}</Text> : (
                 <Radio.Group value={beneficiaryId} onChange={setBeneficiaryId} aria-label={t('board.waiting')}>
                   <TableScroll label={t('board.waiting')} compact>
@@ -133,7 +124,7 @@ export default function AllocationBoardPage() {
       </Grid>
       <Group justify="flex-end" mt="md">
         <Button disabled={!deviceId || !beneficiaryId || busy !== null} loading={busy === 'manual'}
-          onClick={() => { void allocate({ deviceId: Number(deviceId), beneficiaryId: Number(beneficiaryId) }, 'manual'); }}>
+          onClick={() => allocate({ deviceId: Number(deviceId), beneficiaryId: Number(beneficiaryId) }, 'manual')}>
           {t('board.allocateSelected')}
         </Button>
       </Group>

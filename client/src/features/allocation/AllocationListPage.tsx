@@ -1,7 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { AllocationDto, AllocationStatus, BeneficiaryDto, Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import type { AllocationStatus } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
@@ -17,7 +18,7 @@ const PAGE_SIZE = 20;
 
 /** An allocation names its beneficiary by id only; the name is looked up per row (a page holds at most 20). */
 function BeneficiaryName({ id }: { id: number }) {
-  const { data } = useApi<BeneficiaryDto>(`/api/beneficiaries/${id}`);
+  const { data } = useQuery(endpoints.beneficiaries.get(id));
   return <Anchor component={Link} to={`/beneficiaries/${id}`}>{data?.name ?? `#${id}`}</Anchor>;
 }
 
@@ -27,11 +28,11 @@ export default function AllocationListPage() {
   const label = useEnumLabel();
   const { values, page, set } = useQueryParams(['status'] as const);
   const status = values.status || 'reserved';
-  const { data, error, loading, reload } = useApi<Page<AllocationDto>>('/api/allocations', { status: status === 'all' ? undefined : status, page, pageSize: PAGE_SIZE });
+  const { data, error, isFetching, refetch } = useQuery(endpoints.allocations.list({ status: status === 'all' ? undefined : status, page, pageSize: PAGE_SIZE }));
   return (
     <>
       <PageHeader title={t('allocations.title')}>
-        {loading && <Busy />}
+        {isFetching && <Busy />}
         <Button component={Link} to="/allocation" variant="light">{t('nav.allocation')}</Button>
       </PageHeader>
       <Group mb="md">
@@ -41,7 +42,7 @@ export default function AllocationListPage() {
             { value: 'cancelled', label: label('allocationStatus', 'cancelled') }, { value: 'all', label: t('list.all') },
           ]} />
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
         <Paper withBorder p="md">
           {data.items.length === 0 ? <Text size="sm" c="dimmed">{t('list.empty')}</Text> : (
             <TableScroll label={t('allocations.title')}>

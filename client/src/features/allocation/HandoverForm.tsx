@@ -1,9 +1,8 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/http';
+import { ALLOCATION_CHANGES, endpoints } from '../../api/endpoints';
 import type { AllocationDto, HandoverInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
 import { SignaturePad } from './SignaturePad';
 
@@ -19,45 +18,29 @@ function nowLocal(): string {
  * with a certificate code; the page then offers the certificate. The receiver may be a family member, so the name
  * starts as the beneficiary's and can be changed.
  */
-export function HandoverForm({ allocation, defaultReceiver, onDone }: { allocation: AllocationDto; defaultReceiver: string; onDone: () => void }) {
+export function HandoverForm({ allocation, defaultReceiver }: { allocation: AllocationDto; defaultReceiver: string }) {
   const t = useT();
-  const errors = useFieldErrors();
-  const [receivedBy, setReceivedBy] = useState(defaultReceiver);
-  const [when, setWhen] = useState(nowLocal);
-  const [signature, setSignature] = useState<string | null>(null);
-  const [missingSignature, setMissingSignature] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { form, onSubmit, busy, error, unshown } = useServerForm({
+    initialValues: { receivedBy: defaultReceiver, handedOverAt: nowLocal(), signature: '' },
     // The server would refuse it too; saying so here spares a round trip while the family is waiting.
-    if (!signature) { setMissingSignature(true); return; }
-    const at = new Date(when);
-    const body: HandoverInput = { receivedBy: receivedBy.trim(), signature, ...(Number.isNaN(at.getTime()) ? {} : { handedOverAt: at.toISOString() }) };
-    setBusy(true);
-    errors.clear();
-    try {
-      await api<AllocationDto>(`/api/allocations/${allocation.id}/handover`, { method: 'POST', body });
-      onDone();
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    validate: { signature: (s) => (s ? null : t('handover.signatureMissing')) },
+    submit: (v) => {
+      const at = new Date(v.handedOverAt);
+      const body: HandoverInput = { receivedBy: v.receivedBy.trim(), signature: v.signature, ...(Number.isNaN(at.getTime()) ? {} : { handedOverAt: at.toISOString() }) };
+      return endpoints.allocations.handover(allocation.id, body);
+    },
+    invalidates: ALLOCATION_CHANGES,
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="handover-form">
       <Stack gap="sm">
-        {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(['receivedBy', 'handedOverAt', 'signature'])} />}
+        {error && <ErrorAlert error={error} unshown={unshown} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('handover.receivedBy')} required name="receivedBy" dir="auto" value={receivedBy} onChange={(e) => setReceivedBy(e.currentTarget.value)}
-            error={errors.field('receivedBy')} />
-          <TextInput label={t('handover.date')} type="datetime-local" required name="handedOverAt" value={when} dir="ltr"
-            onChange={(e) => setWhen(e.currentTarget.value)} error={errors.field('handedOverAt')} />
+          <TextInput label={t('handover.receivedBy')} required name="receivedBy" dir="auto" {...form.getInputProps('receivedBy')} />
+          <TextInput label={t('handover.date')} type="datetime-local" required name="handedOverAt" dir="ltr" {...form.getInputProps('handedOverAt')} />
         </SimpleGrid>
-        <SignaturePad onChange={(s) => { setSignature(s); if (s) setMissingSignature(false); }}
-          error={errors.field('signature') ?? (missingSignature ? t('handover.signatureMissing') : undefined)} />
+        <SignaturePad onChange={(s) => form.setFieldValue('signature', s ?? '')} error={form.errors.signature} />
         <Group justify="flex-end"><Button type="submit" loading={busy} data-testid="handover-submit">{t('handover.submit')}</Button></Group>
       </Stack>
     </form>

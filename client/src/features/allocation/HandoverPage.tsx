@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import type { AllocationDto, BeneficiaryDto, DeviceDetailDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -20,12 +20,12 @@ export default function HandoverPage() {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
   const { id } = useParams();
-  const allocation = useApi<AllocationDto>(`/api/allocations/${Number(id) || 0}`);
+  const allocation = useQuery(endpoints.allocations.get(Number(id) || 0));
   const a = allocation.data;
-  const beneficiary = useApi<BeneficiaryDto>(a ? `/api/beneficiaries/${a.beneficiaryId}` : null);
-  const device = useApi<DeviceDetailDto>(a ? `/api/devices/${a.deviceId}` : null);
+  const beneficiary = useQuery({ ...endpoints.beneficiaries.get(a?.beneficiaryId ?? 0), enabled: Boolean(a) });
+  const device = useQuery({ ...endpoints.devices.get(a?.deviceId ?? 0), enabled: Boolean(a) });
   const programmes = useProgrammes();
-  if (allocation.error && !a) return <><PageHeader title={t('handover.title')} /><ErrorAlert error={allocation.error} onRetry={allocation.reload} /></>;
+  if (allocation.error && !a) return <><PageHeader title={t('handover.title')} /><ErrorAlert error={allocation.error} onRetry={() => void allocation.refetch()} /></>;
   if (!a) return <FullPageLoader />;
   const b = beneficiary.data;
   const d = device.data;
@@ -51,9 +51,9 @@ export default function HandoverPage() {
         {a.status === 'reserved' && (
           <Paper withBorder p="md">
             <Title order={2} fz="lg" mb="xs">{t('handover.formTitle')}</Title>
-            {b ? <HandoverForm allocation={a} defaultReceiver={b.name} onDone={allocation.reload} /> : <FullPageLoader />}
+            {b ? <HandoverForm allocation={a} defaultReceiver={b.name} /> : <FullPageLoader />}
             <Divider my="md" />
-            <CancelReservation allocationId={a.id} onDone={allocation.reload} />
+            <CancelReservation allocationId={a.id} />
           </Paper>
         )}
         {a.status === 'handed_over' && (

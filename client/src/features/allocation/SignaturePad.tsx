@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
-import { useCallback, useEffect, useId, useRef, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, type PointerEvent, type ReactNode } from 'react';
 import { useT } from '../../prefs/PreferencesProvider';
 
 /**
@@ -7,7 +7,7 @@ import { useT } from '../../prefs/PreferencesProvider';
  * pointer capture so a stroke that leaves the box is not cut, and `touch-action: none` so drawing does not scroll the
  * page. The canvas is sized in device pixels for a crisp line and exported as a PNG data URL on every stroke's end.
  */
-export function SignaturePad({ onChange, error }: { onChange: (dataUrl: string | null) => void; error?: string }) {
+export function SignaturePad({ onChange, error }: { onChange: (dataUrl: string | null) => void; error?: ReactNode }) {
   const t = useT();
   const id = useId();
   const canvas = useRef<HTMLCanvasElement>(null);

@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/http';
 import type { BeneficiaryDto, BeneficiaryInput, BeneficiaryKind, Need, Purpose } from '../../api/types';
 import { BENEFICIARY_KINDS, NEEDS, PURPOSES } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { NumberField, parseNumber } from '../../components/NumberField';
@@ -58,14 +59,14 @@ export default function BeneficiaryFormPage() {
   const navigate = useNavigate();
   const { id } = useParams();
   const editing = id !== undefined;
-  const existing = useApi<BeneficiaryDto>(editing ? `/api/beneficiaries/${Number(id) || 0}` : null);
+  const existing = useQuery({ ...endpoints.beneficiaries.get(Number(id) || 0), enabled: editing });
   const partners = usePartners();
   const errors = useFieldErrors();
   const [form, setForm] = useState<Form>(EMPTY);
   const [busy, setBusy] = useState(false);
   useEffect(() => { if (existing.data) setForm(fromDto(existing.data)); }, [existing.data]);
 
-  if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={existing.reload} />;
+  if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={() => void existing.refetch()} />;
   if (editing && !existing.data) return <FullPageLoader />;
 
   const set = <K extends keyof Form>(k: K) => (v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));

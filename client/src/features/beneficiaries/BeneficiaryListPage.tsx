@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { BeneficiaryDto, Page } from '../../api/types';
 import { BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconPlus } from '../../components/icons';
 import { useEnumLabel } from '../../components/Labels';
@@ -26,14 +26,14 @@ export default function BeneficiaryListPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, loading, reload } = useApi<Page<BeneficiaryDto>>('/api/beneficiaries', { ...values, page, pageSize: 50 });
+  const { data, error, isFetching, refetch } = useQuery(endpoints.beneficiaries.list({ ...values, page, pageSize: 50 }));
   const partners = usePartners();
   const partner = partners.byId(Number(values.partnerId) || null);
   const partnerName = partner ? partners.nameOf(partner) : undefined;
   return (
     <>
       <PageHeader title={t('beneficiaries.title')}>
-        {loading && <Busy />}
+        {isFetching && <Busy />}
         <Button component={Link} to="/beneficiaries/new" leftSection={<IconPlus size={16} />}>{t('beneficiaries.new')}</Button>
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
@@ -51,7 +51,7 @@ export default function BeneficiaryListPage() {
           </Button>
         )}
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
         <Paper withBorder p="md">
           {data.items.length === 0 ? <Text c="dimmed" size="sm">{t('list.empty')}</Text> : (
             <TableScroll label={t('beneficiaries.title')}>

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import type { AllocationDto, BeneficiaryDetailDto, Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -19,10 +19,10 @@ export default function BeneficiaryPage() {
   const label = useEnumLabel();
   const { id } = useParams();
   const beneficiaryId = Number(id) || 0;
-  const { data: b, error, reload } = useApi<BeneficiaryDetailDto>(`/api/beneficiaries/${beneficiaryId}`);
-  const allocations = useApi<Page<AllocationDto>>('/api/allocations', { beneficiaryId, pageSize: 20 });
+  const { data: b, error, refetch } = useQuery(endpoints.beneficiaries.get(beneficiaryId));
+  const allocations = useQuery(endpoints.allocations.list({ beneficiaryId, pageSize: 20 }));
   const partners = usePartners();
-  if (error && !b) return <><PageHeader title={t('beneficiary.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
+  if (error && !b) return <><PageHeader title={t('beneficiary.title')} /><ErrorAlert error={error} onRetry={() => void refetch()} /></>;
   if (!b) return <FullPageLoader />;
   const partner = partners.byId(b.partnerId);
   return (
@@ -51,7 +51,7 @@ export default function BeneficiaryPage() {
               <Alert color="red" mt="sm" title={t('beneficiary.rejectionReason')}>{b.rejectionReason}</Alert>
             )}
             <Divider my="sm" />
-            <BeneficiaryStatusActions beneficiary={b} onChanged={reload} />
+            <BeneficiaryStatusActions beneficiary={b} />
           </Paper>
           <Paper withBorder p="md">
             <Title order={2} fz="lg" mb="xs">{t('priority.title')}</Title>

@@ -1,11 +1,12 @@
-import type { Page, PartnerDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
+import type { PartnerDto } from '../../api/types';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 /** Partner organisations for pickers and for naming a beneficiary's referrer (a charity has tens, not thousands). */
 export function usePartners() {
   const { language } = usePrefs();
-  const partners = useApi<Page<PartnerDto>>('/api/partners', { pageSize: 200 });
+  const partners = useQuery(endpoints.partners.list({ pageSize: 200 }));
   const nameOf = (p: PartnerDto) => (language === 'en' && p.nameLatin ? p.nameLatin : p.name);
   const items = partners.data?.items ?? [];
   return {

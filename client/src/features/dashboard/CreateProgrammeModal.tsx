@@ -1,53 +1,38 @@
 import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/http';
+import { endpoints, keys } from '../../api/endpoints';
 import type { ProgrammeDto, ProgrammeInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NumberField, parseNumber } from '../../components/NumberField';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
-
-const KNOWN = ['name', 'nameLatin', 'targetFamilies', 'targetStudents', 'startsOn', 'endsOn'];
 
 /** A phase with a target (the first one: 2,000 families) and its dates; allocations are counted towards it. */
 export function CreateProgrammeModal({ onClose, onCreated }: { onClose: () => void; onCreated: (p: ProgrammeDto) => void }) {
   const t = useT();
-  const errors = useFieldErrors();
-  const [name, setName] = useState('');
-  const [nameLatin, setNameLatin] = useState('');
-  const [families, setFamilies] = useState('2000');
-  const [students, setStudents] = useState('0');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body: ProgrammeInput = {
-      name: name.trim(), targetFamilies: parseNumber(families) ?? 0, targetStudents: parseNumber(students) ?? 0,
-      ...(nameLatin.trim() ? { nameLatin: nameLatin.trim() } : {}), ...(startsOn ? { startsOn } : {}), ...(endsOn ? { endsOn } : {}),
-    };
-    setBusy(true);
-    errors.clear();
-    try {
-      onCreated(await api<ProgrammeDto>('/api/programmes', { method: 'POST', body }));
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, onSubmit, busy, error, unshown } = useServerForm({
+    initialValues: { name: '', nameLatin: '', targetFamilies: '2000', targetStudents: '0', startsOn: '', endsOn: '' },
+    submit: (v) => {
+      const body: ProgrammeInput = {
+        name: v.name.trim(), targetFamilies: parseNumber(v.targetFamilies) ?? 0, targetStudents: parseNumber(v.targetStudents) ?? 0,
+        ...(v.nameLatin.trim() ? { nameLatin: v.nameLatin.trim() } : {}), ...(v.startsOn ? { startsOn: v.startsOn } : {}), ...(v.endsOn ? { endsOn: v.endsOn } : {}),
+      };
+      return endpoints.programmes.create(body);
+    },
+    invalidates: [keys.programmes, keys.reports],
+    onSuccess: onCreated,
+  });
   return (
     <Modal opened onClose={onClose} title={t('dash.newProgramme')} centered size="lg">
       <form onSubmit={onSubmit} noValidate data-testid="programme-form">
         <Stack>
-          {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(KNOWN)} />}
+          {error && <ErrorAlert error={error} unshown={unshown} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t('programme.name')} required name="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.field('name')} />
-            <TextInput label={t('programme.nameLatin')} dir="ltr" name="nameLatin" value={nameLatin} onChange={(e) => setNameLatin(e.currentTarget.value)} error={errors.field('nameLatin')} />
-            <NumberField label={t('programme.targetFamilies')} name="targetFamilies" value={families} onChange={setFamilies} error={errors.field('targetFamilies')} />
-            <NumberField label={t('programme.targetStudents')} name="targetStudents" value={students} onChange={setStudents} error={errors.field('targetStudents')} />
-            <TextInput type="date" label={t('programme.startsOn')} dir="ltr" value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={errors.field('startsOn')} />
-            <TextInput type="date" label={t('programme.endsOn')} dir="ltr" value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} error={errors.field('endsOn')} />
+            <TextInput label={t('programme.name')} required name="name" {...form.getInputProps('name')} />
+            <TextInput label={t('programme.nameLatin')} dir="ltr" name="nameLatin" {...form.getInputProps('nameLatin')} />
+            <NumberField label={t('programme.targetFamilies')} name="targetFamilies" {...form.getInputProps('targetFamilies')} value={form.values.targetFamilies} />
+            <NumberField label={t('programme.targetStudents')} name="targetStudents" {...form.getInputProps('targetStudents')} value={form.values.targetStudents} />
+            <TextInput type="date" label={t('programme.startsOn')} dir="ltr" {...form.getInputProps('startsOn')} />
+            <TextInput type="date" label={t('programme.endsOn')} dir="ltr" {...form.getInputProps('endsOn')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('action.cancel')}</Button>

@@ -1,7 +1,7 @@
 import { Button, Grid, Paper, Select, SimpleGrid, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { DashboardDto, ProgrammeProgressDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
 import { MANAGERS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,21 +24,21 @@ export default function DashboardPage() {
   const { t, fmt } = usePrefs();
   const user = useUser();
   const manager = MANAGERS.includes(user.role);
-  const dashboard = useApi<DashboardDto>('/api/reports/dashboard');
+  const dashboard = useQuery(endpoints.reports.dashboard());
   const programmes = useProgrammes();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const chosen = selected ?? (programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null);
-  const progress = useApi<ProgrammeProgressDto>(chosen ? `/api/programmes/${chosen}/progress` : null);
+  const progress = useQuery({ ...endpoints.programmes.progress(Number(chosen) || 0), enabled: Boolean(chosen) });
   const d = dashboard.data;
-  if (dashboard.error && !d) return <><PageHeader title={t('dash.title')} /><ErrorAlert error={dashboard.error} onRetry={dashboard.reload} /></>;
+  if (dashboard.error && !d) return <><PageHeader title={t('dash.title')} /><ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} /></>;
   if (!d) return <FullPageLoader />;
   const programme = programmes.items.find((p) => String(p.id) === chosen);
 
   return (
     <>
       <PageHeader title={t('dash.title')}>
-        {(dashboard.loading || progress.loading) && <Busy />}
+        {(dashboard.isFetching || progress.isFetching) && <Busy />}
         {programmes.items.length > 1 && (
           <Select aria-label={t('board.programme')} data={programmes.options} value={chosen} onChange={setSelected} w={200} allowDeselect={false} />
         )}
@@ -89,7 +89,7 @@ export default function DashboardPage() {
       </Grid>
       {creating && (
         <CreateProgrammeModal onClose={() => setCreating(false)}
-          onCreated={(p) => { setCreating(false); programmes.reload(); dashboard.reload(); setSelected(String(p.id)); }} />
+          onCreated={(p) => { setCreating(false); setSelected(String(p.id)); }} />
       )}
     </>
   );

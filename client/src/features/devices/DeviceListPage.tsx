@@ -1,6 +1,6 @@
 import { Paper } from '@mantine/core';
-import type { DeviceDto, Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -16,12 +16,12 @@ const PAGE_SIZE = 50;
 export default function DeviceListPage() {
   const t = useT();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, loading, reload } = useApi<Page<DeviceDto>>('/api/devices', { ...values, page, pageSize: PAGE_SIZE });
+  const { data, error, isFetching, refetch } = useQuery(endpoints.devices.list({ ...values, page, pageSize: PAGE_SIZE }));
   return (
     <>
-      <PageHeader title={t('devices.title')}>{loading && <Busy />}</PageHeader>
+      <PageHeader title={t('devices.title')}>{isFetching && <Busy />}</PageHeader>
       <DeviceFilters values={values} set={set} />
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
         <Paper withBorder p="md">
           <DeviceTable devices={data.items} />
           <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />

@@ -1,7 +1,7 @@
 import { Badge, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
-import type { DeviceDetailDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,7 +22,8 @@ export default function DevicePage() {
   const label = useEnumLabel();
   const user = useUser();
   const { id } = useParams();
-  const { data: d, error, reload } = useApi<DeviceDetailDto>(`/api/devices/${Number(id) || 0}`);
+  const { data: d, error, refetch } = useQuery(endpoints.devices.get(Number(id) || 0));
+  const reload = () => void refetch();
   // While the device reloads (after an action, a stale version, an upload) the page stays up with the old data, so
   // the forms below keep what was typed; only the very first load shows the loader.
   if (error && !d) return <><PageHeader title={t('device.title')} /><ErrorAlert error={error} onRetry={reload} /></>;

@@ -1,7 +1,9 @@
 import { Alert, Button, FileInput, Group, Progress, Table, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, uploadWithProgress } from '../../api/http';
-import type { ImportResponse, ImportRowError } from '../../api/types';
+import { DEVICE_CHANGES, endpoints } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
+import type { ImportRowError } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
@@ -10,37 +12,28 @@ function rowErrors(err: unknown): ImportRowError[] {
 }
 
 /** A manifest CSV is imported whole or not at all; a refusal lists every bad row so the file can be fixed in one go. */
-export function CsvImport({ donationId, onImported }: { donationId: number; onImported: () => void }) {
+export function CsvImport({ donationId }: { donationId: number }) {
   const { t, fmt } = usePrefs();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [imported, setImported] = useState<number | null>(null);
   // Upload progress, then "processing" once the last byte is sent and the server validates and writes the rows.
   const [sent, setSent] = useState(0);
   const [processing, setProcessing] = useState(false);
 
-  const upload = async () => {
-    if (!file) return;
-    const body = new FormData();
-    body.append('file', file);
-    setBusy(true);
-    setError(null);
-    setImported(null);
-    setSent(0);
-    setProcessing(false);
-    try {
-      const res = await uploadWithProgress<ImportResponse>(`/api/donations/${donationId}/devices/import`, body, setSent, () => setProcessing(true));
-      setImported(res.imported);
-      setFile(null);
-      onImported();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+  const upload = useMutation({
+    mutationFn: (csv: File) => {
+      const body = new FormData();
+      body.append('file', csv);
+      setSent(0);
       setProcessing(false);
-    }
-  };
+      return endpoints.donations.importDevices(donationId, body, setSent, () => setProcessing(true));
+    },
+    meta: { invalidates: DEVICE_CHANGES },
+    onSuccess: () => setFile(null),
+    onSettled: () => setProcessing(false),
+  });
+  const busy = upload.isPending;
+  const error = upload.error;
+  const imported = upload.data?.imported ?? null;
 
   const rows = rowErrors(error);
   return (
@@ -49,7 +42,7 @@ export function CsvImport({ donationId, onImported }: { donationId: number; onIm
       <Text size="xs" c="dimmed" mb="xs">{t('import.hint')} <bdi dir="ltr" className="nm-mono">type,manufacturer,model,serialNumber,notes</bdi></Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable w={260} />
-        <Button onClick={() => { void upload(); }} disabled={!file} loading={busy}>{t('import.submit')}</Button>
+        <Button onClick={() => { if (file) upload.mutate(file); }} disabled={!file} loading={busy}>{t('import.submit')}</Button>
       </Group>
       {busy && (
         <div data-testid="import-progress">

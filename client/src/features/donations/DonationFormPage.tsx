@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/http';
 import type { DonationChannel, DonationDto, DonationInput, DonorDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DONATION_CHANNELS } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -19,8 +20,8 @@ const KNOWN = ['donorId', 'channel', 'expectedCount', 'notes'];
 export default function DonationFormPage() {
   const [params] = useSearchParams();
   const presetId = Number(params.get('donorId')) || null;
-  const preset = useApi<DonorDto>(presetId ? `/api/donors/${presetId}` : null);
-  if (presetId && preset.loading) return <FullPageLoader />;
+  const preset = useQuery({ ...endpoints.donors.get(presetId ?? 0), enabled: presetId !== null });
+  if (presetId && preset.isFetching) return <FullPageLoader />;
   return <DonationForm initialDonor={preset.data} />;
 }
 

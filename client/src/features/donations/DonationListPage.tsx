@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Select } from '@mantine/core';
 import { Link } from 'react-router';
-import type { DonationDto, Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,11 +23,11 @@ export default function DonationListPage() {
   const user = useUser();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, loading, reload } = useApi<Page<DonationDto>>('/api/donations', { ...values, page, pageSize: 50 });
+  const { data, error, isFetching, refetch } = useQuery(endpoints.donations.list({ ...values, page, pageSize: 50 }));
   return (
     <>
       <PageHeader title={t('donations.title')}>
-        {loading && <Busy />}
+        {isFetching && <Busy />}
         {STAFF.includes(user.role) && (
           <Button component={Link} to="/donations/new" leftSection={<IconPlus size={16} />}>{t('donations.new')}</Button>
         )}
@@ -37,7 +37,7 @@ export default function DonationListPage() {
         <Select label={t('donation.status')} placeholder={t('list.all')} clearable data={options('donationStatus', DONATION_STATUSES)}
           value={values.status || null} onChange={(status) => set({ status })} w={160} />
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
         <Paper withBorder p="md">
           <DonationTable donations={data.items} />
           <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { DeviceDto, DonationDetailDto, Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
 import { MANAGERS, STAFF } from '../../api/types';
 import { DEVICE_STATUSES } from '../../api/types';
@@ -26,12 +26,11 @@ export default function DonationPage() {
   const { id } = useParams();
   const donationId = Number(id) || 0;
   const [page, setPage] = useState(1);
-  const detail = useApi<DonationDetailDto>(`/api/donations/${donationId}`);
-  const devices = useApi<Page<DeviceDto>>('/api/devices', { donationId, page, pageSize: 50 });
+  const detail = useQuery(endpoints.donations.get(donationId));
+  const devices = useQuery(endpoints.devices.list({ donationId, page, pageSize: 50 }));
   const d = detail.data;
-  if (detail.error) return <><PageHeader title={t('donation.title')} /><ErrorAlert error={detail.error} onRetry={detail.reload} /></>;
+  if (detail.error) return <><PageHeader title={t('donation.title')} /><ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} /></>;
   if (!d) return <FullPageLoader />;
-  const reloadAll = () => { detail.reload(); devices.reload(); };
   const counts = DEVICE_STATUSES.filter((s) => (d.devicesByStatus?.[s] ?? 0) > 0);
   return (
     <>
@@ -65,7 +64,7 @@ export default function DonationPage() {
             </>
           )}
           {MANAGERS.includes(user.role) && (
-            <><Divider my="sm" /><DonationStatusActions donation={d} onChanged={reloadAll} /></>
+            <><Divider my="sm" /><DonationStatusActions donation={d} /></>
           )}
         </Paper>
         <DonationDocuments donation={d} hasDevices={d.receivedCount > 0 || (devices.data?.total ?? 0) > 0} />
@@ -80,14 +79,14 @@ export default function DonationPage() {
               ))}
             </Group>
           </Group>
-          {devices.error ? <ErrorAlert error={devices.error} onRetry={devices.reload} /> : devices.data && (
+          {devices.error ? <ErrorAlert error={devices.error} onRetry={() => void devices.refetch()} /> : devices.data && (
             <>
               <DeviceTable devices={devices.data.items} showDonation={false} />
               <Pager total={devices.data.total} page={devices.data.page} pageSize={devices.data.pageSize} onPage={setPage} />
             </>
           )}
           {STAFF.includes(user.role) && d.status !== 'closed' && (
-            <><Divider my="md" /><CsvImport donationId={d.id} onImported={reloadAll} /></>
+            <><Divider my="md" /><CsvImport donationId={d.id} /></>
           )}
         </Paper>
       </Stack>

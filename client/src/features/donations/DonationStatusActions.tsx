@@ -1,9 +1,8 @@
 import { Button, Group, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import { api } from '../../api/http';
+import { endpoints, keys } from '../../api/endpoints';
 import type { DonationDto, DonationPatch, DonationStatus } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
 
 /** The next steps of pledged → scheduled → received → closed that make sense from where the donation is. */
@@ -11,43 +10,39 @@ const NEXT: Record<DonationStatus, DonationStatus[]> = {
   pledged: ['scheduled', 'received'], scheduled: ['received'], received: ['closed'], closed: [],
 };
 
-export function DonationStatusActions({ donation, onChanged }: { donation: DonationDto; onChanged: () => void }) {
+export function DonationStatusActions({ donation }: { donation: DonationDto }) {
   const t = useT();
-  const errors = useFieldErrors();
-  const [pickup, setPickup] = useState(donation.scheduledPickupDate?.slice(0, 10) ?? donation.preferredPickupDate?.slice(0, 10) ?? '');
-  const [busy, setBusy] = useState<DonationStatus | null>(null);
+  const { form, mutation, busy, error, unshown } = useServerForm({
+    initialValues: {
+      status: donation.status,
+      scheduledPickupDate: donation.scheduledPickupDate?.slice(0, 10) ?? donation.preferredPickupDate?.slice(0, 10) ?? '',
+    },
+    submit: (v) => {
+      const body: DonationPatch = { status: v.status };
+      if (v.status === 'scheduled' && v.scheduledPickupDate) body.scheduledPickupDate = v.scheduledPickupDate;
+      return endpoints.donations.update(donation.id, body);
+    },
+    invalidates: [keys.donations, keys.donors, keys.intakeQueue, keys.reports],
+    known: ['scheduledPickupDate'],
+  });
   const next = NEXT[donation.status] ?? [];
   if (next.length === 0) return null;
-
-  const move = async (status: DonationStatus) => {
-    const body: DonationPatch = { status };
-    if (status === 'scheduled' && pickup) body.scheduledPickupDate = pickup;
-    setBusy(status);
-    errors.clear();
-    try {
-      await api<DonationDto>(`/api/donations/${donation.id}`, { method: 'PATCH', body });
-      onChanged();
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const moving = busy ? mutation.variables?.status : null;
 
   return (
     <div>
       <Group align="flex-end" gap="sm" wrap="wrap">
         {next.includes('scheduled') && (
-          <TextInput type="date" label={t('donation.scheduledPickup')} value={pickup} onChange={(e) => setPickup(e.currentTarget.value)}
-            error={errors.field('scheduledPickupDate')} dir="ltr" />
+          <TextInput type="date" label={t('donation.scheduledPickup')} {...form.getInputProps('scheduledPickupDate')} dir="ltr" />
         )}
         {next.map((s) => (
-          <Button key={s} variant={s === 'closed' ? 'default' : 'filled'} loading={busy === s} onClick={() => { void move(s); }}>
+          <Button key={s} variant={s === 'closed' ? 'default' : 'filled'} loading={moving === s}
+            onClick={() => mutation.mutate({ ...form.getValues(), status: s })}>
             {t(`donation.to.${s}`)}
           </Button>
         ))}
       </Group>
-      {errors.error !== null && <div style={{ marginTop: 8 }}><ErrorAlert error={errors.error} unshown={errors.unshown(['scheduledPickupDate'])} /></div>}
+      {error && <div style={{ marginTop: 8 }}><ErrorAlert error={error} unshown={unshown} /></div>}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import type { DonorDto, Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import type { DonorDto } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { useT } from '../../prefs/PreferencesProvider';
 
 /** Donors searched on the server as the user types (there may be thousands); the chosen one stays listed. */
@@ -13,7 +14,7 @@ export function DonorPicker({ value, onChange, error, initial }: {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
   const [chosen, setChosen] = useState<DonorDto | undefined>(initial);
-  const { data, loading } = useApi<Page<DonorDto>>('/api/donors', { q: debounced, pageSize: 20 });
+  const { data, isFetching: loading } = useQuery(endpoints.donors.list({ q: debounced, pageSize: 20 }));
   const found = useMemo(() => data?.items ?? [], [data]);
   const all = useMemo(() => {
     const list = chosen && !found.some((d) => d.id === chosen.id) ? [chosen, ...found] : found;

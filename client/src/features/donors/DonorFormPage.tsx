@@ -3,7 +3,8 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/http';
 import type { DonorDto, DonorInput, DonorKind, DocumentLanguage } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DONOR_KINDS, DOCUMENT_LANGUAGES } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -39,14 +40,14 @@ export default function DonorFormPage() {
   const navigate = useNavigate();
   const { id } = useParams();
   const editing = id !== undefined;
-  const existing = useApi<DonorDto>(editing ? `/api/donors/${Number(id) || 0}` : null);
+  const existing = useQuery({ ...endpoints.donors.get(Number(id) || 0), enabled: editing });
   const [form, setForm] = useState<Form>(EMPTY);
   const [busy, setBusy] = useState(false);
   const errors = useFieldErrors();
 
   useEffect(() => { if (existing.data) setForm(fromDto(existing.data)); }, [existing.data]);
 
-  if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={existing.reload} />;
+  if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={() => void existing.refetch()} />;
   if (editing && !existing.data) return <FullPageLoader />;
 
   const set = <K extends keyof Form>(k: K) => (v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));

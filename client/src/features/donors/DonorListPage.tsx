@@ -1,6 +1,5 @@
 import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { DonorDto, Page } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,7 +12,8 @@ import { Pager } from '../../components/Pager';
 import { SearchInput } from '../../components/SearchInput';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { useT } from '../../prefs/PreferencesProvider';
 import { Busy } from '../../components/Busy';
 
@@ -25,11 +25,11 @@ export default function DonorListPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, loading, reload } = useApi<Page<DonorDto>>('/api/donors', { ...values, page, pageSize: 50 });
+  const { data, error, isFetching, refetch } = useQuery(endpoints.donors.list({ ...values, page, pageSize: 50 }));
   return (
     <>
       <PageHeader title={t('donors.title')}>
-        {loading && <Busy />}
+        {isFetching && <Busy />}
         {STAFF.includes(user.role) && (
           <Button component={Link} to="/donors/new" leftSection={<IconPlus size={16} />}>{t('donors.new')}</Button>
         )}
@@ -39,7 +39,7 @@ export default function DonorListPage() {
         <Select label={t('donor.kind')} placeholder={t('list.all')} clearable data={options('donorKind', DONOR_KINDS)}
           value={values.kind || null} onChange={(kind) => set({ kind })} w={170} />
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
         <Paper withBorder p="md">
           {data.items.length === 0 ? <Text c="dimmed" size="sm">{t('list.empty')}</Text> : (
             <div className="nm-table-wrap">

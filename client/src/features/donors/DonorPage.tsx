@@ -1,7 +1,7 @@
 import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import type { DonorDetailDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
 import { MANAGERS, STAFF } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -27,9 +27,9 @@ export default function DonorPage() {
   const label = useEnumLabel();
   const user = useUser();
   const { id } = useParams();
-  const { data: d, error, loading, reload } = useApi<DonorDetailDto>(`/api/donors/${Number(id) || 0}`);
-  if (error) return <><PageHeader title={t('donor.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
-  if (loading || !d) return <FullPageLoader />;
+  const { data: d, error, isFetching, refetch } = useQuery(endpoints.donors.get(Number(id) || 0));
+  if (error) return <><PageHeader title={t('donor.title')} /><ErrorAlert error={error} onRetry={() => void refetch()} /></>;
+  if (isFetching || !d) return <FullPageLoader />;
   const title = language === 'en' && d.nameLatin ? d.nameLatin : d.name;
   const s = d.summary;
   return (

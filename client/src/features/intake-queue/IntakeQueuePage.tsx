@@ -1,8 +1,8 @@
 import { Anchor, Badge, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { IntakeQueueDto, IntakeQueueTotals } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { AgeBadge } from '../../components/AgeBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -14,9 +14,9 @@ import { usePrefs } from '../../prefs/PreferencesProvider';
 export default function IntakeQueuePage() {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
-  const { data, error, loading, reload } = useApi<IntakeQueueDto & IntakeQueueTotals>('/api/intake-queue');
-  if (error) return <><PageHeader title={t('queue.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
-  if (loading || !data) return <FullPageLoader />;
+  const { data, error, isFetching, refetch } = useQuery(endpoints.intakeQueue());
+  if (error) return <><PageHeader title={t('queue.title')} /><ErrorAlert error={error} onRetry={() => void refetch()} /></>;
+  if (isFetching || !data) return <FullPageLoader />;
   return (
     <>
       <PageHeader title={t('queue.title')} />

@@ -2,7 +2,8 @@ import { Anchor, Group, Paper, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DeviceDto, DonationDto, IntakeDeviceInput } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { DonationStatusBadge } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,7 +18,7 @@ export default function IntakeStationPage() {
   const { t, fmt } = usePrefs();
   const [params, setParams] = useSearchParams();
   const donationId = Number(params.get('donation')) || null;
-  const { data: donation } = useApi<DonationDto>(donationId ? `/api/donations/${donationId}` : null);
+  const { data: donation } = useQuery({ ...endpoints.donations.get(donationId ?? 0), enabled: Boolean(donationId) });
   const [recent, setRecent] = useState<RecentDevice[]>([]);
   const [added, setAdded] = useState(0);
 

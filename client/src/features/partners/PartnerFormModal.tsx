@@ -1,54 +1,40 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/http';
-import type { PartnerDto, PartnerInput, PartnerKind } from '../../api/types';
+import { endpoints, keys } from '../../api/endpoints';
+import type { PartnerInput, PartnerKind } from '../../api/types';
 import { PARTNER_KINDS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions } from '../../components/useEnumOptions';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
 import { useT } from '../../prefs/PreferencesProvider';
-
-const KNOWN = ['name', 'nameLatin', 'kind', 'city', 'contactPerson', 'phone', 'email'];
 
 /** A school, family-business centre or association that refers beneficiaries or distributes devices. */
 export function PartnerFormModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const options = useEnumOptions();
-  const errors = useFieldErrors();
-  const [form, setForm] = useState<Required<PartnerInput>>({ name: '', nameLatin: '', kind: 'family_centre', city: '', contactPerson: '', phone: '', email: '' });
-  const [busy, setBusy] = useState(false);
-  const text = (k: Exclude<keyof PartnerInput, 'kind'>) => ({
-    value: form[k], error: errors.field(k), name: k,
-    // Read the value now: the updater runs later, when the event's currentTarget is already gone.
-    onChange: (e: { currentTarget: HTMLInputElement }) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, [k]: v })); },
+  const initialValues: Required<PartnerInput> = { name: '', nameLatin: '', kind: 'family_centre', city: '', contactPerson: '', phone: '', email: '' };
+  const { form, onSubmit, busy, error, unshown } = useServerForm({
+    initialValues,
+    submit: (v) => {
+      const body: PartnerInput = { name: v.name.trim(), kind: v.kind };
+      for (const k of ['nameLatin', 'city', 'contactPerson', 'email'] as const) if (v[k].trim()) body[k] = v[k].trim();
+      if (v.phone.trim()) body.phone = toLatinDigits(v.phone.trim());
+      return endpoints.partners.create(body);
+    },
+    invalidates: [keys.partners],
+    onSuccess: onSaved,
   });
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body: PartnerInput = { name: form.name.trim(), kind: form.kind };
-    for (const k of ['nameLatin', 'city', 'contactPerson', 'email'] as const) if (form[k].trim()) body[k] = form[k].trim();
-    if (form.phone.trim()) body.phone = toLatinDigits(form.phone.trim());
-    setBusy(true);
-    errors.clear();
-    try {
-      await api<PartnerDto>('/api/partners', { method: 'POST', body });
-      onSaved();
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const text = (k: Exclude<keyof PartnerInput, 'kind'>) => ({ ...form.getInputProps(k), name: k });
   return (
     <Modal opened onClose={onClose} title={t('partners.new')} centered size="lg">
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(KNOWN)} />}
+          {error && <ErrorAlert error={error} unshown={unshown} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t('partner.name')} required {...text('name')} />
             <TextInput label={t('partner.nameLatin')} dir="ltr" {...text('nameLatin')} />
-            <Select label={t('partner.kind')} data={options('partnerKind', PARTNER_KINDS)} value={form.kind} allowDeselect={false}
-              onChange={(v) => setForm((f) => ({ ...f, kind: (v ?? 'other') as PartnerKind }))} error={errors.field('kind')} />
+            <Select label={t('partner.kind')} data={options('partnerKind', PARTNER_KINDS)} allowDeselect={false}
+              {...form.getInputProps('kind')} onChange={(v) => form.setFieldValue('kind', (v ?? 'other') as PartnerKind)} />
             <TextInput label={t('partner.city')} {...text('city')} />
             <TextInput label={t('partner.contactPerson')} {...text('contactPerson')} />
             <TextInput label={t('partner.phone')} type="tel" dir="ltr" inputMode="tel" {...text('phone')} />

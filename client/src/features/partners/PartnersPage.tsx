@@ -18,7 +18,7 @@ export default function PartnersPage() {
   const label = useEnumLabel();
   const partners = usePartners();
   const [adding, setAdding] = useState(false);
-  if (partners.error && !partners.data) return <><PageHeader title={t('partners.title')} /><ErrorAlert error={partners.error} onRetry={partners.reload} /></>;
+  if (partners.error && !partners.data) return <><PageHeader title={t('partners.title')} /><ErrorAlert error={partners.error} onRetry={() => void partners.refetch()} /></>;
   if (!partners.data) return <FullPageLoader />;
   return (
     <>
@@ -49,7 +49,7 @@ export default function PartnersPage() {
           </TableScroll>
         )}
       </Paper>
-      {adding && <PartnerFormModal onClose={() => setAdding(false)} onSaved={() => { setAdding(false); partners.reload(); }} />}
+      {adding && <PartnerFormModal onClose={() => setAdding(false)} onSaved={() => setAdding(false)} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
-import { useState } from 'react';
-import { api } from '../../api/http';
+import { useMutation } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../prefs/PreferencesProvider';
 
@@ -10,27 +10,15 @@ import { useT } from '../../prefs/PreferencesProvider';
  */
 export function ClearLockoutButton({ userId }: { userId: number }) {
   const t = useT();
-  const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
-  const [error, setError] = useState<unknown>(null);
-  const onClick = async () => {
-    setState('busy');
-    setError(null);
-    try {
-      await api<void>(`/api/users/${userId}/lockout`, { method: 'DELETE' });
-      setState('done');
-    } catch (err) {
-      setError(err);
-      setState('idle');
-    }
-  };
+  const clear = useMutation({ mutationFn: () => endpoints.users.clearLockout(userId) });
   return (
     <>
-      {error !== null && <ErrorAlert error={error} />}
+      {clear.error && <ErrorAlert error={clear.error} />}
       <Group gap="sm">
-        <Button variant="light" size="compact-sm" loading={state === 'busy'} onClick={onClick} data-testid="clear-lockout">
+        <Button variant="light" size="compact-sm" loading={clear.isPending} onClick={() => clear.mutate()} data-testid="clear-lockout">
           {t('user.clearLockout')}
         </Button>
-        <Text size="sm" c="dimmed" role="status">{state === 'done' ? t('user.lockoutCleared') : t('user.clearLockoutHint')}</Text>
+        <Text size="sm" c="dimmed" role="status">{clear.isSuccess ? t('user.lockoutCleared') : t('user.clearLockoutHint')}</Text>
       </Group>
     </>
   );

@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Page, UserDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import type { UserDto } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ROLES } from '../../api/types';
 import { IconPlus } from '../../components/icons';
@@ -23,12 +24,12 @@ export default function UsersPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, loading, reload } = useApi<Page<UserDto>>('/api/users', { ...values, page, pageSize: 50 });
+  const { data, error, isFetching, refetch } = useQuery(endpoints.users.list({ ...values, page, pageSize: 50 }));
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
   return (
     <>
       <PageHeader title={t('users.title')}>
-        {loading && <Busy />}
+        {isFetching && <Busy />}
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t('users.new')}</Button>
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
@@ -36,7 +37,7 @@ export default function UsersPage() {
         <Select label={t('user.role')} placeholder={t('list.all')} clearable data={options('role', ROLES)}
           value={values.role || null} onChange={(role) => set({ role })} w={170} />
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
         <Paper withBorder p="md">
           {data.items.length === 0 ? <Text c="dimmed" size="sm">{t('list.empty')}</Text> : (
             <div className="nm-table-wrap">
@@ -67,7 +68,7 @@ export default function UsersPage() {
         <UserFormModal
           user={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => { setEditing(null); reload(); }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </>

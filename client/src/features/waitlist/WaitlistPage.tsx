@@ -1,8 +1,8 @@
 import { Anchor, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { WaitlistDto } from '../../api/types';
 import { NEEDS } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel } from '../../components/Labels';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,16 +21,16 @@ export default function WaitlistPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(['need'] as const);
-  const { data, error, loading, reload } = useApi<WaitlistDto>('/api/waitlist', { need: values.need, page, pageSize: 25 });
+  const { data, error, isFetching, refetch } = useQuery(endpoints.waitlist({ need: values.need, page, pageSize: 25 }));
   return (
     <>
-      <PageHeader title={t('waitlist.title')}>{loading && <Busy />}</PageHeader>
+      <PageHeader title={t('waitlist.title')}>{isFetching && <Busy />}</PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
         <Select label={t('beneficiary.need')} placeholder={t('list.all')} clearable data={options('need', NEEDS)}
           value={values.need || null} onChange={(need) => set({ need })} w={180} />
         <Text size="sm" c="dimmed" style={{ flex: '1 1 260px' }}>{t('waitlist.intro')}</Text>
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={reload} /> : data && (
+      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
         <Paper withBorder p="md">
           {data.items.length === 0 ? <Text size="sm" c="dimmed">{t('waitlist.empty')}</Text> : (
             <TableScroll label={t('waitlist.title')}>

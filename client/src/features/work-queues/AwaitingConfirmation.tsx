@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { AwaitingSanitizationDto, Page } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
@@ -16,7 +16,8 @@ import { SanitizationDecision } from '../devices/tools/SanitizationDecision';
 export function AwaitingConfirmation() {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
-  const { data, error, reload } = useApi<Page<AwaitingSanitizationDto>>('/api/sanitizations', { awaiting: 'me', pageSize: 50 });
+  const { data, error, refetch } = useQuery(endpoints.sanitizations.list({ awaiting: 'me', pageSize: 50 }));
+  const reload = () => void refetch();
   return (
     <Paper withBorder p="md" mb="md" data-testid="awaiting-confirmation">
       <Group justify="space-between" mb="xs" wrap="nowrap">

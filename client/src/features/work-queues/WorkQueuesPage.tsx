@@ -1,7 +1,8 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { WorkQueueDto, WorkQueuesDto } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import type { WorkQueueDto } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../api/endpoints';
 import { AgeBadge } from '../../components/AgeBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -55,7 +56,8 @@ export default function WorkQueuesPage() {
   const { t } = usePrefs();
   const { state } = useAuth();
   const staff = state.status === 'signed-in' && STAFF.includes(state.user.role);
-  const { data, error, loading, reload } = useApi<WorkQueuesDto>('/api/work-queues', { limit: LIMIT });
+  const { data, error, isFetching: loading, refetch } = useQuery(endpoints.workQueues({ limit: LIMIT }));
+  const reload = () => void refetch();
   if (error && !data) return <><PageHeader title={t('wq.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
   if (!data) return <FullPageLoader />;
   return (

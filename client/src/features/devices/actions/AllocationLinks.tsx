@@ -1,13 +1,14 @@
 import { Button, Group } from '@mantine/core';
 import { Link } from 'react-router';
-import type { AllocationDto, DeviceDetailDto, Page } from '../../../api/types';
-import { useApi } from '../../../api/useApi';
+import type { DeviceDetailDto } from '../../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../../api/endpoints';
 import { useT } from '../../../prefs/PreferencesProvider';
 
 /** A ready device is allocated on the board; an allocated one is handed over (or released) on its allocation's page. */
 export function AllocationLinks({ device }: { device: DeviceDetailDto }) {
   const t = useT();
-  const reserved = useApi<Page<AllocationDto>>(device.status === 'allocated' ? '/api/allocations' : null, { deviceId: device.id, status: 'reserved' });
+  const reserved = useQuery({ ...endpoints.allocations.list({ deviceId: device.id, status: 'reserved' }), enabled: device.status === 'allocated' });
   const allocation = reserved.data?.items[0];
   return (
     <Group gap="xs" mt="xs">

@@ -1,7 +1,7 @@
 import { Checkbox, SegmentedControl, Text, Textarea } from '@mantine/core';
 import { useId, useState } from 'react';
-import type { Page, PartDto } from '../../../api/types';
-import { useApi } from '../../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../../api/endpoints';
 import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';
@@ -13,7 +13,7 @@ export function RepairForm({ state }: { state: DeviceActionState }) {
   const t = useT();
   const options = useEnumOptions();
   const id = useId();
-  const inventory = useApi<Page<PartDto>>('/api/parts', { status: 'available', pageSize: 200 });
+  const inventory = useQuery(endpoints.parts({ status: 'available', pageSize: 200 }));
   const [workDone, setWorkDone] = useState('');
   const [parts, setParts] = useState<PartRow[]>([]);
   const [fixed, setFixed] = useState(true);

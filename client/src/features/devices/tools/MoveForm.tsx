@@ -2,7 +2,8 @@ import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/http';
 import type { DeviceDetailDto, SiteDto } from '../../../api/types';
-import { useApi } from '../../../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../../api/endpoints';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useFieldErrors } from '../../../components/useFieldErrors';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
@@ -11,7 +12,7 @@ import { usePrefs } from '../../../prefs/PreferencesProvider';
 export function MoveForm({ device, onMoved }: { device: DeviceDetailDto; onMoved: () => void }) {
   const { t, language } = usePrefs();
   const errors = useFieldErrors();
-  const sites = useApi<SiteDto[]>('/api/sites');
+  const sites = useQuery(endpoints.sites());
   const [siteId, setSiteId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,8 +1,9 @@
 import { Button, Collapse, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, UnstyledButton } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api/http';
-import type { DriveDto, SanitizationDto, SanitizationInput, VerifierDto } from '../../../api/types';
-import { useApi } from '../../../api/useApi';
+import type { DriveDto, SanitizationDto, SanitizationInput } from '../../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../../api/endpoints';
 import {
   SANITIZATION_METHODS, SANITIZATION_RESULTS, SANITIZATION_TECHNIQUES, SANITIZATION_VERIFICATIONS,
 } from '../../../api/types';
@@ -44,7 +45,7 @@ export function SanitizationForm({ deviceId, drives, onRecorded }: { deviceId: n
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<File | null>(null);
-  const verifiers = useApi<{ items: VerifierDto[] }>(open ? '/api/sanitizations/verifiers' : null);
+  const verifiers = useQuery({ ...endpoints.sanitizations.verifiers(), enabled: open });
   const [form, setForm] = useState<Form>({
     driveSerial: drives[0]?.serialNumber ?? '', method: 'purge', technique: 'ata_sanitize', tool: '', passes: '1',
     verification: 'last_pass', result: 'passed', startedAt: '', finishedAt: '', notes: '', verifierId: '',

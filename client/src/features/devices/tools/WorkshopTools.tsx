@@ -1,6 +1,7 @@
 import { Divider, Paper, Stack, Title } from '@mantine/core';
-import type { DeviceDetailDto, SanitizationDto } from '../../../api/types';
-import { useApi } from '../../../api/useApi';
+import type { DeviceDetailDto } from '../../../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../../../api/endpoints';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { HardwareReportUpload } from './HardwareReportUpload';
 import { MoveForm } from './MoveForm';
@@ -15,10 +16,10 @@ const CLOSED = ['allocated', 'handed_over', 'recycled', 'harvested'];
 /** The sanitization records: from the device detail when it carries them, else from their own route. */
 export function SanitizationPanel({ device, canRecord, onChanged }: { device: DeviceDetailDto; canRecord: boolean; onChanged: () => void }) {
   const { t } = usePrefs();
-  const fetched = useApi<SanitizationDto[]>(device.sanitizations ? null : `/api/devices/${device.id}/sanitizations`);
+  const fetched = useQuery({ ...endpoints.devices.sanitizations(device.id), enabled: !device.sanitizations });
   const records = device.sanitizations ?? fetched.data ?? [];
   const open = canRecord && !CLOSED.includes(device.status);
-  const reload = () => { onChanged(); fetched.reload(); };
+  const reload = () => { onChanged(); void fetched.refetch(); };
   return (
     <Paper withBorder p="md" data-testid="sanitization-panel">
       <Title order={2} fz="lg" mb="xs">{t('wipe.title')}</Title>

@@ -1,0 +1,46 @@
+import { useForm, type FormValidateInput } from '@mantine/form';
+import { useMutation, type QueryKey } from '@tanstack/react-query';
+import type { ApiError } from '../api/http';
+import { translateFieldErrors } from '../i18n/serverMessages';
+import { useT } from '../prefs/PreferencesProvider';
+
+export interface ServerFormOptions<V, R> {
+  initialValues: V;
+  /** The endpoint call (endpoints.ts) the values go to. */
+  submit: (values: V) => Promise<R>;
+  /** The resources the write changes (endpoints.ts `keys`): their reads on screen are fetched again. */
+  invalidates?: readonly QueryKey[];
+  onSuccess?: (result: R, values: V) => void;
+  /** Fields on the form; a server error naming another path is listed in the alert instead. Default: the values' keys. */
+  known?: readonly string[];
+  /** Checks worth making before a round trip (e.g. a signature not drawn yet); the server checks everything anyway. */
+  validate?: FormValidateInput<V>;
+}
+
+/**
+ * A form (@mantine/form: values, per-field errors that clear as soon as the field changes) whose submit is a mutation.
+ * The server's field errors (400 VALIDATION_FAILED, and 409/422 details naming a field) land on the fields of the same
+ * path, translated from their `type`; `unshown` lists those no field shows. What was typed stays.
+ */
+export function useServerForm<V extends Record<string, unknown>, R = unknown>(options: ServerFormOptions<V, R>) {
+  const t = useT();
+  const form = useForm<V>({ mode: 'controlled', initialValues: options.initialValues, validate: options.validate });
+  const mutation = useMutation<R, ApiError, V>({
+    mutationFn: options.submit,
+    meta: { invalidates: options.invalidates },
+    onMutate: () => { form.clearErrors(); },
+    onSuccess: (result, values) => options.onSuccess?.(result, values),
+    onError: (err) => { form.setErrors(translateFieldErrors(err.details, t, err.code)); },
+  });
+  const known = options.known ?? Object.keys(options.initialValues);
+  const translated = mutation.error ? translateFieldErrors(mutation.error.details, t, mutation.error.code) : {};
+  return {
+    form,
+    mutation,
+    busy: mutation.isPending,
+    /** The last failure, for <ErrorAlert>; null when the last submit went through (or none was made). */
+    error: mutation.error,
+    onSubmit: form.onSubmit((values) => mutation.mutate(values)),
+    unshown: Object.entries(translated).filter(([path]) => !known.includes(path)).map(([path, m]) => `${path}: ${m}`),
+  };
+}
