@@ -27,7 +27,7 @@ app.get('/api/devices', async (req, res) => {
   const page = num(req.query.page, 1);
   const [rows] = await pool.query<RowDataPacket[]>(
     `SELECT d.*, dn.code AS donation_code FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id
-      WHERE d.status = ? ORDER BY d.id DESC LIMIT 50 OFFSET ?`, [String(req.query.status ?? 'ready'), (page - 1) * 50]);
+      WHERE d.status = ? ORDER BY d.id DESC LIMIT 50 OFFSET ?`, [typeof req.query.status === 'string' ? req.query.status : 'ready', (page - 1) * 50]);
   res.json({ items: rows, page, pageSize: 50 });
 });
 

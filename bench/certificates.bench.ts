@@ -5,12 +5,13 @@
 //
 // This process seeds the database; then the server runs exactly as `npm start` runs it (the compiled build under
 // plain node, scripts/ensure-server.mjs) and prints the batch, so the memory figure is the server's own peak.
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { buildServer, startServer, tempDataDir } from '../test/helpers/processes.js';
+import { cpuMs, rssMb } from './processes.js';
 
 const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const COUNT = Number(arg('--count')) || 2000;
@@ -18,7 +19,7 @@ const TARGET_SECONDS = 20;
 const TARGET_MB = 300;
 
 // The server modules read their configuration when first imported: set it before loading them.
-const dir = mkdtempSync(path.join(os.tmpdir(), 'nimah-bench-certificates-'));
+const dir = tempDataDir('bench-certificates');
 const ADMIN = { email: 'bench-admin@nimah.test', password: 'bench-password-0123' };
 const PORT = Number(arg('--port')) || 3931;
 const serverEnv = {
@@ -36,7 +37,7 @@ const { Device, Drive } = await import('../server/modules/devices/index.js');
 const { Donation } = await import('../server/modules/donations/index.js');
 const { Donor } = await import('../server/modules/donors/index.js');
 const { Programme } = await import('../server/modules/programmes/index.js');
-const { updateSettings } = await import('../server/modules/settings/settings.js');
+const { updateSettings } = await import('../server/modules/settings/index.js');
 const { signaturePng } = await import('../test/documents/signature-png.js');
 
 const MODELS = [['Lenovo', 'ThinkPad T480'], ['Dell', 'Latitude E7240'], ['HP', 'EliteBook 840 G5'], ['Lenovo', 'ThinkPad X1 Carbon 5th Gen']];
@@ -71,31 +72,20 @@ async function seed(): Promise<number> {
   });
 }
 
-const root = path.resolve(import.meta.dirname, '..');
-const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-const cpuSeconds = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-};
+const cpuSeconds = (pid: number): number => cpuMs(pid) / 1000;
 
 /** Starts the compiled server on the seeded database, prints the batch over HTTP, samples the server's RSS. */
 async function generate(programmeId: number): Promise<Result> {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'ensure-server.mjs')], { stdio: 'inherit' });
-  const server = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js')], {
-    env: { ...serverEnv, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(PORT), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  buildServer();
+  const server = await startServer(
+    { ...serverEnv, NODE_ENV: 'production', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    { entry: 'compiled', port: PORT, keep: 'none', echo: 'stderr', health: { timeoutMs: 30_000, everyMs: 50 } },
+  );
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    for (let tries = 0; ; tries += 1) {
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (tries > 300) throw new Error('the server did not become healthy');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const { base } = server;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const { token } = (await login.json()) as { token: string };
-    const pid = server.pid!;
+    const pid = server.child.pid!;
     const baselineMb = rssMb(pid);
     const cpuBefore = cpuSeconds(pid);
     let peak = baselineMb;
@@ -111,8 +101,7 @@ async function generate(programmeId: number): Promise<Result> {
     const pages = Number(res.headers.get('x-total-count') ?? 0);
     return { seconds, cpuSeconds: cpuSeconds(pid) - cpuBefore, pages, peakMb: peak, baselineMb, bytes: statSync(file).size };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
   }
 }
 

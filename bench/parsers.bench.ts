@@ -4,10 +4,9 @@
 //   npm run bench:parsers            (or: node --import tsx bench/parsers.bench.ts --mb 10)
 // Targets: every parser at least 5 MB/s on hostile input (a 10 MB upload within 2 s, well inside the 5 s
 // PARSE_TIMEOUT_MS); health checks within 100 ms during the parse.
-import fs from 'node:fs';
+import { fixture, fixtureText } from '../test/helpers/fixtures.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 
 Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const { HOSTILE_CASES } = await import('../test/security/hostile-corpus.js');
@@ -21,7 +20,6 @@ const HEALTH_MB = Number(arg('--mb')) || 10;
 const TARGET_MB_PER_S = 5;
 const TARGET_HEALTH_MS = 100;
 type Parser = 'nwipe' | 'hardware' | 'csv' | 'image';
-const fixtures = path.join(import.meta.dirname, '..', 'test', 'fixtures');
 
 function parseAs(parser: Parser, content: Buffer): void {
   try {
@@ -51,17 +49,17 @@ function throughput(parser: Parser, content: Buffer): number {
 
 /** About `bytes` of a real file: whole copies of it (an appended nwipe log, a CSV's rows). */
 function repeated(file: string, bytes: number, header = ''): Buffer {
-  const body = fs.readFileSync(path.join(fixtures, file), 'utf8').slice(header.length);
+  const body = fixtureText(file).slice(header.length);
   return Buffer.from(header + body.repeat(Math.max(1, Math.floor(bytes / body.length))));
 }
 
 const csvRows = Array.from({ length: 9000 }, (_, i) => `laptop,Dell,Latitude 5490,BENCH${String(i).padStart(6, '0')}\n`).join('');
 const NORMAL: Array<[string, Parser, Buffer]> = [
   ['nwipe: two-drive log, appended runs', 'nwipe', repeated('nwipe/all-erased-two-drives.log', 1e6)],
-  ['lshw -json (desktop)', 'hardware', fs.readFileSync(path.join(fixtures, 'hardware/lshw-desktop.json'))],
-  ['dmidecode (laptop)', 'hardware', fs.readFileSync(path.join(fixtures, 'hardware/dmidecode-laptop.txt'))],
-  ['smartctl --json (mixed array)', 'hardware', fs.readFileSync(path.join(fixtures, 'hardware/smartctl-array-mixed.json'))],
-  ['Workbench 11 snapshot', 'hardware', fs.readFileSync(path.join(fixtures, 'hardware/workbench11-snapshot.json'))],
+  ['lshw -json (desktop)', 'hardware', fixture('hardware/lshw-desktop.json')],
+  ['dmidecode (laptop)', 'hardware', fixture('hardware/dmidecode-laptop.txt')],
+  ['smartctl --json (mixed array)', 'hardware', fixture('hardware/smartctl-array-mixed.json')],
+  ['Workbench 11 snapshot', 'hardware', fixture('hardware/workbench11-snapshot.json')],
   ['CSV manifest, 9,000 rows', 'csv', Buffer.from(`type,manufacturer,model,serialNumber\n${csvRows}`)],
 ];
 

@@ -1,7 +1,7 @@
-// Child processes of the bench: the server under test, the baseline, the seeder; startup timing and RSS sampling.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Child processes of the bench (spawned through test/helpers/processes.ts): the server under test, the baseline,
+// the seeder; startup timing and RSS sampling.
 import fs from 'node:fs';
-import path from 'node:path';
+import { buildServer as ensureServer, runNode, spawnNode, waitForHealth, type NodeProcess } from '../test/helpers/processes.js';
 
 /**
  * The server under test runs as `npm start` runs it: the compiled JavaScript under plain node. Under tsx it
@@ -10,45 +10,21 @@ import path from 'node:path';
 export const SERVER_ENTRY = 'dist/server/main.js';
 
 /** Compiles server/, migrations/ and seeders/ into dist/ (what `npm run build:server` does), once per bench run. */
-export async function buildServer(root: string): Promise<void> {
-  await runToEnd([path.join(root, 'scripts', 'ensure-server.mjs'), '--force'], process.env, true);
+export function buildServer(): void {
+  ensureServer({ force: true });
 }
 
-export interface Child { proc: ChildProcess; output: string[]; stop(): Promise<void> }
+export type Child = NodeProcess;
 
+/** A long-running child (a server): the last 200 chunks of its output are kept for the error that names it. */
 export function launch(args: string[], env: NodeJS.ProcessEnv): Child {
-  const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  proc.stdout?.on('data', keep);
-  proc.stderr?.on('data', keep);
-  return {
-    proc, output,
-    stop: () => new Promise<void>((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      proc.once('exit', () => { clearTimeout(timer); resolve(); });
-      proc.kill('SIGTERM');
-    }),
-  };
+  return spawnNode(args, env, { tail: 200 });
 }
 
 /** Polls GET /api/health until it answers 200; returns the milliseconds since `since`. */
 export async function waitHealthy(child: Child, baseUrl: string, since: number, timeoutMs = 60_000): Promise<number> {
-  for (;;) {
-    if (child.proc.exitCode !== null) throw new Error(`the server exited (${child.proc.exitCode}):\n${child.output.join('').slice(-3000)}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return performance.now() - since;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - since > timeoutMs) throw new Error(`no healthy answer from ${baseUrl} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitForHealth(baseUrl, { server: child, timeoutMs, everyMs: 20 });
+  return performance.now() - since;
 }
 
 /** Resident memory of a process in MB, from /proc (Linux), or `ps` elsewhere. */
@@ -103,30 +79,14 @@ export class RssSampler {
 }
 
 /** Runs a script to completion; resolves with its stdout and exit code, whatever the code. */
-export function runCollect(args: string[], env: NodeJS.ProcessEnv, echo: boolean): Promise<{ out: string; code: number }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    proc.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (echo) process.stdout.write(c);
-    });
-    proc.stderr.on('data', (c: Buffer) => { if (echo) process.stderr.write(c); });
-    proc.on('exit', (code) => resolve({ out, code: code ?? 1 }));
-  });
+export async function runCollect(args: string[], env: NodeJS.ProcessEnv, echo: boolean): Promise<{ out: string; code: number }> {
+  const { stdout, code } = await runNode(args, env, { echo, keep: 'all' });
+  return { out: stdout, code: code ?? 1 };
 }
 
 /** Runs a script to completion; resolves with its stdout, rejects with its output on a non-zero exit. */
-export function runToEnd(args: string[], env: NodeJS.ProcessEnv, echo: boolean): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (echo) process.stdout.write(c);
-    });
-    proc.stderr.on('data', (c: Buffer) => { err += c.toString(); });
-    proc.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}\n${err.slice(-3000)}`))));
-  });
+export async function runToEnd(args: string[], env: NodeJS.ProcessEnv, echo: boolean): Promise<string> {
+  const { stdout, stderr, code } = await runNode(args, env, { echo: echo ? 'stdout' : false });
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}\n${stderr.slice(-3000)}`);
+  return stdout;
 }

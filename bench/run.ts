@@ -110,9 +110,9 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
     children.push(server);
     const startupMs = await waitHealthy(server, nimahUrl, t0);
     log(`server healthy after ${Math.round(startupMs)} ms`);
-    const pid = server.proc.pid ?? 0;
+    const pid = server.child.pid ?? 0;
     const nimah = { url: nimahUrl, pid };
-    const base = { url: baseUrl, pid: baseline.proc.pid ?? 0 };
+    const base = { url: baseUrl, pid: baseline.child.pid ?? 0 };
     const idleRssMb = rssMb(pid);
     const sampler = new RssSampler(pid).start();
     const token = await login(nimahUrl);
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const started = performance.now();
   log('compiling the server under test (npm run build:server)');
-  await buildServer(root);
+  buildServer();
   const results: VolumeResult[] = [];
   for (const devices of o.devices) {
     const r = await benchVolume(o, devices);

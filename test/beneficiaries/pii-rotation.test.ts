@@ -1,8 +1,6 @@
 // Key rotation of personal data: rows written under key A, a server restarted with B as PII_KEY and A in
 // PII_KEYS_OLD (it reads both and writes B), then `pii:rotate` run as its own process. Afterwards every row
 // decrypts, none names key A, A can leave the ring, and lookups by national ID (keyed hashes) still work.
-import { spawn } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { expect } from 'chai';
@@ -14,7 +12,7 @@ import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { rawSelect, rawWrite } from '../helpers/more-factories.js';
 import { testDir } from '../env.js';
-import { root } from '../reliability/server-process.js';
+import { operatorEnv, runCli } from '../helpers/processes.js';
 import { createBeneficiary, saudiId } from './helpers.js';
 
 const KEY_A = config.piiKey;
@@ -22,17 +20,10 @@ const KEY_B = 'b7'.repeat(32);
 const ROTATING = { PII_KEY: KEY_B, PII_KEYS_OLD: KEY_A, PII_HASH_KEY: KEY_A };
 
 function rotateCli(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/cli.ts', 'pii-rotate', ...args], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FILE: path.join(testDir, 'pii-rotate.log'),
-      DATA_DIR: config.dataDir, DATABASE_URL: config.db.url, ...ROTATING,
-    },
-  });
-  let out = '';
-  child.stdout.on('data', (d) => { out += String(d); });
-  child.stderr.on('data', (d) => { out += String(d); });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+  return runCli(['pii-rotate', ...args], operatorEnv({
+    LOG_LEVEL: 'warn', LOG_FILE: path.join(testDir, 'pii-rotate.log'), DATA_DIR: config.dataDir, DATABASE_URL: config.db.url,
+    ...ROTATING,
+  }));
 }
 
 /** What the server wrote before key ids existed: `v1:` base64(iv ‖ tag ‖ ciphertext), key A, no associated data. */

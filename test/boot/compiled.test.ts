@@ -3,9 +3,8 @@
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort, root, spawnNode, waitForHealth, type Running } from './process.js';
+import { buildServer, freePort, operatorEnv, root, spawnNode, tempDataDir, waitForHealth, type NodeProcess } from '../helpers/processes.js';
 import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 
@@ -13,19 +12,19 @@ const ADMIN = { email: 'first@nimah.test', password: 'first-admin-password' };
 
 /** A fresh data folder with its SQLite file named explicitly, so a developer's .env cannot redirect it. */
 function freshEnv(): Record<string, string> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimah-compiled-'));
-  return {
-    PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'info', DATA_DIR: dataDir,
-    DATABASE_URL: `sqlite:${path.join(dataDir, 'nimah.sqlite')}`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-  };
+  const dataDir = tempDataDir('compiled');
+  return operatorEnv({
+    LOG_LEVEL: 'info', DATA_DIR: dataDir, DATABASE_URL: `sqlite:${path.join(dataDir, 'nimah.sqlite')}`,
+    ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+  });
 }
 
-function startCompiled(env: Record<string, string>): Running {
+function startCompiled(env: Record<string, string>): NodeProcess {
   return spawnNode(['dist/server/main.js'], env);
 }
 
 /** SIGTERM and the exit code: 0 when the server closed cleanly. */
-async function stop(server: Running): Promise<number | null> {
+async function stop(server: NodeProcess): Promise<number | null> {
   server.child.kill('SIGTERM');
   return server.exited;
 }
@@ -49,7 +48,7 @@ describe('compiled server (npm start)', function () {
   before(function () {
     this.timeout(120_000);
     // What `npm start` runs before node dist/server/main.js: compiles only when dist/ is missing or stale.
-    execFileSync(process.execPath, ['scripts/ensure-server.mjs'], { cwd: root, stdio: 'pipe' });
+    buildServer({ quiet: true });
   });
 
   it('finds the project root (client/dist, server/assets/fonts) and its migrations from dist/server as from server/', async () => {
@@ -64,7 +63,7 @@ describe('compiled server (npm start)', function () {
     const port = await freePort();
     const server = startCompiled({ ...env, PORT: String(port) });
     try {
-      const health = await waitForHealth(port);
+      const health = await waitForHealth(`http://127.0.0.1:${port}`, { server, timeoutMs: 20_000, everyMs: 150 });
       expect(health.status, server.output()).to.equal(200);
       expect(await health.json()).to.deep.equal({ status: 'ok', database: 'sqlite', version: '0.1.0' });
       expect(await migrationNames(path.join(env.DATA_DIR, 'nimah.sqlite'))).to.deep.equal(sourceMigrations);
@@ -103,7 +102,7 @@ describe('compiled server (npm start)', function () {
     const port = await freePort();
     const server = startCompiled({ ...env, PORT: String(port) });
     try {
-      expect((await waitForHealth(port)).status, server.output()).to.equal(200);
+      expect((await waitForHealth(`http://127.0.0.1:${port}`, { server, timeoutMs: 20_000, everyMs: 150 })).status, server.output()).to.equal(200);
       expect(await migrationNames(file)).to.deep.equal(before);
       expect(server.output()).not.to.contain('db.migrated');
       expect(await stop(server)).to.equal(0);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { root } from './process.js';
+import { root } from '../helpers/processes.js';
 
 function mochaWithoutTools(file: string) {
   const bin = mkdtempSync(path.join(tmpdir(), 'nimah-bare-path-'));

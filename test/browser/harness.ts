@@ -1,16 +1,13 @@
 // Browser test harness: the real server (npx tsx server/main.ts) on a free port and a throw-away SQLite database,
 // driven by Debian's Chromium through playwright-core. No browser is ever downloaded.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { skipWithoutTools } from '../helpers/tools.js';
+import { buildServer, freePort, root, startServer as startNode, tempDataDir, type Server } from '../helpers/processes.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REPO_ROOT = root;
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
 export const ADMIN = { email: 'admin@nimah.test', password: 'browser-test-password' } as const;
 
@@ -22,31 +19,6 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was healthy:\n${stderr()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server not healthy after ${timeoutMs} ms:\n${stderr()}`);
-}
-
 /**
  * Starts the server the way an operator would, with a fresh database that the server migrates and seeds the admin into.
  * `env` adds to (or overrides) its environment for one suite.
@@ -56,48 +28,35 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     throw new Error('client/dist is missing: run `npm run build --prefix client` before the browser tests');
   }
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimah-browser-'));
-  let err = '';
+  const dataDir = tempDataDir('browser');
   // As `npm start` runs it: the compiled build (compiled here when missing or older than the sources).
-  execFileSync(process.execPath, ['scripts/ensure-server.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  // detached: the server gets its own process group, so stop() ends it and anything under it together.
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'b.sqlite')}`,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      ...env,
-    },
-  });
-  child.stderr?.on('data', (chunk: Buffer) => { err += chunk.toString('utf8'); });
-  const url = `http://127.0.0.1:${port}`;
-  const stderr = () => err;
-  const stop = async () => {
-    if (child.exitCode === null && child.pid !== undefined) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  buildServer();
+  const serverEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: `sqlite:${path.join(dataDir, 'b.sqlite')}`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...env,
   };
+  // detached: the server gets its own process group, so stop() ends it and anything under it together.
+  let server: Server;
   try {
-    await waitForHealth(url, child, stderr);
+    server = await startNode(serverEnv, {
+      entry: 'compiled', port, detached: true, keep: 'stderr', health: { timeoutMs: 45_000, everyMs: 250 },
+    });
   } catch (e) {
-    await stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
-  return { url, dataDir, stderr, stop };
+  const stop = async () => {
+    await server.stop(5000);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url: server.base, dataDir, stderr: server.output, stop };
 }
 
 const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,17 +1,17 @@
 // (b) A technician takes a device through the workshop in the browser: the work queues, triage, a dmidecode hardware
 // report, a wipe refused while drives lack records, the nwipe log, the completed wipe, QA and grading to ready. Also:
 // a stale version is reloaded and said, documents open as PDFs, and beneficiary screens stay out of a technician's reach.
-import path from 'node:path';
+import { fixturePath } from '../helpers/fixtures.js';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
 import {
-  checkPage, contentTypeOf, REPO_ROOT, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer, skipWithoutChromium,
+  checkPage, contentTypeOf, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer, skipWithoutChromium,
 } from './harness.js';
 
 const TECH = { email: 'tech@nimah.test', password: 'technician-password-1' };
-const DMIDECODE = path.join(REPO_ROOT, 'test', 'fixtures', 'hardware', 'dmidecode-laptop.txt');
-const NWIPE = path.join(REPO_ROOT, 'test', 'fixtures', 'nwipe', 'all-erased-two-drives.log');
+const DMIDECODE = fixturePath('hardware', 'dmidecode-laptop.txt');
+const NWIPE = fixturePath('nwipe', 'all-erased-two-drives.log');
 
 interface Created { id: number; assetTag?: string; version?: number }
 

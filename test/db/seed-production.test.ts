@@ -1,22 +1,12 @@
 // `npm run db:seed` brings demo accounts with a published password: with NODE_ENV=production it refuses unless
 // --force is given. Run as the real command line (a child process) on its own SQLite file.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { Sequelize, QueryTypes } from 'sequelize';
-import { root } from '../reliability/server-process.js';
+import { operatorEnv, runCli, tempDataDir } from '../helpers/processes.js';
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/cli.ts', ...args], {
-    cwd: root, env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'warn', ...env },
-  });
-  let out = '';
-  child.stdout.on('data', (d) => { out += String(d); });
-  child.stderr.on('data', (d) => { out += String(d); });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, operatorEnv({ LOG_LEVEL: 'warn', ...env }));
 
 async function userCount(file: string): Promise<number> {
   const db = new Sequelize({ dialect: 'sqlite', storage: file, logging: false });
@@ -30,7 +20,7 @@ async function userCount(file: string): Promise<number> {
 
 describe('db:seed in production', function () {
   this.timeout(180_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimah-seed-prod-'));
+  const dir = tempDataDir('seed-prod');
   const file = path.join(dir, 'prod.sqlite');
   const env = { NODE_ENV: 'production', PII_KEY: '5a'.repeat(32), DATA_DIR: dir, DATABASE_URL: `sqlite:${file}`, LOG_FILE: path.join(dir, 'cli.log'), PUBLIC_URL: 'https://nimah.example.org' };
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,9 +1,8 @@
 // GET /api/devices/:id reads the whole page as one statement (workshop/device-page.ts). These tests hold it to
 // what the stored rows and the single-list endpoints say, value by value: dates, booleans, nulls, order.
 import { expect } from 'chai';
-import fs from 'node:fs';
-import path from 'node:path';
 import { api, bearer } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { signIn } from '../helpers/factories.js';
 import { act, intake, wipeAllDrives } from '../helpers/workshop.js';
 import { withTransaction } from '../../server/db/sequelize.js';
@@ -11,7 +10,7 @@ import { appendEvent, Device, DeviceEvent, Drive } from '../../server/modules/de
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
 import type { DeviceDetailDto, DeviceEventDto, Page, SanitizationDto } from '../../server/shared/api-types.js';
 
-const nwipeLog = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'nwipe', 'all-erased-two-drives.log'));
+const nwipeLog = fixture('nwipe', 'all-erased-two-drives.log');
 
 describe('GET /api/devices/:id (the device page in one round trip)', () => {
   it('when the device has drives, history, wipe records and a file, returns each list exactly as stored', async () => {

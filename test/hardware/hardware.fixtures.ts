@@ -1,31 +1,11 @@
-// Shared helpers for the hardware parser tests: fixture loading and error assertions.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect } from 'chai';
-import { AppError } from '../../server/lib/errors.js';
+// Shared helpers for the hardware parser tests: their fixture folder (test/helpers/fixtures.ts) and error assertions.
+import { fixture as anyFixture, fixtureNames as anyFixtureNames } from '../helpers/fixtures.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'hardware');
+export { root as repoRoot } from '../helpers/fixtures.js';
+export { expectAppError } from '../helpers/errors.js';
 
-export function fixture(name: string): Buffer {
-  return fs.readFileSync(path.join(fixturesDir, name));
-}
+/** A file of test/fixtures/hardware. */
+export const fixture = (name: string): Buffer => anyFixture('hardware', name);
 
-export function fixtureNames(): string[] {
-  return fs.readdirSync(fixturesDir).sort();
-}
+export const fixtureNames = (): string[] => anyFixtureNames('hardware');
 
-/** Runs `action`, expects it to throw an AppError with this status and code, and returns the error. */
-export function expectAppError(action: () => unknown, status: number, code: string): AppError {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'expected an error to be thrown').to.be.instanceOf(AppError);
-  const error = caught as AppError;
-  expect({ status: error.status, code: error.code }).to.deep.equal({ status, code });
-  return error;
-}

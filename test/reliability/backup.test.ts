@@ -3,9 +3,7 @@
 // empty one (another SQLite file, or another MariaDB database) with its own data folder. The restored database
 // must hold the same rows per table (on the same dialect: the same checksums), the same uploads, and chains
 // that verify. Restore must refuse a non-empty database and a backup made under another PII key.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { config } from '../../server/config.js';
@@ -18,21 +16,16 @@ import { act, intake, readyDevice } from '../helpers/workshop.js';
 import { testDir } from '../env.js';
 import { truncateAll } from '../setup.js';
 import { rowCounts, snapshot, type Snapshot } from '../security/data-snapshot.js';
-import { deviceWithNwipeDrives, fixture, storedFiles } from '../security/upload-helpers.js';
-import { root } from './server-process.js';
+import { deviceWithNwipeDrives, storedFiles } from '../security/upload-helpers.js';
+import { fixture } from '../helpers/fixtures.js';
+import { operatorEnv, runCli, tempDataDir } from '../helpers/processes.js';
 import { freshTargetDb, mysqlReachable, type TargetDb } from './target-db.js';
 
 interface CliResult { code: number | null; out: string }
 
 function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/cli.ts', ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FILE: path.join(testDir, `server-cli-${process.pid}.log`), PII_KEY: config.piiKey, ...env },
-  });
-  let out = '';
-  child.stdout.on('data', (d) => { out += String(d); });
-  child.stderr.on('data', (d) => { out += String(d); });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+  const log = path.join(testDir, `server-cli-${process.pid}.log`);
+  return runCli(args, operatorEnv({ LOG_LEVEL: 'warn', LOG_FILE: log, PII_KEY: config.piiKey, ...env }));
 }
 
 /** Donations, devices with events at several stages, an nwipe log as evidence, and a beneficiary when that module is mounted. */
@@ -60,7 +53,7 @@ describe('backup and restore (npm run db:backup / db:restore)', function () {
     await truncateAll();
     await buildData();
     source = { snapshot: await snapshot(getSequelize()), counts: await rowCounts(getSequelize()), uploads: filesWithContent(config.upload.dir) };
-    backupDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nimah-backup-')), 'b1');
+    backupDir = path.join(tempDataDir('backup'), 'b1');
     backedUp = await cli(['backup', backupDir], { DATA_DIR: config.dataDir, DATABASE_URL: config.db.url });
     target = await freshTargetDb('restore', 'nimah_restore_test');
   });

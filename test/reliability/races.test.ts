@@ -6,7 +6,7 @@ import { verifiedBeneficiary } from '../documents/documents.helpers.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { readyDevice } from '../helpers/workshop.js';
-import { PNG } from '../security/upload-helpers.js';
+import { PNG } from '../helpers/fixtures.js';
 
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 

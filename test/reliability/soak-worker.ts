@@ -2,7 +2,7 @@
 // another worker may be doing to the same device at that moment (that race is the point). Workshop actions
 // always; allocation, cancellation, handover and return when the allocations routes exist.
 import { family } from '../beneficiaries/helpers.js';
-import { PNG } from '../security/upload-helpers.js';
+import { PNG } from '../helpers/fixtures.js';
 import { call } from './server-process.js';
 import { nextAction } from './workloads.js';
 

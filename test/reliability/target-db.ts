@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QueryTypes, Sequelize } from 'sequelize';
 import { config } from '../../server/config.js';
-import { tempDataDir } from './server-process.js';
+import { tempDataDir } from '../helpers/processes.js';
 
 export interface TargetDb {
   dialect: 'sqlite' | 'mysql';
@@ -15,7 +15,7 @@ export interface TargetDb {
   /** A Sequelize of the test process's own on the target, configured as the application's. */
   open(): Sequelize;
   /** Plain SQL against the target, from the test process (a connection of its own). */
-  select<T extends object>(sql: string, replacements?: Record<string, unknown>): Promise<T[]>;
+  select: <T extends object>(sql: string, replacements?: Record<string, unknown>) => Promise<T[]>;
   /** Closes the test's own connection and removes the data folder (the database stays on a MySQL server). */
   close(): Promise<void>;
 }

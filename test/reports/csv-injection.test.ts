@@ -42,7 +42,7 @@ describe('CSV exports: formula injection', () => {
         exports.push(url);
         const text = (res.body as Buffer).toString('utf8');
         expect(text, url).not.to.match(/(^|[,\n])"?=HYPERLINK/);
-        const rows = parseCsv(text, { bom: true }) as string[][];
+        const rows: string[][] = parseCsv(text, { bom: true });
         const cells = rows.flat();
         expect(cells, url).to.include(`'${HOSTILE_NAME}`).and.include("'+Lenovo").and.include("'@SUM(A1)");
         expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), url).to.deep.equal([]);

@@ -59,7 +59,7 @@ describe('reports', () => {
     expect(res.headers['content-type']).to.match(/^text\/csv/);
     const text = (res.body as Buffer).toString('utf8');
     expect(text).not.to.contain('أسرة القحطاني');
-    const rows = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(text, { bom: true, columns: true });
     expect(rows).to.have.length(2);
     expect(Object.keys(rows[0])).to.deep.equal(['assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade',
       'disposition', 'donationCode', 'donorName', 'receivedAt', 'statusChangedAt']);

@@ -1,10 +1,9 @@
 // Spec §10: wipe evidence no single person can forge. A record typed in by hand waits for the verifier it names, and
 // only that verifier, signed in as themself, can make it count; a record with a tool's file counts at once.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { createUser, signIn } from '../helpers/factories.js';
 import { act, intake, PASSED_WIPE, readyDevice } from '../helpers/workshop.js';
 import { createBeneficiary } from '../helpers/beneficiaries.js';
@@ -12,7 +11,7 @@ import { DeviceEvent, Drive, verifyChains } from '../../server/modules/devices/i
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
 import type { DeviceDetailDto, DeviceDto, SanitizationDto } from '../../server/shared/api-types.js';
 
-const nwipeLog = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'nwipe', 'all-erased-two-drives.log'));
+const nwipeLog = fixture('nwipe', 'all-erased-two-drives.log');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0d5e2ac0000000049454e44ae426082', 'hex');
 const BLANCCO_XML = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<root><report><blancco_erasure_report><entries name="erasure">'
   + '<entry name="state">Successful</entry><entry name="erasure_standard_name">NIST 800-88 Purge</entry></entries></blancco_erasure_report></report></root>\n');

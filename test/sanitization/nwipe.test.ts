@@ -1,25 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { AppError } from '../../server/lib/errors.js';
 import { parseNwipeLog } from '../../server/modules/sanitization/sanitization.nwipe.js';
+import { expectAppError } from '../helpers/errors.js';
+import { fixtureNames, fixtureText } from '../helpers/fixtures.js';
 
-const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'nwipe');
-const log = (name: string): string => fs.readFileSync(path.join(fixturesDir, name), 'utf8');
+const log = (name: string): string => fixtureText('nwipe', name);
 
-function expectAppError(action: () => unknown, status: number, code: string): AppError {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'expected an error to be thrown').to.be.instanceOf(AppError);
-  const error = caught as AppError;
-  expect({ status: error.status, code: error.code }).to.deep.equal({ status, code });
-  return error;
-}
 
 /** A short modern log: options, one drive found and invoked, then the summary table. */
 function miniLog(method: string, row: string, found = 'Found /dev/sda,  ATA, ST500DM002-1BD142,  500 GB, S/N=Z3TABCDE'): string {
@@ -203,7 +189,7 @@ describe('nwipe log parser', () => {
     });
 
     it('when any fixture is cut at about 100 points, gives a result, 415 or 422, never another error', () => {
-      for (const name of fs.readdirSync(fixturesDir)) {
+      for (const name of fixtureNames('nwipe')) {
         const text = log(name);
         for (let cut = 0; cut < text.length; cut += Math.max(1, Math.floor(text.length / 97))) {
           try {

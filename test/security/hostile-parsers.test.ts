@@ -22,11 +22,12 @@ import { readHardwareReport } from '../../server/modules/hardware/hardware.repor
 import { parseNwipeLog } from '../../server/modules/sanitization/sanitization.nwipe.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
-import { root } from '../boot/process.js';
+import { fixture } from '../helpers/fixtures.js';
+import { buildServer, root } from '../helpers/processes.js';
 import { HOSTILE_CASES, hugePng, TRUNCATED_IMAGES, type HostileCase } from './hostile-corpus.js';
 import { call, createDonation, signInAdmin, startServer, stop, type ServerProcess } from '../reliability/server-process.js';
 import { freshTargetDb, type TargetDb } from '../reliability/target-db.js';
-import { deviceWithNwipeDrives, fixture, NWIPE_DRIVES, storedFiles } from './upload-helpers.js';
+import { deviceWithNwipeDrives, NWIPE_DRIVES, storedFiles } from './upload-helpers.js';
 
 /** Runs the parser the upload route would; an AppError (a 4xx) is a fine outcome, anything else fails the test. */
 function parseAs(parser: HostileCase['parser'], content: Buffer | string): void {
@@ -191,7 +192,7 @@ describe('hostile uploads: parsers linear in their input, parsed off the request
 
     it('when the server runs compiled (dist/, plain node without tsx), parses in its worker thread too', function () {
       this.timeout(240_000);
-      execFileSync(process.execPath, ['scripts/ensure-server.mjs'], { cwd: root, stdio: 'pipe' });
+      buildServer({ quiet: true });
       const script = `const { readHardwareReport } = await import('./dist/server/modules/hardware/hardware.report.js');
         const fs = await import('node:fs');
         const report = await readHardwareReport(fs.readFileSync('test/fixtures/hardware/dmidecode-laptop.txt'));

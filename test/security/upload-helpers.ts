@@ -1,17 +1,10 @@
-// Files and records the upload tests (and the backup test) share.
+// Records the upload tests (and the backup test) share; their files are in test/helpers/fixtures.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { config } from '../../server/config.js';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation } from '../helpers/factories.js';
-
-export const fixture = (...parts: string[]): Buffer => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', ...parts));
-
-/** A 1×1 non-interlaced PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-export const CSV = Buffer.from('type,manufacturer,model,serialNumber\nlaptop,Dell,Latitude 5490,UPL000001\n');
 
 /** The drives named in test/fixtures/nwipe/all-erased-two-drives.log. */
 export const NWIPE_DRIVES = [

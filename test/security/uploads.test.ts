@@ -15,7 +15,8 @@ import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { rowCounts } from './data-snapshot.js';
 import { realPath, routeKey } from './fuzz-probe.js';
-import { CSV, deviceWithNwipeDrives, fixture, PNG, storedFiles } from './upload-helpers.js';
+import { CSV, fixture, PNG } from '../helpers/fixtures.js';
+import { deviceWithNwipeDrives, storedFiles } from './upload-helpers.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const ACTIVE_TYPES = /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml|text\/javascript|application\/javascript)/i;

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import fs from 'node:fs';
-import path from 'node:path';
 import { api, bearer } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { act } from '../helpers/workshop.js';
 import { sha256, storedPath } from '../../server/lib/file-store.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/index.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
-
-const fixture = (...p: string[]) => fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', ...p));
 
 async function intakeWith(token: string, body: Record<string, unknown>) {
   const donation = await createDonation();
