@@ -1,6 +1,6 @@
 import { Anchor } from '@mantine/core';
-import { useState } from 'react';
-import { postForBlob } from '../api/http';
+import { useMutation } from '@tanstack/react-query';
+import { endpoints, keys } from '../api/endpoints';
 import { ErrorAlert } from './ErrorAlert';
 
 export type LabelTarget = { deviceIds: number[] } | { donationId: number };
@@ -11,38 +11,30 @@ export type LabelTarget = { deviceIds: number[] } | { donationId: number };
  * (a window opened after the await would be taken for a popup), and pointed at the PDF once it has come. With no
  * tab (popups blocked) the PDF is downloaded instead.
  */
-export function PrintLabelsButton({ target, format, label, testId, onPrinted }: {
-  target: LabelTarget; format: 'roll' | 'a4'; label: string; testId?: string; onPrinted?: () => void;
+export function PrintLabelsButton({ target, format, label, testId }: {
+  target: LabelTarget; format: 'roll' | 'a4'; label: string; testId?: string;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function print() {
-    const tab = window.open('', '_blank');
-    setBusy(true);
-    setError(null);
-    try {
-      const pdf = await postForBlob('/api/labels/print', { ...target, format });
+  const printing = useMutation({
+    // The tab comes with the variables: it was opened at the click, before the request.
+    mutationFn: ({ tab }: { tab: Window | null }) => endpoints.labels.print({ ...target, format }).then((pdf) => ({ pdf, tab })),
+    meta: { invalidates: [keys.devices] },
+    onSuccess: ({ pdf, tab }) => {
       const url = URL.createObjectURL(pdf);
       if (tab) tab.location.href = url;
       else download(url, `labels-${format}.pdf`);
       // The tab has loaded the PDF long before this; the URL only keeps the blob in memory.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      onPrinted?.();
-    } catch (err) {
-      tab?.close();
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    onError: (_err, { tab }) => tab?.close(),
+  });
+  const busy = printing.isPending;
 
   return (
     <>
-      <Anchor component="button" type="button" onClick={() => void print()} disabled={busy} aria-busy={busy} data-testid={testId}>
+      <Anchor component="button" type="button" onClick={() => printing.mutate({ tab: window.open('', '_blank') })} disabled={busy} aria-busy={busy} data-testid={testId}>
         {label}
       </Anchor>
-      {error ? <ErrorAlert error={error} /> : null}
+      {printing.error ? <ErrorAlert error={printing.error} /> : null}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, type QueryKey } from '@tanstack/react-query';
 import type { ApiError } from '../api/http';
 import { translateFieldErrors } from '../i18n/serverMessages';
 import { useT } from '../prefs/PreferencesProvider';
+import { useServerErrors } from './useServerErrors';
 
 export interface ServerFormOptions<V, R> {
   initialValues: V;
@@ -11,6 +12,7 @@ export interface ServerFormOptions<V, R> {
   /** The resources the write changes (endpoints.ts `keys`): their reads on screen are fetched again. */
   invalidates?: readonly QueryKey[];
   onSuccess?: (result: R, values: V) => void;
+  onError?: (error: ApiError, values: V) => void;
   /** Fields on the form; a server error naming another path is listed in the alert instead. Default: the values' keys. */
   known?: readonly string[];
   /** Checks worth making before a round trip (e.g. a signature not drawn yet); the server checks everything anyway. */
@@ -30,17 +32,22 @@ export function useServerForm<V extends Record<string, unknown>, R = unknown>(op
     meta: { invalidates: options.invalidates },
     onMutate: () => { form.clearErrors(); },
     onSuccess: (result, values) => options.onSuccess?.(result, values),
-    onError: (err) => { form.setErrors(translateFieldErrors(err.details, t, err.code)); },
+    onError: (err, values) => { form.setErrors(translateFieldErrors(err.details, t, err.code)); options.onError?.(err, values); },
   });
-  const known = options.known ?? Object.keys(options.initialValues);
-  const translated = mutation.error ? translateFieldErrors(mutation.error.details, t, mutation.error.code) : {};
+  const errors = useServerErrors(mutation.error);
   return {
     form,
     mutation,
     busy: mutation.isPending,
     /** The last failure, for <ErrorAlert>; null when the last submit went through (or none was made). */
     error: mutation.error,
-    onSubmit: form.onSubmit((values) => mutation.mutate(values)),
-    unshown: Object.entries(translated).filter(([path]) => !known.includes(path)).map(([path, m]) => `${path}: ${m}`),
+    // A second Enter while the first submit is on its way sends nothing.
+    onSubmit: form.onSubmit((values) => { if (!mutation.isPending) mutation.mutate(values); }),
+    /** The message on `path`, for inputs that take a plain string (getInputProps gives the others theirs). */
+    fieldError: (path: string): string | undefined => {
+      const e = form.errors[path];
+      return typeof e === 'string' ? e : undefined;
+    },
+    unshown: errors.unshown(options.known ?? Object.keys(options.initialValues)),
   };
 }

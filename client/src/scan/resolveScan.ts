@@ -1,8 +1,8 @@
-import { api } from '../api/http';
+import { endpoints } from '../api/endpoints';
 import type { ScanResultDto } from '../api/types';
 
 export function scanCode(code: string): Promise<ScanResultDto> {
-  return api<ScanResultDto>(`/api/scan/${encodeURIComponent(code)}`);
+  return endpoints.scan(code);
 }
 
 /** Where a scanned thing lives in the client: a drive or certificate opens its device. */

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { api, withQuery } from '../../api/http';
+import { endpoints } from '../../api/endpoints';
+import { withQuery } from '../../api/http';
 import type { ProgrammeDto } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePrefs } from '../../prefs/PreferencesProvider';
@@ -34,7 +35,7 @@ export function BatchCertificates({ programmes, nameOf }: { programmes: Programm
     setBusy(true);
     abort.current = new AbortController();
     try {
-      const count = await api<{ total: number }>(`/api/programmes/${programmeId}/certificates/count`, { query });
+      const count = await endpoints.programmes.certificateCount(Number(programmeId), query);
       setProgress({ total: count.total, pages: 0, bytes: 0 });
       if (count.total === 0) return;
       const blob = await downloadBatch(withQuery(`/api/programmes/${programmeId}/certificates.pdf`, query), setProgress, abort.current.signal);

@@ -42,8 +42,8 @@ export default function DevicePage() {
         <DriveTable drives={d.drives ?? []} />
         <SanitizationPanel device={d} canRecord={staff} onChanged={reload} />
         <SimpleGrid cols={{ base: 1, lg: staff ? 2 : 1 }} spacing="md">
-          <DeviceDocuments device={d} onPrinted={reload} />
-          {staff && <WorkshopTools device={d} onChanged={reload} />}
+          <DeviceDocuments device={d} />
+          {staff && <WorkshopTools device={d} />}
         </SimpleGrid>
         <DeviceTimeline events={d.events ?? []} />
       </Stack>

@@ -1,22 +1,19 @@
 import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api/http';
 import type { DonorDto, DonorInput, DonorKind, DocumentLanguage } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../../api/endpoints';
+import { endpoints, keys } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DONOR_KINDS, DOCUMENT_LANGUAGES } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
 import { useT } from '../../prefs/PreferencesProvider';
 
 type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & { kind: DonorKind; preferredLanguage: DocumentLanguage };
 const EMPTY: Form = { kind: 'company', name: '', nameLatin: '', contactPerson: '', email: '', phone: '', city: '', crNumber: '', preferredLanguage: 'ar' };
-const KNOWN = Object.keys(EMPTY);
 
 function fromDto(d: DonorDto): Form {
   return {
@@ -35,39 +32,26 @@ function toInput(f: Form): DonorInput {
 }
 
 export default function DonorFormPage() {
-  const t = useT();
-  const options = useEnumOptions();
-  const navigate = useNavigate();
   const { id } = useParams();
   const editing = id !== undefined;
   const existing = useQuery({ ...endpoints.donors.get(Number(id) || 0), enabled: editing });
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [busy, setBusy] = useState(false);
-  const errors = useFieldErrors();
-
-  useEffect(() => { if (existing.data) setForm(fromDto(existing.data)); }, [existing.data]);
-
   if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={() => void existing.refetch()} />;
   if (editing && !existing.data) return <FullPageLoader />;
+  return <DonorForm existing={existing.data} />;
+}
 
-  const set = <K extends keyof Form>(k: K) => (v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage'>) => ({
-    name: k, value: form[k], error: errors.field(k), onChange: (e: ChangeEvent<HTMLInputElement>) => set(k)(e.currentTarget.value),
+function DonorForm({ existing }: { existing?: DonorDto }) {
+  const t = useT();
+  const options = useEnumOptions();
+  const navigate = useNavigate();
+  const editing = existing !== undefined;
+  const { form, onSubmit, busy, error, unshown } = useServerForm({
+    initialValues: existing ? fromDto(existing) : EMPTY,
+    submit: (v) => (existing ? endpoints.donors.update(existing.id, toInput(v)) : endpoints.donors.create(toInput(v))),
+    invalidates: [keys.donors, keys.donations],
+    onSuccess: (saved) => navigate(`/donors/${saved.id}`),
   });
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    errors.clear();
-    try {
-      const saved = await api<DonorDto>(editing ? `/api/donors/${id}` : '/api/donors', { method: editing ? 'PATCH' : 'POST', body: toInput(form) });
-      navigate(`/donors/${saved.id}`);
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage'>) => ({ name: k, ...form.getInputProps(k) });
 
   return (
     <>
@@ -75,10 +59,10 @@ export default function DonorFormPage() {
       <Paper withBorder p="md" maw={860}>
         <form onSubmit={onSubmit} noValidate>
           <Stack>
-            {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(KNOWN)} />}
+            {error && <ErrorAlert error={error} unshown={unshown} />}
             <div>
               <Text size="sm" fw={500} mb={4} id="donor-kind">{t('donor.kind')}</Text>
-              <SegmentedControl aria-labelledby="donor-kind" value={form.kind} onChange={(v) => set('kind')(v as DonorKind)}
+              <SegmentedControl aria-labelledby="donor-kind" {...form.getInputProps('kind')}
                 data={options('donorKind', DONOR_KINDS)} />
             </div>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -88,9 +72,9 @@ export default function DonorFormPage() {
               <TextInput label={t('donor.city')} {...text('city')} />
               <TextInput label={t('donor.phone')} type="tel" dir="ltr" inputMode="tel" placeholder="+9665XXXXXXXX" {...text('phone')} />
               <TextInput label={t('donor.email')} type="email" dir="ltr" {...text('email')} />
-              {form.kind === 'company' && <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />}
-              <Select label={t('donor.language')} data={options('language', DOCUMENT_LANGUAGES)} value={form.preferredLanguage}
-                onChange={(v) => set('preferredLanguage')(v === 'en' ? 'en' : 'ar')} allowDeselect={false} error={errors.field('preferredLanguage')} />
+              {form.values.kind === 'company' && <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />}
+              <Select label={t('donor.language')} data={options('language', DOCUMENT_LANGUAGES)} {...form.getInputProps('preferredLanguage')}
+                onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')} allowDeselect={false} />
             </SimpleGrid>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => navigate(-1)}>{t('action.cancel')}</Button>

@@ -1,18 +1,39 @@
 import { Alert, Autocomplete, Button, Collapse, Grid, NativeSelect, Paper, TextInput, UnstyledButton } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/http';
+import { useRef, useState } from 'react';
+import { DEVICE_CHANGES, endpoints } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import type { DeviceDto, DeviceType, IntakeDeviceInput, MediaType } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DEVICE_TYPES, MEDIA_TYPES } from '../../api/types';
 import { useEnumOptions } from '../../components/useEnumOptions';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
 import { useT } from '../../prefs/PreferencesProvider';
 import { beep } from '../../scan/feedback';
 import { usePhysicalKeys } from '../../scan/usePhysicalKeys';
 
 const MAKERS = ['Lenovo', 'HP', 'Dell', 'Apple', 'Acer', 'Asus', 'Microsoft', 'Toshiba', 'Samsung', 'Fujitsu', 'MSI', 'Huawei'];
+type Values = {
+  type: DeviceType; manufacturer: string; model: string; serialNumber: string;
+  drives: { serialNumber: string; mediaType: MediaType; capacityGb: string }[];
+};
 const KNOWN = ['type', 'manufacturer', 'model', 'serialNumber', 'drives.0.serialNumber', 'drives.0.mediaType', 'drives.0.capacityBytes'];
+
+function toInput(v: Values, withDrive: boolean): IntakeDeviceInput {
+  const input: IntakeDeviceInput = { type: v.type };
+  if (v.manufacturer.trim()) input.manufacturer = v.manufacturer.trim();
+  if (v.model.trim()) input.model = v.model.trim();
+  if (v.serialNumber.trim()) input.serialNumber = v.serialNumber.trim();
+  const drive = v.drives[0];
+  if (withDrive && drive.serialNumber.trim()) {
+    const gb = Number(toLatinDigits(drive.capacityGb.trim()));
+    input.drives = [{
+      serialNumber: drive.serialNumber.trim(), mediaType: drive.mediaType,
+      ...(drive.capacityGb.trim() && Number.isFinite(gb) ? { capacityBytes: Math.round(gb * 1e9) } : {}),
+    }];
+  }
+  return input;
+}
 
 /**
  * One device per submit. Type, maker and model stay filled after each add, because a donation is usually a batch
@@ -21,20 +42,29 @@ const KNOWN = ['type', 'manufacturer', 'model', 'serialNumber', 'drives.0.serial
 export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; onAdded: (d: DeviceDto, input: IntakeDeviceInput) => void }) {
   const t = useT();
   const options = useEnumOptions();
-  const errors = useFieldErrors();
-  const [type, setType] = useState<DeviceType>('laptop');
-  const [manufacturer, setManufacturer] = useState('');
-  const [model, setModel] = useState('');
-  const [serial, setSerial] = useState('');
   const [showDrive, setShowDrive] = useState(false);
-  const [driveSerial, setDriveSerial] = useState('');
-  const [mediaType, setMediaType] = useState<MediaType>('ssd');
-  const [capacityGb, setCapacityGb] = useState('');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<'ok' | 'error' | null>(null);
-  const serialKeys = usePhysicalKeys(serial, setSerial);
-  const driveKeys = usePhysicalKeys(driveSerial, setDriveSerial);
   const card = useRef<HTMLDivElement>(null);
+  const initialValues: Values = { type: 'laptop', manufacturer: '', model: '', serialNumber: '', drives: [{ serialNumber: '', mediaType: 'ssd', capacityGb: '' }] };
+  const { form, onSubmit, busy, error: err, unshown, fieldError } = useServerForm({
+    initialValues,
+    known: KNOWN,
+    submit: (v) => endpoints.donations.addDevice(donationId, toInput(v, showDrive)),
+    invalidates: DEVICE_CHANGES,
+    onSuccess: (device, v) => {
+      signal(true);
+      onAdded(device, toInput(v, showDrive));
+      form.setFieldValue('serialNumber', '');
+      form.setFieldValue('drives.0.serialNumber', '');
+      serialKeys.ref.current?.focus();
+    },
+    onError: () => {
+      signal(false);
+      serialKeys.ref.current?.select();
+    },
+  });
+  const serialKeys = usePhysicalKeys(form.values.serialNumber, (v) => form.setFieldValue('serialNumber', v));
+  const driveKeys = usePhysicalKeys(form.values.drives[0].serialNumber, (v) => form.setFieldValue('drives.0.serialNumber', v));
 
   // The Web Animations API replays the flash on every add without remounting the inputs (which would lose focus).
   const signal = (ok: boolean) => {
@@ -49,39 +79,6 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
     );
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    const input: IntakeDeviceInput = { type };
-    if (manufacturer.trim()) input.manufacturer = manufacturer.trim();
-    if (model.trim()) input.model = model.trim();
-    if (serial.trim()) input.serialNumber = serial.trim();
-    if (showDrive && driveSerial.trim()) {
-      const gb = Number(toLatinDigits(capacityGb.trim()));
-      input.drives = [{
-        serialNumber: driveSerial.trim(), mediaType,
-        ...(capacityGb.trim() && Number.isFinite(gb) ? { capacityBytes: Math.round(gb * 1e9) } : {}),
-      }];
-    }
-    setBusy(true);
-    errors.clear();
-    try {
-      const device = await api<DeviceDto>(`/api/donations/${donationId}/devices`, { method: 'POST', body: input });
-      signal(true);
-      onAdded(device, input);
-      setSerial('');
-      setDriveSerial('');
-      serialKeys.ref.current?.focus();
-    } catch (err) {
-      signal(false);
-      errors.setError(err);
-      serialKeys.ref.current?.select();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const err = errors.error;
   const conflict = err instanceof ApiError && err.status === 409;
   return (
     <Paper
@@ -90,22 +87,22 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
       <form onSubmit={onSubmit} noValidate>
         <Grid gap="sm" align="flex-end">
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <NativeSelect label={t('device.type')} value={type} onChange={(e) => setType(e.currentTarget.value as DeviceType)}
-              data={options('deviceType', DEVICE_TYPES)} error={errors.field('type')} />
+            <NativeSelect label={t('device.type')} {...form.getInputProps('type')}
+              data={options('deviceType', DEVICE_TYPES)} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <Autocomplete label={t('device.manufacturer')} value={manufacturer} onChange={setManufacturer} data={MAKERS}
-              dir="ltr" error={errors.field('manufacturer')} autoComplete="off" />
+            <Autocomplete label={t('device.manufacturer')} {...form.getInputProps('manufacturer')} data={MAKERS}
+              dir="ltr" autoComplete="off" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <TextInput label={t('device.model')} value={model} onChange={(e) => setModel(e.currentTarget.value)} dir="ltr"
-              error={errors.field('model')} autoComplete="off" />
+            <TextInput label={t('device.model')} {...form.getInputProps('model')} dir="ltr"
+              autoComplete="off" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
             <TextInput
               ref={serialKeys.ref} onKeyDown={serialKeys.onKeyDown} label={t('device.serial')} name="serialNumber"
-              value={serial} onChange={(e) => setSerial(e.currentTarget.value)} dir="ltr" autoComplete="off" spellCheck={false}
-              error={errors.field('serialNumber') ?? (conflict ? err.message : undefined)} data-autofocus autoFocus
+              {...form.getInputProps('serialNumber')} dir="ltr" autoComplete="off" spellCheck={false}
+              error={fieldError('serialNumber') ?? (conflict ? err.message : undefined)} data-autofocus autoFocus
               classNames={{ input: 'nm-mono' }} data-testid="intake-serial"
             />
           </Grid.Col>
@@ -116,24 +113,24 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
         <Collapse expanded={showDrive}>
           <Grid gap="sm" mt={4}>
             <Grid.Col span={{ base: 12, sm: 5 }}>
-              <TextInput ref={driveKeys.ref} onKeyDown={driveKeys.onKeyDown} label={t('drive.serial')} value={driveSerial}
-                onChange={(e) => setDriveSerial(e.currentTarget.value)} dir="ltr" autoComplete="off" spellCheck={false}
-                error={errors.field('drives.0.serialNumber')} classNames={{ input: 'nm-mono' }} />
+              <TextInput ref={driveKeys.ref} onKeyDown={driveKeys.onKeyDown} label={t('drive.serial')}
+                {...form.getInputProps('drives.0.serialNumber')} dir="ltr" autoComplete="off" spellCheck={false}
+                classNames={{ input: 'nm-mono' }} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4 }}>
-              <NativeSelect label={t('drive.mediaType')} value={mediaType} onChange={(e) => setMediaType(e.currentTarget.value as MediaType)}
-                data={options('mediaType', MEDIA_TYPES)} error={errors.field('drives.0.mediaType')} />
+              <NativeSelect label={t('drive.mediaType')} {...form.getInputProps('drives.0.mediaType')}
+                data={options('mediaType', MEDIA_TYPES)} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <TextInput label={t('drive.capacityGb')} value={capacityGb} onChange={(e) => setCapacityGb(e.currentTarget.value)}
-                inputMode="decimal" dir="ltr" error={errors.field('drives.0.capacityBytes')} />
+              <TextInput label={t('drive.capacityGb')} {...form.getInputProps('drives.0.capacityGb')}
+                inputMode="decimal" dir="ltr" error={fieldError('drives.0.capacityBytes')} />
             </Grid.Col>
           </Grid>
         </Collapse>
-        {err !== null && !conflict && (
+        {err && !conflict && (
           <div style={{ marginTop: 12 }}>
             {err instanceof ApiError && err.code === 'VALIDATION_FAILED'
-              ? errors.unshown(KNOWN).length > 0 && <Alert color="red">{errors.unshown(KNOWN).join(' · ')}</Alert>
+              ? unshown.length > 0 && <Alert color="red">{unshown.join(' · ')}</Alert>
               : <ErrorAlert error={err} />}
           </div>
         )}

@@ -1,11 +1,10 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import { useAuth } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PublicLayout } from '../../components/PublicLayout';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
 import { homeFor } from '../../shell/nav';
 
@@ -19,28 +18,14 @@ export default function LoginPage() {
   const { state, login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFieldErrors();
+  const { form, onSubmit, busy, error: err } = useServerForm({
+    initialValues: { email: '', password: '' },
+    submit: (v) => login(v.email, v.password),
+    onSuccess: (user) => navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true }),
+  });
 
   if (state.status === 'signed-in') return <Navigate to={safeNext(params.get('next')) ?? homeFor(state.user.role)} replace />;
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    errors.clear();
-    try {
-      const user = await login(email, password);
-      navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true });
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const err = errors.error;
   const badCredentials = err instanceof ApiError && err.status === 401;
   return (
     <PublicLayout>
@@ -54,11 +39,11 @@ export default function LoginPage() {
               : err && !(err instanceof ApiError && err.code === 'VALIDATION_FAILED') ? <ErrorAlert error={err} /> : null}
             <TextInput
               label={t('login.email')} type="email" name="email" dir="ltr" autoComplete="username" required
-              value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.field('email')} data-autofocus autoFocus
+              {...form.getInputProps('email')} data-autofocus autoFocus
             />
             <PasswordInput
               label={t('login.password')} name="password" autoComplete="current-password" required
-              value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.field('password')}
+              {...form.getInputProps('password')}
             />
             <Button type="submit" loading={busy} fullWidth>{t('login.submit')}</Button>
           </Stack>

@@ -1,60 +1,50 @@
 import { Alert, Button, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/http';
-import type { DonorKind, PledgeInput, PledgeResponse } from '../../api/types';
+import { endpoints } from '../../api/endpoints';
+import type { DonorKind, PledgeInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DONOR_KINDS } from '../../api/types';
 import { Ltr } from '../../components/Ltr';
 import { PublicLayout } from '../../components/PublicLayout';
 import { useEnumOptions } from '../../components/useEnumOptions';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useServerErrors } from '../../components/useServerErrors';
+import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { PledgeItemsEditor, type PledgeItemForm } from './PledgeItemsEditor';
 
-interface DonorForm { kind: DonorKind; name: string; phone: string; email: string; city: string }
+type DonorForm = { kind: DonorKind; name: string; phone: string; email: string; city: string };
+type Values = { donor: DonorForm; items: PledgeItemForm[]; preferredPickupDate: string; notes: string; website: string };
 
 /** The public offer of a donation: no account, a few fields, and the code to quote when the charity calls back. */
 export default function PledgePage() {
   const { t, language } = usePrefs();
   const options = useEnumOptions();
-  const errors = useFieldErrors();
-  const [donor, setDonor] = useState<DonorForm>({ kind: 'individual', name: '', phone: '', email: '', city: '' });
-  const [items, setItems] = useState<PledgeItemForm[]>([{ type: 'laptop', count: '1', description: '' }]);
-  const [pickup, setPickup] = useState('');
-  const [notes, setNotes] = useState('');
-  const [website, setWebsite] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<PledgeResponse | null>(null);
-
-  const setD = (k: keyof Omit<DonorForm, 'kind'>) => ({
-    value: donor[k], error: errors.field(`donor.${k}`),
-    onChange: (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setDonor((d) => ({ ...d, [k]: v })); },
-  });
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body: PledgeInput = {
-      donor: {
-        ...donor, name: donor.name.trim(), phone: toLatinDigits(donor.phone.trim()), email: donor.email.trim(), city: donor.city.trim(),
-        // The charity answers the donor in the language the form was filled in (documents are not yet in French).
-        preferredLanguage: language === 'fr' ? 'en' : language,
-      },
-      items: items.map((i) => ({ type: i.type, count: Number(toLatinDigits(i.count.trim())) || 0, description: i.description.trim() })),
-      website,
-    };
-    if (pickup) body.preferredPickupDate = pickup;
-    if (notes.trim()) body.notes = notes.trim();
-    setBusy(true);
-    errors.clear();
-    try {
-      setDone(await api<PledgeResponse>('/api/public/pledges', { method: 'POST', body }));
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
+  const initialValues: Values = {
+    donor: { kind: 'individual', name: '', phone: '', email: '', city: '' },
+    items: [{ type: 'laptop', count: '1', description: '' }],
+    preferredPickupDate: '', notes: '', website: '',
   };
+  const { form, onSubmit, busy, error, mutation, fieldError } = useServerForm({
+    initialValues,
+    submit: ({ donor, items, preferredPickupDate, notes, website }) => {
+      const body: PledgeInput = {
+        donor: {
+          ...donor, name: donor.name.trim(), phone: toLatinDigits(donor.phone.trim()), email: donor.email.trim(), city: donor.city.trim(),
+          // The charity answers the donor in the language the form was filled in (documents are not yet in French).
+          preferredLanguage: language === 'fr' ? 'en' : language,
+        },
+        items: items.map((i) => ({ type: i.type, count: Number(toLatinDigits(i.count.trim())) || 0, description: i.description.trim() })),
+        website,
+      };
+      if (preferredPickupDate) body.preferredPickupDate = preferredPickupDate;
+      if (notes.trim()) body.notes = notes.trim();
+      return endpoints.pledges.create(body);
+    },
+  });
+  const done = mutation.data;
+  const items = form.values.items;
+  const setD = (k: keyof Omit<DonorForm, 'kind'>) => form.getInputProps(`donor.${k}`);
+  const errors = useServerErrors(error);
 
   if (done) {
     return (
@@ -78,29 +68,28 @@ export default function PledgePage() {
           <Stack>
             <Title order={1} fz={24}>{t('pledge.title')}</Title>
             <Text c="dimmed" size="sm">{t('pledge.intro')}</Text>
-            {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(known)} />}
-            <SegmentedControl value={donor.kind} onChange={(v) => setDonor((d) => ({ ...d, kind: v as DonorKind }))}
+            {error && <ErrorAlert error={error} unshown={errors.unshown(known)} />}
+            <SegmentedControl {...form.getInputProps('donor.kind')}
               data={options('donorKind', DONOR_KINDS)} aria-label={t('donor.kind')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label={donor.kind === 'company' ? t('pledge.companyName') : t('pledge.yourName')} required autoComplete="name" {...setD('name')} />
+              <TextInput label={form.values.donor.kind === 'company' ? t('pledge.companyName') : t('pledge.yourName')} required autoComplete="name" {...setD('name')} />
               <TextInput label={t('donor.phone')} type="tel" inputMode="tel" dir="ltr" autoComplete="tel" placeholder="05XXXXXXXX" {...setD('phone')} />
               <TextInput label={t('donor.email')} type="email" dir="ltr" autoComplete="email" {...setD('email')} />
               <TextInput label={t('donor.city')} autoComplete="address-level2" {...setD('city')} />
             </SimpleGrid>
-            <Text size="xs" c={errors.field('donor') ? 'red' : 'dimmed'} mt={-8}>{errors.field('donor') ?? t('pledge.reachHint')}</Text>
+            <Text size="xs" c={fieldError('donor') ? 'red' : 'dimmed'} mt={-8}>{fieldError('donor') ?? t('pledge.reachHint')}</Text>
             <div>
               <Text fw={500} size="sm" mb={4}>{t('pledge.items')}</Text>
-              <PledgeItemsEditor items={items} onChange={setItems} error={errors.field} />
-              {errors.field('items') && <Text c="red" size="xs">{errors.field('items')}</Text>}
+              <PledgeItemsEditor items={items} onChange={(next) => form.setFieldValue('items', next)} error={fieldError} />
+              {fieldError('items') && <Text c="red" size="xs">{fieldError('items')}</Text>}
             </div>
-            <TextInput type="date" label={t('pledge.pickupDate')} value={pickup} onChange={(e) => setPickup(e.currentTarget.value)}
-              error={errors.field('preferredPickupDate')} dir="ltr" w={{ base: '100%', sm: 240 }} />
-            <Textarea label={t('pledge.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2}
-              error={errors.field('notes')} />
+            <TextInput type="date" label={t('pledge.pickupDate')} {...form.getInputProps('preferredPickupDate')} dir="ltr" w={{ base: '100%', sm: 240 }} />
+            <Textarea label={t('pledge.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
             {/* Honeypot: bots fill every field; people never see this one, screen readers skip it. */}
             <div className="nm-honeypot" aria-hidden="true">
               <label htmlFor="pledge-website">Website</label>
-              <input id="pledge-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.currentTarget.value)} />
+              <input id="pledge-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={form.values.website}
+                onChange={(e) => form.setFieldValue('website', e.currentTarget.value)} />
             </div>
             <Button type="submit" loading={busy} size="md">{t('pledge.submit')}</Button>
             <Text size="xs" c="dimmed">{t('pledge.privacy')}</Text>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { api, ApiError } from '../../../api/http';
+import { useMutation } from '@tanstack/react-query';
+import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
 import type { DeviceDetailDto, DeviceDto, WorkshopActionInput } from '../../../api/types';
-import { useFieldErrors } from '../../../components/useFieldErrors';
+import { useServerErrors } from '../../../components/useServerErrors';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An action's payload as a form builds it; the version is added here, from the device the user is looking at. */
@@ -13,24 +13,15 @@ export type ActionBody = DistributiveOmit<WorkshopActionInput, 'version'>;
  * which stays mounted while the device reloads). Other errors stay on the form, each next to its field.
  */
 export function useDeviceAction(device: DeviceDetailDto, onDone: (updated: DeviceDto) => void, onStale: () => void) {
-  const errors = useFieldErrors();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (body: ActionBody) => {
-    if (busy) return;
-    setBusy(true);
-    errors.clear();
-    try {
-      const updated = await api<DeviceDto>(`/api/devices/${device.id}/actions`, { method: 'POST', body: { ...body, version: device.version } });
-      onDone(updated);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'STALE_VERSION') onStale();
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { submit, busy, errors };
+  const action = useMutation({
+    mutationFn: (body: ActionBody) => endpoints.devices.act(device.id, { ...body, version: device.version } as WorkshopActionInput),
+    meta: { invalidates: DEVICE_CHANGES },
+    onSuccess: onDone,
+    onError: (err) => { if (err.code === 'STALE_VERSION') onStale(); },
+  });
+  const errors = useServerErrors(action.error);
+  const submit = (body: ActionBody) => { if (!action.isPending) action.mutate(body); };
+  return { submit, busy: action.isPending, errors };
 }
 
 export type DeviceActionState = ReturnType<typeof useDeviceAction>;

@@ -17,7 +17,7 @@ function size(bytes: number): string {
  * their exact size: the certificate by a plain link, the labels by a POST that records the printing. The evidence files (hardware reports, wipe logs) are listed with their sha256, which is what
  * the certificates and the history quote.
  */
-export function DeviceDocuments({ device, onPrinted }: { device: DeviceDetailDto; onPrinted?: () => void }) {
+export function DeviceDocuments({ device }: { device: DeviceDetailDto }) {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
   const files = device.files ?? [];
@@ -29,8 +29,8 @@ export function DeviceDocuments({ device, onPrinted }: { device: DeviceDetailDto
       <Title order={2} fz="lg" mb="xs">{t('docs.title')}</Title>
       <Stack gap={6}>
         <Group gap="md" wrap="wrap">
-          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="roll" label={t('docs.labelRoll')} testId="label-roll" onPrinted={onPrinted} />}
-          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="a4" label={t('docs.labelA4')} testId="label-a4" onPrinted={onPrinted} />}
+          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="roll" label={t('docs.labelRoll')} testId="label-roll" />}
+          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="a4" label={t('docs.labelA4')} testId="label-a4" />}
           {hasWipe && (
             <Anchor href={`/api/devices/${device.id}/sanitization-certificate.pdf`} target="_blank" rel="noopener" data-testid="sanitization-certificate">
               {t('docs.sanitizationCertificate')}

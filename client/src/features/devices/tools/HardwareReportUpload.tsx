@@ -1,7 +1,9 @@
 import { Alert, Button, FileInput, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/http';
-import type { HardwareReportResult, SerialMismatchDetails } from '../../../api/types';
+import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
+import { ApiError } from '../../../api/http';
+import type { SerialMismatchDetails } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
@@ -16,32 +18,23 @@ function mismatchOf(err: unknown): SerialMismatchDetails | null {
  * the file. A report of another serial than the one recorded is refused (409 SERIAL_MISMATCH) until the technician
  * confirms that the record, not the report, is wrong; then it is sent again with force=true.
  */
-export function HardwareReportUpload({ deviceId, onApplied }: { deviceId: number; onApplied: () => void }) {
+export function HardwareReportUpload({ deviceId }: { deviceId: number }) {
   const { t } = usePrefs();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<HardwareReportResult | null>(null);
+  const upload = useMutation({
+    mutationFn: ({ report, force }: { report: File; force: boolean }) => {
+      const body = new FormData();
+      body.append('file', report);
+      if (force) body.append('force', 'true');
+      return endpoints.devices.uploadHardwareReport(deviceId, body);
+    },
+    meta: { invalidates: DEVICE_CHANGES },
+    onSuccess: () => setFile(null),
+  });
+  const { error, isPending: busy } = upload;
+  const result = upload.data ?? null;
   const mismatch = mismatchOf(error);
-
-  const send = async (force: boolean) => {
-    if (!file) return;
-    const body = new FormData();
-    body.append('file', file);
-    if (force) body.append('force', 'true');
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await api<HardwareReportResult>(`/api/devices/${deviceId}/hardware-reports`, { method: 'POST', body }));
-      setFile(null);
-      onApplied();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (force: boolean) => { if (file) upload.mutate({ report: file, force }); };
 
   return (
     <Stack gap="xs" data-testid="hardware-report">
@@ -50,9 +43,9 @@ export function HardwareReportUpload({ deviceId, onApplied }: { deviceId: number
       <Group align="flex-end" gap="sm" wrap="wrap">
         <FileInput label={t('hw.file')} value={file} onChange={setFile} clearable w={260} name="hardware-file"
           accept=".json,.txt,.log,application/json,text/plain" />
-        <Button onClick={() => { void send(false); }} disabled={!file} loading={busy && !mismatch}>{t('action.upload')}</Button>
+        <Button onClick={() => send(false)} disabled={!file} loading={busy && !mismatch}>{t('action.upload')}</Button>
       </Group>
-      {error !== null && !mismatch && <ErrorAlert error={error} />}
+      {error && !mismatch && <ErrorAlert error={error} />}
       {result && (
         <Alert color={result.warnings.length ? 'yellow' : 'green'} role="status" data-testid="hw-result"
           title={t('hw.applied', { format: result.format, drives: result.drives.length })}>
@@ -65,15 +58,15 @@ export function HardwareReportUpload({ deviceId, onApplied }: { deviceId: number
           {result.sanitizations.length > 0 && <Text size="sm">{t('hw.erasures', { n: result.sanitizations.length })}</Text>}
         </Alert>
       )}
-      <Modal opened={mismatch !== null} onClose={() => setError(null)} title={t('hw.mismatchTitle')} centered>
+      <Modal opened={mismatch !== null} onClose={() => upload.reset()} title={t('hw.mismatchTitle')} centered>
         {mismatch && (
           <Stack gap="sm">
             <Text size="sm">{t('hw.mismatchBody')}</Text>
             <Text size="sm">{t('hw.recorded')}: <Ltr mono>{mismatch.recorded ?? '—'}</Ltr></Text>
             <Text size="sm">{t('hw.reported')}: <Ltr mono>{mismatch.reported}</Ltr></Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setError(null)}>{t('action.cancel')}</Button>
-              <Button color="orange" loading={busy} onClick={() => { void send(true); }} data-testid="hw-force">{t('hw.force')}</Button>
+              <Button variant="default" onClick={() => upload.reset()}>{t('action.cancel')}</Button>
+              <Button color="orange" loading={busy} onClick={() => send(true)} data-testid="hw-force">{t('hw.force')}</Button>
             </Group>
           </Stack>
         )}

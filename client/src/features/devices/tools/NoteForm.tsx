@@ -1,37 +1,23 @@
 import { Button, Group, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/http';
-import type { DeviceDetailDto } from '../../../api/types';
+import { endpoints, keys } from '../../../api/endpoints';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useFieldErrors } from '../../../components/useFieldErrors';
+import { useServerForm } from '../../../components/useServerForm';
 import { useT } from '../../../prefs/PreferencesProvider';
 
 /** A note goes into the device's hash-chained history; it changes neither status nor version. */
-export function NoteForm({ deviceId, onAdded }: { deviceId: number; onAdded: () => void }) {
+export function NoteForm({ deviceId }: { deviceId: number }) {
   const t = useT();
-  const errors = useFieldErrors();
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    errors.clear();
-    try {
-      await api<DeviceDetailDto>(`/api/devices/${deviceId}/notes`, { method: 'POST', body: { text: text.trim() } });
-      setText('');
-      onAdded();
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, onSubmit, busy, error, unshown } = useServerForm({
+    initialValues: { text: '' },
+    submit: (v) => endpoints.devices.addNote(deviceId, v.text.trim()),
+    invalidates: [keys.devices],
+    onSuccess: () => form.reset(),
+  });
   return (
     <form onSubmit={onSubmit} noValidate data-testid="note-form">
-      {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(['text'])} />}
-      <Textarea label={t('note.label')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2}
-        error={errors.field('text')} name="note" />
-      <Group justify="flex-end" mt="xs"><Button type="submit" variant="light" loading={busy} disabled={!text.trim()}>{t('note.add')}</Button></Group>
+      {error && <ErrorAlert error={error} unshown={unshown} />}
+      <Textarea label={t('note.label')} {...form.getInputProps('text')} autosize minRows={2} name="note" />
+      <Group justify="flex-end" mt="xs"><Button type="submit" variant="light" loading={busy} disabled={!form.values.text.trim()}>{t('note.add')}</Button></Group>
     </form>
   );
 }

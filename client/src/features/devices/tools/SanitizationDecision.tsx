@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../../api/http';
+import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
 import type { SanitizationDto, UserDto } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../prefs/PreferencesProvider';
@@ -17,40 +18,31 @@ export function mayDecide(record: SanitizationDto, me: UserDto | null): boolean 
 }
 
 /** Confirm and reject buttons for one record; reject asks why. */
-export function SanitizationDecision({ record, onDecided }: { record: SanitizationDto; onDecided: () => void }) {
+export function SanitizationDecision({ record, onDecided }: { record: SanitizationDto; onDecided?: () => void }) {
   const t = useT();
-  const [busy, setBusy] = useState<'confirm' | 'reject' | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-
-  const decide = async (kind: 'confirm' | 'reject') => {
-    setBusy(kind);
-    setError(null);
-    try {
-      await api<SanitizationDto>(`/api/sanitizations/${record.id}/${kind}`, { method: 'POST', ...(kind === 'reject' ? { body: { reason: reason.trim() } } : {}) });
-      setRejecting(false);
-      onDecided();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const decision = useMutation({
+    mutationFn: (kind: 'confirm' | 'reject') => endpoints.sanitizations.decide(record.id, kind, reason.trim()),
+    meta: { invalidates: DEVICE_CHANGES },
+    onSuccess: () => { setRejecting(false); onDecided?.(); },
+  });
+  const busy = decision.isPending ? decision.variables : null;
+  const error = decision.error;
 
   return (
     <>
       <Group gap={6} wrap="nowrap" data-testid={`decide-${record.id}`}>
-        <Button size="compact-sm" color="teal" loading={busy === 'confirm'} onClick={() => { void decide('confirm'); }}>{t('wipe.confirm')}</Button>
+        <Button size="compact-sm" color="teal" loading={busy === 'confirm'} onClick={() => decision.mutate('confirm')}>{t('wipe.confirm')}</Button>
         <Button size="compact-sm" color="red" variant="light" onClick={() => setRejecting(true)}>{t('wipe.reject')}</Button>
       </Group>
-      {error !== null && !rejecting && <ErrorAlert error={error} />}
+      {error && !rejecting && <ErrorAlert error={error} />}
       <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t('wipe.rejectTitle')} centered>
         <Stack gap="sm">
-          {error !== null && <ErrorAlert error={error} />}
+          {error && <ErrorAlert error={error} />}
           <Textarea label={t('wipe.rejectReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />
           <Group justify="flex-end">
-            <Button color="red" disabled={!reason.trim()} loading={busy === 'reject'} onClick={() => { void decide('reject'); }}>{t('wipe.reject')}</Button>
+            <Button color="red" disabled={!reason.trim()} loading={busy === 'reject'} onClick={() => decision.mutate('reject')}>{t('wipe.reject')}</Button>
           </Group>
         </Stack>
       </Modal>

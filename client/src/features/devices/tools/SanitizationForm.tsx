@@ -1,20 +1,19 @@
 import { Button, Collapse, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, UnstyledButton } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/http';
-import type { DriveDto, SanitizationDto, SanitizationInput } from '../../../api/types';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../../../api/endpoints';
+import { useState } from 'react';
+import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
+import type { DriveDto, SanitizationInput } from '../../../api/types';
 import {
   SANITIZATION_METHODS, SANITIZATION_RESULTS, SANITIZATION_TECHNIQUES, SANITIZATION_VERIFICATIONS,
 } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NumberField, parseNumber } from '../../../components/NumberField';
 import { useEnumOptions } from '../../../components/useEnumOptions';
-import { useFieldErrors } from '../../../components/useFieldErrors';
+import { useServerForm } from '../../../components/useServerForm';
 import { useT } from '../../../prefs/PreferencesProvider';
 
-type Form = Omit<SanitizationInput, 'passes' | 'startedAt' | 'finishedAt' | 'notes' | 'verifierId'> & { passes: string; startedAt: string; finishedAt: string; notes: string; verifierId: string };
-const KNOWN = ['driveSerial', 'method', 'technique', 'tool', 'passes', 'verification', 'result', 'startedAt', 'finishedAt', 'notes', 'verifierId', 'file'];
+type Form = Omit<SanitizationInput, 'passes' | 'startedAt' | 'finishedAt' | 'notes' | 'verifierId'>
+  & { passes: string; startedAt: string; finishedAt: string; notes: string; verifierId: string; file: File | null };
 
 /** With a file, the record and its evidence go as multipart (the record counts at once); without, as JSON. */
 function requestBody(body: SanitizationInput, file: File | null): SanitizationInput | FormData {
@@ -38,45 +37,35 @@ function toIso(local: string): string | undefined {
  * tool's report, or a destruction photo) the record counts at once; without one it names the colleague who must
  * confirm it (spec §10).
  */
-export function SanitizationForm({ deviceId, drives, onRecorded }: { deviceId: number; drives: DriveDto[]; onRecorded: () => void }) {
+export function SanitizationForm({ deviceId, drives }: { deviceId: number; drives: DriveDto[] }) {
   const t = useT();
   const options = useEnumOptions();
-  const errors = useFieldErrors();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [file, setFile] = useState<File | null>(null);
   const verifiers = useQuery({ ...endpoints.sanitizations.verifiers(), enabled: open });
-  const [form, setForm] = useState<Form>({
+  const initialValues: Form = {
     driveSerial: drives[0]?.serialNumber ?? '', method: 'purge', technique: 'ata_sanitize', tool: '', passes: '1',
-    verification: 'last_pass', result: 'passed', startedAt: '', finishedAt: '', notes: '', verifierId: '',
-  });
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const f = errors.field;
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body: SanitizationInput = {
-      driveSerial: form.driveSerial, method: form.method, technique: form.technique, tool: form.tool.trim(),
-      verification: form.verification, result: form.result,
-      ...(parseNumber(form.passes) !== undefined ? { passes: parseNumber(form.passes) } : {}),
-      ...(toIso(form.startedAt) ? { startedAt: toIso(form.startedAt) } : {}),
-      ...(toIso(form.finishedAt) ? { finishedAt: toIso(form.finishedAt) } : {}),
-      ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
-      ...(form.verifierId ? { verifierId: Number(form.verifierId) } : {}),
-    };
-    setBusy(true);
-    errors.clear();
-    try {
-      await api<SanitizationDto>(`/api/devices/${deviceId}/sanitizations`, { method: 'POST', body: requestBody(body, file) });
-      setForm((x) => ({ ...x, tool: x.tool, startedAt: '', finishedAt: '', notes: '' }));
-      setFile(null);
-      onRecorded();
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
+    verification: 'last_pass', result: 'passed', startedAt: '', finishedAt: '', notes: '', verifierId: '', file: null,
   };
+  const { form, onSubmit, busy, error, unshown } = useServerForm({
+    initialValues,
+    submit: (v) => {
+      const body: SanitizationInput = {
+        driveSerial: v.driveSerial, method: v.method, technique: v.technique, tool: v.tool.trim(),
+        verification: v.verification, result: v.result,
+        ...(parseNumber(v.passes) !== undefined ? { passes: parseNumber(v.passes) } : {}),
+        ...(toIso(v.startedAt) ? { startedAt: toIso(v.startedAt) } : {}),
+        ...(toIso(v.finishedAt) ? { finishedAt: toIso(v.finishedAt) } : {}),
+        ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
+        ...(v.verifierId ? { verifierId: Number(v.verifierId) } : {}),
+      };
+      return endpoints.devices.addSanitization(deviceId, requestBody(body, v.file));
+    },
+    invalidates: DEVICE_CHANGES,
+    // The drive, method and tool stay for the next drive of the same machine; the times, notes and file do not.
+    onSuccess: () => form.setValues({ startedAt: '', finishedAt: '', notes: '', file: null }),
+  });
+  const input = (k: keyof Form) => form.getInputProps(k);
+  const file = form.values.file;
 
   return (
     <div>
@@ -86,34 +75,31 @@ export function SanitizationForm({ deviceId, drives, onRecorded }: { deviceId: n
       <Collapse expanded={open}>
         <form onSubmit={onSubmit} noValidate data-testid="manual-wipe-form">
           <Stack gap="sm" mt="xs">
-            {errors.error !== null && <ErrorAlert error={errors.error} unshown={errors.unshown(KNOWN)} />}
+            {error && <ErrorAlert error={error} unshown={unshown} />}
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-              <Select label={t('drive.serial')} required value={form.driveSerial || null} allowDeselect={false} error={f('driveSerial')}
-                data={drives.map((d) => ({ value: d.serialNumber, label: `\u2066${d.serialNumber}\u2069` }))} onChange={(v) => set('driveSerial', v ?? '')} />
-              <Select label={t('wipe.method')} required data={options('wipeMethod', SANITIZATION_METHODS)} value={form.method} allowDeselect={false}
-                onChange={(v) => set('method', (v ?? 'purge') as Form['method'])} error={f('method')} />
-              <Select label={t('wipe.technique')} required data={options('technique', SANITIZATION_TECHNIQUES)} value={form.technique} allowDeselect={false}
-                onChange={(v) => set('technique', (v ?? 'overwrite') as Form['technique'])} error={f('technique')} />
-              <TextInput label={t('wipe.tool')} required dir="ltr" placeholder="nwipe 0.37" value={form.tool}
-                onChange={(e) => set('tool', e.currentTarget.value)} error={f('tool')} />
-              <NumberField label={t('wipe.passes')} value={form.passes} onChange={(v) => set('passes', v)} error={f('passes')} />
-              <Select label={t('wipe.verification')} required data={options('verification', SANITIZATION_VERIFICATIONS)} value={form.verification}
-                allowDeselect={false} onChange={(v) => set('verification', (v ?? 'none') as Form['verification'])} error={f('verification')} />
-              <Select label={t('wipe.result')} required data={options('wipeResult', SANITIZATION_RESULTS)} value={form.result} allowDeselect={false}
-                onChange={(v) => set('result', (v ?? 'passed') as Form['result'])} error={f('result')} />
-              <TextInput type="datetime-local" label={t('wipe.startedAt')} value={form.startedAt} dir="ltr"
-                onChange={(e) => set('startedAt', e.currentTarget.value)} error={f('startedAt')} />
-              <TextInput type="datetime-local" label={t('wipe.finishedAt')} value={form.finishedAt} dir="ltr"
-                onChange={(e) => set('finishedAt', e.currentTarget.value)} error={f('finishedAt')} />
+              <Select label={t('drive.serial')} required allowDeselect={false} {...input('driveSerial')} value={form.values.driveSerial || null}
+                data={drives.map((d) => ({ value: d.serialNumber, label: `\u2066${d.serialNumber}\u2069` }))} />
+              <Select label={t('wipe.method')} required data={options('wipeMethod', SANITIZATION_METHODS)} allowDeselect={false}
+                {...input('method')} />
+              <Select label={t('wipe.technique')} required data={options('technique', SANITIZATION_TECHNIQUES)} allowDeselect={false}
+                {...input('technique')} />
+              <TextInput label={t('wipe.tool')} required dir="ltr" placeholder="nwipe 0.37" {...input('tool')} />
+              <NumberField label={t('wipe.passes')} {...input('passes')} value={form.values.passes} />
+              <Select label={t('wipe.verification')} required data={options('verification', SANITIZATION_VERIFICATIONS)}
+                allowDeselect={false} {...input('verification')} />
+              <Select label={t('wipe.result')} required data={options('wipeResult', SANITIZATION_RESULTS)} allowDeselect={false}
+                {...input('result')} />
+              <TextInput type="datetime-local" label={t('wipe.startedAt')} dir="ltr" {...input('startedAt')} />
+              <TextInput type="datetime-local" label={t('wipe.finishedAt')} dir="ltr" {...input('finishedAt')} />
             </SimpleGrid>
-            <Textarea label={t('wipe.notes')} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} autosize minRows={1} error={f('notes')} />
+            <Textarea label={t('wipe.notes')} {...input('notes')} autosize minRows={1} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <FileInput label={t('wipe.evidenceFile')} description={t('wipe.evidenceFileHint')} value={file} onChange={setFile} clearable
-                name="evidence-file" accept=".pdf,.xml,.txt,.log,.json,image/*,application/pdf" error={f('file')} />
+              <FileInput label={t('wipe.evidenceFile')} description={t('wipe.evidenceFileHint')} {...input('file')} clearable
+                name="evidence-file" accept=".pdf,.xml,.txt,.log,.json,image/*,application/pdf" />
               {!file && (
-                <Select label={t('wipe.verifier')} description={t('wipe.verifierHint')} required searchable value={form.verifierId || null}
+                <Select label={t('wipe.verifier')} description={t('wipe.verifierHint')} required searchable {...input('verifierId')} value={form.values.verifierId || null}
                   data={(verifiers.data?.items ?? []).map((v) => ({ value: String(v.id), label: v.name }))} name="verifier"
-                  onChange={(v) => set('verifierId', v ?? '')} error={f('verifierId')} />
+                  onChange={(v) => form.setFieldValue('verifierId', v ?? '')} />
               )}
             </SimpleGrid>
             {file && <Text size="xs" c="dimmed">{file.name}</Text>}

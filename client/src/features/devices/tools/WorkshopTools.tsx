@@ -28,8 +28,8 @@ export function SanitizationPanel({ device, canRecord, onChanged }: { device: De
         {open && device.drives.length > 0 && (
           <>
             <Divider />
-            <NwipeUpload deviceId={device.id} onRecorded={reload} />
-            <SanitizationForm deviceId={device.id} drives={device.drives} onRecorded={reload} />
+            <NwipeUpload deviceId={device.id} />
+            <SanitizationForm deviceId={device.id} drives={device.drives} />
           </>
         )}
       </Stack>
@@ -38,21 +38,21 @@ export function SanitizationPanel({ device, canRecord, onChanged }: { device: De
 }
 
 /** Hardware report, notes and moves: workshop records that do not change the status. Staff only. */
-export function WorkshopTools({ device, onChanged }: { device: DeviceDetailDto; onChanged: () => void }) {
+export function WorkshopTools({ device }: { device: DeviceDetailDto }) {
   const { t } = usePrefs();
   return (
     <Paper withBorder p="md" data-testid="workshop-tools">
       <Title order={2} fz="lg" mb="xs">{t('tools.title')}</Title>
       <Stack gap="md">
-        {!CLOSED.includes(device.status) && <><HardwareReportUpload deviceId={device.id} onApplied={onChanged} /><Divider /></>}
+        {!CLOSED.includes(device.status) && <><HardwareReportUpload deviceId={device.id} /><Divider /></>}
         <div>
           <Title order={3} fz="md" mb={4}>{t('note.title')}</Title>
-          <NoteForm deviceId={device.id} onAdded={onChanged} />
+          <NoteForm deviceId={device.id} />
         </div>
         <Divider />
         <div>
           <Title order={3} fz="md" mb={4}>{t('move.title')}</Title>
-          <MoveForm device={device} onMoved={onChanged} />
+          <MoveForm device={device} />
         </div>
       </Stack>
     </Paper>
