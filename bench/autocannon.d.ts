@@ -1,6 +1,11 @@
 // The part of autocannon's API the bench uses (the package ships no types).
 declare module 'autocannon' {
-  interface RawRequest { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }
+  interface RawRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  }
   interface RequestSpec extends RawRequest {
     setupRequest?: (request: RawRequest, context: Record<string, unknown>) => RawRequest | undefined;
     onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
@@ -17,7 +22,17 @@ declare module 'autocannon' {
     requests?: RequestSpec[];
     title?: string;
   }
-  interface Histogram { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number }
+  interface Histogram {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p99: number;
+  }
   interface Result {
     title?: string;
     duration: number;
@@ -29,7 +44,9 @@ declare module 'autocannon' {
     requests: Histogram & { sent: number };
     statusCodeStats?: Record<string, { count: number }>;
   }
-  interface Instance extends PromiseLike<Result> { stop(): void }
+  interface Instance extends PromiseLike<Result> {
+    stop(): void;
+  }
   function autocannon(options: Options): Instance;
   export default autocannon;
   export type { Options, RawRequest, RequestSpec, Result };

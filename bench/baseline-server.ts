@@ -15,10 +15,14 @@ app.use(express.json());
 const tagOf = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
 const num = (v: unknown, fallback: number) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
 
-app.get('/api/health', (_req, res) => { res.json({ status: 'ok' }); });
+app.get('/api/health', (_req, res) => {
+  res.json({ status: 'ok' });
+});
 
 app.get('/api/scan/:code', async (req, res) => {
-  const [rows] = await pool.query<RowDataPacket[]>('SELECT id, asset_tag, status FROM devices WHERE asset_tag = ?', [tagOf(req.params.code)]);
+  const [rows] = await pool.query<RowDataPacket[]>('SELECT id, asset_tag, status FROM devices WHERE asset_tag = ?', [
+    tagOf(req.params.code),
+  ]);
   if (!rows.length) res.status(404).json({ error: { code: 'NOT_FOUND' } });
   else res.json({ kind: 'device', id: rows[0].id, assetTag: rows[0].asset_tag, status: rows[0].status });
 });
@@ -27,7 +31,9 @@ app.get('/api/devices', async (req, res) => {
   const page = num(req.query.page, 1);
   const [rows] = await pool.query<RowDataPacket[]>(
     `SELECT d.*, dn.code AS donation_code FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id
-      WHERE d.status = ? ORDER BY d.id DESC LIMIT 50 OFFSET ?`, [typeof req.query.status === 'string' ? req.query.status : 'ready', (page - 1) * 50]);
+      WHERE d.status = ? ORDER BY d.id DESC LIMIT 50 OFFSET ?`,
+    [typeof req.query.status === 'string' ? req.query.status : 'ready', (page - 1) * 50],
+  );
   res.json({ items: rows, page, pageSize: 50 });
 });
 
@@ -38,7 +44,9 @@ app.get('/api/devices/:id', async (req, res) => {
 });
 
 app.get('/api/intake-queue', async (_req, res) => {
-  const [rows] = await pool.query<RowDataPacket[]>("SELECT * FROM devices WHERE status = 'intake' ORDER BY status_changed_at, id LIMIT 100");
+  const [rows] = await pool.query<RowDataPacket[]>(
+    "SELECT * FROM devices WHERE status = 'intake' ORDER BY status_changed_at, id LIMIT 100",
+  );
   res.json({ devices: rows });
 });
 
@@ -58,8 +66,19 @@ app.post('/api/donations/:id/devices', async (req, res) => {
   const [result] = await pool.query<mysql.ResultSetHeader>(
     `INSERT INTO devices (asset_tag, donation_id, type, manufacturer, model, serial_number, serial_key, status, version,
        last_event_seq, status_changed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'intake', 0, 0, ?, ?, ?)`,
-    [tag, num(req.params.id, 1), body.type ?? 'laptop', body.manufacturer ?? null, body.model ?? null, body.serialNumber ?? null,
-      body.serialNumber ?? null, now, now, now]);
+    [
+      tag,
+      num(req.params.id, 1),
+      body.type ?? 'laptop',
+      body.manufacturer ?? null,
+      body.model ?? null,
+      body.serialNumber ?? null,
+      body.serialNumber ?? null,
+      now,
+      now,
+      now,
+    ],
+  );
   res.status(201).json({ id: result.insertId, assetTag: tag, status: 'intake', version: 0 });
 });
 
@@ -68,7 +87,8 @@ app.post('/api/devices/:id/actions', async (req, res) => {
   const [result] = await pool.query<mysql.ResultSetHeader>(
     `INSERT INTO device_events (device_id, seq, type, actor_id, from_status, to_status, payload, prev_hash, hash, created_at)
      VALUES (?, ?, 'triage', NULL, 'intake', 'wipe', ?, NULL, ?, ?)`,
-    [num(req.params.id, 1), 1_000_000 + (counter += 1), JSON.stringify(req.body ?? {}), '0'.repeat(64), now]);
+    [num(req.params.id, 1), 1_000_000 + (counter += 1), JSON.stringify(req.body ?? {}), '0'.repeat(64), now],
+  );
   res.json({ id: num(req.params.id, 1), eventId: result.insertId, status: 'wipe' });
 });
 

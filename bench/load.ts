@@ -3,7 +3,11 @@
 import autocannon, { type RawRequest } from 'autocannon';
 import { cpuMs } from './processes.js';
 
-export interface RequestPlan { method: 'GET' | 'POST'; headers: Record<string, string>; next: () => { path: string; body?: string } }
+export interface RequestPlan {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  next: () => { path: string; body?: string };
+}
 
 export interface LoadResult {
   /** Successful (2xx) responses per second. */
@@ -21,7 +25,13 @@ export interface LoadResult {
   cpuPerRequest?: number;
 }
 
-export async function runLoad(baseUrl: string, plan: RequestPlan, connections: number, duration: number, pid?: number): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: string,
+  plan: RequestPlan,
+  connections: number,
+  duration: number,
+  pid?: number,
+): Promise<LoadResult> {
   const cpuBefore = pid ? cpuMs(pid) : 0;
   const result = await autocannon({
     url: baseUrl,
@@ -30,14 +40,18 @@ export async function runLoad(baseUrl: string, plan: RequestPlan, connections: n
     timeout: 30,
     method: plan.method,
     headers: plan.headers,
-    requests: [{
-      setupRequest: (request: RawRequest): RawRequest => {
-        const { path, body } = plan.next();
-        return body === undefined ? { ...request, path } : { ...request, path, body };
+    requests: [
+      {
+        setupRequest: (request: RawRequest): RawRequest => {
+          const { path, body } = plan.next();
+          return body === undefined ? { ...request, path } : { ...request, path, body };
+        },
       },
-    }],
+    ],
   });
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
+  );
   return {
     rps: result['2xx'] / result.duration,
     p50: result.latency.p50,
@@ -60,13 +74,22 @@ export function combine(runs: LoadResult[]): LoadResult {
   const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
   const requests = sum((r) => r.requests);
   const statusCodes: Record<string, number> = {};
-  for (const r of runs) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
-  const cpu = runs.every((r) => r.cpuPerRequest !== undefined) && requests ? sum((r) => (r.cpuPerRequest ?? 0) * r.requests) / requests : undefined;
+  for (const r of runs)
+    for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const cpu =
+    runs.every((r) => r.cpuPerRequest !== undefined) && requests
+      ? sum((r) => (r.cpuPerRequest ?? 0) * r.requests) / requests
+      : undefined;
   return {
     rps: sum((r) => r.ok) / sum((r) => r.seconds),
     p50: requests ? sum((r) => r.p50 * r.requests) / requests : 0,
     p99: Math.max(...runs.map((r) => r.p99)),
-    requests, ok: sum((r) => r.ok), seconds: sum((r) => r.seconds), non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), statusCodes,
+    requests,
+    ok: sum((r) => r.ok),
+    seconds: sum((r) => r.seconds),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    statusCodes,
     ...(cpu === undefined ? {} : { cpuPerRequest: cpu }),
   };
 }

@@ -38,8 +38,17 @@ const HELP = `npm run bench -- [options]
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const o: BenchOptions = {
-    devices: [100_000], duration: 10, rounds: 2, connections: 32, url: env.DATABASE_URL || DEFAULT_URL, port: 3901, baselinePort: 3902,
-    seed: true, force: false, only: [], json: '',
+    devices: [100_000],
+    duration: 10,
+    rounds: 2,
+    connections: 32,
+    url: env.DATABASE_URL || DEFAULT_URL,
+    port: 3901,
+    baselinePort: 3902,
+    seed: true,
+    force: false,
+    only: [],
+    json: '',
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -55,22 +64,55 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       return n;
     };
     switch (arg) {
-      case '--devices': o.devices = value().split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => Number.isInteger(n) && n > 0); break;
-      case '--duration': o.duration = int(); break;
-      case '--connections': o.connections = int(); break;
-      case '--rounds': o.rounds = int(); break;
-      case '--url': o.url = value(); break;
-      case '--port': o.port = int(); o.baselinePort = o.port + 1; break;
-      case '--no-seed': o.seed = false; break;
-      case '--force': o.force = true; break;
-      case '--only': o.only = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--json': o.json = value(); break;
-      case '--help': case '-h': process.stdout.write(`${HELP}\n`); process.exit(0); break;
-      default: throw new Error(`Unknown option ${arg}\n${HELP}`);
+      case '--devices':
+        o.devices = value()
+          .split(',')
+          .map((s) => Number(s.replace(/_/g, '')))
+          .filter((n) => Number.isInteger(n) && n > 0);
+        break;
+      case '--duration':
+        o.duration = int();
+        break;
+      case '--connections':
+        o.connections = int();
+        break;
+      case '--rounds':
+        o.rounds = int();
+        break;
+      case '--url':
+        o.url = value();
+        break;
+      case '--port':
+        o.port = int();
+        o.baselinePort = o.port + 1;
+        break;
+      case '--no-seed':
+        o.seed = false;
+        break;
+      case '--force':
+        o.force = true;
+        break;
+      case '--only':
+        o.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case '--json':
+        o.json = value();
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(`${HELP}\n`);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`Unknown option ${arg}\n${HELP}`);
     }
   }
   if (!o.devices.length) throw new Error('--devices needs at least one positive integer');
-  if (!/^(mysql|mariadb):\/\//.test(o.url)) throw new Error('The bench runs on MySQL/MariaDB: --url or DATABASE_URL must start with mysql://');
+  if (!/^(mysql|mariadb):\/\//.test(o.url))
+    throw new Error('The bench runs on MySQL/MariaDB: --url or DATABASE_URL must start with mysql://');
   return o;
 }
 
@@ -90,6 +132,8 @@ export function assertDroppable(url: string, force: boolean): void {
   const name = databaseOf(url);
   if (!name) throw new Error('The bench URL must name a database');
   if (!force && !/bench/i.test(name)) {
-    throw new Error(`Refusing to drop database "${name}": its name does not contain "bench" (pass --force to allow it)`);
+    throw new Error(
+      `Refusing to drop database "${name}": its name does not contain "bench" (pass --force to allow it)`,
+    );
   }
 }

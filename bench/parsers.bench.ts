@@ -15,7 +15,8 @@ const { parseHardwareReport } = await import('../server/modules/hardware/index.j
 const { parseManifest } = await import('../server/modules/donations/donations.import.js');
 const { assertPrintableSize, inspectImage } = await import('../server/lib/image-check.js');
 
-const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const arg = (name: string): string | undefined =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const HEALTH_MB = Number(arg('--mb')) || 10;
 const TARGET_MB_PER_S = 5;
 const TARGET_HEALTH_MS = 100;
@@ -53,7 +54,10 @@ function repeated(file: string, bytes: number, header = ''): Buffer {
   return Buffer.from(header + body.repeat(Math.max(1, Math.floor(bytes / body.length))));
 }
 
-const csvRows = Array.from({ length: 9000 }, (_, i) => `laptop,Dell,Latitude 5490,BENCH${String(i).padStart(6, '0')}\n`).join('');
+const csvRows = Array.from(
+  { length: 9000 },
+  (_, i) => `laptop,Dell,Latitude 5490,BENCH${String(i).padStart(6, '0')}\n`,
+).join('');
 const NORMAL: Array<[string, Parser, Buffer]> = [
   ['nwipe: two-drive log, appended runs', 'nwipe', repeated('nwipe/all-erased-two-drives.log', 1e6)],
   ['lshw -json (desktop)', 'hardware', fixture('hardware/lshw-desktop.json')],
@@ -63,7 +67,8 @@ const NORMAL: Array<[string, Parser, Buffer]> = [
   ['CSV manifest, 9,000 rows', 'csv', Buffer.from(`type,manufacturer,model,serialNumber\n${csvRows}`)],
 ];
 
-const line = (name: string, mb: number, ok: boolean) => `  ${name.padEnd(78)} ${mb.toFixed(1).padStart(8)} MB/s  ${ok ? 'ok' : 'BELOW TARGET'}`;
+const line = (name: string, mb: number, ok: boolean) =>
+  `  ${name.padEnd(78)} ${mb.toFixed(1).padStart(8)} MB/s  ${ok ? 'ok' : 'BELOW TARGET'}`;
 console.log(`Throughput on hostile input, 1 MB each (target ≥ ${TARGET_MB_PER_S} MB/s):`);
 for (const hostile of HOSTILE_CASES) {
   const mbps = throughput(hostile.parser, hostile.make(1e6));
@@ -78,7 +83,9 @@ for (const [name, parser, content] of NORMAL) {
 /** Health checks, one after another, until `done` settles: each one's time in ms. */
 async function healthDuring(base: string, done: Promise<unknown>): Promise<number[]> {
   let finished = false;
-  void done.finally(() => { finished = true; });
+  void done.finally(() => {
+    finished = true;
+  });
   const times: number[] = [];
   while (!finished) {
     const started = performance.now();
@@ -95,14 +102,25 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const hostileLog = HOSTILE_CASES[0].make(HEALTH_MB * 1e6);
 await readNwipeLog(Buffer.from(NORMAL[0][2])).catch(() => undefined); // starts and warms the worker
-const summary = (times: number[]) => `${times.length} checks, median ${times.sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms, ` +
+const summary = (times: number[]) =>
+  `${times.length} checks, median ${times.sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms, ` +
   `slowest ${times[times.length - 1].toFixed(1)} ms`;
 let started = performance.now();
-const inWorker = await healthDuring(base, readNwipeLog(hostileLog).catch(() => undefined));
+const inWorker = await healthDuring(
+  base,
+  readNwipeLog(hostileLog).catch(() => undefined),
+);
 const workerMs = performance.now() - started;
-console.log(`Health during a hostile ${HEALTH_MB} MB nwipe parse in the worker pool (${workerMs.toFixed(0)} ms): ` +
-  `${summary(inWorker)}  (target ≤ ${TARGET_HEALTH_MS} ms: ${inWorker[inWorker.length - 1] <= TARGET_HEALTH_MS ? 'ok' : 'ABOVE TARGET'})`);
+console.log(
+  `Health during a hostile ${HEALTH_MB} MB nwipe parse in the worker pool (${workerMs.toFixed(0)} ms): ` +
+    `${summary(inWorker)}  (target ≤ ${TARGET_HEALTH_MS} ms: ${inWorker[inWorker.length - 1] <= TARGET_HEALTH_MS ? 'ok' : 'ABOVE TARGET'})`,
+);
 started = performance.now();
-const onThread = await healthDuring(base, new Promise((resolve) => setTimeout(() => resolve(parseAs('nwipe', hostileLog)), 20)));
-console.log(`For contrast, the same parse on the request thread (${(performance.now() - started).toFixed(0)} ms): ${summary(onThread)}`);
+const onThread = await healthDuring(
+  base,
+  new Promise((resolve) => setTimeout(() => resolve(parseAs('nwipe', hostileLog)), 20)),
+);
+console.log(
+  `For contrast, the same parse on the request thread (${(performance.now() - started).toFixed(0)} ms): ${summary(onThread)}`,
+);
 server.close();

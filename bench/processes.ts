@@ -1,7 +1,13 @@
 // Child processes of the bench (spawned through test/helpers/processes.ts): the server under test, the baseline,
 // the seeder; startup timing and RSS sampling.
 import fs from 'node:fs';
-import { buildServer as ensureServer, runNode, spawnNode, waitForHealth, type NodeProcess } from '../test/helpers/processes.js';
+import {
+  buildServer as ensureServer,
+  runNode,
+  spawnNode,
+  waitForHealth,
+  type NodeProcess,
+} from '../test/helpers/processes.js';
 
 /**
  * The server under test runs as `npm start` runs it: the compiled JavaScript under plain node. Under tsx it
@@ -56,7 +62,10 @@ export class RssSampler {
   /** Peak since the last mark(). */
   private window = 0;
   private timer: NodeJS.Timeout | undefined;
-  constructor(private readonly pid: number, private readonly everyMs = 100) {}
+  constructor(
+    private readonly pid: number,
+    private readonly everyMs = 100,
+  ) {}
   start(): this {
     this.timer = setInterval(() => {
       const now = rssMb(this.pid);
@@ -79,7 +88,11 @@ export class RssSampler {
 }
 
 /** Runs a script to completion; resolves with its stdout and exit code, whatever the code. */
-export async function runCollect(args: string[], env: NodeJS.ProcessEnv, echo: boolean): Promise<{ out: string; code: number }> {
+export async function runCollect(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  echo: boolean,
+): Promise<{ out: string; code: number }> {
   const { stdout, code } = await runNode(args, env, { echo, keep: 'all' });
   return { out: stdout, code: code ?? 1 };
 }

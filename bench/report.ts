@@ -3,14 +3,25 @@ import type { LoadResult } from './load.js';
 import type { ScenarioName } from './scenarios.js';
 
 export interface ScenarioResult {
-  name: ScenarioName; label: string; nimah: LoadResult; baseline?: LoadResult;
+  name: ScenarioName;
+  label: string;
+  nimah: LoadResult;
+  baseline?: LoadResult;
   /** The machine's 1-minute load average before and after the scenario. */
   load?: [number, number];
 }
 
 export interface VolumeResult {
   devices: number;
-  seed?: { seconds: number; devices: number; drives: number; events: number; beneficiaries: number; donors: number; notes: string[] };
+  seed?: {
+    seconds: number;
+    devices: number;
+    drives: number;
+    events: number;
+    beneficiaries: number;
+    donors: number;
+    notes: string[];
+  };
   startupMs: number;
   peakRssMb: number;
   idleRssMb: number;
@@ -30,9 +41,15 @@ export interface VolumeResult {
   rssByScenario?: Record<string, number>;
 }
 
-interface Check { what: string; value: string; target: string; met: boolean }
+interface Check {
+  what: string;
+  value: string;
+  target: string;
+  met: boolean;
+}
 
-const ratioOf = (s: ScenarioResult): number | undefined => (s.baseline && s.baseline.rps > 0 ? s.nimah.rps / s.baseline.rps : undefined);
+const ratioOf = (s: ScenarioResult): number | undefined =>
+  s.baseline && s.baseline.rps > 0 ? s.nimah.rps / s.baseline.rps : undefined;
 const pct = (r: number | undefined) => (r === undefined ? '–' : `${Math.round(r * 100)} %`);
 const cpu = (r?: LoadResult) => (r?.cpuPerRequest === undefined ? '–' : r.cpuPerRequest.toFixed(2));
 const ms = (v: number) => (v >= 100 ? String(Math.round(v)) : v.toFixed(1));
@@ -42,56 +59,143 @@ export function checks(v: VolumeResult): Check[] {
   const by = (n: ScenarioName) => v.scenarios.find((s) => s.name === n);
   const scan = by('scan');
   if (scan) {
-    out.push({ what: 'scan lookup vs baseline', value: pct(ratioOf(scan)), target: '≥ 50 %', met: (ratioOf(scan) ?? 0) >= 0.5 });
-    out.push({ what: 'scan lookup p99', value: `${ms(scan.nimah.p99)} ms`, target: '≤ 25 ms', met: scan.nimah.p99 <= 25 });
+    out.push({
+      what: 'scan lookup vs baseline',
+      value: pct(ratioOf(scan)),
+      target: '≥ 50 %',
+      met: (ratioOf(scan) ?? 0) >= 0.5,
+    });
+    out.push({
+      what: 'scan lookup p99',
+      value: `${ms(scan.nimah.p99)} ms`,
+      target: '≤ 25 ms',
+      met: scan.nimah.p99 <= 25,
+    });
   }
   for (const n of ['list', 'detail', 'queue'] as const) {
     const s = by(n);
-    if (s) out.push({ what: `${n === 'queue' ? 'intake queue' : `device ${n}`} vs baseline`, value: pct(ratioOf(s)), target: '≥ 40 %', met: (ratioOf(s) ?? 0) >= 0.4 });
+    if (s)
+      out.push({
+        what: `${n === 'queue' ? 'intake queue' : `device ${n}`} vs baseline`,
+        value: pct(ratioOf(s)),
+        target: '≥ 40 %',
+        met: (ratioOf(s) ?? 0) >= 0.4,
+      });
   }
   const dash = by('dashboard');
-  if (dash) out.push({ what: `dashboard p50 (${v.devices.toLocaleString('en')} devices)`, value: `${ms(dash.nimah.p50)} ms`, target: '≤ 150 ms', met: dash.nimah.p50 <= 150 });
+  if (dash)
+    out.push({
+      what: `dashboard p50 (${v.devices.toLocaleString('en')} devices)`,
+      value: `${ms(dash.nimah.p50)} ms`,
+      target: '≤ 150 ms',
+      met: dash.nimah.p50 <= 150,
+    });
   const action = by('action');
-  if (action) out.push({ what: 'lifecycle actions', value: `${Math.round(action.nimah.rps)}/s`, target: '≥ 300/s', met: action.nimah.rps >= 300 });
+  if (action)
+    out.push({
+      what: 'lifecycle actions',
+      value: `${Math.round(action.nimah.rps)}/s`,
+      target: '≥ 300/s',
+      met: action.nimah.rps >= 300,
+    });
   if (v.importMs !== undefined) {
-    out.push({ what: `CSV import of ${(v.importRows ?? 0).toLocaleString('en')} rows`, value: `${(v.importMs / 1000).toFixed(2)} s${v.importStatus === 201 ? '' : ` (HTTP ${v.importStatus})`}`,
-      target: '≤ 10 s', met: v.importStatus === 201 && v.importMs <= 10_000 });
+    out.push({
+      what: `CSV import of ${(v.importRows ?? 0).toLocaleString('en')} rows`,
+      value: `${(v.importMs / 1000).toFixed(2)} s${v.importStatus === 201 ? '' : ` (HTTP ${v.importStatus})`}`,
+      target: '≤ 10 s',
+      met: v.importStatus === 201 && v.importMs <= 10_000,
+    });
   }
-  out.push({ what: 'server RSS under load (peak)', value: `${Math.round(v.peakRssMb)} MB`, target: '≤ 300 MB', met: v.peakRssMb <= 300 });
-  out.push({ what: 'startup to healthy', value: `${(v.startupMs / 1000).toFixed(2)} s`, target: '≤ 3 s', met: v.startupMs <= 3000 });
+  out.push({
+    what: 'server RSS under load (peak)',
+    value: `${Math.round(v.peakRssMb)} MB`,
+    target: '≤ 300 MB',
+    met: v.peakRssMb <= 300,
+  });
+  out.push({
+    what: 'startup to healthy',
+    value: `${(v.startupMs / 1000).toFixed(2)} s`,
+    target: '≤ 3 s',
+    met: v.startupMs <= 3000,
+  });
   return out;
 }
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 export function render(v: VolumeResult): string {
   const rows = v.scenarios.map((s) => {
     const errors = s.nimah.non2xx + s.nimah.errors;
     return [
-      s.label, String(Math.round(s.nimah.rps)), ms(s.nimah.p50), ms(s.nimah.p99),
-      s.baseline ? String(Math.round(s.baseline.rps)) : '–', s.baseline ? ms(s.baseline.p50) : '–', s.baseline ? ms(s.baseline.p99) : '–',
-      pct(ratioOf(s)), cpu(s.nimah), cpu(s.baseline), errors ? String(errors) : '0',
+      s.label,
+      String(Math.round(s.nimah.rps)),
+      ms(s.nimah.p50),
+      ms(s.nimah.p99),
+      s.baseline ? String(Math.round(s.baseline.rps)) : '–',
+      s.baseline ? ms(s.baseline.p50) : '–',
+      s.baseline ? ms(s.baseline.p99) : '–',
+      pct(ratioOf(s)),
+      cpu(s.nimah),
+      cpu(s.baseline),
+      errors ? String(errors) : '0',
     ];
   });
   const parts = [
     `### ${v.devices.toLocaleString('en')} devices (${v.connections} connections, ${v.duration} s per scenario and server in ${v.rounds} turns)`,
-    v.seed ? `Seeded ${v.seed.devices.toLocaleString('en')} devices, ${v.seed.drives.toLocaleString('en')} drives, ${v.seed.events.toLocaleString('en')} events, `
-      + `${v.seed.beneficiaries.toLocaleString('en')} beneficiaries, ${v.seed.donors.toLocaleString('en')} donors in ${v.seed.seconds} s.` : 'Database reused (not seeded).',
+    v.seed
+      ? `Seeded ${v.seed.devices.toLocaleString('en')} devices, ${v.seed.drives.toLocaleString('en')} drives, ${v.seed.events.toLocaleString('en')} events, ` +
+        `${v.seed.beneficiaries.toLocaleString('en')} beneficiaries, ${v.seed.donors.toLocaleString('en')} donors in ${v.seed.seconds} s.`
+      : 'Database reused (not seeded).',
     '',
-    table(['scenario', 'Nimah req/s', 'p50 ms', 'p99 ms', 'baseline req/s', 'p50 ms', 'p99 ms', 'ratio', 'CPU ms/req', 'baseline CPU', 'non-2xx'], rows),
+    table(
+      [
+        'scenario',
+        'Nimah req/s',
+        'p50 ms',
+        'p99 ms',
+        'baseline req/s',
+        'p50 ms',
+        'p99 ms',
+        'ratio',
+        'CPU ms/req',
+        'baseline CPU',
+        'non-2xx',
+      ],
+      rows,
+    ),
     '',
-    table(['target', 'measured', 'target', 'result'], checks(v).map((c) => [c.what, c.value, c.target, c.met ? 'met' : 'NOT met'])),
+    table(
+      ['target', 'measured', 'target', 'result'],
+      checks(v).map((c) => [c.what, c.value, c.target, c.met ? 'met' : 'NOT met']),
+    ),
   ];
   const loads = v.scenarios.flatMap((s) => s.load ?? []);
   const extra: string[] = [`idle RSS after start: ${Math.round(v.idleRssMb)} MB`];
-  if (v.rssByScenario) extra.push(`peak RSS by scenario (MB): ${Object.entries(v.rssByScenario).map(([k, mb]) => `${k} ${mb}`).join(', ')}`);
-  if (v.dashboardColdMs !== undefined) extra.push(`dashboard, first request after start (computed, not cached): ${Math.round(v.dashboardColdMs)} ms`);
-  if (loads.length) extra.push(`machine load average (1 min) during the scenarios: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${v.cores} cores`);
-  if (v.auditVerifyMs !== undefined) extra.push(`GET /api/audit/verify: ${(v.auditVerifyMs / 1000).toFixed(1)} s, chains ${v.auditOk ? 'valid' : 'BROKEN'}`);
+  if (v.rssByScenario)
+    extra.push(
+      `peak RSS by scenario (MB): ${Object.entries(v.rssByScenario)
+        .map(([k, mb]) => `${k} ${mb}`)
+        .join(', ')}`,
+    );
+  if (v.dashboardColdMs !== undefined)
+    extra.push(`dashboard, first request after start (computed, not cached): ${Math.round(v.dashboardColdMs)} ms`);
+  if (loads.length)
+    extra.push(
+      `machine load average (1 min) during the scenarios: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${v.cores} cores`,
+    );
+  if (v.auditVerifyMs !== undefined)
+    extra.push(
+      `GET /api/audit/verify: ${(v.auditVerifyMs / 1000).toFixed(1)} s, chains ${v.auditOk ? 'valid' : 'BROKEN'}`,
+    );
   if (v.certificates) extra.push(`certificates: ${v.certificates}`);
   parts.push('', ...extra);
   return parts.join('\n');
@@ -102,13 +206,45 @@ export function renderScaling(results: VolumeResult[]): string {
   if (results.length < 2) return '';
   const [a, b] = [results[0], results[results.length - 1]];
   const f = (x: number, y: number) => (x > 0 ? `×${(y / x).toFixed(2)}` : '–');
-  const rows = a.scenarios.map((s) => {
-    const t = b.scenarios.find((x) => x.name === s.name);
-    return t ? [s.label, `${Math.round(s.nimah.rps)} → ${Math.round(t.nimah.rps)}`, f(s.nimah.rps, t.nimah.rps), `${ms(s.nimah.p50)} → ${ms(t.nimah.p50)}`, f(s.nimah.p50, t.nimah.p50)] : [];
-  }).filter((r) => r.length);
-  rows.push(['startup to healthy (ms)', `${Math.round(a.startupMs)} → ${Math.round(b.startupMs)}`, f(a.startupMs, b.startupMs), '', '']);
-  rows.push(['peak RSS (MB)', `${Math.round(a.peakRssMb)} → ${Math.round(b.peakRssMb)}`, f(a.peakRssMb, b.peakRssMb), '', '']);
-  if (a.importMs && b.importMs) rows.push(['CSV import (ms)', `${Math.round(a.importMs)} → ${Math.round(b.importMs)}`, f(a.importMs, b.importMs), '', '']);
-  return [`### Scaling ${a.devices.toLocaleString('en')} → ${b.devices.toLocaleString('en')} devices`, '',
-    table(['figure', 'req/s', 'growth', 'p50 ms', 'growth'], rows)].join('\n');
+  const rows = a.scenarios
+    .map((s) => {
+      const t = b.scenarios.find((x) => x.name === s.name);
+      return t
+        ? [
+            s.label,
+            `${Math.round(s.nimah.rps)} → ${Math.round(t.nimah.rps)}`,
+            f(s.nimah.rps, t.nimah.rps),
+            `${ms(s.nimah.p50)} → ${ms(t.nimah.p50)}`,
+            f(s.nimah.p50, t.nimah.p50),
+          ]
+        : [];
+    })
+    .filter((r) => r.length);
+  rows.push([
+    'startup to healthy (ms)',
+    `${Math.round(a.startupMs)} → ${Math.round(b.startupMs)}`,
+    f(a.startupMs, b.startupMs),
+    '',
+    '',
+  ]);
+  rows.push([
+    'peak RSS (MB)',
+    `${Math.round(a.peakRssMb)} → ${Math.round(b.peakRssMb)}`,
+    f(a.peakRssMb, b.peakRssMb),
+    '',
+    '',
+  ]);
+  if (a.importMs && b.importMs)
+    rows.push([
+      'CSV import (ms)',
+      `${Math.round(a.importMs)} → ${Math.round(b.importMs)}`,
+      f(a.importMs, b.importMs),
+      '',
+      '',
+    ]);
+  return [
+    `### Scaling ${a.devices.toLocaleString('en')} → ${b.devices.toLocaleString('en')} devices`,
+    '',
+    table(['figure', 'req/s', 'growth', 'p50 ms', 'growth'], rows),
+  ].join('\n');
 }

@@ -8,9 +8,27 @@ import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { BENCH_ADMIN, serverEnv } from './env.js';
 import { combine, runLoad, settle, warmUp, type LoadResult } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { buildServer, launch, rssMb, RssSampler, runCollect, runToEnd, SERVER_ENTRY, waitHealthy, type Child } from './processes.js';
+import {
+  buildServer,
+  launch,
+  rssMb,
+  RssSampler,
+  runCollect,
+  runToEnd,
+  SERVER_ENTRY,
+  waitHealthy,
+  type Child,
+} from './processes.js';
 import { checks, render, renderScaling, type ScenarioResult, type VolumeResult } from './report.js';
-import { actionScenario, intakeScenario, manifest, readScenarios, type Dataset, type Scenario, type Side } from './scenarios.js';
+import {
+  actionScenario,
+  intakeScenario,
+  manifest,
+  readScenarios,
+  type Dataset,
+  type Scenario,
+  type Side,
+} from './scenarios.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (m: string) => process.stdout.write(`[bench] ${m}\n`);
@@ -18,8 +36,11 @@ const IMPORT_ROWS = 10_000;
 
 async function seed(o: BenchOptions, devices: number): Promise<VolumeResult['seed']> {
   log(`seeding ${devices.toLocaleString('en')} devices into ${o.url}`);
-  const out = await runToEnd(['--import', 'tsx', 'bench/seed.ts', '--devices', String(devices), '--url', o.url, ...(o.force ? ['--force'] : [])],
-    { ...process.env, ...serverEnv(o.url, 0) }, true);
+  const out = await runToEnd(
+    ['--import', 'tsx', 'bench/seed.ts', '--devices', String(devices), '--url', o.url, ...(o.force ? ['--force'] : [])],
+    { ...process.env, ...serverEnv(o.url, 0) },
+    true,
+  );
   const line = out.split('\n').find((l) => l.startsWith('SEED_RESULT '));
   if (!line) throw new Error('the seeder printed no SEED_RESULT line');
   return JSON.parse(line.slice('SEED_RESULT '.length)) as VolumeResult['seed'];
@@ -27,29 +48,48 @@ async function seed(o: BenchOptions, devices: number): Promise<VolumeResult['see
 
 async function dataset(db: mysql.Connection): Promise<Dataset> {
   const [[max]] = await db.query<RowDataPacket[]>("SELECT MAX(id) AS id FROM devices WHERE asset_tag NOT LIKE 'BL%'");
-  const [open] = await db.query<RowDataPacket[]>("SELECT id FROM donations WHERE status = 'received' ORDER BY id DESC LIMIT 64");
+  const [open] = await db.query<RowDataPacket[]>(
+    "SELECT id FROM donations WHERE status = 'received' ORDER BY id DESC LIMIT 64",
+  );
   return { maxDeviceId: Number(max.id), openDonations: open.map((r) => Number(r.id)) };
 }
 
 async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
 
-interface Target { url: string; pid: number }
+interface Target {
+  url: string;
+  pid: number;
+}
 
 /**
  * Nimah and the baseline take turns (`rounds` runs of duration/rounds seconds each), so a change in the machine's
  * load during the scenario affects both sides alike; the process settles (in-flight requests finish) after each run.
  */
-async function measure(o: BenchOptions, s: Scenario, nimah: Target, baseline: Target | undefined, auth: Record<string, string>, warm: boolean): Promise<ScenarioResult> {
+async function measure(
+  o: BenchOptions,
+  s: Scenario,
+  nimah: Target,
+  baseline: Target | undefined,
+  auth: Record<string, string>,
+  warm: boolean,
+): Promise<ScenarioResult> {
   const warmSeconds = warm ? Math.min(2, Math.max(1, Math.round(o.duration / 5))) : 0;
   const seconds = Math.max(1, Math.round(o.duration / o.rounds));
   const loadBefore = os.loadavg()[0];
   log(`${s.label} (${o.rounds} × ${seconds} s each side)`);
   const runs: { nimah: LoadResult[]; baseline: LoadResult[] } = { nimah: [], baseline: [] };
-  const sides: [Side, Target | undefined, Record<string, string>][] = [['nimah', nimah, auth], ['baseline', baseline, {}]];
+  const sides: [Side, Target | undefined, Record<string, string>][] = [
+    ['nimah', nimah, auth],
+    ['baseline', baseline, {}],
+  ];
   for (const [side, target, headers] of sides) {
     if (!target) continue;
     await warmUp(target.url, s.plan(headers, side), o.connections, warmSeconds);
@@ -63,15 +103,26 @@ async function measure(o: BenchOptions, s: Scenario, nimah: Target, baseline: Ta
     }
   }
   const n = combine(runs.nimah);
-  if (n.non2xx || n.errors) log(`  ${s.name}: ${n.non2xx} non-2xx, ${n.errors} errors ${JSON.stringify(n.statusCodes)}`);
-  return { name: s.name, label: s.label, nimah: n, baseline: runs.baseline.length ? combine(runs.baseline) : undefined, load: [loadBefore, os.loadavg()[0]] };
+  if (n.non2xx || n.errors)
+    log(`  ${s.name}: ${n.non2xx} non-2xx, ${n.errors} errors ${JSON.stringify(n.statusCodes)}`);
+  return {
+    name: s.name,
+    label: s.label,
+    nimah: n,
+    baseline: runs.baseline.length ? combine(runs.baseline) : undefined,
+    load: [loadBefore, os.loadavg()[0]],
+  };
 }
 
 async function timeImport(nimah: string, token: string, donationId: number): Promise<{ ms: number; status: number }> {
   const form = new FormData();
   form.append('file', new Blob([manifest(IMPORT_ROWS)], { type: 'text/csv' }), 'manifest.csv');
   const t = performance.now();
-  const res = await fetch(`${nimah}/api/donations/${donationId}/devices/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${nimah}/api/donations/${donationId}/devices/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   await res.arrayBuffer();
   return { ms: performance.now() - t, status: res.status };
 }
@@ -80,7 +131,11 @@ async function timeImport(nimah: string, token: string, donationId: number): Pro
 async function certificatesLine(o: BenchOptions): Promise<string | undefined> {
   if (!fs.existsSync(path.join(root, 'bench', 'certificates.bench.ts'))) return undefined;
   log('bench/certificates.bench.ts');
-  const { out, code } = await runCollect(['--import', 'tsx', 'bench/certificates.bench.ts'], { ...process.env, ...serverEnv(o.url, 0) }, true);
+  const { out, code } = await runCollect(
+    ['--import', 'tsx', 'bench/certificates.bench.ts'],
+    { ...process.env, ...serverEnv(o.url, 0) },
+    true,
+  );
   const lines = out.trim().split('\n').filter(Boolean);
   const key = lines.filter((l) => /elapsed|peak RSS|targets/i.test(l));
   return `${(key.length ? key : lines.slice(-2)).join(' / ')}${code === 0 ? '' : ` (exit ${code})`}`;
@@ -119,7 +174,15 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
     const auth = { authorization: `Bearer ${token}` };
     const data = await dataset(db);
     const result: VolumeResult = {
-      devices, seed: seeded, startupMs, idleRssMb, peakRssMb: 0, scenarios: [], connections: o.connections, duration: o.duration, rounds: o.rounds,
+      devices,
+      seed: seeded,
+      startupMs,
+      idleRssMb,
+      peakRssMb: 0,
+      scenarios: [],
+      connections: o.connections,
+      duration: o.duration,
+      rounds: o.rounds,
       cores: os.cpus().length,
     };
     if (selected('dashboard')) result.dashboardColdMs = await coldDashboard(nimahUrl, auth);
@@ -129,7 +192,8 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
       result.scenarios.push(r);
       rssOf[r.name] = sampler.mark();
     };
-    for (const s of readScenarios(data).filter((x) => selected(x.name))) record(await measure(o, s, nimah, base, auth, true));
+    for (const s of readScenarios(data).filter((x) => selected(x.name)))
+      record(await measure(o, s, nimah, base, auth, true));
     if (selected('intake')) {
       record(await measure(o, intakeScenario(data), nimah, base, auth, false));
       await db.query("DELETE FROM devices WHERE asset_tag LIKE 'BL%'");
@@ -141,12 +205,17 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
       rssOf.import = sampler.mark();
     }
     if (selected('action')) {
-      const [pool] = await db.query<RowDataPacket[]>("SELECT id, version FROM devices WHERE status = 'intake' AND asset_tag NOT LIKE 'BL%' ORDER BY id");
+      const [pool] = await db.query<RowDataPacket[]>(
+        "SELECT id, version FROM devices WHERE status = 'intake' AND asset_tag NOT LIKE 'BL%' ORDER BY id",
+      );
       log(`${pool.length} devices in intake for the lifecycle run`);
       const action = actionScenario(pool.map((r) => ({ id: Number(r.id), version: Number(r.version) })));
       record(await measure(o, action, nimah, base, auth, false));
       await db.query('DELETE FROM device_events WHERE seq >= 1000000');
-      if (action.used() > pool.length) log(`  WARNING: ${action.used()} requests for ${pool.length} devices: later requests hit devices already triaged`);
+      if (action.used() > pool.length)
+        log(
+          `  WARNING: ${action.used()} requests for ${pool.length} devices: later requests hit devices already triaged`,
+        );
     }
     result.peakRssMb = sampler.stop();
     result.rssByScenario = Object.fromEntries(Object.entries(rssOf).map(([k, v]) => [k, Math.round(v)]));
@@ -179,11 +248,17 @@ async function main(): Promise<void> {
   const scaling = renderScaling(results);
   if (scaling) process.stdout.write(`${scaling}\n\n`);
   if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 2));
-  const missed = results.flatMap((r) => checks(r).filter((c) => !c.met).map((c) => `${r.devices}: ${c.what}`));
-  log(`finished in ${Math.round((performance.now() - started) / 1000)} s; ${missed.length ? `NOT met: ${missed.join('; ')}` : 'every target met'}`);
+  const missed = results.flatMap((r) =>
+    checks(r)
+      .filter((c) => !c.met)
+      .map((c) => `${r.devices}: ${c.what}`),
+  );
+  log(
+    `finished in ${Math.round((performance.now() - started) / 1000)} s; ${missed.length ? `NOT met: ${missed.join('; ')}` : 'every target met'}`,
+  );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

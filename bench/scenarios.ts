@@ -16,7 +16,11 @@ export type ScenarioName = 'scan' | 'list' | 'detail' | 'queue' | 'dashboard' | 
 export type Side = 'nimah' | 'baseline';
 
 /** `plan` is called once per run; `side` says which server the run is for (the write scenarios keep a cursor per side). */
-export interface Scenario { name: ScenarioName; label: string; plan: (headers: Record<string, string>, side: Side) => RequestPlan }
+export interface Scenario {
+  name: ScenarioName;
+  label: string;
+  plan: (headers: Record<string, string>, side: Side) => RequestPlan;
+}
 
 const ARABIC_LAYOUT: Record<string, string> = { N: 'ى', M: 'ة' };
 
@@ -34,11 +38,17 @@ export function readScenarios(data: Dataset): Scenario[] {
   const rand = prng(42);
   const anyId = () => 1 + Math.floor(rand() * data.maxDeviceId);
   const get = (label: string, name: ScenarioName, path: () => string): Scenario => ({
-    name, label, plan: (headers) => ({ method: 'GET', headers, next: () => ({ path: path() }) }),
+    name,
+    label,
+    plan: (headers) => ({ method: 'GET', headers, next: () => ({ path: path() }) }),
   });
   return [
     get('scan lookup  GET /api/scan/:tag', 'scan', () => `/api/scan/${scanCode(rand, anyId())}`),
-    get('device list  GET /api/devices?status=ready&page=N', 'list', () => `/api/devices?status=ready&page=${1 + Math.floor(rand() * 20)}`),
+    get(
+      'device list  GET /api/devices?status=ready&page=N',
+      'list',
+      () => `/api/devices?status=ready&page=${1 + Math.floor(rand() * 20)}`,
+    ),
     get('device detail GET /api/devices/:id', 'detail', () => `/api/devices/${anyId()}`),
     get('intake queue GET /api/intake-queue', 'queue', () => '/api/intake-queue'),
     get('dashboard    GET /api/reports/dashboard', 'dashboard', () => '/api/reports/dashboard'),
@@ -49,15 +59,27 @@ let serial = 0;
 
 export function intakeScenario(data: Dataset): Scenario {
   return {
-    name: 'intake', label: 'device intake POST /api/donations/:id/devices',
+    name: 'intake',
+    label: 'device intake POST /api/donations/:id/devices',
     plan: (headers) => ({
-      method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
       next: () => {
         serial += 1;
         const donation = data.openDonations[serial % data.openDonations.length];
         const body = {
-          type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: `BENCH${process.pid}X${serial}`,
-          drives: [{ serialNumber: `BDRV${process.pid}X${serial}`, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
+          type: 'laptop',
+          manufacturer: 'Lenovo',
+          model: 'ThinkPad T480',
+          serialNumber: `BENCH${process.pid}X${serial}`,
+          drives: [
+            {
+              serialNumber: `BDRV${process.pid}X${serial}`,
+              model: 'Samsung SSD 860',
+              mediaType: 'ssd',
+              capacityBytes: 256060514304,
+            },
+          ],
         };
         return { path: `/api/donations/${donation}/devices`, body: JSON.stringify(body) };
       },
@@ -72,14 +94,22 @@ export function intakeScenario(data: Dataset): Scenario {
 export function actionScenario(pool: { id: number; version: number }[]): Scenario & { used: () => number } {
   const cursor: Record<Side, number> = { nimah: 0, baseline: 0 };
   return {
-    name: 'action', label: 'lifecycle action POST /api/devices/:id/actions (triage)',
+    name: 'action',
+    label: 'lifecycle action POST /api/devices/:id/actions (triage)',
     used: () => cursor.nimah,
     plan: (headers, side) => ({
-      method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
       next: () => {
         const device = pool[cursor[side] % pool.length];
         cursor[side] += 1;
-        const body = { action: 'triage', version: device.version, needsRepair: false, disposition: 'reuse', findings: 'bench' };
+        const body = {
+          action: 'triage',
+          version: device.version,
+          needsRepair: false,
+          disposition: 'reuse',
+          findings: 'bench',
+        };
         return { path: `/api/devices/${device.id}/actions`, body: JSON.stringify(body) };
       },
     }),
@@ -89,6 +119,7 @@ export function actionScenario(pool: { id: number; version: number }[]): Scenari
 /** A CSV manifest of `rows` devices with unique serials. */
 export function manifest(rows: number): string {
   const lines = ['type,manufacturer,model,serialNumber,notes'];
-  for (let i = 1; i <= rows; i += 1) lines.push(`laptop,Dell,Latitude 7490,CSV${process.pid}R${i},"batch ${Math.ceil(i / 100)}, shelf B"`);
+  for (let i = 1; i <= rows; i += 1)
+    lines.push(`laptop,Dell,Latitude 7490,CSV${process.pid}R${i},"batch ${Math.ceil(i / 100)}, shelf B"`);
   return `${lines.join('\n')}\n`;
 }

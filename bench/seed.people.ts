@@ -5,25 +5,110 @@ import { certificateCode, pick, prng, saudiId } from './seed.plan.js';
 import type { DevicePlan } from './seed.devices.js';
 
 export const peopleTables = {
-  users: new Table('users', ['id', 'email', 'name', 'role', 'password_hash', 'language', 'active', 'created_at', 'updated_at']),
+  users: new Table('users', [
+    'id',
+    'email',
+    'name',
+    'role',
+    'password_hash',
+    'language',
+    'active',
+    'created_at',
+    'updated_at',
+  ]),
   sites: new Table('sites', ['id', 'code', 'name', 'name_latin', 'city', 'created_at', 'updated_at']),
-  donors: new Table('donors', ['id', 'kind', 'name', 'name_latin', 'contact_person', 'email', 'phone', 'city', 'cr_number', 'preferred_language', 'created_at', 'updated_at']),
-  donations: new Table('donations', ['id', 'code', 'donor_id', 'channel', 'status', 'expected_count', 'received_count', 'site_id', 'notes', 'pledge_items',
-    'preferred_pickup_date', 'scheduled_pickup_date', 'received_at', 'created_by', 'created_at', 'updated_at']),
+  donors: new Table('donors', [
+    'id',
+    'kind',
+    'name',
+    'name_latin',
+    'contact_person',
+    'email',
+    'phone',
+    'city',
+    'cr_number',
+    'preferred_language',
+    'created_at',
+    'updated_at',
+  ]),
+  donations: new Table('donations', [
+    'id',
+    'code',
+    'donor_id',
+    'channel',
+    'status',
+    'expected_count',
+    'received_count',
+    'site_id',
+    'notes',
+    'pledge_items',
+    'preferred_pickup_date',
+    'scheduled_pickup_date',
+    'received_at',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ]),
   sequences: new Table('sequences', ['name', 'value']),
   partners: new Table('partners', ['id', 'name', 'name_latin', 'kind', 'city', 'created_at', 'updated_at']),
-  beneficiaries: new Table('beneficiaries', ['id', 'kind', 'name', 'national_id_encrypted', 'national_id_hash', 'national_id_last4', 'phone', 'city', 'region',
-    'household_size', 'monthly_income', 'school_children', 'need', 'purpose', 'partner_id', 'status', 'status_changed_at', 'created_at', 'updated_at']),
-  programmes: new Table('programmes', ['id', 'name', 'name_latin', 'target_families', 'target_students', 'starts_on', 'ends_on', 'created_at', 'updated_at']),
-  allocations: new Table('allocations', ['id', 'device_id', 'beneficiary_id', 'programme_id', 'status', 'beneficiary_prev_status', 'received_by',
-    'certificate_code', 'handed_over_at', 'allocated_by', 'handed_over_by', 'created_at', 'updated_at']),
+  beneficiaries: new Table('beneficiaries', [
+    'id',
+    'kind',
+    'name',
+    'national_id_encrypted',
+    'national_id_hash',
+    'national_id_last4',
+    'phone',
+    'city',
+    'region',
+    'household_size',
+    'monthly_income',
+    'school_children',
+    'need',
+    'purpose',
+    'partner_id',
+    'status',
+    'status_changed_at',
+    'created_at',
+    'updated_at',
+  ]),
+  programmes: new Table('programmes', [
+    'id',
+    'name',
+    'name_latin',
+    'target_families',
+    'target_students',
+    'starts_on',
+    'ends_on',
+    'created_at',
+    'updated_at',
+  ]),
+  allocations: new Table('allocations', [
+    'id',
+    'device_id',
+    'beneficiary_id',
+    'programme_id',
+    'status',
+    'beneficiary_prev_status',
+    'received_by',
+    'certificate_code',
+    'handed_over_at',
+    'allocated_by',
+    'handed_over_by',
+    'created_at',
+    'updated_at',
+  ]),
 };
 
 const CITIES = ['الرياض', 'جدة', 'الدمام', 'الخبر', 'مكة', 'المدينة', 'أبها', 'تبوك'];
 const REGIONS = ['Riyadh', 'Makkah', 'Eastern', 'Madinah', 'Asir', 'Tabuk'];
 const DAY_MS = 86_400_000;
 
-export function addUsers(passwordHash: string, adminEmail: string, at: Date): { adminId: number; technicianIds: number[] } {
+export function addUsers(
+  passwordHash: string,
+  adminEmail: string,
+  at: Date,
+): { adminId: number; technicianIds: number[] } {
   peopleTables.users.add([1, adminEmail, 'Bench Admin', 'admin', passwordHash, 'en', true, at, at]);
   const technicianIds: number[] = [];
   for (let i = 2; i <= 6; i += 1) {
@@ -34,7 +119,11 @@ export function addUsers(passwordHash: string, adminEmail: string, at: Date): { 
 }
 
 export function addSites(at: Date): number {
-  const sites = [['DMM', 'مستودع الدمام', 'Dammam warehouse', 'الدمام'], ['RUH', 'فرع الرياض', 'Riyadh branch', 'الرياض'], ['JED', 'فرع جدة', 'Jeddah branch', 'جدة']];
+  const sites = [
+    ['DMM', 'مستودع الدمام', 'Dammam warehouse', 'الدمام'],
+    ['RUH', 'فرع الرياض', 'Riyadh branch', 'الرياض'],
+    ['JED', 'فرع جدة', 'Jeddah branch', 'جدة'],
+  ];
   sites.forEach(([code, name, latin, city], i) => peopleTables.sites.add([i + 1, code, name, latin, city, at, at]));
   return sites.length;
 }
@@ -44,14 +133,32 @@ export function addDonors(count: number, now: number): void {
   for (let id = 1; id <= count; id += 1) {
     const company = rand() < 0.6;
     const at = new Date(now - 800 * DAY_MS + id * 1000);
-    peopleTables.donors.add([id, company ? 'company' : 'individual', company ? `شركة المانح ${id}` : `متبرع ${id}`, company ? `Donor Co ${id}` : null,
-      company ? `مسؤول ${id}` : null, `donor${id}@example.org`, `+9665${String(10_000_000 + id).slice(-8)}`, pick(rand, CITIES),
-      company ? String(2_050_000_000 + id) : null, rand() < 0.7 ? 'ar' : 'en', at, at]);
+    peopleTables.donors.add([
+      id,
+      company ? 'company' : 'individual',
+      company ? `شركة المانح ${id}` : `متبرع ${id}`,
+      company ? `Donor Co ${id}` : null,
+      company ? `مسؤول ${id}` : null,
+      `donor${id}@example.org`,
+      `+9665${String(10_000_000 + id).slice(-8)}`,
+      pick(rand, CITIES),
+      company ? String(2_050_000_000 + id) : null,
+      rand() < 0.7 ? 'ar' : 'en',
+      at,
+      at,
+    ]);
   }
 }
 
 /** Received donations (one per block of devices) in time order, then open pledges; codes DN-YYYY-NNNN per year. */
-export function addDonations(blockTimes: number[], perBlock: number[], pledges: number, donors: number, sites: number, now: number): void {
+export function addDonations(
+  blockTimes: number[],
+  perBlock: number[],
+  pledges: number,
+  donors: number,
+  sites: number,
+  now: number,
+): void {
   const rand = prng(0xd07a);
   const perYear = new Map<number, number>();
   const code = (at: Date) => {
@@ -63,50 +170,150 @@ export function addDonations(blockTimes: number[], perBlock: number[], pledges: 
   blockTimes.forEach((t, i) => {
     const at = new Date(t);
     const status = now - t > 120 * DAY_MS ? 'closed' : 'received';
-    peopleTables.donations.add([i + 1, code(at), 1 + Math.floor(rand() * donors), pick(rand, ['pickup', 'drop_off']), status, perBlock[i], perBlock[i],
-      1 + (i % sites), null, null, null, null, at, 1, at, at]);
+    peopleTables.donations.add([
+      i + 1,
+      code(at),
+      1 + Math.floor(rand() * donors),
+      pick(rand, ['pickup', 'drop_off']),
+      status,
+      perBlock[i],
+      perBlock[i],
+      1 + (i % sites),
+      null,
+      null,
+      null,
+      null,
+      at,
+      1,
+      at,
+      at,
+    ]);
   });
   for (let k = 0; k < pledges; k += 1) {
     const at = new Date(now - Math.floor(rand() * 30 * DAY_MS));
-    const items = JSON.stringify([{ type: 'laptop', count: 1 + Math.floor(rand() * 5), description: 'old but working' }]);
-    peopleTables.donations.add([blockTimes.length + k + 1, code(at), 1 + Math.floor(rand() * donors), 'pledge', rand() < 0.7 ? 'pledged' : 'scheduled',
-      3, 0, null, null, items, at.toISOString().slice(0, 10), null, null, null, at, at]);
+    const items = JSON.stringify([
+      { type: 'laptop', count: 1 + Math.floor(rand() * 5), description: 'old but working' },
+    ]);
+    peopleTables.donations.add([
+      blockTimes.length + k + 1,
+      code(at),
+      1 + Math.floor(rand() * donors),
+      'pledge',
+      rand() < 0.7 ? 'pledged' : 'scheduled',
+      3,
+      0,
+      null,
+      null,
+      items,
+      at.toISOString().slice(0, 10),
+      null,
+      null,
+      null,
+      at,
+      at,
+    ]);
   }
   for (const [year, n] of perYear) peopleTables.sequences.add([`donation:${year}`, n]);
 }
 
-export interface Pii { encrypt(s: string, aad: string): string; hash(s: string): string }
+export interface Pii {
+  encrypt(s: string, aad: string): string;
+  hash(s: string): string;
+}
 
 /** Beneficiaries 1..allocated.length took the allocations in order; the rest wait in various statuses. */
-export function addBeneficiaries(count: number, allocated: { status: 'reserved' | 'handed_over'; at: Date }[], pii: Pii, now: number): void {
+export function addBeneficiaries(
+  count: number,
+  allocated: { status: 'reserved' | 'handed_over'; at: Date }[],
+  pii: Pii,
+  now: number,
+): void {
   const rand = prng(0xbe4e);
   for (let id = 1; id <= 20; id += 1) {
     const at = new Date(now - 900 * DAY_MS);
-    peopleTables.partners.add([id, `جهة شريكة ${id}`, `Partner ${id}`, pick(rand, ['school', 'family_centre', 'association']), pick(rand, CITIES), at, at]);
+    peopleTables.partners.add([
+      id,
+      `جهة شريكة ${id}`,
+      `Partner ${id}`,
+      pick(rand, ['school', 'family_centre', 'association']),
+      pick(rand, CITIES),
+      at,
+      at,
+    ]);
   }
   for (let id = 1; id <= count; id += 1) {
     const nationalId = saudiId(id);
     const allocation = allocated[id - 1];
-    const status = allocation ? (allocation.status === 'handed_over' ? 'served' : 'allocated')
+    const status = allocation
+      ? allocation.status === 'handed_over'
+        ? 'served'
+        : 'allocated'
       : pick(rand, ['applied', 'verified', 'verified', 'waitlisted', 'waitlisted', 'waitlisted', 'rejected']);
     const created = new Date((allocation ? allocation.at.getTime() : now) - Math.floor((5 + rand() * 200) * DAY_MS));
     const kind = rand() < 0.75 ? 'family' : 'student';
-    peopleTables.beneficiaries.add([id, kind, kind === 'family' ? `أسرة ${id}` : `طالب ${id}`, pii.encrypt(nationalId, `beneficiaries.national_id:${id}`), pii.hash(nationalId), nationalId.slice(-4),
-      `+9665${String(20_000_000 + id).slice(-8)}`, pick(rand, CITIES), pick(rand, REGIONS), 1 + Math.floor(rand() * 9), Math.floor(1500 + rand() * 8000),
-      Math.floor(rand() * 5), pick(rand, ['laptop', 'desktop', 'any']), pick(rand, ['study', 'business', 'training', 'general']),
-      rand() < 0.6 ? 1 + Math.floor(rand() * 20) : null, status, allocation ? allocation.at : created, created, allocation ? allocation.at : created]);
+    peopleTables.beneficiaries.add([
+      id,
+      kind,
+      kind === 'family' ? `أسرة ${id}` : `طالب ${id}`,
+      pii.encrypt(nationalId, `beneficiaries.national_id:${id}`),
+      pii.hash(nationalId),
+      nationalId.slice(-4),
+      `+9665${String(20_000_000 + id).slice(-8)}`,
+      pick(rand, CITIES),
+      pick(rand, REGIONS),
+      1 + Math.floor(rand() * 9),
+      Math.floor(1500 + rand() * 8000),
+      Math.floor(rand() * 5),
+      pick(rand, ['laptop', 'desktop', 'any']),
+      pick(rand, ['study', 'business', 'training', 'general']),
+      rand() < 0.6 ? 1 + Math.floor(rand() * 20) : null,
+      status,
+      allocation ? allocation.at : created,
+      created,
+      allocation ? allocation.at : created,
+    ]);
   }
 }
 
 export function addProgramme(now: number): void {
   const at = new Date(now - 800 * DAY_MS);
-  peopleTables.programmes.add([1, 'المرحلة الأولى', 'Phase 1', 2000, 0, at.toISOString().slice(0, 10), '2027-12-31', at, at]);
+  peopleTables.programmes.add([
+    1,
+    'المرحلة الأولى',
+    'Phase 1',
+    2000,
+    0,
+    at.toISOString().slice(0, 10),
+    '2027-12-31',
+    at,
+    at,
+  ]);
 }
 
 /** Allocation `plan.allocationId` for a device, to the beneficiary of the same number (wrapping if there are fewer). */
-export function addAllocation(plan: DevicePlan, deviceId: number, allocatedAt: Date, handedOverAt: Date | null, beneficiaries: number, adminId: number): void {
+export function addAllocation(
+  plan: DevicePlan,
+  deviceId: number,
+  allocatedAt: Date,
+  handedOverAt: Date | null,
+  beneficiaries: number,
+  adminId: number,
+): void {
   const id = plan.allocationId ?? 0;
   const handed = handedOverAt !== null;
-  peopleTables.allocations.add([id, deviceId, ((id - 1) % beneficiaries) + 1, 1, handed ? 'handed_over' : 'reserved', 'waitlisted', handed ? 'المستلم' : null,
-    handed ? certificateCode(id) : null, handedOverAt, adminId, handed ? adminId : null, allocatedAt, handedOverAt ?? allocatedAt]);
+  peopleTables.allocations.add([
+    id,
+    deviceId,
+    ((id - 1) % beneficiaries) + 1,
+    1,
+    handed ? 'handed_over' : 'reserved',
+    'waitlisted',
+    handed ? 'المستلم' : null,
+    handed ? certificateCode(id) : null,
+    handedOverAt,
+    adminId,
+    handed ? adminId : null,
+    allocatedAt,
+    handedOverAt ?? allocatedAt,
+  ]);
 }

@@ -1,14 +1,34 @@
 // What the bench database holds, decided up front and deterministically (one seeded PRNG), so two runs at the
 // same volume seed the same rows. Pure: no database, no server imports.
 
-export interface Volumes { devices: number; events: number; beneficiaries: number; donors: number }
+export interface Volumes {
+  devices: number;
+  events: number;
+  beneficiaries: number;
+  donors: number;
+}
 
 /** The issue's reference volume is 100,000 devices; everything else keeps the same proportions. */
 export function volumesFor(devices: number): Volumes {
-  return { devices, events: devices * 6, beneficiaries: Math.round(devices / 5), donors: Math.max(10, Math.round(devices / 50)) };
+  return {
+    devices,
+    events: devices * 6,
+    beneficiaries: Math.round(devices / 5),
+    donors: Math.max(10, Math.round(devices / 50)),
+  };
 }
 
-export type Status = 'intake' | 'repair' | 'wipe' | 'refurbish' | 'ready' | 'allocated' | 'handed_over' | 'disposal' | 'recycled' | 'harvested';
+export type Status =
+  | 'intake'
+  | 'repair'
+  | 'wipe'
+  | 'refurbish'
+  | 'ready'
+  | 'allocated'
+  | 'handed_over'
+  | 'disposal'
+  | 'recycled'
+  | 'harvested';
 
 /** mulberry32: small, fast, good enough to spread test data. */
 export function prng(seed: number): () => number {
@@ -35,16 +55,37 @@ function weighted<T extends string>(rand: () => number, table: Readonly<Record<T
 }
 
 // Devices received in the last 90 days are mostly still in the workshop; older ones have mostly left it.
-const RECENT: Partial<Record<Status, number>> = { intake: 35, repair: 15, wipe: 15, refurbish: 10, ready: 15, allocated: 5, handed_over: 3, disposal: 2 };
+const RECENT: Partial<Record<Status, number>> = {
+  intake: 35,
+  repair: 15,
+  wipe: 15,
+  refurbish: 10,
+  ready: 15,
+  allocated: 5,
+  handed_over: 3,
+  disposal: 2,
+};
 const OLDER: Partial<Record<Status, number>> = {
-  intake: 2, repair: 2, wipe: 3, refurbish: 3, ready: 20, allocated: 1, handed_over: 18, disposal: 5, recycled: 34, harvested: 12,
+  intake: 2,
+  repair: 2,
+  wipe: 3,
+  refurbish: 3,
+  ready: 20,
+  allocated: 1,
+  handed_over: 18,
+  disposal: 5,
+  recycled: 34,
+  harvested: 12,
 };
 
 export function statusFor(rand: () => number, ageDays: number): Status {
   return weighted(rand, (ageDays <= 90 ? RECENT : OLDER) as Record<Status, number>);
 }
 
-export interface Step { type: string; to: Status | null }
+export interface Step {
+  type: string;
+  to: Status | null;
+}
 
 /** The status events that bring a device from intake to `status`; a share of devices took a repair detour. */
 export function statusPath(status: Status, viaRepair: boolean): Step[] {
@@ -93,7 +134,9 @@ export function eventTimes(rand: () => number, start: number, count: number, now
 
 /** A Saudi national ID (10 digits, leading 1, Luhn check digit) unique per n. */
 export function saudiId(n: number): string {
-  const body = `1${String(10_000_000 + n).padStart(8, '0').slice(-8)}`;
+  const body = `1${String(10_000_000 + n)
+    .padStart(8, '0')
+    .slice(-8)}`;
   for (let check = 0; check <= 9; check += 1) {
     const id = body + check;
     let sum = 0;
@@ -114,6 +157,7 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** A certificate code (10 characters) unique per n: "BC" and n in base 31. */
 export function certificateCode(n: number): string {
   let out = '';
-  for (let v = n; out.length < 8; v = Math.floor(v / CODE_ALPHABET.length)) out = CODE_ALPHABET[v % CODE_ALPHABET.length] + out;
+  for (let v = n; out.length < 8; v = Math.floor(v / CODE_ALPHABET.length))
+    out = CODE_ALPHABET[v % CODE_ALPHABET.length] + out;
   return `BC${out}`;
 }

@@ -9,10 +9,14 @@ const BATCH_ROWS = 4000;
 export class Table {
   rows: Cell[][] = [];
   count = 0;
-  constructor(readonly name: string, readonly columns: readonly string[]) {}
+  constructor(
+    readonly name: string,
+    readonly columns: readonly string[],
+  ) {}
 
   add(row: Cell[]): void {
-    if (row.length !== this.columns.length) throw new Error(`${this.name}: ${row.length} values for ${this.columns.length} columns`);
+    if (row.length !== this.columns.length)
+      throw new Error(`${this.name}: ${row.length} values for ${this.columns.length} columns`);
     this.rows.push(row);
     this.count += 1;
   }

@@ -16,7 +16,12 @@ export const up: Migration = async ({ context: q }) => {
   });
   await q.createTable('sessions', {
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    user_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'users', key: 'id' }, onDelete: 'CASCADE' },
+    user_id: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'users', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     token_hash: { type: DataTypes.CHAR(64), allowNull: false, unique: true },
     expires_at: { type: DataTypes.DATE(3), allowNull: false },
     revoked_at: { type: DataTypes.DATE(3), allowNull: true },

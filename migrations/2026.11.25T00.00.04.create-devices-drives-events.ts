@@ -44,7 +44,12 @@ export const up: Migration = async ({ context: q }) => {
 
   await q.createTable('drives', {
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    device_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'devices', key: 'id' }, onDelete: 'CASCADE' },
+    device_id: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'devices', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     serial_number: { type: DataTypes.STRING(100), allowNull: false },
     serial_key: { type: DataTypes.STRING(100), allowNull: false },
     model: { type: DataTypes.STRING(150), allowNull: true },
@@ -63,7 +68,12 @@ export const up: Migration = async ({ context: q }) => {
   // Append-only history; each row's hash covers the previous row's hash (per device).
   await q.createTable('device_events', {
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    device_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'devices', key: 'id' }, onDelete: 'CASCADE' },
+    device_id: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'devices', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     seq: { type: DataTypes.INTEGER, allowNull: false },
     type: { type: DataTypes.STRING(32), allowNull: false },
     actor_id: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'users', key: 'id' } },

@@ -3,15 +3,26 @@ import type { Migration } from '../server/db/umzug.js';
 
 // Functions, not shared objects: Sequelize may write into a column definition it is given.
 const id = () => ({ type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true });
-const deviceRef = () => ({ type: DataTypes.INTEGER, allowNull: false, references: { model: 'devices', key: 'id' }, onDelete: 'CASCADE' });
+const deviceRef = () => ({
+  type: DataTypes.INTEGER,
+  allowNull: false,
+  references: { model: 'devices', key: 'id' },
+  onDelete: 'CASCADE',
+});
 const userRef = () => ({ type: DataTypes.INTEGER, allowNull: true, references: { model: 'users', key: 'id' } });
 const at = () => ({ type: DataTypes.DATE(3), allowNull: false });
 
 export const up: Migration = async ({ context: q }) => {
   // One row per drive and run (NIST SP 800-88); failed and aborted runs are kept and do not count.
   await q.createTable('sanitizations', {
-    id: id(), device_id: deviceRef(),
-    drive_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'drives', key: 'id' }, onDelete: 'CASCADE' },
+    id: id(),
+    device_id: deviceRef(),
+    drive_id: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'drives', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     method: { type: DataTypes.STRING(8), allowNull: false },
     technique: { type: DataTypes.STRING(24), allowNull: false },
     tool: { type: DataTypes.STRING(100), allowNull: false },
@@ -32,7 +43,8 @@ export const up: Migration = async ({ context: q }) => {
 
   // Uploaded evidence and reports, stored under their sha256 (the file itself is never modified).
   await q.createTable('device_files', {
-    id: id(), device_id: deviceRef(),
+    id: id(),
+    device_id: deviceRef(),
     kind: { type: DataTypes.STRING(24), allowNull: false },
     format: { type: DataTypes.STRING(24), allowNull: true },
     sha256: { type: DataTypes.CHAR(64), allowNull: false },
@@ -57,7 +69,8 @@ export const up: Migration = async ({ context: q }) => {
   await q.addIndex('parts', ['status', 'type'], { name: 'parts_status_type' });
 
   await q.createTable('disposals', {
-    id: id(), device_id: deviceRef(),
+    id: id(),
+    device_id: deviceRef(),
     kind: { type: DataTypes.STRING(12), allowNull: false },
     recycler: { type: DataTypes.STRING(200), allowNull: true },
     weight_kg: { type: DataTypes.FLOAT, allowNull: true },
@@ -69,7 +82,8 @@ export const up: Migration = async ({ context: q }) => {
 
   // R2: a share of logically wiped devices is re-checked by someone other than the operator.
   await q.createTable('verification_samples', {
-    id: id(), device_id: deviceRef(),
+    id: id(),
+    device_id: deviceRef(),
     operator_id: userRef(),
     status: { type: DataTypes.STRING(12), allowNull: false },
     verifier_id: userRef(),
@@ -87,5 +101,6 @@ export const up: Migration = async ({ context: q }) => {
 };
 
 export const down: Migration = async ({ context: q }) => {
-  for (const t of ['settings', 'verification_samples', 'disposals', 'parts', 'device_files', 'sanitizations']) await q.dropTable(t);
+  for (const t of ['settings', 'verification_samples', 'disposals', 'parts', 'device_files', 'sanitizations'])
+    await q.dropTable(t);
 };

@@ -55,7 +55,12 @@ export const up: Migration = async ({ context: q }) => {
   // Who changed what and when: field NAMES only, never values (personal data stays in one encrypted place).
   await q.createTable('beneficiary_audit', {
     id: id(),
-    beneficiary_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'beneficiaries', key: 'id' }, onDelete: 'CASCADE' },
+    beneficiary_id: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'beneficiaries', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     actor_id: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'users', key: 'id' } },
     action: str(16, false),
     fields: { type: DataTypes.TEXT, allowNull: false },
@@ -63,7 +68,9 @@ export const up: Migration = async ({ context: q }) => {
     to_status: str(16),
     created_at: at(),
   });
-  await q.addIndex('beneficiary_audit', ['beneficiary_id', 'created_at'], { name: 'beneficiary_audit_beneficiary_time' });
+  await q.addIndex('beneficiary_audit', ['beneficiary_id', 'created_at'], {
+    name: 'beneficiary_audit_beneficiary_time',
+  });
 };
 
 export const down: Migration = async ({ context: q }) => {

@@ -37,8 +37,12 @@ export const up: Migration = async ({ context: q }) => {
     updated_at: at(),
   });
   await q.addIndex('allocations', ['device_id', 'status'], { name: 'allocations_device_status' });
-  await q.addIndex('allocations', ['beneficiary_id', 'programme_id', 'status'], { name: 'allocations_beneficiary_programme' });
-  await q.addIndex('allocations', ['programme_id', 'status', 'handed_over_at'], { name: 'allocations_programme_handover' });
+  await q.addIndex('allocations', ['beneficiary_id', 'programme_id', 'status'], {
+    name: 'allocations_beneficiary_programme',
+  });
+  await q.addIndex('allocations', ['programme_id', 'status', 'handed_over_at'], {
+    name: 'allocations_programme_handover',
+  });
   await q.addIndex('allocations', ['status', 'handed_over_at'], { name: 'allocations_status_handover' });
 };
 

@@ -12,16 +12,22 @@ const BATCH = 500;
 
 async function addMissingColumns(q: QueryInterface): Promise<void> {
   const columns = await q.describeTable('donations');
-  if (!columns.receipt_token) await q.addColumn('donations', 'receipt_token', { type: DataTypes.STRING(64), allowNull: true });
-  if (!columns.receipt_number) await q.addColumn('donations', 'receipt_number', { type: DataTypes.STRING(20), allowNull: true });
+  if (!columns.receipt_token)
+    await q.addColumn('donations', 'receipt_token', { type: DataTypes.STRING(64), allowNull: true });
+  if (!columns.receipt_number)
+    await q.addColumn('donations', 'receipt_number', { type: DataTypes.STRING(20), allowNull: true });
 }
 
 async function fillTokens(q: QueryInterface): Promise<void> {
   for (;;) {
     const rows = await q.sequelize.query<{ id: number }>(
-      'SELECT id FROM donations WHERE receipt_token IS NULL ORDER BY id LIMIT :limit', { replacements: { limit: BATCH }, type: QueryTypes.SELECT });
+      'SELECT id FROM donations WHERE receipt_token IS NULL ORDER BY id LIMIT :limit',
+      { replacements: { limit: BATCH }, type: QueryTypes.SELECT },
+    );
     for (const { id } of rows) {
-      await q.sequelize.query('UPDATE donations SET receipt_token = :token WHERE id = :id AND receipt_token IS NULL', { replacements: { token: newToken(), id } });
+      await q.sequelize.query('UPDATE donations SET receipt_token = :token WHERE id = :id AND receipt_token IS NULL', {
+        replacements: { token: newToken(), id },
+      });
     }
     if (rows.length < BATCH) return;
   }

@@ -16,22 +16,29 @@ const root = path.resolve(import.meta.dirname, '..');
 const MODES = {
   install: { label: 'npm install && npm start', install: ['install'], env: {} },
   // PII_KEY: production refuses to start without one (README, "Deploying").
-  'production-install': { label: 'NODE_ENV=production npm install && npm start', install: ['install'], env: { NODE_ENV: 'production', PII_KEY: randomBytes(32).toString('hex') } },
+  'production-install': {
+    label: 'NODE_ENV=production npm install && npm start',
+    install: ['install'],
+    env: { NODE_ENV: 'production', PII_KEY: randomBytes(32).toString('hex') },
+  },
   'ci-omit-dev': { label: 'npm ci --omit=dev && npm start', install: ['ci', '--omit=dev'], env: {} },
 };
 const INSTALL_MS = 8 * 60_000; // a cold sqlite3 compile on a busy 2-core machine takes minutes
 const FIRST_START_MS = 5 * 60_000; // the first `npm start` builds the client and compiles the server
 // What the caller's environment must not pass on: this check decides the mode, the port and the data folder.
-const DROP = /^(npm_|NODE_ENV$|DATABASE_URL$|DATA_DIR$|UPLOAD_DIR$|PORT$|PII_KEY$|PUBLIC_URL$|TRUST_PROXY$|ADMIN_|LOG_FILE$|INIT_CWD$)/;
+const DROP =
+  /^(npm_|NODE_ENV$|DATABASE_URL$|DATA_DIR$|UPLOAD_DIR$|PORT$|PII_KEY$|PUBLIC_URL$|TRUST_PROXY$|ADMIN_|LOG_FILE$|INIT_CWD$)/;
 
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 
 function freePort() {
   return new Promise((resolve, reject) => {
-    const srv = createServer().on('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
+    const srv = createServer()
+      .on('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = srv.address();
+        srv.close(() => resolve(port));
+      });
   });
 }
 
@@ -61,10 +68,21 @@ function run(cmd, args, { cwd, env, logFile, timeoutMs }) {
   const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
-  const exited = new Promise((resolve) => child.on('exit', (code) => { log.end(); resolve(code); }));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code) => {
+      log.end();
+      resolve(code);
+    }),
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    const kill = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
+    const kill = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        /* already gone */
+      }
+    };
     kill('SIGTERM');
     const timer = setTimeout(() => kill('SIGKILL'), 10_000);
     await exited;
@@ -84,10 +102,13 @@ async function get(url) {
 async function waitForServer(base, server, timeoutMs) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (server.child.exitCode !== null) throw new Error(`npm start exited with ${server.child.exitCode} before it answered`);
+    if (server.child.exitCode !== null)
+      throw new Error(`npm start exited with ${server.child.exitCode} before it answered`);
     try {
       return await get(`${base}/api/health`);
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`no answer on ${base}/api/health after ${seconds(timeoutMs)}`);
@@ -96,8 +117,13 @@ async function waitForServer(base, server, timeoutMs) {
 /** What a working deploy serves: health ok, the built client's page, and the script that page loads. */
 async function checkServed(base, health) {
   let healthBody = {};
-  try { healthBody = JSON.parse(health.body); } catch { /* not JSON: reported below with the body */ }
-  if (health.status !== 200 || healthBody.status !== 'ok') throw new Error(`/api/health: ${health.status} ${health.body.slice(0, 200)}`);
+  try {
+    healthBody = JSON.parse(health.body);
+  } catch {
+    /* not JSON: reported below with the body */
+  }
+  if (health.status !== 200 || healthBody.status !== 'ok')
+    throw new Error(`/api/health: ${health.status} ${health.body.slice(0, 200)}`);
   const page = await get(`${base}/`);
   if (page.status !== 200 || !page.type.startsWith('text/html') || !page.body.includes('<div id="root">')) {
     throw new Error(`/: ${page.status} ${page.type} ${page.body.slice(0, 200)}`);
@@ -120,17 +146,26 @@ async function bootMode(name, baseEnv, work) {
   const began = Date.now();
   const install = run('npm', mode.install, { cwd: app, env, logFile, timeoutMs: INSTALL_MS });
   const installed = await install.exited;
-  if (installed !== 0) throw new Error(`npm ${mode.install.join(' ')} ${installed === null ? `killed after ${seconds(INSTALL_MS)}` : `exited with ${installed}`}`);
+  if (installed !== 0)
+    throw new Error(
+      `npm ${mode.install.join(' ')} ${installed === null ? `killed after ${seconds(INSTALL_MS)}` : `exited with ${installed}`}`,
+    );
   const installMs = Date.now() - began;
   const port = await freePort();
-  const startEnv = { ...env, PORT: String(port), DATA_DIR: path.join(dir, 'data'), PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const startEnv = {
+    ...env,
+    PORT: String(port),
+    DATA_DIR: path.join(dir, 'data'),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
   const server = run('npm', ['start'], { cwd: app, env: startEnv, logFile });
   try {
     const base = `http://127.0.0.1:${port}`;
     const served = await checkServed(base, await waitForServer(base, server, FIRST_START_MS));
     // The mode must have reached the server: production logs JSON lines, development plain text.
     const log = readFileSync(logFile, 'utf8');
-    if (mode.env.NODE_ENV === 'production' && !/^\{".*"level":"info"/m.test(log)) throw new Error('the server did not run in production mode (no JSON log line)');
+    if (mode.env.NODE_ENV === 'production' && !/^\{".*"level":"info"/m.test(log))
+      throw new Error('the server did not run in production mode (no JSON log line)');
     return `${served}; install ${seconds(installMs)}, first start ${seconds(Date.now() - began - installMs)}`;
   } finally {
     await server.stop();
@@ -145,14 +180,23 @@ function cleanUp(dir) {
 async function main() {
   const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(MODES);
   const unknown = names.filter((n) => !MODES[n]);
-  if (unknown.length > 0) throw new Error(`unknown mode ${unknown.join(', ')}; modes: ${Object.keys(MODES).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown mode ${unknown.join(', ')}; modes: ${Object.keys(MODES).join(', ')}`);
   const work = mkdtempSync(path.join(tmpdir(), 'nimah-boot-check-'));
   const head = execFileSync('git', ['log', '-1', '--format=%h %s'], { cwd: root, encoding: 'utf8' }).trim();
   console.log(`boot check: fresh clones of the committed HEAD (${head.slice(0, 100)}) in ${work}`);
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !DROP.test(k)));
   // The registry is only asked when the cache lacks a package; no audit or funding requests: speed, not behaviour.
-  Object.assign(baseEnv, { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false',
-    npm_config_update_notifier: 'false' }, sqlitePrebuild(path.join(work, 'prebuilds')));
+  Object.assign(
+    baseEnv,
+    {
+      npm_config_prefer_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    },
+    sqlitePrebuild(path.join(work, 'prebuilds')),
+  );
   const started = Date.now();
   const failures = [];
   for (const name of names) {
@@ -164,7 +208,14 @@ async function main() {
       failures.push(name);
       console.log(`  ${failures.length}) ${MODES[name].label} (${seconds(Date.now() - t0)}): ${err.message}`);
       const log = path.join(work, name, 'output.log');
-      if (existsSync(log)) console.log(readFileSync(log, 'utf8').split('\n').slice(-40).map((l) => `       ${l}`).join('\n'));
+      if (existsSync(log))
+        console.log(
+          readFileSync(log, 'utf8')
+            .split('\n')
+            .slice(-40)
+            .map((l) => `       ${l}`)
+            .join('\n'),
+        );
     }
     cleanUp(path.join(work, name));
   }

@@ -15,8 +15,11 @@ const dist = join(root, 'client', 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 const budgetArg = process.argv.indexOf('--budget');
 const BUDGET_KB = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 200;
-const FIRST_ROUTES = ['src/features/login/LoginPage.tsx', 'src/features/intake/IntakeStationPage.tsx',
-  'src/features/intake-queue/IntakeQueuePage.tsx'];
+const FIRST_ROUTES = [
+  'src/features/login/LoginPage.tsx',
+  'src/features/intake/IntakeStationPage.tsx',
+  'src/features/intake-queue/IntakeQueuePage.tsx',
+];
 
 if (!existsSync(manifestPath)) {
   console.error(`${manifestPath} is missing: run \`npm run build --prefix client\` first (build.manifest must be on).`);
@@ -34,21 +37,31 @@ function closure(keys, seen = new Set()) {
   }
   return seen;
 }
-const gzipKb = (keys) => [...keys].reduce((sum, key) => sum + gzipSync(readFileSync(join(dist, manifest[key].file))).length, 0) / 1024;
+const gzipKb = (keys) =>
+  [...keys].reduce((sum, key) => sum + gzipSync(readFileSync(join(dist, manifest[key].file))).length, 0) / 1024;
 
 const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry);
 const shell = closure(entries);
 const shellKb = gzipKb(shell);
-console.log(`first screen JavaScript (entry + static imports, ${shell.size} chunk${shell.size === 1 ? '' : 's'}): `
-  + `${shellKb.toFixed(1)} KB gzipped; target ${BUDGET_KB} KB`);
+console.log(
+  `first screen JavaScript (entry + static imports, ${shell.size} chunk${shell.size === 1 ? '' : 's'}): ` +
+    `${shellKb.toFixed(1)} KB gzipped; target ${BUDGET_KB} KB`,
+);
 for (const route of FIRST_ROUTES) {
   if (!manifest[route]) continue;
   const extra = closure([route], new Set(shell));
   for (const key of shell) extra.delete(key);
-  console.log(`  with ${route.split('/').pop().replace(/\.tsx$/, '')}: ${(shellKb + gzipKb(extra)).toFixed(1)} KB gzipped`);
+  console.log(
+    `  with ${route
+      .split('/')
+      .pop()
+      .replace(/\.tsx$/, '')}: ${(shellKb + gzipKb(extra)).toFixed(1)} KB gzipped`,
+  );
 }
 if (shellKb > BUDGET_KB) {
-  console.error(`OVER: the first screen's JavaScript is ${shellKb.toFixed(1)} KB gzipped, above the ${BUDGET_KB} KB target`);
+  console.error(
+    `OVER: the first screen's JavaScript is ${shellKb.toFixed(1)} KB gzipped, above the ${BUDGET_KB} KB target`,
+  );
   process.exit(1);
 }
 console.log('ok');

@@ -33,7 +33,9 @@ function tscPath() {
   } catch {
     // TypeScript and the server's @types are dependencies, not devDependencies, so that a production install
     // (NODE_ENV=production, --omit=dev) can compile: reaching this means node_modules is incomplete.
-    throw new Error('dist/ is missing or out of date and TypeScript is not installed: run `npm install` (or `npm ci`) first.');
+    throw new Error(
+      'dist/ is missing or out of date and TypeScript is not installed: run `npm install` (or `npm ci`) first.',
+    );
   }
 }
 
@@ -42,12 +44,20 @@ function build() {
   process.stdout.write('compiling the server into dist/ …\n');
   let out;
   try {
-    out = execFileSync(process.execPath, [tscPath(), '-p', 'tsconfig.build.json', '--listEmittedFiles'], { cwd: root, encoding: 'utf8' });
+    out = execFileSync(process.execPath, [tscPath(), '-p', 'tsconfig.build.json', '--listEmittedFiles'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
   } catch (err) {
     process.stdout.write(err.stdout ?? ''); // tsc prints its errors on stdout
     throw err;
   }
-  const emitted = new Set(out.split('\n').filter((l) => l.startsWith('TSFILE: ')).map((l) => path.resolve(l.slice(8))));
+  const emitted = new Set(
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('TSFILE: '))
+      .map((l) => path.resolve(l.slice(8))),
+  );
   pruneStale(path.join(root, 'dist'), emitted);
   writeFileSync(stamp, '');
   utimesSync(stamp, began, began);

@@ -13,7 +13,13 @@ import { ensureDonors, ensureSites, ensureUsers, hashDemoPasswords } from './dem
 import { removeDemoData } from './demo/remove.js';
 import type { Migration } from '../server/db/umzug.js';
 
-export interface SeedResult { users: number; sites: number; donors: number; donations: number; devices: number }
+export interface SeedResult {
+  users: number;
+  sites: number;
+  donors: number;
+  donations: number;
+  devices: number;
+}
 
 export async function seedDemoData(): Promise<SeedResult> {
   initModels();
@@ -29,7 +35,13 @@ export async function seedDemoData(): Promise<SeedResult> {
     const devices = await ensureDevices(lots, donations.lots, users.staff, transaction);
     // Beneficiaries, partner organisations, the "Phase 1" programme (2,000 families) and allocations for the
     // allocated and handed-over devices go here once those modules exist (a later issue).
-    return { users: users.created, sites: sites.created, donors: donors.created, donations: donations.created, devices };
+    return {
+      users: users.created,
+      sites: sites.created,
+      donors: donors.created,
+      donations: donations.created,
+      devices,
+    };
   });
 }
 

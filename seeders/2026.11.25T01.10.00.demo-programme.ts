@@ -20,7 +20,10 @@ const PHASE_1 = 'المرحلة الأولى';
 const WAITING = 60;
 const DAY_MS = 86_400_000;
 // A 1×1 PNG: the demo "signature".
-const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const SIGNATURE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export async function seedDemoProgramme(): Promise<{ beneficiaries: number; allocations: number }> {
   initModels();
@@ -28,24 +31,53 @@ export async function seedDemoProgramme(): Promise<{ beneficiaries: number; allo
   const signatureSha = await storeFile(SIGNATURE);
   return withTransaction(async (transaction) => {
     const [programme] = await Programme.findOrCreate({
-      where: { name: PHASE_1 }, transaction,
-      defaults: { name: PHASE_1, nameLatin: 'Phase 1', targetFamilies: 2000, targetStudents: 0, startsOn: '2026-01-01', endsOn: '2027-12-31' },
+      where: { name: PHASE_1 },
+      transaction,
+      defaults: {
+        name: PHASE_1,
+        nameLatin: 'Phase 1',
+        targetFamilies: 2000,
+        targetStudents: 0,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      },
     });
-    const placed = await Device.findAll({ where: { status: { [Op.in]: ['allocated', 'handed_over'] } }, order: [['id', 'ASC']], transaction });
+    const placed = await Device.findAll({
+      where: { status: { [Op.in]: ['allocated', 'handed_over'] } },
+      order: [['id', 'ASC']],
+      transaction,
+    });
     const seeds = familySeeds(placed.length + WAITING);
     let allocations = 0;
     for (const [i, device] of placed.entries()) {
-      const person = await ensureBeneficiary({ ...seeds[i], status: device.status === 'handed_over' ? 'served' : 'allocated' }, i, transaction);
+      const person = await ensureBeneficiary(
+        { ...seeds[i], status: device.status === 'handed_over' ? 'served' : 'allocated' },
+        i,
+        transaction,
+      );
       if (await Allocation.count({ where: { deviceId: device.id }, transaction })) continue;
       const handed = device.status === 'handed_over';
-      await Allocation.create({
-        deviceId: device.id, beneficiaryId: person.id, programmeId: programme.id, status: handed ? 'handed_over' : 'reserved',
-        beneficiaryPrevStatus: 'waitlisted', overrideReason: null, allocatedBy: null,
-        ...(handed ? {
-          receivedBy: person.name, signatureSha256: signatureSha, signatureType: 'image/png', certificateCode: newCertificateCode(),
-          handedOverAt: new Date(Date.now() - ((i * 4) % 330) * DAY_MS),
-        } : {}),
-      }, { transaction });
+      await Allocation.create(
+        {
+          deviceId: device.id,
+          beneficiaryId: person.id,
+          programmeId: programme.id,
+          status: handed ? 'handed_over' : 'reserved',
+          beneficiaryPrevStatus: 'waitlisted',
+          overrideReason: null,
+          allocatedBy: null,
+          ...(handed
+            ? {
+                receivedBy: person.name,
+                signatureSha256: signatureSha,
+                signatureType: 'image/png',
+                certificateCode: newCertificateCode(),
+                handedOverAt: new Date(Date.now() - ((i * 4) % 330) * DAY_MS),
+              }
+            : {}),
+        },
+        { transaction },
+      );
       allocations += 1;
     }
     for (let i = placed.length; i < seeds.length; i += 1) {

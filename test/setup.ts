@@ -13,9 +13,15 @@ let tables: string[] = [];
 
 async function listTables(): Promise<string[]> {
   const sequelize = getSequelize();
-  const rows = config.db.dialect === 'sqlite'
-    ? await sequelize.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'", { type: QueryTypes.SELECT })
-    : await sequelize.query<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()', { type: QueryTypes.SELECT });
+  const rows =
+    config.db.dialect === 'sqlite'
+      ? await sequelize.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'", {
+          type: QueryTypes.SELECT,
+        })
+      : await sequelize.query<{ name: string }>(
+          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()',
+          { type: QueryTypes.SELECT },
+        );
   return rows.map((r) => r.name).filter((n) => !KEEP.has(n) && !n.startsWith('sqlite_'));
 }
 

@@ -35,9 +35,22 @@ const show = (hits: { file: string; line: string }[], re?: RegExp) =>
   hits.slice(0, 5).map(({ file, line }) => `${file}: ${re ? `${re.exec(line)?.[0]} in ` : ''}${line.slice(0, 300)}`);
 
 function logLines(): { file: string; line: string }[] {
-  const files = [config.logFile, ...fs.readdirSync(testDir).filter((f) => /^server-.*\.log$/.test(f)).map((f) => path.join(testDir, f))];
-  return files.filter((f) => fs.existsSync(f))
-    .flatMap((file) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => ({ file: path.basename(file), line })));
+  const files = [
+    config.logFile,
+    ...fs
+      .readdirSync(testDir)
+      .filter((f) => /^server-.*\.log$/.test(f))
+      .map((f) => path.join(testDir, f)),
+  ];
+  return files
+    .filter((f) => fs.existsSync(f))
+    .flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => ({ file: path.basename(file), line })),
+    );
 }
 
 describe('logs (runs last): no secrets or personal data in any log line', () => {
@@ -46,9 +59,15 @@ describe('logs (runs last): no secrets or personal data in any log line', () => 
     // Requests that carry each kind of secret, so the scan is meaningful even when this file runs alone.
     const user = await createUser('admin');
     const login = await api().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
-    await api().post('/api/auth/login').send({ email: user.email, password: `${TEST_PASSWORD}!` }).expect(401);
+    await api()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: `${TEST_PASSWORD}!` })
+      .expect(401);
     await api().get('/api/auth/me').set(bearer(login.body.token)).expect(200);
-    await api().get('/api/auth/me').set(bearer('A'.repeat(43))).expect(401);
+    await api()
+      .get('/api/auth/me')
+      .set(bearer('A'.repeat(43)))
+      .expect(401);
     if (allRoutes.some((r) => r.method === 'post' && r.path === '/api/beneficiaries')) {
       await createBeneficiary(login.body.token);
     }
@@ -66,11 +85,26 @@ describe('logs (runs last): no secrets or personal data in any log line', () => 
   });
 
   it('finds no session token (43-character base64url run) and no field named like a secret', () => {
-    expect(show(logLines().filter(({ line }) => TOKEN.test(line)), TOKEN)).to.deep.equal([]);
-    expect(show(logLines().filter(({ line }) => SECRET_KEY.test(line)), SECRET_KEY)).to.deep.equal([]);
+    expect(
+      show(
+        logLines().filter(({ line }) => TOKEN.test(line)),
+        TOKEN,
+      ),
+    ).to.deep.equal([]);
+    expect(
+      show(
+        logLines().filter(({ line }) => SECRET_KEY.test(line)),
+        SECRET_KEY,
+      ),
+    ).to.deep.equal([]);
   });
 
   it('finds no national ID (10 digits starting with 1 or 2)', () => {
-    expect(show(logLines().filter(({ line }) => NATIONAL_ID.test(line)), NATIONAL_ID)).to.deep.equal([]);
+    expect(
+      show(
+        logLines().filter(({ line }) => NATIONAL_ID.test(line)),
+        NATIONAL_ID,
+      ),
+    ).to.deep.equal([]);
   });
 });

@@ -6,20 +6,38 @@ import { DONORS } from './people.js';
 import { createRandom, type Random } from './random.js';
 import type { DonationChannel, DonationStatus, MediaType, PledgeItemDto } from '../../server/shared/api-types.js';
 
-export interface DrivePlan { serialNumber: string; model: string; mediaType: MediaType; capacityBytes: number }
+export interface DrivePlan {
+  serialNumber: string;
+  model: string;
+  mediaType: MediaType;
+  capacityBytes: number;
+}
 
 export interface DevicePlan {
   /** Seeds the device's own history, so its events do not depend on the order devices are written in. */
   seed: number;
-  model: DeviceModel; serialNumber: string; cpu: string | null; ramGb: number | null; batteryHealth: number | null;
-  notes: string | null; drives: DrivePlan[]; target: DeviceStatus;
+  model: DeviceModel;
+  serialNumber: string;
+  cpu: string | null;
+  ramGb: number | null;
+  batteryHealth: number | null;
+  notes: string | null;
+  drives: DrivePlan[];
+  target: DeviceStatus;
 }
 
 export interface LotPlan {
   /** 1..40: the natural key of a demo donation, kept in its notes (the code comes from the sequence). */
   lot: number;
-  donor: number; status: DonationStatus; channel: DonationChannel; daysAgo: number; expectedCount: number;
-  pickupInDays: number | null; pledgeItems: PledgeItemDto[] | null; notes: string; devices: DevicePlan[];
+  donor: number;
+  status: DonationStatus;
+  channel: DonationChannel;
+  daysAgo: number;
+  expectedCount: number;
+  pickupInDays: number | null;
+  pledgeItems: PledgeItemDto[] | null;
+  notes: string;
+  devices: DevicePlan[];
 }
 
 export const LOT_COUNT = 40;
@@ -29,8 +47,16 @@ const CLOSED_LOTS = 12;
 
 /** How many devices end in each status; every status is represented. */
 const STATUS_COUNTS: Readonly<Record<DeviceStatus, number>> = {
-  handed_over: 90, recycled: 25, harvested: 20, allocated: 30, ready: 80,
-  disposal: 20, refurbish: 30, wipe: 35, repair: 30, intake: 40,
+  handed_over: 90,
+  recycled: 25,
+  harvested: 20,
+  allocated: 30,
+  ready: 80,
+  disposal: 20,
+  refurbish: 30,
+  wipe: 35,
+  repair: 30,
+  intake: 40,
 };
 
 export const lotMarker = (lot: number): string => `Demo lot ${String(lot).padStart(2, '0')}`;
@@ -38,7 +64,10 @@ export const LOT_MARKER_PATTERN = /^Demo lot (\d{2})\b/;
 
 export function buildPlan(): LotPlan[] {
   const r = createRandom(20261125);
-  const donors = r.shuffle([...DONORS.keys(), ...Array.from({ length: LOT_COUNT - DONORS.length }, () => pickCompany(r))]);
+  const donors = r.shuffle([
+    ...DONORS.keys(),
+    ...Array.from({ length: LOT_COUNT - DONORS.length }, () => pickCompany(r)),
+  ]);
   const counts = deviceCounts(donors.slice(0, LOTS_WITH_DEVICES), r);
   const targets = statusesOldestFirst(r);
   const serials = new Set<string>();
@@ -61,7 +90,9 @@ function deviceCounts(donors: number[], r: Random): number[] {
   const weights = companyLots.map(() => r.int(5, 30));
   const left = DEVICE_COUNT - counts.reduce((a, b) => a + b, 0);
   const total = weights.reduce((a, b) => a + b, 0);
-  companyLots.forEach((lot, k) => { counts[lot] = Math.max(1, Math.floor((left * weights[k]) / total)); });
+  companyLots.forEach((lot, k) => {
+    counts[lot] = Math.max(1, Math.floor((left * weights[k]) / total));
+  });
   const biggest = companyLots.reduce((a, b) => (counts[b] > counts[a] ? b : a));
   counts[biggest] += DEVICE_COUNT - counts.reduce((a, b) => a + b, 0);
   return counts;
@@ -80,12 +111,20 @@ function statusesOldestFirst(r: Random): DeviceStatus[] {
   return all;
 }
 
-const NOTES = ['الشاحن غير مرفق', 'خدوش خفيفة على الغطاء', 'ملصق جرد الشركة على الغطاء', 'Charger included, original box'];
+const NOTES = [
+  'الشاحن غير مرفق',
+  'خدوش خفيفة على الغطاء',
+  'ملصق جرد الشركة على الغطاء',
+  'Charger included, original box',
+];
 
 function planDevice(target: DeviceStatus, serials: Set<string>, r: Random): DevicePlan {
   const model = pickModel(r);
   return {
-    seed: r.int(1, 2 ** 31 - 1), model, serialNumber: uniqueSerial(() => model.serial(r), serials), target,
+    seed: r.int(1, 2 ** 31 - 1),
+    model,
+    serialNumber: uniqueSerial(() => model.serial(r), serials),
+    target,
     cpu: model.cpus.length ? r.pick(model.cpus) : null,
     ramGb: model.ramGb.length ? r.pick(model.ramGb) : null,
     batteryHealth: model.battery ? r.int(52, 98) : null,
@@ -107,12 +146,20 @@ function planDrives(model: DeviceModel, serials: Set<string>, r: Random): DriveP
   const two = model.type === 'desktop' && model.drives.length > 1 && r.chance(0.15);
   const kinds = two ? r.shuffle([...model.drives]).slice(0, 2) : [r.pick(model.drives)];
   return kinds.map((d) => ({
-    serialNumber: uniqueSerial(() => d.serial(r), serials), model: d.model, mediaType: d.mediaType, capacityBytes: d.capacityBytes,
+    serialNumber: uniqueSerial(() => d.serial(r), serials),
+    model: d.model,
+    mediaType: d.mediaType,
+    capacityBytes: d.capacityBytes,
   }));
 }
 
-const COMPANY_NOTES = ['تحديث أجهزة قسم المحاسبة', 'استبدال أجهزة مركز الاتصال', 'أجهزة الفرع القديم بعد الانتقال',
-  'دفعة من برنامج المسؤولية الاجتماعية', 'Office refresh, IT asset disposal'];
+const COMPANY_NOTES = [
+  'تحديث أجهزة قسم المحاسبة',
+  'استبدال أجهزة مركز الاتصال',
+  'أجهزة الفرع القديم بعد الانتقال',
+  'دفعة من برنامج المسؤولية الاجتماعية',
+  'Office refresh, IT asset disposal',
+];
 const PERSON_NOTES = ['جهاز منزلي لم يعد مستخدماً', 'أجهزة الأبناء بعد التخرج', 'Home laptop, still working'];
 
 function planLot(i: number, donor: number, devices: DevicePlan[], r: Random): LotPlan {
@@ -120,12 +167,24 @@ function planLot(i: number, donor: number, devices: DevicePlan[], r: Random): Lo
   const lot = i + 1;
   const notes = `${lotMarker(lot)} · ${r.pick(isPerson ? PERSON_NOTES : COMPANY_NOTES)}`;
   if (i >= LOTS_WITH_DEVICES) return planPledge(lot, donor, i % 2 === 0 ? 'pledged' : 'scheduled', notes, r);
-  const channel: DonationChannel = isPerson ? (r.chance(0.4) ? 'pledge' : 'drop_off') : r.chance(0.7) ? 'pickup' : 'drop_off';
+  const channel: DonationChannel = isPerson
+    ? r.chance(0.4)
+      ? 'pledge'
+      : 'drop_off'
+    : r.chance(0.7)
+      ? 'pickup'
+      : 'drop_off';
   return {
-    lot, donor, status: i < CLOSED_LOTS ? 'closed' : 'received', channel,
+    lot,
+    donor,
+    status: i < CLOSED_LOTS ? 'closed' : 'received',
+    channel,
     daysAgo: Math.max(3, Math.round(360 - i * 12.8) - r.int(0, 4)),
-    expectedCount: devices.length + (i < CLOSED_LOTS ? 0 : r.int(0, 2)), pickupInDays: null,
-    pledgeItems: channel === 'pledge' ? pledgeItemsOf(devices) : null, notes, devices,
+    expectedCount: devices.length + (i < CLOSED_LOTS ? 0 : r.int(0, 2)),
+    pickupInDays: null,
+    pledgeItems: channel === 'pledge' ? pledgeItemsOf(devices) : null,
+    notes,
+    devices,
   };
 }
 
@@ -134,11 +193,30 @@ function planPledge(lot: number, donor: number, status: 'pledged' | 'scheduled',
   const isPerson = DONORS[donor].kind === 'individual';
   const laptops = isPerson ? r.int(1, 2) : r.int(5, 40);
   const desktops = isPerson ? 0 : r.int(0, 15);
-  const items: PledgeItemDto[] = [{ type: 'laptop', count: laptops, description: r.pick(['Lenovo ThinkPad، تعمل', 'HP EliteBook, Windows 10', 'Dell Latitude، بعضها بلا شاحن']) }];
-  if (desktops) items.push({ type: 'desktop', count: desktops, description: r.pick(['Dell OptiPlex مع لوحات مفاتيح', 'HP ProDesk SFF']) });
+  const items: PledgeItemDto[] = [
+    {
+      type: 'laptop',
+      count: laptops,
+      description: r.pick(['Lenovo ThinkPad، تعمل', 'HP EliteBook, Windows 10', 'Dell Latitude، بعضها بلا شاحن']),
+    },
+  ];
+  if (desktops)
+    items.push({
+      type: 'desktop',
+      count: desktops,
+      description: r.pick(['Dell OptiPlex مع لوحات مفاتيح', 'HP ProDesk SFF']),
+    });
   return {
-    lot, donor, status, channel: status === 'pledged' ? 'pledge' : 'pickup', daysAgo: Math.max(0, 24 - (lot - LOTS_WITH_DEVICES) * 2),
-    expectedCount: laptops + desktops, pickupInDays: r.int(2, 21), pledgeItems: items, notes, devices: [],
+    lot,
+    donor,
+    status,
+    channel: status === 'pledged' ? 'pledge' : 'pickup',
+    daysAgo: Math.max(0, 24 - (lot - LOTS_WITH_DEVICES) * 2),
+    expectedCount: laptops + desktops,
+    pickupInDays: r.int(2, 21),
+    pledgeItems: items,
+    notes,
+    devices: [],
   };
 }
 
@@ -146,7 +224,8 @@ function pledgeItemsOf(devices: DevicePlan[]): PledgeItemDto[] {
   const byType = new Map<string, DevicePlan[]>();
   for (const d of devices) byType.set(d.model.type, [...(byType.get(d.model.type) ?? []), d]);
   return [...byType.values()].map((list) => ({
-    type: list[0].model.type, count: list.length,
+    type: list[0].model.type,
+    count: list.length,
     description: [...new Set(list.map((d) => `${d.model.manufacturer} ${d.model.model}`))].join('، '),
   }));
 }
@@ -154,7 +233,8 @@ function pledgeItemsOf(devices: DevicePlan[]): PledgeItemDto[] {
 /** Sanity check used by the seeder before writing anything. */
 export function assertPlan(lots: LotPlan[]): void {
   const devices = lots.flatMap((l) => l.devices);
-  if (lots.length !== LOT_COUNT || devices.length !== DEVICE_COUNT) throw new Error('demo plan: wrong number of lots or devices');
+  if (lots.length !== LOT_COUNT || devices.length !== DEVICE_COUNT)
+    throw new Error('demo plan: wrong number of lots or devices');
   const missing = DEVICE_STATUSES.filter((s) => !devices.some((d) => d.target === s));
   if (missing.length) throw new Error(`demo plan: no device ends in ${missing.join(', ')}`);
 }

@@ -7,11 +7,31 @@ import { addRecords, DeviceFile } from '../../server/modules/sanitization/index.
 
 type Draft = Parameters<typeof addRecords>[1][number];
 
-export async function addEvidencedRecords(device: Device, drafts: Draft[], operatorId: number, transaction: Transaction): Promise<void> {
-  const lines = drafts.map((d) => `${d.driveSerial}\t${d.method}/${d.technique}\t${d.tool}\t${d.result}\t${d.finishedAt ? new Date(d.finishedAt).toISOString() : ''}`);
-  const data = Buffer.from(['Nimah demo data: seeded wipe report, not a real erasure', `device ${device.assetTag}`, ...lines, ''].join('\n'));
+export async function addEvidencedRecords(
+  device: Device,
+  drafts: Draft[],
+  operatorId: number,
+  transaction: Transaction,
+): Promise<void> {
+  const lines = drafts.map(
+    (d) =>
+      `${d.driveSerial}\t${d.method}/${d.technique}\t${d.tool}\t${d.result}\t${d.finishedAt ? new Date(d.finishedAt).toISOString() : ''}`,
+  );
+  const data = Buffer.from(
+    ['Nimah demo data: seeded wipe report, not a real erasure', `device ${device.assetTag}`, ...lines, ''].join('\n'),
+  );
   const sha256 = await storeFile(data);
-  await DeviceFile.create({ deviceId: device.id, kind: 'wipe_evidence', format: 'report-text', sha256, sizeBytes: data.length,
-    originalName: 'demo-wipe-report.txt', uploadedBy: operatorId }, { transaction });
+  await DeviceFile.create(
+    {
+      deviceId: device.id,
+      kind: 'wipe_evidence',
+      format: 'report-text',
+      sha256,
+      sizeBytes: data.length,
+      originalName: 'demo-wipe-report.txt',
+      uploadedBy: operatorId,
+    },
+    { transaction },
+  );
   await addRecords(device, drafts, operatorId, sha256, transaction);
 }

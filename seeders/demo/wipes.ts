@@ -8,23 +8,51 @@ import type { Random } from './random.js';
 import type { Disposition } from '../../server/shared/api-types.js';
 
 export interface WipeRecord {
-  driveSerial: string; method: Sanitization['method']; technique: Sanitization['technique']; tool: string; passes?: number;
-  verification: Sanitization['verification']; result: Sanitization['result']; notes?: string;
+  driveSerial: string;
+  method: Sanitization['method'];
+  technique: Sanitization['technique'];
+  tool: string;
+  passes?: number;
+  verification: Sanitization['verification'];
+  result: Sanitization['result'];
+  notes?: string;
   /** Run time, and how long before the seeding the run ended (record times are not part of the hash chain). */
-  durationMin: number; endedMinutesAgo: number;
+  durationMin: number;
+  endedMinutesAgo: number;
   /** A second person (the manager) checked the result. */
   verified: boolean;
 }
 
 type Technique = Pick<WipeRecord, 'method' | 'technique' | 'tool' | 'passes' | 'verification'>;
 
-const NWIPE: Technique = { method: 'clear', technique: 'overwrite', tool: 'nwipe 0.36', passes: 1, verification: 'last_pass' };
-const SHRED: Technique = { method: 'destroy', technique: 'shred', tool: 'SEM 0300 hard drive shredder', verification: 'none' };
-const SECURE_ERASE: Technique = { method: 'purge', technique: 'ata_secure_erase', tool: 'hdparm 9.65', verification: 'sampled' };
+const NWIPE: Technique = {
+  method: 'clear',
+  technique: 'overwrite',
+  tool: 'nwipe 0.36',
+  passes: 1,
+  verification: 'last_pass',
+};
+const SHRED: Technique = {
+  method: 'destroy',
+  technique: 'shred',
+  tool: 'SEM 0300 hard drive shredder',
+  verification: 'none',
+};
+const SECURE_ERASE: Technique = {
+  method: 'purge',
+  technique: 'ata_secure_erase',
+  tool: 'hdparm 9.65',
+  verification: 'sampled',
+};
 
 function techniqueFor(drive: DrivePlan, r: Random): Technique {
   if (drive.mediaType === 'nvme') {
-    return { method: 'purge', technique: r.pick(['nvme_sanitize', 'nvme_format_crypto'] as const), tool: 'nvme-cli 2.4', verification: 'sampled' };
+    return {
+      method: 'purge',
+      technique: r.pick(['nvme_sanitize', 'nvme_format_crypto'] as const),
+      tool: 'nvme-cli 2.4',
+      verification: 'sampled',
+    };
   }
   return drive.mediaType === 'ssd' ? SECURE_ERASE : NWIPE;
 }
@@ -35,7 +63,12 @@ function minutesFor(t: Technique, drive: DrivePlan, r: Random): number {
   return t.technique === 'shred' ? 1 : r.int(1, 12);
 }
 
-export function wipeRecords(drives: DrivePlan[], disposition: Disposition | null, target: DeviceStatus, r: Random): WipeRecord[] {
+export function wipeRecords(
+  drives: DrivePlan[],
+  disposition: Disposition | null,
+  target: DeviceStatus,
+  r: Random,
+): WipeRecord[] {
   const records: WipeRecord[] = [];
   for (const drive of drives) {
     // Harvested drives become spare parts, so only recycled hard disks are shredded.
@@ -44,16 +77,33 @@ export function wipeRecords(drives: DrivePlan[], disposition: Disposition | null
     const minutes = minutesFor(t, drive, r);
     const endedMinutesAgo = r.int(30, 600);
     if (!shred && r.chance(0.06)) records.push(firstRunGoneWrong(drive, t, minutes, endedMinutesAgo + minutes + 10, r));
-    records.push({ driveSerial: drive.serialNumber, ...t, result: 'passed', durationMin: minutes, endedMinutesAgo, verified: r.chance(0.2) });
+    records.push({
+      driveSerial: drive.serialNumber,
+      ...t,
+      result: 'passed',
+      durationMin: minutes,
+      endedMinutesAgo,
+      verified: r.chance(0.2),
+    });
   }
   return records;
 }
 
-function firstRunGoneWrong(drive: DrivePlan, t: Technique, minutes: number, endedMinutesAgo: number, r: Random): WipeRecord {
+function firstRunGoneWrong(
+  drive: DrivePlan,
+  t: Technique,
+  minutes: number,
+  endedMinutesAgo: number,
+  r: Random,
+): WipeRecord {
   const failed = t.technique === 'overwrite' && r.chance(0.5);
   return {
-    driveSerial: drive.serialNumber, ...t, result: failed ? 'failed' : 'aborted',
+    driveSerial: drive.serialNumber,
+    ...t,
+    result: failed ? 'failed' : 'aborted',
     notes: failed ? 'Verification found non-zero sectors; re-run' : 'انقطع التيار أثناء المسح؛ أعيد التشغيل',
-    durationMin: failed ? minutes : Math.max(1, Math.round(minutes / 3)), endedMinutesAgo, verified: false,
+    durationMin: failed ? minutes : Math.max(1, Math.round(minutes / 3)),
+    endedMinutesAgo,
+    verified: false,
   };
 }

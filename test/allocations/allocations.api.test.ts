@@ -18,7 +18,11 @@ describe('allocations and handover', () => {
   });
 
   async function programme(): Promise<number> {
-    const res = await api().post('/api/programmes').set(bearer(manager)).send({ name: 'المرحلة الأولى', targetFamilies: 2000, startsOn: '2026-01-01', endsOn: '2027-12-31' }).expect(201);
+    const res = await api()
+      .post('/api/programmes')
+      .set(bearer(manager))
+      .send({ name: 'المرحلة الأولى', targetFamilies: 2000, startsOn: '2026-01-01', endsOn: '2027-12-31' })
+      .expect(201);
     return res.body.id;
   }
 
@@ -26,8 +30,18 @@ describe('allocations and handover', () => {
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager);
     const programmeId = await programme();
-    const res = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id, programmeId }).expect(201);
-    expect(res.body).to.include({ status: 'reserved', deviceId: device.id, beneficiaryId: b.id, programmeId, assetTag: device.assetTag });
+    const res = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id, programmeId })
+      .expect(201);
+    expect(res.body).to.include({
+      status: 'reserved',
+      deviceId: device.id,
+      beneficiaryId: b.id,
+      programmeId,
+      assetTag: device.assetTag,
+    });
     expect((await Device.findByPk(device.id))!.status).to.equal('allocated');
     expect((await Beneficiary.findByPk(b.id))!.status).to.equal('allocated');
     const last = await DeviceEvent.findOne({ where: { deviceId: device.id }, order: [['seq', 'DESC']] });
@@ -37,7 +51,11 @@ describe('allocations and handover', () => {
   it('when the device is not ready, returns 409 DEVICE_NOT_READY and changes nothing', async () => {
     const device = await intake(tech);
     const b = await createBeneficiary(manager);
-    const res = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }).expect(409);
+    const res = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id })
+      .expect(409);
     expect(res.body.error.code).to.equal('DEVICE_NOT_READY');
     expect(await Allocation.count()).to.equal(0);
     expect((await Beneficiary.findByPk(b.id))!.status).to.equal('verified');
@@ -47,21 +65,33 @@ describe('allocations and handover', () => {
     const device = await readyDevice(tech);
     await Sanitization.update({ result: 'failed' }, { where: { deviceId: device.id } });
     const b = await createBeneficiary(manager);
-    const res = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }).expect(422);
+    const res = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id })
+      .expect(422);
     expect(res.body.error.code).to.equal('WIPE_INCOMPLETE');
   });
 
   it('when the beneficiary is only applied, returns 409 BENEFICIARY_NOT_ELIGIBLE', async () => {
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager, {}, 'applied');
-    const res = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }).expect(409);
+    const res = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id })
+      .expect(409);
     expect(res.body.error.code).to.equal('BENEFICIARY_NOT_ELIGIBLE');
   });
 
   it('when many managers allocate the same device at once, exactly one succeeds and the rest get 409', async () => {
     const device = await readyDevice(tech);
     const people = await Promise.all(Array.from({ length: 6 }, () => createBeneficiary(manager)));
-    const results = await Promise.all(people.map((b) => api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id })));
+    const results = await Promise.all(
+      people.map((b) =>
+        api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).to.deep.equal([201, 409, 409, 409, 409, 409]);
     expect(await Allocation.count({ where: { deviceId: device.id } })).to.equal(1);
@@ -73,20 +103,44 @@ describe('allocations and handover', () => {
     const programmeId = await programme();
     const [d1, d2, d3] = [await readyDevice(tech), await readyDevice(tech), await readyDevice(tech)];
     const b = await createBeneficiary(manager);
-    await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: d1.id, beneficiaryId: b.id, programmeId }).expect(201);
-    const again = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: d2.id, beneficiaryId: b.id, programmeId }).expect(409);
+    await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: d1.id, beneficiaryId: b.id, programmeId })
+      .expect(201);
+    const again = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: d2.id, beneficiaryId: b.id, programmeId })
+      .expect(409);
     expect(again.body.error.code).to.be.oneOf(['BENEFICIARY_NOT_ELIGIBLE', 'ALREADY_ALLOCATED']);
-    await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: d2.id, beneficiaryId: b.id, programmeId, overrideReason: 'second school child' }).expect(403);
+    await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: d2.id, beneficiaryId: b.id, programmeId, overrideReason: 'second school child' })
+      .expect(403);
     const admin = (await signIn('admin')).token;
-    const ok = await api().post('/api/allocations').set(bearer(admin)).send({ deviceId: d3.id, beneficiaryId: b.id, programmeId, overrideReason: 'second school child' }).expect(201);
+    const ok = await api()
+      .post('/api/allocations')
+      .set(bearer(admin))
+      .send({ deviceId: d3.id, beneficiaryId: b.id, programmeId, overrideReason: 'second school child' })
+      .expect(201);
     expect(ok.body.overrideReason).to.equal('second school child');
   });
 
   it('when a reservation is cancelled, the device is ready again and the beneficiary back where they were', async () => {
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager, {}, 'waitlisted');
-    const a = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }).expect(201);
-    const res = await api().post(`/api/allocations/${a.body.id}/cancel`).set(bearer(manager)).send({ reason: 'family unreachable' }).expect(200);
+    const a = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id })
+      .expect(201);
+    const res = await api()
+      .post(`/api/allocations/${a.body.id}/cancel`)
+      .set(bearer(manager))
+      .send({ reason: 'family unreachable' })
+      .expect(200);
     expect(res.body).to.include({ status: 'cancelled', cancelReason: 'family unreachable' });
     expect((await Device.findByPk(device.id))!.status).to.equal('ready');
     expect((await Beneficiary.findByPk(b.id))!.status).to.equal('waitlisted');
@@ -96,10 +150,22 @@ describe('allocations and handover', () => {
   it('when handed over with a signature, the device is handed_over, the beneficiary served, and a base32 certificate code stored', async () => {
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager);
-    const a = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }).expect(201);
-    const res = await api().post(`/api/allocations/${a.body.id}/handover`).set(bearer(manager))
-      .send({ receivedBy: 'أم خالد', signature: SIGNATURE_PNG, handedOverAt: '2026-11-23T10:00:00Z' }).expect(200);
-    expect(res.body).to.include({ status: 'handed_over', receivedBy: 'أم خالد', hasSignature: true, handedOverAt: '2026-11-23T10:00:00.000Z' });
+    const a = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id })
+      .expect(201);
+    const res = await api()
+      .post(`/api/allocations/${a.body.id}/handover`)
+      .set(bearer(manager))
+      .send({ receivedBy: 'أم خالد', signature: SIGNATURE_PNG, handedOverAt: '2026-11-23T10:00:00Z' })
+      .expect(200);
+    expect(res.body).to.include({
+      status: 'handed_over',
+      receivedBy: 'أم خالد',
+      hasSignature: true,
+      handedOverAt: '2026-11-23T10:00:00.000Z',
+    });
     expect(res.body.certificateCode).to.match(/^[A-Z2-7]{10,}$/);
     expect((await Device.findByPk(device.id))!.status).to.equal('handed_over');
     expect((await Beneficiary.findByPk(b.id))!.status).to.equal('served');
@@ -112,15 +178,32 @@ describe('allocations and handover', () => {
   it('when the signature is not an image, or too large, refuses it by content (415 / 413) and changes nothing', async () => {
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager);
-    const a = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }).expect(201);
+    const a = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id })
+      .expect(201);
     const fake = `data:image/png;base64,${Buffer.from('<svg onload=alert(1)>').toString('base64')}`;
-    const bad = await api().post(`/api/allocations/${a.body.id}/handover`).set(bearer(manager)).send({ receivedBy: 'x', signature: fake }).expect(415);
+    const bad = await api()
+      .post(`/api/allocations/${a.body.id}/handover`)
+      .set(bearer(manager))
+      .send({ receivedBy: 'x', signature: fake })
+      .expect(415);
     expect(bad.body.error.code).to.equal('UNSUPPORTED_FILE_TYPE');
     const png = Buffer.concat([Buffer.from(SIGNATURE_PNG.split(',')[1], 'base64'), Buffer.alloc(1024 * 1024)]);
-    await api().post(`/api/allocations/${a.body.id}/handover`).set(bearer(manager)).field('receivedBy', 'x').attach('signature', png, 'sig.png').expect(413);
+    await api()
+      .post(`/api/allocations/${a.body.id}/handover`)
+      .set(bearer(manager))
+      .field('receivedBy', 'x')
+      .attach('signature', png, 'sig.png')
+      .expect(413);
     expect((await Allocation.findByPk(a.body.id))!.status).to.equal('reserved');
-    const upload = await api().post(`/api/allocations/${a.body.id}/handover`).set(bearer(manager)).field('receivedBy', 'أم خالد')
-      .attach('signature', Buffer.from(SIGNATURE_PNG.split(',')[1], 'base64'), 'sig.bin').expect(200);
+    const upload = await api()
+      .post(`/api/allocations/${a.body.id}/handover`)
+      .set(bearer(manager))
+      .field('receivedBy', 'أم خالد')
+      .attach('signature', Buffer.from(SIGNATURE_PNG.split(',')[1], 'base64'), 'sig.bin')
+      .expect(200);
     expect(upload.body.status).to.equal('handed_over');
   });
 
@@ -128,8 +211,16 @@ describe('allocations and handover', () => {
     await readyDevice(tech);
     await readyDevice(tech);
     const desktopNeed = await createBeneficiary(manager, { need: 'desktop' }, 'waitlisted');
-    const first = await createBeneficiary(manager, { monthlyIncome: 500, householdSize: 9, schoolChildren: 5 }, 'waitlisted');
-    const second = await createBeneficiary(manager, { monthlyIncome: 9000, householdSize: 2, schoolChildren: 0 }, 'waitlisted');
+    const first = await createBeneficiary(
+      manager,
+      { monthlyIncome: 500, householdSize: 9, schoolChildren: 5 },
+      'waitlisted',
+    );
+    const second = await createBeneficiary(
+      manager,
+      { monthlyIncome: 9000, householdSize: 2, schoolChildren: 0 },
+      'waitlisted',
+    );
     const res = await api().get('/api/allocations/suggestions').set(bearer(manager)).expect(200);
     const pairs = res.body.items as { beneficiaryId: number; deviceId: number; reasons: string[] }[];
     expect(pairs.map((p) => p.beneficiaryId)).to.deep.equal([first.id, second.id]);
@@ -142,10 +233,24 @@ describe('allocations and handover', () => {
     const programmeId = await programme();
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager);
-    const a = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id, programmeId }).expect(201);
-    await api().post(`/api/allocations/${a.body.id}/handover`).set(bearer(manager)).send({ receivedBy: 'أم خالد', signature: SIGNATURE_PNG }).expect(200);
+    const a = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id, programmeId })
+      .expect(201);
+    await api()
+      .post(`/api/allocations/${a.body.id}/handover`)
+      .set(bearer(manager))
+      .send({ receivedBy: 'أم خالد', signature: SIGNATURE_PNG })
+      .expect(200);
     const res = await api().get(`/api/programmes/${programmeId}/progress`).set(bearer(tech)).expect(200);
-    expect(res.body).to.include({ targetFamilies: 2000, servedFamilies: 1, servedStudents: 0, percent: 0.05, last30DaysRate: 1 });
+    expect(res.body).to.include({
+      targetFamilies: 2000,
+      servedFamilies: 1,
+      servedStudents: 0,
+      percent: 0.05,
+      last30DaysRate: 1,
+    });
     const expected = new Date(Date.now() + 1999 * 30 * 86_400_000).toISOString().slice(0, 10);
     expect(res.body.forecastCompletionDate).to.equal(expected);
   });
@@ -153,10 +258,22 @@ describe('allocations and handover', () => {
   it('a returned device can be allocated again in a new cycle', async () => {
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager);
-    const a = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id }).expect(201);
-    await api().post(`/api/allocations/${a.body.id}/handover`).set(bearer(manager)).send({ receivedBy: 'x', signature: SIGNATURE_PNG }).expect(200);
+    const a = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id })
+      .expect(201);
+    await api()
+      .post(`/api/allocations/${a.body.id}/handover`)
+      .set(bearer(manager))
+      .send({ receivedBy: 'x', signature: SIGNATURE_PNG })
+      .expect(200);
     const handed = (await Device.findByPk(device.id))!;
-    const back = await act(tech, { id: handed.id, version: handed.version }, { action: 'return', reason: 'broken hinge' });
+    const back = await act(
+      tech,
+      { id: handed.id, version: handed.version },
+      { action: 'return', reason: 'broken hinge' },
+    );
     expect(back.status).to.equal('intake');
   });
 });

@@ -16,7 +16,15 @@ describe('allocations: redaction per role', () => {
       const one = await api().get(`/api/allocations/${h.allocationId}`).set(bearer(token)).expect(200);
       const list = await api().get('/api/allocations').set(bearer(token)).expect(200);
       for (const dto of [one.body, list.body.items[0]]) {
-        expect(dto, role).to.include({ id: h.allocationId, status: 'handed_over', redacted: true, receivedBy: null, certificateCode: null, overrideReason: null, cancelReason: null });
+        expect(dto, role).to.include({
+          id: h.allocationId,
+          status: 'handed_over',
+          redacted: true,
+          receivedBy: null,
+          certificateCode: null,
+          overrideReason: null,
+          cancelReason: null,
+        });
         expect(JSON.stringify(dto)).not.to.contain(h.certificateCode).and.not.to.contain('أم خالد');
       }
     }
@@ -30,7 +38,9 @@ describe('allocations: redaction per role', () => {
 
     const events = await api().get(`/api/devices/${h.device.id}/events`).set(bearer(manager)).expect(200);
 
-    expect(events.body.items.find((e: { type: string }) => e.type === 'handover').payload).to.include({ allocationId: h.allocationId }).and.not.have.property('certificateCode');
+    expect(events.body.items.find((e: { type: string }) => e.type === 'handover').payload)
+      .to.include({ allocationId: h.allocationId })
+      .and.not.have.property('certificateCode');
     expect(JSON.stringify(events.body)).not.to.contain(h.certificateCode);
   });
 });

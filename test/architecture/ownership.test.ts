@@ -16,7 +16,11 @@ function sources(dir: string): string[] {
   });
 }
 
-interface Resource { model: string; table: string; owner: string }
+interface Resource {
+  model: string;
+  table: string;
+  owner: string;
+}
 const RESOURCES: Resource[] = [
   { model: 'Device', table: 'devices', owner: 'modules/devices/' },
   { model: 'Donation', table: 'donations', owner: 'modules/donations/' },
@@ -29,14 +33,27 @@ export function rowWrites(file: string, text: string, r: Resource): string[] {
   const lower = r.model.toLowerCase();
   // Instances: variables named after the model (device, lockedDevice, donation…) and whatever a finder returned.
   const names = new Set<string>();
-  for (const m of text.matchAll(new RegExp(`\\b(?:const|let|var)\\s+(\\w+)\\s*=\\s*(?:await\\s+)?${r.model}\\.(?:findByPk|findOne|findAll|findOrCreate|create|build)\\b`, 'g'))) names.add(m[1]);
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:const|let|var)\\s+(\\w+)\\s*=\\s*(?:await\\s+)?${r.model}\\.(?:findByPk|findOne|findAll|findOrCreate|create|build)\\b`,
+      'g',
+    ),
+  ))
+    names.add(m[1]);
   const patterns = [
     new RegExp(`\\b${r.model}\\.(?:${WRITERS})\\s*\\(`),
     new RegExp(`\\b(?:${lower}|\\w*${r.model})\\.(?:${INSTANCE_WRITERS})\\s*\\(`),
-    new RegExp(`\\b(?:UPDATE|INSERT\\s+(?:IGNORE\\s+)?INTO|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+[\`"]?${r.table}[\`"]?(?![\\w])`, 'i'),
+    new RegExp(
+      `\\b(?:UPDATE|INSERT\\s+(?:IGNORE\\s+)?INTO|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+[\`"]?${r.table}[\`"]?(?![\\w])`,
+      'i',
+    ),
     ...[...names].map((n) => new RegExp(`\\b${n}\\.(?:${INSTANCE_WRITERS})\\s*\\(`)),
   ];
-  return text.split('\n').flatMap((line, i) => (patterns.some((p) => p.test(line)) ? [`${path.relative(SERVER, file)}:${i + 1}: ${line.trim()}`] : []));
+  return text
+    .split('\n')
+    .flatMap((line, i) =>
+      patterns.some((p) => p.test(line)) ? [`${path.relative(SERVER, file)}:${i + 1}: ${line.trim()}`] : [],
+    );
 }
 
 describe('ownership of rows (one home per resource)', () => {
@@ -45,7 +62,9 @@ describe('ownership of rows (one home per resource)', () => {
       const offenders = sources(SERVER)
         .filter((f) => !path.relative(SERVER, f).split(path.sep).join('/').startsWith(r.owner))
         .flatMap((f) => rowWrites(f, fs.readFileSync(f, 'utf8'), r));
-      expect(offenders, `${r.table} rows written outside server/${r.owner}; call its services instead`).to.deep.equal([]);
+      expect(offenders, `${r.table} rows written outside server/${r.owner}; call its services instead`).to.deep.equal(
+        [],
+      );
     });
   }
 

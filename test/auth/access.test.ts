@@ -23,34 +23,81 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'POST /api/auth/logout': R,
   'GET /api/auth/me': R,
   'PATCH /api/auth/me': R,
-  'GET /api/users': A, 'POST /api/users': A, 'GET /api/users/:id': A, 'PATCH /api/users/:id': A, 'DELETE /api/users/:id/lockout': A,
-  'GET /api/sites': R, 'POST /api/sites': A, 'PATCH /api/sites/:id': A,
-  'GET /api/donors': R, 'POST /api/donors': S, 'GET /api/donors/:id': R, 'PATCH /api/donors/:id': M,
-  'GET /api/donations': R, 'POST /api/donations': S, 'GET /api/donations/:id': R, 'PATCH /api/donations/:id': M,
-  'POST /api/donations/:id/devices': S, 'POST /api/donations/:id/devices/import': S,
+  'GET /api/users': A,
+  'POST /api/users': A,
+  'GET /api/users/:id': A,
+  'PATCH /api/users/:id': A,
+  'DELETE /api/users/:id/lockout': A,
+  'GET /api/sites': R,
+  'POST /api/sites': A,
+  'PATCH /api/sites/:id': A,
+  'GET /api/donors': R,
+  'POST /api/donors': S,
+  'GET /api/donors/:id': R,
+  'PATCH /api/donors/:id': M,
+  'GET /api/donations': R,
+  'POST /api/donations': S,
+  'GET /api/donations/:id': R,
+  'PATCH /api/donations/:id': M,
+  'POST /api/donations/:id/devices': S,
+  'POST /api/donations/:id/devices/import': S,
   'POST /api/public/pledges': PUBLIC,
   'GET /api/intake-queue': R,
-  'GET /api/devices': R, 'GET /api/devices/:id': R, 'GET /api/devices/:id/events': R,
+  'GET /api/devices': R,
+  'GET /api/devices/:id': R,
+  'GET /api/devices/:id/events': R,
   'GET /api/audit/verify': R,
   'GET /api/scan/:code': R,
-  'GET /api/devices/:id/files/:fileId': R, 'POST /api/devices/:id/actions': S, 'POST /api/devices/:id/notes': S, 'POST /api/devices/:id/moves': S,
+  'GET /api/devices/:id/files/:fileId': R,
+  'POST /api/devices/:id/actions': S,
+  'POST /api/devices/:id/notes': S,
+  'POST /api/devices/:id/moves': S,
   'POST /api/devices/:id/hardware-reports': S,
-  'GET /api/devices/:id/sanitizations': R, 'POST /api/devices/:id/sanitizations': S,
-  'GET /api/sanitizations': S, 'GET /api/sanitizations/verifiers': S, 'POST /api/sanitizations/:id/confirm': S, 'POST /api/sanitizations/:id/reject': S,
-  'GET /api/work-queues': R, 'GET /api/parts': R,
-  'GET /api/verification-samples': R, 'POST /api/verification-samples/:id/verify': S,
-  'GET /api/settings': R, 'PATCH /api/settings': A,
-  'POST /api/beneficiaries': M, 'GET /api/beneficiaries': M, 'GET /api/beneficiaries/:id': M, 'PATCH /api/beneficiaries/:id': M,
-  'GET /api/beneficiaries/:id/audit': M, 'GET /api/waitlist': M,
-  'POST /api/partners': M, 'GET /api/partners': R, 'GET /api/partners/:id/referrals': M,
-  'GET /api/programmes': R, 'POST /api/programmes': M, 'GET /api/programmes/:id': R, 'GET /api/programmes/:id/progress': R,
-  'GET /api/allocations': R, 'POST /api/allocations': M, 'GET /api/allocations/suggestions': M, 'GET /api/allocations/:id': R,
-  'POST /api/allocations/:id/cancel': M, 'POST /api/allocations/:id/handover': M,
-  'GET /api/reports/dashboard': R, 'GET /api/reports/devices.csv': R,
+  'GET /api/devices/:id/sanitizations': R,
+  'POST /api/devices/:id/sanitizations': S,
+  'GET /api/sanitizations': S,
+  'GET /api/sanitizations/verifiers': S,
+  'POST /api/sanitizations/:id/confirm': S,
+  'POST /api/sanitizations/:id/reject': S,
+  'GET /api/work-queues': R,
+  'GET /api/parts': R,
+  'GET /api/verification-samples': R,
+  'POST /api/verification-samples/:id/verify': S,
+  'GET /api/settings': R,
+  'PATCH /api/settings': A,
+  'POST /api/beneficiaries': M,
+  'GET /api/beneficiaries': M,
+  'GET /api/beneficiaries/:id': M,
+  'PATCH /api/beneficiaries/:id': M,
+  'GET /api/beneficiaries/:id/audit': M,
+  'GET /api/waitlist': M,
+  'POST /api/partners': M,
+  'GET /api/partners': R,
+  'GET /api/partners/:id/referrals': M,
+  'GET /api/programmes': R,
+  'POST /api/programmes': M,
+  'GET /api/programmes/:id': R,
+  'GET /api/programmes/:id/progress': R,
+  'GET /api/allocations': R,
+  'POST /api/allocations': M,
+  'GET /api/allocations/suggestions': M,
+  'GET /api/allocations/:id': R,
+  'POST /api/allocations/:id/cancel': M,
+  'POST /api/allocations/:id/handover': M,
+  'GET /api/reports/dashboard': R,
+  'GET /api/reports/devices.csv': R,
   'PUT /api/settings/logo': A,
-  'GET /api/allocations/:id/certificate.pdf': M, 'GET /api/devices/:id/sanitization-certificate.pdf': R, 'GET /api/donations/:id/receipt.pdf': R,
-  'GET /api/labels.pdf': S, 'POST /api/labels/print': S, 'GET /api/programmes/:id/certificates.pdf': M, 'GET /api/programmes/:id/certificates/count': M,
-  'GET /receipts/:token': PUBLIC, 'GET /receipts/:token/receipt.pdf': PUBLIC, 'GET /verify/:code': PUBLIC, 'GET /d/:tag': PUBLIC,
+  'GET /api/allocations/:id/certificate.pdf': M,
+  'GET /api/devices/:id/sanitization-certificate.pdf': R,
+  'GET /api/donations/:id/receipt.pdf': R,
+  'GET /api/labels.pdf': S,
+  'POST /api/labels/print': S,
+  'GET /api/programmes/:id/certificates.pdf': M,
+  'GET /api/programmes/:id/certificates/count': M,
+  'GET /receipts/:token': PUBLIC,
+  'GET /receipts/:token/receipt.pdf': PUBLIC,
+  'GET /verify/:code': PUBLIC,
+  'GET /d/:tag': PUBLIC,
 };
 
 const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'anonymous'];
@@ -64,7 +111,8 @@ describe('access: every route × every role', () => {
   it('answers 401 without login and 403 for a role that may not, and lets allowed roles through', async function () {
     this.timeout(60_000);
     const tokens = new Map<Who, string>();
-    for (const role of ['admin', 'manager', 'technician', 'viewer'] as Role[]) tokens.set(role, (await signIn(role)).token);
+    for (const role of ['admin', 'manager', 'technician', 'viewer'] as Role[])
+      tokens.set(role, (await signIn(role)).token);
     const failures: string[] = [];
     for (const route of allRoutes) {
       if (route.path === '/api/auth/logout' || route.path === '/api/auth/login') continue; // would end or open sessions
@@ -99,9 +147,26 @@ describe('access: public routes leak no personal data', () => {
     const h = await handedOver(manager.token, { beneficiary });
     const donation = await api().get(`/api/donations/${h.device.donationId}`).set(bearer(manager.token)).expect(200);
     const receiptToken = String(donation.body.receiptUrl ?? '').split('/receipts/')[1] ?? 'none';
-    const values = ['1', '999999', String(h.device.id), h.device.assetTag, String(h.beneficiaryId), h.certificateCode, receiptToken];
+    const values = [
+      '1',
+      '999999',
+      String(h.device.id),
+      h.device.assetTag,
+      String(h.beneficiaryId),
+      h.certificateCode,
+      receiptToken,
+    ];
     // The donation's donor (test factory) is reachable by phone and email: a receipt page shows neither.
-    const secrets = [admin.user.email, manager.user.email, beneficiary.name, '551234567', nationalId, 'أم خالد', 'csr@gulftech.example', '501234567'];
+    const secrets = [
+      admin.user.email,
+      manager.user.email,
+      beneficiary.name,
+      '551234567',
+      nationalId,
+      'أم خالد',
+      'csr@gulftech.example',
+      '501234567',
+    ];
     const leaks: string[] = [];
     // A fresh app: the walk must not spend the per-address budget of the app the other tests share.
     const fresh = request(createApp());
@@ -109,9 +174,12 @@ describe('access: public routes leak no personal data', () => {
       for (const value of values) {
         const url = route.path.replace(/:\w+/g, encodeURIComponent(value));
         for (const accept of ['text/html', 'application/json']) {
-          const res = await fresh[route.method](url).set('Accept', accept).send(route.method === 'get' ? undefined : {});
+          const res = await fresh[route.method](url)
+            .set('Accept', accept)
+            .send(route.method === 'get' ? undefined : {});
           const text = `${res.text ?? ''}${JSON.stringify(res.headers)}`;
-          for (const s of secrets) if (text.includes(s)) leaks.push(`${route.method.toUpperCase()} ${url} (${res.status}) shows ${s}`);
+          for (const s of secrets)
+            if (text.includes(s)) leaks.push(`${route.method.toUpperCase()} ${url} (${res.status}) shows ${s}`);
         }
       }
     }

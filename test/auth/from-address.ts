@@ -17,22 +17,42 @@ async function port(): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-export interface Answer { status: number; body: { error?: { code: string; details?: { retryAfterSeconds?: number } }; token?: string } ; retryAfter?: string }
+export interface Answer {
+  status: number;
+  body: { error?: { code: string; details?: { retryAfterSeconds?: number } }; token?: string };
+  retryAfter?: string;
+}
 
 /** POST /api/auth/login from `address` (a 127.x.y.z). */
 export async function signInFrom(address: string, email: string, password: string): Promise<Answer> {
   const payload = JSON.stringify({ email, password });
   const target = await port();
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: '127.0.0.1', port: target, localAddress: address, method: 'POST', path: '/api/auth/login', agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {}, retryAfter: res.headers['retry-after'] }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: target,
+        localAddress: address,
+        method: 'POST',
+        path: '/api/auth/login',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text ? JSON.parse(text) : {},
+            retryAfter: res.headers['retry-after'],
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -13,18 +13,40 @@ describe('beneficiaries API', () => {
       const { user, token } = await signIn('manager');
       const partner = await createPartner(token);
 
-      const res = await api().post('/api/beneficiaries').set(bearer(token))
-        .send(family({ nationalId: '1000000008', phone: '0501234567', partnerId: partner.id })).expect(201);
+      const res = await api()
+        .post('/api/beneficiaries')
+        .set(bearer(token))
+        .send(family({ nationalId: '1000000008', phone: '0501234567', partnerId: partner.id }))
+        .expect(201);
 
       const body = res.body as BeneficiaryDto;
       expect(body).to.deep.include({
-        redacted: false, kind: 'family', name: 'أسرة العتيبي', nationalIdMasked: '******0008', phone: '+966501234567',
-        city: 'الدمام', region: 'Eastern', householdSize: 6, monthlyIncome: 3000, schoolChildren: 3, need: 'laptop',
-        purpose: 'business', partnerId: partner.id, status: 'applied', rejectionReason: null, allowedTransitions: ['verified', 'rejected'],
+        redacted: false,
+        kind: 'family',
+        name: 'أسرة العتيبي',
+        nationalIdMasked: '******0008',
+        phone: '+966501234567',
+        city: 'الدمام',
+        region: 'Eastern',
+        householdSize: 6,
+        monthlyIncome: 3000,
+        schoolChildren: 3,
+        need: 'laptop',
+        purpose: 'business',
+        partnerId: partner.id,
+        status: 'applied',
+        rejectionReason: null,
+        allowedTransitions: ['verified', 'rejected'],
       });
       expect(body).not.to.have.any.keys('nationalId', 'nationalIdEncrypted', 'nationalIdHash', 'nationalIdLast4');
       const stored = await Beneficiary.findByPk(body.id);
-      expect(stored).to.deep.include({ status: 'applied', phone: '+966501234567', nationalIdLast4: '0008', monthlyIncome: 3000, partnerId: partner.id });
+      expect(stored).to.deep.include({
+        status: 'applied',
+        phone: '+966501234567',
+        nationalIdLast4: '0008',
+        monthlyIncome: 3000,
+        partnerId: partner.id,
+      });
       const audit = await BeneficiaryAudit.findAll({ where: { beneficiaryId: body.id } });
       expect(audit.map((a) => [a.action, a.actorId, a.toStatus])).to.deep.equal([['created', user.id, 'applied']]);
     });
@@ -32,12 +54,20 @@ describe('beneficiaries API', () => {
     it('when the Saudi ID fails its check digit and the phone is not a phone, returns 400 naming both and stores nothing', async () => {
       const { token } = await signIn('manager');
 
-      const res = await api().post('/api/beneficiaries').set(bearer(token))
-        .send(family({ nationalId: '1000000000', phone: '12', householdSize: 0, schoolChildren: 0, need: 'tablet' })).expect(400);
+      const res = await api()
+        .post('/api/beneficiaries')
+        .set(bearer(token))
+        .send(family({ nationalId: '1000000000', phone: '12', householdSize: 0, schoolChildren: 0, need: 'tablet' }))
+        .expect(400);
 
       const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
       expect(body.error.code).to.equal('VALIDATION_FAILED');
-      expect(body.error.details!.map((d) => d.path).sort()).to.deep.equal(['householdSize', 'nationalId', 'need', 'phone']);
+      expect(body.error.details!.map((d) => d.path).sort()).to.deep.equal([
+        'householdSize',
+        'nationalId',
+        'need',
+        'phone',
+      ]);
       expect(body.error.details!.find((d) => d.path === 'nationalId')!.message).to.contain('check digit');
       expect(await Beneficiary.count()).to.equal(0);
     });
@@ -48,15 +78,25 @@ describe('beneficiaries API', () => {
       const missing = await api().post('/api/beneficiaries').set(bearer(token)).send({ kind: 'student' }).expect(400);
       const paths = (missing.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path);
       expect(paths).to.include.members(['name', 'nationalId', 'phone', 'householdSize', 'monthlyIncome', 'need']);
-      const tooMany = await api().post('/api/beneficiaries').set(bearer(token)).send(family({ householdSize: 2, schoolChildren: 3 })).expect(400);
-      expect((tooMany.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path)).to.deep.equal(['schoolChildren']);
+      const tooMany = await api()
+        .post('/api/beneficiaries')
+        .set(bearer(token))
+        .send(family({ householdSize: 2, schoolChildren: 3 }))
+        .expect(400);
+      expect((tooMany.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path)).to.deep.equal([
+        'schoolChildren',
+      ]);
       expect(await Beneficiary.count()).to.equal(0);
     });
 
     it('when the partner does not exist, returns 422 REFERENCE_NOT_FOUND and stores nothing', async () => {
       const { token } = await signIn('manager');
 
-      const res = await api().post('/api/beneficiaries').set(bearer(token)).send(family({ partnerId: 999 })).expect(422);
+      const res = await api()
+        .post('/api/beneficiaries')
+        .set(bearer(token))
+        .send(family({ partnerId: 999 }))
+        .expect(422);
 
       expect(res.body.error.code).to.equal('REFERENCE_NOT_FOUND');
       expect(await Beneficiary.count()).to.equal(0);
@@ -67,8 +107,11 @@ describe('beneficiaries API', () => {
       const { token } = await signIn('manager');
       const first = await createBeneficiary(token, { nationalId: '1000000008' });
 
-      const res = await api().post('/api/beneficiaries').set(bearer(token))
-        .send(family({ nationalId: '١٠٠٠ ٠٠٠ ٠٠٨', name: 'Another Name' })).expect(409);
+      const res = await api()
+        .post('/api/beneficiaries')
+        .set(bearer(token))
+        .send(family({ nationalId: '١٠٠٠ ٠٠٠ ٠٠٨', name: 'Another Name' }))
+        .expect(409);
 
       expect(res.body.error).to.deep.include({ code: 'DUPLICATE_BENEFICIARY', details: { existingId: first.id } });
       expect(await Beneficiary.count()).to.equal(1);
@@ -79,7 +122,9 @@ describe('beneficiaries API', () => {
       const { token } = await signIn('manager');
       const body = family({ nationalId: '2111111114' });
 
-      const results = await Promise.all([1, 2].map(() => api().post('/api/beneficiaries').set(bearer(token)).send(body)));
+      const results = await Promise.all(
+        [1, 2].map(() => api().post('/api/beneficiaries').set(bearer(token)).send(body)),
+      );
 
       expect(results.map((r) => r.status).sort()).to.deep.equal([201, 409]);
       expect(results.find((r) => r.status === 409)!.body.error.code).to.equal('DUPLICATE_BENEFICIARY');
@@ -93,16 +138,30 @@ describe('beneficiaries API', () => {
       const { token } = await signIn('manager');
       const partner = await createPartner(token);
       const created: BeneficiaryDto[] = [];
-      for (let i = 0; i < 5; i += 1) created.push(await createBeneficiary(token, { name: `Family ${i}`, need: i % 2 ? 'desktop' : 'laptop' }));
-      const student = await createBeneficiary(token, { kind: 'student', name: 'Sara Ahmed', partnerId: partner.id, nationalId: '1234567897', phone: '0551239876' });
-      await api().patch(`/api/beneficiaries/${created[0].id}`).set(bearer(token)).send({ status: 'verified' }).expect(200);
+      for (let i = 0; i < 5; i += 1)
+        created.push(await createBeneficiary(token, { name: `Family ${i}`, need: i % 2 ? 'desktop' : 'laptop' }));
+      const student = await createBeneficiary(token, {
+        kind: 'student',
+        name: 'Sara Ahmed',
+        partnerId: partner.id,
+        nationalId: '1234567897',
+        phone: '0551239876',
+      });
+      await api()
+        .patch(`/api/beneficiaries/${created[0].id}`)
+        .set(bearer(token))
+        .send({ status: 'verified' })
+        .expect(200);
 
-      const get = async (query: string) => (await api().get(`/api/beneficiaries?${query}`).set(bearer(token)).expect(200)).body as Page<BeneficiaryDto>;
+      const get = async (query: string) =>
+        (await api().get(`/api/beneficiaries?${query}`).set(bearer(token)).expect(200)).body as Page<BeneficiaryDto>;
 
       const page1 = await get('pageSize=4');
       const page2 = await get('pageSize=4&page=2');
       expect([page1.total, page1.items.length, page2.items.length]).to.deep.equal([6, 4, 2]);
-      expect([...page1.items, ...page2.items].map((b) => b.id)).to.deep.equal([student, ...created].map((b) => b.id).sort((a, b) => b - a));
+      expect([...page1.items, ...page2.items].map((b) => b.id)).to.deep.equal(
+        [student, ...created].map((b) => b.id).sort((a, b) => b - a),
+      );
       expect((await get('status=verified')).items.map((b) => b.id)).to.deep.equal([created[0].id]);
       expect((await get('status=applied,verified')).total).to.equal(6);
       expect((await get('kind=student')).items.map((b) => b.id)).to.deep.equal([student.id]);
@@ -130,7 +189,13 @@ describe('beneficiaries API', () => {
 
       expect(res.body).to.deep.include({ id: b.id, name: 'أسرة العتيبي', status: 'applied' });
       expect(res.body.priority.score).to.be.a('number').greaterThan(0);
-      expect(res.body.priority.breakdown).to.have.all.keys('incomePerMember', 'householdSize', 'schoolChildren', 'daysWaiting', 'partnerReferral');
+      expect(res.body.priority.breakdown).to.have.all.keys(
+        'incomePerMember',
+        'householdSize',
+        'schoolChildren',
+        'daysWaiting',
+        'partnerReferral',
+      );
       const missing = await api().get('/api/beneficiaries/999999').set(bearer(token)).expect(404);
       expect(missing.body.error.code).to.equal('NOT_FOUND');
     });
@@ -139,15 +204,28 @@ describe('beneficiaries API', () => {
       const { token } = await signIn('manager');
       const b = await createBeneficiary(token);
 
-      const res = await api().patch(`/api/beneficiaries/${b.id}`).set(bearer(token))
-        .send({ phone: '٠٥٠٩٩٩٩٩٩٩', householdSize: 6, monthlyIncome: 2500.5, nationalId: '2345678904' }).expect(200);
+      const res = await api()
+        .patch(`/api/beneficiaries/${b.id}`)
+        .set(bearer(token))
+        .send({ phone: '٠٥٠٩٩٩٩٩٩٩', householdSize: 6, monthlyIncome: 2500.5, nationalId: '2345678904' })
+        .expect(200);
 
-      expect(res.body).to.deep.include({ phone: '+966509999999', monthlyIncome: 2500.5, nationalIdMasked: '******8904', status: 'applied' });
+      expect(res.body).to.deep.include({
+        phone: '+966509999999',
+        monthlyIncome: 2500.5,
+        nationalIdMasked: '******8904',
+        status: 'applied',
+      });
       const stored = (await Beneficiary.findByPk(b.id))!;
-      expect([stored.phone, stored.monthlyIncome, stored.nationalIdLast4]).to.deep.equal(['+966509999999', 2500.5, '8904']);
+      expect([stored.phone, stored.monthlyIncome, stored.nationalIdLast4]).to.deep.equal([
+        '+966509999999',
+        2500.5,
+        '8904',
+      ]);
       const audit = await BeneficiaryAudit.findAll({ where: { beneficiaryId: b.id }, order: [['id', 'ASC']] });
       expect(audit.map((a) => [a.action, JSON.parse(a.fields)])).to.deep.equal([
-        ['created', JSON.parse(audit[0].fields)], ['updated', ['phone', 'monthlyIncome', 'nationalId']],
+        ['created', JSON.parse(audit[0].fields)],
+        ['updated', ['phone', 'monthlyIncome', 'nationalId']],
       ]);
     });
 
@@ -156,7 +234,11 @@ describe('beneficiaries API', () => {
       const a = await createBeneficiary(token, { nationalId: '1000000008' });
       const b = await createBeneficiary(token, { nationalId: '1234567897' });
 
-      const res = await api().patch(`/api/beneficiaries/${b.id}`).set(bearer(token)).send({ nationalId: '1000000008', city: 'جدة' }).expect(409);
+      const res = await api()
+        .patch(`/api/beneficiaries/${b.id}`)
+        .set(bearer(token))
+        .send({ nationalId: '1000000008', city: 'جدة' })
+        .expect(409);
 
       expect(res.body.error).to.deep.include({ code: 'DUPLICATE_BENEFICIARY', details: { existingId: a.id } });
       expect((await Beneficiary.findByPk(b.id))!.city).to.equal('الدمام');

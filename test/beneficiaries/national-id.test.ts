@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import {
-  isValidCin, isValidSaudiId, luhnValid, normalizeNationalId, parseNationalId, visibleTail,
+  isValidCin,
+  isValidSaudiId,
+  luhnValid,
+  normalizeNationalId,
+  parseNationalId,
+  visibleTail,
 } from '../../server/modules/beneficiaries/beneficiaries.national-id.js';
 import { initialsOf, maskNationalId } from '../../server/modules/beneficiaries/index.js';
 
@@ -13,9 +18,14 @@ describe('national IDs (pure)', () => {
       });
     }
     for (const [id, why] of [
-      ['1000000000', 'the check digit is wrong'], ['1234567890', 'the check digit is wrong'],
-      ['3000000006', 'it starts with 3'], ['0000000000', 'it starts with 0'],
-      ['100000008', 'it has 9 digits'], ['10000000008', 'it has 11 digits'], ['10000000O8', 'it has a letter'], ['', 'it is empty'],
+      ['1000000000', 'the check digit is wrong'],
+      ['1234567890', 'the check digit is wrong'],
+      ['3000000006', 'it starts with 3'],
+      ['0000000000', 'it starts with 0'],
+      ['100000008', 'it has 9 digits'],
+      ['10000000008', 'it has 11 digits'],
+      ['10000000O8', 'it has a letter'],
+      ['', 'it is empty'],
     ]) {
       it(`when ${id || '(empty)'} is given, refuses it because ${why}`, () => {
         expect(parseNationalId(id, 'SA')).to.equal(undefined);
@@ -65,8 +75,14 @@ describe('national IDs (pure)', () => {
 
   describe('initials', () => {
     for (const [name, initials] of [
-      ['أسرة العتيبي', 'أ. ع.'], ['Sara Ahmed', 'S. A.'], ['sara  ahmed', 'S. A.'], ['محمد بن سعد الحربي', 'م. ح.'],
-      ['فاطمة', 'ف.'], ['Ahmed Al-Harbi', 'A. H.'], ['محمد عبد الله', 'م. ا.'], ['', ''],
+      ['أسرة العتيبي', 'أ. ع.'],
+      ['Sara Ahmed', 'S. A.'],
+      ['sara  ahmed', 'S. A.'],
+      ['محمد بن سعد الحربي', 'م. ح.'],
+      ['فاطمة', 'ف.'],
+      ['Ahmed Al-Harbi', 'A. H.'],
+      ['محمد عبد الله', 'م. ا.'],
+      ['', ''],
     ]) {
       it(`when the name is "${name}", gives "${initials}"`, () => expect(initialsOf(name)).to.equal(initials));
     }

@@ -20,10 +20,16 @@ const KEY_B = 'b7'.repeat(32);
 const ROTATING = { PII_KEY: KEY_B, PII_KEYS_OLD: KEY_A, PII_HASH_KEY: KEY_A };
 
 function rotateCli(args: string[]): Promise<{ code: number | null; out: string }> {
-  return runCli(['pii-rotate', ...args], operatorEnv({
-    LOG_LEVEL: 'warn', LOG_FILE: path.join(testDir, 'pii-rotate.log'), DATA_DIR: config.dataDir, DATABASE_URL: config.db.url,
-    ...ROTATING,
-  }));
+  return runCli(
+    ['pii-rotate', ...args],
+    operatorEnv({
+      LOG_LEVEL: 'warn',
+      LOG_FILE: path.join(testDir, 'pii-rotate.log'),
+      DATA_DIR: config.dataDir,
+      DATABASE_URL: config.db.url,
+      ...ROTATING,
+    }),
+  );
 }
 
 /** What the server wrote before key ids existed: `v1:` base64(iv ‖ tag ‖ ciphertext), key A, no associated data. */
@@ -34,13 +40,19 @@ function v1Under(key: string, text: string): string {
   return `v1:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
 }
 
-const storedIds = async () => (await rawSelect<{ id: number; stored: string }>('SELECT id, national_id_encrypted AS stored FROM beneficiaries ORDER BY id'))
-  .map((r) => ({ id: Number(r.id), blob: r.stored }));
+const storedIds = async () =>
+  (
+    await rawSelect<{ id: number; stored: string }>(
+      'SELECT id, national_id_encrypted AS stored FROM beneficiaries ORDER BY id',
+    )
+  ).map((r) => ({ id: Number(r.id), blob: r.stored }));
 
 describe('PII key rotation (npm run pii:rotate)', function () {
   this.timeout(60_000);
   let suiteRing: ReturnType<typeof keyRing>;
-  before(() => { suiteRing = keyRing(); });
+  before(() => {
+    suiteRing = keyRing();
+  });
   afterEach(() => useKeyRing(suiteRing));
 
   it('re-encrypts every row under the new key in batches, leaves none under the old one, and lookups keep working', async () => {
@@ -48,18 +60,28 @@ describe('PII key rotation (npm run pii:rotate)', function () {
     const ids = [saudiId(9101), saudiId(9102), saudiId(9103), saudiId(9104)];
     const people = [];
     for (const nationalId of ids.slice(0, 3)) people.push(await createBeneficiary(token, { nationalId }));
-    await rawWrite('UPDATE beneficiaries SET national_id_encrypted = :blob WHERE id = :id', { blob: v1Under(KEY_A, ids[2]), id: people[2].id });
+    await rawWrite('UPDATE beneficiaries SET national_id_encrypted = :blob WHERE id = :id', {
+      blob: v1Under(KEY_A, ids[2]),
+      id: people[2].id,
+    });
     // The server restarts with B current and A still readable: it writes B, and reads rows of both keys.
     useKeyRing(buildKeyRing({ current: KEY_B, old: [KEY_A], hash: KEY_A }));
     people.push(await createBeneficiary(token, { nationalId: ids[3] }));
     const before = await storedIds();
-    expect(before.map((r) => piiKeyIdOf(r.blob))).to.deep.equal([keyIdOf(Buffer.from(KEY_A, 'hex')), keyIdOf(Buffer.from(KEY_A, 'hex')), null, keyIdOf(Buffer.from(KEY_B, 'hex'))]);
+    expect(before.map((r) => piiKeyIdOf(r.blob))).to.deep.equal([
+      keyIdOf(Buffer.from(KEY_A, 'hex')),
+      keyIdOf(Buffer.from(KEY_A, 'hex')),
+      null,
+      keyIdOf(Buffer.from(KEY_B, 'hex')),
+    ]);
     expect(before.map((r) => decryptPii(r.blob, nationalIdAad(r.id)))).to.deep.equal(ids);
 
     const first = await rotateCli(['2']);
 
     expect(first.code, first.out).to.equal(0);
-    expect(first.out).to.contain('beneficiaries.national_id_encrypted: 4 rows, 3 re-encrypted, 1 already current, 0 changed meanwhile, 0 unreadable');
+    expect(first.out).to.contain(
+      'beneficiaries.national_id_encrypted: 4 rows, 3 re-encrypted, 1 already current, 0 changed meanwhile, 0 unreadable',
+    );
     const after = await storedIds();
     expect(after.map((r) => piiKeyIdOf(r.blob))).to.deep.equal(Array(4).fill(keyIdOf(Buffer.from(KEY_B, 'hex'))));
     expect(after.map((r) => r.blob).join('\n')).not.to.contain(keyIdOf(Buffer.from(KEY_A, 'hex')));
@@ -69,7 +91,20 @@ describe('PII key rotation (npm run pii:rotate)', function () {
     expect(() => decryptPii(after[0].blob, nationalIdAad(after[1].id))).to.throw();
     const found = await api().get(`/api/beneficiaries?q=${ids[0]}`).set(bearer(token)).expect(200);
     expect(found.body.items.map((b: { id: number }) => b.id)).to.deep.equal([people[0].id]);
-    const again = await api().post('/api/beneficiaries').set(bearer(token)).send({ kind: 'family', name: 'أسرة', nationalId: ids[1], phone: '0551112233', householdSize: 3, monthlyIncome: 1000, schoolChildren: 0, need: 'laptop', purpose: 'study' });
+    const again = await api()
+      .post('/api/beneficiaries')
+      .set(bearer(token))
+      .send({
+        kind: 'family',
+        name: 'أسرة',
+        nationalId: ids[1],
+        phone: '0551112233',
+        householdSize: 3,
+        monthlyIncome: 1000,
+        schoolChildren: 0,
+        need: 'laptop',
+        purpose: 'study',
+      });
     expect(again.status).to.equal(409);
 
     const second = await rotateCli([]);
@@ -80,7 +115,10 @@ describe('PII key rotation (npm run pii:rotate)', function () {
   it('when a value cannot be decrypted by any configured key, leaves it, reports it and exits 1', async () => {
     const { token } = await signIn('manager');
     const b = await createBeneficiary(token, { nationalId: saudiId(9201) });
-    await rawWrite('UPDATE beneficiaries SET national_id_encrypted = :blob WHERE id = :id', { blob: v1Under('cd'.repeat(32), saudiId(9201)), id: b.id });
+    await rawWrite('UPDATE beneficiaries SET national_id_encrypted = :blob WHERE id = :id', {
+      blob: v1Under('cd'.repeat(32), saudiId(9201)),
+      id: b.id,
+    });
 
     const res = await rotateCli([]);
 

@@ -8,7 +8,11 @@ import { signIn } from '../helpers/factories.js';
 import { rawSelect } from '../helpers/more-factories.js';
 import { createBeneficiary } from './helpers.js';
 
-interface StoredIds { national_id_encrypted: string; national_id_hash: string; national_id_last4: string }
+interface StoredIds {
+  national_id_encrypted: string;
+  national_id_hash: string;
+  national_id_last4: string;
+}
 
 const AAD = nationalIdAad(7);
 
@@ -68,7 +72,9 @@ describe('personal data at rest', () => {
 
     expect(created.nationalIdMasked).to.equal('******0008');
     expect(JSON.stringify(created)).not.to.contain('1000000008');
-    const [row] = await rawSelect<StoredIds & Record<string, unknown>>('SELECT * FROM beneficiaries WHERE id = :id', { id: created.id });
+    const [row] = await rawSelect<StoredIds & Record<string, unknown>>('SELECT * FROM beneficiaries WHERE id = :id', {
+      id: created.id,
+    });
     expect(JSON.stringify(row)).not.to.contain('1000000008');
     expect(row.national_id_encrypted).not.to.contain('1000000008');
     expect(decryptPii(row.national_id_encrypted, nationalIdAad(created.id))).to.equal('1000000008');

@@ -13,7 +13,14 @@ import { signIn } from '../helpers/factories.js';
 import { buildWorld, PEOPLE, RECEIVER, urlsOf } from '../security/world.js';
 import { createBeneficiary } from './helpers.js';
 
-const SECRETS = PEOPLE.flatMap((p) => [p.name, ...p.name.split(' ').filter((w) => w.length > 4), p.nationalId, p.e164, p.nsn, `******${p.nationalId.slice(-4)}`]).concat(RECEIVER);
+const SECRETS = PEOPLE.flatMap((p) => [
+  p.name,
+  ...p.name.split(' ').filter((w) => w.length > 4),
+  p.nationalId,
+  p.e164,
+  p.nsn,
+  `******${p.nationalId.slice(-4)}`,
+]).concat(RECEIVER);
 
 /** Reads every body as raw bytes, whatever its type (JSON, CSV, HTML, PDF). */
 function rawBody(res: Stream, done: (err: Error | null, body: Buffer) => void): void {
@@ -30,8 +37,12 @@ describe('privacy: technicians and viewers', () => {
     // (test/zz-log-scan.test.ts) rightly fails on anything shaped like a national ID.
     const arabicId = PEOPLE[0].nationalId.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
     const paramValues = world.paramValues.concat(arabicId, PEOPLE[1].e164);
-    const queries = ['', ...[PEOPLE[0].name, PEOPLE[1].nationalId, PEOPLE[0].phone].map((v) => `?q=${encodeURIComponent(v)}`)];
-    const secretsOf = (role: Role) => SECRETS.concat(world.certificateCode, role === 'viewer' ? [...world.donorContacts, ...world.receiptTokens] : []);
+    const queries = [
+      '',
+      ...[PEOPLE[0].name, PEOPLE[1].nationalId, PEOPLE[0].phone].map((v) => `?q=${encodeURIComponent(v)}`),
+    ];
+    const secretsOf = (role: Role) =>
+      SECRETS.concat(world.certificateCode, role === 'viewer' ? [...world.donorContacts, ...world.receiptTokens] : []);
 
     const leaks: string[] = [];
     let calls = 0;
@@ -41,13 +52,19 @@ describe('privacy: technicians and viewers', () => {
         for (const url of urlsOf(route.path, paramValues)) {
           // Searches go to list routes (no path parameter); a record route is asked for each value instead.
           for (const query of route.method === 'get' && !route.path.includes(':') ? queries : ['']) {
-            const res = await api()[route.method](url + query).set(bearer(token)).buffer(true).parse(rawBody);
+            const res = await api()
+              [route.method](url + query)
+              .set(bearer(token))
+              .buffer(true)
+              .parse(rawBody);
             calls += 1;
             const text = `${(res.body as Buffer).toString('utf8')}${JSON.stringify(res.headers)}`;
             // A value the caller typed may be echoed back, also normalised (404 "… 1098765439 not found"): only the
             // others would leak.
             const sent = toLatinDigits(decodeURIComponent(url + query));
-            for (const secret of secretsOf(role).filter((s) => !sent.includes(s))) if (text.includes(secret)) leaks.push(`${role} ${route.method.toUpperCase()} ${url}${query} → ${res.status} contains "${secret}"`);
+            for (const secret of secretsOf(role).filter((s) => !sent.includes(s)))
+              if (text.includes(secret))
+                leaks.push(`${role} ${route.method.toUpperCase()} ${url}${query} → ${res.status} contains "${secret}"`);
             if (res.status >= 500) leaks.push(`${role} ${route.method.toUpperCase()} ${url}${query} → ${res.status}`);
           }
         }
@@ -60,7 +77,11 @@ describe('privacy: technicians and viewers', () => {
 
   it('toBeneficiaryDto gives technicians and viewers initials only, and managers the masked record', async () => {
     const { token } = await signIn('manager');
-    const created = await createBeneficiary(token, { name: PEOPLE[0].name, nationalId: PEOPLE[0].nationalId, phone: PEOPLE[0].phone });
+    const created = await createBeneficiary(token, {
+      name: PEOPLE[0].name,
+      nationalId: PEOPLE[0].nationalId,
+      phone: PEOPLE[0].phone,
+    });
     const row = (await Beneficiary.findByPk(created.id))!;
 
     for (const role of ['technician', 'viewer'] as Role[]) {
@@ -71,7 +92,12 @@ describe('privacy: technicians and viewers', () => {
       expect(dto).not.to.have.any.keys('name', 'phone', 'nationalIdMasked', 'monthlyIncome', 'householdSize');
     }
     for (const role of ['admin', 'manager'] as Role[]) {
-      expect(toBeneficiaryDto(row, role)).to.include({ redacted: false, name: PEOPLE[0].name, phone: PEOPLE[0].e164, nationalIdMasked: '******5439' });
+      expect(toBeneficiaryDto(row, role)).to.include({
+        redacted: false,
+        name: PEOPLE[0].name,
+        phone: PEOPLE[0].e164,
+        nationalIdMasked: '******5439',
+      });
     }
   });
 });

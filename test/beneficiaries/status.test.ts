@@ -2,16 +2,23 @@ import { expect } from 'chai';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { AppError } from '../../server/lib/errors.js';
 import {
-  Beneficiary, BeneficiaryAudit, changeBeneficiaryStatus, type BeneficiaryStatus,
+  Beneficiary,
+  BeneficiaryAudit,
+  changeBeneficiaryStatus,
+  type BeneficiaryStatus,
 } from '../../server/modules/beneficiaries/index.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { createBeneficiary, setRow } from './helpers.js';
 
-const patch = (token: string, id: number, body: Record<string, unknown>) => api().patch(`/api/beneficiaries/${id}`).set(bearer(token)).send(body);
+const patch = (token: string, id: number, body: Record<string, unknown>) =>
+  api().patch(`/api/beneficiaries/${id}`).set(bearer(token)).send(body);
 
 async function statusTrail(id: number): Promise<[string | null, string | null, string[]][]> {
-  const rows = await BeneficiaryAudit.findAll({ where: { beneficiaryId: id, action: 'status_changed' }, order: [['id', 'ASC']] });
+  const rows = await BeneficiaryAudit.findAll({
+    where: { beneficiaryId: id, action: 'status_changed' },
+    order: [['id', 'ASC']],
+  });
   return rows.map((r) => [r.fromStatus, r.toStatus, JSON.parse(r.fields) as string[]]);
 }
 
@@ -32,7 +39,10 @@ describe('beneficiary status flow', () => {
     expect(waitlisted.body).to.deep.include({ status: 'waitlisted', allowedTransitions: ['rejected'] });
     expect(Date.parse(waitlisted.body.statusChangedAt)).to.be.at.least(Date.parse(b.statusChangedAt));
     expect((await Beneficiary.findByPk(b.id))!.status).to.equal('waitlisted');
-    expect(await statusTrail(b.id)).to.deep.equal([['applied', 'verified', ['status']], ['verified', 'waitlisted', ['status']]]);
+    expect(await statusTrail(b.id)).to.deep.equal([
+      ['applied', 'verified', ['status']],
+      ['verified', 'waitlisted', ['status']],
+    ]);
     const actors = await BeneficiaryAudit.findAll({ where: { beneficiaryId: b.id, action: 'status_changed' } });
     expect(actors.map((a) => a.actorId)).to.deep.equal([user.id, user.id]);
   });
@@ -42,10 +52,17 @@ describe('beneficiary status flow', () => {
     const b = await createBeneficiary(token);
 
     const noReason = await patch(token, b.id, { status: 'rejected' }).expect(400);
-    const res = await patch(token, b.id, { status: 'rejected', rejectionReason: 'Income above the programme threshold' }).expect(200);
+    const res = await patch(token, b.id, {
+      status: 'rejected',
+      rejectionReason: 'Income above the programme threshold',
+    }).expect(200);
 
     expect(noReason.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['rejectionReason']);
-    expect(res.body).to.deep.include({ status: 'rejected', rejectionReason: 'Income above the programme threshold', allowedTransitions: [] });
+    expect(res.body).to.deep.include({
+      status: 'rejected',
+      rejectionReason: 'Income above the programme threshold',
+      allowedTransitions: [],
+    });
     expect((await Beneficiary.findByPk(b.id))!.rejectionReason).to.equal('Income above the programme threshold');
     expect(await statusTrail(b.id)).to.deep.equal([['applied', 'rejected', ['status', 'rejectionReason']]]);
   });
@@ -68,7 +85,10 @@ describe('beneficiary status flow', () => {
 
       const res = await patch(token, b.id, { status: to, city: 'جدة' }).expect(409);
 
-      expect(res.body.error).to.deep.include({ code: 'INVALID_TRANSITION', details: { status: 'verified', to, allowed: ['waitlisted', 'rejected'] } });
+      expect(res.body.error).to.deep.include({
+        code: 'INVALID_TRANSITION',
+        details: { status: 'verified', to, allowed: ['waitlisted', 'rejected'] },
+      });
       expect(res.body.error.message).to.contain('allocation');
       const stored = (await Beneficiary.findByPk(b.id))!;
       expect([stored.status, stored.city]).to.deep.equal(['verified', 'الدمام']);
@@ -84,7 +104,11 @@ describe('beneficiary status flow', () => {
     await patch(token, b.id, { status: 'rejected', rejectionReason: 'Duplicate household' }).expect(200);
     const reopen = await patch(token, b.id, { status: 'verified' }).expect(409);
 
-    expect(skip.body.error.details).to.deep.equal({ status: 'applied', to: 'waitlisted', allowed: ['verified', 'rejected'] });
+    expect(skip.body.error.details).to.deep.equal({
+      status: 'applied',
+      to: 'waitlisted',
+      allowed: ['verified', 'rejected'],
+    });
     expect(reopen.body.error.details).to.deep.equal({ status: 'rejected', to: 'verified', allowed: [] });
   });
 
@@ -99,8 +123,13 @@ describe('beneficiary status flow', () => {
 
       expect(served.status).to.equal('served');
       expect((await Beneficiary.findByPk(b.id))!.status).to.equal('served');
-      expect(await statusTrail(b.id)).to.deep.equal([['verified', 'allocated', ['status']], ['allocated', 'served', ['status']]]);
-      expect((await BeneficiaryAudit.findAll({ where: { action: 'status_changed' } })).map((a) => a.actorId)).to.deep.equal([null, null]);
+      expect(await statusTrail(b.id)).to.deep.equal([
+        ['verified', 'allocated', ['status']],
+        ['allocated', 'served', ['status']],
+      ]);
+      expect(
+        (await BeneficiaryAudit.findAll({ where: { action: 'status_changed' } })).map((a) => a.actorId),
+      ).to.deep.equal([null, null]);
     });
 
     it('with allowSystem, a cancelled allocation returns the beneficiary to the waitlist', async () => {
@@ -120,7 +149,9 @@ describe('beneficiary status flow', () => {
       await setRow(b.id, { status: 'verified' });
       const row = (await Beneficiary.findByPk(b.id))!;
 
-      const err = await withTransaction((t) => changeBeneficiaryStatus(row, 'allocated', null, t)).catch((e: unknown) => e);
+      const err = await withTransaction((t) => changeBeneficiaryStatus(row, 'allocated', null, t)).catch(
+        (e: unknown) => e,
+      );
 
       expect(err).to.be.instanceOf(AppError).and.include({ code: 'INVALID_TRANSITION', status: 409 });
       expect((await Beneficiary.findByPk(b.id))!.status).to.equal('verified');
@@ -133,7 +164,9 @@ describe('beneficiary status flow', () => {
       const stale = (await Beneficiary.findByPk(b.id))!;
       await systemChange(b.id, 'allocated');
 
-      const err = await withTransaction((t) => changeBeneficiaryStatus(stale, 'waitlisted', null, t)).catch((e: unknown) => e);
+      const err = await withTransaction((t) => changeBeneficiaryStatus(stale, 'waitlisted', null, t)).catch(
+        (e: unknown) => e,
+      );
 
       expect(err).to.be.instanceOf(AppError).and.include({ code: 'STALE_BENEFICIARY', status: 409 });
       expect((await Beneficiary.findByPk(b.id))!.status).to.equal('allocated');
@@ -146,8 +179,11 @@ describe('beneficiary status flow', () => {
       await setRow(b.id, { status: 'verified' });
       const [one, two] = [(await Beneficiary.findByPk(b.id))!, (await Beneficiary.findByPk(b.id))!];
 
-      const results = await Promise.allSettled([one, two].map((copy) =>
-        withTransaction((t) => changeBeneficiaryStatus(copy, 'allocated', null, t, { allowSystem: true }))));
+      const results = await Promise.allSettled(
+        [one, two].map((copy) =>
+          withTransaction((t) => changeBeneficiaryStatus(copy, 'allocated', null, t, { allowSystem: true })),
+        ),
+      );
 
       expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
       const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

@@ -2,7 +2,14 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, operatorEnv, spawnNode, tempDataDir, waitForHealth, type NodeProcess } from '../helpers/processes.js';
+import {
+  freePort,
+  operatorEnv,
+  spawnNode,
+  tempDataDir,
+  waitForHealth,
+  type NodeProcess,
+} from '../helpers/processes.js';
 
 function startServer(env: Record<string, string>): NodeProcess {
   // Only the variables a real operator would set: nothing from the test environment leaks in.
@@ -15,7 +22,12 @@ describe('server start', function () {
   it('when started on an empty data folder, migrates SQLite, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD and serves /api/health', async () => {
     const dataDir = tempDataDir('boot');
     const port = await freePort();
-    const server = startServer({ PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: 'first@nimah.test', ADMIN_PASSWORD: 'first-admin-password' });
+    const server = startServer({
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: 'first@nimah.test',
+      ADMIN_PASSWORD: 'first-admin-password',
+    });
     try {
       const health = await waitForHealth(`http://127.0.0.1:${port}`, { server, timeoutMs: 20_000, everyMs: 150 });
       expect(health.status).to.equal(200);
@@ -23,7 +35,9 @@ describe('server start', function () {
       expect(fs.existsSync(path.join(dataDir, 'nimah.sqlite'))).to.equal(true);
       expect(fs.existsSync(path.join(dataDir, 'pii.key'))).to.equal(true);
       const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'first@nimah.test', password: 'first-admin-password' }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'first@nimah.test', password: 'first-admin-password' }),
       });
       expect(login.status).to.equal(200);
       expect((await login.json()).user.role).to.equal('admin');
@@ -41,7 +55,11 @@ describe('server start', function () {
   });
 
   it('when NODE_ENV=production and PII_KEY is missing, refuses to start', async () => {
-    const server = startServer({ NODE_ENV: 'production', PORT: String(await freePort()), DATA_DIR: tempDataDir('boot') });
+    const server = startServer({
+      NODE_ENV: 'production',
+      PORT: String(await freePort()),
+      DATA_DIR: tempDataDir('boot'),
+    });
     expect(await server.exited).to.equal(1);
     expect(server.output()).to.contain('PII_KEY is required');
   });

@@ -18,7 +18,13 @@ describe('configuration', () => {
 
   it('reads TRUST_PROXY as Express\'s "trust proxy" takes it: a boolean, a hop count, or addresses and subnets', () => {
     const read = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
-    expect([read('true'), read('false'), read(''), read('1'), read('loopback, 10.0.0.0/8')]).to.deep.equal([true, false, false, 1, 'loopback, 10.0.0.0/8']);
+    expect([read('true'), read('false'), read(''), read('1'), read('loopback, 10.0.0.0/8')]).to.deep.equal([
+      true,
+      false,
+      false,
+      1,
+      'loopback, 10.0.0.0/8',
+    ]);
     // Behind nginx on the same machine: the client's address is the one nginx adds, a stranger's header is not believed.
     const app = express().set('trust proxy', read('loopback'));
     const trusts = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
@@ -26,7 +32,16 @@ describe('configuration', () => {
     expect(() => express().set('trust proxy', read('2'))).to.not.throw();
   });
 
-  for (const [name, value] of [['PORT', 'abc'], ['COUNTRY', 'FR'], ['DATABASE_URL', 'postgres://x'], ['TAG_PREFIX', 'nm1'], ['TAG_DIGITS', '4'], ['PUBLIC_URL', 'not a url'], ['TRUST_PROXY', 'nginx'], ['TRUST_PROXY', '10.0.0.0/8/8']]) {
+  for (const [name, value] of [
+    ['PORT', 'abc'],
+    ['COUNTRY', 'FR'],
+    ['DATABASE_URL', 'postgres://x'],
+    ['TAG_PREFIX', 'nm1'],
+    ['TAG_DIGITS', '4'],
+    ['PUBLIC_URL', 'not a url'],
+    ['TRUST_PROXY', 'nginx'],
+    ['TRUST_PROXY', '10.0.0.0/8/8'],
+  ]) {
     it(`when ${name}=${value}, throws a ConfigError naming ${name}`, () => {
       expect(() => loadConfig({ [name]: value })).to.throw(ConfigError, name);
     });

@@ -14,8 +14,18 @@ function mochaWithoutTools(file: string) {
     symlinkSync(process.execPath, path.join(bin, 'node'));
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: bin };
     for (const name of ['DATABASE_URL', 'DATA_DIR', 'LOG_FILE']) delete env[name]; // a temp SQLite of its own
-    const args = [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--node-option', 'import=tsx',
-      '--require', 'test/setup.ts', '--timeout', '60000', '--exit', file];
+    const args = [
+      path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+      '--no-config',
+      '--node-option',
+      'import=tsx',
+      '--require',
+      'test/setup.ts',
+      '--timeout',
+      '60000',
+      '--exit',
+      file,
+    ];
     return spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
   } finally {
     rmSync(bin, { recursive: true, force: true });
@@ -29,7 +39,10 @@ describe('tests that need poppler-utils or zbar-tools, on a machine without them
     const run = mochaWithoutTools('test/pdf/pdf.barcodes.test.ts');
     const out = `${run.stdout}${run.stderr}`;
     expect(run.status, out).to.equal(0);
-    expect(out).to.match(/^ *0 passing/m).and.match(/^ *[1-9]\d* pending/m).and.not.match(/failing/);
+    expect(out)
+      .to.match(/^ *0 passing/m)
+      .and.match(/^ *[1-9]\d* pending/m)
+      .and.not.match(/failing/);
     expect(out).to.contain('not found: apt-get install poppler-utils zbar-tools');
   });
 });

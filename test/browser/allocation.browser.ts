@@ -6,31 +6,64 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
 import {
-  checkPage, contentTypeOf, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer, skipWithoutChromium,
+  checkPage,
+  contentTypeOf,
+  screenshot,
+  signIn,
+  startServerAndBrowser,
+  switchLanguage,
+  watchPage,
+  type TestServer,
+  skipWithoutChromium,
 } from './harness.js';
 
 const MANAGER = { email: 'manager@nimah.test', password: 'manager-password-1' };
 const FAMILY = 'أسرة العتيبي';
 
-interface Created { id: number; assetTag?: string; code?: string; receiptUrl?: string }
+interface Created {
+  id: number;
+  assetTag?: string;
+  code?: string;
+  receiptUrl?: string;
+}
 
 /** A ready device through the API, as the workshop would leave it: triaged, its drive wiped, QA passed, graded. */
 async function readyDevice(api: Api, donationId: number, serial: string, drive: string): Promise<Created> {
   const d = await api.call<Created>('POST', `/api/donations/${donationId}/devices`, {
-    type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: serial,
+    type: 'laptop',
+    manufacturer: 'Lenovo',
+    model: 'ThinkPad T480',
+    serialNumber: serial,
     drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
   });
-  await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'triage', version: 0, needsRepair: false, disposition: 'reuse' });
+  await api.call('POST', `/api/devices/${d.id}/actions`, {
+    action: 'triage',
+    version: 0,
+    needsRepair: false,
+    disposition: 'reuse',
+  });
   // Typed in by hand, so it counts only once the colleague it names confirms it, signed in as themself (spec §10).
   const verifier = await Api.signIn(api.base, MANAGER.email, MANAGER.password);
   const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
   const record = await api.call<{ id: number }>('POST', `/api/devices/${d.id}/sanitizations`, {
-    driveSerial: drive, method: 'purge', technique: 'ata_sanitize', tool: 'hdparm 9.65', passes: 1, verification: 'last_pass', result: 'passed', verifierId,
+    driveSerial: drive,
+    method: 'purge',
+    technique: 'ata_sanitize',
+    tool: 'hdparm 9.65',
+    passes: 1,
+    verification: 'last_pass',
+    result: 'passed',
+    verifierId,
   });
   await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
   await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
   await api.call('POST', `/api/devices/${d.id}/actions`, {
-    action: 'refurbish', version: 2, os: 'Windows 11 Pro', licence: 'oem_coa', windows11Eligible: true, grade: 'B',
+    action: 'refurbish',
+    version: 2,
+    os: 'Windows 11 Pro',
+    licence: 'oem_coa',
+    windows11Eligible: true,
+    grade: 'B',
     qa: { keyboard: 'pass', screen: 'pass', battery: 'pass', wifi: 'pass', ports: 'pass', camera: 'na', audio: 'pass' },
   });
   return d;
@@ -56,9 +89,24 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
     // handover are the new ones.
     ({ server, browser } = await startServerAndBrowser());
     api = await Api.signIn(server.url);
-    await api.call('POST', '/api/users', { email: MANAGER.email, name: 'نورة المديرة', role: 'manager', password: MANAGER.password, language: 'ar' });
-    const donor = await api.call<Created>('POST', '/api/donors', { kind: 'company', name: 'شركة الخليج للتقنية', nameLatin: 'Gulf Tech Co.', preferredLanguage: 'ar' });
-    donation = await api.call<Created>('POST', '/api/donations', { donorId: donor.id, channel: 'drop_off', expectedCount: 2 });
+    await api.call('POST', '/api/users', {
+      email: MANAGER.email,
+      name: 'نورة المديرة',
+      role: 'manager',
+      password: MANAGER.password,
+      language: 'ar',
+    });
+    const donor = await api.call<Created>('POST', '/api/donors', {
+      kind: 'company',
+      name: 'شركة الخليج للتقنية',
+      nameLatin: 'Gulf Tech Co.',
+      preferredLanguage: 'ar',
+    });
+    donation = await api.call<Created>('POST', '/api/donations', {
+      donorId: donor.id,
+      channel: 'drop_off',
+      expectedCount: 2,
+    });
     device = await readyDevice(api, donation.id, 'PF1ABC23', 'S3Z9NB0K123456');
     await readyDevice(api, donation.id, 'PF1ABC24', 'S3Z9NB0K123457');
     context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -115,10 +163,16 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
     await page.getByRole('option', { name: 'مركز الأسر المنتجة بالدمام' }).click();
     // Mantine puts dir="ltr" on the input's wrapper; what matters is that the input itself runs left to right.
     for (const field of ['nationalId', 'phone']) {
-      expect(await form.locator(`input[name="${field}"]`).evaluate((el) => `${el.closest('[dir]')?.getAttribute('dir')} ${getComputedStyle(el).direction}`)).to.equal('ltr ltr');
+      expect(
+        await form
+          .locator(`input[name="${field}"]`)
+          .evaluate((el) => `${el.closest('[dir]')?.getAttribute('dir')} ${getComputedStyle(el).direction}`),
+      ).to.equal('ltr ltr');
     }
     await form.getByRole('button', { name: 'حفظ' }).click();
-    await page.waitForFunction(() => document.querySelector('input[name="nationalId"]')?.getAttribute('aria-invalid') === 'true');
+    await page.waitForFunction(
+      () => document.querySelector('input[name="nationalId"]')?.getAttribute('aria-invalid') === 'true',
+    );
     expect(await form.innerText()).to.contain('رقم هوية أو إقامة غير صالح');
     expect(await form.locator('input[name="name"]').inputValue()).to.equal(FAMILY);
     expect(await form.locator('input[name="householdSize"]').inputValue()).to.equal('6');
@@ -145,7 +199,8 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
     const table = page.getByTestId('waitlist-table');
     await table.getByText(FAMILY).waitFor();
     const text = await table.innerText();
-    for (const factor of ['الدخل للفرد', 'حجم الأسرة', 'أطفال المدارس', 'مدة الانتظار', 'إحالة من جهة شريكة']) expect(text).to.contain(factor);
+    for (const factor of ['الدخل للفرد', 'حجم الأسرة', 'أطفال المدارس', 'مدة الانتظار', 'إحالة من جهة شريكة'])
+      expect(text).to.contain(factor);
     await checkPage(page, 'waiting list');
     await screenshot(page, 'waitlist-ar.png');
   });
@@ -260,7 +315,9 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
     await link.waitFor();
     const receiptUrl = (await link.getAttribute('href'))!;
     expect(receiptUrl).to.match(/\/receipts\/[A-Za-z0-9_-]{22,}$/);
-    expect(await page.getByTestId('receipt-pdf').getAttribute('href')).to.equal(`/api/donations/${donation.id}/receipt.pdf`);
+    expect(await page.getByTestId('receipt-pdf').getAttribute('href')).to.equal(
+      `/api/donations/${donation.id}/receipt.pdf`,
+    );
     const staffPdf = await contentTypeOf(page, `${server.url}/api/donations/${donation.id}/receipt.pdf`);
     expect(staffPdf.type).to.contain('application/pdf');
     await checkPage(page, 'donation with documents');
@@ -287,7 +344,10 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
 
   it('dashboard: one family served; the batch of certificates streams with progress and is offered as a download', async function () {
     await page.goto(`${server.url}/dashboard`);
-    await page.getByTestId('programme-progress').getByText(/استلم 1 من أصل 2.?000 مستفيد/).waitFor();
+    await page
+      .getByTestId('programme-progress')
+      .getByText(/استلم 1 من أصل 2.?000 مستفيد/)
+      .waitFor();
     const batch = page.getByTestId('batch-certificates');
     // Days are the charity's (Asia/Riyadh by default), a few hours ahead of UTC: a range ending tomorrow holds today's handover.
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { skipWithoutTools } from '../helpers/tools.js';
-import { buildServer, freePort, root, startServer as startNode, tempDataDir, type Server } from '../helpers/processes.js';
+import {
+  buildServer,
+  freePort,
+  root,
+  startServer as startNode,
+  tempDataDir,
+  type Server,
+} from '../helpers/processes.js';
 
 export const REPO_ROOT = root;
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
@@ -46,7 +53,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   let server: Server;
   try {
     server = await startNode(serverEnv, {
-      entry: 'compiled', port, detached: true, keep: 'stderr', health: { timeoutMs: 45_000, everyMs: 250 },
+      entry: 'compiled',
+      port,
+      detached: true,
+      keep: 'stderr',
+      health: { timeoutMs: 45_000, everyMs: 250 },
     });
   } catch (e) {
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -71,15 +82,25 @@ export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} not found: apt-get install -y chromium`);
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** Server and browser started side by side (each takes seconds); if either fails, the other is stopped, not leaked. */
-export async function startServerAndBrowser(env: Record<string, string> = {}): Promise<{ server: TestServer; browser: Browser }> {
+export async function startServerAndBrowser(
+  env: Record<string, string> = {},
+): Promise<{ server: TestServer; browser: Browser }> {
   const [server, browser] = await Promise.allSettled([startServer(env), launchBrowser()]);
-  if (server.status === 'fulfilled' && browser.status === 'fulfilled') return { server: server.value, browser: browser.value };
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled')
+    return { server: server.value, browser: browser.value };
   if (server.status === 'fulfilled') await server.value.stop();
   if (browser.status === 'fulfilled') await browser.value.close();
   throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
@@ -91,18 +112,24 @@ export function watchPage(page: Page, origin: string) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // A 4xx answer is logged by Chromium as a failed resource; the tests provoke some on purpose (a scan that finds nothing).
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
+    if (
+      m.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+    ) {
       problems.push(`console: ${m.text()}`);
     }
   });
   page.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`external request: ${u}`);
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
+      problems.push(`external request: ${u}`);
   });
   return problems;
 }
 
-export async function hasHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; overflow: boolean }> {
+export async function hasHorizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; innerWidth: number; overflow: boolean }> {
   return page.evaluate(() => {
     const scrollWidth = document.documentElement.scrollWidth;
     return { scrollWidth, innerWidth: window.innerWidth, overflow: scrollWidth > window.innerWidth };
@@ -112,7 +139,12 @@ export async function hasHorizontalOverflow(page: Page): Promise<{ scrollWidth: 
 const requireCjs = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(path.join(path.dirname(requireCjs.resolve('axe-core')), 'axe.min.js'), 'utf8');
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
 
 /**
  * Runs axe-core in the page and returns the serious and critical violations. The script is evaluated through the
@@ -121,11 +153,22 @@ export interface AxeViolation { id: string; impact: string | null; help: string;
 export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+    type AxeResult = {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[]; failureSummary?: string }[];
+      }[];
+    };
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -137,7 +180,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }
 
-export async function signIn(page: Page, baseUrl: string, user: { email: string; password: string } = ADMIN): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  user: { email: string; password: string } = ADMIN,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
@@ -147,7 +194,9 @@ export async function signIn(page: Page, baseUrl: string, user: { email: string;
 
 /** Two animation frames: media queries and the React renders they trigger have been laid out (cheaper than a fixed wait). */
 async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 /** The innermost elements that stick out of the viewport, for the failure message of an overflow. */
@@ -158,8 +207,16 @@ async function overflowingElements(page: Page): Promise<string> {
       if (el.closest('[data-testid="main-nav"]')) continue; // the phone menu waits off-screen, transformed away
       const r = el.getBoundingClientRect();
       if (r.width === 0 || (r.right <= window.innerWidth + 1 && r.left >= -1)) continue;
-      if (Array.from(el.children).some((c) => { const cr = c.getBoundingClientRect(); return cr.right > window.innerWidth + 1 || cr.left < -1; })) continue;
-      out.push(`${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')} [${Math.round(r.left)}..${Math.round(r.right)}] "${(el.textContent ?? '').slice(0, 30)}"`);
+      if (
+        Array.from(el.children).some((c) => {
+          const cr = c.getBoundingClientRect();
+          return cr.right > window.innerWidth + 1 || cr.left < -1;
+        })
+      )
+        continue;
+      out.push(
+        `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')} [${Math.round(r.left)}..${Math.round(r.right)}] "${(el.textContent ?? '').slice(0, 30)}"`,
+      );
     }
     return out.slice(0, 5).join(' | ');
   });
@@ -175,13 +232,18 @@ export async function checkPage(page: Page, name: string, widths: number[] = [13
       await page.setViewportSize({ width, height: 900 });
       await settled(page);
       const o = await hasHorizontalOverflow(page);
-      if (o.overflow) throw new Error(`${name} at ${width}px: scrollWidth ${o.scrollWidth} > ${o.innerWidth}; widest: ${await overflowingElements(page)}`);
+      if (o.overflow)
+        throw new Error(
+          `${name} at ${width}px: scrollWidth ${o.scrollWidth} > ${o.innerWidth}; widest: ${await overflowingElements(page)}`,
+        );
     }
   } finally {
     await page.setViewportSize({ width: 1366, height: 900 });
   }
   // Judge the page as people read it, not half-loaded: wait (briefly) for any spinner to go.
-  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'), undefined, { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('.mantine-Loader-root'), undefined, { timeout: 5000 })
+    .catch(() => undefined);
   const violations = await axeSeriousViolations(page);
   if (violations.length) throw new Error(`${name}: axe\n${JSON.stringify(violations, null, 2)}`);
 }

@@ -2,7 +2,15 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  ADMIN, axeSeriousViolations, hasHorizontalOverflow, screenshot, signIn, startServerAndBrowser, watchPage, type TestServer, skipWithoutChromium,
+  ADMIN,
+  axeSeriousViolations,
+  hasHorizontalOverflow,
+  screenshot,
+  signIn,
+  startServerAndBrowser,
+  watchPage,
+  type TestServer,
+  skipWithoutChromium,
 } from './harness.js';
 
 /** scrollWidth ≤ innerWidth at a phone's and a laptop's width; the viewport is put back to 1366 px whatever happens. */
@@ -72,7 +80,8 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
     await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'scan');
     const nav = await page.getByTestId('main-nav').innerText();
     expect(nav).to.contain('المستخدمون');
-    for (const screen of ['قوائم عمل الورشة', 'المستفيدون', 'التخصيص', 'التسليم', 'لوحة البرنامج']) expect(nav).to.contain(screen);
+    for (const screen of ['قوائم عمل الورشة', 'المستفيدون', 'التخصيص', 'التسليم', 'لوحة البرنامج'])
+      expect(nav).to.contain(screen);
     expect(nav, 'every screen is built: nothing is marked "soon"').not.to.contain('قريبًا');
     await screenshot(page, 'shell-ar.png');
     await page.getByTestId('main-nav').getByText('المستخدمون').click();
@@ -98,12 +107,31 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
     const scan = page.locator('input[name="scan"]');
     await scan.focus();
     // What a US-mode scanner sends for "NM000123" when the OS layout is Arabic: the key named KeyN types "ى", etc.
-    const keys: [string, string, boolean][] = [['KeyN', 'ى', true], ['KeyM', 'ة', true], ['Digit0', '0', false], ['Digit0', '0', false],
-      ['Digit0', '0', false], ['Digit1', '1', false], ['Digit2', '2', false], ['Digit3', '3', false]];
+    const keys: [string, string, boolean][] = [
+      ['KeyN', 'ى', true],
+      ['KeyM', 'ة', true],
+      ['Digit0', '0', false],
+      ['Digit0', '0', false],
+      ['Digit0', '0', false],
+      ['Digit1', '1', false],
+      ['Digit2', '2', false],
+      ['Digit3', '3', false],
+    ];
     for (const [code, key, shiftKey] of keys) {
-      await scan.evaluate((el, k) => {
-        el.dispatchEvent(new KeyboardEvent('keydown', { code: k.code, key: k.key, shiftKey: k.shiftKey, bubbles: true, cancelable: true }));
-      }, { code, key, shiftKey });
+      await scan.evaluate(
+        (el, k) => {
+          el.dispatchEvent(
+            new KeyboardEvent('keydown', {
+              code: k.code,
+              key: k.key,
+              shiftKey: k.shiftKey,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+        },
+        { code, key, shiftKey },
+      );
     }
     expect(await scan.inputValue()).to.equal('NM000123');
     await scan.press('Enter');
@@ -117,7 +145,7 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
     await page.locator('html[dir="ltr"][lang="en"]').waitFor({ state: 'attached' });
     expect(await page.getByTestId('main-nav').innerText()).to.contain('Users');
     await page.waitForFunction(async () => {
-      const me = await fetch('/api/auth/me').then((r) => r.json()) as { language?: string };
+      const me = (await fetch('/api/auth/me').then((r) => r.json())) as { language?: string };
       return me.language === 'en';
     });
     expect(await page.evaluate(() => localStorage.getItem('nimah.language'))).to.equal('en');

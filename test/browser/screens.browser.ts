@@ -3,25 +3,47 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
-import { checkPage as checkAt, screenshot, signIn, startServerAndBrowser, watchPage, type TestServer, skipWithoutChromium } from './harness.js';
+import {
+  checkPage as checkAt,
+  screenshot,
+  signIn,
+  startServerAndBrowser,
+  watchPage,
+  type TestServer,
+  skipWithoutChromium,
+} from './harness.js';
 
 /** This suite checks at 1366 px unless a test asks for more widths. */
 const checkPage = (page: Page, name: string, widths: number[] = [1366]) => checkAt(page, name, widths);
 
-interface Created { id: number; code?: string; assetTag?: string }
+interface Created {
+  id: number;
+  code?: string;
+  assetTag?: string;
+}
 
 /** Types a code the way a US-mode USB scanner does when the OS layout is Arabic: physical keys, Arabic characters. */
 async function scannerTypes(page: Page, selector: string, text: string): Promise<void> {
   const arabicOf: Record<string, string> = { N: 'ى', M: 'ة', P: 'ح', F: 'ب', A: 'ش', B: 'لا', C: 'ؤ', S: 'س', Z: 'ئ' };
-  await page.locator(selector).evaluate((el, chars) => {
-    for (const ch of chars) {
-      const isDigit = /[0-9]/.test(ch.c);
-      const code = isDigit ? `Digit${ch.c}` : ch.c === '-' ? 'Minus' : `Key${ch.c.toUpperCase()}`;
-      el.dispatchEvent(new KeyboardEvent('keydown', { code, key: ch.k, shiftKey: !isDigit && ch.c !== '-', bubbles: true, cancelable: true }));
-    }
-  }, [...text].map((c) => ({ c, k: arabicOf[c] ?? c })));
+  await page.locator(selector).evaluate(
+    (el, chars) => {
+      for (const ch of chars) {
+        const isDigit = /[0-9]/.test(ch.c);
+        const code = isDigit ? `Digit${ch.c}` : ch.c === '-' ? 'Minus' : `Key${ch.c.toUpperCase()}`;
+        el.dispatchEvent(
+          new KeyboardEvent('keydown', {
+            code,
+            key: ch.k,
+            shiftKey: !isDigit && ch.c !== '-',
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      }
+    },
+    [...text].map((c) => ({ c, k: arabicOf[c] ?? c })),
+  );
 }
-
 
 describe('browser: the screens on real data', function () {
   let server: TestServer;
@@ -40,15 +62,38 @@ describe('browser: the screens on real data', function () {
     ({ server, browser } = await startServerAndBrowser());
     api = await Api.signIn(server.url);
     donor = await api.call<Created>('POST', '/api/donors', {
-      kind: 'company', name: 'شركة الخليج للتقنية', nameLatin: 'Gulf Tech Co.', email: 'csr@gulftech.example',
-      phone: '+966501234567', city: 'الدمام', crNumber: '2050012345', preferredLanguage: 'ar',
+      kind: 'company',
+      name: 'شركة الخليج للتقنية',
+      nameLatin: 'Gulf Tech Co.',
+      email: 'csr@gulftech.example',
+      phone: '+966501234567',
+      city: 'الدمام',
+      crNumber: '2050012345',
+      preferredLanguage: 'ar',
     });
-    donation = await api.call<Created>('POST', '/api/donations', { donorId: donor.id, channel: 'drop_off', expectedCount: 25, notes: 'دفعة أولى من أجهزة المكتب' });
+    donation = await api.call<Created>('POST', '/api/donations', {
+      donorId: donor.id,
+      channel: 'drop_off',
+      expectedCount: 25,
+      notes: 'دفعة أولى من أجهزة المكتب',
+    });
     firstDevice = await api.call<Created>('POST', `/api/donations/${donation.id}/devices`, {
-      type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: 'PF1ABC23',
-      drives: [{ serialNumber: 'S3Z9NB0K123456', model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
+      type: 'laptop',
+      manufacturer: 'Lenovo',
+      model: 'ThinkPad T480',
+      serialNumber: 'PF1ABC23',
+      drives: [
+        { serialNumber: 'S3Z9NB0K123456', model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 },
+      ],
     });
-    await api.call('POST', `/api/devices/${firstDevice.id}/actions`, { action: 'triage', version: 0, needsRepair: false, disposition: 'reuse', findings: 'يعمل، يحتاج مسحًا' })
+    await api
+      .call('POST', `/api/devices/${firstDevice.id}/actions`, {
+        action: 'triage',
+        version: 0,
+        needsRepair: false,
+        disposition: 'reuse',
+        findings: 'يعمل، يحتاج مسحًا',
+      })
       .catch(() => undefined);
     context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
@@ -78,14 +123,19 @@ describe('browser: the screens on real data', function () {
       await scannerTypes(page, '[data-testid="intake-serial"]', sn);
       expect(await serial.inputValue()).to.equal(sn);
       await serial.press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="intake-recent"] tbody tr').length === n, i + 1);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="intake-recent"] tbody tr').length === n,
+        i + 1,
+      );
       expect(await serial.inputValue(), 'the serial clears for the next scan').to.equal('');
     }
     expect(await page.getByTestId('intake-form').getAttribute('data-result')).to.equal('ok');
     const first = await page.locator('[data-testid="intake-recent"] tbody tr').first().innerText();
     expect(first).to.match(/NM\d{6}/);
     expect(first).to.contain('CND8123ABD');
-    expect(await page.getByLabel('الطراز').inputValue(), 'maker and model stay for the batch').to.equal('EliteBook 840 G5');
+    expect(await page.getByLabel('الطراز').inputValue(), 'maker and model stay for the batch').to.equal(
+      'EliteBook 840 G5',
+    );
     await checkPage(page, 'intake', [1366, 360]);
     await screenshot(page, 'intake-ar.png');
   });
@@ -95,7 +145,9 @@ describe('browser: the screens on real data', function () {
     const tooLong = `X${'9'.repeat(120)}`;
     await serial.fill(tooLong);
     await serial.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-testid="intake-form"]')?.getAttribute('data-result') === 'error');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="intake-form"]')?.getAttribute('data-result') === 'error',
+    );
     expect(await serial.inputValue()).to.equal(tooLong);
     expect(await serial.getAttribute('aria-invalid')).to.equal('true');
     await screenshot(page, 'intake-error-ar.png');
@@ -104,7 +156,10 @@ describe('browser: the screens on real data', function () {
 
   it('intake queue: lists the devices waiting, oldest first, with their age', async function () {
     await page.goto(`${server.url}/intake-queue`);
-    await page.getByRole('link', { name: /NM\d{6}/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /NM\d{6}/ })
+      .first()
+      .waitFor();
     await checkPage(page, 'intake queue', [1366, 360]);
     await screenshot(page, 'intake-queue-ar.png');
   });
@@ -165,10 +220,16 @@ describe('browser: the screens on real data', function () {
     await checkPage(page, 'donation', [1366, 360]);
     await screenshot(page, 'donation-intake-ar.png');
     // The CSV manifest goes up through XMLHttpRequest (for its upload progress), with the same CSRF header as fetch.
-    await page.getByTestId('csv-import').locator('input[type="file"]').setInputFiles({
-      name: 'manifest.csv', mimeType: 'text/csv',
-      buffer: Buffer.from('type,manufacturer,model,serialNumber,notes\nlaptop,Dell,Latitude 5490,CSV0001,\ndesktop,HP,EliteDesk 800,CSV0002,\n'),
-    });
+    await page
+      .getByTestId('csv-import')
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'manifest.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'type,manufacturer,model,serialNumber,notes\nlaptop,Dell,Latitude 5490,CSV0001,\ndesktop,HP,EliteDesk 800,CSV0002,\n',
+        ),
+      });
     await page.getByTestId('csv-import').getByRole('button', { name: 'استيراد' }).click();
     await page.getByText('استُورد جهازان.').waitFor();
   });

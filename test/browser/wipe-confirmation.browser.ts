@@ -4,12 +4,24 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
-import { checkPage, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer, skipWithoutChromium } from './harness.js';
+import {
+  checkPage,
+  screenshot,
+  signIn,
+  startServerAndBrowser,
+  switchLanguage,
+  watchPage,
+  type TestServer,
+  skipWithoutChromium,
+} from './harness.js';
 
 const TECH = { email: 'tech@nimah.test', password: 'technician-password-1' };
 const VERIFIER = { email: 'verifier@nimah.test', password: 'verifier-password-1' };
 
-interface Created { id: number; assetTag?: string }
+interface Created {
+  id: number;
+  assetTag?: string;
+}
 
 describe('browser: a colleague confirms or rejects a wipe record typed in by hand', function () {
   let server: TestServer;
@@ -25,24 +37,63 @@ describe('browser: a colleague confirms or rejects a wipe record typed in by han
     this.timeout(120_000);
     ({ server, browser } = await startServerAndBrowser());
     const admin = await Api.signIn(server.url);
-    await admin.call('POST', '/api/users', { email: TECH.email, name: 'فهد الفني', role: 'technician', password: TECH.password, language: 'ar' });
-    const verifierUser = await admin.call<{ id: number }>('POST', '/api/users', { email: VERIFIER.email, name: 'سلمان المراجع', role: 'technician', password: VERIFIER.password, language: 'ar' });
+    await admin.call('POST', '/api/users', {
+      email: TECH.email,
+      name: 'فهد الفني',
+      role: 'technician',
+      password: TECH.password,
+      language: 'ar',
+    });
+    const verifierUser = await admin.call<{ id: number }>('POST', '/api/users', {
+      email: VERIFIER.email,
+      name: 'سلمان المراجع',
+      role: 'technician',
+      password: VERIFIER.password,
+      language: 'ar',
+    });
     const tech = await Api.signIn(server.url, TECH.email, TECH.password);
-    const donor = await admin.call<Created>('POST', '/api/donors', { kind: 'company', name: 'شركة الساحل', preferredLanguage: 'ar' });
-    const donation = await admin.call<Created>('POST', '/api/donations', { donorId: donor.id, channel: 'drop_off', expectedCount: 1 });
+    const donor = await admin.call<Created>('POST', '/api/donors', {
+      kind: 'company',
+      name: 'شركة الساحل',
+      preferredLanguage: 'ar',
+    });
+    const donation = await admin.call<Created>('POST', '/api/donations', {
+      donorId: donor.id,
+      channel: 'drop_off',
+      expectedCount: 1,
+    });
     device = await tech.call<Created>('POST', `/api/donations/${donation.id}/devices`, {
-      type: 'laptop', drives: [
+      type: 'laptop',
+      drives: [
         { serialNumber: 'WD-WX31A1234567', model: 'WDC WD5000LPVX', mediaType: 'hdd', capacityBytes: 500107862016 },
         { serialNumber: 'S3Z9NB0K765432', model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 250059350016 },
       ],
     });
-    await tech.call('POST', `/api/devices/${device.id}/actions`, { action: 'triage', version: 0, needsRepair: false, disposition: 'reuse' });
+    await tech.call('POST', `/api/devices/${device.id}/actions`, {
+      action: 'triage',
+      version: 0,
+      needsRepair: false,
+      disposition: 'reuse',
+    });
     records = [];
-    for (const [serial, technique] of [['WD-WX31A1234567', 'ata_secure_erase'], ['S3Z9NB0K765432', 'ata_sanitize']]) {
-      records.push(await tech.call<{ id: number }>('POST', `/api/devices/${device.id}/sanitizations`, {
-        driveSerial: serial, method: 'purge', technique, tool: 'hdparm 9.65', passes: 1, verification: 'all_passes', result: 'passed',
-        startedAt: '2026-11-20T08:00:00Z', finishedAt: '2026-11-20T08:40:00Z', verifierId: verifierUser.id,
-      }));
+    for (const [serial, technique] of [
+      ['WD-WX31A1234567', 'ata_secure_erase'],
+      ['S3Z9NB0K765432', 'ata_sanitize'],
+    ]) {
+      records.push(
+        await tech.call<{ id: number }>('POST', `/api/devices/${device.id}/sanitizations`, {
+          driveSerial: serial,
+          method: 'purge',
+          technique,
+          tool: 'hdparm 9.65',
+          passes: 1,
+          verification: 'all_passes',
+          result: 'passed',
+          startedAt: '2026-11-20T08:00:00Z',
+          finishedAt: '2026-11-20T08:40:00Z',
+          verifierId: verifierUser.id,
+        }),
+      );
     }
     context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
@@ -90,11 +141,20 @@ describe('browser: a colleague confirms or rejects a wipe record typed in by han
     await card.getByText('لا سجلات بانتظار تأكيدك.').waitFor();
 
     await page.goto(`${server.url}/devices/${device.id}`);
-    await page.getByTestId(`record-state-${records[0].id}`).getByText(/أكّده\s*\u2068?سلمان المراجع/).waitFor();
-    await page.getByTestId(`record-state-${records[1].id}`).getByText(/مرفوض:\s*\u2068?القرص لم يكن في الجهاز عند الفحص/).waitFor();
+    await page
+      .getByTestId(`record-state-${records[0].id}`)
+      .getByText(/أكّده\s*\u2068?سلمان المراجع/)
+      .waitFor();
+    await page
+      .getByTestId(`record-state-${records[1].id}`)
+      .getByText(/مرفوض:\s*\u2068?القرص لم يكن في الجهاز عند الفحص/)
+      .waitFor();
     expect(await page.getByTestId(`record-state-${records[0].id}`).getAttribute('data-state')).to.equal('counted');
     await switchLanguage(page, 'en');
-    await page.getByTestId(`record-state-${records[0].id}`).getByText(/Confirmed by\s*\u2068?سلمان المراجع/).waitFor();
+    await page
+      .getByTestId(`record-state-${records[0].id}`)
+      .getByText(/Confirmed by\s*\u2068?سلمان المراجع/)
+      .waitFor();
     await checkPage(page, 'device page, confirmed and rejected');
     await screenshot(page, 'wipe-confirmed-device-en.png');
   });

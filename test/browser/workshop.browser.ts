@@ -6,14 +6,26 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
 import {
-  checkPage, contentTypeOf, screenshot, signIn, startServerAndBrowser, switchLanguage, watchPage, type TestServer, skipWithoutChromium,
+  checkPage,
+  contentTypeOf,
+  screenshot,
+  signIn,
+  startServerAndBrowser,
+  switchLanguage,
+  watchPage,
+  type TestServer,
+  skipWithoutChromium,
 } from './harness.js';
 
 const TECH = { email: 'tech@nimah.test', password: 'technician-password-1' };
 const DMIDECODE = fixturePath('hardware', 'dmidecode-laptop.txt');
 const NWIPE = fixturePath('nwipe', 'all-erased-two-drives.log');
 
-interface Created { id: number; assetTag?: string; version?: number }
+interface Created {
+  id: number;
+  assetTag?: string;
+  version?: number;
+}
 
 describe('browser: a technician takes a device from intake to ready', function () {
   let server: TestServer;
@@ -35,19 +47,47 @@ describe('browser: a technician takes a device from intake to ready', function (
     this.timeout(120_000);
     ({ server, browser } = await startServerAndBrowser());
     api = await Api.signIn(server.url);
-    await api.call('POST', '/api/users', { email: TECH.email, name: 'فهد الفني', role: 'technician', password: TECH.password, language: 'ar' });
-    await api.call('POST', '/api/sites', { code: 'DMM', name: 'مستودع الدمام', nameLatin: 'Dammam warehouse', city: 'الدمام' }).catch(() => undefined);
-    await api.call('POST', '/api/sites', { code: 'KHB', name: 'فرع الخبر', nameLatin: 'Khobar branch', city: 'الخبر' }).catch(() => undefined);
-    const donor = await api.call<Created>('POST', '/api/donors', { kind: 'company', name: 'شركة الساحل', preferredLanguage: 'ar' });
-    const donation = await api.call<Created>('POST', '/api/donations', { donorId: donor.id, channel: 'drop_off', expectedCount: 2 });
+    await api.call('POST', '/api/users', {
+      email: TECH.email,
+      name: 'فهد الفني',
+      role: 'technician',
+      password: TECH.password,
+      language: 'ar',
+    });
+    await api
+      .call('POST', '/api/sites', { code: 'DMM', name: 'مستودع الدمام', nameLatin: 'Dammam warehouse', city: 'الدمام' })
+      .catch(() => undefined);
+    await api
+      .call('POST', '/api/sites', { code: 'KHB', name: 'فرع الخبر', nameLatin: 'Khobar branch', city: 'الخبر' })
+      .catch(() => undefined);
+    const donor = await api.call<Created>('POST', '/api/donors', {
+      kind: 'company',
+      name: 'شركة الساحل',
+      preferredLanguage: 'ar',
+    });
+    const donation = await api.call<Created>('POST', '/api/donations', {
+      donorId: donor.id,
+      channel: 'drop_off',
+      expectedCount: 2,
+    });
     // No serial: the dmidecode report brings it (5CD8123ABC). The two drives are those the nwipe log names.
     device = await api.call<Created>('POST', `/api/donations/${donation.id}/devices`, {
-      type: 'laptop', drives: [
+      type: 'laptop',
+      drives: [
         { serialNumber: 'S2ZYJ9CF613407', model: 'ST500LM012 HN-M50', mediaType: 'hdd', capacityBytes: 500107862016 },
-        { serialNumber: 'S3Z9NB0K123456X', model: 'Samsung SSD 860 EVO', mediaType: 'ssd', capacityBytes: 250059350016 },
+        {
+          serialNumber: 'S3Z9NB0K123456X',
+          model: 'Samsung SSD 860 EVO',
+          mediaType: 'ssd',
+          capacityBytes: 250059350016,
+        },
       ],
     });
-    other = await api.call<Created>('POST', `/api/donations/${donation.id}/devices`, { type: 'desktop', manufacturer: 'Dell', model: 'OptiPlex 7050' });
+    other = await api.call<Created>('POST', `/api/donations/${donation.id}/devices`, {
+      type: 'desktop',
+      manufacturer: 'Dell',
+      model: 'OptiPlex 7050',
+    });
     context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     problems = watchPage(page, server.url);
@@ -67,7 +107,8 @@ describe('browser: a technician takes a device from intake to ready', function (
   it('the menu has the workshop screens and no beneficiary screen; the registry is refused', async function () {
     const nav = await page.getByTestId('main-nav').innerText();
     expect(nav).to.contain('قوائم عمل الورشة');
-    for (const hidden of ['المستفيدون', 'قائمة الانتظار', 'لوحة التخصيص', 'الجهات الشريكة']) expect(nav).not.to.contain(hidden);
+    for (const hidden of ['المستفيدون', 'قائمة الانتظار', 'لوحة التخصيص', 'الجهات الشريكة'])
+      expect(nav).not.to.contain(hidden);
     await page.goto(`${server.url}/beneficiaries`);
     await page.getByText('غير مسموح').waitFor();
   });
@@ -85,7 +126,9 @@ describe('browser: a technician takes a device from intake to ready', function (
   });
 
   it('triage: only the allowed actions have forms; the device goes to the wipe', async function () {
-    const tabs = await page.locator('[data-testid="device-actions"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    const tabs = await page
+      .locator('[data-testid="device-actions"] [data-action]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(tabs).to.deep.equal(['triage']);
     await page.getByTestId('form-triage').locator('textarea[name="findings"]').fill('يعمل، البطارية ضعيفة قليلًا');
     await checkPage(page, 'device: triage form');
@@ -120,7 +163,9 @@ describe('browser: a technician takes a device from intake to ready', function (
     await box.locator('input[type="file"]').setInputFiles(NWIPE);
     await box.getByRole('button', { name: 'رفع' }).click();
     await page.getByTestId('nwipe-result').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sanitization-records"] tbody tr').length === 2);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="sanitization-records"] tbody tr').length === 2,
+    );
     expect(await page.getByTestId('sanitization-records').innerText()).to.contain('ناجح');
     await checkPage(page, 'device: wipe');
     await screenshot(page, 'device-wipe-ar.png');
@@ -134,9 +179,15 @@ describe('browser: a technician takes a device from intake to ready', function (
     await form.getByText('B (آثار استخدام)').click();
     await page.getByTestId('qa-camera').getByText('لا ينطبق').click();
     await submitIn('form-refurbish');
-    await page.waitForFunction(() => document.querySelector('[data-testid="form-refurbish"] input[name="os"]')?.getAttribute('aria-invalid') === 'true');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="form-refurbish"] input[name="os"]')?.getAttribute('aria-invalid') ===
+        'true',
+    );
     expect(await form.locator('input[name="os"]').getAttribute('aria-invalid')).to.equal('true');
-    expect(await page.getByTestId('qa-camera').locator('input[value="na"]').isChecked(), 'QA choice kept').to.equal(true);
+    expect(await page.getByTestId('qa-camera').locator('input[value="na"]').isChecked(), 'QA choice kept').to.equal(
+      true,
+    );
     await form.locator('input[name="os"]').fill('Windows 11 Pro');
     await page.keyboard.press('Escape');
     await form.getByLabel('الترخيص').click();
@@ -185,7 +236,12 @@ describe('browser: a technician takes a device from intake to ready', function (
   it('a stale version: someone else triages meanwhile; the page reloads the device and says so', async function () {
     await page.goto(`${server.url}/devices/${other.id}`);
     await tab('triage').waitFor();
-    await api.call('POST', `/api/devices/${other.id}/actions`, { action: 'triage', version: 0, needsRepair: false, disposition: 'recycle' });
+    await api.call('POST', `/api/devices/${other.id}/actions`, {
+      action: 'triage',
+      version: 0,
+      needsRepair: false,
+      disposition: 'recycle',
+    });
     await submitIn('form-triage');
     await page.getByTestId('stale-alert').waitFor();
     await waitStatus('مسح البيانات');
@@ -193,10 +249,16 @@ describe('browser: a technician takes a device from intake to ready', function (
     await page.getByTestId('form-complete_wipe').locator('input[name="noStorage"]').check();
     await submitIn('form-complete_wipe');
     await waitStatus('للتخلص');
-    expect(await page.locator('[data-testid="device-actions"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))
-      .to.deep.equal(['recycle', 'harvest']);
+    expect(
+      await page
+        .locator('[data-testid="device-actions"] [data-action]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))),
+    ).to.deep.equal(['recycle', 'harvest']);
     await page.getByTestId('form-recycle').locator('input[name="weightKg"]').fill('٧٫٥');
-    expect(await page.getByTestId('form-recycle').locator('input[name="weightKg"]').inputValue(), 'Arabic-Indic digits become ASCII').to.equal('7.5');
+    expect(
+      await page.getByTestId('form-recycle').locator('input[name="weightKg"]').inputValue(),
+      'Arabic-Indic digits become ASCII',
+    ).to.equal('7.5');
   });
 
   it('in English: work queues and the device page read left to right', async function () {

@@ -20,12 +20,22 @@ async function load(language: Language): Promise<Dictionary> {
   return mod[language];
 }
 
-interface Args { all: Set<string>; numeric: Set<string>; plurals: { name: string; forms: string[] }[] }
+interface Args {
+  all: Set<string>;
+  numeric: Set<string>;
+  plurals: { name: string; forms: string[] }[];
+}
 
-function collect(elements: MessageFormatElement[], args: Args = { all: new Set(), numeric: new Set(), plurals: [] }): Args {
+function collect(
+  elements: MessageFormatElement[],
+  args: Args = { all: new Set(), numeric: new Set(), plurals: [] },
+): Args {
   for (const el of elements) {
     if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
-    if (el.type === TYPE.tag) { collect(el.children, args); continue; }
+    if (el.type === TYPE.tag) {
+      collect(el.children, args);
+      continue;
+    }
     args.all.add(el.value);
     if (el.type === TYPE.number || el.type === TYPE.plural) args.numeric.add(el.value);
     if (el.type === TYPE.plural) args.plurals.push({ name: el.value, forms: Object.keys(el.options) });
@@ -66,8 +76,12 @@ describe('client messages (ICU)', function () {
       if (!parsed.ar) continue;
       for (const l of ['en', 'fr'] as const) {
         if (!parsed[l]) continue;
-        if (sorted(parsed[l].all).join() !== sorted(parsed.ar.all).join()) problems.push(`${l} ${key}: arguments ${sorted(parsed[l].all)} vs ar ${sorted(parsed.ar.all)}`);
-        if (sorted(parsed[l].numeric).join() !== sorted(parsed.ar.numeric).join()) problems.push(`${l} ${key}: numeric arguments ${sorted(parsed[l].numeric)} vs ar ${sorted(parsed.ar.numeric)}`);
+        if (sorted(parsed[l].all).join() !== sorted(parsed.ar.all).join())
+          problems.push(`${l} ${key}: arguments ${sorted(parsed[l].all).join()} vs ar ${sorted(parsed.ar.all).join()}`);
+        if (sorted(parsed[l].numeric).join() !== sorted(parsed.ar.numeric).join())
+          problems.push(
+            `${l} ${key}: numeric arguments ${sorted(parsed[l].numeric).join()} vs ar ${sorted(parsed.ar.numeric).join()}`,
+          );
       }
     }
     expect(problems).to.deep.equal([]);
@@ -91,13 +105,16 @@ describe('client messages (ICU)', function () {
       for (const [key, message] of Object.entries(dict[l])) {
         for (const p of collect(parse(message, { ignoreTag: true })).plurals) {
           const want = l === 'ar' ? AR_FORMS : ['one', 'other'];
-          if (p.forms.slice().sort().join() !== want.slice().sort().join()) problems.push(`${l} ${key} {${p.name}}: ${p.forms}`);
+          if (p.forms.slice().sort().join() !== want.slice().sort().join())
+            problems.push(`${l} ${key} {${p.name}}: ${p.forms.join()}`);
         }
       }
     }
     expect(problems).to.deep.equal([]);
     // Counts exist to be pluralised: the plain `{n}` that used to glue a number to a noun is gone.
-    expect(Object.values(dict.ar).filter((m) => collect(parse(m, { ignoreTag: true })).plurals.length).length).to.be.at.least(10);
+    expect(
+      Object.values(dict.ar).filter((m) => collect(parse(m, { ignoreTag: true })).plurals.length).length,
+    ).to.be.at.least(10);
   });
 
   it('the issue-15 examples read right in Arabic, with Latin or Arabic-Indic digits', function () {
@@ -114,14 +131,20 @@ describe('client messages (ICU)', function () {
     expect(format('ar-u-nu-latn', dict.ar['user.passwordHint'], { n: 12 })).to.equal('12 حرفًا على الأقل');
     expect(format('ar-u-nu-latn', dict.ar['batch.ready'], { total: 1 })).to.equal('جاهز: شهادة واحدة');
     expect(format('ar-u-nu-latn', dict.ar['import.done'], { n: 2 })).to.equal('استُورد جهازان.');
-    expect(format('ar-u-nu-latn', dict.ar['dash.servedOf'], { served: 1, target: 2000 })).to.equal('استلم 1 من أصل 2,000 مستفيد');
+    expect(format('ar-u-nu-latn', dict.ar['dash.servedOf'], { served: 1, target: 2000 })).to.equal(
+      'استلم 1 من أصل 2,000 مستفيد',
+    );
     expect(format('ar-u-nu-arab', dict.ar['list.range'], { from: 1, to: 25, total: 1200 })).to.equal('١–٢٥ من ١٬٢٠٠');
   });
 
   it('server validation types: ICU messages with exactly the context arguments translateFieldError passes', async function () {
     const mod = (await import(pathToFileURL(path.join(i18nDir, 'serverMessages.ts')).href)) as {
       VALIDATION_ARGS: Record<string, readonly string[]>;
-      translateFieldError: (e: { path: string; message: string; type?: string; context?: Record<string, unknown> }, t: (key: string, vars?: Record<string, string | number>) => string, code?: string) => string;
+      translateFieldError: (
+        e: { path: string; message: string; type?: string; context?: Record<string, unknown> },
+        t: (key: string, vars?: Record<string, string | number>) => string,
+        code?: string,
+      ) => string;
     };
     const problems: string[] = [];
     const keys = Object.keys(dict.ar).filter((k) => k.startsWith('validation.') && !k.startsWith('validation.code.'));
@@ -130,20 +153,41 @@ describe('client messages (ICU)', function () {
       const type = key.slice('validation.'.length);
       const args = sorted(collect(parse(dict.ar[key], { ignoreTag: true })).all);
       const want = [...(mod.VALIDATION_ARGS[type] ?? [])].sort();
-      if (args.join() !== want.join()) problems.push(`${key}: ${args} vs VALIDATION_ARGS ${want}`);
+      if (args.join() !== want.join()) problems.push(`${key}: ${args.join()} vs VALIDATION_ARGS ${want.join()}`);
     }
     expect(problems).to.deep.equal([]);
-    const t = (language: string, locale: string) => (key: string, vars?: Record<string, string | number>) => format(locale, dict[language as Language][key], vars);
+    const t = (language: string, locale: string) => (key: string, vars?: Record<string, string | number>) =>
+      format(locale, dict[language as Language][key], vars);
     const ar = t('ar', 'ar-u-nu-latn');
-    expect(mod.translateFieldError({ path: 'notes', message: 'notes length must be ...', type: 'string.max', context: { limit: 100 } }, ar)).to.equal('يجب ألا يزيد على 100 حرف');
-    expect(mod.translateFieldError({ path: 'name', message: 'x', type: 'string.min', context: { limit: 2 } }, ar)).to.equal('يجب ألا يقل عن حرفين');
-    expect(mod.translateFieldError({ path: 'nationalId', message: 'x', type: 'nationalId.SA' }, ar)).to.contain('رقم هوية أو إقامة غير صالح');
-    expect(mod.translateFieldError({ path: 'handedOverAt', message: 'x', type: 'date.max', context: { limit: 'now' } }, ar)).to.equal('لا يمكن أن يكون في المستقبل');
-    expect(mod.translateFieldError({ path: 'siteId', message: 'does not exist' }, ar, 'REFERENCE_NOT_FOUND')).to.equal('غير موجود');
+    expect(
+      mod.translateFieldError(
+        { path: 'notes', message: 'notes length must be ...', type: 'string.max', context: { limit: 100 } },
+        ar,
+      ),
+    ).to.equal('يجب ألا يزيد على 100 حرف');
+    expect(
+      mod.translateFieldError({ path: 'name', message: 'x', type: 'string.min', context: { limit: 2 } }, ar),
+    ).to.equal('يجب ألا يقل عن حرفين');
+    expect(mod.translateFieldError({ path: 'nationalId', message: 'x', type: 'nationalId.SA' }, ar)).to.contain(
+      'رقم هوية أو إقامة غير صالح',
+    );
+    expect(
+      mod.translateFieldError({ path: 'handedOverAt', message: 'x', type: 'date.max', context: { limit: 'now' } }, ar),
+    ).to.equal('لا يمكن أن يكون في المستقبل');
+    expect(mod.translateFieldError({ path: 'siteId', message: 'does not exist' }, ar, 'REFERENCE_NOT_FOUND')).to.equal(
+      'غير موجود',
+    );
     // Unknown type, or a limit that did not come: the server's own words.
     expect(mod.translateFieldError({ path: 'x', message: 'x is odd', type: 'some.future' }, ar)).to.equal('x is odd');
-    expect(mod.translateFieldError({ path: 'x', message: 'x is too long', type: 'string.max' }, ar)).to.equal('x is too long');
-    expect(mod.translateFieldError({ path: 'notes', message: 'x', type: 'string.max', context: { limit: 1 } }, t('en', 'en-GB'))).to.equal('At most 1 character');
+    expect(mod.translateFieldError({ path: 'x', message: 'x is too long', type: 'string.max' }, ar)).to.equal(
+      'x is too long',
+    );
+    expect(
+      mod.translateFieldError(
+        { path: 'notes', message: 'x', type: 'string.max', context: { limit: 1 } },
+        t('en', 'en-GB'),
+      ),
+    ).to.equal('At most 1 character');
   });
 
   it('English and French plurals', function () {

@@ -10,8 +10,13 @@ import { isSqlite } from '../../server/db/sequelize.js';
 describe('dates read back from the database', () => {
   // A server clock in Riyadh (UTC+3) must not shift stored UTC times: Node honours TZ changed at run time.
   const zone = process.env.TZ;
-  before(() => { process.env.TZ = 'Asia/Riyadh'; });
-  after(() => { if (zone === undefined) delete process.env.TZ; else process.env.TZ = zone; });
+  before(() => {
+    process.env.TZ = 'Asia/Riyadh';
+  });
+  after(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
 
   it('when a DATETIME holds 2026-01-02 03:04:05.678 UTC, the model, the list, the device page and the intake queue all say that instant on a server in UTC+3', async () => {
     const { token } = await signIn('viewer');
@@ -34,7 +39,10 @@ describe('dates read back from the database', () => {
     const device = await createDeviceRecord();
     await device.update({ statusChangedAt: new Date('2026-03-04T05:06:07.089Z') });
 
-    const [row] = await rawSelect<{ v: string }>('SELECT CAST(status_changed_at AS CHAR) AS v FROM devices WHERE id = :id', { id: device.id });
+    const [row] = await rawSelect<{ v: string }>(
+      'SELECT CAST(status_changed_at AS CHAR) AS v FROM devices WHERE id = :id',
+      { id: device.id },
+    );
 
     expect(row.v).to.equal(isSqlite() ? '2026-03-04 05:06:07.089 +00:00' : '2026-03-04 05:06:07.089');
   });

@@ -22,7 +22,14 @@ describe('db:seed in production', function () {
   this.timeout(180_000);
   const dir = tempDataDir('seed-prod');
   const file = path.join(dir, 'prod.sqlite');
-  const env = { NODE_ENV: 'production', PII_KEY: '5a'.repeat(32), DATA_DIR: dir, DATABASE_URL: `sqlite:${file}`, LOG_FILE: path.join(dir, 'cli.log'), PUBLIC_URL: 'https://nimah.example.org' };
+  const env = {
+    NODE_ENV: 'production',
+    PII_KEY: '5a'.repeat(32),
+    DATA_DIR: dir,
+    DATABASE_URL: `sqlite:${file}`,
+    LOG_FILE: path.join(dir, 'cli.log'),
+    PUBLIC_URL: 'https://nimah.example.org',
+  };
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('refuses to seed demo accounts without --force and creates none; with --force it seeds', async () => {

@@ -11,10 +11,22 @@ async function history(token: string): Promise<DeviceDto[]> {
   const donation = await createDonation();
   const devices: DeviceDto[] = [];
   for (const serialNumber of ['A1', 'A2', 'A3']) {
-    devices.push((await postDevice(token, donation.id, { type: 'laptop', serialNumber, drives: [{ serialNumber: `D-${serialNumber}`, mediaType: 'ssd' }] }).expect(201)).body as DeviceDto);
+    devices.push(
+      (
+        await postDevice(token, donation.id, {
+          type: 'laptop',
+          serialNumber,
+          drives: [{ serialNumber: `D-${serialNumber}`, mediaType: 'ssd' }],
+        }).expect(201)
+      ).body as DeviceDto,
+    );
   }
   await withTransaction(async (transaction) => {
-    await appendEvent(devices[1].id, { type: 'note', actorId: null, payload: { text: 'لوحة المفاتيح تالفة' } }, transaction);
+    await appendEvent(
+      devices[1].id,
+      { type: 'note', actorId: null, payload: { text: 'لوحة المفاتيح تالفة' } },
+      transaction,
+    );
     await appendEvent(devices[1].id, { type: 'label_printed', actorId: null }, transaction);
   });
   await postManifest(token, donation.id, 'type,serialNumber\ndesktop,B1\nmonitor,B2\n').expect(201);
@@ -47,7 +59,10 @@ describe('GET /api/audit/verify', () => {
     const target = devices[1];
     const event = await DeviceEvent.findOne({ where: { deviceId: target.id, seq: 2 } });
 
-    await rawWrite('UPDATE device_events SET payload = :payload WHERE id = :id', { payload: '{"text":"all fine"}', id: event!.id });
+    await rawWrite('UPDATE device_events SET payload = :payload WHERE id = :id', {
+      payload: '{"text":"all fine"}',
+      id: event!.id,
+    });
     const report = await verify(token);
 
     expect(report.ok).to.equal(false);
@@ -76,7 +91,9 @@ describe('GET /api/audit/verify', () => {
     const report = await verify(token);
 
     expect(report.ok).to.equal(false);
-    expect(report.broken.map((b) => [b.deviceId, b.assetTag, b.seq])).to.deep.equal([[devices[2].id, devices[2].assetTag, 1]]);
+    expect(report.broken.map((b) => [b.deviceId, b.assetTag, b.seq])).to.deep.equal([
+      [devices[2].id, devices[2].assetTag, 1],
+    ]);
   });
 
   it('when an event in the middle is deleted, returns ok false naming the device', async () => {
@@ -96,7 +113,10 @@ describe('GET /api/audit/verify', () => {
     const devices = await history(token);
     const event = await DeviceEvent.findOne({ where: { deviceId: devices[0].id, seq: 1 } });
 
-    await rawWrite('UPDATE device_events SET created_at = :when WHERE id = :id', { when: new Date(event!.createdAt.getTime() - 3_600_000), id: event!.id });
+    await rawWrite('UPDATE device_events SET created_at = :when WHERE id = :id', {
+      when: new Date(event!.createdAt.getTime() - 3_600_000),
+      id: event!.id,
+    });
     const report = await verify(token);
 
     expect(report.ok).to.equal(false);

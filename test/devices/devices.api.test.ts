@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
-import { createDeviceRecord, createSite, postDevice, setAssetTagCounter, type ErrorBodyOf } from '../helpers/more-factories.js';
+import {
+  createDeviceRecord,
+  createSite,
+  postDevice,
+  setAssetTagCounter,
+  type ErrorBodyOf,
+} from '../helpers/more-factories.js';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { appendEvent } from '../../server/modules/devices/index.js';
 import type { DeviceDetailDto, DeviceDto, DeviceEventDto, FieldErrorDto, Page } from '../../server/shared/api-types.js';
@@ -43,7 +49,10 @@ describe('devices API', () => {
       await createDeviceRecord({ donationId: donation.id, type: 'monitor' });
       await createDeviceRecord({ type: 'laptop' });
 
-      const byBoth = await api().get(`/api/devices?type=laptop&donationId=${donation.id}`).set(bearer(token)).expect(200);
+      const byBoth = await api()
+        .get(`/api/devices?type=laptop&donationId=${donation.id}`)
+        .set(bearer(token))
+        .expect(200);
       const byDonation = await api().get(`/api/devices?donationId=${donation.id}`).set(bearer(token)).expect(200);
 
       expect(idsOf(byBoth)).to.deep.equal([laptop.id]);
@@ -81,7 +90,11 @@ describe('devices API', () => {
 
     it('when q is a serial in another case or with hyphens, or a part of the model, returns that device', async () => {
       const { token } = await signIn('viewer');
-      const thinkPad = await createDeviceRecord({ manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: 'PF1-ABC23' });
+      const thinkPad = await createDeviceRecord({
+        manufacturer: 'Lenovo',
+        model: 'ThinkPad T480',
+        serialNumber: 'PF1-ABC23',
+      });
       await createDeviceRecord({ manufacturer: 'Dell', model: 'Latitude 5490', serialNumber: 'DL5490' });
 
       const bySerial = await api().get('/api/devices?q=pf1abc').set(bearer(token)).expect(200);
@@ -144,8 +157,13 @@ describe('devices API', () => {
       const { token, user } = await signIn('technician');
       const donation = await createDonation();
       const created = await postDevice(token, donation.id, {
-        type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: 'PF1ABC23',
-        drives: [{ serialNumber: 'S3Z9NB0K123456', model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
+        type: 'laptop',
+        manufacturer: 'Lenovo',
+        model: 'ThinkPad T480',
+        serialNumber: 'PF1ABC23',
+        drives: [
+          { serialNumber: 'S3Z9NB0K123456', model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 },
+        ],
       }).expect(201);
       const id = (created.body as DeviceDto).id;
 
@@ -153,16 +171,39 @@ describe('devices API', () => {
 
       const body = res.body as DeviceDetailDto;
       expect(body).to.include({
-        id, assetTag: 'NM000001', status: 'intake', version: 0, donationId: donation.id, donationCode: donation.code,
-        donorId: donation.donorId, donorName: 'شركة الخليج للتقنية', model: 'ThinkPad T480',
+        id,
+        assetTag: 'NM000001',
+        status: 'intake',
+        version: 0,
+        donationId: donation.id,
+        donationCode: donation.code,
+        donorId: donation.donorId,
+        donorName: 'شركة الخليج للتقنية',
+        model: 'ThinkPad T480',
       });
       expect(body.allowedActions).to.deep.equal(['triage']);
       expect(body.drives).to.have.length(1);
-      expect(body.drives[0]).to.include({ serialNumber: 'S3Z9NB0K123456', model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 });
+      expect(body.drives[0]).to.include({
+        serialNumber: 'S3Z9NB0K123456',
+        model: 'Samsung SSD 860',
+        mediaType: 'ssd',
+        capacityBytes: 256060514304,
+      });
       expect(body.events).to.have.length(1);
-      expect(body.events[0]).to.include({ seq: 1, type: 'intake', actorId: user.id, actorName: user.name, fromStatus: null, toStatus: 'intake' });
+      expect(body.events[0]).to.include({
+        seq: 1,
+        type: 'intake',
+        actorId: user.id,
+        actorName: user.name,
+        fromStatus: null,
+        toStatus: 'intake',
+      });
       expect(body.events[0].hash).to.match(/^[0-9a-f]{64}$/);
-      expect(body.events[0].payload).to.deep.equal({ donationId: donation.id, source: 'manual', drives: ['S3Z9NB0K123456'] });
+      expect(body.events[0].payload).to.deep.equal({
+        donationId: donation.id,
+        source: 'manual',
+        drives: ['S3Z9NB0K123456'],
+      });
     });
 
     it('when the device is in repair, lists repair as its only action', async () => {
@@ -198,7 +239,11 @@ describe('devices API', () => {
 
       const body = res.body as Page<DeviceEventDto>;
       expect(body).to.include({ total: 3, page: 1, pageSize: 200 });
-      expect(body.items.map((e) => [e.seq, e.type, e.actorName])).to.deep.equal([[1, 'intake', null], [2, 'note', user.name], [3, 'label_printed', user.name]]);
+      expect(body.items.map((e) => [e.seq, e.type, e.actorName])).to.deep.equal([
+        [1, 'intake', null],
+        [2, 'note', user.name],
+        [3, 'label_printed', user.name],
+      ]);
       expect(body.items[1].payload).to.deep.equal({ text: 'شاشة مكسورة' });
       expect(new Set(body.items.map((e) => e.hash)).size).to.equal(3);
     });
@@ -206,7 +251,9 @@ describe('devices API', () => {
     it('when asked for the second page of one, returns the second event', async () => {
       const { token } = await signIn('viewer');
       const device = await createDeviceRecord();
-      await withTransaction((transaction) => appendEvent(device.id, { type: 'note', actorId: null, payload: { text: 'x' } }, transaction));
+      await withTransaction((transaction) =>
+        appendEvent(device.id, { type: 'note', actorId: null, payload: { text: 'x' } }, transaction),
+      );
 
       const res = await api().get(`/api/devices/${device.id}/events?page=2&pageSize=1`).set(bearer(token)).expect(200);
 

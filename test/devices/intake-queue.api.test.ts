@@ -23,7 +23,11 @@ describe('GET /api/intake-queue', () => {
 
     const body = await queue(token);
 
-    expect(body.devices.map((d) => [d.id, d.ageDays])).to.deep.equal([[week.id, 7], [twoDays.id, 2], [fresh.id, 0]]);
+    expect(body.devices.map((d) => [d.id, d.ageDays])).to.deep.equal([
+      [week.id, 7],
+      [twoDays.id, 2],
+      [fresh.id, 0],
+    ]);
     expect(body.devices[0]).to.include({ assetTag: week.assetTag, status: 'intake', donationCode: donation.code });
     expect(body.totals).to.deep.equal({ pledges: 0, devices: 3 });
   });
@@ -54,7 +58,9 @@ describe('GET /api/intake-queue', () => {
     const body = await queue(token);
 
     expect(body.pledges.map((p) => [p.id, p.status, p.ageDays])).to.deep.equal([
-      [oldest.id, 'scheduled', 30], [middle.id, 'pledged', 3], [newest.id, 'pledged', 0],
+      [oldest.id, 'scheduled', 30],
+      [middle.id, 'pledged', 3],
+      [newest.id, 'pledged', 0],
     ]);
     expect(body.pledges[0]).to.include({ code: oldest.code, donorName: 'شركة الخليج للتقنية' });
     expect(body.totals.pledges).to.equal(3);
@@ -86,13 +92,23 @@ describe('GET /api/intake-queue', () => {
 
   it('when a pledge came through the public form, shows it exactly as the donation page does, plus its age', async () => {
     const { token } = await signIn('viewer');
-    const pledged = await api().post('/api/public/pledges').send({
-      donor: { kind: 'individual', name: 'سارة', phone: '0551234567', email: '', city: 'الخبر' },
-      items: [{ type: 'laptop', count: 2, description: 'old but working' }, { type: 'monitor', count: 1 }],
-      preferredPickupDate: '2026-12-01', website: '',
-    }).expect(201);
+    const pledged = await api()
+      .post('/api/public/pledges')
+      .send({
+        donor: { kind: 'individual', name: 'سارة', phone: '0551234567', email: '', city: 'الخبر' },
+        items: [
+          { type: 'laptop', count: 2, description: 'old but working' },
+          { type: 'monitor', count: 1 },
+        ],
+        preferredPickupDate: '2026-12-01',
+        website: '',
+      })
+      .expect(201);
     const stored = await Donation.findOne({ where: { code: (pledged.body as { code: string }).code } });
-    const donation = (await api().get(`/api/donations/${stored!.id}`).set(bearer(token)).expect(200)).body as Record<string, unknown>;
+    const donation = (await api().get(`/api/donations/${stored!.id}`).set(bearer(token)).expect(200)).body as Record<
+      string,
+      unknown
+    >;
 
     const body = await queue(token);
 

@@ -25,7 +25,9 @@ describe('GET /api/programmes/:id/certificates.pdf (batch)', () => {
   });
 
   it('when certificates fall in the range, streams them as one PDF of one page each, announcing the total first', async () => {
-    const res = await binary(api().get(`/api/programmes/${programme.id}/certificates.pdf?from=2026-01-01&to=2026-06-30`).set(bearer(manager)));
+    const res = await binary(
+      api().get(`/api/programmes/${programme.id}/certificates.pdf?from=2026-01-01&to=2026-06-30`).set(bearer(manager)),
+    );
 
     expect(res.headers['x-total-count']).to.equal('2');
     const file = savePdf(res, 'batch');
@@ -39,12 +41,17 @@ describe('GET /api/programmes/:id/certificates.pdf (batch)', () => {
   });
 
   it('when the client asks for the count first (GET …/count or HEAD), answers the total without drawing', async () => {
-    const count = await api().get(`/api/programmes/${programme.id}/certificates/count?from=2026-01-01&to=2026-06-30`).set(bearer(manager)).expect(200);
+    const count = await api()
+      .get(`/api/programmes/${programme.id}/certificates/count?from=2026-01-01&to=2026-06-30`)
+      .set(bearer(manager))
+      .expect(200);
     expect(count.body).to.deep.equal({ programmeId: programme.id, from: '2026-01-01', to: '2026-06-30', total: 2 });
     const all = await api().get(`/api/programmes/${programme.id}/certificates/count`).set(bearer(manager)).expect(200);
     expect(all.body.total).to.equal(3);
 
-    const head = await api().head(`/api/programmes/${programme.id}/certificates.pdf?from=2026-07-01`).set(bearer(manager));
+    const head = await api()
+      .head(`/api/programmes/${programme.id}/certificates.pdf?from=2026-07-01`)
+      .set(bearer(manager));
 
     expect(head.status).to.equal(200);
     expect(head.headers['x-total-count']).to.equal('1');
@@ -52,11 +59,16 @@ describe('GET /api/programmes/:id/certificates.pdf (batch)', () => {
   });
 
   it('when the range holds no certificate, returns 422 NO_CERTIFICATES; bad dates 400; an unknown programme 404', async () => {
-    const empty = await api().get(`/api/programmes/${programme.id}/certificates.pdf?from=2025-01-01&to=2025-12-31`).set(bearer(manager));
+    const empty = await api()
+      .get(`/api/programmes/${programme.id}/certificates.pdf?from=2025-01-01&to=2025-12-31`)
+      .set(bearer(manager));
     expect(empty.status).to.equal(422);
     expect(empty.body.error.code).to.equal('NO_CERTIFICATES');
     for (const query of ['from=2026-13-01', 'from=2026-06-01&to=2026-01-01', 'to=yesterday']) {
-      expect((await api().get(`/api/programmes/${programme.id}/certificates.pdf?${query}`).set(bearer(manager))).status, query).to.equal(400);
+      expect(
+        (await api().get(`/api/programmes/${programme.id}/certificates.pdf?${query}`).set(bearer(manager))).status,
+        query,
+      ).to.equal(400);
     }
     expect((await api().get('/api/programmes/999999/certificates.pdf').set(bearer(manager))).status).to.equal(404);
     expect((await api().get('/api/programmes/999999/certificates/count').set(bearer(manager))).status).to.equal(404);

@@ -8,7 +8,15 @@ import { getSequelize } from '../../server/db/sequelize.js';
 import { Donation } from '../../server/modules/donations/index.js';
 import { up as addDonationReceipts } from '../../migrations/2026.11.25T00.00.08.add-donation-receipts.js';
 import { up as numberIssuedReceipts } from '../../migrations/2026.12.06T00.00.05.number-issued-receipts.js';
-import { MASKED_NATIONAL_ID, binary, handedOver, pdfInfo, savePdf, setCharity, startTagsAt123 } from './documents.helpers.js';
+import {
+  MASKED_NATIONAL_ID,
+  binary,
+  handedOver,
+  pdfInfo,
+  savePdf,
+  setCharity,
+  startTagsAt123,
+} from './documents.helpers.js';
 import type { DeviceDto } from '../../server/shared/api-types.js';
 
 const SECRET_NAME = 'Leaky Family Name';
@@ -16,7 +24,11 @@ const receipt = (id: number, token: string) => binary(api().get(`/api/donations/
 
 async function newDonation(token: string): Promise<{ id: number; code: string }> {
   const donor = await createDonor({ name: 'شركة الخليج للتقنية' });
-  const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(201);
+  const res = await api()
+    .post('/api/donations')
+    .set(bearer(token))
+    .send({ donorId: donor.id, channel: 'drop_off' })
+    .expect(201);
   return res.body as { id: number; code: string };
 }
 
@@ -25,7 +37,14 @@ async function readyIn(token: string, donationId: number): Promise<DeviceDto> {
   d = await act(token, d, { action: 'triage', needsRepair: false, disposition: 'reuse' });
   await wipeAllDrives(token, d.id);
   d = await act(token, d, { action: 'complete_wipe' });
-  return act(token, d, { action: 'refurbish', os: 'Windows 11 Pro', licence: 'oem_coa', windows11Eligible: true, grade: 'A', qa: QA_PASS });
+  return act(token, d, {
+    action: 'refurbish',
+    os: 'Windows 11 Pro',
+    licence: 'oem_coa',
+    windows11Eligible: true,
+    grade: 'A',
+    qa: QA_PASS,
+  });
 }
 
 async function recycledIn(token: string, donationId: number): Promise<DeviceDto> {
@@ -58,11 +77,27 @@ describe('GET /api/donations/:id/receipt.pdf', () => {
 
     const year = new Date().getUTCFullYear();
     const text = pdfText(file);
-    expect(text).to.include(`RC-${year}-0001`).and.include('LIC-4471').and.include(donation.code).and.include('2050012345').and.include('شركة الخليج للتقنية');
+    expect(text)
+      .to.include(`RC-${year}-0001`)
+      .and.include('LIC-4471')
+      .and.include(donation.code)
+      .and.include('2050012345')
+      .and.include('شركة الخليج للتقنية');
     for (const d of [placed, recycled, waiting]) expect(text).to.include(d.serialNumber!);
-    expect(text).to.include('NM-000123').and.include('NM-000125').and.include('Placed').and.include('Recycled').and.include('In progress');
-    expect(text).to.include('states no monetary value').and.include('No goods or services').and.include('in return for this donation');
-    expect(text).to.include('families served').and.include('kg CO2e avoided').and.include('counting placed devices only: 200 kg CO2e');
+    expect(text)
+      .to.include('NM-000123')
+      .and.include('NM-000125')
+      .and.include('Placed')
+      .and.include('Recycled')
+      .and.include('In progress');
+    expect(text)
+      .to.include('states no monetary value')
+      .and.include('No goods or services')
+      .and.include('in return for this donation');
+    expect(text)
+      .to.include('families served')
+      .and.include('kg CO2e avoided')
+      .and.include('counting placed devices only: 200 kg CO2e');
     expect(text).to.include('4.1').and.include('(2.1 kg)'); // 2.1 kg recorded by the recycler + 2 kg assumed for the placed laptop
     expect(text).to.not.include(SECRET_NAME).and.not.include(MASKED_NATIONAL_ID).and.not.include('أم خالد');
     expect(pdfInfo(file)).to.include({ Title: `In-kind Donation Receipt RC-${year}-0001` });
@@ -94,10 +129,15 @@ describe('GET /api/donations/:id/receipt.pdf', () => {
 
     expect(Number(pdfInfo(file).Pages)).to.be.within(10, 14);
     const text = pdfText(file);
-    expect(text).to.include('NM-000123').and.include('NM-000622').and.include('SER00000').and.include('SER00499').and.include('End of manifest: 500 devices');
+    expect(text)
+      .to.include('NM-000123')
+      .and.include('NM-000622')
+      .and.include('SER00000')
+      .and.include('SER00499')
+      .and.include('End of manifest: 500 devices');
   });
 
-  it('when a viewer prints the receipt, it carries no link to the donor\'s receipt page; staff copies do (QR)', async function () {
+  it("when a viewer prints the receipt, it carries no link to the donor's receipt page; staff copies do (QR)", async function () {
     this.timeout(90_000); // two A4 pages rendered at 300 dpi for zbarimg
     const donation = await newDonation(manager);
     await intake(manager, 0, donation.id);
@@ -125,7 +165,9 @@ describe('GET /api/donations/:id/receipt.pdf', () => {
 
 describe('receipt numbers are given by the intake, never by viewing', () => {
   let manager: string;
-  beforeEach(async () => { manager = (await signIn('manager')).token; });
+  beforeEach(async () => {
+    manager = (await signIn('manager')).token;
+  });
 
   it('when the first device is received, the donation gets its number in that write; a second device keeps it', async () => {
     const donation = await newDonation(manager);
@@ -159,7 +201,10 @@ describe('receipt numbers are given by the intake, never by viewing', () => {
     for (const d of [numbered, older, closed]) await intake(manager, 0, d.id);
     await api().patch(`/api/donations/${closed.id}`).set(bearer(manager)).send({ status: 'closed' }).expect(200);
     await rawWrite('UPDATE donations SET receipt_number = NULL WHERE id IN (:ids)', { ids: [older.id, closed.id] });
-    await rawWrite('UPDATE donations SET received_at = :at WHERE id = :id', { at: new Date('2020-01-02T03:04:05Z'), id: older.id });
+    await rawWrite('UPDATE donations SET received_at = :at WHERE id = :id', {
+      at: new Date('2020-01-02T03:04:05Z'),
+      id: older.id,
+    });
     const run = () => numberIssuedReceipts({ name: 'again', path: '', context: getSequelize().getQueryInterface() });
 
     await run();
@@ -182,9 +227,14 @@ describe('donation receipt links', () => {
     await wipeAllDrives(manager, counted.id);
     const claimed = await intake(manager, 1, donation.id);
     const colleague = await signIn('technician');
-    const drive = (await api().get(`/api/devices/${claimed.id}`).set(bearer(manager)).expect(200)).body.drives[0] as { serialNumber: string };
-    await api().post(`/api/devices/${claimed.id}/sanitizations`).set(bearer(manager))
-      .send({ driveSerial: drive.serialNumber, ...PASSED_WIPE, verifierId: colleague.user.id }).expect(201);
+    const drive = (await api().get(`/api/devices/${claimed.id}`).set(bearer(manager)).expect(200)).body.drives[0] as {
+      serialNumber: string;
+    };
+    await api()
+      .post(`/api/devices/${claimed.id}/sanitizations`)
+      .set(bearer(manager))
+      .send({ driveSerial: drive.serialNumber, ...PASSED_WIPE, verifierId: colleague.user.id })
+      .expect(201);
     const token = (await Donation.findByPk(donation.id))!.receiptToken!;
 
     const page = await api().get(`/receipts/${token}`).expect(200);
@@ -195,7 +245,10 @@ describe('donation receipt links', () => {
   it('when a donation is created or pledged, it gets an unguessable token, and the detail shows its receipt URL', async () => {
     const manager = (await signIn('manager')).token;
     const donation = await newDonation(manager);
-    await api().post('/api/public/pledges').send({ donor: { kind: 'individual', name: 'سارة', phone: '0551234567' }, items: [{ type: 'laptop', count: 2 }] }).expect(201);
+    await api()
+      .post('/api/public/pledges')
+      .send({ donor: { kind: 'individual', name: 'سارة', phone: '0551234567' }, items: [{ type: 'laptop', count: 2 }] })
+      .expect(201);
 
     const detail = await api().get(`/api/donations/${donation.id}`).set(bearer(manager)).expect(200);
 

@@ -29,20 +29,30 @@ describe('GET /api/labels.pdf', () => {
     expect(pdfInfo(file)).to.include({ Pages: '2', 'Page size': '175.748 x 82.2047 pts' });
     expect(pdfText(file)).to.include('NM-000123').and.include('NM-000124').and.include('Lenovo ThinkPad T480');
     const codes = decodeBarcodes(file);
-    expect(codes).to.include.members(['CODE-128:NM000123', 'QR-Code:http://nimah.test/d/NM000123', 'CODE-128:NM000124', 'QR-Code:http://nimah.test/d/NM000124']);
+    expect(codes).to.include.members([
+      'CODE-128:NM000123',
+      'QR-Code:http://nimah.test/d/NM000123',
+      'CODE-128:NM000124',
+      'QR-Code:http://nimah.test/d/NM000124',
+    ]);
     expect(await DeviceEvent.count(), 'viewing labels records nothing').to.equal(eventsBefore);
     for (const d of [a, b]) expect(await printed(d.id)).to.have.length(0);
   });
 
   it('when a donation is named with format=a4, prints its devices on one A4 sheet of 3 × 8 and every code decodes', async () => {
     const donation = await createDonation();
-    const devices = [await intake(technician, 1, donation.id), await intake(technician, 1, donation.id), await intake(technician, 1, donation.id)];
+    const devices = [
+      await intake(technician, 1, donation.id),
+      await intake(technician, 1, donation.id),
+      await intake(technician, 1, donation.id),
+    ];
 
     const file = savePdf(await labels(`donationId=${donation.id}&format=a4`, technician), 'a4');
 
     expect(pdfInfo(file)).to.include({ Pages: '1', 'Page size': '595.28 x 841.89 pts (A4)' });
     const codes = decodeBarcodes(file);
-    for (const d of devices) expect(codes).to.include.members([`CODE-128:${d.assetTag}`, `QR-Code:http://nimah.test/d/${d.assetTag}`]);
+    for (const d of devices)
+      expect(codes).to.include.members([`CODE-128:${d.assetTag}`, `QR-Code:http://nimah.test/d/${d.assetTag}`]);
     for (const d of devices) expect(await printed(d.id)).to.have.length(0);
   });
 
@@ -130,8 +140,13 @@ describe('POST /api/labels/print', () => {
       expect(res.status, JSON.stringify(body)).to.equal(400);
       expect(res.body.error.code).to.equal('VALIDATION_FAILED');
       const details = res.body.error.details as { path: string; message: string }[];
-      expect(details.map((d) => d.path), JSON.stringify(body)).to.include(field);
-      expect(details.map((d) => d.message).join(' '), JSON.stringify(body)).to.include(field === 'body' ? 'deviceIds' : field.split('.')[0]);
+      expect(
+        details.map((d) => d.path),
+        JSON.stringify(body),
+      ).to.include(field);
+      expect(details.map((d) => d.message).join(' '), JSON.stringify(body)).to.include(
+        field === 'body' ? 'deviceIds' : field.split('.')[0],
+      );
     }
     const viewer = (await signIn('viewer')).token;
     expect((await print({ deviceIds: [a.id], format: 'roll' }, viewer)).status).to.equal(403);

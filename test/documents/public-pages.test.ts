@@ -4,7 +4,17 @@ import { createDonor, signIn } from '../helpers/factories.js';
 import { intake } from '../helpers/workshop.js';
 import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
 import { Donation } from '../../server/modules/donations/index.js';
-import { BENEFICIARY_NAME, FULL_NATIONAL_ID, MASKED_NATIONAL_ID, binary, createProgramme, handedOver, savePdf, setCharity, startTagsAt123 } from './documents.helpers.js';
+import {
+  BENEFICIARY_NAME,
+  FULL_NATIONAL_ID,
+  MASKED_NATIONAL_ID,
+  binary,
+  createProgramme,
+  handedOver,
+  savePdf,
+  setCharity,
+  startTagsAt123,
+} from './documents.helpers.js';
 
 /** What every public page must be: HTML, Arabic first, self-contained (no script, nothing fetched from elsewhere). */
 function expectSelfContainedPage(res: { headers: Record<string, string>; text: string }): void {
@@ -18,7 +28,11 @@ function expectSelfContainedPage(res: { headers: Record<string, string>; text: s
 
 async function receivedDonation(token: string): Promise<{ id: number; code: string; token: string }> {
   const donor = await createDonor({ name: 'شركة الخليج للتقنية' });
-  const created = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(201);
+  const created = await api()
+    .post('/api/donations')
+    .set(bearer(token))
+    .send({ donorId: donor.id, channel: 'drop_off' })
+    .expect(201);
   const row = await Donation.findByPk(created.body.id);
   return { id: row!.id, code: row!.code, token: row!.receiptToken! };
 }
@@ -90,20 +104,40 @@ describe('public verification /verify/:code', () => {
 
     expect(res.status).to.equal(200);
     expectSelfContainedPage(res);
-    expect(res.text).to.include('Genuine certificate').and.include('NM-000123').and.include('23 November 2026').and.include('Phase 1');
+    expect(res.text)
+      .to.include('Genuine certificate')
+      .and.include('NM-000123')
+      .and.include('23 November 2026')
+      .and.include('Phase 1');
     expect(res.text).to.include('أ. ع.');
-    expect(res.text).to.not.include(BENEFICIARY_NAME).and.not.include(FULL_NATIONAL_ID).and.not.include(MASKED_NATIONAL_ID)
-      .and.not.include(h.device.serialNumber!).and.not.include('أم خالد');
+    expect(res.text)
+      .to.not.include(BENEFICIARY_NAME)
+      .and.not.include(FULL_NATIONAL_ID)
+      .and.not.include(MASKED_NATIONAL_ID)
+      .and.not.include(h.device.serialNumber!)
+      .and.not.include('أم خالد');
   });
 
   it('when JSON is asked for, answers the same facts as JSON, whatever the case of the code', async () => {
     const h = await handedOver(manager);
 
-    const res = await api().get(`/verify/${h.certificateCode.toLowerCase()}`).set('Accept', 'application/json').expect(200);
+    const res = await api()
+      .get(`/verify/${h.certificateCode.toLowerCase()}`)
+      .set('Accept', 'application/json')
+      .expect(200);
 
     expect(res.body).to.deep.equal({
-      genuine: true, certificateCode: h.certificateCode, assetTag: 'NM-000123', handedOverOn: '2026-11-23', programme: null,
-      beneficiaryInitials: 'أ. ع.', issuer: { name: 'جمعية نعمة لإعادة تأهيل الحواسيب', nameLatin: 'Nimah Computer Refurbishing Charity', licence: 'LIC-4471' },
+      genuine: true,
+      certificateCode: h.certificateCode,
+      assetTag: 'NM-000123',
+      handedOverOn: '2026-11-23',
+      programme: null,
+      beneficiaryInitials: 'أ. ع.',
+      issuer: {
+        name: 'جمعية نعمة لإعادة تأهيل الحواسيب',
+        nameLatin: 'Nimah Computer Refurbishing Charity',
+        licence: 'LIC-4471',
+      },
     });
   });
 

@@ -13,12 +13,25 @@ describe('donations API', () => {
       const { token, user } = await signIn('technician');
       const donor = await createDonor();
 
-      const first = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off', expectedCount: 25 }).expect(201);
-      const second = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(201);
+      const first = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off', expectedCount: 25 })
+        .expect(201);
+      const second = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off' })
+        .expect(201);
 
       expect((first.body as DonationDto).code).to.equal(`DN-${year}-0001`);
       expect((second.body as DonationDto).code).to.equal(`DN-${year}-0002`);
-      expect(first.body).to.include({ donorId: donor.id, donorName: 'شركة الخليج للتقنية', expectedCount: 25, receivedCount: 0 });
+      expect(first.body).to.include({
+        donorId: donor.id,
+        donorName: 'شركة الخليج للتقنية',
+        expectedCount: 25,
+        receivedCount: 0,
+      });
       const stored = await Donation.findByPk((first.body as DonationDto).id);
       expect(stored?.code).to.equal(`DN-${year}-0001`);
       expect(stored?.createdBy).to.equal(user.id);
@@ -30,7 +43,11 @@ describe('donations API', () => {
       const donor = await createDonor();
       await rawWrite('INSERT INTO sequences (name, value) VALUES (:name, 41)', { name: `donation:${year}` });
 
-      const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(201);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off' })
+        .expect(201);
 
       expect((res.body as DonationDto).code).to.equal(`DN-${year}-0042`);
     });
@@ -39,7 +56,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donor = await createDonor();
 
-      const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(201);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off' })
+        .expect(201);
 
       const body = res.body as DonationDto;
       expect(body.status).to.equal('received');
@@ -53,8 +74,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donor = await createDonor();
 
-      const res = await api().post('/api/donations').set(bearer(token))
-        .send({ donorId: donor.id, channel: 'pickup', scheduledPickupDate: '2026-12-01' }).expect(201);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'pickup', scheduledPickupDate: '2026-12-01' })
+        .expect(201);
 
       const body = res.body as DonationDto;
       expect(body).to.include({ status: 'scheduled', receivedAt: null, scheduledPickupDate: '2026-12-01' });
@@ -65,7 +89,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donor = await createDonor();
 
-      const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'pledge' }).expect(201);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'pledge' })
+        .expect(201);
 
       expect((res.body as DonationDto).status).to.equal('pledged');
     });
@@ -73,14 +101,22 @@ describe('donations API', () => {
     it('when the donor does not exist, returns 422 REFERENCE_NOT_FOUND naming donorId, stores nothing and uses no code', async () => {
       const { token } = await signIn('manager');
 
-      const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: 424242, channel: 'drop_off' }).expect(422);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: 424242, channel: 'drop_off' })
+        .expect(422);
 
       const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
       expect(body.error.code).to.equal('REFERENCE_NOT_FOUND');
       expect(body.error.details!.map((d) => d.path)).to.deep.equal(['donorId']);
       expect(await Donation.count()).to.equal(0);
       const donor = await createDonor();
-      const next = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(201);
+      const next = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off' })
+        .expect(201);
       expect((next.body as DonationDto).code).to.equal(`DN-${year}-0001`);
     });
 
@@ -88,7 +124,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donor = await createDonor();
 
-      const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off', siteId: 9999 }).expect(422);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off', siteId: 9999 })
+        .expect(422);
 
       const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
       expect(body.error.code).to.equal('REFERENCE_NOT_FOUND');
@@ -101,7 +141,11 @@ describe('donations API', () => {
       const donor = await createDonor();
       const site = await createSite();
 
-      const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off', siteId: site.id }).expect(201);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off', siteId: site.id })
+        .expect(201);
 
       expect((res.body as DonationDto).siteId).to.equal(site.id);
       expect((await Donation.findByPk((res.body as DonationDto).id))?.siteId).to.equal(site.id);
@@ -111,9 +155,16 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donor = await createDonor();
 
-      const res = await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'courier', expectedCount: -1 }).expect(400);
+      const res = await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'courier', expectedCount: -1 })
+        .expect(400);
 
-      expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path).sort()).to.deep.equal(['channel', 'expectedCount']);
+      expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path).sort()).to.deep.equal([
+        'channel',
+        'expectedCount',
+      ]);
       expect(await Donation.count()).to.equal(0);
     });
 
@@ -121,7 +172,11 @@ describe('donations API', () => {
       const { token } = await signIn('viewer');
       const donor = await createDonor();
 
-      await api().post('/api/donations').set(bearer(token)).send({ donorId: donor.id, channel: 'drop_off' }).expect(403);
+      await api()
+        .post('/api/donations')
+        .set(bearer(token))
+        .send({ donorId: donor.id, channel: 'drop_off' })
+        .expect(403);
 
       expect(await Donation.count()).to.equal(0);
     });
@@ -147,7 +202,10 @@ describe('donations API', () => {
       const mine = await createDonation({ donorId: khaleej.id });
       await createDonation({ donorId: (await createDonor({ name: 'مؤسسة النور' })).id });
 
-      const byName = await api().get(`/api/donations?q=${encodeURIComponent('الخليج')}`).set(bearer(token)).expect(200);
+      const byName = await api()
+        .get(`/api/donations?q=${encodeURIComponent('الخليج')}`)
+        .set(bearer(token))
+        .expect(200);
       const byCode = await api().get(`/api/donations?q=${mine.code}`).set(bearer(token)).expect(200);
       const byUnderscore = await api().get('/api/donations?q=DN_2000').set(bearer(token)).expect(200);
 
@@ -177,7 +235,12 @@ describe('donations API', () => {
       const res = await api().get(`/api/donations/${donation.id}`).set(bearer(token)).expect(200);
 
       const body = res.body as DonationDetailDto;
-      expect(body).to.include({ id: donation.id, code: donation.code, status: 'received', donorName: 'شركة الخليج للتقنية' });
+      expect(body).to.include({
+        id: donation.id,
+        code: donation.code,
+        status: 'received',
+        donorName: 'شركة الخليج للتقنية',
+      });
       expect(body.devicesByStatus).to.deep.equal({ intake: 2, repair: 1 });
     });
 
@@ -206,7 +269,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donation = await createDonation({ status: 'scheduled' });
 
-      const res = await api().patch(`/api/donations/${donation.id}`).set(bearer(token)).send({ status: 'received' }).expect(200);
+      const res = await api()
+        .patch(`/api/donations/${donation.id}`)
+        .set(bearer(token))
+        .send({ status: 'received' })
+        .expect(200);
 
       expect(res.body).to.include({ id: donation.id, status: 'received' });
       expect((res.body as DonationDetailDto).receivedAt).to.be.a('string');
@@ -228,7 +295,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donation = await createDonation({ status: 'received' });
 
-      const res = await api().patch(`/api/donations/${donation.id}`).set(bearer(token)).send({ status: 'pledged', notes: 'oops' }).expect(409);
+      const res = await api()
+        .patch(`/api/donations/${donation.id}`)
+        .set(bearer(token))
+        .send({ status: 'pledged', notes: 'oops' })
+        .expect(409);
 
       const body = res.body as ErrorBodyOf<{ status: string; allowed: string[] }>;
       expect(body.error.code).to.equal('INVALID_TRANSITION');
@@ -242,7 +313,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donation = await createDonation({ status: 'closed' });
 
-      const res = await api().patch(`/api/donations/${donation.id}`).set(bearer(token)).send({ status: 'received' }).expect(409);
+      const res = await api()
+        .patch(`/api/donations/${donation.id}`)
+        .set(bearer(token))
+        .send({ status: 'received' })
+        .expect(409);
 
       expect((res.body as ErrorBodyOf).error.code).to.equal('INVALID_TRANSITION');
       expect((await Donation.findByPk(donation.id))?.status).to.equal('closed');
@@ -252,7 +327,11 @@ describe('donations API', () => {
       const { token } = await signIn('admin');
       const donation = await createDonation({ status: 'pledged' });
 
-      await api().patch(`/api/donations/${donation.id}`).set(bearer(token)).send({ notes: 'بوابة ٣', expectedCount: 12 }).expect(200);
+      await api()
+        .patch(`/api/donations/${donation.id}`)
+        .set(bearer(token))
+        .send({ notes: 'بوابة ٣', expectedCount: 12 })
+        .expect(200);
 
       const stored = await Donation.findByPk(donation.id);
       expect(stored).to.include({ notes: 'بوابة ٣', expectedCount: 12, status: 'pledged' });
@@ -271,7 +350,11 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donation = await createDonation();
 
-      const res = await api().patch(`/api/donations/${donation.id}`).set(bearer(token)).send({ status: 'lost' }).expect(400);
+      const res = await api()
+        .patch(`/api/donations/${donation.id}`)
+        .set(bearer(token))
+        .send({ status: 'lost' })
+        .expect(400);
 
       expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path)).to.deep.equal(['status']);
     });
@@ -280,9 +363,15 @@ describe('donations API', () => {
       const { token } = await signIn('manager');
       const donation = await createDonation();
 
-      const res = await api().patch(`/api/donations/${donation.id}`).set(bearer(token)).send({ siteId: 9999, notes: 'x' }).expect(422);
+      const res = await api()
+        .patch(`/api/donations/${donation.id}`)
+        .set(bearer(token))
+        .send({ siteId: 9999, notes: 'x' })
+        .expect(422);
 
-      expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details).to.deep.equal([{ path: 'siteId', message: 'does not exist' }]);
+      expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details).to.deep.equal([
+        { path: 'siteId', message: 'does not exist' },
+      ]);
       expect(await Donation.findByPk(donation.id)).to.include({ siteId: null, notes: null });
     });
 

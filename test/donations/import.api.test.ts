@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import { config } from '../../server/config.js';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
-import { countRows, createDeviceRecord, postDevice, postManifest, type ErrorBodyOf } from '../helpers/more-factories.js';
+import {
+  countRows,
+  createDeviceRecord,
+  postDevice,
+  postManifest,
+  type ErrorBodyOf,
+} from '../helpers/more-factories.js';
 import { Device, DeviceEvent } from '../../server/modules/devices/index.js';
 import { Donation } from '../../server/modules/donations/index.js';
 import type { FieldErrorDto, ImportResponse, ImportRowError } from '../../server/shared/api-types.js';
@@ -11,23 +17,34 @@ import type { FieldErrorDto, ImportResponse, ImportRowError } from '../../server
 async function storedDevices(donationId: number) {
   const rows = await Device.findAll({ where: { donationId }, order: [['id', 'ASC']] });
   return rows.map((d) => ({
-    assetTag: d.assetTag, type: d.type, manufacturer: d.manufacturer, model: d.model, serialNumber: d.serialNumber,
-    notes: d.notes ?? null, cpu: d.cpu ?? null, status: d.status,
+    assetTag: d.assetTag,
+    type: d.type,
+    manufacturer: d.manufacturer,
+    model: d.model,
+    serialNumber: d.serialNumber,
+    notes: d.notes ?? null,
+    cpu: d.cpu ?? null,
+    status: d.status,
   }));
 }
 
 async function historySize(): Promise<{ devices: number; events: number; drives: number }> {
-  return { devices: await countRows('devices'), events: await countRows('device_events'), drives: await countRows('drives') };
+  return {
+    devices: await countRows('devices'),
+    events: await countRows('device_events'),
+    drives: await countRows('drives'),
+  };
 }
 
 describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
   it('when a comma-separated manifest is sent, returns 201 with the count and stores every row in intake with its first event', async () => {
     const { token, user } = await signIn('technician');
     const donation = await createDonation({ status: 'received' });
-    const csv = 'type,manufacturer,model,serialNumber,notes\n'
-      + 'laptop,Lenovo,ThinkPad T480,PF1ABC23,no charger\n'
-      + 'desktop,Dell,OptiPlex 7050,7XK2L12,\n'
-      + 'monitor,HP,E24 G4,CN-41234,\n';
+    const csv =
+      'type,manufacturer,model,serialNumber,notes\n' +
+      'laptop,Lenovo,ThinkPad T480,PF1ABC23,no charger\n' +
+      'desktop,Dell,OptiPlex 7050,7XK2L12,\n' +
+      'monitor,HP,E24 G4,CN-41234,\n';
 
     const res = await postManifest(token, donation.id, csv).expect(201);
 
@@ -35,13 +52,41 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     expect(body.imported).to.equal(3);
     expect(body.devices.map((d) => d.assetTag)).to.deep.equal(['NM000001', 'NM000002', 'NM000003']);
     expect(await storedDevices(donation.id)).to.deep.equal([
-      { assetTag: 'NM000001', type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: 'PF1ABC23', notes: 'no charger', cpu: null, status: 'intake' },
-      { assetTag: 'NM000002', type: 'desktop', manufacturer: 'Dell', model: 'OptiPlex 7050', serialNumber: '7XK2L12', notes: null, cpu: null, status: 'intake' },
-      { assetTag: 'NM000003', type: 'monitor', manufacturer: 'HP', model: 'E24 G4', serialNumber: 'CN-41234', notes: null, cpu: null, status: 'intake' },
+      {
+        assetTag: 'NM000001',
+        type: 'laptop',
+        manufacturer: 'Lenovo',
+        model: 'ThinkPad T480',
+        serialNumber: 'PF1ABC23',
+        notes: 'no charger',
+        cpu: null,
+        status: 'intake',
+      },
+      {
+        assetTag: 'NM000002',
+        type: 'desktop',
+        manufacturer: 'Dell',
+        model: 'OptiPlex 7050',
+        serialNumber: '7XK2L12',
+        notes: null,
+        cpu: null,
+        status: 'intake',
+      },
+      {
+        assetTag: 'NM000003',
+        type: 'monitor',
+        manufacturer: 'HP',
+        model: 'E24 G4',
+        serialNumber: 'CN-41234',
+        notes: null,
+        cpu: null,
+        status: 'intake',
+      },
     ]);
     const events = await DeviceEvent.findAll({ order: [['deviceId', 'ASC']] });
     expect(events.map((e) => [e.deviceId, e.seq, e.type, e.actorId, e.toStatus])).to.deep.equal(
-      body.devices.map((d) => [d.id, 1, 'intake', user.id, 'intake']));
+      body.devices.map((d) => [d.id, 1, 'intake', user.id, 'intake']),
+    );
     expect(JSON.parse(events[0].payload)).to.deep.equal({ donationId: donation.id, source: 'csv_import', drives: [] });
     for (const e of events) expect(e.hash).to.match(/^[0-9a-f]{64}$/);
     expect((await Donation.findByPk(donation.id))?.receivedCount).to.equal(3);
@@ -50,60 +95,116 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
   it('when a semicolon manifest with a UTF-8 BOM has a quoted field holding ";" and a doubled quote, stores the field exactly', async () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
-    const csv = '\uFEFFtype;manufacturer;model;serialNumber;notes\r\n'
-      + 'laptop;Dell;"Latitude; 5490";DL-5490-01;"screen ""cracked""; keyboard OK"\r\n'
-      + 'tablet;Apple;iPad 6;DMPX1234;\r\n';
+    const csv =
+      '\uFEFFtype;manufacturer;model;serialNumber;notes\r\n' +
+      'laptop;Dell;"Latitude; 5490";DL-5490-01;"screen ""cracked""; keyboard OK"\r\n' +
+      'tablet;Apple;iPad 6;DMPX1234;\r\n';
 
     const res = await postManifest(token, donation.id, csv).expect(201);
 
     expect((res.body as ImportResponse).imported).to.equal(2);
     const [dell, ipad] = await storedDevices(donation.id);
-    expect(dell).to.include({ type: 'laptop', manufacturer: 'Dell', model: 'Latitude; 5490', serialNumber: 'DL-5490-01', notes: 'screen "cracked"; keyboard OK' });
-    expect(ipad).to.include({ type: 'tablet', manufacturer: 'Apple', model: 'iPad 6', serialNumber: 'DMPX1234', notes: null });
+    expect(dell).to.include({
+      type: 'laptop',
+      manufacturer: 'Dell',
+      model: 'Latitude; 5490',
+      serialNumber: 'DL-5490-01',
+      notes: 'screen "cracked"; keyboard OK',
+    });
+    expect(ipad).to.include({
+      type: 'tablet',
+      manufacturer: 'Apple',
+      model: 'iPad 6',
+      serialNumber: 'DMPX1234',
+      notes: null,
+    });
   });
 
   it('when a semicolon manifest has an unquoted comma inside a field, keeps the comma in that field', async () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
     // What a French/Moroccan Excel writes: ";" between fields, commas inside text left unquoted.
-    const csv = 'type;manufacturer;model;serialNumber;notes\n'
-      + 'laptop;HP;EliteBook 840 G5;5CG8281ABC;écran rayé, batterie faible\n';
+    const csv =
+      'type;manufacturer;model;serialNumber;notes\n' +
+      'laptop;HP;EliteBook 840 G5;5CG8281ABC;écran rayé, batterie faible\n';
 
     await postManifest(token, donation.id, csv).expect(201);
 
     const [hp] = await storedDevices(donation.id);
-    expect(hp).to.include({ model: 'EliteBook 840 G5', serialNumber: '5CG8281ABC', notes: 'écran rayé, batterie faible' });
+    expect(hp).to.include({
+      model: 'EliteBook 840 G5',
+      serialNumber: '5CG8281ABC',
+      notes: 'écran rayé, batterie faible',
+    });
   });
 
   it('when the header names are Arabic, maps them to the fields', async () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
-    const csv = 'النوع,الشركة المصنعة,الموديل,الرقم التسلسلي,ملاحظات\n'
-      + 'laptop,لينوفو,ThinkPad X250,PC0ABCDE,بطارية ضعيفة\n'
-      + 'all_in_one,HP,ProOne 400,8CC123XYZ,\n';
+    const csv =
+      'النوع,الشركة المصنعة,الموديل,الرقم التسلسلي,ملاحظات\n' +
+      'laptop,لينوفو,ThinkPad X250,PC0ABCDE,بطارية ضعيفة\n' +
+      'all_in_one,HP,ProOne 400,8CC123XYZ,\n';
 
     const res = await postManifest(token, donation.id, csv).expect(201);
 
     expect((res.body as ImportResponse).imported).to.equal(2);
     expect(await storedDevices(donation.id)).to.deep.equal([
-      { assetTag: 'NM000001', type: 'laptop', manufacturer: 'لينوفو', model: 'ThinkPad X250', serialNumber: 'PC0ABCDE', notes: 'بطارية ضعيفة', cpu: null, status: 'intake' },
-      { assetTag: 'NM000002', type: 'all_in_one', manufacturer: 'HP', model: 'ProOne 400', serialNumber: '8CC123XYZ', notes: null, cpu: null, status: 'intake' },
+      {
+        assetTag: 'NM000001',
+        type: 'laptop',
+        manufacturer: 'لينوفو',
+        model: 'ThinkPad X250',
+        serialNumber: 'PC0ABCDE',
+        notes: 'بطارية ضعيفة',
+        cpu: null,
+        status: 'intake',
+      },
+      {
+        assetTag: 'NM000002',
+        type: 'all_in_one',
+        manufacturer: 'HP',
+        model: 'ProOne 400',
+        serialNumber: '8CC123XYZ',
+        notes: null,
+        cpu: null,
+        status: 'intake',
+      },
     ]);
   });
 
   it('when a DeviceHub-style sheet has no type column and the form field type=laptop is sent, stores every row as a laptop', async () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
-    const csv = 'DHID,Manufacturer,Model,Serial Number,Processor,Data Storage Size (MB)\n'
-      + 'K8D2M,HP,EliteBook 840 G5,5CG8281ABC,Intel Core i5-8350U,256000\n'
-      + 'Q3V7X,Lenovo,ThinkPad T470,PF0XYZ12,Intel Core i5-7300U,512000\n';
+    const csv =
+      'DHID,Manufacturer,Model,Serial Number,Processor,Data Storage Size (MB)\n' +
+      'K8D2M,HP,EliteBook 840 G5,5CG8281ABC,Intel Core i5-8350U,256000\n' +
+      'Q3V7X,Lenovo,ThinkPad T470,PF0XYZ12,Intel Core i5-7300U,512000\n';
 
     const res = await postManifest(token, donation.id, csv, { type: 'laptop' }).expect(201);
 
     expect((res.body as ImportResponse).imported).to.equal(2);
     expect(await storedDevices(donation.id)).to.deep.equal([
-      { assetTag: 'NM000001', type: 'laptop', manufacturer: 'HP', model: 'EliteBook 840 G5', serialNumber: '5CG8281ABC', notes: null, cpu: 'Intel Core i5-8350U', status: 'intake' },
-      { assetTag: 'NM000002', type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T470', serialNumber: 'PF0XYZ12', notes: null, cpu: 'Intel Core i5-7300U', status: 'intake' },
+      {
+        assetTag: 'NM000001',
+        type: 'laptop',
+        manufacturer: 'HP',
+        model: 'EliteBook 840 G5',
+        serialNumber: '5CG8281ABC',
+        notes: null,
+        cpu: 'Intel Core i5-8350U',
+        status: 'intake',
+      },
+      {
+        assetTag: 'NM000002',
+        type: 'laptop',
+        manufacturer: 'Lenovo',
+        model: 'ThinkPad T470',
+        serialNumber: 'PF0XYZ12',
+        notes: null,
+        cpu: 'Intel Core i5-7300U',
+        status: 'intake',
+      },
     ]);
   });
 
@@ -115,7 +216,9 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
 
     const body = res.body as ErrorBodyOf<ImportRowError[]>;
     expect(body.error.code).to.equal('IMPORT_INVALID');
-    expect(body.error.details).to.deep.equal([{ row: 1, field: 'type', message: 'column is missing (or send the form field "type" as a default)' }]);
+    expect(body.error.details).to.deep.equal([
+      { row: 1, field: 'type', message: 'column is missing (or send the form field "type" as a default)' },
+    ]);
     expect(await countRows('devices')).to.equal(0);
   });
 
@@ -123,7 +226,9 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
 
-    const res = await postManifest(token, donation.id, 'Manufacturer,Model\nHP,EliteBook\n', { type: 'phone' }).expect(400);
+    const res = await postManifest(token, donation.id, 'Manufacturer,Model\nHP,EliteBook\n', { type: 'phone' }).expect(
+      400,
+    );
 
     expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path)).to.deep.equal(['type']);
   });
@@ -133,18 +238,23 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     const donation = await createDonation({ status: 'pledged' });
     await createDeviceRecord({ donationId: donation.id });
     const before = await historySize();
-    const csv = 'type,manufacturer,model,serialNumber,ramGb\n'
-      + 'laptop,HP,EliteBook,SN-1,8\n'     // row 2
-      + 'phone,Apple,iPhone,SN-2,4\n'      // row 3: bad type
-      + 'desktop,Dell,OptiPlex,SN-3,16\n'  // row 4
-      + 'laptop,Acer,Aspire,SN-4,lots\n'   // row 5: bad ramGb
-      + ',Asus,VivoBook,SN-5,8\n';         // row 6: type missing
+    const csv =
+      'type,manufacturer,model,serialNumber,ramGb\n' +
+      'laptop,HP,EliteBook,SN-1,8\n' + // row 2
+      'phone,Apple,iPhone,SN-2,4\n' + // row 3: bad type
+      'desktop,Dell,OptiPlex,SN-3,16\n' + // row 4
+      'laptop,Acer,Aspire,SN-4,lots\n' + // row 5: bad ramGb
+      ',Asus,VivoBook,SN-5,8\n'; // row 6: type missing
 
     const res = await postManifest(token, donation.id, csv).expect(422);
 
     const body = res.body as ErrorBodyOf<ImportRowError[]>;
     expect(body.error.code).to.equal('IMPORT_INVALID');
-    expect(body.error.details!.map((d) => [d.row, d.field])).to.deep.equal([[3, 'type'], [5, 'ramGb'], [6, 'type']]);
+    expect(body.error.details!.map((d) => [d.row, d.field])).to.deep.equal([
+      [3, 'type'],
+      [5, 'ramGb'],
+      [6, 'type'],
+    ]);
     for (const d of body.error.details!) expect(d.message).to.be.a('string').and.not.empty;
     expect(await historySize()).to.deep.equal(before);
     const stored = await Donation.findByPk(donation.id);
@@ -161,7 +271,9 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
 
     const body = res.body as ErrorBodyOf<ImportRowError[]>;
     expect(body.error.code).to.equal('IMPORT_INVALID');
-    expect(body.error.details).to.deep.equal([{ row: 4, field: 'serialNumber', message: 'repeats the serial of row 2' }]);
+    expect(body.error.details).to.deep.equal([
+      { row: 4, field: 'serialNumber', message: 'repeats the serial of row 2' },
+    ]);
     expect(await countRows('devices')).to.equal(0);
     expect(await countRows('device_events')).to.equal(0);
   });
@@ -184,7 +296,9 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
 
     const res = await postManifest(token, donation.id, csv).expect(422);
 
-    expect((res.body as ErrorBodyOf<ImportRowError[]>).error.details!.map((d) => [d.row, d.field])).to.deep.equal([[4, 'type']]);
+    expect((res.body as ErrorBodyOf<ImportRowError[]>).error.details!.map((d) => [d.row, d.field])).to.deep.equal([
+      [4, 'type'],
+    ]);
   });
 
   it('when imports and single intakes run at once, gives every device its own tag with no gap', async () => {
@@ -193,13 +307,17 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     const manifest = 'type,serialNumber\n' + Array.from({ length: 10 }, (_, i) => `laptop,IMP-${i}`).join('\n');
 
     const results = await Promise.all([
-      postManifest(token, donation.id, manifest), postDevice(token, donation.id, { type: 'desktop' }),
-      postManifest(token, donation.id, manifest.replace(/IMP/g, 'IMQ')), postDevice(token, donation.id, { type: 'desktop' }),
+      postManifest(token, donation.id, manifest),
+      postDevice(token, donation.id, { type: 'desktop' }),
+      postManifest(token, donation.id, manifest.replace(/IMP/g, 'IMQ')),
+      postDevice(token, donation.id, { type: 'desktop' }),
       postDevice(token, donation.id, { type: 'monitor' }),
     ]);
 
     expect(results.map((r) => r.status)).to.deep.equal([201, 201, 201, 201, 201]);
-    const tags = (await Device.findAll({ attributes: ['assetTag'], order: [['assetTag', 'ASC']] })).map((d) => d.assetTag);
+    const tags = (await Device.findAll({ attributes: ['assetTag'], order: [['assetTag', 'ASC']] })).map(
+      (d) => d.assetTag,
+    );
     expect(tags).to.deep.equal(Array.from({ length: 23 }, (_, i) => `NM${String(i + 1).padStart(6, '0')}`));
     expect((await Donation.findByPk(donation.id))?.receivedCount).to.equal(23);
     expect(await countRows('device_events')).to.equal(23);
@@ -237,7 +355,9 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
   it('when the file is binary, returns 415 UNSUPPORTED_FILE_TYPE and stores nothing', async () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
 
     const res = await postManifest(token, donation.id, png).expect(415);
 
@@ -249,7 +369,11 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
 
-    const res = await api().post(`/api/donations/${donation.id}/devices/import`).set(bearer(token)).field('type', 'laptop').expect(400);
+    const res = await api()
+      .post(`/api/donations/${donation.id}/devices/import`)
+      .set(bearer(token))
+      .field('type', 'laptop')
+      .expect(400);
 
     const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
     expect(body.error.code).to.equal('VALIDATION_FAILED');
@@ -272,7 +396,11 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
 
-    const res = await api().post(`/api/donations/${donation.id}/devices/import`).set(bearer(token)).send({ file: 'type\nlaptop\n' }).expect(415);
+    const res = await api()
+      .post(`/api/donations/${donation.id}/devices/import`)
+      .set(bearer(token))
+      .send({ file: 'type\nlaptop\n' })
+      .expect(415);
 
     expect((res.body as ErrorBodyOf).error.code).to.equal('UNSUPPORTED_MEDIA_TYPE');
     expect(await countRows('devices')).to.equal(0);

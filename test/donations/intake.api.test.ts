@@ -7,7 +7,10 @@ import { Donation } from '../../server/modules/donations/index.js';
 import type { DeviceDto, FieldErrorDto } from '../../server/shared/api-types.js';
 
 const thinkPad = {
-  type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: 'PF1ABC23',
+  type: 'laptop',
+  manufacturer: 'Lenovo',
+  model: 'ThinkPad T480',
+  serialNumber: 'PF1ABC23',
   drives: [{ serialNumber: 'S3Z9NB0K123456', model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
 };
 
@@ -20,12 +23,25 @@ describe('POST /api/donations/:id/devices (intake)', () => {
 
     const body = res.body as DeviceDto;
     expect(body).to.include({
-      assetTag: 'NM000001', status: 'intake', version: 0, donationId: donation.id, donationCode: donation.code,
-      type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: 'PF1ABC23',
+      assetTag: 'NM000001',
+      status: 'intake',
+      version: 0,
+      donationId: donation.id,
+      donationCode: donation.code,
+      type: 'laptop',
+      manufacturer: 'Lenovo',
+      model: 'ThinkPad T480',
+      serialNumber: 'PF1ABC23',
     });
     expect(body.allowedActions).to.deep.equal(['triage']);
     const stored = await Device.findByPk(body.id);
-    expect(stored).to.include({ assetTag: 'NM000001', status: 'intake', version: 0, serialKey: 'PF1ABC23', donationId: donation.id });
+    expect(stored).to.include({
+      assetTag: 'NM000001',
+      status: 'intake',
+      version: 0,
+      serialKey: 'PF1ABC23',
+      donationId: donation.id,
+    });
   });
 
   it('when the device has a drive, stores the drive with its serial, media type and capacity', async () => {
@@ -34,10 +50,22 @@ describe('POST /api/donations/:id/devices (intake)', () => {
 
     const res = await postDevice(token, donation.id, thinkPad).expect(201);
 
-    const drives = await rawSelect<{ device_id: number; serial_number: string; serial_key: string; media_type: string; capacity_bytes: number | string; model: string }>(
-      'SELECT device_id, serial_number, serial_key, media_type, capacity_bytes, model FROM drives');
+    const drives = await rawSelect<{
+      device_id: number;
+      serial_number: string;
+      serial_key: string;
+      media_type: string;
+      capacity_bytes: number | string;
+      model: string;
+    }>('SELECT device_id, serial_number, serial_key, media_type, capacity_bytes, model FROM drives');
     expect(drives).to.have.length(1);
-    expect(drives[0]).to.include({ device_id: (res.body as DeviceDto).id, serial_number: 'S3Z9NB0K123456', serial_key: 'S3Z9NB0K123456', media_type: 'ssd', model: 'Samsung SSD 860' });
+    expect(drives[0]).to.include({
+      device_id: (res.body as DeviceDto).id,
+      serial_number: 'S3Z9NB0K123456',
+      serial_key: 'S3Z9NB0K123456',
+      media_type: 'ssd',
+      model: 'Samsung SSD 860',
+    });
     expect(Number(drives[0].capacity_bytes)).to.equal(256060514304);
   });
 
@@ -51,9 +79,20 @@ describe('POST /api/donations/:id/devices (intake)', () => {
     const events = await DeviceEvent.findAll({ where: { deviceId: id } });
     expect(events).to.have.length(1);
     const [event] = events;
-    expect(event).to.include({ seq: 1, type: 'intake', actorId: user.id, fromStatus: null, toStatus: 'intake', prevHash: null });
+    expect(event).to.include({
+      seq: 1,
+      type: 'intake',
+      actorId: user.id,
+      fromStatus: null,
+      toStatus: 'intake',
+      prevHash: null,
+    });
     expect(event.hash).to.match(/^[0-9a-f]{64}$/);
-    expect(JSON.parse(event.payload)).to.deep.equal({ donationId: donation.id, source: 'manual', drives: ['S3Z9NB0K123456'] });
+    expect(JSON.parse(event.payload)).to.deep.equal({
+      donationId: donation.id,
+      source: 'manual',
+      drives: ['S3Z9NB0K123456'],
+    });
     const device = await Device.findByPk(id);
     expect(device).to.include({ lastEventSeq: 1, lastEventHash: event.hash });
   });
@@ -65,7 +104,10 @@ describe('POST /api/donations/:id/devices (intake)', () => {
     const first = await postDevice(token, donation.id, { type: 'desktop' }).expect(201);
     const second = await postDevice(token, donation.id, { type: 'monitor' }).expect(201);
 
-    expect([(first.body as DeviceDto).assetTag, (second.body as DeviceDto).assetTag]).to.deep.equal(['NM000001', 'NM000002']);
+    expect([(first.body as DeviceDto).assetTag, (second.body as DeviceDto).assetTag]).to.deep.equal([
+      'NM000001',
+      'NM000002',
+    ]);
     expect((await Donation.findByPk(donation.id))?.receivedCount).to.equal(2);
   });
 
@@ -132,7 +174,11 @@ describe('POST /api/donations/:id/devices (intake)', () => {
     const donation = await createDonation();
 
     const res = await postDevice(token, donation.id, {
-      type: 'desktop', drives: [{ serialNumber: 'WD-123', mediaType: 'hdd' }, { serialNumber: 'WD-123', mediaType: 'hdd' }],
+      type: 'desktop',
+      drives: [
+        { serialNumber: 'WD-123', mediaType: 'hdd' },
+        { serialNumber: 'WD-123', mediaType: 'hdd' },
+      ],
     }).expect(400);
 
     const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
@@ -147,7 +193,11 @@ describe('POST /api/donations/:id/devices (intake)', () => {
     const donation = await createDonation();
 
     const res = await postDevice(token, donation.id, {
-      type: 'desktop', drives: [{ serialNumber: 'WD-123abc', mediaType: 'hdd' }, { serialNumber: 'wd123ABC', mediaType: 'hdd' }],
+      type: 'desktop',
+      drives: [
+        { serialNumber: 'WD-123abc', mediaType: 'hdd' },
+        { serialNumber: 'wd123ABC', mediaType: 'hdd' },
+      ],
     });
 
     // The drives table keys serials without case and hyphens; the API should say so in its own field names.
@@ -164,16 +214,23 @@ describe('POST /api/donations/:id/devices (intake)', () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
 
-    const res = await postDevice(token, donation.id, { type: 'laptop', drives: [{ serialNumber: 'X1', mediaType: 'floppy' }] }).expect(400);
+    const res = await postDevice(token, donation.id, {
+      type: 'laptop',
+      drives: [{ serialNumber: 'X1', mediaType: 'floppy' }],
+    }).expect(400);
 
-    expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path)).to.deep.equal(['drives.0.mediaType']);
+    expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path)).to.deep.equal([
+      'drives.0.mediaType',
+    ]);
   });
 
-  it('when no site is given, stores the device at the donation\'s site', async () => {
+  it("when no site is given, stores the device at the donation's site", async () => {
     const { token } = await signIn('technician');
     const site = await createSite();
     const donation = await createDonation();
-    await withTransaction((transaction) => Donation.update({ siteId: site.id }, { where: { id: donation.id }, transaction }));
+    await withTransaction((transaction) =>
+      Donation.update({ siteId: site.id }, { where: { id: donation.id }, transaction }),
+    );
 
     const res = await postDevice(token, donation.id, { type: 'laptop' }).expect(201);
 
@@ -218,15 +275,27 @@ describe('POST /api/donations/:id/devices (intake)', () => {
     const a = await createDonation({ status: 'pledged' });
     const b = await createDonation({ status: 'received' });
 
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      postDevice(token, i % 2 ? b.id : a.id, { type: 'laptop', serialNumber: `SN-${i}`, drives: [{ serialNumber: `DR-${i}`, mediaType: 'ssd' }] })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postDevice(token, i % 2 ? b.id : a.id, {
+          type: 'laptop',
+          serialNumber: `SN-${i}`,
+          drives: [{ serialNumber: `DR-${i}`, mediaType: 'ssd' }],
+        }),
+      ),
+    );
 
     expect(results.map((r) => r.status)).to.deep.equal(Array(20).fill(201));
     const tags = results.map((r) => (r.body as DeviceDto).assetTag);
     expect(new Set(tags).size).to.equal(20);
     expect([...tags].sort()).to.deep.equal(Array.from({ length: 20 }, (_, i) => `NM${String(i + 1).padStart(6, '0')}`));
-    const stored = await rawSelect<{ id: number; received_count: number | string; status: string }>('SELECT id, received_count, status FROM donations ORDER BY id');
-    expect(stored.map((d) => [d.id, Number(d.received_count), d.status])).to.deep.equal([[a.id, 10, 'received'], [b.id, 10, 'received']]);
+    const stored = await rawSelect<{ id: number; received_count: number | string; status: string }>(
+      'SELECT id, received_count, status FROM donations ORDER BY id',
+    );
+    expect(stored.map((d) => [d.id, Number(d.received_count), d.status])).to.deep.equal([
+      [a.id, 10, 'received'],
+      [b.id, 10, 'received'],
+    ]);
     expect(await Device.count()).to.equal(20);
     expect(await Drive.count()).to.equal(20);
     expect(await DeviceEvent.count({ where: { type: 'intake', seq: 1 } })).to.equal(20);

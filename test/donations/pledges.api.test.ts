@@ -13,8 +13,12 @@ const year = new Date().getUTCFullYear();
 
 const sara = {
   donor: { kind: 'individual', name: 'سارة', phone: '0551234567', email: '', city: 'الخبر' },
-  items: [{ type: 'laptop', count: 2, description: 'old but working' }, { type: 'monitor', count: 1 }],
-  preferredPickupDate: '2026-12-01', website: '',
+  items: [
+    { type: 'laptop', count: 2, description: 'old but working' },
+    { type: 'monitor', count: 1 },
+  ],
+  preferredPickupDate: '2026-12-01',
+  website: '',
 };
 
 describe('POST /api/public/pledges', () => {
@@ -24,14 +28,27 @@ describe('POST /api/public/pledges', () => {
     expect(res.body).to.deep.equal({ code: `DN-${year}-0001`, status: 'pledged' } satisfies PledgeResponse);
     const donors = await Donor.findAll();
     expect(donors).to.have.length(1);
-    expect(donors[0]).to.include({ kind: 'individual', name: 'سارة', phone: '+966551234567', email: null, city: 'الخبر', preferredLanguage: 'ar' });
+    expect(donors[0]).to.include({
+      kind: 'individual',
+      name: 'سارة',
+      phone: '+966551234567',
+      email: null,
+      city: 'الخبر',
+      preferredLanguage: 'ar',
+    });
     const donation = await Donation.findOne({ where: { code: `DN-${year}-0001` } });
     expect(donation).to.include({
-      donorId: donors[0].id, channel: 'pledge', status: 'pledged', expectedCount: 3, receivedCount: 0,
-      preferredPickupDate: '2026-12-01', createdBy: null,
+      donorId: donors[0].id,
+      channel: 'pledge',
+      status: 'pledged',
+      expectedCount: 3,
+      receivedCount: 0,
+      preferredPickupDate: '2026-12-01',
+      createdBy: null,
     });
     expect(JSON.parse(donation!.pledgeItems!)).to.deep.equal([
-      { type: 'laptop', count: 2, description: 'old but working' }, { type: 'monitor', count: 1, description: '' },
+      { type: 'laptop', count: 2, description: 'old but working' },
+      { type: 'monitor', count: 1, description: '' },
     ]);
   });
 
@@ -43,13 +60,25 @@ describe('POST /api/public/pledges', () => {
 
     const body = res.body as IntakeQueueDto;
     expect(body.pledges).to.have.length(1);
-    expect(body.pledges[0]).to.include({ code: `DN-${year}-0001`, status: 'pledged', donorName: 'سارة', ageDays: 0, expectedCount: 3 });
-    expect(body.pledges[0].pledgeItems.map((i) => [i.type, i.count])).to.deep.equal([['laptop', 2], ['monitor', 1]]);
+    expect(body.pledges[0]).to.include({
+      code: `DN-${year}-0001`,
+      status: 'pledged',
+      donorName: 'سارة',
+      ageDays: 0,
+      expectedCount: 3,
+    });
+    expect(body.pledges[0].pledgeItems.map((i) => [i.type, i.count])).to.deep.equal([
+      ['laptop', 2],
+      ['monitor', 1],
+    ]);
     expect(body.devices).to.deep.equal([]);
   });
 
   it('when the honeypot website is filled in, returns 400 naming website and stores nothing', async () => {
-    const res = await api().post('/api/public/pledges').send({ ...sara, website: 'http://spam.example' }).expect(400);
+    const res = await api()
+      .post('/api/public/pledges')
+      .send({ ...sara, website: 'http://spam.example' })
+      .expect(400);
 
     const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
     expect(body.error.code).to.equal('VALIDATION_FAILED');
@@ -59,7 +88,10 @@ describe('POST /api/public/pledges', () => {
   });
 
   it('when the donor gives neither a phone nor an email, returns 400 and stores nothing', async () => {
-    const res = await api().post('/api/public/pledges').send({ ...sara, donor: { ...sara.donor, phone: '', email: '' } }).expect(400);
+    const res = await api()
+      .post('/api/public/pledges')
+      .send({ ...sara, donor: { ...sara.donor, phone: '', email: '' } })
+      .expect(400);
 
     const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
     expect(body.error.code).to.equal('VALIDATION_FAILED');
@@ -71,16 +103,25 @@ describe('POST /api/public/pledges', () => {
   });
 
   it('when the donor gives only an email, returns 201 and stores the email in lower case', async () => {
-    await api().post('/api/public/pledges').send({ ...sara, donor: { ...sara.donor, phone: '', email: 'Sara@Example.org' } }).expect(201);
+    await api()
+      .post('/api/public/pledges')
+      .send({ ...sara, donor: { ...sara.donor, phone: '', email: 'Sara@Example.org' } })
+      .expect(201);
 
     const donor = await Donor.findOne();
     expect(donor).to.include({ email: 'sara@example.org', phone: null });
   });
 
   it('when there are no items and the date is not a date, returns 400 naming items and preferredPickupDate', async () => {
-    const res = await api().post('/api/public/pledges').send({ ...sara, items: [], preferredPickupDate: '01/12/2026' }).expect(400);
+    const res = await api()
+      .post('/api/public/pledges')
+      .send({ ...sara, items: [], preferredPickupDate: '01/12/2026' })
+      .expect(400);
 
-    expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path).sort()).to.deep.equal(['items', 'preferredPickupDate']);
+    expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path).sort()).to.deep.equal([
+      'items',
+      'preferredPickupDate',
+    ]);
     expect(await Donation.count()).to.equal(0);
   });
 
@@ -90,7 +131,8 @@ describe('POST /api/public/pledges', () => {
     const limit = config.publicRateLimitPer15Min;
     const statuses: number[] = [];
     // Invalid pledges (a filled honeypot) count against the limit too, and cost no database writes.
-    for (let i = 0; i < limit; i += 1) statuses.push((await fresh.post('/api/public/pledges').send({ ...sara, website: 'x' })).status);
+    for (let i = 0; i < limit; i += 1)
+      statuses.push((await fresh.post('/api/public/pledges').send({ ...sara, website: 'x' })).status);
 
     const res = await fresh.post('/api/public/pledges').send(sara);
 
@@ -108,7 +150,8 @@ describe('POST /api/public/pledges', () => {
   it('when an earlier app instance used up its limit, a new app instance starts with a fresh count', async function () {
     this.timeout(30_000);
     const first = request(createApp());
-    for (let i = 0; i < config.publicRateLimitPer15Min; i += 1) await first.post('/api/public/pledges').send({ ...sara, website: 'x' });
+    for (let i = 0; i < config.publicRateLimitPer15Min; i += 1)
+      await first.post('/api/public/pledges').send({ ...sara, website: 'x' });
     await first.post('/api/public/pledges').send(sara).expect(429);
 
     const res = await request(createApp()).post('/api/public/pledges').send(sara);

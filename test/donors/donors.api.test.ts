@@ -6,8 +6,14 @@ import { Donor } from '../../server/modules/donors/index.js';
 import type { DonorDetailDto, DonorDto, FieldErrorDto, Page } from '../../server/shared/api-types.js';
 
 const gulfTech = {
-  kind: 'company', name: 'شركة الخليج للتقنية', nameLatin: 'Gulf Tech Co.', email: 'CSR@GulfTech.example',
-  phone: '0501234567', city: 'الدمام', crNumber: '2050012345', preferredLanguage: 'ar',
+  kind: 'company',
+  name: 'شركة الخليج للتقنية',
+  nameLatin: 'Gulf Tech Co.',
+  email: 'CSR@GulfTech.example',
+  phone: '0501234567',
+  city: 'الدمام',
+  crNumber: '2050012345',
+  preferredLanguage: 'ar',
 };
 
 describe('donors API', () => {
@@ -19,8 +25,14 @@ describe('donors API', () => {
 
       const body = res.body as DonorDto;
       expect(body).to.include({
-        kind: 'company', name: 'شركة الخليج للتقنية', nameLatin: 'Gulf Tech Co.', email: 'csr@gulftech.example',
-        phone: '+966501234567', city: 'الدمام', crNumber: '2050012345', preferredLanguage: 'ar',
+        kind: 'company',
+        name: 'شركة الخليج للتقنية',
+        nameLatin: 'Gulf Tech Co.',
+        email: 'csr@gulftech.example',
+        phone: '+966501234567',
+        city: 'الدمام',
+        crNumber: '2050012345',
+        preferredLanguage: 'ar',
       });
       const stored = await Donor.findByPk(body.id);
       expect(stored?.name).to.equal('شركة الخليج للتقنية');
@@ -32,8 +44,11 @@ describe('donors API', () => {
     it('when the phone is typed with Arabic-Indic digits, stores it as E.164', async () => {
       const { token } = await signIn('manager');
 
-      const res = await api().post('/api/donors').set(bearer(token))
-        .send({ kind: 'individual', name: 'سارة', phone: '٠٥٥١٢٣٤٥٦٧' }).expect(201);
+      const res = await api()
+        .post('/api/donors')
+        .set(bearer(token))
+        .send({ kind: 'individual', name: 'سارة', phone: '٠٥٥١٢٣٤٥٦٧' })
+        .expect(201);
 
       expect((res.body as DonorDto).phone).to.equal('+966551234567');
       expect((await Donor.findByPk((res.body as DonorDto).id))?.phone).to.equal('+966551234567');
@@ -42,8 +57,11 @@ describe('donors API', () => {
     it('when kind, email and phone are all wrong, returns 400 with one details entry per field and stores nothing', async () => {
       const { token } = await signIn('manager');
 
-      const res = await api().post('/api/donors').set(bearer(token))
-        .send({ ...gulfTech, kind: 'charity', email: 'not-an-email', phone: '12' }).expect(400);
+      const res = await api()
+        .post('/api/donors')
+        .set(bearer(token))
+        .send({ ...gulfTech, kind: 'charity', email: 'not-an-email', phone: '12' })
+        .expect(400);
 
       const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
       expect(body.error.code).to.equal('VALIDATION_FAILED');
@@ -57,7 +75,11 @@ describe('donors API', () => {
     it('when the name is missing, returns 400 naming name', async () => {
       const { token } = await signIn('manager');
 
-      const res = await api().post('/api/donors').set(bearer(token)).send({ kind: 'individual', name: '   ' }).expect(400);
+      const res = await api()
+        .post('/api/donors')
+        .set(bearer(token))
+        .send({ kind: 'individual', name: '   ' })
+        .expect(400);
 
       expect((res.body as ErrorBodyOf<FieldErrorDto[]>).error.details!.map((d) => d.path)).to.deep.equal(['name']);
     });
@@ -114,7 +136,10 @@ describe('donors API', () => {
       const khaleej = await createDonor({ name: 'شركة الخليج للتقنية' });
       await createDonor({ name: 'مؤسسة النور' });
 
-      const arabic = await api().get(`/api/donors?q=${encodeURIComponent('الخليج')}`).set(bearer(token)).expect(200);
+      const arabic = await api()
+        .get(`/api/donors?q=${encodeURIComponent('الخليج')}`)
+        .set(bearer(token))
+        .expect(200);
       const latin = await api().get('/api/donors?q=gulf').set(bearer(token)).expect(200);
 
       expect((arabic.body as Page<DonorDto>).items.map((d) => d.id)).to.deep.equal([khaleej.id]);
@@ -125,16 +150,32 @@ describe('donors API', () => {
 
     it('when q holds an underscore or a percent sign, matches them literally', async () => {
       const { token } = await signIn('manager');
-      const underscored = await api().post('/api/donors').set(bearer(token))
-        .send({ kind: 'company', name: 'Rabat Tech', email: 'csr_team@rabat.example' }).expect(201);
-      await api().post('/api/donors').set(bearer(token)).send({ kind: 'company', name: 'Casa Tech', email: 'csrxteam@casa.example' }).expect(201);
-      const percent = await api().post('/api/donors').set(bearer(token)).send({ kind: 'company', name: '100% Green' }).expect(201);
+      const underscored = await api()
+        .post('/api/donors')
+        .set(bearer(token))
+        .send({ kind: 'company', name: 'Rabat Tech', email: 'csr_team@rabat.example' })
+        .expect(201);
+      await api()
+        .post('/api/donors')
+        .set(bearer(token))
+        .send({ kind: 'company', name: 'Casa Tech', email: 'csrxteam@casa.example' })
+        .expect(201);
+      const percent = await api()
+        .post('/api/donors')
+        .set(bearer(token))
+        .send({ kind: 'company', name: '100% Green' })
+        .expect(201);
       await api().post('/api/donors').set(bearer(token)).send({ kind: 'company', name: '1000 Green' }).expect(201);
 
       const byUnderscore = await api().get('/api/donors?q=csr_team').set(bearer(token)).expect(200);
-      const byPercent = await api().get(`/api/donors?q=${encodeURIComponent('100%')}`).set(bearer(token)).expect(200);
+      const byPercent = await api()
+        .get(`/api/donors?q=${encodeURIComponent('100%')}`)
+        .set(bearer(token))
+        .expect(200);
 
-      expect((byUnderscore.body as Page<DonorDto>).items.map((d) => d.id)).to.deep.equal([(underscored.body as DonorDto).id]);
+      expect((byUnderscore.body as Page<DonorDto>).items.map((d) => d.id)).to.deep.equal([
+        (underscored.body as DonorDto).id,
+      ]);
       expect((byPercent.body as Page<DonorDto>).items.map((d) => d.id)).to.deep.equal([(percent.body as DonorDto).id]);
     });
 
@@ -177,7 +218,13 @@ describe('donors API', () => {
 
       const res = await api().get(`/api/donors/${donor.id}`).set(bearer(token)).expect(200);
 
-      expect((res.body as DonorDetailDto).summary).to.deep.equal({ donations: 0, devices: 0, placed: 0, recycled: 0, inProgress: 0 });
+      expect((res.body as DonorDetailDto).summary).to.deep.equal({
+        donations: 0,
+        devices: 0,
+        placed: 0,
+        recycled: 0,
+        inProgress: 0,
+      });
       expect((res.body as DonorDetailDto).donations).to.deep.equal([]);
     });
 
@@ -205,7 +252,11 @@ describe('donors API', () => {
       const { token } = await signIn('manager');
       const donor = await createDonor();
 
-      const res = await api().patch(`/api/donors/${donor.id}`).set(bearer(token)).send({ phone: '0551234567', city: 'الخبر' }).expect(200);
+      const res = await api()
+        .patch(`/api/donors/${donor.id}`)
+        .set(bearer(token))
+        .send({ phone: '0551234567', city: 'الخبر' })
+        .expect(200);
 
       expect(res.body).to.include({ id: donor.id, phone: '+966551234567', city: 'الخبر', name: 'شركة الخليج للتقنية' });
       const stored = await Donor.findByPk(donor.id);
@@ -217,7 +268,11 @@ describe('donors API', () => {
       const { token } = await signIn('manager');
       const donor = await createDonor();
 
-      const res = await api().patch(`/api/donors/${donor.id}`).set(bearer(token)).send({ email: '', phone: null }).expect(200);
+      const res = await api()
+        .patch(`/api/donors/${donor.id}`)
+        .set(bearer(token))
+        .send({ email: '', phone: null })
+        .expect(200);
 
       expect(res.body).to.include({ email: null, phone: null, city: 'الدمام', crNumber: '2050012345' });
       const stored = await Donor.findByPk(donor.id);

@@ -23,7 +23,11 @@ describe('hardware report format detection', () => {
   }
 
   it('when a JSON report starts with a byte-order mark and blank lines, still recognises it', () => {
-    const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), buffer('\n\n  '), fixture('smartctl-hdd-failing.json')]);
+    const content = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      buffer('\n\n  '),
+      fixture('smartctl-hdd-failing.json'),
+    ]);
     expect(parseHardwareReport(content).drives[0].serialNumber).to.equal('WD-WCC6Y4KJ1234');
   });
 
@@ -48,14 +52,26 @@ describe('hardware report format detection', () => {
     }
 
     it('when given smartctl text output, says to use --json', () => {
-      const error = expectAppError(() => parseHardwareReport(buffer(
-        'smartctl 7.3 2022-02-28 r5338\n=== START OF INFORMATION SECTION ===\nDevice Model: X\n')), 415, 'UNSUPPORTED_FILE_TYPE');
+      const error = expectAppError(
+        () =>
+          parseHardwareReport(
+            buffer('smartctl 7.3 2022-02-28 r5338\n=== START OF INFORMATION SECTION ===\nDevice Model: X\n'),
+          ),
+        415,
+        'UNSUPPORTED_FILE_TYPE',
+      );
       expect(error.message).to.contain('--json');
     });
 
     it('when given an nwipe log, says it belongs with sanitization records', () => {
-      const error = expectAppError(() => parseHardwareReport(buffer(
-        "[2024/03/15 10:22:01] nwipe: notice: Invoking method 'DoD Short' on device '/dev/sda'\n")), 415, 'UNSUPPORTED_FILE_TYPE');
+      const error = expectAppError(
+        () =>
+          parseHardwareReport(
+            buffer("[2024/03/15 10:22:01] nwipe: notice: Invoking method 'DoD Short' on device '/dev/sda'\n"),
+          ),
+        415,
+        'UNSUPPORTED_FILE_TYPE',
+      );
       expect(error.message).to.contain('nwipe');
     });
   });
@@ -80,24 +96,38 @@ describe('hardware report format detection', () => {
     });
 
     it('when a Snapshot has neither data nor device and components, throws 422', () => {
-      expectAppError(() => parseHardwareReport(buffer('{"type":"Snapshot","software":"Workbench","version":"1"}')),
-        422, 'REPORT_INVALID');
+      expectAppError(
+        () => parseHardwareReport(buffer('{"type":"Snapshot","software":"Workbench","version":"1"}')),
+        422,
+        'REPORT_INVALID',
+      );
     });
 
     it('when the only smartctl entry has no serial, throws 422 and keeps the warning in the details', () => {
-      const entry = { json_format_version: [1, 0], device: { name: '/dev/sdc', protocol: 'ATA' }, smart_status: { passed: true } };
+      const entry = {
+        json_format_version: [1, 0],
+        device: { name: '/dev/sdc', protocol: 'ATA' },
+        smart_status: { passed: true },
+      };
       const error = expectAppError(() => parseHardwareReport(buffer(JSON.stringify(entry))), 422, 'REPORT_INVALID');
-      expect((error.details as { warnings: string[] }).warnings[0]).to.match(/^Skipped the smartctl entry for \/dev\/sdc/);
+      expect((error.details as { warnings: string[] }).warnings[0]).to.match(
+        /^Skipped the smartctl entry for \/dev\/sdc/,
+      );
     });
 
     it('when dmidecode output holds only placeholders, throws 422', () => {
-      const text = 'Handle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: To Be Filled By O.E.M.\n' +
+      const text =
+        'Handle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: To Be Filled By O.E.M.\n' +
         '\tProduct Name: To Be Filled By O.E.M.\n\tSerial Number: Default string\n';
       expectAppError(() => parseHardwareReport(buffer(text)), 422, 'REPORT_INVALID');
     });
 
     it('when an lshw tree has no usable node, throws 422', () => {
-      expectAppError(() => parseHardwareReport(buffer('{"id":"x","class":"system","children":[]}')), 422, 'REPORT_INVALID');
+      expectAppError(
+        () => parseHardwareReport(buffer('{"id":"x","class":"system","children":[]}')),
+        422,
+        'REPORT_INVALID',
+      );
     });
   });
 });

@@ -64,14 +64,28 @@ describe('hardware parser fuzzing', () => {
   }
 
   const jsonFixtures = fixtureNames().filter((name) => name.endsWith('.json'));
-  const replacements: unknown[] = [null, 12345, -1, 1e308, '', 'x'.repeat(5000), [], [1, 2], {}, { constructor: 'x' }, true];
+  const replacements: unknown[] = [
+    null,
+    12345,
+    -1,
+    1e308,
+    '',
+    'x'.repeat(5000),
+    [],
+    [1, 2],
+    {},
+    { constructor: 'x' },
+    true,
+  ];
   for (const name of jsonFixtures) {
     it(`when any value in ${name} is swapped for another JSON type, never throws a TypeError`, () => {
       const document = JSON.parse(fixture(name).toString('utf8')) as unknown;
       const next = random(name.length * 104729);
       for (const path of leafPaths(document)) {
         const replacement = replacements[Math.floor(next() * replacements.length)];
-        expect([200, 'ok', 415, 422]).to.include(outcome(Buffer.from(JSON.stringify(replaceAt(document, path, replacement)))));
+        expect([200, 'ok', 415, 422]).to.include(
+          outcome(Buffer.from(JSON.stringify(replaceAt(document, path, replacement)))),
+        );
       }
     });
   }
@@ -94,13 +108,15 @@ describe('hardware parser fuzzing', () => {
   it('when keys are prototype names, does not treat them as data', () => {
     const text = '{"json_format_version":[1,0],"__proto__":{"serial_number":"INJECTED"},"device":{"name":"/dev/sda"}}';
     expect(outcome(Buffer.from(text))).to.equal(422);
-    const units = 'Handle 0x0011, DMI type 17, 40 bytes\nMemory Device\n\tSize: 8 constructor\n\n' +
+    const units =
+      'Handle 0x0011, DMI type 17, 40 bytes\nMemory Device\n\tSize: 8 constructor\n\n' +
       'Handle 0x0012, DMI type 17, 40 bytes\nMemory Device\n\tSize: 8 GB\n';
     expect(parseHardwareReport(Buffer.from(units)).device.ramGb).to.equal(8);
   });
 
   it('when a dmidecode text carries a 2 MB line, still parses the rest quickly', () => {
-    const text = `Handle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: ${'M'.repeat(2_000_000)}\n` +
+    const text =
+      `Handle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: ${'M'.repeat(2_000_000)}\n` +
       '\tProduct Name: Latitude 5490\n\tSerial Number: 9XYZ123\n';
     const started = Date.now();
     const { device } = parseHardwareReport(Buffer.from(text));

@@ -8,4 +8,3 @@ export { expectAppError } from '../helpers/errors.js';
 export const fixture = (name: string): Buffer => anyFixture('hardware', name);
 
 export const fixtureNames = (): string[] => anyFixtureNames('hardware');
-

@@ -3,8 +3,20 @@ import { cleanSerial, cleanText } from '../../server/modules/hardware/hardware.p
 
 describe('placeholder values', () => {
   const missing = [
-    'To Be Filled By O.E.M.', 'To be filled by O.E.M.', 'Not Specified', 'Default string', 'System Serial Number',
-    'System Product Name', 'Chassis Serial Number', '0123456789', 'None', '--', '', '   ', 'N/A', 'Not Available',
+    'To Be Filled By O.E.M.',
+    'To be filled by O.E.M.',
+    'Not Specified',
+    'Default string',
+    'System Serial Number',
+    'System Product Name',
+    'Chassis Serial Number',
+    '0123456789',
+    'None',
+    '--',
+    '',
+    '   ',
+    'N/A',
+    'Not Available',
   ];
   for (const value of missing) {
     it(`when a field reads "${value}", it counts as missing`, () => {

@@ -11,22 +11,45 @@ const sample = (relative: string): Buffer => fs.readFileSync(path.join(samplesDi
 const parse = (relative: string): ParsedReport => parseHardwareReport(sample(relative));
 
 const X1_NVME: ParsedDrive = {
-  serialNumber: 'S35ANX0J401001', model: 'SAMSUNG MZVLW1T0HMLH-000L7', mediaType: 'nvme', capacityBytes: 1024209543168,
-  smartPassed: true, powerOnHours: 6032, reallocatedSectors: null, pendingSectors: null,
+  serialNumber: 'S35ANX0J401001',
+  model: 'SAMSUNG MZVLW1T0HMLH-000L7',
+  mediaType: 'nvme',
+  capacityBytes: 1024209543168,
+  smartPassed: true,
+  powerOnHours: 6032,
+  reallocatedSectors: null,
+  pendingSectors: null,
 };
 const E7240_LITEON: ParsedDrive = {
-  serialNumber: 'TW0XXM305508539G1361', model: 'LITEONIT LMT-256M6M mSATA 256GB', mediaType: 'ssd', capacityBytes: 256060514304,
-  smartPassed: true, powerOnHours: null, reallocatedSectors: 0, pendingSectors: 0,
+  serialNumber: 'TW0XXM305508539G1361',
+  model: 'LITEONIT LMT-256M6M mSATA 256GB',
+  mediaType: 'ssd',
+  capacityBytes: 256060514304,
+  smartPassed: true,
+  powerOnHours: null,
+  reallocatedSectors: 0,
+  pendingSectors: 0,
 };
 const E7240_SAMSUNG: ParsedDrive = {
-  serialNumber: 'S33HNX0J203755R', model: 'Samsung SSD 850 EVO mSATA 500GB', mediaType: 'ssd', capacityBytes: 500107862016,
-  smartPassed: true, powerOnHours: 17702, reallocatedSectors: 0, pendingSectors: 0,
+  serialNumber: 'S33HNX0J203755R',
+  model: 'Samsung SSD 850 EVO mSATA 500GB',
+  mediaType: 'ssd',
+  capacityBytes: 500107862016,
+  smartPassed: true,
+  powerOnHours: 17702,
+  reallocatedSectors: 0,
+  pendingSectors: 0,
 };
 const E7240_DEVICE = {
-  manufacturer: 'Dell Inc.', model: 'Latitude E7240', serialNumber: '5CQ6VY1', type: 'laptop',
-  cpu: 'Intel(R) Core(TM) i7-4600U CPU @ 2.10GHz', ramGb: 16,
+  manufacturer: 'Dell Inc.',
+  model: 'Latitude E7240',
+  serialNumber: '5CQ6VY1',
+  type: 'laptop',
+  cpu: 'Intel(R) Core(TM) i7-4600U CPU @ 2.10GHz',
+  ramGb: 16,
 };
-const ZD0_WARNING = 'Skipped the smartctl entry for /dev/zd0 because it has no serial number (smartctl said: /dev/zd0: ' +
+const ZD0_WARNING =
+  'Skipped the smartctl entry for /dev/zd0 because it has no serial number (smartctl said: /dev/zd0: ' +
   'Unable to detect device type); it is usually a USB bridge, a card reader or a device smartctl could not read.';
 
 describe('shared real-world samples', function () {
@@ -35,8 +58,10 @@ describe('shared real-world samples', function () {
   });
 
   it('parses every sample file to a report or a typed 415/422, never anything else', () => {
-    const files = fs.readdirSync(samplesDir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+    const files = fs
+      .readdirSync(samplesDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
     expect(files.length).to.be.above(10);
     for (const file of files) {
       try {
@@ -50,13 +75,21 @@ describe('shared real-world samples', function () {
 
   describe('Lenovo ThinkPad X1 Carbon 5th', () => {
     const X1_DEVICE = {
-      manufacturer: 'LENOVO', model: 'ThinkPad X1 Carbon 5th', serialNumber: 'PF0QMY5N', type: 'laptop',
-      cpu: 'Intel(R) Core(TM) i7-7500U CPU @ 2.70GHz', ramGb: 16,
+      manufacturer: 'LENOVO',
+      model: 'ThinkPad X1 Carbon 5th',
+      serialNumber: 'PF0QMY5N',
+      type: 'laptop',
+      cpu: 'Intel(R) Core(TM) i7-7500U CPU @ 2.70GHz',
+      ramGb: 16,
     };
 
     it('dmidecode: the laptop, serial PF0QMY5N, 2 × 8192 MB of RAM', () => {
       expect(parse('hardware/lenovo-thinkpad-x1-carbon-5/dmidecode.txt')).to.deep.equal({
-        format: 'dmidecode', device: X1_DEVICE, drives: [], erasures: [], warnings: [],
+        format: 'dmidecode',
+        device: X1_DEVICE,
+        drives: [],
+        erasures: [],
+        warnings: [],
       });
     });
 
@@ -95,7 +128,10 @@ describe('shared real-world samples', function () {
 
     it('workbench-script snapshot: the same laptop, both SSDs, and a warning for the entry with no serial', () => {
       expect(parse('ereuse/workbench-script-snapshot.json')).to.deep.equal({
-        format: 'workbench-script', device: E7240_DEVICE, drives: [E7240_LITEON, E7240_SAMSUNG], erasures: [],
+        format: 'workbench-script',
+        device: E7240_DEVICE,
+        drives: [E7240_LITEON, E7240_SAMSUNG],
+        erasures: [],
         warnings: [ZD0_WARNING],
       });
     });
@@ -110,42 +146,89 @@ describe('shared real-world samples', function () {
     it('reads the Lenovo ThinkCentre tower', () => {
       expect(report.format).to.equal('workbench11');
       expect(report.device).to.deep.equal({
-        manufacturer: 'LENOVO', model: 'ThinkCentre M92P', serialNumber: 'AAAAAAAA', type: 'desktop',
-        cpu: 'Intel Core i5-3470 CPU @ 3.20GHz', ramGb: 4,
+        manufacturer: 'LENOVO',
+        model: 'ThinkCentre M92P',
+        serialNumber: 'AAAAAAAA',
+        type: 'desktop',
+        cpu: 'Intel Core i5-3470 CPU @ 3.20GHz',
+        ramGb: 4,
       });
     });
 
     it('reads the Seagate hard drive with its SMART test', () => {
-      expect(report.drives).to.deep.equal([{
-        serialNumber: 'AAAAAAAA', model: 'ST3500418AS', mediaType: 'hdd', capacityBytes: 500_000_000_000,
-        smartPassed: true, powerOnHours: 18720, reallocatedSectors: 0, pendingSectors: 0,
-      }]);
+      expect(report.drives).to.deep.equal([
+        {
+          serialNumber: 'AAAAAAAA',
+          model: 'ST3500418AS',
+          mediaType: 'hdd',
+          capacityBytes: 500_000_000_000,
+          smartPassed: true,
+          powerOnHours: 18720,
+          reallocatedSectors: 0,
+          pendingSectors: 0,
+        },
+      ]);
     });
 
     it('turns the EraseSectors action (StepZero + StepRandom) into one passed clear/overwrite erasure', () => {
-      expect(report.erasures).to.deep.equal([{
-        driveSerial: 'AAAAAAAA', method: 'clear', technique: 'overwrite', tool: 'Workbench 11.0b11', passes: 2,
-        verification: 'last_pass', result: 'passed',
-        startedAt: '2021-10-11T09:45:19.623Z', finishedAt: '2022-10-11T13:45:31.239Z',
-      }]);
+      expect(report.erasures).to.deep.equal([
+        {
+          driveSerial: 'AAAAAAAA',
+          method: 'clear',
+          technique: 'overwrite',
+          tool: 'Workbench 11.0b11',
+          passes: 2,
+          verification: 'last_pass',
+          result: 'passed',
+          startedAt: '2021-10-11T09:45:19.623Z',
+          finishedAt: '2022-10-11T13:45:31.239Z',
+        },
+      ]);
       expect(report.warnings).to.deep.equal([]);
     });
   });
 
   describe('smartctl samples', () => {
     const expected: Array<[string, Partial<ParsedDrive>]> = [
-      ['smartctl/smart-ata.json', {
-        serialNumber: '9RK1XXXX', model: 'WDC WD140EDFZ-11A0VA0', mediaType: 'hdd', capacityBytes: 14000519643136,
-        smartPassed: true, powerOnHours: 1730, reallocatedSectors: 0, pendingSectors: 0,
-      }],
-      ['smartctl/smart-nvme.json', {
-        serialNumber: 'BTNH93710FS91P0B', model: 'INTEL SSDPEKNW010T8', mediaType: 'nvme', capacityBytes: 1024209543168,
-        smartPassed: true, powerOnHours: 2401, reallocatedSectors: null, pendingSectors: null,
-      }],
-      ['smartctl/smart-scsi.json', {
-        serialNumber: 'Z1Z5DWJK0000XXXXXXXX', model: 'SEAGATE ST4000NM0043', mediaType: 'hdd', capacityBytes: 4000787030016,
-        smartPassed: true, powerOnHours: 43549, reallocatedSectors: 56, pendingSectors: null,
-      }],
+      [
+        'smartctl/smart-ata.json',
+        {
+          serialNumber: '9RK1XXXX',
+          model: 'WDC WD140EDFZ-11A0VA0',
+          mediaType: 'hdd',
+          capacityBytes: 14000519643136,
+          smartPassed: true,
+          powerOnHours: 1730,
+          reallocatedSectors: 0,
+          pendingSectors: 0,
+        },
+      ],
+      [
+        'smartctl/smart-nvme.json',
+        {
+          serialNumber: 'BTNH93710FS91P0B',
+          model: 'INTEL SSDPEKNW010T8',
+          mediaType: 'nvme',
+          capacityBytes: 1024209543168,
+          smartPassed: true,
+          powerOnHours: 2401,
+          reallocatedSectors: null,
+          pendingSectors: null,
+        },
+      ],
+      [
+        'smartctl/smart-scsi.json',
+        {
+          serialNumber: 'Z1Z5DWJK0000XXXXXXXX',
+          model: 'SEAGATE ST4000NM0043',
+          mediaType: 'hdd',
+          capacityBytes: 4000787030016,
+          smartPassed: true,
+          powerOnHours: 43549,
+          reallocatedSectors: 56,
+          pendingSectors: null,
+        },
+      ],
     ];
     for (const [file, drive] of expected) {
       it(`${file}: ${drive.serialNumber}, ${drive.mediaType}, SMART passed, ${drive.powerOnHours} hours`, () => {
@@ -160,11 +243,11 @@ describe('shared real-world samples', function () {
       const error = expectAppError(() => parse('smartctl/smart-sat.json'), 422, 'REPORT_INVALID');
       expect((error.details as { warnings: string[] }).warnings).to.deep.equal([
         'Skipped the smartctl entry for /dev/sdc because it has no serial number; it is usually a USB bridge, ' +
-        'a card reader or a device smartctl could not read.',
+          'a card reader or a device smartctl could not read.',
       ]);
     });
 
-    it('smartctl/smart-fail.json (smartctl could not open the disk): 422 quoting smartctl\'s error', () => {
+    it("smartctl/smart-fail.json (smartctl could not open the disk): 422 quoting smartctl's error", () => {
       const error = expectAppError(() => parse('smartctl/smart-fail.json'), 422, 'REPORT_INVALID');
       expect((error.details as { warnings: string[] }).warnings[0]).to.contain('Open failed, Error=5');
     });

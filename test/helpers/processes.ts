@@ -90,7 +90,11 @@ export function spawnNode(args: string[], env: NodeJS.ProcessEnv, opts: SpawnOpt
     if (keepErr) collect(true, chunk);
     if (echoErr) process.stderr.write(chunk);
   });
-  const text = (which?: boolean) => chunks.filter((c) => which === undefined || c.err === which).map((c) => c.text).join('');
+  const text = (which?: boolean) =>
+    chunks
+      .filter((c) => which === undefined || c.err === which)
+      .map((c) => c.text)
+      .join('');
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const signal = (sig: NodeJS.Signals) => {
     try {

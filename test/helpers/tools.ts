@@ -6,14 +6,19 @@ import { existsSync } from 'node:fs';
 
 /** Each program and the Debian package that brings it. */
 export const PDF_TOOLS: Record<string, string> = {
-  pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', pdfinfo: 'poppler-utils', pdfimages: 'poppler-utils', zbarimg: 'zbar-tools',
+  pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
+  pdfimages: 'poppler-utils',
+  zbarimg: 'zbar-tools',
 };
 
 const found = new Map<string, boolean>();
 
 /** Whether `program` can be run: a path is checked as a file, a bare name is looked up on PATH by running it. */
 export function hasProgram(program: string): boolean {
-  if (!found.has(program)) found.set(program, program.includes('/') ? existsSync(program) : !spawnSync(program, ['-v']).error);
+  if (!found.has(program))
+    found.set(program, program.includes('/') ? existsSync(program) : !spawnSync(program, ['-v']).error);
   return found.get(program)!;
 }
 

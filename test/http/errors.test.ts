@@ -8,7 +8,9 @@ function expectErrorShape(body: { error?: Record<string, unknown> }, code: strin
   expect(body.error).to.include({ code });
   expect(body.error!.message).to.be.a('string').and.not.be.empty;
   expect(body.error!.requestId).to.be.a('string').and.not.be.empty;
-  expect(Object.keys(body.error!)).to.satisfy((keys: string[]) => keys.every((k) => ['code', 'message', 'details', 'requestId'].includes(k)));
+  expect(Object.keys(body.error!)).to.satisfy((keys: string[]) =>
+    keys.every((k) => ['code', 'message', 'details', 'requestId'].includes(k)),
+  );
 }
 
 describe('error responses', () => {
@@ -23,7 +25,11 @@ describe('error responses', () => {
   });
 
   it('when the JSON is malformed, returns 400 VALIDATION_FAILED naming the body', async () => {
-    const res = await api().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": "a@b.c",').expect(400);
+    const res = await api()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": "a@b.c",')
+      .expect(400);
     expectErrorShape(res.body, 'VALIDATION_FAILED');
     expect(res.body.error.details).to.deep.equal([{ path: 'body', message: 'is not valid JSON', type: 'body.json' }]);
   });

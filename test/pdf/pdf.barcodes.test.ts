@@ -10,7 +10,13 @@ const URL = 'http://nimah.test/d/NM000123';
 function drawLabel(doc: PDFKit.PDFDocument, left: number, top: number): void {
   const qrSize = 25 * MM;
   drawCode128(doc, TAG, left + 1 * MM, top + 3 * MM, 34 * MM, 12 * MM);
-  drawText(doc, `جهاز ${ltr('NM-000123')}`, { x: left + 2 * MM, y: top + 16 * MM, width: 32 * MM, size: 9, align: 'center' });
+  drawText(doc, `جهاز ${ltr('NM-000123')}`, {
+    x: left + 2 * MM,
+    y: top + 16 * MM,
+    width: 32 * MM,
+    size: 9,
+    align: 'center',
+  });
   drawQr(doc, URL, left + 36 * MM, top + 2 * MM, qrSize);
 }
 
@@ -36,7 +42,9 @@ describe('pdf barcodes', () => {
 
   it('when a Code128 fills a box, its module width leaves 10 quiet modules either side', async () => {
     let moduleWidth = 0;
-    await writePdf((doc) => { moduleWidth = drawCode128(doc, TAG, 0, 0, 100, 30).moduleWidth; });
+    await writePdf((doc) => {
+      moduleWidth = drawCode128(doc, TAG, 0, 0, 100, 30).moduleWidth;
+    });
 
     // NM000123 in bwip-js: start B, N, M, code C, 00, 01, 23, check = 8 symbols of 11 modules + stop (13) = 101.
     expect(moduleWidth).to.be.closeTo(100 / (101 + 20), 1e-9);
@@ -44,7 +52,9 @@ describe('pdf barcodes', () => {
 
   it('when a QR code is drawn, its module size includes a 4-module quiet zone', async () => {
     let moduleWidth = 0;
-    await writePdf((doc) => { moduleWidth = drawQr(doc, URL, 0, 0, 66).moduleWidth; });
+    await writePdf((doc) => {
+      moduleWidth = drawQr(doc, URL, 0, 0, 66).moduleWidth;
+    });
 
     // The URL fits QR version 2 at level M: 25 modules + 2 × 4 quiet = 33.
     expect(moduleWidth).to.equal(2);

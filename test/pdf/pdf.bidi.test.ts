@@ -44,8 +44,9 @@ describe('pdf bidi: visual order of a line', () => {
   });
 
   it('when an English line holds an Arabic name, only the name is reversed and the brackets stay as typed', () => {
-    expect(visualLine('Received from: مؤسسة الخير الخيرية (Riyadh)'))
-      .to.equal(`Received from: ${rev('مؤسسة الخير الخيرية')} (Riyadh)`);
+    expect(visualLine('Received from: مؤسسة الخير الخيرية (Riyadh)')).to.equal(
+      `Received from: ${rev('مؤسسة الخير الخيرية')} (Riyadh)`,
+    );
   });
 
   it('when isolates are used, no bidi control character reaches the drawn runs', () => {
@@ -75,12 +76,19 @@ describe('pdf wrap: logical line breaking', () => {
   const byLength = (start: number, end: number): number => end - start + 1;
 
   it('when words overflow the width, breaks at spaces and drops the space at the break', () => {
-    expect(wrapLines('aaa bbb ccc ddd', 7, byLength)).to.deep.equal([{ start: 0, end: 6 }, { start: 8, end: 14 }]);
+    expect(wrapLines('aaa bbb ccc ddd', 7, byLength)).to.deep.equal([
+      { start: 0, end: 6 },
+      { start: 8, end: 14 },
+    ]);
   });
 
   it('when one token is wider than the box, breaks it between characters', () => {
-    expect(wrapLines('abcdefghij kl', 4, byLength))
-      .to.deep.equal([{ start: 0, end: 3 }, { start: 4, end: 7 }, { start: 8, end: 9 }, { start: 11, end: 12 }]);
+    expect(wrapLines('abcdefghij kl', 4, byLength)).to.deep.equal([
+      { start: 0, end: 3 },
+      { start: 4, end: 7 },
+      { start: 8, end: 9 },
+      { start: 11, end: 12 },
+    ]);
   });
 
   it('when a long token is broken, a combining mark stays with its letter', () => {

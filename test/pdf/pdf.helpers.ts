@@ -36,7 +36,8 @@ let fileCount = 0;
 
 /** Builds a document with `draw` and writes it to a new file in the temp folder; returns its path. */
 export async function writePdf(
-  draw: (doc: PDFKit.PDFDocument) => void, options: CreatePdfOptions = { size: 'A4', margin: 0 },
+  draw: (doc: PDFKit.PDFDocument) => void,
+  options: CreatePdfOptions = { size: 'A4', margin: 0 },
 ): Promise<string> {
   fileCount += 1;
   const file = path.join(testPdfDir(), `test-${fileCount}.pdf`);
@@ -56,7 +57,10 @@ export async function writePdf(
 export function pdfText(file: string, mode: 'plain' | 'layout' = 'plain'): string {
   const args = mode === 'layout' ? ['-layout', file, '-'] : [file, '-'];
   return stripEmbeddingMarks(execFileSync('pdftotext', args, { encoding: 'utf8' }))
-    .split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim()).filter(Boolean).join('\n');
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** pdftotext's raw output, marks included, for the tests that pin down exactly what it gives. */
@@ -80,7 +84,10 @@ export function pdfWordBoxes(file: string): WordBox[] {
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
   const pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g;
   return [...html.matchAll(pattern)].map((m) => ({
-    text: m[4], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]),
+    text: m[4],
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
   }));
 }
 
@@ -89,10 +96,12 @@ export function decodeBarcodes(file: string, dpi = 300): string[] {
   const prefix = file.replace(/\.pdf$/, `-${dpi}`);
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, prefix]);
   const dir = path.dirname(file);
-  const pngs = readdirSync(dir).filter((name) => name.startsWith(path.basename(prefix)) && name.endsWith('.png'))
+  const pngs = readdirSync(dir)
+    .filter((name) => name.startsWith(path.basename(prefix)) && name.endsWith('.png'))
     .map((name) => path.join(dir, name));
   // zbarimg exits 4 when it finds nothing: read its output either way and let the assertion say what is missing.
-  return pngs.flatMap((png) => spawnSync('zbarimg', ['-q', png], { encoding: 'utf8' }).stdout.trim().split('\n'))
+  return pngs
+    .flatMap((png) => spawnSync('zbarimg', ['-q', png], { encoding: 'utf8' }).stdout.trim().split('\n'))
     .filter(Boolean);
 }
 

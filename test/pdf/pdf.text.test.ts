@@ -13,7 +13,15 @@
 //   came back `إىل`.
 import { expect } from 'chai';
 import { drawText, ltr, measureText } from '../../server/lib/pdf/index.js';
-import { indexesInOrder, pdfText, pdfWordBoxes, rawPdfText, removeTestPdfs, requirePdfTools, writePdf } from './pdf.helpers.js';
+import {
+  indexesInOrder,
+  pdfText,
+  pdfWordBoxes,
+  rawPdfText,
+  removeTestPdfs,
+  requirePdfTools,
+  writePdf,
+} from './pdf.helpers.js';
 import { LONG_PARAGRAPH, PAGE, PARAGRAPH_BOX, drawTextLayoutSample } from './text-layout-sample.js';
 
 const BOX = { x: 40, y: 40, width: 515, size: 14 };
@@ -136,8 +144,17 @@ describe('pdf text: wrapping and alignment', () => {
     const file = await writePdf((doc) => drawText(doc, LONG_PARAGRAPH, options));
 
     const text = pdfText(file).replace(/\n/g, ' ');
-    expectInOrder(text, ['تتعهد الجمعية', 'على الأقراص', 'NIST SP 800-88', 'NM-000123', 'إلى المستفيد', '2026-11-23',
-      'صالح للاستخدام', 'http://nimah.test/d/NM000123', 'في أي']);
+    expectInOrder(text, [
+      'تتعهد الجمعية',
+      'على الأقراص',
+      'NIST SP 800-88',
+      'NM-000123',
+      'إلى المستفيد',
+      '2026-11-23',
+      'صالح للاستخدام',
+      'http://nimah.test/d/NM000123',
+      'في أي',
+    ]);
   });
 
   it('when measured first, measureText gives the same box as drawText', async () => {
@@ -169,8 +186,16 @@ describe('pdf text: the sample page', () => {
     const file = await writePdf(drawTextLayoutSample, { size: [PAGE.width, PAGE.height], margin: 0 });
 
     const text = pdfText(file, 'layout');
-    for (const value of ['NM-000123', 'PF0QMY5N', '+966 50 123 4567', '2026-11-23', '٢٠٢٦', 'donor@example.org',
-      'إلى المستفيد على الأقراص للاستخدام عبر في', 'Device NM-000123 (stage 1) handed over on 2026-11-23.']) {
+    for (const value of [
+      'NM-000123',
+      'PF0QMY5N',
+      '+966 50 123 4567',
+      '2026-11-23',
+      '٢٠٢٦',
+      'donor@example.org',
+      'إلى المستفيد على الأقراص للاستخدام عبر في',
+      'Device NM-000123 (stage 1) handed over on 2026-11-23.',
+    ]) {
       expect(text).to.contain(value);
     }
   });

@@ -17,7 +17,8 @@ export const TRICKY_LINES: ReadonlyArray<{ label: string; text: string }> = [
   { label: 'e-mail', text: `البريد: ${ltr('donor@example.org')}` },
 ];
 
-export const LONG_PARAGRAPH = 'تتعهد الجمعية بأن جميع البيانات على الأقراص قد مسحت وفق المعيار ' +
+export const LONG_PARAGRAPH =
+  'تتعهد الجمعية بأن جميع البيانات على الأقراص قد مسحت وفق المعيار ' +
   `${ltr('NIST SP 800-88')} قبل تسليم الجهاز ${ltr('NM-000123')} إلى المستفيد بتاريخ ${ltr('2026-11-23')}، ` +
   'وأن الجهاز صالح للاستخدام ومزود بنظام تشغيل مرخص (مرحلة 2)، ويمكن التحقق من الشهادة عبر الرابط ' +
   `${ltr('http://nimah.test/d/NM000123')} في أي وقت.`;
@@ -35,14 +36,35 @@ export function drawTextLayoutSample(doc: PDFKit.PDFDocument): void {
   const { margin } = PAGE;
   const inner = PAGE.width - 2 * margin;
   let y = margin;
-  y += drawText(doc, 'Nimah text layout sample · عينة تخطيط النص', { x: margin, y, width: inner, size: 13, bold: true, align: 'center' }).height + 4 * MM;
+  y +=
+    drawText(doc, 'Nimah text layout sample · عينة تخطيط النص', {
+      x: margin,
+      y,
+      width: inner,
+      size: 13,
+      bold: true,
+      align: 'center',
+    }).height +
+    4 * MM;
   for (const { label, text } of TRICKY_LINES) {
     drawText(doc, label, { x: margin, y: y + 2, width: 30 * MM, size: 8, color: '#666666' });
     y += drawText(doc, text, { x: margin + 30 * MM, y, width: inner - 30 * MM, size: 12 }).height + 2 * MM;
   }
   y += 2 * MM;
-  drawText(doc, 'long paragraph, wrapped and right-aligned in the box', { x: margin, y: y + 2, width: 55 * MM, size: 8, color: '#666666' });
-  const box = drawText(doc, LONG_PARAGRAPH, { x: PARAGRAPH_BOX.x, y, width: PARAGRAPH_BOX.width, size: 10, lineGap: 2 });
+  drawText(doc, 'long paragraph, wrapped and right-aligned in the box', {
+    x: margin,
+    y: y + 2,
+    width: 55 * MM,
+    size: 8,
+    color: '#666666',
+  });
+  const box = drawText(doc, LONG_PARAGRAPH, {
+    x: PARAGRAPH_BOX.x,
+    y,
+    width: PARAGRAPH_BOX.width,
+    size: 10,
+    lineGap: 2,
+  });
   doc.rect(PARAGRAPH_BOX.x, y, PARAGRAPH_BOX.width, box.height).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
   y += box.height + 4 * MM;
   for (const line of ENGLISH_LINES) y += drawText(doc, line, { x: margin, y, width: inner, size: 11 }).height + 1 * MM;
@@ -53,7 +75,11 @@ export function drawTextLayoutSample(doc: PDFKit.PDFDocument): void {
 }
 
 async function renderSamplePng(target: string): Promise<void> {
-  const file = await writePdf(drawTextLayoutSample, { size: [PAGE.width, PAGE.height], margin: 0, title: 'Nimah text layout sample' });
+  const file = await writePdf(drawTextLayoutSample, {
+    size: [PAGE.width, PAGE.height],
+    margin: 0,
+    title: 'Nimah text layout sample',
+  });
   const prefix = file.replace(/\.pdf$/, '');
   execFileSync('pdftoppm', ['-png', '-r', '110', '-singlefile', file, prefix]);
   copyFileSync(`${prefix}.png`, target);

@@ -21,7 +21,10 @@ import { fixture } from '../helpers/fixtures.js';
 import { operatorEnv, runCli, tempDataDir } from '../helpers/processes.js';
 import { freshTargetDb, mysqlReachable, type TargetDb } from './target-db.js';
 
-interface CliResult { code: number | null; out: string }
+interface CliResult {
+  code: number | null;
+  out: string;
+}
 
 function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
   const log = path.join(testDir, `server-cli-${process.pid}.log`);
@@ -32,14 +35,19 @@ function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
 async function buildData(): Promise<void> {
   const { token } = await signIn('admin');
   const device = await deviceWithNwipeDrives(token);
-  await api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(token)).attach('file', fixture('nwipe', 'all-erased-two-drives.log'), 'nwipe.log').expect(201);
+  await api()
+    .post(`/api/devices/${device.id}/sanitizations`)
+    .set(bearer(token))
+    .attach('file', fixture('nwipe', 'all-erased-two-drives.log'), 'nwipe.log')
+    .expect(201);
   await readyDevice(token);
   const d = await intake(token);
   await act(token, d, { action: 'triage', needsRepair: true, disposition: 'reuse', findings: 'Keyboard: ك missing' });
   if (allRoutes.some((r) => r.method === 'post' && r.path === '/api/beneficiaries')) await createBeneficiary(token);
 }
 
-const filesWithContent = (dir: string) => storedFiles(dir).map((f) => `${f}:${fs.readFileSync(path.join(dir, f)).length}`);
+const filesWithContent = (dir: string) =>
+  storedFiles(dir).map((f) => `${f}:${fs.readFileSync(path.join(dir, f)).length}`);
 
 describe('backup and restore (npm run db:backup / db:restore)', function () {
   this.timeout(120_000);
@@ -52,7 +60,11 @@ describe('backup and restore (npm run db:backup / db:restore)', function () {
   before(async () => {
     await truncateAll();
     await buildData();
-    source = { snapshot: await snapshot(getSequelize()), counts: await rowCounts(getSequelize()), uploads: filesWithContent(config.upload.dir) };
+    source = {
+      snapshot: await snapshot(getSequelize()),
+      counts: await rowCounts(getSequelize()),
+      uploads: filesWithContent(config.upload.dir),
+    };
     backupDir = path.join(tempDataDir('backup'), 'b1');
     backedUp = await cli(['backup', backupDir], { DATA_DIR: config.dataDir, DATABASE_URL: config.db.url });
     target = await freshTargetDb('restore', 'nimah_restore_test');
@@ -67,9 +79,12 @@ describe('backup and restore (npm run db:backup / db:restore)', function () {
     const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, 'manifest.json'), 'utf8'));
     expect(manifest).to.include({ format: 'nimah-backup/1', appVersion: '0.1.0', dialect: config.db.dialect });
     expect(manifest.migrations.length).to.be.greaterThan(5);
-    expect(Object.fromEntries(manifest.tables.map((t: { name: string; rows: number }) => [t.name, t.rows]))).to.deep.equal(source.counts);
+    expect(
+      Object.fromEntries(manifest.tables.map((t: { name: string; rows: number }) => [t.name, t.rows])),
+    ).to.deep.equal(source.counts);
     expect(source.counts.device_events).to.be.greaterThan(5);
-    for (const t of manifest.tables) expect(fs.existsSync(path.join(backupDir, 'tables', `${t.name}.ndjson`)), t.name).to.equal(true);
+    for (const t of manifest.tables)
+      expect(fs.existsSync(path.join(backupDir, 'tables', `${t.name}.ndjson`)), t.name).to.equal(true);
     expect(filesWithContent(path.join(backupDir, 'uploads'))).to.deep.equal(source.uploads);
     expect(manifest.uploads.files).to.be.greaterThan(0);
   });
@@ -77,11 +92,13 @@ describe('backup and restore (npm run db:backup / db:restore)', function () {
   it('writes the backup readable by its owner only: folders 0700, files 0600 (tables, uploads, manifest)', () => {
     const wrong: string[] = [];
     const walk = (dir: string) => {
-      if ((fs.statSync(dir).mode & 0o777) !== 0o700) wrong.push(`${dir} ${(fs.statSync(dir).mode & 0o777).toString(8)}`);
+      if ((fs.statSync(dir).mode & 0o777) !== 0o700)
+        wrong.push(`${dir} ${(fs.statSync(dir).mode & 0o777).toString(8)}`);
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if ((fs.statSync(full).mode & 0o777) !== 0o600) wrong.push(`${full} ${(fs.statSync(full).mode & 0o777).toString(8)}`);
+        else if ((fs.statSync(full).mode & 0o777) !== 0o600)
+          wrong.push(`${full} ${(fs.statSync(full).mode & 0o777).toString(8)}`);
       }
     };
     walk(backupDir);
@@ -113,8 +130,10 @@ describe('backup and restore (npm run db:backup / db:restore)', function () {
     // Part of the MariaDB run (SQLite needs no server); on SQLite only with CROSS_DIALECT=1 and a server at hand.
     const mysqlServer = process.env.CROSS_DIALECT_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
     const onMysql = config.db.dialect === 'mysql';
-    if (!onMysql && !(process.env.CROSS_DIALECT === '1' && await mysqlReachable(mysqlServer))) this.skip();
-    const other = onMysql ? await freshTargetDb('xdialect', '', { sqlite: true }) : await freshTargetDb('xdialect', 'nimah_xdialect_test', { mysqlServer });
+    if (!onMysql && !(process.env.CROSS_DIALECT === '1' && (await mysqlReachable(mysqlServer)))) this.skip();
+    const other = onMysql
+      ? await freshTargetDb('xdialect', '', { sqlite: true })
+      : await freshTargetDb('xdialect', 'nimah_xdialect_test', { mysqlServer });
     const home = await freshTargetDb('xdialect-back', 'nimah_xdialect_back_test');
     try {
       const there = await cli(['restore', backupDir], other.env);

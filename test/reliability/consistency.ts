@@ -2,9 +2,20 @@
 // a status, minus the intake event), its status is the one its newest status event set, and every chain verifies.
 import { call } from './server-process.js';
 
-interface Row { id: number; version: number | string; status: string; transitions: number | string; last_status: string | null }
+interface Row {
+  id: number;
+  version: number | string;
+  status: string;
+  transitions: number | string;
+  last_status: string | null;
+}
 
-export interface ChainReport { ok: boolean; devicesChecked: number; eventsChecked: number; broken: unknown[] }
+export interface ChainReport {
+  ok: boolean;
+  devicesChecked: number;
+  eventsChecked: number;
+  broken: unknown[];
+}
 
 type Select = <T extends object>(sql: string, replacements?: Record<string, unknown>) => Promise<T[]>;
 
@@ -17,7 +28,10 @@ export async function versionMismatches(select: Select): Promise<string[]> {
     FROM devices d ORDER BY d.id`);
   return rows
     .filter((r) => Number(r.version) !== Number(r.transitions) - 1 || r.status !== r.last_status)
-    .map((r) => `device ${r.id}: version ${r.version}, ${r.transitions} status events, status ${r.status}, last event to ${r.last_status}`);
+    .map(
+      (r) =>
+        `device ${r.id}: version ${r.version}, ${r.transitions} status events, status ${r.status}, last event to ${r.last_status}`,
+    );
 }
 
 export async function auditVerify(base: string, token: string): Promise<ChainReport> {

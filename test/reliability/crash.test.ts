@@ -28,7 +28,9 @@ describe('crash safety: SIGKILL of the real server', function () {
     // Devices for the lifecycle stream; importing them first also warms the server up, so the timing below is fair.
     const donation = await createDonation(server!.base, token);
     expect(await uploadManifest(server!.base, token, donation.id, manifestCsv(300, 'LIFE')).answered).to.equal(201);
-    workshopIds = (await db.select<{ id: number }>('SELECT id FROM devices WHERE donation_id = :id ORDER BY id', { id: donation.id })).map((r) => Number(r.id));
+    workshopIds = (
+      await db.select<{ id: number }>('SELECT id FROM devices WHERE donation_id = :id ORDER BY id', { id: donation.id })
+    ).map((r) => Number(r.id));
   });
 
   after(async () => {
@@ -37,7 +39,11 @@ describe('crash safety: SIGKILL of the real server', function () {
   });
 
   const devicesOf = async (donationId: number) =>
-    Number((await db.select<{ n: number }>('SELECT COUNT(*) AS n FROM devices WHERE donation_id = :id', { id: donationId }))[0].n);
+    Number(
+      (
+        await db.select<{ n: number }>('SELECT COUNT(*) AS n FROM devices WHERE donation_id = :id', { id: donationId })
+      )[0].n,
+    );
 
   it(`when killed in the middle of a ${ROWS.toLocaleString('en')}-row CSV import, keeps none of that import's devices and every chain verifies`, async () => {
     // A full import first: it proves "all" and starts the parse workers (their first start costs seconds under
@@ -71,12 +77,17 @@ describe('crash safety: SIGKILL of the real server', function () {
       killedAfter = delay;
       break;
     }
-    console.log(`      import of ${ROWS} rows took ${importMs} ms; killed ${killedAfter} ms after the upload was sent (${db.dialect})`);
+    console.log(
+      `      import of ${ROWS} rows took ${importMs} ms; killed ${killedAfter} ms after the upload was sent (${db.dialect})`,
+    );
     expect(killedAfter, 'every import finished before the kill').to.be.a('number');
 
     await restart();
     expect(await devicesOf(victim)).to.equal(0);
-    const [donation] = await db.select<{ status: string; received_count: number }>('SELECT status, received_count FROM donations WHERE id = :id', { id: victim });
+    const [donation] = await db.select<{ status: string; received_count: number }>(
+      'SELECT status, received_count FROM donations WHERE id = :id',
+      { id: victim },
+    );
     expect(donation).to.deep.include({ status: 'scheduled' });
     expect(Number(donation.received_count)).to.equal(0);
     const report = await auditVerify(server!.base, token);
@@ -85,12 +96,14 @@ describe('crash safety: SIGKILL of the real server', function () {
     expect(report).to.include({ ok: true, devicesChecked: Number(n) });
   });
 
-  it('when killed in the middle of a stream of lifecycle actions, every version equals the device\'s status events and every chain verifies', async () => {
+  it("when killed in the middle of a stream of lifecycle actions, every version equals the device's status events and every chain verifies", async () => {
     const ids = [...workshopIds];
     const log = newActionLog();
     let killed = false;
     const random = seededRandom(20261125);
-    const workers = Array.from({ length: 8 }, () => workshopWorker(server!.base, token, ids, log, random, () => killed));
+    const workers = Array.from({ length: 8 }, () =>
+      workshopWorker(server!.base, token, ids, log, random, () => killed),
+    );
     while (log.ok < 60 && ids.length > 0) await new Promise((r) => setTimeout(r, 10));
     const inFlight = log.sent - log.ok - log.conflicts;
     await kill(server!);
@@ -103,7 +116,12 @@ describe('crash safety: SIGKILL of the real server', function () {
     await restart();
     expect(await versionMismatches(db.select)).to.deep.equal([]);
     // What the server acknowledged before it died is still there.
-    const versions = new Map((await db.select<{ id: number; version: number }>('SELECT id, version FROM devices')).map((r) => [Number(r.id), Number(r.version)]));
+    const versions = new Map(
+      (await db.select<{ id: number; version: number }>('SELECT id, version FROM devices')).map((r) => [
+        Number(r.id),
+        Number(r.version),
+      ]),
+    );
     const lost = [...log.acknowledged].filter(([id, v]) => (versions.get(id) ?? -1) < v);
     expect(lost, 'acknowledged actions lost').to.deep.equal([]);
     const report = await auditVerify(server!.base, token);

@@ -9,11 +9,21 @@ import { sendPdf } from '../../server/modules/documents/documents.http.js';
 describe('documents: a drawing error', () => {
   it('answers 500 in the error shape and throws nothing outside the request', async () => {
     const uncaught: unknown[] = [];
-    const collect = (err: unknown) => { uncaught.push(err); };
+    const collect = (err: unknown) => {
+      uncaught.push(err);
+    };
     process.prependListener('uncaughtException', collect);
     try {
       const app = express();
-      app.get('/doc.pdf', (_req, res) => sendPdf(res, { fileName: 'doc.pdf', options: {}, draw: () => { throw new Error('a value the layout cannot place'); } }));
+      app.get('/doc.pdf', (_req, res) =>
+        sendPdf(res, {
+          fileName: 'doc.pdf',
+          options: {},
+          draw: () => {
+            throw new Error('a value the layout cannot place');
+          },
+        }),
+      );
       app.use(errorHandler);
       const res = await request(app).get('/doc.pdf');
       await new Promise((r) => setTimeout(r, 100)); // pages that would still be flowing

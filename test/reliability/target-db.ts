@@ -42,9 +42,15 @@ async function recreateMysqlDatabase(url: string, name: string): Promise<void> {
  * On the suite's dialect by default. `mysqlServer` (a mysql:// URL) asks for MySQL/MariaDB, `sqlite` for a SQLite
  * file, whatever the suite runs on.
  */
-export async function freshTargetDb(prefix: string, mysqlName: string, want: { mysqlServer?: string; sqlite?: boolean } = {}): Promise<TargetDb> {
+export async function freshTargetDb(
+  prefix: string,
+  mysqlName: string,
+  want: { mysqlServer?: string; sqlite?: boolean } = {},
+): Promise<TargetDb> {
   const dataDir = tempDataDir(prefix);
-  const server = want.sqlite ? undefined : want.mysqlServer ?? (config.db.dialect === 'mysql' ? config.db.url : undefined);
+  const server = want.sqlite
+    ? undefined
+    : (want.mysqlServer ?? (config.db.dialect === 'mysql' ? config.db.url : undefined));
   const dialect = server ? 'mysql' : 'sqlite';
   let url = `sqlite:${path.join(dataDir, 'nimah.sqlite')}`;
   if (server) {
@@ -56,13 +62,22 @@ export async function freshTargetDb(prefix: string, mysqlName: string, want: { m
   }
   let sequelize: Sequelize | undefined;
   const open = () => {
-    sequelize ??= dialect === 'sqlite'
-      ? new Sequelize({ dialect: 'sqlite', storage: url.slice('sqlite:'.length), logging: false })
-      : new Sequelize(url, { dialect: 'mysql', logging: false, timezone: '+00:00', dialectOptions: { decimalNumbers: true, charset: 'utf8mb4' } });
+    sequelize ??=
+      dialect === 'sqlite'
+        ? new Sequelize({ dialect: 'sqlite', storage: url.slice('sqlite:'.length), logging: false })
+        : new Sequelize(url, {
+            dialect: 'mysql',
+            logging: false,
+            timezone: '+00:00',
+            dialectOptions: { decimalNumbers: true, charset: 'utf8mb4' },
+          });
     return sequelize;
   };
   return {
-    dialect, dataDir, url, open,
+    dialect,
+    dataDir,
+    url,
+    open,
     env: { DATA_DIR: dataDir, DATABASE_URL: url },
     select: <T extends object>(sql: string, replacements?: Record<string, unknown>) =>
       open().query<T>(sql, { type: QueryTypes.SELECT, replacements }),

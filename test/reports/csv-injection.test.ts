@@ -22,17 +22,27 @@ function rawBody(res: Stream, done: (err: Error | null, body: Buffer) => void): 
 
 describe('CSV exports: formula injection', () => {
   it('neutralises every cell a spreadsheet would evaluate, and nothing else', () => {
-    for (const cell of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', HOSTILE_NAME]) expect(neutraliseFormula(cell)).to.equal(`'${cell}`);
+    for (const cell of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', HOSTILE_NAME])
+      expect(neutraliseFormula(cell)).to.equal(`'${cell}`);
     for (const cell of ['', 'شركة الخليج', 'NM000123', 'a=b', " '=x"]) expect(neutraliseFormula(cell)).to.equal(cell);
   });
 
   it('when a pledge names its donor =HYPERLINK(...), every CSV export shows the name as text, starting with a quote', async function () {
     this.timeout(60_000);
-    await api().post('/api/public/pledges').send({ donor: { kind: 'individual', name: HOSTILE_NAME, phone: '0551234567' }, items: [{ type: 'laptop', count: 1 }] }).expect(201);
+    await api()
+      .post('/api/public/pledges')
+      .send({
+        donor: { kind: 'individual', name: HOSTILE_NAME, phone: '0551234567' },
+        items: [{ type: 'laptop', count: 1 }],
+      })
+      .expect(201);
     const [donation] = await rawSelect<{ id: number }>("SELECT id FROM donations WHERE channel = 'pledge'");
     const { token } = await signIn('admin');
-    await api().post(`/api/donations/${donation.id}/devices`).set(bearer(token))
-      .send({ type: 'laptop', manufacturer: '+Lenovo', model: '@SUM(A1)', serialNumber: 'PF0CSV01', drives: [] }).expect(201);
+    await api()
+      .post(`/api/donations/${donation.id}/devices`)
+      .set(bearer(token))
+      .send({ type: 'laptop', manufacturer: '+Lenovo', model: '@SUM(A1)', serialNumber: 'PF0CSV01', drives: [] })
+      .expect(201);
 
     const exports: string[] = [];
     for (const route of allRoutes.filter((r) => r.method === 'get')) {
@@ -45,7 +55,10 @@ describe('CSV exports: formula injection', () => {
         const rows: string[][] = parseCsv(text, { bom: true });
         const cells = rows.flat();
         expect(cells, url).to.include(`'${HOSTILE_NAME}`).and.include("'+Lenovo").and.include("'@SUM(A1)");
-        expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), url).to.deep.equal([]);
+        expect(
+          cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+          url,
+        ).to.deep.equal([]);
       }
     }
     expect(exports).to.include('/api/reports/devices.csv');

@@ -19,21 +19,36 @@ describe('reports', () => {
   async function handOver(programmeId: number, name: string): Promise<void> {
     const device = await readyDevice(tech);
     const b = await createBeneficiary(manager, { name });
-    const a = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId: b.id, programmeId }).expect(201);
-    await api().post(`/api/allocations/${a.body.id}/handover`).set(bearer(manager)).send({ receivedBy: name, signature: SIGNATURE_PNG }).expect(200);
+    const a = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId: b.id, programmeId })
+      .expect(201);
+    await api()
+      .post(`/api/allocations/${a.body.id}/handover`)
+      .set(bearer(manager))
+      .send({ receivedBy: name, signature: SIGNATURE_PNG })
+      .expect(200);
   }
 
   it('GET /api/reports/dashboard gives counts by status, 12 months of intake and handovers, stage medians, yield and programme progress', async () => {
-    const programme = await api().post('/api/programmes').set(bearer(manager)).send({ name: 'Phase 1', targetFamilies: 2000 }).expect(201);
+    const programme = await api()
+      .post('/api/programmes')
+      .set(bearer(manager))
+      .send({ name: 'Phase 1', targetFamilies: 2000 })
+      .expect(201);
     await handOver(programme.body.id, 'أسرة الدوسري');
     const old = await intake(tech);
     const waiting = await intake(tech);
     await act(tech, waiting, { action: 'triage', needsRepair: true, disposition: 'reuse' });
     const sequelize = getSequelize();
     // One device arrived two months ago; the other spent four days in intake before triage.
-    await sequelize.query('UPDATE devices SET created_at = :t WHERE id = :id', { replacements: { t: new Date(Date.now() - 62 * DAY_MS), id: old.id } });
-    await sequelize.query("UPDATE device_events SET created_at = :t WHERE device_id = :id AND type = 'intake'",
-      { replacements: { t: new Date(Date.now() - 4 * DAY_MS), id: waiting.id } });
+    await sequelize.query('UPDATE devices SET created_at = :t WHERE id = :id', {
+      replacements: { t: new Date(Date.now() - 62 * DAY_MS), id: old.id },
+    });
+    await sequelize.query("UPDATE device_events SET created_at = :t WHERE device_id = :id AND type = 'intake'", {
+      replacements: { t: new Date(Date.now() - 4 * DAY_MS), id: waiting.id },
+    });
 
     const res = await api().get('/api/reports/dashboard').set(bearer(tech)).expect(200);
     expect(res.body.devicesByStatus).to.include({ intake: 1, repair: 1, handed_over: 1, ready: 0 });
@@ -48,21 +63,42 @@ describe('reports', () => {
   });
 
   it('GET /api/reports/devices.csv streams every device with status, grade, donor and dates, and no beneficiary data', async () => {
-    const programme = await api().post('/api/programmes').set(bearer(manager)).send({ name: 'Phase 1', targetFamilies: 2000 }).expect(201);
+    const programme = await api()
+      .post('/api/programmes')
+      .set(bearer(manager))
+      .send({ name: 'Phase 1', targetFamilies: 2000 })
+      .expect(201);
     await handOver(programme.body.id, 'أسرة القحطاني');
     await intake(tech);
-    const res = await api().get('/api/reports/devices.csv').set(bearer(tech)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await api()
+      .get('/api/reports/devices.csv')
+      .set(bearer(tech))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).to.match(/^text\/csv/);
     const text = (res.body as Buffer).toString('utf8');
     expect(text).not.to.contain('أسرة القحطاني');
     const rows = parseCsv<Record<string, string>>(text, { bom: true, columns: true });
     expect(rows).to.have.length(2);
-    expect(Object.keys(rows[0])).to.deep.equal(['assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade',
-      'disposition', 'donationCode', 'donorName', 'receivedAt', 'statusChangedAt']);
+    expect(Object.keys(rows[0])).to.deep.equal([
+      'assetTag',
+      'type',
+      'manufacturer',
+      'model',
+      'serialNumber',
+      'status',
+      'grade',
+      'disposition',
+      'donationCode',
+      'donorName',
+      'receivedAt',
+      'statusChangedAt',
+    ]);
     const placed = rows.find((r) => r.status === 'handed_over')!;
     expect(placed).to.include({ grade: 'B', donorName: 'شركة الخليج للتقنية' });
     expect(placed.assetTag).to.match(/^NM\d{6}$/);

@@ -12,10 +12,28 @@ import { up } from '../../migrations/2026.12.06T00.00.03.sanitization-evidence.j
 const run = () => up({ name: 'sanitization-evidence', context: getSequelize().getQueryInterface() });
 
 /** A row as the code before the migration wrote it: only the columns it knew (the new ones take their defaults). */
-async function legacyRow(deviceId: number, driveId: number, operatorId: number, verifierId: number | null, evidenceSha256: string | null, result = 'passed'): Promise<number> {
-  await rawWrite(`INSERT INTO sanitizations (device_id, drive_id, method, technique, tool, passes, verification, result, operator_id, verifier_id, source, evidence_sha256, created_at)
+async function legacyRow(
+  deviceId: number,
+  driveId: number,
+  operatorId: number,
+  verifierId: number | null,
+  evidenceSha256: string | null,
+  result = 'passed',
+): Promise<number> {
+  await rawWrite(
+    `INSERT INTO sanitizations (device_id, drive_id, method, technique, tool, passes, verification, result, operator_id, verifier_id, source, evidence_sha256, created_at)
     VALUES (:deviceId, :driveId, 'purge', 'ata_sanitize', 'hdparm 9.65', 1, 'last_pass', :result, :operatorId, :verifierId, :source, :evidenceSha256, :now)`,
-  { deviceId, driveId, operatorId, verifierId, evidenceSha256, result, source: evidenceSha256 ? 'nwipe' : 'manual', now: new Date() });
+    {
+      deviceId,
+      driveId,
+      operatorId,
+      verifierId,
+      evidenceSha256,
+      result,
+      source: evidenceSha256 ? 'nwipe' : 'manual',
+      now: new Date(),
+    },
+  );
   const [row] = await rawSelect<{ id: number }>('SELECT MAX(id) AS id FROM sanitizations');
   return Number(row.id);
 }
@@ -35,8 +53,11 @@ describe('migration: sanitization evidence and state (spec §10)', () => {
     await run();
 
     const rows = await rawSelect<{ id: number; evidence: string; state: string; verifier_id: number | null }>(
-      'SELECT id, evidence, state, verifier_id FROM sanitizations ORDER BY id');
-    expect(rows.map((r) => [Number(r.id), r.evidence, r.state, r.verifier_id === null ? null : Number(r.verifier_id)])).to.deep.equal([
+      'SELECT id, evidence, state, verifier_id FROM sanitizations ORDER BY id',
+    );
+    expect(
+      rows.map((r) => [Number(r.id), r.evidence, r.state, r.verifier_id === null ? null : Number(r.verifier_id)]),
+    ).to.deep.equal([
       [withFile, 'tool_log', 'counted', null],
       [named, 'none', 'awaiting_confirmation', verifier.user.id],
       [unnamed, 'none', 'awaiting_confirmation', null],
@@ -54,8 +75,12 @@ describe('migration: sanitization evidence and state (spec §10)', () => {
 
     const queue = (await api().get('/api/sanitizations?awaiting=me').set(bearer(colleague.token)).expect(200)).body;
     expect(queue.items.map((i: { id: number }) => i.id)).to.deep.equal([id]);
-    expect((await api().get('/api/sanitizations?awaiting=me').set(bearer(operator.token)).expect(200)).body.total).to.equal(0);
-    expect((await api().post(`/api/sanitizations/${id}/confirm`).set(bearer(operator.token)).expect(403)).body.error.code).to.equal('OPERATOR_CANNOT_CONFIRM');
+    expect(
+      (await api().get('/api/sanitizations?awaiting=me').set(bearer(operator.token)).expect(200)).body.total,
+    ).to.equal(0);
+    expect(
+      (await api().post(`/api/sanitizations/${id}/confirm`).set(bearer(operator.token)).expect(403)).body.error.code,
+    ).to.equal('OPERATOR_CANNOT_CONFIRM');
     const res = await api().post(`/api/sanitizations/${id}/confirm`).set(bearer(colleague.token)).expect(200);
     expect(res.body).to.include({ state: 'counted', verifierId: colleague.user.id, confirmedBy: colleague.user.id });
   });

@@ -1,10 +1,18 @@
 import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
-import { createDeviceRecord, createDonationWithCode, setAssetTagCounter, type ErrorBodyOf } from '../helpers/more-factories.js';
+import {
+  createDeviceRecord,
+  createDonationWithCode,
+  setAssetTagCounter,
+  type ErrorBodyOf,
+} from '../helpers/more-factories.js';
 import type { ScanResultDto } from '../../server/shared/api-types.js';
 
-const scan = (token: string, code: string) => api().get(`/api/scan/${encodeURIComponent(code)}`).set(bearer(token));
+const scan = (token: string, code: string) =>
+  api()
+    .get(`/api/scan/${encodeURIComponent(code)}`)
+    .set(bearer(token));
 
 describe('GET /api/scan/:code', () => {
   describe('asset tags', () => {
@@ -31,7 +39,12 @@ describe('GET /api/scan/:code', () => {
 
         const res = await scan(token, code).expect(200);
 
-        expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: 'NM000123', status: 'repair' } satisfies ScanResultDto);
+        expect(res.body).to.deep.equal({
+          kind: 'device',
+          id: device.id,
+          assetTag: 'NM000123',
+          status: 'repair',
+        } satisfies ScanResultDto);
       });
     }
   });
@@ -44,7 +57,12 @@ describe('GET /api/scan/:code', () => {
 
       const res = await scan(token, 'pf1-abc-23').expect(200);
 
-      expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: device.assetTag, status: 'intake' } satisfies ScanResultDto);
+      expect(res.body).to.deep.equal({
+        kind: 'device',
+        id: device.id,
+        assetTag: device.assetTag,
+        status: 'intake',
+      } satisfies ScanResultDto);
     });
 
     it('when a device serial with a slash is scanned as printed, returns that device', async () => {
@@ -63,7 +81,12 @@ describe('GET /api/scan/:code', () => {
       const res = await scan(token, 's3z9nb0k123456').expect(200);
 
       const body = res.body as Extract<ScanResultDto, { kind: 'drive' }>;
-      expect(body).to.include({ kind: 'drive', deviceId: device.id, assetTag: device.assetTag, serialNumber: 'S3Z9NB0K123456' });
+      expect(body).to.include({
+        kind: 'drive',
+        deviceId: device.id,
+        assetTag: device.assetTag,
+        serialNumber: 'S3Z9NB0K123456',
+      });
       expect(body.id).to.be.a('number');
     });
 
@@ -75,7 +98,12 @@ describe('GET /api/scan/:code', () => {
 
         const res = await scan(token, code).expect(200);
 
-        expect(res.body).to.deep.equal({ kind: 'donation', id: donation.id, code: 'DN-2026-0007', status: 'received' } satisfies ScanResultDto);
+        expect(res.body).to.deep.equal({
+          kind: 'donation',
+          id: donation.id,
+          code: 'DN-2026-0007',
+          status: 'received',
+        } satisfies ScanResultDto);
       });
     }
   });
@@ -98,7 +126,12 @@ describe('GET /api/scan/:code', () => {
 
       const res = await scan(token, 'SAME0001').expect(200);
 
-      expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: device.assetTag, status: 'intake' } satisfies ScanResultDto);
+      expect(res.body).to.deep.equal({
+        kind: 'device',
+        id: device.id,
+        assetTag: device.assetTag,
+        status: 'intake',
+      } satisfies ScanResultDto);
     });
 
     it('when two devices carry the serial (a machine donated twice), returns the newer one', async () => {
@@ -118,7 +151,12 @@ describe('GET /api/scan/:code', () => {
 
       const res = await scan(token, 'NM000777').expect(200);
 
-      expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: device.assetTag, status: 'intake' } satisfies ScanResultDto);
+      expect(res.body).to.deep.equal({
+        kind: 'device',
+        id: device.id,
+        assetTag: device.assetTag,
+        status: 'intake',
+      } satisfies ScanResultDto);
     });
 
     it('when only a later reading (AZERTY letters swapped) is a device serial, returns that device', async () => {
@@ -127,12 +165,22 @@ describe('GET /api/scan/:code', () => {
 
       const res = await scan(token, 'NA000777').expect(200);
 
-      expect(res.body).to.deep.equal({ kind: 'device', id: device.id, assetTag: device.assetTag, status: 'intake' } satisfies ScanResultDto);
+      expect(res.body).to.deep.equal({
+        kind: 'device',
+        id: device.id,
+        assetTag: device.assetTag,
+        status: 'intake',
+      } satisfies ScanResultDto);
     });
   });
 
   describe('nothing found', () => {
-    for (const [code, normalized] of [['ىة000099', 'NM000099'], ['nm-99', 'NM000099'], ['dn-2026-0099', 'DN-2026-0099'], ['xyz-1', 'XYZ1']]) {
+    for (const [code, normalized] of [
+      ['ىة000099', 'NM000099'],
+      ['nm-99', 'NM000099'],
+      ['dn-2026-0099', 'DN-2026-0099'],
+      ['xyz-1', 'XYZ1'],
+    ]) {
       it(`when ${code} matches nothing, returns 404 NOT_FOUND with normalized ${normalized}`, async () => {
         const { token } = await signIn('viewer');
         await createDeviceRecord();

@@ -1,5 +1,12 @@
 import { expect } from 'chai';
-import { canonical, firstReading, fromArabicLayout, fromAzerty, scanCandidates, stripUrl } from '../../server/modules/scan/scan.normalize.js';
+import {
+  canonical,
+  firstReading,
+  fromArabicLayout,
+  fromAzerty,
+  scanCandidates,
+  stripUrl,
+} from '../../server/modules/scan/scan.normalize.js';
 import { serialKey } from '../../server/lib/text.js';
 
 describe('scan normalisation (unit)', () => {
@@ -18,7 +25,8 @@ describe('scan normalisation (unit)', () => {
     });
 
     it('when a serial has a slash or a backslash, reads it as the stored serial key does', () => {
-      for (const serial of ['CN/0F6-XYZ', 'ab\\12 c', 'S3Z9.NB0K_1']) expect(canonical(serial)).to.equal(serialKey(serial));
+      for (const serial of ['CN/0F6-XYZ', 'ab\\12 c', 'S3Z9.NB0K_1'])
+        expect(canonical(serial)).to.equal(serialKey(serial));
     });
   });
 
@@ -35,7 +43,7 @@ describe('scan normalisation (unit)', () => {
 
     it('when digits were typed on the AZERTY digit row without Shift, returns the digits', () => {
       expect(fromAzerty('NMààà&é"', false)).to.equal('NM000123');
-      expect(fromAzerty("&é\"'(-è_çà", false)).to.equal('1234567890');
+      expect(fromAzerty('&é"\'(-è_çà', false)).to.equal('1234567890');
     });
 
     it('when the spec example NM&àà&é" is read on AZERTY, its first key is 1, so it names NM100123', () => {
@@ -50,11 +58,17 @@ describe('scan normalisation (unit)', () => {
   describe('stripUrl', () => {
     it('when the code is a label URL, returns the tag and says it names a device', () => {
       expect(stripUrl('http://nimah.test/d/NM000123')).to.deep.equal({ code: 'NM000123', hint: 'device' });
-      expect(stripUrl('https://nimah.example/d/NM-000123/?from=label#x')).to.deep.equal({ code: 'NM-000123', hint: 'device' });
+      expect(stripUrl('https://nimah.example/d/NM-000123/?from=label#x')).to.deep.equal({
+        code: 'NM-000123',
+        hint: 'device',
+      });
     });
 
     it('when the code is a verification URL, says it names a certificate', () => {
-      expect(stripUrl('https://nimah.example/verify/K7Q2M9X4TB')).to.deep.equal({ code: 'K7Q2M9X4TB', hint: 'certificate' });
+      expect(stripUrl('https://nimah.example/verify/K7Q2M9X4TB')).to.deep.equal({
+        code: 'K7Q2M9X4TB',
+        hint: 'certificate',
+      });
     });
 
     it('when the code is no URL, returns it unchanged', () => {
@@ -92,7 +106,14 @@ describe('scan normalisation (unit)', () => {
     });
 
     it('firstReading is the first of the readings, for tags, serials, URLs and other layouts', () => {
-      for (const code of ['nm-000123', 'ىة000123', 'NMààà&é"', 'http://nimah.test/d/NM-000123', 'pf1-abc-23', 'DN 2026 0007']) {
+      for (const code of [
+        'nm-000123',
+        'ىة000123',
+        'NMààà&é"',
+        'http://nimah.test/d/NM-000123',
+        'pf1-abc-23',
+        'DN 2026 0007',
+      ]) {
         expect(firstReading(code), code).to.equal(scanCandidates(code)[0]);
       }
     });

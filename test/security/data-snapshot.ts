@@ -3,18 +3,25 @@
 import { createHash } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 
-export interface TableFingerprint { rows: number; checksum: string }
+export interface TableFingerprint {
+  rows: number;
+  checksum: string;
+}
 export type Snapshot = Record<string, TableFingerprint>;
 
 /** umzug's bookkeeping; every other table is data. */
 export const META_TABLES = new Set(['schema_migrations', 'seeder_meta', 'SequelizeMeta']);
 
 export async function listTables(sequelize: Sequelize): Promise<string[]> {
-  const sql = sequelize.getDialect() === 'sqlite'
-    ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
+  const sql =
+    sequelize.getDialect() === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+      : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
   const rows = await sequelize.query<{ name: string }>(sql, { type: QueryTypes.SELECT });
-  return rows.map((r) => r.name).filter((n) => !META_TABLES.has(n)).sort();
+  return rows
+    .map((r) => r.name)
+    .filter((n) => !META_TABLES.has(n))
+    .sort();
 }
 
 const quote = (sequelize: Sequelize, table: string) => sequelize.getQueryInterface().quoteIdentifier(table);
@@ -23,7 +30,9 @@ const quote = (sequelize: Sequelize, table: string) => sequelize.getQueryInterfa
 export async function snapshot(sequelize: Sequelize): Promise<Snapshot> {
   const out: Snapshot = {};
   for (const table of await listTables(sequelize)) {
-    const rows = await sequelize.query<Record<string, unknown>>(`SELECT * FROM ${quote(sequelize, table)}`, { type: QueryTypes.SELECT });
+    const rows = await sequelize.query<Record<string, unknown>>(`SELECT * FROM ${quote(sequelize, table)}`, {
+      type: QueryTypes.SELECT,
+    });
     const lines = rows.map((r) => JSON.stringify(r)).sort();
     out[table] = { rows: rows.length, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
   }
@@ -33,7 +42,10 @@ export async function snapshot(sequelize: Sequelize): Promise<Snapshot> {
 export async function rowCounts(sequelize: Sequelize): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of await listTables(sequelize)) {
-    const [row] = await sequelize.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${quote(sequelize, table)}`, { type: QueryTypes.SELECT });
+    const [row] = await sequelize.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM ${quote(sequelize, table)}`,
+      { type: QueryTypes.SELECT },
+    );
     out[table] = Number(row.n);
   }
   return out;

@@ -10,7 +10,11 @@ import { JSON_VALUES, PATH_SEGMENTS, QUERY_KEYS, QUERY_VALUES, type Rng } from '
 import type { RawRequest } from './raw-http.js';
 
 export type Who = 'admin' | 'anonymous' | 'cookie without X-Requested-With' | 'junk token' | 'junk cookie';
-export interface Planned extends RawRequest { route: string; who: Who; note: string }
+export interface Planned extends RawRequest {
+  route: string;
+  who: Who;
+  note: string;
+}
 
 const JUNK_TOKENS = ["' OR 1=1 --", 'null', '<script>', 'A'.repeat(43), '..%2F..', 'Bearer'];
 const REQUEST_IDS = ['../../etc/passwd', 'x'.repeat(200), "' OR 1=1 --", '<script>'];
@@ -20,7 +24,8 @@ function whoFor(rng: Rng, route: RouteDef<Access>, index: number): Who {
   if (index === 0) return 'anonymous';
   // A bodiless write without a path parameter is valid from the admin whatever else is sent: only others send it.
   const validFromAdmin = bodilessWrite(route) && !route.path.includes(':');
-  if (endsSession(route) || validFromAdmin || index === 1) return rng.pick(['anonymous', 'junk token', 'junk cookie'] as const);
+  if (endsSession(route) || validFromAdmin || index === 1)
+    return rng.pick(['anonymous', 'junk token', 'junk cookie'] as const);
   const r = rng.next();
   if (r < 0.82) return 'admin';
   if (r < 0.88) return 'anonymous';
@@ -30,11 +35,16 @@ function whoFor(rng: Rng, route: RouteDef<Access>, index: number): Who {
 
 function authHeaders(rng: Rng, who: Who, token: string): Record<string, string> {
   switch (who) {
-    case 'admin': return { Authorization: `Bearer ${token}` };
-    case 'cookie without X-Requested-With': return { Cookie: `nimah_session=${token}` };
-    case 'junk token': return { Authorization: `${rng.pick(['Bearer ', 'Basic ', 'bearer  ', ''])}${rng.pick(JUNK_TOKENS)}` };
-    case 'junk cookie': return { Cookie: `nimah_session=${rng.pick(JUNK_TOKENS)}; nimah_session=%00` };
-    default: return {};
+    case 'admin':
+      return { Authorization: `Bearer ${token}` };
+    case 'cookie without X-Requested-With':
+      return { Cookie: `nimah_session=${token}` };
+    case 'junk token':
+      return { Authorization: `${rng.pick(['Bearer ', 'Basic ', 'bearer  ', ''])}${rng.pick(JUNK_TOKENS)}` };
+    case 'junk cookie':
+      return { Cookie: `nimah_session=${rng.pick(JUNK_TOKENS)}; nimah_session=%00` };
+    default:
+      return {};
   }
 }
 
@@ -51,15 +61,23 @@ function fuzzPath(rng: Rng, route: RouteDef<Access>, ids: RealIds): string {
 
 function fuzzQuery(rng: Rng): string {
   if (!rng.chance(0.3)) return '';
-  const pairs = Array.from({ length: 1 + rng.int(4) }, () => `${encodeURIComponent(rng.pick(QUERY_KEYS))}=${rng.pick(QUERY_VALUES)}`);
+  const pairs = Array.from(
+    { length: 1 + rng.int(4) },
+    () => `${encodeURIComponent(rng.pick(QUERY_KEYS))}=${rng.pick(QUERY_VALUES)}`,
+  );
   return `?${pairs.join('&')}`;
 }
 
 function bodyFor(rng: Rng, route: RouteDef<Access>, facts: BodyFacts): Body {
   const kind = bodyKindOf(route);
   if (kind === 'none') {
-    return rng.chance(0.85) ? { headers: {}, note: 'query and path only' }
-      : { headers: { 'Content-Type': 'application/json' }, body: Buffer.from(`{"x":${rng.pick(JSON_VALUES)}}`), note: 'a body on a read' };
+    return rng.chance(0.85)
+      ? { headers: {}, note: 'query and path only' }
+      : {
+          headers: { 'Content-Type': 'application/json' },
+          body: Buffer.from(`{"x":${rng.pick(JSON_VALUES)}}`),
+          note: 'a body on a read',
+        };
   }
   if (kind === 'multipart') return rng.chance(0.85) ? multipartBody(rng) : jsonBody(rng, facts);
   if (kind === 'json_or_multipart') return rng.chance(0.5) ? multipartBody(rng) : jsonBody(rng, facts);
@@ -67,20 +85,43 @@ function bodyFor(rng: Rng, route: RouteDef<Access>, facts: BodyFacts): Body {
 }
 
 function request(rng: Rng, route: RouteDef<Access>, body: Body, who: Who, path: string, token: string): Planned {
-  const headers = { ...body.headers, ...authHeaders(rng, who, token), ...(rng.chance(0.05) ? { 'X-Request-Id': rng.pick(REQUEST_IDS) } : {}) };
-  return { route: routeKey(route), who, note: body.note, method: route.method.toUpperCase(), path, headers, body: body.body };
+  const headers = {
+    ...body.headers,
+    ...authHeaders(rng, who, token),
+    ...(rng.chance(0.05) ? { 'X-Request-Id': rng.pick(REQUEST_IDS) } : {}),
+  };
+  return {
+    route: routeKey(route),
+    who,
+    note: body.note,
+    method: route.method.toUpperCase(),
+    path,
+    headers,
+    body: body.body,
+  };
 }
 
 /** `count` random requests for the route, plus one body over its size limit when it takes a body. */
-export function planRoute(rng: Rng, route: RouteDef<Access>, facts: BodyFacts, ids: RealIds, token: string, count: number): Planned[] {
+export function planRoute(
+  rng: Rng,
+  route: RouteDef<Access>,
+  facts: BodyFacts,
+  ids: RealIds,
+  token: string,
+  count: number,
+): Planned[] {
   const out: Planned[] = [];
   for (let i = 0; i < count; i += 1) {
     const who = whoFor(rng, route, i);
-    out.push(request(rng, route, bodyFor(rng, route, facts), who, `${fuzzPath(rng, route, ids)}${fuzzQuery(rng)}`, token));
+    out.push(
+      request(rng, route, bodyFor(rng, route, facts), who, `${fuzzPath(rng, route, ids)}${fuzzQuery(rng)}`, token),
+    );
   }
   const kind = bodyKindOf(route);
   const who: Who = endsSession(route) ? 'anonymous' : 'admin';
-  if (kind === 'json' || kind === 'json_or_multipart') out.push(request(rng, route, oversizedJson(facts), who, realPath(route.path, ids), token));
-  if (kind === 'multipart' || kind === 'json_or_multipart') out.push(request(rng, route, oversizedUpload(config.upload.maxBytes), who, realPath(route.path, ids), token));
+  if (kind === 'json' || kind === 'json_or_multipart')
+    out.push(request(rng, route, oversizedJson(facts), who, realPath(route.path, ids), token));
+  if (kind === 'multipart' || kind === 'json_or_multipart')
+    out.push(request(rng, route, oversizedUpload(config.upload.maxBytes), who, realPath(route.path, ids), token));
   return out;
 }

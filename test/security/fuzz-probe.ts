@@ -9,7 +9,8 @@ import { SENTINEL } from './fuzz-values.js';
 import { send } from './raw-http.js';
 
 /** Routes that end the caller's session: fuzzed without the admin's token, or the run would sign itself out. */
-export const endsSession = (route: RouteDef<Access>): boolean => route.method === 'post' && /\/logout$/.test(route.path);
+export const endsSession = (route: RouteDef<Access>): boolean =>
+  route.method === 'post' && /\/logout$/.test(route.path);
 
 export const routeKey = (r: RouteDef<Access>): string => `${r.method.toUpperCase()} ${r.path}`;
 
@@ -17,7 +18,10 @@ export const routeKey = (r: RouteDef<Access>): string => `${r.method.toUpperCase
 export type RealIds = Record<string, string>;
 
 export function realPath(path: string, ids: RealIds): string {
-  return path.replace(/\/([^/]+)\/:(\w+)/g, (_m, collection: string, param: string) => `/${collection}/${ids[param === 'id' ? collection : param] ?? '1'}`);
+  return path.replace(
+    /\/([^/]+)\/:(\w+)/g,
+    (_m, collection: string, param: string) => `/${collection}/${ids[param === 'id' ? collection : param] ?? '1'}`,
+  );
 }
 
 function limitBytes(limit: string): number {
@@ -40,8 +44,19 @@ function collectKeys(value: unknown, into: Set<string>, depth = 0): void {
 
 const jsonHeaders = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
 
-async function probe(port: number, token: string, method: string, path: string, body: string): Promise<{ status: number; fields: string[] }> {
-  const res = await send(port, { method: method.toUpperCase(), path, headers: jsonHeaders(token), body: Buffer.from(body) });
+async function probe(
+  port: number,
+  token: string,
+  method: string,
+  path: string,
+  body: string,
+): Promise<{ status: number; fields: string[] }> {
+  const res = await send(port, {
+    method: method.toUpperCase(),
+    path,
+    headers: jsonHeaders(token),
+    body: Buffer.from(body),
+  });
   let fields: string[] = [];
   try {
     const details = (JSON.parse(res.text) as { error?: { details?: { path?: string }[] } }).error?.details;
@@ -52,23 +67,47 @@ async function probe(port: number, token: string, method: string, path: string, 
   return { status: res.status, fields };
 }
 
-export async function discover(port: number, token: string, routes: RouteDef<Access>[], ids: RealIds): Promise<Map<string, BodyFacts>> {
+export async function discover(
+  port: number,
+  token: string,
+  routes: RouteDef<Access>[],
+  ids: RealIds,
+): Promise<Map<string, BodyFacts>> {
   const candidates = new Set<string>(['name', 'email', 'password', 'status', 'type', 'notes', 'action', 'version']);
   for (const r of routes.filter((x) => x.method === 'get')) {
-    const res = await send(port, { method: 'GET', path: realPath(r.path, ids), headers: { Authorization: `Bearer ${token}` } });
-    try { collectKeys(JSON.parse(res.text), candidates); } catch { /* CSV and other non-JSON answers */ }
+    const res = await send(port, {
+      method: 'GET',
+      path: realPath(r.path, ids),
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    try {
+      collectKeys(JSON.parse(res.text), candidates);
+    } catch {
+      /* CSV and other non-JSON answers */
+    }
   }
   const facts = new Map<string, BodyFacts>();
   for (const r of routes) {
     const kind = bodyKindOf(r);
-    const f: BodyFacts = { poison: [], known: [], emptyRejected: false, limitBytes: limitBytes(r.jsonLimit ?? config.upload.jsonLimit) };
+    const f: BodyFacts = {
+      poison: [],
+      known: [],
+      emptyRejected: false,
+      limitBytes: limitBytes(r.jsonLimit ?? config.upload.jsonLimit),
+    };
     facts.set(routeKey(r), f);
     if (kind === 'none' || kind === 'multipart' || endsSession(r)) continue;
     const path = realPath(r.path, ids);
     const empty = await probe(port, token, r.method, path, '{}');
     f.emptyRejected = empty.status >= 400 && empty.status < 500;
     for (const k of empty.fields) candidates.add(k);
-    const all = await probe(port, token, r.method, path, `{${[...candidates].map((k) => `${JSON.stringify(k)}:${SENTINEL}`).join(',')}}`);
+    const all = await probe(
+      port,
+      token,
+      r.method,
+      path,
+      `{${[...candidates].map((k) => `${JSON.stringify(k)}:${SENTINEL}`).join(',')}}`,
+    );
     if (all.status === 400) f.poison = [...new Set(all.fields.filter((k) => candidates.has(k)))];
     f.known = [...new Set([...empty.fields, ...f.poison])];
   }

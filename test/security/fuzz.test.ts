@@ -21,17 +21,34 @@ import { errorShapeProblem, listen, pageProblem, send, type RawResponse } from '
 const PER_ROUTE = Math.max(16, Math.ceil(1200 / allRoutes.length));
 const CONCURRENCY = 4;
 
-interface Result { req: Planned; res: RawResponse }
+interface Result {
+  req: Planned;
+  res: RawResponse;
+}
 
 /** One record of each kind the routes' ids point at, so that fuzzed handlers reach past their 404. */
 async function seedRecords(token: string, adminId: number): Promise<RealIds> {
   const donation = await createDonation();
   const device = await intake(token, 1, donation.id);
-  const site = await api().post('/api/sites').set(bearer(token)).send({ code: 'FZ-1', name: 'Fuzz warehouse' }).expect(201);
-  const programme = await api().post('/api/programmes').set(bearer(token)).send({ name: 'Fuzz programme', targetFamilies: 10 }).expect(201);
+  const site = await api()
+    .post('/api/sites')
+    .set(bearer(token))
+    .send({ code: 'FZ-1', name: 'Fuzz warehouse' })
+    .expect(201);
+  const programme = await api()
+    .post('/api/programmes')
+    .set(bearer(token))
+    .send({ name: 'Fuzz programme', targetFamilies: 10 })
+    .expect(201);
   return {
-    users: String(adminId), donors: String(donation.donorId), donations: String(donation.id), devices: String(device.id),
-    sites: String(site.body.id), programmes: String(programme.body.id), scan: device.assetTag, code: device.assetTag,
+    users: String(adminId),
+    donors: String(donation.donorId),
+    donations: String(donation.id),
+    devices: String(device.id),
+    sites: String(site.body.id),
+    programmes: String(programme.body.id),
+    scan: device.assetTag,
+    code: device.assetTag,
   };
 }
 
@@ -48,7 +65,8 @@ async function runAll(requests: Planned[], port: number): Promise<Result[]> {
   return results;
 }
 
-const describeReq = (r: Result) => `${r.req.method} ${r.req.path.slice(0, 120)} as ${r.req.who} (${r.req.note}) → ${r.res.status}${r.res.error ? ` ${r.res.error}` : ''} ${r.res.text.slice(0, 200)}`;
+const describeReq = (r: Result) =>
+  `${r.req.method} ${r.req.path.slice(0, 120)} as ${r.req.who} (${r.req.note}) → ${r.res.status}${r.res.error ? ` ${r.res.error}` : ''} ${r.res.text.slice(0, 200)}`;
 
 /** Fails with the first findings spelled out (chai's diff of a long array shows nothing useful). */
 function expectNone(found: string[], seed: number): void {
@@ -61,7 +79,8 @@ function expectNone(found: string[], seed: number): void {
  */
 function fuzzSeed(text: string | undefined): number {
   if (text === undefined || text === '') return Math.floor(Math.random() * 2 ** 31);
-  if (!/^\d{1,10}$/.test(text.trim()) || Number(text) >= 2 ** 32) throw new Error(`FUZZ_SEED=${text}: expected a whole number from 0 to ${2 ** 32 - 1}`);
+  if (!/^\d{1,10}$/.test(text.trim()) || Number(text) >= 2 ** 32)
+    throw new Error(`FUZZ_SEED=${text}: expected a whole number from 0 to ${2 ** 32 - 1}`);
   return Number(text);
 }
 
@@ -86,17 +105,32 @@ describe('fuzz: malformed requests to every route', function () {
     for (const route of allRoutes) {
       // A fresh app per route: the per-address limit of public routes then lets the handlers run.
       const server = await listen();
-      results.push(...await runAll(planRoute(random, route, facts.get(routeKey(route))!, ids, admin.token, PER_ROUTE), server.port));
+      results.push(
+        ...(await runAll(
+          planRoute(random, route, facts.get(routeKey(route))!, ids, admin.token, PER_ROUTE),
+          server.port,
+        )),
+      );
       await server.close();
     }
     after = await snapshot(getSequelize());
-    const byClass = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [`${Math.floor(r.res.status / 100)}xx`]: (acc[`${Math.floor(r.res.status / 100)}xx`] ?? 0) + 1 }), {});
-    console.log(`      ${results.length} requests to ${allRoutes.length} routes in ${Date.now() - started} ms: ${JSON.stringify(byClass)}`);
+    const byClass = results.reduce<Record<string, number>>(
+      (acc, r) => ({
+        ...acc,
+        [`${Math.floor(r.res.status / 100)}xx`]: (acc[`${Math.floor(r.res.status / 100)}xx`] ?? 0) + 1,
+      }),
+      {},
+    );
+    console.log(
+      `      ${results.length} requests to ${allRoutes.length} routes in ${Date.now() - started} ms: ${JSON.stringify(byClass)}`,
+    );
   });
 
   it('sent at least 1,000 requests, to every route, signed in as admin and without a login', () => {
     expect(results.length).to.be.at.least(1000);
-    const missing = allRoutes.map(routeKey).filter((k) => !results.some((r) => r.req.route === k && r.req.who !== 'admin'));
+    const missing = allRoutes
+      .map(routeKey)
+      .filter((k) => !results.some((r) => r.req.route === k && r.req.who !== 'admin'));
     expect(missing, 'routes never called without the admin token').to.deep.equal([]);
   });
 
@@ -107,14 +141,18 @@ describe('fuzz: malformed requests to every route', function () {
 
   it('gave every API error the body { error: { code, message, details?, requestId } } and nothing else; pages reflect nothing', () => {
     const isApi = (r: Result) => r.req.path.startsWith('/api/');
-    const bad = results.filter((r) => !isApi(r) || r.res.status >= 400)
+    const bad = results
+      .filter((r) => !isApi(r) || r.res.status >= 400)
       .map((r) => ({ r, problem: isApi(r) ? errorShapeProblem(r.res) : pageProblem(r.res) }))
-      .filter((x) => x.problem).map((x) => `${x.problem}: ${describeReq(x.r)}`);
+      .filter((x) => x.problem)
+      .map((x) => `${x.problem}: ${describeReq(x.r)}`);
     expectNone(bad, seed);
   });
 
   it('accepted none of the malformed writes', () => {
-    const accepted = results.filter((r) => r.req.method !== 'GET' && r.res.status >= 200 && r.res.status < 300).map(describeReq);
+    const accepted = results
+      .filter((r) => r.req.method !== 'GET' && r.res.status >= 200 && r.res.status < 300)
+      .map(describeReq);
     expectNone(accepted, seed);
   });
 

@@ -13,14 +13,18 @@ import { snapshot, type Snapshot } from './data-snapshot.js';
 import { buildWorld, urlsOf } from './world.js';
 
 const changedTables = (before: Snapshot, after: Snapshot): string[] =>
-  [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t])).sort();
+  [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t]))
+    .sort();
 
 describe('a GET never writes', () => {
   it('when every GET route is called with real ids, no table changes (receipts included: viewing one numbers nothing)', async function () {
     this.timeout(300_000);
     const world = await buildWorld();
     const { token } = await signIn('admin');
-    const [donation] = await rawSelect<{ id: number; receipt_number: string | null }>("SELECT id, receipt_number FROM donations WHERE channel = 'pledge'");
+    const [donation] = await rawSelect<{ id: number; receipt_number: string | null }>(
+      "SELECT id, receipt_number FROM donations WHERE channel = 'pledge'",
+    );
     const [device] = await rawSelect<{ id: number }>('SELECT id FROM devices ORDER BY id LIMIT 1');
     // Filters many list and document routes take; unknown ones are ignored or refused with 400.
     const queries = ['', `?donationId=${donation.id}`, `?deviceIds=${device.id}`, '?status=handed_over'];
@@ -31,7 +35,10 @@ describe('a GET never writes', () => {
     for (const route of allRoutes.filter((r) => r.method === 'get')) {
       for (const url of urlsOf(route.path, world.paramValues)) {
         for (const query of route.path.includes(':') ? [''] : queries) {
-          const res = await api().get(url + query).set(bearer(token)).set('Accept', 'application/json, text/html');
+          const res = await api()
+            .get(url + query)
+            .set(bearer(token))
+            .set('Accept', 'application/json, text/html');
           calls += 1;
           if (res.status >= 500) writes.push(`GET ${url}${query} → ${res.status}`);
         }

@@ -33,21 +33,41 @@ describe('HTTP hardening', () => {
   it('sends the security headers on every route, on errors and on the client pages', async () => {
     const failures: string[] = [];
     const fresh = request(createApp()); // public routes count requests per app: leave the shared app's budget alone
-    const urls = [...allRoutes.map((r) => [r.method, urlOf(r.path)] as const), ['get', '/api/no-such-route'] as const, ['get', '/'] as const, ['get', '/devices/1'] as const];
+    const urls = [
+      ...allRoutes.map((r) => [r.method, urlOf(r.path)] as const),
+      ['get', '/api/no-such-route'] as const,
+      ['get', '/'] as const,
+      ['get', '/devices/1'] as const,
+    ];
     for (const [method, url] of urls) {
       const res = await fresh[method](url);
-      for (const p of headerProblems(res.headers)) failures.push(`${method.toUpperCase()} ${url} (${res.status}): ${p}`);
+      for (const p of headerProblems(res.headers))
+        failures.push(`${method.toUpperCase()} ${url} (${res.status}): ${p}`);
     }
     expect(failures).to.deep.equal([]);
   });
 
   it('sends exactly the headers helmet itself sets with our policy (they are worked out once at start)', async () => {
-    const reference = express().disable('x-powered-by').use(helmet(helmetOptions)).get('/', (_req, res) => { res.json({}); });
+    const reference = express()
+      .disable('x-powered-by')
+      .use(helmet(helmetOptions))
+      .get('/', (_req, res) => {
+        res.json({});
+      });
     const expected = (await request(reference).get('/')).headers;
     const actual = (await request(createApp()).get('/api/health')).headers;
-    const helmetHeaders = Object.keys(expected).filter((name) => !['content-type', 'content-length', 'etag', 'date', 'connection', 'keep-alive'].includes(name));
-    expect(helmetHeaders).to.include.members(['content-security-policy', 'strict-transport-security', 'x-frame-options', 'cross-origin-opener-policy']);
-    expect(Object.fromEntries(helmetHeaders.map((name) => [name, actual[name]]))).to.deep.equal(Object.fromEntries(helmetHeaders.map((name) => [name, expected[name]])));
+    const helmetHeaders = Object.keys(expected).filter(
+      (name) => !['content-type', 'content-length', 'etag', 'date', 'connection', 'keep-alive'].includes(name),
+    );
+    expect(helmetHeaders).to.include.members([
+      'content-security-policy',
+      'strict-transport-security',
+      'x-frame-options',
+      'cross-origin-opener-policy',
+    ]);
+    expect(Object.fromEntries(helmetHeaders.map((name) => [name, actual[name]]))).to.deep.equal(
+      Object.fromEntries(helmetHeaders.map((name) => [name, expected[name]])),
+    );
   });
 
   it('refuses a cookie-authenticated write without X-Requested-With on every signed-in write route, with 403 CSRF_CHECK_FAILED', async () => {
@@ -55,14 +75,17 @@ describe('HTTP hardening', () => {
     const failures: string[] = [];
     for (const route of allRoutes.filter((r) => r.method !== 'get' && r.access !== 'public')) {
       const res = await api()[route.method](urlOf(route.path)).set('Cookie', `nimah_session=${token}`).send({});
-      if (res.status !== 403 || res.body.error?.code !== 'CSRF_CHECK_FAILED') failures.push(`${routeKey(route)}: ${res.status} ${res.body.error?.code}`);
+      if (res.status !== 403 || res.body.error?.code !== 'CSRF_CHECK_FAILED')
+        failures.push(`${routeKey(route)}: ${res.status} ${res.body.error?.code}`);
     }
     expect(failures).to.deep.equal([]);
   });
 
   it('limits every public route but health and login (throttled by failures) per address, and answers 429 past the limit', async function () {
     this.timeout(60_000);
-    const limited = allRoutes.filter((r) => r.access === 'public' && !['/api/health', '/api/auth/login'].includes(r.path));
+    const limited = allRoutes.filter(
+      (r) => r.access === 'public' && !['/api/health', '/api/auth/login'].includes(r.path),
+    );
     const failures: string[] = [];
     for (const route of limited) {
       const app = createApp(); // a fresh count

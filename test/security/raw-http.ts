@@ -4,10 +4,23 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 
-export interface RawRequest { method: string; path: string; headers: Record<string, string>; body?: Buffer }
-export interface RawResponse { status: number; headers: http.IncomingHttpHeaders; text: string; error?: string }
+export interface RawRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  error?: string;
+}
 
-export interface AppServer { port: number; close(): Promise<void> }
+export interface AppServer {
+  port: number;
+  close(): Promise<void>;
+}
 
 /** A fresh application instance (so in-memory rate limits start at zero) on a free port. */
 export async function listen(): Promise<AppServer> {
@@ -15,10 +28,11 @@ export async function listen(): Promise<AppServer> {
   await new Promise<void>((resolve) => server.once('listening', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -29,24 +43,42 @@ export async function listen(): Promise<AppServer> {
 export function send(port: number, req: RawRequest): Promise<RawResponse> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (r: RawResponse) => { if (!settled) { settled = true; resolve(r); } };
+    const finish = (r: RawResponse) => {
+      if (!settled) {
+        settled = true;
+        resolve(r);
+      }
+    };
     const headers = { ...req.headers, ...(req.body ? { 'Content-Length': String(req.body.length) } : {}) };
-    const out = http.request({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => finish({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', () => finish({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const out = http.request(
+      { host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          finish({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', () =>
+          finish({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     out.on('error', (err) => setTimeout(() => finish({ status: 0, headers: {}, text: '', error: err.message }), 50));
     out.end(req.body);
   });
 }
 
-export interface Unexpected { request: string; status: number; problem: string; body: string }
+export interface Unexpected {
+  request: string;
+  status: number;
+  problem: string;
+  body: string;
+}
 
 /** The spec's error body, exactly: { error: { code, message, details?, requestId } } and nothing else. */
 export function errorShapeProblem(res: RawResponse): string | undefined {
-  if (!String(res.headers['content-type'] ?? '').startsWith('application/json')) return `content-type ${res.headers['content-type']}`;
+  if (!String(res.headers['content-type'] ?? '').startsWith('application/json'))
+    return `content-type ${res.headers['content-type']}`;
   let body: unknown;
   try {
     body = JSON.parse(res.text);
@@ -57,7 +89,8 @@ export function errorShapeProblem(res: RawResponse): string | undefined {
   const error = (body as { error: Record<string, unknown> }).error;
   const keys = Object.keys(error ?? {}).sort();
   const allowed = ['code', 'details', 'message', 'requestId'];
-  if (keys.some((k) => !allowed.includes(k)) || !['code', 'message', 'requestId'].every((k) => keys.includes(k))) return `error keys ${keys.join(',')}`;
+  if (keys.some((k) => !allowed.includes(k)) || !['code', 'message', 'requestId'].every((k) => keys.includes(k)))
+    return `error keys ${keys.join(',')}`;
   if (typeof error.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(error.code)) return `code ${String(error.code)}`;
   if (typeof error.message !== 'string' || !error.message) return 'message is not a string';
   if (error.requestId !== res.headers['x-request-id']) return 'requestId differs from X-Request-Id';

@@ -14,8 +14,16 @@ export const NWIPE_DRIVES = [
 
 export async function deviceWithNwipeDrives(token: string): Promise<{ id: number; version: number; assetTag: string }> {
   const donation = await createDonation();
-  const res = await api().post(`/api/donations/${donation.id}/devices`).set(bearer(token))
-    .send({ type: 'desktop', manufacturer: 'Dell', model: 'OptiPlex 7050', serialNumber: '7QJ8XK2', drives: NWIPE_DRIVES });
+  const res = await api()
+    .post(`/api/donations/${donation.id}/devices`)
+    .set(bearer(token))
+    .send({
+      type: 'desktop',
+      manufacturer: 'Dell',
+      model: 'OptiPlex 7050',
+      serialNumber: '7QJ8XK2',
+      drives: NWIPE_DRIVES,
+    });
   expect(res.status, JSON.stringify(res.body)).to.equal(201);
   return res.body as { id: number; version: number; assetTag: string };
 }
@@ -24,5 +32,6 @@ export async function deviceWithNwipeDrives(token: string): Promise<{ id: number
 export function storedFiles(dir = config.upload.dir): string[] {
   if (!fs.existsSync(dir)) return [];
   return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
 }

@@ -19,12 +19,15 @@ import { CSV, fixture, PNG } from '../helpers/fixtures.js';
 import { deviceWithNwipeDrives, storedFiles } from './upload-helpers.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const ACTIVE_TYPES = /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml|text\/javascript|application\/javascript)/i;
+const ACTIVE_TYPES =
+  /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml|text\/javascript|application\/javascript)/i;
 const uploadRoutes = allRoutes.filter((r) => ['multipart', 'json_or_multipart'].includes(bodyKindOf(r)));
 
 describe('uploads', () => {
   let token: string;
-  beforeEach(async () => { token = (await signIn('admin')).token; });
+  beforeEach(async () => {
+    token = (await signIn('admin')).token;
+  });
 
   it(`when a file is one byte over the limit, every upload route (${uploadRoutes.length} found) answers 413 FILE_TOO_LARGE and stores nothing`, async () => {
     const device = await deviceWithNwipeDrives(token);
@@ -38,7 +41,10 @@ describe('uploads', () => {
       // The file field is "file" on most routes; a route that wants another name says "Unexpected file field".
       const statuses: number[] = [];
       for (const field of ['file', 'signature', 'image']) {
-        const res = await api()[route.method](realPath(route.path, ids)).set(bearer(token)).attach(field, big, 'big.csv');
+        const res = await api()
+          [route.method](realPath(route.path, ids))
+          .set(bearer(token))
+          .attach(field, big, 'big.csv');
         statuses.push(res.status);
         if (res.status === 413) {
           expect(res.body.error.code).to.equal('FILE_TOO_LARGE');
@@ -54,10 +60,16 @@ describe('uploads', () => {
 
   it('when a PNG is named manifest.csv, the CSV import answers 415; a CSV named manifest.png is imported', async () => {
     const donation = await createDonation();
-    const png = await api().post(`/api/donations/${donation.id}/devices/import`).set(bearer(token)).attach('file', PNG, { filename: 'manifest.csv', contentType: 'text/csv' });
+    const png = await api()
+      .post(`/api/donations/${donation.id}/devices/import`)
+      .set(bearer(token))
+      .attach('file', PNG, { filename: 'manifest.csv', contentType: 'text/csv' });
     expect(png.status).to.equal(415);
     expect(png.body.error.code).to.equal('UNSUPPORTED_FILE_TYPE');
-    const csv = await api().post(`/api/donations/${donation.id}/devices/import`).set(bearer(token)).attach('file', CSV, { filename: 'manifest.png', contentType: 'image/png' });
+    const csv = await api()
+      .post(`/api/donations/${donation.id}/devices/import`)
+      .set(bearer(token))
+      .attach('file', CSV, { filename: 'manifest.png', contentType: 'image/png' });
     expect(csv.status, JSON.stringify(csv.body)).to.equal(201);
     expect(csv.body.imported).to.equal(1);
   });
@@ -65,9 +77,15 @@ describe('uploads', () => {
   it('when a PNG is named as an nwipe log or a hardware report, answers 415 or 422 and stores no file', async () => {
     const device = await deviceWithNwipeDrives(token);
     const files = storedFiles();
-    const wipe = await api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(token)).attach('file', PNG, 'nwipe.log');
+    const wipe = await api()
+      .post(`/api/devices/${device.id}/sanitizations`)
+      .set(bearer(token))
+      .attach('file', PNG, 'nwipe.log');
     expect(wipe.status).to.equal(415);
-    const report = await api().post(`/api/devices/${device.id}/hardware-reports`).set(bearer(token)).attach('file', PNG, 'lshw.json');
+    const report = await api()
+      .post(`/api/devices/${device.id}/hardware-reports`)
+      .set(bearer(token))
+      .attach('file', PNG, 'lshw.json');
     expect(report.status).to.be.oneOf([415, 422]);
     expect(storedFiles()).to.deep.equal(files);
   });
@@ -75,9 +93,15 @@ describe('uploads', () => {
   it('when a CSV is named logo.png, the logo upload answers 415; a PNG named logo.txt is taken', async function () {
     const logo = allRoutes.find((r) => r.method === 'put' && r.path === '/api/settings/logo');
     if (!logo) this.skip();
-    const csv = await api().put('/api/settings/logo').set(bearer(token)).attach('file', CSV, { filename: 'logo.png', contentType: 'image/png' });
+    const csv = await api()
+      .put('/api/settings/logo')
+      .set(bearer(token))
+      .attach('file', CSV, { filename: 'logo.png', contentType: 'image/png' });
     expect(csv.status).to.equal(415);
-    const png = await api().put('/api/settings/logo').set(bearer(token)).attach('file', PNG, { filename: 'logo.txt', contentType: 'text/plain' });
+    const png = await api()
+      .put('/api/settings/logo')
+      .set(bearer(token))
+      .attach('file', PNG, { filename: 'logo.txt', contentType: 'text/plain' });
     expect(png.status, JSON.stringify(png.body)).to.equal(200);
     expect(storedFiles()).to.include(path.relative(config.upload.dir, storedPath(sha256(PNG))));
   });
@@ -85,7 +109,11 @@ describe('uploads', () => {
   it('stores an nwipe log once, under the sha256 of its content, not executable, in a folder outside every served folder', async () => {
     const device = await deviceWithNwipeDrives(token);
     const log = fixture('nwipe', 'all-erased-two-drives.log');
-    const res = await api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(token)).attach('file', log, '../../evil.html').expect(201);
+    const res = await api()
+      .post(`/api/devices/${device.id}/sanitizations`)
+      .set(bearer(token))
+      .attach('file', log, '../../evil.html')
+      .expect(201);
     const hash = sha256(log);
     expect(res.body.records.map((r: { evidenceSha256: string }) => r.evidenceSha256)).to.deep.equal([hash, hash]);
     const file = storedPath(hash);
@@ -97,17 +125,33 @@ describe('uploads', () => {
       expect(fs.statSync(path.join(config.upload.dir, f)).mode & 0o111, `${f} is executable`).to.equal(0);
     }
     const clientDist = path.resolve(import.meta.dirname, '..', '..', 'client');
-    expect(path.relative(clientDist, config.upload.dir).startsWith('..'), 'upload folder inside client/').to.equal(true);
+    expect(path.relative(clientDist, config.upload.dir).startsWith('..'), 'upload folder inside client/').to.equal(
+      true,
+    );
   });
 
   it('never serves an uploaded file: not at /uploads, /data/uploads or /api/uploads, and no API route answers with an active content type', async () => {
     const device = await deviceWithNwipeDrives(token);
     const marker = '<script>alert("nimah-upload")</script>';
-    const log = Buffer.concat([fixture('nwipe', 'all-erased-two-drives.log'), Buffer.from(`[2024/03/15 11:59:59]  notice: ${marker}\n`)]);
-    await api().post(`/api/devices/${device.id}/sanitizations`).set(bearer(token)).attach('file', log, 'evil.html').expect(201);
+    const log = Buffer.concat([
+      fixture('nwipe', 'all-erased-two-drives.log'),
+      Buffer.from(`[2024/03/15 11:59:59]  notice: ${marker}\n`),
+    ]);
+    await api()
+      .post(`/api/devices/${device.id}/sanitizations`)
+      .set(bearer(token))
+      .attach('file', log, 'evil.html')
+      .expect(201);
     const hash = sha256(log);
-    const guesses = [`/uploads/${hash}`, `/uploads/${hash.slice(0, 2)}/${hash}`, `/data/uploads/${hash.slice(0, 2)}/${hash}`,
-      `/api/uploads/${hash}`, `/${hash.slice(0, 2)}/${hash}`, `/api/files/${hash}`, `/uploads/../data/uploads/${hash.slice(0, 2)}/${hash}`];
+    const guesses = [
+      `/uploads/${hash}`,
+      `/uploads/${hash.slice(0, 2)}/${hash}`,
+      `/data/uploads/${hash.slice(0, 2)}/${hash}`,
+      `/api/uploads/${hash}`,
+      `/${hash.slice(0, 2)}/${hash}`,
+      `/api/files/${hash}`,
+      `/uploads/../data/uploads/${hash.slice(0, 2)}/${hash}`,
+    ];
     for (const url of guesses) {
       const res = await api().get(url).set(bearer(token));
       expect(res.text ?? '', url).not.to.contain('nimah-upload');

@@ -1,7 +1,13 @@
 // The lifecycle table, checked for every status × action pair against the product spec (§3).
 import { expect } from 'chai';
 import {
-  allowedActions, assertActionAllowed, DEVICE_ACTIONS, DEVICE_STATUSES, TRANSITIONS, type DeviceAction, type DeviceStatus,
+  allowedActions,
+  assertActionAllowed,
+  DEVICE_ACTIONS,
+  DEVICE_STATUSES,
+  TRANSITIONS,
+  type DeviceAction,
+  type DeviceStatus,
 } from '../../server/modules/devices/devices.lifecycle.js';
 import { ConflictError } from '../../server/lib/errors.js';
 
