@@ -1,11 +1,11 @@
-import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useNavigate, useParams } from 'react-router';
+import { Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useNavigate } from 'react-router';
 import type { BeneficiaryDto, BeneficiaryInput, BeneficiaryKind, Need, Purpose } from '../../api/types';
 import { BENEFICIARY_KINDS, NEEDS, PURPOSES } from '../../api/types';
-import { useQuery } from '@tanstack/react-query';
 import { endpoints, keys } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FullPageLoader } from '../../components/FullPageLoader';
+import { FormActions } from '../../components/FormActions';
+import { RecordFormPage } from '../../components/RecordFormPage';
 import { NumberField, parseNumber } from '../../components/NumberField';
 import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';
@@ -51,12 +51,7 @@ function toInput(f: Form, editing: boolean): BeneficiaryInput {
 }
 
 export default function BeneficiaryFormPage() {
-  const { id } = useParams();
-  const editing = id !== undefined;
-  const existing = useQuery({ ...endpoints.beneficiaries.get(Number(id) || 0), enabled: editing });
-  if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={() => void existing.refetch()} />;
-  if (editing && !existing.data) return <FullPageLoader />;
-  return <BeneficiaryForm existing={existing.data} />;
+  return <RecordFormPage load={endpoints.beneficiaries.get}>{(existing) => <BeneficiaryForm existing={existing} />}</RecordFormPage>;
 }
 
 function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
@@ -110,10 +105,7 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
               <Select label={t('beneficiary.purpose')} data={options('purpose', PURPOSES)} allowDeselect={false}
                 {...form.getInputProps('purpose')} />
             </SimpleGrid>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(-1)}>{t('action.cancel')}</Button>
-              <Button type="submit" loading={busy}>{t('action.save')}</Button>
-            </Group>
+            <FormActions busy={busy} onCancel={() => navigate(-1)} />
           </Stack>
         </form>
       </Paper>

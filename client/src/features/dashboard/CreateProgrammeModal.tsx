@@ -1,7 +1,8 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { endpoints, keys } from '../../api/endpoints';
 import type { ProgrammeDto, ProgrammeInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { NumberField, parseNumber } from '../../components/NumberField';
 import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
@@ -34,10 +35,7 @@ export function CreateProgrammeModal({ onClose, onCreated }: { onClose: () => vo
             <TextInput type="date" label={t('programme.startsOn')} dir="ltr" {...form.getInputProps('startsOn')} />
             <TextInput type="date" label={t('programme.endsOn')} dir="ltr" {...form.getInputProps('endsOn')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('action.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('action.save')}</Button>
-          </Group>
+          <FormActions busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DonationChannel, DonationInput, DonorDto } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints, keys } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { DONATION_CHANNELS } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
@@ -55,10 +56,7 @@ function DonationForm({ initialDonor }: { initialDonor?: DonorDto }) {
                 inputMode="numeric" dir="ltr" />
             </SimpleGrid>
             <Textarea label={t('donation.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(-1)}>{t('action.cancel')}</Button>
-              <Button type="submit" loading={busy}>{t('action.save')}</Button>
-            </Group>
+            <FormActions busy={busy} onCancel={() => navigate(-1)} />
           </Stack>
         </form>
       </Paper>

@@ -1,11 +1,11 @@
-import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useNavigate, useParams } from 'react-router';
+import { Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useNavigate } from 'react-router';
 import type { DonorDto, DonorInput, DonorKind, DocumentLanguage } from '../../api/types';
-import { useQuery } from '@tanstack/react-query';
 import { endpoints, keys } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
+import { RecordFormPage } from '../../components/RecordFormPage';
 import { DONOR_KINDS, DOCUMENT_LANGUAGES } from '../../api/types';
-import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
@@ -32,12 +32,7 @@ function toInput(f: Form): DonorInput {
 }
 
 export default function DonorFormPage() {
-  const { id } = useParams();
-  const editing = id !== undefined;
-  const existing = useQuery({ ...endpoints.donors.get(Number(id) || 0), enabled: editing });
-  if (editing && existing.error) return <ErrorAlert error={existing.error} onRetry={() => void existing.refetch()} />;
-  if (editing && !existing.data) return <FullPageLoader />;
-  return <DonorForm existing={existing.data} />;
+  return <RecordFormPage load={endpoints.donors.get}>{(existing) => <DonorForm existing={existing} />}</RecordFormPage>;
 }
 
 function DonorForm({ existing }: { existing?: DonorDto }) {
@@ -76,10 +71,7 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
               <Select label={t('donor.language')} data={options('language', DOCUMENT_LANGUAGES)} {...form.getInputProps('preferredLanguage')}
                 onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')} allowDeselect={false} />
             </SimpleGrid>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(-1)}>{t('action.cancel')}</Button>
-              <Button type="submit" loading={busy}>{t('action.save')}</Button>
-            </Group>
+            <FormActions busy={busy} onCancel={() => navigate(-1)} />
           </Stack>
         </form>
       </Paper>

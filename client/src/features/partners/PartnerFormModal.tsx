@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { endpoints, keys } from '../../api/endpoints';
 import type { PartnerInput, PartnerKind } from '../../api/types';
 import { PARTNER_KINDS } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
@@ -40,10 +41,7 @@ export function PartnerFormModal({ onClose, onSaved }: { onClose: () => void; on
             <TextInput label={t('partner.phone')} type="tel" dir="ltr" inputMode="tel" {...text('phone')} />
             <TextInput label={t('partner.email')} type="email" dir="ltr" {...text('email')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('action.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('action.save')}</Button>
-          </Group>
+          <FormActions busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

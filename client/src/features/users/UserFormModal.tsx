@@ -1,8 +1,9 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { endpoints, keys } from '../../api/endpoints';
 import type { Language, Role, UserDto, UserPatch } from '../../api/types';
 import { ROLES } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { LANGUAGES } from '../../i18n';
@@ -50,10 +51,7 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: UserDto; onCl
             description={t('user.passwordHint', { n: PASSWORD_MIN })} autoComplete="new-password" />
           {user && <Switch label={t('user.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
           {user && <ClearLockoutButton userId={user.id} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('action.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('action.save')}</Button>
-          </Group>
+          <FormActions busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
