@@ -1,4 +1,4 @@
-import { useForm, type FormValidateInput } from '@mantine/form';
+import { useForm, type FormErrors, type FormValidateInput } from '@mantine/form';
 import { useMutation, type QueryKey } from '@tanstack/react-query';
 import type { ApiError } from '../api/http';
 import { translateFieldErrors } from '../i18n/serverMessages';
@@ -44,10 +44,13 @@ export function useServerForm<V extends Record<string, unknown>, R = unknown>(op
     // A second Enter while the first submit is on its way sends nothing.
     onSubmit: form.onSubmit((values) => { if (!mutation.isPending) mutation.mutate(values); }),
     /** The message on `path`, for inputs that take a plain string (getInputProps gives the others theirs). */
-    fieldError: (path: string): string | undefined => {
-      const e = form.errors[path];
-      return typeof e === 'string' ? e : undefined;
-    },
+    fieldError: (path: string) => errorOf(form.errors, path),
     unshown: errors.unshown(options.known ?? Object.keys(options.initialValues)),
   };
+}
+
+/** A form's message on `path` as a string, for inputs and lists that take one (getInputProps gives the others theirs). */
+export function errorOf(errors: FormErrors, path: string): string | undefined {
+  const e = errors[path];
+  return typeof e === 'string' ? e : undefined;
 }

@@ -1,11 +1,11 @@
 import { Alert, Checkbox, List, Text } from '@mantine/core';
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { ApiError } from '../../../api/http';
 import type { DeviceDetailDto, WipeIncompleteDetail } from '../../../api/types';
 import { Ltr } from '../../../components/Ltr';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';
-import type { DeviceActionState } from './useDeviceAction';
+import { useActionForm, type DeviceActionState } from './useDeviceAction';
 
 /** The drives a 422 WIPE_INCOMPLETE names: each still lacks a counted, passed sanitization record. */
 function missingDrives(err: unknown): WipeIncompleteDetail[] {
@@ -19,7 +19,7 @@ function missingDrives(err: unknown): WipeIncompleteDetail[] {
  */
 export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; state: DeviceActionState }) {
   const t = useT();
-  const [noStorage, setNoStorage] = useState(false);
+  const form = useActionForm(state, { noStorage: false });
   const driveless = (device.drives ?? []).length === 0;
   // The records come with the device detail; without them the hint is left out rather than guessed.
   // Spec §10: a record awaiting its verifier's confirmation, or rejected, does not count.
@@ -34,15 +34,15 @@ export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; s
   return (
     <ActionFormFrame state={state} known={['noStorage']} testId="form-complete_wipe" submitLabel={t('lifecycle.complete_wipe')}
       handled={refusedEarlier ? ['WIPE_INCOMPLETE'] : []}
-      onSubmit={() => { void state.submit({ action: 'complete_wipe', ...(driveless ? { noStorage } : {}) }); }}>
+      onSubmit={() => state.submit({ action: 'complete_wipe', ...(driveless ? { noStorage: form.values.noStorage } : {}) })}>
       {missing.length > 0 && (
         <Alert color="red" title={t('wipe.incomplete')} data-testid="wipe-missing">
           <List size="sm">{missing.map((d) => <List.Item key={d.serialNumber}><Ltr mono>{d.serialNumber}</Ltr></List.Item>)}</List>
         </Alert>
       )}
       {driveless ? (
-        <Checkbox label={t('wipe.noStorage')} description={t('wipe.noStorageHint')} checked={noStorage}
-          onChange={(e) => setNoStorage(e.currentTarget.checked)} error={state.errors.field('noStorage')} name="noStorage" />
+        <Checkbox label={t('wipe.noStorage')} description={t('wipe.noStorageHint')} 
+          {...form.getInputProps('noStorage', { type: 'checkbox' })} name="noStorage" />
       ) : pending.length > 0 ? (
         <Text size="sm">{t('wipe.pending', { n: pending.length })} {pending.map((d, i) => <Fragment key={d.id}>{i > 0 ? ' · ' : ''}<Ltr mono>{d.serialNumber}</Ltr></Fragment>)}</Text>
       ) : device.sanitizations && (

@@ -1,12 +1,13 @@
 import { Alert, Autocomplete, Group, Select, SegmentedControl, SimpleGrid, Text, Textarea } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { DeviceDetailDto, Grade, Licence, QaItem, QaResult } from '../../../api/types';
 import { LICENCES, QA_ITEMS } from '../../../api/types';
 import { useEnumOptions } from '../../../components/useEnumOptions';
+import { errorOf } from '../../../components/useServerForm';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';
 import { QaChecklist } from './QaChecklist';
-import type { DeviceActionState } from './useDeviceAction';
+import { useActionForm, type DeviceActionState } from './useDeviceAction';
 
 const OS_SUGGESTIONS = ['Windows 11 Pro', 'Windows 11 Home', 'Windows 10 Pro', 'Ubuntu 24.04 LTS', 'Linux Mint 22', 'ChromeOS Flex'];
 const R2_FUNCTION = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'];
@@ -21,62 +22,63 @@ export function RefurbishForm({ device, state }: { device: DeviceDetailDto; stat
   const t = useT();
   const options = useEnumOptions();
   const id = useId();
-  const [qa, setQa] = useState<Record<QaItem, QaResult>>(() => Object.fromEntries(QA_ITEMS.map((k) => [k, 'pass'])) as Record<QaItem, QaResult>);
-  const [os, setOs] = useState(device.os ?? '');
-  const [licence, setLicence] = useState<Licence | null>((device.licence as Licence | null) ?? null);
-  const [win11, setWin11] = useState<Win11>(device.windows11Eligible === null ? 'unknown' : device.windows11Eligible ? 'yes' : 'no');
-  const [grade, setGrade] = useState<Grade | ''>(device.grade ?? '');
-  const [r2Function, setR2Function] = useState<string | null>(device.r2Function);
-  const [r2Cosmetic, setR2Cosmetic] = useState<string | null>(device.r2Cosmetic);
-  const [notes, setNotes] = useState('');
+  const form = useActionForm(state, {
+    qa: Object.fromEntries(QA_ITEMS.map((k) => [k, 'pass'])) as Record<QaItem, QaResult>,
+    os: device.os ?? '',
+    licence: (device.licence as Licence | null) ?? null,
+    win11: (device.windows11Eligible === null ? 'unknown' : device.windows11Eligible ? 'yes' : 'no') as Win11,
+    grade: (device.grade ?? '') as Grade | '',
+    r2Function: device.r2Function,
+    r2Cosmetic: device.r2Cosmetic,
+    notes: '',
+  });
+  const { qa, os, licence, win11, grade, r2Function, r2Cosmetic, notes } = form.values;
   const failed = QA_ITEMS.filter((k) => qa[k] === 'fail');
-  const f = state.errors.field;
+  const f = (path: string) => errorOf(form.errors, path);
 
-  const submit = () => {
-    void state.submit({
-      action: 'refurbish', qa,
-      ...(os.trim() ? { os: os.trim() } : {}),
-      ...(licence ? { licence } : {}),
-      ...(win11 === 'unknown' ? {} : { windows11Eligible: win11 === 'yes' }),
-      ...(grade ? { grade } : {}),
-      ...(r2Function ? { r2Function } : {}),
-      ...(r2Cosmetic ? { r2Cosmetic } : {}),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
-    });
-  };
+  const submit = () => state.submit({
+    action: 'refurbish', qa,
+    ...(os.trim() ? { os: os.trim() } : {}),
+    ...(licence ? { licence } : {}),
+    ...(win11 === 'unknown' ? {} : { windows11Eligible: win11 === 'yes' }),
+    ...(grade ? { grade } : {}),
+    ...(r2Function ? { r2Function } : {}),
+    ...(r2Cosmetic ? { r2Cosmetic } : {}),
+    ...(notes.trim() ? { notes: notes.trim() } : {}),
+  });
 
   return (
     <ActionFormFrame state={state} testId="form-refurbish" submitLabel={t('lifecycle.refurbish')} onSubmit={submit}
       known={['os', 'licence', 'windows11Eligible', 'grade', 'r2Function', 'r2Cosmetic', 'notes', ...QA_ITEMS.map((k) => `qa.${k}`)]}>
-      <QaChecklist value={qa} onChange={setQa} error={f} />
+      <QaChecklist value={qa} onChange={(next) => form.setFieldValue('qa', next)} error={f} />
       {failed.length > 0 && (
         <Alert color="orange" data-testid="qa-failed">{t('qa.failedGoesBack', { items: failed.map((k) => t(`qa.${k}`)).join(t('common.listSep')) })}</Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Autocomplete label={t('device.os')} data={OS_SUGGESTIONS} value={os} onChange={setOs} dir="ltr" name="os" autoComplete="off"
-          required={failed.length === 0} error={f('os')} />
-        <Select label={t('device.licence')} data={options('licence', LICENCES)} value={licence} clearable name="licence"
-          onChange={(v) => setLicence(v as Licence | null)} required={failed.length === 0} error={f('licence')} />
+        <Autocomplete label={t('device.os')} data={OS_SUGGESTIONS} {...form.getInputProps('os')} dir="ltr" name="os" autoComplete="off"
+          required={failed.length === 0} />
+        <Select label={t('device.licence')} data={options('licence', LICENCES)} clearable name="licence"
+          {...form.getInputProps('licence')} required={failed.length === 0} />
       </SimpleGrid>
       <Group gap="xl" wrap="wrap" align="flex-start">
         <div>
           <Text size="sm" fw={500} mb={4} id={`${id}-w11`}>{t('device.win11')}</Text>
-          <SegmentedControl aria-labelledby={`${id}-w11`} value={win11} onChange={(v) => setWin11(v as Win11)}
+          <SegmentedControl aria-labelledby={`${id}-w11`} {...form.getInputProps('win11')}
             data={[{ value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }, { value: 'unknown', label: t('common.unknown') }]} />
           <Text size="xs" c="dimmed" mt={2}>{t('refurbish.win11Hint')}</Text>
         </div>
         <div>
           <Text size="sm" fw={500} mb={4} id={`${id}-grade`}>{t('device.grade')}{failed.length === 0 && <span aria-hidden="true"> *</span>}</Text>
-          <SegmentedControl aria-labelledby={`${id}-grade`} value={grade} onChange={(v) => setGrade(v as Grade)} data-testid="grade"
+          <SegmentedControl aria-labelledby={`${id}-grade`} {...form.getInputProps('grade')} data-testid="grade"
             data={[{ value: 'A', label: t('grade.A') }, { value: 'B', label: t('grade.B') }, { value: 'C', label: t('grade.C') }]} />
           {f('grade') && <Text c="red" size="xs" mt={2} role="alert">{f('grade')}</Text>}
         </div>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Select label={t('refurbish.r2Function')} data={R2_FUNCTION} value={r2Function} onChange={setR2Function} clearable error={f('r2Function')} />
-        <Select label={t('refurbish.r2Cosmetic')} data={R2_COSMETIC} value={r2Cosmetic} onChange={setR2Cosmetic} clearable error={f('r2Cosmetic')} />
+        <Select label={t('refurbish.r2Function')} data={R2_FUNCTION} {...form.getInputProps('r2Function')} clearable />
+        <Select label={t('refurbish.r2Cosmetic')} data={R2_COSMETIC} {...form.getInputProps('r2Cosmetic')} clearable />
       </SimpleGrid>
-      <Textarea label={t('refurbish.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={1} error={f('notes')} />
+      <Textarea label={t('refurbish.notes')} {...form.getInputProps('notes')} autosize minRows={1} />
       <Text size="sm" c="dimmed">{t('action.next', { status: t(failed.length ? 'deviceStatus.repair' : 'deviceStatus.ready') })}</Text>
     </ActionFormFrame>
   );

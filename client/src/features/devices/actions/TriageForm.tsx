@@ -1,10 +1,11 @@
 import { Checkbox, SegmentedControl, Text, Textarea } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Disposition } from '../../../api/types';
+import { errorOf } from '../../../components/useServerForm';
 import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';
-import type { DeviceActionState } from './useDeviceAction';
+import { useActionForm, type DeviceActionState } from './useDeviceAction';
 
 const DISPOSITIONS: readonly Disposition[] = ['reuse', 'recycle', 'parts'];
 
@@ -13,23 +14,20 @@ export function TriageForm({ state }: { state: DeviceActionState }) {
   const t = useT();
   const options = useEnumOptions();
   const id = useId();
-  const [needsRepair, setNeedsRepair] = useState(false);
-  const [disposition, setDisposition] = useState<Disposition>('reuse');
-  const [findings, setFindings] = useState('');
+  const form = useActionForm(state, { needsRepair: false, disposition: 'reuse' as Disposition, findings: '' });
+  const { needsRepair, disposition, findings } = form.values;
   const next = needsRepair && disposition === 'reuse' ? 'repair' : 'wipe';
   return (
     <ActionFormFrame state={state} known={['needsRepair', 'disposition', 'findings']} testId="form-triage" submitLabel={t('lifecycle.triage')}
-      onSubmit={() => { void state.submit({ action: 'triage', needsRepair, disposition, ...(findings.trim() ? { findings: findings.trim() } : {}) }); }}>
+      onSubmit={() => state.submit({ action: 'triage', needsRepair, disposition, ...(findings.trim() ? { findings: findings.trim() } : {}) })}>
       <div>
         <Text size="sm" fw={500} mb={4} id={`${id}-disp`}>{t('device.disposition')}</Text>
-        <SegmentedControl aria-labelledby={`${id}-disp`} value={disposition} onChange={(v) => setDisposition(v as Disposition)}
-          data={options('disposition', DISPOSITIONS)} />
-        {state.errors.field('disposition') && <Text c="red" size="xs" mt={4}>{state.errors.field('disposition')}</Text>}
+        <SegmentedControl aria-labelledby={`${id}-disp`} {...form.getInputProps('disposition')} data={options('disposition', DISPOSITIONS)} />
+        {errorOf(form.errors, 'disposition') && <Text c="red" size="xs" mt={4}>{errorOf(form.errors, 'disposition')}</Text>}
       </div>
-      <Checkbox label={t('triage.needsRepair')} checked={needsRepair} onChange={(e) => setNeedsRepair(e.currentTarget.checked)}
-        disabled={disposition !== 'reuse'} error={state.errors.field('needsRepair')} name="needsRepair" />
-      <Textarea label={t('triage.findings')} value={findings} onChange={(e) => setFindings(e.currentTarget.value)} autosize minRows={2}
-        error={state.errors.field('findings')} name="findings" />
+      <Checkbox label={t('triage.needsRepair')} {...form.getInputProps('needsRepair', { type: 'checkbox' })}
+        disabled={disposition !== 'reuse'} name="needsRepair" />
+      <Textarea label={t('triage.findings')} {...form.getInputProps('findings')} autosize minRows={2} name="findings" />
       <Text size="sm" c="dimmed">{t('action.next', { status: t(`deviceStatus.${next}`) })}</Text>
     </ActionFormFrame>
   );

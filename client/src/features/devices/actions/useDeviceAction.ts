@@ -1,7 +1,11 @@
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
 import type { DeviceDetailDto, DeviceDto, WorkshopActionInput } from '../../../api/types';
 import { useServerErrors } from '../../../components/useServerErrors';
+import { translateFieldErrors } from '../../../i18n/serverMessages';
+import { useT } from '../../../prefs/PreferencesProvider';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An action's payload as a form builds it; the version is added here, from the device the user is looking at. */
@@ -25,3 +29,16 @@ export function useDeviceAction(device: DeviceDetailDto, onDone: (updated: Devic
 }
 
 export type DeviceActionState = ReturnType<typeof useDeviceAction>;
+
+/**
+ * An action form's values (@mantine/form). Each refusal's field messages land on the fields of the same path, and a
+ * field's message goes as soon as that field is changed; the values typed stay for the next try.
+ */
+export function useActionForm<V extends Record<string, unknown>>(state: DeviceActionState, initialValues: V) {
+  const t = useT();
+  const form = useForm<V>({ mode: 'controlled', initialValues });
+  const { error } = state.errors;
+  const { setErrors } = form;
+  useEffect(() => { setErrors(error ? translateFieldErrors(error.details, t, error.code) : {}); }, [error, t, setErrors]);
+  return form;
+}
