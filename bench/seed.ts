@@ -21,7 +21,7 @@ const { ensureDatabaseExists, closeSequelize } = await import('../server/db/sequ
 const { migrateUp } = await import('../server/db/umzug.js');
 const { eventHash } = await import('../server/modules/devices/devices.events.js');
 const { canonicalJson } = await import('../server/lib/canonical-json.js');
-const { hashPassword } = await import('../server/modules/auth/passwords.js');
+const { hashPassword } = await import('../server/modules/auth/auth.passwords.js');
 
 const PER_DONATION = 20;
 const DEVICE_CHUNK = 2500;

@@ -1,7 +1,7 @@
 import { DataTypes } from 'sequelize';
 import type { Migration } from '../server/db/umzug.js';
 
-// Sign-in throttling by counter rows (server/modules/auth/throttle.ts): one row per (account, address) pair, per
+// Sign-in throttling by counter rows (server/modules/auth/auth.throttle.ts): one row per (account, address) pair, per
 // address and per account, each counting the failed tries of its current window (failures) and the tries being
 // checked right now (pending). A try is taken from the row by one conditional UPDATE before the password is checked,
 // so parallel guesses cannot share a count. Rows of the address scope have email '' and rows of the account scope

@@ -1,14 +1,16 @@
-// Registers every module's models on the Sequelize instance, then their associations.
+// Registers every module's models on the Sequelize instance, then their associations. Kept out of server/db/ so
+// that db/ imports no module (docs/architecture.md).
 import { getSequelize } from './db/sequelize.js';
 import { associateAuthModels, initAuthModels, User } from './modules/auth/index.js';
 import { associateDeviceModels, DeviceEvent, initDeviceModels } from './modules/devices/index.js';
 import { associateDonationModels, initDonationModels } from './modules/donations/index.js';
 import { initDonorModels } from './modules/donors/index.js';
-import { initSiteModels } from './modules/sites/sites.js';
+import { initSiteModels } from './modules/sites/index.js';
 import { initDeviceFileModels, initSanitizationModels } from './modules/sanitization/index.js';
-import { initSettingModels } from './modules/settings/settings.js';
+import { initSettingModels } from './modules/settings/index.js';
 import { initWorkshopModels } from './modules/workshop/index.js';
 import { associateBeneficiaryModels, initBeneficiaryModels } from './modules/beneficiaries/index.js';
+import { initPartnerModels } from './modules/partners/index.js';
 import { initProgrammeModels } from './modules/programmes/index.js';
 import { initAllocationModels } from './modules/allocations/index.js';
 
@@ -26,6 +28,7 @@ export function initModels(): void {
   initDeviceFileModels(sequelize);
   initWorkshopModels(sequelize);
   initSettingModels(sequelize);
+  initPartnerModels(sequelize);
   initBeneficiaryModels(sequelize);
   initProgrammeModels(sequelize);
   initAllocationModels(sequelize);

@@ -1,20 +1,24 @@
-// Every HTTP route of the application, in one list: app.ts mounts it and the access test walks it.
+// Every HTTP route of the application, in one list: app.ts mounts it and the access test walks it. Each module's
+// routes live in its <module>.routes.ts, imported only from here (docs/architecture.md).
 import type { RouteDef } from './lib/route.js';
-import { authRoutes, type Access } from './modules/auth/index.js';
+import type { Access } from './modules/auth/index.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
 import { deviceRoutes } from './modules/devices/devices.routes.js';
-import { donationRoutes, donorRoutes } from './modules/donations/index.js';
+import { donationRoutes } from './modules/donations/donations.routes.js';
+import { donorRoutes } from './modules/donors/donors.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { scanRoutes } from './modules/scan/scan.routes.js';
-import { siteRoutes } from './modules/sites/sites.js';
-import { sanitizationRoutes } from './modules/sanitization/index.js';
-import { settingsRoutes } from './modules/settings/settings.js';
-import { workshopRoutes } from './modules/workshop/index.js';
-import { beneficiaryRoutes } from './modules/beneficiaries/index.js';
-import { programmeRoutes } from './modules/programmes/index.js';
-import { allocationRoutes } from './modules/allocations/index.js';
+import { siteRoutes } from './modules/sites/sites.routes.js';
+import { sanitizationRoutes } from './modules/sanitization/sanitization.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { workshopRoutes } from './modules/workshop/workshop.routes.js';
+import { beneficiaryRoutes } from './modules/beneficiaries/beneficiaries.routes.js';
+import { partnerRoutes } from './modules/partners/partners.routes.js';
+import { programmeRoutes } from './modules/programmes/programmes.routes.js';
+import { allocationRoutes } from './modules/allocations/allocations.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
-import { documentRoutes } from './modules/documents/index.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
@@ -32,5 +36,6 @@ export const allRoutes: RouteDef<Access>[] = [
   ...allocationRoutes,
   ...reportRoutes,
   ...beneficiaryRoutes,
+  ...partnerRoutes,
   ...documentRoutes,
 ];

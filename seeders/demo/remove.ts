@@ -8,7 +8,7 @@ import { Donation } from '../../server/modules/donations/index.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
-import { Site } from '../../server/modules/sites/sites.js';
+import { Site } from '../../server/modules/sites/index.js';
 import { findDemoDonations } from './donations.js';
 import { DONORS, SITES, USERS } from './people.js';
 

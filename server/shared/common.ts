@@ -2,7 +2,7 @@
 
 export const ROLES = ['admin', 'manager', 'technician', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
-/** Who may call what (server/modules/auth/roles.ts enforces; the client only hides what would be refused). */
+/** Who may call what (server/modules/auth/auth.roles.ts enforces; the client only hides what would be refused). */
 export const STAFF: readonly Role[] = ['admin', 'manager', 'technician'];
 export const MANAGERS: readonly Role[] = ['admin', 'manager'];
 export const ADMINS: readonly Role[] = ['admin'];

@@ -1,4 +1,4 @@
-import type { Actor } from '../modules/auth/roles.js';
+import type { Actor } from '../modules/auth/auth.roles.js';
 
 declare global {
   namespace Express {

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { LoginAttempt, LoginThrottle, Session } from '../../server/modules/auth/auth.model.js';
-import { purgeSignInHistory } from '../../server/modules/auth/housekeeping.js';
+import { purgeSignInHistory } from '../../server/modules/auth/auth.housekeeping.js';
 import { initModels } from '../../server/models.js';
 import { createUser } from '../helpers/factories.js';
 

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { Op } from 'sequelize';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { Session, User } from '../../server/modules/auth/auth.model.js';
-import { verifyPassword } from '../../server/modules/auth/passwords.js';
+import { verifyPassword } from '../../server/modules/auth/auth.passwords.js';
 import { api, bearer } from '../helpers/api.js';
 import { createUser, TEST_PASSWORD } from '../helpers/factories.js';
 

@@ -1,4 +1,4 @@
-// Sign-in throttling that fits an office behind one address (server/modules/auth/throttle.ts). Limits are the
+// Sign-in throttling that fits an office behind one address (server/modules/auth/auth.throttle.ts). Limits are the
 // defaults: 10 failures per (account, address), 100 per address, 50 per account, a 15-minute window.
 import { expect } from 'chai';
 import { withTransaction } from '../../server/db/sequelize.js';

@@ -10,7 +10,7 @@ import { DEVICE_STATUSES, Device, DeviceEvent, Drive, countByStatus, verifyChain
 import { Donation } from '../../server/modules/donations/index.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { Sanitization } from '../../server/modules/sanitization/index.js';
-import { Site } from '../../server/modules/sites/sites.js';
+import { Site } from '../../server/modules/sites/index.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
 import { Allocation } from '../../server/modules/allocations/index.js';
 import { Beneficiary } from '../../server/modules/beneficiaries/index.js';

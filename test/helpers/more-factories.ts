@@ -7,7 +7,7 @@ import { config } from '../../server/config.js';
 import { getSequelize, withTransaction } from '../../server/db/sequelize.js';
 import { createDevice, Device, type DeviceInput, type DeviceStatus } from '../../server/modules/devices/index.js';
 import { Donation } from '../../server/modules/donations/index.js';
-import { Site } from '../../server/modules/sites/sites.js';
+import { Site } from '../../server/modules/sites/index.js';
 import { api, bearer } from './api.js';
 import { createDonation } from './factories.js';
 

@@ -2,8 +2,8 @@ import type { Request, RequestHandler } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { ForbiddenError, UnauthenticatedError } from '../../lib/errors.js';
 import { currentContext } from '../../lib/request-context.js';
-import { actorForToken, SESSION_COOKIE } from './sessions.js';
-import { mayAccess, type Access, type Actor } from './roles.js';
+import { actorForToken, SESSION_COOKIE } from './auth.sessions.js';
+import { mayAccess, type Access, type Actor } from './auth.roles.js';
 
 export function tokenOf(req: Request): { token?: string; fromCookie: boolean } {
   const header = req.get('authorization');

@@ -1,7 +1,7 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from './auth.roles.js';
 import type { Language } from '../../shared/api-types.js';
 
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {

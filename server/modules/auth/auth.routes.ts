@@ -4,9 +4,9 @@ import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
 import { actorOf } from './auth.middleware.js';
 import * as auth from './auth.service.js';
-import { revokeSession, SESSION_COOKIE } from './sessions.js';
+import { revokeSession, SESSION_COOKIE } from './auth.sessions.js';
 import { createUserInput, idParams, loginInput, updateMeInput, updateUserInput, userListQuery } from './auth.schema.js';
-import { ADMINS, type Access } from './roles.js';
+import { ADMINS, type Access } from './auth.roles.js';
 
 function setSessionCookie(res: Response, token: string, expires: Date): void {
   res.cookie(SESSION_COOKIE, token, {

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { invalid } from '../../lib/parse.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from './auth.roles.js';
 import type { User } from './auth.model.js';
 import type { Language } from '../../shared/api-types.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';

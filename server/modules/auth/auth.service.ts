@@ -5,14 +5,14 @@ import { ConflictError, NotFoundError, UnauthenticatedError } from '../../lib/er
 import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { LoginAttempt, User } from './auth.model.js';
-import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords.js';
-import { openSession, revokeAllSessions, revokeOtherSessions } from './sessions.js';
-import { clearLockout, reserveTry, settleTry } from './throttle.js';
-import { scheduleHousekeeping } from './housekeeping.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './auth.passwords.js';
+import { openSession, revokeAllSessions, revokeOtherSessions } from './auth.sessions.js';
+import { clearLockout, reserveTry, settleTry } from './auth.throttle.js';
+import { scheduleHousekeeping } from './auth.housekeeping.js';
 import {
   toUserDto, type CreateUserInput, type LoginInput, type UpdateMeInput, type UpdateUserInput, type UserDto, type UserListQuery,
 } from './auth.schema.js';
-import type { Actor } from './roles.js';
+import type { Actor } from './auth.roles.js';
 
 /**
  * A try is taken from the sign-in counters before the password is checked (throttle.ts): it becomes a failure when

@@ -5,7 +5,7 @@ import { config } from '../../config.js';
 import { withTransaction } from '../../db/sequelize.js';
 import { Session, User } from './auth.model.js';
 import { logger } from '../../lib/logger.js';
-import type { Actor } from './roles.js';
+import type { Actor } from './auth.roles.js';
 
 export const SESSION_COOKIE = 'nimah_session';
 

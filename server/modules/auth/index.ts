@@ -1,8 +1,8 @@
-export { authRoutes } from './auth.routes.js';
+// The auth module's public face: who the caller is, what each role may do, users for other modules to read.
 export { authorize, actorOf } from './auth.middleware.js';
 export { ensureFirstAdmin, createUser } from './auth.service.js';
 export { initAuthModels, associateAuthModels, User } from './auth.model.js';
-export { hashPassword } from './passwords.js';
-export * from './roles.js';
+export { hashPassword } from './auth.passwords.js';
+export * from './auth.roles.js';
 export { idParams } from './auth.schema.js';
 export type { UserDto } from './auth.schema.js';

@@ -6,7 +6,7 @@ import {
   BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS, PURPOSES,
   type BeneficiaryKind, type BeneficiaryStatus, type Need, type Purpose,
 } from './beneficiaries.lifecycle.js';
-import { initPartnerModel, Partner } from './partners.model.js';
+import { Partner } from '../partners/index.js';
 
 export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreationAttributes<Beneficiary>> {
   declare id: CreationOptional<number>;
@@ -52,7 +52,6 @@ const str = (n: number, allowNull = true) => ({ type: DataTypes.STRING(n), allow
 const int = () => ({ type: DataTypes.INTEGER, allowNull: false });
 
 export function initBeneficiaryModels(sequelize: Sequelize): void {
-  initPartnerModel(sequelize);
   Beneficiary.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
     kind: { ...str(16, false), validate: oneOf(BENEFICIARY_KINDS) },

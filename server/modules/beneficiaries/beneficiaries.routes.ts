@@ -1,13 +1,13 @@
-// Every beneficiary and partner route. The registry holds personal data, so all of it is for managers; the
-// partner list (organisations only) is readable by every role.
+// Every beneficiary route, and what a partner referred. The registry holds personal data, so all of it is for
+// managers (the partner list itself is in the partners module).
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
-import { actorOf, ALL_ROLES, idParams, MANAGERS, type Access } from '../auth/index.js';
+import { actorOf, idParams, MANAGERS, type Access } from '../auth/index.js';
 import { toBeneficiaryDto } from './beneficiaries.dto.js';
 import { beneficiaryInput, beneficiaryListQuery, beneficiaryPatch, pageQuery, waitlistQuery } from './beneficiaries.schema.js';
 import * as beneficiaries from './beneficiaries.service.js';
 import { beneficiaryPriority, waitlistPage } from './beneficiaries.waitlist.js';
-import * as partners from './partners.service.js';
+import { partnerReferrals, referralsQuery } from './beneficiaries.referrals.js';
 
 export const beneficiaryRoutes = defineRoutes<Access>([
   {
@@ -45,18 +45,10 @@ export const beneficiaryRoutes = defineRoutes<Access>([
     handler: async (req, res) => res.json(await waitlistPage(parse(waitlistQuery, req.query), actorOf(req))),
   },
   {
-    method: 'post', path: '/api/partners', access: MANAGERS,
-    handler: async (req, res) => res.status(201).json(await partners.createPartner(parse(partners.partnerInput, req.body))),
-  },
-  {
-    method: 'get', path: '/api/partners', access: ALL_ROLES,
-    handler: async (req, res) => res.json(await partners.listPartners(parse(partners.partnerListQuery, req.query))),
-  },
-  {
     method: 'get', path: '/api/partners/:id/referrals', access: MANAGERS,
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
-      res.json(await partners.partnerReferrals(id, parse(partners.referralsQuery, req.query), actorOf(req)));
+      res.json(await partnerReferrals(id, parse(referralsQuery, req.query), actorOf(req)));
     },
   },
 ]);

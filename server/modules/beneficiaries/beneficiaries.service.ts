@@ -15,7 +15,7 @@ import { Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
 import { nationalIdAad, parseNationalId, visibleTail } from './beneficiaries.national-id.js';
 import type { BeneficiaryInput, BeneficiaryListQuery, BeneficiaryPatch } from './beneficiaries.schema.js';
 import { changeBeneficiaryStatus, writeAudit } from './beneficiaries.state.js';
-import { Partner } from './partners.model.js';
+import { partnerExists } from '../partners/index.js';
 
 /** Lists and pages never need the ciphertext or the hash, so they are not even read. */
 export const WITHOUT_SECRETS = { exclude: ['nationalIdEncrypted', 'nationalIdHash'] };
@@ -48,7 +48,7 @@ async function mappingDuplicates<T>(hash: string | undefined, work: () => Promis
 }
 
 async function assertPartner(partnerId: number | null | undefined, transaction: Transaction): Promise<void> {
-  if (partnerId != null && !(await Partner.count({ where: { id: partnerId }, transaction }))) {
+  if (partnerId != null && !(await partnerExists(partnerId, transaction))) {
     throw new UnprocessableError('REFERENCE_NOT_FOUND', `Partner ${partnerId} does not exist`, [{ path: 'partnerId', message: 'does not exist' }]);
   }
 }

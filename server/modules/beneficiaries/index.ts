@@ -1,7 +1,5 @@
 // The beneficiaries module's public face: the allocations module and the app use only what is exported here.
-export { beneficiaryRoutes } from './beneficiaries.routes.js';
 export { Beneficiary, BeneficiaryAudit, initBeneficiaryModels, associateBeneficiaryModels } from './beneficiaries.model.js';
-export { Partner, PARTNER_KINDS, type PartnerKind } from './partners.model.js';
 export {
   BENEFICIARY_STATUSES, ELIGIBLE_STATUSES, NEEDS, PURPOSES, allowedTransitions,
   type BeneficiaryStatus, type BeneficiaryKind, type Need, type Purpose,

@@ -7,6 +7,7 @@ import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import type { Actor } from '../auth/index.js';
 import { appendEvent } from './devices.events.js';
+import { isClosed } from './devices.lifecycle.js';
 import { Device, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto } from './devices.schema.js';
 import { addDeviceFile, addRecords, type SanitizationDto } from '../sanitization/index.js';
@@ -16,8 +17,6 @@ import type { DeviceDto, DriveDto } from '../../shared/api-types.js';
 export interface HardwareReportResult {
   format: ParsedReport['format']; sha256: string; device: DeviceDto; drives: DriveDto[]; warnings: string[]; sanitizations: SanitizationDto[];
 }
-
-const CLOSED = ['allocated', 'handed_over', 'recycled', 'harvested'];
 
 function storageSummary(drives: ParsedDrive[]): string | null {
   if (!drives.length) return null;
@@ -30,7 +29,7 @@ export async function applyHardwareReport(deviceId: number, content: Buffer, ori
   const result = await withTransaction(async (transaction) => {
     const device = await Device.findByPk(deviceId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
-    if (CLOSED.includes(device.status)) throw new ConflictError('DEVICE_NOT_IN_WORKSHOP', `Device ${device.assetTag} is ${device.status}`);
+    if (isClosed(device.status)) throw new ConflictError('DEVICE_NOT_IN_WORKSHOP', `Device ${device.assetTag} is ${device.status}`);
     const reported = report.device.serialNumber;
     if (reported && device.serialKey && serialKey(reported) !== device.serialKey && !force) {
       throw new ConflictError('SERIAL_MISMATCH', `The report is of serial ${reported}, but ${device.assetTag} is recorded as ${device.serialNumber}; send force=true if the record is wrong`,

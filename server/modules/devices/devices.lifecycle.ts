@@ -23,10 +23,28 @@ export const TRANSITIONS: Readonly<Record<DeviceAction, { from: readonly DeviceS
   return: { from: ['handed_over'], to: ['intake'] },
 };
 
-/** Actions that only the allocations module may drive (through the same state-change function). */
-export const ALLOCATION_ACTIONS: readonly DeviceAction[] = ['allocate', 'cancel_allocation', 'handover'];
-
+/** The workshop's queues (GET /api/work-queues), in the order a device passes them. */
 export const WORKSHOP_STATUSES: readonly DeviceStatus[] = ['intake', 'repair', 'wipe', 'refurbish', 'disposal'];
+
+/**
+ * Closed to the workshop: the device is promised or gone (allocated, handed over, recycled, harvested), so its specs,
+ * drives and wipe records no longer change. A returned device comes back through intake and is open again.
+ */
+export const CLOSED_STATUSES: readonly DeviceStatus[] = ['allocated', 'handed_over', 'recycled', 'harvested'];
+export const isClosed = (status: DeviceStatus): boolean => CLOSED_STATUSES.includes(status);
+
+/** Placed: handed over to a beneficiary (the outcome a donor is told first). */
+export const isPlaced = (status: DeviceStatus): boolean => status === 'handed_over';
+
+/** Disposed of: recycled whole or harvested for parts. */
+export const DISPOSED_STATUSES: readonly DeviceStatus[] = ['recycled', 'harvested'];
+export const isDisposed = (status: DeviceStatus): boolean => DISPOSED_STATUSES.includes(status);
+
+/**
+ * The stages a device passes through and leaves again on its way out (every status but placed and disposed), in
+ * lifecycle order: the dashboard's median days per stage.
+ */
+export const STAGE_STATUSES: readonly DeviceStatus[] = DEVICE_STATUSES.filter((s) => !isPlaced(s) && !isDisposed(s));
 
 export function allowedActions(status: DeviceStatus): DeviceAction[] {
   return DEVICE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status));

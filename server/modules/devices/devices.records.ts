@@ -2,7 +2,7 @@
 import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import type { Actor } from '../auth/index.js';
-import { Site } from '../sites/sites.js';
+import { siteExists } from '../sites/index.js';
 import { appendEvent } from './devices.events.js';
 import { Device } from './devices.model.js';
 import { readDevicePage } from './devices.page.js';
@@ -20,7 +20,7 @@ export async function moveDevice(deviceId: number, input: { siteId: number; reas
   await withTransaction(async (t) => {
     const device = await Device.findByPk(deviceId, { transaction: t, lock: t.LOCK.UPDATE });
     if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
-    if (!(await Site.count({ where: { id: input.siteId }, transaction: t }))) {
+    if (!(await siteExists(input.siteId, t))) {
       throw new UnprocessableError('REFERENCE_NOT_FOUND', `Site ${input.siteId} does not exist`, [{ path: 'siteId', message: 'does not exist' }]);
     }
     if (device.siteId === input.siteId) throw new ConflictError('ALREADY_THERE', `${device.assetTag} is already at that site`);

@@ -10,8 +10,8 @@ import { Programme } from '../programmes/index.js';
 import { isoDay, startOfLocalDay } from './documents.format.js';
 import type { Letterhead } from './documents.layout.js';
 import type { DateRange } from './documents.schema.js';
-import { certificateData } from './handover-certificate.data.js';
-import { drawHandoverCertificate } from './handover-certificate.pdf.js';
+import { certificateData } from './documents.handover-certificate-data.js';
+import { drawHandoverCertificate } from './documents.handover-certificate-pdf.js';
 
 const CHUNK = 20;
 /** Bytes drawn but not yet taken by the client before drawing pauses. */

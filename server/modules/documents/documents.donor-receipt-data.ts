@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/erro
 import { Device } from '../devices/index.js';
 import { Donation } from '../donations/index.js';
 import { Donor } from '../donors/index.js';
-import { computeImpact, outcomeOf, type Impact, type Outcome } from './donor-receipt.impact.js';
+import { computeImpact, outcomeOf, type Impact, type Outcome } from './documents.donor-receipt-impact.js';
 
 export interface ManifestRow { assetTag: string; type: string; manufacturer: string | null; model: string | null; serialNumber: string | null; outcome: Outcome }
 

@@ -4,6 +4,7 @@
 // - CO2e avoided = placed devices × the configured factor for their kind (CO2E_KG_PER_LAPTOP, …). Only placed
 //   devices count: a recycled device avoided no new purchase. It is an estimate and the receipt says so.
 import { config } from '../../config.js';
+import { isDisposed, isPlaced, type DeviceStatus } from '../devices/index.js';
 
 export type Outcome = 'placed' | 'recycled' | 'harvested' | 'in_progress';
 
@@ -15,9 +16,11 @@ export const ASSUMED_WEIGHT_KG: Readonly<Record<string, number>> = {
 export const CO2E_SOURCE = 'Manufacturing footprint avoided by reuse: ≈225 kg CO2e per new laptop (3StepIT/EY), 280 kg (Boavizta, mean); '
   + 'refurbishing saves 69–83 % against new (Fraunhofer Austria 2023).';
 
+/** What became of a device, as the receipt counts it (a status as read from the database). */
 export function outcomeOf(status: string): Outcome {
-  if (status === 'handed_over') return 'placed';
-  if (status === 'recycled' || status === 'harvested') return status;
+  const s = status as DeviceStatus;
+  if (isPlaced(s)) return 'placed';
+  if (isDisposed(s)) return s as 'recycled' | 'harvested';
   return 'in_progress';
 }
 

@@ -14,7 +14,7 @@ const OUTCOMES: Readonly<Record<string, Bilingual>> = {
   placed: { ar: 'سُلّم', en: 'Placed' }, recycled: { ar: 'دُوّر', en: 'Recycled' },
   harvested: { ar: 'قطع غيار', en: 'Harvested' }, in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
 };
-import type { ManifestRow } from './donor-receipt.data.js';
+import type { ManifestRow } from './documents.donor-receipt-data.js';
 
 interface Column { title: Bilingual; width: number; value: (row: ManifestRow, index: number) => string; ltr?: boolean }
 

@@ -8,10 +8,10 @@ import {
 } from './documents.layout.js';
 import { drawLetterhead, drawRunningHeader } from './documents.masthead.js';
 import { drawFieldGrid, type GridCell } from './documents.fields.js';
-import { drawManifest, MANIFEST_MIN_HEIGHT } from './donor-receipt.manifest.js';
-import { drawImpactTiles } from './donor-receipt.tiles.js';
-import { receiptNotes, RECEIPT_STATEMENTS } from './donor-receipt.wording.js';
-import type { ReceiptData } from './donor-receipt.data.js';
+import { drawManifest, MANIFEST_MIN_HEIGHT } from './documents.donor-receipt-manifest.js';
+import { drawImpactTiles } from './documents.donor-receipt-tiles.js';
+import { receiptNotes, RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
+import type { ReceiptData } from './documents.donor-receipt-data.js';
 
 export const RECEIPT_TITLE: Bilingual = { ar: 'إيصال تبرع عيني', en: 'In-kind Donation Receipt' };
 

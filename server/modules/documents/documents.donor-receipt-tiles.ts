@@ -2,7 +2,7 @@
 import { drawTextMemo } from './documents.text-memo.js';
 import { formatNumber, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, joinParts } from './documents.layout.js';
-import type { Impact } from './donor-receipt.impact.js';
+import type { Impact } from './documents.donor-receipt-impact.js';
 
 interface Tile { value: string; label: Bilingual; note?: string; span?: number }
 

@@ -3,7 +3,7 @@
 import { config } from '../../config.js';
 import { ltr } from '../../lib/pdf/index.js';
 import { formatNumber, type Bilingual } from './documents.format.js';
-import { ASSUMED_WEIGHT_KG, CO2E_SOURCE, type Impact } from './donor-receipt.impact.js';
+import { ASSUMED_WEIGHT_KG, CO2E_SOURCE, type Impact } from './documents.donor-receipt-impact.js';
 
 export const RECEIPT_STATEMENTS = {
   inKind: {

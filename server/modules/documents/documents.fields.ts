@@ -141,8 +141,3 @@ function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, y: number, height
   const label = drawTextMemo(doc, both(placed.cell.label), { ...labelBox(placed), y: y + 4 });
   drawTextMemo(doc, placed.cell.value || '—', { ...cellValueBox(placed), y: y + 6 + label.height, color: placed.cell.alert ? COLORS.danger : COLORS.ink });
 }
-
-/** The height `drawFieldGrid` will take. */
-export function fieldGridHeight(doc: PDFKit.PDFDocument, cells: readonly GridCell[], columns = 3): number {
-  return gridLines(cells, columns).reduce((sum, line) => sum + lineHeight(doc, line), 0) + 8;
-}

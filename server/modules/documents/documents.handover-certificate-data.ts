@@ -9,7 +9,7 @@ import { Device, Drive } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
 import { formatCapacity } from './documents.format.js';
 import { readOptional } from './documents.letterhead.js';
-import type { HandoverCertificateData } from './handover-certificate.pdf.js';
+import type { HandoverCertificateData } from './documents.handover-certificate-pdf.js';
 
 export const verifyUrlOf = (code: string): string => `${config.publicUrl}/verify/${code}`;
 

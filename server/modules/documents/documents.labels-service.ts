@@ -12,8 +12,8 @@ import type { Actor } from '../auth/index.js';
 import { appendEvent, Device } from '../devices/index.js';
 import { Donation } from '../donations/index.js';
 import { newDocument, renderToBuffer } from './documents.pdf.js';
-import { getSettings } from '../settings/settings.js';
-import { drawLabels, ROLL_LABEL, type LabelData } from './labels.pdf.js';
+import { getSettings } from '../settings/index.js';
+import { drawLabels, ROLL_LABEL, type LabelData } from './documents.labels-pdf.js';
 import type { LabelsQuery } from './documents.schema.js';
 
 type LabelDevice = LabelData & { id: number };

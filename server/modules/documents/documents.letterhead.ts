@@ -1,7 +1,7 @@
 // The charity's identity for documents, read from the settings each time (an admin may change it at any moment).
 import { readStoredFile } from '../../lib/file-store.js';
 import { logger } from '../../lib/logger.js';
-import { getSettings } from '../settings/settings.js';
+import { getSettings } from '../settings/index.js';
 import type { Letterhead } from './documents.layout.js';
 
 export async function loadLetterhead(): Promise<Letterhead> {

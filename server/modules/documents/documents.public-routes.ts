@@ -10,9 +10,9 @@ import { Device } from '../devices/index.js';
 import { sendHtml, sendPdf } from './documents.http.js';
 import { isReceiptToken } from './documents.schema.js';
 import { donorReceipt } from './documents.service.js';
-import { notFoundPage } from './public.html.js';
-import { receiptPage, unknownReceiptPage } from './receipt-page.js';
-import { unknownCertificatePage, verificationPage, verifyCertificate } from './verify.js';
+import { notFoundPage } from './documents.public-html.js';
+import { receiptPage, unknownReceiptPage } from './documents.receipt-page.js';
+import { unknownCertificatePage, verificationPage, verifyCertificate } from './documents.verify.js';
 
 const limited = () => [publicRateLimit(config.publicRateLimitPer15Min)];
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');

@@ -1,11 +1,11 @@
 // The donor's receipt page behind the secret link: a summary of the receipt and a link to its PDF.
 import { AppError } from '../../lib/errors.js';
-import { getSettings, type Settings } from '../settings/settings.js';
+import { getSettings, type Settings } from '../settings/index.js';
 import { formatNumber, gregorianDate } from './documents.format.js';
 import { isReceiptToken } from './documents.schema.js';
-import { findDonation, loadReceipt, type ReceiptData } from './donor-receipt.data.js';
-import { RECEIPT_STATEMENTS } from './donor-receipt.wording.js';
-import { definitions, escapeHtml, notFoundPage, page, paragraph } from './public.html.js';
+import { findDonation, loadReceipt, type ReceiptData } from './documents.donor-receipt-data.js';
+import { RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
+import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
 
 export interface PageResult { status: number; html: string }
 

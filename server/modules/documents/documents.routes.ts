@@ -1,11 +1,12 @@
 // The document routes under /api: PDFs for staff.
 import { parse } from '../../lib/parse.js';
-import { defineRoutes } from '../../lib/route.js';
+import { defineRoutes, type RouteDef } from '../../lib/route.js';
 import { actorOf, ALL_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
 import { sendPdf, sendPdfBytes, streamPdf } from './documents.http.js';
 import { dateRangeQuery, labelsBody, labelsQuery } from './documents.schema.js';
 import * as documents from './documents.service.js';
-import { printLabels, renderLabels } from './labels.service.js';
+import { printLabels, renderLabels } from './documents.labels-service.js';
+import { publicDocumentRoutes } from './documents.public-routes.js';
 import { mayContactDonors } from '../donors/index.js';
 
 export const apiDocumentRoutes = defineRoutes<Access>([
@@ -47,3 +48,6 @@ export const apiDocumentRoutes = defineRoutes<Access>([
     handler: async (req, res) => res.json(await documents.certificateCount(parse(idParams, req.params).id, parse(dateRangeQuery, req.query))),
   },
 ]);
+
+/** Every route of the module: the API above and the public pages (documents.public-routes.ts). */
+export const documentRoutes: RouteDef<Access>[] = [...apiDocumentRoutes, ...publicDocumentRoutes];

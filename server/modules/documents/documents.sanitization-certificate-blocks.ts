@@ -4,7 +4,7 @@ import { drawTextMemo } from './documents.text-memo.js';
 import { gregorianDate, wording, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, both, type Letterhead } from './documents.layout.js';
 import { ROLES } from './documents.wording.js';
-import type { Person, SanitizationCertificateData } from './sanitization-certificate.data.js';
+import type { Person, SanitizationCertificateData } from './documents.sanitization-certificate-data.js';
 
 interface Block { title: Bilingual; text: Bilingual; person: Person | null; date: Date | null }
 

@@ -8,7 +8,7 @@ import { Device, Drive } from '../devices/index.js';
 import { Donation } from '../donations/index.js';
 import { Donor } from '../donors/index.js';
 import { Sanitization } from '../sanitization/index.js';
-import { Site } from '../sites/sites.js';
+import { Site } from '../sites/index.js';
 import { VerificationSample } from '../workshop/index.js';
 
 export interface Person { name: string; role: string }

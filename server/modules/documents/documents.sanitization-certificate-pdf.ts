@@ -9,9 +9,9 @@ import {
 } from './documents.layout.js';
 import { drawLetterhead, drawRunningHeader } from './documents.masthead.js';
 import { drawFieldGrid, firstGridLineHeight, type GridCell } from './documents.fields.js';
-import { drawSignatureBlocks } from './sanitization-certificate.blocks.js';
+import { drawSignatureBlocks } from './documents.sanitization-certificate-blocks.js';
 import { DESTINATIONS, DEVICE_TYPES, MEDIA_TYPES, METHODS, RESULTS, ROLES, TECHNIQUES, VERIFICATIONS } from './documents.wording.js';
-import type { Person, SanitizationCertificateData, SanitizationRecordData } from './sanitization-certificate.data.js';
+import type { Person, SanitizationCertificateData, SanitizationRecordData } from './documents.sanitization-certificate-data.js';
 
 export const SANITIZATION_TITLE: Bilingual = { ar: 'شهادة محو البيانات من وسائط التخزين', en: 'Certificate of Sanitization' };
 

@@ -1,7 +1,7 @@
 // Query and parameter schemas of the document routes.
 import Joi from 'joi';
 import { invalid } from '../../lib/parse.js';
-import type { LabelFormat } from './labels.pdf.js';
+import type { LabelFormat } from './documents.labels-pdf.js';
 
 export const MAX_LABELS = 2000;
 

@@ -5,13 +5,13 @@ import type { CreatePdfOptions } from '../../lib/pdf/index.js';
 import { printTag } from './documents.format.js';
 import { loadLetterhead } from './documents.letterhead.js';
 import type { DateRange } from './documents.schema.js';
-import { countCertificates, drawCertificates, findProgramme } from './batch-certificates.js';
-import { loadReceipt } from './donor-receipt.data.js';
-import { drawDonorReceipt, RECEIPT_TITLE } from './donor-receipt.pdf.js';
-import { loadHandoverCertificate } from './handover-certificate.data.js';
-import { drawHandoverCertificate, HANDOVER_TITLE } from './handover-certificate.pdf.js';
-import { loadSanitizationCertificate } from './sanitization-certificate.data.js';
-import { drawSanitizationCertificate, SANITIZATION_TITLE } from './sanitization-certificate.pdf.js';
+import { countCertificates, drawCertificates, findProgramme } from './documents.batch-certificates.js';
+import { loadReceipt } from './documents.donor-receipt-data.js';
+import { drawDonorReceipt, RECEIPT_TITLE } from './documents.donor-receipt-pdf.js';
+import { loadHandoverCertificate } from './documents.handover-certificate-data.js';
+import { drawHandoverCertificate, HANDOVER_TITLE } from './documents.handover-certificate-pdf.js';
+import { loadSanitizationCertificate } from './documents.sanitization-certificate-data.js';
+import { drawSanitizationCertificate, SANITIZATION_TITLE } from './documents.sanitization-certificate-pdf.js';
 import { UnprocessableError } from '../../lib/errors.js';
 
 /** A document ready to draw: its file name, pdfkit options (size, metadata) and the drawing. */

@@ -4,9 +4,9 @@ import { Allocation } from '../allocations/index.js';
 import { Beneficiary, initialsOf } from '../beneficiaries/index.js';
 import { Device } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
-import { getSettings } from '../settings/settings.js';
+import { getSettings } from '../settings/index.js';
 import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
-import { definitions, escapeHtml, notFoundPage, page, paragraph } from './public.html.js';
+import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
 import { normaliseCertificateCode } from './documents.schema.js';
 
 export interface VerificationDto {

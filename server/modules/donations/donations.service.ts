@@ -7,7 +7,7 @@ import { offsetOf, type Page } from '../../lib/pagination.js';
 import { containsPattern } from '../../lib/sql.js';
 import { countByStatus, createDevice, createDevicesBulk, toDeviceDto, type DeviceInput } from '../devices/index.js';
 import { createDonor, Donor } from '../donors/index.js';
-import { Site } from '../sites/sites.js';
+import { Site } from '../sites/index.js';
 import { Donation, newReceiptToken } from './donations.model.js';
 import { readManifest } from './donations.import.js';
 import { issueReceiptNumber } from './donations.receipt.js';

@@ -1,5 +1,5 @@
-export { donationRoutes } from './donations.routes.js';
-export { donorRoutes } from './donors.routes.js';
+// The donations module's public face. Donation rows are written only here (receipt numbers included).
 export { Donation, initDonationModels, associateDonationModels, DONATION_STATUSES } from './donations.model.js';
 export { toDonationDto } from './donations.schema.js';
 export { issueReceiptNumber, receiptNumberFormat } from './donations.receipt.js';
+export { getDonorDetail } from './donations.donor-summary.js';

@@ -1,9 +1,10 @@
-// Donor routes live with donations: the donor page sums up their donations and what became of the devices.
+// The donor routes. The donor page sums up their donations and what became of the devices (donations module).
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
 import { actorOf, ALL_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
-import { createDonor, donorInput, donorListQuery, donorPatch, listDonors, toDonorDto, updateDonor } from '../donors/index.js';
-import { getDonorDetail } from './donor-summary.js';
+import { getDonorDetail } from '../donations/index.js';
+import { donorInput, donorListQuery, donorPatch, toDonorDto } from './donors.schema.js';
+import { createDonor, listDonors, updateDonor } from './donors.service.js';
 
 export const donorRoutes = defineRoutes<Access>([
   { method: 'get', path: '/api/donors', access: ALL_ROLES, handler: async (req, res) => res.json(await listDonors(parse(donorListQuery, req.query), actorOf(req).role)) },

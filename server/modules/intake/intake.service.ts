@@ -1,22 +1,11 @@
 // The intake queue: pledges awaiting pickup and devices waiting in `intake`, oldest first.
-import Joi from 'joi';
 import { columnsOf, selectBatch, sqlOnce } from '../../db/select-batch.js';
-import { defineRoutes } from '../../lib/route.js';
-import { parse } from '../../lib/parse.js';
-import { ALL_ROLES, type Access } from '../auth/index.js';
 import { countDevices, Device, toDeviceDto } from '../devices/index.js';
 import { Donation, toDonationDto } from '../donations/index.js';
 import type { IntakeQueueDto } from '../../shared/api-types.js';
 
 const DAY_MS = 86_400_000;
 const ageDays = (since: Date, now: number) => Math.max(0, Math.floor((now - new Date(since).getTime()) / DAY_MS));
-
-/**
- * The queue shows the 50 oldest of each list by default (the totals say how many wait in all, and the device list
- * filtered by status=intake pages through the rest): at 100,000 devices a queue of 100 pledges and 100 devices was
- * ~100 KB of JSON per view, and most of this request's CPU (docs/performance.md).
- */
-const queueQuery = Joi.object<{ limit: number }>({ limit: Joi.number().integer().min(1).max(200).default(50) });
 
 const PLEDGED = "('pledged', 'scheduled')";
 const pledgesSql = sqlOnce(() => `SELECT ${columnsOf(Donation, 't')}, dr.name AS donorName FROM donations t LEFT JOIN donors dr ON dr.id = t.donor_id
@@ -44,7 +33,3 @@ export async function intakeQueue(limit: number): Promise<IntakeQueueDto & { tot
     totals: { pledges: Number(pledgeCount.n), devices: deviceTotal },
   };
 }
-
-export const intakeRoutes = defineRoutes<Access>([
-  { method: 'get', path: '/api/intake-queue', access: ALL_ROLES, handler: async (req, res) => res.json(await intakeQueue(parse(queueQuery, req.query).limit)) },
-]);

@@ -20,7 +20,7 @@ export class Partner extends Model<InferAttributes<Partner>, InferCreationAttrib
 
 const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
 
-export function initPartnerModel(sequelize: Sequelize): void {
+export function initPartnerModels(sequelize: Sequelize): void {
   Partner.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
     name: { type: DataTypes.STRING(200), allowNull: false },

@@ -1,20 +1,14 @@
-// Partner organisations and what they referred. Partners are organisations, so their own fields are not
-// beneficiary data; the referral list goes through toBeneficiaryDto like every other beneficiary list.
+// Partner organisations (schools, family centres, associations) that refer beneficiaries. Partners are
+// organisations, so their own fields are not beneficiary data; what they referred is listed by the beneficiaries module.
 import Joi from 'joi';
-import { Op, type WhereOptions } from 'sequelize';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import { config } from '../../config.js';
 import { withTransaction } from '../../db/sequelize.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { offsetOf, pageQueryKeys, type Page, type PageQuery } from '../../lib/pagination.js';
-import { listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { containsPattern } from '../../lib/sql.js';
-import type { Actor } from '../auth/index.js';
-import { toBeneficiaryDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
-import { BENEFICIARY_STATUSES, type BeneficiaryStatus } from './beneficiaries.lifecycle.js';
-import { Beneficiary } from './beneficiaries.model.js';
-import { WITHOUT_SECRETS } from './beneficiaries.service.js';
 import { Partner, PARTNER_KINDS, type PartnerKind } from './partners.model.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
@@ -37,17 +31,10 @@ export const partnerListQuery = Joi.object<PartnerListQuery>({
   ...pageQueryKeys, kind: Joi.string().valid(...PARTNER_KINDS), q: Joi.string().trim().max(100).allow('').empty(''),
 });
 
-export interface ReferralsQuery extends PageQuery { status?: BeneficiaryStatus[] }
-export const referralsQuery = Joi.object<ReferralsQuery>({ ...pageQueryKeys, status: listOf(BENEFICIARY_STATUSES) as Joi.Schema<BeneficiaryStatus[]> });
-
 export interface PartnerDto {
   id: number; name: string; nameLatin: string | null; kind: PartnerKind; city: string | null; contactPerson: string | null;
   phone: string | null; email: string | null; createdAt: string; updatedAt: string;
 }
-export interface ReferralsDto extends Page<BeneficiaryDto | BeneficiaryRedactedDto> {
-  partner: PartnerDto; countsByStatus: Record<BeneficiaryStatus, number>;
-}
-
 export const toPartnerDto = (p: Partner): PartnerDto => ({
   id: p.id, name: p.name, nameLatin: p.nameLatin, kind: p.kind, city: p.city, contactPerson: p.contactPerson,
   phone: p.phone, email: p.email, createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString(),
@@ -75,22 +62,14 @@ export async function listPartners(q: PartnerListQuery): Promise<Page<PartnerDto
   return { items: rows.map(toPartnerDto), total: count, page: q.page, pageSize: q.pageSize };
 }
 
-async function countsByStatus(partnerId: number): Promise<Record<BeneficiaryStatus, number>> {
-  const rows = await Beneficiary.count({ where: { partnerId }, group: ['status'] });
-  const counts = Object.fromEntries(BENEFICIARY_STATUSES.map((s) => [s, 0])) as Record<BeneficiaryStatus, number>;
-  for (const r of rows) counts[r.status as BeneficiaryStatus] = Number(r.count);
-  return counts;
-}
-
-export async function partnerReferrals(id: number, q: ReferralsQuery, actor: Actor): Promise<ReferralsDto> {
+/** Partner `id`; 404 when there is none. */
+export async function findPartner(id: number): Promise<PartnerDto> {
   const partner = await Partner.findByPk(id);
   if (!partner) throw new NotFoundError(`Partner ${id} not found`);
-  const where = { partnerId: id, ...(q.status?.length ? { status: q.status } : {}) };
-  const { rows, count } = await Beneficiary.findAndCountAll({
-    where, attributes: WITHOUT_SECRETS, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q),
-  });
-  return {
-    partner: toPartnerDto(partner), countsByStatus: await countsByStatus(id),
-    items: rows.map((b) => toBeneficiaryDto(b, actor.role)), total: count, page: q.page, pageSize: q.pageSize,
-  };
+  return toPartnerDto(partner);
+}
+
+/** Whether partner `id` exists (read inside the caller's transaction). */
+export async function partnerExists(id: number, transaction?: Transaction): Promise<boolean> {
+  return (await Partner.count({ where: { id }, transaction })) > 0;
 }

@@ -5,7 +5,7 @@ import { Op, QueryTypes } from 'sequelize';
 import { config } from '../../config.js';
 import { getSequelize, isSqlite, writeGeneration } from '../../db/sequelize.js';
 import { sharedResults } from '../../lib/shared-results.js';
-import { countByStatus, DEVICE_STATUSES } from '../devices/index.js';
+import { countByStatus, DEVICE_STATUSES, STAGE_STATUSES } from '../devices/index.js';
 import { Programme, programmeProgress, type ProgrammeProgress } from '../programmes/index.js';
 
 export interface Dashboard {
@@ -60,8 +60,7 @@ async function medianDaysPerStage(since: Date): Promise<Record<string, number | 
     { replacements: { since }, type: QueryTypes.SELECT },
   );
   const byStage = new Map(rows.map((r) => [r.stage, r.median === null ? null : Math.round(Number(r.median) * 100) / 100]));
-  const stages = ['intake', 'repair', 'wipe', 'refurbish', 'ready', 'allocated', 'disposal'];
-  return Object.fromEntries(stages.map((s) => [s, byStage.get(s) ?? null]));
+  return Object.fromEntries(STAGE_STATUSES.map((s) => [s, byStage.get(s) ?? null]));
 }
 
 // The dashboard reads every device and a year of events. Viewers share one computation: it is recomputed after any

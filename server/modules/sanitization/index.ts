@@ -1,4 +1,4 @@
-export { sanitizationRoutes } from './sanitization.routes.js';
+// The sanitization module's public face: wipe records and evidence files of a device's drives.
 export { addDeviceFile, addRecords, devicesWithUnwipedDrives, drivesMissingWipe, listSanitizations, readDeviceFile, recordSanitizations } from './sanitization.service.js';
 export { DeviceFile, Sanitization, initDeviceFileModels, initSanitizationModels } from './sanitization.model.js';
 export type { SanitizationDto } from './sanitization.schema.js';

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError,
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import { User, STAFF, type Actor } from '../auth/index.js';
-import { appendEvent, Device, Drive } from '../devices/index.js';
+import { appendEvent, Device, Drive, isClosed } from '../devices/index.js';
 import { readNwipeLog } from './sanitization.nwipe.js';
 import { photoFormat, reportFormat } from './sanitization.evidence.js';
 import { deviceSanitizationsSql, sanitizationRowToDto } from './sanitization.page.js';
@@ -21,7 +21,6 @@ export type RecordDraft = Omit<SanitizationInput, 'startedAt' | 'finishedAt'> & 
 
 export interface Evidence { data: Buffer; kind: DeviceFile['kind']; format: string; originalName?: string }
 
-const CLOSED_STATUSES = ['allocated', 'handed_over', 'recycled', 'harvested'];
 
 /** The named verifier: someone other than the operator, an active user of a role that may do workshop work. */
 async function assertVerifier(verifierId: number | undefined, actor: Actor): Promise<void> {
@@ -86,7 +85,7 @@ export async function recordSanitizations(deviceId: number, drafts: RecordDraft[
   const records = await withTransaction(async (transaction) => {
     const device = await Device.findByPk(deviceId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
-    if (CLOSED_STATUSES.includes(device.status)) {
+    if (isClosed(device.status)) {
       throw new ConflictError('DEVICE_NOT_IN_WORKSHOP', `Device ${device.assetTag} is ${device.status}; sanitization records can no longer be added`);
     }
     if (evidence && evidenceSha) {

@@ -1,15 +1,11 @@
 // Settings an administrator changes at run time (charity identity for documents, R2 sampling share).
 // Stored as key → JSON in the settings table; defaults apply until set.
-import Joi from 'joi';
-import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
 import { UnsupportedTypeError } from '../../lib/errors.js';
 import { storeFile } from '../../lib/file-store.js';
 import { assertPrintableSize, inspectImage } from '../../lib/image-check.js';
-import { parse } from '../../lib/parse.js';
-import { defineRoutes } from '../../lib/route.js';
-import { requireFile, singleFile } from '../../lib/upload.js';
-import { ADMINS, ALL_ROLES, type Access } from '../auth/index.js';
+import { Setting } from './settings.model.js';
 
 export interface Settings {
   charityName: string;
@@ -32,27 +28,6 @@ export const DEFAULT_SETTINGS: Settings = {
   verificationSamplePercent: 5,
   logoSha256: null,
 };
-
-const settingsPatch = Joi.object<Partial<Settings>>({
-  charityName: Joi.string().trim().max(200),
-  charityNameLatin: Joi.string().trim().max(200).allow(''),
-  charityLicence: Joi.string().trim().max(64).allow(''),
-  charityAddress: Joi.string().trim().max(300).allow(''),
-  charityPhone: Joi.string().trim().max(40).allow(''),
-  verificationSamplePercent: Joi.number().min(0).max(100),
-}).min(1);
-
-export class Setting extends Model<InferAttributes<Setting>, InferCreationAttributes<Setting>> {
-  declare key: string;
-  declare value: string;
-}
-
-export function initSettingModels(sequelize: Sequelize): void {
-  Setting.init({
-    key: { type: DataTypes.STRING(64), primaryKey: true },
-    value: { type: DataTypes.TEXT, allowNull: false },
-  }, { sequelize, tableName: 'settings', createdAt: false });
-}
 
 export async function getSettings(transaction?: Transaction): Promise<Settings> {
   const rows = await Setting.findAll({ transaction });
@@ -83,19 +58,10 @@ export function logoImageType(data: Buffer): 'png' | 'jpeg' | undefined {
   return info.type === 'image/png' ? 'png' : 'jpeg';
 }
 
-async function setLogo(file: Express.Multer.File): Promise<Settings> {
+export async function setLogo(file: Express.Multer.File): Promise<Settings> {
   if (!logoImageType(file.buffer)) {
     throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The logo must be a PNG (not interlaced) or JPEG image', { field: 'file' });
   }
   // Content-addressed: storing the same logo twice is harmless, and the old file stays for documents already issued.
   return updateSettings({ logoSha256: await storeFile(file.buffer) });
 }
-
-export const settingsRoutes = defineRoutes<Access>([
-  { method: 'get', path: '/api/settings', access: ALL_ROLES, handler: async (_req, res) => res.json(await getSettings()) },
-  { method: 'patch', path: '/api/settings', access: ADMINS, handler: async (req, res) => res.json(await updateSettings(parse(settingsPatch, req.body))) },
-  {
-    method: 'put', path: '/api/settings/logo', access: ADMINS, body: 'multipart', before: [singleFile('file', MAX_LOGO_BYTES)],
-    handler: async (req, res) => res.json(await setLogo(requireFile(req))),
-  },
-]);

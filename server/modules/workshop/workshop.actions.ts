@@ -9,7 +9,7 @@ import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
 import { changeStatus, Drive, loadForAction, toDeviceDto, type Device, type DeviceFields, type DeviceStatus } from '../devices/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
-import { getSettings } from '../settings/settings.js';
+import { getSettings } from '../settings/index.js';
 import { Disposal, Part, VerificationSample } from './workshop.model.js';
 import type { PartRef, WorkshopAction } from './workshop.schema.js';
 import type { DeviceDto } from '../../shared/api-types.js';
