@@ -64,7 +64,7 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
     initialValues: existing ? fromDto(existing) : EMPTY,
     submit: (v) => (existing ? endpoints.beneficiaries.update(existing.id, toInput(v, true)) : endpoints.beneficiaries.create(toInput(v, false))),
     invalidates: [keys.beneficiaries, keys.waitlist],
-    onSuccess: (saved) => navigate(`/beneficiaries/${saved.id}`),
+    onSuccess: (saved) => { void navigate(`/beneficiaries/${saved.id}`); },
   });
   const input = (k: keyof Form) => ({ name: k, ...form.getInputProps(k) });
 
@@ -105,7 +105,7 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
               <Select label={t('beneficiary.purpose')} data={options('purpose', PURPOSES)} allowDeselect={false}
                 {...form.getInputProps('purpose')} />
             </SimpleGrid>
-            <FormActions busy={busy} onCancel={() => navigate(-1)} />
+            <FormActions busy={busy} onCancel={() => { void navigate(-1); }} />
           </Stack>
         </form>
       </Paper>

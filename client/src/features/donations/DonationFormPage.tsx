@@ -1,6 +1,6 @@
 import { Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { DonationChannel, DonationInput, DonorDto } from '../../api/types';
+import type { DonationChannel, DonationDto, DonationInput, DonorDto } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints, keys } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,12 +22,14 @@ export default function DonationFormPage() {
   return <DonationForm initialDonor={preset.data} />;
 }
 
+type Values = { donorId: number | null; channel: DonationChannel; expectedCount: string; notes: string };
+
 function DonationForm({ initialDonor }: { initialDonor?: DonorDto }) {
   const t = useT();
   const options = useEnumOptions();
   const navigate = useNavigate();
-  const { form, onSubmit, busy, error, unshown } = useServerForm({
-    initialValues: { donorId: initialDonor?.id ?? null as number | null, channel: 'drop_off' as DonationChannel, expectedCount: '', notes: '' },
+  const { form, onSubmit, busy, error, unshown } = useServerForm<Values, DonationDto>({
+    initialValues: { donorId: initialDonor?.id ?? null, channel: 'drop_off', expectedCount: '', notes: '' },
     submit: (v) => {
       // What was typed goes to the server as typed (digits normalised), so its validation message names the real problem.
       const body: Partial<Record<keyof DonationInput, unknown>> = { channel: v.channel };
@@ -38,7 +40,7 @@ function DonationForm({ initialDonor }: { initialDonor?: DonorDto }) {
       return endpoints.donations.create(body);
     },
     invalidates: [keys.donations, keys.donors, keys.intakeQueue],
-    onSuccess: (created) => navigate(`/donations/${created.id}`),
+    onSuccess: (created) => { void navigate(`/donations/${created.id}`); },
   });
 
   return (
@@ -56,7 +58,7 @@ function DonationForm({ initialDonor }: { initialDonor?: DonorDto }) {
                 inputMode="numeric" dir="ltr" />
             </SimpleGrid>
             <Textarea label={t('donation.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
-            <FormActions busy={busy} onCancel={() => navigate(-1)} />
+            <FormActions busy={busy} onCancel={() => { void navigate(-1); }} />
           </Stack>
         </form>
       </Paper>

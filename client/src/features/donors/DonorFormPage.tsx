@@ -44,7 +44,7 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
     initialValues: existing ? fromDto(existing) : EMPTY,
     submit: (v) => (existing ? endpoints.donors.update(existing.id, toInput(v)) : endpoints.donors.create(toInput(v))),
     invalidates: [keys.donors, keys.donations],
-    onSuccess: (saved) => navigate(`/donors/${saved.id}`),
+    onSuccess: (saved) => { void navigate(`/donors/${saved.id}`); },
   });
   const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage'>) => ({ name: k, ...form.getInputProps(k) });
 
@@ -71,7 +71,7 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
               <Select label={t('donor.language')} data={options('language', DOCUMENT_LANGUAGES)} {...form.getInputProps('preferredLanguage')}
                 onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')} allowDeselect={false} />
             </SimpleGrid>
-            <FormActions busy={busy} onCancel={() => navigate(-1)} />
+            <FormActions busy={busy} onCancel={() => { void navigate(-1); }} />
           </Stack>
         </form>
       </Paper>

@@ -21,7 +21,7 @@ export default function LoginPage() {
   const { form, onSubmit, busy, error: err } = useServerForm({
     initialValues: { email: '', password: '' },
     submit: (v) => login(v.email, v.password),
-    onSuccess: (user) => navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true }),
+    onSuccess: (user) => { void navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true }); },
   });
 
   if (state.status === 'signed-in') return <Navigate to={safeNext(params.get('next')) ?? homeFor(state.user.role)} replace />;

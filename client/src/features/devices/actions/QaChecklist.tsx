@@ -21,7 +21,7 @@ export function QaChecklist({ value, onChange, error }: {
               <Table.Td><Text size="sm" id={`qa-${item}`}>{t(`qa.${item}`)}</Text></Table.Td>
               <Table.Td>
                 <SegmentedControl size="xs" aria-labelledby={`qa-${item}`} name={`qa-${item}`} data={results} value={value[item]}
-                  onChange={(v) => onChange({ ...value, [item]: v as QaResult })}
+                  onChange={(v) => onChange({ ...value, [item]: v })}
                   color={value[item] === 'fail' ? 'red' : value[item] === 'pass' ? 'teal' : 'gray'} data-testid={`qa-${item}`} />
                 {error?.(`qa.${item}`) && <Text c="red" size="xs">{error(`qa.${item}`)}</Text>}
               </Table.Td>

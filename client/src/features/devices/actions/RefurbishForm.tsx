@@ -13,6 +13,10 @@ const OS_SUGGESTIONS = ['Windows 11 Pro', 'Windows 11 Home', 'Windows 10 Pro', '
 const R2_FUNCTION = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'];
 const R2_COSMETIC = ['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9'];
 type Win11 = 'yes' | 'no' | 'unknown';
+type Values = {
+  qa: Record<QaItem, QaResult>; os: string; licence: Licence | null; win11: Win11; grade: Grade | '';
+  r2Function: string | null; r2Cosmetic: string | null; notes: string;
+};
 
 /**
  * QA checklist, OS and licence, Windows 11 eligibility, grade (and optional R2 codes). Every check passing makes the
@@ -22,12 +26,12 @@ export function RefurbishForm({ device, state }: { device: DeviceDetailDto; stat
   const t = useT();
   const options = useEnumOptions();
   const id = useId();
-  const form = useActionForm(state, {
+  const form = useActionForm<Values>(state, {
     qa: Object.fromEntries(QA_ITEMS.map((k) => [k, 'pass'])) as Record<QaItem, QaResult>,
     os: device.os ?? '',
     licence: (device.licence as Licence | null) ?? null,
-    win11: (device.windows11Eligible === null ? 'unknown' : device.windows11Eligible ? 'yes' : 'no') as Win11,
-    grade: (device.grade ?? '') as Grade | '',
+    win11: device.windows11Eligible === null ? 'unknown' : device.windows11Eligible ? 'yes' : 'no',
+    grade: device.grade ?? '',
     r2Function: device.r2Function,
     r2Cosmetic: device.r2Cosmetic,
     notes: '',

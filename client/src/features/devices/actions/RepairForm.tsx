@@ -15,7 +15,8 @@ export function RepairForm({ state }: { state: DeviceActionState }) {
   const options = useEnumOptions();
   const id = useId();
   const inventory = useQuery(endpoints.parts({ status: 'available', pageSize: 200 }));
-  const form = useActionForm(state, { workDone: '', partsUsed: [] as PartRow[], fixed: true, disposition: 'parts' as 'recycle' | 'parts' });
+  const form = useActionForm<{ workDone: string; partsUsed: PartRow[]; fixed: boolean; disposition: 'recycle' | 'parts' }>(
+    state, { workDone: '', partsUsed: [], fixed: true, disposition: 'parts' });
   const { workDone, partsUsed, fixed, disposition } = form.values;
   const known = ['workDone', 'fixed', 'disposition', ...partsUsed.flatMap((_, i) => ['type', 'serialNumber', 'description', 'partId'].map((k) => `partsUsed.${i}.${k}`))];
   return (

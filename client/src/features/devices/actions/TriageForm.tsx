@@ -14,7 +14,7 @@ export function TriageForm({ state }: { state: DeviceActionState }) {
   const t = useT();
   const options = useEnumOptions();
   const id = useId();
-  const form = useActionForm(state, { needsRepair: false, disposition: 'reuse' as Disposition, findings: '' });
+  const form = useActionForm<{ needsRepair: boolean; disposition: Disposition; findings: string }>(state, { needsRepair: false, disposition: 'reuse', findings: '' });
   const { needsRepair, disposition, findings } = form.values;
   const next = needsRepair && disposition === 'reuse' ? 'repair' : 'wipe';
   return (

@@ -18,7 +18,7 @@ export type ActionBody = DistributiveOmit<WorkshopActionInput, 'version'>;
  */
 export function useDeviceAction(device: DeviceDetailDto, onDone: (updated: DeviceDto) => void, onStale: () => void) {
   const action = useMutation({
-    mutationFn: (body: ActionBody) => endpoints.devices.act(device.id, { ...body, version: device.version } as WorkshopActionInput),
+    mutationFn: (body: ActionBody) => endpoints.devices.act(device.id, { ...body, version: device.version }),
     meta: { invalidates: DEVICE_CHANGES },
     onSuccess: onDone,
     onError: (err) => { if (err.code === 'STALE_VERSION') onStale(); },
