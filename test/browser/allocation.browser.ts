@@ -12,7 +12,8 @@ import {
   signIn,
   startServerAndBrowser,
   switchLanguage,
-  watchPage,
+  openPage,
+  closeAfterSuite,
   type TestServer,
   skipWithoutChromium,
 } from './harness.js';
@@ -109,21 +110,11 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
     });
     device = await readyDevice(api, donation.id, 'PF1ABC23', 'S3Z9NB0K123456');
     await readyDevice(api, donation.id, 'PF1ABC24', 'S3Z9NB0K123457');
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    problems = watchPage(page, server.url);
+    ({ context, page, problems } = await openPage(browser, server.url));
     await signIn(page, server.url, MANAGER);
   });
 
-  after(async function () {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(function () {
-    expect(problems, 'page errors, console errors or external requests').to.deep.equal([]);
-  });
+  closeAfterSuite(() => ({ context, browser, server, problems }));
 
   it('dashboard: a manager creates the programme, 2,000 families, and sees its progress', async function () {
     await page.goto(`${server.url}/dashboard`);
@@ -287,9 +278,11 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
   });
 
   it('(e) anyone opens the verification link: genuine, tag, date, initials only', async function () {
-    const anon = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const p = await anon.newPage();
-    const anonProblems = watchPage(p, server.url);
+    const {
+      context: anon,
+      page: p,
+      problems: anonProblems,
+    } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
     try {
       await p.goto(`${server.url}/verify/${certificateCode}`);
       const body = await p.locator('body').innerText();
@@ -322,9 +315,11 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
     expect(staffPdf.type).to.contain('application/pdf');
     await checkPage(page, 'donation with documents');
     await screenshot(page, 'donation-ar.png');
-    const anon = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const p = await anon.newPage();
-    const anonProblems = watchPage(p, server.url);
+    const {
+      context: anon,
+      page: p,
+      problems: anonProblems,
+    } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
     try {
       await p.goto(receiptUrl);
       const body = await p.locator('body').innerText();

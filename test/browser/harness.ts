@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'chai';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { skipWithoutTools } from '../helpers/tools.js';
 import {
   buildServer,
@@ -104,6 +105,36 @@ export async function startServerAndBrowser(
   if (server.status === 'fulfilled') await server.value.stop();
   if (browser.status === 'fulfilled') await browser.value.close();
   throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
+}
+
+/** A new browser context (a laptop's 1366 × 900 unless `options` say otherwise) and a page watched by watchPage. */
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions = { viewport: { width: 1366, height: 900 } },
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { context, page, problems: watchPage(page, origin) };
+}
+
+/**
+ * The hooks every browser suite ends with: after each test, no page error, console error or external request; after
+ * the suite, the context, the browser and the server closed (those that were started). `state` is read when they run.
+ */
+export function closeAfterSuite(
+  state: () => { context?: BrowserContext; browser?: Browser; server?: TestServer; problems?: string[] },
+): void {
+  after(async function () {
+    const { context, browser, server } = state();
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(function () {
+    expect(state().problems, 'page errors, console errors or external requests').to.deep.equal([]);
+  });
 }
 
 /** Collects what must never happen on a page: uncaught errors, console errors (CSP violations land there), foreign requests. */

@@ -8,7 +8,8 @@ import {
   screenshot,
   signIn,
   startServerAndBrowser,
-  watchPage,
+  openPage,
+  closeAfterSuite,
   type TestServer,
   skipWithoutChromium,
 } from './harness.js';
@@ -38,20 +39,13 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
   before(async function () {
     this.timeout(120_000);
     ({ server, browser } = await startServerAndBrowser());
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar-SA' });
-    page = await context.newPage();
-    problems = watchPage(page, server.url);
+    ({ context, page, problems } = await openPage(browser, server.url, {
+      viewport: { width: 1366, height: 900 },
+      locale: 'ar-SA',
+    }));
   });
 
-  after(async function () {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(function () {
-    expect(problems, 'page errors, console errors or external requests').to.deep.equal([]);
-  });
+  closeAfterSuite(() => ({ context, browser, server, problems }));
 
   it('when a visitor opens the app, shows the Arabic right-to-left sign-in page', async function () {
     await page.goto(`${server.url}/devices`);
@@ -177,9 +171,11 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
   });
 
   it('shows the public pledge form at 360 px without sign-in, with the honeypot hidden from people', async function () {
-    const pledgeContext = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    const p = await pledgeContext.newPage();
-    const pledgeProblems = watchPage(p, server.url);
+    const {
+      context: pledgeContext,
+      page: p,
+      problems: pledgeProblems,
+    } = await openPage(browser, server.url, { viewport: { width: 360, height: 780 } });
     try {
       await p.goto(`${server.url}/pledge`);
       await p.locator('h1').waitFor();

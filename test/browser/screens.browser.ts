@@ -8,7 +8,8 @@ import {
   screenshot,
   signIn,
   startServerAndBrowser,
-  watchPage,
+  openPage,
+  closeAfterSuite,
   type TestServer,
   skipWithoutChromium,
 } from './harness.js';
@@ -95,21 +96,11 @@ describe('browser: the screens on real data', function () {
         findings: 'يعمل، يحتاج مسحًا',
       })
       .catch(() => undefined);
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    problems = watchPage(page, server.url);
+    ({ context, page, problems } = await openPage(browser, server.url));
     await signIn(page, server.url);
   });
 
-  after(async function () {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(function () {
-    expect(problems, 'page errors, console errors or external requests').to.deep.equal([]);
-  });
+  closeAfterSuite(() => ({ context, browser, server, problems }));
 
   it('intake station: a scanner on an Arabic layout adds devices one after another, each with its new asset tag', async function () {
     await page.goto(`${server.url}/intake?donation=${donation.id}`);
@@ -259,9 +250,11 @@ describe('browser: the screens on real data', function () {
   });
 
   it('public pledge: a donor offers devices and gets a code, which then waits in the intake queue', async function () {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const p = await ctx.newPage();
-    const pledgeProblems = watchPage(p, server.url);
+    const {
+      context: ctx,
+      page: p,
+      problems: pledgeProblems,
+    } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
     try {
       await p.goto(`${server.url}/pledge`);
       await p.getByLabel('اسمك').fill('سارة');

@@ -10,7 +10,8 @@ import {
   signIn,
   startServerAndBrowser,
   switchLanguage,
-  watchPage,
+  openPage,
+  closeAfterSuite,
   type TestServer,
   skipWithoutChromium,
 } from './harness.js';
@@ -95,20 +96,10 @@ describe('browser: a colleague confirms or rejects a wipe record typed in by han
         }),
       );
     }
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    problems = watchPage(page, server.url);
+    ({ context, page, problems } = await openPage(browser, server.url));
   });
 
-  after(async function () {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(function () {
-    expect(problems, 'page errors, console errors or external requests').to.deep.equal([]);
-  });
+  closeAfterSuite(() => ({ context, browser, server, problems }));
 
   it('the operator sees both records awaiting the named colleague, with no buttons to confirm them', async function () {
     await signIn(page, server.url, TECH);

@@ -12,7 +12,8 @@ import {
   signIn,
   startServerAndBrowser,
   switchLanguage,
-  watchPage,
+  openPage,
+  closeAfterSuite,
   type TestServer,
   skipWithoutChromium,
 } from './harness.js';
@@ -88,21 +89,11 @@ describe('browser: a technician takes a device from intake to ready', function (
       manufacturer: 'Dell',
       model: 'OptiPlex 7050',
     });
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    problems = watchPage(page, server.url);
+    ({ context, page, problems } = await openPage(browser, server.url));
     await signIn(page, server.url, TECH);
   });
 
-  after(async function () {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(function () {
-    expect(problems, 'page errors, console errors or external requests').to.deep.equal([]);
-  });
+  closeAfterSuite(() => ({ context, browser, server, problems }));
 
   it('the menu has the workshop screens and no beneficiary screen; the registry is refused', async function () {
     const nav = await page.getByTestId('main-nav').innerText();
