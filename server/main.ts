@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('unhandledRejection', (reason) => {
       logger.error('process.unhandled_rejection', { reason: reason instanceof Error ? reason.stack : String(reason) });
-      server.close().finally(() => process.exit(1));
+      void server.close().finally(() => process.exit(1));
     });
     logger.info('server.listening', { port: config.port, database: config.db.dialect });
   } catch (err) {

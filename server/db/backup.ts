@@ -73,6 +73,7 @@ function encode(row: Record<string, unknown>, columns: Record<string, Kind>): Re
     const kind = columns[c];
     if (v === null || v === undefined) out[c] = null;
     else if (kind === 'datetime') out[c] = toIso(v);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a date column holds the driver's text or Date
     else if (kind === 'date') out[c] = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
     else if (kind === 'boolean') out[c] = Boolean(Number(v));
     else if (Buffer.isBuffer(v)) out[c] = { $base64: v.toString('base64') };
@@ -86,6 +87,7 @@ function decode(row: Record<string, unknown>, columns: Record<string, Kind>, dia
   const out: Record<string, unknown> = {};
   for (const [c, v] of Object.entries(row)) {
     if (v !== null && columns[c] === 'datetime') {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a datetime column holds the driver's text or Date
       const iso = new Date(String(v)).toISOString().replace('T', ' ').replace('Z', '');
       out[c] = dialect === 'sqlite' ? `${iso} +00:00` : iso;
     } else if (v && typeof v === 'object' && '$base64' in v) out[c] = Buffer.from(String((v as { $base64: string }).$base64), 'base64');

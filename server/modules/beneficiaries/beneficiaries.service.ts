@@ -124,7 +124,7 @@ async function fieldChanges(b: Beneficiary, fields: Fields, transaction: Transac
   if ((fields.schoolChildren ?? b.schoolChildren) > household) {
     throw new ValidationError('Request is invalid', [{ path: 'schoolChildren', message: `cannot exceed householdSize (${household})`, type: 'schoolChildren.max', context: { limit: household } }]);
   }
-  return { values: values as Partial<Beneficiary>, names };
+  return { values: values, names };
 }
 
 export async function updateBeneficiary(id: number, patch: BeneficiaryPatch, actor: Actor): Promise<Beneficiary> {

@@ -25,7 +25,7 @@ export interface ReceiptData {
 type DonationWithDonor = Donation & { donor?: Donor };
 
 export async function findDonation(where: { id: number } | { receiptToken: string }): Promise<DonationWithDonor | null> {
-  return Donation.findOne({ where, include: [{ model: Donor, as: 'donor' }] }) as Promise<DonationWithDonor | null>;
+  return Donation.findOne({ where, include: [{ model: Donor, as: 'donor' }] });
 }
 
 /**

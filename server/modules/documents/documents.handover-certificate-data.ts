@@ -39,7 +39,7 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
     Drive.findAll({ where: { deviceId: deviceIds }, attributes: ['deviceId', 'mediaType', 'capacityBytes'], order: [['id', 'ASC']], raw: true }),
     Beneficiary.findAll({ where: { id: [...new Set(allocations.map((a) => a.beneficiaryId))] }, attributes: ['id', 'name', 'kind', 'nationalIdLast4'], raw: true }),
     programmeIds.length ? Programme.findAll({ where: { id: programmeIds }, attributes: ['id', 'name', 'nameLatin'], raw: true }) : Promise.resolve([]),
-    Promise.all(allocations.map((a) => (a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : null))),
+    Promise.all(allocations.map((a) => (a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : Promise.resolve(null)))),
   ]);
   const deviceById = byId(devices);
   const beneficiaryById = byId(beneficiaries);

@@ -79,10 +79,10 @@ const END_BLOCK = Buffer.from('Q\n', 'latin1');
 function record(doc: PDFKit.PDFDocument, text: string, options: TextBoxOptions): Recording {
   const internals = doc as unknown as DocumentInternals;
   const content: string[] = [];
-  const addContent = internals.addContent;
+  const addContent = internals.addContent.bind(doc);
   internals.addContent = (data: string | Uint8Array) => {
     content.push(typeof data === 'string' ? `${data}\n` : Buffer.from(data).toString('latin1'));
-    return addContent.call(doc, data);
+    return addContent(data);
   };
   try {
     const box = drawText(doc, text, options);

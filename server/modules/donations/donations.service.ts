@@ -96,7 +96,7 @@ export async function updateDonation(id: number, patch: DonationPatch, role: Rol
     const donation = await Donation.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!donation) throw new NotFoundError(`Donation ${id} not found`);
     await assertReference('siteId', patch.siteId, transaction);
-    const changes: Partial<Donation> = { ...patch } as Partial<Donation>;
+    const changes: Partial<Donation> = { ...patch };
     if (patch.status && patch.status !== donation.status) {
       if (!NEXT_STATUS[donation.status].includes(patch.status)) {
         throw new ConflictError('INVALID_TRANSITION', `A ${donation.status} donation cannot become ${patch.status}`,

@@ -32,7 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export async function getSettings(transaction?: Transaction): Promise<Settings> {
   const rows = await Setting.findAll({ transaction });
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  return { ...DEFAULT_SETTINGS, ...stored };
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
