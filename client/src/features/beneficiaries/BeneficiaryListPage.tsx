@@ -1,14 +1,13 @@
-import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedList } from '../../components/PagedList';
 import { IconPlus } from '../../components/icons';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
 import { SearchInput } from '../../components/SearchInput';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
@@ -26,14 +25,14 @@ export default function BeneficiaryListPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, isFetching, refetch } = useQuery(endpoints.beneficiaries.list({ ...values, page, pageSize: 50 }));
+  const list = useQuery(endpoints.beneficiaries.list({ ...values, page, pageSize: 50 }));
   const partners = usePartners();
   const partner = partners.byId(Number(values.partnerId) || null);
   const partnerName = partner ? partners.nameOf(partner) : undefined;
   return (
     <>
       <PageHeader title={t('beneficiaries.title')}>
-        {isFetching && <Busy />}
+        {list.isFetching && <Busy />}
         <Button component={Link} to="/beneficiaries/new" leftSection={<IconPlus size={16} />}>{t('beneficiaries.new')}</Button>
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
@@ -51,37 +50,34 @@ export default function BeneficiaryListPage() {
           </Button>
         )}
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
-        <Paper withBorder p="md">
-          {data.items.length === 0 ? <Text c="dimmed" size="sm">{t('list.empty')}</Text> : (
-            <TableScroll label={t('beneficiaries.title')}>
-              <Table striped highlightOnHover verticalSpacing="xs" data-testid="beneficiary-table">
-                <Table.Thead><Table.Tr>
-                  <Table.Th>{t('beneficiary.name')}</Table.Th><Table.Th>{t('beneficiary.nationalId')}</Table.Th>
-                  <Table.Th>{t('beneficiary.phone')}</Table.Th><Table.Th>{t('beneficiary.city')}</Table.Th>
-                  <Table.Th>{t('beneficiary.kind')}</Table.Th><Table.Th>{t('beneficiary.need')}</Table.Th>
-                  <Table.Th>{t('beneficiary.household')}</Table.Th><Table.Th>{t('beneficiary.status')}</Table.Th>
-                </Table.Tr></Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((b) => (
-                    <Table.Tr key={b.id}>
-                      <Table.Td><Anchor component={Link} to={`/beneficiaries/${b.id}`}>{b.name}</Anchor></Table.Td>
-                      <Table.Td><Ltr mono>{b.nationalIdMasked}</Ltr></Table.Td>
-                      <Table.Td className="nm-nowrap"><Ltr>{b.phone}</Ltr></Table.Td>
-                      <Table.Td>{b.city ?? '—'}</Table.Td>
-                      <Table.Td>{label('beneficiaryKind', b.kind)}</Table.Td>
-                      <Table.Td>{label('need', b.need)}</Table.Td>
-                      <Table.Td>{fmt.number(b.householdSize)}</Table.Td>
-                      <Table.Td><BeneficiaryStatusBadge status={b.status} /></Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
-          )}
-          <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />
-        </Paper>
-      )}
+      <PagedList query={list} onPage={(p) => set({ page: p })}>
+        {(items) => (
+          <TableScroll label={t('beneficiaries.title')}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="beneficiary-table">
+              <Table.Thead><Table.Tr>
+                <Table.Th>{t('beneficiary.name')}</Table.Th><Table.Th>{t('beneficiary.nationalId')}</Table.Th>
+                <Table.Th>{t('beneficiary.phone')}</Table.Th><Table.Th>{t('beneficiary.city')}</Table.Th>
+                <Table.Th>{t('beneficiary.kind')}</Table.Th><Table.Th>{t('beneficiary.need')}</Table.Th>
+                <Table.Th>{t('beneficiary.household')}</Table.Th><Table.Th>{t('beneficiary.status')}</Table.Th>
+              </Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {items.map((b) => (
+                  <Table.Tr key={b.id}>
+                    <Table.Td><Anchor component={Link} to={`/beneficiaries/${b.id}`}>{b.name}</Anchor></Table.Td>
+                    <Table.Td><Ltr mono>{b.nationalIdMasked}</Ltr></Table.Td>
+                    <Table.Td className="nm-nowrap"><Ltr>{b.phone}</Ltr></Table.Td>
+                    <Table.Td>{b.city ?? '—'}</Table.Td>
+                    <Table.Td>{label('beneficiaryKind', b.kind)}</Table.Td>
+                    <Table.Td>{label('need', b.need)}</Table.Td>
+                    <Table.Td>{fmt.number(b.householdSize)}</Table.Td>
+                    <Table.Td><BeneficiaryStatusBadge status={b.status} /></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
+        )}
+      </PagedList>
     </>
   );
 }

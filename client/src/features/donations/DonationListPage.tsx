@@ -1,14 +1,13 @@
-import { Button, Group, Paper, Select } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedList } from '../../components/PagedList';
 import { DONATION_STATUSES } from '../../api/types';
 import { IconPlus } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
 import { SearchInput } from '../../components/SearchInput';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
@@ -23,11 +22,11 @@ export default function DonationListPage() {
   const user = useUser();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, isFetching, refetch } = useQuery(endpoints.donations.list({ ...values, page, pageSize: 50 }));
+  const list = useQuery(endpoints.donations.list({ ...values, page, pageSize: 50 }));
   return (
     <>
       <PageHeader title={t('donations.title')}>
-        {isFetching && <Busy />}
+        {list.isFetching && <Busy />}
         {STAFF.includes(user.role) && (
           <Button component={Link} to="/donations/new" leftSection={<IconPlus size={16} />}>{t('donations.new')}</Button>
         )}
@@ -37,12 +36,11 @@ export default function DonationListPage() {
         <Select label={t('donation.status')} placeholder={t('list.all')} clearable data={options('donationStatus', DONATION_STATUSES)}
           value={values.status || null} onChange={(status) => set({ status })} w={160} />
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
-        <Paper withBorder p="md">
-          <DonationTable donations={data.items} />
-          <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />
-        </Paper>
-      )}
+      <PagedList query={list} onPage={(p) => set({ page: p })} empty={false}>
+        {(items) => (
+            <DonationTable donations={items} />
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,14 +1,13 @@
-import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../api/types';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PagedList } from '../../components/PagedList';
 import { DONOR_KINDS } from '../../api/types';
 import { IconPlus } from '../../components/icons';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
 import { SearchInput } from '../../components/SearchInput';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
@@ -25,11 +24,11 @@ export default function DonorListPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
-  const { data, error, isFetching, refetch } = useQuery(endpoints.donors.list({ ...values, page, pageSize: 50 }));
+  const list = useQuery(endpoints.donors.list({ ...values, page, pageSize: 50 }));
   return (
     <>
       <PageHeader title={t('donors.title')}>
-        {isFetching && <Busy />}
+        {list.isFetching && <Busy />}
         {STAFF.includes(user.role) && (
           <Button component={Link} to="/donors/new" leftSection={<IconPlus size={16} />}>{t('donors.new')}</Button>
         )}
@@ -39,35 +38,32 @@ export default function DonorListPage() {
         <Select label={t('donor.kind')} placeholder={t('list.all')} clearable data={options('donorKind', DONOR_KINDS)}
           value={values.kind || null} onChange={(kind) => set({ kind })} w={170} />
       </Group>
-      {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : data && (
-        <Paper withBorder p="md">
-          {data.items.length === 0 ? <Text c="dimmed" size="sm">{t('list.empty')}</Text> : (
-            <div className="nm-table-wrap">
-              <Table striped highlightOnHover verticalSpacing="xs">
-                <Table.Thead><Table.Tr>
-                  <Table.Th>{t('donor.name')}</Table.Th><Table.Th>{t('donor.kind')}</Table.Th><Table.Th>{t('donor.city')}</Table.Th>
-                  <Table.Th>{t('donor.phone')}</Table.Th><Table.Th>{t('donor.email')}</Table.Th>
-                </Table.Tr></Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/donors/${d.id}`}>{d.name}</Anchor>
-                        {d.nameLatin && d.nameLatin !== d.name && <Text size="xs" c="dimmed"><Ltr>{d.nameLatin}</Ltr></Text>}
-                      </Table.Td>
-                      <Table.Td>{label('donorKind', d.kind)}</Table.Td>
-                      <Table.Td>{d.city ?? '—'}</Table.Td>
-                      <Table.Td className="nm-nowrap">{d.phone ? <Ltr>{d.phone}</Ltr> : '—'}</Table.Td>
-                      <Table.Td>{d.email ? <Ltr>{d.email}</Ltr> : '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
-          )}
-          <Pager total={data.total} page={data.page} pageSize={data.pageSize} onPage={(p) => set({ page: p })} />
-        </Paper>
-      )}
+      <PagedList query={list} onPage={(p) => set({ page: p })}>
+        {(items) => (
+          <div className="nm-table-wrap">
+            <Table striped highlightOnHover verticalSpacing="xs">
+              <Table.Thead><Table.Tr>
+                <Table.Th>{t('donor.name')}</Table.Th><Table.Th>{t('donor.kind')}</Table.Th><Table.Th>{t('donor.city')}</Table.Th>
+                <Table.Th>{t('donor.phone')}</Table.Th><Table.Th>{t('donor.email')}</Table.Th>
+              </Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {items.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/donors/${d.id}`}>{d.name}</Anchor>
+                      {d.nameLatin && d.nameLatin !== d.name && <Text size="xs" c="dimmed"><Ltr>{d.nameLatin}</Ltr></Text>}
+                    </Table.Td>
+                    <Table.Td>{label('donorKind', d.kind)}</Table.Td>
+                    <Table.Td>{d.city ?? '—'}</Table.Td>
+                    <Table.Td className="nm-nowrap">{d.phone ? <Ltr>{d.phone}</Ltr> : '—'}</Table.Td>
+                    <Table.Td>{d.email ? <Ltr>{d.email}</Ltr> : '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </PagedList>
     </>
   );
 }
