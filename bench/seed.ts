@@ -8,7 +8,15 @@ import { BENCH_ADMIN, serverEnv, TAG_PREFIX } from './env.js';
 import { prng, volumesFor } from './seed.plan.js';
 import { addDevice, baseEvents, deviceTables, planDevices, type DevicePlan } from './seed.devices.js';
 import {
-  addAllocation, addBeneficiaries, addDonations, addDonors, addProgramme, addSites, addUsers, peopleTables, type Pii,
+  addAllocation,
+  addBeneficiaries,
+  addDonations,
+  addDonors,
+  addProgramme,
+  addSites,
+  addUsers,
+  peopleTables,
+  type Pii,
 } from './seed.people.js';
 import { drain, Pipeline, writeChunk, type Table } from './seed.tables.js';
 
@@ -29,7 +37,9 @@ const DAY_MS = 86_400_000;
 const log = (m: string) => process.stdout.write(`[seed] ${m}\n`);
 const started = performance.now();
 const timings: Record<string, number> = {};
-const lap = (name: string, since: number) => { timings[name] = Math.round(performance.now() - since); };
+const lap = (name: string, since: number) => {
+  timings[name] = Math.round(performance.now() - since);
+};
 
 async function recreateDatabase(): Promise<void> {
   const t = performance.now();
@@ -55,10 +65,16 @@ async function loadPii(): Promise<Pii | undefined> {
 }
 
 await recreateDatabase();
-const conn = await mysql.createConnection({ uri: opts.url.replace(/^mariadb:/, 'mysql:'), timezone: 'Z', charset: 'utf8mb4' });
+const conn = await mysql.createConnection({
+  uri: opts.url.replace(/^mariadb:/, 'mysql:'),
+  timezone: 'Z',
+  charset: 'utf8mb4',
+});
 // A fresh database filled by one trusted writer: skip per-row FK and unique re-checks (the data is built consistent).
 await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
-const existing = new Set(((await conn.query('SHOW TABLES'))[0] as Record<string, string>[]).map((r) => Object.values(r)[0]));
+const existing = new Set(
+  ((await conn.query('SHOW TABLES'))[0] as Record<string, string>[]).map((r) => Object.values(r)[0]),
+);
 const now = Date.now();
 const notes: string[] = [];
 
@@ -75,7 +91,10 @@ const perBlock = blockTimes.map((_, i) => Math.min(PER_DONATION, volumes.devices
 const pledges = Math.max(10, Math.round(blocks / 50));
 addDonations(blockTimes, perBlock, pledges, volumes.donors, sites, now);
 peopleTables.sequences.add([`asset_tag:${TAG_PREFIX}`, volumes.devices]);
-await writeChunk(conn, drain([peopleTables.users, peopleTables.sites, peopleTables.donors, peopleTables.donations, peopleTables.sequences]));
+await writeChunk(
+  conn,
+  drain([peopleTables.users, peopleTables.sites, peopleTables.donors, peopleTables.donations, peopleTables.sequences]),
+);
 lap('reference', t);
 
 // Devices, drives, sanitizations and events, chunk by chunk; the database writes one chunk while the next is built.
@@ -87,16 +106,34 @@ const pii = existing.has('beneficiaries') ? await loadPii() : undefined;
 const withAllocations = pii !== undefined && existing.has('allocations') && existing.has('programmes');
 const allocated: { status: 'reserved' | 'handed_over'; at: Date }[] = [];
 const ctx = {
-  now, plans, technicianIds, adminId, hash: eventHash, canonicalJson, tagPrefix: TAG_PREFIX,
+  now,
+  plans,
+  technicianIds,
+  adminId,
+  hash: eventHash,
+  canonicalJson,
+  tagPrefix: TAG_PREFIX,
   extraEvents: (i: number) => Math.floor(extra / volumes.devices) + (i < extra % volumes.devices ? 1 : 0),
-  onAllocation: withAllocations ? (plan: DevicePlan, deviceId: number, allocatedAt: Date, handedOverAt: Date | null) => {
-    addAllocation(plan, deviceId, allocatedAt, handedOverAt, volumes.beneficiaries, adminId);
-    allocated.push({ status: handedOverAt ? 'handed_over' : 'reserved', at: handedOverAt ?? allocatedAt });
-  } : undefined,
+  onAllocation: withAllocations
+    ? (plan: DevicePlan, deviceId: number, allocatedAt: Date, handedOverAt: Date | null) => {
+        addAllocation(plan, deviceId, allocatedAt, handedOverAt, volumes.beneficiaries, adminId);
+        allocated.push({ status: handedOverAt ? 'handed_over' : 'reserved', at: handedOverAt ?? allocatedAt });
+      }
+    : undefined,
 };
-const deviceSide: Table[] = [deviceTables.devices, deviceTables.drives, deviceTables.sanitizations, deviceTables.events, peopleTables.allocations];
+const deviceSide: Table[] = [
+  deviceTables.devices,
+  deviceTables.drives,
+  deviceTables.sanitizations,
+  deviceTables.events,
+  peopleTables.allocations,
+];
 // Two connections take chunks in turn, so the database works on two transactions at once (disjoint rows).
-const second = await mysql.createConnection({ uri: opts.url.replace(/^mariadb:/, 'mysql:'), timezone: 'Z', charset: 'utf8mb4' });
+const second = await mysql.createConnection({
+  uri: opts.url.replace(/^mariadb:/, 'mysql:'),
+  timezone: 'Z',
+  charset: 'utf8mb4',
+});
 await second.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
 const pipelines = [new Pipeline(conn), new Pipeline(second)];
 for (let id = 1; id <= volumes.devices; id += 1) {
@@ -123,16 +160,27 @@ lap('beneficiaries', t);
 
 t = performance.now();
 await conn.query('SET SESSION foreign_key_checks = 1, unique_checks = 1');
-await conn.query(`ANALYZE TABLE ${['devices', 'drives', 'device_events', 'donations', 'donors', 'sanitizations', ...(pii ? ['beneficiaries', 'allocations'] : [])].join(', ')}`);
+await conn.query(
+  `ANALYZE TABLE ${['devices', 'drives', 'device_events', 'donations', 'donors', 'sanitizations', ...(pii ? ['beneficiaries', 'allocations'] : [])].join(', ')}`,
+);
 lap('analyze', t);
 await conn.end();
 
 const result = {
-  devices: deviceTables.devices.count, drives: deviceTables.drives.count, events: deviceTables.events.count,
-  sanitizations: deviceTables.sanitizations.count, donors: peopleTables.donors.count, donations: peopleTables.donations.count,
-  beneficiaries: peopleTables.beneficiaries.count, allocations: peopleTables.allocations.count,
-  seconds: Math.round((performance.now() - started) / 100) / 10, timings, notes,
+  devices: deviceTables.devices.count,
+  drives: deviceTables.drives.count,
+  events: deviceTables.events.count,
+  sanitizations: deviceTables.sanitizations.count,
+  donors: peopleTables.donors.count,
+  donations: peopleTables.donations.count,
+  beneficiaries: peopleTables.beneficiaries.count,
+  allocations: peopleTables.allocations.count,
+  seconds: Math.round((performance.now() - started) / 100) / 10,
+  timings,
+  notes,
 };
-log(`done in ${result.seconds} s: ${result.devices} devices, ${result.drives} drives, ${result.events} events, ${result.beneficiaries} beneficiaries, ${result.donors} donors`);
+log(
+  `done in ${result.seconds} s: ${result.devices} devices, ${result.drives} drives, ${result.events} events, ${result.beneficiaries} beneficiaries, ${result.donors} donors`,
+);
 for (const n of notes) log(`note: ${n}`);
 process.stdout.write(`SEED_RESULT ${JSON.stringify(result)}\n`);

@@ -18,7 +18,10 @@ export async function hashDemoPasswords(): Promise<string[]> {
   return USERS.map(() => hash);
 }
 
-export async function ensureUsers(hashes: string[], transaction: Transaction): Promise<{ staff: Staff; created: number }> {
+export async function ensureUsers(
+  hashes: string[],
+  transaction: Transaction,
+): Promise<{ staff: Staff; created: number }> {
   const found = await User.findAll({ where: { email: USERS.map((u) => u.email) }, transaction });
   const ids = new Map(found.map((u) => [u.email, u.id]));
   let created = 0;
@@ -47,7 +50,11 @@ export async function ensureSites(transaction: Transaction): Promise<{ ids: Map<
 
 /** Donor ids in the order of DONORS. */
 export async function ensureDonors(transaction: Transaction): Promise<{ ids: number[]; created: number }> {
-  const found = await Donor.findAll({ where: { name: DONORS.map((d) => d.name) }, order: [['id', 'ASC']], transaction });
+  const found = await Donor.findAll({
+    where: { name: DONORS.map((d) => d.name) },
+    order: [['id', 'ASC']],
+    transaction,
+  });
   const byName = new Map<string, number>();
   for (const d of found) if (!byName.has(d.name)) byName.set(d.name, d.id);
   let created = 0;

@@ -12,15 +12,29 @@ import { Site } from '../../server/modules/sites/index.js';
 import { findDemoDonations } from './donations.js';
 import { DONORS, SITES, USERS } from './people.js';
 
-export interface Removed { donations: number; devices: number; donors: number; sites: number; users: number }
+export interface Removed {
+  donations: number;
+  devices: number;
+  donors: number;
+  sites: number;
+  users: number;
+}
 
 export async function removeDemoData(transaction: Transaction): Promise<Removed> {
   const donationIds = [...(await findDemoDonations(transaction)).values()].map((d) => d.id);
-  const deviceIds = (await Device.findAll({ attributes: ['id'], where: { donationId: donationIds }, raw: true, transaction })).map((d) => d.id);
+  const deviceIds = (
+    await Device.findAll({ attributes: ['id'], where: { donationId: donationIds }, raw: true, transaction })
+  ).map((d) => d.id);
   await removeDeviceRecords(deviceIds, transaction);
   const devices = await Device.destroy({ where: { id: deviceIds }, transaction });
   const donations = await Donation.destroy({ where: { id: donationIds }, transaction });
-  return { donations, devices, donors: await removeDonors(transaction), sites: await removeSites(transaction), users: await removeUsers(transaction) };
+  return {
+    donations,
+    devices,
+    donors: await removeDonors(transaction),
+    sites: await removeSites(transaction),
+    users: await removeUsers(transaction),
+  };
 }
 
 /** Children first, so that foreign keys hold at every step on MySQL as on SQLite. */
@@ -49,7 +63,9 @@ async function removeDonors(transaction: Transaction): Promise<number> {
 async function removeSites(transaction: Transaction): Promise<number> {
   let removed = 0;
   for (const site of await Site.findAll({ where: { code: SITES.map((s) => s.code) }, transaction })) {
-    const used = await Donation.count({ where: { siteId: site.id }, transaction }) + await Device.count({ where: { siteId: site.id }, transaction });
+    const used =
+      (await Donation.count({ where: { siteId: site.id }, transaction })) +
+      (await Device.count({ where: { siteId: site.id }, transaction }));
     if (used) continue;
     await site.destroy({ transaction });
     removed += 1;
@@ -61,7 +77,9 @@ async function removeSites(transaction: Transaction): Promise<number> {
 async function removeUsers(transaction: Transaction): Promise<number> {
   let removed = 0;
   for (const user of await User.findAll({ where: { email: USERS.map((u) => u.email) }, transaction })) {
-    const used = await DeviceEvent.count({ where: { actorId: user.id }, transaction }) + await Donation.count({ where: { createdBy: user.id }, transaction });
+    const used =
+      (await DeviceEvent.count({ where: { actorId: user.id }, transaction })) +
+      (await Donation.count({ where: { createdBy: user.id }, transaction }));
     if (used) continue;
     await Session.destroy({ where: { userId: user.id }, transaction });
     await user.destroy({ transaction });

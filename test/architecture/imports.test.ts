@@ -85,13 +85,33 @@ describe('the server import graph', () => {
   });
 
   it('keeps server/db/ a leaf: it imports only itself, lib/, config.ts and paths.ts', () => {
-    const outside = [...importGraph()].filter(([f]) => f.startsWith('db/'))
-      .flatMap(([f, targets]) => targets.filter((t) => !/^(db|lib)\/|^(config|paths)\.ts$/.test(t)).map((t) => `${f} → ${t}`));
+    const outside = [...importGraph()]
+      .filter(([f]) => f.startsWith('db/'))
+      .flatMap(([f, targets]) =>
+        targets.filter((t) => !/^(db|lib)\/|^(config|paths)\.ts$/.test(t)).map((t) => `${f} → ${t}`),
+      );
     expect(outside).to.deep.equal([]);
   });
 
   it('finds a cycle when there is one (so the checks above cannot pass by missing them)', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).to.deep.equal([['a', 'b', 'c', 'a']]);
-    expect(cycles(new Map([['a', ['b']], ['b', []], ['c', ['a', 'b']]]))).to.deep.equal([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).to.deep.equal([['a', 'b', 'c', 'a']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+          ['c', ['a', 'b']],
+        ]),
+      ),
+    ).to.deep.equal([]);
   });
 });

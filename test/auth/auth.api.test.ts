@@ -10,11 +10,17 @@ import { withTransaction } from '../../server/db/sequelize.js';
 describe('auth API', () => {
   it('when the password is right, returns a token, the user, and an httpOnly SameSite cookie; stores only the token hash', async () => {
     const user = await createUser('manager', { email: 'mona@nimah.test' });
-    const res = await api().post('/api/auth/login').send({ email: 'MONA@nimah.test', password: TEST_PASSWORD }).expect(200);
+    const res = await api()
+      .post('/api/auth/login')
+      .send({ email: 'MONA@nimah.test', password: TEST_PASSWORD })
+      .expect(200);
     expect(res.body.user).to.include({ id: user.id, email: 'mona@nimah.test', role: 'manager' });
     expect(res.body.token).to.be.a('string').with.length.above(30);
     const cookie = String(res.headers['set-cookie']);
-    expect(cookie).to.match(/nimah_session=/).and.match(/HttpOnly/i).and.match(/SameSite=Strict/i);
+    expect(cookie)
+      .to.match(/nimah_session=/)
+      .and.match(/HttpOnly/i)
+      .and.match(/SameSite=Strict/i);
     const stored = await Session.findOne({ where: { userId: user.id } });
     expect(stored!.tokenHash).to.equal(hashToken(res.body.token));
     expect(stored!.tokenHash).not.to.equal(res.body.token);
@@ -23,7 +29,10 @@ describe('auth API', () => {
 
   it('when the password is wrong, returns 401 UNAUTHENTICATED and records the failure', async () => {
     await createUser('technician', { email: 'fahd@nimah.test' });
-    const res = await api().post('/api/auth/login').send({ email: 'fahd@nimah.test', password: 'wrong password!' }).expect(401);
+    const res = await api()
+      .post('/api/auth/login')
+      .send({ email: 'fahd@nimah.test', password: 'wrong password!' })
+      .expect(401);
     expect(res.body.error).to.include({ code: 'UNAUTHENTICATED' });
     expect(res.body.error.requestId).to.be.a('string');
     expect(await LoginAttempt.count({ where: { email: 'fahd@nimah.test', succeeded: false } })).to.equal(1);
@@ -31,7 +40,10 @@ describe('auth API', () => {
 
   it('when the cookie is sent instead of a bearer token, GET /api/auth/me answers the user', async () => {
     await createUser('viewer', { email: 'v@nimah.test' });
-    const login = await api().post('/api/auth/login').send({ email: 'v@nimah.test', password: TEST_PASSWORD }).expect(200);
+    const login = await api()
+      .post('/api/auth/login')
+      .send({ email: 'v@nimah.test', password: TEST_PASSWORD })
+      .expect(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const me = await api().get('/api/auth/me').set('Cookie', cookie).expect(200);
     expect(me.body).to.include({ email: 'v@nimah.test', role: 'viewer' });
@@ -51,7 +63,9 @@ describe('auth API', () => {
 
   it('when a session has expired, returns 401', async () => {
     const { token, user } = await signIn('manager');
-    await withTransaction((transaction) => Session.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { userId: user.id }, transaction }));
+    await withTransaction((transaction) =>
+      Session.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { userId: user.id }, transaction }),
+    );
     await api().get('/api/auth/me').set(bearer(token)).expect(401);
   });
 
@@ -74,8 +88,11 @@ describe('auth API', () => {
 describe('users API (admin)', () => {
   it('when an admin creates a user, stores a scrypt hash (never the password) and the user can sign in', async () => {
     const { token } = await signIn('admin');
-    const res = await api().post('/api/users').set(bearer(token))
-      .send({ email: 'Tech@Example.org', name: 'فهد', role: 'technician', password: 'at least 12 chars' }).expect(201);
+    const res = await api()
+      .post('/api/users')
+      .set(bearer(token))
+      .send({ email: 'Tech@Example.org', name: 'فهد', role: 'technician', password: 'at least 12 chars' })
+      .expect(201);
     expect(res.body).to.include({ email: 'tech@example.org', name: 'فهد', role: 'technician', active: true });
     const row = await User.findByPk(res.body.id);
     expect(row!.passwordHash).to.match(/^scrypt\$131072\$8\$1\$/);
@@ -85,7 +102,11 @@ describe('users API (admin)', () => {
 
   it('when the input is bad, returns 400 with one detail per field and creates nothing', async () => {
     const { token } = await signIn('admin');
-    const res = await api().post('/api/users').set(bearer(token)).send({ email: 'not-an-email', role: 'boss', password: 'short' }).expect(400);
+    const res = await api()
+      .post('/api/users')
+      .set(bearer(token))
+      .send({ email: 'not-an-email', role: 'boss', password: 'short' })
+      .expect(400);
     expect(res.body.error.code).to.equal('VALIDATION_FAILED');
     const paths = (res.body.error.details as { path: string }[]).map((d) => d.path).sort();
     expect(paths).to.deep.equal(['email', 'name', 'password', 'role']);
@@ -95,7 +116,11 @@ describe('users API (admin)', () => {
   it('when the email is taken, returns 409 DUPLICATE_EMAIL', async () => {
     const { token } = await signIn('admin');
     await createUser('viewer', { email: 'dup@nimah.test' });
-    const res = await api().post('/api/users').set(bearer(token)).send({ email: 'dup@nimah.test', name: 'x', role: 'viewer', password: 'long enough pass' }).expect(409);
+    const res = await api()
+      .post('/api/users')
+      .set(bearer(token))
+      .send({ email: 'dup@nimah.test', name: 'x', role: 'viewer', password: 'long enough pass' })
+      .expect(409);
     expect(res.body.error.code).to.equal('DUPLICATE_EMAIL');
   });
 
@@ -128,14 +153,22 @@ describe('cookie sessions and cross-site requests', () => {
     const res = await api().patch('/api/auth/me').set('Cookie', cookie).send({ language: 'en' }).expect(403);
     expect(res.body.error.code).to.equal('CSRF_CHECK_FAILED');
     expect((await User.findOne({ where: { email: 'csrf@nimah.test' } }))!.language).to.equal('ar');
-    await api().patch('/api/auth/me').set('Cookie', cookie).set('X-Requested-With', 'nimah').send({ language: 'en' }).expect(200);
+    await api()
+      .patch('/api/auth/me')
+      .set('Cookie', cookie)
+      .set('X-Requested-With', 'nimah')
+      .send({ language: 'en' })
+      .expect(200);
   });
 
   it('when a bearer token is used, no extra header is needed, and cookie reads need none either', async () => {
     const { token } = await signIn('manager');
     await api().patch('/api/auth/me').set(bearer(token)).send({ language: 'en' }).expect(200);
     await createUser('viewer', { email: 'reader@nimah.test' });
-    await api().get('/api/auth/me').set('Cookie', await cookieFor('reader@nimah.test')).expect(200);
+    await api()
+      .get('/api/auth/me')
+      .set('Cookie', await cookieFor('reader@nimah.test'))
+      .expect(200);
   });
 });
 
@@ -143,7 +176,11 @@ describe('password policy', () => {
   it('when a password is short or made of too few characters, returns 400 naming password', async () => {
     const { token } = await signIn('admin');
     for (const password of ['short-one', 'aaaaaaaaaaaaaaaa', 'abababababababab']) {
-      const res = await api().post('/api/users').set(bearer(token)).send({ email: `p${password.length}${password[1]}@nimah.test`, name: 'x', role: 'viewer', password }).expect(400);
+      const res = await api()
+        .post('/api/users')
+        .set(bearer(token))
+        .send({ email: `p${password.length}${password[1]}@nimah.test`, name: 'x', role: 'viewer', password })
+        .expect(400);
       expect(res.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['password']);
     }
   });

@@ -15,18 +15,32 @@ describe('sign-in housekeeping', () => {
   it('when attempts and counters are older than the 15-minute window and sessions have expired, a pass deletes them and keeps the rest', async () => {
     const user = await createUser('technician');
     await withTransaction(async (transaction) => {
-      await LoginAttempt.bulkCreate([
-        ...Array.from({ length: 1_205 }, (_, i) => ({ email: `old${i % 7}@nimah.test`, ip: '10.0.0.1', succeeded: false, createdAt: minutesAgo(16 + (i % 60)) })),
-        { email: 'fresh@nimah.test', ip: '10.0.0.1', succeeded: false, createdAt: minutesAgo(14) },
-      ], { transaction });
-      await LoginThrottle.bulkCreate([
-        { scope: 'pair', email: 'old0@nimah.test', ip: '10.0.0.1', failures: 10, windowStart: minutesAgo(16) },
-        { scope: 'address', email: '', ip: '10.0.0.1', failures: 3, windowStart: minutesAgo(14) },
-      ], { transaction });
-      await Session.bulkCreate([
-        { userId: user.id, tokenHash: 'a'.repeat(64), expiresAt: minutesAgo(1) },
-        { userId: user.id, tokenHash: 'b'.repeat(64), expiresAt: minutesAgo(-60) },
-      ], { transaction });
+      await LoginAttempt.bulkCreate(
+        [
+          ...Array.from({ length: 1_205 }, (_, i) => ({
+            email: `old${i % 7}@nimah.test`,
+            ip: '10.0.0.1',
+            succeeded: false,
+            createdAt: minutesAgo(16 + (i % 60)),
+          })),
+          { email: 'fresh@nimah.test', ip: '10.0.0.1', succeeded: false, createdAt: minutesAgo(14) },
+        ],
+        { transaction },
+      );
+      await LoginThrottle.bulkCreate(
+        [
+          { scope: 'pair', email: 'old0@nimah.test', ip: '10.0.0.1', failures: 10, windowStart: minutesAgo(16) },
+          { scope: 'address', email: '', ip: '10.0.0.1', failures: 3, windowStart: minutesAgo(14) },
+        ],
+        { transaction },
+      );
+      await Session.bulkCreate(
+        [
+          { userId: user.id, tokenHash: 'a'.repeat(64), expiresAt: minutesAgo(1) },
+          { userId: user.id, tokenHash: 'b'.repeat(64), expiresAt: minutesAgo(-60) },
+        ],
+        { transaction },
+      );
     });
     const counts = await purgeSignInHistory();
     expect(counts).to.deep.equal({ attempts: 1_205, throttles: 1, sessions: 1 });

@@ -41,7 +41,10 @@ describe('passwords: scrypt at OWASP cost, older hashes upgraded', () => {
     const user = await createUser('technician', { email: 'oldwrong@nimah.test' });
     const old = oldFormatHash(TEST_PASSWORD);
     await withTransaction((transaction) => User.update({ passwordHash: old }, { where: { id: user.id }, transaction }));
-    await api().post('/api/auth/login').send({ email: 'oldwrong@nimah.test', password: 'wrong password!!' }).expect(401);
+    await api()
+      .post('/api/auth/login')
+      .send({ email: 'oldwrong@nimah.test', password: 'wrong password!!' })
+      .expect(401);
     expect((await User.findByPk(user.id))!.passwordHash).to.equal(old);
   });
 });
@@ -55,8 +58,11 @@ describe('passwords: changing your own password', () => {
     const laptop = await login('mover@nimah.test');
     // Cached on this instance before the change: the cache must not keep them alive.
     for (const token of [here, phone, laptop]) await api().get('/api/auth/me').set(bearer(token)).expect(200);
-    await api().patch('/api/auth/me').set(bearer(here))
-      .send({ password: 'a brand new passphrase', currentPassword: TEST_PASSWORD }).expect(200);
+    await api()
+      .patch('/api/auth/me')
+      .set(bearer(here))
+      .send({ password: 'a brand new passphrase', currentPassword: TEST_PASSWORD })
+      .expect(200);
     await api().get('/api/auth/me').set(bearer(phone)).expect(401);
     await api().get('/api/auth/me').set(bearer(laptop)).expect(401);
     await api().get('/api/auth/me').set(bearer(here)).expect(200);
@@ -71,7 +77,11 @@ describe('passwords: changing your own password', () => {
     const here = await login('stay@nimah.test');
     const other = await login('stay@nimah.test');
     const before = (await User.findByPk(user.id))!.passwordHash;
-    await api().patch('/api/auth/me').set(bearer(here)).send({ password: 'a brand new passphrase', currentPassword: 'not it at all' }).expect(401);
+    await api()
+      .patch('/api/auth/me')
+      .set(bearer(here))
+      .send({ password: 'a brand new passphrase', currentPassword: 'not it at all' })
+      .expect(401);
     await api().get('/api/auth/me').set(bearer(other)).expect(200);
     expect((await User.findByPk(user.id))!.passwordHash).to.equal(before);
   });

@@ -8,25 +8,38 @@ import '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { Session } from '../../server/modules/auth/auth.model.js';
 import {
-  actorForToken, hashToken, sessionLookupsSettled, SESSION_CACHE_MS, SESSION_REFRESH_AHEAD_MS,
+  actorForToken,
+  hashToken,
+  sessionLookupsSettled,
+  SESSION_CACHE_MS,
+  SESSION_REFRESH_AHEAD_MS,
 } from '../../server/modules/auth/auth.sessions.js';
 import { withTransaction } from '../../server/db/sequelize.js';
 
 /** Counts the session reads Sequelize runs (its own hook; nothing is replaced). */
 function countSessionReads(): { count: () => number; stop: () => void } {
   let n = 0;
-  Session.addHook('beforeFind', 'countReads', () => { n += 1; });
+  Session.addHook('beforeFind', 'countReads', () => {
+    n += 1;
+  });
   return { count: () => n, stop: () => Session.removeHook('beforeFind', 'countReads') };
 }
 
 /** Revokes a session in the database only, as another server instance would. */
-const revokeElsewhere = (token: string) => withTransaction((transaction) =>
-  Session.update({ revokedAt: new Date() }, { where: { tokenHash: hashToken(token) }, transaction }));
+const revokeElsewhere = (token: string) =>
+  withTransaction((transaction) =>
+    Session.update({ revokedAt: new Date() }, { where: { tokenHash: hashToken(token) }, transaction }),
+  );
 
 describe('session cache', () => {
   let reads: ReturnType<typeof countSessionReads>;
-  beforeEach(() => { reads = countSessionReads(); });
-  afterEach(async () => { await sessionLookupsSettled(); reads.stop(); });
+  beforeEach(() => {
+    reads = countSessionReads();
+  });
+  afterEach(async () => {
+    await sessionLookupsSettled();
+    reads.stop();
+  });
 
   it('when 20 requests with a token nobody has looked up arrive at once, reads the session once and answers all', async () => {
     const { user, token } = await signIn('technician');

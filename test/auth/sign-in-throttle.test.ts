@@ -18,7 +18,13 @@ async function recordedAddress(from: string): Promise<string> {
   return row!.ip;
 }
 
-async function seedCounter(scope: 'pair' | 'address' | 'account', email: string, ip: string, failures: number, ageMinutes = 1): Promise<void> {
+async function seedCounter(
+  scope: 'pair' | 'address' | 'account',
+  email: string,
+  ip: string,
+  failures: number,
+  ageMinutes = 1,
+): Promise<void> {
   const windowStart = new Date(Date.now() - ageMinutes * 60_000);
   await withTransaction(async (transaction) => {
     await LoginThrottle.destroy({ where: { scope, email, ip }, transaction });
@@ -64,13 +70,20 @@ describe('sign-in throttling: an office behind one address', () => {
     const stranger = await recordedAddress(ELSEWHERE);
     expect((await signInFrom(ELSEWHERE, 'owner@nimah.test', WRONG)).status).to.equal(401);
     // The rest of the 50 failures came from many addresses (seeded: 49 more HTTP tries would only slow the test).
-    await withTransaction((transaction) => LoginThrottle.update({ failures: 50 }, { where: { scope: 'account', email: 'owner@nimah.test' }, transaction }));
-    expect((await signInFrom(ELSEWHERE, 'owner@nimah.test', TEST_PASSWORD)).status, 'the stranger\'s address is shut').to.equal(429);
+    await withTransaction((transaction) =>
+      LoginThrottle.update({ failures: 50 }, { where: { scope: 'account', email: 'owner@nimah.test' }, transaction }),
+    );
+    expect(
+      (await signInFrom(ELSEWHERE, 'owner@nimah.test', TEST_PASSWORD)).status,
+      "the stranger's address is shut",
+    ).to.equal(429);
     expect((await signInFrom(OFFICE, 'owner@nimah.test', TEST_PASSWORD)).status, 'the office is open').to.equal(200);
     // A new address gets one try past the ceiling, and only one.
     expect((await signInFrom('127.0.0.3', 'owner@nimah.test', WRONG)).status).to.equal(401);
     expect((await signInFrom('127.0.0.3', 'owner@nimah.test', WRONG)).status).to.equal(429);
-    expect((await LoginThrottle.findOne({ where: { scope: 'pair', email: 'owner@nimah.test', ip: stranger } }))!.failures).to.equal(1);
+    expect(
+      (await LoginThrottle.findOne({ where: { scope: 'pair', email: 'owner@nimah.test', ip: stranger } }))!.failures,
+    ).to.equal(1);
   });
 
   it('when one address has failed 100 times over many accounts, it is shut for every account, and other addresses are not', async function () {
@@ -94,7 +107,7 @@ describe('sign-in throttling: an office behind one address', () => {
 });
 
 describe('sign-in throttling: an admin clears a lockout', () => {
-  it('when an admin clears a locked user\'s lockout, the user signs in again at once and the counters are gone', async function () {
+  it("when an admin clears a locked user's lockout, the user signs in again at once and the counters are gone", async function () {
     this.timeout(60_000);
     const admin = await signIn('admin');
     const user = await createUser('technician', { email: 'locked@nimah.test' });

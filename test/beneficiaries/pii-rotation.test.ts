@@ -91,20 +91,17 @@ describe('PII key rotation (npm run pii:rotate)', function () {
     expect(() => decryptPii(after[0].blob, nationalIdAad(after[1].id))).to.throw();
     const found = await api().get(`/api/beneficiaries?q=${ids[0]}`).set(bearer(token)).expect(200);
     expect(found.body.items.map((b: { id: number }) => b.id)).to.deep.equal([people[0].id]);
-    const again = await api()
-      .post('/api/beneficiaries')
-      .set(bearer(token))
-      .send({
-        kind: 'family',
-        name: 'أسرة',
-        nationalId: ids[1],
-        phone: '0551112233',
-        householdSize: 3,
-        monthlyIncome: 1000,
-        schoolChildren: 0,
-        need: 'laptop',
-        purpose: 'study',
-      });
+    const again = await api().post('/api/beneficiaries').set(bearer(token)).send({
+      kind: 'family',
+      name: 'أسرة',
+      nationalId: ids[1],
+      phone: '0551112233',
+      householdSize: 3,
+      monthlyIncome: 1000,
+      schoolChildren: 0,
+      need: 'laptop',
+      purpose: 'study',
+    });
     expect(again.status).to.equal(409);
 
     const second = await rotateCli([]);

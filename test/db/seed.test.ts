@@ -6,7 +6,14 @@ import { QueryTypes } from 'sequelize';
 import { getSequelize } from '../../server/db/sequelize.js';
 import { createSeeder } from '../../server/db/umzug.js';
 import { User } from '../../server/modules/auth/index.js';
-import { DEVICE_STATUSES, Device, DeviceEvent, Drive, countByStatus, verifyChains } from '../../server/modules/devices/index.js';
+import {
+  DEVICE_STATUSES,
+  Device,
+  DeviceEvent,
+  Drive,
+  countByStatus,
+  verifyChains,
+} from '../../server/modules/devices/index.js';
 import { Donation } from '../../server/modules/donations/index.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { Sanitization } from '../../server/modules/sanitization/index.js';
@@ -26,7 +33,9 @@ const ARABIC = /[\u0600-\u06FF]/;
  * instance is closed at the end; the suite's own is left to the setup.
  */
 async function closeSeederSequelize(): Promise<void> {
-  const seeders = (await import(pathToFileURL(path.resolve('server/db/sequelize.ts')).href)) as typeof import('../../server/db/sequelize.js');
+  const seeders = (await import(
+    pathToFileURL(path.resolve('server/db/sequelize.ts')).href
+  )) as typeof import('../../server/db/sequelize.js');
   if (seeders.getSequelize !== getSequelize) await seeders.closeSequelize();
 }
 
@@ -41,12 +50,23 @@ async function freshSeeder() {
 
 async function snapshot() {
   const sequences = await getSequelize().query<{ name: string; value: number | string }>(
-    'SELECT name, value FROM sequences ORDER BY name', { type: QueryTypes.SELECT });
+    'SELECT name, value FROM sequences ORDER BY name',
+    { type: QueryTypes.SELECT },
+  );
   return {
-    users: await User.count(), sites: await Site.count(), donors: await Donor.count(), donations: await Donation.count(),
-    devices: await Device.count(), drives: await Drive.count(), events: await DeviceEvent.count(),
-    sanitizations: await Sanitization.count(), parts: await Part.count(), disposals: await Disposal.count(),
-    samples: await VerificationSample.count(), beneficiaries: await Beneficiary.count(), allocations: await Allocation.count(),
+    users: await User.count(),
+    sites: await Site.count(),
+    donors: await Donor.count(),
+    donations: await Donation.count(),
+    devices: await Device.count(),
+    drives: await Drive.count(),
+    events: await DeviceEvent.count(),
+    sanitizations: await Sanitization.count(),
+    parts: await Part.count(),
+    disposals: await Disposal.count(),
+    samples: await VerificationSample.count(),
+    beneficiaries: await Beneficiary.count(),
+    allocations: await Allocation.count(),
     programmes: await Programme.count(),
     sequences: sequences.map((s) => `${s.name}=${Number(s.value)}`),
   };
@@ -73,7 +93,9 @@ async function expectDonationCodes(): Promise<void> {
   const donations = await Donation.findAll({ attributes: ['code'], raw: true });
   for (const { code } of donations) expect(code).to.match(/^DN-\d{4}-\d{4}$/);
   const sequences = await getSequelize().query<{ name: string; value: number | string }>(
-    "SELECT name, value FROM sequences WHERE name LIKE 'donation:%'", { type: QueryTypes.SELECT });
+    "SELECT name, value FROM sequences WHERE name LIKE 'donation:%'",
+    { type: QueryTypes.SELECT },
+  );
   expect(sequences).to.not.be.empty;
   for (const { name, value } of sequences) {
     const year = name.slice('donation:'.length);
@@ -89,8 +111,12 @@ async function expectPeople(): Promise<void> {
   expect(donors.filter((d) => ARABIC.test(d.name))).to.have.length(20);
   expect(donors.filter((d) => !/^\+(9665|2126|2127)\d{8}$/.test(d.phone ?? '')).map((d) => d.phone)).to.deep.equal([]);
   const users = (await User.findAll({ attributes: ['email', 'role'], raw: true })).map((u) => `${u.role}:${u.email}`);
-  expect(users).to.include.members(['admin:admin@nimah.example', 'manager:manager@nimah.example',
-    'technician:tech@nimah.example', 'viewer:viewer@nimah.example']);
+  expect(users).to.include.members([
+    'admin:admin@nimah.example',
+    'manager:manager@nimah.example',
+    'technician:tech@nimah.example',
+    'viewer:viewer@nimah.example',
+  ]);
 }
 
 /** The guard of complete_wipe held for every device past it; recycled and harvested devices have their rows. */
@@ -98,7 +124,9 @@ async function expectWorkshopRecords(): Promise<void> {
   const [unwiped] = await getSequelize().query<{ n: number | string }>(
     `SELECT COUNT(*) AS n FROM drives d JOIN devices v ON v.id = d.device_id
      WHERE v.status NOT IN ('intake', 'repair', 'wipe')
-       AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.state = 'counted' AND s.result = 'passed')`, { type: QueryTypes.SELECT });
+       AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.state = 'counted' AND s.result = 'passed')`,
+    { type: QueryTypes.SELECT },
+  );
   expect(Number(unwiped.n)).to.equal(0);
   expect(await Sanitization.count()).to.be.greaterThan(300);
   expect(await Disposal.count()).to.equal(await Device.count({ where: { status: ['recycled', 'harvested'] } }));
@@ -111,7 +139,9 @@ async function expectProgramme(): Promise<void> {
   expect(programme).to.deep.include({ targetFamilies: 2000 });
   const placed = await Device.count({ where: { status: ['allocated', 'handed_over'] } });
   expect(await Allocation.count({ where: { programmeId: programme!.id } })).to.equal(placed);
-  expect(await Beneficiary.count({ where: { status: 'served' } })).to.equal(await Device.count({ where: { status: 'handed_over' } }));
+  expect(await Beneficiary.count({ where: { status: 'served' } })).to.equal(
+    await Device.count({ where: { status: 'handed_over' } }),
+  );
   expect(await Beneficiary.count({ where: { status: ['verified', 'waitlisted'] } })).to.be.greaterThan(20);
 }
 
@@ -124,7 +154,10 @@ describe('demo seeders (seeders/*.ts)', function () {
 
     const ran = await seeder.up();
 
-    expect(ran.map((m) => m.name)).to.deep.equal(['2026.11.25T01.00.00.demo-data.ts', '2026.11.25T01.10.00.demo-programme.ts']);
+    expect(ran.map((m) => m.name)).to.deep.equal([
+      '2026.11.25T01.00.00.demo-data.ts',
+      '2026.11.25T01.10.00.demo-programme.ts',
+    ]);
     await expectCountsAndChains();
     await expectProgramme();
     await expectDonationCodes();
@@ -149,6 +182,9 @@ describe('demo seeders (seeders/*.ts)', function () {
     await seeder.down({ to: 0 });
 
     const { sequences: _kept, ...rows } = await snapshot();
-    expect(Object.values(rows).every((n) => n === 0), JSON.stringify(rows)).to.equal(true);
+    expect(
+      Object.values(rows).every((n) => n === 0),
+      JSON.stringify(rows),
+    ).to.equal(true);
   });
 });

@@ -7,12 +7,23 @@ import { Setting } from '../../server/modules/settings/index.js';
 import { storedPath } from '../../server/lib/file-store.js';
 import { existsSync } from 'node:fs';
 import {
-  BENEFICIARY_NAME, FULL_NATIONAL_ID, MASKED_NATIONAL_ID, binary, createProgramme, handedOver, imageCount, pdfInfo, savePdf, setCharity,
-  startTagsAt123, verifiedBeneficiary,
+  BENEFICIARY_NAME,
+  FULL_NATIONAL_ID,
+  MASKED_NATIONAL_ID,
+  binary,
+  createProgramme,
+  handedOver,
+  imageCount,
+  pdfInfo,
+  savePdf,
+  setCharity,
+  startTagsAt123,
+  verifiedBeneficiary,
 } from './documents.helpers.js';
 import { signaturePng } from './signature-png.js';
 
-const certificate = (id: number, token: string) => binary(api().get(`/api/allocations/${id}/certificate.pdf`).set(bearer(token)));
+const certificate = (id: number, token: string) =>
+  binary(api().get(`/api/allocations/${id}/certificate.pdf`).set(bearer(token)));
 
 describe('GET /api/allocations/:id/certificate.pdf', () => {
   let manager: string;
@@ -32,11 +43,23 @@ describe('GET /api/allocations/:id/certificate.pdf', () => {
 
     const text = pdfText(file);
     expect(text).to.include('Nimah Computer Refurbishing Charity').and.include('جمعية نعمة لإعادة تأهيل الحواسيب');
-    expect(text).to.include('LIC-4471').and.include(h.certificateCode).and.include('NM-000123').and.include(h.device.serialNumber!);
-    expect(text).to.include(MASKED_NATIONAL_ID).and.include(BENEFICIARY_NAME).and.include('Phase 1').and.include('أم خالد');
+    expect(text)
+      .to.include('LIC-4471')
+      .and.include(h.certificateCode)
+      .and.include('NM-000123')
+      .and.include(h.device.serialNumber!);
+    expect(text)
+      .to.include(MASKED_NATIONAL_ID)
+      .and.include(BENEFICIARY_NAME)
+      .and.include('Phase 1')
+      .and.include('أم خالد');
     expect(text).to.not.include(FULL_NATIONAL_ID);
     expect(text).to.include('23 November 2026').and.include('1448').and.include('جمادى الآخرة');
-    expect(pdfInfo(file)).to.include({ Pages: '1', Title: `Computer Handover Certificate ${h.certificateCode}`, Author: 'Nimah Computer Refurbishing Charity' });
+    expect(pdfInfo(file)).to.include({
+      Pages: '1',
+      Title: `Computer Handover Certificate ${h.certificateCode}`,
+      Author: 'Nimah Computer Refurbishing Charity',
+    });
     expect(decodeBarcodes(file)).to.include(`QR-Code:http://nimah.test/verify/${h.certificateCode}`);
     expect(imageCount(file), 'the signature').to.equal(1);
   });
@@ -44,9 +67,15 @@ describe('GET /api/allocations/:id/certificate.pdf', () => {
   it('when an admin uploaded a logo, stores it by its hash and prints it on the certificate', async () => {
     const admin = (await signIn('admin')).token;
     const logo = signaturePng(120, 120);
-    const res = await api().put('/api/settings/logo').set(bearer(admin)).attach('file', logo, { filename: 'logo.png', contentType: 'image/png' }).expect(200);
+    const res = await api()
+      .put('/api/settings/logo')
+      .set(bearer(admin))
+      .attach('file', logo, { filename: 'logo.png', contentType: 'image/png' })
+      .expect(200);
     const stored = await Setting.findByPk('logoSha256');
-    expect(JSON.parse(stored!.value)).to.equal(res.body.logoSha256).and.match(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(stored!.value))
+      .to.equal(res.body.logoSha256)
+      .and.match(/^[0-9a-f]{64}$/);
     expect(existsSync(storedPath(res.body.logoSha256))).to.equal(true);
     const h = await handedOver(manager);
 
@@ -57,7 +86,13 @@ describe('GET /api/allocations/:id/certificate.pdf', () => {
 
   it('when the logo is not a PNG or JPEG, refuses it with 415 and keeps the settings unchanged', async () => {
     const admin = (await signIn('admin')).token;
-    const res = await api().put('/api/settings/logo').set(bearer(admin)).attach('file', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), { filename: 'logo.png', contentType: 'image/png' });
+    const res = await api()
+      .put('/api/settings/logo')
+      .set(bearer(admin))
+      .attach('file', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), {
+        filename: 'logo.png',
+        contentType: 'image/png',
+      });
     expect(res.status).to.equal(415);
     expect(res.body.error.code).to.equal('UNSUPPORTED_FILE_TYPE');
     expect(await Setting.findByPk('logoSha256')).to.equal(null);
@@ -66,7 +101,11 @@ describe('GET /api/allocations/:id/certificate.pdf', () => {
   it('when the allocation is only reserved, returns 409 NOT_HANDED_OVER', async () => {
     const device = await readyDevice(manager);
     const { id: beneficiaryId } = await verifiedBeneficiary(manager);
-    const allocation = await api().post('/api/allocations').set(bearer(manager)).send({ deviceId: device.id, beneficiaryId }).expect(201);
+    const allocation = await api()
+      .post('/api/allocations')
+      .set(bearer(manager))
+      .send({ deviceId: device.id, beneficiaryId })
+      .expect(201);
 
     const res = await api().get(`/api/allocations/${allocation.body.id}/certificate.pdf`).set(bearer(manager));
 
@@ -79,6 +118,8 @@ describe('GET /api/allocations/:id/certificate.pdf', () => {
     expect((await api().get('/api/allocations/999999/certificate.pdf').set(bearer(manager))).status).to.equal(404);
     const h = await handedOver(manager);
     const technician = (await signIn('technician')).token;
-    expect((await api().get(`/api/allocations/${h.allocationId}/certificate.pdf`).set(bearer(technician))).status).to.equal(403);
+    expect(
+      (await api().get(`/api/allocations/${h.allocationId}/certificate.pdf`).set(bearer(technician))).status,
+    ).to.equal(403);
   });
 });

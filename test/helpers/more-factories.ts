@@ -24,7 +24,8 @@ export async function createDeviceRecord(fields: DeviceFields = {}): Promise<Dev
   const donationId = fields.donationId ?? (await createDonation()).id;
   const { status, drives, donationId: _ignored, ...rest } = fields;
   const device = await withTransaction((transaction) =>
-    createDevice(donationId, { type: 'laptop', ...rest, drives: drives ?? [] }, null, transaction));
+    createDevice(donationId, { type: 'laptop', ...rest, drives: drives ?? [] }, null, transaction),
+  );
   if (status && status !== 'intake') {
     await withTransaction((transaction) => Device.update({ status }, { where: { id: device.id }, transaction }));
   }
@@ -43,7 +44,9 @@ let siteCounter = 0;
 /** A warehouse. */
 export async function createSite(name = 'مستودع الدمام'): Promise<Site> {
   siteCounter += 1;
-  return withTransaction((transaction) => Site.create({ code: `DMM-${siteCounter}`, name, nameLatin: null, city: 'الدمام' }, { transaction }));
+  return withTransaction((transaction) =>
+    Site.create({ code: `DMM-${siteCounter}`, name, nameLatin: null, city: 'الدمام' }, { transaction }),
+  );
 }
 
 /** Moves the asset-tag counter, so that the next intake gets tag number `last + 1`. */
@@ -51,15 +54,27 @@ export async function setAssetTagCounter(last: number): Promise<void> {
   const name = `asset_tag:${config.tags.prefix}`;
   await withTransaction(async (transaction) => {
     await getSequelize().query('DELETE FROM sequences WHERE name = :name', { replacements: { name }, transaction });
-    await getSequelize().query('INSERT INTO sequences (name, value) VALUES (:name, :last)', { replacements: { name, last }, transaction });
+    await getSequelize().query('INSERT INTO sequences (name, value) VALUES (:name, :last)', {
+      replacements: { name, last },
+      transaction,
+    });
   });
 }
 
 /** Writes a timestamp column of one row `days` days in the past (tables and columns are ours, not input). */
-export async function backdate(table: 'devices' | 'donations', column: 'created_at' | 'status_changed_at', id: number, days: number): Promise<Date> {
+export async function backdate(
+  table: 'devices' | 'donations',
+  column: 'created_at' | 'status_changed_at',
+  id: number,
+  days: number,
+): Promise<Date> {
   const when = new Date(Date.now() - days * DAY_MS);
-  await withTransaction((transaction) => getSequelize().query(
-    `UPDATE ${table} SET ${column} = :when WHERE id = :id`, { replacements: { when, id }, transaction }));
+  await withTransaction((transaction) =>
+    getSequelize().query(`UPDATE ${table} SET ${column} = :when WHERE id = :id`, {
+      replacements: { when, id },
+      transaction,
+    }),
+  );
   return when;
 }
 
@@ -85,11 +100,21 @@ export function postDevice(token: string, donationId: number, body: Record<strin
 }
 
 /** POST /api/donations/:id/devices/import with `csv` as the multipart field "file". */
-export function postManifest(token: string, donationId: number, csv: string | Buffer, fields: Record<string, string> = {}): Test {
+export function postManifest(
+  token: string,
+  donationId: number,
+  csv: string | Buffer,
+  fields: Record<string, string> = {},
+): Test {
   const req = api().post(`/api/donations/${donationId}/devices/import`).set(bearer(token));
   for (const [k, v] of Object.entries(fields)) req.field(k, v);
-  return req.attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8'), { filename: 'manifest.csv', contentType: 'text/csv' });
+  return req.attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8'), {
+    filename: 'manifest.csv',
+    contentType: 'text/csv',
+  });
 }
 
 /** The error body every failure shares. */
-export interface ErrorBodyOf<D = unknown> { error: { code: string; message: string; details?: D; requestId: string } }
+export interface ErrorBodyOf<D = unknown> {
+  error: { code: string; message: string; details?: D; requestId: string };
+}

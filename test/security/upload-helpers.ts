@@ -14,16 +14,13 @@ export const NWIPE_DRIVES = [
 
 export async function deviceWithNwipeDrives(token: string): Promise<{ id: number; version: number; assetTag: string }> {
   const donation = await createDonation();
-  const res = await api()
-    .post(`/api/donations/${donation.id}/devices`)
-    .set(bearer(token))
-    .send({
-      type: 'desktop',
-      manufacturer: 'Dell',
-      model: 'OptiPlex 7050',
-      serialNumber: '7QJ8XK2',
-      drives: NWIPE_DRIVES,
-    });
+  const res = await api().post(`/api/donations/${donation.id}/devices`).set(bearer(token)).send({
+    type: 'desktop',
+    manufacturer: 'Dell',
+    model: 'OptiPlex 7050',
+    serialNumber: '7QJ8XK2',
+    drives: NWIPE_DRIVES,
+  });
   expect(res.status, JSON.stringify(res.body)).to.equal(201);
   return res.body as { id: number; version: number; assetTag: string };
 }
