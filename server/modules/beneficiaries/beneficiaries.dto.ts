@@ -5,17 +5,10 @@ import {
   allowedTransitions, type BeneficiaryKind, type BeneficiaryStatus, type Need, type Purpose,
 } from './beneficiaries.lifecycle.js';
 import type { AuditAction, Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
+import type { BeneficiaryDto } from '../../shared/beneficiaries.js';
 
-/** What a manager sees. The national ID only ever leaves the server masked. */
-export interface BeneficiaryDto {
-  redacted: false;
-  id: number; kind: BeneficiaryKind; name: string; nationalIdMasked: string; phone: string;
-  city: string | null; region: string | null; householdSize: number; monthlyIncome: number; schoolChildren: number;
-  need: Need; purpose: Purpose; partnerId: number | null; status: BeneficiaryStatus; rejectionReason: string | null;
-  statusChangedAt: string; createdAt: string; updatedAt: string;
-  /** Statuses a manager may set by PATCH from here (allocation statuses never appear). */
-  allowedTransitions: BeneficiaryStatus[];
-}
+/** What a manager sees (the wire type, server/shared/). The national ID only ever leaves the server masked. */
+export type { BeneficiaryDto };
 
 /** What a technician or viewer may see: no name, phone, ID, income or household details. */
 export interface BeneficiaryRedactedDto {

@@ -1,15 +1,12 @@
-// The beneficiary status flow as data (product spec §2). Pure: imports only lib/errors.
+// The beneficiary status flow as data (product spec §2). Pure: imports only lib/errors and the wire values.
 import { ConflictError } from '../../lib/errors.js';
+import type { BeneficiaryStatus } from '../../shared/beneficiaries.js';
 
-export const BENEFICIARY_STATUSES = ['applied', 'verified', 'waitlisted', 'allocated', 'served', 'rejected'] as const;
-export type BeneficiaryStatus = (typeof BENEFICIARY_STATUSES)[number];
-
-export const BENEFICIARY_KINDS = ['family', 'student'] as const;
-export type BeneficiaryKind = (typeof BENEFICIARY_KINDS)[number];
-export const NEEDS = ['laptop', 'desktop', 'any'] as const;
-export type Need = (typeof NEEDS)[number];
-export const PURPOSES = ['study', 'business', 'training', 'general'] as const;
-export type Purpose = (typeof PURPOSES)[number];
+// The statuses, kinds, needs and purposes are wire values: defined once in server/shared/ (the client reads them too).
+export {
+  BENEFICIARY_STATUSES, BENEFICIARY_KINDS, NEEDS, PURPOSES,
+  type BeneficiaryStatus, type BeneficiaryKind, type Need, type Purpose,
+} from '../../shared/beneficiaries.js';
 
 /** Who may wait for a device: the waitlist and allocations read exactly these. */
 export const ELIGIBLE_STATUSES: readonly BeneficiaryStatus[] = ['verified', 'waitlisted'];

@@ -1,9 +1,9 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import { PARTNER_KINDS, type PartnerKind } from '../../shared/beneficiaries.js';
 
-export const PARTNER_KINDS = ['school', 'family_centre', 'association', 'other'] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export { PARTNER_KINDS, type PartnerKind };
 
 export class Partner extends Model<InferAttributes<Partner>, InferCreationAttributes<Partner>> {
   declare id: CreationOptional<number>;

@@ -10,12 +10,11 @@ import { offsetOf, pageQueryKeys, type Page, type PageQuery } from '../../lib/pa
 import { phoneSchema } from '../../lib/phone.js';
 import { containsPattern } from '../../lib/sql.js';
 import { Partner, PARTNER_KINDS, type PartnerKind } from './partners.model.js';
+import type { PartnerDto, PartnerInput } from '../../shared/beneficiaries.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
-export interface PartnerInput {
-  name: string; nameLatin?: string; kind: PartnerKind; city?: string; contactPerson?: string; phone?: string; email?: string;
-}
+export type { PartnerDto, PartnerInput };
 export const partnerInput = Joi.object<PartnerInput>({
   name: Joi.string().trim().min(1).max(200).required(),
   nameLatin: optional(200),
@@ -31,10 +30,6 @@ export const partnerListQuery = Joi.object<PartnerListQuery>({
   ...pageQueryKeys, kind: Joi.string().valid(...PARTNER_KINDS), q: Joi.string().trim().max(100).allow('').empty(''),
 });
 
-export interface PartnerDto {
-  id: number; name: string; nameLatin: string | null; kind: PartnerKind; city: string | null; contactPerson: string | null;
-  phone: string | null; email: string | null; createdAt: string; updatedAt: string;
-}
 export const toPartnerDto = (p: Partner): PartnerDto => ({
   id: p.id, name: p.name, nameLatin: p.nameLatin, kind: p.kind, city: p.city, contactPerson: p.contactPerson,
   phone: p.phone, email: p.email, createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString(),
