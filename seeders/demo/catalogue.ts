@@ -3,8 +3,7 @@
 // requires an OS and licence, which a monitor does not have.) Capacities are the drives' real byte
 // counts; serial numbers follow each maker's format.
 import { ALNUM, DIGITS, type Random } from './random.js';
-import type { LICENCES } from '../../server/modules/workshop/workshop.schema.js';
-import type { DeviceType, MediaType } from '../../server/shared/api-types.js';
+import type { DeviceType, LICENCES, MediaType } from '../../server/shared/index.js';
 
 export interface DriveModel {
   model: string;

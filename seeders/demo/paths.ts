@@ -12,7 +12,7 @@ import { osFor } from './catalogue.js';
 import { createRandom, type Random } from './random.js';
 import { wipeRecords, type WipeRecord } from './wipes.js';
 import type { DevicePlan } from './plan.js';
-import type { Disposition } from '../../server/shared/api-types.js';
+import { QA_ITEMS, type Disposition } from '../../server/shared/index.js';
 
 export type Performer = 'technician' | 'manager';
 export interface PartDraft {
@@ -177,8 +177,6 @@ function completeWipe(w: Walk, sampleStatus: 'pending' | 'passed'): void {
     sampled ? { sample: sampleStatus } : {},
   );
 }
-
-const QA_ITEMS = ['keyboard', 'screen', 'battery', 'wifi', 'ports', 'camera', 'audio'] as const;
 
 function qaChecklist(w: Walk, failing?: string): Record<string, string> {
   const { type, battery } = w.device.model;

@@ -1,7 +1,7 @@
 // Who and where: demo sites, staff accounts and donors. Every name, number and address is invented;
 // phones are valid E.164 mobiles (Saudi +9665…, Moroccan +2126…), e-mails use the reserved .example domain.
 import type { Role } from '../../server/modules/auth/index.js';
-import type { DonorKind, DocumentLanguage } from '../../server/shared/api-types.js';
+import type { DonorKind, DocumentLanguage } from '../../server/shared/index.js';
 
 export interface SiteSeed {
   code: string;

@@ -4,7 +4,7 @@ import { DEVICE_STATUSES, type DeviceStatus } from '../../server/modules/devices
 import { pickModel, type DeviceModel } from './catalogue.js';
 import { DONORS } from './people.js';
 import { createRandom, type Random } from './random.js';
-import type { DonationChannel, DonationStatus, MediaType, PledgeItemDto } from '../../server/shared/api-types.js';
+import type { DonationChannel, DonationStatus, MediaType, PledgeItemDto } from '../../server/shared/index.js';
 
 export interface DrivePlan {
   serialNumber: string;

@@ -5,7 +5,7 @@ import type { DeviceStatus } from '../../server/modules/devices/index.js';
 import type { Sanitization } from '../../server/modules/sanitization/index.js';
 import type { DrivePlan } from './plan.js';
 import type { Random } from './random.js';
-import type { Disposition } from '../../server/shared/api-types.js';
+import type { Disposition } from '../../server/shared/index.js';
 
 export interface WipeRecord {
   driveSerial: string;

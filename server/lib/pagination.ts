@@ -1,7 +1,7 @@
 import Joi from 'joi';
 
 export interface PageQuery { page: number; pageSize: number }
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export type { Page } from '../shared/index.js';
 
 export const MAX_PAGE_SIZE = 200;
 

@@ -5,8 +5,11 @@ export interface AllocationDto {
   id: number; deviceId: number; assetTag: string | null; beneficiaryId: number; programmeId: number | null; status: AllocationStatus;
   overrideReason: string | null; cancelReason: string | null; receivedBy: string | null; hasSignature: boolean;
   certificateCode: string | null; handedOverAt: string | null; createdAt: string; updatedAt: string;
+  /** True when the caller may not see who received the device: the fields about people are then null. */
+  redacted: boolean;
 }
-export interface AllocateInput { deviceId: number; beneficiaryId: number; programmeId?: number }
+/** `overrideReason`: why a manager allocates against the suggestion order (5 to 500 characters). */
+export interface AllocateInput { deviceId: number; beneficiaryId: number; programmeId?: number; overrideReason?: string }
 export interface HandoverInput { receivedBy: string; signature: string; handedOverAt?: string }
 
 /** GET /api/allocations/suggestions: a pair and the server's reasons for it (English sentences, see reasons.ts). */

@@ -36,7 +36,8 @@ export interface BeneficiaryInput {
 }
 export type BeneficiaryPatch = Partial<BeneficiaryInput> & { status?: BeneficiaryStatus; rejectionReason?: string };
 
-export interface WaitlistItemDto { rank: number; score: number; breakdown: PriorityBreakdown; beneficiary: BeneficiaryDto }
+/** `B`: the server's list may hold redacted rows for other roles; the client (managers only) sees BeneficiaryDto. */
+export interface WaitlistItemDto<B = BeneficiaryDto> { rank: number; score: number; breakdown: PriorityBreakdown; beneficiary: B }
 export interface WaitlistDto { items: WaitlistItemDto[]; total: number; page: number; pageSize: number; weights: PriorityWeights }
 
 export interface PartnerDto {

@@ -5,7 +5,7 @@ import { signIn } from '../helpers/factories.js';
 import type { ErrorBodyOf } from '../helpers/more-factories.js';
 import { createBeneficiary, createPartner, family } from './helpers.js';
 import type { BeneficiaryDto } from '../../server/modules/beneficiaries/index.js';
-import type { FieldErrorDto, Page } from '../../server/shared/api-types.js';
+import type { FieldErrorDto, Page } from '../../server/shared/index.js';
 
 describe('beneficiaries API', () => {
   describe('POST /api/beneficiaries', () => {

@@ -10,7 +10,7 @@ import {
 } from '../helpers/more-factories.js';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { appendEvent } from '../../server/modules/devices/index.js';
-import type { DeviceDetailDto, DeviceDto, DeviceEventDto, FieldErrorDto, Page } from '../../server/shared/api-types.js';
+import type { DeviceDetailDto, DeviceDto, DeviceEventDto, FieldErrorDto, Page } from '../../server/shared/index.js';
 
 const idsOf = (res: { body: unknown }) => (res.body as Page<DeviceDto>).items.map((d) => d.id);
 

@@ -11,7 +11,7 @@ import { readyDevice } from '../helpers/workshop.js';
 import { saudiId } from '../beneficiaries/helpers.js';
 import { testPdfDir } from '../pdf/pdf.helpers.js';
 import { signatureDataUrl } from './signature-png.js';
-import type { DeviceDto } from '../../server/shared/api-types.js';
+import type { DeviceDto } from '../../server/shared/index.js';
 
 export const FULL_NATIONAL_ID = '1000000008';
 export const MASKED_NATIONAL_ID = '******0008';

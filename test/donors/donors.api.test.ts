@@ -3,7 +3,7 @@ import { api, bearer } from '../helpers/api.js';
 import { createDonation, createDonor, signIn } from '../helpers/factories.js';
 import { createDeviceRecord, type ErrorBodyOf } from '../helpers/more-factories.js';
 import { Donor } from '../../server/modules/donors/index.js';
-import type { DonorDetailDto, DonorDto, FieldErrorDto, Page } from '../../server/shared/api-types.js';
+import type { DonorDetailDto, DonorDto, FieldErrorDto, Page } from '../../server/shared/index.js';
 
 const gulfTech = {
   kind: 'company',

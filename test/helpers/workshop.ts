@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { api, bearer } from './api.js';
 import { createDonation } from './factories.js';
-import type { DeviceDto } from '../../server/shared/api-types.js';
+import type { DeviceDto } from '../../server/shared/index.js';
 
 export const QA_PASS = {
   keyboard: 'pass',

@@ -7,7 +7,7 @@ import {
   setAssetTagCounter,
   type ErrorBodyOf,
 } from '../helpers/more-factories.js';
-import type { ScanResultDto } from '../../server/shared/api-types.js';
+import type { ScanResultDto } from '../../server/shared/index.js';
 
 const scan = (token: string, code: string) =>
   api()

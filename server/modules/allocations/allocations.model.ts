@@ -1,8 +1,9 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import type { AllocationStatus } from '../../shared/index.js';
 
-export type AllocationStatus = 'reserved' | 'handed_over' | 'cancelled';
+export type { AllocationStatus };
 
 export class Allocation extends Model<InferAttributes<Allocation>, InferCreationAttributes<Allocation>> {
   declare id: CreationOptional<number>;

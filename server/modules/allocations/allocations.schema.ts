@@ -2,8 +2,9 @@ import Joi from 'joi';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
 import type { Allocation, AllocationStatus } from './allocations.model.js';
+import type { AllocateInput, AllocationDto } from '../../shared/index.js';
 
-export interface AllocateInput { deviceId: number; beneficiaryId: number; programmeId?: number; overrideReason?: string }
+export type { AllocateInput, AllocationDto };
 export const allocateInput = Joi.object<AllocateInput>({
   deviceId: Joi.number().integer().positive().required(),
   beneficiaryId: Joi.number().integer().positive().required(),
@@ -30,14 +31,6 @@ export const allocationListQuery = Joi.object<AllocationListQuery>({
   beneficiaryId: Joi.number().integer().positive(),
   deviceId: Joi.number().integer().positive(),
 });
-
-export interface AllocationDto {
-  id: number; deviceId: number; assetTag: string | null; beneficiaryId: number; programmeId: number | null; status: AllocationStatus;
-  overrideReason: string | null; cancelReason: string | null; receivedBy: string | null; hasSignature: boolean;
-  certificateCode: string | null; handedOverAt: string | null; createdAt: string; updatedAt: string;
-  /** True when the caller may not see who received the device: the fields about people are then null. */
-  redacted: boolean;
-}
 
 /**
  * Technicians and viewers get the allocation without the receiver's name, the certificate code (it opens the public

@@ -2,7 +2,7 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import { ROLES, type Role } from './auth.roles.js';
-import type { Language } from '../../shared/api-types.js';
+import type { Language } from '../../shared/index.js';
 
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
   declare id: CreationOptional<number>;

@@ -1,13 +1,10 @@
-export const ROLES = ['admin', 'manager', 'technician', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../shared/index.js';
+
+// The roles and their groups are wire constants (the client hides what would be refused): defined in server/shared.
+export { ROLES, STAFF, MANAGERS, ADMINS, ALL_ROLES, type Role } from '../../shared/index.js';
 
 /** Who may call a route: named roles, any signed-in user, or anybody. */
 export type Access = readonly Role[] | 'authenticated' | 'public';
-
-export const STAFF: readonly Role[] = ['admin', 'manager', 'technician'];
-export const MANAGERS: readonly Role[] = ['admin', 'manager'];
-export const ADMINS: readonly Role[] = ['admin'];
-export const ALL_ROLES: readonly Role[] = ROLES;
 
 export interface Actor { id: number; role: Role; name: string; email: string }
 

@@ -2,7 +2,7 @@ import Joi from 'joi';
 import { invalid } from '../../lib/parse.js';
 import { ROLES, type Role } from './auth.roles.js';
 import type { User } from './auth.model.js';
-import type { Language } from '../../shared/api-types.js';
+import type { Language, UserDto } from '../../shared/index.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 
 export const PASSWORD_MIN = 12;
@@ -48,7 +48,7 @@ export const userListQuery = Joi.object<UserListQuery>({ ...pageQueryKeys, role:
 
 export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
 
-export interface UserDto { id: number; email: string; name: string; role: Role; language: Language; active: boolean; lastLoginAt: string | null; createdAt: string }
+export type { UserDto };
 export function toUserDto(u: User): UserDto {
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active,

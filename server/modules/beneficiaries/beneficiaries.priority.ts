@@ -12,12 +12,9 @@
 // slightly poorer applicants. The income ceiling is in local currency per household member per month:
 // SAR 2,000 in Saudi Arabia, MAD 1,500 in Morocco (at or above it, income gives no points).
 import type { Country } from './beneficiaries.national-id.js';
+import { PRIORITY_FACTORS, type PriorityBreakdown, type PriorityFactor, type PriorityWeights } from '../../shared/index.js';
 
-export const PRIORITY_FACTORS = ['incomePerMember', 'householdSize', 'schoolChildren', 'daysWaiting', 'partnerReferral'] as const;
-export type PriorityFactor = (typeof PRIORITY_FACTORS)[number];
-
-export type PriorityWeights = Record<PriorityFactor, number> & { incomeCeilingPerMember: number };
-export type PriorityBreakdown = Record<PriorityFactor, number>;
+export { PRIORITY_FACTORS, type PriorityBreakdown, type PriorityFactor, type PriorityWeights };
 export interface PriorityResult { score: number; breakdown: PriorityBreakdown }
 
 export interface PriorityInput {

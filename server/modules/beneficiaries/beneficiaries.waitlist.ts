@@ -14,6 +14,7 @@ import {
   byPriority, priorityScore, priorityWeightsFor, type PriorityBreakdown, type PriorityResult, type PriorityWeights,
 } from './beneficiaries.priority.js';
 import { WITHOUT_SECRETS } from './beneficiaries.service.js';
+import type { WaitlistItemDto as SharedWaitlistItemDto } from '../../shared/index.js';
 
 export interface RankedBeneficiary { beneficiary: Beneficiary; score: number; breakdown: PriorityBreakdown }
 export interface WaitlistOptions {
@@ -70,7 +71,7 @@ export async function rankedWaitlist(options: WaitlistOptions, now = new Date())
   return { items, total: ranked.length };
 }
 
-export interface WaitlistItemDto { rank: number; score: number; breakdown: PriorityBreakdown; beneficiary: BeneficiaryDto | BeneficiaryRedactedDto }
+export type WaitlistItemDto = SharedWaitlistItemDto<BeneficiaryDto | BeneficiaryRedactedDto>;
 
 export async function waitlistPage(q: PageQuery & { need?: Need }, actor: Actor) {
   const offset = offsetOf(q);

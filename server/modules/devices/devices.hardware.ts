@@ -10,13 +10,11 @@ import { appendEvent } from './devices.events.js';
 import { isClosed } from './devices.lifecycle.js';
 import { Device, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto } from './devices.schema.js';
-import { addDeviceFile, addRecords, type SanitizationDto } from '../sanitization/index.js';
-import { readHardwareReport, type ParsedDrive, type ParsedReport } from '../hardware/index.js';
-import type { DeviceDto, DriveDto } from '../../shared/api-types.js';
+import { addDeviceFile, addRecords } from '../sanitization/index.js';
+import { readHardwareReport, type ParsedDrive } from '../hardware/index.js';
+import type { HardwareReportResult } from '../../shared/index.js';
 
-export interface HardwareReportResult {
-  format: ParsedReport['format']; sha256: string; device: DeviceDto; drives: DriveDto[]; warnings: string[]; sanitizations: SanitizationDto[];
-}
+export type { HardwareReportResult };
 
 function storageSummary(drives: ParsedDrive[]): string | null {
   if (!drives.length) return null;

@@ -1,9 +1,8 @@
-// The device lifecycle as data (product spec §3). Pure: imports only lib/errors.
+// The device lifecycle as data (product spec §3). Pure: imports only lib/errors and the wire types.
 import { ConflictError } from '../../lib/errors.js';
+import { DEVICE_STATUSES, type DeviceStatus } from '../../shared/index.js';
 
-export const DEVICE_STATUSES = ['intake', 'repair', 'wipe', 'refurbish', 'ready', 'allocated',
-  'handed_over', 'disposal', 'recycled', 'harvested'] as const;
-export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+export { DEVICE_STATUSES, type DeviceStatus };
 
 export const DEVICE_ACTIONS = ['triage', 'repair', 'complete_wipe', 'refurbish', 'allocate', 'cancel_allocation',
   'handover', 'recycle', 'harvest', 'return'] as const;

@@ -7,7 +7,7 @@ import { NotFoundError } from '../../lib/errors.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto, toEventDto } from './devices.schema.js';
 import { DeviceFile, peopleColumns, peopleJoins, Sanitization, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
-import type { DeviceDetailDto } from '../../shared/api-types.js';
+import type { DeviceDetailDto } from '../../shared/index.js';
 
 /**
  * The history shown with a device; longer histories are paged by GET /api/devices/:id/events. Events are numbered

@@ -6,7 +6,7 @@ import { siteExists } from '../sites/index.js';
 import { appendEvent } from './devices.events.js';
 import { Device } from './devices.model.js';
 import { readDevicePage } from './devices.page.js';
-import type { DeviceDetailDto } from '../../shared/api-types.js';
+import type { DeviceDetailDto } from '../../shared/index.js';
 
 export async function addNote(deviceId: number, text: string, actor: Actor): Promise<DeviceDetailDto> {
   await withTransaction(async (t) => {

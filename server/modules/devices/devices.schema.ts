@@ -4,7 +4,7 @@ import { listOf } from '../../lib/parse.js';
 import { serialKey } from '../../lib/text.js';
 import { DEVICE_STATUSES, allowedActions, type DeviceStatus } from './devices.lifecycle.js';
 import { DEVICE_TYPES, MEDIA_TYPES, type Device, type DeviceEvent, type Drive } from './devices.model.js';
-import type { DeviceDto, DeviceEventDto, DeviceType, DriveDto, MediaType } from '../../shared/api-types.js';
+import type { DeviceDto, DeviceEventDto, DeviceType, DriveDto, MediaType } from '../../shared/index.js';
 
 const text = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 

@@ -10,7 +10,7 @@ import { appendEvent, appendFirstEvents } from './devices.events.js';
 import { countDevices } from './devices.totals.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toEventDto, type DeviceInput, type DeviceListQuery } from './devices.schema.js';
-import type { DeviceDto, DeviceEventDto } from '../../shared/api-types.js';
+import type { DeviceDto, DeviceEventDto } from '../../shared/index.js';
 import type { PageQuery } from '../../lib/pagination.js';
 
 export function formatAssetTag(n: number): string {

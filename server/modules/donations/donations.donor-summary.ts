@@ -3,7 +3,7 @@ import { findDonor, toDonorDto } from '../donors/index.js';
 import { Donation } from './donations.model.js';
 import { toDonationDto } from './donations.schema.js';
 import type { Role } from '../auth/index.js';
-import type { DonorDetailDto } from '../../shared/api-types.js';
+import type { DonorDetailDto } from '../../shared/index.js';
 
 export async function getDonorDetail(id: number, role: Role): Promise<DonorDetailDto> {
   const donor = await findDonor(id);

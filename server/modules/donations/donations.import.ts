@@ -6,7 +6,7 @@ import { UnprocessableError } from '../../lib/errors.js';
 import { runOffThread } from '../../lib/worker-pool.js';
 import { serialKey } from '../../lib/text.js';
 import { deviceInputKeys, type DeviceInput } from '../devices/index.js';
-import type { ImportRowError } from '../../shared/api-types.js';
+import type { ImportRowError } from '../../shared/index.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 /** No manifest has this many columns; a row of a million commas is refused instead of being held in memory. */

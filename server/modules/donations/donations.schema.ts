@@ -7,7 +7,7 @@ import type { Role } from '../auth/index.js';
 import { DEVICE_TYPES } from '../devices/index.js';
 import { mayContactDonors } from '../donors/index.js';
 import { DONATION_CHANNELS, DONATION_STATUSES, type Donation } from './donations.model.js';
-import type { DonationChannel, DonationDto, DonationStatus, DonorKind, PledgeItemDto } from '../../shared/api-types.js';
+import type { DonationChannel, DonationDto, DonationStatus, DonorKind, PledgeItemDto } from '../../shared/index.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/, { name: 'date.pattern' }).message('{{#label}} must be a date like 2026-12-01')

@@ -13,7 +13,7 @@ import { readManifest } from './donations.import.js';
 import { issueReceiptNumber } from './donations.receipt.js';
 import { receiptUrlOf, toDonationDto, type DonationInput, type DonationListQuery, type DonationPatch, type PledgeInput } from './donations.schema.js';
 import type { Actor, Role } from '../auth/index.js';
-import type { DeviceDto, DonationDetailDto, DonationDto, DonationStatus, ImportResponse, PledgeResponse } from '../../shared/api-types.js';
+import type { DeviceDto, DonationDetailDto, DonationDto, DonationStatus, ImportResponse, PledgeResponse } from '../../shared/index.js';
 
 /** Which status a donation may move to from each status (forward only; closing is always possible). */
 const NEXT_STATUS: Record<DonationStatus, DonationStatus[]> = {

@@ -1,7 +1,7 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
-import type { DocumentLanguage, DonorKind } from '../../shared/api-types.js';
+import type { DocumentLanguage, DonorKind } from '../../shared/index.js';
 
 export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes<Donor>> {
   declare id: CreationOptional<number>;

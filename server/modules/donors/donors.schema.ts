@@ -4,7 +4,7 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { mayAccess, STAFF, type Role } from '../auth/index.js';
 import type { Donor } from './donors.model.js';
-import type { DocumentLanguage, DonorDto, DonorKind } from '../../shared/api-types.js';
+import type { DocumentLanguage, DonorDto, DonorKind } from '../../shared/index.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 

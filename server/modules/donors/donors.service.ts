@@ -6,7 +6,7 @@ import { containsPattern } from '../../lib/sql.js';
 import { Donor } from './donors.model.js';
 import { mayContactDonors, toDonorDto, type DonorInput, type DonorListQuery, type DonorPatch } from './donors.schema.js';
 import type { Role } from '../auth/index.js';
-import type { DonorDto } from '../../shared/api-types.js';
+import type { DonorDto } from '../../shared/index.js';
 
 export async function createDonor(input: DonorInput, transaction?: Transaction): Promise<Donor> {
   const create = (t: Transaction) => Donor.create({

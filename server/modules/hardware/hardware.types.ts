@@ -1,8 +1,9 @@
 // Shapes of a parsed hardware report. Pure types with no runtime imports: the web client imports this file
 // with `import type`, so it must stay free of server code.
 
-export type DeviceType = 'laptop' | 'desktop' | 'all_in_one' | 'tablet' | 'monitor' | 'other';
-export type MediaType = 'hdd' | 'ssd' | 'nvme' | 'emmc' | 'other';
+import type { DeviceType, MediaType } from '../../shared/index.js';
+
+export type { DeviceType, MediaType };
 
 export type ReportFormat =
   | 'lshw'

@@ -2,8 +2,9 @@
 import Joi from 'joi';
 import { invalid } from '../../lib/parse.js';
 import type { Programme } from './programmes.model.js';
+import type { ProgrammeDto, ProgrammeInput } from '../../shared/index.js';
 
-export interface ProgrammeInput { name: string; nameLatin?: string; targetFamilies: number; targetStudents: number; startsOn?: string; endsOn?: string }
+export type { ProgrammeDto, ProgrammeInput };
 
 const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/, { name: 'date.pattern' }).message('{{#label}} must be a date like 2026-01-01');
 export const programmeInput = Joi.object<ProgrammeInput>({
@@ -14,7 +15,6 @@ export const programmeInput = Joi.object<ProgrammeInput>({
   startsOn: isoDate, endsOn: isoDate,
 }).custom((v: { startsOn?: string; endsOn?: string }, h) => (v.startsOn && v.endsOn && v.endsOn < v.startsOn ? invalid(h, 'dateRange.order', 'endsOn must not be before startsOn', { start: 'startsOn', end: 'endsOn' }) : v));
 
-export interface ProgrammeDto { id: number; name: string; nameLatin: string | null; targetFamilies: number; targetStudents: number; startsOn: string | null; endsOn: string | null; createdAt: string }
 export const toProgrammeDto = (p: Programme): ProgrammeDto => ({
   id: p.id, name: p.name, nameLatin: p.nameLatin, targetFamilies: p.targetFamilies, targetStudents: p.targetStudents,
   startsOn: p.startsOn, endsOn: p.endsOn, createdAt: new Date(p.createdAt).toISOString(),

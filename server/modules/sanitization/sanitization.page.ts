@@ -3,7 +3,7 @@
 import { columnsOf, sqlOnce } from '../../db/select-batch.js';
 import { Sanitization, type DeviceFile } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto } from './sanitization.schema.js';
-import type { DeviceFileDto } from '../../shared/api-types.js';
+import type { DeviceFileDto } from '../../shared/index.js';
 
 /** The joins that name a record's people; `s` is the sanitizations alias. Used by the device page too. */
 export const peopleJoins = (s: string): string =>

@@ -47,8 +47,8 @@ export const nwipeUploadFields = Joi.object<{ verifierId?: number; notes?: strin
   notes: Joi.string().trim().max(2000).allow(''),
 });
 
-export type { SanitizationDto } from '../../shared/api-types.js';
-import type { SanitizationDto } from '../../shared/api-types.js';
+export type { SanitizationDto } from '../../shared/index.js';
+import type { SanitizationDto } from '../../shared/index.js';
 
 type Names = { operatorName?: string | null; verifierName?: string | null };
 

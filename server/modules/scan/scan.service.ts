@@ -6,7 +6,7 @@ import { selectRows, sqlOnce } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { formatAssetTag } from '../devices/index.js';
 import { firstReading, scanCandidates } from './scan.normalize.js';
-import type { DeviceStatus, DonationStatus, ScanResultDto } from '../../shared/api-types.js';
+import type { DeviceStatus, DonationStatus, ScanResultDto } from '../../shared/index.js';
 
 let tagPattern: RegExp | undefined;
 

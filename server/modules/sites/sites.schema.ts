@@ -1,7 +1,7 @@
 // What the site routes accept and return.
 import Joi from 'joi';
 import type { Site } from './sites.model.js';
-import type { SiteDto } from '../../shared/api-types.js';
+import type { SiteDto } from '../../shared/index.js';
 
 export interface SiteInput { code: string; name: string; nameLatin?: string; city?: string }
 

@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/sequelize.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { Site } from './sites.model.js';
 import { toSiteDto, type SiteInput } from './sites.schema.js';
-import type { SiteDto } from '../../shared/api-types.js';
+import type { SiteDto } from '../../shared/index.js';
 
 export async function listSites(): Promise<SiteDto[]> {
   return (await Site.findAll({ order: [['id', 'ASC']] })).map(toSiteDto);

@@ -2,25 +2,15 @@
 import Joi from 'joi';
 import { ValidationError } from '../../lib/errors.js';
 import { parse } from '../../lib/parse.js';
+import { LICENCES, QA_ITEMS, type PartRef, type WorkshopActionInput } from '../../shared/index.js';
 
 const version = Joi.number().integer().min(0).required();
 const text = (max: number) => Joi.string().trim().max(max);
 const QA_RESULT = Joi.string().valid('pass', 'fail', 'na').required();
-export const QA_ITEMS = ['keyboard', 'screen', 'battery', 'wifi', 'ports', 'camera', 'audio'] as const;
-export const LICENCES = ['oem_coa', 'digital', 'mar', 'retail', 'volume', 'open_source', 'none'] as const;
+export type { PartRef };
 
-export type QaResult = 'pass' | 'fail' | 'na';
-export interface PartRef { type: string; serialNumber?: string; partId?: number; description?: string }
-
-export type WorkshopAction =
-  | { action: 'triage'; version: number; needsRepair: boolean; disposition: 'reuse' | 'recycle' | 'parts'; findings?: string }
-  | { action: 'repair'; version: number; workDone: string; partsUsed: PartRef[]; fixed: boolean; disposition?: 'recycle' | 'parts' }
-  | { action: 'complete_wipe'; version: number; noStorage?: boolean }
-  | { action: 'refurbish'; version: number; os?: string; licence?: (typeof LICENCES)[number]; windows11Eligible?: boolean; grade?: 'A' | 'B' | 'C';
-      r2Function?: string; r2Cosmetic?: string; qa: Record<(typeof QA_ITEMS)[number], QaResult>; notes?: string }
-  | { action: 'recycle'; version: number; recycler: string; weightKg: number; certificateRef: string }
-  | { action: 'harvest'; version: number; parts: PartRef[] }
-  | { action: 'return'; version: number; reason: string };
+/** The parsed payload has the wire body's shape (joi fills the defaults). */
+export type WorkshopAction = WorkshopActionInput;
 
 const part = Joi.object<PartRef>({
   type: Joi.string().trim().lowercase().pattern(/^[a-z0-9_ -]{2,32}$/).required(),
