@@ -1,9 +1,12 @@
 // Arabic and English wording of the stored codes that documents print (device types, wipe methods, outcomes).
 import type { Bilingual } from './documents.format.js';
+import type { BeneficiaryKind, DeviceType, MediaType, Role } from '../../shared/index.js';
 
 type Dictionary = Readonly<Record<string, Bilingual>>;
+/** Wording for every code of a list defined in server/shared: a code added there without wording here fails to compile. */
+type WordingOf<Code extends string> = Readonly<Record<Code, Bilingual>>;
 
-export const DEVICE_TYPES: Dictionary = {
+export const DEVICE_TYPES: WordingOf<DeviceType> = {
   laptop: { ar: 'حاسوب محمول', en: 'Laptop' },
   desktop: { ar: 'حاسوب مكتبي', en: 'Desktop' },
   all_in_one: { ar: 'حاسوب متكامل', en: 'All-in-one' },
@@ -12,7 +15,7 @@ export const DEVICE_TYPES: Dictionary = {
   other: { ar: 'جهاز آخر', en: 'Other' },
 };
 
-export const MEDIA_TYPES: Dictionary = {
+export const MEDIA_TYPES: WordingOf<MediaType> = {
   hdd: { ar: 'قرص صلب مغناطيسي', en: 'Hard disk (HDD)' },
   ssd: { ar: 'قرص حالة صلبة', en: 'Solid-state (SSD)' },
   nvme: { ar: 'قرص NVMe', en: 'NVMe SSD' },
@@ -59,12 +62,12 @@ export const DESTINATIONS: Dictionary = {
   parts: { ar: 'استخراج قطع الغيار ثم التدوير', en: 'Parts harvesting, then recycling' },
 };
 
-export const BENEFICIARY_KINDS: Dictionary = {
+export const BENEFICIARY_KINDS: WordingOf<BeneficiaryKind> = {
   family: { ar: 'أسرة منتجة', en: 'Family' },
   student: { ar: 'طالب', en: 'Student' },
 };
 
-export const ROLES: Dictionary = {
+export const ROLES: WordingOf<Role> = {
   admin: { ar: 'مسؤول تقنية المعلومات', en: 'IT administrator' },
   manager: { ar: 'مدير البرنامج', en: 'Programme manager' },
   technician: { ar: 'فني', en: 'Technician' },
