@@ -3,7 +3,7 @@
 // requires an OS and licence, which a monitor does not have.) Capacities are the drives' real byte
 // counts; serial numbers follow each maker's format.
 import { ALNUM, DIGITS, type Random } from './random.js';
-import type { DeviceType, LICENCES, MediaType } from '../../server/shared/index.js';
+import type { DeviceType, Licence, MediaType } from '../../server/shared/index.js';
 
 export interface DriveModel {
   model: string;
@@ -214,8 +214,6 @@ export function pickModel(r: Random): DeviceModel {
   }
   return DEVICE_MODELS[DEVICE_MODELS.length - 1];
 }
-
-export type Licence = (typeof LICENCES)[number];
 
 /**
  * The operating system a refurbisher loads: Windows 11 where the hardware allows (a Microsoft Authorized

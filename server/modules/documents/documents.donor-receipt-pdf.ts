@@ -12,10 +12,11 @@ import { drawManifest, MANIFEST_MIN_HEIGHT } from './documents.donor-receipt-man
 import { drawImpactTiles } from './documents.donor-receipt-tiles.js';
 import { receiptNotes, RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
 import type { ReceiptData } from './documents.donor-receipt-data.js';
+import type { DonorKind } from '../../shared/index.js';
 
 export const RECEIPT_TITLE: Bilingual = { ar: 'إيصال تبرع عيني', en: 'In-kind Donation Receipt' };
 
-const DONOR_KINDS: Readonly<Record<string, Bilingual>> = { company: { ar: 'شركة', en: 'Company' }, individual: { ar: 'فرد', en: 'Individual' } };
+const DONOR_KINDS: Readonly<Record<DonorKind, Bilingual>> = { company: { ar: 'شركة', en: 'Company' }, individual: { ar: 'فرد', en: 'Individual' } };
 
 export function drawDonorReceipt(doc: PDFKit.PDFDocument, data: ReceiptData, letterhead: Letterhead): void {
   const running = () => drawRunningHeader(doc, letterhead, `${RECEIPT_TITLE.en} · ${data.receiptNumber}`);

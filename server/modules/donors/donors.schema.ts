@@ -4,14 +4,11 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { mayAccess, STAFF, type Role } from '../auth/index.js';
 import type { Donor } from './donors.model.js';
-import type { DocumentLanguage, DonorDto, DonorKind } from '../../shared/index.js';
+import type { DonorDto, DonorInput, DonorKind } from '../../shared/index.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
-export interface DonorInput {
-  kind: DonorKind; name: string; nameLatin?: string; contactPerson?: string; email?: string; phone?: string;
-  city?: string; crNumber?: string; preferredLanguage: DocumentLanguage;
-}
+export type { DonorInput };
 export const donorKeys = {
   kind: Joi.string().valid('company', 'individual'),
   name: Joi.string().trim().min(1).max(200),

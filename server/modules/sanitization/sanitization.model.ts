@@ -1,12 +1,13 @@
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import {
+  SANITIZATION_METHODS as METHODS, SANITIZATION_RESULTS as RESULTS, SANITIZATION_TECHNIQUES as TECHNIQUES,
+  SANITIZATION_VERIFICATIONS as VERIFICATIONS,
+} from '../../shared/index.js';
 
-export const METHODS = ['clear', 'purge', 'destroy'] as const;
-export const TECHNIQUES = ['overwrite', 'ata_secure_erase', 'ata_sanitize', 'nvme_sanitize', 'nvme_format_crypto',
-  'crypto_erase', 'shred', 'disintegrate', 'degauss'] as const;
-export const VERIFICATIONS = ['none', 'last_pass', 'all_passes', 'sampled'] as const;
-export const RESULTS = ['passed', 'failed', 'aborted'] as const;
+// The code lists are wire constants (the client's wipe form offers them): defined in server/shared.
+export { METHODS, RESULTS, TECHNIQUES, VERIFICATIONS };
 /** Spec §10: how a record is evidenced, and whether it counts (only `counted` + `passed` satisfies a drive). */
 export const EVIDENCE = ['tool_log', 'photo', 'none'] as const;
 export const STATES = ['counted', 'awaiting_confirmation', 'rejected'] as const;
