@@ -3,12 +3,10 @@
 import { QueryTypes } from 'sequelize';
 import { getSequelize } from '../../db/sequelize.js';
 import type { Programme } from './programmes.model.js';
+import type { ProgrammeProgressDto } from '../../shared/index.js';
 
-export interface ProgrammeProgress {
-  programmeId: number; name: string; targetFamilies: number; targetStudents: number;
-  servedFamilies: number; servedStudents: number; percent: number; last30DaysRate: number;
-  forecastCompletionDate: string | null;
-}
+/** The wire shape (server/shared ProgrammeProgressDto). */
+export type ProgrammeProgress = ProgrammeProgressDto;
 
 const DAY_MS = 86_400_000;
 

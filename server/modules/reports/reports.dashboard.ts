@@ -6,16 +6,11 @@ import { config } from '../../config.js';
 import { getSequelize, isSqlite, writeGeneration } from '../../db/sequelize.js';
 import { sharedResults } from '../../lib/shared-results.js';
 import { countByStatus, DEVICE_STATUSES, STAGE_STATUSES } from '../devices/index.js';
-import { Programme, programmeProgress, type ProgrammeProgress } from '../programmes/index.js';
+import { Programme, programmeProgress } from '../programmes/index.js';
+import type { DashboardDto } from '../../shared/index.js';
 
-export interface Dashboard {
-  devicesByStatus: Record<string, number>;
-  totalDevices: number;
-  monthly: { month: string; intake: number; handovers: number }[];
-  medianDaysPerStage: Record<string, number | null>;
-  yield: { placed: number; received: number; ratio: number };
-  programmes: ProgrammeProgress[];
-}
+/** The wire shape (server/shared DashboardDto). */
+export type Dashboard = DashboardDto;
 
 const DAY_MS = 86_400_000;
 
