@@ -11,7 +11,7 @@ import { piiHash } from '../server/lib/pii.js';
 import { Allocation } from '../server/modules/allocations/index.js';
 import { newCertificateCode } from '../server/modules/allocations/allocations.handover.js';
 import { Beneficiary } from '../server/modules/beneficiaries/index.js';
-import { Device } from '../server/modules/devices/index.js';
+import { Device } from '../server/modules/devices/devices.model.js';
 import { Programme } from '../server/modules/programmes/index.js';
 import { ensureBeneficiary, familySeeds } from './demo/families.js';
 import type { Migration } from '../server/db/umzug.js';

@@ -2,7 +2,7 @@
 // that db/ imports no module (docs/architecture.md).
 import { getSequelize } from './db/sequelize.js';
 import { associateAuthModels, initAuthModels, User } from './modules/auth/index.js';
-import { associateDeviceModels, DeviceEvent, initDeviceModels } from './modules/devices/index.js';
+import { associateDeviceModels, initDeviceModels } from './modules/devices/index.js';
 import { associateDonationModels, initDonationModels } from './modules/donations/index.js';
 import { initDonorModels } from './modules/donors/index.js';
 import { initSiteModels } from './modules/sites/index.js';
@@ -33,9 +33,8 @@ export function initModels(): void {
   initProgrammeModels(sequelize);
   initAllocationModels(sequelize);
   associateAuthModels();
-  associateDeviceModels();
+  associateDeviceModels(User);
   associateDonationModels();
   associateBeneficiaryModels();
-  DeviceEvent.belongsTo(User, { foreignKey: 'actorId', as: 'actor' });
   initialised = true;
 }

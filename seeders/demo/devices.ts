@@ -2,8 +2,10 @@
 // database and writes the first hash-chained event; addRecords() writes sanitization records with their
 // events; changeStatus() (the one function that writes Device.status) does each lifecycle action.
 import type { Transaction } from 'sequelize';
-import { Device, appendEvent, changeStatus, createDevice } from '../../server/modules/devices/index.js';
-import { Donation, issueReceiptNumber } from '../../server/modules/donations/index.js';
+import { appendEvent, changeStatus, createDevice } from '../../server/modules/devices/index.js';
+import { Device } from '../../server/modules/devices/devices.model.js';
+import { issueReceiptNumber } from '../../server/modules/donations/index.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
 import { serialKey } from '../../server/lib/text.js';
 import { storageSummary } from './catalogue.js';

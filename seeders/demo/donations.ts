@@ -2,7 +2,7 @@
 // entered after seeding continue the numbering; a demo lot is recognised by the marker its notes start with.
 import { Op, type Transaction } from 'sequelize';
 import { nextSequenceValue } from '../../server/db/sequences.js';
-import { Donation } from '../../server/modules/donations/index.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
 import { DONORS } from './people.js';
 import { LOT_MARKER_PATTERN, type LotPlan } from './plan.js';
 import type { Staff } from './reference.js';

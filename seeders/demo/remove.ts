@@ -3,8 +3,8 @@
 // asset tag is never issued twice.
 import type { Transaction } from 'sequelize';
 import { Session, User } from '../../server/modules/auth/auth.model.js';
-import { Device, DeviceEvent, Drive } from '../../server/modules/devices/index.js';
-import { Donation } from '../../server/modules/donations/index.js';
+import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';

@@ -5,7 +5,8 @@ import { createBeneficiary, SIGNATURE_PNG } from '../helpers/beneficiaries.js';
 import { act, intake, readyDevice } from '../helpers/workshop.js';
 import { Allocation } from '../../server/modules/allocations/index.js';
 import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
-import { Device, DeviceEvent, verifyChains } from '../../server/modules/devices/index.js';
+import { verifyChains } from '../../server/modules/devices/index.js';
+import { Device, DeviceEvent } from '../../server/modules/devices/devices.model.js';
 import { Sanitization } from '../../server/modules/sanitization/index.js';
 import { readStoredFile } from '../../server/lib/file-store.js';
 

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { createDeviceRecord, rawSelect, rawWrite } from '../helpers/more-factories.js';
-import { Device } from '../../server/modules/devices/index.js';
+import { Device } from '../../server/modules/devices/devices.model.js';
 import { isSqlite } from '../../server/db/sequelize.js';
 
 describe('dates read back from the database', () => {

@@ -6,15 +6,9 @@ import { QueryTypes } from 'sequelize';
 import { getSequelize } from '../../server/db/sequelize.js';
 import { createSeeder } from '../../server/db/umzug.js';
 import { User } from '../../server/modules/auth/index.js';
-import {
-  DEVICE_STATUSES,
-  Device,
-  DeviceEvent,
-  Drive,
-  countByStatus,
-  verifyChains,
-} from '../../server/modules/devices/index.js';
-import { Donation } from '../../server/modules/donations/index.js';
+import { DEVICE_STATUSES, countByStatus, verifyChains } from '../../server/modules/devices/index.js';
+import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { Sanitization } from '../../server/modules/sanitization/index.js';
 import { Site } from '../../server/modules/sites/index.js';

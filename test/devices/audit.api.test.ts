@@ -3,8 +3,9 @@ import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { postDevice, postManifest, rawWrite } from '../helpers/more-factories.js';
 import { withTransaction } from '../../server/db/sequelize.js';
-import { appendEvent, DeviceEvent } from '../../server/modules/devices/index.js';
-import type { AuditVerifyDto, DeviceDto } from '../../server/shared/api-types.js';
+import { appendEvent } from '../../server/modules/devices/index.js';
+import { DeviceEvent } from '../../server/modules/devices/devices.model.js';
+import type { AuditVerifyDto, DeviceDto } from '../../server/shared/index.js';
 
 /** Three devices taken in by hand, one of them with two more events, and two imported from a manifest. */
 async function history(token: string): Promise<DeviceDto[]> {

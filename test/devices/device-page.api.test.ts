@@ -6,9 +6,10 @@ import { fixture } from '../helpers/fixtures.js';
 import { signIn } from '../helpers/factories.js';
 import { act, intake, wipeAllDrives } from '../helpers/workshop.js';
 import { withTransaction } from '../../server/db/sequelize.js';
-import { appendEvent, Device, DeviceEvent, Drive } from '../../server/modules/devices/index.js';
+import { appendEvent } from '../../server/modules/devices/index.js';
+import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
-import type { DeviceDetailDto, DeviceEventDto, Page, SanitizationDto } from '../../server/shared/api-types.js';
+import type { DeviceDetailDto, DeviceEventDto, Page, SanitizationDto } from '../../server/shared/index.js';
 
 const nwipeLog = fixture('nwipe', 'all-erased-two-drives.log');
 

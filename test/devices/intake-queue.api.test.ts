@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { backdate, createDeviceRecord } from '../helpers/more-factories.js';
-import { Donation } from '../../server/modules/donations/index.js';
-import type { IntakeQueueDto } from '../../server/shared/api-types.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
+import type { IntakeQueueDto } from '../../server/shared/index.js';
 
 type Queue = IntakeQueueDto & { totals: { pledges: number; devices: number } };
 

@@ -5,7 +5,7 @@ import { act, intake, PASSED_WIPE, QA_PASS, wipeAllDrives } from '../helpers/wor
 import { postManifest, rawWrite } from '../helpers/more-factories.js';
 import { decodeBarcodes, pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
 import { getSequelize } from '../../server/db/sequelize.js';
-import { Donation } from '../../server/modules/donations/index.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
 import { up as addDonationReceipts } from '../../migrations/2026.11.25T00.00.08.add-donation-receipts.js';
 import { up as numberIssuedReceipts } from '../../migrations/2026.12.06T00.00.05.number-issued-receipts.js';
 import {
@@ -17,7 +17,7 @@ import {
   setCharity,
   startTagsAt123,
 } from './documents.helpers.js';
-import type { DeviceDto } from '../../server/shared/api-types.js';
+import type { DeviceDto } from '../../server/shared/index.js';
 
 const SECRET_NAME = 'Leaky Family Name';
 const receipt = (id: number, token: string) => binary(api().get(`/api/donations/${id}/receipt.pdf`).set(bearer(token)));

@@ -3,7 +3,8 @@ import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { intake } from '../helpers/workshop.js';
 import { decodeBarcodes, pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
-import { DeviceEvent, verifyChains } from '../../server/modules/devices/index.js';
+import { verifyChains } from '../../server/modules/devices/index.js';
+import { DeviceEvent } from '../../server/modules/devices/devices.model.js';
 import { binary, pdfInfo, savePdf, startTagsAt123 } from './documents.helpers.js';
 
 const labels = (query: string, token: string) => binary(api().get(`/api/labels.pdf?${query}`).set(bearer(token)));

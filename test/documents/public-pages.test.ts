@@ -3,7 +3,7 @@ import { api, bearer } from '../helpers/api.js';
 import { createDonor, signIn } from '../helpers/factories.js';
 import { intake } from '../helpers/workshop.js';
 import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
-import { Donation } from '../../server/modules/donations/index.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
 import {
   BENEFICIARY_NAME,
   FULL_NATIONAL_ID,

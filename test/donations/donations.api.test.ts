@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation, createDonor, signIn } from '../helpers/factories.js';
 import { createDeviceRecord, createSite, rawWrite, type ErrorBodyOf } from '../helpers/more-factories.js';
-import { Donation } from '../../server/modules/donations/index.js';
-import type { DonationDetailDto, DonationDto, FieldErrorDto, Page } from '../../server/shared/api-types.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
+import type { DonationDetailDto, DonationDto, FieldErrorDto, Page } from '../../server/shared/index.js';
 
 const year = new Date().getUTCFullYear();
 

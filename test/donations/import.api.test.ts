@@ -9,9 +9,9 @@ import {
   postManifest,
   type ErrorBodyOf,
 } from '../helpers/more-factories.js';
-import { Device, DeviceEvent } from '../../server/modules/devices/index.js';
-import { Donation } from '../../server/modules/donations/index.js';
-import type { FieldErrorDto, ImportResponse, ImportRowError } from '../../server/shared/api-types.js';
+import { Device, DeviceEvent } from '../../server/modules/devices/devices.model.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
+import type { FieldErrorDto, ImportResponse, ImportRowError } from '../../server/shared/index.js';
 
 /** Devices of a donation, oldest first, with the fields a manifest sets. */
 async function storedDevices(donationId: number) {

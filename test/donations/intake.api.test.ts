@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { countRows, createSite, postDevice, rawSelect, type ErrorBodyOf } from '../helpers/more-factories.js';
 import { withTransaction } from '../../server/db/sequelize.js';
-import { Device, DeviceEvent, Drive } from '../../server/modules/devices/index.js';
-import { Donation } from '../../server/modules/donations/index.js';
-import type { DeviceDto, FieldErrorDto } from '../../server/shared/api-types.js';
+import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
+import type { DeviceDto, FieldErrorDto } from '../../server/shared/index.js';
 
 const thinkPad = {
   type: 'laptop',

@@ -35,7 +35,7 @@ export async function signIn(role: Role): Promise<{ user: User; token: string }>
 }
 
 import { Donor } from '../../server/modules/donors/index.js';
-import { Donation } from '../../server/modules/donations/index.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
 
 let donationCounter = 0;
 

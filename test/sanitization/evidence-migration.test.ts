@@ -6,7 +6,7 @@ import { signIn } from '../helpers/factories.js';
 import { rawSelect, rawWrite } from '../helpers/more-factories.js';
 import { intake } from '../helpers/workshop.js';
 import { getSequelize } from '../../server/db/sequelize.js';
-import { Drive } from '../../server/modules/devices/index.js';
+import { Drive } from '../../server/modules/devices/devices.model.js';
 import { up } from '../../migrations/2026.12.06T00.00.03.sanitization-evidence.js';
 
 const run = () => up({ name: 'sanitization-evidence', context: getSequelize().getQueryInterface() });

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { act, intake, readyDevice } from '../helpers/workshop.js';
-import { Device, DeviceEvent, changeStatus } from '../../server/modules/devices/index.js';
+import { changeStatus } from '../../server/modules/devices/index.js';
+import { Device, DeviceEvent } from '../../server/modules/devices/devices.model.js';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { getSequelize } from '../../server/db/sequelize.js';
 

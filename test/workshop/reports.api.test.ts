@@ -6,7 +6,7 @@ import { fixture } from '../helpers/fixtures.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { act } from '../helpers/workshop.js';
 import { sha256, storedPath } from '../../server/lib/file-store.js';
-import { Device, DeviceEvent, Drive } from '../../server/modules/devices/index.js';
+import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
 
 async function intakeWith(token: string, body: Record<string, unknown>) {

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedTypeErro
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
 import { Beneficiary, changeBeneficiaryStatus } from '../beneficiaries/index.js';
-import { changeStatus, Device } from '../devices/index.js';
+import { changeStatus, findDevice } from '../devices/index.js';
 import { Allocation } from './allocations.model.js';
 import { getAllocation } from './allocations.service.js';
 import type { AllocationDto, HandoverInput } from './allocations.schema.js';
@@ -45,7 +45,7 @@ export async function handover(id: number, input: HandoverInput, signature: { da
     const allocation = await Allocation.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
     if (!allocation) throw new NotFoundError(`Allocation ${id} not found`);
     if (allocation.status !== 'reserved') throw new ConflictError('INVALID_TRANSITION', `A ${allocation.status} allocation cannot be handed over`, { status: allocation.status });
-    const device = (await Device.findByPk(allocation.deviceId, { transaction: t }))!;
+    const device = (await findDevice(allocation.deviceId, { transaction: t }))!;
     const code = newCertificateCode();
     const handedOverAt = input.handedOverAt ?? new Date();
     await changeStatus(device, { action: 'handover', version: device.version, to: 'handed_over', actorId: actor.id,

@@ -8,7 +8,7 @@ import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import type { Actor, Role } from '../auth/index.js';
 import { Beneficiary, changeBeneficiaryStatus, type BeneficiaryStatus } from '../beneficiaries/index.js';
-import { changeStatus, Device } from '../devices/index.js';
+import { assetTagOf, assetTagsOf, changeStatus, findDevice, type Device } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
 import { Allocation } from './allocations.model.js';
@@ -23,7 +23,7 @@ export async function allocate(input: AllocateInput, actor: Actor): Promise<Allo
     // Locked first, so that concurrent allocations of one device queue here. Unlocked, both took a shared lock on
     // the device (the foreign-key check of the allocation insert) and then both asked for the exclusive one to
     // change its status: a deadlock on MySQL (found by the soak test), answered 503 instead of one 409.
-    const device = await Device.findByPk(input.deviceId, { transaction: t, lock: t.LOCK.UPDATE });
+    const device = await findDevice(input.deviceId, { transaction: t, lock: true });
     if (!device) throw new UnprocessableError('REFERENCE_NOT_FOUND', `Device ${input.deviceId} does not exist`, [{ path: 'deviceId', message: 'does not exist' }]);
     const beneficiary = await Beneficiary.findByPk(input.beneficiaryId, { transaction: t, lock: t.LOCK.UPDATE });
     if (!beneficiary) throw new UnprocessableError('REFERENCE_NOT_FOUND', `Beneficiary ${input.beneficiaryId} does not exist`, [{ path: 'beneficiaryId', message: 'does not exist' }]);
@@ -84,7 +84,7 @@ export async function cancelAllocation(id: number, reason: string, actor: Actor)
     if (allocation.status !== 'reserved') {
       throw new ConflictError('INVALID_TRANSITION', `A ${allocation.status} allocation cannot be cancelled${allocation.status === 'handed_over' ? '; record a return of the device instead' : ''}`, { status: allocation.status });
     }
-    const device = (await Device.findByPk(allocation.deviceId, { transaction: t }))!;
+    const device = (await findDevice(allocation.deviceId, { transaction: t }))!;
     await changeStatus(device, { action: 'cancel_allocation', version: device.version, to: 'ready', actorId: actor.id, payload: { allocationId: id, reason } }, t);
     const beneficiary = (await Beneficiary.findByPk(allocation.beneficiaryId, { transaction: t, lock: t.LOCK.UPDATE }))!;
     if (beneficiary.status === 'allocated' && ELIGIBLE.includes(allocation.beneficiaryPrevStatus as BeneficiaryStatus)) {
@@ -101,14 +101,13 @@ export async function cancelAllocation(id: number, reason: string, actor: Actor)
 export async function getAllocation(id: number, role: Role): Promise<AllocationDto> {
   const allocation = await Allocation.findByPk(id);
   if (!allocation) throw new NotFoundError(`Allocation ${id} not found`);
-  const device = await Device.findByPk(allocation.deviceId, { attributes: ['assetTag'] });
-  return toAllocationDto(allocation, role, device?.assetTag ?? null);
+  return toAllocationDto(allocation, role, await assetTagOf(allocation.deviceId));
 }
 
 export async function listAllocations(q: AllocationListQuery, role: Role): Promise<Page<AllocationDto>> {
   const where: Record<string, unknown> = {};
   for (const key of ['status', 'programmeId', 'beneficiaryId', 'deviceId'] as const) if (q[key] !== undefined) where[key] = q[key];
   const { rows, count } = await Allocation.findAndCountAll({ where, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q) });
-  const tags = new Map((await Device.findAll({ attributes: ['id', 'assetTag'], where: { id: rows.map((r) => r.deviceId) }, raw: true })).map((d) => [d.id, d.assetTag]));
+  const tags = await assetTagsOf(rows.map((r) => r.deviceId));
   return { items: rows.map((r) => toAllocationDto(r, role, tags.get(r.deviceId) ?? null)), total: count, page: q.page, pageSize: q.pageSize };
 }

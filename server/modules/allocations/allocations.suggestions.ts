@@ -1,8 +1,7 @@
 // Suggested pairs: the top of the waiting list, each with a ready device that fits their need, best grade
 // first. A device is proposed at most once; each pair says why.
-import { Op } from 'sequelize';
 import { rankedWaitlist, type Beneficiary } from '../beneficiaries/index.js';
-import { Device } from '../devices/index.js';
+import { readyDevicesOfTypes, type Device } from '../devices/index.js';
 import { devicesWithUnwipedDrives } from '../sanitization/index.js';
 
 export interface Suggestion {
@@ -16,7 +15,7 @@ const GRADE_ORDER = ['A', 'B', 'C'];
 export async function suggestions(limit: number): Promise<{ items: Suggestion[] }> {
   const [{ items: waiting }, ready] = await Promise.all([
     rankedWaitlist({ limit: limit * 3 }),
-    Device.findAll({ where: { status: 'ready', type: { [Op.in]: FITS.any } }, order: [['statusChangedAt', 'ASC'], ['id', 'ASC']], limit: 1000 }),
+    readyDevicesOfTypes(FITS.any, 1000),
   ]);
   // The allocation re-checks this; here it keeps unsanitized devices out of the proposals, in one query.
   const unwiped = await devicesWithUnwipedDrives(ready.map((d) => d.id));

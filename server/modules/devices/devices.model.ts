@@ -1,5 +1,5 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type ModelStatic, type Sequelize,
 } from 'sequelize';
 import { DEVICE_STATUSES, type DeviceStatus } from './devices.lifecycle.js';
 import type { DeviceType, Disposition, MediaType } from '../../shared/api-types.js';
@@ -127,9 +127,17 @@ export function initDeviceModels(sequelize: Sequelize): void {
   }, { sequelize, tableName: 'device_events', updatedAt: false });
 }
 
-export function associateDeviceModels(): void {
+/** The module's associations; `users` is the auth module's User model (an event's actor). */
+export function associateDeviceModels(users: ModelStatic<Model>): void {
   Device.hasMany(Drive, { foreignKey: 'deviceId', as: 'drives' });
   Drive.belongsTo(Device, { foreignKey: 'deviceId', as: 'device' });
   Device.hasMany(DeviceEvent, { foreignKey: 'deviceId', as: 'events' });
   DeviceEvent.belongsTo(Device, { foreignKey: 'deviceId', as: 'device' });
+  DeviceEvent.belongsTo(users, { foreignKey: 'actorId', as: 'actor' });
+}
+
+/** A device belongs to a donation: called by the donations module with its model, so that Device stays unexported. */
+export function associateDevicesWithDonations(donations: ModelStatic<Model>): void {
+  donations.hasMany(Device, { foreignKey: 'donationId', as: 'devices' });
+  Device.belongsTo(donations, { foreignKey: 'donationId', as: 'donation' });
 }

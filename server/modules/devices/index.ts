@@ -1,9 +1,16 @@
-// The devices module's public face for other modules: services, queries, read-only models and the lifecycle.
+// The devices module's public face for other modules: services, queries (devices.queries.ts) and the lifecycle. No
+// model class leaves the module (test/architecture/boundaries.test.ts): device rows are read and written through it.
 // Its routes (devices.routes.ts) are imported by server/routes.ts only: they sit above the modules they call
 // (sanitization, workshop), which themselves call this index.
 export { createDevice, createDevicesBulk, countByStatus, formatAssetTag, listDevices } from './devices.service.js';
 export { appendEvent, verifyChains } from './devices.events.js';
-export { Device, Drive, DeviceEvent, initDeviceModels, associateDeviceModels, DEVICE_TYPES, MEDIA_TYPES } from './devices.model.js';
+export { initDeviceModels, associateDeviceModels, associateDevicesWithDonations, DEVICE_TYPES, MEDIA_TYPES } from './devices.model.js';
+// Types only: a caller may hold a row this module handed it (e.g. loadForAction's, for changeStatus), never the model.
+export type { Device, Drive } from './devices.model.js';
+export {
+  assetTagOf, assetTagsOf, countDrives, deviceColumns, deviceIdByTag, devicesByIds, devicesCsvBatch, devicesOfDonation, deviceSpecsOf,
+  driveSpecsOf, drivesOf, findDevice, lockDevice, oldestInStatus, readyDevicesOfTypes,
+} from './devices.queries.js';
 export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './devices.schema.js';
 export * from './devices.lifecycle.js';
 export { changeStatus, loadForAction, type StatusChange, type DeviceFields } from './devices.state.js';

@@ -4,9 +4,8 @@ import { QueryTypes } from 'sequelize';
 import { config } from '../../config.js';
 import { getSequelize } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
-import { Device } from '../devices/index.js';
-import { Donation } from '../donations/index.js';
-import { Donor } from '../donors/index.js';
+import { devicesOfDonation } from '../devices/index.js';
+import { findDonationWithDonor, type DonationWithDonor } from '../donations/index.js';
 import { computeImpact, outcomeOf, type Impact, type Outcome } from './documents.donor-receipt-impact.js';
 
 export interface ManifestRow { assetTag: string; type: string; manufacturer: string | null; model: string | null; serialNumber: string | null; outcome: Outcome }
@@ -22,10 +21,8 @@ export interface ReceiptData {
   impact: Impact;
 }
 
-type DonationWithDonor = Donation & { donor?: Donor };
-
 export async function findDonation(where: { id: number } | { receiptToken: string }): Promise<DonationWithDonor | null> {
-  return Donation.findOne({ where, include: [{ model: Donor, as: 'donor' }] });
+  return findDonationWithDonor(where);
 }
 
 /**
@@ -35,9 +32,7 @@ export async function findDonation(where: { id: number } | { receiptToken: strin
 export async function loadReceipt(where: { id: number } | { receiptToken: string }, withLink: boolean): Promise<ReceiptData> {
   const donation = await findDonation(where);
   if (!donation) throw new NotFoundError('id' in where ? `Donation ${where.id} not found` : 'No receipt has this link');
-  const devices = await Device.findAll({
-    where: { donationId: donation.id }, attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status'], order: [['id', 'ASC']],
-  });
+  const devices = await devicesOfDonation(donation.id, ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status']);
   if (!devices.length) {
     throw new UnprocessableError('NOTHING_RECEIVED', `Donation ${donation.code} has no devices yet; its receipt is issued once devices are received`, { status: donation.status });
   }

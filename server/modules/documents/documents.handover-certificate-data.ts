@@ -5,7 +5,7 @@ import { config } from '../../config.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { Allocation } from '../allocations/index.js';
 import { Beneficiary, maskNationalId } from '../beneficiaries/index.js';
-import { Device, Drive } from '../devices/index.js';
+import { deviceSpecsOf, driveSpecsOf, type Drive } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
 import { formatCapacity } from './documents.format.js';
 import { readOptional } from './documents.letterhead.js';
@@ -35,8 +35,8 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
   const programmeIds = [...new Set(allocations.map((a) => a.programmeId).filter((id): id is number => id !== null))];
   const [devices, drives, beneficiaries, programmes, signatures] = await Promise.all([
     // Plain rows (raw): a batch holds a chunk of them for many pages, and model instances are several times heavier.
-    Device.findAll({ where: { id: deviceIds }, attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'cpu', 'ramGb', 'storageSummary', 'grade', 'os'], raw: true }),
-    Drive.findAll({ where: { deviceId: deviceIds }, attributes: ['deviceId', 'mediaType', 'capacityBytes'], order: [['id', 'ASC']], raw: true }),
+    deviceSpecsOf(deviceIds),
+    driveSpecsOf(deviceIds),
     Beneficiary.findAll({ where: { id: [...new Set(allocations.map((a) => a.beneficiaryId))] }, attributes: ['id', 'name', 'kind', 'nationalIdLast4'], raw: true }),
     programmeIds.length ? Programme.findAll({ where: { id: programmeIds }, attributes: ['id', 'name', 'nameLatin'], raw: true }) : Promise.resolve([]),
     Promise.all(allocations.map((a) => (a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : Promise.resolve(null)))),

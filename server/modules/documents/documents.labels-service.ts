@@ -9,8 +9,8 @@ import { withTransaction } from '../../db/sequelize.js';
 import { NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
-import { appendEvent, Device } from '../devices/index.js';
-import { Donation } from '../donations/index.js';
+import { appendEvent, devicesByIds, devicesOfDonation } from '../devices/index.js';
+import { donationCodeOf } from '../donations/index.js';
 import { newDocument, renderToBuffer } from './documents.pdf.js';
 import { getSettings } from '../settings/index.js';
 import { drawLabels, ROLL_LABEL, type LabelData } from './documents.labels-pdf.js';
@@ -18,18 +18,18 @@ import type { LabelsQuery } from './documents.schema.js';
 
 type LabelDevice = LabelData & { id: number };
 
-const ATTRIBUTES = ['id', 'assetTag', 'manufacturer', 'model'];
+const ATTRIBUTES: ('id' | 'assetTag' | 'manufacturer' | 'model')[] = ['id', 'assetTag', 'manufacturer', 'model'];
 
 async function devicesFor(q: LabelsQuery): Promise<{ devices: LabelDevice[]; name: string }> {
   if (q.donationId) {
-    const donation = await Donation.findByPk(q.donationId, { attributes: ['id', 'code'] });
-    if (!donation) throw new NotFoundError(`Donation ${q.donationId} not found`);
-    const devices = await Device.findAll({ where: { donationId: donation.id }, attributes: ATTRIBUTES, order: [['id', 'ASC']] });
-    if (!devices.length) throw new UnprocessableError('NO_DEVICES', `Donation ${donation.code} has no devices to label`);
-    return { devices, name: donation.code };
+    const code = await donationCodeOf(q.donationId);
+    if (code === null) throw new NotFoundError(`Donation ${q.donationId} not found`);
+    const devices = await devicesOfDonation(q.donationId, ATTRIBUTES);
+    if (!devices.length) throw new UnprocessableError('NO_DEVICES', `Donation ${code} has no devices to label`);
+    return { devices, name: code };
   }
   const ids = q.deviceIds ?? [];
-  const found = new Map((await Device.findAll({ where: { id: ids }, attributes: ATTRIBUTES })).map((d) => [d.id, d]));
+  const found = new Map((await devicesByIds(ids, ATTRIBUTES)).map((d) => [d.id, d]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw new NotFoundError(`${missing.length} device(s) not found`, { missing });
   const devices = ids.map((id) => found.get(id)!);

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../lib/errors.js';
 import { publicRateLimit } from '../../lib/http-middleware.js';
 import { defineRoutes } from '../../lib/route.js';
 import type { Access } from '../auth/index.js';
-import { Device } from '../devices/index.js';
+import { deviceIdByTag } from '../devices/index.js';
 import { sendHtml, sendPdf } from './documents.http.js';
 import { isReceiptToken } from './documents.schema.js';
 import { donorReceipt } from './documents.service.js';
@@ -51,9 +51,9 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     method: 'get', path: '/d/:tag', access: 'public', before: [publicRateLimit(config.publicRateLimitPer15Min * 20)],
     handler: async (req, res) => {
       const tag = param(req, 'tag').toUpperCase().replace(/[\s-]/g, '');
-      const device = /^[A-Z0-9]{1,30}$/.test(tag) ? await Device.findOne({ where: { assetTag: tag }, attributes: ['id'] }) : null;
-      if (!device) return sendHtml(res, 404, notFoundPage({ ar: 'لا يوجد جهاز بهذا الرقم.', en: 'No device has this tag.' }));
-      res.redirect(302, `/devices/${device.id}`);
+      const deviceId = /^[A-Z0-9]{1,30}$/.test(tag) ? await deviceIdByTag(tag) : null;
+      if (deviceId === null) return sendHtml(res, 404, notFoundPage({ ar: 'لا يوجد جهاز بهذا الرقم.', en: 'No device has this tag.' }));
+      res.redirect(302, `/devices/${deviceId}`);
     },
   },
 ]);

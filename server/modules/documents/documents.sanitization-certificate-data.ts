@@ -4,9 +4,8 @@
 // awaiting its verifier's confirmation, or rejected, is not evidence; the certificate names it only as pending.
 import { UnprocessableError, NotFoundError } from '../../lib/errors.js';
 import { User } from '../auth/index.js';
-import { Device, Drive } from '../devices/index.js';
-import { Donation } from '../donations/index.js';
-import { Donor } from '../donors/index.js';
+import { drivesOf, findDevice } from '../devices/index.js';
+import { findDonationWithDonor } from '../donations/index.js';
 import { Sanitization } from '../sanitization/index.js';
 import { Site } from '../sites/index.js';
 import { VerificationSample } from '../workshop/index.js';
@@ -38,7 +37,7 @@ export interface SanitizationCertificateData {
 
 /** 404 for an unknown device, 422 NO_SANITIZATION_RECORDS when no record of it counts yet. */
 export async function loadSanitizationCertificate(deviceId: number): Promise<SanitizationCertificateData> {
-  const device = await Device.findByPk(deviceId);
+  const device = await findDevice(deviceId);
   if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
   const all = await Sanitization.findAll({ where: { deviceId }, order: [['startedAt', 'ASC'], ['id', 'ASC']] });
   const records = all.filter((r) => r.state === 'counted');
@@ -48,13 +47,13 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
       { deviceId, assetTag: device.assetTag, awaitingConfirmation: pending.length });
   }
   const [drives, donation, site, sample] = await Promise.all([
-    Drive.findAll({ where: { deviceId }, order: [['id', 'ASC']] }),
-    Donation.findByPk(device.donationId, { include: [{ model: Donor, as: 'donor', attributes: ['name', 'nameLatin'] }] }),
+    drivesOf(deviceId),
+    findDonationWithDonor({ id: device.donationId }, ['name', 'nameLatin']),
     device.siteId ? Site.findByPk(device.siteId) : null,
     VerificationSample.findOne({ where: { deviceId, status: 'passed' }, order: [['verifiedAt', 'DESC']] }),
   ]);
   const people = await peopleById([...all.flatMap((r) => [r.operatorId, r.verifierId, r.confirmedBy]), sample?.verifierId ?? null]);
-  const donor = (donation as (Donation & { donor?: Donor }) | null)?.donor;
+  const donor = donation?.donor;
   return {
     device: { assetTag: device.assetTag, type: device.type, manufacturer: device.manufacturer, model: device.model, serialNumber: device.serialNumber, disposition: device.disposition ?? null },
     source: { donorName: donor?.name ?? '', donorNameLatin: donor?.nameLatin ?? null, donationCode: donation?.code ?? '' },

@@ -2,7 +2,7 @@
 // programme and the beneficiary's initials. Nothing more: a verifier needs no name, ID or device serial.
 import { Allocation } from '../allocations/index.js';
 import { Beneficiary, initialsOf } from '../beneficiaries/index.js';
-import { Device } from '../devices/index.js';
+import { assetTagOf } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
 import { getSettings } from '../settings/index.js';
 import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
@@ -25,15 +25,15 @@ export async function verifyCertificate(rawCode: string): Promise<VerificationDt
   if (!code) return null;
   const allocation = await Allocation.findOne({ where: { certificateCode: code, status: 'handed_over' } });
   if (!allocation?.handedOverAt) return null;
-  const [device, beneficiary, programme, settings] = await Promise.all([
-    Device.findByPk(allocation.deviceId, { attributes: ['assetTag'] }),
+  const [assetTag, beneficiary, programme, settings] = await Promise.all([
+    assetTagOf(allocation.deviceId),
     // Only the name is read, and only its initials leave this function.
     Beneficiary.findByPk(allocation.beneficiaryId, { attributes: ['id', 'name'] }),
     allocation.programmeId ? Programme.findByPk(allocation.programmeId, { attributes: ['name', 'nameLatin'] }) : null,
     getSettings(),
   ]);
   return {
-    genuine: true, certificateCode: code, assetTag: printTag(device?.assetTag ?? ''), handedOverOn: isoDay(new Date(allocation.handedOverAt)),
+    genuine: true, certificateCode: code, assetTag: printTag(assetTag ?? ''), handedOverOn: isoDay(new Date(allocation.handedOverAt)),
     programme: programme ? { name: programme.name, nameLatin: programme.nameLatin } : null,
     beneficiaryInitials: beneficiary ? initialsOf(beneficiary.name) : '',
     issuer: { name: settings.charityName, nameLatin: settings.charityNameLatin, licence: settings.charityLicence },

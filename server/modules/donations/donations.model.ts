@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
-import { Device } from '../devices/index.js';
+import { associateDevicesWithDonations } from '../devices/index.js';
 import { Donor } from '../donors/index.js';
 import type { DonationChannel, DonationStatus } from '../../shared/api-types.js';
 
@@ -63,6 +63,5 @@ export function initDonationModels(sequelize: Sequelize): void {
 export function associateDonationModels(): void {
   Donation.belongsTo(Donor, { foreignKey: 'donorId', as: 'donor' });
   Donor.hasMany(Donation, { foreignKey: 'donorId', as: 'donations' });
-  Donation.hasMany(Device, { foreignKey: 'donationId', as: 'devices' });
-  Device.belongsTo(Donation, { foreignKey: 'donationId', as: 'donation' });
+  associateDevicesWithDonations(Donation);
 }

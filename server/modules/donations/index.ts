@@ -1,5 +1,7 @@
 // The donations module's public face. Donation rows are written only here (receipt numbers included).
-export { Donation, initDonationModels, associateDonationModels, DONATION_STATUSES } from './donations.model.js';
+export { initDonationModels, associateDonationModels, DONATION_STATUSES } from './donations.model.js';
+export type { Donation } from './donations.model.js';
+export { donationCodeOf, donationColumns, findDonationWithDonor, type DonationWithDonor } from './donations.queries.js';
 export { toDonationDto } from './donations.schema.js';
 export { issueReceiptNumber, receiptNumberFormat } from './donations.receipt.js';
 export { getDonorDetail } from './donations.donor-summary.js';

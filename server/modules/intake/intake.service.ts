@@ -1,17 +1,17 @@
 // The intake queue: pledges awaiting pickup and devices waiting in `intake`, oldest first.
-import { columnsOf, selectBatch, sqlOnce } from '../../db/select-batch.js';
-import { countDevices, Device, toDeviceDto } from '../devices/index.js';
-import { Donation, toDonationDto } from '../donations/index.js';
+import { selectBatch, sqlOnce } from '../../db/select-batch.js';
+import { countDevices, deviceColumns, toDeviceDto, type Device } from '../devices/index.js';
+import { donationColumns, toDonationDto, type Donation } from '../donations/index.js';
 import type { IntakeQueueDto } from '../../shared/api-types.js';
 
 const DAY_MS = 86_400_000;
 const ageDays = (since: Date, now: number) => Math.max(0, Math.floor((now - new Date(since).getTime()) / DAY_MS));
 
 const PLEDGED = "('pledged', 'scheduled')";
-const pledgesSql = sqlOnce(() => `SELECT ${columnsOf(Donation, 't')}, dr.name AS donorName FROM donations t LEFT JOIN donors dr ON dr.id = t.donor_id
+const pledgesSql = sqlOnce(() => `SELECT ${donationColumns('t')}, dr.name AS donorName FROM donations t LEFT JOIN donors dr ON dr.id = t.donor_id
   WHERE t.status IN ${PLEDGED} ORDER BY t.created_at, t.id LIMIT :limit`);
 const pledgeCountSql = `SELECT COUNT(*) AS n FROM donations WHERE status IN ${PLEDGED}`;
-const devicesSql = sqlOnce(() => `SELECT ${columnsOf(Device, 't')}, dn.code AS donationCode FROM devices t LEFT JOIN donations dn ON dn.id = t.donation_id
+const devicesSql = sqlOnce(() => `SELECT ${deviceColumns('t')}, dn.code AS donationCode FROM devices t LEFT JOIN donations dn ON dn.id = t.donation_id
   WHERE t.status = 'intake' ORDER BY t.status_changed_at, t.id LIMIT :limit`);
 
 export async function intakeQueue(limit: number): Promise<IntakeQueueDto & { totals: { pledges: number; devices: number } }> {

@@ -2,8 +2,7 @@
 // batches so memory stays flat at any size. No beneficiary data.
 import type { Response } from 'express';
 import { csvStringifier } from '../../lib/csv.js';
-import { Op } from 'sequelize';
-import { Device } from '../devices/index.js';
+import { devicesCsvBatch } from '../devices/index.js';
 
 const BATCH = 1000;
 const COLUMNS = ['assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade', 'disposition',
@@ -16,13 +15,9 @@ export async function streamDevicesCsv(res: Response): Promise<void> {
   csv.pipe(res);
   let lastId = 0;
   for (;;) {
-    const rows = await Device.findAll({
-      where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: BATCH,
-      attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade', 'disposition', 'createdAt', 'statusChangedAt'],
-      include: [{ association: 'donation', attributes: ['code'], include: [{ association: 'donor', attributes: ['name'] }] }],
-    });
+    const rows = await devicesCsvBatch(lastId, BATCH);
     for (const d of rows) {
-      const donation = (d as Device & { donation?: { code: string; donor?: { name: string } } }).donation;
+      const donation = d.donation;
       const ok = csv.write([d.assetTag, d.type, d.manufacturer, d.model, d.serialNumber, d.status, d.grade, d.disposition,
         donation?.code, donation?.donor?.name, new Date(d.createdAt).toISOString(), new Date(d.statusChangedAt).toISOString()]);
       if (!ok) await new Promise((resolve) => csv.once('drain', resolve));

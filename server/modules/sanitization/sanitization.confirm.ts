@@ -12,7 +12,7 @@ import { columnsOf, sqlOnce } from '../../db/select-batch.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { STAFF, User, type Actor } from '../auth/index.js';
-import { appendEvent, Device } from '../devices/index.js';
+import { appendEvent, lockDevice } from '../devices/index.js';
 import { Sanitization } from './sanitization.model.js';
 import { peopleColumns, peopleJoins, sanitizationByIdSql, sanitizationRowToDto } from './sanitization.page.js';
 import type { SanitizationDto } from './sanitization.schema.js';
@@ -43,7 +43,7 @@ export async function decide(id: number, decision: Decision, actor: Actor): Prom
     const found = await Sanitization.findByPk(id, { attributes: ['id', 'deviceId'], transaction });
     if (!found) throw new NotFoundError(`Sanitization record ${id} not found`);
     // The device row first, as every other writer of the device's records and events locks it: one lock order.
-    await Device.findByPk(found.deviceId, { attributes: ['id'], transaction, lock: transaction.LOCK.UPDATE });
+    await lockDevice(found.deviceId, transaction);
     const row = (await Sanitization.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE }))!;
     assertMayDecide(row, actor);
     const now = new Date();

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError,
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import { User, STAFF, type Actor } from '../auth/index.js';
-import { appendEvent, Device, Drive, isClosed } from '../devices/index.js';
+import { appendEvent, drivesOf, findDevice, isClosed, type Device } from '../devices/index.js';
 import { readNwipeLog } from './sanitization.nwipe.js';
 import { photoFormat, reportFormat } from './sanitization.evidence.js';
 import { deviceSanitizationsSql, sanitizationRowToDto } from './sanitization.page.js';
@@ -50,7 +50,7 @@ function assertVerifierNamed(drafts: RecordDraft[]): void {
  */
 export async function addRecords(device: Device, drafts: RecordDraft[], actorId: number | null, evidenceSha: string | null, transaction: Transaction,
   evidenceKind: 'tool_log' | 'photo' = 'tool_log'): Promise<SanitizationDto[]> {
-  const drives = await Drive.findAll({ where: { deviceId: device.id }, transaction });
+  const drives = await drivesOf(device.id, transaction);
   const byKey = new Map(drives.map((d) => [d.serialKey, d]));
   const unknown = drafts.filter((d) => !byKey.has(serialKey(d.driveSerial)));
   if (unknown.length) {
@@ -83,7 +83,7 @@ export async function recordSanitizations(deviceId: number, drafts: RecordDraft[
   // Content-addressed and idempotent: if the transaction below fails, an unreferenced file is all that is left.
   const evidenceSha = evidence ? await storeFile(evidence.data) : null;
   const records = await withTransaction(async (transaction) => {
-    const device = await Device.findByPk(deviceId, { transaction, lock: transaction.LOCK.UPDATE });
+    const device = await findDevice(deviceId, { transaction, lock: true });
     if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
     if (isClosed(device.status)) {
       throw new ConflictError('DEVICE_NOT_IN_WORKSHOP', `Device ${device.assetTag} is ${device.status}; sanitization records can no longer be added`);
@@ -139,7 +139,7 @@ export async function listSanitizations(deviceId: number, transaction?: Transact
  * confirmation, or rejected, does not count; a counted destroy record satisfies its drive as a wipe does).
  */
 export async function drivesMissingWipe(deviceId: number, transaction?: Transaction): Promise<{ id: number; serialNumber: string }[]> {
-  const drives = await Drive.findAll({ where: { deviceId }, attributes: ['id', 'serialNumber'], transaction });
+  const drives = await drivesOf(deviceId, transaction);
   if (!drives.length) return [];
   const passed = await Sanitization.findAll({ where: { deviceId, result: 'passed', state: 'counted' }, attributes: ['driveId'], transaction });
   const ok = new Set(passed.map((p) => p.driveId));
@@ -156,7 +156,7 @@ export async function readDeviceFile(deviceId: number, fileId: number): Promise<
 /** Of the given devices, those with at least one drive lacking a counted passed record: one query for a whole list. */
 export async function devicesWithUnwipedDrives(deviceIds: number[]): Promise<Set<number>> {
   if (!deviceIds.length) return new Set();
-  const rows = await Drive.sequelize!.query<{ deviceId: number }>(
+  const rows = await getSequelize().query<{ deviceId: number }>(
     `SELECT DISTINCT d.device_id AS deviceId FROM drives d
       WHERE d.device_id IN (:ids)
         AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.state = 'counted' AND s.result = 'passed')`,

@@ -7,7 +7,7 @@ import { withTransaction } from '../../db/sequelize.js';
 import { UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
-import { changeStatus, Drive, loadForAction, toDeviceDto, type Device, type DeviceFields, type DeviceStatus } from '../devices/index.js';
+import { changeStatus, countDrives, loadForAction, toDeviceDto, type Device, type DeviceFields, type DeviceStatus } from '../devices/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
 import { getSettings } from '../settings/index.js';
 import { Disposal, Part, VerificationSample } from './workshop.model.js';
@@ -35,7 +35,7 @@ const repair: Handler<Extract<WorkshopAction, { action: 'repair' }>> = async (de
 };
 
 const completeWipe: Handler<Extract<WorkshopAction, { action: 'complete_wipe' }>> = async (device, input, actor, t) => {
-  const driveCount = await Drive.count({ where: { deviceId: device.id }, transaction: t });
+  const driveCount = await countDrives(device.id, t);
   if (driveCount === 0 && !input.noStorage) {
     throw new UnprocessableError('WIPE_INCOMPLETE', `Device ${device.assetTag} has no drives recorded; send noStorage: true to confirm it has none`,
       [{ path: 'noStorage', message: 'must be true for a device without drives' }]);

@@ -1,6 +1,6 @@
 // Read side of the workshop: work queues per status, the parts inventory, pending verification samples.
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination.js';
-import { countByStatus, Device, toDeviceDto, WORKSHOP_STATUSES, type DeviceStatus } from '../devices/index.js';
+import { assetTagsOf, countByStatus, oldestInStatus, toDeviceDto, WORKSHOP_STATUSES, type DeviceStatus } from '../devices/index.js';
 import { Part, VerificationSample } from './workshop.model.js';
 import type { DeviceDto } from '../../shared/api-types.js';
 
@@ -13,7 +13,7 @@ export async function workQueues(limit: number): Promise<{ queues: WorkQueue[] }
   const now = Date.now();
   const queues = await Promise.all(WORKSHOP_STATUSES.map(async (status) => {
     // (status, status_changed_at) is indexed: each queue's oldest devices come straight off the index.
-    const rows = await Device.findAll({ where: { status }, order: [['statusChangedAt', 'ASC'], ['id', 'ASC']], limit });
+    const rows = await oldestInStatus(status, limit);
     return {
       status, count: counts[status] ?? 0,
       oldest: rows.map((d) => ({ ...toDeviceDto(d), ageDays: Math.floor((now - new Date(d.statusChangedAt).getTime()) / DAY_MS) })),
@@ -45,6 +45,6 @@ export const toSampleDto = (s: VerificationSample, assetTag: string): SampleDto 
 export async function listSamples(q: PageQuery & { status?: 'pending' | 'passed' | 'failed' }): Promise<Page<SampleDto>> {
   const where = q.status ? { status: q.status } : {};
   const { rows, count } = await VerificationSample.findAndCountAll({ where, order: [['createdAt', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q) });
-  const tags = new Map((await Device.findAll({ attributes: ['id', 'assetTag'], where: { id: rows.map((r) => r.deviceId) }, raw: true })).map((d) => [d.id, d.assetTag]));
+  const tags = await assetTagsOf(rows.map((r) => r.deviceId));
   return { items: rows.map((r) => toSampleDto(r, tags.get(r.deviceId) ?? '')), total: count, page: q.page, pageSize: q.pageSize };
 }

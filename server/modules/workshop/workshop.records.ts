@@ -2,7 +2,7 @@
 import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import type { Actor } from '../auth/index.js';
-import { appendEvent, Device } from '../devices/index.js';
+import { appendEvent, assetTagOf } from '../devices/index.js';
 import { VerificationSample } from './workshop.model.js';
 import { toSampleDto, type SampleDto } from './workshop.queries.js';
 
@@ -18,6 +18,5 @@ export async function verifySample(sampleId: number, input: { result: 'passed' |
     await appendEvent(sample.deviceId, { type: 'wipe_verified', actorId: actor.id, payload: { sampleId, result: input.result, notes: input.notes ?? null } }, t);
     return sample;
   });
-  const device = await Device.findByPk(sample.deviceId, { attributes: ['assetTag'] });
-  return toSampleDto(sample, device?.assetTag ?? '');
+  return toSampleDto(sample, (await assetTagOf(sample.deviceId)) ?? '');
 }

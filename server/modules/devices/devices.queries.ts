@@ -1,0 +1,95 @@
+// Reads of device, drive rows for other modules (issue 15, point 1: they call these, never the models). Each is named
+// for what its callers need and reads a whole list in one query; a caller inside a transaction passes it, and one
+// that must hold the device row locks it here (lockDevice / findDevice with `lock`).
+import { Op, type Transaction } from 'sequelize';
+import { columnsOf } from '../../db/select-batch.js';
+import { Device, Drive } from './devices.model.js';
+import type { DeviceStatus } from './devices.lifecycle.js';
+
+type DeviceAttribute = keyof Device['_attributes'];
+
+/**
+ * A device by id, or null. With `lock` (inside `transaction`) the row is locked FOR UPDATE: every writer of a
+ * device's records and events locks the device row first, one lock order.
+ */
+export function findDevice(id: number, options: { transaction?: Transaction; lock?: boolean } = {}): Promise<Device | null> {
+  const { transaction, lock } = options;
+  return Device.findByPk(id, { transaction, ...(lock && transaction ? { lock: transaction.LOCK.UPDATE } : {}) });
+}
+
+/** Locks the device row FOR UPDATE (nothing read), before writing records that hang off it. */
+export async function lockDevice(id: number, transaction: Transaction): Promise<void> {
+  await Device.findByPk(id, { attributes: ['id'], transaction, lock: transaction.LOCK.UPDATE });
+}
+
+/** The asset tag of one device, or null when there is no such device. */
+export async function assetTagOf(id: number): Promise<string | null> {
+  const device = await Device.findByPk(id, { attributes: ['assetTag'] });
+  return device?.assetTag ?? null;
+}
+
+/** The asset tags of the given devices, in one query: id → tag (an unknown id is absent). */
+export async function assetTagsOf(ids: readonly number[]): Promise<Map<number, string>> {
+  const rows = await Device.findAll({ attributes: ['id', 'assetTag'], where: { id: [...ids] }, raw: true });
+  return new Map(rows.map((d) => [d.id, d.assetTag]));
+}
+
+/** The id of the device carrying `assetTag`, or null. */
+export async function deviceIdByTag(assetTag: string): Promise<number | null> {
+  const device = await Device.findOne({ where: { assetTag }, attributes: ['id'] });
+  return device?.id ?? null;
+}
+
+/** The `limit` devices longest in `status` (the (status, status_changed_at) index serves this). */
+export function oldestInStatus(status: DeviceStatus, limit: number): Promise<Device[]> {
+  return Device.findAll({ where: { status }, order: [['statusChangedAt', 'ASC'], ['id', 'ASC']], limit });
+}
+
+/** Ready devices of the given types, longest ready first (at most `limit`). */
+export function readyDevicesOfTypes(types: readonly string[], limit: number): Promise<Device[]> {
+  return Device.findAll({ where: { status: 'ready', type: { [Op.in]: [...types] } }, order: [['statusChangedAt', 'ASC'], ['id', 'ASC']], limit });
+}
+
+/** The devices of a donation, by id, with only `attributes` read. */
+export function devicesOfDonation(donationId: number, attributes: DeviceAttribute[]): Promise<Device[]> {
+  return Device.findAll({ where: { donationId }, attributes, order: [['id', 'ASC']] });
+}
+
+/** The devices among `ids` that exist (in no particular order), with only `attributes` read. */
+export function devicesByIds(ids: readonly number[], attributes: DeviceAttribute[]): Promise<Device[]> {
+  return Device.findAll({ where: { id: [...ids] }, attributes });
+}
+
+/** What a handover certificate prints of each device, as plain rows (a batch holds many; instances are heavier). */
+export function deviceSpecsOf(ids: readonly number[]) {
+  return Device.findAll({
+    where: { id: [...ids] }, attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'cpu', 'ramGb', 'storageSummary', 'grade', 'os'], raw: true,
+  });
+}
+
+/** The drives of the given devices as plain rows (device, media, capacity), in drive order. */
+export function driveSpecsOf(deviceIds: readonly number[]) {
+  return Drive.findAll({ where: { deviceId: [...deviceIds] }, attributes: ['deviceId', 'mediaType', 'capacityBytes'], order: [['id', 'ASC']], raw: true });
+}
+
+/** The drives of one device, in drive order. */
+export function drivesOf(deviceId: number, transaction?: Transaction): Promise<Drive[]> {
+  return Drive.findAll({ where: { deviceId }, order: [['id', 'ASC']], transaction });
+}
+
+/** How many drives a device has. */
+export function countDrives(deviceId: number, transaction?: Transaction): Promise<number> {
+  return Drive.count({ where: { deviceId }, transaction });
+}
+
+/** One keyset batch of the device list for the CSV report: ids above `afterId`, with donation code and donor name. */
+export function devicesCsvBatch(afterId: number, limit: number): Promise<(Device & { donation?: { code: string; donor?: { name: string } } })[]> {
+  return Device.findAll({
+    where: { id: { [Op.gt]: afterId } }, order: [['id', 'ASC']], limit,
+    attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade', 'disposition', 'createdAt', 'statusChangedAt'],
+    include: [{ association: 'donation', attributes: ['code'], include: [{ association: 'donor', attributes: ['name'] }] }],
+  });
+}
+
+/** The select list of every device column under `alias` (for a batched raw SELECT). */
+export const deviceColumns = (alias: string): string => columnsOf(Device, alias);
