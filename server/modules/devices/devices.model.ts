@@ -2,10 +2,11 @@ import {
   DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type ModelStatic, type Sequelize,
 } from 'sequelize';
 import { DEVICE_STATUSES, type DeviceStatus } from './devices.lifecycle.js';
-import type { DeviceType, Disposition, MediaType } from '../../shared/api-types.js';
+import { DEVICE_TYPES, MEDIA_TYPES, type DeviceType, type Disposition, type MediaType } from '../../shared/index.js';
 
-export const DEVICE_TYPES: readonly DeviceType[] = ['laptop', 'desktop', 'all_in_one', 'tablet', 'monitor', 'other'];
-export const MEDIA_TYPES: readonly MediaType[] = ['hdd', 'ssd', 'nvme', 'emmc', 'other'];
+// Wire constants, defined in server/shared (MEDIA_TYPES there is in pick order: only membership matters here and
+// in the joi schemas).
+export { DEVICE_TYPES, MEDIA_TYPES };
 export const DISPOSITIONS: readonly Disposition[] = ['reuse', 'recycle', 'parts'];
 
 export class Device extends Model<InferAttributes<Device>, InferCreationAttributes<Device>> {

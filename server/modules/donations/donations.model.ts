@@ -4,10 +4,9 @@ import {
 } from 'sequelize';
 import { associateDevicesWithDonations } from '../devices/index.js';
 import { Donor } from '../donors/index.js';
-import type { DonationChannel, DonationStatus } from '../../shared/api-types.js';
+import { DONATION_CHANNELS, DONATION_STATUSES, type DonationChannel, type DonationStatus } from '../../shared/index.js';
 
-export const DONATION_STATUSES: readonly DonationStatus[] = ['pledged', 'scheduled', 'received', 'closed'];
-export const DONATION_CHANNELS: readonly DonationChannel[] = ['pickup', 'drop_off', 'pledge'];
+export { DONATION_CHANNELS, DONATION_STATUSES };
 
 /** The secret of a donor's receipt link: 256 random bits, base64url (43 characters). */
 export const newReceiptToken = (): string => randomBytes(32).toString('base64url');

@@ -2,7 +2,7 @@
 import { selectBatch, sqlOnce } from '../../db/select-batch.js';
 import { countDevices, deviceColumns, toDeviceDto, type Device } from '../devices/index.js';
 import { donationColumns, toDonationDto, type Donation } from '../donations/index.js';
-import type { IntakeQueueDto } from '../../shared/api-types.js';
+import type { IntakeQueueDto } from '../../shared/index.js';
 
 const DAY_MS = 86_400_000;
 const ageDays = (since: Date, now: number) => Math.max(0, Math.floor((now - new Date(since).getTime()) / DAY_MS));

@@ -16,7 +16,7 @@ import { appendEvent, lockDevice } from '../devices/index.js';
 import { Sanitization } from './sanitization.model.js';
 import { peopleColumns, peopleJoins, sanitizationByIdSql, sanitizationRowToDto } from './sanitization.page.js';
 import type { SanitizationDto } from './sanitization.schema.js';
-import type { AwaitingSanitizationDto, VerifierDto } from '../../shared/api-types.js';
+import type { AwaitingSanitizationDto, VerifierDto } from '../../shared/index.js';
 
 export type Decision = { kind: 'confirm' } | { kind: 'reject'; reason: string };
 

@@ -12,7 +12,7 @@ import { drivesMissingWipe } from '../sanitization/index.js';
 import { getSettings } from '../settings/index.js';
 import { Disposal, Part, VerificationSample } from './workshop.model.js';
 import type { PartRef, WorkshopAction } from './workshop.schema.js';
-import type { DeviceDto } from '../../shared/api-types.js';
+import type { DeviceDto } from '../../shared/index.js';
 
 interface Outcome { to: DeviceStatus; fields?: DeviceFields; payload: Record<string, unknown> }
 type Handler<A extends WorkshopAction> = (device: Device, input: A, actor: Actor, t: Transaction) => Promise<Outcome>;

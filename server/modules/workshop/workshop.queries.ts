@@ -2,13 +2,11 @@
 import { offsetOf, type Page, type PageQuery } from '../../lib/pagination.js';
 import { assetTagsOf, countByStatus, oldestInStatus, toDeviceDto, WORKSHOP_STATUSES, type DeviceStatus } from '../devices/index.js';
 import { Part, VerificationSample } from './workshop.model.js';
-import type { DeviceDto } from '../../shared/api-types.js';
+import type { PartDto, WorkQueuesDto } from '../../shared/index.js';
 
 const DAY_MS = 86_400_000;
 
-export interface WorkQueue { status: DeviceStatus; count: number; oldest: (DeviceDto & { ageDays: number })[] }
-
-export async function workQueues(limit: number): Promise<{ queues: WorkQueue[] }> {
+export async function workQueues(limit: number): Promise<WorkQueuesDto> {
   const counts = await countByStatus({ status: WORKSHOP_STATUSES as DeviceStatus[] });
   const now = Date.now();
   const queues = await Promise.all(WORKSHOP_STATUSES.map(async (status) => {
@@ -22,7 +20,7 @@ export async function workQueues(limit: number): Promise<{ queues: WorkQueue[] }
   return { queues };
 }
 
-export interface PartDto { id: number; type: string; serialNumber: string | null; description: string | null; status: string; sourceDeviceId: number | null; usedInDeviceId: number | null; createdAt: string }
+export type { PartDto };
 const toPartDto = (p: Part): PartDto => ({
   id: p.id, type: p.type, serialNumber: p.serialNumber, description: p.description, status: p.status,
   sourceDeviceId: p.sourceDeviceId, usedInDeviceId: p.usedInDeviceId ?? null, createdAt: new Date(p.createdAt).toISOString(),
