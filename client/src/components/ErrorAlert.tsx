@@ -27,7 +27,7 @@ const TITLES: Partial<Record<string, MessageKey>> = {
 export function ErrorAlert({ error, onRetry, unshown }: { error: unknown; onRetry?: () => void; unshown?: string[] }) {
   const t = useT();
   if (!error) return null;
-  const e = error instanceof ApiError ? error : new ApiError(0, 'CLIENT', String(error));
+  const e = error instanceof ApiError ? error : new ApiError(0, 'CLIENT', error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unexpected error');
   const key = TITLES[e.code] ?? (e.status === 404 ? 'error.notFound' : e.status >= 500 ? 'error.internal' : 'error.generic');
   return (
     <Alert color="red" title={t(key)} role="alert">

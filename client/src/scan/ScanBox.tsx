@@ -41,8 +41,12 @@ export function ScanBox() {
   const { ref, onKeyDown } = usePhysicalKeys(value, onChange);
 
   // Each screen starts with the scan box focused, unless the screen focused an input of its own.
-  useEffect(() => {
+  const [screen, setScreen] = useState(location.pathname);
+  if (screen !== location.pathname) {
+    setScreen(location.pathname);
     setFeedback(null);
+  }
+  useEffect(() => {
     const id = requestAnimationFrame(() => {
       if (!isEditable(document.activeElement)) ref.current?.focus();
     });
@@ -76,7 +80,7 @@ export function ScanBox() {
       beep(true);
       setValue('');
       setFeedback(null);
-      navigate(routeForScan(found));
+      void navigate(routeForScan(found));
     } catch (err) {
       beep(false);
       if (err instanceof ApiError && err.status === 404) {

@@ -18,7 +18,7 @@ export function UserMenu() {
     } catch {
       // The server did not confirm (network down): the screen is left anyway; the cookie expires on its own.
     }
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   };
   return (
     <Menu position="bottom-end" width={260} shadow="md" closeOnItemClick={false}>

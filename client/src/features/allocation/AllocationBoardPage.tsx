@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Radio, Select, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ALLOCATION_CHANGES, endpoints, keys } from '../../api/endpoints';
@@ -25,7 +25,7 @@ export default function AllocationBoardPage() {
   const label = useEnumLabel();
   const [params] = useSearchParams();
   const programmes = useProgrammes();
-  const [programmeId, setProgrammeId] = useState<string | null>(null);
+  const [pickedProgramme, setProgrammeId] = useState<string | null>(null);
   const devices = useQuery(endpoints.devices.list({ status: 'ready', pageSize: 100 }));
   const waitlist = useQuery(endpoints.waitlist({ pageSize: 100 }));
   const suggestions = useQuery(endpoints.allocations.suggestions({ limit: 10 }));
@@ -41,11 +41,10 @@ export default function AllocationBoardPage() {
   const busy = allocation.isPending ? allocation.variables.key : null;
   const made = allocation.data ?? null;
 
-  // The newest programme is the one being filled; the manager may pick another.
-  useEffect(() => {
-    if (programmeId === null && programmes.items.length) setProgrammeId(String(programmes.items[programmes.items.length - 1].id));
-  }, [programmeId, programmes.items]);
 
+  // The newest programme is the one being filled, until the manager picks another.
+  const newest = programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null;
+  const programmeId = pickedProgramme ?? newest;
   const names = new Map((waitlist.data?.items ?? []).map((i) => [i.beneficiary.id, i.beneficiary.name]));
   const allocate = (input: Omit<AllocateInput, 'programmeId'>, key: string) =>
     allocation.mutate({ input: { ...input, ...(programmeId ? { programmeId: Number(programmeId) } : {}) }, key });

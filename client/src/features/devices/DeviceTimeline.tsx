@@ -10,7 +10,7 @@ const HIDDEN = new Set(['action', 'version']);
 function payloadText(payload: Record<string, unknown>): string {
   return Object.entries(payload ?? {})
     .filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean)}`)
     .join('\n');
 }
 

@@ -56,15 +56,15 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
       onAdded(device, toInput(v, showDrive));
       form.setFieldValue('serialNumber', '');
       form.setFieldValue('drives.0.serialNumber', '');
-      serialKeys.ref.current?.focus();
+      serialRef.current?.focus();
     },
     onError: () => {
       signal(false);
-      serialKeys.ref.current?.select();
+      serialRef.current?.select();
     },
   });
-  const serialKeys = usePhysicalKeys(form.values.serialNumber, (v) => form.setFieldValue('serialNumber', v));
-  const driveKeys = usePhysicalKeys(form.values.drives[0].serialNumber, (v) => form.setFieldValue('drives.0.serialNumber', v));
+  const { ref: serialRef, onKeyDown: onSerialKeyDown } = usePhysicalKeys(form.values.serialNumber, (v) => form.setFieldValue('serialNumber', v));
+  const { ref: driveRef, onKeyDown: onDriveKeyDown } = usePhysicalKeys(form.values.drives[0].serialNumber, (v) => form.setFieldValue('drives.0.serialNumber', v));
 
   // The Web Animations API replays the flash on every add without remounting the inputs (which would lose focus).
   const signal = (ok: boolean) => {
@@ -100,7 +100,7 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
             <TextInput
-              ref={serialKeys.ref} onKeyDown={serialKeys.onKeyDown} label={t('device.serial')} name="serialNumber"
+              ref={serialRef} onKeyDown={onSerialKeyDown} label={t('device.serial')} name="serialNumber"
               {...form.getInputProps('serialNumber')} dir="ltr" autoComplete="off" spellCheck={false}
               error={fieldError('serialNumber') ?? (conflict ? err.message : undefined)} data-autofocus autoFocus
               classNames={{ input: 'nm-mono' }} data-testid="intake-serial"
@@ -113,7 +113,7 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
         <Collapse expanded={showDrive}>
           <Grid gap="sm" mt={4}>
             <Grid.Col span={{ base: 12, sm: 5 }}>
-              <TextInput ref={driveKeys.ref} onKeyDown={driveKeys.onKeyDown} label={t('drive.serial')}
+              <TextInput ref={driveRef} onKeyDown={onDriveKeyDown} label={t('drive.serial')}
                 {...form.getInputProps('drives.0.serialNumber')} dir="ltr" autoComplete="off" spellCheck={false}
                 classNames={{ input: 'nm-mono' }} />
             </Grid.Col>

@@ -1,5 +1,5 @@
 import { Anchor, Group, Paper, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DeviceDto, DonationDto, IntakeDeviceInput } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
@@ -19,13 +19,15 @@ export default function IntakeStationPage() {
   const [params, setParams] = useSearchParams();
   const donationId = Number(params.get('donation')) || null;
   const { data: donation } = useQuery({ ...endpoints.donations.get(donationId ?? 0), enabled: Boolean(donationId) });
-  const [recent, setRecent] = useState<RecentDevice[]>([]);
+  const [recent, setRecent] = useState<RecentDevice[]>(() => (donationId ? loadRecent(donationId) : []));
   const [added, setAdded] = useState(0);
-
-  useEffect(() => {
+  // Another donation chosen: its own recent list, and the count starts again.
+  const [shownFor, setShownFor] = useState(donationId);
+  if (shownFor !== donationId) {
+    setShownFor(donationId);
     setRecent(donationId ? loadRecent(donationId) : []);
     setAdded(0);
-  }, [donationId]);
+  }
 
   const choose = (d: DonationDto | null) => setParams(d ? { donation: String(d.id) } : {}, { replace: true });
 
