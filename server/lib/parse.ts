@@ -20,7 +20,7 @@ export function parse<T>(schema: Joi.Schema<T>, input: unknown, where = 'Request
     }
     throw new ValidationError(`${where} is invalid`, details);
   }
-  return value as T;
+  return value;
 }
 
 /**

@@ -15,7 +15,8 @@ export interface RouteDef<A = unknown> {
   jsonLimit?: string;
   /** Extra middleware run before the handler (rate limits, uploads). */
   before?: RequestHandler[];
-  handler: (req: Request, res: Response) => Promise<unknown> | unknown;
+  /** Returns the response body, or a promise of it. */
+  handler: (req: Request, res: Response) => unknown;
 }
 
 export function defineRoutes<A>(routes: RouteDef<A>[]): RouteDef<A>[] {

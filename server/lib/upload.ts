@@ -10,7 +10,7 @@ export function singleFile(field = 'file', maxBytes = config.upload.maxBytes): R
   // otherwise become a 500: it is the client's mistake, so say 400. MulterErrors (limits) keep their own mapping.
   return (req, res, next) => upload(req, res, (err?: unknown) => {
     if (!err || err instanceof multer.MulterError) return next(err);
-    next(new ValidationError('The multipart body is malformed', [{ path: 'body', message: err instanceof Error ? err.message : String(err), type: 'multipart.invalid' }]));
+    next(new ValidationError('The multipart body is malformed', [{ path: 'body', message: err instanceof Error ? err.message : 'malformed multipart body', type: 'multipart.invalid' }]));
   });
 }
 

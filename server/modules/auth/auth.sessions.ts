@@ -81,6 +81,8 @@ async function readSession(tokenHash: string, generation: number, now: number): 
     where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: new Date(now) } },
     include: [{ model: User, as: 'user', required: true, where: { active: true } }],
   });
+  // tsc needs the include's shape here; typescript-eslint's type view calls the assertion unnecessary.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const user = (session as (Session & { user?: User }) | null)?.user;
   if (!session || !user) {
     if (generation === revocations) cached.delete(tokenHash);
