@@ -18,12 +18,14 @@ const APP_FILES = {
 };
 const NO_MODULES = {
   regex: '(^|/)modules/',
-  message: 'server/lib/ and server/db/ are below the modules: they may not import one (pass what you need in as a parameter).',
+  message:
+    'server/lib/ and server/db/ are below the modules: they may not import one (pass what you need in as a parameter).',
 };
 const MODULE_INDEX_ONLY = {
   // ../<other module>/<anything but index.js>
   regex: '^\\.\\./(?!\\.\\.?/)[^/]+/(?!index\\.js$).+',
-  message: "Import another module only through its index.js (its public face); add what you need to that module's index.ts.",
+  message:
+    "Import another module only through its index.js (its public face); add what you need to that module's index.ts.",
 };
 const MODULE_FROM_TOP = (allowRoutes) => ({
   regex: allowRoutes
@@ -42,7 +44,10 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 
 export default [
   { files: ['server/shared/**/*.ts'], rules: restrict(OUTSIDE_SHARED) },
-  { files: ['server/lib/**/*.ts', 'server/db/**/*.ts', 'server/config.ts', 'server/paths.ts'], rules: restrict(NO_MODULES, APP_FILES) },
+  {
+    files: ['server/lib/**/*.ts', 'server/db/**/*.ts', 'server/config.ts', 'server/paths.ts'],
+    rules: restrict(NO_MODULES, APP_FILES),
+  },
   { files: ['server/modules/**/*.ts'], rules: restrict(MODULE_INDEX_ONLY, APP_FILES) },
   { files: ['server/routes.ts'], rules: restrict(MODULE_FROM_TOP(true)) },
   {

@@ -17,8 +17,14 @@ const clientDist = path.join(projectRoot, 'client', 'dist');
 export const helmetOptions: HelmetOptions = {
   contentSecurityPolicy: {
     directives: {
-      defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"],
-      scriptSrc: ["'self'"], connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
     },
   },
 };
@@ -48,7 +54,9 @@ function mountRoutes(router: Router, routes: RouteDef<Access>[]): Router {
       authorize(route.access),
       ...bodyFor(bodyKindOf(route), route.jsonLimit ?? config.upload.jsonLimit),
       ...(route.before ?? []),
-      async (req, res) => { await route.handler(req, res); },
+      async (req, res) => {
+        await route.handler(req, res);
+      },
     );
   }
   return router;
@@ -61,7 +69,10 @@ function mountRoutes(router: Router, routes: RouteDef<Access>[]): Router {
  */
 function securityHeaders(): RequestHandler {
   const headers = new Map<string, string | number | readonly string[]>();
-  const recorder = { setHeader: (name: string, value: string) => headers.set(name, value), removeHeader: () => undefined };
+  const recorder = {
+    setHeader: (name: string, value: string) => headers.set(name, value),
+    removeHeader: () => undefined,
+  };
   helmet(helmetOptions)(undefined as never, recorder as unknown as Response, () => undefined);
   return (_req, res, next) => {
     res.setHeaders(headers);

@@ -18,16 +18,18 @@ const priorityWeightsSchema = Joi.object<Partial<Record<PriorityWeightKey, numbe
   ...Object.fromEntries(PRIORITY_KEYS.map((k) => [k, Joi.number().min(0).max(1000)])),
   incomeCeilingPerMember: Joi.number().positive(),
 });
-const priorityWeightsJson = Joi.string().allow('').custom((text: string, helpers) => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return helpers.message({ custom: '{{#label}} must be a JSON object, e.g. {"daysWaiting":20}' });
-  }
-  const { value, error } = priorityWeightsSchema.validate(parsed, { convert: false });
-  return error ? helpers.message({ custom: `{{#label}}: ${error.message.replace(/"/g, '')}` }) : value;
-});
+const priorityWeightsJson = Joi.string()
+  .allow('')
+  .custom((text: string, helpers) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return helpers.message({ custom: '{{#label}} must be a JSON object, e.g. {"daysWaiting":20}' });
+    }
+    const { value, error } = priorityWeightsSchema.validate(parsed, { convert: false });
+    return error ? helpers.message({ custom: `{{#label}}: ${error.message.replace(/"/g, '')}` }) : value;
+  });
 
 // TRUST_PROXY as Express's `trust proxy` takes it: true/false, a hop count, or addresses and subnets (and the names
 // loopback, linklocal, uniquelocal), comma-separated. Checked here so that a typo stops the start naming the
@@ -35,10 +37,18 @@ const priorityWeightsJson = Joi.string().allow('').custom((text: string, helpers
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const isProxyEntry = (entry: string): boolean => {
   const [address, mask, extra] = entry.split('/');
-  return PROXY_NAMES.has(entry) || (isIP(address) > 0 && extra === undefined && (mask === undefined || /^\d{1,3}$/.test(mask) || isIP(mask) > 0));
+  return (
+    PROXY_NAMES.has(entry) ||
+    (isIP(address) > 0 && extra === undefined && (mask === undefined || /^\d{1,3}$/.test(mask) || isIP(mask) > 0))
+  );
 };
-const proxyList = Joi.string().custom((text: string, helpers) => (text.split(',').every((entry) => isProxyEntry(entry.trim()))
-  ? text : helpers.message({ custom: '{{#label}} must be true, false, a hop count, or addresses and subnets such as loopback, 10.0.0.0/8' })));
+const proxyList = Joi.string().custom((text: string, helpers) =>
+  text.split(',').every((entry) => isProxyEntry(entry.trim()))
+    ? text
+    : helpers.message({
+        custom: '{{#label}} must be true, false, a hop count, or addresses and subnets such as loopback, 10.0.0.0/8',
+      }),
+);
 
 const schema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
@@ -51,14 +61,22 @@ const schema = Joi.object({
   DB_POOL_MAX: Joi.number().integer().min(1).max(200).default(10),
   DATA_DIR: Joi.string().default('./data'),
   UPLOAD_DIR: Joi.string().allow(''),
-  UPLOAD_MAX_BYTES: Joi.number().integer().min(1024).default(10 * 1024 * 1024),
-  JSON_BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/i).default('1mb'),
+  UPLOAD_MAX_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  JSON_BODY_LIMIT: Joi.string()
+    .pattern(/^\d+(b|kb|mb)$/i)
+    .default('1mb'),
   PARSE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(5000),
   PARSE_WORKERS: Joi.number().integer().min(0).max(64).default(0),
   ADMIN_EMAIL: Joi.string().email({ tlds: false }).allow(''),
   ADMIN_PASSWORD: Joi.string().min(12).allow(''),
   ADMIN_NAME: Joi.string().default('Administrator'),
-  SESSION_TTL_HOURS: Joi.number().min(0.01).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: Joi.number()
+    .min(0.01)
+    .max(24 * 90)
+    .default(12),
   // LOGIN_MAX_FAILURES is the older name of the per-(account, address) limit, still read when the new one is unset.
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1),
   LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: Joi.number().integer().min(1),
@@ -70,10 +88,15 @@ const schema = Joi.object({
   PII_KEY: Joi.string().allow(''),
   PII_KEYS_OLD: Joi.string().allow(''),
   PII_HASH_KEY: Joi.string().allow(''),
-  TAG_PREFIX: Joi.string().pattern(/^[A-Z]{1,6}$/).message('"TAG_PREFIX" must be 1 to 6 capital Latin letters').default('NM'),
+  TAG_PREFIX: Joi.string()
+    .pattern(/^[A-Z]{1,6}$/)
+    .message('"TAG_PREFIX" must be 1 to 6 capital Latin letters')
+    .default('NM'),
   TAG_DIGITS: Joi.number().integer().min(6).max(12).default(6),
   COUNTRY: Joi.string().valid('SA', 'MA').default('SA'),
-  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
+  PUBLIC_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .default('http://localhost:3000'),
   CO2E_KG_PER_LAPTOP: Joi.number().min(0).default(200),
   CO2E_KG_PER_DESKTOP: Joi.number().min(0).default(300),
   CO2E_KG_PER_OTHER: Joi.number().min(0).default(100),
@@ -96,7 +119,8 @@ export interface Config {
   parse: { timeoutMs: number; workers: number };
   admin: { email: string; password: string; name: string };
   auth: {
-    sessionTtlMs: number; loginWindowMs: number;
+    sessionTtlMs: number;
+    loginWindowMs: number;
     /** Failed sign-ins before a lockout: of one account from one address, of one address, of one account. */
     loginMaxFailures: { accountAddress: number; address: number; account: number };
   };
@@ -159,7 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicRateLimitPer15Min: value.PUBLIC_RATE_LIMIT_PER_15MIN,
     trustProxy: value.TRUST_PROXY,
     piiKey: value.PII_KEY ?? '',
-    piiKeysOld: String(value.PII_KEYS_OLD ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    piiKeysOld: String(value.PII_KEYS_OLD ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     piiHashKey: value.PII_HASH_KEY ?? '',
     tags: { prefix: value.TAG_PREFIX, digits: value.TAG_DIGITS },
     country: value.COUNTRY,

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
     const server = await start();
     const stop = (signal: string) => {
       logger.info('server.stopping', { signal });
-      server.close().then(() => process.exit(0), () => process.exit(1));
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));

@@ -8,7 +8,10 @@ import { createApp } from './app.js';
 import { ensureFirstAdmin } from './modules/auth/index.js';
 import { preparePiiKey } from './lib/pii-key.js';
 
-export interface RunningServer { port: number; close(): Promise<void> }
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
 
 export async function start(port = config.port): Promise<RunningServer> {
   await preparePiiKey();
@@ -20,7 +23,8 @@ export async function start(port = config.port): Promise<RunningServer> {
   }
   const admin = await ensureFirstAdmin();
   if (admin === 'created') logger.info('auth.first_admin_created');
-  if (admin === 'not_configured') logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });
+  if (admin === 'not_configured')
+    logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });
   const server: Server = createApp().listen(port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();

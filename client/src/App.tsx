@@ -50,32 +50,135 @@ export function App() {
         <Route path="/verify/*" element={<ServerPage />} />
         <Route path="/receipts/*" element={<ServerPage />} />
         <Route path="/d/*" element={<ServerPage />} />
-        <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }>
           <Route index element={<Home />} />
-          <Route path="intake" element={<RequireRole roles={STAFF}><IntakeStationPage /></RequireRole>} />
+          <Route
+            path="intake"
+            element={
+              <RequireRole roles={STAFF}>
+                <IntakeStationPage />
+              </RequireRole>
+            }
+          />
           <Route path="intake-queue" element={<IntakeQueuePage />} />
           <Route path="devices" element={<DeviceListPage />} />
           <Route path="devices/:id" element={<DevicePage />} />
           <Route path="donors" element={<DonorListPage />} />
-          <Route path="donors/new" element={<RequireRole roles={STAFF}><DonorFormPage /></RequireRole>} />
+          <Route
+            path="donors/new"
+            element={
+              <RequireRole roles={STAFF}>
+                <DonorFormPage />
+              </RequireRole>
+            }
+          />
           <Route path="donors/:id" element={<DonorPage />} />
-          <Route path="donors/:id/edit" element={<RequireRole roles={MANAGERS}><DonorFormPage /></RequireRole>} />
+          <Route
+            path="donors/:id/edit"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <DonorFormPage />
+              </RequireRole>
+            }
+          />
           <Route path="donations" element={<DonationListPage />} />
-          <Route path="donations/new" element={<RequireRole roles={STAFF}><DonationFormPage /></RequireRole>} />
+          <Route
+            path="donations/new"
+            element={
+              <RequireRole roles={STAFF}>
+                <DonationFormPage />
+              </RequireRole>
+            }
+          />
           <Route path="donations/:id" element={<DonationPage />} />
           <Route path="work-queues" element={<WorkQueuesPage />} />
           {/* Beneficiary data is for managers only: technicians and viewers get the "not allowed" page (and the server refuses). */}
-          <Route path="beneficiaries" element={<RequireRole roles={MANAGERS}><BeneficiaryListPage /></RequireRole>} />
-          <Route path="beneficiaries/new" element={<RequireRole roles={MANAGERS}><BeneficiaryFormPage /></RequireRole>} />
-          <Route path="beneficiaries/:id" element={<RequireRole roles={MANAGERS}><BeneficiaryPage /></RequireRole>} />
-          <Route path="beneficiaries/:id/edit" element={<RequireRole roles={MANAGERS}><BeneficiaryFormPage /></RequireRole>} />
-          <Route path="waitlist" element={<RequireRole roles={MANAGERS}><WaitlistPage /></RequireRole>} />
-          <Route path="partners" element={<RequireRole roles={MANAGERS}><PartnersPage /></RequireRole>} />
-          <Route path="allocation" element={<RequireRole roles={MANAGERS}><AllocationBoardPage /></RequireRole>} />
-          <Route path="allocations" element={<RequireRole roles={MANAGERS}><AllocationListPage /></RequireRole>} />
-          <Route path="allocations/:id" element={<RequireRole roles={MANAGERS}><HandoverPage /></RequireRole>} />
+          <Route
+            path="beneficiaries"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <BeneficiaryListPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="beneficiaries/new"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <BeneficiaryFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="beneficiaries/:id"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <BeneficiaryPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="beneficiaries/:id/edit"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <BeneficiaryFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="waitlist"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <WaitlistPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="partners"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <PartnersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="allocation"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <AllocationBoardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="allocations"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <AllocationListPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="allocations/:id"
+            element={
+              <RequireRole roles={MANAGERS}>
+                <HandoverPage />
+              </RequireRole>
+            }
+          />
           <Route path="dashboard" element={<DashboardPage />} />
-          <Route path="users" element={<RequireRole roles={ADMINS}><UsersPage /></RequireRole>} />
+          <Route
+            path="users"
+            element={
+              <RequireRole roles={ADMINS}>
+                <UsersPage />
+              </RequireRole>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -10,27 +10,47 @@ import { SequelizeStorage } from 'umzug';
 const COMMANDS = ['migrate', 'down', 'seed', 'reset', 'backup', 'restore', 'pii-rotate'] as const;
 type Command = (typeof COMMANDS)[number];
 
-const USAGE = 'usage: tsx server/cli/cli.ts <migrate | down | seed | reset | backup [dir] | restore <dir> | pii-rotate> [--force]\n'
-  + '  migrate  apply pending migrations\n  down     revert the last migration\n'
-  + '  seed     run pending seeders (demo data)\n  reset    drop every table, then migrate and seed\n'
-  + '  backup   write every table and the uploads to a new folder (default DATA_DIR/backups/<time>)\n'
-  + '  restore  load a backup folder into an EMPTY database and copy its uploads back\n'
-  + '  pii-rotate [batch]  re-encrypt personal data under PII_KEY (old keys in PII_KEYS_OLD), 500 rows a batch\n'
-  + '  --force  allow seed and reset when NODE_ENV=production\n';
+const USAGE =
+  'usage: tsx server/cli/cli.ts <migrate | down | seed | reset | backup [dir] | restore <dir> | pii-rotate> [--force]\n' +
+  '  migrate  apply pending migrations\n  down     revert the last migration\n' +
+  '  seed     run pending seeders (demo data)\n  reset    drop every table, then migrate and seed\n' +
+  '  backup   write every table and the uploads to a new folder (default DATA_DIR/backups/<time>)\n' +
+  '  restore  load a backup folder into an EMPTY database and copy its uploads back\n' +
+  '  pii-rotate [batch]  re-encrypt personal data under PII_KEY (old keys in PII_KEYS_OLD), 500 rows a batch\n' +
+  '  --force  allow seed and reset when NODE_ENV=production\n';
 
 // Demo data brings accounts with a published password, and reset destroys everything: neither belongs in
 // production unless the operator says so explicitly.
 const DANGEROUS_IN_PRODUCTION: readonly Command[] = ['seed', 'reset'];
 
-const say = (line: string): void => { process.stdout.write(`${line}\n`); };
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
 
 async function loadDb() {
-  const [{ config }, sequelize, umzug, { initModels }, { preparePiiKey }, { verifyChains }, backups, { piiHash }, pkg] = await Promise.all([
-    import('../config.js'), import('../db/sequelize.js'), import('../db/umzug.js'), import('../models.js'),
-    import('../lib/pii-key.js'), import('../modules/devices/index.js'), import('../db/backup.js'), import('../lib/pii.js'),
-    import('../../package.json', { with: { type: 'json' } }),
-  ]);
-  return { config, ...sequelize, ...umzug, initModels, preparePiiKey, verifyChains, backups, piiHash, appVersion: pkg.default.version };
+  const [{ config }, sequelize, umzug, { initModels }, { preparePiiKey }, { verifyChains }, backups, { piiHash }, pkg] =
+    await Promise.all([
+      import('../config.js'),
+      import('../db/sequelize.js'),
+      import('../db/umzug.js'),
+      import('../models.js'),
+      import('../lib/pii-key.js'),
+      import('../modules/devices/index.js'),
+      import('../db/backup.js'),
+      import('../lib/pii.js'),
+      import('../../package.json', { with: { type: 'json' } }),
+    ]);
+  return {
+    config,
+    ...sequelize,
+    ...umzug,
+    initModels,
+    preparePiiKey,
+    verifyChains,
+    backups,
+    piiHash,
+    appVersion: pkg.default.version,
+  };
 }
 type Db = Awaited<ReturnType<typeof loadDb>>;
 
@@ -112,25 +132,37 @@ const COUNTED = ['users', 'sites', 'donors', 'donations', 'devices', 'drives', '
 async function summarise(db: Db): Promise<void> {
   const counts: string[] = [];
   for (const table of COUNTED) {
-    const [row] = await db.getSequelize().query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}`, { type: QueryTypes.SELECT });
+    const [row] = await db
+      .getSequelize()
+      .query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}`, { type: QueryTypes.SELECT });
     counts.push(`${Number(row.n)} ${table.replace('_', ' ')}`);
   }
   say(`database now holds: ${counts.join(', ')}`);
   const chains = await db.verifyChains();
-  if (!chains.ok) throw new Error(`hash chains broken on ${chains.broken.length} link(s), first: device ${chains.broken[0].deviceId}: ${chains.broken[0].reason}`);
+  if (!chains.ok)
+    throw new Error(
+      `hash chains broken on ${chains.broken.length} link(s), first: device ${chains.broken[0].deviceId}: ${chains.broken[0].reason}`,
+    );
   say(`hash chains: ok (${chains.devicesChecked} devices, ${chains.eventsChecked} events)`);
 }
 
 /** piiKeyCheck tells whether a backup was made under the same PII key, without revealing anything about the key. */
 const backupContext = (db: Db) => ({
-  sequelize: db.getSequelize(), uploadDir: db.config.upload.dir, appVersion: db.appVersion, piiKeyCheck: db.piiHash('nimah:backup-key-check'),
+  sequelize: db.getSequelize(),
+  uploadDir: db.config.upload.dir,
+  appVersion: db.appVersion,
+  piiKeyCheck: db.piiHash('nimah:backup-key-check'),
 });
 
 async function backup(db: Db, dir?: string): Promise<void> {
-  const target = path.resolve(dir ?? path.join(db.config.dataDir, 'backups', `nimah-${new Date().toISOString().replace(/[:.]/g, '-')}`));
+  const target = path.resolve(
+    dir ?? path.join(db.config.dataDir, 'backups', `nimah-${new Date().toISOString().replace(/[:.]/g, '-')}`),
+  );
   const m = await db.backups.backup(target, backupContext(db));
   const rows = m.tables.reduce((n, t) => n + t.rows, 0);
-  say(`backed up: ${m.tables.length} tables, ${rows} rows, ${m.uploads.files} uploads (${m.uploads.bytes} bytes), ${m.migrations.length} migrations, to ${target}`);
+  say(
+    `backed up: ${m.tables.length} tables, ${rows} rows, ${m.uploads.files} uploads (${m.uploads.bytes} bytes), ${m.migrations.length} migrations, to ${target}`,
+  );
 }
 
 /** Migrates the empty target to exactly the backup's migrations: none unknown to this version, none beyond them. */
@@ -152,28 +184,48 @@ async function restore(db: Db, dir?: string): Promise<void> {
     ...backupContext(db),
     migrateTo: (wanted) => migrateTo(db, wanted),
     logSeeders: async (seeders) => {
-      const storage = new SequelizeStorage({ sequelize: db.getSequelize(), tableName: 'seeder_meta', modelName: 'seeder_meta' });
+      const storage = new SequelizeStorage({
+        sequelize: db.getSequelize(),
+        tableName: 'seeder_meta',
+        modelName: 'seeder_meta',
+      });
       for (const name of seeders) await storage.logMigration({ name });
     },
   });
-  say(`restored: ${m.tables.length} tables, ${m.tables.reduce((n, t) => n + t.rows, 0)} rows, ${m.uploads.files} uploads, from a ${m.dialect} backup of ${m.createdAt}`);
+  say(
+    `restored: ${m.tables.length} tables, ${m.tables.reduce((n, t) => n + t.rows, 0)} rows, ${m.uploads.files} uploads, from a ${m.dialect} backup of ${m.createdAt}`,
+  );
   await summarise(db);
 }
 
 async function piiRotate(_db: Db, batch?: string): Promise<void> {
   const { rotatePii } = await import('./pii-rotate.js');
   const size = batch === undefined ? undefined : Number(batch);
-  if (size !== undefined && !(Number.isInteger(size) && size > 0)) throw new Error('the batch size must be a positive whole number');
+  if (size !== undefined && !(Number.isInteger(size) && size > 0))
+    throw new Error('the batch size must be a positive whole number');
   let failed = 0;
   for (const c of await rotatePii(size)) {
-    say(`${c.table}.${c.column}: ${c.scanned} rows, ${c.rotated} re-encrypted, ${c.current} already current, ${c.changedMeanwhile} changed meanwhile, ${c.failed} unreadable`);
+    say(
+      `${c.table}.${c.column}: ${c.scanned} rows, ${c.rotated} re-encrypted, ${c.current} already current, ${c.changedMeanwhile} changed meanwhile, ${c.failed} unreadable`,
+    );
     failed += c.failed;
   }
   // Rows written meanwhile by a server still on the old key stay behind; a second run picks them up.
-  if (failed) throw new Error(`${failed} value(s) could not be decrypted with PII_KEY or PII_KEYS_OLD; they were left as they are`);
+  if (failed)
+    throw new Error(
+      `${failed} value(s) could not be decrypted with PII_KEY or PII_KEYS_OLD; they were left as they are`,
+    );
 }
 
-const RUN: Readonly<Record<Command, (db: Db, arg?: string) => Promise<void>>> = { migrate, down, seed, reset, backup, restore, 'pii-rotate': piiRotate };
+const RUN: Readonly<Record<Command, (db: Db, arg?: string) => Promise<void>>> = {
+  migrate,
+  down,
+  seed,
+  reset,
+  backup,
+  restore,
+  'pii-rotate': piiRotate,
+};
 
 async function main(argv: string[]): Promise<number> {
   const command = argv[2] as Command;
@@ -186,13 +238,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     db = await loadDb();
     if (db.config.env === 'production' && DANGEROUS_IN_PRODUCTION.includes(command) && !argv.includes('--force')) {
-      throw new Error(`refusing to ${command} with NODE_ENV=production (demo accounts, or dropped tables); add --force if you mean it`);
+      throw new Error(
+        `refusing to ${command} with NODE_ENV=production (demo accounts, or dropped tables); add --force if you mean it`,
+      );
     }
     await db.preparePiiKey();
     await db.ensureDatabaseExists();
     db.initModels();
     say(`db:${command} on ${describeTarget(db)}`);
-    await RUN[command](db, argv.slice(3).find((a) => !a.startsWith('--')));
+    await RUN[command](
+      db,
+      argv.slice(3).find((a) => !a.startsWith('--')),
+    );
     say(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (err) {

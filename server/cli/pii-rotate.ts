@@ -8,7 +8,11 @@ import { decryptPii, encryptPii, needsRotation } from '../lib/pii.js';
 import { nationalIdAad } from '../modules/beneficiaries/index.js';
 import { getSequelize, withTransaction } from '../db/sequelize.js';
 
-export interface EncryptedColumn { table: string; column: string; aad: (rowId: number) => string }
+export interface EncryptedColumn {
+  table: string;
+  column: string;
+  aad: (rowId: number) => string;
+}
 
 /** Every column holding lib/pii.ts ciphertext, with the associated data it is bound to. */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
@@ -16,7 +20,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
 ];
 
 export interface RotationCounts {
-  table: string; column: string;
+  table: string;
+  column: string;
   /** Rows read. */ scanned: number;
   /** Rewritten under the current key. */ rotated: number;
   /** Under the current key already. */ current: number;
@@ -24,7 +29,10 @@ export interface RotationCounts {
   /** Not decryptable with any configured key: left as they are, the command exits 1. */ failed: number;
 }
 
-interface Row { id: number; value: string }
+interface Row {
+  id: number;
+  value: string;
+}
 
 async function rewrite(col: EncryptedColumn, rows: Row[], counts: RotationCounts): Promise<void> {
   const sequelize = getSequelize();
@@ -38,8 +46,10 @@ async function rewrite(col: EncryptedColumn, rows: Row[], counts: RotationCounts
         counts.failed += 1; // the reason may quote nothing personal, but the value itself is never printed
         continue;
       }
-      const [, changed] = await sequelize.query(`UPDATE ${q(col.table)} SET ${q(col.column)} = :next WHERE id = :id AND ${q(col.column)} = :old`,
-        { replacements: { next, id: row.id, old: row.value }, type: QueryTypes.UPDATE, transaction });
+      const [, changed] = await sequelize.query(
+        `UPDATE ${q(col.table)} SET ${q(col.column)} = :next WHERE id = :id AND ${q(col.column)} = :old`,
+        { replacements: { next, id: row.id, old: row.value }, type: QueryTypes.UPDATE, transaction },
+      );
       if (Number(changed) > 0) counts.rotated += 1;
       else counts.changedMeanwhile += 1;
     }
@@ -47,13 +57,23 @@ async function rewrite(col: EncryptedColumn, rows: Row[], counts: RotationCounts
 }
 
 export async function rotateColumn(col: EncryptedColumn, batchSize: number): Promise<RotationCounts> {
-  const counts: RotationCounts = { table: col.table, column: col.column, scanned: 0, rotated: 0, current: 0, changedMeanwhile: 0, failed: 0 };
+  const counts: RotationCounts = {
+    table: col.table,
+    column: col.column,
+    scanned: 0,
+    rotated: 0,
+    current: 0,
+    changedMeanwhile: 0,
+    failed: 0,
+  };
   const sequelize = getSequelize();
   const q = (name: string) => sequelize.getQueryInterface().quoteIdentifier(name);
   let last = 0;
   for (;;) {
-    const rows = await sequelize.query<Row>(`SELECT id, ${q(col.column)} AS value FROM ${q(col.table)} WHERE id > :last ORDER BY id LIMIT :limit`,
-      { replacements: { last, limit: batchSize }, type: QueryTypes.SELECT });
+    const rows = await sequelize.query<Row>(
+      `SELECT id, ${q(col.column)} AS value FROM ${q(col.table)} WHERE id > :last ORDER BY id LIMIT :limit`,
+      { replacements: { last, limit: batchSize }, type: QueryTypes.SELECT },
+    );
     if (!rows.length) return counts;
     counts.scanned += rows.length;
     const stale = rows.filter((r) => needsRotation(r.value));

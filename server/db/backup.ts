@@ -20,13 +20,31 @@ const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
 
 type Kind = 'datetime' | 'date' | 'boolean' | 'bytes' | 'plain';
-export interface TableManifest { name: string; rows: number; file: string; primaryKey: string[]; columns: Record<string, Kind> }
-export interface BackupManifest {
-  format: string; appVersion: string; createdAt: string; dialect: string; migrations: string[]; seeders: string[];
-  /** HMAC of a constant under the PII key: restore refuses a different key, which could not read the data. */
-  piiKeyCheck: string; tables: TableManifest[]; uploads: { files: number; bytes: number };
+export interface TableManifest {
+  name: string;
+  rows: number;
+  file: string;
+  primaryKey: string[];
+  columns: Record<string, Kind>;
 }
-export interface BackupContext { sequelize: Sequelize; uploadDir: string; appVersion: string; piiKeyCheck: string }
+export interface BackupManifest {
+  format: string;
+  appVersion: string;
+  createdAt: string;
+  dialect: string;
+  migrations: string[];
+  seeders: string[];
+  /** HMAC of a constant under the PII key: restore refuses a different key, which could not read the data. */
+  piiKeyCheck: string;
+  tables: TableManifest[];
+  uploads: { files: number; bytes: number };
+}
+export interface BackupContext {
+  sequelize: Sequelize;
+  uploadDir: string;
+  appVersion: string;
+  piiKeyCheck: string;
+}
 export interface RestoreContext extends BackupContext {
   /** Migrates the empty target up to (and including) `last`; refuses names the code does not know. */
   migrateTo(names: string[]): Promise<void>;
@@ -44,11 +62,15 @@ function kindOf(type: string): Kind {
 }
 
 export async function listDataTables(s: Sequelize): Promise<string[]> {
-  const sql = s.getDialect() === 'sqlite'
-    ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
+  const sql =
+    s.getDialect() === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+      : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
   const rows = await s.query<{ name: string }>(sql, { type: QueryTypes.SELECT });
-  return rows.map((r) => r.name).filter((n) => !META_TABLES.includes(n)).sort();
+  return rows
+    .map((r) => r.name)
+    .filter((n) => !META_TABLES.includes(n))
+    .sort();
 }
 
 async function tableMeta(s: Sequelize, table: string): Promise<Pick<TableManifest, 'primaryKey' | 'columns'>> {
@@ -60,7 +82,10 @@ async function tableMeta(s: Sequelize, table: string): Promise<Pick<TableManifes
 /** SQLite keeps times as text ("2026-11-25 21:55:30.532 +00:00"), MySQL as DATETIME(3): both become ISO. */
 function toIso(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
-  const text = String(v).trim().replace(' ', 'T').replace(/ ?([+-]\d\d:?\d\d|Z)$/, '$1');
+  const text = String(v)
+    .trim()
+    .replace(' ', 'T')
+    .replace(/ ?([+-]\d\d:?\d\d|Z)$/, '$1');
   // A time without a zone was written in UTC (the connection's time zone in both dialects).
   const date = new Date(/([+-]\d\d:?\d\d|Z)$/.test(text) ? text : `${text}Z`);
   if (Number.isNaN(date.getTime())) throw new Error(`not a time: ${text}`);
@@ -90,7 +115,8 @@ function decode(row: Record<string, unknown>, columns: Record<string, Kind>, dia
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a datetime column holds the driver's text or Date
       const iso = new Date(String(v)).toISOString().replace('T', ' ').replace('Z', '');
       out[c] = dialect === 'sqlite' ? `${iso} +00:00` : iso;
-    } else if (v && typeof v === 'object' && '$base64' in v) out[c] = Buffer.from(String((v as { $base64: string }).$base64), 'base64');
+    } else if (v && typeof v === 'object' && '$base64' in v)
+      out[c] = Buffer.from(String((v as { $base64: string }).$base64), 'base64');
     else out[c] = v;
   }
   return out;
@@ -108,8 +134,10 @@ async function dumpTable(s: Sequelize, table: string, file: string, transaction:
     // Keyset paging on a one-column key (flat cost at any depth); offset paging otherwise.
     const where = single && last !== undefined ? `WHERE ${q(s, key)} > :last` : '';
     const page = single ? '' : ` OFFSET ${rows}`;
-    const batch = await s.query<Record<string, unknown>>(`SELECT * FROM ${q(s, table)} ${where} ORDER BY ${order} LIMIT ${BATCH}${page}`,
-      { type: QueryTypes.SELECT, replacements: { last }, transaction });
+    const batch = await s.query<Record<string, unknown>>(
+      `SELECT * FROM ${q(s, table)} ${where} ORDER BY ${order} LIMIT ${BATCH}${page}`,
+      { type: QueryTypes.SELECT, replacements: { last }, transaction },
+    );
     for (const row of batch) {
       if (!out.write(`${JSON.stringify(encode(row, meta.columns))}\n`)) await once(out, 'drain');
     }
@@ -125,19 +153,27 @@ async function dumpTable(s: Sequelize, table: string, file: string, transaction:
 async function names(s: Sequelize, table: string, transaction?: Transaction): Promise<string[]> {
   const all = await listAllTables(s);
   if (!all.includes(table)) return [];
-  const rows = await s.query<{ name: string }>(`SELECT name FROM ${q(s, table)} ORDER BY name`, { type: QueryTypes.SELECT, transaction });
+  const rows = await s.query<{ name: string }>(`SELECT name FROM ${q(s, table)} ORDER BY name`, {
+    type: QueryTypes.SELECT,
+    transaction,
+  });
   return rows.map((r) => r.name);
 }
 
 async function listAllTables(s: Sequelize): Promise<string[]> {
-  const sql = s.getDialect() === 'sqlite'
-    ? "SELECT name FROM sqlite_master WHERE type = 'table'"
-    : 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()';
+  const sql =
+    s.getDialect() === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+      : 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()';
   return (await s.query<{ name: string }>(sql, { type: QueryTypes.SELECT })).map((r) => r.name);
 }
 
 /** Copies content-addressed files, checking that each is still named by its sha256. */
-async function copyUploads(from: string, to: string, modes: { file: number; dir?: number }): Promise<{ files: number; bytes: number }> {
+async function copyUploads(
+  from: string,
+  to: string,
+  modes: { file: number; dir?: number },
+): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
   if (!fs.existsSync(from)) return { files, bytes };
@@ -145,7 +181,8 @@ async function copyUploads(from: string, to: string, modes: { file: number; dir?
     const source = path.join(from, rel);
     if (!(await fsp.stat(source)).isFile()) continue;
     const data = await fsp.readFile(source);
-    if (createHash('sha256').update(data).digest('hex') !== path.basename(rel)) throw new Error(`upload ${rel} does not match its sha256 name`);
+    if (createHash('sha256').update(data).digest('hex') !== path.basename(rel))
+      throw new Error(`upload ${rel} does not match its sha256 name`);
     await fsp.mkdir(path.dirname(path.join(to, rel)), { recursive: true, mode: modes.dir });
     await fsp.writeFile(path.join(to, rel), data, { mode: modes.file });
     files += 1;
@@ -155,24 +192,34 @@ async function copyUploads(from: string, to: string, modes: { file: number; dir?
 }
 
 export async function backup(dir: string, ctx: BackupContext): Promise<BackupManifest> {
-  if (fs.existsSync(dir) && (await fsp.readdir(dir)).length) throw new Error(`${dir} is not empty; choose a new folder`);
+  if (fs.existsSync(dir) && (await fsp.readdir(dir)).length)
+    throw new Error(`${dir} is not empty; choose a new folder`);
   // mkdir's mode only applies to folders it creates, so an empty folder named by the operator is tightened too.
   await fsp.mkdir(path.join(dir, 'tables'), { recursive: true, mode: PRIVATE_DIR });
   await fsp.chmod(dir, PRIVATE_DIR);
   const s = ctx.sequelize;
   // One read transaction: every table is read from the same moment (SQLite WAL and InnoDB give a snapshot).
-  const options = s.getDialect() === 'sqlite' ? { type: Transaction.TYPES.DEFERRED } : { isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ };
+  const options =
+    s.getDialect() === 'sqlite'
+      ? { type: Transaction.TYPES.DEFERRED }
+      : { isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ };
   const manifest = await s.transaction(options, async (transaction) => {
     const migrations = await names(s, 'schema_migrations', transaction);
     const seeders = await names(s, 'seeder_meta', transaction);
     const tables: TableManifest[] = [];
-    for (const t of await listDataTables(s)) tables.push(await dumpTable(s, t, path.join(dir, 'tables', `${t}.ndjson`), transaction));
+    for (const t of await listDataTables(s))
+      tables.push(await dumpTable(s, t, path.join(dir, 'tables', `${t}.ndjson`), transaction));
     return { migrations, seeders, tables };
   });
   const uploads = await copyUploads(ctx.uploadDir, path.join(dir, 'uploads'), { file: PRIVATE_FILE, dir: PRIVATE_DIR });
   const full: BackupManifest = {
-    format: BACKUP_FORMAT, appVersion: ctx.appVersion, createdAt: new Date().toISOString(), dialect: s.getDialect(),
-    piiKeyCheck: ctx.piiKeyCheck, ...manifest, uploads,
+    format: BACKUP_FORMAT,
+    appVersion: ctx.appVersion,
+    createdAt: new Date().toISOString(),
+    dialect: s.getDialect(),
+    piiKeyCheck: ctx.piiKeyCheck,
+    ...manifest,
+    uploads,
   };
   await fsp.writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(full, null, 2)}\n`, { mode: PRIVATE_FILE });
   return full;
@@ -182,8 +229,11 @@ export async function backup(dir: string, ctx: BackupContext): Promise<BackupMan
 async function foreignKeyOrder(s: Sequelize, tables: string[]): Promise<string[]> {
   const parents = new Map<string, string[]>();
   for (const t of tables) {
-    const refs = await s.getQueryInterface().getForeignKeyReferencesForTable(t) as { referencedTableName?: string }[];
-    parents.set(t, refs.map((r) => r.referencedTableName ?? '').filter((p) => p && p !== t && tables.includes(p)));
+    const refs = (await s.getQueryInterface().getForeignKeyReferencesForTable(t)) as { referencedTableName?: string }[];
+    parents.set(
+      t,
+      refs.map((r) => r.referencedTableName ?? '').filter((p) => p && p !== t && tables.includes(p)),
+    );
   }
   const done: string[] = [];
   const visit = (t: string, seen: Set<string>) => {
@@ -197,7 +247,10 @@ async function foreignKeyOrder(s: Sequelize, tables: string[]): Promise<string[]
 }
 
 async function loadTable(s: Sequelize, dir: string, table: TableManifest, transaction: Transaction): Promise<number> {
-  const lines = readline.createInterface({ input: fs.createReadStream(path.join(dir, 'tables', table.file)), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(path.join(dir, 'tables', table.file)),
+    crlfDelay: Infinity,
+  });
   let batch: Record<string, unknown>[] = [];
   let rows = 0;
   const flush = async () => {
@@ -211,21 +264,28 @@ async function loadTable(s: Sequelize, dir: string, table: TableManifest, transa
     if (batch.length >= INSERT_BATCH) await flush();
   }
   await flush();
-  if (rows !== table.rows) throw new Error(`${table.name}: the backup holds ${rows} rows, its manifest says ${table.rows}`);
+  if (rows !== table.rows)
+    throw new Error(`${table.name}: the backup holds ${rows} rows, its manifest says ${table.rows}`);
   return rows;
 }
 
 async function assertEmpty(s: Sequelize): Promise<void> {
   for (const t of await listDataTables(s)) {
     const [{ n }] = await s.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${q(s, t)}`, { type: QueryTypes.SELECT });
-    if (Number(n) > 0) throw new Error(`the database is not empty (${t} has ${n} rows); restore needs an empty database`);
+    if (Number(n) > 0)
+      throw new Error(`the database is not empty (${t} has ${n} rows); restore needs an empty database`);
   }
 }
 
 /** SQLite: one transaction, foreign keys checked at commit. MySQL: one transaction per table, checks off meanwhile. */
 async function loadAll(s: Sequelize, dir: string, tables: TableManifest[]): Promise<void> {
   const byName = new Map(tables.map((t) => [t.name, t]));
-  const order = (await foreignKeyOrder(s, tables.map((t) => t.name))).map((n) => byName.get(n)!);
+  const order = (
+    await foreignKeyOrder(
+      s,
+      tables.map((t) => t.name),
+    )
+  ).map((n) => byName.get(n)!);
   if (s.getDialect() === 'sqlite') {
     await s.transaction(async (transaction) => {
       await s.query('PRAGMA defer_foreign_keys = ON', { transaction });
@@ -258,14 +318,17 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
   const file = path.join(dir, 'manifest.json');
   if (!fs.existsSync(file)) throw new Error(`${dir} has no manifest.json: not a backup, or an unfinished one`);
   const manifest = JSON.parse(await fsp.readFile(file, 'utf8')) as BackupManifest;
-  if (manifest.format !== BACKUP_FORMAT) throw new Error(`${dir} is a ${manifest.format} backup; this version reads ${BACKUP_FORMAT}`);
+  if (manifest.format !== BACKUP_FORMAT)
+    throw new Error(`${dir} is a ${manifest.format} backup; this version reads ${BACKUP_FORMAT}`);
   return manifest;
 }
 
 export async function restore(dir: string, ctx: RestoreContext): Promise<BackupManifest> {
   const manifest = await readManifest(dir);
   if (manifest.piiKeyCheck !== ctx.piiKeyCheck) {
-    throw new Error('this backup was made with another PII key: set PII_KEY (or copy pii.key) to that key first, or its personal data stays unreadable');
+    throw new Error(
+      'this backup was made with another PII key: set PII_KEY (or copy pii.key) to that key first, or its personal data stays unreadable',
+    );
   }
   const s = ctx.sequelize;
   await assertEmpty(s);

@@ -26,7 +26,9 @@ async function onMysql(how: 'query' | 'execute', sql: string, values: Record<str
   const connection = (await manager.getConnection({ type: 'write' })) as MysqlConnection;
   try {
     return await new Promise((resolve, reject) => {
-      connection[how]({ sql, values, namedPlaceholders: true }, (error, result) => (error ? reject(error) : resolve(result)));
+      connection[how]({ sql, values, namedPlaceholders: true }, (error, result) =>
+        error ? reject(error) : resolve(result),
+      );
     });
   } finally {
     manager.releaseConnection(connection);
@@ -39,7 +41,9 @@ async function onMysql(how: 'query' | 'execute', sql: string, values: Record<str
  */
 export async function selectBatch(statements: string[], replacements: Record<string, unknown>): Promise<Row[][]> {
   if (isSqlite()) {
-    return Promise.all(statements.map((sql) => getSequelize().query<Row>(sql, { replacements, type: QueryTypes.SELECT })));
+    return Promise.all(
+      statements.map((sql) => getSequelize().query<Row>(sql, { replacements, type: QueryTypes.SELECT })),
+    );
   }
   const result = await onMysql('query', statements.join(';\n'), replacements);
   return (statements.length === 1 ? [result] : result) as Row[][];
@@ -78,8 +82,12 @@ export function selectList(model: ModelStatic<Model>, alias: string | null, opti
   let list = columnLists.get(key);
   if (!list) {
     const quote = (name: string) => getSequelize().getQueryInterface().quoteIdentifier(name);
-    list = Object.entries(model.getAttributes()).filter(([name]) => !except.includes(name))
-      .map(([name, def]) => `${alias === null ? 'NULL' : `${alias}.${quote(def.field ?? name)}`} AS ${quote(prefix + name)}`);
+    list = Object.entries(model.getAttributes())
+      .filter(([name]) => !except.includes(name))
+      .map(
+        ([name, def]) =>
+          `${alias === null ? 'NULL' : `${alias}.${quote(def.field ?? name)}`} AS ${quote(prefix + name)}`,
+      );
     columnLists.set(key, list);
   }
   return list;

@@ -8,7 +8,8 @@ import { config } from '../config.js';
 let instance: Sequelize | undefined;
 
 export function getSequelize(): Sequelize {
-  if (!instance) instance = config.db.dialect === 'sqlite' ? createSqlite(config.db.storage) : createMysql(config.db.url);
+  if (!instance)
+    instance = config.db.dialect === 'sqlite' ? createSqlite(config.db.storage) : createMysql(config.db.url);
   return instance;
 }
 
@@ -30,7 +31,15 @@ function createMysql(url: string): Sequelize {
     // typeCast true: mysql2 reads dates itself, as UTC, DATE (DATEONLY) as a
     // 'YYYY-MM-DD' string like Sequelize. Sequelize's own cast, a JavaScript call per value that looks the zone up in
     // moment-timezone every time, was a quarter of the CPU mysql2 spends reading a page (docs/performance.md).
-    dialectOptions: { decimalNumbers: true, charset: 'utf8mb4', multipleStatements: true, maxPreparedStatements: 64, typeCast: true, dateStrings: ['DATE'], timezone: 'Z' },
+    dialectOptions: {
+      decimalNumbers: true,
+      charset: 'utf8mb4',
+      multipleStatements: true,
+      maxPreparedStatements: 64,
+      typeCast: true,
+      dateStrings: ['DATE'],
+      timezone: 'Z',
+    },
   });
 }
 
@@ -48,7 +57,9 @@ function createSqlite(storage: string): Sequelize {
   // Sequelize's sqlite dialect has no afterConnect hook: give every new connection a busy timeout here,
   // so readers outside the write queue wait for a commit rather than erroring.
   const manager = sequelize.connectionManager as unknown as {
-    getConnection(options?: unknown): Promise<{ configure(option: 'busyTimeout', ms: number): void; __nimah?: boolean }>;
+    getConnection(
+      options?: unknown,
+    ): Promise<{ configure(option: 'busyTimeout', ms: number): void; __nimah?: boolean }>;
   };
   const getConnection = manager.getConnection.bind(manager);
   manager.getConnection = async (options?: unknown) => {
@@ -74,7 +85,9 @@ export async function ensureDatabaseExists(): Promise<void> {
   url.pathname = '/';
   const admin = new Sequelize(url.toString(), { dialect: 'mysql', logging: false });
   try {
-    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${name.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(
+      `CREATE DATABASE IF NOT EXISTS \`${name.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await admin.close();
   }
@@ -93,7 +106,9 @@ export const writeGeneration = (): number => committedWrites;
 export function withTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
   const sequelize = getSequelize();
   const counted = (transaction: Transaction) => {
-    transaction.afterCommit(() => { committedWrites += 1; });
+    transaction.afterCommit(() => {
+      committedWrites += 1;
+    });
     return work(transaction);
   };
   if (!isSqlite()) return sequelize.transaction(counted);

@@ -11,8 +11,11 @@ export async function reserveSequenceValues(name: string, count: number, transac
     ? 'INSERT INTO sequences (name, value) VALUES (:name, :count) ON CONFLICT(name) DO UPDATE SET value = value + :count'
     : 'INSERT INTO sequences (name, value) VALUES (:name, :count) ON DUPLICATE KEY UPDATE value = value + :count';
   await sequelize.query(upsert, { replacements: { name, count }, transaction });
-  const [row] = await sequelize.query<{ value: number | string }>('SELECT value FROM sequences WHERE name = :name',
-    { replacements: { name }, transaction, type: QueryTypes.SELECT });
+  const [row] = await sequelize.query<{ value: number | string }>('SELECT value FROM sequences WHERE name = :name', {
+    replacements: { name },
+    transaction,
+    type: QueryTypes.SELECT,
+  });
   return Number(row.value) - count + 1;
 }
 

@@ -42,7 +42,12 @@ class Reader {
   private readonly crlf: boolean;
   readonly result: CsvResult = { records: [], total: 0 };
 
-  constructor(private readonly text: string, delimiter: string, eol: string, private readonly limits: CsvLimits) {
+  constructor(
+    private readonly text: string,
+    delimiter: string,
+    eol: string,
+    private readonly limits: CsvLimits,
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
     this.eol = eol.charCodeAt(0);
     this.crlf = eol === '\r\n';
@@ -110,7 +115,8 @@ class Reader {
     for (; this.pos < text.length; this.pos += 1) {
       const code = text.charCodeAt(this.pos);
       if (code === this.delimiter || this.atEol(this.pos)) break;
-      if (code === QUOTE) throw new CsvSyntaxError(`Invalid opening quote: a quote inside an unquoted field on line ${this.line}`);
+      if (code === QUOTE)
+        throw new CsvSyntaxError(`Invalid opening quote: a quote inside an unquoted field on line ${this.line}`);
     }
     this.push(this.counting ? '' : text.slice(start, this.pos).trim());
   }
@@ -124,13 +130,16 @@ class Reader {
       doubled = true;
       close = text.indexOf('"', close + 2);
     }
-    if (close < 0) throw new CsvSyntaxError(`Quote not closed: the quoted field on line ${this.line} runs to the end of the file`);
+    if (close < 0)
+      throw new CsvSyntaxError(`Quote not closed: the quoted field on line ${this.line} runs to the end of the file`);
     const raw = text.slice(start, close);
     for (let at = raw.indexOf('\n'); at >= 0; at = raw.indexOf('\n', at + 1)) this.line += 1;
     this.pos = close + 1;
     while (this.pos < text.length && isBlank(text.charCodeAt(this.pos))) this.pos += 1;
     if (this.pos < text.length && text.charCodeAt(this.pos) !== this.delimiter && !this.atEol(this.pos)) {
-      throw new CsvSyntaxError(`Invalid closing quote: got "${text[this.pos]}" after a quoted field on line ${this.line}`);
+      throw new CsvSyntaxError(
+        `Invalid closing quote: got "${text[this.pos]}" after a quoted field on line ${this.line}`,
+      );
     }
     if (this.counting) return '';
     return doubled ? raw.replaceAll('""', '"') : raw;

@@ -36,9 +36,15 @@ function logWhenFinished(req: Request, res: Response, ctx: RequestContext): void
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     // No query string: it can carry search terms typed by users.
-    runWithContext(ctx, () => logger.http('http.request', {
-      method: req.method, path: loggedPath(req), status: res.statusCode, ms: Math.round(ms * 10) / 10, userId: ctx.userId,
-    }));
+    runWithContext(ctx, () =>
+      logger.http('http.request', {
+        method: req.method,
+        path: loggedPath(req),
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        userId: ctx.userId,
+      }),
+    );
   });
 }
 
@@ -48,10 +54,17 @@ const hasBody = (req: Parameters<RequestHandler>[0]): boolean =>
 /** Refuses a body of the wrong media type with 415, then parses JSON bodies. */
 export function bodyFor(kind: BodyKind, jsonLimit: string): RequestHandler[] {
   if (kind === 'none') return [];
-  const expected = { json: ['application/json'], multipart: ['multipart/form-data'], json_or_multipart: ['application/json', 'multipart/form-data'] }[kind];
+  const expected = {
+    json: ['application/json'],
+    multipart: ['multipart/form-data'],
+    json_or_multipart: ['application/json', 'multipart/form-data'],
+  }[kind];
   const check: RequestHandler = (req, _res, next) => {
     if (hasBody(req) && !req.is(expected)) {
-      throw new UnsupportedTypeError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${expected.join(' or ')}`, { expected, received: req.get('content-type') ?? null });
+      throw new UnsupportedTypeError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${expected.join(' or ')}`, {
+        expected,
+        received: req.get('content-type') ?? null,
+      });
     }
     next();
   };
@@ -65,12 +78,17 @@ export function bodyFor(kind: BodyKind, jsonLimit: string): RequestHandler[] {
  */
 export function publicRateLimit(limit: number, windowMs = 15 * 60_000): RequestHandler {
   const perApp = new WeakMap<object, RequestHandler>();
-  const create = () => rateLimit({
-    windowMs, limit, standardHeaders: 'draft-7', legacyHeaders: false,
-    // Made on an app's first request on purpose (see above), which this check would otherwise report.
-    validate: { creationStack: false },
-    handler: (_req, _res, next) => next(new RateLimitedError('Too many requests from this address; try again later', Math.ceil(windowMs / 1000))),
-  });
+  const create = () =>
+    rateLimit({
+      windowMs,
+      limit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      // Made on an app's first request on purpose (see above), which this check would otherwise report.
+      validate: { creationStack: false },
+      handler: (_req, _res, next) =>
+        next(new RateLimitedError('Too many requests from this address; try again later', Math.ceil(windowMs / 1000))),
+    });
   return (req, res, next) => {
     let limiter = perApp.get(req.app);
     if (!limiter) {

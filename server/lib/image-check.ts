@@ -18,13 +18,24 @@ const MAX_IMAGE_SIDE = 16_384;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Bit depths PNG allows for each colour type. */
-const PNG_DEPTHS: Readonly<Record<number, readonly number[]>> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const PNG_DEPTHS: Readonly<Record<number, readonly number[]>> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
 
 function pngHeader(data: Buffer, at: number): ImageInfo | undefined {
   const [depth, colour, compression, filter, interlace] = data.subarray(at + 16, at + 21);
   const valid = PNG_DEPTHS[colour]?.includes(depth) && compression === 0 && filter === 0 && interlace <= 1;
   if (!valid) return undefined;
-  return { type: 'image/png', width: data.readUInt32BE(at + 8), height: data.readUInt32BE(at + 12), interlaced: interlace === 1 };
+  return {
+    type: 'image/png',
+    width: data.readUInt32BE(at + 8),
+    height: data.readUInt32BE(at + 12),
+    interlaced: interlace === 1,
+  };
 }
 
 /** A PNG whose chunks all lie within the file: IHDR first, at least one IDAT, then IEND (later bytes are ignored). */
@@ -55,15 +66,23 @@ function inspectJpeg(data: Buffer): ImageInfo | undefined {
   for (let at = 2; at + 4 <= data.length;) {
     const marker = data[at + 1];
     if (data[at] !== 0xff) return undefined;
-    if (marker === 0xff) at += 1; // fill byte
-    else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) at += 2; // markers without a length
-    else if (marker === 0xd9 || marker === 0xda) return undefined; // image end or scan data before any frame header
+    if (marker === 0xff)
+      at += 1; // fill byte
+    else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+      at += 2; // markers without a length
+    else if (marker === 0xd9 || marker === 0xda)
+      return undefined; // image end or scan data before any frame header
     else {
       const length = data.readUInt16BE(at + 2);
       if (length < 2 || at + 2 + length > data.length) return undefined;
       if (JPEG_FRAMES.has(marker)) {
         if (length < 8 || ![1, 3, 4].includes(data[at + 9])) return undefined;
-        return { type: 'image/jpeg', width: data.readUInt16BE(at + 7), height: data.readUInt16BE(at + 5), interlaced: false };
+        return {
+          type: 'image/jpeg',
+          width: data.readUInt16BE(at + 7),
+          height: data.readUInt16BE(at + 5),
+          interlaced: false,
+        };
       }
       at += 2 + length;
     }
@@ -79,8 +98,12 @@ export function inspectImage(data: Buffer): ImageInfo | undefined {
 
 /** Refuses (422 IMAGE_TOO_LARGE, naming the field) an image with more pixels than a document can print. */
 export function assertPrintableSize(info: ImageInfo, field: string): void {
-  if (info.width <= MAX_IMAGE_SIDE && info.height <= MAX_IMAGE_SIDE && info.width * info.height <= MAX_IMAGE_PIXELS) return;
-  throw new UnprocessableError('IMAGE_TOO_LARGE', `The image is ${info.width} × ${info.height} pixels; at most ` +
-    `${MAX_IMAGE_PIXELS / 1_000_000 | 0} megapixels can be printed. Scale it down and upload it again.`,
-  { field, width: info.width, height: info.height, maxPixels: MAX_IMAGE_PIXELS });
+  if (info.width <= MAX_IMAGE_SIDE && info.height <= MAX_IMAGE_SIDE && info.width * info.height <= MAX_IMAGE_PIXELS)
+    return;
+  throw new UnprocessableError(
+    'IMAGE_TOO_LARGE',
+    `The image is ${info.width} × ${info.height} pixels; at most ` +
+      `${(MAX_IMAGE_PIXELS / 1_000_000) | 0} megapixels can be printed. Scale it down and upload it again.`,
+    { field, width: info.width, height: info.height, maxPixels: MAX_IMAGE_PIXELS },
+  );
 }

@@ -31,8 +31,6 @@ export const logger = winston.createLogger({
       : winston.format.combine(winston.format.colorize(), winston.format.simple()),
   ),
   transports: [
-    config.logFile
-      ? new winston.transports.File({ filename: config.logFile })
-      : new winston.transports.Console(),
+    config.logFile ? new winston.transports.File({ filename: config.logFile }) : new winston.transports.Console(),
   ],
 });

@@ -1,6 +1,9 @@
 import Joi from 'joi';
 
-export interface PageQuery { page: number; pageSize: number }
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+}
 export type { Page } from '../shared/index.js';
 
 export const MAX_PAGE_SIZE = 200;

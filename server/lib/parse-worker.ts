@@ -3,7 +3,12 @@
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 
-export interface ParseJob { id: number; moduleUrl: string; fn: string; args: unknown[] }
+export interface ParseJob {
+  id: number;
+  moduleUrl: string;
+  fn: string;
+  args: unknown[];
+}
 export type ParseReply =
   | { id: number; type: 'started' }
   | { id: number; type: 'done'; value: unknown }
@@ -21,13 +26,15 @@ function load(url: string): Promise<Record<string, unknown>> {
 }
 
 /** Bytes arrive as a plain Uint8Array (structured clone drops the Buffer class); the parsers expect a Buffer. */
-const revive = (arg: unknown): unknown => (arg instanceof Uint8Array ? Buffer.from(arg.buffer, arg.byteOffset, arg.byteLength) : arg);
+const revive = (arg: unknown): unknown =>
+  arg instanceof Uint8Array ? Buffer.from(arg.buffer, arg.byteOffset, arg.byteLength) : arg;
 
 /** AppErrors keep their code, status and details; anything else is a bug and travels as its message only. */
 function describe(error: unknown): Extract<ParseReply, { type: 'failed' }>['error'] {
   const e = error as { code?: unknown; status?: unknown; message?: unknown; details?: unknown; name?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(error);
-  if (typeof e?.code === 'string' && typeof e.status === 'number') return { code: e.code, status: e.status, message, details: e.details };
+  if (typeof e?.code === 'string' && typeof e.status === 'number')
+    return { code: e.code, status: e.status, message, details: e.details };
   return { message: `${typeof e?.name === 'string' ? e.name : 'Error'}: ${message}` };
 }
 

@@ -6,7 +6,9 @@ import { ValidationError, type FieldError } from './errors.js';
 export function parse<T>(schema: Joi.Schema<T>, input: unknown, where = 'Request'): T {
   const nul = pathOfNul(input);
   if (nul !== undefined) {
-    throw new ValidationError(`${where} is invalid`, [{ path: nul, message: 'must not contain the NUL character', type: 'text.nul' }]);
+    throw new ValidationError(`${where} is invalid`, [
+      { path: nul, message: 'must not contain the NUL character', type: 'text.nul' },
+    ]);
   }
   const { value, error } = schema.validate(input ?? {}, { abortEarly: false, stripUnknown: true, convert: true });
   if (error) {
@@ -29,10 +31,25 @@ export function parse<T>(schema: Joi.Schema<T>, input: unknown, where = 'Request
  * `details` nests other reports with their values. What stays is what a client needs to word the error: `limit`,
  * `valids`, `peers`, and the context our own validators give through `invalid()`.
  */
-const HIDDEN_CONTEXT = new Set(['label', 'key', 'value', 'dupeValue', 'invalids', 'regex', 'details', 'message', 'errors']);
-function contextOf(context: Joi.Context | undefined, sibling: (ref: Joi.Reference) => unknown): Record<string, unknown> | undefined {
+const HIDDEN_CONTEXT = new Set([
+  'label',
+  'key',
+  'value',
+  'dupeValue',
+  'invalids',
+  'regex',
+  'details',
+  'message',
+  'errors',
+]);
+function contextOf(
+  context: Joi.Context | undefined,
+  sibling: (ref: Joi.Reference) => unknown,
+): Record<string, unknown> | undefined {
   if (!context) return undefined;
-  const kept = Object.entries(context).filter(([k, v]) => !HIDDEN_CONTEXT.has(k) && v !== undefined && typeof v !== 'function');
+  const kept = Object.entries(context).filter(
+    ([k, v]) => !HIDDEN_CONTEXT.has(k) && v !== undefined && typeof v !== 'function',
+  );
   return kept.length ? Object.fromEntries(kept.map(([k, v]) => [k, JoiRuntime.isRef(v) ? sibling(v) : v])) : undefined;
 }
 /** A named pattern (`.pattern(re, { name: 'date.pattern' })`) reports its name as the type: our formats have their own. */
@@ -41,7 +58,8 @@ function typeOf(d: Joi.ValidationErrorItem, value: unknown): Pick<FieldError, 't
   const sibling = (ref: Joi.Reference): unknown => {
     if (ref.ancestor !== 1) return String(ref);
     let at: unknown = value;
-    for (const key of [...d.path.slice(0, -1), ...ref.path]) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+    for (const key of [...d.path.slice(0, -1), ...ref.path])
+      at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
     return typeof at === 'number' || typeof at === 'string' || at instanceof Date ? at : String(ref);
   };
   if (d.type === 'string.pattern.name' && typeof d.context?.name === 'string') {
@@ -57,8 +75,15 @@ function typeOf(d: Joi.ValidationErrorItem, value: unknown): Pick<FieldError, 't
  * The types are listed in README.md (The API). helpers.message() would give every such error the type
  * `custom`.
  */
-export function invalid(helpers: Joi.CustomHelpers, type: string, message: string, context: Joi.Context = {}): Joi.ErrorReport {
-  return helpers.schema.$_createError(type, helpers.original, context, helpers.state, helpers.prefs, { messages: { [type]: message } }) as Joi.ErrorReport;
+export function invalid(
+  helpers: Joi.CustomHelpers,
+  type: string,
+  message: string,
+  context: Joi.Context = {},
+): Joi.ErrorReport {
+  return helpers.schema.$_createError(type, helpers.original, context, helpers.state, helpers.prefs, {
+    messages: { [type]: message },
+  }) as Joi.ErrorReport;
 }
 
 /**
@@ -67,7 +92,10 @@ export function invalid(helpers: Joi.CustomHelpers, type: string, message: strin
  * field of ours has a use for it. Iterative, because bodies may nest thousands of levels deep.
  */
 function pathOfNul(input: unknown): string | undefined {
-  interface Step { key: string; parent?: Step }
+  interface Step {
+    key: string;
+    parent?: Step;
+  }
   const pathOf = (step?: Step): string => {
     const keys: string[] = [];
     for (let s = step; s; s = s.parent) keys.unshift(s.key);
@@ -91,7 +119,12 @@ export function listOf(values: readonly string[]): Joi.Schema<string[]> {
     const items = (Array.isArray(v) ? v : String(v).split(',')).map((s) => String(s).trim()).filter(Boolean);
     const bad = items.find((i) => !values.includes(i));
     if (bad !== undefined) {
-      return invalid(helpers, 'list.only', `{{#label}} has "${bad.slice(0, 40)}", which is not one of ${values.join(', ')}`, { valids: [...values] });
+      return invalid(
+        helpers,
+        'list.only',
+        `{{#label}} has "${bad.slice(0, 40)}", which is not one of ${values.join(', ')}`,
+        { valids: [...values] },
+      );
     }
     return items;
   });

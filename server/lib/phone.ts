@@ -11,8 +11,11 @@ export function toE164(input: string, country: CountryCode): string | undefined 
 
 /** A joi string that must be a valid phone number in `country` (or international), converted to E.164. */
 export function phoneSchema(country: CountryCode): Joi.StringSchema {
-  return Joi.string().trim().max(40).custom((value: string, helpers) => {
-    const e164 = toE164(value, country);
-    return e164 ?? invalid(helpers, 'phone.invalid', '{{#label}} is not a valid phone number');
-  });
+  return Joi.string()
+    .trim()
+    .max(40)
+    .custom((value: string, helpers) => {
+      const e164 = toE164(value, country);
+      return e164 ?? invalid(helpers, 'phone.invalid', '{{#label}} is not a valid phone number');
+    });
 }

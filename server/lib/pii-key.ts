@@ -12,9 +12,20 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { config } from '../config.js';
 import { logger } from './logger.js';
 
-export interface PiiKey { id: string; key: Buffer }
-export interface KeyRing { current: PiiKey; old: PiiKey[]; hashSource: Buffer }
-export interface KeyRingInput { current: string; old?: string[]; hash?: string }
+export interface PiiKey {
+  id: string;
+  key: Buffer;
+}
+export interface KeyRing {
+  current: PiiKey;
+  old: PiiKey[];
+  hashSource: Buffer;
+}
+export interface KeyRingInput {
+  current: string;
+  old?: string[];
+  hash?: string;
+}
 
 let ring: KeyRing | undefined;
 
@@ -40,11 +51,18 @@ export function buildKeyRing(input: KeyRingInput): KeyRing {
   const current = decodeOrThrow(input.current, 'PII_KEY');
   const old = (input.old ?? []).map((k, i) => decodeOrThrow(k, `PII_KEYS_OLD (entry ${i + 1})`));
   if (old.length && !input.hash) {
-    throw new Error('PII_HASH_KEY is required when PII_KEYS_OLD is set: give it the key the lookup hashes were made with (the first PII_KEY)');
+    throw new Error(
+      'PII_HASH_KEY is required when PII_KEYS_OLD is set: give it the key the lookup hashes were made with (the first PII_KEY)',
+    );
   }
   const all = [current, ...old].map((key) => ({ id: keyIdOf(key), key }));
-  if (new Set(all.map((k) => k.id)).size !== all.length) throw new Error('PII_KEY and PII_KEYS_OLD name the same key twice');
-  return { current: all[0], old: all.slice(1), hashSource: input.hash ? decodeOrThrow(input.hash, 'PII_HASH_KEY') : current };
+  if (new Set(all.map((k) => k.id)).size !== all.length)
+    throw new Error('PII_KEY and PII_KEYS_OLD name the same key twice');
+  return {
+    current: all[0],
+    old: all.slice(1),
+    hashSource: input.hash ? decodeOrThrow(input.hash, 'PII_HASH_KEY') : current,
+  };
 }
 
 /** Installs a ring (the server at start; a test that plays a server with another configuration). */
@@ -65,7 +83,11 @@ function developmentKey(): string {
 export async function preparePiiKey(): Promise<KeyRing> {
   if (ring) return ring;
   if (!config.piiKey && config.env === 'production') throw new Error('PII_KEY is required when NODE_ENV=production');
-  ring = buildKeyRing({ current: config.piiKey || developmentKey(), old: config.piiKeysOld, hash: config.piiHashKey || undefined });
+  ring = buildKeyRing({
+    current: config.piiKey || developmentKey(),
+    old: config.piiKeysOld,
+    hash: config.piiHashKey || undefined,
+  });
   return ring;
 }
 

@@ -26,7 +26,8 @@ function macKey(): Buffer {
 }
 
 /** Where a value lives, as the AAD of its ciphertext: `<table>.<column>:<row key>`. */
-export const piiContext = (table: string, column: string, rowKey: number | string): string => `${table}.${column}:${rowKey}`;
+export const piiContext = (table: string, column: string, rowKey: number | string): string =>
+  `${table}.${column}:${rowKey}`;
 
 const b64 = (buf: Buffer): string => buf.toString('base64url');
 
@@ -66,7 +67,12 @@ function decryptV1(raw: Buffer): string {
   if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('Encrypted value is truncated');
   for (const { key } of ringKeys()) {
     try {
-      return open(key, raw.subarray(0, IV_BYTES), raw.subarray(IV_BYTES + TAG_BYTES), raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return open(
+        key,
+        raw.subarray(0, IV_BYTES),
+        raw.subarray(IV_BYTES + TAG_BYTES),
+        raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),
+      );
     } catch {
       // GCM refuses a wrong key; the next one may be right.
     }

@@ -2,7 +2,10 @@
 // without every function taking it as an argument.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export interface RequestContext { requestId: string; userId?: number }
+export interface RequestContext {
+  requestId: string;
+  userId?: number;
+}
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

@@ -24,7 +24,9 @@ export function sharedResults<V>({ maxAgeMs, maxKeys, generation }: SharedResult
     if (entries.size >= maxKeys) entries.delete(entries.keys().next().value as string);
     // The age counts from when the computation began: the answer reflects the data at that moment or later.
     entries.set(key, { startedAt: now, generation: current, value });
-    value.catch(() => { if (entries.get(key)?.value === value) entries.delete(key); });
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
     return value;
   };
 }

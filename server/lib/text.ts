@@ -5,5 +5,8 @@ export function toLatinDigits(s: string): string {
 
 /** Upper-case, Latin digits, no spaces, hyphens, dots, slashes or underscores: the form serials are compared in. */
 export function serialKey(s: string): string {
-  return toLatinDigits(s).normalize('NFKC').toUpperCase().replace(/[\s\-_./\\\u200e\u200f\u2066-\u2069]/g, '');
+  return toLatinDigits(s)
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_./\\\u200e\u200f\u2066-\u2069]/g, '');
 }

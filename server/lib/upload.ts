@@ -5,17 +5,32 @@ import { config } from '../config.js';
 import { UnsupportedTypeError, ValidationError } from './errors.js';
 
 export function singleFile(field = 'file', maxBytes = config.upload.maxBytes): RequestHandler {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } }).single(field);
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  }).single(field);
   // busboy reports a broken body (no or wrong boundary, a cut-off or malformed part) as a plain Error, which would
   // otherwise become a 500: it is the client's mistake, so say 400. MulterErrors (limits) keep their own mapping.
-  return (req, res, next) => upload(req, res, (err?: unknown) => {
-    if (!err || err instanceof multer.MulterError) return next(err);
-    next(new ValidationError('The multipart body is malformed', [{ path: 'body', message: err instanceof Error ? err.message : 'malformed multipart body', type: 'multipart.invalid' }]));
-  });
+  return (req, res, next) =>
+    upload(req, res, (err?: unknown) => {
+      if (!err || err instanceof multer.MulterError) return next(err);
+      next(
+        new ValidationError('The multipart body is malformed', [
+          {
+            path: 'body',
+            message: err instanceof Error ? err.message : 'malformed multipart body',
+            type: 'multipart.invalid',
+          },
+        ]),
+      );
+    });
 }
 
 export function requireFile(req: Request, field = 'file'): Express.Multer.File {
-  if (!req.file) throw new ValidationError('A file is required', [{ path: field, message: 'is required (multipart field "file")', type: 'file.required' }]);
+  if (!req.file)
+    throw new ValidationError('A file is required', [
+      { path: field, message: 'is required (multipart field "file")', type: 'file.required' },
+    ]);
   return req.file;
 }
 

@@ -23,7 +23,11 @@ interface Job extends ParseJob {
   reject: (error: Error) => void;
 }
 
-interface Slot { worker: Worker; job?: Job; timer?: NodeJS.Timeout }
+interface Slot {
+  worker: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
 
 /** Loading a module in a fresh worker is not parsing; it gets its own, generous bound. */
 const LOAD_TIMEOUT_MS = 60_000;
@@ -72,8 +76,12 @@ function retire(slot: Slot, error: Error): void {
 
 function timeoutError(job: Job): AppError {
   const { field, timeoutMs } = job.options;
-  return new UnprocessableError('PARSE_TIMEOUT', `Reading the file in field "${field}" took longer than ${timeoutMs} ms, ` +
-    'so it was stopped: it is not a file Nimah can read.', { field, timeoutMs });
+  return new UnprocessableError(
+    'PARSE_TIMEOUT',
+    `Reading the file in field "${field}" took longer than ${timeoutMs} ms, ` +
+      'so it was stopped: it is not a file Nimah can read.',
+    { field, timeoutMs },
+  );
 }
 
 function onReply(slot: Slot, reply: ParseReply): void {
@@ -86,26 +94,39 @@ function onReply(slot: Slot, reply: ParseReply): void {
   }
   if (reply.type === 'done') settle(slot, { value: reply.value });
   else if (reply.error.status !== undefined && reply.error.code !== undefined) {
-    settle(slot, { error: new AppError(reply.error.code, reply.error.message, reply.error.status, reply.error.details) });
+    settle(slot, {
+      error: new AppError(reply.error.code, reply.error.message, reply.error.status, reply.error.details),
+    });
   } else settle(slot, { error: new Error(reply.error.message) });
   dispatch();
 }
 
 function onWorkerError(slot: Slot, error: Error & { code?: string }): void {
   const field = slot.job?.options.field ?? 'file';
-  retire(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-    ? new UnprocessableError('PARSE_TOO_LARGE', `Reading the file in field "${field}" needs more memory than an upload may use.`, { field })
-    : error);
+  retire(
+    slot,
+    error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new UnprocessableError(
+          'PARSE_TOO_LARGE',
+          `Reading the file in field "${field}" needs more memory than an upload may use.`,
+          { field },
+        )
+      : error,
+  );
 }
 
 function spawn(): Slot {
   const worker = new Worker(BOOTSTRAP, {
-    eval: true, workerData: { entry, tsxApi }, resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB },
+    eval: true,
+    workerData: { entry, tsxApi },
+    resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB },
   });
   const slot: Slot = { worker };
   worker.on('message', (reply: ParseReply) => onReply(slot, reply));
   worker.on('error', (error) => onWorkerError(slot, error));
-  worker.on('exit', () => { if (slots.includes(slot)) retire(slot, new Error('The parse worker stopped unexpectedly')); });
+  worker.on('exit', () => {
+    if (slots.includes(slot)) retire(slot, new Error('The parse worker stopped unexpectedly'));
+  });
   // An idle worker must not keep the process alive (a running job's timer does). After the listeners: adding a
   // 'message' listener refs the worker's port again.
   worker.unref();
@@ -115,8 +136,14 @@ function spawn(): Slot {
 
 function start(slot: Slot, job: Job): void {
   slot.job = job;
-  slot.timer = setTimeout(() => retire(slot, new Error('The parse worker did not load its module in time')), LOAD_TIMEOUT_MS);
-  slot.worker.postMessage({ id: job.id, moduleUrl: job.moduleUrl, fn: job.fn, args: job.args } satisfies ParseJob, job.transfer);
+  slot.timer = setTimeout(
+    () => retire(slot, new Error('The parse worker did not load its module in time')),
+    LOAD_TIMEOUT_MS,
+  );
+  slot.worker.postMessage(
+    { id: job.id, moduleUrl: job.moduleUrl, fn: job.fn, args: job.args } satisfies ParseJob,
+    job.transfer,
+  );
 }
 
 function dispatch(): void {
@@ -145,13 +172,22 @@ function prepare(args: unknown[]): { args: unknown[]; transfer: ArrayBuffer[] } 
  */
 export function runOffThread<T>(moduleUrl: string, fn: string, args: unknown[], options: OffThreadOptions): Promise<T> {
   if (queue.length >= MAX_QUEUED) {
-    return Promise.reject(new AppError('PARSE_BUSY', 'Too many files are being read at once; try again in a moment.', 503,
-      { field: options.field }));
+    return Promise.reject(
+      new AppError('PARSE_BUSY', 'Too many files are being read at once; try again in a moment.', 503, {
+        field: options.field,
+      }),
+    );
   }
   return new Promise<T>((resolve, reject) => {
     const { args: prepared, transfer } = prepare(args);
     queue.push({
-      id: nextId++, moduleUrl, fn, args: prepared, transfer, resolve: resolve as (value: unknown) => void, reject,
+      id: nextId++,
+      moduleUrl,
+      fn,
+      args: prepared,
+      transfer,
+      resolve: resolve as (value: unknown) => void,
+      reject,
       options: { field: options.field, timeoutMs: options.timeoutMs ?? config.parse.timeoutMs },
     });
     dispatch();

@@ -15,33 +15,92 @@ export type PartnerKind = (typeof PARTNER_KINDS)[number];
 /** The national ID never comes back: only `nationalIdMasked` (`******0008`). */
 export interface BeneficiaryDto {
   redacted: false;
-  id: number; kind: BeneficiaryKind; name: string; nationalIdMasked: string; phone: string;
-  city: string | null; region: string | null; householdSize: number; monthlyIncome: number; schoolChildren: number;
-  need: Need; purpose: Purpose; partnerId: number | null; status: BeneficiaryStatus; rejectionReason: string | null;
-  statusChangedAt: string; createdAt: string; updatedAt: string;
+  id: number;
+  kind: BeneficiaryKind;
+  name: string;
+  nationalIdMasked: string;
+  phone: string;
+  city: string | null;
+  region: string | null;
+  householdSize: number;
+  monthlyIncome: number;
+  schoolChildren: number;
+  need: Need;
+  purpose: Purpose;
+  partnerId: number | null;
+  status: BeneficiaryStatus;
+  rejectionReason: string | null;
+  statusChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
   allowedTransitions: BeneficiaryStatus[];
 }
 
-export const PRIORITY_FACTORS = ['incomePerMember', 'householdSize', 'schoolChildren', 'daysWaiting', 'partnerReferral'] as const;
+export const PRIORITY_FACTORS = [
+  'incomePerMember',
+  'householdSize',
+  'schoolChildren',
+  'daysWaiting',
+  'partnerReferral',
+] as const;
 export type PriorityFactor = (typeof PRIORITY_FACTORS)[number];
 export type PriorityBreakdown = Record<PriorityFactor, number>;
 export type PriorityWeights = Record<PriorityFactor, number> & { incomeCeilingPerMember: number };
 
-export interface BeneficiaryDetailDto extends BeneficiaryDto { priority?: { score: number; breakdown: PriorityBreakdown } }
+export interface BeneficiaryDetailDto extends BeneficiaryDto {
+  priority?: { score: number; breakdown: PriorityBreakdown };
+}
 
 /** The server requires nationalId (on create), householdSize and monthlyIncome; the form leaves out what is empty so that it says so. */
 export interface BeneficiaryInput {
-  kind: BeneficiaryKind; name: string; nationalId?: string; phone: string; city?: string; region?: string;
-  householdSize?: number; monthlyIncome?: number; schoolChildren?: number; need: Need; purpose: Purpose; partnerId?: number | null;
+  kind: BeneficiaryKind;
+  name: string;
+  nationalId?: string;
+  phone: string;
+  city?: string;
+  region?: string;
+  householdSize?: number;
+  monthlyIncome?: number;
+  schoolChildren?: number;
+  need: Need;
+  purpose: Purpose;
+  partnerId?: number | null;
 }
 export type BeneficiaryPatch = Partial<BeneficiaryInput> & { status?: BeneficiaryStatus; rejectionReason?: string };
 
 /** `B`: the server's list may hold redacted rows for other roles; the client (managers only) sees BeneficiaryDto. */
-export interface WaitlistItemDto<B = BeneficiaryDto> { rank: number; score: number; breakdown: PriorityBreakdown; beneficiary: B }
-export interface WaitlistDto { items: WaitlistItemDto[]; total: number; page: number; pageSize: number; weights: PriorityWeights }
+export interface WaitlistItemDto<B = BeneficiaryDto> {
+  rank: number;
+  score: number;
+  breakdown: PriorityBreakdown;
+  beneficiary: B;
+}
+export interface WaitlistDto {
+  items: WaitlistItemDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  weights: PriorityWeights;
+}
 
 export interface PartnerDto {
-  id: number; name: string; nameLatin: string | null; kind: PartnerKind; city: string | null; contactPerson: string | null;
-  phone: string | null; email: string | null; createdAt: string; updatedAt: string;
+  id: number;
+  name: string;
+  nameLatin: string | null;
+  kind: PartnerKind;
+  city: string | null;
+  contactPerson: string | null;
+  phone: string | null;
+  email: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
-export interface PartnerInput { name: string; nameLatin?: string; kind: PartnerKind; city?: string; contactPerson?: string; phone?: string; email?: string }
+export interface PartnerInput {
+  name: string;
+  nameLatin?: string;
+  kind: PartnerKind;
+  city?: string;
+  contactPerson?: string;
+  phone?: string;
+  email?: string;
+}

@@ -25,5 +25,15 @@ export interface ErrorBody {
  * (`phone.invalid`, `nationalId.SA`…: README.md, The API); `context` holds what a translation needs (`limit`,
  * `valids`, `peers`), never the submitted value. 409/422 field details may carry only `path` and `message`.
  */
-export interface FieldErrorDto { path: string; message: string; type?: string; context?: Record<string, unknown> }
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface FieldErrorDto {
+  path: string;
+  message: string;
+  type?: string;
+  context?: Record<string, unknown>;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -4,41 +4,109 @@ import type { SanitizationDto } from './workshop.js';
 
 export type DeviceType = 'laptop' | 'desktop' | 'all_in_one' | 'tablet' | 'monitor' | 'other';
 export type MediaType = 'hdd' | 'ssd' | 'nvme' | 'emmc' | 'other';
-export type DeviceStatus = 'intake' | 'repair' | 'wipe' | 'refurbish' | 'ready' | 'allocated'
-  | 'handed_over' | 'disposal' | 'recycled' | 'harvested';
+export type DeviceStatus =
+  | 'intake'
+  | 'repair'
+  | 'wipe'
+  | 'refurbish'
+  | 'ready'
+  | 'allocated'
+  | 'handed_over'
+  | 'disposal'
+  | 'recycled'
+  | 'harvested';
 export type Disposition = 'reuse' | 'recycle' | 'parts';
 /** In the order people expect to pick them. */
 export const DEVICE_TYPES: readonly DeviceType[] = ['laptop', 'desktop', 'all_in_one', 'tablet', 'monitor', 'other'];
-export const DEVICE_STATUSES: readonly DeviceStatus[] = ['intake', 'repair', 'wipe', 'refurbish', 'ready', 'allocated',
-  'handed_over', 'disposal', 'recycled', 'harvested'];
+export const DEVICE_STATUSES: readonly DeviceStatus[] = [
+  'intake',
+  'repair',
+  'wipe',
+  'refurbish',
+  'ready',
+  'allocated',
+  'handed_over',
+  'disposal',
+  'recycled',
+  'harvested',
+];
 /** SSD first: what most donated laptops hold. */
 export const MEDIA_TYPES: readonly MediaType[] = ['ssd', 'hdd', 'nvme', 'emmc', 'other'];
 
-export interface SiteDto { id: number; code: string; name: string; nameLatin: string | null; city: string | null }
+export interface SiteDto {
+  id: number;
+  code: string;
+  name: string;
+  nameLatin: string | null;
+  city: string | null;
+}
 
 export interface DriveDto {
-  id: number; serialNumber: string; model: string | null; mediaType: MediaType; capacityBytes: number | null;
-  smartPassed: boolean | null; powerOnHours: number | null; reallocatedSectors: number | null; pendingSectors: number | null;
+  id: number;
+  serialNumber: string;
+  model: string | null;
+  mediaType: MediaType;
+  capacityBytes: number | null;
+  smartPassed: boolean | null;
+  powerOnHours: number | null;
+  reallocatedSectors: number | null;
+  pendingSectors: number | null;
 }
 export interface DeviceDto {
-  id: number; assetTag: string; donationId: number; donationCode?: string; siteId: number | null; type: DeviceType;
-  manufacturer: string | null; model: string | null; serialNumber: string | null; cpu: string | null; ramGb: number | null;
-  storageSummary: string | null; screenInches: number | null; batteryHealth: number | null;
-  status: DeviceStatus; disposition: Disposition | null; grade: 'A' | 'B' | 'C' | null;
-  r2Function: string | null; r2Cosmetic: string | null; os: string | null; licence: string | null;
-  windows11Eligible: boolean | null; notes: string | null; version: number;
-  statusChangedAt: string; createdAt: string; updatedAt: string;
+  id: number;
+  assetTag: string;
+  donationId: number;
+  donationCode?: string;
+  siteId: number | null;
+  type: DeviceType;
+  manufacturer: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  cpu: string | null;
+  ramGb: number | null;
+  storageSummary: string | null;
+  screenInches: number | null;
+  batteryHealth: number | null;
+  status: DeviceStatus;
+  disposition: Disposition | null;
+  grade: 'A' | 'B' | 'C' | null;
+  r2Function: string | null;
+  r2Cosmetic: string | null;
+  os: string | null;
+  licence: string | null;
+  windows11Eligible: boolean | null;
+  notes: string | null;
+  version: number;
+  statusChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
   /** Lifecycle actions allowed from the current status (the client renders only these). */
   allowedActions: string[];
 }
 export interface DeviceEventDto {
-  id: number; seq: number; type: string; actorId: number | null; actorName: string | null;
-  fromStatus: DeviceStatus | null; toStatus: DeviceStatus | null; payload: Record<string, unknown>;
-  createdAt: string; hash: string;
+  id: number;
+  seq: number;
+  type: string;
+  actorId: number | null;
+  actorName: string | null;
+  fromStatus: DeviceStatus | null;
+  toStatus: DeviceStatus | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  hash: string;
 }
-export interface DeviceFileDto { id: number; kind: string; format: string | null; sha256: string; sizeBytes: number; originalName: string | null; createdAt: string }
+export interface DeviceFileDto {
+  id: number;
+  kind: string;
+  format: string | null;
+  sha256: string;
+  sizeBytes: number;
+  originalName: string | null;
+  createdAt: string;
+}
 export interface DeviceDetailDto extends DeviceDto {
-  donorId: number; donorName: string;
+  donorId: number;
+  donorName: string;
   drives: DriveDto[];
   events: DeviceEventDto[];
   /** Filled by GET /api/devices/:id: every sanitization record and uploaded evidence file of the device. */
@@ -50,7 +118,9 @@ export interface IntakeQueueDto {
   devices: (DeviceDto & { ageDays: number })[];
 }
 /** GET /api/intake-queue also says how many are waiting in all (the lists stop at `limit`). */
-export interface IntakeQueueTotals { totals?: { pledges: number; devices: number } }
+export interface IntakeQueueTotals {
+  totals?: { pledges: number; devices: number };
+}
 
 export type ScanResultDto =
   | { kind: 'device'; id: number; assetTag: string; status: DeviceStatus }
@@ -58,9 +128,13 @@ export type ScanResultDto =
   | { kind: 'donation'; id: number; code: string; status: DonationStatus }
   | { kind: 'certificate'; id: number; code: string; deviceId: number };
 /** 404 body details of GET /api/scan/:code. */
-export interface ScanNotFoundDetails { normalized?: string }
+export interface ScanNotFoundDetails {
+  normalized?: string;
+}
 
 export interface AuditVerifyDto {
-  ok: boolean; devicesChecked: number; eventsChecked: number;
+  ok: boolean;
+  devicesChecked: number;
+  eventsChecked: number;
   broken: { deviceId: number; assetTag: string | null; seq: number; eventId: number; reason: string }[];
 }

@@ -10,48 +10,116 @@ export const DONATION_CHANNELS: readonly DonationChannel[] = ['pickup', 'drop_of
 export const DONATION_STATUSES: readonly DonationStatus[] = ['pledged', 'scheduled', 'received', 'closed'];
 
 export interface DonorDto {
-  id: number; kind: DonorKind; name: string; nameLatin: string | null; contactPerson: string | null;
-  email: string | null; phone: string | null; city: string | null; crNumber: string | null;
-  preferredLanguage: DocumentLanguage; createdAt: string; updatedAt: string;
+  id: number;
+  kind: DonorKind;
+  name: string;
+  nameLatin: string | null;
+  contactPerson: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  crNumber: string | null;
+  preferredLanguage: DocumentLanguage;
+  createdAt: string;
+  updatedAt: string;
 }
 export interface DonorDetailDto extends DonorDto {
   summary: { donations: number; devices: number; placed: number; recycled: number; inProgress: number };
   donations: DonationDto[];
 }
 export interface DonorInput {
-  kind: DonorKind; name: string; nameLatin?: string; contactPerson?: string; email?: string; phone?: string;
-  city?: string; crNumber?: string; preferredLanguage: DocumentLanguage;
+  kind: DonorKind;
+  name: string;
+  nameLatin?: string;
+  contactPerson?: string;
+  email?: string;
+  phone?: string;
+  city?: string;
+  crNumber?: string;
+  preferredLanguage: DocumentLanguage;
 }
 
-export interface PledgeItemDto { type: DeviceType; count: number; description: string }
+export interface PledgeItemDto {
+  type: DeviceType;
+  count: number;
+  description: string;
+}
 export interface DonationDto {
-  id: number; code: string; donorId: number; donorName: string; channel: DonationChannel; status: DonationStatus;
-  expectedCount: number | null; receivedCount: number; siteId: number | null; notes: string | null;
-  pledgeItems: PledgeItemDto[]; preferredPickupDate: string | null; scheduledPickupDate: string | null;
-  receivedAt: string | null; createdAt: string; updatedAt: string;
+  id: number;
+  code: string;
+  donorId: number;
+  donorName: string;
+  channel: DonationChannel;
+  status: DonationStatus;
+  expectedCount: number | null;
+  receivedCount: number;
+  siteId: number | null;
+  notes: string | null;
+  pledgeItems: PledgeItemDto[];
+  preferredPickupDate: string | null;
+  scheduledPickupDate: string | null;
+  receivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 export interface DonationDetailDto extends DonationDto {
   devicesByStatus: Partial<Record<DeviceStatus, number>>;
   /** The donor's receipt page (PUBLIC_URL/receipts/<token>): a secret link, to send to the donor only. */
   receiptUrl?: string;
 }
-export interface DonationInput { donorId: number; channel: DonationChannel; expectedCount?: number; notes?: string }
-export interface DonationPatch { status?: DonationStatus; scheduledPickupDate?: string; expectedCount?: number; notes?: string }
+export interface DonationInput {
+  donorId: number;
+  channel: DonationChannel;
+  expectedCount?: number;
+  notes?: string;
+}
+export interface DonationPatch {
+  status?: DonationStatus;
+  scheduledPickupDate?: string;
+  expectedCount?: number;
+  notes?: string;
+}
 
 export interface PledgeInput {
   /** Phone or email: at least one of them (the server says so with a message on `donor`). */
-  donor: { kind: DonorKind; name: string; phone: string; email: string; city: string; preferredLanguage: DocumentLanguage };
+  donor: {
+    kind: DonorKind;
+    name: string;
+    phone: string;
+    email: string;
+    city: string;
+    preferredLanguage: DocumentLanguage;
+  };
   items: PledgeItemDto[];
   preferredPickupDate?: string;
   notes?: string;
   /** Honeypot: people never see it, so it must stay empty. */
   website: string;
 }
-export interface PledgeResponse { code: string; status: 'pledged' }
-
-export interface IntakeDriveInput { serialNumber: string; model?: string; mediaType: MediaType; capacityBytes?: number }
-export interface IntakeDeviceInput {
-  type: DeviceType; manufacturer?: string; model?: string; serialNumber?: string; drives?: IntakeDriveInput[];
+export interface PledgeResponse {
+  code: string;
+  status: 'pledged';
 }
-export interface ImportResponse { imported: number; devices: { id: number; assetTag: string }[] }
-export interface ImportRowError { row: number; field: string; message: string }
+
+export interface IntakeDriveInput {
+  serialNumber: string;
+  model?: string;
+  mediaType: MediaType;
+  capacityBytes?: number;
+}
+export interface IntakeDeviceInput {
+  type: DeviceType;
+  manufacturer?: string;
+  model?: string;
+  serialNumber?: string;
+  drives?: IntakeDriveInput[];
+}
+export interface ImportResponse {
+  imported: number;
+  devices: { id: number; assetTag: string }[];
+}
+export interface ImportRowError {
+  row: number;
+  field: string;
+  message: string;
+}

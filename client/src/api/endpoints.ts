@@ -4,30 +4,95 @@
 import { queryOptions, type QueryKey } from '@tanstack/react-query';
 import { api, postForBlob, uploadWithProgress, type QueryValue } from './http';
 import type {
-  AllocateInput, AllocationDto, AwaitingSanitizationDto, BeneficiaryDetailDto, BeneficiaryDto, BeneficiaryInput,
-  BeneficiaryPatch, DashboardDto, DeviceDetailDto, DeviceDto, DonationDetailDto, DonationDto, DonationInput,
-  DonationPatch, DonorDetailDto, DonorDto, DonorInput, HandoverInput, HardwareReportResult, ImportResponse,
-  IntakeDeviceInput, IntakeQueueDto, IntakeQueueTotals, Language, LoginResponse, Page, PartDto, PartnerDto,
-  PartnerInput, PledgeInput, PledgeResponse, ProgrammeDto, ProgrammeInput, ProgrammeProgressDto, SanitizationDto,
-  SanitizationInput, ScanResultDto, SiteDto, SuggestionDto, UserDto, UserInput, UserPatch, VerifierDto, WaitlistDto,
-  WorkQueuesDto, WorkshopActionInput,
+  AllocateInput,
+  AllocationDto,
+  AwaitingSanitizationDto,
+  BeneficiaryDetailDto,
+  BeneficiaryDto,
+  BeneficiaryInput,
+  BeneficiaryPatch,
+  DashboardDto,
+  DeviceDetailDto,
+  DeviceDto,
+  DonationDetailDto,
+  DonationDto,
+  DonationInput,
+  DonationPatch,
+  DonorDetailDto,
+  DonorDto,
+  DonorInput,
+  HandoverInput,
+  HardwareReportResult,
+  ImportResponse,
+  IntakeDeviceInput,
+  IntakeQueueDto,
+  IntakeQueueTotals,
+  Language,
+  LoginResponse,
+  Page,
+  PartDto,
+  PartnerDto,
+  PartnerInput,
+  PledgeInput,
+  PledgeResponse,
+  ProgrammeDto,
+  ProgrammeInput,
+  ProgrammeProgressDto,
+  SanitizationDto,
+  SanitizationInput,
+  ScanResultDto,
+  SiteDto,
+  SuggestionDto,
+  UserDto,
+  UserInput,
+  UserPatch,
+  VerifierDto,
+  WaitlistDto,
+  WorkQueuesDto,
+  WorkshopActionInput,
 } from './types';
 
 type Query = Record<string, QueryValue>;
 
 /** The first part of every query key: invalidating one refreshes every read of that resource. */
 export const keys = {
-  me: ['me'], users: ['users'], donors: ['donors'], donations: ['donations'], devices: ['devices'],
-  sanitizations: ['sanitizations'], beneficiaries: ['beneficiaries'], partners: ['partners'], waitlist: ['waitlist'],
-  allocations: ['allocations'], programmes: ['programmes'], reports: ['reports'], workQueues: ['work-queues'],
-  intakeQueue: ['intake-queue'], parts: ['parts'], sites: ['sites'],
+  me: ['me'],
+  users: ['users'],
+  donors: ['donors'],
+  donations: ['donations'],
+  devices: ['devices'],
+  sanitizations: ['sanitizations'],
+  beneficiaries: ['beneficiaries'],
+  partners: ['partners'],
+  waitlist: ['waitlist'],
+  allocations: ['allocations'],
+  programmes: ['programmes'],
+  reports: ['reports'],
+  workQueues: ['work-queues'],
+  intakeQueue: ['intake-queue'],
+  parts: ['parts'],
+  sites: ['sites'],
 } as const satisfies Record<string, QueryKey>;
 
 /** Everything a device's lifecycle touches: its page and lists, the queues, donations' counts, the dashboard. */
-export const DEVICE_CHANGES: readonly QueryKey[] = [keys.devices, keys.sanitizations, keys.workQueues, keys.intakeQueue,
-  keys.donations, keys.donors, keys.allocations, keys.reports, keys.parts];
+export const DEVICE_CHANGES: readonly QueryKey[] = [
+  keys.devices,
+  keys.sanitizations,
+  keys.workQueues,
+  keys.intakeQueue,
+  keys.donations,
+  keys.donors,
+  keys.allocations,
+  keys.reports,
+  keys.parts,
+];
 /** An allocation moves a device and a beneficiary (and the waiting list). */
-export const ALLOCATION_CHANGES: readonly QueryKey[] = [...DEVICE_CHANGES, keys.beneficiaries, keys.waitlist, keys.programmes];
+export const ALLOCATION_CHANGES: readonly QueryKey[] = [
+  ...DEVICE_CHANGES,
+  keys.beneficiaries,
+  keys.waitlist,
+  keys.programmes,
+];
 
 function read<T>(key: QueryKey, path: string, query?: Query) {
   return queryOptions({
@@ -79,11 +144,15 @@ export const endpoints = {
     /** Every action carries the version the user saw (optimistic concurrency). */
     act: (id: number, body: WorkshopActionInput) => post<DeviceDto>(`/api/devices/${id}/actions`, body),
     addNote: (id: number, text: string) => post<DeviceDetailDto>(`/api/devices/${id}/notes`, { text }),
-    move: (id: number, body: { siteId: number; reason?: string }) => post<DeviceDetailDto>(`/api/devices/${id}/moves`, body),
-    uploadHardwareReport: (id: number, body: FormData) => post<HardwareReportResult>(`/api/devices/${id}/hardware-reports`, body),
+    move: (id: number, body: { siteId: number; reason?: string }) =>
+      post<DeviceDetailDto>(`/api/devices/${id}/moves`, body),
+    uploadHardwareReport: (id: number, body: FormData) =>
+      post<HardwareReportResult>(`/api/devices/${id}/hardware-reports`, body),
     /** One typed record (JSON, or multipart with its evidence file), or an nwipe log (multipart) with one record per drive. */
-    addSanitization: (id: number, body: SanitizationInput | FormData) => post<SanitizationDto>(`/api/devices/${id}/sanitizations`, body),
-    uploadNwipeLog: (id: number, body: FormData) => post<{ records: SanitizationDto[] }>(`/api/devices/${id}/sanitizations`, body),
+    addSanitization: (id: number, body: SanitizationInput | FormData) =>
+      post<SanitizationDto>(`/api/devices/${id}/sanitizations`, body),
+    uploadNwipeLog: (id: number, body: FormData) =>
+      post<{ records: SanitizationDto[] }>(`/api/devices/${id}/sanitizations`, body),
   },
   sanitizations: {
     list: (q: Query) => read<Page<AwaitingSanitizationDto>>(keys.sanitizations, '/api/sanitizations', q),
@@ -95,7 +164,8 @@ export const endpoints = {
   sites: () => read<SiteDto[]>(keys.sites, '/api/sites'),
   scan: (code: string) => api<ScanResultDto>(`/api/scan/${encodeURIComponent(code)}`),
   labels: {
-    print: (body: { deviceIds?: number[]; donationId?: number; format: 'roll' | 'a4' }) => postForBlob('/api/labels/print', body),
+    print: (body: { deviceIds?: number[]; donationId?: number; format: 'roll' | 'a4' }) =>
+      postForBlob('/api/labels/print', body),
   },
   beneficiaries: {
     list: (q: Query) => read<Page<BeneficiaryDto>>(keys.beneficiaries, '/api/beneficiaries', q),
@@ -120,7 +190,8 @@ export const endpoints = {
     list: () => read<ProgrammeDto[]>(keys.programmes, '/api/programmes'),
     progress: (id: number) => read<ProgrammeProgressDto>(keys.programmes, `/api/programmes/${id}/progress`),
     create: (input: ProgrammeInput) => post<ProgrammeDto>('/api/programmes', input),
-    certificateCount: (id: number, q: Query) => api<{ total: number }>(`/api/programmes/${id}/certificates/count`, { query: q }),
+    certificateCount: (id: number, q: Query) =>
+      api<{ total: number }>(`/api/programmes/${id}/certificates/count`, { query: q }),
   },
   reports: {
     dashboard: () => read<DashboardDto>(keys.reports, '/api/reports/dashboard'),

@@ -52,8 +52,13 @@ export interface RequestOptions {
 export const UNAUTHENTICATED_EVENT = 'nimah:unauthenticated';
 
 function isErrorBody(x: unknown): x is ErrorBody {
-  return typeof x === 'object' && x !== null && 'error' in x
-    && typeof (x as ErrorBody).error === 'object' && typeof (x as ErrorBody).error?.code === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    'error' in x &&
+    typeof (x as ErrorBody).error === 'object' &&
+    typeof (x as ErrorBody).error?.code === 'string'
+  );
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -79,7 +84,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await res.text();
   let json: unknown = undefined;
   if (text) {
-    try { json = JSON.parse(text); } catch { json = undefined; }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
   }
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
@@ -100,8 +109,14 @@ export async function postForBlob(path: string, body: unknown): Promise<Blob> {
   let res: Response;
   try {
     res = await fetch(path, {
-      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
-      headers: { Accept: 'application/pdf, application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      method: 'POST',
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+      headers: {
+        Accept: 'application/pdf, application/json',
+        'Content-Type': 'application/json',
+        'X-Requested-With': 'XMLHttpRequest',
+      },
     });
   } catch (err) {
     throw new ApiError(0, 'NETWORK', (err as Error).message);
@@ -117,8 +132,13 @@ export function isAbort(err: unknown): boolean {
 
 function toApiError(status: number, statusText: string, text: string): ApiError {
   let json: unknown;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
-  if (isErrorBody(json)) return new ApiError(status, json.error.code, json.error.message, json.error.details, json.error.requestId);
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (isErrorBody(json))
+    return new ApiError(status, json.error.code, json.error.message, json.error.details, json.error.requestId);
   return new ApiError(status, `HTTP_${status}`, statusText || `HTTP ${status}`);
 }
 
@@ -127,7 +147,12 @@ function toApiError(status: number, statusText: string, text: string): ApiError 
  * one uses XMLHttpRequest: `onProgress(fraction)` while sending, then `onProcessing()` once the server has it all
  * and is working (an import of thousands of rows takes a moment after the last byte).
  */
-export function uploadWithProgress<T>(path: string, body: FormData, onProgress: (fraction: number) => void, onProcessing: () => void): Promise<T> {
+export function uploadWithProgress<T>(
+  path: string,
+  body: FormData,
+  onProgress: (fraction: number) => void,
+  onProcessing: () => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -135,12 +160,21 @@ export function uploadWithProgress<T>(path: string, body: FormData, onProgress: 
     xhr.setRequestHeader('Accept', 'application/json');
     // The same CSRF header as api(): the server refuses cookie-authenticated writes without it.
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
-    xhr.upload.onload = () => { onProgress(1); onProcessing(); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => {
+      onProgress(1);
+      onProcessing();
+    };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
-        try { resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T); } catch { resolve(undefined as T); }
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch {
+          resolve(undefined as T);
+        }
         return;
       }
       if (xhr.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));

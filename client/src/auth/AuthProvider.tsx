@@ -6,10 +6,7 @@ import type { Language, UserDto } from '../api/types';
 import { LANGUAGES } from '../i18n';
 import { usePrefs } from '../prefs/PreferencesProvider';
 
-export type AuthState =
-  | { status: 'loading' }
-  | { status: 'anonymous' }
-  | { status: 'signed-in'; user: UserDto };
+export type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: UserDto };
 
 interface AuthContextValue {
   state: AuthState;
@@ -30,24 +27,32 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const ctrl = new AbortController();
     endpoints.auth.me(ctrl.signal).then(
       (user) => setState({ status: 'signed-in', user }),
-      (err: unknown) => { if (!(err instanceof DOMException)) setState({ status: 'anonymous' }); },
+      (err: unknown) => {
+        if (!(err instanceof DOMException)) setState({ status: 'anonymous' });
+      },
     );
     return () => ctrl.abort();
   }, []);
 
   useEffect(() => {
     // What was read for one user must not show to the next: the cache goes with the session.
-    const onExpired = () => { queryClient.clear(); setState({ status: 'anonymous' }); };
+    const onExpired = () => {
+      queryClient.clear();
+      setState({ status: 'anonymous' });
+    };
     window.addEventListener(UNAUTHENTICATED_EVENT, onExpired);
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onExpired);
   }, []);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const res = await endpoints.auth.login(email, password);
-    if (LANGUAGES.includes(res.user.language)) setLanguage(res.user.language);
-    setState({ status: 'signed-in', user: res.user });
-    return res.user;
-  }, [setLanguage]);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const res = await endpoints.auth.login(email, password);
+      if (LANGUAGES.includes(res.user.language)) setLanguage(res.user.language);
+      setState({ status: 'signed-in', user: res.user });
+      return res.user;
+    },
+    [setLanguage],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -62,14 +67,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signedIn = state.status === 'signed-in';
-  const switchLanguage = useCallback((language: Language) => {
-    setLanguage(language);
-    if (!signedIn) return;
-    endpoints.auth.setLanguage(language).then(
-      (user) => setState({ status: 'signed-in', user }),
-      () => { /* the local choice already applies; the server copy is a convenience */ },
-    );
-  }, [setLanguage, signedIn]);
+  const switchLanguage = useCallback(
+    (language: Language) => {
+      setLanguage(language);
+      if (!signedIn) return;
+      endpoints.auth.setLanguage(language).then(
+        (user) => setState({ status: 'signed-in', user }),
+        () => {
+          /* the local choice already applies; the server copy is a convenience */
+        },
+      );
+    },
+    [setLanguage, signedIn],
+  );
 
   const value = useMemo(() => ({ state, login, logout, switchLanguage }), [state, login, logout, switchLanguage]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -5,5 +5,9 @@ import { usePrefs } from '../prefs/PreferencesProvider';
 export function AgeBadge({ days }: { days: number }) {
   const { t } = usePrefs();
   const color = days >= 14 ? 'red' : days >= 7 ? 'orange' : 'gray';
-  return <Badge color={color} variant="light" size="lg" radius="sm">{t('queue.days', { n: days })}</Badge>;
+  return (
+    <Badge color={color} variant="light" size="lg" radius="sm">
+      {t('queue.days', { n: days })}
+    </Badge>
+  );
 }

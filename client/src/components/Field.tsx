@@ -6,8 +6,12 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   const empty = children === null || children === undefined || children === '';
   return (
     <div>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" fw={500}>{empty ? '—' : children}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {empty ? '—' : children}
+      </Text>
     </div>
   );
 }

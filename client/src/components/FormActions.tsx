@@ -6,8 +6,12 @@ export function FormActions({ busy, onCancel }: { busy: boolean; onCancel: () =>
   const t = useT();
   return (
     <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>{t('action.cancel')}</Button>
-      <Button type="submit" loading={busy}>{t('action.save')}</Button>
+      <Button variant="default" onClick={onCancel}>
+        {t('action.cancel')}
+      </Button>
+      <Button type="submit" loading={busy}>
+        {t('action.save')}
+      </Button>
     </Group>
   );
 }

@@ -15,17 +15,38 @@ export function useEnumLabel() {
 }
 
 const DEVICE_COLORS: Record<DeviceStatus, string> = {
-  intake: 'gray', repair: 'orange', wipe: 'grape', refurbish: 'blue', ready: 'teal', allocated: 'cyan',
-  handed_over: 'green', disposal: 'red', recycled: 'dark', harvested: 'dark',
+  intake: 'gray',
+  repair: 'orange',
+  wipe: 'grape',
+  refurbish: 'blue',
+  ready: 'teal',
+  allocated: 'cyan',
+  handed_over: 'green',
+  disposal: 'red',
+  recycled: 'dark',
+  harvested: 'dark',
 };
-const DONATION_COLORS: Record<DonationStatus, string> = { pledged: 'yellow', scheduled: 'blue', received: 'teal', closed: 'gray' };
+const DONATION_COLORS: Record<DonationStatus, string> = {
+  pledged: 'yellow',
+  scheduled: 'blue',
+  received: 'teal',
+  closed: 'gray',
+};
 
 export function DeviceStatusBadge({ status }: { status: DeviceStatus }) {
   const label = useEnumLabel();
-  return <Badge color={DEVICE_COLORS[status] ?? 'gray'} variant="light">{label('deviceStatus', status)}</Badge>;
+  return (
+    <Badge color={DEVICE_COLORS[status] ?? 'gray'} variant="light">
+      {label('deviceStatus', status)}
+    </Badge>
+  );
 }
 
 export function DonationStatusBadge({ status }: { status: DonationStatus }) {
   const label = useEnumLabel();
-  return <Badge color={DONATION_COLORS[status] ?? 'gray'} variant="light">{label('donationStatus', status)}</Badge>;
+  return (
+    <Badge color={DONATION_COLORS[status] ?? 'gray'} variant="light">
+      {label('donationStatus', status)}
+    </Badge>
+  );
 }

@@ -5,5 +5,9 @@ import type { ReactNode } from 'react';
  * "NM-000123" never gets its hyphen or digits reordered by the surrounding right-to-left paragraph.
  */
 export function Ltr({ children, mono = false }: { children: ReactNode; mono?: boolean }) {
-  return <bdi dir="ltr" className={mono ? 'nm-mono' : undefined}>{children}</bdi>;
+  return (
+    <bdi dir="ltr" className={mono ? 'nm-mono' : undefined}>
+      {children}
+    </bdi>
+  );
 }

@@ -5,13 +5,30 @@ import { toLatinDigits } from '../i18n/format';
  * A number typed as text: Arabic-Indic digits (and the Arabic decimal separator) become ASCII as they are typed, so a
  * phone keyboard in Arabic works; the form parses the string when it submits. Left-to-right like every figure.
  */
-export function NumberField({ value, onChange, decimal = false, ...rest }: Omit<TextInputProps, 'value' | 'onChange'> & {
-  value: string; onChange: (v: string) => void; decimal?: boolean;
+export function NumberField({
+  value,
+  onChange,
+  decimal = false,
+  ...rest
+}: Omit<TextInputProps, 'value' | 'onChange'> & {
+  value: string;
+  onChange: (v: string) => void;
+  decimal?: boolean;
 }) {
   return (
     <TextInput
-      {...rest} value={value} dir="ltr" inputMode={decimal ? 'decimal' : 'numeric'} autoComplete="off"
-      onChange={(e) => onChange(toLatinDigits(e.currentTarget.value).replace(/\u066B/g, '.').replace(/[^\d.]/g, ''))}
+      {...rest}
+      value={value}
+      dir="ltr"
+      inputMode={decimal ? 'decimal' : 'numeric'}
+      autoComplete="off"
+      onChange={(e) =>
+        onChange(
+          toLatinDigits(e.currentTarget.value)
+            .replace(/\u066B/g, '.')
+            .replace(/[^\d.]/g, ''),
+        )
+      }
     />
   );
 }

@@ -11,12 +11,21 @@ export type LabelTarget = { deviceIds: number[] } | { donationId: number };
  * (a window opened after the await would be taken for a popup), and pointed at the PDF once it has come. With no
  * tab (popups blocked) the PDF is downloaded instead.
  */
-export function PrintLabelsButton({ target, format, label, testId }: {
-  target: LabelTarget; format: 'roll' | 'a4'; label: string; testId?: string;
+export function PrintLabelsButton({
+  target,
+  format,
+  label,
+  testId,
+}: {
+  target: LabelTarget;
+  format: 'roll' | 'a4';
+  label: string;
+  testId?: string;
 }) {
   const printing = useMutation({
     // The tab comes with the variables: it was opened at the click, before the request.
-    mutationFn: ({ tab }: { tab: Window | null }) => endpoints.labels.print({ ...target, format }).then((pdf) => ({ pdf, tab })),
+    mutationFn: ({ tab }: { tab: Window | null }) =>
+      endpoints.labels.print({ ...target, format }).then((pdf) => ({ pdf, tab })),
     meta: { invalidates: [keys.devices] },
     onSuccess: ({ pdf, tab }) => {
       const url = URL.createObjectURL(pdf);
@@ -31,7 +40,13 @@ export function PrintLabelsButton({ target, format, label, testId }: {
 
   return (
     <>
-      <Anchor component="button" type="button" onClick={() => printing.mutate({ tab: window.open('', '_blank') })} disabled={busy} aria-busy={busy} data-testid={testId}>
+      <Anchor
+        component="button"
+        type="button"
+        onClick={() => printing.mutate({ tab: window.open('', '_blank') })}
+        disabled={busy}
+        aria-busy={busy}
+        data-testid={testId}>
         {label}
       </Anchor>
       {printing.error ? <ErrorAlert error={printing.error} /> : null}

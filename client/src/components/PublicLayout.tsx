@@ -10,7 +10,9 @@ export function PublicLayout({ children, size = 420 }: { children: ReactNode; si
     <Box mih="100vh" bg="gray.0">
       <Container size={size} py="lg" px="md">
         <Group justify="space-between" mb="lg" component="header">
-          <Text fw={700} fz={26} c="teal.9">{t('app.name')}</Text>
+          <Text fw={700} fz={26} c="teal.9">
+            {t('app.name')}
+          </Text>
           <LanguageSwitch />
         </Group>
         <main>{children}</main>

@@ -9,8 +9,12 @@ import { FullPageLoader } from './FullPageLoader';
  * A create-or-edit page (`/things/new`, `/things/:id/edit`): with an id it loads the record first (a failure offers a
  * retry), then renders the form with it, so the form starts from the loaded values; without one, the form starts empty.
  */
-export function RecordFormPage<T>({ load, children }: {
-  load: (id: number) => UseQueryOptions<T, ApiError, T, unknown[]>; children: (existing: T | undefined) => ReactNode;
+export function RecordFormPage<T>({
+  load,
+  children,
+}: {
+  load: (id: number) => UseQueryOptions<T, ApiError, T, unknown[]>;
+  children: (existing: T | undefined) => ReactNode;
 }) {
   const { id } = useParams();
   const editing = id !== undefined;

@@ -10,17 +10,23 @@ export function useQueryParams<K extends string>(keys: readonly K[]) {
   const values = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<K, string>;
   const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const set = useCallback((changes: Partial<Record<K | 'page', string | number | null>>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes) as [string, string | number | null | undefined][]) {
-        if (v === null || v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    }, { replace: true });
-  }, [setParams]);
+  const set = useCallback(
+    (changes: Partial<Record<K | 'page', string | number | null>>) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(changes) as [string, string | number | null | undefined][]) {
+            if (v === null || v === undefined || v === '') next.delete(k);
+            else next.set(k, String(v));
+          }
+          if (!('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
 
   return { values, page, set };
 }

@@ -15,6 +15,8 @@ export function useServerErrors(error: ApiError | null) {
     fields,
     field: (path: string): string | undefined => fields[path],
     unshown: (known: readonly string[]): string[] =>
-      Object.entries(fields).filter(([p]) => !known.includes(p)).map(([p, m]) => `${p}: ${m}`),
+      Object.entries(fields)
+        .filter(([p]) => !known.includes(p))
+        .map(([p, m]) => `${p}: ${m}`),
   };
 }

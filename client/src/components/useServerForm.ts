@@ -30,9 +30,14 @@ export function useServerForm<V extends Record<string, unknown>, R = unknown>(op
   const mutation = useMutation<R, ApiError, V>({
     mutationFn: options.submit,
     meta: { invalidates: options.invalidates },
-    onMutate: () => { form.clearErrors(); },
+    onMutate: () => {
+      form.clearErrors();
+    },
     onSuccess: (result, values) => options.onSuccess?.(result, values),
-    onError: (err, values) => { form.setErrors(translateFieldErrors(err.details, t, err.code)); options.onError?.(err, values); },
+    onError: (err, values) => {
+      form.setErrors(translateFieldErrors(err.details, t, err.code));
+      options.onError?.(err, values);
+    },
   });
   const errors = useServerErrors(mutation.error);
   return {
@@ -42,7 +47,9 @@ export function useServerForm<V extends Record<string, unknown>, R = unknown>(op
     /** The last failure, for <ErrorAlert>; null when the last submit went through (or none was made). */
     error: mutation.error,
     // A second Enter while the first submit is on its way sends nothing.
-    onSubmit: form.onSubmit((values) => { if (!mutation.isPending) mutation.mutate(values); }),
+    onSubmit: form.onSubmit((values) => {
+      if (!mutation.isPending) mutation.mutate(values);
+    }),
     /** The message on `path`, for inputs that take a plain string (getInputProps gives the others theirs). */
     fieldError: (path: string) => errorOf(form.errors, path),
     unshown: errors.unshown(options.known ?? Object.keys(options.initialValues)),

@@ -27,7 +27,8 @@ export const ar = {
   'user.lastLogin': 'آخر دخول',
   'user.password': 'كلمة المرور',
   'user.newPassword': 'كلمة مرور جديدة (اختياري)',
-  'user.passwordHint': '{n, plural, zero {لا حد أدنى للأحرف} one {حرف واحد على الأقل} two {حرفان على الأقل} few {# أحرف على الأقل} many {# حرفًا على الأقل} other {# حرف على الأقل}}',
+  'user.passwordHint':
+    '{n, plural, zero {لا حد أدنى للأحرف} one {حرف واحد على الأقل} two {حرفان على الأقل} few {# أحرف على الأقل} many {# حرفًا على الأقل} other {# حرف على الأقل}}',
   'user.active': 'الحساب مفعّل',
   'user.clearLockout': 'إلغاء قفل تسجيل الدخول',
   'user.clearLockoutHint': 'يتيح الدخول فورًا بعد محاولات فاشلة كثيرة.',
@@ -185,8 +186,10 @@ export const ar = {
   'import.file': 'الملف',
   'import.submit': 'استيراد',
   'import.working': 'جارٍ الاستيراد…',
-  'import.done': '{n, plural, zero {لم يُستورد أي جهاز.} one {استُورد جهاز واحد.} two {استُورد جهازان.} few {استُوردت # أجهزة.} many {استُورد # جهازًا.} other {استُورد # جهاز.}}',
-  'import.invalid': 'لم يُستورد شيء: {n, plural, zero {لا أخطاء} one {خطأ واحد} two {خطآن} few {# أخطاء} many {# خطأً} other {# خطأ}} في الملف',
+  'import.done':
+    '{n, plural, zero {لم يُستورد أي جهاز.} one {استُورد جهاز واحد.} two {استُورد جهازان.} few {استُوردت # أجهزة.} many {استُورد # جهازًا.} other {استُورد # جهاز.}}',
+  'import.invalid':
+    'لم يُستورد شيء: {n, plural, zero {لا أخطاء} one {خطأ واحد} two {خطآن} few {# أخطاء} many {# خطأً} other {# خطأ}} في الملف',
   'import.row': 'السطر',
   'import.field': 'الحقل',
   'import.message': 'الخطأ',
@@ -212,7 +215,8 @@ export const ar = {
   'donor.sumRecycled': 'أعيد تدويرها',
 
   'pledge.title': 'عرض تبرع بأجهزة',
-  'pledge.intro': 'أخبرنا بما لديك من أجهزة، وسنتواصل معك لترتيب الاستلام. تُمسح بيانات كل قرص وفق معيار \u2066NIST SP 800-88\u2069 قبل تسليم الجهاز لأسرة أو طالب.',
+  'pledge.intro':
+    'أخبرنا بما لديك من أجهزة، وسنتواصل معك لترتيب الاستلام. تُمسح بيانات كل قرص وفق معيار \u2066NIST SP 800-88\u2069 قبل تسليم الجهاز لأسرة أو طالب.',
   'pledge.yourName': 'اسمك',
   'pledge.companyName': 'اسم الجهة',
   'pledge.items': 'الأجهزة',
@@ -344,7 +348,8 @@ export const ar = {
   'error.code.REFERENCE_NOT_FOUND': 'عنصر مرتبط غير موجود',
 
   'device.actionDone': 'تم. حالة الجهاز الآن: {status}',
-  'device.staleReloaded': 'غيّر شخص آخر هذا الجهاز في أثناء عملك، فأُعيد تحميله. راجع حالته الجديدة قبل المتابعة؛ النماذج التي ما زالت تنطبق تحتفظ بما كتبته.',
+  'device.staleReloaded':
+    'غيّر شخص آخر هذا الجهاز في أثناء عملك، فأُعيد تحميله. راجع حالته الجديدة قبل المتابعة؛ النماذج التي ما زالت تنطبق تحتفظ بما كتبته.',
   'device.readOnly': 'دورك للاطلاع فقط.',
   'device.allocationByManager': 'يتم التخصيص والتسليم من لوحة التخصيص بواسطة مدير الجمعية.',
 
@@ -404,7 +409,8 @@ export const ar = {
   'wipe.logTitle': 'سجل أداة المسح (\u2066nwipe\u2069)',
   'wipe.logHint': 'ارفع ملف السجل كما أنتجته الأداة (\u2066nwipe --logfile\u2069)؛ تُطابَق الأقراص بأرقامها التسلسلية.',
   'wipe.logFile': 'ملف السجل',
-  'wipe.logRecorded': 'سجلات المسح المضافة: {n, plural, zero {لا شيء} one {سجل واحد} two {سجلّان} few {# سجلات} many {# سجلًا} other {# سجل}}، الناجح منها: {passed, number}.',
+  'wipe.logRecorded':
+    'سجلات المسح المضافة: {n, plural, zero {لا شيء} one {سجل واحد} two {سجلّان} few {# سجلات} many {# سجلًا} other {# سجل}}، الناجح منها: {passed, number}.',
   'wipe.manualTitle': 'إدخال سجل مسح يدويًا',
   'wipe.method': 'الفئة',
   'wipe.technique': 'التقنية',
@@ -424,7 +430,8 @@ export const ar = {
   'wipe.verifier': 'المتحقق الذي يؤكّد السجل',
   'wipe.verifierHint': 'السجل المُدخل يدويًا لا يُحتسب حتى يؤكّده هذا الزميل بحسابه.',
   'wipe.evidenceFile': 'ملف الدليل (اختياري)',
-  'wipe.evidenceFileHint': 'تقرير أداة المسح (\u2066PDF\u2069 أو \u2066XML\u2069 أو نص)، أو صورة الإتلاف أو شهادته لفئة الإتلاف؛ مع الملف يُحتسب السجل فورًا.',
+  'wipe.evidenceFileHint':
+    'تقرير أداة المسح (\u2066PDF\u2069 أو \u2066XML\u2069 أو نص)، أو صورة الإتلاف أو شهادته لفئة الإتلاف؛ مع الملف يُحتسب السجل فورًا.',
   'wipe.awaitingBy': 'بانتظار تأكيد {name}',
   'wipe.awaitingAnyone': 'بانتظار تأكيد زميل',
   'wipe.confirmedBy': 'أكّده {name}',
@@ -468,11 +475,13 @@ export const ar = {
   'wipeState.rejected': 'مرفوض',
 
   'hw.title': 'تقرير العتاد',
-  'hw.hint': 'ملف \u2066lshw -json\u2069 أو \u2066dmidecode\u2069 أو \u2066smartctl --json\u2069 أو لقطة \u2066eReuse Workbench\u2069: تُملأ المواصفات والأقراص ويُحفظ الملف.',
+  'hw.hint':
+    'ملف \u2066lshw -json\u2069 أو \u2066dmidecode\u2069 أو \u2066smartctl --json\u2069 أو لقطة \u2066eReuse Workbench\u2069: تُملأ المواصفات والأقراص ويُحفظ الملف.',
   'hw.file': 'ملف التقرير',
   'hw.applied': 'قُرئ التقرير ({format})، الأقراص: {drives, number}',
   'hw.warnings': 'تنبيهات:',
-  'hw.erasures': 'سجلات المسح المأخوذة من التقرير: {n, plural, zero {لا شيء} one {سجل واحد} two {سجلّان} few {# سجلات} many {# سجلًا} other {# سجل}}.',
+  'hw.erasures':
+    'سجلات المسح المأخوذة من التقرير: {n, plural, zero {لا شيء} one {سجل واحد} two {سجلّان} few {# سجلات} many {# سجلًا} other {# سجل}}.',
   'hw.mismatchTitle': 'الرقم التسلسلي مختلف',
   'hw.mismatchBody': 'التقرير لجهاز برقم تسلسلي غير المسجَّل. هل هذا التقرير لهذا الجهاز فعلًا والسجل هو الخطأ؟',
   'hw.recorded': 'المسجَّل',
@@ -516,7 +525,8 @@ export const ar = {
   'wq.intro': 'لكل مرحلة عدد الأجهزة فيها، والأجهزة الأطول انتظارًا أولًا. افتح جهازًا لتنفيذ الإجراء التالي.',
   'wq.empty': 'لا أجهزة في هذه المرحلة.',
   'wq.viewAll': 'عرض الكل ({n, number})',
-  'wq.countLabel': '{n, plural, zero {لا أجهزة} one {جهاز واحد} two {جهازان} few {# أجهزة} many {# جهازًا} other {# جهاز}}',
+  'wq.countLabel':
+    '{n, plural, zero {لا أجهزة} one {جهاز واحد} two {جهازان} few {# أجهزة} many {# جهازًا} other {# جهاز}}',
 
   'beneficiaries.title': 'المستفيدون',
   'beneficiaries.new': 'تسجيل مستفيد',
@@ -639,7 +649,8 @@ export const ar = {
   'dash.newProgramme': 'برنامج جديد',
   'dash.noProgramme': 'لا يوجد برنامج بعد. أنشئ برنامجًا بهدفه (مثل 2,000 أسرة).',
   'dash.progressOf': 'التقدم: {served, number} من {target, number}',
-  'dash.servedOf': 'استلم {served, number} من أصل {target, plural, zero {# مستفيد} one {مستفيد واحد} two {مستفيدَين} few {# مستفيدين} many {# مستفيدًا} other {# مستفيد}}',
+  'dash.servedOf':
+    'استلم {served, number} من أصل {target, plural, zero {# مستفيد} one {مستفيد واحد} two {مستفيدَين} few {# مستفيدين} many {# مستفيدًا} other {# مستفيد}}',
   'dash.nOfM': '{n, number} من {m, number}',
   'dash.families': 'الأسر',
   'dash.students': 'الطلاب',
@@ -670,7 +681,8 @@ export const ar = {
   'batch.run': 'إنشاء ملف الشهادات',
   'batch.none': 'لا شهادات في هذه الفترة.',
   'batch.progress': 'جارٍ الإنشاء: {n, number} من {total, number}',
-  'batch.ready': 'جاهز: {total, plural, zero {لا شهادات} one {شهادة واحدة} two {شهادتان} few {# شهادات} many {# شهادة} other {# شهادة}}',
+  'batch.ready':
+    'جاهز: {total, plural, zero {لا شهادات} one {شهادة واحدة} two {شهادتان} few {# شهادات} many {# شهادة} other {# شهادة}}',
   'batch.download': 'تنزيل ملف PDF',
 
   'public.missing': 'هذه الصفحة يعرضها الخادم مباشرة، ولم يجدها.',
@@ -687,9 +699,12 @@ export const ar = {
   'validation.array.base': 'يجب أن يكون قائمة',
   'validation.object.base': 'قيمة غير مقبولة',
   'validation.string.empty': 'هذا الحقل مطلوب',
-  'validation.string.min': 'يجب ألا يقل عن {limit, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}}',
-  'validation.string.max': 'يجب ألا يزيد على {limit, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}}',
-  'validation.string.length': 'يجب أن يكون {limit, plural, zero {# حرف} one {حرفًا واحدًا} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} بالضبط',
+  'validation.string.min':
+    'يجب ألا يقل عن {limit, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}}',
+  'validation.string.max':
+    'يجب ألا يزيد على {limit, plural, zero {# حرف} one {حرف واحد} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}}',
+  'validation.string.length':
+    'يجب أن يكون {limit, plural, zero {# حرف} one {حرفًا واحدًا} two {حرفين} few {# أحرف} many {# حرفًا} other {# حرف}} بالضبط',
   'validation.string.email': 'عنوان بريد إلكتروني غير صالح',
   'validation.string.pattern.base': 'الصيغة غير مقبولة',
   'validation.string.isoDate': 'تاريخ غير صالح',
@@ -704,8 +719,10 @@ export const ar = {
   'validation.date.min': 'يجب ألا يسبق {limit}',
   'validation.date.max': 'يجب ألا يتجاوز {limit}',
   'validation.date.max.now': 'لا يمكن أن يكون في المستقبل',
-  'validation.array.min': 'أضف {limit, plural, zero {# عنصر} one {عنصرًا واحدًا} two {عنصرين} few {# عناصر} many {# عنصرًا} other {# عنصر}} على الأقل',
-  'validation.array.max': 'لا يزيد على {limit, plural, zero {# عنصر} one {عنصر واحد} two {عنصرين} few {# عناصر} many {# عنصرًا} other {# عنصر}}',
+  'validation.array.min':
+    'أضف {limit, plural, zero {# عنصر} one {عنصرًا واحدًا} two {عنصرين} few {# عناصر} many {# عنصرًا} other {# عنصر}} على الأقل',
+  'validation.array.max':
+    'لا يزيد على {limit, plural, zero {# عنصر} one {عنصر واحد} two {عنصرين} few {# عناصر} many {# عنصرًا} other {# عنصر}}',
   'validation.array.unique': 'في القائمة عنصر مكرر',
   'validation.array.includesRequiredUnknowns': 'في القائمة عنصر غير صالح',
   'validation.array.includes': 'في القائمة عنصر غير صالح',
@@ -722,13 +739,15 @@ export const ar = {
   'validation.phone.invalid': 'رقم هاتف غير صالح',
   'validation.nationalId.SA': 'رقم هوية أو إقامة غير صالح: 10 أرقام تبدأ بـ 1 أو 2 مع رقم تحقق صحيح',
   'validation.nationalId.MA': 'رقم بطاقة غير صالح: حرف أو حرفان ثم من 1 إلى 8 أرقام',
-  'validation.password.variety': 'يجب أن تحتوي على {limit, plural, zero {# حرف مختلف} one {حرف واحد مختلف} two {حرفين مختلفين} few {# أحرف مختلفة} many {# حرفًا مختلفًا} other {# حرف مختلف}} على الأقل',
+  'validation.password.variety':
+    'يجب أن تحتوي على {limit, plural, zero {# حرف مختلف} one {حرف واحد مختلف} two {حرفين مختلفين} few {# أحرف مختلفة} many {# حرفًا مختلفًا} other {# حرف مختلف}} على الأقل',
   'validation.date.pattern': 'تاريخ غير صالح (مثال: 2026-12-01)',
   'validation.date.invalid': 'تاريخ غير صالح',
   'validation.dateRange.order': 'يجب ألا يسبق تاريخ البداية',
   'validation.list.only': 'قيمة غير مقبولة',
   'validation.deviceIds.format': 'أرقام أجهزة تفصل بينها فواصل، مثل 1,2,3',
-  'validation.deviceIds.max': 'لا يزيد على {limit, plural, zero {# جهاز} one {جهاز واحد} two {جهازين} few {# أجهزة} many {# جهازًا} other {# جهاز}}',
+  'validation.deviceIds.max':
+    'لا يزيد على {limit, plural, zero {# جهاز} one {جهاز واحد} two {جهازين} few {# أجهزة} many {# جهازًا} other {# جهاز}}',
   'validation.siteCode.format': 'من 2 إلى 32 حرفًا لاتينيًا أو رقمًا أو شرطة',
   'validation.crNumber.format': 'من 4 إلى 32 حرفًا لاتينيًا أو رقمًا',
   'validation.signature.dataUrl': 'يجب أن يكون التوقيع صورة PNG أو JPEG',

@@ -214,7 +214,8 @@ export const en: Messages = {
   'donor.sumRecycled': 'Recycled',
 
   'pledge.title': 'Offer a computer donation',
-  'pledge.intro': 'Tell us what you have and we will call you to arrange a pickup. Every drive is wiped to NIST SP 800-88 before a device goes to a family or a student.',
+  'pledge.intro':
+    'Tell us what you have and we will call you to arrange a pickup. Every drive is wiped to NIST SP 800-88 before a device goes to a family or a student.',
   'pledge.yourName': 'Your name',
   'pledge.companyName': 'Organisation name',
   'pledge.items': 'Devices',
@@ -346,7 +347,8 @@ export const en: Messages = {
   'error.code.REFERENCE_NOT_FOUND': 'A linked record does not exist',
 
   'device.actionDone': 'Done. The device is now: {status}',
-  'device.staleReloaded': 'Someone else changed this device while you worked, so it was reloaded. Check its new status before going on; forms that still apply keep what you typed.',
+  'device.staleReloaded':
+    'Someone else changed this device while you worked, so it was reloaded. Check its new status before going on; forms that still apply keep what you typed.',
   'device.readOnly': 'Your role is read-only.',
   'device.allocationByManager': 'Allocation and handover are done by a manager on the allocation board.',
 
@@ -406,7 +408,8 @@ export const en: Messages = {
   'wipe.logTitle': 'Wipe tool log (nwipe)',
   'wipe.logHint': 'Upload the log file as the tool wrote it (nwipe --logfile); drives are matched by serial number.',
   'wipe.logFile': 'Log file',
-  'wipe.logRecorded': '{n, plural, one {# sanitization record} other {# sanitization records}} added, {passed, number} passed.',
+  'wipe.logRecorded':
+    '{n, plural, one {# sanitization record} other {# sanitization records}} added, {passed, number} passed.',
   'wipe.manualTitle': 'Type a sanitization record by hand',
   'wipe.method': 'Category',
   'wipe.technique': 'Technique',
@@ -426,9 +429,10 @@ export const en: Messages = {
   'wipe.verifier': 'Verifier who confirms the record',
   'wipe.verifierHint': 'A record typed by hand does not count until this colleague confirms it, signed in as themself.',
   'wipe.evidenceFile': 'Evidence file (optional)',
-  'wipe.evidenceFileHint': 'The wipe tool\'s report (PDF, XML or text), or for a destroy the photo or destruction certificate; with a file the record counts at once.',
+  'wipe.evidenceFileHint':
+    "The wipe tool's report (PDF, XML or text), or for a destroy the photo or destruction certificate; with a file the record counts at once.",
   'wipe.awaitingBy': 'Awaiting confirmation by {name}',
-  'wipe.awaitingAnyone': 'Awaiting a colleague\'s confirmation',
+  'wipe.awaitingAnyone': "Awaiting a colleague's confirmation",
   'wipe.confirmedBy': 'Confirmed by {name}',
   'wipe.rejectedBecause': 'Rejected: {reason}',
   'wipe.confirm': 'Confirm',
@@ -436,7 +440,8 @@ export const en: Messages = {
   'wipe.rejectReason': 'Why it is rejected',
   'wipe.rejectTitle': 'Reject the sanitization record',
   'wipe.awaitingTitle': 'Awaiting my confirmation',
-  'wipe.awaitingIntro': 'Wipe records colleagues typed by hand naming you as verifier: they do not count until you check and confirm them.',
+  'wipe.awaitingIntro':
+    'Wipe records colleagues typed by hand naming you as verifier: they do not count until you check and confirm them.',
   'wipe.awaitingEmpty': 'Nothing awaits your confirmation.',
   'wipe.operator': 'Operator',
   'wipeMethod.clear': 'Clear',
@@ -470,13 +475,15 @@ export const en: Messages = {
   'wipeState.rejected': 'Rejected',
 
   'hw.title': 'Hardware report',
-  'hw.hint': 'lshw -json, dmidecode, smartctl --json or an eReuse Workbench snapshot: specs and drives are filled in and the file is kept.',
+  'hw.hint':
+    'lshw -json, dmidecode, smartctl --json or an eReuse Workbench snapshot: specs and drives are filled in and the file is kept.',
   'hw.file': 'Report file',
   'hw.applied': 'Report read ({format}), drives: {drives, number}',
   'hw.warnings': 'Warnings:',
   'hw.erasures': '{n, plural, one {# sanitization record} other {# sanitization records}} taken from the report.',
   'hw.mismatchTitle': 'Different serial number',
-  'hw.mismatchBody': 'The report is of a machine with another serial number than the one recorded. Is it really this device, and the record wrong?',
+  'hw.mismatchBody':
+    'The report is of a machine with another serial number than the one recorded. Is it really this device, and the record wrong?',
   'hw.recorded': 'Recorded',
   'hw.reported': 'In the report',
   'hw.force': 'Yes, correct the record',
@@ -722,9 +729,11 @@ export const en: Messages = {
   'validation.file.required': 'A file is required',
   'validation.record.invalid': 'The database refused this record',
   'validation.phone.invalid': 'Not a valid phone number',
-  'validation.nationalId.SA': 'Not a valid national ID or iqama: 10 digits starting with 1 or 2, with a correct check digit',
+  'validation.nationalId.SA':
+    'Not a valid national ID or iqama: 10 digits starting with 1 or 2, with a correct check digit',
   'validation.nationalId.MA': 'Not a valid CIN: one or two letters, then 1 to 8 digits',
-  'validation.password.variety': 'Use at least {limit, plural, one {# different character} other {# different characters}}',
+  'validation.password.variety':
+    'Use at least {limit, plural, one {# different character} other {# different characters}}',
   'validation.date.pattern': 'Must be a date like 2026-12-01',
   'validation.date.invalid': 'Not a real date',
   'validation.dateRange.order': 'Must not be before the start date',

@@ -33,8 +33,10 @@ export interface Formatters {
 
 export function makeFormatters(language: Language, digits: Digits, hijri: boolean): Formatters {
   const num = new Intl.NumberFormat(localeFor(language, digits, 'gregory'));
-  const greg = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(localeFor(language, digits, 'gregory'), opts);
-  const hij = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(localeFor(language, digits, 'islamic-umalqura'), opts);
+  const greg = (opts: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(localeFor(language, digits, 'gregory'), opts);
+  const hij = (opts: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(localeFor(language, digits, 'islamic-umalqura'), opts);
   const gDate = greg({ dateStyle: 'medium' });
   const gDateTime = greg({ dateStyle: 'medium', timeStyle: 'short' });
   const hDate = hij({ dateStyle: 'medium' });
@@ -50,8 +52,14 @@ export function makeFormatters(language: Language, digits: Digits, hijri: boolea
   };
   return {
     number: (n) => num.format(n),
-    dateTime: (iso) => { const d = parse(iso); return d ? withHijri(d, gDateTime.format(d), hDate) : '—'; },
-    date: (iso) => { const d = parse(iso); return d ? withHijri(d, gDate.format(d), hDate) : '—'; },
+    dateTime: (iso) => {
+      const d = parse(iso);
+      return d ? withHijri(d, gDateTime.format(d), hDate) : '—';
+    },
+    date: (iso) => {
+      const d = parse(iso);
+      return d ? withHijri(d, gDate.format(d), hDate) : '—';
+    },
     day: (ymd) => {
       const d = ymd && /^\d{4}-\d{2}-\d{2}/.test(ymd) ? parse(`${ymd.slice(0, 10)}T00:00:00Z`) : null;
       return d ? withHijri(d, gDay.format(d), hDay) : '—';

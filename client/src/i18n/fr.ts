@@ -95,7 +95,8 @@ export const fr: Messages = {
   'list.page': 'Page {page, number}',
 
   'pledge.title': 'Proposer un don d’ordinateurs',
-  'pledge.intro': 'Dites-nous ce que vous avez et nous vous appellerons pour organiser l’enlèvement. Chaque disque est effacé selon la norme NIST SP 800-88 avant qu’un appareil ne soit remis à une famille ou à un élève.',
+  'pledge.intro':
+    'Dites-nous ce que vous avez et nous vous appellerons pour organiser l’enlèvement. Chaque disque est effacé selon la norme NIST SP 800-88 avant qu’un appareil ne soit remis à une famille ou à un élève.',
   'pledge.yourName': 'Votre nom',
   'pledge.companyName': 'Nom de l’organisation',
   'pledge.items': 'Appareils',
@@ -107,7 +108,8 @@ export const fr: Messages = {
   'pledge.removeItem': 'Retirer cette ligne',
   'pledge.pickupDate': 'Date d’enlèvement souhaitée (facultatif)',
   'pledge.notes': 'Remarques (facultatif)',
-  'pledge.reachHint': 'Indiquez un téléphone ou un e-mail (au moins l’un des deux) pour que nous puissions vous joindre.',
+  'pledge.reachHint':
+    'Indiquez un téléphone ou un e-mail (au moins l’un des deux) pour que nous puissions vous joindre.',
   'pledge.submit': 'Envoyer la proposition',
   'pledge.privacy': 'Nous utilisons vos coordonnées uniquement pour organiser l’enlèvement.',
   'pledge.thanks': 'Merci ! Nous avons bien reçu votre proposition.',
@@ -171,9 +173,11 @@ export const fr: Messages = {
   'validation.file.required': 'Un fichier est requis',
   'validation.record.invalid': 'La base de données a refusé cet enregistrement',
   'validation.phone.invalid': 'Numéro de téléphone non valide',
-  'validation.nationalId.SA': 'Numéro d’identité ou d’iqama non valide : 10 chiffres commençant par 1 ou 2, avec une clé de contrôle correcte',
+  'validation.nationalId.SA':
+    'Numéro d’identité ou d’iqama non valide : 10 chiffres commençant par 1 ou 2, avec une clé de contrôle correcte',
   'validation.nationalId.MA': 'CIN non valide : une ou deux lettres, puis 1 à 8 chiffres',
-  'validation.password.variety': 'Utilisez au moins {limit, plural, one {# caractère différent} other {# caractères différents}}',
+  'validation.password.variety':
+    'Utilisez au moins {limit, plural, one {# caractère différent} other {# caractères différents}}',
   'validation.date.pattern': 'Doit être une date comme 2026-12-01',
   'validation.date.invalid': 'Cette date n’existe pas',
   'validation.dateRange.order': 'Ne doit pas précéder la date de début',

@@ -23,7 +23,10 @@ const cache = createIntlCache();
 
 /** One formatter per language and digit setting; the provider puts it in react-intl's context for the whole app. */
 export function makeIntl(language: Language, digits: Digits): IntlShape {
-  return createIntl({ locale: messageLocale(language, digits), defaultLocale: 'ar', messages: dictionaries[language] }, cache);
+  return createIntl(
+    { locale: messageLocale(language, digits), defaultLocale: 'ar', messages: dictionaries[language] },
+    cache,
+  );
 }
 
 /** `t(key, vars)`: messages are plain text (a `<` is a character, not a tag). */

@@ -20,12 +20,20 @@ function isKey(key: string): key is Key {
  * test/client/i18n.test.ts checks that every `validation.*` message takes exactly these arguments.
  */
 export const VALIDATION_ARGS: Readonly<Record<string, readonly string[]>> = {
-  'string.min': ['limit'], 'string.max': ['limit'], 'string.length': ['limit'],
-  'number.min': ['limit'], 'number.max': ['limit'], 'number.precision': ['limit'],
-  'array.min': ['limit'], 'array.max': ['limit'],
-  'date.min': ['limit'], 'date.max': ['limit'],
-  'object.missing': ['peers'], 'object.xor': ['peers'],
-  'deviceIds.max': ['limit'], 'password.variety': ['limit'],
+  'string.min': ['limit'],
+  'string.max': ['limit'],
+  'string.length': ['limit'],
+  'number.min': ['limit'],
+  'number.max': ['limit'],
+  'number.precision': ['limit'],
+  'array.min': ['limit'],
+  'array.max': ['limit'],
+  'date.min': ['limit'],
+  'date.max': ['limit'],
+  'object.missing': ['peers'],
+  'object.xor': ['peers'],
+  'deviceIds.max': ['limit'],
+  'password.variety': ['limit'],
 };
 
 /** A context value as an ICU argument: numbers stay numbers (plurals), lists are joined, dates lose their time. */
@@ -63,7 +71,8 @@ export function translateFieldErrors(details: unknown, t: Translate, code?: stri
   const out: Record<string, string> = {};
   if (!Array.isArray(details)) return out;
   for (const d of details as FieldErrorDto[]) {
-    if (d && typeof d.path === 'string' && typeof d.message === 'string' && !(d.path in out)) out[d.path] = translateFieldError(d, t, code);
+    if (d && typeof d.path === 'string' && typeof d.message === 'string' && !(d.path in out))
+      out[d.path] = translateFieldError(d, t, code);
   }
   return out;
 }

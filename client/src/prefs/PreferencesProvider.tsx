@@ -43,17 +43,34 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     document.title = language === 'ar' ? 'نعمة' : 'Nimah';
   }, [language, setDirection]);
 
-  const setLanguage = useCallback((l: Language) => { writePref(PREF_KEYS.language, l); setLanguageState(l); }, []);
-  const setDigits = useCallback((d: Digits) => { writePref(PREF_KEYS.digits, d); setDigitsState(d); }, []);
-  const setHijri = useCallback((h: boolean) => { writePref(PREF_KEYS.hijri, h ? '1' : '0'); setHijriState(h); }, []);
+  const setLanguage = useCallback((l: Language) => {
+    writePref(PREF_KEYS.language, l);
+    setLanguageState(l);
+  }, []);
+  const setDigits = useCallback((d: Digits) => {
+    writePref(PREF_KEYS.digits, d);
+    setDigitsState(d);
+  }, []);
+  const setHijri = useCallback((h: boolean) => {
+    writePref(PREF_KEYS.hijri, h ? '1' : '0');
+    setHijriState(h);
+  }, []);
 
   // One react-intl formatter at the root, rebuilt when the language or the digits change (everything re-renders).
   const intl = useMemo(() => makeIntl(language, digits), [language, digits]);
-  const value = useMemo<Preferences>(() => ({
-    language, digits, hijri, setLanguage, setDigits, setHijri,
-    fmt: makeFormatters(language, digits, hijri),
-    t: makeTranslate(intl),
-  }), [intl, language, digits, hijri, setLanguage, setDigits, setHijri]);
+  const value = useMemo<Preferences>(
+    () => ({
+      language,
+      digits,
+      hijri,
+      setLanguage,
+      setDigits,
+      setHijri,
+      fmt: makeFormatters(language, digits, hijri),
+      t: makeTranslate(intl),
+    }),
+    [intl, language, digits, hijri, setLanguage, setDigits, setHijri],
+  );
 
   return (
     <RawIntlProvider value={intl}>

@@ -1,8 +1,16 @@
 // localStorage may throw (private modes, disabled storage); preferences then simply do not persist.
 export function readPref(key: string): string | null {
-  try { return window.localStorage.getItem(key); } catch { return null; }
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }
 export function writePref(key: string, value: string): void {
-  try { window.localStorage.setItem(key, value); } catch { /* not persisted */ }
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    /* not persisted */
+  }
 }
 export const PREF_KEYS = { language: 'nimah.language', digits: 'nimah.digits', hijri: 'nimah.hijri' } as const;

@@ -21,12 +21,20 @@ async function createDetector(): Promise<Detect> {
 }
 
 /** Phone camera scanning of asset labels (Code128 and QR): BarcodeDetector, or the ZXing fallback elsewhere. */
-export default function CameraScanModal({ onClose, onDetected }: { onClose: () => void; onDetected: (code: string) => void }) {
+export default function CameraScanModal({
+  onClose,
+  onDetected,
+}: {
+  onClose: () => void;
+  onDetected: (code: string) => void;
+}) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const detectedRef = useRef(onDetected);
-  useEffect(() => { detectedRef.current = onDetected; }, [onDetected]);
+  useEffect(() => {
+    detectedRef.current = onDetected;
+  }, [onDetected]);
 
   useEffect(() => {
     let stream: MediaStream | null = null;
@@ -39,14 +47,28 @@ export default function CameraScanModal({ onClose, onDetected }: { onClose: () =
       if (stopped || !video.current) return;
       try {
         const code = video.current.readyState >= 2 ? (await detect(video.current))?.trim() : undefined;
-        if (code && !stopped) { stopped = true; release(); detectedRef.current(code); return; }
-      } catch { /* a frame that cannot be read; try the next one */ }
-      timer = window.setTimeout(() => { void tick(detect); }, 200);
+        if (code && !stopped) {
+          stopped = true;
+          release();
+          detectedRef.current(code);
+          return;
+        }
+      } catch {
+        /* a frame that cannot be read; try the next one */
+      }
+      timer = window.setTimeout(() => {
+        void tick(detect);
+      }, 200);
     };
 
     // The camera and the decoder start together, so the ZXing download overlaps the permission prompt.
-    const camera = navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false })
-      .then((s) => { stream = s; if (stopped) release(); return s; });
+    const camera = navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false })
+      .then((s) => {
+        stream = s;
+        if (stopped) release();
+        return s;
+      });
     Promise.all([createDetector(), camera])
       .then(async ([detect, s]) => {
         if (stopped || !video.current) return;
@@ -68,11 +90,15 @@ export default function CameraScanModal({ onClose, onDetected }: { onClose: () =
   return (
     <Modal opened onClose={onClose} title={t('scan.camera')} centered>
       {failed ? (
-        <Alert color="red" title={t('scan.cameraFailed')}>{failed}</Alert>
+        <Alert color="red" title={t('scan.cameraFailed')}>
+          {failed}
+        </Alert>
       ) : (
         <>
           <video ref={video} muted playsInline style={{ width: '100%', borderRadius: 8, background: '#000' }} />
-          <Text size="sm" c="dimmed" mt="xs">{t('scan.cameraHint')}</Text>
+          <Text size="sm" c="dimmed" mt="xs">
+            {t('scan.cameraHint')}
+          </Text>
         </>
       )}
     </Modal>

@@ -37,7 +37,10 @@ export function ScanBox() {
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [camera, setCamera] = useState(false);
-  const onChange = useCallback((v: string) => { setValue(v); setFeedback(null); }, []);
+  const onChange = useCallback((v: string) => {
+    setValue(v);
+    setFeedback(null);
+  }, []);
   const { ref, onKeyDown } = usePhysicalKeys(value, onChange);
 
   // Each screen starts with the scan box focused, unless the screen focused an input of its own.
@@ -58,7 +61,12 @@ export function ScanBox() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || e.code === 'Space' || isEditable(e.target as Element | null)) return;
       const ch = charForKey({
-        code: e.code, key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey,
+        code: e.code,
+        key: e.key,
+        shiftKey: e.shiftKey,
+        ctrlKey: e.ctrlKey,
+        altKey: e.altKey,
+        metaKey: e.metaKey,
         capsLock: e.getModifierState('CapsLock'),
       });
       if (ch === null) return;
@@ -95,7 +103,10 @@ export function ScanBox() {
     }
   };
 
-  const onSubmit = (e: FormEvent) => { e.preventDefault(); void resolve(value); };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void resolve(value);
+  };
 
   return (
     <form role="search" onSubmit={onSubmit} className="nm-scan-form" aria-label={t('scan.label')}>
@@ -106,7 +117,10 @@ export function ScanBox() {
         dir="ltr"
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
-        onKeyDown={(e) => { if (e.key === 'Escape') setFeedback(null); onKeyDown(e); }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setFeedback(null);
+          onKeyDown(e);
+        }}
         placeholder={t('scan.placeholder')}
         aria-label={t('scan.label')}
         aria-describedby={feedback ? 'scan-feedback' : undefined}
@@ -116,22 +130,34 @@ export function ScanBox() {
         spellCheck={false}
         enterKeyHint="search"
         leftSection={<IconScan size={18} />}
-        rightSection={cameraScanSupported() ? (
-          <ActionIcon variant="subtle" aria-label={t('scan.camera')} onClick={() => setCamera(true)}>
-            <IconCamera size={18} />
-          </ActionIcon>
-        ) : undefined}
+        rightSection={
+          cameraScanSupported() ? (
+            <ActionIcon variant="subtle" aria-label={t('scan.camera')} onClick={() => setCamera(true)}>
+              <IconCamera size={18} />
+            </ActionIcon>
+          ) : undefined
+        }
         readOnly={busy}
         style={{ flex: 1 }}
       />
       {/* A plain live region rather than a popover: a popover puts aria-expanded on the searchbox, which ARIA forbids. */}
       <div id="scan-feedback" role="status" aria-live="polite" className={feedback ? 'nm-scan-feedback' : 'nm-sr'}>
-        {feedback?.kind === 'notFound' && <>{t('scan.notFound')} <Ltr mono>{feedback.normalized}</Ltr></>}
+        {feedback?.kind === 'notFound' && (
+          <>
+            {t('scan.notFound')} <Ltr mono>{feedback.normalized}</Ltr>
+          </>
+        )}
         {feedback?.kind === 'error' && feedback.message}
       </div>
       {camera && (
         <Suspense fallback={null}>
-          <CameraScanModal onClose={() => setCamera(false)} onDetected={(code) => { setCamera(false); void resolve(code); }} />
+          <CameraScanModal
+            onClose={() => setCamera(false)}
+            onDetected={(code) => {
+              setCamera(false);
+              void resolve(code);
+            }}
+          />
         </Suspense>
       )}
     </form>

@@ -22,25 +22,33 @@ export function usePhysicalKeys(value: string, onChange: (value: string) => void
     caret.current = null;
   }, [value]);
 
-  const onKeyDown = useCallback((e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing || e.key === 'Process' || e.key === 'Dead') return;
-    const ch = charForKey({
-      code: e.code, key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey,
-      capsLock: e.getModifierState('CapsLock'),
-    });
-    if (ch === null) return;
-    e.preventDefault();
-    const input = e.currentTarget;
-    const current = latest.current;
-    // While keys are pending a render the DOM lags behind; the caret we set last is then the truth.
-    const inSync = input.value === current && caret.current === null;
-    const start = inSync ? input.selectionStart ?? current.length : caret.current ?? current.length;
-    const end = inSync ? input.selectionEnd ?? current.length : start;
-    const next = current.slice(0, start) + ch + current.slice(end);
-    latest.current = next;
-    caret.current = start + ch.length;
-    onChange(next);
-  }, [onChange]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.nativeEvent.isComposing || e.key === 'Process' || e.key === 'Dead') return;
+      const ch = charForKey({
+        code: e.code,
+        key: e.key,
+        shiftKey: e.shiftKey,
+        ctrlKey: e.ctrlKey,
+        altKey: e.altKey,
+        metaKey: e.metaKey,
+        capsLock: e.getModifierState('CapsLock'),
+      });
+      if (ch === null) return;
+      e.preventDefault();
+      const input = e.currentTarget;
+      const current = latest.current;
+      // While keys are pending a render the DOM lags behind; the caret we set last is then the truth.
+      const inSync = input.value === current && caret.current === null;
+      const start = inSync ? (input.selectionStart ?? current.length) : (caret.current ?? current.length);
+      const end = inSync ? (input.selectionEnd ?? current.length) : start;
+      const next = current.slice(0, start) + ch + current.slice(end);
+      latest.current = next;
+      caret.current = start + ch.length;
+      onChange(next);
+    },
+    [onChange],
+  );
 
   return { ref, onKeyDown };
 }

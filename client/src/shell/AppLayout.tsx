@@ -16,13 +16,16 @@ export function AppLayout() {
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'sm', sm: 'md' }}
-    >
-      <a href="#main" className="nm-skip">{t('shell.skip')}</a>
+      padding={{ base: 'sm', sm: 'md' }}>
+      <a href="#main" className="nm-skip">
+        {t('shell.skip')}
+      </a>
       <AppShell.Header px={{ base: 'xs', sm: 'md' }}>
         <Group h="100%" gap="xs" wrap="nowrap">
           <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-          <Text component={Link} to="/" fw={700} fz="lg" c="teal.9" className="nm-brand" visibleFrom="xs">{t('app.name')}</Text>
+          <Text component={Link} to="/" fw={700} fz="lg" c="teal.9" className="nm-brand" visibleFrom="xs">
+            {t('app.name')}
+          </Text>
           <ScanBox />
           <Group gap={4} wrap="nowrap">
             <LanguageSwitch compact />

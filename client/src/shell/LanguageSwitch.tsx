@@ -33,15 +33,16 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
           lang={l}
           onClick={() => switchLanguage(l)}
           leftSection={i === 0 ? <IconLanguage size={18} /> : undefined}
-          data-testid={i === 0 ? 'language-switch' : `language-switch-${l}`}
-        >
+          data-testid={i === 0 ? 'language-switch' : `language-switch-${l}`}>
           {/* On narrow headers only the short form shows; the accessible name is always the text on screen. */}
           {compact ? (
             <>
               <span className="nm-lang-short">{NAMES[l].short}</span>
               <span className="nm-lang-long">{NAMES[l].long}</span>
             </>
-          ) : NAMES[l].long}
+          ) : (
+            NAMES[l].long
+          )}
         </Button>
       ))}
     </Group>

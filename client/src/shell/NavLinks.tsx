@@ -28,7 +28,11 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
             label={t(item.label)}
             aria-disabled="true"
             className="nm-soon"
-            rightSection={<Badge size="xs" variant="outline" color="gray">{t('nav.soon')}</Badge>}
+            rightSection={
+              <Badge size="xs" variant="outline" color="gray">
+                {t('nav.soon')}
+              </Badge>
+            }
           />
         ),
       )}

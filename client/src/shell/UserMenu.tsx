@@ -29,25 +29,49 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>
-          <Text fw={600} c="dark" size="sm">{user.name}</Text>
-          <Text size="xs"><Ltr>{user.email}</Ltr> · {label('role', user.role)}</Text>
+          <Text fw={600} c="dark" size="sm">
+            {user.name}
+          </Text>
+          <Text size="xs">
+            <Ltr>{user.email}</Ltr> · {label('role', user.role)}
+          </Text>
         </Menu.Label>
         <Menu.Divider />
         {language === 'ar' && (
           <div className="nm-menu-pad">
-            <Text size="xs" c="dimmed" mb={4} id="digits-label">{t('prefs.digits')}</Text>
+            <Text size="xs" c="dimmed" mb={4} id="digits-label">
+              {t('prefs.digits')}
+            </Text>
             <SegmentedControl
-              fullWidth size="xs" value={digits} aria-labelledby="digits-label"
+              fullWidth
+              size="xs"
+              value={digits}
+              aria-labelledby="digits-label"
               onChange={(v) => setDigits(v === 'arab' ? 'arab' : 'latn')}
-              data={[{ value: 'latn', label: '123' }, { value: 'arab', label: '١٢٣' }]}
+              data={[
+                { value: 'latn', label: '123' },
+                { value: 'arab', label: '١٢٣' },
+              ]}
             />
           </div>
         )}
         <div className="nm-menu-pad">
-          <Switch size="sm" label={t('prefs.hijri')} checked={hijri} onChange={(e) => setHijri(e.currentTarget.checked)} />
+          <Switch
+            size="sm"
+            label={t('prefs.hijri')}
+            checked={hijri}
+            onChange={(e) => setHijri(e.currentTarget.checked)}
+          />
         </div>
         <Menu.Divider />
-        <Menu.Item color="red" onClick={() => { void signOut(); }} data-testid="sign-out">{t('user.signOut')}</Menu.Item>
+        <Menu.Item
+          color="red"
+          onClick={() => {
+            void signOut();
+          }}
+          data-testid="sign-out">
+          {t('user.signOut')}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

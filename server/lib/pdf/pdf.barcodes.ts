@@ -51,7 +51,12 @@ function darkStretches(modules: BitMatrix, row: number): Array<[number, number]>
  * (draw it with drawText, in the document's own font). bwip-js picks the code sets, so digit pairs use set C.
  */
 export function drawCode128(
-  doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, height: number,
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
 ): BarcodeBox {
   const widths = code128Widths(text);
   const modules = widths.reduce((total, w) => total + w, 0) + 2 * CODE128_QUIET_MODULES;

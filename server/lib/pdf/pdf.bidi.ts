@@ -69,7 +69,8 @@ export function visualRuns(paragraph: BidiParagraph, start: number, end: number)
   const { text, embedding } = paragraph;
   const mirrored = bidi.getMirroredCharactersMap(text, embedding.levels, start, end);
   // getReorderedIndices answers for the whole paragraph with only this line's segments reversed: keep the line.
-  const order = bidi.getReorderedIndices(text, embedding, start, end)
+  const order = bidi
+    .getReorderedIndices(text, embedding, start, end)
     .slice(start, end + 1)
     .filter((i) => !BIDI_CONTROL.test(text[i]));
   const runs: VisualRun[] = [];

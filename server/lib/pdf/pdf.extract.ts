@@ -36,11 +36,15 @@ function reverseRtlLigatures(doc: PDFKit.PDFDocument): void {
   for (const font of new Set(Object.values(families))) {
     if (!Array.isArray(font.unicode)) continue;
     font.unicode = font.unicode.map((codePoints: unknown) =>
-      isRtlLigature(codePoints) ? [...codePoints].reverse() : codePoints);
+      isRtlLigature(codePoints) ? [...codePoints].reverse() : codePoints,
+    );
   }
 }
 
 function isRtlLigature(codePoints: unknown): codePoints is number[] {
-  return Array.isArray(codePoints) && codePoints.length > 1 &&
-    codePoints.some((codePoint) => typeof codePoint === 'number' && isRtlScript(String.fromCodePoint(codePoint)));
+  return (
+    Array.isArray(codePoints) &&
+    codePoints.length > 1 &&
+    codePoints.some((codePoint) => typeof codePoint === 'number' && isRtlScript(String.fromCodePoint(codePoint)))
+  );
 }

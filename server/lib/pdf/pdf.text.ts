@@ -80,18 +80,24 @@ function boxOf(doc: PDFKit.PDFDocument, lines: number, options: TextBoxOptions):
 
 function layoutText(doc: PDFKit.PDFDocument, text: string, options: TextBoxOptions): LaidOutLine[] {
   // A tab has no glyph in the font and would print as a box: it counts as a space here.
-  return text.replace(/\t/g, ' ').split(/\r\n|\r|\n|\u2029/).flatMap((paragraphText) => {
-    const paragraph = resolveParagraph(paragraphText, options.direction ?? 'auto');
-    const measure = (start: number, end: number): number => sumWidths(measureRuns(doc, paragraph, start, end));
-    return wrapLines(paragraphText, options.width, measure).map(({ start, end }) => {
-      const runs = measureRuns(doc, paragraph, start, end);
-      return { runs, width: sumWidths(runs), rtl: paragraph.baseLevel % 2 === 1 };
+  return text
+    .replace(/\t/g, ' ')
+    .split(/\r\n|\r|\n|\u2029/)
+    .flatMap((paragraphText) => {
+      const paragraph = resolveParagraph(paragraphText, options.direction ?? 'auto');
+      const measure = (start: number, end: number): number => sumWidths(measureRuns(doc, paragraph, start, end));
+      return wrapLines(paragraphText, options.width, measure).map(({ start, end }) => {
+        const runs = measureRuns(doc, paragraph, start, end);
+        return { runs, width: sumWidths(runs), rtl: paragraph.baseLevel % 2 === 1 };
+      });
     });
-  });
 }
 
 function measureRuns(doc: PDFKit.PDFDocument, paragraph: BidiParagraph, start: number, end: number): MeasuredRun[] {
-  return visualRuns(paragraph, start, end).map((run) => ({ ...run, width: doc.widthOfString(run.shaped, RUN_OPTIONS) }));
+  return visualRuns(paragraph, start, end).map((run) => ({
+    ...run,
+    width: doc.widthOfString(run.shaped, RUN_OPTIONS),
+  }));
 }
 
 function sumWidths(runs: readonly MeasuredRun[]): number {
@@ -101,9 +107,12 @@ function sumWidths(runs: readonly MeasuredRun[]): number {
 function lineLeft(line: LaidOutLine, options: TextBoxOptions): number {
   const free = options.width - line.width;
   switch (resolveAlign(options.align ?? 'start', line.rtl)) {
-    case 'right': return options.x + free;
-    case 'center': return options.x + free / 2;
-    default: return options.x;
+    case 'right':
+      return options.x + free;
+    case 'center':
+      return options.x + free / 2;
+    default:
+      return options.x;
   }
 }
 

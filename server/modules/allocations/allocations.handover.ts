@@ -4,7 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { withTransaction } from '../../db/sequelize.js';
 import { storeFile } from '../../lib/file-store.js';
 import { assertPrintableSize, inspectImage } from '../../lib/image-check.js';
-import { ConflictError, NotFoundError, PayloadTooLargeError, UnsupportedTypeError, ValidationError } from '../../lib/errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedTypeError,
+  ValidationError,
+} from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
 import { Beneficiary, changeBeneficiaryStatus } from '../beneficiaries/index.js';
@@ -31,31 +37,80 @@ export function signatureType(data: Buffer): 'image/png' | 'image/jpeg' | undefi
 
 /** The signature from a data URL or an uploaded file; refused unless it really is a PNG or JPEG. */
 export function readSignature(input: HandoverInput, file?: Express.Multer.File): { data: Buffer; type: string } {
-  const data = file?.buffer ?? (input.signature ? Buffer.from(input.signature.replace(/^data:[^,]+,/, ''), 'base64') : undefined);
-  if (!data || !data.length) throw new ValidationError('A signature is required', [{ path: 'signature', message: 'is required (a PNG or JPEG data URL, or a file field "signature")', type: 'signature.required' }]);
-  if (data.length > MAX_SIGNATURE_BYTES) throw new PayloadTooLargeError('FILE_TOO_LARGE', 'The signature image is larger than 1 MB', { field: 'signature', limitBytes: MAX_SIGNATURE_BYTES });
+  const data =
+    file?.buffer ?? (input.signature ? Buffer.from(input.signature.replace(/^data:[^,]+,/, ''), 'base64') : undefined);
+  if (!data || !data.length)
+    throw new ValidationError('A signature is required', [
+      {
+        path: 'signature',
+        message: 'is required (a PNG or JPEG data URL, or a file field "signature")',
+        type: 'signature.required',
+      },
+    ]);
+  if (data.length > MAX_SIGNATURE_BYTES)
+    throw new PayloadTooLargeError('FILE_TOO_LARGE', 'The signature image is larger than 1 MB', {
+      field: 'signature',
+      limitBytes: MAX_SIGNATURE_BYTES,
+    });
   const type = signatureType(data);
-  if (!type) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The signature must be a PNG or JPEG image', { field: 'signature' });
+  if (!type)
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The signature must be a PNG or JPEG image', {
+      field: 'signature',
+    });
   return { data, type };
 }
 
-export async function handover(id: number, input: HandoverInput, signature: { data: Buffer; type: string }, actor: Actor): Promise<AllocationDto> {
+export async function handover(
+  id: number,
+  input: HandoverInput,
+  signature: { data: Buffer; type: string },
+  actor: Actor,
+): Promise<AllocationDto> {
   const sha = await storeFile(signature.data);
   await withTransaction(async (t) => {
     const allocation = await Allocation.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
     if (!allocation) throw new NotFoundError(`Allocation ${id} not found`);
-    if (allocation.status !== 'reserved') throw new ConflictError('INVALID_TRANSITION', `A ${allocation.status} allocation cannot be handed over`, { status: allocation.status });
+    if (allocation.status !== 'reserved')
+      throw new ConflictError('INVALID_TRANSITION', `A ${allocation.status} allocation cannot be handed over`, {
+        status: allocation.status,
+      });
     const device = (await findDevice(allocation.deviceId, { transaction: t }))!;
     const code = newCertificateCode();
     const handedOverAt = input.handedOverAt ?? new Date();
-    await changeStatus(device, { action: 'handover', version: device.version, to: 'handed_over', actorId: actor.id,
-      payload: { allocationId: id, certificateCode: code, signatureSha256: sha, handedOverAt: handedOverAt.toISOString() } }, t);
-    const beneficiary = (await Beneficiary.findByPk(allocation.beneficiaryId, { transaction: t, lock: t.LOCK.UPDATE }))!;
-    if (beneficiary.status === 'allocated') await changeBeneficiaryStatus(beneficiary, 'served', actor.id, t, { allowSystem: true });
-    await allocation.update({
-      status: 'handed_over', receivedBy: input.receivedBy, signatureSha256: sha, signatureType: signature.type,
-      certificateCode: code, handedOverAt, handedOverBy: actor.id,
-    }, { transaction: t });
+    await changeStatus(
+      device,
+      {
+        action: 'handover',
+        version: device.version,
+        to: 'handed_over',
+        actorId: actor.id,
+        payload: {
+          allocationId: id,
+          certificateCode: code,
+          signatureSha256: sha,
+          handedOverAt: handedOverAt.toISOString(),
+        },
+      },
+      t,
+    );
+    const beneficiary = (await Beneficiary.findByPk(allocation.beneficiaryId, {
+      transaction: t,
+      lock: t.LOCK.UPDATE,
+    }))!;
+    if (beneficiary.status === 'allocated')
+      await changeBeneficiaryStatus(beneficiary, 'served', actor.id, t, { allowSystem: true });
+    await allocation.update(
+      {
+        status: 'handed_over',
+        receivedBy: input.receivedBy,
+        signatureSha256: sha,
+        signatureType: signature.type,
+        certificateCode: code,
+        handedOverAt,
+        handedOverBy: actor.id,
+      },
+      { transaction: t },
+    );
   });
   logger.info('allocation.handed_over', { allocationId: id });
   return getAllocation(id, actor.role);

@@ -1,5 +1,10 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 import type { AllocationStatus } from '../../shared/index.js';
 
@@ -29,19 +34,26 @@ const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
 const int = () => ({ type: DataTypes.INTEGER, allowNull: true });
 
 export function initAllocationModels(sequelize: Sequelize): void {
-  Allocation.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    deviceId: { type: DataTypes.INTEGER, allowNull: false },
-    beneficiaryId: { type: DataTypes.INTEGER, allowNull: false },
-    programmeId: int(),
-    status: { type: DataTypes.STRING(12), allowNull: false },
-    beneficiaryPrevStatus: { type: DataTypes.STRING(16), allowNull: false },
-    overrideReason: str(500), cancelReason: str(500), receivedBy: str(200),
-    signatureSha256: { type: DataTypes.CHAR(64), allowNull: true },
-    signatureType: str(16),
-    certificateCode: { type: DataTypes.STRING(16), allowNull: true, unique: true },
-    handedOverAt: { type: DataTypes.DATE(3), allowNull: true },
-    allocatedBy: int(), handedOverBy: int(),
-    createdAt: DataTypes.DATE(3), updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'allocations' });
+  Allocation.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      deviceId: { type: DataTypes.INTEGER, allowNull: false },
+      beneficiaryId: { type: DataTypes.INTEGER, allowNull: false },
+      programmeId: int(),
+      status: { type: DataTypes.STRING(12), allowNull: false },
+      beneficiaryPrevStatus: { type: DataTypes.STRING(16), allowNull: false },
+      overrideReason: str(500),
+      cancelReason: str(500),
+      receivedBy: str(200),
+      signatureSha256: { type: DataTypes.CHAR(64), allowNull: true },
+      signatureType: str(16),
+      certificateCode: { type: DataTypes.STRING(16), allowNull: true, unique: true },
+      handedOverAt: { type: DataTypes.DATE(3), allowNull: true },
+      allocatedBy: int(),
+      handedOverBy: int(),
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'allocations' },
+  );
 }

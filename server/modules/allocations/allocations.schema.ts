@@ -14,16 +14,27 @@ export const allocateInput = Joi.object<AllocateInput>({
 
 export const cancelInput = Joi.object<{ reason: string }>({ reason: Joi.string().trim().min(1).max(500).required() });
 
-export interface HandoverInput { receivedBy: string; signature?: string; handedOverAt?: Date }
+export interface HandoverInput {
+  receivedBy: string;
+  signature?: string;
+  handedOverAt?: Date;
+}
 export const handoverInput = Joi.object<HandoverInput>({
   receivedBy: Joi.string().trim().min(1).max(200).required(),
   // A data URL (data:image/png;base64,…) from the on-screen pad; or a multipart file field "signature".
-  signature: Joi.string().max(1_500_000).pattern(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/, { name: 'signature.dataUrl' })
+  signature: Joi.string()
+    .max(1_500_000)
+    .pattern(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/, { name: 'signature.dataUrl' })
     .message('{{#label}} must be a PNG or JPEG data URL'),
   handedOverAt: Joi.date().iso().max('now'),
 });
 
-export interface AllocationListQuery extends PageQuery { status?: AllocationStatus; programmeId?: number; beneficiaryId?: number; deviceId?: number }
+export interface AllocationListQuery extends PageQuery {
+  status?: AllocationStatus;
+  programmeId?: number;
+  beneficiaryId?: number;
+  deviceId?: number;
+}
 export const allocationListQuery = Joi.object<AllocationListQuery>({
   ...pageQueryKeys,
   status: Joi.string().valid('reserved', 'handed_over', 'cancelled'),
@@ -41,10 +52,20 @@ export function toAllocationDto(a: Allocation, role: Role, assetTag: string | nu
   const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
   const full = mayAccess(MANAGERS, role);
   return {
-    id: a.id, deviceId: a.deviceId, assetTag, beneficiaryId: a.beneficiaryId, programmeId: a.programmeId, status: a.status,
-    overrideReason: full ? a.overrideReason : null, cancelReason: full ? a.cancelReason ?? null : null,
-    receivedBy: full ? a.receivedBy ?? null : null, hasSignature: Boolean(a.signatureSha256),
-    certificateCode: full ? a.certificateCode ?? null : null, handedOverAt: iso(a.handedOverAt),
-    createdAt: iso(a.createdAt)!, updatedAt: iso(a.updatedAt)!, redacted: !full,
+    id: a.id,
+    deviceId: a.deviceId,
+    assetTag,
+    beneficiaryId: a.beneficiaryId,
+    programmeId: a.programmeId,
+    status: a.status,
+    overrideReason: full ? a.overrideReason : null,
+    cancelReason: full ? (a.cancelReason ?? null) : null,
+    receivedBy: full ? (a.receivedBy ?? null) : null,
+    hasSignature: Boolean(a.signatureSha256),
+    certificateCode: full ? (a.certificateCode ?? null) : null,
+    handedOverAt: iso(a.handedOverAt),
+    createdAt: iso(a.createdAt)!,
+    updatedAt: iso(a.updatedAt)!,
+    redacted: !full,
   };
 }

@@ -5,11 +5,20 @@ import { readyDevicesOfTypes, type Device } from '../devices/index.js';
 import { devicesWithUnwipedDrives } from '../sanitization/index.js';
 
 export interface Suggestion {
-  beneficiaryId: number; deviceId: number; assetTag: string; deviceType: string; grade: string | null;
-  score: number; reasons: string[];
+  beneficiaryId: number;
+  deviceId: number;
+  assetTag: string;
+  deviceType: string;
+  grade: string | null;
+  score: number;
+  reasons: string[];
 }
 
-const FITS: Record<string, string[]> = { laptop: ['laptop'], desktop: ['desktop', 'all_in_one'], any: ['laptop', 'desktop', 'all_in_one', 'tablet'] };
+const FITS: Record<string, string[]> = {
+  laptop: ['laptop'],
+  desktop: ['desktop', 'all_in_one'],
+  any: ['laptop', 'desktop', 'all_in_one', 'tablet'],
+};
 const GRADE_ORDER = ['A', 'B', 'C'];
 
 export async function suggestions(limit: number): Promise<{ items: Suggestion[] }> {
@@ -28,8 +37,13 @@ export async function suggestions(limit: number): Promise<{ items: Suggestion[] 
     if (!device) continue;
     taken.add(device.id);
     items.push({
-      beneficiaryId: beneficiary.id, deviceId: device.id, assetTag: device.assetTag, deviceType: device.type, grade: device.grade ?? null,
-      score, reasons: reasonsFor(beneficiary, device, score, breakdown),
+      beneficiaryId: beneficiary.id,
+      deviceId: device.id,
+      assetTag: device.assetTag,
+      deviceType: device.type,
+      grade: device.grade ?? null,
+      score,
+      reasons: reasonsFor(beneficiary, device, score, breakdown),
     });
   }
   return { items };
@@ -38,7 +52,11 @@ export async function suggestions(limit: number): Promise<{ items: Suggestion[] 
 const gradeRank = (g: string | null | undefined) => (g ? GRADE_ORDER.indexOf(g) : GRADE_ORDER.length);
 
 function reasonsFor(b: Beneficiary, d: Device, score: number, breakdown: Record<string, number>): string[] {
-  const top = Object.entries(breakdown).sort((x, y) => y[1] - x[1]).filter(([, v]) => v > 0).slice(0, 2).map(([k]) => k);
+  const top = Object.entries(breakdown)
+    .sort((x, y) => y[1] - x[1])
+    .filter(([, v]) => v > 0)
+    .slice(0, 2)
+    .map(([k]) => k);
   return [
     `priority score ${score.toFixed(1)} (mostly ${top.join(' and ') || 'waiting time'})`,
     `needs ${b.need ?? 'any'}: ${d.type} fits`,

@@ -24,14 +24,18 @@ async function purge<M extends Model & { id: number }>(model: ModelStatic<M>, wh
     const rows = await model.findAll({ attributes: ['id'], where, order: [['id', 'ASC']], limit: BATCH });
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.id);
-    deleted += await withTransaction((transaction) => model.destroy({ where: { [Op.and]: [{ id: ids }, where] }, transaction }));
+    deleted += await withTransaction((transaction) =>
+      model.destroy({ where: { [Op.and]: [{ id: ids }, where] }, transaction }),
+    );
     if (rows.length < BATCH) break;
   }
   return deleted;
 }
 
 /** One pass of housekeeping; returns how many rows of each kind went. */
-export async function purgeSignInHistory(now = new Date()): Promise<{ attempts: number; throttles: number; sessions: number }> {
+export async function purgeSignInHistory(
+  now = new Date(),
+): Promise<{ attempts: number; throttles: number; sessions: number }> {
   const since = new Date(now.getTime() - config.auth.loginWindowMs);
   return {
     attempts: await purge(LoginAttempt, { createdAt: { [Op.lt]: since } }),
@@ -46,8 +50,12 @@ export function scheduleHousekeeping(now = Date.now()): void {
   lastRun = now;
   running = purgeSignInHistory(new Date(now))
     .then((counts) => logger.debug('auth.housekeeping', counts))
-    .catch((error: unknown) => logger.warn('auth.housekeeping_failed', { error: error instanceof Error ? error.message : String(error) }))
-    .finally(() => { running = undefined; });
+    .catch((error: unknown) =>
+      logger.warn('auth.housekeeping_failed', { error: error instanceof Error ? error.message : String(error) }),
+    )
+    .finally(() => {
+      running = undefined;
+    });
 }
 
 /** Resolves when the pass under way (if any) has ended; for tests. */

@@ -25,7 +25,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 function assertNotCrossSite(req: Request, fromCookie: boolean): void {
   if (!fromCookie || SAFE_METHODS.has(req.method)) return;
-  if (!req.get(CSRF_HEADER)) throw new ForbiddenError('Missing the X-Requested-With header required for cookie-authenticated changes', 'CSRF_CHECK_FAILED');
+  if (!req.get(CSRF_HEADER))
+    throw new ForbiddenError(
+      'Missing the X-Requested-With header required for cookie-authenticated changes',
+      'CSRF_CHECK_FAILED',
+    );
 }
 
 /** Resolves the caller (if any) and enforces the route's declared access. */

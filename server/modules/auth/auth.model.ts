@@ -1,5 +1,10 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 import { ROLES, type Role } from './auth.roles.js';
 import type { Language } from '../../shared/index.js';
@@ -49,46 +54,58 @@ export class LoginThrottle extends Model<InferAttributes<LoginThrottle>, InferCr
 }
 
 export function initAuthModels(sequelize: Sequelize): void {
-  User.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    email: { type: DataTypes.STRING(254), allowNull: false, unique: true },
-    name: { type: DataTypes.STRING(200), allowNull: false },
-    role: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [ROLES as unknown as string[]] } },
-    passwordHash: { type: DataTypes.STRING(255), allowNull: false },
-    language: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
-    active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-    lastLoginAt: { type: DataTypes.DATE(3), allowNull: true },
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'users' });
+  User.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      email: { type: DataTypes.STRING(254), allowNull: false, unique: true },
+      name: { type: DataTypes.STRING(200), allowNull: false },
+      role: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [ROLES as unknown as string[]] } },
+      passwordHash: { type: DataTypes.STRING(255), allowNull: false },
+      language: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
+      active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      lastLoginAt: { type: DataTypes.DATE(3), allowNull: true },
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'users' },
+  );
 
-  Session.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    userId: { type: DataTypes.INTEGER, allowNull: false },
-    tokenHash: { type: DataTypes.CHAR(64), allowNull: false },
-    expiresAt: { type: DataTypes.DATE(3), allowNull: false },
-    revokedAt: { type: DataTypes.DATE(3), allowNull: true },
-    createdAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'sessions', updatedAt: false });
+  Session.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      userId: { type: DataTypes.INTEGER, allowNull: false },
+      tokenHash: { type: DataTypes.CHAR(64), allowNull: false },
+      expiresAt: { type: DataTypes.DATE(3), allowNull: false },
+      revokedAt: { type: DataTypes.DATE(3), allowNull: true },
+      createdAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'sessions', updatedAt: false },
+  );
 
-  LoginAttempt.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    email: { type: DataTypes.STRING(254), allowNull: false },
-    ip: { type: DataTypes.STRING(64), allowNull: false },
-    succeeded: { type: DataTypes.BOOLEAN, allowNull: false },
-    createdAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'login_attempts', updatedAt: false });
+  LoginAttempt.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      email: { type: DataTypes.STRING(254), allowNull: false },
+      ip: { type: DataTypes.STRING(64), allowNull: false },
+      succeeded: { type: DataTypes.BOOLEAN, allowNull: false },
+      createdAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'login_attempts', updatedAt: false },
+  );
 
-  LoginThrottle.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    email: { type: DataTypes.STRING(254), allowNull: false },
-    ip: { type: DataTypes.STRING(64), allowNull: false },
-    scope: { type: DataTypes.STRING(8), allowNull: false },
-    failures: { type: DataTypes.INTEGER, allowNull: false },
-    pending: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    settled: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    windowStart: { type: DataTypes.DATE(3), allowNull: false },
-  }, { sequelize, tableName: 'login_throttles', timestamps: false });
+  LoginThrottle.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      email: { type: DataTypes.STRING(254), allowNull: false },
+      ip: { type: DataTypes.STRING(64), allowNull: false },
+      scope: { type: DataTypes.STRING(8), allowNull: false },
+      failures: { type: DataTypes.INTEGER, allowNull: false },
+      pending: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      settled: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      windowStart: { type: DataTypes.DATE(3), allowNull: false },
+    },
+    { sequelize, tableName: 'login_throttles', timestamps: false },
+  );
 }
 
 export function associateAuthModels(): void {

@@ -4,7 +4,8 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 /**
  * OWASP's current minimum for scrypt (Password Storage Cheat Sheet): N=2^17, r=8, p=1. One hash needs 128·N·r bytes
@@ -16,7 +17,9 @@ export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEYLEN = 32;
 const maxmemFor = (N: number, r: number) => 2 * 128 * N * r;
 /** Stored parameters beyond these are refused rather than computed (a broken row must not take the server's memory). */
-const MAX_N = 2 ** 18, MAX_R = 16, MAX_P = 4;
+const MAX_N = 2 ** 18,
+  MAX_R = 16,
+  MAX_P = 4;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -25,13 +28,20 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
-interface Parsed { N: number; r: number; p: number; salt: Buffer; hash: Buffer }
+interface Parsed {
+  N: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  hash: Buffer;
+}
 
 function parse(stored: string): Parsed | undefined {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   const [N, R, P] = [Number(n), Number(r), Number(p)];
   if (scheme !== 'scrypt' || !salt || !hash) return undefined;
-  if (![N, R, P].every(Number.isInteger) || N < 2 || N > MAX_N || R < 1 || R > MAX_R || P < 1 || P > MAX_P) return undefined;
+  if (![N, R, P].every(Number.isInteger) || N < 2 || N > MAX_N || R < 1 || R > MAX_R || P < 1 || P > MAX_P)
+    return undefined;
   return { N, r: R, p: P, salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') };
 }
 
@@ -46,7 +56,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when the stored hash was made with other parameters than today's: rehash it once the password is known. */
 export function needsRehash(stored: string): boolean {
   const parsed = parse(stored);
-  return !parsed || parsed.N !== SCRYPT.N || parsed.r !== SCRYPT.r || parsed.p !== SCRYPT.p || parsed.hash.length !== KEYLEN;
+  return (
+    !parsed || parsed.N !== SCRYPT.N || parsed.r !== SCRYPT.r || parsed.p !== SCRYPT.p || parsed.hash.length !== KEYLEN
+  );
 }
 
 /** A hash to compare against when the account does not exist, at today's cost, so timing does not reveal which emails exist. */

@@ -6,7 +6,12 @@ export { ROLES, STAFF, MANAGERS, ADMINS, ALL_ROLES, type Role } from '../../shar
 /** Who may call a route: named roles, any signed-in user, or anybody. */
 export type Access = readonly Role[] | 'authenticated' | 'public';
 
-export interface Actor { id: number; role: Role; name: string; email: string }
+export interface Actor {
+  id: number;
+  role: Role;
+  name: string;
+  email: string;
+}
 
 export function mayAccess(access: Access, role: Role | undefined): boolean {
   if (access === 'public') return true;

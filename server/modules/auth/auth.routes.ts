@@ -10,45 +10,80 @@ import { ADMINS, type Access } from './auth.roles.js';
 
 function setSessionCookie(res: Response, token: string, expires: Date): void {
   res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'strict', secure: config.publicUrl.startsWith('https:'), path: '/', expires,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.publicUrl.startsWith('https:'),
+    path: '/',
+    expires,
   });
 }
 
 export const authRoutes = defineRoutes<Access>([
   {
-    method: 'post', path: '/api/auth/login', access: 'public',
+    method: 'post',
+    path: '/api/auth/login',
+    access: 'public',
     handler: async (req, res) => {
-      const { token, expiresAt, user } = await auth.login(parse(loginInput, req.body), (req.ip ?? 'unknown').slice(0, 64));
+      const { token, expiresAt, user } = await auth.login(
+        parse(loginInput, req.body),
+        (req.ip ?? 'unknown').slice(0, 64),
+      );
       setSessionCookie(res, token, expiresAt);
       res.json({ token, expiresAt: expiresAt.toISOString(), user });
     },
   },
   {
-    method: 'post', path: '/api/auth/logout', access: 'authenticated',
+    method: 'post',
+    path: '/api/auth/logout',
+    access: 'authenticated',
     handler: async (req, res) => {
       if (req.sessionToken) await revokeSession(req.sessionToken);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       res.status(204).end();
     },
   },
-  { method: 'get', path: '/api/auth/me', access: 'authenticated', handler: async (req, res) => res.json(await auth.getMe(actorOf(req))) },
   {
-    method: 'patch', path: '/api/auth/me', access: 'authenticated',
-    handler: async (req, res) => res.json(await auth.updateMe(actorOf(req), parse(updateMeInput, req.body), req.sessionToken)),
+    method: 'get',
+    path: '/api/auth/me',
+    access: 'authenticated',
+    handler: async (req, res) => res.json(await auth.getMe(actorOf(req))),
   },
-  { method: 'get', path: '/api/users', access: ADMINS, handler: async (req, res) => res.json(await auth.listUsers(parse(userListQuery, req.query))) },
   {
-    method: 'post', path: '/api/users', access: ADMINS,
+    method: 'patch',
+    path: '/api/auth/me',
+    access: 'authenticated',
+    handler: async (req, res) =>
+      res.json(await auth.updateMe(actorOf(req), parse(updateMeInput, req.body), req.sessionToken)),
+  },
+  {
+    method: 'get',
+    path: '/api/users',
+    access: ADMINS,
+    handler: async (req, res) => res.json(await auth.listUsers(parse(userListQuery, req.query))),
+  },
+  {
+    method: 'post',
+    path: '/api/users',
+    access: ADMINS,
     handler: async (req, res) => res.status(201).json(await auth.createUser(parse(createUserInput, req.body))),
   },
-  { method: 'get', path: '/api/users/:id', access: ADMINS, handler: async (req, res) => res.json(await auth.getUser(parse(idParams, req.params).id)) },
   {
-    method: 'patch', path: '/api/users/:id', access: ADMINS,
+    method: 'get',
+    path: '/api/users/:id',
+    access: ADMINS,
+    handler: async (req, res) => res.json(await auth.getUser(parse(idParams, req.params).id)),
+  },
+  {
+    method: 'patch',
+    path: '/api/users/:id',
+    access: ADMINS,
     handler: async (req, res) =>
       res.json(await auth.updateUser(parse(idParams, req.params).id, parse(updateUserInput, req.body), actorOf(req))),
   },
   {
-    method: 'delete', path: '/api/users/:id/lockout', access: ADMINS,
+    method: 'delete',
+    path: '/api/users/:id/lockout',
+    access: ADMINS,
     handler: async (req, res) => {
       await auth.clearUserLockout(parse(idParams, req.params).id, actorOf(req));
       res.status(204).end();

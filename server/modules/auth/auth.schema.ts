@@ -8,25 +8,48 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 export const PASSWORD_MIN = 12;
 
 /** Long enough, and not a run of one or two characters repeated (e.g. "aaaaaaaaaaaa", "abababababab"). */
-export const passwordSchema = Joi.string().min(PASSWORD_MIN).max(1024).custom((value: string, helpers) =>
-  (new Set(value).size < 5 ? invalid(helpers, 'password.variety', '{{#label}} needs at least 5 different characters', { limit: 5 }) : value));
+export const passwordSchema = Joi.string()
+  .min(PASSWORD_MIN)
+  .max(1024)
+  .custom((value: string, helpers) =>
+    new Set(value).size < 5
+      ? invalid(helpers, 'password.variety', '{{#label}} needs at least 5 different characters', { limit: 5 })
+      : value,
+  );
 
-export interface LoginInput { email: string; password: string }
+export interface LoginInput {
+  email: string;
+  password: string;
+}
 export const loginInput = Joi.object<LoginInput>({
   email: Joi.string().trim().lowercase().max(254).required(),
   password: Joi.string().max(1024).required(),
 });
 
-export interface CreateUserInput { email: string; name: string; role: Role; password: string; language: Language }
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  language: Language;
+}
 export const createUserInput = Joi.object<CreateUserInput>({
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).required(),
   name: Joi.string().trim().min(1).max(200).required(),
-  role: Joi.string().valid(...ROLES).required(),
+  role: Joi.string()
+    .valid(...ROLES)
+    .required(),
   password: passwordSchema.required(),
   language: Joi.string().valid('ar', 'en', 'fr').default('ar'),
 });
 
-export interface UpdateUserInput { name?: string; role?: Role; password?: string; active?: boolean; language?: Language }
+export interface UpdateUserInput {
+  name?: string;
+  role?: Role;
+  password?: string;
+  active?: boolean;
+  language?: Language;
+}
 export const updateUserInput = Joi.object<UpdateUserInput>({
   name: Joi.string().trim().min(1).max(200),
   role: Joi.string().valid(...ROLES),
@@ -35,7 +58,12 @@ export const updateUserInput = Joi.object<UpdateUserInput>({
   language: Joi.string().valid('ar', 'en', 'fr'),
 }).min(1);
 
-export interface UpdateMeInput { name?: string; language?: Language; password?: string; currentPassword?: string }
+export interface UpdateMeInput {
+  name?: string;
+  language?: Language;
+  password?: string;
+  currentPassword?: string;
+}
 export const updateMeInput = Joi.object<UpdateMeInput>({
   name: Joi.string().trim().min(1).max(200),
   language: Joi.string().valid('ar', 'en', 'fr'),
@@ -43,15 +71,34 @@ export const updateMeInput = Joi.object<UpdateMeInput>({
   currentPassword: Joi.string().max(1024).when('password', { is: Joi.exist(), then: Joi.required() }),
 }).min(1);
 
-export interface UserListQuery extends PageQuery { role?: Role; q?: string }
-export const userListQuery = Joi.object<UserListQuery>({ ...pageQueryKeys, role: Joi.string().valid(...ROLES), q: Joi.string().trim().max(100) });
+export interface UserListQuery extends PageQuery {
+  role?: Role;
+  q?: string;
+}
+export const userListQuery = Joi.object<UserListQuery>({
+  ...pageQueryKeys,
+  role: Joi.string().valid(...ROLES),
+  q: Joi.string().trim().max(100),
+});
 
-export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
+export const idParams = Joi.object<{ id: number }>({
+  id: Joi.number()
+    .integer()
+    .positive()
+    .max(2 ** 31 - 1)
+    .required(),
+});
 
 export type { UserDto };
 export function toUserDto(u: User): UserDto {
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active,
-    lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null, createdAt: u.createdAt.toISOString(),
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    language: u.language,
+    active: u.active,
+    lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
+    createdAt: u.createdAt.toISOString(),
   };
 }

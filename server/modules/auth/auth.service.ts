@@ -10,7 +10,13 @@ import { openSession, revokeAllSessions, revokeOtherSessions } from './auth.sess
 import { clearLockout, reserveTry, settleTry } from './auth.throttle.js';
 import { scheduleHousekeeping } from './auth.housekeeping.js';
 import {
-  toUserDto, type CreateUserInput, type LoginInput, type UpdateMeInput, type UpdateUserInput, type UserDto, type UserListQuery,
+  toUserDto,
+  type CreateUserInput,
+  type LoginInput,
+  type UpdateMeInput,
+  type UpdateUserInput,
+  type UserDto,
+  type UserListQuery,
 } from './auth.schema.js';
 import type { Actor } from './auth.roles.js';
 
@@ -50,7 +56,8 @@ async function rehashIfOlder(user: User, password: string): Promise<void> {
   if (!needsRehash(user.passwordHash)) return;
   const passwordHash = await hashPassword(password);
   await withTransaction((transaction) =>
-    User.update({ passwordHash }, { where: { id: user.id, passwordHash: user.passwordHash }, transaction }));
+    User.update({ passwordHash }, { where: { id: user.id, passwordHash: user.passwordHash }, transaction }),
+  );
   logger.info('auth.password_rehashed', { userId: user.id });
 }
 
@@ -64,10 +71,17 @@ export async function clearUserLockout(id: number, actor: Actor): Promise<void> 
 
 export async function createUser(input: CreateUserInput): Promise<UserDto> {
   const existing = await User.findOne({ where: { email: input.email } });
-  if (existing) throw new ConflictError('DUPLICATE_EMAIL', 'A user with this email exists', [{ path: 'email', message: 'is already used' }]);
+  if (existing)
+    throw new ConflictError('DUPLICATE_EMAIL', 'A user with this email exists', [
+      { path: 'email', message: 'is already used' },
+    ]);
   const passwordHash = await hashPassword(input.password);
   const user = await withTransaction((transaction) =>
-    User.create({ email: input.email, name: input.name, role: input.role, passwordHash, language: input.language }, { transaction }));
+    User.create(
+      { email: input.email, name: input.name, role: input.role, passwordHash, language: input.language },
+      { transaction },
+    ),
+  );
   logger.info('user.created', { userId: user.id, role: user.role });
   return toUserDto(user);
 }
@@ -75,8 +89,14 @@ export async function createUser(input: CreateUserInput): Promise<UserDto> {
 export async function listUsers(q: UserListQuery): Promise<Page<UserDto>> {
   const where: Record<string, unknown> = {};
   if (q.role) where.role = q.role;
-  if (q.q) Object.assign(where, { [Op.or]: [{ email: { [Op.like]: `%${q.q}%` } }, { name: { [Op.like]: `%${q.q}%` } }] });
-  const { rows, count } = await User.findAndCountAll({ where, order: [['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q) });
+  if (q.q)
+    Object.assign(where, { [Op.or]: [{ email: { [Op.like]: `%${q.q}%` } }, { name: { [Op.like]: `%${q.q}%` } }] });
+  const { rows, count } = await User.findAndCountAll({
+    where,
+    order: [['id', 'ASC']],
+    limit: q.pageSize,
+    offset: offsetOf(q),
+  });
   return { items: rows.map(toUserDto), total: count, page: q.page, pageSize: q.pageSize };
 }
 
@@ -130,6 +150,12 @@ export async function getMe(actor: Actor): Promise<UserDto> {
 export async function ensureFirstAdmin(): Promise<'created' | 'exists' | 'not_configured'> {
   if ((await User.count()) > 0) return 'exists';
   if (!config.admin.email || !config.admin.password) return 'not_configured';
-  await createUser({ email: config.admin.email.toLowerCase(), name: config.admin.name, role: 'admin', password: config.admin.password, language: 'ar' });
+  await createUser({
+    email: config.admin.email.toLowerCase(),
+    name: config.admin.name,
+    role: 'admin',
+    password: config.admin.password,
+    language: 'ar',
+  });
   return 'created';
 }

@@ -20,8 +20,12 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export async function openSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + config.auth.sessionTtlMs);
-  await withTransaction((transaction) => Session.create({ userId, tokenHash: hashToken(token), expiresAt }, { transaction }));
-  await withTransaction((transaction) => User.update({ lastLoginAt: new Date() }, { where: { id: userId }, transaction }));
+  await withTransaction((transaction) =>
+    Session.create({ userId, tokenHash: hashToken(token), expiresAt }, { transaction }),
+  );
+  await withTransaction((transaction) =>
+    User.update({ lastLoginAt: new Date() }, { where: { id: userId }, transaction }),
+  );
   return { token, expiresAt };
 }
 
@@ -91,7 +95,11 @@ async function readSession(tokenHash: string, generation: number, now: number): 
   const actor: Actor = { id: user.id, role: user.role, name: user.name, email: user.email };
   if (generation !== revocations) return actor;
   if (!cached.has(tokenHash) && cached.size >= SESSION_CACHE_MAX) cached.delete(cached.keys().next().value as string);
-  cached.set(tokenHash, { actor, until: Math.min(now + SESSION_CACHE_MS, new Date(session.expiresAt).getTime()), refreshing: false });
+  cached.set(tokenHash, {
+    actor,
+    until: Math.min(now + SESSION_CACHE_MS, new Date(session.expiresAt).getTime()),
+    refreshing: false,
+  });
   return actor;
 }
 
@@ -109,22 +117,40 @@ async function revoking(forget: () => void, revoke: () => Promise<unknown>): Pro
 
 export async function revokeSession(token: string): Promise<void> {
   const tokenHash = hashToken(token);
-  await revoking(() => cached.delete(tokenHash), () => withTransaction((transaction) =>
-    Session.update({ revokedAt: new Date() }, { where: { tokenHash, revokedAt: null }, transaction })));
+  await revoking(
+    () => cached.delete(tokenHash),
+    () =>
+      withTransaction((transaction) =>
+        Session.update({ revokedAt: new Date() }, { where: { tokenHash, revokedAt: null }, transaction }),
+      ),
+  );
 }
 
 export async function revokeAllSessions(userId: number): Promise<void> {
-  const forget = () => { for (const [key, entry] of cached) if (entry.actor.id === userId) cached.delete(key); };
-  await revoking(forget, () => withTransaction((transaction) =>
-    Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction })));
+  const forget = () => {
+    for (const [key, entry] of cached) if (entry.actor.id === userId) cached.delete(key);
+  };
+  await revoking(forget, () =>
+    withTransaction((transaction) =>
+      Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction }),
+    ),
+  );
 }
 
 /** Ends every session of the user but the one of `keepToken` (a password change ends the others at once). */
 export async function revokeOtherSessions(userId: number, keepToken: string | undefined): Promise<void> {
   const keep = keepToken ? hashToken(keepToken) : '';
-  const forget = () => { for (const [key, entry] of cached) if (entry.actor.id === userId && key !== keep) cached.delete(key); };
-  await revoking(forget, () => withTransaction((transaction) =>
-    Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null, tokenHash: { [Op.ne]: keep } }, transaction })));
+  const forget = () => {
+    for (const [key, entry] of cached) if (entry.actor.id === userId && key !== keep) cached.delete(key);
+  };
+  await revoking(forget, () =>
+    withTransaction((transaction) =>
+      Session.update(
+        { revokedAt: new Date() },
+        { where: { userId, revokedAt: null, tokenHash: { [Op.ne]: keep } }, transaction },
+      ),
+    ),
+  );
 }
 
 /** Resolves once every session lookup under way (including background refreshes) has ended; for tests. */

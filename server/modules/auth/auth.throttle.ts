@@ -18,9 +18,16 @@ import { logger } from '../../lib/logger.js';
 import { LoginThrottle } from './auth.model.js';
 
 type Scope = LoginThrottle['scope'];
-interface Bucket { scope: Scope; email: string; ip: string; limit: number }
+interface Bucket {
+  scope: Scope;
+  email: string;
+  ip: string;
+  limit: number;
+}
 /** The counters a sign-in took a try from; settle it with `settleTry` once the password is checked. */
-export interface Reservation { buckets: Bucket[] }
+export interface Reservation {
+  buckets: Bucket[];
+}
 
 /**
  * A try waits for a counter full of pending tries for as long as those tries keep ending (its `settled` moves):
@@ -55,8 +62,11 @@ const lockConflict = (err: unknown): boolean =>
 async function run(sql: string, replacements: Record<string, unknown>): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return Number(await withTransaction((transaction) =>
-        getSequelize().query(sql, { replacements, transaction, type: QueryTypes.BULKUPDATE })));
+      return Number(
+        await withTransaction((transaction) =>
+          getSequelize().query(sql, { replacements, transaction, type: QueryTypes.BULKUPDATE }),
+        ),
+      );
     } catch (err) {
       if (!lockConflict(err) || attempt >= LOCK_RETRIES) throw err;
       await sleep(5 * attempt + Math.random() * 10 * attempt);
@@ -88,7 +98,10 @@ async function takeWaiting(bucket: Bucket): Promise<'taken' | 'full' | 'busy'> {
     if (result !== 'busy') return result;
     for (;;) {
       await sleep(pause / 2 + Math.random() * pause);
-      const row = await LoginThrottle.findOne({ attributes: ['failures', 'pending', 'settled', 'windowStart'], where: keyOf(bucket) });
+      const row = await LoginThrottle.findOne({
+        attributes: ['failures', 'pending', 'settled', 'windowStart'],
+        where: keyOf(bucket),
+      });
       const now = Date.now();
       const state = row ? `${row.settled}/${new Date(row.windowStart).getTime()}` : '';
       if (state !== seen) [seen, movedAt] = [state, now];
@@ -110,8 +123,15 @@ async function refusal(bucket: Bucket, why: 'full' | 'busy'): Promise<RateLimite
   const endsAt = (row ? new Date(row.windowStart).getTime() : now) + config.auth.loginWindowMs;
   const seconds = Math.max(1, Math.ceil((endsAt - now) / 1000));
   logger.warn('auth.login_throttled', { scope: bucket.scope, retryAfterSeconds: seconds });
-  const whose = { pair: 'for this account from this address', address: 'from this address', account: 'for this account' }[bucket.scope];
-  return new RateLimitedError(`Too many failed sign-in attempts ${whose}; try again in ${Math.ceil(seconds / 60)} minutes`, seconds);
+  const whose = {
+    pair: 'for this account from this address',
+    address: 'from this address',
+    account: 'for this account',
+  }[bucket.scope];
+  return new RateLimitedError(
+    `Too many failed sign-in attempts ${whose}; try again in ${Math.ceil(seconds / 60)} minutes`,
+    seconds,
+  );
 }
 
 /** Ends the pending tries of a sign-in: as failures when the password was wrong, given back when it was right. */

@@ -2,7 +2,11 @@
 // the redacted shape from the same function, so no route can forget it.
 import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
 import {
-  allowedTransitions, type BeneficiaryKind, type BeneficiaryStatus, type Need, type Purpose,
+  allowedTransitions,
+  type BeneficiaryKind,
+  type BeneficiaryStatus,
+  type Need,
+  type Purpose,
 } from './beneficiaries.lifecycle.js';
 import type { AuditAction, Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
 import type { BeneficiaryDto } from '../../shared/beneficiaries.js';
@@ -13,13 +17,28 @@ export type { BeneficiaryDto };
 /** What a technician or viewer may see: no name, phone, ID, income or household details. */
 export interface BeneficiaryRedactedDto {
   redacted: true;
-  id: number; kind: BeneficiaryKind; initials: string; city: string | null; region: string | null;
-  need: Need; purpose: Purpose; partnerId: number | null; status: BeneficiaryStatus; statusChangedAt: string; createdAt: string;
+  id: number;
+  kind: BeneficiaryKind;
+  initials: string;
+  city: string | null;
+  region: string | null;
+  need: Need;
+  purpose: Purpose;
+  partnerId: number | null;
+  status: BeneficiaryStatus;
+  statusChangedAt: string;
+  createdAt: string;
 }
 
 export interface BeneficiaryAuditDto {
-  id: number; action: AuditAction; fields: string[]; fromStatus: string | null; toStatus: string | null;
-  actorId: number | null; actorName: string | null; createdAt: string;
+  id: number;
+  action: AuditAction;
+  fields: string[];
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  createdAt: string;
 }
 
 /**
@@ -37,7 +56,11 @@ const ARTICLE = /^(ال(?!له$)(?=[\u0621-\u064A]{2})|(?:al|el)-)/i;
 
 /** First letter of the first and last name words: `أسرة العتيبي` → `أ. ع.`, `Sara Ahmed` → `S. A.`. */
 export function initialsOf(name: string): string {
-  const words = name.normalize('NFC').split(/[\s\u200c\u200f\u200e]+/).map((w) => w.replace(ARTICLE, '')).filter(Boolean);
+  const words = name
+    .normalize('NFC')
+    .split(/[\s\u200c\u200f\u200e]+/)
+    .map((w) => w.replace(ARTICLE, ''))
+    .filter(Boolean);
   const picked = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return picked.map((w) => `${Array.from(w)[0].toLocaleUpperCase()}.`).join(' ');
 }
@@ -47,23 +70,53 @@ const iso = (d: Date): string => new Date(d).toISOString();
 export function toBeneficiaryDto(b: Beneficiary, role: Role): BeneficiaryDto | BeneficiaryRedactedDto {
   if (!mayAccess(MANAGERS, role)) {
     return {
-      redacted: true, id: b.id, kind: b.kind, initials: initialsOf(b.name), city: b.city, region: b.region,
-      need: b.need, purpose: b.purpose, partnerId: b.partnerId, status: b.status,
-      statusChangedAt: iso(b.statusChangedAt), createdAt: iso(b.createdAt),
+      redacted: true,
+      id: b.id,
+      kind: b.kind,
+      initials: initialsOf(b.name),
+      city: b.city,
+      region: b.region,
+      need: b.need,
+      purpose: b.purpose,
+      partnerId: b.partnerId,
+      status: b.status,
+      statusChangedAt: iso(b.statusChangedAt),
+      createdAt: iso(b.createdAt),
     };
   }
   return {
-    redacted: false, id: b.id, kind: b.kind, name: b.name, nationalIdMasked: maskNationalId(b.nationalIdLast4),
-    phone: b.phone, city: b.city, region: b.region, householdSize: b.householdSize, monthlyIncome: b.monthlyIncome,
-    schoolChildren: b.schoolChildren, need: b.need, purpose: b.purpose, partnerId: b.partnerId, status: b.status,
-    rejectionReason: b.rejectionReason ?? null, statusChangedAt: iso(b.statusChangedAt), createdAt: iso(b.createdAt),
-    updatedAt: iso(b.updatedAt), allowedTransitions: allowedTransitions(b.status),
+    redacted: false,
+    id: b.id,
+    kind: b.kind,
+    name: b.name,
+    nationalIdMasked: maskNationalId(b.nationalIdLast4),
+    phone: b.phone,
+    city: b.city,
+    region: b.region,
+    householdSize: b.householdSize,
+    monthlyIncome: b.monthlyIncome,
+    schoolChildren: b.schoolChildren,
+    need: b.need,
+    purpose: b.purpose,
+    partnerId: b.partnerId,
+    status: b.status,
+    rejectionReason: b.rejectionReason ?? null,
+    statusChangedAt: iso(b.statusChangedAt),
+    createdAt: iso(b.createdAt),
+    updatedAt: iso(b.updatedAt),
+    allowedTransitions: allowedTransitions(b.status),
   };
 }
 
 export function toAuditDto(a: BeneficiaryAudit & { actor?: { name: string } | null }): BeneficiaryAuditDto {
   return {
-    id: a.id, action: a.action, fields: JSON.parse(a.fields) as string[], fromStatus: a.fromStatus, toStatus: a.toStatus,
-    actorId: a.actorId, actorName: a.actor?.name ?? null, createdAt: iso(a.createdAt),
+    id: a.id,
+    action: a.action,
+    fields: JSON.parse(a.fields) as string[],
+    fromStatus: a.fromStatus,
+    toStatus: a.toStatus,
+    actorId: a.actorId,
+    actorName: a.actor?.name ?? null,
+    createdAt: iso(a.createdAt),
   };
 }

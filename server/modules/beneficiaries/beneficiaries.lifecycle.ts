@@ -4,8 +4,14 @@ import type { BeneficiaryStatus } from '../../shared/beneficiaries.js';
 
 // The statuses, kinds, needs and purposes are wire values: defined once in server/shared/ (the client reads them too).
 export {
-  BENEFICIARY_STATUSES, BENEFICIARY_KINDS, NEEDS, PURPOSES,
-  type BeneficiaryStatus, type BeneficiaryKind, type Need, type Purpose,
+  BENEFICIARY_STATUSES,
+  BENEFICIARY_KINDS,
+  NEEDS,
+  PURPOSES,
+  type BeneficiaryStatus,
+  type BeneficiaryKind,
+  type Need,
+  type Purpose,
 } from '../../shared/beneficiaries.js';
 
 /** Who may wait for a device: the waitlist and allocations read exactly these. */
@@ -42,6 +48,10 @@ export function assertTransition(from: BeneficiaryStatus, to: BeneficiaryStatus,
   const allowed = allowedTransitions(from, allowSystem);
   if (!allowed.includes(to)) {
     const why = !allowSystem && (to === 'allocated' || to === 'served') ? ' (only an allocation sets this status)' : '';
-    throw new ConflictError('INVALID_TRANSITION', `A beneficiary in ${from} cannot become ${to}${why}`, { status: from, to, allowed });
+    throw new ConflictError('INVALID_TRANSITION', `A beneficiary in ${from} cannot become ${to}${why}`, {
+      status: from,
+      to,
+      allowed,
+    });
   }
 }

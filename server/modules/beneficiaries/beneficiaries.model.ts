@@ -1,10 +1,21 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 import { User } from '../auth/index.js';
 import {
-  BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS, PURPOSES,
-  type BeneficiaryKind, type BeneficiaryStatus, type Need, type Purpose,
+  BENEFICIARY_KINDS,
+  BENEFICIARY_STATUSES,
+  NEEDS,
+  PURPOSES,
+  type BeneficiaryKind,
+  type BeneficiaryStatus,
+  type Need,
+  type Purpose,
 } from './beneficiaries.lifecycle.js';
 import { Partner } from '../partners/index.js';
 
@@ -35,7 +46,10 @@ export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreati
 export const AUDIT_ACTIONS = ['created', 'updated', 'status_changed'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export class BeneficiaryAudit extends Model<InferAttributes<BeneficiaryAudit>, InferCreationAttributes<BeneficiaryAudit>> {
+export class BeneficiaryAudit extends Model<
+  InferAttributes<BeneficiaryAudit>,
+  InferCreationAttributes<BeneficiaryAudit>
+> {
   declare id: CreationOptional<number>;
   declare beneficiaryId: number;
   declare actorId: number | null;
@@ -52,40 +66,51 @@ const str = (n: number, allowNull = true) => ({ type: DataTypes.STRING(n), allow
 const int = () => ({ type: DataTypes.INTEGER, allowNull: false });
 
 export function initBeneficiaryModels(sequelize: Sequelize): void {
-  Beneficiary.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    kind: { ...str(16, false), validate: oneOf(BENEFICIARY_KINDS) },
-    name: str(200, false),
-    nationalIdEncrypted: { type: DataTypes.TEXT, allowNull: false },
-    nationalIdHash: { type: DataTypes.CHAR(64), allowNull: false, unique: true },
-    nationalIdLast4: str(4, false),
-    phone: str(20, false),
-    city: str(100), region: str(100),
-    householdSize: int(),
-    // DECIMAL comes back as a string from some drivers; the score and the API want a number.
-    monthlyIncome: {
-      type: DataTypes.DECIMAL(12, 2), allowNull: false,
-      get(this: Beneficiary) { return Number(this.getDataValue('monthlyIncome')); },
+  Beneficiary.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      kind: { ...str(16, false), validate: oneOf(BENEFICIARY_KINDS) },
+      name: str(200, false),
+      nationalIdEncrypted: { type: DataTypes.TEXT, allowNull: false },
+      nationalIdHash: { type: DataTypes.CHAR(64), allowNull: false, unique: true },
+      nationalIdLast4: str(4, false),
+      phone: str(20, false),
+      city: str(100),
+      region: str(100),
+      householdSize: int(),
+      // DECIMAL comes back as a string from some drivers; the score and the API want a number.
+      monthlyIncome: {
+        type: DataTypes.DECIMAL(12, 2),
+        allowNull: false,
+        get(this: Beneficiary) {
+          return Number(this.getDataValue('monthlyIncome'));
+        },
+      },
+      schoolChildren: { ...int(), defaultValue: 0 },
+      need: { ...str(16, false), validate: oneOf(NEEDS) },
+      purpose: { ...str(16, false), validate: oneOf(PURPOSES) },
+      partnerId: { type: DataTypes.INTEGER, allowNull: true },
+      status: { ...str(16, false), validate: oneOf(BENEFICIARY_STATUSES) },
+      rejectionReason: { type: DataTypes.TEXT, allowNull: true },
+      statusChangedAt: { type: DataTypes.DATE(3), allowNull: false },
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
     },
-    schoolChildren: { ...int(), defaultValue: 0 },
-    need: { ...str(16, false), validate: oneOf(NEEDS) },
-    purpose: { ...str(16, false), validate: oneOf(PURPOSES) },
-    partnerId: { type: DataTypes.INTEGER, allowNull: true },
-    status: { ...str(16, false), validate: oneOf(BENEFICIARY_STATUSES) },
-    rejectionReason: { type: DataTypes.TEXT, allowNull: true },
-    statusChangedAt: { type: DataTypes.DATE(3), allowNull: false },
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'beneficiaries' });
-  BeneficiaryAudit.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    beneficiaryId: int(),
-    actorId: { type: DataTypes.INTEGER, allowNull: true },
-    action: { ...str(16, false), validate: oneOf(AUDIT_ACTIONS) },
-    fields: { type: DataTypes.TEXT, allowNull: false },
-    fromStatus: str(16), toStatus: str(16),
-    createdAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'beneficiary_audit', updatedAt: false });
+    { sequelize, tableName: 'beneficiaries' },
+  );
+  BeneficiaryAudit.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      beneficiaryId: int(),
+      actorId: { type: DataTypes.INTEGER, allowNull: true },
+      action: { ...str(16, false), validate: oneOf(AUDIT_ACTIONS) },
+      fields: { type: DataTypes.TEXT, allowNull: false },
+      fromStatus: str(16),
+      toStatus: str(16),
+      createdAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'beneficiary_audit', updatedAt: false },
+  );
 }
 
 export function associateBeneficiaryModels(): void {

@@ -14,7 +14,10 @@ export const nationalIdAad = (rowId: number): string => `beneficiaries.national_
 
 /** Latin digits, upper case, no spaces, hyphens, dots or bidi marks: the form the hash and checks use. */
 export function normalizeNationalId(raw: string): string {
-  return toLatinDigits(raw).normalize('NFKC').toUpperCase().replace(/[\s\-_.\u200e\u200f\u2066-\u2069]/g, '');
+  return toLatinDigits(raw)
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.\u200e\u200f\u2066-\u2069]/g, '');
 }
 
 /** Luhn over all digits, the last one being the check digit. */

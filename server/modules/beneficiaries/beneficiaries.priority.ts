@@ -12,10 +12,18 @@
 // slightly poorer applicants. The income ceiling is in local currency per household member per month:
 // SAR 2,000 in Saudi Arabia, MAD 1,500 in Morocco (at or above it, income gives no points).
 import type { Country } from './beneficiaries.national-id.js';
-import { PRIORITY_FACTORS, type PriorityBreakdown, type PriorityFactor, type PriorityWeights } from '../../shared/index.js';
+import {
+  PRIORITY_FACTORS,
+  type PriorityBreakdown,
+  type PriorityFactor,
+  type PriorityWeights,
+} from '../../shared/index.js';
 
 export { PRIORITY_FACTORS, type PriorityBreakdown, type PriorityFactor, type PriorityWeights };
-export interface PriorityResult { score: number; breakdown: PriorityBreakdown }
+export interface PriorityResult {
+  score: number;
+  breakdown: PriorityBreakdown;
+}
 
 export interface PriorityInput {
   householdSize: number;
@@ -54,7 +62,9 @@ export function priorityScore(input: PriorityInput, w: PriorityWeights, now: Dat
   const perMember = Math.max(0, input.monthlyIncome) / members;
   const breakdown: PriorityBreakdown = {
     incomePerMember: round2(w.incomePerMember * clamp01(1 - perMember / w.incomeCeilingPerMember)),
-    householdSize: round2(w.householdSize * clamp01((Math.min(members, HOUSEHOLD_FULL_AT) - 1) / (HOUSEHOLD_FULL_AT - 1))),
+    householdSize: round2(
+      w.householdSize * clamp01((Math.min(members, HOUSEHOLD_FULL_AT) - 1) / (HOUSEHOLD_FULL_AT - 1)),
+    ),
     schoolChildren: round2(w.schoolChildren * clamp01(input.schoolChildren / SCHOOL_CHILDREN_FULL_AT)),
     daysWaiting: round2(w.daysWaiting * clamp01(daysWaiting(input.appliedAt, now) / DAYS_WAITING_FULL_AT)),
     partnerReferral: input.partnerId != null ? round2(w.partnerReferral) : 0,

@@ -10,11 +10,17 @@ import { BENEFICIARY_STATUSES, type BeneficiaryStatus } from './beneficiaries.li
 import { Beneficiary } from './beneficiaries.model.js';
 import { WITHOUT_SECRETS } from './beneficiaries.service.js';
 
-export interface ReferralsQuery extends PageQuery { status?: BeneficiaryStatus[] }
-export const referralsQuery = Joi.object<ReferralsQuery>({ ...pageQueryKeys, status: listOf(BENEFICIARY_STATUSES) as Joi.Schema<BeneficiaryStatus[]> });
+export interface ReferralsQuery extends PageQuery {
+  status?: BeneficiaryStatus[];
+}
+export const referralsQuery = Joi.object<ReferralsQuery>({
+  ...pageQueryKeys,
+  status: listOf(BENEFICIARY_STATUSES) as Joi.Schema<BeneficiaryStatus[]>,
+});
 
 export interface ReferralsDto extends Page<BeneficiaryDto | BeneficiaryRedactedDto> {
-  partner: PartnerDto; countsByStatus: Record<BeneficiaryStatus, number>;
+  partner: PartnerDto;
+  countsByStatus: Record<BeneficiaryStatus, number>;
 }
 
 async function countsByStatus(partnerId: number): Promise<Record<BeneficiaryStatus, number>> {
@@ -28,10 +34,18 @@ export async function partnerReferrals(id: number, q: ReferralsQuery, actor: Act
   const partner = await findPartner(id);
   const where = { partnerId: id, ...(q.status?.length ? { status: q.status } : {}) };
   const { rows, count } = await Beneficiary.findAndCountAll({
-    where, attributes: WITHOUT_SECRETS, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q),
+    where,
+    attributes: WITHOUT_SECRETS,
+    order: [['id', 'DESC']],
+    limit: q.pageSize,
+    offset: offsetOf(q),
   });
   return {
-    partner, countsByStatus: await countsByStatus(id),
-    items: rows.map((b) => toBeneficiaryDto(b, actor.role)), total: count, page: q.page, pageSize: q.pageSize,
+    partner,
+    countsByStatus: await countsByStatus(id),
+    items: rows.map((b) => toBeneficiaryDto(b, actor.role)),
+    total: count,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }

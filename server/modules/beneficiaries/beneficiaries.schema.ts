@@ -4,8 +4,14 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
 import {
-  BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS, PURPOSES,
-  type BeneficiaryKind, type BeneficiaryStatus, type Need, type Purpose,
+  BENEFICIARY_KINDS,
+  BENEFICIARY_STATUSES,
+  NEEDS,
+  PURPOSES,
+  type BeneficiaryKind,
+  type BeneficiaryStatus,
+  type Need,
+  type Purpose,
 } from './beneficiaries.lifecycle.js';
 import { nationalIdRule, parseNationalId, type Country } from './beneficiaries.national-id.js';
 
@@ -13,13 +19,29 @@ const optional = (max: number) => Joi.string().trim().max(max).allow('', null).e
 
 /** A national ID valid in `country`, converted to its normalised form (Latin digits, upper case, no spaces). */
 export function nationalIdSchema(country: Country): Joi.StringSchema {
-  return Joi.string().trim().max(40).custom((value: string, helpers) =>
-    parseNationalId(value, country) ?? invalid(helpers, `nationalId.${country}`, `{{#label}} ${nationalIdRule(country)}`));
+  return Joi.string()
+    .trim()
+    .max(40)
+    .custom(
+      (value: string, helpers) =>
+        parseNationalId(value, country) ??
+        invalid(helpers, `nationalId.${country}`, `{{#label}} ${nationalIdRule(country)}`),
+    );
 }
 
 export interface BeneficiaryInput {
-  kind: BeneficiaryKind; name: string; nationalId: string; phone: string; city?: string; region?: string;
-  householdSize: number; monthlyIncome: number; schoolChildren: number; need: Need; purpose: Purpose; partnerId?: number | null;
+  kind: BeneficiaryKind;
+  name: string;
+  nationalId: string;
+  phone: string;
+  city?: string;
+  region?: string;
+  householdSize: number;
+  monthlyIncome: number;
+  schoolChildren: number;
+  need: Need;
+  purpose: Purpose;
+  partnerId?: number | null;
 }
 
 const keys = {
@@ -45,13 +67,18 @@ export const beneficiaryInput = Joi.object<BeneficiaryInput>({
   phone: keys.phone.required(),
   householdSize: keys.householdSize.required(),
   monthlyIncome: keys.monthlyIncome.required(),
-  schoolChildren: keys.schoolChildren.default(0).max(Joi.ref('householdSize'))
+  schoolChildren: keys.schoolChildren
+    .default(0)
+    .max(Joi.ref('householdSize'))
     .messages({ 'number.max': '{{#label}} cannot exceed householdSize' }),
   need: keys.need.required(),
   purpose: keys.purpose.default('general'),
 });
 
-export interface BeneficiaryPatch extends Partial<BeneficiaryInput> { status?: BeneficiaryStatus; rejectionReason?: string }
+export interface BeneficiaryPatch extends Partial<BeneficiaryInput> {
+  status?: BeneficiaryStatus;
+  rejectionReason?: string;
+}
 export const beneficiaryPatch = Joi.object<BeneficiaryPatch>({
   ...keys,
   status: Joi.string().valid(...BENEFICIARY_STATUSES),
@@ -63,7 +90,11 @@ export const beneficiaryPatch = Joi.object<BeneficiaryPatch>({
 }).min(1);
 
 export interface BeneficiaryListQuery extends PageQuery {
-  status?: BeneficiaryStatus[]; kind?: BeneficiaryKind; need?: Need; partnerId?: number; q?: string;
+  status?: BeneficiaryStatus[];
+  kind?: BeneficiaryKind;
+  need?: Need;
+  partnerId?: number;
+  q?: string;
 }
 export const beneficiaryListQuery = Joi.object<BeneficiaryListQuery>({
   ...pageQueryKeys,
@@ -74,7 +105,9 @@ export const beneficiaryListQuery = Joi.object<BeneficiaryListQuery>({
   q: Joi.string().trim().max(100).allow('').empty(''),
 });
 
-export interface WaitlistQuery extends PageQuery { need?: Need }
+export interface WaitlistQuery extends PageQuery {
+  need?: Need;
+}
 export const waitlistQuery = Joi.object<WaitlistQuery>({ ...pageQueryKeys, need: Joi.string().valid(...NEEDS) });
 
 export const pageQuery = Joi.object<PageQuery>(pageQueryKeys);

@@ -9,7 +9,13 @@ import { encryptPii, piiHash } from '../../lib/pii.js';
 import { toLatinDigits } from '../../lib/text.js';
 import { containsPattern } from '../../lib/sql.js';
 import type { Actor } from '../auth/index.js';
-import { toAuditDto, toBeneficiaryDto, type BeneficiaryAuditDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
+import {
+  toAuditDto,
+  toBeneficiaryDto,
+  type BeneficiaryAuditDto,
+  type BeneficiaryDto,
+  type BeneficiaryRedactedDto,
+} from './beneficiaries.dto.js';
 import { assertTransition } from './beneficiaries.lifecycle.js';
 import { Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
 import { nationalIdAad, parseNationalId, visibleTail } from './beneficiaries.national-id.js';
@@ -20,7 +26,11 @@ import { partnerExists } from '../partners/index.js';
 /** Lists and pages never need the ciphertext or the hash, so they are not even read. */
 export const WITHOUT_SECRETS = { exclude: ['nationalIdEncrypted', 'nationalIdHash'] };
 
-const nationalIdColumns = (id: string, rowId: number) => ({ nationalIdEncrypted: encryptPii(id, nationalIdAad(rowId)), nationalIdHash: piiHash(id), nationalIdLast4: visibleTail(id) });
+const nationalIdColumns = (id: string, rowId: number) => ({
+  nationalIdEncrypted: encryptPii(id, nationalIdAad(rowId)),
+  nationalIdHash: piiHash(id),
+  nationalIdLast4: visibleTail(id),
+});
 /** What an insert writes before the row has the id the ciphertext is bound to; replaced in the same transaction. */
 const PENDING_CIPHERTEXT = '';
 
@@ -30,8 +40,12 @@ async function assertNewNationalId(hash: string, transaction: Transaction, selfI
   if (existing && existing.id !== selfId) throw duplicate(existing.id);
 }
 
-const duplicate = (existingId?: number) => new ConflictError('DUPLICATE_BENEFICIARY',
-  'A beneficiary with this national ID is registered already', existingId ? { existingId } : undefined);
+const duplicate = (existingId?: number) =>
+  new ConflictError(
+    'DUPLICATE_BENEFICIARY',
+    'A beneficiary with this national ID is registered already',
+    existingId ? { existingId } : undefined,
+  );
 
 /**
  * Two concurrent applications both pass the check above on MySQL; the UNIQUE index on national_id_hash stops the
@@ -49,25 +63,45 @@ async function mappingDuplicates<T>(hash: string | undefined, work: () => Promis
 
 async function assertPartner(partnerId: number | null | undefined, transaction: Transaction): Promise<void> {
   if (partnerId != null && !(await partnerExists(partnerId, transaction))) {
-    throw new UnprocessableError('REFERENCE_NOT_FOUND', `Partner ${partnerId} does not exist`, [{ path: 'partnerId', message: 'does not exist' }]);
+    throw new UnprocessableError('REFERENCE_NOT_FOUND', `Partner ${partnerId} does not exist`, [
+      { path: 'partnerId', message: 'does not exist' },
+    ]);
   }
 }
 
 export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): Promise<Beneficiary> {
   const { nationalId, ...rest } = input;
   const hash = piiHash(nationalId);
-  const b = await mappingDuplicates(hash, () => withTransaction(async (transaction) => {
-    await assertNewNationalId(hash, transaction);
-    await assertPartner(input.partnerId, transaction);
-    const created = await Beneficiary.create({
-      ...rest, nationalIdEncrypted: PENDING_CIPHERTEXT, nationalIdHash: hash, nationalIdLast4: visibleTail(nationalId), city: rest.city ?? null, region: rest.region ?? null, partnerId: rest.partnerId ?? null,
-      status: 'applied', statusChangedAt: new Date(),
-    }, { transaction });
-    await created.update({ nationalIdEncrypted: nationalIdColumns(nationalId, created.id).nationalIdEncrypted }, { transaction });
-    const fields = Object.keys(input).filter((k) => input[k as keyof BeneficiaryInput] != null);
-    await writeAudit({ beneficiaryId: created.id, actorId: actor.id, action: 'created', fields, toStatus: 'applied' }, transaction);
-    return created;
-  }));
+  const b = await mappingDuplicates(hash, () =>
+    withTransaction(async (transaction) => {
+      await assertNewNationalId(hash, transaction);
+      await assertPartner(input.partnerId, transaction);
+      const created = await Beneficiary.create(
+        {
+          ...rest,
+          nationalIdEncrypted: PENDING_CIPHERTEXT,
+          nationalIdHash: hash,
+          nationalIdLast4: visibleTail(nationalId),
+          city: rest.city ?? null,
+          region: rest.region ?? null,
+          partnerId: rest.partnerId ?? null,
+          status: 'applied',
+          statusChangedAt: new Date(),
+        },
+        { transaction },
+      );
+      await created.update(
+        { nationalIdEncrypted: nationalIdColumns(nationalId, created.id).nationalIdEncrypted },
+        { transaction },
+      );
+      const fields = Object.keys(input).filter((k) => input[k as keyof BeneficiaryInput] != null);
+      await writeAudit(
+        { beneficiaryId: created.id, actorId: actor.id, action: 'created', fields, toStatus: 'applied' },
+        transaction,
+      );
+      return created;
+    }),
+  );
   logger.info('beneficiary.created', { beneficiaryId: b.id, actorId: actor.id });
   return b;
 }
@@ -90,7 +124,10 @@ function searchWhere(q: string): WhereOptions<Beneficiary> {
   return { [Op.or]: or };
 }
 
-export async function listBeneficiaries(q: BeneficiaryListQuery, actor: Actor): Promise<Page<BeneficiaryDto | BeneficiaryRedactedDto>> {
+export async function listBeneficiaries(
+  q: BeneficiaryListQuery,
+  actor: Actor,
+): Promise<Page<BeneficiaryDto | BeneficiaryRedactedDto>> {
   const where: WhereOptions<Beneficiary>[] = [];
   if (q.status?.length) where.push({ status: q.status });
   if (q.kind) where.push({ kind: q.kind });
@@ -98,7 +135,11 @@ export async function listBeneficiaries(q: BeneficiaryListQuery, actor: Actor): 
   if (q.partnerId) where.push({ partnerId: q.partnerId });
   if (q.q) where.push(searchWhere(q.q));
   const { rows, count } = await Beneficiary.findAndCountAll({
-    where: { [Op.and]: where }, attributes: WITHOUT_SECRETS, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q),
+    where: { [Op.and]: where },
+    attributes: WITHOUT_SECRETS,
+    order: [['id', 'DESC']],
+    limit: q.pageSize,
+    offset: offsetOf(q),
   });
   return { items: rows.map((b) => toBeneficiaryDto(b, actor.role)), total: count, page: q.page, pageSize: q.pageSize };
 }
@@ -106,12 +147,19 @@ export async function listBeneficiaries(q: BeneficiaryListQuery, actor: Actor): 
 type Fields = Omit<BeneficiaryPatch, 'status' | 'rejectionReason'>;
 
 /** The columns to write for a PATCH and the API names of the fields that really change. */
-async function fieldChanges(b: Beneficiary, fields: Fields, transaction: Transaction): Promise<{ values: Partial<Beneficiary>; names: string[] }> {
+async function fieldChanges(
+  b: Beneficiary,
+  fields: Fields,
+  transaction: Transaction,
+): Promise<{ values: Partial<Beneficiary>; names: string[] }> {
   const values: Record<string, unknown> = {};
   const names: string[] = [];
   for (const [key, value] of Object.entries(fields) as [keyof Fields, unknown][]) {
     if (value === undefined || key === 'nationalId') continue;
-    if ((b.get(key) ?? null) !== value) { values[key] = value; names.push(key); }
+    if ((b.get(key) ?? null) !== value) {
+      values[key] = value;
+      names.push(key);
+    }
   }
   if (fields.nationalId !== undefined && piiHash(fields.nationalId) !== b.nationalIdHash) {
     const ids = nationalIdColumns(fields.nationalId, b.id);
@@ -122,7 +170,14 @@ async function fieldChanges(b: Beneficiary, fields: Fields, transaction: Transac
   if (names.includes('partnerId')) await assertPartner(fields.partnerId, transaction);
   const household = fields.householdSize ?? b.householdSize;
   if ((fields.schoolChildren ?? b.schoolChildren) > household) {
-    throw new ValidationError('Request is invalid', [{ path: 'schoolChildren', message: `cannot exceed householdSize (${household})`, type: 'schoolChildren.max', context: { limit: household } }]);
+    throw new ValidationError('Request is invalid', [
+      {
+        path: 'schoolChildren',
+        message: `cannot exceed householdSize (${household})`,
+        type: 'schoolChildren.max',
+        context: { limit: household },
+      },
+    ]);
   }
   return { values: values, names };
 }
@@ -130,21 +185,27 @@ async function fieldChanges(b: Beneficiary, fields: Fields, transaction: Transac
 export async function updateBeneficiary(id: number, patch: BeneficiaryPatch, actor: Actor): Promise<Beneficiary> {
   const { status, rejectionReason, ...fields } = patch;
   const hash = fields.nationalId ? piiHash(fields.nationalId) : undefined;
-  const b = await mappingDuplicates(hash, () => withTransaction(async (transaction) => {
-    const current = await findBeneficiary(id, transaction);
-    const from = current.status;
-    // Refuse an impossible status before touching any field, so the answer names the real problem.
-    if (status && status !== from) assertTransition(from, status);
-    const { values, names } = await fieldChanges(current, fields, transaction);
-    if (names.length) {
-      const [changed] = await Beneficiary.update(values, { where: { id, status: from }, transaction });
-      if (!changed) throw new ConflictError('STALE_BENEFICIARY', `Beneficiary ${id} changed meanwhile; reload and retry`, { expectedStatus: from });
-      await writeAudit({ beneficiaryId: id, actorId: actor.id, action: 'updated', fields: names }, transaction);
-      await current.reload({ transaction });
-    }
-    if (status && status !== from) await changeBeneficiaryStatus(current, status, actor.id, transaction, { reason: rejectionReason });
-    return current;
-  }));
+  const b = await mappingDuplicates(hash, () =>
+    withTransaction(async (transaction) => {
+      const current = await findBeneficiary(id, transaction);
+      const from = current.status;
+      // Refuse an impossible status before touching any field, so the answer names the real problem.
+      if (status && status !== from) assertTransition(from, status);
+      const { values, names } = await fieldChanges(current, fields, transaction);
+      if (names.length) {
+        const [changed] = await Beneficiary.update(values, { where: { id, status: from }, transaction });
+        if (!changed)
+          throw new ConflictError('STALE_BENEFICIARY', `Beneficiary ${id} changed meanwhile; reload and retry`, {
+            expectedStatus: from,
+          });
+        await writeAudit({ beneficiaryId: id, actorId: actor.id, action: 'updated', fields: names }, transaction);
+        await current.reload({ transaction });
+      }
+      if (status && status !== from)
+        await changeBeneficiaryStatus(current, status, actor.id, transaction, { reason: rejectionReason });
+      return current;
+    }),
+  );
   logger.info('beneficiary.updated', { beneficiaryId: id, actorId: actor.id, status: b.status });
   return b;
 }
@@ -152,8 +213,14 @@ export async function updateBeneficiary(id: number, patch: BeneficiaryPatch, act
 export async function listAudit(id: number, q: PageQuery): Promise<Page<BeneficiaryAuditDto>> {
   await findBeneficiary(id);
   const { rows, count } = await BeneficiaryAudit.findAndCountAll({
-    where: { beneficiaryId: id }, include: [{ association: 'actor', attributes: ['id', 'name'] }],
-    order: [['createdAt', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q),
+    where: { beneficiaryId: id },
+    include: [{ association: 'actor', attributes: ['id', 'name'] }],
+    order: [
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    limit: q.pageSize,
+    offset: offsetOf(q),
   });
   return { items: rows.map(toAuditDto), total: count, page: q.page, pageSize: q.pageSize };
 }

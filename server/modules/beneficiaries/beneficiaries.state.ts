@@ -16,10 +16,17 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(entry: AuditEntry, transaction: Transaction): Promise<void> {
-  await BeneficiaryAudit.create({
-    beneficiaryId: entry.beneficiaryId, actorId: entry.actorId, action: entry.action, fields: JSON.stringify(entry.fields),
-    fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null,
-  }, { transaction });
+  await BeneficiaryAudit.create(
+    {
+      beneficiaryId: entry.beneficiaryId,
+      actorId: entry.actorId,
+      action: entry.action,
+      fields: JSON.stringify(entry.fields),
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus ?? null,
+    },
+    { transaction },
+  );
 }
 
 export interface StatusChangeExtra {
@@ -35,22 +42,33 @@ export interface StatusChangeExtra {
  * loses cleanly on MySQL and SQLite alike, with no row locks), then the audit row. Returns `b` reloaded.
  */
 export async function changeBeneficiaryStatus(
-  b: Beneficiary, to: BeneficiaryStatus, actorId: number | null, transaction: Transaction, extra: StatusChangeExtra = {},
+  b: Beneficiary,
+  to: BeneficiaryStatus,
+  actorId: number | null,
+  transaction: Transaction,
+  extra: StatusChangeExtra = {},
 ): Promise<Beneficiary> {
   const from = b.status;
   assertTransition(from, to, extra.allowSystem ?? false);
   const reason = extra.reason?.trim();
   if (to === 'rejected' && !reason) {
-    throw new ValidationError('A rejection needs a reason', [{ path: 'rejectionReason', message: 'is required when status is rejected', type: 'rejectionReason.required' }]);
+    throw new ValidationError('A rejection needs a reason', [
+      { path: 'rejectionReason', message: 'is required when status is rejected', type: 'rejectionReason.required' },
+    ]);
   }
   const [changed] = await Beneficiary.update(
     { status: to, statusChangedAt: new Date(), rejectionReason: to === 'rejected' ? reason! : null },
     { where: { id: b.id, status: from }, transaction },
   );
   if (changed === 0) {
-    throw new ConflictError('STALE_BENEFICIARY', `Beneficiary ${b.id} changed meanwhile; reload and retry`, { expectedStatus: from });
+    throw new ConflictError('STALE_BENEFICIARY', `Beneficiary ${b.id} changed meanwhile; reload and retry`, {
+      expectedStatus: from,
+    });
   }
   const fields = from === 'rejected' || to === 'rejected' ? ['status', 'rejectionReason'] : ['status'];
-  await writeAudit({ beneficiaryId: b.id, actorId, action: 'status_changed', fields, fromStatus: from, toStatus: to }, transaction);
+  await writeAudit(
+    { beneficiaryId: b.id, actorId, action: 'status_changed', fields, fromStatus: from, toStatus: to },
+    transaction,
+  );
   return b.reload({ transaction });
 }

@@ -11,12 +11,21 @@ import { toBeneficiaryDto, type BeneficiaryDto, type BeneficiaryRedactedDto } fr
 import { ELIGIBLE_STATUSES, type Need } from './beneficiaries.lifecycle.js';
 import { Beneficiary } from './beneficiaries.model.js';
 import {
-  byPriority, priorityScore, priorityWeightsFor, type PriorityBreakdown, type PriorityResult, type PriorityWeights,
+  byPriority,
+  priorityScore,
+  priorityWeightsFor,
+  type PriorityBreakdown,
+  type PriorityResult,
+  type PriorityWeights,
 } from './beneficiaries.priority.js';
 import { WITHOUT_SECRETS } from './beneficiaries.service.js';
 import type { WaitlistItemDto as SharedWaitlistItemDto } from '../../shared/index.js';
 
-export interface RankedBeneficiary { beneficiary: Beneficiary; score: number; breakdown: PriorityBreakdown }
+export interface RankedBeneficiary {
+  beneficiary: Beneficiary;
+  score: number;
+  breakdown: PriorityBreakdown;
+}
 export interface WaitlistOptions {
   limit: number;
   offset?: number;
@@ -32,7 +41,9 @@ export function beneficiaryPriority(b: Beneficiary, now = new Date()): PriorityR
 
 type ScoreColumns = Pick<Beneficiary, 'householdSize' | 'monthlyIncome' | 'schoolChildren' | 'partnerId'>;
 const scoreInputOf = (b: ScoreColumns) => ({
-  householdSize: Number(b.householdSize), monthlyIncome: Number(b.monthlyIncome), schoolChildren: Number(b.schoolChildren),
+  householdSize: Number(b.householdSize),
+  monthlyIncome: Number(b.monthlyIncome),
+  schoolChildren: Number(b.schoolChildren),
   partnerId: b.partnerId ?? null,
 });
 
@@ -45,13 +56,16 @@ function needsFor(need: Need | undefined): Need[] | undefined {
   return need && need !== 'any' ? [need, 'any'] : undefined;
 }
 
-export async function rankedWaitlist(options: WaitlistOptions, now = new Date()): Promise<{ items: RankedBeneficiary[]; total: number }> {
+export async function rankedWaitlist(
+  options: WaitlistOptions,
+  now = new Date(),
+): Promise<{ items: RankedBeneficiary[]; total: number }> {
   const needs = needsFor(options.need);
-  const eligible = await Beneficiary.findAll({
+  const eligible = (await Beneficiary.findAll({
     where: { status: [...ELIGIBLE_STATUSES], ...(needs ? { need: needs } : {}) },
     attributes: ['id', 'householdSize', 'monthlyIncome', 'schoolChildren', 'partnerId', 'createdAt'],
     raw: true,
-  }) as unknown as (ScoreColumns & { id: number; createdAt: Date | string })[];
+  })) as unknown as (ScoreColumns & { id: number; createdAt: Date | string })[];
   const weights = priorityWeights();
   const ranked = eligible
     .map((b) => {
@@ -61,12 +75,16 @@ export async function rankedWaitlist(options: WaitlistOptions, now = new Date())
     .sort(byPriority);
   const offset = options.offset ?? 0;
   const page = ranked.slice(offset, offset + options.limit);
-  const rows = page.length ? await Beneficiary.findAll({ where: { id: page.map((r) => r.id) }, attributes: WITHOUT_SECRETS }) : [];
+  const rows = page.length
+    ? await Beneficiary.findAll({ where: { id: page.map((r) => r.id) }, attributes: WITHOUT_SECRETS })
+    : [];
   const byId = new Map(rows.map((b) => [b.id, b]));
   // A row that left the waitlist between the two reads is dropped from the page rather than shown stale.
   const items = page.flatMap((r) => {
     const beneficiary = byId.get(r.id);
-    return beneficiary && ELIGIBLE_STATUSES.includes(beneficiary.status) ? [{ beneficiary, score: r.score, breakdown: r.breakdown }] : [];
+    return beneficiary && ELIGIBLE_STATUSES.includes(beneficiary.status)
+      ? [{ beneficiary, score: r.score, breakdown: r.breakdown }]
+      : [];
   });
   return { items, total: ranked.length };
 }
@@ -77,7 +95,10 @@ export async function waitlistPage(q: PageQuery & { need?: Need }, actor: Actor)
   const offset = offsetOf(q);
   const { items, total } = await rankedWaitlist({ limit: q.pageSize, offset, need: q.need });
   const dtos: WaitlistItemDto[] = items.map((item, i) => ({
-    rank: offset + i + 1, score: item.score, breakdown: item.breakdown, beneficiary: toBeneficiaryDto(item.beneficiary, actor.role),
+    rank: offset + i + 1,
+    score: item.score,
+    breakdown: item.breakdown,
+    beneficiary: toBeneficiaryDto(item.beneficiary, actor.role),
   }));
   return { items: dtos, total, page: q.page, pageSize: q.pageSize, weights: priorityWeights() };
 }

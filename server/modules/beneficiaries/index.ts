@@ -1,14 +1,35 @@
 // The beneficiaries module's public face: the allocations module and the app use only what is exported here.
-export { Beneficiary, BeneficiaryAudit, initBeneficiaryModels, associateBeneficiaryModels } from './beneficiaries.model.js';
 export {
-  BENEFICIARY_STATUSES, ELIGIBLE_STATUSES, NEEDS, PURPOSES, allowedTransitions,
-  type BeneficiaryStatus, type BeneficiaryKind, type Need, type Purpose,
+  Beneficiary,
+  BeneficiaryAudit,
+  initBeneficiaryModels,
+  associateBeneficiaryModels,
+} from './beneficiaries.model.js';
+export {
+  BENEFICIARY_STATUSES,
+  ELIGIBLE_STATUSES,
+  NEEDS,
+  PURPOSES,
+  allowedTransitions,
+  type BeneficiaryStatus,
+  type BeneficiaryKind,
+  type Need,
+  type Purpose,
 } from './beneficiaries.lifecycle.js';
 export { changeBeneficiaryStatus, type StatusChangeExtra } from './beneficiaries.state.js';
-export { rankedWaitlist, beneficiaryPriority, type RankedBeneficiary, type WaitlistOptions } from './beneficiaries.waitlist.js';
 export {
-  maskNationalId, initialsOf, toBeneficiaryDto,
-  type BeneficiaryDto, type BeneficiaryRedactedDto, type BeneficiaryAuditDto,
+  rankedWaitlist,
+  beneficiaryPriority,
+  type RankedBeneficiary,
+  type WaitlistOptions,
+} from './beneficiaries.waitlist.js';
+export {
+  maskNationalId,
+  initialsOf,
+  toBeneficiaryDto,
+  type BeneficiaryDto,
+  type BeneficiaryRedactedDto,
+  type BeneficiaryAuditDto,
 } from './beneficiaries.dto.js';
 export { findBeneficiary } from './beneficiaries.service.js';
 export { nationalIdAad } from './beneficiaries.national-id.js';

@@ -16,20 +16,39 @@ export interface NewEvent {
 }
 
 interface HashedFields {
-  deviceId: number; seq: number; type: string; actorId: number | null; fromStatus: DeviceStatus | null;
-  toStatus: DeviceStatus | null; payload: string; createdAt: Date;
+  deviceId: number;
+  seq: number;
+  type: string;
+  actorId: number | null;
+  fromStatus: DeviceStatus | null;
+  toStatus: DeviceStatus | null;
+  payload: string;
+  createdAt: Date;
 }
 
 export function eventHash(prevHash: string | null, e: HashedFields): string {
   const body = canonicalJson({
-    deviceId: e.deviceId, seq: e.seq, type: e.type, actorId: e.actorId, fromStatus: e.fromStatus,
-    toStatus: e.toStatus, payload: e.payload, createdAt: e.createdAt.toISOString(),
+    deviceId: e.deviceId,
+    seq: e.seq,
+    type: e.type,
+    actorId: e.actorId,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    payload: e.payload,
+    createdAt: e.createdAt.toISOString(),
   });
-  return createHash('sha256').update((prevHash ?? '') + body).digest('hex');
+  return createHash('sha256')
+    .update((prevHash ?? '') + body)
+    .digest('hex');
 }
 
 /** A device's current state and the newest link of its chain. */
-export interface Anchor { status: DeviceStatus; version: number; lastEventSeq: number; lastEventHash: string | null }
+export interface Anchor {
+  status: DeviceStatus;
+  version: number;
+  lastEventSeq: number;
+  lastEventHash: string | null;
+}
 
 /**
  * Reads the anchor row FOR UPDATE (MySQL; SQLite has a single writer anyway), so two appends to one device queue
@@ -37,7 +56,10 @@ export interface Anchor { status: DeviceStatus; version: number; lastEventSeq: n
  */
 export async function lockAnchor(deviceId: number, transaction: Transaction): Promise<Anchor> {
   const anchor = await Device.findByPk(deviceId, {
-    attributes: ['id', 'status', 'version', 'lastEventSeq', 'lastEventHash'], transaction, lock: transaction.LOCK.UPDATE, raw: true,
+    attributes: ['id', 'status', 'version', 'lastEventSeq', 'lastEventHash'],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+    raw: true,
   });
   if (!anchor) throw new Error(`appendEvent: device ${deviceId} does not exist`);
   return anchor;
@@ -48,9 +70,14 @@ export type EventRow = HashedFields & { prevHash: string | null; hash: string };
 /** The event that follows `anchor` in the chain, hashed and ready to insert. */
 export function nextLink(deviceId: number, anchor: Anchor, event: NewEvent, createdAt = new Date()): EventRow {
   const fields: HashedFields = {
-    deviceId, seq: anchor.lastEventSeq + 1, type: event.type, actorId: event.actorId,
-    fromStatus: event.fromStatus ?? null, toStatus: event.toStatus ?? null,
-    payload: canonicalJson(event.payload ?? {}), createdAt,
+    deviceId,
+    seq: anchor.lastEventSeq + 1,
+    type: event.type,
+    actorId: event.actorId,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    payload: canonicalJson(event.payload ?? {}),
+    createdAt,
   };
   const prevHash = anchor.lastEventHash ?? null;
   return { ...fields, prevHash, hash: eventHash(prevHash, fields) };
@@ -60,12 +87,26 @@ export function nextLink(deviceId: number, anchor: Anchor, event: NewEvent, crea
 export async function appendEvent(deviceId: number, event: NewEvent, transaction: Transaction): Promise<DeviceEvent> {
   const link = nextLink(deviceId, await lockAnchor(deviceId, transaction), event);
   const row = await DeviceEvent.create(link, { transaction });
-  await Device.update({ lastEventSeq: link.seq, lastEventHash: link.hash }, { where: { id: deviceId }, transaction, silent: true });
+  await Device.update(
+    { lastEventSeq: link.seq, lastEventHash: link.hash },
+    { where: { id: deviceId }, transaction, silent: true },
+  );
   return row;
 }
 
-export interface BrokenLink { deviceId: number; assetTag: string | null; seq: number; eventId: number | null; reason: string }
-export interface ChainReport { ok: boolean; devicesChecked: number; eventsChecked: number; broken: BrokenLink[] }
+export interface BrokenLink {
+  deviceId: number;
+  assetTag: string | null;
+  seq: number;
+  eventId: number | null;
+  reason: string;
+}
+export interface ChainReport {
+  ok: boolean;
+  devicesChecked: number;
+  eventsChecked: number;
+  broken: BrokenLink[];
+}
 
 const BATCH = 5000;
 
@@ -78,8 +119,18 @@ export async function verifyChains(): Promise<ChainReport> {
   const checkedDevices = new Map<number, { seq: number; hash: string | null }>();
   for (;;) {
     const rows = await DeviceEvent.findAll({
-      where: { [Op.or]: [{ deviceId: { [Op.gt]: cursor.deviceId } }, { deviceId: cursor.deviceId, seq: { [Op.gt]: cursor.seq } }] },
-      order: [['deviceId', 'ASC'], ['seq', 'ASC']], limit: BATCH, raw: true,
+      where: {
+        [Op.or]: [
+          { deviceId: { [Op.gt]: cursor.deviceId } },
+          { deviceId: cursor.deviceId, seq: { [Op.gt]: cursor.seq } },
+        ],
+      },
+      order: [
+        ['deviceId', 'ASC'],
+        ['seq', 'ASC'],
+      ],
+      limit: BATCH,
+      raw: true,
     });
     for (const e of rows) {
       if (!current || current.deviceId !== e.deviceId) {
@@ -111,17 +162,29 @@ function linkProblem(prev: { seq: number; hash: string | null }, e: DeviceEvent)
 }
 
 /** The device row remembers its newest link: a chain that stops short of it lost its last events. */
-async function checkAnchors(seen: Map<number, { seq: number; hash: string | null }>, broken: BrokenLink[]): Promise<void> {
+async function checkAnchors(
+  seen: Map<number, { seq: number; hash: string | null }>,
+  broken: BrokenLink[],
+): Promise<void> {
   let lastId = 0;
   for (;;) {
     const devices = await Device.findAll({
-      attributes: ['id', 'lastEventSeq', 'lastEventHash'], where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: BATCH, raw: true,
+      attributes: ['id', 'lastEventSeq', 'lastEventHash'],
+      where: { id: { [Op.gt]: lastId } },
+      order: [['id', 'ASC']],
+      limit: BATCH,
+      raw: true,
     });
     for (const d of devices) {
       const tail = seen.get(d.id) ?? { seq: 0, hash: null };
       if (tail.seq !== d.lastEventSeq || (tail.hash ?? null) !== (d.lastEventHash ?? null)) {
-        broken.push({ deviceId: d.id, assetTag: null, seq: d.lastEventSeq, eventId: null,
-          reason: `the history ends at event ${tail.seq} but the device records ${d.lastEventSeq} events` });
+        broken.push({
+          deviceId: d.id,
+          assetTag: null,
+          seq: d.lastEventSeq,
+          eventId: null,
+          reason: `the history ends at event ${tail.seq} but the device records ${d.lastEventSeq} events`,
+        });
       }
     }
     if (devices.length < BATCH) return;
@@ -139,14 +202,24 @@ async function tagsOf(ids: number[]): Promise<Map<number, string>> {
  * The first event of many new devices at once (CSV import): one multi-row insert and one UPDATE per chunk
  * instead of four statements per device.
  */
-export async function appendFirstEvents(devices: { id: number }[], event: (id: number) => NewEvent, transaction: Transaction): Promise<void> {
+export async function appendFirstEvents(
+  devices: { id: number }[],
+  event: (id: number) => NewEvent,
+  transaction: Transaction,
+): Promise<void> {
   if (!devices.length) return;
   const createdAt = new Date();
   const rows = devices.map(({ id }) => {
     const e = event(id);
     const fields: HashedFields = {
-      deviceId: id, seq: 1, type: e.type, actorId: e.actorId, fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null, payload: canonicalJson(e.payload ?? {}), createdAt,
+      deviceId: id,
+      seq: 1,
+      type: e.type,
+      actorId: e.actorId,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      payload: canonicalJson(e.payload ?? {}),
+      createdAt,
     };
     return { ...fields, prevHash: null, hash: eventHash(null, fields) };
   });

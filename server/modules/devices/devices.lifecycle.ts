@@ -4,12 +4,24 @@ import { DEVICE_STATUSES, type DeviceStatus } from '../../shared/index.js';
 
 export { DEVICE_STATUSES, type DeviceStatus };
 
-export const DEVICE_ACTIONS = ['triage', 'repair', 'complete_wipe', 'refurbish', 'allocate', 'cancel_allocation',
-  'handover', 'recycle', 'harvest', 'return'] as const;
+export const DEVICE_ACTIONS = [
+  'triage',
+  'repair',
+  'complete_wipe',
+  'refurbish',
+  'allocate',
+  'cancel_allocation',
+  'handover',
+  'recycle',
+  'harvest',
+  'return',
+] as const;
 export type DeviceAction = (typeof DEVICE_ACTIONS)[number];
 
 /** Statuses in which an action may start, and where it may lead (the guard in the service picks one). */
-export const TRANSITIONS: Readonly<Record<DeviceAction, { from: readonly DeviceStatus[]; to: readonly DeviceStatus[] }>> = {
+export const TRANSITIONS: Readonly<
+  Record<DeviceAction, { from: readonly DeviceStatus[]; to: readonly DeviceStatus[] }>
+> = {
   triage: { from: ['intake'], to: ['repair', 'wipe'] },
   repair: { from: ['repair'], to: ['wipe'] },
   complete_wipe: { from: ['wipe'], to: ['refurbish', 'disposal'] },
@@ -51,8 +63,11 @@ export function allowedActions(status: DeviceStatus): DeviceAction[] {
 
 export function assertActionAllowed(status: DeviceStatus, action: DeviceAction): void {
   if (!TRANSITIONS[action].from.includes(status)) {
-    throw new ConflictError('INVALID_TRANSITION', `Cannot ${action} a device in ${status}`,
-      { status, action, allowed: allowedActions(status) });
+    throw new ConflictError('INVALID_TRANSITION', `Cannot ${action} a device in ${status}`, {
+      status,
+      action,
+      allowed: allowedActions(status),
+    });
   }
 }
 

@@ -1,5 +1,11 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type ModelStatic, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type ModelStatic,
+  type Sequelize,
 } from 'sequelize';
 import { DEVICE_STATUSES, type DeviceStatus } from './devices.lifecycle.js';
 import { DEVICE_TYPES, MEDIA_TYPES, type DeviceType, type Disposition, type MediaType } from '../../shared/index.js';
@@ -74,58 +80,87 @@ export class DeviceEvent extends Model<InferAttributes<DeviceEvent>, InferCreati
 const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
 
 export function initDeviceModels(sequelize: Sequelize): void {
-  Device.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    assetTag: { type: DataTypes.STRING(24), allowNull: false, unique: true },
-    donationId: { type: DataTypes.INTEGER, allowNull: false },
-    siteId: { type: DataTypes.INTEGER, allowNull: true },
-    type: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DEVICE_TYPES as string[]] } },
-    manufacturer: str(100), model: str(150), serialNumber: str(100), serialKey: str(100),
-    cpu: str(200),
-    ramGb: { type: DataTypes.FLOAT, allowNull: true },
-    storageSummary: str(200),
-    screenInches: { type: DataTypes.FLOAT, allowNull: true },
-    batteryHealth: { type: DataTypes.INTEGER, allowNull: true },
-    status: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DEVICE_STATUSES as unknown as string[]] } },
-    disposition: str(16), grade: str(1), r2Function: str(2), r2Cosmetic: str(2), os: str(100), licence: str(32),
-    windows11Eligible: { type: DataTypes.BOOLEAN, allowNull: true },
-    notes: { type: DataTypes.TEXT, allowNull: true },
-    version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    lastEventSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    lastEventHash: { type: DataTypes.CHAR(64), allowNull: true },
-    statusChangedAt: { type: DataTypes.DATE(3), allowNull: false },
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'devices' });
+  Device.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      assetTag: { type: DataTypes.STRING(24), allowNull: false, unique: true },
+      donationId: { type: DataTypes.INTEGER, allowNull: false },
+      siteId: { type: DataTypes.INTEGER, allowNull: true },
+      type: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DEVICE_TYPES as string[]] } },
+      manufacturer: str(100),
+      model: str(150),
+      serialNumber: str(100),
+      serialKey: str(100),
+      cpu: str(200),
+      ramGb: { type: DataTypes.FLOAT, allowNull: true },
+      storageSummary: str(200),
+      screenInches: { type: DataTypes.FLOAT, allowNull: true },
+      batteryHealth: { type: DataTypes.INTEGER, allowNull: true },
+      status: {
+        type: DataTypes.STRING(16),
+        allowNull: false,
+        validate: { isIn: [DEVICE_STATUSES as unknown as string[]] },
+      },
+      disposition: str(16),
+      grade: str(1),
+      r2Function: str(2),
+      r2Cosmetic: str(2),
+      os: str(100),
+      licence: str(32),
+      windows11Eligible: { type: DataTypes.BOOLEAN, allowNull: true },
+      notes: { type: DataTypes.TEXT, allowNull: true },
+      version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      lastEventSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      lastEventHash: { type: DataTypes.CHAR(64), allowNull: true },
+      statusChangedAt: { type: DataTypes.DATE(3), allowNull: false },
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'devices' },
+  );
 
-  Drive.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    deviceId: { type: DataTypes.INTEGER, allowNull: false },
-    serialNumber: { type: DataTypes.STRING(100), allowNull: false },
-    serialKey: { type: DataTypes.STRING(100), allowNull: false },
-    model: str(150),
-    mediaType: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [MEDIA_TYPES as string[]] } },
-    capacityBytes: { type: DataTypes.BIGINT, allowNull: true, get() { const v = this.getDataValue('capacityBytes'); return v === null ? null : Number(v); } },
-    smartPassed: { type: DataTypes.BOOLEAN, allowNull: true },
-    powerOnHours: { type: DataTypes.INTEGER, allowNull: true },
-    reallocatedSectors: { type: DataTypes.INTEGER, allowNull: true },
-    pendingSectors: { type: DataTypes.INTEGER, allowNull: true },
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'drives' });
+  Drive.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      deviceId: { type: DataTypes.INTEGER, allowNull: false },
+      serialNumber: { type: DataTypes.STRING(100), allowNull: false },
+      serialKey: { type: DataTypes.STRING(100), allowNull: false },
+      model: str(150),
+      mediaType: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [MEDIA_TYPES as string[]] } },
+      capacityBytes: {
+        type: DataTypes.BIGINT,
+        allowNull: true,
+        get() {
+          const v = this.getDataValue('capacityBytes');
+          return v === null ? null : Number(v);
+        },
+      },
+      smartPassed: { type: DataTypes.BOOLEAN, allowNull: true },
+      powerOnHours: { type: DataTypes.INTEGER, allowNull: true },
+      reallocatedSectors: { type: DataTypes.INTEGER, allowNull: true },
+      pendingSectors: { type: DataTypes.INTEGER, allowNull: true },
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'drives' },
+  );
 
-  DeviceEvent.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    deviceId: { type: DataTypes.INTEGER, allowNull: false },
-    seq: { type: DataTypes.INTEGER, allowNull: false },
-    type: { type: DataTypes.STRING(32), allowNull: false },
-    actorId: { type: DataTypes.INTEGER, allowNull: true },
-    fromStatus: str(16), toStatus: str(16),
-    payload: { type: DataTypes.TEXT, allowNull: false },
-    prevHash: { type: DataTypes.CHAR(64), allowNull: true },
-    hash: { type: DataTypes.CHAR(64), allowNull: false },
-    createdAt: { type: DataTypes.DATE(3), allowNull: false },
-  }, { sequelize, tableName: 'device_events', updatedAt: false });
+  DeviceEvent.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      deviceId: { type: DataTypes.INTEGER, allowNull: false },
+      seq: { type: DataTypes.INTEGER, allowNull: false },
+      type: { type: DataTypes.STRING(32), allowNull: false },
+      actorId: { type: DataTypes.INTEGER, allowNull: true },
+      fromStatus: str(16),
+      toStatus: str(16),
+      payload: { type: DataTypes.TEXT, allowNull: false },
+      prevHash: { type: DataTypes.CHAR(64), allowNull: true },
+      hash: { type: DataTypes.CHAR(64), allowNull: false },
+      createdAt: { type: DataTypes.DATE(3), allowNull: false },
+    },
+    { sequelize, tableName: 'device_events', updatedAt: false },
+  );
 }
 
 /** The module's associations; `users` is the auth module's User model (an event's actor). */

@@ -6,7 +6,14 @@ import { selectRows, selectList, sqlOnce, unprefixed, type Row } from '../../db/
 import { NotFoundError } from '../../lib/errors.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto, toEventDto } from './devices.schema.js';
-import { DeviceFile, peopleColumns, peopleJoins, Sanitization, sanitizationRowToDto, toDeviceFileDto } from '../sanitization/index.js';
+import {
+  DeviceFile,
+  peopleColumns,
+  peopleJoins,
+  Sanitization,
+  sanitizationRowToDto,
+  toDeviceFileDto,
+} from '../sanitization/index.js';
 import type { DeviceDetailDto } from '../../shared/index.js';
 
 /**
@@ -33,8 +40,12 @@ const EVENT = { prefix: 'event_', except: ['deviceId', 'prevHash'] };
  */
 const pageSql = sqlOnce(() => {
   const device = [
-    ...selectList(Device, 'd', DEVICE), 'dn.code AS donationCode', 'dr.id AS donorId', 'dr.name AS donorName',
-    ...selectList(Drive, 'v', DRIVE), ...selectList(Sanitization, 's', SANITIZATION),
+    ...selectList(Device, 'd', DEVICE),
+    'dn.code AS donationCode',
+    'dr.id AS donorId',
+    'dr.name AS donorName',
+    ...selectList(Drive, 'v', DRIVE),
+    ...selectList(Sanitization, 's', SANITIZATION),
     // Who recorded and who is to confirm (or confirmed) each wipe record (spec §10), shown with it.
     ...peopleColumns('s', SANITIZATION.prefix),
   ];
@@ -65,14 +76,26 @@ export async function readDevicePage(id: number): Promise<DeviceDetailDto> {
   if (!device) throw new NotFoundError(`Device ${id} not found`);
   return {
     ...toDeviceDto(device as unknown as Device, (device.donationCode as string | null) ?? undefined),
-    donorId: (device.donorId as number | null) ?? 0, donorName: (device.donorName as string | null) ?? '',
+    donorId: (device.donorId as number | null) ?? 0,
+    donorName: (device.donorName as string | null) ?? '',
     drives: distinctBy(rows, 'drive_id').map((r) => toDriveDto(unprefixed(r, Drive, DRIVE.prefix) as unknown as Drive)),
-    events: distinctBy(rows, 'event_seq').map((r) => toEventDto(Object.assign(unprefixed(r, DeviceEvent, EVENT.prefix) as unknown as DeviceEvent, {
-      actor: { name: r.event_actorName as string },
-    }))),
-    sanitizations: distinctBy(rows, 'san_id').map((r) => sanitizationRowToDto({
-      ...unprefixed(r, Sanitization, SANITIZATION.prefix), driveSerial: r.drive_serialNumber, operatorName: r.san_operatorName, verifierName: r.san_verifierName,
-    })),
-    files: distinctBy(rows, 'file_id').map((r) => toDeviceFileDto(unprefixed(r, DeviceFile, FILE.prefix) as unknown as DeviceFile)),
+    events: distinctBy(rows, 'event_seq').map((r) =>
+      toEventDto(
+        Object.assign(unprefixed(r, DeviceEvent, EVENT.prefix) as unknown as DeviceEvent, {
+          actor: { name: r.event_actorName as string },
+        }),
+      ),
+    ),
+    sanitizations: distinctBy(rows, 'san_id').map((r) =>
+      sanitizationRowToDto({
+        ...unprefixed(r, Sanitization, SANITIZATION.prefix),
+        driveSerial: r.drive_serialNumber,
+        operatorName: r.san_operatorName,
+        verifierName: r.san_verifierName,
+      }),
+    ),
+    files: distinctBy(rows, 'file_id').map((r) =>
+      toDeviceFileDto(unprefixed(r, DeviceFile, FILE.prefix) as unknown as DeviceFile),
+    ),
   };
 }

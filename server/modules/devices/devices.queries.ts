@@ -12,7 +12,10 @@ type DeviceAttribute = keyof Device['_attributes'];
  * A device by id, or null. With `lock` (inside `transaction`) the row is locked FOR UPDATE: every writer of a
  * device's records and events locks the device row first, one lock order.
  */
-export function findDevice(id: number, options: { transaction?: Transaction; lock?: boolean } = {}): Promise<Device | null> {
+export function findDevice(
+  id: number,
+  options: { transaction?: Transaction; lock?: boolean } = {},
+): Promise<Device | null> {
   const { transaction, lock } = options;
   return Device.findByPk(id, { transaction, ...(lock && transaction ? { lock: transaction.LOCK.UPDATE } : {}) });
 }
@@ -42,12 +45,26 @@ export async function deviceIdByTag(assetTag: string): Promise<number | null> {
 
 /** The `limit` devices longest in `status` (the (status, status_changed_at) index serves this). */
 export function oldestInStatus(status: DeviceStatus, limit: number): Promise<Device[]> {
-  return Device.findAll({ where: { status }, order: [['statusChangedAt', 'ASC'], ['id', 'ASC']], limit });
+  return Device.findAll({
+    where: { status },
+    order: [
+      ['statusChangedAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    limit,
+  });
 }
 
 /** Ready devices of the given types, longest ready first (at most `limit`). */
 export function readyDevicesOfTypes(types: readonly string[], limit: number): Promise<Device[]> {
-  return Device.findAll({ where: { status: 'ready', type: { [Op.in]: [...types] } }, order: [['statusChangedAt', 'ASC'], ['id', 'ASC']], limit });
+  return Device.findAll({
+    where: { status: 'ready', type: { [Op.in]: [...types] } },
+    order: [
+      ['statusChangedAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    limit,
+  });
 }
 
 /** The devices of a donation, by id, with only `attributes` read. */
@@ -63,13 +80,32 @@ export function devicesByIds(ids: readonly number[], attributes: DeviceAttribute
 /** What a handover certificate prints of each device, as plain rows (a batch holds many; instances are heavier). */
 export function deviceSpecsOf(ids: readonly number[]) {
   return Device.findAll({
-    where: { id: [...ids] }, attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'cpu', 'ramGb', 'storageSummary', 'grade', 'os'], raw: true,
+    where: { id: [...ids] },
+    attributes: [
+      'id',
+      'assetTag',
+      'type',
+      'manufacturer',
+      'model',
+      'serialNumber',
+      'cpu',
+      'ramGb',
+      'storageSummary',
+      'grade',
+      'os',
+    ],
+    raw: true,
   });
 }
 
 /** The drives of the given devices as plain rows (device, media, capacity), in drive order. */
 export function driveSpecsOf(deviceIds: readonly number[]) {
-  return Drive.findAll({ where: { deviceId: [...deviceIds] }, attributes: ['deviceId', 'mediaType', 'capacityBytes'], order: [['id', 'ASC']], raw: true });
+  return Drive.findAll({
+    where: { deviceId: [...deviceIds] },
+    attributes: ['deviceId', 'mediaType', 'capacityBytes'],
+    order: [['id', 'ASC']],
+    raw: true,
+  });
 }
 
 /** The drives of one device, in drive order. */
@@ -83,11 +119,30 @@ export function countDrives(deviceId: number, transaction?: Transaction): Promis
 }
 
 /** One keyset batch of the device list for the CSV report: ids above `afterId`, with donation code and donor name. */
-export function devicesCsvBatch(afterId: number, limit: number): Promise<(Device & { donation?: { code: string; donor?: { name: string } } })[]> {
+export function devicesCsvBatch(
+  afterId: number,
+  limit: number,
+): Promise<(Device & { donation?: { code: string; donor?: { name: string } } })[]> {
   return Device.findAll({
-    where: { id: { [Op.gt]: afterId } }, order: [['id', 'ASC']], limit,
-    attributes: ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade', 'disposition', 'createdAt', 'statusChangedAt'],
-    include: [{ association: 'donation', attributes: ['code'], include: [{ association: 'donor', attributes: ['name'] }] }],
+    where: { id: { [Op.gt]: afterId } },
+    order: [['id', 'ASC']],
+    limit,
+    attributes: [
+      'id',
+      'assetTag',
+      'type',
+      'manufacturer',
+      'model',
+      'serialNumber',
+      'status',
+      'grade',
+      'disposition',
+      'createdAt',
+      'statusChangedAt',
+    ],
+    include: [
+      { association: 'donation', attributes: ['code'], include: [{ association: 'donor', attributes: ['name'] }] },
+    ],
   });
 }
 

@@ -10,23 +10,39 @@ import type { DeviceDetailDto } from '../../shared/index.js';
 
 export async function addNote(deviceId: number, text: string, actor: Actor): Promise<DeviceDetailDto> {
   await withTransaction(async (t) => {
-    if (!(await Device.count({ where: { id: deviceId }, transaction: t }))) throw new NotFoundError(`Device ${deviceId} not found`);
+    if (!(await Device.count({ where: { id: deviceId }, transaction: t })))
+      throw new NotFoundError(`Device ${deviceId} not found`);
     await appendEvent(deviceId, { type: 'note', actorId: actor.id, payload: { text } }, t);
   });
   return readDevicePage(deviceId);
 }
 
-export async function moveDevice(deviceId: number, input: { siteId: number; reason?: string }, actor: Actor): Promise<DeviceDetailDto> {
+export async function moveDevice(
+  deviceId: number,
+  input: { siteId: number; reason?: string },
+  actor: Actor,
+): Promise<DeviceDetailDto> {
   await withTransaction(async (t) => {
     const device = await Device.findByPk(deviceId, { transaction: t, lock: t.LOCK.UPDATE });
     if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
     if (!(await siteExists(input.siteId, t))) {
-      throw new UnprocessableError('REFERENCE_NOT_FOUND', `Site ${input.siteId} does not exist`, [{ path: 'siteId', message: 'does not exist' }]);
+      throw new UnprocessableError('REFERENCE_NOT_FOUND', `Site ${input.siteId} does not exist`, [
+        { path: 'siteId', message: 'does not exist' },
+      ]);
     }
-    if (device.siteId === input.siteId) throw new ConflictError('ALREADY_THERE', `${device.assetTag} is already at that site`);
+    if (device.siteId === input.siteId)
+      throw new ConflictError('ALREADY_THERE', `${device.assetTag} is already at that site`);
     const fromSiteId = device.siteId;
     await device.update({ siteId: input.siteId }, { transaction: t });
-    await appendEvent(deviceId, { type: 'moved', actorId: actor.id, payload: { fromSiteId, toSiteId: input.siteId, reason: input.reason ?? null } }, t);
+    await appendEvent(
+      deviceId,
+      {
+        type: 'moved',
+        actorId: actor.id,
+        payload: { fromSiteId, toSiteId: input.siteId, reason: input.reason ?? null },
+      },
+      t,
+    );
   });
   return readDevicePage(deviceId);
 }

@@ -17,30 +17,57 @@ import * as devices from './devices.service.js';
 
 const eventsQuery = Joi.object<PageQuery>({ ...pageQueryKeys, pageSize: pageQueryKeys.pageSize.default(200) });
 const fileParams = Joi.object<{ id: number; fileId: number }>({
-  id: Joi.number().integer().positive().max(2 ** 31 - 1).required(), fileId: Joi.number().integer().positive().max(2 ** 31 - 1).required(),
+  id: Joi.number()
+    .integer()
+    .positive()
+    .max(2 ** 31 - 1)
+    .required(),
+  fileId: Joi.number()
+    .integer()
+    .positive()
+    .max(2 ** 31 - 1)
+    .required(),
 });
 const noteInput = Joi.object<{ text: string }>({ text: Joi.string().trim().min(1).max(4000).required() });
-const moveInput = Joi.object<{ siteId: number; reason?: string }>({ siteId: Joi.number().integer().positive().required(), reason: Joi.string().trim().max(500).allow('') });
+const moveInput = Joi.object<{ siteId: number; reason?: string }>({
+  siteId: Joi.number().integer().positive().required(),
+  reason: Joi.string().trim().max(500).allow(''),
+});
 const reportFields = Joi.object<{ force: boolean }>({ force: Joi.boolean().default(false) });
 
 export const deviceRoutes = defineRoutes<Access>([
-  { method: 'get', path: '/api/devices', access: ALL_ROLES, handler: async (req, res) => res.json(await devices.listDevices(parse(deviceListQuery, req.query))) },
+  {
+    method: 'get',
+    path: '/api/devices',
+    access: ALL_ROLES,
+    handler: async (req, res) => res.json(await devices.listDevices(parse(deviceListQuery, req.query))),
+  },
   {
     // The device page: the device with its drives and history, plus its sanitization records and evidence files.
-    method: 'get', path: '/api/devices/:id', access: ALL_ROLES,
+    method: 'get',
+    path: '/api/devices/:id',
+    access: ALL_ROLES,
     handler: async (req, res) => res.json(await readDevicePage(parse(idParams, req.params).id)),
   },
   {
-    method: 'get', path: '/api/devices/:id/events', access: ALL_ROLES,
-    handler: async (req, res) => res.json(await devices.listDeviceEvents(parse(idParams, req.params).id, parse(eventsQuery, req.query))),
+    method: 'get',
+    path: '/api/devices/:id/events',
+    access: ALL_ROLES,
+    handler: async (req, res) =>
+      res.json(await devices.listDeviceEvents(parse(idParams, req.params).id, parse(eventsQuery, req.query))),
   },
   {
-    method: 'post', path: '/api/devices/:id/actions', access: STAFF,
-    handler: async (req, res) => res.json(await act(parse(idParams, req.params).id, parseWorkshopAction(req.body), actorOf(req))),
+    method: 'post',
+    path: '/api/devices/:id/actions',
+    access: STAFF,
+    handler: async (req, res) =>
+      res.json(await act(parse(idParams, req.params).id, parseWorkshopAction(req.body), actorOf(req))),
   },
   {
     // Evidence as it was uploaded, always as a download: never rendered by the browser, whatever it holds.
-    method: 'get', path: '/api/devices/:id/files/:fileId', access: ALL_ROLES,
+    method: 'get',
+    path: '/api/devices/:id/files/:fileId',
+    access: ALL_ROLES,
     handler: async (req, res) => {
       const { id, fileId } = parse(fileParams, req.params);
       const file = await readDeviceFile(id, fileId);
@@ -48,15 +75,27 @@ export const deviceRoutes = defineRoutes<Access>([
     },
   },
   {
-    method: 'post', path: '/api/devices/:id/notes', access: STAFF,
-    handler: async (req, res) => res.status(201).json(await addNote(parse(idParams, req.params).id, parse(noteInput, req.body).text, actorOf(req))),
+    method: 'post',
+    path: '/api/devices/:id/notes',
+    access: STAFF,
+    handler: async (req, res) =>
+      res
+        .status(201)
+        .json(await addNote(parse(idParams, req.params).id, parse(noteInput, req.body).text, actorOf(req))),
   },
   {
-    method: 'post', path: '/api/devices/:id/moves', access: STAFF,
-    handler: async (req, res) => res.status(201).json(await moveDevice(parse(idParams, req.params).id, parse(moveInput, req.body), actorOf(req))),
+    method: 'post',
+    path: '/api/devices/:id/moves',
+    access: STAFF,
+    handler: async (req, res) =>
+      res.status(201).json(await moveDevice(parse(idParams, req.params).id, parse(moveInput, req.body), actorOf(req))),
   },
   {
-    method: 'post', path: '/api/devices/:id/hardware-reports', access: STAFF, body: 'multipart', before: [singleFile('file')],
+    method: 'post',
+    path: '/api/devices/:id/hardware-reports',
+    access: STAFF,
+    body: 'multipart',
+    before: [singleFile('file')],
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
       const { force } = parse(reportFields, req.body);
@@ -64,5 +103,10 @@ export const deviceRoutes = defineRoutes<Access>([
       res.json(await applyHardwareReport(id, file.buffer, file.originalname, force, actorOf(req)));
     },
   },
-  { method: 'get', path: '/api/audit/verify', access: ALL_ROLES, handler: async (_req, res) => res.json(await verifyChains()) },
+  {
+    method: 'get',
+    path: '/api/audit/verify',
+    access: ALL_ROLES,
+    handler: async (_req, res) => res.json(await verifyChains()),
+  },
 ]);

@@ -8,20 +8,43 @@ import type { DeviceDto, DeviceEventDto, DeviceType, DriveDto, MediaType } from 
 
 const text = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
-export interface DriveInput { serialNumber: string; model?: string; mediaType: MediaType; capacityBytes?: number }
+export interface DriveInput {
+  serialNumber: string;
+  model?: string;
+  mediaType: MediaType;
+  capacityBytes?: number;
+}
 export const driveInput = Joi.object<DriveInput>({
   serialNumber: Joi.string().trim().min(1).max(100).required(),
   model: text(150),
-  mediaType: Joi.string().valid(...MEDIA_TYPES).default('other'),
-  capacityBytes: Joi.number().integer().min(0).max(2 ** 53 - 1),
+  mediaType: Joi.string()
+    .valid(...MEDIA_TYPES)
+    .default('other'),
+  capacityBytes: Joi.number()
+    .integer()
+    .min(0)
+    .max(2 ** 53 - 1),
 });
 
 export interface DeviceInput {
-  type: DeviceType; manufacturer?: string; model?: string; serialNumber?: string; notes?: string; siteId?: number;
-  cpu?: string; ramGb?: number; screenInches?: number; batteryHealth?: number; drives: DriveInput[];
+  type: DeviceType;
+  manufacturer?: string;
+  model?: string;
+  serialNumber?: string;
+  notes?: string;
+  siteId?: number;
+  cpu?: string;
+  ramGb?: number;
+  screenInches?: number;
+  batteryHealth?: number;
+  drives: DriveInput[];
 }
 export const deviceInputKeys = {
-  type: Joi.string().trim().lowercase().valid(...DEVICE_TYPES).required(),
+  type: Joi.string()
+    .trim()
+    .lowercase()
+    .valid(...DEVICE_TYPES)
+    .required(),
   manufacturer: text(100),
   model: text(150),
   serialNumber: text(100),
@@ -35,12 +58,19 @@ export const deviceInputKeys = {
 export const deviceInput = Joi.object<DeviceInput>({
   ...deviceInputKeys,
   // Serials that differ only in case, spaces or hyphens name the same drive.
-  drives: Joi.array().items(driveInput).max(32)
-    .unique((a: DriveInput, b: DriveInput) => serialKey(a.serialNumber) === serialKey(b.serialNumber)).default([]),
+  drives: Joi.array()
+    .items(driveInput)
+    .max(32)
+    .unique((a: DriveInput, b: DriveInput) => serialKey(a.serialNumber) === serialKey(b.serialNumber))
+    .default([]),
 });
 
 export interface DeviceListQuery extends PageQuery {
-  status?: DeviceStatus[]; type?: DeviceType; donationId?: number; siteId?: number; q?: string;
+  status?: DeviceStatus[];
+  type?: DeviceType;
+  donationId?: number;
+  siteId?: number;
+  q?: string;
 }
 export const deviceListQuery = Joi.object<DeviceListQuery>({
   ...pageQueryKeys,
@@ -51,30 +81,63 @@ export const deviceListQuery = Joi.object<DeviceListQuery>({
   q: Joi.string().trim().max(100).allow('').empty(''),
 });
 
-export const idParams = Joi.object<{ id: number }>({ id: Joi.number().integer().positive().max(2 ** 31 - 1).required() });
+export const idParams = Joi.object<{ id: number }>({
+  id: Joi.number()
+    .integer()
+    .positive()
+    .max(2 ** 31 - 1)
+    .required(),
+});
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 /** Plain (raw) rows carry booleans as 0/1 on SQLite and MySQL; model instances as booleans. */
-const bool = (v: boolean | number | null | undefined): boolean | null => (v === null || v === undefined ? null : Boolean(v));
+const bool = (v: boolean | number | null | undefined): boolean | null =>
+  v === null || v === undefined ? null : Boolean(v);
 
 export function toDeviceDto(d: Device, donationCode?: string): DeviceDto {
   return {
-    id: d.id, assetTag: d.assetTag, donationId: d.donationId, ...(donationCode ? { donationCode } : {}), siteId: d.siteId,
-    type: d.type, manufacturer: d.manufacturer, model: d.model, serialNumber: d.serialNumber, cpu: d.cpu ?? null,
-    ramGb: d.ramGb ?? null, storageSummary: d.storageSummary ?? null, screenInches: d.screenInches ?? null,
-    batteryHealth: d.batteryHealth ?? null, status: d.status, disposition: d.disposition ?? null, grade: d.grade ?? null,
-    r2Function: d.r2Function ?? null, r2Cosmetic: d.r2Cosmetic ?? null, os: d.os ?? null, licence: d.licence ?? null,
-    windows11Eligible: bool(d.windows11Eligible), notes: d.notes ?? null, version: d.version,
-    statusChangedAt: iso(d.statusChangedAt), createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt),
+    id: d.id,
+    assetTag: d.assetTag,
+    donationId: d.donationId,
+    ...(donationCode ? { donationCode } : {}),
+    siteId: d.siteId,
+    type: d.type,
+    manufacturer: d.manufacturer,
+    model: d.model,
+    serialNumber: d.serialNumber,
+    cpu: d.cpu ?? null,
+    ramGb: d.ramGb ?? null,
+    storageSummary: d.storageSummary ?? null,
+    screenInches: d.screenInches ?? null,
+    batteryHealth: d.batteryHealth ?? null,
+    status: d.status,
+    disposition: d.disposition ?? null,
+    grade: d.grade ?? null,
+    r2Function: d.r2Function ?? null,
+    r2Cosmetic: d.r2Cosmetic ?? null,
+    os: d.os ?? null,
+    licence: d.licence ?? null,
+    windows11Eligible: bool(d.windows11Eligible),
+    notes: d.notes ?? null,
+    version: d.version,
+    statusChangedAt: iso(d.statusChangedAt),
+    createdAt: iso(d.createdAt),
+    updatedAt: iso(d.updatedAt),
     allowedActions: allowedActions(d.status),
   };
 }
 
 export function toDriveDto(d: Drive): DriveDto {
   return {
-    id: d.id, serialNumber: d.serialNumber, model: d.model, mediaType: d.mediaType,
-    capacityBytes: d.capacityBytes === null ? null : Number(d.capacityBytes), smartPassed: bool(d.smartPassed),
-    powerOnHours: d.powerOnHours ?? null, reallocatedSectors: d.reallocatedSectors ?? null, pendingSectors: d.pendingSectors ?? null,
+    id: d.id,
+    serialNumber: d.serialNumber,
+    model: d.model,
+    mediaType: d.mediaType,
+    capacityBytes: d.capacityBytes === null ? null : Number(d.capacityBytes),
+    smartPassed: bool(d.smartPassed),
+    powerOnHours: d.powerOnHours ?? null,
+    reallocatedSectors: d.reallocatedSectors ?? null,
+    pendingSectors: d.pendingSectors ?? null,
   };
 }
 
@@ -93,8 +156,15 @@ function shownPayload(json: string): Record<string, unknown> {
 
 export function toEventDto(e: DeviceEvent & { actor?: { name: string } | null }): DeviceEventDto {
   return {
-    id: e.id, seq: e.seq, type: e.type, actorId: e.actorId, actorName: e.actor?.name ?? null,
-    fromStatus: e.fromStatus, toStatus: e.toStatus, payload: shownPayload(e.payload),
-    createdAt: iso(e.createdAt), hash: e.hash,
+    id: e.id,
+    seq: e.seq,
+    type: e.type,
+    actorId: e.actorId,
+    actorName: e.actor?.name ?? null,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    payload: shownPayload(e.payload),
+    createdAt: iso(e.createdAt),
+    hash: e.hash,
   };
 }

@@ -19,25 +19,52 @@ export function formatAssetTag(n: number): string {
 
 /** Creates a device in `intake` with its drives and its first event. Runs inside the caller's transaction. */
 export async function createDevice(
-  donationId: number, input: DeviceInput, actorId: number | null, transaction: Transaction, source = 'manual',
+  donationId: number,
+  input: DeviceInput,
+  actorId: number | null,
+  transaction: Transaction,
+  source = 'manual',
 ): Promise<Device> {
   const assetTag = formatAssetTag(await nextSequenceValue(`asset_tag:${config.tags.prefix}`, transaction));
   const { drives, ...fields } = input;
-  const device = await Device.create({
-    ...fields, donationId, assetTag, siteId: input.siteId ?? null, manufacturer: input.manufacturer ?? null,
-    model: input.model ?? null, serialNumber: input.serialNumber ?? null,
-    serialKey: input.serialNumber ? serialKey(input.serialNumber) : null, status: 'intake', statusChangedAt: new Date(),
-  }, { transaction });
+  const device = await Device.create(
+    {
+      ...fields,
+      donationId,
+      assetTag,
+      siteId: input.siteId ?? null,
+      manufacturer: input.manufacturer ?? null,
+      model: input.model ?? null,
+      serialNumber: input.serialNumber ?? null,
+      serialKey: input.serialNumber ? serialKey(input.serialNumber) : null,
+      status: 'intake',
+      statusChangedAt: new Date(),
+    },
+    { transaction },
+  );
   if (drives.length) {
-    await Drive.bulkCreate(drives.map((d) => ({
-      deviceId: device.id, serialNumber: d.serialNumber, serialKey: serialKey(d.serialNumber), model: d.model ?? null,
-      mediaType: d.mediaType, capacityBytes: d.capacityBytes ?? null,
-    })), { transaction });
+    await Drive.bulkCreate(
+      drives.map((d) => ({
+        deviceId: device.id,
+        serialNumber: d.serialNumber,
+        serialKey: serialKey(d.serialNumber),
+        model: d.model ?? null,
+        mediaType: d.mediaType,
+        capacityBytes: d.capacityBytes ?? null,
+      })),
+      { transaction },
+    );
   }
-  await appendEvent(device.id, {
-    type: 'intake', actorId, toStatus: 'intake',
-    payload: { donationId, source, drives: drives.map((d) => d.serialNumber) },
-  }, transaction);
+  await appendEvent(
+    device.id,
+    {
+      type: 'intake',
+      actorId,
+      toStatus: 'intake',
+      payload: { donationId, source, drives: drives.map((d) => d.serialNumber) },
+    },
+    transaction,
+  );
   return device;
 }
 
@@ -45,19 +72,43 @@ const IMPORT_CHUNK = 500;
 
 /** Many devices without drives (a CSV manifest), inside the caller's transaction, in multi-row statements. */
 export async function createDevicesBulk(
-  donationId: number, inputs: Omit<DeviceInput, 'drives'>[], actorId: number | null, transaction: Transaction,
+  donationId: number,
+  inputs: Omit<DeviceInput, 'drives'>[],
+  actorId: number | null,
+  transaction: Transaction,
 ): Promise<{ id: number; assetTag: string }[]> {
   const first = await reserveSequenceValues(`asset_tag:${config.tags.prefix}`, inputs.length, transaction);
   const created: { id: number; assetTag: string }[] = [];
   for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
     const chunk = inputs.slice(start, start + IMPORT_CHUNK).map((input, i) => ({
-      ...input, donationId, assetTag: formatAssetTag(first + start + i), siteId: input.siteId ?? null,
-      manufacturer: input.manufacturer ?? null, model: input.model ?? null, serialNumber: input.serialNumber ?? null,
-      serialKey: input.serialNumber ? serialKey(input.serialNumber) : null, status: 'intake' as const, statusChangedAt: new Date(),
+      ...input,
+      donationId,
+      assetTag: formatAssetTag(first + start + i),
+      siteId: input.siteId ?? null,
+      manufacturer: input.manufacturer ?? null,
+      model: input.model ?? null,
+      serialNumber: input.serialNumber ?? null,
+      serialKey: input.serialNumber ? serialKey(input.serialNumber) : null,
+      status: 'intake' as const,
+      statusChangedAt: new Date(),
     }));
     await Device.bulkCreate(chunk, { transaction });
-    const rows = await Device.findAll({ attributes: ['id', 'assetTag'], where: { assetTag: chunk.map((c) => c.assetTag) }, transaction, raw: true });
-    await appendFirstEvents(rows, () => ({ type: 'intake', actorId, toStatus: 'intake', payload: { donationId, source: 'csv_import', drives: [] } }), transaction);
+    const rows = await Device.findAll({
+      attributes: ['id', 'assetTag'],
+      where: { assetTag: chunk.map((c) => c.assetTag) },
+      transaction,
+      raw: true,
+    });
+    await appendFirstEvents(
+      rows,
+      () => ({
+        type: 'intake',
+        actorId,
+        toStatus: 'intake',
+        payload: { donationId, source: 'csv_import', drives: [] },
+      }),
+      transaction,
+    );
     created.push(...rows.map((r) => ({ id: r.id, assetTag: r.assetTag })));
   }
   return created.sort((a, b) => a.id - b.id);
@@ -72,12 +123,26 @@ export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> 
   if (q.donationId) Object.assign(where, { donationId: q.donationId });
   if (q.siteId) Object.assign(where, { siteId: q.siteId });
   if (q.q) Object.assign(where, textFilter(q.q));
-  const filter = JSON.stringify([q.status ? [...q.status].sort() : null, q.type ?? null, q.donationId ?? null, q.siteId ?? null, q.q ?? null]);
+  const filter = JSON.stringify([
+    q.status ? [...q.status].sort() : null,
+    q.type ?? null,
+    q.donationId ?? null,
+    q.siteId ?? null,
+    q.q ?? null,
+  ]);
   const [total, rows] = await Promise.all([
     countDevices(where, filter),
     // Plain rows (raw): lists map straight to DTOs, and building a model instance per row and include was the
     // largest CPU cost of this request (docs/performance.md).
-    Device.findAll({ where, include: [DONATION_CODE], order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q), raw: true, nest: true }),
+    Device.findAll({
+      where,
+      include: [DONATION_CODE],
+      order: [['id', 'DESC']],
+      limit: q.pageSize,
+      offset: offsetOf(q),
+      raw: true,
+      nest: true,
+    }),
   ]);
   return { items: rows.map((d) => toDeviceDto(d, codeOf(d))), total, page: q.page, pageSize: q.pageSize };
 }
@@ -87,8 +152,10 @@ function textFilter(q: string): WhereOptions<Device> {
   const key = serialKey(q);
   return {
     [Op.or]: [
-      { assetTag: { [Op.like]: prefixPattern(key) } }, { serialKey: { [Op.like]: prefixPattern(key) } },
-      { model: { [Op.like]: containsPattern(q) } }, { manufacturer: { [Op.like]: containsPattern(q) } },
+      { assetTag: { [Op.like]: prefixPattern(key) } },
+      { serialKey: { [Op.like]: prefixPattern(key) } },
+      { model: { [Op.like]: containsPattern(q) } },
+      { manufacturer: { [Op.like]: containsPattern(q) } },
     ],
   };
 }
@@ -98,15 +165,21 @@ const codeOf = (d: Device): string | undefined => (d as Device & { donation?: { 
 export async function listDeviceEvents(id: number, q: PageQuery): Promise<Page<DeviceEventDto>> {
   if (!(await Device.count({ where: { id } }))) throw new NotFoundError(`Device ${id} not found`);
   const { rows, count } = await DeviceEvent.findAndCountAll({
-    where: { deviceId: id }, include: [{ association: 'actor', attributes: ['name'] }],
-    order: [['seq', 'ASC']], limit: q.pageSize, offset: offsetOf(q),
+    where: { deviceId: id },
+    include: [{ association: 'actor', attributes: ['name'] }],
+    order: [['seq', 'ASC']],
+    limit: q.pageSize,
+    offset: offsetOf(q),
   });
   return { items: rows.map(toEventDto), total: count, page: q.page, pageSize: q.pageSize };
 }
 
 export async function countByStatus(where: WhereOptions<Device>): Promise<Record<string, number>> {
-  const rows = await Device.findAll({
-    attributes: ['status', [Device.sequelize!.fn('COUNT', Device.sequelize!.col('id')), 'n']], where, group: ['status'], raw: true,
-  }) as unknown as { status: string; n: number | string }[];
+  const rows = (await Device.findAll({
+    attributes: ['status', [Device.sequelize!.fn('COUNT', Device.sequelize!.col('id')), 'n']],
+    where,
+    group: ['status'],
+    raw: true,
+  })) as unknown as { status: string; n: number | string }[];
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -6,8 +6,12 @@ import { lockAnchor, nextLink, type Anchor, type EventRow } from './devices.even
 import { assertActionAllowed, assertTarget, type DeviceAction, type DeviceStatus } from './devices.lifecycle.js';
 import { Device, DeviceEvent } from './devices.model.js';
 
-export type DeviceFields = Partial<Pick<InferAttributes<Device>,
-  'disposition' | 'grade' | 'r2Function' | 'r2Cosmetic' | 'os' | 'licence' | 'windows11Eligible' | 'siteId'>>;
+export type DeviceFields = Partial<
+  Pick<
+    InferAttributes<Device>,
+    'disposition' | 'grade' | 'r2Function' | 'r2Cosmetic' | 'os' | 'licence' | 'windows11Eligible' | 'siteId'
+  >
+>;
 
 export interface StatusChange {
   action: DeviceAction;
@@ -19,12 +23,20 @@ export interface StatusChange {
 }
 
 /** Loads the device for an action: 404, then 409 STALE_VERSION, then 409 INVALID_TRANSITION. */
-export async function loadForAction(id: number, action: DeviceAction, version: number, transaction: Transaction): Promise<Device> {
+export async function loadForAction(
+  id: number,
+  action: DeviceAction,
+  version: number,
+  transaction: Transaction,
+): Promise<Device> {
   const device = await Device.findByPk(id, { transaction });
   if (!device) throw new NotFoundError(`Device ${id} not found`);
   if (device.version !== version) {
-    throw new ConflictError('STALE_VERSION', `Device ${device.assetTag} changed meanwhile (version ${device.version}, not ${version}); reload and retry`,
-      { currentVersion: device.version, status: device.status });
+    throw new ConflictError(
+      'STALE_VERSION',
+      `Device ${device.assetTag} changed meanwhile (version ${device.version}, not ${version}); reload and retry`,
+      { currentVersion: device.version, status: device.status },
+    );
   }
   assertActionAllowed(device.status, action);
   return device;
@@ -41,23 +53,44 @@ export async function changeStatus(device: Device, change: StatusChange, transac
   const from = device.status;
   assertActionAllowed(from, change.action);
   assertTarget(change.action, change.to);
-  const stale = () => new ConflictError('STALE_VERSION', `Device ${device.assetTag} changed meanwhile; reload and retry`);
+  const stale = () =>
+    new ConflictError('STALE_VERSION', `Device ${device.assetTag} changed meanwhile; reload and retry`);
   const now = new Date();
-  const event = { type: change.action, actorId: change.actorId, fromStatus: from, toStatus: change.to, payload: change.payload };
-  const write = async (anchor: Anchor): Promise<{ changed: number; values: Record<string, unknown>; link: EventRow }> => {
+  const event = {
+    type: change.action,
+    actorId: change.actorId,
+    fromStatus: from,
+    toStatus: change.to,
+    payload: change.payload,
+  };
+  const write = async (
+    anchor: Anchor,
+  ): Promise<{ changed: number; values: Record<string, unknown>; link: EventRow }> => {
     const link = nextLink(device.id, anchor, event, now);
     const values = {
-      ...change.fields, status: change.to, version: change.version + 1, statusChangedAt: now, updatedAt: now,
-      lastEventSeq: link.seq, lastEventHash: link.hash,
+      ...change.fields,
+      status: change.to,
+      version: change.version + 1,
+      statusChangedAt: now,
+      updatedAt: now,
+      lastEventSeq: link.seq,
+      lastEventHash: link.hash,
     };
     const [changed] = await Device.update(values, {
-      where: { id: device.id, status: from, version: change.version, lastEventSeq: anchor.lastEventSeq }, transaction, silent: true,
+      where: { id: device.id, status: from, version: change.version, lastEventSeq: anchor.lastEventSeq },
+      transaction,
+      silent: true,
     });
     return { changed, values, link };
   };
   const loaded = typeof device.lastEventSeq === 'number' && device.lastEventHash !== undefined;
   let done = loaded
-    ? await write({ status: from, version: change.version, lastEventSeq: device.lastEventSeq, lastEventHash: device.lastEventHash ?? null })
+    ? await write({
+        status: from,
+        version: change.version,
+        lastEventSeq: device.lastEventSeq,
+        lastEventHash: device.lastEventHash ?? null,
+      })
     : undefined;
   if (!done?.changed) {
     const anchor = await lockAnchor(device.id, transaction);

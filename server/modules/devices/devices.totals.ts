@@ -8,7 +8,11 @@ import { writeGeneration } from '../../db/sequelize.js';
 import { sharedResults } from '../../lib/shared-results.js';
 import { Device } from './devices.model.js';
 
-const totals = sharedResults<number>({ maxAgeMs: config.cache.listTotalsMs, maxKeys: 500, generation: writeGeneration });
+const totals = sharedResults<number>({
+  maxAgeMs: config.cache.listTotalsMs,
+  maxKeys: 500,
+  generation: writeGeneration,
+});
 
 /** COUNT(*) of devices matching `where`; `key` names the filter (equal keys must mean equal filters). */
 export function countDevices(where: WhereOptions<Device>, key: string): Promise<number> {

@@ -4,12 +4,31 @@
 // (sanitization, workshop), which themselves call this index.
 export { createDevice, createDevicesBulk, countByStatus, formatAssetTag, listDevices } from './devices.service.js';
 export { appendEvent, verifyChains } from './devices.events.js';
-export { initDeviceModels, associateDeviceModels, associateDevicesWithDonations, DEVICE_TYPES, MEDIA_TYPES } from './devices.model.js';
+export {
+  initDeviceModels,
+  associateDeviceModels,
+  associateDevicesWithDonations,
+  DEVICE_TYPES,
+  MEDIA_TYPES,
+} from './devices.model.js';
 // Types only: a caller may hold a row this module handed it (e.g. loadForAction's, for changeStatus), never the model.
 export type { Device, Drive } from './devices.model.js';
 export {
-  assetTagOf, assetTagsOf, countDrives, deviceColumns, deviceIdByTag, devicesByIds, devicesCsvBatch, devicesOfDonation, deviceSpecsOf,
-  driveSpecsOf, drivesOf, findDevice, lockDevice, oldestInStatus, readyDevicesOfTypes,
+  assetTagOf,
+  assetTagsOf,
+  countDrives,
+  deviceColumns,
+  deviceIdByTag,
+  devicesByIds,
+  devicesCsvBatch,
+  devicesOfDonation,
+  deviceSpecsOf,
+  driveSpecsOf,
+  drivesOf,
+  findDevice,
+  lockDevice,
+  oldestInStatus,
+  readyDevicesOfTypes,
 } from './devices.queries.js';
 export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './devices.schema.js';
 export * from './devices.lifecycle.js';

@@ -63,14 +63,24 @@ function keysetAfter(after: { at: Date; id: number } | null): WhereOptions<Alloc
 
 /** Draws every certificate of the range into `doc`, which is already piped to `sink`; returns how many. */
 export async function drawCertificates(
-  doc: PDFKit.PDFDocument, sink: Writable, programmeId: number, range: DateRange, letterhead: Letterhead,
+  doc: PDFKit.PDFDocument,
+  sink: Writable,
+  programmeId: number,
+  range: DateRange,
+  letterhead: Letterhead,
 ): Promise<number> {
   const where = rangeWhere(programmeId, range);
   let drawn = 0;
   let after: { at: Date; id: number } | null = null;
   while (!sink.destroyed) {
     const chunk: Allocation[] = await Allocation.findAll({
-      where: { [Op.and]: [where, keysetAfter(after)] }, order: [['handedOverAt', 'ASC'], ['id', 'ASC']], limit: CHUNK, raw: true,
+      where: { [Op.and]: [where, keysetAfter(after)] },
+      order: [
+        ['handedOverAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      limit: CHUNK,
+      raw: true,
     });
     for (const data of await certificateData(chunk)) {
       if (drawn > 0) doc.addPage();

@@ -8,7 +8,14 @@ import { devicesOfDonation } from '../devices/index.js';
 import { findDonationWithDonor, type DonationWithDonor } from '../donations/index.js';
 import { computeImpact, outcomeOf, type Impact, type Outcome } from './documents.donor-receipt-impact.js';
 
-export interface ManifestRow { assetTag: string; type: string; manufacturer: string | null; model: string | null; serialNumber: string | null; outcome: Outcome }
+export interface ManifestRow {
+  assetTag: string;
+  type: string;
+  manufacturer: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  outcome: Outcome;
+}
 
 export interface ReceiptData {
   receiptNumber: string;
@@ -21,7 +28,9 @@ export interface ReceiptData {
   impact: Impact;
 }
 
-export async function findDonation(where: { id: number } | { receiptToken: string }): Promise<DonationWithDonor | null> {
+export async function findDonation(
+  where: { id: number } | { receiptToken: string },
+): Promise<DonationWithDonor | null> {
   return findDonationWithDonor(where);
 }
 
@@ -29,26 +38,66 @@ export async function findDonation(where: { id: number } | { receiptToken: strin
  * The receipt of a donation, by id (staff) or by its secret token (the donor); 404 when neither matches. Reads only:
  * the number was given at the first intake (donations.receipt.ts).
  */
-export async function loadReceipt(where: { id: number } | { receiptToken: string }, withLink: boolean): Promise<ReceiptData> {
+export async function loadReceipt(
+  where: { id: number } | { receiptToken: string },
+  withLink: boolean,
+): Promise<ReceiptData> {
   const donation = await findDonation(where);
   if (!donation) throw new NotFoundError('id' in where ? `Donation ${where.id} not found` : 'No receipt has this link');
-  const devices = await devicesOfDonation(donation.id, ['id', 'assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status']);
+  const devices = await devicesOfDonation(donation.id, [
+    'id',
+    'assetTag',
+    'type',
+    'manufacturer',
+    'model',
+    'serialNumber',
+    'status',
+  ]);
   if (!devices.length) {
-    throw new UnprocessableError('NOTHING_RECEIVED', `Donation ${donation.code} has no devices yet; its receipt is issued once devices are received`, { status: donation.status });
+    throw new UnprocessableError(
+      'NOTHING_RECEIVED',
+      `Donation ${donation.code} has no devices yet; its receipt is issued once devices are received`,
+      { status: donation.status },
+    );
   }
   // Devices written outside the intake path (imports by other tools) leave a donation without a number until the
   // numbering migration or the next intake runs: say so rather than print a receipt without one.
   const receiptNumber = donation.receiptNumber;
-  if (!receiptNumber) throw new ConflictError('RECEIPT_NOT_ISSUED', `Donation ${donation.code} has no receipt number yet`, { status: donation.status });
+  if (!receiptNumber)
+    throw new ConflictError('RECEIPT_NOT_ISSUED', `Donation ${donation.code} has no receipt number yet`, {
+      status: donation.status,
+    });
   const [served, drivesSanitizedBy, recordedDisposalKg] = await Promise.all([
-    servedCounts(donation.id), sanitizedDriveMethods(donation.id), disposalKg(donation.id),
+    servedCounts(donation.id),
+    sanitizedDriveMethods(donation.id),
+    disposalKg(donation.id),
   ]);
   const donor = donation.donor!;
   return {
-    receiptNumber, issuedAt: new Date(), receiptUrl: withLink && donation.receiptToken ? `${config.publicUrl}/receipts/${donation.receiptToken}` : null,
-    donation: { id: donation.id, code: donation.code, receivedAt: donation.receivedAt ? new Date(donation.receivedAt) : null, status: donation.status },
-    donor: { kind: donor.kind, name: donor.name, nameLatin: donor.nameLatin, crNumber: donor.crNumber, city: donor.city },
-    manifest: devices.map((d) => ({ assetTag: d.assetTag, type: d.type, manufacturer: d.manufacturer, model: d.model, serialNumber: d.serialNumber, outcome: outcomeOf(d.status) })),
+    receiptNumber,
+    issuedAt: new Date(),
+    receiptUrl: withLink && donation.receiptToken ? `${config.publicUrl}/receipts/${donation.receiptToken}` : null,
+    donation: {
+      id: donation.id,
+      code: donation.code,
+      receivedAt: donation.receivedAt ? new Date(donation.receivedAt) : null,
+      status: donation.status,
+    },
+    donor: {
+      kind: donor.kind,
+      name: donor.name,
+      nameLatin: donor.nameLatin,
+      crNumber: donor.crNumber,
+      city: donor.city,
+    },
+    manifest: devices.map((d) => ({
+      assetTag: d.assetTag,
+      type: d.type,
+      manufacturer: d.manufacturer,
+      model: d.model,
+      serialNumber: d.serialNumber,
+      outcome: outcomeOf(d.status),
+    })),
     impact: computeImpact({ devices, served, drivesSanitizedBy, recordedDisposalKg }),
   };
 }
@@ -60,7 +109,9 @@ async function servedCounts(donationId: number): Promise<{ families: number; stu
   const rows = await select<{ kind: string; n: number | string }>(
     `SELECT b.kind AS kind, COUNT(DISTINCT a.beneficiary_id) AS n FROM allocations a
        JOIN devices d ON d.id = a.device_id JOIN beneficiaries b ON b.id = a.beneficiary_id
-      WHERE d.donation_id = :donationId AND a.status = 'handed_over' GROUP BY b.kind`, donationId);
+      WHERE d.donation_id = :donationId AND a.status = 'handed_over' GROUP BY b.kind`,
+    donationId,
+  );
   const n = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
   return { families: n('family'), students: n('student') };
 }
@@ -69,12 +120,16 @@ async function servedCounts(donationId: number): Promise<{ families: number; stu
 async function sanitizedDriveMethods(donationId: number): Promise<string[]> {
   const rows = await select<{ driveId: number; method: string }>(
     `SELECT s.drive_id AS driveId, s.method AS method FROM sanitizations s JOIN devices d ON d.id = s.device_id
-      WHERE d.donation_id = :donationId AND s.result = 'passed' AND s.state = 'counted' ORDER BY s.id`, donationId);
+      WHERE d.donation_id = :donationId AND s.result = 'passed' AND s.state = 'counted' ORDER BY s.id`,
+    donationId,
+  );
   return [...new Map(rows.map((r) => [r.driveId, r.method])).values()];
 }
 
 async function disposalKg(donationId: number): Promise<number> {
   const [row] = await select<{ kg: number | string | null }>(
-    'SELECT SUM(p.weight_kg) AS kg FROM disposals p JOIN devices d ON d.id = p.device_id WHERE d.donation_id = :donationId', donationId);
+    'SELECT SUM(p.weight_kg) AS kg FROM disposals p JOIN devices d ON d.id = p.device_id WHERE d.donation_id = :donationId',
+    donationId,
+  );
   return Number(row?.kg ?? 0);
 }

@@ -10,11 +10,17 @@ export type Outcome = 'placed' | 'recycled' | 'harvested' | 'in_progress';
 
 /** Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one. */
 export const ASSUMED_WEIGHT_KG: Readonly<Record<string, number>> = {
-  laptop: 2.0, desktop: 7.5, all_in_one: 8.0, tablet: 0.6, monitor: 4.5, other: 3.0,
+  laptop: 2.0,
+  desktop: 7.5,
+  all_in_one: 8.0,
+  tablet: 0.6,
+  monitor: 4.5,
+  other: 3.0,
 };
 
-export const CO2E_SOURCE = 'Manufacturing footprint avoided by reuse: ≈225 kg CO2e per new laptop (3StepIT/EY), 280 kg (Boavizta, mean); '
-  + 'refurbishing saves 69–83 % against new (Fraunhofer Austria 2023).';
+export const CO2E_SOURCE =
+  'Manufacturing footprint avoided by reuse: ≈225 kg CO2e per new laptop (3StepIT/EY), 280 kg (Boavizta, mean); ' +
+  'refurbishing saves 69–83 % against new (Fraunhofer Austria 2023).';
 
 /** What became of a device, as the receipt counts it (a status as read from the database). */
 export function outcomeOf(status: string): Outcome {
@@ -67,9 +73,21 @@ export function computeImpact(facts: ImpactFacts): Impact {
   const count = (method: string) => facts.drivesSanitizedBy.filter((m) => m === method).length;
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    received: facts.devices.length, outcomes, families: facts.served.families, students: facts.served.students,
-    drivesSanitized: { clear: count('clear'), purge: count('purge'), destroy: count('destroy'), total: facts.drivesSanitizedBy.length },
-    kg: { recorded: round(facts.recordedDisposalKg), assumed: round(assumed), total: round(facts.recordedDisposalKg + assumed) },
+    received: facts.devices.length,
+    outcomes,
+    families: facts.served.families,
+    students: facts.served.students,
+    drivesSanitized: {
+      clear: count('clear'),
+      purge: count('purge'),
+      destroy: count('destroy'),
+      total: facts.drivesSanitizedBy.length,
+    },
+    kg: {
+      recorded: round(facts.recordedDisposalKg),
+      assumed: round(assumed),
+      total: round(facts.recordedDisposalKg + assumed),
+    },
     co2e: { kg: Math.round(co2e), placedByGroup },
   };
 }

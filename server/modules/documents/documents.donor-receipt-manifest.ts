@@ -7,16 +7,27 @@ import { A4, COLORS, FOOTER_TOP, MARGIN, both } from './documents.layout.js';
 
 // Short wordings: a manifest cell holds both languages on one line.
 const TYPES: Readonly<Record<string, Bilingual>> = {
-  laptop: { ar: 'محمول', en: 'Laptop' }, desktop: { ar: 'مكتبي', en: 'Desktop' }, all_in_one: { ar: 'متكامل', en: 'All-in-one' },
-  tablet: { ar: 'لوحي', en: 'Tablet' }, monitor: { ar: 'شاشة', en: 'Monitor' }, other: { ar: 'آخر', en: 'Other' },
+  laptop: { ar: 'محمول', en: 'Laptop' },
+  desktop: { ar: 'مكتبي', en: 'Desktop' },
+  all_in_one: { ar: 'متكامل', en: 'All-in-one' },
+  tablet: { ar: 'لوحي', en: 'Tablet' },
+  monitor: { ar: 'شاشة', en: 'Monitor' },
+  other: { ar: 'آخر', en: 'Other' },
 };
 const OUTCOMES: Readonly<Record<string, Bilingual>> = {
-  placed: { ar: 'سُلّم', en: 'Placed' }, recycled: { ar: 'دُوّر', en: 'Recycled' },
-  harvested: { ar: 'قطع غيار', en: 'Harvested' }, in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
+  placed: { ar: 'سُلّم', en: 'Placed' },
+  recycled: { ar: 'دُوّر', en: 'Recycled' },
+  harvested: { ar: 'قطع غيار', en: 'Harvested' },
+  in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
 };
 import type { ManifestRow } from './documents.donor-receipt-data.js';
 
-interface Column { title: Bilingual; width: number; value: (row: ManifestRow, index: number) => string; ltr?: boolean }
+interface Column {
+  title: Bilingual;
+  width: number;
+  value: (row: ManifestRow, index: number) => string;
+  ltr?: boolean;
+}
 
 const COLUMNS: readonly Column[] = [
   { title: { ar: '#', en: '#' }, width: 28, value: (_row, i) => String(i + 1), ltr: true },
@@ -36,23 +47,54 @@ const SIZE = 7.5;
 export const MANIFEST_MIN_HEIGHT = HEAD_HEIGHT + ROW_HEIGHT;
 
 /** Draws the manifest from `y` on, adding pages as needed (each starts with `running()`); returns the y below. */
-export function drawManifest(doc: PDFKit.PDFDocument, y: number, rows: readonly ManifestRow[], running: () => number): number {
+export function drawManifest(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  rows: readonly ManifestRow[],
+  running: () => number,
+): number {
   y = drawHead(doc, y);
   rows.forEach((row, index) => {
     if (y + ROW_HEIGHT > FOOTER_TOP - 20) {
       doc.addPage();
       y = drawHead(doc, running());
     }
-    if (index % 2 === 1) doc.save().rect(MARGIN, y, A4.width - 2 * MARGIN, ROW_HEIGHT).fill(COLORS.band).restore();
+    if (index % 2 === 1)
+      doc
+        .save()
+        .rect(MARGIN, y, A4.width - 2 * MARGIN, ROW_HEIGHT)
+        .fill(COLORS.band)
+        .restore();
     eachColumn((column, x) => {
       const text = fit(doc, column.value(row, index), column.width - 8);
-      drawTextMemo(doc, text, { x: x + 4, y: y + 2.5, width: column.width - 8, size: SIZE, align: column.ltr ? 'center' : 'right', color: COLORS.ink });
+      drawTextMemo(doc, text, {
+        x: x + 4,
+        y: y + 2.5,
+        width: column.width - 8,
+        size: SIZE,
+        align: column.ltr ? 'center' : 'right',
+        color: COLORS.ink,
+      });
     });
     y += ROW_HEIGHT;
   });
-  doc.save().moveTo(MARGIN, y).lineTo(A4.width - MARGIN, y).lineWidth(0.6).stroke(COLORS.primary).restore();
+  doc
+    .save()
+    .moveTo(MARGIN, y)
+    .lineTo(A4.width - MARGIN, y)
+    .lineWidth(0.6)
+    .stroke(COLORS.primary)
+    .restore();
   const end = `نهاية البيان: ${rows.length} جهاز · ${ltr(`End of manifest: ${rows.length} devices`)}`;
-  drawTextMemo(doc, end, { x: MARGIN, y: y + 4, width: A4.width - 2 * MARGIN, size: 7.5, align: 'center', color: COLORS.muted, direction: 'rtl' });
+  drawTextMemo(doc, end, {
+    x: MARGIN,
+    y: y + 4,
+    width: A4.width - 2 * MARGIN,
+    size: 7.5,
+    align: 'center',
+    color: COLORS.muted,
+    direction: 'rtl',
+  });
   return y + 18;
 }
 
@@ -65,11 +107,32 @@ function eachColumn(draw: (column: Column, x: number) => void): void {
 }
 
 function drawHead(doc: PDFKit.PDFDocument, y: number): number {
-  doc.save().rect(MARGIN, y, A4.width - 2 * MARGIN, HEAD_HEIGHT).fill(COLORS.primary).restore();
+  doc
+    .save()
+    .rect(MARGIN, y, A4.width - 2 * MARGIN, HEAD_HEIGHT)
+    .fill(COLORS.primary)
+    .restore();
   eachColumn((column, x) => {
-    drawTextMemo(doc, column.title.ar, { x: x + 2, y: y + 2, width: column.width - 4, size: 7.5, bold: true, align: 'center', color: COLORS.white, direction: 'rtl' });
+    drawTextMemo(doc, column.title.ar, {
+      x: x + 2,
+      y: y + 2,
+      width: column.width - 4,
+      size: 7.5,
+      bold: true,
+      align: 'center',
+      color: COLORS.white,
+      direction: 'rtl',
+    });
     if (column.title.en !== column.title.ar) {
-      drawTextMemo(doc, column.title.en, { x: x + 2, y: y + 12.5, width: column.width - 4, size: 6.5, align: 'center', color: COLORS.white, direction: 'ltr' });
+      drawTextMemo(doc, column.title.en, {
+        x: x + 2,
+        y: y + 12.5,
+        width: column.width - 4,
+        size: 6.5,
+        align: 'center',
+        color: COLORS.white,
+        direction: 'ltr',
+      });
     }
   });
   return y + HEAD_HEIGHT;

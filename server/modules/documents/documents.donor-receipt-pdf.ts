@@ -4,7 +4,19 @@ import { drawQr, ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { gregorianDate, wording, type Bilingual } from './documents.format.js';
 import {
-  A4, COLORS, CONTENT_WIDTH, MARGIN, both, drawPageFooters, drawParagraphPair, drawSectionHeading, drawTitle, ensureRoom, joinParts, paragraphPairHeight, type Letterhead,
+  A4,
+  COLORS,
+  CONTENT_WIDTH,
+  MARGIN,
+  both,
+  drawPageFooters,
+  drawParagraphPair,
+  drawSectionHeading,
+  drawTitle,
+  ensureRoom,
+  joinParts,
+  paragraphPairHeight,
+  type Letterhead,
 } from './documents.layout.js';
 import { drawLetterhead, drawRunningHeader } from './documents.masthead.js';
 import { drawFieldGrid, type GridCell } from './documents.fields.js';
@@ -16,7 +28,10 @@ import type { DonorKind } from '../../shared/index.js';
 
 export const RECEIPT_TITLE: Bilingual = { ar: 'إيصال تبرع عيني', en: 'In-kind Donation Receipt' };
 
-const DONOR_KINDS: Readonly<Record<DonorKind, Bilingual>> = { company: { ar: 'شركة', en: 'Company' }, individual: { ar: 'فرد', en: 'Individual' } };
+const DONOR_KINDS: Readonly<Record<DonorKind, Bilingual>> = {
+  company: { ar: 'شركة', en: 'Company' },
+  individual: { ar: 'فرد', en: 'Individual' },
+};
 
 export function drawDonorReceipt(doc: PDFKit.PDFDocument, data: ReceiptData, letterhead: Letterhead): void {
   const running = () => drawRunningHeader(doc, letterhead, `${RECEIPT_TITLE.en} · ${data.receiptNumber}`);
@@ -31,7 +46,10 @@ export function drawDonorReceipt(doc: PDFKit.PDFDocument, data: ReceiptData, let
   }
   y = drawClosing(doc, ensureRoom(doc, y + 4, 86, running), data);
   y = ensureRoom(doc, y, 24 + MANIFEST_MIN_HEIGHT, running);
-  y = drawSectionHeading(doc, y, { ar: `بيان الأجهزة المستلمة (${data.manifest.length})`, en: `Devices received (${data.manifest.length})` });
+  y = drawSectionHeading(doc, y, {
+    ar: `بيان الأجهزة المستلمة (${data.manifest.length})`,
+    en: `Devices received (${data.manifest.length})`,
+  });
   drawManifest(doc, y, data.manifest, running);
   drawPageFooters(doc, letterhead, `${data.receiptNumber} · ${data.donation.code}`);
 }
@@ -45,15 +63,26 @@ function headerCells(data: ReceiptData, letterhead: Letterhead): GridCell[] {
     { label: { ar: 'ترخيص الجمعية', en: 'Charity licence' }, value: letterhead.licence },
     { label: { ar: 'المتبرع', en: 'Donor' }, value: joinParts(donor.name, donor.nameLatin), span: 2 },
     { label: { ar: 'نوع المتبرع', en: 'Donor type' }, value: both(wording(DONOR_KINDS, donor.kind)) },
-    ...(donor.kind === 'company' ? [{ label: { ar: 'السجل التجاري', en: 'Commercial registration' }, value: donor.crNumber ?? '' }] : []),
+    ...(donor.kind === 'company'
+      ? [{ label: { ar: 'السجل التجاري', en: 'Commercial registration' }, value: donor.crNumber ?? '' }]
+      : []),
     { label: { ar: 'المدينة', en: 'City' }, value: donor.city ?? '' },
-    { label: { ar: 'رقم التبرع وتاريخ الاستلام', en: 'Donation and date received' }, value: joinParts(data.donation.code, received), span: donor.kind === 'company' ? 1 : 2 },
+    {
+      label: { ar: 'رقم التبرع وتاريخ الاستلام', en: 'Donation and date received' },
+      value: joinParts(data.donation.code, received),
+      span: donor.kind === 'company' ? 1 : 2,
+    },
   ];
 }
 
 function drawStatement(doc: PDFKit.PDFDocument, y: number, text: Bilingual): number {
   const height = paragraphPairHeight(doc, text, 8.5, 10) + 6;
-  doc.save().roundedRect(MARGIN, y, CONTENT_WIDTH, height, 4).lineWidth(0.8).fillAndStroke('#fbf8f1', COLORS.accent).restore();
+  doc
+    .save()
+    .roundedRect(MARGIN, y, CONTENT_WIDTH, height, 4)
+    .lineWidth(0.8)
+    .fillAndStroke('#fbf8f1', COLORS.accent)
+    .restore();
   drawParagraphPair(doc, y + 7, text, 8.5, 10);
   return y + height + 10;
 }
@@ -65,14 +94,62 @@ function drawClosing(doc: PDFKit.PDFDocument, y: number, data: ReceiptData): num
   const textX = MARGIN + 84;
   const textWidth = CONTENT_WIDTH - 84 - 210;
   if (data.receiptUrl) {
-    drawTextMemo(doc, 'تابعوا أثر تبرعكم على صفحة الإيصال', { x: textX, y: y + 14, width: textWidth, size: 8.5, bold: true, align: 'left', color: COLORS.primary, direction: 'rtl' });
-    drawTextMemo(doc, `${ltr('Follow your donation’s impact on its receipt page')}`, { x: textX, y: doc.y + 1, width: textWidth, size: 7.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
+    drawTextMemo(doc, 'تابعوا أثر تبرعكم على صفحة الإيصال', {
+      x: textX,
+      y: y + 14,
+      width: textWidth,
+      size: 8.5,
+      bold: true,
+      align: 'left',
+      color: COLORS.primary,
+      direction: 'rtl',
+    });
+    drawTextMemo(doc, `${ltr('Follow your donation’s impact on its receipt page')}`, {
+      x: textX,
+      y: doc.y + 1,
+      width: textWidth,
+      size: 7.5,
+      align: 'left',
+      color: COLORS.muted,
+      direction: 'ltr',
+    });
   } else doc.y = y + 14;
-  drawTextMemo(doc, `${ltr('Impact as of')} ${ltr(gregorianDate(data.issuedAt).en)}`, { x: textX, y: doc.y + 1, width: textWidth, size: 7.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, `${ltr('Impact as of')} ${ltr(gregorianDate(data.issuedAt).en)}`, {
+    x: textX,
+    y: doc.y + 1,
+    width: textWidth,
+    size: 7.5,
+    align: 'left',
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
   const stampX = A4.width - MARGIN - 200;
-  drawTextMemo(doc, 'ختم الجمعية وتوقيع المسؤول', { x: stampX, y: y + 6, width: 200, size: 9, bold: true, align: 'center', color: COLORS.primary, direction: 'rtl' });
-  drawTextMemo(doc, 'Charity stamp and signature', { x: stampX, y: doc.y, width: 200, size: 7.5, align: 'center', color: COLORS.muted, direction: 'ltr' });
-  doc.save().moveTo(stampX + 20, y + 66).lineTo(stampX + 180, y + 66).lineWidth(0.6).dash(2, { space: 2 }).stroke(COLORS.muted).restore();
+  drawTextMemo(doc, 'ختم الجمعية وتوقيع المسؤول', {
+    x: stampX,
+    y: y + 6,
+    width: 200,
+    size: 9,
+    bold: true,
+    align: 'center',
+    color: COLORS.primary,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, 'Charity stamp and signature', {
+    x: stampX,
+    y: doc.y,
+    width: 200,
+    size: 7.5,
+    align: 'center',
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
+  doc
+    .save()
+    .moveTo(stampX + 20, y + 66)
+    .lineTo(stampX + 180, y + 66)
+    .lineWidth(0.6)
+    .dash(2, { space: 2 })
+    .stroke(COLORS.muted)
+    .restore();
   return y + 86;
 }
-

@@ -4,7 +4,12 @@ import { formatNumber, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, joinParts } from './documents.layout.js';
 import type { Impact } from './documents.donor-receipt-impact.js';
 
-interface Tile { value: string; label: Bilingual; note?: string; span?: number }
+interface Tile {
+  value: string;
+  label: Bilingual;
+  note?: string;
+  span?: number;
+}
 
 const GAP = 7;
 const HEIGHT = 52;
@@ -25,14 +30,23 @@ function tilesOf(impact: Impact): Tile[][] {
       { value: formatNumber(impact.outcomes.harvested), label: { ar: 'استُخرجت قطعه', en: 'harvested for parts' } },
       { value: formatNumber(impact.outcomes.in_progress), label: { ar: 'قيد التجهيز', en: 'in progress' } },
       { value: formatNumber(impact.kg.total), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
-      { value: `≈ ${formatNumber(impact.co2e.kg)}`, label: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (est.)' } },
+      {
+        value: `≈ ${formatNumber(impact.co2e.kg)}`,
+        label: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (est.)' },
+      },
     ],
   ];
 }
 
 /** `Purge 48 · Clear 12`: the NIST categories that were used, strongest first. */
 function methodNote(s: Impact['drivesSanitized']): string {
-  const used = ([['Destroy', s.destroy], ['Purge', s.purge], ['Clear', s.clear]] as const).filter(([, n]) => n > 0);
+  const used = (
+    [
+      ['Destroy', s.destroy],
+      ['Purge', s.purge],
+      ['Clear', s.clear],
+    ] as const
+  ).filter(([, n]) => n > 0);
   return used.length ? joinParts(...used.map(([name, n]) => `${name} ${n}`)) : 'drives sanitized';
 }
 
@@ -54,7 +68,11 @@ export function drawImpactTiles(doc: PDFKit.PDFDocument, y: number, impact: Impa
 
 function drawTile(doc: PDFKit.PDFDocument, x: number, y: number, width: number, tile: Tile): void {
   doc.save().roundedRect(x, y, width, HEIGHT, 5).fill(COLORS.band).restore();
-  doc.save().rect(x + width - 3, y + 8, 3, HEIGHT - 16).fill(COLORS.accent).restore();
+  doc
+    .save()
+    .rect(x + width - 3, y + 8, 3, HEIGHT - 16)
+    .fill(COLORS.accent)
+    .restore();
   const box = { x: x + 6, width: width - 14, align: 'right' as const };
   drawTextMemo(doc, tile.value, { ...box, y: y + 3, size: 16, bold: true, color: COLORS.primary, direction: 'ltr' });
   drawTextMemo(doc, tile.label.ar, { ...box, y: y + 24, size: 8.5, bold: true, color: COLORS.ink, direction: 'rtl' });

@@ -19,8 +19,18 @@ const ROW_PAD = 3.5;
  * Cuts a value to `maxLines` lines with an ellipsis, for one-page documents where an overlong field must not push
  * the signature off the page. Real names and models fit in two lines; 200 characters of them would not.
  */
-export function clampLines(doc: PDFKit.PDFDocument, text: string, box: Omit<TextBoxOptions, 'y'>, maxLines: number): string {
-  if (maxLines === Infinity || fitsOneLine(doc, text, box) || measureTextMemo(doc, text, { ...box, y: 0 }).lines <= maxLines) return text;
+export function clampLines(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  box: Omit<TextBoxOptions, 'y'>,
+  maxLines: number,
+): string {
+  if (
+    maxLines === Infinity ||
+    fitsOneLine(doc, text, box) ||
+    measureTextMemo(doc, text, { ...box, y: 0 }).lines <= maxLines
+  )
+    return text;
   let low = 1;
   let high = [...text].length;
   const chars = [...text];
@@ -47,7 +57,12 @@ function valueHeight(doc: PDFKit.PDFDocument, text: string, box: Omit<TextBoxOpt
 }
 
 /** Rows of `English label | value | Arabic label`, banded; returns the y below the last row. */
-export function drawFieldRows(doc: PDFKit.PDFDocument, y: number, rows: readonly FieldRow[], maxLines = Infinity): number {
+export function drawFieldRows(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  rows: readonly FieldRow[],
+  maxLines = Infinity,
+): number {
   const valueX = MARGIN + LABEL_WIDTH;
   const valueWidth = CONTENT_WIDTH - 2 * LABEL_WIDTH;
   rows.forEach((row, index) => {
@@ -55,12 +70,33 @@ export function drawFieldRows(doc: PDFKit.PDFDocument, y: number, rows: readonly
     const value = clampLines(doc, row.value || '—', valueBox, maxLines);
     const height = Math.max(valueHeight(doc, value, valueBox), 13) + 2 * ROW_PAD;
     if (index % 2 === 0) doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.band).restore();
-    drawTextMemo(doc, row.label.en, { x: MARGIN + 6, y: y + ROW_PAD + 1, width: LABEL_WIDTH - 8, size: 8.5, color: COLORS.muted, direction: 'ltr' });
-    drawTextMemo(doc, row.label.ar, { x: A4.width - MARGIN - LABEL_WIDTH + 2, y: y + ROW_PAD, width: LABEL_WIDTH - 8, size: 9, color: COLORS.muted, align: 'right', direction: 'rtl' });
+    drawTextMemo(doc, row.label.en, {
+      x: MARGIN + 6,
+      y: y + ROW_PAD + 1,
+      width: LABEL_WIDTH - 8,
+      size: 8.5,
+      color: COLORS.muted,
+      direction: 'ltr',
+    });
+    drawTextMemo(doc, row.label.ar, {
+      x: A4.width - MARGIN - LABEL_WIDTH + 2,
+      y: y + ROW_PAD,
+      width: LABEL_WIDTH - 8,
+      size: 9,
+      color: COLORS.muted,
+      align: 'right',
+      direction: 'rtl',
+    });
     drawTextMemo(doc, value, { ...valueBox, y: y + ROW_PAD, color: row.alert ? COLORS.danger : COLORS.ink });
     y += height;
   });
-  doc.save().moveTo(MARGIN, y).lineTo(A4.width - MARGIN, y).lineWidth(0.5).stroke(COLORS.rule).restore();
+  doc
+    .save()
+    .moveTo(MARGIN, y)
+    .lineTo(A4.width - MARGIN, y)
+    .lineWidth(0.5)
+    .stroke(COLORS.rule)
+    .restore();
   return y + 8;
 }
 
@@ -71,7 +107,11 @@ export interface GridCell extends FieldRow {
 
 const CELL_PAD = 5;
 
-interface PlacedCell { cell: GridCell; x: number; width: number }
+interface PlacedCell {
+  cell: GridCell;
+  x: number;
+  width: number;
+}
 
 // Cells fill each line from the right, as Arabic reads; a cell that does not fit on the line starts the next one.
 function gridLines(cells: readonly GridCell[], columns: number): PlacedCell[][] {
@@ -98,7 +138,14 @@ function cellValueBox(placed: PlacedCell): Omit<TextBoxOptions, 'y'> {
 }
 
 function labelBox(placed: PlacedCell): Omit<TextBoxOptions, 'y'> {
-  return { x: placed.x + CELL_PAD, width: placed.width - 2 * CELL_PAD, size: 7, color: COLORS.muted, align: 'right', direction: 'rtl' };
+  return {
+    x: placed.x + CELL_PAD,
+    width: placed.width - 2 * CELL_PAD,
+    size: 7,
+    color: COLORS.muted,
+    align: 'right',
+    direction: 'rtl',
+  };
 }
 
 // A label that wraps pushes its value down rather than running into it.
@@ -110,10 +157,14 @@ function cellHeights(doc: PDFKit.PDFDocument, placed: PlacedCell): { label: numb
 }
 
 function lineHeight(doc: PDFKit.PDFDocument, line: PlacedCell[]): number {
-  return Math.max(...line.map((p) => {
-    const h = cellHeights(doc, p);
-    return h.label + h.value;
-  })) + 13;
+  return (
+    Math.max(
+      ...line.map((p) => {
+        const h = cellHeights(doc, p);
+        return h.label + h.value;
+      }),
+    ) + 13
+  );
 }
 
 /** The height of the grid's first line: a heading must not be left at the foot of a page without it. */
@@ -126,7 +177,13 @@ export function firstGridLineHeight(doc: PDFKit.PDFDocument, cells: readonly Gri
  * A form-like grid: each cell a small bilingual label over its value; returns the y below. With `running`, a line
  * that does not fit starts a new page (the callback draws its header and returns the y to continue at).
  */
-export function drawFieldGrid(doc: PDFKit.PDFDocument, y: number, cells: readonly GridCell[], columns = 3, running?: () => number): number {
+export function drawFieldGrid(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  cells: readonly GridCell[],
+  columns = 3,
+  running?: () => number,
+): number {
   for (const line of gridLines(cells, columns)) {
     const height = lineHeight(doc, line);
     if (running) y = ensureRoom(doc, y, height, running);
@@ -139,5 +196,9 @@ export function drawFieldGrid(doc: PDFKit.PDFDocument, y: number, cells: readonl
 function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, y: number, height: number): void {
   doc.save().rect(placed.x, y, placed.width, height).lineWidth(0.5).stroke(COLORS.rule).restore();
   const label = drawTextMemo(doc, both(placed.cell.label), { ...labelBox(placed), y: y + 4 });
-  drawTextMemo(doc, placed.cell.value || '—', { ...cellValueBox(placed), y: y + 6 + label.height, color: placed.cell.alert ? COLORS.danger : COLORS.ink });
+  drawTextMemo(doc, placed.cell.value || '—', {
+    ...cellValueBox(placed),
+    y: y + 6 + label.height,
+    color: placed.cell.alert ? COLORS.danger : COLORS.ink,
+  });
 }

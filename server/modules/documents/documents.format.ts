@@ -3,7 +3,10 @@
 import { config } from '../../config.js';
 
 /** An Arabic and an English wording of the same thing. */
-export interface Bilingual { ar: string; en: string }
+export interface Bilingual {
+  ar: string;
+  en: string;
+}
 
 /** `NM000123` → `NM-000123`: labels and certificates print the tag with a hyphen; scanning accepts both. */
 export function printTag(tag: string): string {
@@ -29,12 +32,16 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 
 // Latin digits in Arabic text (nu-latn): Saudi documents commonly print them, and ar-SA's default digits differ
 // between ICU versions. The calendar is named explicitly for the same reason.
-const AR_GREGORIAN = (): string => (config.country === 'MA' ? 'ar-MA-u-ca-gregory-nu-latn' : 'ar-SA-u-ca-gregory-nu-latn');
+const AR_GREGORIAN = (): string =>
+  config.country === 'MA' ? 'ar-MA-u-ca-gregory-nu-latn' : 'ar-SA-u-ca-gregory-nu-latn';
 const AR_HIJRI = 'ar-SA-u-ca-islamic-umalqura-nu-latn';
 
 /** `23 نوفمبر 2026` / `23 November 2026`. */
 export function gregorianDate(date: Date): Bilingual {
-  return { ar: formatter(AR_GREGORIAN(), { dateStyle: 'long' }).format(date), en: formatter('en-GB', { dateStyle: 'long' }).format(date) };
+  return {
+    ar: formatter(AR_GREGORIAN(), { dateStyle: 'long' }).format(date),
+    en: formatter('en-GB', { dateStyle: 'long' }).format(date),
+  };
 }
 
 /** Umm al-Qura: `13 جمادى الآخرة 1448 هـ` / `13 Jumada II 1448 AH`. */
@@ -47,9 +54,18 @@ export function hijriDate(date: Date): Bilingual {
 
 /** `2026-11-23 13:00` in the charity's time zone: for start/finish times, where the clock matters. */
 export function isoDateTime(date: Date): string {
-  const parts = Object.fromEntries(formatter('en-CA', {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 

@@ -18,8 +18,11 @@ export async function loadHandoverCertificate(allocationId: number): Promise<Han
   const allocation = await Allocation.findByPk(allocationId);
   if (!allocation) throw new NotFoundError(`Allocation ${allocationId} not found`);
   if (allocation.status !== 'handed_over' || !allocation.certificateCode) {
-    throw new ConflictError('NOT_HANDED_OVER', `Allocation ${allocationId} is ${allocation.status}; its certificate exists once the device is handed over`,
-      { status: allocation.status });
+    throw new ConflictError(
+      'NOT_HANDED_OVER',
+      `Allocation ${allocationId} is ${allocation.status}; its certificate exists once the device is handed over`,
+      { status: allocation.status },
+    );
   }
   const [data] = await certificateData([allocation]);
   return data;
@@ -37,9 +40,19 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
     // Plain rows (raw): a batch holds a chunk of them for many pages, and model instances are several times heavier.
     deviceSpecsOf(deviceIds),
     driveSpecsOf(deviceIds),
-    Beneficiary.findAll({ where: { id: [...new Set(allocations.map((a) => a.beneficiaryId))] }, attributes: ['id', 'name', 'kind', 'nationalIdLast4'], raw: true }),
-    programmeIds.length ? Programme.findAll({ where: { id: programmeIds }, attributes: ['id', 'name', 'nameLatin'], raw: true }) : Promise.resolve([]),
-    Promise.all(allocations.map((a) => (a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : Promise.resolve(null)))),
+    Beneficiary.findAll({
+      where: { id: [...new Set(allocations.map((a) => a.beneficiaryId))] },
+      attributes: ['id', 'name', 'kind', 'nationalIdLast4'],
+      raw: true,
+    }),
+    programmeIds.length
+      ? Programme.findAll({ where: { id: programmeIds }, attributes: ['id', 'name', 'nameLatin'], raw: true })
+      : Promise.resolve([]),
+    Promise.all(
+      allocations.map((a) =>
+        a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : Promise.resolve(null),
+      ),
+    ),
   ]);
   const deviceById = byId(devices);
   const beneficiaryById = byId(beneficiaries);
@@ -49,13 +62,27 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
     const beneficiary = beneficiaryById.get(a.beneficiaryId)!;
     const programme = a.programmeId ? programmeById.get(a.programmeId) : undefined;
     return {
-      certificateCode: a.certificateCode!, handedOverAt: new Date(a.handedOverAt!), receivedBy: a.receivedBy ?? '', signature: signatures[index],
+      certificateCode: a.certificateCode!,
+      handedOverAt: new Date(a.handedOverAt!),
+      receivedBy: a.receivedBy ?? '',
+      signature: signatures[index],
       device: {
-        assetTag: device.assetTag, type: device.type, manufacturer: device.manufacturer, model: device.model, serialNumber: device.serialNumber,
-        cpu: device.cpu ?? null, ramGb: device.ramGb ?? null, grade: device.grade ?? null, os: device.os ?? null,
+        assetTag: device.assetTag,
+        type: device.type,
+        manufacturer: device.manufacturer,
+        model: device.model,
+        serialNumber: device.serialNumber,
+        cpu: device.cpu ?? null,
+        ramGb: device.ramGb ?? null,
+        grade: device.grade ?? null,
+        os: device.os ?? null,
         storage: device.storageSummary ?? storageOf(drives.filter((d) => d.deviceId === device.id)),
       },
-      beneficiary: { name: beneficiary.name, kind: beneficiary.kind, maskedNationalId: maskNationalId(beneficiary.nationalIdLast4) },
+      beneficiary: {
+        name: beneficiary.name,
+        kind: beneficiary.kind,
+        maskedNationalId: maskNationalId(beneficiary.nationalIdLast4),
+      },
       programme: programme ? { name: programme.name, nameLatin: programme.nameLatin } : null,
       verifyUrl: verifyUrlOf(a.certificateCode!),
     };
@@ -64,6 +91,10 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
 
 /** `256 GB SSD + 1 TB HDD` from the drives, when the hardware report left no storage summary. */
 function storageOf(drives: ReadonlyArray<Pick<Drive, 'mediaType' | 'capacityBytes'>>): string | null {
-  const parts = drives.map((d) => [formatCapacity(d.capacityBytes === null ? null : Number(d.capacityBytes)), d.mediaType.toUpperCase()].filter(Boolean).join(' '));
+  const parts = drives.map((d) =>
+    [formatCapacity(d.capacityBytes === null ? null : Number(d.capacityBytes)), d.mediaType.toUpperCase()]
+      .filter(Boolean)
+      .join(' '),
+  );
   return parts.length ? parts.join(' + ') : null;
 }

@@ -4,7 +4,16 @@ import { drawQr, ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { gregorianDate, hijriDate, printTag, wording, type Bilingual } from './documents.format.js';
 import {
-  A4, COLORS, FOOTER_TOP, MARGIN, both, drawFooter, drawParagraphPair, drawSectionHeading, drawTitle, type Letterhead,
+  A4,
+  COLORS,
+  FOOTER_TOP,
+  MARGIN,
+  both,
+  drawFooter,
+  drawParagraphPair,
+  drawSectionHeading,
+  drawTitle,
+  type Letterhead,
 } from './documents.layout.js';
 import { drawRunningHeader, drawImageFit, drawLetterhead } from './documents.masthead.js';
 import { clampLines, drawFieldRows, type FieldRow } from './documents.fields.js';
@@ -17,8 +26,16 @@ export interface HandoverCertificateData {
   /** The signature image (PNG or JPEG) as stored at handover; null when the file is missing. */
   signature: Buffer | null;
   device: {
-    assetTag: string; type: string; manufacturer: string | null; model: string | null; serialNumber: string | null;
-    cpu: string | null; ramGb: number | null; storage: string | null; grade: string | null; os: string | null;
+    assetTag: string;
+    type: string;
+    manufacturer: string | null;
+    model: string | null;
+    serialNumber: string | null;
+    cpu: string | null;
+    ramGb: number | null;
+    storage: string | null;
+    grade: string | null;
+    os: string | null;
   };
   beneficiary: { name: string; maskedNationalId: string; kind: string };
   programme: { name: string; nameLatin: string | null } | null;
@@ -28,7 +45,11 @@ export interface HandoverCertificateData {
 export const HANDOVER_TITLE: Bilingual = { ar: 'شهادة تسليم جهاز حاسوب', en: 'Computer Handover Certificate' };
 
 /** Draws the certificate on the current page (the caller adds pages between certificates). */
-export function drawHandoverCertificate(doc: PDFKit.PDFDocument, data: HandoverCertificateData, letterhead: Letterhead): void {
+export function drawHandoverCertificate(
+  doc: PDFKit.PDFDocument,
+  data: HandoverCertificateData,
+  letterhead: Letterhead,
+): void {
   let y = drawLetterhead(doc, letterhead);
   y = drawTitle(doc, y + 2, HANDOVER_TITLE);
   y = drawCodeBox(doc, y, data.certificateCode);
@@ -45,7 +66,12 @@ const SIGNATURE_BLOCK = 118;
 
 // Normally the signatures sit at a fixed height; when long values pushed the rows down they follow them, and in
 // the rare case that they would then run into the footer they move to a second page rather than overlap.
-function signatureTop(doc: PDFKit.PDFDocument, y: number, data: HandoverCertificateData, letterhead: Letterhead): number {
+function signatureTop(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  data: HandoverCertificateData,
+  letterhead: Letterhead,
+): number {
   const top = Math.max(y + 4, 640);
   if (top + SIGNATURE_BLOCK <= FOOTER_TOP) return top;
   drawFooter(doc, letterhead, `${data.certificateCode} · ${data.verifyUrl}`);
@@ -57,13 +83,32 @@ function drawCodeBox(doc: PDFKit.PDFDocument, y: number, code: string): number {
   const width = 250;
   const x = A4.width / 2 - width / 2;
   doc.save().roundedRect(x, y, width, 38, 6).lineWidth(1).fillAndStroke(COLORS.band, COLORS.accent).restore();
-  drawTextMemo(doc, `رقم الشهادة · ${ltr('Certificate No.')}`, { x, y: y + 4, width, size: 8, align: 'center', color: COLORS.muted, direction: 'rtl' });
-  drawTextMemo(doc, code, { x, y: y + 15, width, size: 15, bold: true, align: 'center', color: COLORS.primary, direction: 'ltr' });
+  drawTextMemo(doc, `رقم الشهادة · ${ltr('Certificate No.')}`, {
+    x,
+    y: y + 4,
+    width,
+    size: 8,
+    align: 'center',
+    color: COLORS.muted,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, code, {
+    x,
+    y: y + 15,
+    width,
+    size: 15,
+    bold: true,
+    align: 'center',
+    color: COLORS.primary,
+    direction: 'ltr',
+  });
   return y + 48;
 }
 
 function introText(data: HandoverCertificateData, letterhead: Letterhead): Bilingual {
-  const programme = data.programme ? { ar: ` ضمن ${data.programme.name}`, en: ` under ${data.programme.nameLatin || data.programme.name}` } : { ar: '', en: '' };
+  const programme = data.programme
+    ? { ar: ` ضمن ${data.programme.name}`, en: ` under ${data.programme.nameLatin || data.programme.name}` }
+    : { ar: '', en: '' };
   return {
     ar: `تشهد ${letterhead.name} بأنها سلّمت الجهاز الموضّح أدناه${programme.ar}، بعد فحصه وتجهيزه ومحو بياناته وفق معيار ${ltr('NIST SP 800-88')}، هبةً دون مقابل.`,
     en: `${letterhead.nameLatin || letterhead.name} certifies that it handed over the device below${programme.en}, after testing, refurbishing and sanitizing it to NIST SP 800-88, as a gift free of charge.`,
@@ -75,11 +120,20 @@ function deviceRows(d: HandoverCertificateData['device']): FieldRow[] {
   return [
     { label: { ar: 'رقم الأصل', en: 'Asset tag' }, value: printTag(d.assetTag) },
     { label: { ar: 'النوع', en: 'Type' }, value: both(type) },
-    { label: { ar: 'الشركة المصنّعة والطراز', en: 'Make and model' }, value: [d.manufacturer, d.model].filter(Boolean).join(' ') },
+    {
+      label: { ar: 'الشركة المصنّعة والطراز', en: 'Make and model' },
+      value: [d.manufacturer, d.model].filter(Boolean).join(' '),
+    },
     { label: { ar: 'الرقم التسلسلي', en: 'Serial number' }, value: d.serialNumber ?? '' },
     { label: { ar: 'المعالج', en: 'Processor' }, value: d.cpu ?? '' },
-    { label: { ar: 'الذاكرة والتخزين', en: 'Memory and storage' }, value: [d.ramGb ? `${d.ramGb} GB RAM` : '', d.storage ?? ''].filter(Boolean).join(' · ') },
-    { label: { ar: 'نظام التشغيل والتصنيف', en: 'OS and grade' }, value: [d.os ?? '', d.grade ? `Grade ${d.grade}` : ''].filter(Boolean).join(' · ') },
+    {
+      label: { ar: 'الذاكرة والتخزين', en: 'Memory and storage' },
+      value: [d.ramGb ? `${d.ramGb} GB RAM` : '', d.storage ?? ''].filter(Boolean).join(' · '),
+    },
+    {
+      label: { ar: 'نظام التشغيل والتصنيف', en: 'OS and grade' },
+      value: [d.os ?? '', d.grade ? `Grade ${d.grade}` : ''].filter(Boolean).join(' · '),
+    },
   ];
 }
 
@@ -103,21 +157,58 @@ function drawSignatureAndQr(doc: PDFKit.PDFDocument, y: number, data: HandoverCe
   const boxHeight = 112;
   const sigX = A4.width - MARGIN - boxWidth;
   drawCaption(doc, { ar: 'توقيع المستلم', en: 'Recipient signature' }, sigX, y, boxWidth);
-  doc.save().roundedRect(sigX, y + 15, boxWidth, 70, 4).lineWidth(0.6).stroke(COLORS.rule).restore();
+  doc
+    .save()
+    .roundedRect(sigX, y + 15, boxWidth, 70, 4)
+    .lineWidth(0.6)
+    .stroke(COLORS.rule)
+    .restore();
   if (!data.signature || !drawImageFit(doc, data.signature, sigX + 6, y + 19, boxWidth - 12, 62)) {
-    drawTextMemo(doc, 'صورة التوقيع غير متاحة · Signature image unavailable', { x: sigX, y: y + 44, width: boxWidth, size: 8, align: 'center', color: COLORS.danger, direction: 'rtl' });
+    drawTextMemo(doc, 'صورة التوقيع غير متاحة · Signature image unavailable', {
+      x: sigX,
+      y: y + 44,
+      width: boxWidth,
+      size: 8,
+      align: 'center',
+      color: COLORS.danger,
+      direction: 'rtl',
+    });
   }
   const nameBox = { x: sigX, width: boxWidth, size: 9, align: 'center' as const, color: COLORS.ink };
   drawTextMemo(doc, clampLines(doc, data.receivedBy, nameBox, 1), { ...nameBox, y: y + 90 });
   const stampX = MARGIN + 130;
   const stampWidth = sigX - stampX - 20;
   drawCaption(doc, { ar: 'ختم الجمعية وتوقيع المسؤول', en: 'Charity stamp and signature' }, stampX, y, stampWidth);
-  doc.save().moveTo(stampX + 10, y + 85).lineTo(stampX + stampWidth - 10, y + 85).lineWidth(0.6).dash(2, { space: 2 }).stroke(COLORS.muted).restore();
+  doc
+    .save()
+    .moveTo(stampX + 10, y + 85)
+    .lineTo(stampX + stampWidth - 10, y + 85)
+    .lineWidth(0.6)
+    .dash(2, { space: 2 })
+    .stroke(COLORS.muted)
+    .restore();
   drawQr(doc, data.verifyUrl, MARGIN - 6, y - 4, boxHeight - 10);
-  drawTextMemo(doc, `امسح للتحقق · ${ltr('Scan to verify')}`, { x: MARGIN - 6, y: y + boxHeight - 12, width: boxHeight, size: 7.5, align: 'center', color: COLORS.muted, direction: 'rtl' });
+  drawTextMemo(doc, `امسح للتحقق · ${ltr('Scan to verify')}`, {
+    x: MARGIN - 6,
+    y: y + boxHeight - 12,
+    width: boxHeight,
+    size: 7.5,
+    align: 'center',
+    color: COLORS.muted,
+    direction: 'rtl',
+  });
 }
 
 function drawCaption(doc: PDFKit.PDFDocument, text: Bilingual, x: number, y: number, width: number): void {
-  drawTextMemo(doc, text.ar, { x, y: y - 6, width, size: 9, bold: true, align: 'center', color: COLORS.primary, direction: 'rtl' });
+  drawTextMemo(doc, text.ar, {
+    x,
+    y: y - 6,
+    width,
+    size: 9,
+    bold: true,
+    align: 'center',
+    color: COLORS.primary,
+    direction: 'rtl',
+  });
   drawTextMemo(doc, text.en, { x, y: doc.y, width, size: 7.5, align: 'center', color: COLORS.muted, direction: 'ltr' });
 }

@@ -6,7 +6,10 @@ import type { PdfJob, StreamJob } from './documents.service.js';
 
 /** Only letters, digits, dots and hyphens: the name goes into a header and into the user's downloads folder. */
 export function safeFileName(name: string): string {
-  return name.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/-+/g, '-').slice(0, 120);
+  return name
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 120);
 }
 
 export function setPdfHeaders(res: Response, fileName: string): void {

@@ -12,20 +12,38 @@ export const ROLL_LABEL = { width: 62 * MM, height: 29 * MM } as const;
 
 /** Avery L7159: 3 columns × 8 rows of 63.5 × 33.9 mm, 7.2 mm side and 12.9 mm top margins, 2.5 mm between columns. */
 export const A4_SHEET = {
-  columns: 3, rows: 8, width: 63.5 * MM, height: 33.9 * MM, left: 7.2 * MM, top: 12.9 * MM, pitchX: 66 * MM, pitchY: 33.9 * MM,
+  columns: 3,
+  rows: 8,
+  width: 63.5 * MM,
+  height: 33.9 * MM,
+  left: 7.2 * MM,
+  top: 12.9 * MM,
+  pitchX: 66 * MM,
+  pitchY: 33.9 * MM,
 } as const;
 
 export type LabelFormat = 'roll' | 'a4';
 
-export interface LabelData { assetTag: string; manufacturer: string | null; model: string | null }
+export interface LabelData {
+  assetTag: string;
+  manufacturer: string | null;
+  model: string | null;
+}
 
 /** Who owns the labelled device (the charity's name), printed smallest at the foot. */
-export interface LabelOptions { owner: string }
+export interface LabelOptions {
+  owner: string;
+}
 
 export const deviceUrlOf = (assetTag: string): string => `${config.publicUrl}/d/${assetTag}`;
 
 /** One label in the box (x, y, width, height), with a 2 mm inner margin. */
-export function drawLabel(doc: PDFKit.PDFDocument, label: LabelData, box: { x: number; y: number; width: number; height: number }, options: LabelOptions): void {
+export function drawLabel(
+  doc: PDFKit.PDFDocument,
+  label: LabelData,
+  box: { x: number; y: number; width: number; height: number },
+  options: LabelOptions,
+): void {
   const { x, y, width, height } = box;
   const pad = 2 * MM;
   const qr = height - 2 * pad;
@@ -37,10 +55,29 @@ export function drawLabel(doc: PDFKit.PDFDocument, label: LabelData, box: { x: n
   // The Code128 box includes its quiet zones: on each side 10 modules of white, which the QR's quiet zone may share.
   drawCode128(doc, label.assetTag, left - 1 * MM, y + pad, right - left + 1 * MM, codeHeight);
   const textBox = { x: left + 1 * MM, width: right - left - 1 * MM, align: 'center' as const };
-  drawTextMemo(doc, printTag(label.assetTag), { ...textBox, y: y + pad + codeHeight + 1, size: 12, bold: true, color: COLORS.ink, direction: 'ltr' });
+  drawTextMemo(doc, printTag(label.assetTag), {
+    ...textBox,
+    y: y + pad + codeHeight + 1,
+    size: 12,
+    bold: true,
+    color: COLORS.ink,
+    direction: 'ltr',
+  });
   const makeModel = [label.manufacturer, label.model].filter(Boolean).join(' ');
-  if (makeModel) drawTextMemo(doc, oneLine(doc, makeModel, textBox.width, 6.5), { ...textBox, y: doc.y, size: 6.5, color: COLORS.ink });
-  drawTextMemo(doc, oneLine(doc, options.owner, textBox.width, 5.5), { ...textBox, y: y + height - pad - 7, size: 5.5, color: COLORS.muted, direction: 'rtl' });
+  if (makeModel)
+    drawTextMemo(doc, oneLine(doc, makeModel, textBox.width, 6.5), {
+      ...textBox,
+      y: doc.y,
+      size: 6.5,
+      color: COLORS.ink,
+    });
+  drawTextMemo(doc, oneLine(doc, options.owner, textBox.width, 5.5), {
+    ...textBox,
+    y: y + height - pad - 7,
+    size: 5.5,
+    color: COLORS.muted,
+    direction: 'rtl',
+  });
 }
 
 function oneLine(doc: PDFKit.PDFDocument, text: string, width: number, size: number): string {
@@ -52,7 +89,12 @@ function oneLine(doc: PDFKit.PDFDocument, text: string, width: number, size: num
 }
 
 /** Draws every label: one per page on a roll, 24 per page on an A4 sheet. The document starts with one page. */
-export function drawLabels(doc: PDFKit.PDFDocument, labels: readonly LabelData[], format: LabelFormat, options: LabelOptions): void {
+export function drawLabels(
+  doc: PDFKit.PDFDocument,
+  labels: readonly LabelData[],
+  format: LabelFormat,
+  options: LabelOptions,
+): void {
   labels.forEach((label, index) => {
     if (format === 'roll') {
       if (index > 0) doc.addPage({ size: [ROLL_LABEL.width, ROLL_LABEL.height], margin: 0 });

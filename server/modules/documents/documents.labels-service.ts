@@ -36,14 +36,23 @@ async function devicesFor(q: LabelsQuery): Promise<{ devices: LabelDevice[]; nam
   return { devices, name: devices.length === 1 ? devices[0].assetTag : `${devices.length}-devices` };
 }
 
-interface RenderedLabels { pdf: Buffer; fileName: string; devices: LabelDevice[] }
+interface RenderedLabels {
+  pdf: Buffer;
+  fileName: string;
+  devices: LabelDevice[];
+}
 
 /** Draws the labels and writes nothing. */
 export async function renderLabels(q: LabelsQuery): Promise<RenderedLabels> {
   const { devices, name } = await devicesFor(q);
   const { charityName } = await getSettings();
   const size = q.format === 'roll' ? [ROLL_LABEL.width, ROLL_LABEL.height] : 'A4';
-  const doc = newDocument({ size, title: `Asset labels ${name}`, author: charityName, subject: `${devices.length} labels` });
+  const doc = newDocument({
+    size,
+    title: `Asset labels ${name}`,
+    author: charityName,
+    subject: `${devices.length} labels`,
+  });
   const pdf = await renderToBuffer(doc, (d) => drawLabels(d, devices, q.format, { owner: charityName }));
   return { pdf, fileName: `labels-${name}-${q.format}.pdf`, devices };
 }
@@ -53,7 +62,11 @@ export async function printLabels(q: LabelsQuery, actor: Actor): Promise<Rendere
   const rendered = await renderLabels(q);
   await withTransaction(async (transaction) => {
     for (const device of rendered.devices) {
-      await appendEvent(device.id, { type: 'label_printed', actorId: actor.id, payload: { format: q.format } }, transaction);
+      await appendEvent(
+        device.id,
+        { type: 'label_printed', actorId: actor.id, payload: { format: q.format } },
+        transaction,
+      );
     }
   });
   logger.info('documents.labels_printed', { devices: rendered.devices.length, format: q.format });

@@ -41,7 +41,10 @@ export function isolate(part: string): string {
 
 /** Parts joined with a middle dot, each Latin part isolated; empty parts dropped. */
 export function joinParts(...parts: ReadonlyArray<string | null | undefined>): string {
-  return parts.filter((p): p is string => Boolean(p)).map(isolate).join(' · ');
+  return parts
+    .filter((p): p is string => Boolean(p))
+    .map(isolate)
+    .join(' · ');
 }
 
 /** `عربي · English`, or the one wording when both languages write it the same (`ATA Sanitize`). */
@@ -52,16 +55,55 @@ export function both(text: Bilingual): string {
 /** Address and phone on the right, `left` (e.g. the page number or generation date) on the left. */
 export function drawFooter(doc: PDFKit.PDFDocument, letterhead: Letterhead, left: string): void {
   const y = FOOTER_TOP + 14;
-  doc.save().moveTo(MARGIN, y - 6).lineTo(A4.width - MARGIN, y - 6).lineWidth(0.5).stroke(COLORS.rule).restore();
+  doc
+    .save()
+    .moveTo(MARGIN, y - 6)
+    .lineTo(A4.width - MARGIN, y - 6)
+    .lineWidth(0.5)
+    .stroke(COLORS.rule)
+    .restore();
   const contact = [letterhead.address, letterhead.phone ? ltr(letterhead.phone) : ''].filter(Boolean).join(' · ');
-  drawTextMemo(doc, contact || letterhead.name, { x: A4.width / 2, y, width: CONTENT_WIDTH / 2, size: 7.5, color: COLORS.muted, align: 'right', direction: 'rtl' });
-  drawTextMemo(doc, left, { x: MARGIN, y, width: CONTENT_WIDTH / 2 - 10, size: 7.5, color: COLORS.muted, align: 'left', direction: 'ltr' });
+  drawTextMemo(doc, contact || letterhead.name, {
+    x: A4.width / 2,
+    y,
+    width: CONTENT_WIDTH / 2,
+    size: 7.5,
+    color: COLORS.muted,
+    align: 'right',
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, left, {
+    x: MARGIN,
+    y,
+    width: CONTENT_WIDTH / 2 - 10,
+    size: 7.5,
+    color: COLORS.muted,
+    align: 'left',
+    direction: 'ltr',
+  });
 }
 
 /** Arabic title, English title under it, both centred; returns the y below. */
 export function drawTitle(doc: PDFKit.PDFDocument, y: number, title: Bilingual): number {
-  drawTextMemo(doc, title.ar, { x: MARGIN, y, width: CONTENT_WIDTH, size: 19, bold: true, align: 'center', color: COLORS.ink, direction: 'rtl' });
-  drawTextMemo(doc, title.en, { x: MARGIN, y: doc.y + 1, width: CONTENT_WIDTH, size: 12, align: 'center', color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, title.ar, {
+    x: MARGIN,
+    y,
+    width: CONTENT_WIDTH,
+    size: 19,
+    bold: true,
+    align: 'center',
+    color: COLORS.ink,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, title.en, {
+    x: MARGIN,
+    y: doc.y + 1,
+    width: CONTENT_WIDTH,
+    size: 12,
+    align: 'center',
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
   return doc.y + 8;
 }
 
@@ -69,17 +111,57 @@ export function drawTitle(doc: PDFKit.PDFDocument, y: number, title: Bilingual):
 export function drawSectionHeading(doc: PDFKit.PDFDocument, y: number, title: Bilingual): number {
   const height = 20;
   doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.primary).restore();
-  doc.save().rect(A4.width - MARGIN - 4, y, 4, height).fill(COLORS.accent).restore();
-  drawTextMemo(doc, title.ar, { x: MARGIN + 8, y: y + 3, width: CONTENT_WIDTH - 20, size: 10.5, bold: true, align: 'right', color: COLORS.white, direction: 'rtl' });
-  drawTextMemo(doc, title.en, { x: MARGIN + 8, y: y + 4, width: CONTENT_WIDTH - 20, size: 9.5, bold: true, align: 'left', color: COLORS.white, direction: 'ltr' });
+  doc
+    .save()
+    .rect(A4.width - MARGIN - 4, y, 4, height)
+    .fill(COLORS.accent)
+    .restore();
+  drawTextMemo(doc, title.ar, {
+    x: MARGIN + 8,
+    y: y + 3,
+    width: CONTENT_WIDTH - 20,
+    size: 10.5,
+    bold: true,
+    align: 'right',
+    color: COLORS.white,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, title.en, {
+    x: MARGIN + 8,
+    y: y + 4,
+    width: CONTENT_WIDTH - 20,
+    size: 9.5,
+    bold: true,
+    align: 'left',
+    color: COLORS.white,
+    direction: 'ltr',
+  });
   return y + height + 2;
 }
 
 /** An Arabic paragraph (right) and its English version (left) side by side; returns the y below both. */
 export function drawParagraphPair(doc: PDFKit.PDFDocument, y: number, text: Bilingual, size = 9, inset = 0): number {
   const half = (CONTENT_WIDTH - 2 * inset - 20) / 2;
-  const ar = drawTextMemo(doc, text.ar, { x: A4.width - MARGIN - inset - half, y, width: half, size: size + 0.5, align: 'right', color: COLORS.ink, direction: 'rtl', lineGap: 2 });
-  const en = drawTextMemo(doc, text.en, { x: MARGIN + inset, y, width: half, size, align: 'left', color: COLORS.ink, direction: 'ltr', lineGap: 2 });
+  const ar = drawTextMemo(doc, text.ar, {
+    x: A4.width - MARGIN - inset - half,
+    y,
+    width: half,
+    size: size + 0.5,
+    align: 'right',
+    color: COLORS.ink,
+    direction: 'rtl',
+    lineGap: 2,
+  });
+  const en = drawTextMemo(doc, text.en, {
+    x: MARGIN + inset,
+    y,
+    width: half,
+    size,
+    align: 'left',
+    color: COLORS.ink,
+    direction: 'ltr',
+    lineGap: 2,
+  });
   return y + Math.max(ar.height, en.height) + 8;
 }
 
@@ -94,8 +176,26 @@ export function paragraphPairHeight(doc: PDFKit.PDFDocument, text: Bilingual, si
 /** A light band introducing a part of a section (one record of several); returns the y below. */
 export function drawSubheading(doc: PDFKit.PDFDocument, y: number, title: Bilingual): number {
   doc.save().rect(MARGIN, y, CONTENT_WIDTH, 16).fill(COLORS.band).restore();
-  drawTextMemo(doc, title.ar, { x: MARGIN + 6, y: y + 2, width: CONTENT_WIDTH - 12, size: 8.5, bold: true, align: 'right', color: COLORS.primary, direction: 'rtl' });
-  drawTextMemo(doc, title.en, { x: MARGIN + 6, y: y + 2.5, width: CONTENT_WIDTH - 12, size: 8, bold: true, align: 'left', color: COLORS.primary, direction: 'ltr' });
+  drawTextMemo(doc, title.ar, {
+    x: MARGIN + 6,
+    y: y + 2,
+    width: CONTENT_WIDTH - 12,
+    size: 8.5,
+    bold: true,
+    align: 'right',
+    color: COLORS.primary,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, title.en, {
+    x: MARGIN + 6,
+    y: y + 2.5,
+    width: CONTENT_WIDTH - 12,
+    size: 8,
+    bold: true,
+    align: 'left',
+    color: COLORS.primary,
+    direction: 'ltr',
+  });
   return y + 16;
 }
 

@@ -7,7 +7,11 @@ import type { Letterhead } from './documents.layout.js';
 export async function loadLetterhead(): Promise<Letterhead> {
   const s = await getSettings();
   return {
-    name: s.charityName, nameLatin: s.charityNameLatin, licence: s.charityLicence, address: s.charityAddress, phone: s.charityPhone,
+    name: s.charityName,
+    nameLatin: s.charityNameLatin,
+    licence: s.charityLicence,
+    address: s.charityAddress,
+    phone: s.charityPhone,
     logo: s.logoSha256 ? await readOptional(s.logoSha256, 'logo') : null,
   };
 }

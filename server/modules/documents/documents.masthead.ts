@@ -7,7 +7,10 @@ import { clampLines } from './documents.fields.js';
 
 // pdfkit caches images only by file path, so a logo given as bytes would be embedded again on every page of a
 // batch. An opened image object is accepted by doc.image() as well (pdfkit 0.20; @types/pdfkit omits it).
-interface OpenedImage { width: number; height: number }
+interface OpenedImage {
+  width: number;
+  height: number;
+}
 const openedLogos = new WeakMap<PDFKit.PDFDocument, OpenedImage | null>();
 
 function openImage(doc: PDFKit.PDFDocument, data: Buffer): OpenedImage | null {
@@ -20,7 +23,14 @@ function openImage(doc: PDFKit.PDFDocument, data: Buffer): OpenedImage | null {
 }
 
 /** Draws an image (bytes, or one opened before) fitted and centred in the box; false when it cannot be read. */
-export function drawImageFit(doc: PDFKit.PDFDocument, image: Buffer | OpenedImage | null, x: number, y: number, w: number, h: number): boolean {
+export function drawImageFit(
+  doc: PDFKit.PDFDocument,
+  image: Buffer | OpenedImage | null,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): boolean {
   const opened = Buffer.isBuffer(image) ? openImage(doc, image) : image;
   if (!opened) return false;
   const scale = Math.min(w / opened.width, h / opened.height, 1);
@@ -36,17 +46,32 @@ function logoOf(doc: PDFKit.PDFDocument, letterhead: Letterhead): OpenedImage | 
 }
 
 // Words that begin most charity names ("association", "foundation"): the mark uses the first word after them.
-const GENERIC_WORDS = new Set(['جمعية', 'مؤسسة', 'الجمعية', 'المؤسسة', 'جمعيه', 'مركز', 'Association', 'Foundation', 'The']);
+const GENERIC_WORDS = new Set([
+  'جمعية',
+  'مؤسسة',
+  'الجمعية',
+  'المؤسسة',
+  'جمعيه',
+  'مركز',
+  'Association',
+  'Foundation',
+  'The',
+]);
 
 /** Without an uploaded logo: a teal seal with the charity's distinctive word (or its first letter) in white. */
 function drawTextMark(doc: PDFKit.PDFDocument, name: string, cx: number, cy: number, r: number): void {
   doc.save().circle(cx, cy, r).fill(COLORS.primary).restore();
-  doc.save().circle(cx, cy, r - 3.5).lineWidth(0.8).stroke(COLORS.accent).restore();
+  doc
+    .save()
+    .circle(cx, cy, r - 3.5)
+    .lineWidth(0.8)
+    .stroke(COLORS.accent)
+    .restore();
   const word = name.split(/\s+/).find((w) => w && !GENERIC_WORDS.has(w)) ?? name;
   doc.font(FONT_BOLD).fontSize(12);
   const whole = doc.widthOfString(word) <= 2 * r - 14;
   const size = whole ? 12 : 22;
-  const text = whole ? word : [...word][0] ?? '';
+  const text = whole ? word : ([...word][0] ?? '');
   const box = { x: cx - r, y: 0, width: 2 * r, size, bold: true, align: 'center' as const, color: COLORS.white };
   const height = measureTextMemo(doc, text, box).height;
   drawTextMemo(doc, text, { ...box, y: cy - height / 2 - 1 });
@@ -71,22 +96,69 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead):
   drawTextMemo(doc, clampLines(doc, letterhead.nameLatin || letterhead.name, enName, 2), { ...enName, y: top + 4 });
   const enBottom = doc.y;
   const licence = letterhead.licence || '—';
-  drawTextMemo(doc, `ترخيص رقم ${ltr(licence)}`, { ...right, y: arBottom + 3, size: 8.5, color: COLORS.muted, direction: 'rtl' });
+  drawTextMemo(doc, `ترخيص رقم ${ltr(licence)}`, {
+    ...right,
+    y: arBottom + 3,
+    size: 8.5,
+    color: COLORS.muted,
+    direction: 'rtl',
+  });
   const arEnd = doc.y;
-  drawTextMemo(doc, `Licence No. ${licence}`, { ...left, y: enBottom + 4, size: 8.5, color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, `Licence No. ${licence}`, {
+    ...left,
+    y: enBottom + 4,
+    size: 8.5,
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
   const textBottom = Math.max(arEnd, doc.y);
   // Long names push the rule down rather than run into it.
   const bottom = Math.max(top + logoSize + 8, textBottom + 6);
-  doc.save().moveTo(MARGIN, bottom).lineTo(A4.width - MARGIN, bottom).lineWidth(1.6).stroke(COLORS.primary).restore();
-  doc.save().moveTo(MARGIN, bottom + 3).lineTo(A4.width - MARGIN, bottom + 3).lineWidth(0.6).stroke(COLORS.accent).restore();
+  doc
+    .save()
+    .moveTo(MARGIN, bottom)
+    .lineTo(A4.width - MARGIN, bottom)
+    .lineWidth(1.6)
+    .stroke(COLORS.primary)
+    .restore();
+  doc
+    .save()
+    .moveTo(MARGIN, bottom + 3)
+    .lineTo(A4.width - MARGIN, bottom + 3)
+    .lineWidth(0.6)
+    .stroke(COLORS.accent)
+    .restore();
   return bottom + 14;
 }
 
 /** The top of a continuation page: charity name at the right, the document's title and number at the left. */
 export function drawRunningHeader(doc: PDFKit.PDFDocument, letterhead: Letterhead, title: string): number {
   const y = 28;
-  drawTextMemo(doc, letterhead.name, { x: A4.width / 2, y, width: CONTENT_WIDTH / 2, size: 9, bold: true, align: 'right', color: COLORS.primary, direction: 'rtl' });
-  drawTextMemo(doc, title, { x: MARGIN, y, width: CONTENT_WIDTH / 2 - 10, size: 8.5, align: 'left', color: COLORS.muted, direction: 'ltr' });
-  doc.save().moveTo(MARGIN, y + 18).lineTo(A4.width - MARGIN, y + 18).lineWidth(1).stroke(COLORS.primary).restore();
+  drawTextMemo(doc, letterhead.name, {
+    x: A4.width / 2,
+    y,
+    width: CONTENT_WIDTH / 2,
+    size: 9,
+    bold: true,
+    align: 'right',
+    color: COLORS.primary,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, title, {
+    x: MARGIN,
+    y,
+    width: CONTENT_WIDTH / 2 - 10,
+    size: 8.5,
+    align: 'left',
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
+  doc
+    .save()
+    .moveTo(MARGIN, y + 18)
+    .lineTo(A4.width - MARGIN, y + 18)
+    .lineWidth(1)
+    .stroke(COLORS.primary)
+    .restore();
   return y + 28;
 }

@@ -46,7 +46,8 @@ export function newDocument(options: CreatePdfOptions): PDFKit.PDFDocument {
   const doc = createPdf({ margin: 0, ...options, info: { Producer: 'Nimah', ...options.info } });
   // Selecting each font once creates its embedded-font object, which is what gets the cache.
   doc.font(FONT_BOLD).font(FONT_REGULAR);
-  for (const font of new Set(Object.values((doc as unknown as DocumentInternals)._fontFamilies ?? {}))) cacheLayouts(font);
+  for (const font of new Set(Object.values((doc as unknown as DocumentInternals)._fontFamilies ?? {})))
+    cacheLayouts(font);
   return doc;
 }
 

@@ -3,7 +3,13 @@
 import type { Bilingual } from './documents.format.js';
 import { COLORS } from './documents.layout.js';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Every value that came from the database or the URL goes through this. */
 export function escapeHtml(text: string): string {
@@ -35,7 +41,12 @@ a.button{display:inline-block;background:${COLORS.primary};color:#fff;padding:10
 footer{padding:12px 24px;font-size:12px;color:${COLORS.muted};background:${COLORS.band}}
 `;
 
-export interface PageParts { title: Bilingual; subtitle?: string; sections: string[]; footer?: string }
+export interface PageParts {
+  title: Bilingual;
+  subtitle?: string;
+  sections: string[];
+  footer?: string;
+}
 
 /** A whole page; `sections` are HTML fragments built with escapeHtml. */
 export function page(parts: PageParts): string {
@@ -60,13 +71,23 @@ ${parts.footer ? `<footer>${parts.footer}</footer>` : ''}
 `;
 }
 
-export interface Definition { label: Bilingual; value: string; valueEn?: string | null; ltr?: boolean }
+export interface Definition {
+  label: Bilingual;
+  value: string;
+  valueEn?: string | null;
+  ltr?: boolean;
+}
 
 /** A bilingual definition list: each label and value in Arabic with its English under it (all escaped here). */
 export function definitions(rows: readonly Definition[]): string {
-  return `<dl>${rows.map((r) => `<dt>${escapeHtml(r.label.ar)}<div class="en" lang="en">${escapeHtml(r.label.en)}</div></dt>`
-    + `<dd${r.ltr ? ' class="ltr" dir="ltr"' : ''}>${escapeHtml(r.value)}`
-    + `${r.valueEn ? `<div class="en" lang="en">${escapeHtml(r.valueEn)}</div>` : ''}</dd>`).join('')}</dl>`;
+  return `<dl>${rows
+    .map(
+      (r) =>
+        `<dt>${escapeHtml(r.label.ar)}<div class="en" lang="en">${escapeHtml(r.label.en)}</div></dt>` +
+        `<dd${r.ltr ? ' class="ltr" dir="ltr"' : ''}>${escapeHtml(r.value)}` +
+        `${r.valueEn ? `<div class="en" lang="en">${escapeHtml(r.valueEn)}</div>` : ''}</dd>`,
+    )
+    .join('')}</dl>`;
 }
 
 export function paragraph(text: Bilingual, className = ''): string {

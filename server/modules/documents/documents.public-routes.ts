@@ -20,14 +20,20 @@ const wantsJson = (req: Request): boolean => req.accepts(['html', 'json']) === '
 
 export const publicDocumentRoutes = defineRoutes<Access>([
   {
-    method: 'get', path: '/receipts/:token', access: 'public', before: limited(),
+    method: 'get',
+    path: '/receipts/:token',
+    access: 'public',
+    before: limited(),
     handler: async (req, res) => {
       const { status, html } = await receiptPage(param(req, 'token'));
       sendHtml(res, status, html);
     },
   },
   {
-    method: 'get', path: '/receipts/:token/receipt.pdf', access: 'public', before: limited(),
+    method: 'get',
+    path: '/receipts/:token/receipt.pdf',
+    access: 'public',
+    before: limited(),
     handler: async (req, res) => {
       const token = param(req, 'token');
       if (!isReceiptToken(token)) return sendHtml(res, 404, unknownReceiptPage());
@@ -35,7 +41,10 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     },
   },
   {
-    method: 'get', path: '/verify/:code', access: 'public', before: limited(),
+    method: 'get',
+    path: '/verify/:code',
+    access: 'public',
+    before: limited(),
     handler: async (req, res) => {
       const result = await verifyCertificate(param(req, 'code'));
       if (wantsJson(req)) {
@@ -48,11 +57,15 @@ export const publicDocumentRoutes = defineRoutes<Access>([
   {
     // Scanned from a label by a phone camera; the client's device page asks for login. Staff scan many labels
     // from one warehouse address, hence a looser limit than the other public pages.
-    method: 'get', path: '/d/:tag', access: 'public', before: [publicRateLimit(config.publicRateLimitPer15Min * 20)],
+    method: 'get',
+    path: '/d/:tag',
+    access: 'public',
+    before: [publicRateLimit(config.publicRateLimitPer15Min * 20)],
     handler: async (req, res) => {
       const tag = param(req, 'tag').toUpperCase().replace(/[\s-]/g, '');
       const deviceId = /^[A-Z0-9]{1,30}$/.test(tag) ? await deviceIdByTag(tag) : null;
-      if (deviceId === null) return sendHtml(res, 404, notFoundPage({ ar: 'لا يوجد جهاز بهذا الرقم.', en: 'No device has this tag.' }));
+      if (deviceId === null)
+        return sendHtml(res, 404, notFoundPage({ ar: 'لا يوجد جهاز بهذا الرقم.', en: 'No device has this tag.' }));
       res.redirect(302, `/devices/${deviceId}`);
     },
   },

@@ -7,12 +7,16 @@ import { findDonation, loadReceipt, type ReceiptData } from './documents.donor-r
 import { RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
 import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
 
-export interface PageResult { status: number; html: string }
+export interface PageResult {
+  status: number;
+  html: string;
+}
 
-export const unknownReceiptPage = (): string => notFoundPage({
-  ar: 'هذا الرابط لا يقود إلى أي إيصال. تأكد من نسخه كاملًا أو تواصل مع الجمعية.',
-  en: 'This link does not lead to a receipt. Check that it was copied whole, or contact the charity.',
-});
+export const unknownReceiptPage = (): string =>
+  notFoundPage({
+    ar: 'هذا الرابط لا يقود إلى أي إيصال. تأكد من نسخه كاملًا أو تواصل مع الجمعية.',
+    en: 'This link does not lead to a receipt. Check that it was copied whole, or contact the charity.',
+  });
 
 /** Nothing received yet, or (rows written outside the intake path) no number issued yet: the page says "not yet". */
 const PENDING = ['NOTHING_RECEIVED', 'RECEIPT_NOT_ISSUED'];
@@ -32,15 +36,20 @@ export async function receiptPage(token: string): Promise<PageResult> {
 }
 
 const subtitleOf = (s: Settings): string => escapeHtml(`${s.charityName} · ${s.charityNameLatin}`);
-const footerOf = (s: Settings): string => escapeHtml(`ترخيص رقم ${s.charityLicence || '—'} · Licence No. ${s.charityLicence || '—'}`);
+const footerOf = (s: Settings): string =>
+  escapeHtml(`ترخيص رقم ${s.charityLicence || '—'} · Licence No. ${s.charityLicence || '—'}`);
 
 function pendingPage(code: string, settings: Settings): string {
   return page({
-    title: TITLE, subtitle: subtitleOf(settings), footer: footerOf(settings),
-    sections: [paragraph({
-      ar: `شكرًا لكم. لم تُستلم أجهزة التبرع ${code} بعد، وسيظهر الإيصال هنا حال استلامها.`,
-      en: `Thank you. The devices of donation ${code} have not been received yet; the receipt will appear here once they are.`,
-    })],
+    title: TITLE,
+    subtitle: subtitleOf(settings),
+    footer: footerOf(settings),
+    sections: [
+      paragraph({
+        ar: `شكرًا لكم. لم تُستلم أجهزة التبرع ${code} بعد، وسيظهر الإيصال هنا حال استلامها.`,
+        en: `Thank you. The devices of donation ${code} have not been received yet; the receipt will appear here once they are.`,
+      }),
+    ],
   });
 }
 
@@ -52,7 +61,9 @@ function summaryPage(r: ReceiptData, token: string, settings: Settings): string 
   const i = r.impact;
   const received = r.donation.receivedAt ? gregorianDate(r.donation.receivedAt) : null;
   return page({
-    title: TITLE, subtitle: subtitleOf(settings), footer: footerOf(settings),
+    title: TITLE,
+    subtitle: subtitleOf(settings),
+    footer: footerOf(settings),
     sections: [
       definitions([
         { label: { ar: 'رقم الإيصال', en: 'Receipt number' }, value: r.receiptNumber, ltr: true },

@@ -11,20 +11,32 @@ import { mayContactDonors } from '../donors/index.js';
 
 export const apiDocumentRoutes = defineRoutes<Access>([
   {
-    method: 'get', path: '/api/allocations/:id/certificate.pdf', access: MANAGERS,
+    method: 'get',
+    path: '/api/allocations/:id/certificate.pdf',
+    access: MANAGERS,
     handler: async (req, res) => sendPdf(res, await documents.handoverCertificate(parse(idParams, req.params).id)),
   },
   {
-    method: 'get', path: '/api/devices/:id/sanitization-certificate.pdf', access: ALL_ROLES,
+    method: 'get',
+    path: '/api/devices/:id/sanitization-certificate.pdf',
+    access: ALL_ROLES,
     handler: async (req, res) => sendPdf(res, await documents.sanitizationCertificate(parse(idParams, req.params).id)),
   },
   {
-    method: 'get', path: '/api/donations/:id/receipt.pdf', access: ALL_ROLES,
-    handler: async (req, res) => sendPdf(res, await documents.donorReceipt({ id: parse(idParams, req.params).id }, mayContactDonors(actorOf(req).role))),
+    method: 'get',
+    path: '/api/donations/:id/receipt.pdf',
+    access: ALL_ROLES,
+    handler: async (req, res) =>
+      sendPdf(
+        res,
+        await documents.donorReceipt({ id: parse(idParams, req.params).id }, mayContactDonors(actorOf(req).role)),
+      ),
   },
   {
     // Views or downloads the labels; records nothing (a GET never writes). Printing is the POST below.
-    method: 'get', path: '/api/labels.pdf', access: STAFF,
+    method: 'get',
+    path: '/api/labels.pdf',
+    access: STAFF,
     handler: async (req, res) => {
       const { pdf, fileName } = await renderLabels(parse(labelsQuery, req.query));
       sendPdfBytes(res, pdf, fileName);
@@ -32,7 +44,9 @@ export const apiDocumentRoutes = defineRoutes<Access>([
   },
   {
     // Prints: the same PDF, and one `label_printed` event per device in the device history.
-    method: 'post', path: '/api/labels/print', access: STAFF,
+    method: 'post',
+    path: '/api/labels/print',
+    access: STAFF,
     handler: async (req, res) => {
       const { pdf, fileName } = await printLabels(parse(labelsBody, req.body), actorOf(req));
       sendPdfBytes(res, pdf, fileName);
@@ -40,12 +54,22 @@ export const apiDocumentRoutes = defineRoutes<Access>([
   },
   {
     // Express answers HEAD with this route too: headers only, X-Total-Count included, nothing drawn.
-    method: 'get', path: '/api/programmes/:id/certificates.pdf', access: MANAGERS,
-    handler: async (req, res) => streamPdf(req, res, await documents.programmeCertificates(parse(idParams, req.params).id, parse(dateRangeQuery, req.query))),
+    method: 'get',
+    path: '/api/programmes/:id/certificates.pdf',
+    access: MANAGERS,
+    handler: async (req, res) =>
+      streamPdf(
+        req,
+        res,
+        await documents.programmeCertificates(parse(idParams, req.params).id, parse(dateRangeQuery, req.query)),
+      ),
   },
   {
-    method: 'get', path: '/api/programmes/:id/certificates/count', access: MANAGERS,
-    handler: async (req, res) => res.json(await documents.certificateCount(parse(idParams, req.params).id, parse(dateRangeQuery, req.query))),
+    method: 'get',
+    path: '/api/programmes/:id/certificates/count',
+    access: MANAGERS,
+    handler: async (req, res) =>
+      res.json(await documents.certificateCount(parse(idParams, req.params).id, parse(dateRangeQuery, req.query))),
   },
 ]);
 

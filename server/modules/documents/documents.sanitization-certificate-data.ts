@@ -10,26 +10,52 @@ import { Sanitization } from '../sanitization/index.js';
 import { Site } from '../sites/index.js';
 import { VerificationSample } from '../workshop/index.js';
 
-export interface Person { name: string; role: string }
+export interface Person {
+  name: string;
+  role: string;
+}
 
 export interface SanitizationRecordData {
-  method: string; technique: string; tool: string; passes: number | null; verification: string; result: string;
-  startedAt: Date | null; finishedAt: Date | null; operator: Person | null; verifier: Person | null;
-  evidenceSha256: string | null; source: string; evidence: string;
+  method: string;
+  technique: string;
+  tool: string;
+  passes: number | null;
+  verification: string;
+  result: string;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  operator: Person | null;
+  verifier: Person | null;
+  evidenceSha256: string | null;
+  source: string;
+  evidence: string;
   /** A record typed in by hand counts once its verifier confirmed it: who, and when. */
   confirmed: { person: Person | null; at: Date } | null;
 }
 
 /** A record of the drive that does not count yet: it waits for this person's confirmation (null: any colleague). */
-export interface PendingRecordData { verifier: Person | null }
+export interface PendingRecordData {
+  verifier: Person | null;
+}
 
 export interface SanitizationCertificateData {
-  device: { assetTag: string; type: string; manufacturer: string | null; model: string | null; serialNumber: string | null; disposition: string | null };
+  device: {
+    assetTag: string;
+    type: string;
+    manufacturer: string | null;
+    model: string | null;
+    serialNumber: string | null;
+    disposition: string | null;
+  };
   source: { donorName: string; donorNameLatin: string | null; donationCode: string };
   location: string | null;
   drives: Array<{
-    serialNumber: string; model: string | null; mediaType: string; capacityBytes: number | null;
-    records: SanitizationRecordData[]; pending: PendingRecordData[];
+    serialNumber: string;
+    model: string | null;
+    mediaType: string;
+    capacityBytes: number | null;
+    records: SanitizationRecordData[];
+    pending: PendingRecordData[];
   }>;
   /** The independent check (R2v3 sample) or the verifier named on a record: who validated the result, and when. */
   validation: { person: Person; at: Date | null } | null;
@@ -39,12 +65,21 @@ export interface SanitizationCertificateData {
 export async function loadSanitizationCertificate(deviceId: number): Promise<SanitizationCertificateData> {
   const device = await findDevice(deviceId);
   if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
-  const all = await Sanitization.findAll({ where: { deviceId }, order: [['startedAt', 'ASC'], ['id', 'ASC']] });
+  const all = await Sanitization.findAll({
+    where: { deviceId },
+    order: [
+      ['startedAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
   const records = all.filter((r) => r.state === 'counted');
   const pending = all.filter((r) => r.state === 'awaiting_confirmation');
   if (!records.length) {
-    throw new UnprocessableError('NO_SANITIZATION_RECORDS', `Device ${device.assetTag} has no counted sanitization records yet${pending.length ? ` (${pending.length} awaiting confirmation)` : ''}`,
-      { deviceId, assetTag: device.assetTag, awaitingConfirmation: pending.length });
+    throw new UnprocessableError(
+      'NO_SANITIZATION_RECORDS',
+      `Device ${device.assetTag} has no counted sanitization records yet${pending.length ? ` (${pending.length} awaiting confirmation)` : ''}`,
+      { deviceId, assetTag: device.assetTag, awaitingConfirmation: pending.length },
+    );
   }
   const [drives, donation, site, sample] = await Promise.all([
     drivesOf(deviceId),
@@ -52,16 +87,35 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
     device.siteId ? Site.findByPk(device.siteId) : null,
     VerificationSample.findOne({ where: { deviceId, status: 'passed' }, order: [['verifiedAt', 'DESC']] }),
   ]);
-  const people = await peopleById([...all.flatMap((r) => [r.operatorId, r.verifierId, r.confirmedBy]), sample?.verifierId ?? null]);
+  const people = await peopleById([
+    ...all.flatMap((r) => [r.operatorId, r.verifierId, r.confirmedBy]),
+    sample?.verifierId ?? null,
+  ]);
   const donor = donation?.donor;
   return {
-    device: { assetTag: device.assetTag, type: device.type, manufacturer: device.manufacturer, model: device.model, serialNumber: device.serialNumber, disposition: device.disposition ?? null },
-    source: { donorName: donor?.name ?? '', donorNameLatin: donor?.nameLatin ?? null, donationCode: donation?.code ?? '' },
+    device: {
+      assetTag: device.assetTag,
+      type: device.type,
+      manufacturer: device.manufacturer,
+      model: device.model,
+      serialNumber: device.serialNumber,
+      disposition: device.disposition ?? null,
+    },
+    source: {
+      donorName: donor?.name ?? '',
+      donorNameLatin: donor?.nameLatin ?? null,
+      donationCode: donation?.code ?? '',
+    },
     location: site ? [site.name, site.city].filter(Boolean).join('، ') : null,
     drives: drives.map((d) => ({
-      serialNumber: d.serialNumber, model: d.model, mediaType: d.mediaType, capacityBytes: d.capacityBytes,
+      serialNumber: d.serialNumber,
+      model: d.model,
+      mediaType: d.mediaType,
+      capacityBytes: d.capacityBytes,
       records: records.filter((r) => r.driveId === d.id).map((r) => toRecord(r, people)),
-      pending: pending.filter((r) => r.driveId === d.id).map((r) => ({ verifier: r.verifierId ? people.get(r.verifierId) ?? null : null })),
+      pending: pending
+        .filter((r) => r.driveId === d.id)
+        .map((r) => ({ verifier: r.verifierId ? (people.get(r.verifierId) ?? null) : null })),
     })),
     validation: validationOf(records, sample, people),
   };
@@ -76,19 +130,39 @@ async function peopleById(ids: ReadonlyArray<number | null>): Promise<Map<number
 
 function toRecord(r: Sanitization, people: Map<number, Person>): SanitizationRecordData {
   return {
-    method: r.method, technique: r.technique, tool: r.tool, passes: r.passes, verification: r.verification, result: r.result,
-    startedAt: r.startedAt ? new Date(r.startedAt) : null, finishedAt: r.finishedAt ? new Date(r.finishedAt) : null,
-    operator: r.operatorId ? people.get(r.operatorId) ?? null : null,
+    method: r.method,
+    technique: r.technique,
+    tool: r.tool,
+    passes: r.passes,
+    verification: r.verification,
+    result: r.result,
+    startedAt: r.startedAt ? new Date(r.startedAt) : null,
+    finishedAt: r.finishedAt ? new Date(r.finishedAt) : null,
+    operator: r.operatorId ? (people.get(r.operatorId) ?? null) : null,
     // A verifier named on a tool's record never confirmed anything: only a confirmation puts a second name here.
-    verifier: r.confirmedBy ? people.get(r.confirmedBy) ?? null : null,
-    evidenceSha256: r.evidenceSha256, source: r.source, evidence: r.evidence,
-    confirmed: r.confirmedAt ? { person: r.confirmedBy ? people.get(r.confirmedBy) ?? null : null, at: new Date(r.confirmedAt) } : null,
+    verifier: r.confirmedBy ? (people.get(r.confirmedBy) ?? null) : null,
+    evidenceSha256: r.evidenceSha256,
+    source: r.source,
+    evidence: r.evidence,
+    confirmed: r.confirmedAt
+      ? { person: r.confirmedBy ? (people.get(r.confirmedBy) ?? null) : null, at: new Date(r.confirmedAt) }
+      : null,
   };
 }
 
-function validationOf(records: Sanitization[], sample: VerificationSample | null, people: Map<number, Person>): SanitizationCertificateData['validation'] {
-  if (sample?.verifierId && people.has(sample.verifierId)) return { person: people.get(sample.verifierId)!, at: sample.verifiedAt ? new Date(sample.verifiedAt) : null };
+function validationOf(
+  records: Sanitization[],
+  sample: VerificationSample | null,
+  people: Map<number, Person>,
+): SanitizationCertificateData['validation'] {
+  if (sample?.verifierId && people.has(sample.verifierId))
+    return { person: people.get(sample.verifierId)!, at: sample.verifiedAt ? new Date(sample.verifiedAt) : null };
   // Otherwise the last colleague who confirmed a record: someone who signed in and said so, not a name typed by another.
   const confirmed = [...records].reverse().find((r) => r.confirmedBy && people.has(r.confirmedBy));
-  return confirmed ? { person: people.get(confirmed.confirmedBy!)!, at: confirmed.confirmedAt ? new Date(confirmed.confirmedAt) : null } : null;
+  return confirmed
+    ? {
+        person: people.get(confirmed.confirmedBy!)!,
+        at: confirmed.confirmedAt ? new Date(confirmed.confirmedAt) : null,
+      }
+    : null;
 }

@@ -5,33 +5,85 @@ import { ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { formatCapacity, isoDateTime, isoDay, printTag, wording, type Bilingual } from './documents.format.js';
 import {
-  COLORS, CONTENT_WIDTH, MARGIN, both, drawPageFooters, drawSectionHeading, drawSubheading, drawTitle, ensureRoom, joinParts, type Letterhead,
+  COLORS,
+  CONTENT_WIDTH,
+  MARGIN,
+  both,
+  drawPageFooters,
+  drawSectionHeading,
+  drawSubheading,
+  drawTitle,
+  ensureRoom,
+  joinParts,
+  type Letterhead,
 } from './documents.layout.js';
 import { drawLetterhead, drawRunningHeader } from './documents.masthead.js';
 import { drawFieldGrid, firstGridLineHeight, type GridCell } from './documents.fields.js';
 import { drawSignatureBlocks } from './documents.sanitization-certificate-blocks.js';
-import { DESTINATIONS, DEVICE_TYPES, MEDIA_TYPES, METHODS, RESULTS, ROLES, TECHNIQUES, VERIFICATIONS } from './documents.wording.js';
-import type { Person, SanitizationCertificateData, SanitizationRecordData } from './documents.sanitization-certificate-data.js';
+import {
+  DESTINATIONS,
+  DEVICE_TYPES,
+  MEDIA_TYPES,
+  METHODS,
+  RESULTS,
+  ROLES,
+  TECHNIQUES,
+  VERIFICATIONS,
+} from './documents.wording.js';
+import type {
+  Person,
+  SanitizationCertificateData,
+  SanitizationRecordData,
+} from './documents.sanitization-certificate-data.js';
 
-export const SANITIZATION_TITLE: Bilingual = { ar: 'شهادة محو البيانات من وسائط التخزين', en: 'Certificate of Sanitization' };
+export const SANITIZATION_TITLE: Bilingual = {
+  ar: 'شهادة محو البيانات من وسائط التخزين',
+  en: 'Certificate of Sanitization',
+};
 
 type Running = () => number;
 
 export const personText = (p: Person | null): string => (p ? joinParts(p.name, wording(ROLES, p.role).ar) : '');
 
-export function drawSanitizationCertificate(doc: PDFKit.PDFDocument, data: SanitizationCertificateData, letterhead: Letterhead, issuedAt: Date): void {
-  const running = () => drawRunningHeader(doc, letterhead, `${SANITIZATION_TITLE.en} · ${printTag(data.device.assetTag)}`);
+export function drawSanitizationCertificate(
+  doc: PDFKit.PDFDocument,
+  data: SanitizationCertificateData,
+  letterhead: Letterhead,
+  issuedAt: Date,
+): void {
+  const running = () =>
+    drawRunningHeader(doc, letterhead, `${SANITIZATION_TITLE.en} · ${printTag(data.device.assetTag)}`);
   let y = drawTitle(doc, drawLetterhead(doc, letterhead), SANITIZATION_TITLE);
-  drawTextMemo(doc, `وفق المعيار ${ltr('NIST SP 800-88')}`, { x: MARGIN, y: y - 6, width: CONTENT_WIDTH, size: 9, align: 'center', color: COLORS.accent, direction: 'rtl' });
+  drawTextMemo(doc, `وفق المعيار ${ltr('NIST SP 800-88')}`, {
+    x: MARGIN,
+    y: y - 6,
+    width: CONTENT_WIDTH,
+    size: 9,
+    align: 'center',
+    color: COLORS.accent,
+    direction: 'rtl',
+  });
   y = section(doc, y + 12, { ar: 'الجهاز ومصدره', en: 'Device and source' }, deviceCells(data, issuedAt), running);
-  y = section(doc, y, { ar: 'القائم بعملية المحو', en: 'Person performing sanitization' }, performerCells(data, letterhead), running);
+  y = section(
+    doc,
+    y,
+    { ar: 'القائم بعملية المحو', en: 'Person performing sanitization' },
+    performerCells(data, letterhead),
+    running,
+  );
   data.drives.forEach((drive, index) => {
-    const title = { ar: `وسيط التخزين ${index + 1} من ${data.drives.length}`, en: `Media ${index + 1} of ${data.drives.length}` };
+    const title = {
+      ar: `وسيط التخزين ${index + 1} من ${data.drives.length}`,
+      en: `Media ${index + 1} of ${data.drives.length}`,
+    };
     y = section(doc, y, title, mediaCells(drive), running);
     drive.records.forEach((record, i) => {
       if (drive.records.length > 1) {
         y = ensureRoom(doc, y - 8, 16 + firstGridLineHeight(doc, recordCells(record)), running);
-        y = drawSubheading(doc, y, { ar: `سجل المحو ${i + 1} من ${drive.records.length}`, en: `Sanitization record ${i + 1} of ${drive.records.length}` });
+        y = drawSubheading(doc, y, {
+          ar: `سجل المحو ${i + 1} من ${drive.records.length}`,
+          en: `Sanitization record ${i + 1} of ${drive.records.length}`,
+        });
       }
       y = drawFieldGrid(doc, drive.records.length > 1 ? y : y - 8, recordCells(record), 3, running);
     });
@@ -48,12 +100,21 @@ function section(doc: PDFKit.PDFDocument, y: number, title: Bilingual, cells: Gr
 
 function deviceCells(data: SanitizationCertificateData, issuedAt: Date): GridCell[] {
   const d = data.device;
-  const destination = d.disposition ? wording(DESTINATIONS, d.disposition) : { ar: 'لم تُحدد بعد', en: 'Not decided yet' };
+  const destination = d.disposition
+    ? wording(DESTINATIONS, d.disposition)
+    : { ar: 'لم تُحدد بعد', en: 'Not decided yet' };
   return [
     { label: { ar: 'رقم الأصل', en: 'Property number' }, value: printTag(d.assetTag) },
-    { label: { ar: 'الجهاز', en: 'Device' }, value: joinParts(wording(DEVICE_TYPES, d.type).ar, [d.manufacturer, d.model].filter(Boolean).join(' ')) },
+    {
+      label: { ar: 'الجهاز', en: 'Device' },
+      value: joinParts(wording(DEVICE_TYPES, d.type).ar, [d.manufacturer, d.model].filter(Boolean).join(' ')),
+    },
     { label: { ar: 'الرقم التسلسلي للجهاز', en: 'Device serial' }, value: d.serialNumber ?? '' },
-    { label: { ar: 'المصدر: المتبرع والتبرع', en: 'Source: donor and donation' }, value: joinParts(data.source.donorName, data.source.donorNameLatin, data.source.donationCode), span: 2 },
+    {
+      label: { ar: 'المصدر: المتبرع والتبرع', en: 'Source: donor and donation' },
+      value: joinParts(data.source.donorName, data.source.donorNameLatin, data.source.donationCode),
+      span: 2,
+    },
     { label: { ar: 'تاريخ الشهادة', en: 'Certificate date' }, value: isoDay(issuedAt) },
     { label: { ar: 'الوجهة بعد المحو', en: 'Post-sanitization destination' }, value: both(destination), span: 3 },
   ];
@@ -79,11 +140,22 @@ function mediaCells(drive: SanitizationCertificateData['drives'][number]): GridC
   const cells: GridCell[] = [
     { label: { ar: 'الشركة المصنّعة والطراز', en: 'Media make and model' }, value: drive.model ?? '' },
     { label: { ar: 'الرقم التسلسلي', en: 'Media serial' }, value: drive.serialNumber },
-    { label: { ar: 'نوع الوسيط والسعة', en: 'Media type and capacity' }, value: joinParts(wording(MEDIA_TYPES, drive.mediaType).ar, formatCapacity(drive.capacityBytes)) },
+    {
+      label: { ar: 'نوع الوسيط والسعة', en: 'Media type and capacity' },
+      value: joinParts(wording(MEDIA_TYPES, drive.mediaType).ar, formatCapacity(drive.capacityBytes)),
+    },
   ];
   if (drive.pending.length) cells.push(pendingCell(drive.pending));
   if (drive.records.length) return cells;
-  return [...cells, { label: { ar: 'سجل المحو', en: 'Sanitization record' }, value: both({ ar: 'لا يوجد سجل محو معتمد لهذا الوسيط', en: 'No counted sanitization record for this drive' }), span: 3, alert: true }];
+  return [
+    ...cells,
+    {
+      label: { ar: 'سجل المحو', en: 'Sanitization record' },
+      value: both({ ar: 'لا يوجد سجل محو معتمد لهذا الوسيط', en: 'No counted sanitization record for this drive' }),
+      span: 3,
+      alert: true,
+    },
+  ];
 }
 
 /** Records typed in by hand that their verifier has not confirmed: named, so that nobody reads them as evidence. */
@@ -96,7 +168,8 @@ function pendingCell(pending: SanitizationCertificateData['drives'][number]['pen
       ar: `${pending.length} سجل بانتظار تأكيد ${whom || 'زميل'}؛ لا يُعتدّ به`,
       en: `${pending.length} awaiting confirmation by ${whom || 'a colleague'}; not counted`,
     }),
-    span: 3, alert: true,
+    span: 3,
+    alert: true,
   };
 }
 
@@ -117,8 +190,14 @@ function recordCells(r: SanitizationRecordData): GridCell[] {
 }
 
 const EVIDENCE_LABELS: Record<string, Bilingual> = {
-  tool_log: { ar: 'الدليل: سجل أداة المحو، بصمة الملف SHA-256', en: 'Evidence: the tool\'s log or report, file SHA-256' },
-  photo: { ar: 'الدليل: صورة الإتلاف أو شهادته، بصمة الملف SHA-256', en: 'Evidence: destruction photo or certificate, file SHA-256' },
+  tool_log: {
+    ar: 'الدليل: سجل أداة المحو، بصمة الملف SHA-256',
+    en: "Evidence: the tool's log or report, file SHA-256",
+  },
+  photo: {
+    ar: 'الدليل: صورة الإتلاف أو شهادته، بصمة الملف SHA-256',
+    en: 'Evidence: destruction photo or certificate, file SHA-256',
+  },
   none: { ar: 'الدليل: تأكيد شخص ثانٍ', en: 'Evidence: confirmed by a second person' },
 };
 

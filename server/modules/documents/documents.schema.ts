@@ -5,13 +5,24 @@ import type { LabelFormat } from './documents.labels-pdf.js';
 
 export const MAX_LABELS = 2000;
 
-export interface LabelsQuery { deviceIds?: number[]; donationId?: number; format: LabelFormat }
+export interface LabelsQuery {
+  deviceIds?: number[];
+  donationId?: number;
+  format: LabelFormat;
+}
 
 const idList = Joi.any().custom((value: unknown, helpers) => {
-  const parts = (Array.isArray(value) ? value.join(',') : String(value)).split(',').map((s) => s.trim()).filter(Boolean);
-  if (!parts.length || parts.some((p) => !/^[1-9]\d{0,9}$/.test(p))) return invalid(helpers, 'deviceIds.format', '{{#label}} must be device ids separated by commas, e.g. 1,2,3');
+  const parts = (Array.isArray(value) ? value.join(',') : String(value))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!parts.length || parts.some((p) => !/^[1-9]\d{0,9}$/.test(p)))
+    return invalid(helpers, 'deviceIds.format', '{{#label}} must be device ids separated by commas, e.g. 1,2,3');
   const ids = [...new Set(parts.map(Number))];
-  if (ids.length > MAX_LABELS) return invalid(helpers, 'deviceIds.max', `{{#label}} may name at most ${MAX_LABELS} devices`, { limit: MAX_LABELS });
+  if (ids.length > MAX_LABELS)
+    return invalid(helpers, 'deviceIds.max', `{{#label}} may name at most ${MAX_LABELS} devices`, {
+      limit: MAX_LABELS,
+    });
   return ids;
 });
 
@@ -19,24 +30,45 @@ export const labelsQuery = Joi.object<LabelsQuery>({
   deviceIds: idList,
   donationId: Joi.number().integer().positive(),
   format: Joi.string().valid('roll', 'a4').default('roll'),
-}).xor('deviceIds', 'donationId').messages({
-  'object.missing': 'give deviceIds (e.g. 1,2,3) or donationId',
-  'object.xor': 'give deviceIds or donationId, not both',
-});
+})
+  .xor('deviceIds', 'donationId')
+  .messages({
+    'object.missing': 'give deviceIds (e.g. 1,2,3) or donationId',
+    'object.xor': 'give deviceIds or donationId, not both',
+  });
 
 /** The body of POST /api/labels/print: the query's rules, but JSON ids are a real array and the format is named. */
 export const labelsBody = labelsQuery.keys({
-  deviceIds: Joi.array().items(Joi.number().integer().positive().max(2 ** 31 - 1)).min(1).max(MAX_LABELS).unique(),
+  deviceIds: Joi.array()
+    .items(
+      Joi.number()
+        .integer()
+        .positive()
+        .max(2 ** 31 - 1),
+    )
+    .min(1)
+    .max(MAX_LABELS)
+    .unique(),
   format: Joi.string().valid('roll', 'a4').required(),
 });
 
-export interface DateRange { from?: string; to?: string }
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
 
-const isoDate = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/, { name: 'date.pattern' }).message('{{#label}} must be a date like 2026-01-01')
-  .custom((v: string, h) => (Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? invalid(h, 'date.invalid', '{{#label}} is not a real date') : v));
+const isoDate = Joi.string()
+  .pattern(/^\d{4}-\d{2}-\d{2}$/, { name: 'date.pattern' })
+  .message('{{#label}} must be a date like 2026-01-01')
+  .custom((v: string, h) =>
+    Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? invalid(h, 'date.invalid', '{{#label}} is not a real date') : v,
+  );
 
-export const dateRangeQuery = Joi.object<DateRange>({ from: isoDate, to: isoDate })
-  .custom((v: DateRange, h) => (v.from && v.to && v.to < v.from ? invalid(h, 'dateRange.order', 'to must not be before from', { start: 'from', end: 'to' }) : v));
+export const dateRangeQuery = Joi.object<DateRange>({ from: isoDate, to: isoDate }).custom((v: DateRange, h) =>
+  v.from && v.to && v.to < v.from
+    ? invalid(h, 'dateRange.order', 'to must not be before from', { start: 'from', end: 'to' })
+    : v,
+);
 
 /** A certificate code as printed (10 base32 characters); a scan may bring lower case, spaces or hyphens. */
 export function normaliseCertificateCode(raw: string): string | null {

@@ -35,7 +35,12 @@ export async function handoverCertificate(allocationId: number): Promise<PdfJob>
   const [data, letterhead] = await Promise.all([loadHandoverCertificate(allocationId), loadLetterhead()]);
   return {
     fileName: `handover-certificate-${data.certificateCode}.pdf`,
-    options: { ...A4, title: `${HANDOVER_TITLE.en} ${data.certificateCode}`, author: letterhead.nameLatin || letterhead.name, subject: printTag(data.device.assetTag) },
+    options: {
+      ...A4,
+      title: `${HANDOVER_TITLE.en} ${data.certificateCode}`,
+      author: letterhead.nameLatin || letterhead.name,
+      subject: printTag(data.device.assetTag),
+    },
     draw: (doc) => drawHandoverCertificate(doc, data, letterhead),
   };
 }
@@ -46,34 +51,71 @@ export async function sanitizationCertificate(deviceId: number): Promise<PdfJob>
   return {
     fileName: `sanitization-certificate-${tag}.pdf`,
     // Buffered so that every page's footer can say "n / total".
-    options: { ...A4, bufferPages: true, title: `${SANITIZATION_TITLE.en} ${tag}`, author: letterhead.nameLatin || letterhead.name, subject: 'NIST SP 800-88' },
+    options: {
+      ...A4,
+      bufferPages: true,
+      title: `${SANITIZATION_TITLE.en} ${tag}`,
+      author: letterhead.nameLatin || letterhead.name,
+      subject: 'NIST SP 800-88',
+    },
     draw: (doc) => drawSanitizationCertificate(doc, data, letterhead, new Date()),
   };
 }
 
 /** `withLink`: print the donor's secret receipt link (QR); false for a copy made by someone who may not contact donors. */
-export async function donorReceipt(where: { id: number } | { receiptToken: string }, withLink: boolean): Promise<PdfJob> {
+export async function donorReceipt(
+  where: { id: number } | { receiptToken: string },
+  withLink: boolean,
+): Promise<PdfJob> {
   const [data, letterhead] = await Promise.all([loadReceipt(where, withLink), loadLetterhead()]);
   return {
     fileName: `receipt-${data.receiptNumber}.pdf`,
-    options: { ...A4, bufferPages: true, title: `${RECEIPT_TITLE.en} ${data.receiptNumber}`, author: letterhead.nameLatin || letterhead.name, subject: data.donation.code },
+    options: {
+      ...A4,
+      bufferPages: true,
+      title: `${RECEIPT_TITLE.en} ${data.receiptNumber}`,
+      author: letterhead.nameLatin || letterhead.name,
+      subject: data.donation.code,
+    },
     draw: (doc) => drawDonorReceipt(doc, data, letterhead),
   };
 }
 
-export async function certificateCount(programmeId: number, range: DateRange): Promise<{ programmeId: number; from: string | null; to: string | null; total: number }> {
+export async function certificateCount(
+  programmeId: number,
+  range: DateRange,
+): Promise<{ programmeId: number; from: string | null; to: string | null; total: number }> {
   await findProgramme(programmeId);
-  return { programmeId, from: range.from ?? null, to: range.to ?? null, total: await countCertificates(programmeId, range) };
+  return {
+    programmeId,
+    from: range.from ?? null,
+    to: range.to ?? null,
+    total: await countCertificates(programmeId, range),
+  };
 }
 
 /** 404 for an unknown programme, 422 NO_CERTIFICATES when the range holds none. */
 export async function programmeCertificates(programmeId: number, range: DateRange): Promise<StreamJob> {
-  const [programme, total, letterhead] = await Promise.all([findProgramme(programmeId), countCertificates(programmeId, range), loadLetterhead()]);
-  if (!total) throw new UnprocessableError('NO_CERTIFICATES', 'No device of this programme was handed over in this date range', { programmeId, ...range });
+  const [programme, total, letterhead] = await Promise.all([
+    findProgramme(programmeId),
+    countCertificates(programmeId, range),
+    loadLetterhead(),
+  ]);
+  if (!total)
+    throw new UnprocessableError('NO_CERTIFICATES', 'No device of this programme was handed over in this date range', {
+      programmeId,
+      ...range,
+    });
   const span = [range.from ?? 'start', range.to ?? 'today'].join('-to-');
   return {
-    fileName: `certificates-programme-${programme.id}-${span}.pdf`, total,
-    options: { ...A4, title: `${HANDOVER_TITLE.en}s · ${programme.nameLatin || programme.name}`, author: letterhead.nameLatin || letterhead.name, subject: `${total} certificates` },
+    fileName: `certificates-programme-${programme.id}-${span}.pdf`,
+    total,
+    options: {
+      ...A4,
+      title: `${HANDOVER_TITLE.en}s · ${programme.nameLatin || programme.name}`,
+      author: letterhead.nameLatin || letterhead.name,
+      subject: `${total} certificates`,
+    },
     draw: (doc, sink) => drawCertificates(doc, sink, programme.id, range, letterhead),
   };
 }

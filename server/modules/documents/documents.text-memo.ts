@@ -7,12 +7,28 @@
 // page starts with the same flip), and drawText leaves the graphics state balanced. Glyph codes and font names
 // belong to the document, so a recording is replayed only into the document that recorded it. The fonts it
 // selects are put into the page's resources again, since a new page starts with none.
-import { drawText, measureText, FONT_BOLD, FONT_REGULAR, type TextBox, type TextBoxOptions } from '../../lib/pdf/index.js';
+import {
+  drawText,
+  measureText,
+  FONT_BOLD,
+  FONT_REGULAR,
+  type TextBox,
+  type TextBoxOptions,
+} from '../../lib/pdf/index.js';
 
 /** The operators drawText wrote, as the bytes pdfkit would have made of them (one line each). */
-interface Recording { content: Buffer; fonts: string[]; box: TextBox; x: number; y: number }
+interface Recording {
+  content: Buffer;
+  fonts: string[];
+  box: TextBox;
+  x: number;
+  y: number;
+}
 
-interface FontInternals { id: string; ref(): unknown }
+interface FontInternals {
+  id: string;
+  ref(): unknown;
+}
 interface DocumentInternals {
   addContent(data: string | Uint8Array): unknown;
   page: { fonts: Record<string, unknown> };
@@ -69,7 +85,16 @@ function memoOf<T>(store: WeakMap<PDFKit.PDFDocument, Memo<T>>, doc: PDFKit.PDFD
 
 // Everything but the position decides what is drawn; the position only moves it.
 function keyOf(text: string, o: TextBoxOptions): string {
-  return [o.width, o.align ?? '', o.direction ?? '', o.size ?? '', o.bold ? 1 : 0, o.color ?? '', o.lineGap ?? '', text].join('\u0000');
+  return [
+    o.width,
+    o.align ?? '',
+    o.direction ?? '',
+    o.size ?? '',
+    o.bold ? 1 : 0,
+    o.color ?? '',
+    o.lineGap ?? '',
+    text,
+  ].join('\u0000');
 }
 
 const fixed = (n: number): string => String(Math.round(n * 1000) / 1000);

@@ -33,7 +33,10 @@ export async function verifyCertificate(rawCode: string): Promise<VerificationDt
     getSettings(),
   ]);
   return {
-    genuine: true, certificateCode: code, assetTag: printTag(assetTag ?? ''), handedOverOn: isoDay(new Date(allocation.handedOverAt)),
+    genuine: true,
+    certificateCode: code,
+    assetTag: printTag(assetTag ?? ''),
+    handedOverOn: isoDay(new Date(allocation.handedOverAt)),
     programme: programme ? { name: programme.name, nameLatin: programme.nameLatin } : null,
     beneficiaryInitials: beneficiary ? initialsOf(beneficiary.name) : '',
     issuer: { name: settings.charityName, nameLatin: settings.charityNameLatin, licence: settings.charityLicence },
@@ -47,13 +50,27 @@ export function verificationPage(v: VerificationDto): string {
     title: { ar: 'التحقق من شهادة التسليم', en: 'Handover certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
     sections: [
-      `<p class="status ok">✓ شهادة صحيحة · <span lang="en">Genuine certificate</span></p>`
-      + paragraph({ ar: `صدرت هذه الشهادة عن ${v.issuer.name} وهي مسجلة لديها.`, en: `This certificate was issued by ${v.issuer.nameLatin || v.issuer.name} and is on its records.` }, 'note'),
+      `<p class="status ok">✓ شهادة صحيحة · <span lang="en">Genuine certificate</span></p>` +
+        paragraph(
+          {
+            ar: `صدرت هذه الشهادة عن ${v.issuer.name} وهي مسجلة لديها.`,
+            en: `This certificate was issued by ${v.issuer.nameLatin || v.issuer.name} and is on its records.`,
+          },
+          'note',
+        ),
       definitions([
         { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
         { label: { ar: 'رقم الأصل', en: 'Asset tag' }, value: v.assetTag, ltr: true },
-        { label: { ar: 'تاريخ التسليم', en: 'Handover date' }, value: `${date.ar} · ${hijriDate(day).ar}`, valueEn: date.en },
-        { label: { ar: 'البرنامج', en: 'Programme' }, value: v.programme?.name ?? '—', valueEn: v.programme?.nameLatin },
+        {
+          label: { ar: 'تاريخ التسليم', en: 'Handover date' },
+          value: `${date.ar} · ${hijriDate(day).ar}`,
+          valueEn: date.en,
+        },
+        {
+          label: { ar: 'البرنامج', en: 'Programme' },
+          value: v.programme?.name ?? '—',
+          valueEn: v.programme?.nameLatin,
+        },
         { label: { ar: 'المستفيد (الأحرف الأولى)', en: 'Beneficiary (initials)' }, value: v.beneficiaryInitials },
       ]),
     ],
@@ -61,7 +78,8 @@ export function verificationPage(v: VerificationDto): string {
   });
 }
 
-export const unknownCertificatePage = (): string => notFoundPage({
-  ar: 'لا توجد شهادة تسليم بهذا الرقم. تأكد من الرقم أو تواصل مع الجمعية.',
-  en: 'No handover certificate has this number. Check the number or contact the charity.',
-});
+export const unknownCertificatePage = (): string =>
+  notFoundPage({
+    ar: 'لا توجد شهادة تسليم بهذا الرقم. تأكد من الرقم أو تواصل مع الجمعية.',
+    en: 'No handover certificate has this number. Check the number or contact the charity.',
+  });

@@ -14,7 +14,13 @@ export async function getDonorDetail(id: number, role: Role): Promise<DonorDetai
   const placed = sum(DEVICE_STATUSES.filter(isPlaced));
   return {
     ...toDonorDto(donor, role),
-    summary: { donations: donations.length, devices, placed, recycled: sum(DISPOSED_STATUSES), inProgress: devices - placed - sum(DISPOSED_STATUSES) },
+    summary: {
+      donations: donations.length,
+      devices,
+      placed,
+      recycled: sum(DISPOSED_STATUSES),
+      inProgress: devices - placed - sum(DISPOSED_STATUSES),
+    },
     donations: donations.map((d) => toDonationDto(Object.assign(d, { donor: { name: donor.name } }))),
   };
 }

@@ -16,27 +16,61 @@ const INLINE_MAX_BYTES = 64 * 1024;
 
 /** Header names people use, folded to lower case without spaces/underscores, mapped to our fields. */
 const HEADER_ALIASES: Record<string, keyof DeviceInput> = {
-  type: 'type', devicetype: 'type', category: 'type', النوع: 'type',
-  manufacturer: 'manufacturer', make: 'manufacturer', brand: 'manufacturer', vendor: 'manufacturer', الشركةالمصنعة: 'manufacturer', الصانع: 'manufacturer',
-  model: 'model', الموديل: 'model', الطراز: 'model',
-  serialnumber: 'serialNumber', serial: 'serialNumber', serialno: 'serialNumber', sn: 'serialNumber', الرقمالتسلسلي: 'serialNumber',
-  notes: 'notes', note: 'notes', info: 'notes', comments: 'notes', ملاحظات: 'notes',
-  cpu: 'cpu', processor: 'cpu', ramgb: 'ramGb', ram: 'ramGb',
+  type: 'type',
+  devicetype: 'type',
+  category: 'type',
+  النوع: 'type',
+  manufacturer: 'manufacturer',
+  make: 'manufacturer',
+  brand: 'manufacturer',
+  vendor: 'manufacturer',
+  الشركةالمصنعة: 'manufacturer',
+  الصانع: 'manufacturer',
+  model: 'model',
+  الموديل: 'model',
+  الطراز: 'model',
+  serialnumber: 'serialNumber',
+  serial: 'serialNumber',
+  serialno: 'serialNumber',
+  sn: 'serialNumber',
+  الرقمالتسلسلي: 'serialNumber',
+  notes: 'notes',
+  note: 'notes',
+  info: 'notes',
+  comments: 'notes',
+  ملاحظات: 'notes',
+  cpu: 'cpu',
+  processor: 'cpu',
+  ramgb: 'ramGb',
+  ram: 'ramGb',
 };
 
 const rowSchema = Joi.object<Omit<DeviceInput, 'drives'>>({
-  type: deviceInputKeys.type, manufacturer: deviceInputKeys.manufacturer, model: deviceInputKeys.model,
-  serialNumber: deviceInputKeys.serialNumber, notes: deviceInputKeys.notes, cpu: deviceInputKeys.cpu, ramGb: deviceInputKeys.ramGb,
+  type: deviceInputKeys.type,
+  manufacturer: deviceInputKeys.manufacturer,
+  model: deviceInputKeys.model,
+  serialNumber: deviceInputKeys.serialNumber,
+  notes: deviceInputKeys.notes,
+  cpu: deviceInputKeys.cpu,
+  ramGb: deviceInputKeys.ramGb,
 });
 
-const fold = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-.]/g, '');
+const fold = (h: string) =>
+  h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.]/g, '');
 
 /**
  * One delimiter per file, read from the header row: ";" when it has more semicolons than commas outside quotes.
  * Both at once would split text such as `écran rayé, batterie faible`, which Excel leaves unquoted in a ";" file.
  */
 function delimiterOf(content: Buffer): ',' | ';' {
-  const firstLine = content.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const firstLine = content
+    .subarray(0, 64 * 1024)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0];
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const count = (c: string) => unquoted.split(c).length - 1;
   return count(';') > count(',') ? ';' : ',';
@@ -49,25 +83,40 @@ export function parseManifest(content: Buffer, defaultType?: string): Omit<Devic
   let csv: { records: string[][]; total: number };
   try {
     // One record more than the limit is kept, so that a file over it is told apart; the rest are only counted.
-    csv = readCsv(content.toString('utf8'), delimiterOf(content), { maxRecords: MAX_IMPORT_ROWS + 2, maxFields: MAX_COLUMNS });
+    csv = readCsv(content.toString('utf8'), delimiterOf(content), {
+      maxRecords: MAX_IMPORT_ROWS + 2,
+      maxFields: MAX_COLUMNS,
+    });
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
-    throw new UnprocessableError('IMPORT_INVALID', 'The file is not a readable CSV', [{ row: 0, field: 'file', message: err.message }]);
+    throw new UnprocessableError('IMPORT_INVALID', 'The file is not a readable CSV', [
+      { row: 0, field: 'file', message: err.message },
+    ]);
   }
   const [header, ...rows] = csv.records;
   if (csv.total - 1 > MAX_IMPORT_ROWS) {
-    throw new UnprocessableError('IMPORT_INVALID', `At most ${MAX_IMPORT_ROWS} rows per file`, [{ row: 0, field: 'file', message: `has ${csv.total - 1} rows` }]);
+    throw new UnprocessableError('IMPORT_INVALID', `At most ${MAX_IMPORT_ROWS} rows per file`, [
+      { row: 0, field: 'file', message: `has ${csv.total - 1} rows` },
+    ]);
   }
-  if (!header || !rows.some(hasValues)) throw new UnprocessableError('IMPORT_INVALID', 'The file has no data rows', [{ row: 0, field: 'file', message: 'needs a header row and at least one device' }]);
+  if (!header || !rows.some(hasValues))
+    throw new UnprocessableError('IMPORT_INVALID', 'The file has no data rows', [
+      { row: 0, field: 'file', message: 'needs a header row and at least one device' },
+    ]);
   const columns = header.map((h) => (Object.hasOwn(HEADER_ALIASES, fold(h)) ? HEADER_ALIASES[fold(h)] : undefined));
   if (!columns.includes('type') && !defaultType) {
-    throw new UnprocessableError('IMPORT_INVALID', 'The file has no type column; add one or choose a default type',
-      [{ row: 1, field: 'type', message: 'column is missing (or send the form field "type" as a default)' }]);
+    throw new UnprocessableError('IMPORT_INVALID', 'The file has no type column; add one or choose a default type', [
+      { row: 1, field: 'type', message: 'column is missing (or send the form field "type" as a default)' },
+    ]);
   }
   return validateRows(rows, columns, defaultType);
 }
 
-function validateRows(rows: string[][], columns: (keyof DeviceInput | undefined)[], defaultType?: string): Omit<DeviceInput, 'drives'>[] {
+function validateRows(
+  rows: string[][],
+  columns: (keyof DeviceInput | undefined)[],
+  defaultType?: string,
+): Omit<DeviceInput, 'drives'>[] {
   const errors: ImportRowError[] = [];
   const out: Omit<DeviceInput, 'drives'>[] = [];
   const serials = new Map<string, number>();
@@ -76,10 +125,13 @@ function validateRows(rows: string[][], columns: (keyof DeviceInput | undefined)
     if (!hasValues(cells)) return;
     const record: Record<string, string> = {};
     // Over the row's cells, not the header's columns: a wide header times many short rows was quadratic.
-    cells.forEach((cell, c) => { if (columns[c] && cell !== '') record[columns[c] as string] = cell; });
+    cells.forEach((cell, c) => {
+      if (columns[c] && cell !== '') record[columns[c] as string] = cell;
+    });
     if (!record.type && defaultType) record.type = defaultType;
     const { value, error } = rowSchema.validate(record, { abortEarly: false, convert: true, stripUnknown: true });
-    for (const d of error?.details ?? []) errors.push({ row, field: String(d.path[0] ?? 'row'), message: d.message.replace(/"/g, '') });
+    for (const d of error?.details ?? [])
+      errors.push({ row, field: String(d.path[0] ?? 'row'), message: d.message.replace(/"/g, '') });
     if (value?.serialNumber) {
       const key = serialKey(value.serialNumber);
       const earlier = serials.get(key);
@@ -88,7 +140,12 @@ function validateRows(rows: string[][], columns: (keyof DeviceInput | undefined)
     }
     if (!error) out.push(value);
   });
-  if (errors.length) throw new UnprocessableError('IMPORT_INVALID', `${errors.length} problem(s) in the file; nothing was imported`, errors);
+  if (errors.length)
+    throw new UnprocessableError(
+      'IMPORT_INVALID',
+      `${errors.length} problem(s) in the file; nothing was imported`,
+      errors,
+    );
   return out;
 }
 

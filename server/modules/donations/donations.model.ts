@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 import { associateDevicesWithDonations } from '../devices/index.js';
 import { Donor } from '../donors/index.js';
@@ -35,28 +40,31 @@ export class Donation extends Model<InferAttributes<Donation>, InferCreationAttr
 }
 
 export function initDonationModels(sequelize: Sequelize): void {
-  Donation.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    code: { type: DataTypes.STRING(20), allowNull: false, unique: true },
-    donorId: { type: DataTypes.INTEGER, allowNull: false },
-    channel: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DONATION_CHANNELS as string[]] } },
-    status: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DONATION_STATUSES as string[]] } },
-    expectedCount: { type: DataTypes.INTEGER, allowNull: true },
-    receivedCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    siteId: { type: DataTypes.INTEGER, allowNull: true },
-    notes: { type: DataTypes.TEXT, allowNull: true },
-    pledgeItems: { type: DataTypes.TEXT, allowNull: true },
-    preferredPickupDate: { type: DataTypes.DATEONLY, allowNull: true },
-    scheduledPickupDate: { type: DataTypes.DATEONLY, allowNull: true },
-    receivedAt: { type: DataTypes.DATE(3), allowNull: true },
-    manifestFile: { type: DataTypes.STRING(80), allowNull: true },
-    createdBy: { type: DataTypes.INTEGER, allowNull: true },
-    // A default as well as the explicit token in the service: donations made by imports, seeders or tests get one too.
-    receiptToken: { type: DataTypes.STRING(64), allowNull: true, unique: true, defaultValue: newReceiptToken },
-    receiptNumber: { type: DataTypes.STRING(20), allowNull: true, unique: true },
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'donations' });
+  Donation.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      code: { type: DataTypes.STRING(20), allowNull: false, unique: true },
+      donorId: { type: DataTypes.INTEGER, allowNull: false },
+      channel: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DONATION_CHANNELS as string[]] } },
+      status: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [DONATION_STATUSES as string[]] } },
+      expectedCount: { type: DataTypes.INTEGER, allowNull: true },
+      receivedCount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      siteId: { type: DataTypes.INTEGER, allowNull: true },
+      notes: { type: DataTypes.TEXT, allowNull: true },
+      pledgeItems: { type: DataTypes.TEXT, allowNull: true },
+      preferredPickupDate: { type: DataTypes.DATEONLY, allowNull: true },
+      scheduledPickupDate: { type: DataTypes.DATEONLY, allowNull: true },
+      receivedAt: { type: DataTypes.DATE(3), allowNull: true },
+      manifestFile: { type: DataTypes.STRING(80), allowNull: true },
+      createdBy: { type: DataTypes.INTEGER, allowNull: true },
+      // A default as well as the explicit token in the service: donations made by imports, seeders or tests get one too.
+      receiptToken: { type: DataTypes.STRING(64), allowNull: true, unique: true, defaultValue: newReceiptToken },
+      receiptNumber: { type: DataTypes.STRING(20), allowNull: true, unique: true },
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'donations' },
+  );
 }
 
 export function associateDonationModels(): void {

@@ -12,8 +12,14 @@ export async function donationCodeOf(id: number): Promise<string | null> {
 }
 
 /** A donation with its donor (only `donorAttributes` of the donor when given), or null. */
-export function findDonationWithDonor(where: { id: number } | { receiptToken: string }, donorAttributes?: string[]): Promise<DonationWithDonor | null> {
-  return Donation.findOne({ where, include: [{ model: Donor, as: 'donor', ...(donorAttributes ? { attributes: donorAttributes } : {}) }] });
+export function findDonationWithDonor(
+  where: { id: number } | { receiptToken: string },
+  donorAttributes?: string[],
+): Promise<DonationWithDonor | null> {
+  return Donation.findOne({
+    where,
+    include: [{ model: Donor, as: 'donor', ...(donorAttributes ? { attributes: donorAttributes } : {}) }],
+  });
 }
 
 /** The select list of every donation column under `alias` (for a batched raw SELECT). */

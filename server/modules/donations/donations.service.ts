@@ -11,9 +11,23 @@ import { Site } from '../sites/index.js';
 import { Donation, newReceiptToken } from './donations.model.js';
 import { readManifest } from './donations.import.js';
 import { issueReceiptNumber } from './donations.receipt.js';
-import { receiptUrlOf, toDonationDto, type DonationInput, type DonationListQuery, type DonationPatch, type PledgeInput } from './donations.schema.js';
+import {
+  receiptUrlOf,
+  toDonationDto,
+  type DonationInput,
+  type DonationListQuery,
+  type DonationPatch,
+  type PledgeInput,
+} from './donations.schema.js';
 import type { Actor, Role } from '../auth/index.js';
-import type { DeviceDto, DonationDetailDto, DonationDto, DonationStatus, ImportResponse, PledgeResponse } from '../../shared/index.js';
+import type {
+  DeviceDto,
+  DonationDetailDto,
+  DonationDto,
+  DonationStatus,
+  ImportResponse,
+  PledgeResponse,
+} from '../../shared/index.js';
 
 /** Which status a donation may move to from each status (forward only; closing is always possible). */
 const NEXT_STATUS: Record<DonationStatus, DonationStatus[]> = {
@@ -33,13 +47,25 @@ const withDonor = { include: [{ model: Donor, as: 'donor', attributes: ['id', 'n
 
 /** A donor or site id that names nothing is the caller's mistake: 422 naming the field, not a database conflict. */
 const REFERENCES = {
-  donorId: { label: 'Donor', count: (id: number, transaction: Transaction) => Donor.count({ where: { id }, transaction }) },
-  siteId: { label: 'Site', count: (id: number, transaction: Transaction) => Site.count({ where: { id }, transaction }) },
+  donorId: {
+    label: 'Donor',
+    count: (id: number, transaction: Transaction) => Donor.count({ where: { id }, transaction }),
+  },
+  siteId: {
+    label: 'Site',
+    count: (id: number, transaction: Transaction) => Site.count({ where: { id }, transaction }),
+  },
 };
-async function assertReference(path: keyof typeof REFERENCES, id: number | undefined, transaction: Transaction): Promise<void> {
+async function assertReference(
+  path: keyof typeof REFERENCES,
+  id: number | undefined,
+  transaction: Transaction,
+): Promise<void> {
   if (id === undefined) return;
   if (!(await REFERENCES[path].count(id, transaction))) {
-    throw new UnprocessableError('REFERENCE_NOT_FOUND', `${REFERENCES[path].label} ${id} does not exist`, [{ path, message: 'does not exist' }]);
+    throw new UnprocessableError('REFERENCE_NOT_FOUND', `${REFERENCES[path].label} ${id} does not exist`, [
+      { path, message: 'does not exist' },
+    ]);
   }
 }
 
@@ -47,13 +73,24 @@ export async function createDonation(input: DonationInput, actor: Actor): Promis
   const donation = await withTransaction(async (transaction) => {
     await assertReference('donorId', input.donorId, transaction);
     await assertReference('siteId', input.siteId, transaction);
-    const status: DonationStatus = input.channel === 'drop_off' ? 'received' : input.channel === 'pickup' ? 'scheduled' : 'pledged';
-    return Donation.create({
-      code: await nextDonationCode(transaction), donorId: input.donorId, channel: input.channel, status,
-      expectedCount: input.expectedCount ?? null, siteId: input.siteId ?? null, notes: input.notes ?? null,
-      scheduledPickupDate: input.scheduledPickupDate ?? null, receivedAt: status === 'received' ? new Date() : null, createdBy: actor.id,
-      receiptToken: newReceiptToken(),
-    }, { transaction });
+    const status: DonationStatus =
+      input.channel === 'drop_off' ? 'received' : input.channel === 'pickup' ? 'scheduled' : 'pledged';
+    return Donation.create(
+      {
+        code: await nextDonationCode(transaction),
+        donorId: input.donorId,
+        channel: input.channel,
+        status,
+        expectedCount: input.expectedCount ?? null,
+        siteId: input.siteId ?? null,
+        notes: input.notes ?? null,
+        scheduledPickupDate: input.scheduledPickupDate ?? null,
+        receivedAt: status === 'received' ? new Date() : null,
+        createdBy: actor.id,
+        receiptToken: newReceiptToken(),
+      },
+      { transaction },
+    );
   });
   logger.info('donation.created', { donationId: donation.id, channel: donation.channel });
   return getDonation(donation.id, actor.role);
@@ -62,12 +99,22 @@ export async function createDonation(input: DonationInput, actor: Actor): Promis
 export async function pledge(input: PledgeInput): Promise<PledgeResponse> {
   const donation = await withTransaction(async (transaction) => {
     const donor = await createDonor({ ...input.donor }, transaction);
-    return Donation.create({
-      code: await nextDonationCode(transaction), donorId: donor.id, channel: 'pledge', status: 'pledged',
-      expectedCount: input.items.reduce((n, i) => n + i.count, 0), siteId: null, notes: input.notes ?? null,
-      pledgeItems: JSON.stringify(input.items), preferredPickupDate: input.preferredPickupDate ?? null, createdBy: null,
-      receiptToken: newReceiptToken(),
-    }, { transaction });
+    return Donation.create(
+      {
+        code: await nextDonationCode(transaction),
+        donorId: donor.id,
+        channel: 'pledge',
+        status: 'pledged',
+        expectedCount: input.items.reduce((n, i) => n + i.count, 0),
+        siteId: null,
+        notes: input.notes ?? null,
+        pledgeItems: JSON.stringify(input.items),
+        preferredPickupDate: input.preferredPickupDate ?? null,
+        createdBy: null,
+        receiptToken: newReceiptToken(),
+      },
+      { transaction },
+    );
   });
   logger.info('donation.pledged', { donationId: donation.id });
   return { code: donation.code, status: 'pledged' };
@@ -81,14 +128,24 @@ export async function listDonations(q: DonationListQuery): Promise<Page<Donation
     const like = containsPattern(q.q);
     Object.assign(where, { [Op.or]: [{ code: { [Op.like]: like } }, { '$donor.name$': { [Op.like]: like } }] });
   }
-  const { rows, count } = await Donation.findAndCountAll({ where, ...withDonor, order: [['id', 'DESC']], limit: q.pageSize, offset: offsetOf(q) });
+  const { rows, count } = await Donation.findAndCountAll({
+    where,
+    ...withDonor,
+    order: [['id', 'DESC']],
+    limit: q.pageSize,
+    offset: offsetOf(q),
+  });
   return { items: rows.map(toDonationDto), total: count, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getDonation(id: number, role: Role): Promise<DonationDetailDto> {
   const donation = await Donation.findByPk(id, withDonor);
   if (!donation) throw new NotFoundError(`Donation ${id} not found`);
-  return { ...toDonationDto(donation), devicesByStatus: await countByStatus({ donationId: id }), ...receiptUrlOf(donation, role) };
+  return {
+    ...toDonationDto(donation),
+    devicesByStatus: await countByStatus({ donationId: id }),
+    ...receiptUrlOf(donation, role),
+  };
 }
 
 export async function updateDonation(id: number, patch: DonationPatch, role: Role): Promise<DonationDetailDto> {
@@ -99,8 +156,10 @@ export async function updateDonation(id: number, patch: DonationPatch, role: Rol
     const changes: Partial<Donation> = { ...patch };
     if (patch.status && patch.status !== donation.status) {
       if (!NEXT_STATUS[donation.status].includes(patch.status)) {
-        throw new ConflictError('INVALID_TRANSITION', `A ${donation.status} donation cannot become ${patch.status}`,
-          { status: donation.status, allowed: NEXT_STATUS[donation.status] });
+        throw new ConflictError('INVALID_TRANSITION', `A ${donation.status} donation cannot become ${patch.status}`, {
+          status: donation.status,
+          allowed: NEXT_STATUS[donation.status],
+        });
       }
       if (patch.status === 'received') changes.receivedAt = new Date();
     }
@@ -116,8 +175,13 @@ export async function updateDonation(id: number, patch: DonationPatch, role: Rol
 async function openForIntake(id: number, transaction: Transaction): Promise<Donation> {
   const donation = await Donation.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
   if (!donation) throw new NotFoundError(`Donation ${id} not found`);
-  if (donation.status === 'closed') throw new ConflictError('DONATION_CLOSED', `Donation ${donation.code} is closed; reopen is not possible, start a new donation`);
-  if (donation.status !== 'received') await donation.update({ status: 'received', receivedAt: new Date() }, { transaction });
+  if (donation.status === 'closed')
+    throw new ConflictError(
+      'DONATION_CLOSED',
+      `Donation ${donation.code} is closed; reopen is not possible, start a new donation`,
+    );
+  if (donation.status !== 'received')
+    await donation.update({ status: 'received', receivedAt: new Date() }, { transaction });
   await issueReceiptNumber(donation, transaction);
   return donation;
 }
@@ -126,7 +190,12 @@ export async function intakeDevice(donationId: number, input: DeviceInput, actor
   const { device, code } = await withTransaction(async (transaction) => {
     const donation = await openForIntake(donationId, transaction);
     await assertReference('siteId', input.siteId, transaction);
-    const created = await createDevice(donationId, { ...input, siteId: input.siteId ?? donation.siteId ?? undefined }, actor.id, transaction);
+    const created = await createDevice(
+      donationId,
+      { ...input, siteId: input.siteId ?? donation.siteId ?? undefined },
+      actor.id,
+      transaction,
+    );
     await donation.increment('receivedCount', { by: 1, transaction });
     return { device: created, code: donation.code };
   });
@@ -134,12 +203,22 @@ export async function intakeDevice(donationId: number, input: DeviceInput, actor
   return toDeviceDto(device, code);
 }
 
-export async function importManifest(donationId: number, file: Buffer, defaultType: string | undefined, actor: Actor): Promise<ImportResponse> {
+export async function importManifest(
+  donationId: number,
+  file: Buffer,
+  defaultType: string | undefined,
+  actor: Actor,
+): Promise<ImportResponse> {
   const rows = await readManifest(file, defaultType);
   const devices = await withTransaction(async (transaction) => {
     const donation = await openForIntake(donationId, transaction);
     const siteId = donation.siteId ?? undefined;
-    const created = await createDevicesBulk(donationId, rows.map((r) => ({ ...r, siteId })), actor.id, transaction);
+    const created = await createDevicesBulk(
+      donationId,
+      rows.map((r) => ({ ...r, siteId })),
+      actor.id,
+      transaction,
+    );
     await donation.increment('receivedCount', { by: created.length, transaction });
     return created;
   });

@@ -1,5 +1,10 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 import type { DocumentLanguage, DonorKind } from '../../shared/index.js';
 
@@ -21,13 +26,21 @@ export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes
 const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
 
 export function initDonorModels(sequelize: Sequelize): void {
-  Donor.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    kind: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [['company', 'individual']] } },
-    name: { type: DataTypes.STRING(200), allowNull: false },
-    nameLatin: str(200), contactPerson: str(200), email: str(254), phone: str(20), city: str(100), crNumber: str(32),
-    preferredLanguage: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'donors' });
+  Donor.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      kind: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [['company', 'individual']] } },
+      name: { type: DataTypes.STRING(200), allowNull: false },
+      nameLatin: str(200),
+      contactPerson: str(200),
+      email: str(254),
+      phone: str(20),
+      city: str(100),
+      crNumber: str(32),
+      preferredLanguage: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'donors' },
+  );
 }

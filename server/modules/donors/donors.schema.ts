@@ -17,7 +17,12 @@ export const donorKeys = {
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
   phone: phoneSchema(config.country).allow('', null).empty(['', null]),
   city: optional(100),
-  crNumber: Joi.string().trim().pattern(/^[0-9A-Za-z-]{4,32}$/, { name: 'crNumber.format' }).message('{{#label}} must be 4 to 32 letters or digits').allow('', null).empty(['', null]),
+  crNumber: Joi.string()
+    .trim()
+    .pattern(/^[0-9A-Za-z-]{4,32}$/, { name: 'crNumber.format' })
+    .message('{{#label}} must be 4 to 32 letters or digits')
+    .allow('', null)
+    .empty(['', null]),
   preferredLanguage: Joi.string().valid('ar', 'en'),
 };
 export const donorInput = Joi.object<DonorInput>({
@@ -35,9 +40,14 @@ export const donorPatch = Joi.object<DonorPatch>({
   ...Object.fromEntries(CLEARABLE.map((k) => [k, donorKeys[k].empty()])),
 }).min(1);
 
-export interface DonorListQuery extends PageQuery { q?: string; kind?: DonorKind }
+export interface DonorListQuery extends PageQuery {
+  q?: string;
+  kind?: DonorKind;
+}
 export const donorListQuery = Joi.object<DonorListQuery>({
-  ...pageQueryKeys, q: Joi.string().trim().max(100).allow('').empty(''), kind: Joi.string().valid('company', 'individual'),
+  ...pageQueryKeys,
+  q: Joi.string().trim().max(100).allow('').empty(''),
+  kind: Joi.string().valid('company', 'individual'),
 });
 
 /** Staff reach donors (pickups, receipts); a viewer (board member, auditor) sees who gave, never how to reach them. */
@@ -46,8 +56,17 @@ export const mayContactDonors = (role: Role): boolean => mayAccess(STAFF, role);
 export function toDonorDto(d: Donor, role: Role): DonorDto {
   const contact = mayContactDonors(role);
   return {
-    id: d.id, kind: d.kind, name: d.name, nameLatin: d.nameLatin, contactPerson: d.contactPerson, email: contact ? d.email : null,
-    phone: contact ? d.phone : null, city: d.city, crNumber: d.crNumber, preferredLanguage: d.preferredLanguage,
-    createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    nameLatin: d.nameLatin,
+    contactPerson: d.contactPerson,
+    email: contact ? d.email : null,
+    phone: contact ? d.phone : null,
+    city: d.city,
+    crNumber: d.crNumber,
+    preferredLanguage: d.preferredLanguage,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
   };
 }

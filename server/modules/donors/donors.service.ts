@@ -4,16 +4,32 @@ import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { containsPattern } from '../../lib/sql.js';
 import { Donor } from './donors.model.js';
-import { mayContactDonors, toDonorDto, type DonorInput, type DonorListQuery, type DonorPatch } from './donors.schema.js';
+import {
+  mayContactDonors,
+  toDonorDto,
+  type DonorInput,
+  type DonorListQuery,
+  type DonorPatch,
+} from './donors.schema.js';
 import type { Role } from '../auth/index.js';
 import type { DonorDto } from '../../shared/index.js';
 
 export async function createDonor(input: DonorInput, transaction?: Transaction): Promise<Donor> {
-  const create = (t: Transaction) => Donor.create({
-    kind: input.kind, name: input.name, nameLatin: input.nameLatin ?? null, contactPerson: input.contactPerson ?? null,
-    email: input.email ?? null, phone: input.phone ?? null, city: input.city ?? null, crNumber: input.crNumber ?? null,
-    preferredLanguage: input.preferredLanguage,
-  }, { transaction: t });
+  const create = (t: Transaction) =>
+    Donor.create(
+      {
+        kind: input.kind,
+        name: input.name,
+        nameLatin: input.nameLatin ?? null,
+        contactPerson: input.contactPerson ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        city: input.city ?? null,
+        crNumber: input.crNumber ?? null,
+        preferredLanguage: input.preferredLanguage,
+      },
+      { transaction: t },
+    );
   return transaction ? create(transaction) : withTransaction(create);
 }
 
@@ -26,7 +42,15 @@ export async function listDonors(q: DonorListQuery, role: Role): Promise<Page<Do
     const email = mayContactDonors(role) ? [{ email: { [Op.like]: like } }] : [];
     where[Op.or] = [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }, ...email];
   }
-  const { rows, count } = await Donor.findAndCountAll({ where, order: [['name', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q) });
+  const { rows, count } = await Donor.findAndCountAll({
+    where,
+    order: [
+      ['name', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    limit: q.pageSize,
+    offset: offsetOf(q),
+  });
   return { items: rows.map((d) => toDonorDto(d, role)), total: count, page: q.page, pageSize: q.pageSize };
 }
 

@@ -21,7 +21,10 @@ const withinInt32 = (value: number | null): number | null => (value !== null && 
 function boundedDrive(drive: ParsedDrive): ParsedDrive {
   return {
     ...drive,
-    capacityBytes: drive.capacityBytes !== null && Number.isSafeInteger(drive.capacityBytes) && drive.capacityBytes > 0 ? drive.capacityBytes : null,
+    capacityBytes:
+      drive.capacityBytes !== null && Number.isSafeInteger(drive.capacityBytes) && drive.capacityBytes > 0
+        ? drive.capacityBytes
+        : null,
     powerOnHours: withinInt32(drive.powerOnHours),
     reallocatedSectors: withinInt32(drive.reallocatedSectors),
     pendingSectors: withinInt32(drive.pendingSectors),
@@ -30,14 +33,21 @@ function boundedDrive(drive: ParsedDrive): ParsedDrive {
 
 function boundedWarnings(warnings: string[]): string[] {
   if (warnings.length <= MAX_WARNINGS) return warnings;
-  return [...warnings.slice(0, MAX_WARNINGS - 1), `…and ${warnings.length - MAX_WARNINGS + 1} more warnings like these.`];
+  return [
+    ...warnings.slice(0, MAX_WARNINGS - 1),
+    `…and ${warnings.length - MAX_WARNINGS + 1} more warnings like these.`,
+  ];
 }
 
 /** The result with every value in range for storage; throws REPORT_INVALID when it lists too many drives. */
 export function boundResult(result: SourceResult, format: string): SourceResult {
   if (result.drives.length > MAX_DRIVES || result.erasures.length > MAX_ERASURES) {
-    throw new UnprocessableError('REPORT_INVALID', `The ${format} report lists more than ${MAX_DRIVES} drives or ` +
-      `${MAX_ERASURES} erasures: it is not the report of one machine.`, { format, drives: result.drives.length, erasures: result.erasures.length });
+    throw new UnprocessableError(
+      'REPORT_INVALID',
+      `The ${format} report lists more than ${MAX_DRIVES} drives or ` +
+        `${MAX_ERASURES} erasures: it is not the report of one machine.`,
+      { format, drives: result.drives.length, erasures: result.erasures.length },
+    );
   }
   const ramGb = result.device.ramGb;
   return {

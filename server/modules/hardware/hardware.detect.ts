@@ -35,8 +35,11 @@ function decodeText(content: Buffer): string {
 /** Parsed JSON; undefined when the text is not JSON and shows no sign of a JSON report (it may be text). */
 function parseJsonOrExplain(text: string): { json: unknown } | undefined {
   if (!nestingWithin(text)) {
-    throw new UnprocessableError('REPORT_INVALID', `The JSON document is nested more than ${MAX_JSON_DEPTH} levels deep; ` +
-      'no hardware report is.', { format: 'JSON', maxDepth: MAX_JSON_DEPTH });
+    throw new UnprocessableError(
+      'REPORT_INVALID',
+      `The JSON document is nested more than ${MAX_JSON_DEPTH} levels deep; ` + 'no hardware report is.',
+      { format: 'JSON', maxDepth: MAX_JSON_DEPTH },
+    );
   }
   try {
     return { json: JSON.parse(text) as unknown };
@@ -45,8 +48,10 @@ function parseJsonOrExplain(text: string): { json: unknown } | undefined {
     const known = JSON_MARKERS.find(([, marker]) => marker.test(head));
     if (known === undefined) return undefined;
     const reason = error instanceof Error ? error.message : 'unreadable JSON';
-    throw new UnprocessableError('REPORT_INVALID', `The ${known[0]} report is truncated or corrupt JSON.`,
-      { format: known[0], reason });
+    throw new UnprocessableError('REPORT_INVALID', `The ${known[0]} report is truncated or corrupt JSON.`, {
+      format: known[0],
+      reason,
+    });
   }
 }
 
@@ -54,8 +59,11 @@ function classifyJson(json: unknown): Detected {
   if (isSnapshot(json)) {
     const kind = snapshotKind(json);
     if (kind === 'unknown-snapshot') {
-      throw new UnprocessableError('REPORT_INVALID',
-        'The eReuse snapshot has neither raw tool data (data.*) nor device and components.', { format: 'eReuse snapshot' });
+      throw new UnprocessableError(
+        'REPORT_INVALID',
+        'The eReuse snapshot has neither raw tool data (data.*) nor device and components.',
+        { format: 'eReuse snapshot' },
+      );
     }
     return { format: kind, snapshot: json };
   }
@@ -71,7 +79,7 @@ function classifyText(text: string): Detected {
   if (looksLikeDmidecode(text)) return { format: 'dmidecode', text };
   if (text.startsWith('%PDF')) throw unsupported('The file is a PDF, not a hardware report.');
   if (/=== START OF INFORMATION SECTION ===/.test(text)) {
-    throw unsupported('This is smartctl\'s text output; run smartctl with --json instead.');
+    throw unsupported("This is smartctl's text output; run smartctl with --json instead.");
   }
   if (/\bnwipe\b/.test(text.slice(0, 65536)) && /^\[\d{4}\/\d\d\/\d\d /m.test(text)) {
     throw unsupported('This is an nwipe wipe log; upload it as a sanitization record, not a hardware report.');

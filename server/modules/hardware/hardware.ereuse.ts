@@ -47,7 +47,10 @@ function dmidecodeSection(data: JsonObject): SourceResult {
   const text = asString(data.dmidecode);
   if (text === undefined || text.trim() === '') return emptyResult();
   if (looksLikeDmidecode(text)) return parseDmidecode(text);
-  return { ...emptyResult(), warnings: ['The snapshot\'s "dmidecode" section is not dmidecode output, so it was ignored.'] };
+  return {
+    ...emptyResult(),
+    warnings: ['The snapshot\'s "dmidecode" section is not dmidecode output, so it was ignored.'],
+  };
 }
 
 function lshwSection(data: JsonObject): SourceResult {
@@ -63,8 +66,10 @@ export function parseWorkbenchData(snapshot: JsonObject): SourceResult {
   const merged = mergeResults([dmidecodeSection(data), smartctlSection(data), lshwSection(data)]);
   const eraseOutputs = asArray(snapshot.erase).length;
   if (eraseOutputs > 0) {
-    merged.warnings.push(`The snapshot lists ${eraseOutputs} erase command output(s); they are not sanitization records ` +
-      'because workbench-script does not record whether each erase succeeded. Upload the wipe log instead.');
+    merged.warnings.push(
+      `The snapshot lists ${eraseOutputs} erase command output(s); they are not sanitization records ` +
+        'because workbench-script does not record whether each erase succeeded. Upload the wipe log instead.',
+    );
   }
   return merged;
 }

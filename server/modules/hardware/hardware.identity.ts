@@ -18,12 +18,48 @@ export function modelName(manufacturer: string | null, product: unknown, version
 // variants), compared without case, spaces or hyphens.
 const CHASSIS_TYPES: ReadonlyArray<[DeviceType, readonly string[]]> = [
   ['laptop', ['notebook', 'laptop', 'portable', 'subnotebook', 'convertible', 'netbook']],
-  ['desktop', ['desktop', 'desktopcomputer', 'lowprofiledesktop', 'lowprofile', 'pizzabox', 'minitower', 'microtower',
-    'tower', 'spacesaving', 'lunchbox', 'sealedcasepc', 'sealed', 'minipc', 'mini', 'stickpc', 'stick', 'embeddedpc']],
+  [
+    'desktop',
+    [
+      'desktop',
+      'desktopcomputer',
+      'lowprofiledesktop',
+      'lowprofile',
+      'pizzabox',
+      'minitower',
+      'microtower',
+      'tower',
+      'spacesaving',
+      'lunchbox',
+      'sealedcasepc',
+      'sealed',
+      'minipc',
+      'mini',
+      'stickpc',
+      'stick',
+      'embeddedpc',
+    ],
+  ],
   ['all_in_one', ['allinone']],
   ['tablet', ['tablet', 'detachable', 'handheld']],
-  ['other', ['mainserverchassis', 'server', 'rackmountchassis', 'rackmount', 'blade', 'bladeenclosure',
-    'multisystemchassis', 'multisystem', 'expansionchassis', 'dockingstation', 'docking', 'virtual', 'iotgateway']],
+  [
+    'other',
+    [
+      'mainserverchassis',
+      'server',
+      'rackmountchassis',
+      'rackmount',
+      'blade',
+      'bladeenclosure',
+      'multisystemchassis',
+      'multisystem',
+      'expansionchassis',
+      'dockingstation',
+      'docking',
+      'virtual',
+      'iotgateway',
+    ],
+  ],
 ];
 
 /** Device type from a chassis or device-class word; null for "Other", "Unknown" and words we do not know. */

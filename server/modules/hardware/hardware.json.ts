@@ -59,7 +59,8 @@ export function nestingWithin(text: string, max = MAX_JSON_DEPTH): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 92) i += 1; // a backslash escapes the next character
+      if (code === 92)
+        i += 1; // a backslash escapes the next character
       else if (code === 34) inString = false;
     } else if (code === 34) inString = true;
     else if (code === 91 || code === 123) {

@@ -21,13 +21,18 @@ function sizeOf(node: JsonObject): number | null {
   const own = nonNegativeInteger(asNumber(node.size));
   if (own) return own;
   // Removable media report their size on a "medium" child node.
-  const medium = objectsIn(node.children).map((child) => nonNegativeInteger(asNumber(child.size))).find(Boolean);
+  const medium = objectsIn(node.children)
+    .map((child) => nonNegativeInteger(asNumber(child.size)))
+    .find(Boolean);
   return medium ?? null;
 }
 
 function isOptical(node: JsonObject): boolean {
   const text = `${asString(node.description) ?? ''} ${logicalName(node) ?? ''}`;
-  return /\b(cd|dvd|bd)(-rom|-rw|-r)?\b|\/dev\/sr\d|cdrom/i.test(text) || capabilities(node).some((cap) => /^(cd|dvd)/.test(cap));
+  return (
+    /\b(cd|dvd|bd)(-rom|-rw|-r)?\b|\/dev\/sr\d|cdrom/i.test(text) ||
+    capabilities(node).some((cap) => /^(cd|dvd)/.test(cap))
+  );
 }
 
 function mediaType(node: JsonObject): MediaType {
@@ -72,8 +77,10 @@ function plainDrive(visit: LshwVisit): ParsedDrive | string | null {
   if (capacity === null) {
     return `Skipped ${describe(node)}: it has no medium (an empty card reader slot or removable drive).`;
   }
-  return driveFrom(node, mediaType(node), capacity)
-    ?? `Skipped ${describe(node)} because lshw shows no serial number (usually a USB bridge or card reader).`;
+  return (
+    driveFrom(node, mediaType(node), capacity) ??
+    `Skipped ${describe(node)} because lshw shows no serial number (usually a USB bridge or card reader).`
+  );
 }
 
 export function parseLshwDisks(visits: LshwVisit[]): DiskList {

@@ -34,7 +34,7 @@ function ramGb(visits: LshwVisit[]): number | null {
     if (node.class !== 'memory' || !/system memory/i.test(asString(node.description) ?? '')) continue;
     const banks = objectsIn(node.children).map((bank) => asNumber(bank.size) ?? 0);
     const bankTotal = banks.reduce((sum, size) => sum + size, 0);
-    total += bankTotal > 0 ? bankTotal : asNumber(node.size) ?? 0;
+    total += bankTotal > 0 ? bankTotal : (asNumber(node.size) ?? 0);
   }
   return bytesToRamGb(total);
 }

@@ -13,12 +13,17 @@ import type { ParsedReport } from './hardware.types.js';
 
 function parseDetected(detected: Detected): SourceResult {
   switch (detected.format) {
-    case 'dmidecode': return parseDmidecode(detected.text);
-    case 'lshw': return parseLshw(detected.json);
-    case 'smartctl': return parseSmartctl(detected.entries);
-    case 'workbench11': return parseWorkbench11(detected.snapshot);
+    case 'dmidecode':
+      return parseDmidecode(detected.text);
+    case 'lshw':
+      return parseLshw(detected.json);
+    case 'smartctl':
+      return parseSmartctl(detected.entries);
+    case 'workbench11':
+      return parseWorkbench11(detected.snapshot);
     case 'workbench-script':
-    case 'workbench-legacy': return parseWorkbenchData(detected.snapshot);
+    case 'workbench-legacy':
+      return parseWorkbenchData(detected.snapshot);
   }
 }
 
@@ -36,13 +41,16 @@ export function parseHardwareReport(content: Buffer): ParsedReport {
   } catch (error) {
     // Parsers narrow every value they read, so this is a last guard: odd input must never become a 500.
     if (error instanceof AppError) throw error;
-    throw new UnprocessableError('REPORT_INVALID', `The ${detected.format} report could not be read.`,
-      { format: detected.format });
+    throw new UnprocessableError('REPORT_INVALID', `The ${detected.format} report could not be read.`, {
+      format: detected.format,
+    });
   }
   if (!hasUsableData(result)) {
-    throw new UnprocessableError('REPORT_INVALID',
+    throw new UnprocessableError(
+      'REPORT_INVALID',
       `The ${detected.format} report names no device, drive or erasure that Nimah can use.`,
-      { format: detected.format, warnings: result.warnings });
+      { format: detected.format, warnings: result.warnings },
+    );
   }
   return { format: detected.format, ...result };
 }

@@ -17,7 +17,10 @@ export function looksLikeSmartctl(value: unknown): boolean {
 function ataAttribute(entry: JsonObject, id: number): number | null {
   const attribute = asArray(dig(entry, 'ata_smart_attributes', 'table')).find((row) => dig(row, 'id') === id);
   if (attribute === undefined) return null;
-  return leadingInteger(asString(dig(attribute, 'raw', 'string'))) ?? nonNegativeInteger(asNumber(dig(attribute, 'raw', 'value')));
+  return (
+    leadingInteger(asString(dig(attribute, 'raw', 'string'))) ??
+    nonNegativeInteger(asNumber(dig(attribute, 'raw', 'value')))
+  );
 }
 
 function isNvme(entry: JsonObject): boolean {
@@ -45,9 +48,11 @@ function capacityBytes(entry: JsonObject): number | null {
 }
 
 function powerOnHours(entry: JsonObject): number | null {
-  return nonNegativeInteger(asNumber(dig(entry, 'power_on_time', 'hours')))
-    ?? nonNegativeInteger(asNumber(dig(entry, 'nvme_smart_health_information_log', 'power_on_hours')))
-    ?? ataAttribute(entry, 9);
+  return (
+    nonNegativeInteger(asNumber(dig(entry, 'power_on_time', 'hours'))) ??
+    nonNegativeInteger(asNumber(dig(entry, 'nvme_smart_health_information_log', 'power_on_hours'))) ??
+    ataAttribute(entry, 9)
+  );
 }
 
 /** SCSI drives have no attribute 5; their grown defect list counts the same remapped sectors. */
@@ -80,8 +85,10 @@ function skippedWarning(entry: JsonObject, model: string | null): string {
     .filter(Boolean);
   const what = model ? `${deviceName(entry)} (${model})` : deviceName(entry);
   const why = errors.length > 0 ? ` (smartctl said: ${errors.join('; ')})` : '';
-  return `Skipped the smartctl entry for ${what} because it has no serial number${why}; ` +
-    'it is usually a USB bridge, a card reader or a device smartctl could not read.';
+  return (
+    `Skipped the smartctl entry for ${what} because it has no serial number${why}; ` +
+    'it is usually a USB bridge, a card reader or a device smartctl could not read.'
+  );
 }
 
 function parseEntry(entry: JsonObject): ParsedDrive | string {

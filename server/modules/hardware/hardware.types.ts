@@ -5,13 +5,7 @@ import type { DeviceType, MediaType } from '../../shared/index.js';
 
 export type { DeviceType, MediaType };
 
-export type ReportFormat =
-  | 'lshw'
-  | 'dmidecode'
-  | 'smartctl'
-  | 'workbench-script'
-  | 'workbench-legacy'
-  | 'workbench11';
+export type ReportFormat = 'lshw' | 'dmidecode' | 'smartctl' | 'workbench-script' | 'workbench-legacy' | 'workbench11';
 
 /** NIST SP 800-88 techniques the sanitization records accept. */
 export type SanitizationTechnique =

@@ -2,7 +2,16 @@
 
 const GIB = 1024 ** 3;
 const UNIT_BYTES: Readonly<Record<string, number>> = {
-  b: 1, bytes: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, gb: GIB, gib: GIB, tb: 1024 ** 4, tib: 1024 ** 4,
+  b: 1,
+  bytes: 1,
+  kb: 1024,
+  kib: 1024,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  gb: GIB,
+  gib: GIB,
+  tb: 1024 ** 4,
+  tib: 1024 ** 4,
 };
 
 /**

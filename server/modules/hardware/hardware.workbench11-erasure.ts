@@ -51,7 +51,10 @@ export function parseWorkbench11Erasures(component: JsonObject, driveSerial: str
   for (const action of objectsIn(component.actions)) {
     const type = actionType(action);
     if (Object.hasOwn(VERIFICATION, type)) list.erasures.push(erasureFrom(action, driveSerial, tool));
-    else if (/^erase/i.test(type)) list.warnings.push(`Ignored the erasure action "${type}" on drive ${driveSerial}: Nimah does not know how to read it.`);
+    else if (/^erase/i.test(type))
+      list.warnings.push(
+        `Ignored the erasure action "${type}" on drive ${driveSerial}: Nimah does not know how to read it.`,
+      );
   }
   return list;
 }

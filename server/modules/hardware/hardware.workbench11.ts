@@ -70,7 +70,9 @@ export function parseWorkbench11(snapshot: JsonObject): SourceResult {
     const serialNumber = cleanSerial(component.serialNumber);
     if (serialNumber === null) {
       const model = cleanText(component.model) ?? 'unknown model';
-      result.warnings.push(`Skipped a ${componentType(component)} (${model}) because the snapshot gives no serial number; its erasures, if any, were skipped too.`);
+      result.warnings.push(
+        `Skipped a ${componentType(component)} (${model}) because the snapshot gives no serial number; its erasures, if any, were skipped too.`,
+      );
       continue;
     }
     result.drives.push(driveFrom(component, serialNumber));
@@ -80,4 +82,3 @@ export function parseWorkbench11(snapshot: JsonObject): SourceResult {
   }
   return result;
 }
-

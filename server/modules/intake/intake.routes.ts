@@ -12,5 +12,10 @@ import { intakeQueue } from './intake.service.js';
 const queueQuery = Joi.object<{ limit: number }>({ limit: Joi.number().integer().min(1).max(200).default(50) });
 
 export const intakeRoutes = defineRoutes<Access>([
-  { method: 'get', path: '/api/intake-queue', access: ALL_ROLES, handler: async (req, res) => res.json(await intakeQueue(parse(queueQuery, req.query).limit)) },
+  {
+    method: 'get',
+    path: '/api/intake-queue',
+    access: ALL_ROLES,
+    handler: async (req, res) => res.json(await intakeQueue(parse(queueQuery, req.query).limit)),
+  },
 ]);

@@ -1,5 +1,10 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 import { PARTNER_KINDS, type PartnerKind } from '../../shared/beneficiaries.js';
 
@@ -21,13 +26,19 @@ export class Partner extends Model<InferAttributes<Partner>, InferCreationAttrib
 const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
 
 export function initPartnerModels(sequelize: Sequelize): void {
-  Partner.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    name: { type: DataTypes.STRING(200), allowNull: false },
-    nameLatin: str(200),
-    kind: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [[...PARTNER_KINDS]] } },
-    city: str(100), contactPerson: str(200), phone: str(20), email: str(254),
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'partners' });
+  Partner.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      name: { type: DataTypes.STRING(200), allowNull: false },
+      nameLatin: str(200),
+      kind: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [[...PARTNER_KINDS]] } },
+      city: str(100),
+      contactPerson: str(200),
+      phone: str(20),
+      email: str(254),
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'partners' },
+  );
 }

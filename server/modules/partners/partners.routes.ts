@@ -6,6 +6,16 @@ import { ALL_ROLES, MANAGERS, type Access } from '../auth/index.js';
 import { createPartner, listPartners, partnerInput, partnerListQuery } from './partners.service.js';
 
 export const partnerRoutes = defineRoutes<Access>([
-  { method: 'post', path: '/api/partners', access: MANAGERS, handler: async (req, res) => res.status(201).json(await createPartner(parse(partnerInput, req.body))) },
-  { method: 'get', path: '/api/partners', access: ALL_ROLES, handler: async (req, res) => res.json(await listPartners(parse(partnerListQuery, req.query))) },
+  {
+    method: 'post',
+    path: '/api/partners',
+    access: MANAGERS,
+    handler: async (req, res) => res.status(201).json(await createPartner(parse(partnerInput, req.body))),
+  },
+  {
+    method: 'get',
+    path: '/api/partners',
+    access: ALL_ROLES,
+    handler: async (req, res) => res.json(await listPartners(parse(partnerListQuery, req.query))),
+  },
 ]);

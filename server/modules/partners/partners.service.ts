@@ -18,28 +18,53 @@ export type { PartnerDto, PartnerInput };
 export const partnerInput = Joi.object<PartnerInput>({
   name: Joi.string().trim().min(1).max(200).required(),
   nameLatin: optional(200),
-  kind: Joi.string().valid(...PARTNER_KINDS).required(),
+  kind: Joi.string()
+    .valid(...PARTNER_KINDS)
+    .required(),
   city: optional(100),
   contactPerson: optional(200),
   phone: phoneSchema(config.country).allow('', null).empty(['', null]),
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
 });
 
-export interface PartnerListQuery extends PageQuery { kind?: PartnerKind; q?: string }
+export interface PartnerListQuery extends PageQuery {
+  kind?: PartnerKind;
+  q?: string;
+}
 export const partnerListQuery = Joi.object<PartnerListQuery>({
-  ...pageQueryKeys, kind: Joi.string().valid(...PARTNER_KINDS), q: Joi.string().trim().max(100).allow('').empty(''),
+  ...pageQueryKeys,
+  kind: Joi.string().valid(...PARTNER_KINDS),
+  q: Joi.string().trim().max(100).allow('').empty(''),
 });
 
 export const toPartnerDto = (p: Partner): PartnerDto => ({
-  id: p.id, name: p.name, nameLatin: p.nameLatin, kind: p.kind, city: p.city, contactPerson: p.contactPerson,
-  phone: p.phone, email: p.email, createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString(),
+  id: p.id,
+  name: p.name,
+  nameLatin: p.nameLatin,
+  kind: p.kind,
+  city: p.city,
+  contactPerson: p.contactPerson,
+  phone: p.phone,
+  email: p.email,
+  createdAt: new Date(p.createdAt).toISOString(),
+  updatedAt: new Date(p.updatedAt).toISOString(),
 });
 
 export async function createPartner(input: PartnerInput): Promise<PartnerDto> {
-  const partner = await withTransaction((transaction) => Partner.create({
-    name: input.name, nameLatin: input.nameLatin ?? null, kind: input.kind, city: input.city ?? null,
-    contactPerson: input.contactPerson ?? null, phone: input.phone ?? null, email: input.email ?? null,
-  }, { transaction }));
+  const partner = await withTransaction((transaction) =>
+    Partner.create(
+      {
+        name: input.name,
+        nameLatin: input.nameLatin ?? null,
+        kind: input.kind,
+        city: input.city ?? null,
+        contactPerson: input.contactPerson ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+      },
+      { transaction },
+    ),
+  );
   logger.info('partner.created', { partnerId: partner.id });
   return toPartnerDto(partner);
 }
@@ -52,7 +77,13 @@ export async function listPartners(q: PartnerListQuery): Promise<Page<PartnerDto
     where.push({ [Op.or]: [{ name: { [Op.like]: like } }, { nameLatin: { [Op.like]: like } }] });
   }
   const { rows, count } = await Partner.findAndCountAll({
-    where: { [Op.and]: where }, order: [['name', 'ASC'], ['id', 'ASC']], limit: q.pageSize, offset: offsetOf(q),
+    where: { [Op.and]: where },
+    order: [
+      ['name', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    limit: q.pageSize,
+    offset: offsetOf(q),
   });
   return { items: rows.map(toPartnerDto), total: count, page: q.page, pageSize: q.pageSize };
 }

@@ -1,5 +1,10 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 
 export class Programme extends Model<InferAttributes<Programme>, InferCreationAttributes<Programme>> {
@@ -15,15 +20,18 @@ export class Programme extends Model<InferAttributes<Programme>, InferCreationAt
 }
 
 export function initProgrammeModels(sequelize: Sequelize): void {
-  Programme.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    name: { type: DataTypes.STRING(200), allowNull: false, unique: true },
-    nameLatin: { type: DataTypes.STRING(200), allowNull: true },
-    targetFamilies: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    targetStudents: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    startsOn: { type: DataTypes.DATEONLY, allowNull: true },
-    endsOn: { type: DataTypes.DATEONLY, allowNull: true },
-    createdAt: DataTypes.DATE(3),
-    updatedAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'programmes' });
+  Programme.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      name: { type: DataTypes.STRING(200), allowNull: false, unique: true },
+      nameLatin: { type: DataTypes.STRING(200), allowNull: true },
+      targetFamilies: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      targetStudents: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      startsOn: { type: DataTypes.DATEONLY, allowNull: true },
+      endsOn: { type: DataTypes.DATEONLY, allowNull: true },
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'programmes' },
+  );
 }

@@ -29,10 +29,17 @@ export async function programmeProgress(p: Programme, now = new Date()): Promise
   const remaining = Math.max(0, target - served);
   let forecast: string | null = null;
   if (remaining === 0 && target > 0) forecast = now.toISOString().slice(0, 10);
-  else if (recent > 0) forecast = new Date(now.getTime() + Math.ceil(remaining / (recent / 30)) * DAY_MS).toISOString().slice(0, 10);
+  else if (recent > 0)
+    forecast = new Date(now.getTime() + Math.ceil(remaining / (recent / 30)) * DAY_MS).toISOString().slice(0, 10);
   return {
-    programmeId: p.id, name: p.name, targetFamilies: p.targetFamilies, targetStudents: p.targetStudents,
-    servedFamilies, servedStudents, percent: target ? Math.round((served / target) * 10_000) / 100 : 0,
-    last30DaysRate: recent, forecastCompletionDate: forecast,
+    programmeId: p.id,
+    name: p.name,
+    targetFamilies: p.targetFamilies,
+    targetStudents: p.targetStudents,
+    servedFamilies,
+    servedStudents,
+    percent: target ? Math.round((served / target) * 10_000) / 100 : 0,
+    last30DaysRate: recent,
+    forecastCompletionDate: forecast,
   };
 }

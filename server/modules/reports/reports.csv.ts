@@ -5,8 +5,20 @@ import { csvStringifier } from '../../lib/csv.js';
 import { devicesCsvBatch } from '../devices/index.js';
 
 const BATCH = 1000;
-const COLUMNS = ['assetTag', 'type', 'manufacturer', 'model', 'serialNumber', 'status', 'grade', 'disposition',
-  'donationCode', 'donorName', 'receivedAt', 'statusChangedAt'];
+const COLUMNS = [
+  'assetTag',
+  'type',
+  'manufacturer',
+  'model',
+  'serialNumber',
+  'status',
+  'grade',
+  'disposition',
+  'donationCode',
+  'donorName',
+  'receivedAt',
+  'statusChangedAt',
+];
 
 export async function streamDevicesCsv(res: Response): Promise<void> {
   res.type('text/csv; charset=utf-8');
@@ -18,8 +30,20 @@ export async function streamDevicesCsv(res: Response): Promise<void> {
     const rows = await devicesCsvBatch(lastId, BATCH);
     for (const d of rows) {
       const donation = d.donation;
-      const ok = csv.write([d.assetTag, d.type, d.manufacturer, d.model, d.serialNumber, d.status, d.grade, d.disposition,
-        donation?.code, donation?.donor?.name, new Date(d.createdAt).toISOString(), new Date(d.statusChangedAt).toISOString()]);
+      const ok = csv.write([
+        d.assetTag,
+        d.type,
+        d.manufacturer,
+        d.model,
+        d.serialNumber,
+        d.status,
+        d.grade,
+        d.disposition,
+        donation?.code,
+        donation?.donor?.name,
+        new Date(d.createdAt).toISOString(),
+        new Date(d.statusChangedAt).toISOString(),
+      ]);
       if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
     }
     if (rows.length < BATCH) break;

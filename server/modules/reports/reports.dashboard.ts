@@ -32,9 +32,10 @@ async function monthlyCounts(table: string, column: string, since: Date, extra =
 }
 
 /** Days between two DATETIME columns, as a number, on either dialect. */
-const daysBetween = (from: string, to: string) => (isSqlite()
-  ? `(julianday(${to}) - julianday(${from}))`
-  : `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 86400000000.0)`);
+const daysBetween = (from: string, to: string) =>
+  isSqlite()
+    ? `(julianday(${to}) - julianday(${from}))`
+    : `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 86400000000.0)`;
 
 /**
  * How long each status lasted: from the event that entered it to the next status event of the same device.
@@ -54,13 +55,19 @@ async function medianDaysPerStage(since: Date): Promise<Record<string, number | 
       GROUP BY stage`,
     { replacements: { since }, type: QueryTypes.SELECT },
   );
-  const byStage = new Map(rows.map((r) => [r.stage, r.median === null ? null : Math.round(Number(r.median) * 100) / 100]));
+  const byStage = new Map(
+    rows.map((r) => [r.stage, r.median === null ? null : Math.round(Number(r.median) * 100) / 100]),
+  );
   return Object.fromEntries(STAGE_STATUSES.map((s) => [s, byStage.get(s) ?? null]));
 }
 
 // The dashboard reads every device and a year of events. Viewers share one computation: it is recomputed after any
 // write committed by this instance, and is never older than DASHBOARD_CACHE_MS (writes through other instances).
-const shared = sharedResults<Dashboard>({ maxAgeMs: config.cache.dashboardMs, maxKeys: 1, generation: writeGeneration });
+const shared = sharedResults<Dashboard>({
+  maxAgeMs: config.cache.dashboardMs,
+  maxKeys: 1,
+  generation: writeGeneration,
+});
 
 export function cachedDashboard(): Promise<Dashboard> {
   return shared('dashboard', () => dashboard());
@@ -80,10 +87,15 @@ export async function dashboard(now = new Date()): Promise<Dashboard> {
   const totalDevices = Object.values(devicesByStatus).reduce((a, b) => a + b, 0);
   const placed = devicesByStatus.handed_over;
   return {
-    devicesByStatus, totalDevices,
+    devicesByStatus,
+    totalDevices,
     monthly: months.map((month) => ({ month, intake: intake.get(month) ?? 0, handovers: handovers.get(month) ?? 0 })),
     medianDaysPerStage: stages,
-    yield: { placed, received: totalDevices, ratio: totalDevices ? Math.round((placed / totalDevices) * 1000) / 1000 : 0 },
+    yield: {
+      placed,
+      received: totalDevices,
+      ratio: totalDevices ? Math.round((placed / totalDevices) * 1000) / 1000 : 0,
+    },
     programmes: await Promise.all(programmes.map((p) => programmeProgress(p, now))),
   };
 }

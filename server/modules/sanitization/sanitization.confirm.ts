@@ -22,18 +22,32 @@ export type Decision = { kind: 'confirm' } | { kind: 'reject'; reason: string };
 
 function assertMayDecide(record: Sanitization, actor: Actor): void {
   if (record.operatorId !== null && record.operatorId === actor.id) {
-    throw new ForbiddenError('The operator cannot confirm or reject their own sanitization record; the named verifier must', 'OPERATOR_CANNOT_CONFIRM');
+    throw new ForbiddenError(
+      'The operator cannot confirm or reject their own sanitization record; the named verifier must',
+      'OPERATOR_CANNOT_CONFIRM',
+    );
   }
   if (record.verifierId !== null && record.verifierId !== actor.id) {
-    throw new ForbiddenError('Only the verifier named on this sanitization record may confirm or reject it', 'NOT_THE_VERIFIER');
+    throw new ForbiddenError(
+      'Only the verifier named on this sanitization record may confirm or reject it',
+      'NOT_THE_VERIFIER',
+    );
   }
   if (record.state !== 'awaiting_confirmation') {
-    throw new ConflictError('SANITIZATION_ALREADY_DECIDED', `Sanitization record ${record.id} is ${record.state}; it is not awaiting confirmation`, { state: record.state });
+    throw new ConflictError(
+      'SANITIZATION_ALREADY_DECIDED',
+      `Sanitization record ${record.id} is ${record.state}; it is not awaiting confirmation`,
+      { state: record.state },
+    );
   }
 }
 
 async function readRecord(id: number, transaction?: Transaction): Promise<SanitizationDto> {
-  const [row] = await getSequelize().query<Record<string, unknown>>(sanitizationByIdSql(), { replacements: { id }, type: QueryTypes.SELECT, transaction });
+  const [row] = await getSequelize().query<Record<string, unknown>>(sanitizationByIdSql(), {
+    replacements: { id },
+    type: QueryTypes.SELECT,
+    transaction,
+  });
   return sanitizationRowToDto(row);
 }
 
@@ -47,18 +61,35 @@ export async function decide(id: number, decision: Decision, actor: Actor): Prom
     const row = (await Sanitization.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE }))!;
     assertMayDecide(row, actor);
     const now = new Date();
-    const fields = decision.kind === 'confirm'
-      ? { state: 'counted' as const, confirmedBy: actor.id, confirmedAt: now }
-      : { state: 'rejected' as const, rejectedBy: actor.id, rejectedAt: now, rejectionReason: decision.reason };
-    const [changed] = await Sanitization.update({ ...fields, verifierId: actor.id },
-      { where: { id, state: 'awaiting_confirmation' }, transaction });
-    if (changed !== 1) throw new ConflictError('SANITIZATION_ALREADY_DECIDED', `Sanitization record ${id} is no longer awaiting confirmation`);
+    const fields =
+      decision.kind === 'confirm'
+        ? { state: 'counted' as const, confirmedBy: actor.id, confirmedAt: now }
+        : { state: 'rejected' as const, rejectedBy: actor.id, rejectedAt: now, rejectionReason: decision.reason };
+    const [changed] = await Sanitization.update(
+      { ...fields, verifierId: actor.id },
+      { where: { id, state: 'awaiting_confirmation' }, transaction },
+    );
+    if (changed !== 1)
+      throw new ConflictError(
+        'SANITIZATION_ALREADY_DECIDED',
+        `Sanitization record ${id} is no longer awaiting confirmation`,
+      );
     const dto = await readRecord(id, transaction);
-    await appendEvent(row.deviceId, {
-      type: decision.kind === 'confirm' ? 'sanitization_confirmed' : 'sanitization_rejected', actorId: actor.id,
-      payload: { sanitizationId: id, driveSerial: dto.driveSerial, operatorId: row.operatorId, result: row.result,
-        ...(decision.kind === 'reject' ? { reason: decision.reason } : {}) },
-    }, transaction);
+    await appendEvent(
+      row.deviceId,
+      {
+        type: decision.kind === 'confirm' ? 'sanitization_confirmed' : 'sanitization_rejected',
+        actorId: actor.id,
+        payload: {
+          sanitizationId: id,
+          driveSerial: dto.driveSerial,
+          operatorId: row.operatorId,
+          result: row.result,
+          ...(decision.kind === 'reject' ? { reason: decision.reason } : {}),
+        },
+      },
+      transaction,
+    );
     return dto;
   });
   logger.info('sanitization.decided', { sanitizationId: id, decision: decision.kind, actorId: actor.id });
@@ -67,25 +98,42 @@ export async function decide(id: number, decision: Decision, actor: Actor): Prom
 
 const awaitingWhere = `t.state = 'awaiting_confirmation'
   AND (t.verifier_id = :me OR (t.verifier_id IS NULL AND (t.operator_id IS NULL OR t.operator_id <> :me)))`;
-const awaitingSql = sqlOnce(() => `SELECT ${columnsOf(Sanitization, 't')}, dr.serial_number AS driveSerial, ${peopleColumns('t').join(', ')},
+const awaitingSql = sqlOnce(
+  () => `SELECT ${columnsOf(Sanitization, 't')}, dr.serial_number AS driveSerial, ${peopleColumns('t').join(', ')},
   d.asset_tag AS assetTag, d.status AS deviceStatus
   FROM sanitizations t JOIN devices d ON d.id = t.device_id LEFT JOIN drives dr ON dr.id = t.drive_id ${peopleJoins('t')}
-  WHERE ${awaitingWhere} ORDER BY t.id LIMIT :limit OFFSET :offset`);
+  WHERE ${awaitingWhere} ORDER BY t.id LIMIT :limit OFFSET :offset`,
+);
 
 /** The records `actor` may confirm: those naming them, and legacy ones naming no one that they did not record. */
-export async function listAwaiting(actor: Actor, page: number, pageSize: number): Promise<{ items: AwaitingSanitizationDto[]; total: number; page: number; pageSize: number }> {
+export async function listAwaiting(
+  actor: Actor,
+  page: number,
+  pageSize: number,
+): Promise<{ items: AwaitingSanitizationDto[]; total: number; page: number; pageSize: number }> {
   const sequelize = getSequelize();
   const replacements = { me: actor.id, limit: pageSize, offset: (page - 1) * pageSize };
   const [rows, [count]] = await Promise.all([
     sequelize.query<Record<string, unknown>>(awaitingSql(), { replacements, type: QueryTypes.SELECT }),
-    sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM sanitizations t WHERE ${awaitingWhere}`, { replacements, type: QueryTypes.SELECT }),
+    sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM sanitizations t WHERE ${awaitingWhere}`, {
+      replacements,
+      type: QueryTypes.SELECT,
+    }),
   ]);
-  const items = rows.map((r) => ({ ...sanitizationRowToDto(r), assetTag: r.assetTag as string, deviceStatus: r.deviceStatus as string }));
+  const items = rows.map((r) => ({
+    ...sanitizationRowToDto(r),
+    assetTag: r.assetTag as string,
+    deviceStatus: r.deviceStatus as string,
+  }));
   return { items, total: Number(count.n), page, pageSize };
 }
 
 /** Who may be named as verifier by `actor`: every other active user of a role that may do workshop work. */
 export async function listVerifiers(actor: Actor): Promise<{ items: VerifierDto[] }> {
-  const users = await User.findAll({ where: { active: true, role: [...STAFF] }, attributes: ['id', 'name', 'role'], order: [['name', 'ASC']] });
+  const users = await User.findAll({
+    where: { active: true, role: [...STAFF] },
+    attributes: ['id', 'name', 'role'],
+    order: [['name', 'ASC']],
+  });
   return { items: users.filter((u) => u.id !== actor.id).map((u) => ({ id: u.id, name: u.name, role: u.role })) };
 }

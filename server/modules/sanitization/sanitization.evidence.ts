@@ -13,7 +13,8 @@ function imageFormat(data: Buffer): string | null {
   if (startsWith(data, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(data, ascii('RIFF')) && startsWith(data, ascii('WEBP'), 8)) return 'webp';
   // HEIC, as phones save photos: an ISO media file whose brand is heic/heix/mif1.
-  if (startsWith(data, ascii('ftyp'), 4) && /^(heic|heix|mif1)$/.test(data.subarray(8, 12).toString('latin1'))) return 'heic';
+  if (startsWith(data, ascii('ftyp'), 4) && /^(heic|heix|mif1)$/.test(data.subarray(8, 12).toString('latin1')))
+    return 'heic';
   return null;
 }
 
@@ -24,12 +25,20 @@ function isText(data: Buffer): boolean {
 
 /** The `format` stored with a tool's report, or 415. */
 export function reportFormat(data: Buffer): string {
-  if (!data.length) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The report file is empty', { field: 'file' });
+  if (!data.length)
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The report file is empty', { field: 'file' });
   if (isPdf(data)) return 'report-pdf';
   if (imageFormat(data)) {
-    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'A photo is evidence only for a destroyed drive (method "destroy"); for an erasure, upload the tool\'s own report (PDF, XML or text)', { field: 'file' });
+    throw new UnsupportedTypeError(
+      'UNSUPPORTED_FILE_TYPE',
+      'A photo is evidence only for a destroyed drive (method "destroy"); for an erasure, upload the tool\'s own report (PDF, XML or text)',
+      { field: 'file' },
+    );
   }
-  if (!isText(data)) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'Upload the wipe tool\'s report as PDF, XML or text', { field: 'file' });
+  if (!isText(data))
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', "Upload the wipe tool's report as PDF, XML or text", {
+      field: 'file',
+    });
   return /^\uFEFF?\s*</.test(data.subarray(0, 64).toString('utf8')) ? 'report-xml' : 'report-text';
 }
 
@@ -37,6 +46,11 @@ export function reportFormat(data: Buffer): string {
 export function photoFormat(data: Buffer): string {
   if (isPdf(data)) return 'certificate-pdf';
   const image = imageFormat(data);
-  if (!image) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'Upload a photo (PNG, JPEG, WebP, HEIC) or the destruction certificate (PDF)', { field: 'file' });
+  if (!image)
+    throw new UnsupportedTypeError(
+      'UNSUPPORTED_FILE_TYPE',
+      'Upload a photo (PNG, JPEG, WebP, HEIC) or the destruction certificate (PDF)',
+      { field: 'file' },
+    );
   return `photo-${image}`;
 }

@@ -1,8 +1,15 @@
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 import {
-  SANITIZATION_METHODS as METHODS, SANITIZATION_RESULTS as RESULTS, SANITIZATION_TECHNIQUES as TECHNIQUES,
+  SANITIZATION_METHODS as METHODS,
+  SANITIZATION_RESULTS as RESULTS,
+  SANITIZATION_TECHNIQUES as TECHNIQUES,
   SANITIZATION_VERIFICATIONS as VERIFICATIONS,
 } from '../../shared/index.js';
 
@@ -40,32 +47,39 @@ export class Sanitization extends Model<InferAttributes<Sanitization>, InferCrea
 }
 
 export function initSanitizationModels(sequelize: Sequelize): void {
-  Sanitization.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    deviceId: { type: DataTypes.INTEGER, allowNull: false },
-    driveId: { type: DataTypes.INTEGER, allowNull: false },
-    method: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [METHODS as unknown as string[]] } },
-    technique: { type: DataTypes.STRING(24), allowNull: false, validate: { isIn: [TECHNIQUES as unknown as string[]] } },
-    tool: { type: DataTypes.STRING(100), allowNull: false },
-    passes: { type: DataTypes.INTEGER, allowNull: true },
-    verification: { type: DataTypes.STRING(12), allowNull: false },
-    result: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [RESULTS as unknown as string[]] } },
-    startedAt: { type: DataTypes.DATE(3), allowNull: true },
-    finishedAt: { type: DataTypes.DATE(3), allowNull: true },
-    operatorId: { type: DataTypes.INTEGER, allowNull: true },
-    verifierId: { type: DataTypes.INTEGER, allowNull: true },
-    source: { type: DataTypes.STRING(16), allowNull: false },
-    evidenceSha256: { type: DataTypes.CHAR(64), allowNull: true },
-    evidence: { type: DataTypes.STRING(12), allowNull: false, validate: { isIn: [EVIDENCE as unknown as string[]] } },
-    state: { type: DataTypes.STRING(24), allowNull: false, validate: { isIn: [STATES as unknown as string[]] } },
-    confirmedBy: { type: DataTypes.INTEGER, allowNull: true },
-    confirmedAt: { type: DataTypes.DATE(3), allowNull: true },
-    rejectedBy: { type: DataTypes.INTEGER, allowNull: true },
-    rejectedAt: { type: DataTypes.DATE(3), allowNull: true },
-    rejectionReason: { type: DataTypes.STRING(500), allowNull: true },
-    notes: { type: DataTypes.TEXT, allowNull: true },
-    createdAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'sanitizations', updatedAt: false });
+  Sanitization.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      deviceId: { type: DataTypes.INTEGER, allowNull: false },
+      driveId: { type: DataTypes.INTEGER, allowNull: false },
+      method: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [METHODS as unknown as string[]] } },
+      technique: {
+        type: DataTypes.STRING(24),
+        allowNull: false,
+        validate: { isIn: [TECHNIQUES as unknown as string[]] },
+      },
+      tool: { type: DataTypes.STRING(100), allowNull: false },
+      passes: { type: DataTypes.INTEGER, allowNull: true },
+      verification: { type: DataTypes.STRING(12), allowNull: false },
+      result: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [RESULTS as unknown as string[]] } },
+      startedAt: { type: DataTypes.DATE(3), allowNull: true },
+      finishedAt: { type: DataTypes.DATE(3), allowNull: true },
+      operatorId: { type: DataTypes.INTEGER, allowNull: true },
+      verifierId: { type: DataTypes.INTEGER, allowNull: true },
+      source: { type: DataTypes.STRING(16), allowNull: false },
+      evidenceSha256: { type: DataTypes.CHAR(64), allowNull: true },
+      evidence: { type: DataTypes.STRING(12), allowNull: false, validate: { isIn: [EVIDENCE as unknown as string[]] } },
+      state: { type: DataTypes.STRING(24), allowNull: false, validate: { isIn: [STATES as unknown as string[]] } },
+      confirmedBy: { type: DataTypes.INTEGER, allowNull: true },
+      confirmedAt: { type: DataTypes.DATE(3), allowNull: true },
+      rejectedBy: { type: DataTypes.INTEGER, allowNull: true },
+      rejectedAt: { type: DataTypes.DATE(3), allowNull: true },
+      rejectionReason: { type: DataTypes.STRING(500), allowNull: true },
+      notes: { type: DataTypes.TEXT, allowNull: true },
+      createdAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'sanitizations', updatedAt: false },
+  );
 }
 
 export class DeviceFile extends Model<InferAttributes<DeviceFile>, InferCreationAttributes<DeviceFile>> {
@@ -81,15 +95,18 @@ export class DeviceFile extends Model<InferAttributes<DeviceFile>, InferCreation
 }
 
 export function initDeviceFileModels(sequelize: Sequelize): void {
-  DeviceFile.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    deviceId: { type: DataTypes.INTEGER, allowNull: false },
-    kind: { type: DataTypes.STRING(24), allowNull: false },
-    format: { type: DataTypes.STRING(24), allowNull: true },
-    sha256: { type: DataTypes.CHAR(64), allowNull: false },
-    sizeBytes: { type: DataTypes.INTEGER, allowNull: false },
-    originalName: { type: DataTypes.STRING(255), allowNull: true },
-    uploadedBy: { type: DataTypes.INTEGER, allowNull: true },
-    createdAt: DataTypes.DATE(3),
-  }, { sequelize, tableName: 'device_files', updatedAt: false });
+  DeviceFile.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      deviceId: { type: DataTypes.INTEGER, allowNull: false },
+      kind: { type: DataTypes.STRING(24), allowNull: false },
+      format: { type: DataTypes.STRING(24), allowNull: true },
+      sha256: { type: DataTypes.CHAR(64), allowNull: false },
+      sizeBytes: { type: DataTypes.INTEGER, allowNull: false },
+      originalName: { type: DataTypes.STRING(255), allowNull: true },
+      uploadedBy: { type: DataTypes.INTEGER, allowNull: true },
+      createdAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'device_files', updatedAt: false },
+  );
 }

@@ -26,8 +26,19 @@ export interface NwipeLog {
   warnings: string[];
 }
 
-interface DriveFacts { path: string; bus: string | null; model: string | null; serial: string | null; startedAt: string | null }
-interface SummaryRow { name: string; status: string; duration: string; modelSerial: string }
+interface DriveFacts {
+  path: string;
+  bus: string | null;
+  model: string | null;
+  serial: string | null;
+  startedAt: string | null;
+}
+interface SummaryRow {
+  name: string;
+  status: string;
+  duration: string;
+  modelSerial: string;
+}
 
 interface Facts {
   version: string | null;
@@ -49,7 +60,8 @@ interface Facts {
 /** More drives than any machine Nimah handles holds: a log listing more is not one machine's wipe. */
 const MAX_DRIVES = 256;
 
-const TIMESTAMP = /^\[(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)\]\s*(?:nwipe:\s*)?(?:(?:debug|info|notice|warning|error|fatal|sanity):)?\s?/;
+const TIMESTAMP =
+  /^\[(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)\]\s*(?:nwipe:\s*)?(?:(?:debug|info|notice|warning|error|fatal|sanity):)?\s?/;
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
@@ -75,7 +87,10 @@ type Matcher = (message: string) => Match | null;
 type Handler = (match: Match, facts: Facts, time: string | null) => void;
 
 /** A matcher from a regular expression; only for patterns without overlapping quantifiers (linear on any line). */
-const regex = (pattern: RegExp): Matcher => (message) => pattern.exec(message);
+const regex =
+  (pattern: RegExp): Matcher =>
+  (message) =>
+    pattern.exec(message);
 
 // The matchers below replace regular expressions that backtracked on hostile lines: the table row pattern
 // (`\s*([^|]*?)\s*\|…`) took 5 s on one 2,042-character line of "a|" and spaces, and cubic time per line.
@@ -143,49 +158,118 @@ function methodSetting(message: string): Match | null {
 
 // Each log line is offered to these matchers in turn; the first that matches records what the line says.
 const HANDLERS: ReadonlyArray<[Matcher, Handler]> = [
-  [(message) => (message.includes('* Drive Status *') ? [message] : null), (_m, facts) => { facts.tableRows = 0; }],
-  [tableRow, (m, facts) => {
-    if (facts.tableRows < 0) return;
-    if (!facts.rows.has(m[1]) && facts.rows.size >= MAX_DRIVES) {
-      throw new UnprocessableError('NWIPE_LOG_INVALID', `The nwipe log lists more than ${MAX_DRIVES} drives; upload one log per machine.`,
-        { limit: MAX_DRIVES });
-    }
-    facts.rows.set(m[1], { name: m[1], status: m[2], duration: m[3], modelSerial: m[4] });
-    facts.tableRows += 1;
-  }],
-  [regex(/^-{20,}\s*$/), (_m, facts) => { if (facts.tableRows > 0) facts.tableRows = -1; }],
-  [throughputFooter, (m, facts) => {
-    facts.tableRows = -1;
-    facts.methodLabel ??= m[1];
-    facts.rounds ??= Number(m[2]);
-    facts.verify ??= VERIFY_CODES[m[3]] ?? null;
-  }],
-  [regex(/^\s*banner\s*=\s*nwipe\s+v?(\d[\w.-]*)/), (m, facts) => { facts.version = m[1]; }],
-  [methodSetting, (m, facts) => { facts.methodLabel = m[1]; }],
-  [regex(/^\s*verify\s*=\s*\d+\s*\(([^)]+)\)/), (m, facts) => { facts.verify = m[1]; }],
-  [regex(/^\s*rounds\s*=\s*(\d+)/), (m, facts) => { facts.rounds = Number(m[1]); }],
-  [foundDrive, (m, facts) => {
-    const parts = m[2].split(',').map((part) => part.trim());
-    const drive = deviceFacts(facts, m[1]);
-    drive.bus = parts.length > 2 ? parts[0] : (/^(\w+)\s/.exec(parts[0]) ?? [])[1] ?? null;
-    drive.model = (parts.length > 2 ? parts.slice(1, -1).join(', ') : parts[0].replace(/^(ATA|USB|SAS|SCSI|NVME|MMC|VIRT)\s+/i, '')) || null;
-    drive.serial = cleanSerial(m[3]);
-  }],
-  [regex(/^(\/\S+) has serial number (\S+)/), (m, facts) => { deviceFacts(facts, m[1]).serial ??= cleanSerial(m[2]); }],
-  [regex(/^Invoking method '(.+?)' on (?:device ')?(\/[^'\s]+)/), (m, facts, time) => {
-    facts.methodLabel ??= m[1];
-    facts.invokedMethods.add(m[1]);
-    deviceFacts(facts, m[2]).startedAt = time;
-  }],
-  [regex(/^Starting pass \d+\/(\d+), round \d+\/(\d+)/), (m, facts) => {
-    facts.passesPerRound = Math.max(facts.passesPerRound, Number(m[1]));
-    facts.rounds ??= Number(m[2]);
-  }],
-  [regex(/^Blanking device /), (_m, facts) => { facts.blanked = true; }],
-  [regex(/^Writing final random pattern/), (_m, facts) => { facts.finalRandomPass = true; }],
-  [hiddenArea, (m, facts) => {
-    facts.hidden.set(m[2], /DETECTED/i.test(m[1]) ? 'detected' : 'indeterminate');
-  }],
+  [
+    (message) => (message.includes('* Drive Status *') ? [message] : null),
+    (_m, facts) => {
+      facts.tableRows = 0;
+    },
+  ],
+  [
+    tableRow,
+    (m, facts) => {
+      if (facts.tableRows < 0) return;
+      if (!facts.rows.has(m[1]) && facts.rows.size >= MAX_DRIVES) {
+        throw new UnprocessableError(
+          'NWIPE_LOG_INVALID',
+          `The nwipe log lists more than ${MAX_DRIVES} drives; upload one log per machine.`,
+          { limit: MAX_DRIVES },
+        );
+      }
+      facts.rows.set(m[1], { name: m[1], status: m[2], duration: m[3], modelSerial: m[4] });
+      facts.tableRows += 1;
+    },
+  ],
+  [
+    regex(/^-{20,}\s*$/),
+    (_m, facts) => {
+      if (facts.tableRows > 0) facts.tableRows = -1;
+    },
+  ],
+  [
+    throughputFooter,
+    (m, facts) => {
+      facts.tableRows = -1;
+      facts.methodLabel ??= m[1];
+      facts.rounds ??= Number(m[2]);
+      facts.verify ??= VERIFY_CODES[m[3]] ?? null;
+    },
+  ],
+  [
+    regex(/^\s*banner\s*=\s*nwipe\s+v?(\d[\w.-]*)/),
+    (m, facts) => {
+      facts.version = m[1];
+    },
+  ],
+  [
+    methodSetting,
+    (m, facts) => {
+      facts.methodLabel = m[1];
+    },
+  ],
+  [
+    regex(/^\s*verify\s*=\s*\d+\s*\(([^)]+)\)/),
+    (m, facts) => {
+      facts.verify = m[1];
+    },
+  ],
+  [
+    regex(/^\s*rounds\s*=\s*(\d+)/),
+    (m, facts) => {
+      facts.rounds = Number(m[1]);
+    },
+  ],
+  [
+    foundDrive,
+    (m, facts) => {
+      const parts = m[2].split(',').map((part) => part.trim());
+      const drive = deviceFacts(facts, m[1]);
+      drive.bus = parts.length > 2 ? parts[0] : ((/^(\w+)\s/.exec(parts[0]) ?? [])[1] ?? null);
+      drive.model =
+        (parts.length > 2
+          ? parts.slice(1, -1).join(', ')
+          : parts[0].replace(/^(ATA|USB|SAS|SCSI|NVME|MMC|VIRT)\s+/i, '')) || null;
+      drive.serial = cleanSerial(m[3]);
+    },
+  ],
+  [
+    regex(/^(\/\S+) has serial number (\S+)/),
+    (m, facts) => {
+      deviceFacts(facts, m[1]).serial ??= cleanSerial(m[2]);
+    },
+  ],
+  [
+    regex(/^Invoking method '(.+?)' on (?:device ')?(\/[^'\s]+)/),
+    (m, facts, time) => {
+      facts.methodLabel ??= m[1];
+      facts.invokedMethods.add(m[1]);
+      deviceFacts(facts, m[2]).startedAt = time;
+    },
+  ],
+  [
+    regex(/^Starting pass \d+\/(\d+), round \d+\/(\d+)/),
+    (m, facts) => {
+      facts.passesPerRound = Math.max(facts.passesPerRound, Number(m[1]));
+      facts.rounds ??= Number(m[2]);
+    },
+  ],
+  [
+    regex(/^Blanking device /),
+    (_m, facts) => {
+      facts.blanked = true;
+    },
+  ],
+  [
+    regex(/^Writing final random pattern/),
+    (_m, facts) => {
+      facts.finalRandomPass = true;
+    },
+  ],
+  [
+    hiddenArea,
+    (m, facts) => {
+      facts.hidden.set(m[2], /DETECTED/i.test(m[1]) ? 'detected' : 'indeterminate');
+    },
+  ],
 ];
 
 function splitLine(line: string): { time: string | null; message: string } {
@@ -197,8 +281,18 @@ function splitLine(line: string): { time: string | null; message: string } {
 
 function collectFacts(text: string): Facts {
   const facts: Facts = {
-    version: null, methodLabel: null, invokedMethods: new Set(), verify: null, rounds: null, passesPerRound: 0, blanked: false,
-    finalRandomPass: false, devices: new Map(), hidden: new Map(), rows: new Map(), tableRows: -1,
+    version: null,
+    methodLabel: null,
+    invokedMethods: new Set(),
+    verify: null,
+    rounds: null,
+    passesPerRound: 0,
+    blanked: false,
+    finalRandomPass: false,
+    devices: new Map(),
+    hidden: new Map(),
+    rows: new Map(),
+    tableRows: -1,
   };
   for (const line of text.split(/\r?\n/)) {
     if (line.length > 2048) continue;
@@ -213,7 +307,11 @@ function collectFacts(text: string): Facts {
   return facts;
 }
 
-interface MethodInfo { method: ParsedErasure['method']; technique: SanitizationTechnique; note?: string }
+interface MethodInfo {
+  method: ParsedErasure['method'];
+  technique: SanitizationTechnique;
+  note?: string;
+}
 
 /** nwipe's firmware methods become NIST purge; every other nwipe method is a host overwrite, NIST clear. */
 function methodInfo(label: string, buses: string[]): MethodInfo {
@@ -225,12 +323,19 @@ function methodInfo(label: string, buses: string[]): MethodInfo {
   if (/^sanitize/i.test(label)) return { method: 'purge', technique: allNvme ? 'nvme_sanitize' : 'ata_sanitize' };
   if (/^secure erase/i.test(label) && !allNvme) return { method: 'purge', technique: 'ata_secure_erase' };
   if (/^secure erase/i.test(label)) {
-    return { method: 'purge', technique: 'nvme_format_crypto', note: 'nwipe runs Secure Erase on NVMe drives as an NVMe Format ' +
-      'with Secure Erase Setting 1 (user data erase); it is recorded as nvme_format_crypto, the nearest technique Nimah knows.' };
+    return {
+      method: 'purge',
+      technique: 'nvme_format_crypto',
+      note:
+        'nwipe runs Secure Erase on NVMe drives as an NVMe Format ' +
+        'with Secure Erase Setting 1 (user data erase); it is recorded as nvme_format_crypto, the nearest technique Nimah knows.',
+    };
   }
   const known = /zero|ones|prng|quick|dod|gutmann|ops-ii|is5|schneier|bmb21|verify/i.test(label);
-  const note = label === 'unknown' ? 'The log names no wipe method; it is recorded as a host overwrite (NIST clear).'
-    : `nwipe method "${label}" is not one Nimah knows; it is recorded as a host overwrite (NIST clear).`;
+  const note =
+    label === 'unknown'
+      ? 'The log names no wipe method; it is recorded as a host overwrite (NIST clear).'
+      : `nwipe method "${label}" is not one Nimah knows; it is recorded as a host overwrite (NIST clear).`;
   return { method: 'clear', technique: 'overwrite', note: known ? undefined : note };
 }
 
@@ -246,7 +351,10 @@ function passesOf(facts: Facts): number | null {
   return facts.passesPerRound * (facts.rounds ?? 1) + (facts.blanked ? 1 : 0) + (facts.finalRandomPass ? 1 : 0);
 }
 
-const RESULTS: ReadonlyArray<[RegExp, NwipeDrive['result']]> = [[/^erased$/i, 'passed'], [/uabort|abort/i, 'aborted']];
+const RESULTS: ReadonlyArray<[RegExp, NwipeDrive['result']]> = [
+  [/^erased$/i, 'passed'],
+  [/uabort|abort/i, 'aborted'],
+];
 
 function addDuration(start: string | null, duration: string): string | null {
   if (start === null) return null;
@@ -263,9 +371,16 @@ function driveFrom(row: SummaryRow, facts: Facts, warnings: string[]): NwipeDriv
   const result = RESULTS.find(([pattern]) => pattern.test(row.status.trim()))?.[1] ?? 'failed';
   const device = known?.path ?? row.name;
   if (serialNumber === null) warnings.push(`nwipe logged no serial number for ${device}; match it to a drive by hand.`);
-  if (!/erased|fail|abort/i.test(row.status)) warnings.push(`nwipe reported status "${row.status.trim()}" for ${device}; it is recorded as failed.`);
-  return { serialNumber, model: known?.model ?? (tableModel || null), device, result, startedAt: known?.startedAt ?? null,
-    finishedAt: addDuration(known?.startedAt ?? null, row.duration) };
+  if (!/erased|fail|abort/i.test(row.status))
+    warnings.push(`nwipe reported status "${row.status.trim()}" for ${device}; it is recorded as failed.`);
+  return {
+    serialNumber,
+    model: known?.model ?? (tableModel || null),
+    device,
+    result,
+    startedAt: known?.startedAt ?? null,
+    finishedAt: addDuration(known?.startedAt ?? null, row.duration),
+  };
 }
 
 function hiddenAreaWarnings(facts: Facts, drives: NwipeDrive[]): string[] {
@@ -292,8 +407,11 @@ export function parseNwipeLog(text: string): NwipeLog {
   assertNwipeLog(text);
   const facts = collectFacts(text);
   if (facts.rows.size === 0) {
-    throw new UnprocessableError('NWIPE_LOG_INCOMPLETE', 'The nwipe log has no Drive Status summary: the wipe did not ' +
-      'finish or the log was cut short.', { devices: [...facts.devices.values()].map((drive) => drive.path) });
+    throw new UnprocessableError(
+      'NWIPE_LOG_INCOMPLETE',
+      'The nwipe log has no Drive Status summary: the wipe did not ' + 'finish or the log was cut short.',
+      { devices: [...facts.devices.values()].map((drive) => drive.path) },
+    );
   }
   const warnings: string[] = [];
   const label = facts.methodLabel ?? 'unknown';
@@ -302,10 +420,13 @@ export function parseNwipeLog(text: string): NwipeLog {
   const info = methodInfo(label, buses);
   if (info.note) warnings.push(info.note);
   if (facts.invokedMethods.size > 1) {
-    warnings.push(`The log holds runs with different methods (${[...facts.invokedMethods].join(', ')}); ` +
-      `every drive is recorded with "${label}". Upload one log per run.`);
+    warnings.push(
+      `The log holds runs with different methods (${[...facts.invokedMethods].join(', ')}); ` +
+        `every drive is recorded with "${label}". Upload one log per run.`,
+    );
   }
-  if (/^verify/i.test(label)) warnings.push(`The log records a verification-only run ("${label}"): it checked the drives but erased nothing.`);
+  if (/^verify/i.test(label))
+    warnings.push(`The log records a verification-only run ("${label}"): it checked the drives but erased nothing.`);
   const drives = [...facts.rows.values()].map((row) => driveFrom(row, facts, warnings));
   const version = facts.version ?? /\bnwipe\s+(?:version\s+)?v?(\d+\.\d+[\w.-]*)/i.exec(text.slice(0, 1 << 20))?.[1];
   return {

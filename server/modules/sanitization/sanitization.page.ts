@@ -8,10 +8,14 @@ import type { DeviceFileDto } from '../../shared/index.js';
 /** The joins that name a record's people; `s` is the sanitizations alias. Used by the device page too. */
 export const peopleJoins = (s: string): string =>
   `LEFT JOIN users ${s}_op ON ${s}_op.id = ${s}.operator_id LEFT JOIN users ${s}_vf ON ${s}_vf.id = ${s}.verifier_id`;
-export const peopleColumns = (s: string, prefix = ''): string[] =>
-  [`${s}_op.name AS ${prefix}operatorName`, `${s}_vf.name AS ${prefix}verifierName`];
+export const peopleColumns = (s: string, prefix = ''): string[] => [
+  `${s}_op.name AS ${prefix}operatorName`,
+  `${s}_vf.name AS ${prefix}verifierName`,
+];
 
-const recordsSql = (where: string) => `SELECT ${columnsOf(Sanitization, 't')}, dr.serial_number AS driveSerial, ${peopleColumns('t').join(', ')}
+const recordsSql = (
+  where: string,
+) => `SELECT ${columnsOf(Sanitization, 't')}, dr.serial_number AS driveSerial, ${peopleColumns('t').join(', ')}
   FROM sanitizations t LEFT JOIN drives dr ON dr.id = t.drive_id ${peopleJoins('t')} WHERE ${where} ORDER BY t.id`;
 
 /** Every sanitization record of the device `:id`. */
@@ -22,9 +26,19 @@ export const sanitizationByIdSql = sqlOnce(() => recordsSql('t.id = :id'));
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export const sanitizationRowToDto = (row: Record<string, unknown>): SanitizationDto =>
-  toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? '',
-    { operatorName: text(row.operatorName), verifierName: text(row.verifierName) });
+  toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? '', {
+    operatorName: text(row.operatorName),
+    verifierName: text(row.verifierName),
+  });
 
 export function toDeviceFileDto(f: DeviceFile): DeviceFileDto {
-  return { id: f.id, kind: f.kind, format: f.format, sha256: f.sha256, sizeBytes: f.sizeBytes, originalName: f.originalName, createdAt: new Date(f.createdAt).toISOString() };
+  return {
+    id: f.id,
+    kind: f.kind,
+    format: f.format,
+    sha256: f.sha256,
+    sizeBytes: f.sizeBytes,
+    originalName: f.originalName,
+    createdAt: new Date(f.createdAt).toISOString(),
+  };
 }

@@ -17,12 +17,20 @@ export interface SanitizationInput {
 
 export const sanitizationInput = Joi.object<SanitizationInput>({
   driveSerial: Joi.string().trim().min(1).max(100).required(),
-  method: Joi.string().valid(...METHODS).required(),
-  technique: Joi.string().valid(...TECHNIQUES).required(),
+  method: Joi.string()
+    .valid(...METHODS)
+    .required(),
+  technique: Joi.string()
+    .valid(...TECHNIQUES)
+    .required(),
   tool: Joi.string().trim().min(1).max(100).required(),
   passes: Joi.number().integer().min(0).max(100),
-  verification: Joi.string().valid(...VERIFICATIONS).required(),
-  result: Joi.string().valid(...RESULTS).required(),
+  verification: Joi.string()
+    .valid(...VERIFICATIONS)
+    .required(),
+  result: Joi.string()
+    .valid(...RESULTS)
+    .required(),
   startedAt: Joi.date().iso(),
   finishedAt: Joi.date().iso().min(Joi.ref('startedAt')),
   verifierId: Joi.number().integer().positive(),
@@ -55,11 +63,31 @@ type Names = { operatorName?: string | null; verifierName?: string | null };
 export function toSanitizationDto(s: Sanitization, driveSerial: string, names: Names = {}): SanitizationDto {
   const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
   return {
-    id: s.id, deviceId: s.deviceId, driveId: s.driveId, driveSerial, method: s.method, technique: s.technique, tool: s.tool,
-    passes: s.passes, verification: s.verification, result: s.result, startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt),
-    operatorId: s.operatorId, verifierId: s.verifierId, source: s.source, evidenceSha256: s.evidenceSha256,
-    evidence: s.evidence, state: s.state, operatorName: names.operatorName ?? null, verifierName: names.verifierName ?? null,
-    confirmedBy: s.confirmedBy ?? null, confirmedAt: iso(s.confirmedAt), rejectedBy: s.rejectedBy ?? null, rejectedAt: iso(s.rejectedAt),
-    rejectionReason: s.rejectionReason ?? null, createdAt: new Date(s.createdAt).toISOString(),
+    id: s.id,
+    deviceId: s.deviceId,
+    driveId: s.driveId,
+    driveSerial,
+    method: s.method,
+    technique: s.technique,
+    tool: s.tool,
+    passes: s.passes,
+    verification: s.verification,
+    result: s.result,
+    startedAt: iso(s.startedAt),
+    finishedAt: iso(s.finishedAt),
+    operatorId: s.operatorId,
+    verifierId: s.verifierId,
+    source: s.source,
+    evidenceSha256: s.evidenceSha256,
+    evidence: s.evidence,
+    state: s.state,
+    operatorName: names.operatorName ?? null,
+    verifierName: names.verifierName ?? null,
+    confirmedBy: s.confirmedBy ?? null,
+    confirmedAt: iso(s.confirmedAt),
+    rejectedBy: s.rejectedBy ?? null,
+    rejectedAt: iso(s.rejectedAt),
+    rejectionReason: s.rejectionReason ?? null,
+    createdAt: new Date(s.createdAt).toISOString(),
   };
 }

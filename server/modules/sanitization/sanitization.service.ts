@@ -4,7 +4,13 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { getSequelize, withTransaction } from '../../db/sequelize.js';
 import { readStoredFile, storeFile } from '../../lib/file-store.js';
-import { ConflictError, NotFoundError, UnprocessableError, UnsupportedTypeError, ValidationError } from '../../lib/errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  UnprocessableError,
+  UnsupportedTypeError,
+  ValidationError,
+} from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import { User, STAFF, type Actor } from '../auth/index.js';
@@ -16,21 +22,31 @@ import { DeviceFile, Sanitization } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto, type SanitizationInput } from './sanitization.schema.js';
 
 export type RecordDraft = Omit<SanitizationInput, 'startedAt' | 'finishedAt'> & {
-  startedAt?: Date | string | null; finishedAt?: Date | string | null; source: Sanitization['source'];
+  startedAt?: Date | string | null;
+  finishedAt?: Date | string | null;
+  source: Sanitization['source'];
 };
 
-export interface Evidence { data: Buffer; kind: DeviceFile['kind']; format: string; originalName?: string }
-
+export interface Evidence {
+  data: Buffer;
+  kind: DeviceFile['kind'];
+  format: string;
+  originalName?: string;
+}
 
 /** The named verifier: someone other than the operator, an active user of a role that may do workshop work. */
 async function assertVerifier(verifierId: number | undefined, actor: Actor): Promise<void> {
   if (verifierId === undefined) return;
   if (verifierId === actor.id) {
-    throw new UnprocessableError('VERIFIER_IS_OPERATOR', 'The verifier must be someone other than the operator', [{ path: 'verifierId', message: 'is the operator' }]);
+    throw new UnprocessableError('VERIFIER_IS_OPERATOR', 'The verifier must be someone other than the operator', [
+      { path: 'verifierId', message: 'is the operator' },
+    ]);
   }
   const verifier = await User.findByPk(verifierId);
   if (!verifier || !verifier.active || !STAFF.includes(verifier.role)) {
-    throw new UnprocessableError('VERIFIER_INVALID', 'The verifier must be an active staff member', [{ path: 'verifierId', message: 'is not an active staff member' }]);
+    throw new UnprocessableError('VERIFIER_INVALID', 'The verifier must be an active staff member', [
+      { path: 'verifierId', message: 'is not an active staff member' },
+    ]);
   }
 }
 
@@ -38,7 +54,11 @@ async function assertVerifier(verifierId: number | undefined, actor: Actor): Pro
 function assertVerifierNamed(drafts: RecordDraft[]): void {
   if (drafts.some((d) => d.verifierId === undefined)) {
     throw new ValidationError('A record without an evidence file must name a verifier who will confirm it', [
-      { path: 'verifierId', message: 'is required when no evidence file is attached (the verifier confirms the record before it counts)', type: 'verifier.required' },
+      {
+        path: 'verifierId',
+        message: 'is required when no evidence file is attached (the verifier confirms the record before it counts)',
+        type: 'verifier.required',
+      },
     ]);
   }
 }
@@ -48,36 +68,83 @@ function assertVerifierNamed(drafts: RecordDraft[]): void {
  * With an evidence file (`evidenceSha`) the records are `counted` (`evidenceKind`: tool_log unless a destruction
  * photo); without one they await their verifier's confirmation.
  */
-export async function addRecords(device: Device, drafts: RecordDraft[], actorId: number | null, evidenceSha: string | null, transaction: Transaction,
-  evidenceKind: 'tool_log' | 'photo' = 'tool_log'): Promise<SanitizationDto[]> {
+export async function addRecords(
+  device: Device,
+  drafts: RecordDraft[],
+  actorId: number | null,
+  evidenceSha: string | null,
+  transaction: Transaction,
+  evidenceKind: 'tool_log' | 'photo' = 'tool_log',
+): Promise<SanitizationDto[]> {
   const drives = await drivesOf(device.id, transaction);
   const byKey = new Map(drives.map((d) => [d.serialKey, d]));
   const unknown = drafts.filter((d) => !byKey.has(serialKey(d.driveSerial)));
   if (unknown.length) {
-    throw new UnprocessableError('UNKNOWN_DRIVE', `Device ${device.assetTag} has no drive with serial ${unknown.map((u) => u.driveSerial).join(', ')}`,
-      unknown.map((u) => ({ path: 'driveSerial', message: `${u.driveSerial} is not a drive of this device`, driveSerial: u.driveSerial })));
+    throw new UnprocessableError(
+      'UNKNOWN_DRIVE',
+      `Device ${device.assetTag} has no drive with serial ${unknown.map((u) => u.driveSerial).join(', ')}`,
+      unknown.map((u) => ({
+        path: 'driveSerial',
+        message: `${u.driveSerial} is not a drive of this device`,
+        driveSerial: u.driveSerial,
+      })),
+    );
   }
   const out: SanitizationDto[] = [];
   for (const draft of drafts) {
     const drive = byKey.get(serialKey(draft.driveSerial))!;
-    const row = await Sanitization.create({
-      deviceId: device.id, driveId: drive.id, method: draft.method, technique: draft.technique, tool: draft.tool,
-      passes: draft.passes ?? null, verification: draft.verification, result: draft.result,
-      startedAt: draft.startedAt ? new Date(draft.startedAt) : null, finishedAt: draft.finishedAt ? new Date(draft.finishedAt) : null,
-      operatorId: actorId, verifierId: draft.verifierId ?? null, source: draft.source, evidenceSha256: evidenceSha, notes: draft.notes || null,
-      evidence: evidenceSha ? evidenceKind : 'none', state: evidenceSha ? 'counted' : 'awaiting_confirmation',
-    }, { transaction });
-    await appendEvent(device.id, {
-      type: 'sanitization', actorId,
-      payload: { sanitizationId: row.id, driveSerial: drive.serialNumber, method: row.method, technique: row.technique, result: row.result, evidenceSha256: evidenceSha,
-        evidence: row.evidence, state: row.state, verifierId: row.verifierId },
-    }, transaction);
+    const row = await Sanitization.create(
+      {
+        deviceId: device.id,
+        driveId: drive.id,
+        method: draft.method,
+        technique: draft.technique,
+        tool: draft.tool,
+        passes: draft.passes ?? null,
+        verification: draft.verification,
+        result: draft.result,
+        startedAt: draft.startedAt ? new Date(draft.startedAt) : null,
+        finishedAt: draft.finishedAt ? new Date(draft.finishedAt) : null,
+        operatorId: actorId,
+        verifierId: draft.verifierId ?? null,
+        source: draft.source,
+        evidenceSha256: evidenceSha,
+        notes: draft.notes || null,
+        evidence: evidenceSha ? evidenceKind : 'none',
+        state: evidenceSha ? 'counted' : 'awaiting_confirmation',
+      },
+      { transaction },
+    );
+    await appendEvent(
+      device.id,
+      {
+        type: 'sanitization',
+        actorId,
+        payload: {
+          sanitizationId: row.id,
+          driveSerial: drive.serialNumber,
+          method: row.method,
+          technique: row.technique,
+          result: row.result,
+          evidenceSha256: evidenceSha,
+          evidence: row.evidence,
+          state: row.state,
+          verifierId: row.verifierId,
+        },
+      },
+      transaction,
+    );
     out.push(toSanitizationDto(row, drive.serialNumber));
   }
   return out;
 }
 
-export async function recordSanitizations(deviceId: number, drafts: RecordDraft[], actor: Actor, evidence?: Evidence): Promise<SanitizationDto[]> {
+export async function recordSanitizations(
+  deviceId: number,
+  drafts: RecordDraft[],
+  actor: Actor,
+  evidence?: Evidence,
+): Promise<SanitizationDto[]> {
   if (!evidence) assertVerifierNamed(drafts);
   for (const d of drafts) await assertVerifier(d.verifierId, actor);
   // Content-addressed and idempotent: if the transaction below fails, an unreferenced file is all that is left.
@@ -86,51 +153,107 @@ export async function recordSanitizations(deviceId: number, drafts: RecordDraft[
     const device = await findDevice(deviceId, { transaction, lock: true });
     if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
     if (isClosed(device.status)) {
-      throw new ConflictError('DEVICE_NOT_IN_WORKSHOP', `Device ${device.assetTag} is ${device.status}; sanitization records can no longer be added`);
+      throw new ConflictError(
+        'DEVICE_NOT_IN_WORKSHOP',
+        `Device ${device.assetTag} is ${device.status}; sanitization records can no longer be added`,
+      );
     }
     if (evidence && evidenceSha) {
-      await DeviceFile.create({ deviceId, kind: evidence.kind, format: evidence.format, sha256: evidenceSha, sizeBytes: evidence.data.length,
-        originalName: evidence.originalName?.slice(0, 255) ?? null, uploadedBy: actor.id }, { transaction });
+      await DeviceFile.create(
+        {
+          deviceId,
+          kind: evidence.kind,
+          format: evidence.format,
+          sha256: evidenceSha,
+          sizeBytes: evidence.data.length,
+          originalName: evidence.originalName?.slice(0, 255) ?? null,
+          uploadedBy: actor.id,
+        },
+        { transaction },
+      );
     }
-    return addRecords(device, drafts, actor.id, evidenceSha, transaction, evidence?.kind === 'destruction_evidence' ? 'photo' : 'tool_log');
+    return addRecords(
+      device,
+      drafts,
+      actor.id,
+      evidenceSha,
+      transaction,
+      evidence?.kind === 'destruction_evidence' ? 'photo' : 'tool_log',
+    );
   });
   logger.info('sanitization.recorded', { deviceId, records: records.length, results: records.map((r) => r.result) });
   return records;
 }
 
 /** An nwipe log: one record per drive in its summary table, matched to the device's drives by serial. */
-export async function recordNwipeLog(deviceId: number, file: Express.Multer.File, fields: { verifierId?: number; notes?: string }, actor: Actor): Promise<SanitizationDto[]> {
-  if (file.buffer.includes(0)) throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'Upload the nwipe log as text (nwipe --logfile)');
+export async function recordNwipeLog(
+  deviceId: number,
+  file: Express.Multer.File,
+  fields: { verifierId?: number; notes?: string },
+  actor: Actor,
+): Promise<SanitizationDto[]> {
+  if (file.buffer.includes(0))
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'Upload the nwipe log as text (nwipe --logfile)');
   const log = await readNwipeLog(file.buffer);
   const missing = log.drives.filter((d) => !d.serialNumber);
   if (missing.length) {
-    throw new UnprocessableError('UNKNOWN_DRIVE', 'The log does not name the serial of every drive', missing.map((d) => ({ path: 'file', message: `${d.device} has no serial in the log` })));
+    throw new UnprocessableError(
+      'UNKNOWN_DRIVE',
+      'The log does not name the serial of every drive',
+      missing.map((d) => ({ path: 'file', message: `${d.device} has no serial in the log` })),
+    );
   }
   const drafts: RecordDraft[] = log.drives.map((d) => ({
-    driveSerial: d.serialNumber!, method: log.method, technique: log.technique, tool: log.tool, passes: log.passes ?? undefined,
-    verification: log.verification, result: d.result, startedAt: d.startedAt, finishedAt: d.finishedAt,
+    driveSerial: d.serialNumber!,
+    method: log.method,
+    technique: log.technique,
+    tool: log.tool,
+    passes: log.passes ?? undefined,
+    verification: log.verification,
+    result: d.result,
+    startedAt: d.startedAt,
+    finishedAt: d.finishedAt,
     // nwipe's warnings (hidden HPA/DCO areas left unerased, for one) stay with every record of the run.
-    verifierId: fields.verifierId, notes: [fields.notes, ...log.warnings].filter(Boolean).join('\n') || undefined, source: 'nwipe',
+    verifierId: fields.verifierId,
+    notes: [fields.notes, ...log.warnings].filter(Boolean).join('\n') || undefined,
+    source: 'nwipe',
   }));
-  return recordSanitizations(deviceId, drafts, actor, { data: file.buffer, kind: 'wipe_evidence', format: 'nwipe', originalName: file.originalname });
+  return recordSanitizations(deviceId, drafts, actor, {
+    data: file.buffer,
+    kind: 'wipe_evidence',
+    format: 'nwipe',
+    originalName: file.originalname,
+  });
 }
 
 /**
  * A record described by its fields, with a file as its evidence: the photo or certificate of a destroyed drive, or
  * another wipe tool's report (a Blancco PDF or XML, say). Checked by content, stored by sha256; the record counts.
  */
-export async function recordWithFile(deviceId: number, input: SanitizationInput, file: Express.Multer.File, actor: Actor): Promise<SanitizationDto> {
+export async function recordWithFile(
+  deviceId: number,
+  input: SanitizationInput,
+  file: Express.Multer.File,
+  actor: Actor,
+): Promise<SanitizationDto> {
   const destroy = input.method === 'destroy';
   const format = destroy ? photoFormat(file.buffer) : reportFormat(file.buffer);
   const [record] = await recordSanitizations(deviceId, [{ ...input, source: 'evidence' }], actor, {
-    data: file.buffer, kind: destroy ? 'destruction_evidence' : 'wipe_evidence', format, originalName: file.originalname,
+    data: file.buffer,
+    kind: destroy ? 'destruction_evidence' : 'wipe_evidence',
+    format,
+    originalName: file.originalname,
   });
   return record;
 }
 
 /** The device's records with their drives' serials: the device page's statement, here inside the caller's transaction. */
 export async function listSanitizations(deviceId: number, transaction?: Transaction): Promise<SanitizationDto[]> {
-  const rows = await getSequelize().query<Record<string, unknown>>(deviceSanitizationsSql(), { replacements: { id: deviceId }, type: QueryTypes.SELECT, transaction });
+  const rows = await getSequelize().query<Record<string, unknown>>(deviceSanitizationsSql(), {
+    replacements: { id: deviceId },
+    type: QueryTypes.SELECT,
+    transaction,
+  });
   return rows.map(sanitizationRowToDto);
 }
 
@@ -138,10 +261,17 @@ export async function listSanitizations(deviceId: number, transaction?: Transact
  * Drives of a device that have no counted, passed sanitization record (spec §10: a record awaiting its verifier's
  * confirmation, or rejected, does not count; a counted destroy record satisfies its drive as a wipe does).
  */
-export async function drivesMissingWipe(deviceId: number, transaction?: Transaction): Promise<{ id: number; serialNumber: string }[]> {
+export async function drivesMissingWipe(
+  deviceId: number,
+  transaction?: Transaction,
+): Promise<{ id: number; serialNumber: string }[]> {
   const drives = await drivesOf(deviceId, transaction);
   if (!drives.length) return [];
-  const passed = await Sanitization.findAll({ where: { deviceId, result: 'passed', state: 'counted' }, attributes: ['driveId'], transaction });
+  const passed = await Sanitization.findAll({
+    where: { deviceId, result: 'passed', state: 'counted' },
+    attributes: ['driveId'],
+    transaction,
+  });
   const ok = new Set(passed.map((p) => p.driveId));
   return drives.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, serialNumber: d.serialNumber }));
 }
@@ -150,7 +280,10 @@ export async function drivesMissingWipe(deviceId: number, transaction?: Transact
 export async function readDeviceFile(deviceId: number, fileId: number): Promise<{ data: Buffer; name: string }> {
   const file = await DeviceFile.findOne({ where: { id: fileId, deviceId } });
   if (!file) throw new NotFoundError(`Device ${deviceId} has no file ${fileId}`);
-  return { data: await readStoredFile(file.sha256), name: file.originalName || `${file.kind}-${file.sha256.slice(0, 12)}` };
+  return {
+    data: await readStoredFile(file.sha256),
+    name: file.originalName || `${file.kind}-${file.sha256.slice(0, 12)}`,
+  };
 }
 
 /** Of the given devices, those with at least one drive lacking a counted passed record: one query for a whole list. */
@@ -167,7 +300,15 @@ export async function devicesWithUnwipedDrives(deviceIds: number[]): Promise<Set
 
 /** Keeps a record of an evidence file of a device (the file itself is already in the file store, by sha256). */
 export async function addDeviceFile(
-  fields: { deviceId: number; kind: DeviceFile['kind']; format: string; sha256: string; sizeBytes: number; originalName: string | null; uploadedBy: number },
+  fields: {
+    deviceId: number;
+    kind: DeviceFile['kind'];
+    format: string;
+    sha256: string;
+    sizeBytes: number;
+    originalName: string | null;
+    uploadedBy: number;
+  },
   transaction: Transaction,
 ): Promise<void> {
   await DeviceFile.create(fields, { transaction });

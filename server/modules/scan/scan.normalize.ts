@@ -5,18 +5,73 @@ import { toLatinDigits } from '../../lib/text.js';
 
 /** Arabic (101) layout: the character each physical key gives, mapped back to that key's Latin letter. */
 const ARABIC_101: Record<string, string> = {
-  'ض': 'Q', 'ص': 'W', 'ث': 'E', 'ق': 'R', 'ف': 'T', 'غ': 'Y', 'ع': 'U', 'ه': 'I', 'خ': 'O', 'ح': 'P',
-  'ش': 'A', 'س': 'S', 'ي': 'D', 'ب': 'F', 'ل': 'G', 'ا': 'H', 'ت': 'J', 'ن': 'K', 'م': 'L',
-  'ئ': 'Z', 'ء': 'X', 'ؤ': 'C', 'ر': 'V', 'ى': 'N', 'ة': 'M',
+  ض: 'Q',
+  ص: 'W',
+  ث: 'E',
+  ق: 'R',
+  ف: 'T',
+  غ: 'Y',
+  ع: 'U',
+  ه: 'I',
+  خ: 'O',
+  ح: 'P',
+  ش: 'A',
+  س: 'S',
+  ي: 'D',
+  ب: 'F',
+  ل: 'G',
+  ا: 'H',
+  ت: 'J',
+  ن: 'K',
+  م: 'L',
+  ئ: 'Z',
+  ء: 'X',
+  ؤ: 'C',
+  ر: 'V',
+  ى: 'N',
+  ة: 'M',
   // Shifted keys that produce letters.
-  'إ': 'Y', 'أ': 'H', 'آ': 'N', 'ـ': 'J', '،': 'K', '؛': 'P',
+  إ: 'Y',
+  أ: 'H',
+  آ: 'N',
+  ـ: 'J',
+  '،': 'K',
+  '؛': 'P',
   // B gives the two-character ligature لا (and shifted لآ, G لأ, T لإ), handled before the table.
 };
-const ARABIC_LAM_ALEF: [RegExp, string][] = [[/لآ/g, 'B'], [/لأ/g, 'G'], [/لإ/g, 'T'], [/لا/g, 'B']];
+const ARABIC_LAM_ALEF: [RegExp, string][] = [
+  [/لآ/g, 'B'],
+  [/لأ/g, 'G'],
+  [/لإ/g, 'T'],
+  [/لا/g, 'B'],
+];
 
 /** French AZERTY: the unshifted digit row, and the letters that sit on other keys than on QWERTY. */
-const AZERTY_DIGITS: Record<string, string> = { '&': '1', 'é': '2', '"': '3', "'": '4', '(': '5', '-': '6', 'è': '7', '_': '8', 'ç': '9', 'à': '0' };
-const AZERTY_LETTERS: Record<string, string> = { a: 'Q', q: 'A', z: 'W', w: 'Z', A: 'Q', Q: 'A', Z: 'W', W: 'Z', ',': 'M', '?': 'M', ';': 'M' };
+const AZERTY_DIGITS: Record<string, string> = {
+  '&': '1',
+  é: '2',
+  '"': '3',
+  "'": '4',
+  '(': '5',
+  '-': '6',
+  è: '7',
+  _: '8',
+  ç: '9',
+  à: '0',
+};
+const AZERTY_LETTERS: Record<string, string> = {
+  a: 'Q',
+  q: 'A',
+  z: 'W',
+  w: 'Z',
+  A: 'Q',
+  Q: 'A',
+  Z: 'W',
+  W: 'Z',
+  ',': 'M',
+  '?': 'M',
+  ';': 'M',
+};
 
 // The same characters as serialKey() drops when it stores serials (plus invisible marks), so a scan matches them.
 const SEPARATORS = /[\s\-_./\\\u200e\u200f\u2066-\u2069\u061c\u200b]/g;
@@ -40,7 +95,9 @@ const AZERTY_ONLY = /[&é"'(èçà]/;
  */
 export function fromAzerty(s: string, swapLetters: boolean): string {
   const digits = AZERTY_ONLY.test(s);
-  return [...s].map((c) => (digits ? AZERTY_DIGITS[c] : undefined) ?? (swapLetters ? AZERTY_LETTERS[c] : undefined) ?? c).join('');
+  return [...s]
+    .map((c) => (digits ? AZERTY_DIGITS[c] : undefined) ?? (swapLetters ? AZERTY_LETTERS[c] : undefined) ?? c)
+    .join('');
 }
 
 /** If the code is a scanned label or verification URL, the part that identifies the record. */

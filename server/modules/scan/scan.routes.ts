@@ -7,5 +7,10 @@ import { resolveScan } from './scan.service.js';
 const scanParams = Joi.object<{ code: string }>({ code: Joi.string().trim().min(1).max(300).required() });
 
 export const scanRoutes = defineRoutes<Access>([
-  { method: 'get', path: '/api/scan/:code', access: ALL_ROLES, handler: async (req, res) => res.json(await resolveScan(parse(scanParams, req.params).code)) },
+  {
+    method: 'get',
+    path: '/api/scan/:code',
+    access: ALL_ROLES,
+    handler: async (req, res) => res.json(await resolveScan(parse(scanParams, req.params).code)),
+  },
 ]);

@@ -27,7 +27,10 @@ type DeviceRow = { id: number; assetTag: string; status: DeviceStatus };
  * it through the model (findOne) cost more CPU than the database took to answer it (docs/performance.md).
  */
 async function deviceByTag(tag: string): Promise<DeviceRow | undefined> {
-  const [row] = await selectRows<DeviceRow>('SELECT id, asset_tag AS assetTag, status FROM devices WHERE asset_tag = :tag LIMIT 1', { tag });
+  const [row] = await selectRows<DeviceRow>(
+    'SELECT id, asset_tag AS assetTag, status FROM devices WHERE asset_tag = :tag LIMIT 1',
+    { tag },
+  );
   return row;
 }
 
@@ -35,7 +38,10 @@ async function deviceByTag(tag: string): Promise<DeviceRow | undefined> {
 const SLOTS = 5;
 const slots = (name: string) => Array.from({ length: SLOTS }, (_, i) => `:${name}${i}`);
 /** `CASE column WHEN :t0 THEN 0 WHEN :t1 THEN 1 … END`: which reading a row was found by (the first, if several). */
-const readingOf = (column: string, name: string) => `CASE ${column} ${slots(name).map((p, i) => `WHEN ${p} THEN ${i}`).join(' ')} END`;
+const readingOf = (column: string, name: string) =>
+  `CASE ${column} ${slots(name)
+    .map((p, i) => `WHEN ${p} THEN ${i}`)
+    .join(' ')} END`;
 const matches = (column: string, name: string) => `${column} IN (${slots(name).join(', ')})`;
 
 /**
@@ -45,7 +51,8 @@ const matches = (column: string, name: string) => `${column} IN (${slots(name).j
  * code that matched nothing and three (two through the ORM) for a tag typed on an Arabic keyboard layout: those
  * few scans made the tail of the scan lookup's latency (docs/performance.md, round 4).
  */
-const resolveSql = sqlOnce(() => `
+const resolveSql = sqlOnce(
+  () => `
 SELECT reading, kind, id, assetTag, status, code, deviceId, serialNumber FROM (
   SELECT ${readingOf('d.asset_tag', 't')} AS reading, 0 AS kind, d.id AS id, d.asset_tag AS assetTag, d.status AS status,
          NULL AS code, NULL AS deviceId, NULL AS serialNumber
@@ -59,18 +66,34 @@ SELECT reading, kind, id, assetTag, status, code, deviceId, serialNumber FROM (
   UNION ALL
   SELECT ${readingOf('dr.serial_key', 'r')}, 3, dr.id, dv.asset_tag, NULL, NULL, dv.id, dr.serial_number
     FROM drives dr JOIN devices dv ON dv.id = dr.device_id WHERE ${matches('dr.serial_key', 'r')}
-) found ORDER BY reading, kind, id DESC LIMIT 1`);
+) found ORDER BY reading, kind, id DESC LIMIT 1`,
+);
 
 type Match = {
-  kind: number; id: number; assetTag: string | null; status: string | null; code: string | null;
-  deviceId: number | null; serialNumber: string | null;
+  kind: number;
+  id: number;
+  assetTag: string | null;
+  status: string | null;
+  code: string | null;
+  deviceId: number | null;
+  serialNumber: string | null;
 };
 
 function toDto(m: Match): ScanResultDto {
   switch (Number(m.kind)) {
-    case 0: case 2: return { kind: 'device', id: m.id, assetTag: m.assetTag!, status: m.status as DeviceStatus };
-    case 1: return { kind: 'donation', id: m.id, code: m.code!, status: m.status as DonationStatus };
-    default: return { kind: 'drive', id: m.id, deviceId: Number(m.deviceId), assetTag: m.assetTag!, serialNumber: m.serialNumber! };
+    case 0:
+    case 2:
+      return { kind: 'device', id: m.id, assetTag: m.assetTag!, status: m.status as DeviceStatus };
+    case 1:
+      return { kind: 'donation', id: m.id, code: m.code!, status: m.status as DonationStatus };
+    default:
+      return {
+        kind: 'drive',
+        id: m.id,
+        deviceId: Number(m.deviceId),
+        assetTag: m.assetTag!,
+        serialNumber: m.serialNumber!,
+      };
   }
 }
 
@@ -78,8 +101,8 @@ async function resolveAll(readings: string[]): Promise<ScanResultDto | undefined
   const values: Record<string, string | null> = {};
   for (let i = 0; i < SLOTS; i += 1) {
     const reading = readings[i];
-    values[`t${i}`] = reading === undefined ? null : asAssetTag(reading) ?? null;
-    values[`c${i}`] = reading === undefined ? null : asDonationCode(reading) ?? null;
+    values[`t${i}`] = reading === undefined ? null : (asAssetTag(reading) ?? null);
+    values[`c${i}`] = reading === undefined ? null : (asDonationCode(reading) ?? null);
     values[`r${i}`] = reading ?? null;
   }
   const [match] = await selectRows<Match>(resolveSql(), values);

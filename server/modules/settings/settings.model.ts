@@ -7,8 +7,11 @@ export class Setting extends Model<InferAttributes<Setting>, InferCreationAttrib
 }
 
 export function initSettingModels(sequelize: Sequelize): void {
-  Setting.init({
-    key: { type: DataTypes.STRING(64), primaryKey: true },
-    value: { type: DataTypes.TEXT, allowNull: false },
-  }, { sequelize, tableName: 'settings', createdAt: false });
+  Setting.init(
+    {
+      key: { type: DataTypes.STRING(64), primaryKey: true },
+      value: { type: DataTypes.TEXT, allowNull: false },
+    },
+    { sequelize, tableName: 'settings', createdAt: false },
+  );
 }

@@ -15,10 +15,24 @@ const settingsPatch = Joi.object<Partial<Settings>>({
 }).min(1);
 
 export const settingsRoutes = defineRoutes<Access>([
-  { method: 'get', path: '/api/settings', access: ALL_ROLES, handler: async (_req, res) => res.json(await getSettings()) },
-  { method: 'patch', path: '/api/settings', access: ADMINS, handler: async (req, res) => res.json(await updateSettings(parse(settingsPatch, req.body))) },
   {
-    method: 'put', path: '/api/settings/logo', access: ADMINS, body: 'multipart', before: [singleFile('file', MAX_LOGO_BYTES)],
+    method: 'get',
+    path: '/api/settings',
+    access: ALL_ROLES,
+    handler: async (_req, res) => res.json(await getSettings()),
+  },
+  {
+    method: 'patch',
+    path: '/api/settings',
+    access: ADMINS,
+    handler: async (req, res) => res.json(await updateSettings(parse(settingsPatch, req.body))),
+  },
+  {
+    method: 'put',
+    path: '/api/settings/logo',
+    access: ADMINS,
+    body: 'multipart',
+    before: [singleFile('file', MAX_LOGO_BYTES)],
     handler: async (req, res) => res.json(await setLogo(requireFile(req))),
   },
 ]);

@@ -60,7 +60,9 @@ export function logoImageType(data: Buffer): 'png' | 'jpeg' | undefined {
 
 export async function setLogo(file: Express.Multer.File): Promise<Settings> {
   if (!logoImageType(file.buffer)) {
-    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The logo must be a PNG (not interlaced) or JPEG image', { field: 'file' });
+    throw new UnsupportedTypeError('UNSUPPORTED_FILE_TYPE', 'The logo must be a PNG (not interlaced) or JPEG image', {
+      field: 'file',
+    });
   }
   // Content-addressed: storing the same logo twice is harmless, and the old file stays for documents already issued.
   return updateSettings({ logoSha256: await storeFile(file.buffer) });

@@ -1,6 +1,11 @@
 // Sites: warehouses and branches (table sites).
 import {
-  DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
 } from 'sequelize';
 
 export class Site extends Model<InferAttributes<Site>, InferCreationAttributes<Site>> {
@@ -12,11 +17,14 @@ export class Site extends Model<InferAttributes<Site>, InferCreationAttributes<S
 }
 
 export function initSiteModels(sequelize: Sequelize): void {
-  Site.init({
-    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    code: { type: DataTypes.STRING(32), allowNull: false, unique: true },
-    name: { type: DataTypes.STRING(200), allowNull: false },
-    nameLatin: { type: DataTypes.STRING(200), allowNull: true },
-    city: { type: DataTypes.STRING(100), allowNull: true },
-  }, { sequelize, tableName: 'sites' });
+  Site.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      code: { type: DataTypes.STRING(32), allowNull: false, unique: true },
+      name: { type: DataTypes.STRING(200), allowNull: false },
+      nameLatin: { type: DataTypes.STRING(200), allowNull: true },
+      city: { type: DataTypes.STRING(100), allowNull: true },
+    },
+    { sequelize, tableName: 'sites' },
+  );
 }

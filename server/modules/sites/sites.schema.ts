@@ -3,14 +3,35 @@ import Joi from 'joi';
 import type { Site } from './sites.model.js';
 import type { SiteDto } from '../../shared/index.js';
 
-export interface SiteInput { code: string; name: string; nameLatin?: string; city?: string }
+export interface SiteInput {
+  code: string;
+  name: string;
+  nameLatin?: string;
+  city?: string;
+}
 
-export const toSiteDto = (s: Site): SiteDto => ({ id: s.id, code: s.code, name: s.name, nameLatin: s.nameLatin, city: s.city });
+export const toSiteDto = (s: Site): SiteDto => ({
+  id: s.id,
+  code: s.code,
+  name: s.name,
+  nameLatin: s.nameLatin,
+  city: s.city,
+});
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 const siteKeys = {
-  code: Joi.string().trim().uppercase().pattern(/^[A-Z0-9-]{2,32}$/, { name: 'siteCode.format' }).message('{{#label}} must be 2 to 32 letters, digits or hyphens'),
-  name: Joi.string().trim().min(1).max(200), nameLatin: optional(200), city: optional(100),
+  code: Joi.string()
+    .trim()
+    .uppercase()
+    .pattern(/^[A-Z0-9-]{2,32}$/, { name: 'siteCode.format' })
+    .message('{{#label}} must be 2 to 32 letters, digits or hyphens'),
+  name: Joi.string().trim().min(1).max(200),
+  nameLatin: optional(200),
+  city: optional(100),
 };
-export const siteInput = Joi.object<SiteInput>({ ...siteKeys, code: siteKeys.code.required(), name: siteKeys.name.required() });
+export const siteInput = Joi.object<SiteInput>({
+  ...siteKeys,
+  code: siteKeys.code.required(),
+  name: siteKeys.name.required(),
+});
 export const sitePatch = Joi.object<Partial<SiteInput>>(siteKeys).min(1);

@@ -7,14 +7,26 @@ import { withTransaction } from '../../db/sequelize.js';
 import { UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
-import { changeStatus, countDrives, loadForAction, toDeviceDto, type Device, type DeviceFields, type DeviceStatus } from '../devices/index.js';
+import {
+  changeStatus,
+  countDrives,
+  loadForAction,
+  toDeviceDto,
+  type Device,
+  type DeviceFields,
+  type DeviceStatus,
+} from '../devices/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
 import { getSettings } from '../settings/index.js';
 import { Disposal, Part, VerificationSample } from './workshop.model.js';
 import type { PartRef, WorkshopAction } from './workshop.schema.js';
 import type { DeviceDto } from '../../shared/index.js';
 
-interface Outcome { to: DeviceStatus; fields?: DeviceFields; payload: Record<string, unknown> }
+interface Outcome {
+  to: DeviceStatus;
+  fields?: DeviceFields;
+  payload: Record<string, unknown>;
+}
 type Handler<A extends WorkshopAction> = (device: Device, input: A, actor: Actor, t: Transaction) => Promise<Outcome>;
 
 const withoutHeader = <A extends WorkshopAction>(input: A): Record<string, unknown> => {
@@ -25,62 +37,117 @@ const withoutHeader = <A extends WorkshopAction>(input: A): Record<string, unkno
 const triage: Handler<Extract<WorkshopAction, { action: 'triage' }>> = async (_d, input) => ({
   // Devices bound for recycling or parts still go through the wipe: no drive leaves unsanitized.
   to: input.needsRepair && input.disposition === 'reuse' ? 'repair' : 'wipe',
-  fields: { disposition: input.disposition }, payload: withoutHeader(input),
+  fields: { disposition: input.disposition },
+  payload: withoutHeader(input),
 });
 
 const repair: Handler<Extract<WorkshopAction, { action: 'repair' }>> = async (device, input, _actor, t) => {
   const used = await takeParts(device, input.partsUsed, t);
-  const disposition = input.fixed ? device.disposition ?? 'reuse' : input.disposition ?? 'parts';
+  const disposition = input.fixed ? (device.disposition ?? 'reuse') : (input.disposition ?? 'parts');
   return { to: 'wipe', fields: { disposition }, payload: { ...withoutHeader(input), partsUsed: used } };
 };
 
 const completeWipe: Handler<Extract<WorkshopAction, { action: 'complete_wipe' }>> = async (device, input, actor, t) => {
   const driveCount = await countDrives(device.id, t);
   if (driveCount === 0 && !input.noStorage) {
-    throw new UnprocessableError('WIPE_INCOMPLETE', `Device ${device.assetTag} has no drives recorded; send noStorage: true to confirm it has none`,
-      [{ path: 'noStorage', message: 'must be true for a device without drives' }]);
+    throw new UnprocessableError(
+      'WIPE_INCOMPLETE',
+      `Device ${device.assetTag} has no drives recorded; send noStorage: true to confirm it has none`,
+      [{ path: 'noStorage', message: 'must be true for a device without drives' }],
+    );
   }
   const missing = await drivesMissingWipe(device.id, t);
   if (missing.length) {
     // Spec §10: only counted records count; one typed in by hand counts once the verifier it names confirms it.
-    throw new UnprocessableError('WIPE_INCOMPLETE', `${missing.length} drive(s) of ${device.assetTag} have no counted, passed sanitization record`,
-      missing.map((d) => ({ driveId: d.id, serialNumber: d.serialNumber, message: 'has no counted, passed sanitization record (with an evidence file, or confirmed by its verifier)' })));
+    throw new UnprocessableError(
+      'WIPE_INCOMPLETE',
+      `${missing.length} drive(s) of ${device.assetTag} have no counted, passed sanitization record`,
+      missing.map((d) => ({
+        driveId: d.id,
+        serialNumber: d.serialNumber,
+        message: 'has no counted, passed sanitization record (with an evidence file, or confirmed by its verifier)',
+      })),
+    );
   }
-  const sampled = driveCount > 0 && await drawSample(device, actor, t);
+  const sampled = driveCount > 0 && (await drawSample(device, actor, t));
   const reuse = (device.disposition ?? 'reuse') === 'reuse';
-  return { to: reuse ? 'refurbish' : 'disposal', payload: { noStorage: driveCount === 0, drives: driveCount, verificationSampled: sampled } };
+  return {
+    to: reuse ? 'refurbish' : 'disposal',
+    payload: { noStorage: driveCount === 0, drives: driveCount, verificationSampled: sampled },
+  };
 };
 
 const refurbish: Handler<Extract<WorkshopAction, { action: 'refurbish' }>> = async (_d, input) => {
-  const failed = Object.entries(input.qa).filter(([, v]) => v === 'fail').map(([k]) => k);
+  const failed = Object.entries(input.qa)
+    .filter(([, v]) => v === 'fail')
+    .map(([k]) => k);
   if (failed.length) return { to: 'repair', payload: { ...withoutHeader(input), failedItems: failed } };
   return {
-    to: 'ready', payload: withoutHeader(input),
-    fields: { os: input.os, licence: input.licence, windows11Eligible: input.windows11Eligible ?? null, grade: input.grade,
-      r2Function: input.r2Function ?? null, r2Cosmetic: input.r2Cosmetic ?? null },
+    to: 'ready',
+    payload: withoutHeader(input),
+    fields: {
+      os: input.os,
+      licence: input.licence,
+      windows11Eligible: input.windows11Eligible ?? null,
+      grade: input.grade,
+      r2Function: input.r2Function ?? null,
+      r2Cosmetic: input.r2Cosmetic ?? null,
+    },
   };
 };
 
 const recycle: Handler<Extract<WorkshopAction, { action: 'recycle' }>> = async (device, input, actor, t) => {
-  await Disposal.create({ deviceId: device.id, kind: 'recycle', recycler: input.recycler, weightKg: input.weightKg, certificateRef: input.certificateRef, createdBy: actor.id }, { transaction: t });
+  await Disposal.create(
+    {
+      deviceId: device.id,
+      kind: 'recycle',
+      recycler: input.recycler,
+      weightKg: input.weightKg,
+      certificateRef: input.certificateRef,
+      createdBy: actor.id,
+    },
+    { transaction: t },
+  );
   return { to: 'recycled', fields: { disposition: 'recycle' }, payload: withoutHeader(input) };
 };
 
 const harvest: Handler<Extract<WorkshopAction, { action: 'harvest' }>> = async (device, input, actor, t) => {
-  await Disposal.create({ deviceId: device.id, kind: 'harvest', recycler: null, weightKg: null, certificateRef: null, createdBy: actor.id }, { transaction: t });
-  const parts = await Part.bulkCreate(input.parts.map((p) => ({
-    type: p.type, serialNumber: p.serialNumber || null, description: p.description || null, status: 'available' as const, sourceDeviceId: device.id,
-  })), { transaction: t });
-  return { to: 'harvested', fields: { disposition: 'parts' }, payload: { parts: parts.map((p) => ({ partId: p.id, type: p.type, serialNumber: p.serialNumber })) } };
+  await Disposal.create(
+    { deviceId: device.id, kind: 'harvest', recycler: null, weightKg: null, certificateRef: null, createdBy: actor.id },
+    { transaction: t },
+  );
+  const parts = await Part.bulkCreate(
+    input.parts.map((p) => ({
+      type: p.type,
+      serialNumber: p.serialNumber || null,
+      description: p.description || null,
+      status: 'available' as const,
+      sourceDeviceId: device.id,
+    })),
+    { transaction: t },
+  );
+  return {
+    to: 'harvested',
+    fields: { disposition: 'parts' },
+    payload: { parts: parts.map((p) => ({ partId: p.id, type: p.type, serialNumber: p.serialNumber })) },
+  };
 };
 
 const returned: Handler<Extract<WorkshopAction, { action: 'return' }>> = async (_d, input) => ({
   // A new cycle: the old grade and disposition no longer hold until the device is checked again.
-  to: 'intake', fields: { disposition: null, grade: null, r2Function: null, r2Cosmetic: null }, payload: withoutHeader(input),
+  to: 'intake',
+  fields: { disposition: null, grade: null, r2Function: null, r2Cosmetic: null },
+  payload: withoutHeader(input),
 });
 
 const HANDLERS: { [K in WorkshopAction['action']]: Handler<Extract<WorkshopAction, { action: K }>> } = {
-  triage, repair, complete_wipe: completeWipe, refurbish, recycle, harvest, return: returned,
+  triage,
+  repair,
+  complete_wipe: completeWipe,
+  refurbish,
+  recycle,
+  harvest,
+  return: returned,
 };
 
 export async function act(deviceId: number, input: WorkshopAction, actor: Actor): Promise<DeviceDto> {
@@ -89,7 +156,18 @@ export async function act(deviceId: number, input: WorkshopAction, actor: Actor)
     const from = device.status;
     const handler = HANDLERS[input.action] as Handler<WorkshopAction>;
     const outcome = await handler(device, input, actor, t);
-    const changed = await changeStatus(device, { action: input.action, version: input.version, to: outcome.to, actorId: actor.id, payload: outcome.payload, fields: outcome.fields }, t);
+    const changed = await changeStatus(
+      device,
+      {
+        action: input.action,
+        version: input.version,
+        to: outcome.to,
+        actorId: actor.id,
+        payload: outcome.payload,
+        fields: outcome.fields,
+      },
+      t,
+    );
     return { device: changed, from };
   });
   logger.info('device.action', { deviceId, action: input.action, from, to: device.status, actorId: actor.id });
@@ -100,8 +178,14 @@ export async function act(deviceId: number, input: WorkshopAction, actor: Actor)
 async function takeParts(device: Device, refs: PartRef[], t: Transaction): Promise<PartRef[]> {
   for (const [i, ref] of refs.entries()) {
     if (!ref.partId) continue;
-    const [n] = await Part.update({ status: 'used', usedInDeviceId: device.id }, { where: { id: ref.partId, status: 'available' }, transaction: t });
-    if (n === 0) throw new UnprocessableError('PART_UNAVAILABLE', `Part ${ref.partId} is not in the inventory`, [{ path: `partsUsed.${i}.partId`, message: 'is not an available part' }]);
+    const [n] = await Part.update(
+      { status: 'used', usedInDeviceId: device.id },
+      { where: { id: ref.partId, status: 'available' }, transaction: t },
+    );
+    if (n === 0)
+      throw new UnprocessableError('PART_UNAVAILABLE', `Part ${ref.partId} is not in the inventory`, [
+        { path: `partsUsed.${i}.partId`, message: 'is not an available part' },
+      ]);
   }
   return refs;
 }

@@ -34,13 +34,18 @@ export default function AllocationBoardPage() {
   const allocation = useMutation({
     mutationFn: ({ input }: { input: AllocateInput; key: string }) => endpoints.allocations.create(input),
     meta: { invalidates: ALLOCATION_CHANGES },
-    onSuccess: () => { setDeviceId(null); setBeneficiaryId(null); },
+    onSuccess: () => {
+      setDeviceId(null);
+      setBeneficiaryId(null);
+    },
     // A refusal (the device was allocated by someone else a moment ago) reloads the lists too.
-    onError: () => Promise.all([keys.devices, keys.waitlist, keys.allocations].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    onError: () =>
+      Promise.all(
+        [keys.devices, keys.waitlist, keys.allocations].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
   });
   const busy = allocation.isPending ? allocation.variables.key : null;
   const made = allocation.data ?? null;
-
 
   // The newest programme is the one being filled, until the manager picks another.
   const newest = programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null;
@@ -53,76 +58,140 @@ export default function AllocationBoardPage() {
     <>
       <PageHeader title={t('board.title')}>
         {(devices.isFetching || waitlist.isFetching || suggestions.isFetching) && <Busy />}
-        <Select label={t('board.programme')} data={programmes.options} value={programmeId} onChange={setProgrammeId} w={220}
-          placeholder={t('board.noProgramme')} clearable />
+        <Select
+          label={t('board.programme')}
+          data={programmes.options}
+          value={programmeId}
+          onChange={setProgrammeId}
+          w={220}
+          placeholder={t('board.noProgramme')}
+          clearable
+        />
       </PageHeader>
       {made && (
-        <Alert color="green" mb="md" role="status" data-testid="allocation-made" title={t('board.allocated', { tag: made.assetTag ?? '' })}>
-          <Anchor component={Link} to={`/allocations/${made.id}`} data-testid="open-handover">{t('allocation.openHandover')}</Anchor>
+        <Alert
+          color="green"
+          mb="md"
+          role="status"
+          data-testid="allocation-made"
+          title={t('board.allocated', { tag: made.assetTag ?? '' })}>
+          <Anchor component={Link} to={`/allocations/${made.id}`} data-testid="open-handover">
+            {t('allocation.openHandover')}
+          </Anchor>
         </Alert>
       )}
-      {allocation.error && <div style={{ marginBottom: 16 }}><ErrorAlert error={allocation.error} /></div>}
+      {allocation.error && (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert error={allocation.error} />
+        </div>
+      )}
       <Paper withBorder p="md" mb="md">
-        <Title order={2} fz="lg" mb="xs">{t('board.suggestions')}</Title>
-        {suggestions.error ? <ErrorAlert error={suggestions.error} onRetry={() => void suggestions.refetch()} /> : (
-          <SuggestionList suggestions={suggestions.data?.items ?? []} nameOf={(id) => names.get(id)} busyKey={busy}
-            onAllocate={(s) => allocate({ deviceId: s.deviceId, beneficiaryId: s.beneficiaryId }, `${s.deviceId}-${s.beneficiaryId}`)} />
+        <Title order={2} fz="lg" mb="xs">
+          {t('board.suggestions')}
+        </Title>
+        {suggestions.error ? (
+          <ErrorAlert error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+        ) : (
+          <SuggestionList
+            suggestions={suggestions.data?.items ?? []}
+            nameOf={(id) => names.get(id)}
+            busyKey={busy}
+            onAllocate={(s) =>
+              allocate({ deviceId: s.deviceId, beneficiaryId: s.beneficiaryId }, `${s.deviceId}-${s.beneficiaryId}`)
+            }
+          />
         )}
       </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">{t('board.ready')} <Text span c="dimmed" fz="sm">({fmt.number(devices.data?.total ?? 0)})</Text></Title>
-            {devices.error ? <ErrorAlert error={devices.error} onRetry={() => void devices.refetch()} /> : (devices.data?.items ?? []).length === 0
-              ? <Text size="sm" c="dimmed">{t('board.noReady')}</Text> : (
-                <Radio.Group value={deviceId} onChange={setDeviceId} aria-label={t('board.ready')}>
-                  <TableScroll label={t('board.ready')} compact>
-                    <Table verticalSpacing={4} highlightOnHover data-testid="ready-devices">
-                      <Table.Tbody>
-                        {devices.data!.items.map((d) => (
-                          <Table.Tr key={d.id}>
-                            <Table.Td w={32}><Radio value={String(d.id)} aria-label={d.assetTag} /></Table.Td>
-                            <Table.Td className="nm-nowrap"><Anchor component={Link} to={`/devices/${d.id}`}><Ltr mono>{d.assetTag}</Ltr></Anchor></Table.Td>
-                            <Table.Td>{label('deviceType', d.type)}</Table.Td>
-                            <Table.Td><Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr></Table.Td>
-                            <Table.Td>{d.grade ?? '—'}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </TableScroll>
-                </Radio.Group>
-              )}
+            <Title order={2} fz="lg" mb="xs">
+              {t('board.ready')}{' '}
+              <Text span c="dimmed" fz="sm">
+                ({fmt.number(devices.data?.total ?? 0)})
+              </Text>
+            </Title>
+            {devices.error ? (
+              <ErrorAlert error={devices.error} onRetry={() => void devices.refetch()} />
+            ) : (devices.data?.items ?? []).length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('board.noReady')}
+              </Text>
+            ) : (
+              <Radio.Group value={deviceId} onChange={setDeviceId} aria-label={t('board.ready')}>
+                <TableScroll label={t('board.ready')} compact>
+                  <Table verticalSpacing={4} highlightOnHover data-testid="ready-devices">
+                    <Table.Tbody>
+                      {devices.data!.items.map((d) => (
+                        <Table.Tr key={d.id}>
+                          <Table.Td w={32}>
+                            <Radio value={String(d.id)} aria-label={d.assetTag} />
+                          </Table.Td>
+                          <Table.Td className="nm-nowrap">
+                            <Anchor component={Link} to={`/devices/${d.id}`}>
+                              <Ltr mono>{d.assetTag}</Ltr>
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{label('deviceType', d.type)}</Table.Td>
+                          <Table.Td>
+                            <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
+                          </Table.Td>
+                          <Table.Td>{d.grade ?? '—'}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </TableScroll>
+              </Radio.Group>
+            )}
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">{t('board.waiting')} <Text span c="dimmed" fz="sm">({fmt.number(waitlist.data?.total ?? 0)})</Text></Title>
-            {waitlist.error ? <ErrorAlert error={waitlist.error} onRetry={() => void waitlist.refetch()} /> : (waitlist.data?.items ?? []).length === 0
-              ? <Text size="sm" c="dimmed">{t('waitlist.empty')}</Text> : (
-                <Radio.Group value={beneficiaryId} onChange={setBeneficiaryId} aria-label={t('board.waiting')}>
-                  <TableScroll label={t('board.waiting')} compact>
-                    <Table verticalSpacing={4} highlightOnHover data-testid="board-waitlist">
-                      <Table.Tbody>
-                        {waitlist.data!.items.map((i) => (
-                          <Table.Tr key={i.beneficiary.id}>
-                            <Table.Td w={32}><Radio value={String(i.beneficiary.id)} aria-label={i.beneficiary.name} /></Table.Td>
-                            <Table.Td>{fmt.number(i.rank)}</Table.Td>
-                            <Table.Td><Anchor component={Link} to={`/beneficiaries/${i.beneficiary.id}`}>{i.beneficiary.name}</Anchor></Table.Td>
-                            <Table.Td>{label('need', i.beneficiary.need)}</Table.Td>
-                            <Table.Td fw={600}>{fmt.number(i.score)}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </TableScroll>
-                </Radio.Group>
-              )}
+            <Title order={2} fz="lg" mb="xs">
+              {t('board.waiting')}{' '}
+              <Text span c="dimmed" fz="sm">
+                ({fmt.number(waitlist.data?.total ?? 0)})
+              </Text>
+            </Title>
+            {waitlist.error ? (
+              <ErrorAlert error={waitlist.error} onRetry={() => void waitlist.refetch()} />
+            ) : (waitlist.data?.items ?? []).length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('waitlist.empty')}
+              </Text>
+            ) : (
+              <Radio.Group value={beneficiaryId} onChange={setBeneficiaryId} aria-label={t('board.waiting')}>
+                <TableScroll label={t('board.waiting')} compact>
+                  <Table verticalSpacing={4} highlightOnHover data-testid="board-waitlist">
+                    <Table.Tbody>
+                      {waitlist.data!.items.map((i) => (
+                        <Table.Tr key={i.beneficiary.id}>
+                          <Table.Td w={32}>
+                            <Radio value={String(i.beneficiary.id)} aria-label={i.beneficiary.name} />
+                          </Table.Td>
+                          <Table.Td>{fmt.number(i.rank)}</Table.Td>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/beneficiaries/${i.beneficiary.id}`}>
+                              {i.beneficiary.name}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{label('need', i.beneficiary.need)}</Table.Td>
+                          <Table.Td fw={600}>{fmt.number(i.score)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </TableScroll>
+              </Radio.Group>
+            )}
           </Paper>
         </Grid.Col>
       </Grid>
       <Group justify="flex-end" mt="md">
-        <Button disabled={!deviceId || !beneficiaryId || busy !== null} loading={busy === 'manual'}
+        <Button
+          disabled={!deviceId || !beneficiaryId || busy !== null}
+          loading={busy === 'manual'}
           onClick={() => allocate({ deviceId: Number(deviceId), beneficiaryId: Number(beneficiaryId) }, 'manual')}>
           {t('board.allocateSelected')}
         </Button>

@@ -14,15 +14,24 @@ export function CancelReservation({ allocationId }: { allocationId: number }) {
     submit: (v) => endpoints.allocations.cancel(allocationId, v.reason.trim()),
     invalidates: ALLOCATION_CHANGES,
   });
-  if (!open) return <Button variant="outline" color="red" onClick={() => setOpen(true)}>{t('allocation.cancel')}</Button>;
+  if (!open)
+    return (
+      <Button variant="outline" color="red" onClick={() => setOpen(true)}>
+        {t('allocation.cancel')}
+      </Button>
+    );
   return (
     <form onSubmit={onSubmit} noValidate data-testid="cancel-form">
       <Stack gap="xs">
         {error && <ErrorAlert error={error} unshown={unshown} />}
         <TextInput label={t('allocation.cancelReason')} required {...form.getInputProps('reason')} data-autofocus />
         <Group gap="xs">
-          <Button type="submit" color="red" loading={busy}>{t('allocation.confirmCancel')}</Button>
-          <Button variant="default" onClick={() => setOpen(false)}>{t('action.cancel')}</Button>
+          <Button type="submit" color="red" loading={busy}>
+            {t('allocation.confirmCancel')}
+          </Button>
+          <Button variant="default" onClick={() => setOpen(false)}>
+            {t('action.cancel')}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -26,7 +26,11 @@ export function HandoverForm({ allocation, defaultReceiver }: { allocation: Allo
     validate: { signature: (s) => (s ? null : t('handover.signatureMissing')) },
     submit: (v) => {
       const at = new Date(v.handedOverAt);
-      const body: HandoverInput = { receivedBy: v.receivedBy.trim(), signature: v.signature, ...(Number.isNaN(at.getTime()) ? {} : { handedOverAt: at.toISOString() }) };
+      const body: HandoverInput = {
+        receivedBy: v.receivedBy.trim(),
+        signature: v.signature,
+        ...(Number.isNaN(at.getTime()) ? {} : { handedOverAt: at.toISOString() }),
+      };
       return endpoints.allocations.handover(allocation.id, body);
     },
     invalidates: ALLOCATION_CHANGES,
@@ -37,11 +41,28 @@ export function HandoverForm({ allocation, defaultReceiver }: { allocation: Allo
       <Stack gap="sm">
         {error && <ErrorAlert error={error} unshown={unshown} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('handover.receivedBy')} required name="receivedBy" dir="auto" {...form.getInputProps('receivedBy')} />
-          <TextInput label={t('handover.date')} type="datetime-local" required name="handedOverAt" dir="ltr" {...form.getInputProps('handedOverAt')} />
+          <TextInput
+            label={t('handover.receivedBy')}
+            required
+            name="receivedBy"
+            dir="auto"
+            {...form.getInputProps('receivedBy')}
+          />
+          <TextInput
+            label={t('handover.date')}
+            type="datetime-local"
+            required
+            name="handedOverAt"
+            dir="ltr"
+            {...form.getInputProps('handedOverAt')}
+          />
         </SimpleGrid>
         <SignaturePad onChange={(s) => form.setFieldValue('signature', s ?? '')} error={form.errors.signature} />
-        <Group justify="flex-end"><Button type="submit" loading={busy} data-testid="handover-submit">{t('handover.submit')}</Button></Group>
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy} data-testid="handover-submit">
+            {t('handover.submit')}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );

@@ -25,7 +25,13 @@ export default function HandoverPage() {
   const beneficiary = useQuery({ ...endpoints.beneficiaries.get(a?.beneficiaryId ?? 0), enabled: Boolean(a) });
   const device = useQuery({ ...endpoints.devices.get(a?.deviceId ?? 0), enabled: Boolean(a) });
   const programmes = useProgrammes();
-  if (allocation.error && !a) return <><PageHeader title={t('handover.title')} /><ErrorAlert error={allocation.error} onRetry={() => void allocation.refetch()} /></>;
+  if (allocation.error && !a)
+    return (
+      <>
+        <PageHeader title={t('handover.title')} />
+        <ErrorAlert error={allocation.error} onRetry={() => void allocation.refetch()} />
+      </>
+    );
   if (!a) return <FullPageLoader />;
   const b = beneficiary.data;
   const d = device.data;
@@ -33,14 +39,34 @@ export default function HandoverPage() {
   const certificate = `/api/allocations/${a.id}/certificate.pdf`;
   return (
     <>
-      <PageHeader title={<Group gap="sm" component="span">{t('handover.title')} <Ltr mono>{a.assetTag ?? `#${a.deviceId}`}</Ltr>
-        <Badge color={STATUS_COLORS[a.status] ?? 'gray'} variant="light">{label('allocationStatus', a.status)}</Badge></Group>} />
+      <PageHeader
+        title={
+          <Group gap="sm" component="span">
+            {t('handover.title')} <Ltr mono>{a.assetTag ?? `#${a.deviceId}`}</Ltr>
+            <Badge color={STATUS_COLORS[a.status] ?? 'gray'} variant="light">
+              {label('allocationStatus', a.status)}
+            </Badge>
+          </Group>
+        }
+      />
       <Stack gap="md">
         <Paper withBorder p="md">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-            <Field label={t('device.assetTag')}><Anchor component={Link} to={`/devices/${a.deviceId}`}><Ltr mono>{a.assetTag}</Ltr></Anchor></Field>
-            <Field label={t('device.model')}>{d && <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || label('deviceType', d.type)}</Ltr>}</Field>
-            <Field label={t('beneficiary.title')}>{b && <Anchor component={Link} to={`/beneficiaries/${b.id}`}>{b.name}</Anchor>}</Field>
+            <Field label={t('device.assetTag')}>
+              <Anchor component={Link} to={`/devices/${a.deviceId}`}>
+                <Ltr mono>{a.assetTag}</Ltr>
+              </Anchor>
+            </Field>
+            <Field label={t('device.model')}>
+              {d && <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || label('deviceType', d.type)}</Ltr>}
+            </Field>
+            <Field label={t('beneficiary.title')}>
+              {b && (
+                <Anchor component={Link} to={`/beneficiaries/${b.id}`}>
+                  {b.name}
+                </Anchor>
+              )}
+            </Field>
             <Field label={t('beneficiary.nationalId')}>{b && <Ltr mono>{b.nationalIdMasked}</Ltr>}</Field>
             <Field label={t('board.programme')}>{programme ? programmes.nameOf(programme) : null}</Field>
             <Field label={t('allocation.reservedAt')}>{fmt.dateTime(a.createdAt)}</Field>
@@ -50,7 +76,9 @@ export default function HandoverPage() {
         </Paper>
         {a.status === 'reserved' && (
           <Paper withBorder p="md">
-            <Title order={2} fz="lg" mb="xs">{t('handover.formTitle')}</Title>
+            <Title order={2} fz="lg" mb="xs">
+              {t('handover.formTitle')}
+            </Title>
             {b ? <HandoverForm allocation={a} defaultReceiver={b.name} /> : <FullPageLoader />}
             <Divider my="md" />
             <CancelReservation allocationId={a.id} />
@@ -59,19 +87,34 @@ export default function HandoverPage() {
         {a.status === 'handed_over' && (
           <Alert color="green" title={t('handover.done')} data-testid="handover-done">
             <Stack gap={6}>
-              {a.certificateCode && <Text size="sm">{t('handover.certificateCode')}: <Ltr mono>{a.certificateCode}</Ltr></Text>}
+              {a.certificateCode && (
+                <Text size="sm">
+                  {t('handover.certificateCode')}: <Ltr mono>{a.certificateCode}</Ltr>
+                </Text>
+              )}
               <Group gap="sm" wrap="wrap">
-                <Button component="a" href={certificate} target="_blank" rel="noopener" data-testid="certificate-link">{t('handover.openCertificate')}</Button>
+                <Button component="a" href={certificate} target="_blank" rel="noopener" data-testid="certificate-link">
+                  {t('handover.openCertificate')}
+                </Button>
                 {a.certificateCode && (
                   // A full page load: the server renders /verify/<code>; the app's router must not catch it.
-                  <Anchor href={`/verify/${a.certificateCode}`} target="_blank" rel="noopener" size="sm" data-testid="verify-link">{t('handover.verifyPage')}</Anchor>
+                  <Anchor
+                    href={`/verify/${a.certificateCode}`}
+                    target="_blank"
+                    rel="noopener"
+                    size="sm"
+                    data-testid="verify-link">
+                    {t('handover.verifyPage')}
+                  </Anchor>
                 )}
               </Group>
             </Stack>
           </Alert>
         )}
         {a.status === 'cancelled' && (
-          <Alert color="gray" title={label('allocationStatus', 'cancelled')}>{a.cancelReason}</Alert>
+          <Alert color="gray" title={label('allocationStatus', 'cancelled')}>
+            {a.cancelReason}
+          </Alert>
         )}
       </Stack>
     </>

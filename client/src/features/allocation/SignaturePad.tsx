@@ -35,14 +35,19 @@ export function SignaturePad({ onChange, error }: { onChange: (dataUrl: string |
     inked.current = false;
   }, [context]);
 
-  useEffect(() => { reset(); }, [reset]);
+  useEffect(() => {
+    reset();
+  }, [reset]);
 
   // In bitmap pixels, measured against the box as it is now: if the box was resized (a tablet turned), the pen still
   // lands under the finger on the bitmap sized at the start.
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
     const c = e.currentTarget;
     const r = c.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) * c.width) / Math.max(1, r.width), y: ((e.clientY - r.top) * c.height) / Math.max(1, r.height) };
+    return {
+      x: ((e.clientX - r.left) * c.width) / Math.max(1, r.width),
+      y: ((e.clientY - r.top) * c.height) / Math.max(1, r.height),
+    };
   };
 
   const down = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -51,7 +56,12 @@ export function SignaturePad({ onChange, error }: { onChange: (dataUrl: string |
     drawing.current = true;
     last.current = point(e);
     const ctx = context();
-    if (ctx) { ctx.beginPath(); ctx.arc(last.current.x, last.current.y, ctx.lineWidth / 2, 0, Math.PI * 2); ctx.fillStyle = '#111'; ctx.fill(); }
+    if (ctx) {
+      ctx.beginPath();
+      ctx.arc(last.current.x, last.current.y, ctx.lineWidth / 2, 0, Math.PI * 2);
+      ctx.fillStyle = '#111';
+      ctx.fill();
+    }
     inked.current = true;
   };
   const move = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -72,20 +82,38 @@ export function SignaturePad({ onChange, error }: { onChange: (dataUrl: string |
     if (inked.current && canvas.current) onChange(canvas.current.toDataURL('image/png'));
   };
 
-  const clear = () => { reset(); onChange(null); };
+  const clear = () => {
+    reset();
+    onChange(null);
+  };
 
   return (
     // As wide as the pad, so that the clear button sits under its end rather than across the page.
     <div className="nm-signature-box">
-      <Text size="sm" fw={500} id={`${id}-label`} mb={4}>{t('handover.signature')}</Text>
+      <Text size="sm" fw={500} id={`${id}-label`} mb={4}>
+        {t('handover.signature')}
+      </Text>
       <canvas
-        ref={canvas} className="nm-signature" role="img" aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`}
-        onPointerDown={down} onPointerMove={move} onPointerUp={up} onPointerCancel={up} onLostPointerCapture={up}
-        data-testid="signature-pad" style={error ? { borderColor: 'var(--mantine-color-error)' } : undefined}
+        ref={canvas}
+        className="nm-signature"
+        role="img"
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-hint`}
+        onPointerDown={down}
+        onPointerMove={move}
+        onPointerUp={up}
+        onPointerCancel={up}
+        onLostPointerCapture={up}
+        data-testid="signature-pad"
+        style={error ? { borderColor: 'var(--mantine-color-error)' } : undefined}
       />
       <Group justify="space-between" mt={4} gap="xs" wrap="wrap">
-        <Text size="xs" c={error ? 'red' : 'dimmed'} id={`${id}-hint`}>{error ?? t('handover.signatureHint')}</Text>
-        <Button variant="default" size="xs" onClick={clear} data-testid="signature-clear">{t('action.clear')}</Button>
+        <Text size="xs" c={error ? 'red' : 'dimmed'} id={`${id}-hint`}>
+          {error ?? t('handover.signatureHint')}
+        </Text>
+        <Button variant="default" size="xs" onClick={clear} data-testid="signature-clear">
+          {t('action.clear')}
+        </Button>
       </Group>
     </div>
   );

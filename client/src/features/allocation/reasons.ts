@@ -10,7 +10,10 @@ export function localizeReason(reason: string, t: T, label: Label, day: (ymd: st
   let m = reason.match(/^priority score ([\d.]+) \(mostly (.+)\)$/);
   if (m) {
     const factors = m[2] === 'waiting time' ? ['daysWaiting'] : m[2].split(' and ');
-    const names = factors.map((f) => { const key = `priority.${f}`; return hasKey(key) ? t(key) : f; });
+    const names = factors.map((f) => {
+      const key = `priority.${f}`;
+      return hasKey(key) ? t(key) : f;
+    });
     return t('reason.score', { score: Number(m[1]), factors: names.join(t('reason.and')) });
   }
   m = reason.match(/^needs (\w+): (\w+) fits$/);

@@ -15,21 +15,50 @@ import { useT } from '../../prefs/PreferencesProvider';
 import { usePartners } from './usePartners';
 
 type Form = {
-  kind: BeneficiaryKind; name: string; nationalId: string; phone: string; city: string; region: string;
-  householdSize: string; monthlyIncome: string; schoolChildren: string; need: Need; purpose: Purpose; partnerId: string | null;
+  kind: BeneficiaryKind;
+  name: string;
+  nationalId: string;
+  phone: string;
+  city: string;
+  region: string;
+  householdSize: string;
+  monthlyIncome: string;
+  schoolChildren: string;
+  need: Need;
+  purpose: Purpose;
+  partnerId: string | null;
 };
 const EMPTY: Form = {
-  kind: 'family', name: '', nationalId: '', phone: '', city: '', region: '', householdSize: '', monthlyIncome: '', schoolChildren: '0',
-  need: 'laptop', purpose: 'general', partnerId: null,
+  kind: 'family',
+  name: '',
+  nationalId: '',
+  phone: '',
+  city: '',
+  region: '',
+  householdSize: '',
+  monthlyIncome: '',
+  schoolChildren: '0',
+  need: 'laptop',
+  purpose: 'general',
+  partnerId: null,
 };
 /** Hints under the input, so the inputs of a row stay aligned whether or not a field has a hint. */
 const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
 
 function fromDto(b: BeneficiaryDto): Form {
   return {
-    kind: b.kind, name: b.name, nationalId: '', phone: b.phone, city: b.city ?? '', region: b.region ?? '',
-    householdSize: String(b.householdSize), monthlyIncome: String(b.monthlyIncome), schoolChildren: String(b.schoolChildren),
-    need: b.need, purpose: b.purpose, partnerId: b.partnerId === null ? null : String(b.partnerId),
+    kind: b.kind,
+    name: b.name,
+    nationalId: '',
+    phone: b.phone,
+    city: b.city ?? '',
+    region: b.region ?? '',
+    householdSize: String(b.householdSize),
+    monthlyIncome: String(b.monthlyIncome),
+    schoolChildren: String(b.schoolChildren),
+    need: b.need,
+    purpose: b.purpose,
+    partnerId: b.partnerId === null ? null : String(b.partnerId),
   };
 }
 
@@ -39,8 +68,14 @@ function fromDto(b: BeneficiaryDto): Form {
  */
 function toInput(f: Form, editing: boolean): BeneficiaryInput {
   const out: BeneficiaryInput = {
-    kind: f.kind, name: f.name.trim(), phone: toLatinDigits(f.phone.trim()), need: f.need, purpose: f.purpose,
-    householdSize: parseNumber(f.householdSize), monthlyIncome: parseNumber(f.monthlyIncome), schoolChildren: parseNumber(f.schoolChildren) ?? 0,
+    kind: f.kind,
+    name: f.name.trim(),
+    phone: toLatinDigits(f.phone.trim()),
+    need: f.need,
+    purpose: f.purpose,
+    householdSize: parseNumber(f.householdSize),
+    monthlyIncome: parseNumber(f.monthlyIncome),
+    schoolChildren: parseNumber(f.schoolChildren) ?? 0,
   };
   if (f.nationalId.trim()) out.nationalId = toLatinDigits(f.nationalId.trim());
   if (f.city.trim()) out.city = f.city.trim();
@@ -51,7 +86,11 @@ function toInput(f: Form, editing: boolean): BeneficiaryInput {
 }
 
 export default function BeneficiaryFormPage() {
-  return <RecordFormPage load={endpoints.beneficiaries.get}>{(existing) => <BeneficiaryForm existing={existing} />}</RecordFormPage>;
+  return (
+    <RecordFormPage load={endpoints.beneficiaries.get}>
+      {(existing) => <BeneficiaryForm existing={existing} />}
+    </RecordFormPage>
+  );
 }
 
 function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
@@ -62,9 +101,14 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
   const editing = existing !== undefined;
   const { form, onSubmit, busy, error, unshown } = useServerForm({
     initialValues: existing ? fromDto(existing) : EMPTY,
-    submit: (v) => (existing ? endpoints.beneficiaries.update(existing.id, toInput(v, true)) : endpoints.beneficiaries.create(toInput(v, false))),
+    submit: (v) =>
+      existing
+        ? endpoints.beneficiaries.update(existing.id, toInput(v, true))
+        : endpoints.beneficiaries.create(toInput(v, false)),
     invalidates: [keys.beneficiaries, keys.waitlist],
-    onSuccess: (saved) => { void navigate(`/beneficiaries/${saved.id}`); },
+    onSuccess: (saved) => {
+      void navigate(`/beneficiaries/${saved.id}`);
+    },
   });
   const input = (k: keyof Form) => ({ name: k, ...form.getInputProps(k) });
 
@@ -76,36 +120,91 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
           <Stack>
             {error && <ErrorAlert error={error} unshown={unshown} />}
             <div>
-              <Text size="sm" fw={500} mb={4} id="beneficiary-kind">{t('beneficiary.kind')}</Text>
-              <SegmentedControl aria-labelledby="beneficiary-kind" {...form.getInputProps('kind')}
-                data={options('beneficiaryKind', BENEFICIARY_KINDS)} />
+              <Text size="sm" fw={500} mb={4} id="beneficiary-kind">
+                {t('beneficiary.kind')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="beneficiary-kind"
+                {...form.getInputProps('kind')}
+                data={options('beneficiaryKind', BENEFICIARY_KINDS)}
+              />
             </div>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput label={t('beneficiary.name')} required dir="auto" {...input('name')} />
-              <TextInput label={t('beneficiary.nationalId')} required={!editing} dir="ltr" inputMode="numeric" autoComplete="off"
-                {...input('nationalId')} classNames={{ input: 'nm-mono' }}
+              <TextInput
+                label={t('beneficiary.nationalId')}
+                required={!editing}
+                dir="ltr"
+                inputMode="numeric"
+                autoComplete="off"
+                {...input('nationalId')}
+                classNames={{ input: 'nm-mono' }}
                 placeholder={existing?.nationalIdMasked}
-                description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint')} inputWrapperOrder={BELOW} />
-              <TextInput label={t('beneficiary.phone')} required type="tel" dir="ltr" inputMode="tel" placeholder="05XXXXXXXX"
-                {...input('phone')} />
-              <Select label={t('beneficiary.partner')} clearable data={partners.options} {...form.getInputProps('partnerId')}
-                placeholder={t('beneficiary.noPartner')} />
+                description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint')}
+                inputWrapperOrder={BELOW}
+              />
+              <TextInput
+                label={t('beneficiary.phone')}
+                required
+                type="tel"
+                dir="ltr"
+                inputMode="tel"
+                placeholder="05XXXXXXXX"
+                {...input('phone')}
+              />
+              <Select
+                label={t('beneficiary.partner')}
+                clearable
+                data={partners.options}
+                {...form.getInputProps('partnerId')}
+                placeholder={t('beneficiary.noPartner')}
+              />
               <TextInput label={t('beneficiary.city')} dir="auto" {...input('city')} />
               <TextInput label={t('beneficiary.region')} dir="auto" {...input('region')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-              <NumberField label={t('beneficiary.household')} required {...input('householdSize')} value={form.values.householdSize} />
-              <NumberField label={t('beneficiary.income')} required decimal {...input('monthlyIncome')} value={form.values.monthlyIncome}
-                description={t('beneficiary.incomeHint')} inputWrapperOrder={BELOW} />
-              <NumberField label={t('beneficiary.schoolChildren')} {...input('schoolChildren')} value={form.values.schoolChildren} />
+              <NumberField
+                label={t('beneficiary.household')}
+                required
+                {...input('householdSize')}
+                value={form.values.householdSize}
+              />
+              <NumberField
+                label={t('beneficiary.income')}
+                required
+                decimal
+                {...input('monthlyIncome')}
+                value={form.values.monthlyIncome}
+                description={t('beneficiary.incomeHint')}
+                inputWrapperOrder={BELOW}
+              />
+              <NumberField
+                label={t('beneficiary.schoolChildren')}
+                {...input('schoolChildren')}
+                value={form.values.schoolChildren}
+              />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select label={t('beneficiary.need')} required data={options('need', NEEDS)} allowDeselect={false}
-                {...form.getInputProps('need')} />
-              <Select label={t('beneficiary.purpose')} data={options('purpose', PURPOSES)} allowDeselect={false}
-                {...form.getInputProps('purpose')} />
+              <Select
+                label={t('beneficiary.need')}
+                required
+                data={options('need', NEEDS)}
+                allowDeselect={false}
+                {...form.getInputProps('need')}
+              />
+              <Select
+                label={t('beneficiary.purpose')}
+                data={options('purpose', PURPOSES)}
+                allowDeselect={false}
+                {...form.getInputProps('purpose')}
+              />
             </SimpleGrid>
-            <FormActions busy={busy} onCancel={() => { void navigate(-1); }} />
+            <FormActions
+              busy={busy}
+              onCancel={() => {
+                void navigate(-1);
+              }}
+            />
           </Stack>
         </form>
       </Paper>

@@ -33,19 +33,51 @@ export default function BeneficiaryListPage() {
     <>
       <PageHeader title={t('beneficiaries.title')}>
         {list.isFetching && <Busy />}
-        <Button component={Link} to="/beneficiaries/new" leftSection={<IconPlus size={16} />}>{t('beneficiaries.new')}</Button>
+        <Button component={Link} to="/beneficiaries/new" leftSection={<IconPlus size={16} />}>
+          {t('beneficiaries.new')}
+        </Button>
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        <SearchInput label={t('list.search')} placeholder={t('beneficiaries.searchHint')} value={values.q} onChange={(q) => set({ q })} />
-        <Select label={t('beneficiary.status')} placeholder={t('list.all')} clearable data={options('beneficiaryStatus', BENEFICIARY_STATUSES)}
-          value={values.status || null} onChange={(status) => set({ status })} w={160} />
-        <Select label={t('beneficiary.kind')} placeholder={t('list.all')} clearable data={options('beneficiaryKind', BENEFICIARY_KINDS)}
-          value={values.kind || null} onChange={(kind) => set({ kind })} w={140} />
-        <Select label={t('beneficiary.need')} placeholder={t('list.all')} clearable data={options('need', NEEDS)}
-          value={values.need || null} onChange={(need) => set({ need })} w={150} />
+        <SearchInput
+          label={t('list.search')}
+          placeholder={t('beneficiaries.searchHint')}
+          value={values.q}
+          onChange={(q) => set({ q })}
+        />
+        <Select
+          label={t('beneficiary.status')}
+          placeholder={t('list.all')}
+          clearable
+          data={options('beneficiaryStatus', BENEFICIARY_STATUSES)}
+          value={values.status || null}
+          onChange={(status) => set({ status })}
+          w={160}
+        />
+        <Select
+          label={t('beneficiary.kind')}
+          placeholder={t('list.all')}
+          clearable
+          data={options('beneficiaryKind', BENEFICIARY_KINDS)}
+          value={values.kind || null}
+          onChange={(kind) => set({ kind })}
+          w={140}
+        />
+        <Select
+          label={t('beneficiary.need')}
+          placeholder={t('list.all')}
+          clearable
+          data={options('need', NEEDS)}
+          value={values.need || null}
+          onChange={(need) => set({ need })}
+          w={150}
+        />
         {/* A partner filter arrives from the partners page; it shows here so it can be removed. */}
         {values.partnerId && (
-          <Button variant="light" size="sm" onClick={() => set({ partnerId: null })} aria-label={t('list.removeFilter')}>
+          <Button
+            variant="light"
+            size="sm"
+            onClick={() => set({ partnerId: null })}
+            aria-label={t('list.removeFilter')}>
             {t('beneficiary.partner')}: {partnerName ?? `#${values.partnerId}`} ×
           </Button>
         )}
@@ -54,23 +86,39 @@ export default function BeneficiaryListPage() {
         {(items) => (
           <TableScroll label={t('beneficiaries.title')}>
             <Table striped highlightOnHover verticalSpacing="xs" data-testid="beneficiary-table">
-              <Table.Thead><Table.Tr>
-                <Table.Th>{t('beneficiary.name')}</Table.Th><Table.Th>{t('beneficiary.nationalId')}</Table.Th>
-                <Table.Th>{t('beneficiary.phone')}</Table.Th><Table.Th>{t('beneficiary.city')}</Table.Th>
-                <Table.Th>{t('beneficiary.kind')}</Table.Th><Table.Th>{t('beneficiary.need')}</Table.Th>
-                <Table.Th>{t('beneficiary.household')}</Table.Th><Table.Th>{t('beneficiary.status')}</Table.Th>
-              </Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('beneficiary.name')}</Table.Th>
+                  <Table.Th>{t('beneficiary.nationalId')}</Table.Th>
+                  <Table.Th>{t('beneficiary.phone')}</Table.Th>
+                  <Table.Th>{t('beneficiary.city')}</Table.Th>
+                  <Table.Th>{t('beneficiary.kind')}</Table.Th>
+                  <Table.Th>{t('beneficiary.need')}</Table.Th>
+                  <Table.Th>{t('beneficiary.household')}</Table.Th>
+                  <Table.Th>{t('beneficiary.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {items.map((b) => (
                   <Table.Tr key={b.id}>
-                    <Table.Td><Anchor component={Link} to={`/beneficiaries/${b.id}`}>{b.name}</Anchor></Table.Td>
-                    <Table.Td><Ltr mono>{b.nationalIdMasked}</Ltr></Table.Td>
-                    <Table.Td className="nm-nowrap"><Ltr>{b.phone}</Ltr></Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/beneficiaries/${b.id}`}>
+                        {b.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Ltr mono>{b.nationalIdMasked}</Ltr>
+                    </Table.Td>
+                    <Table.Td className="nm-nowrap">
+                      <Ltr>{b.phone}</Ltr>
+                    </Table.Td>
                     <Table.Td>{b.city ?? '—'}</Table.Td>
                     <Table.Td>{label('beneficiaryKind', b.kind)}</Table.Td>
                     <Table.Td>{label('need', b.need)}</Table.Td>
                     <Table.Td>{fmt.number(b.householdSize)}</Table.Td>
-                    <Table.Td><BeneficiaryStatusBadge status={b.status} /></Table.Td>
+                    <Table.Td>
+                      <BeneficiaryStatusBadge status={b.status} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

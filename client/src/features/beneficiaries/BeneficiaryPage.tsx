@@ -22,21 +22,39 @@ export default function BeneficiaryPage() {
   const { data: b, error, refetch } = useQuery(endpoints.beneficiaries.get(beneficiaryId));
   const allocations = useQuery(endpoints.allocations.list({ beneficiaryId, pageSize: 20 }));
   const partners = usePartners();
-  if (error && !b) return <><PageHeader title={t('beneficiary.title')} /><ErrorAlert error={error} onRetry={() => void refetch()} /></>;
+  if (error && !b)
+    return (
+      <>
+        <PageHeader title={t('beneficiary.title')} />
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      </>
+    );
   if (!b) return <FullPageLoader />;
   const partner = partners.byId(b.partnerId);
   return (
     <>
-      <PageHeader title={<Group gap="sm" component="span">{b.name}<BeneficiaryStatusBadge status={b.status} /></Group>}>
-        <Button variant="default" component={Link} to={`/beneficiaries/${b.id}/edit`}>{t('action.edit')}</Button>
+      <PageHeader
+        title={
+          <Group gap="sm" component="span">
+            {b.name}
+            <BeneficiaryStatusBadge status={b.status} />
+          </Group>
+        }>
+        <Button variant="default" component={Link} to={`/beneficiaries/${b.id}/edit`}>
+          {t('action.edit')}
+        </Button>
       </PageHeader>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           <Paper withBorder p="md" className="nm-span-2">
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
               <Field label={t('beneficiary.kind')}>{label('beneficiaryKind', b.kind)}</Field>
-              <Field label={t('beneficiary.nationalId')}><Ltr mono>{b.nationalIdMasked}</Ltr></Field>
-              <Field label={t('beneficiary.phone')}><Ltr>{b.phone}</Ltr></Field>
+              <Field label={t('beneficiary.nationalId')}>
+                <Ltr mono>{b.nationalIdMasked}</Ltr>
+              </Field>
+              <Field label={t('beneficiary.phone')}>
+                <Ltr>{b.phone}</Ltr>
+              </Field>
               <Field label={t('beneficiary.city')}>{b.city}</Field>
               <Field label={t('beneficiary.region')}>{b.region}</Field>
               <Field label={t('beneficiary.household')}>{fmt.number(b.householdSize)}</Field>
@@ -48,30 +66,50 @@ export default function BeneficiaryPage() {
               <Field label={t('common.created')}>{fmt.dateTime(b.createdAt)}</Field>
             </SimpleGrid>
             {b.status === 'rejected' && b.rejectionReason && (
-              <Alert color="red" mt="sm" title={t('beneficiary.rejectionReason')}>{b.rejectionReason}</Alert>
+              <Alert color="red" mt="sm" title={t('beneficiary.rejectionReason')}>
+                {b.rejectionReason}
+              </Alert>
             )}
             <Divider my="sm" />
             <BeneficiaryStatusActions beneficiary={b} />
           </Paper>
           <Paper withBorder p="md">
-            <Title order={2} fz="lg" mb="xs">{t('priority.title')}</Title>
+            <Title order={2} fz="lg" mb="xs">
+              {t('priority.title')}
+            </Title>
             {b.priority ? (
               <>
-                <Text fz={28} fw={600} mb="xs">{fmt.number(b.priority.score)}</Text>
+                <Text fz={28} fw={600} mb="xs">
+                  {fmt.number(b.priority.score)}
+                </Text>
                 <PriorityBreakdown breakdown={b.priority.breakdown} />
               </>
-            ) : <Text size="sm" c="dimmed">—</Text>}
+            ) : (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            )}
           </Paper>
         </SimpleGrid>
         <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">{t('allocations.title')}</Title>
-          {(allocations.data?.items ?? []).length === 0 ? <Text size="sm" c="dimmed">{t('list.empty')}</Text> : (
+          <Title order={2} fz="lg" mb="xs">
+            {t('allocations.title')}
+          </Title>
+          {(allocations.data?.items ?? []).length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('list.empty')}
+            </Text>
+          ) : (
             <Stack gap={4}>
               {allocations.data!.items.map((a) => (
                 <Group key={a.id} gap="sm">
-                  <Anchor component={Link} to={`/allocations/${a.id}`}><Ltr mono>{a.assetTag ?? `#${a.deviceId}`}</Ltr></Anchor>
+                  <Anchor component={Link} to={`/allocations/${a.id}`}>
+                    <Ltr mono>{a.assetTag ?? `#${a.deviceId}`}</Ltr>
+                  </Anchor>
                   <Text size="sm">{label('allocationStatus', a.status)}</Text>
-                  <Text size="sm" c="dimmed">{fmt.date(a.handedOverAt ?? a.createdAt)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {fmt.date(a.handedOverAt ?? a.createdAt)}
+                  </Text>
                 </Group>
               ))}
             </Stack>

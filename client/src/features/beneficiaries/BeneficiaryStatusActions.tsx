@@ -16,11 +16,17 @@ export function BeneficiaryStatusActions({ beneficiary }: { beneficiary: Benefic
   const { form, mutation, busy, error, unshown } = useServerForm({
     initialValues: { status: beneficiary.status, rejectionReason: '' },
     submit: (v) => {
-      const body: BeneficiaryPatch = v.status === 'rejected' ? { status: v.status, rejectionReason: v.rejectionReason.trim() } : { status: v.status };
+      const body: BeneficiaryPatch =
+        v.status === 'rejected'
+          ? { status: v.status, rejectionReason: v.rejectionReason.trim() }
+          : { status: v.status };
       return endpoints.beneficiaries.update(beneficiary.id, body);
     },
     invalidates: [keys.beneficiaries, keys.waitlist, keys.allocations],
-    onSuccess: () => { setRejecting(false); form.setFieldValue('rejectionReason', ''); },
+    onSuccess: () => {
+      setRejecting(false);
+      form.setFieldValue('rejectionReason', '');
+    },
   });
   const allowed = beneficiary.allowedTransitions ?? [];
   if (allowed.length === 0) return null;
@@ -31,20 +37,36 @@ export function BeneficiaryStatusActions({ beneficiary }: { beneficiary: Benefic
     <Stack gap="xs" data-testid="beneficiary-status-actions">
       {error && <ErrorAlert error={error} unshown={unshown} />}
       <Group gap="xs" wrap="wrap">
-        {allowed.filter((s) => s !== 'rejected').map((s) => (
-          <Button key={s} loading={moving === s} onClick={() => move(s)} data-to={s}>{t(`beneficiary.to.${s}`)}</Button>
-        ))}
+        {allowed
+          .filter((s) => s !== 'rejected')
+          .map((s) => (
+            <Button key={s} loading={moving === s} onClick={() => move(s)} data-to={s}>
+              {t(`beneficiary.to.${s}`)}
+            </Button>
+          ))}
         {allowed.includes('rejected') && !rejecting && (
-          <Button variant="outline" color="red" onClick={() => setRejecting(true)}>{t('beneficiary.to.rejected')}</Button>
+          <Button variant="outline" color="red" onClick={() => setRejecting(true)}>
+            {t('beneficiary.to.rejected')}
+          </Button>
         )}
       </Group>
       {rejecting && (
         <Stack gap="xs">
-          <Textarea label={t('beneficiary.rejectionReason')} required {...form.getInputProps('rejectionReason')}
-            autosize minRows={2} data-autofocus />
+          <Textarea
+            label={t('beneficiary.rejectionReason')}
+            required
+            {...form.getInputProps('rejectionReason')}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group gap="xs">
-            <Button color="red" loading={moving === 'rejected'} onClick={() => move('rejected')}>{t('beneficiary.confirmReject')}</Button>
-            <Button variant="default" onClick={() => setRejecting(false)}>{t('action.cancel')}</Button>
+            <Button color="red" loading={moving === 'rejected'} onClick={() => move('rejected')}>
+              {t('beneficiary.confirmReject')}
+            </Button>
+            <Button variant="default" onClick={() => setRejecting(false)}>
+              {t('action.cancel')}
+            </Button>
           </Group>
         </Stack>
       )}

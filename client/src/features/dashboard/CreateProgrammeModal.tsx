@@ -8,14 +8,24 @@ import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
 
 /** A phase with a target (the first one: 2,000 families) and its dates; allocations are counted towards it. */
-export function CreateProgrammeModal({ onClose, onCreated }: { onClose: () => void; onCreated: (p: ProgrammeDto) => void }) {
+export function CreateProgrammeModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (p: ProgrammeDto) => void;
+}) {
   const t = useT();
   const { form, onSubmit, busy, error, unshown } = useServerForm({
     initialValues: { name: '', nameLatin: '', targetFamilies: '2000', targetStudents: '0', startsOn: '', endsOn: '' },
     submit: (v) => {
       const body: ProgrammeInput = {
-        name: v.name.trim(), targetFamilies: parseNumber(v.targetFamilies) ?? 0, targetStudents: parseNumber(v.targetStudents) ?? 0,
-        ...(v.nameLatin.trim() ? { nameLatin: v.nameLatin.trim() } : {}), ...(v.startsOn ? { startsOn: v.startsOn } : {}), ...(v.endsOn ? { endsOn: v.endsOn } : {}),
+        name: v.name.trim(),
+        targetFamilies: parseNumber(v.targetFamilies) ?? 0,
+        targetStudents: parseNumber(v.targetStudents) ?? 0,
+        ...(v.nameLatin.trim() ? { nameLatin: v.nameLatin.trim() } : {}),
+        ...(v.startsOn ? { startsOn: v.startsOn } : {}),
+        ...(v.endsOn ? { endsOn: v.endsOn } : {}),
       };
       return endpoints.programmes.create(body);
     },
@@ -29,9 +39,24 @@ export function CreateProgrammeModal({ onClose, onCreated }: { onClose: () => vo
           {error && <ErrorAlert error={error} unshown={unshown} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t('programme.name')} required name="name" {...form.getInputProps('name')} />
-            <TextInput label={t('programme.nameLatin')} dir="ltr" name="nameLatin" {...form.getInputProps('nameLatin')} />
-            <NumberField label={t('programme.targetFamilies')} name="targetFamilies" {...form.getInputProps('targetFamilies')} value={form.values.targetFamilies} />
-            <NumberField label={t('programme.targetStudents')} name="targetStudents" {...form.getInputProps('targetStudents')} value={form.values.targetStudents} />
+            <TextInput
+              label={t('programme.nameLatin')}
+              dir="ltr"
+              name="nameLatin"
+              {...form.getInputProps('nameLatin')}
+            />
+            <NumberField
+              label={t('programme.targetFamilies')}
+              name="targetFamilies"
+              {...form.getInputProps('targetFamilies')}
+              value={form.values.targetFamilies}
+            />
+            <NumberField
+              label={t('programme.targetStudents')}
+              name="targetStudents"
+              {...form.getInputProps('targetStudents')}
+              value={form.values.targetStudents}
+            />
             <TextInput type="date" label={t('programme.startsOn')} dir="ltr" {...form.getInputProps('startsOn')} />
             <TextInput type="date" label={t('programme.endsOn')} dir="ltr" {...form.getInputProps('endsOn')} />
           </SimpleGrid>

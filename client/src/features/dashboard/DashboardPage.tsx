@@ -28,10 +28,17 @@ export default function DashboardPage() {
   const programmes = useProgrammes();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const chosen = selected ?? (programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null);
+  const chosen =
+    selected ?? (programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null);
   const progress = useQuery({ ...endpoints.programmes.progress(Number(chosen) || 0), enabled: Boolean(chosen) });
   const d = dashboard.data;
-  if (dashboard.error && !d) return <><PageHeader title={t('dash.title')} /><ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} /></>;
+  if (dashboard.error && !d)
+    return (
+      <>
+        <PageHeader title={t('dash.title')} />
+        <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      </>
+    );
   if (!d) return <FullPageLoader />;
   const programme = programmes.items.find((p) => String(p.id) === chosen);
 
@@ -40,56 +47,102 @@ export default function DashboardPage() {
       <PageHeader title={t('dash.title')}>
         {(dashboard.isFetching || progress.isFetching) && <Busy />}
         {programmes.items.length > 1 && (
-          <Select aria-label={t('board.programme')} data={programmes.options} value={chosen} onChange={setSelected} w={200} allowDeselect={false} />
+          <Select
+            aria-label={t('board.programme')}
+            data={programmes.options}
+            value={chosen}
+            onChange={setSelected}
+            w={200}
+            allowDeselect={false}
+          />
         )}
-        {manager && <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('dash.newProgramme')}</Button>}
+        {manager && (
+          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            {t('dash.newProgramme')}
+          </Button>
+        )}
       </PageHeader>
       <Grid gap="md">
         <Grid.Col span={12}>
-          {progress.data && programme ? <ProgrammeProgressCard progress={progress.data} name={programmes.nameOf(programme)} />
-            : <Paper withBorder p="md"><Text size="sm" c="dimmed">{programmes.data && !programmes.items.length ? t('dash.noProgramme') : t('common.loading')}</Text></Paper>}
+          {progress.data && programme ? (
+            <ProgrammeProgressCard progress={progress.data} name={programmes.nameOf(programme)} />
+          ) : (
+            <Paper withBorder p="md">
+              <Text size="sm" c="dimmed">
+                {programmes.data && !programmes.items.length ? t('dash.noProgramme') : t('common.loading')}
+              </Text>
+            </Paper>
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">{t('dash.monthly')}</Title>
-            <MonthlyChart title={t('dash.monthly')} months={d.monthly.map((m) => m.month)} series={[
-              { key: 'intake', label: t('dash.intake'), color: '#1c7ed6', values: d.monthly.map((m) => m.intake) },
-              { key: 'handovers', label: t('dash.handovers'), color: '#0f6a4e', values: d.monthly.map((m) => m.handovers) },
-            ]} />
+            <Title order={2} fz="lg" mb="xs">
+              {t('dash.monthly')}
+            </Title>
+            <MonthlyChart
+              title={t('dash.monthly')}
+              months={d.monthly.map((m) => m.month)}
+              series={[
+                { key: 'intake', label: t('dash.intake'), color: '#1c7ed6', values: d.monthly.map((m) => m.intake) },
+                {
+                  key: 'handovers',
+                  label: t('dash.handovers'),
+                  color: '#0f6a4e',
+                  values: d.monthly.map((m) => m.handovers),
+                },
+              ]}
+            />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">{t('dash.funnel')}</Title>
+            <Title order={2} fz="lg" mb="xs">
+              {t('dash.funnel')}
+            </Title>
             <StatusFunnel counts={d.devicesByStatus} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">{t('dash.stageTimes')}</Title>
+            <Title order={2} fz="lg" mb="xs">
+              {t('dash.stageTimes')}
+            </Title>
             <StageTimes medians={d.medianDaysPerStage} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">{t('dash.yield')}</Title>
-            <Text fz={32} fw={600}>{t('unit.percent', { n: Math.round(d.yield.ratio * 1000) / 10 })}</Text>
+            <Title order={2} fz="lg" mb="xs">
+              {t('dash.yield')}
+            </Title>
+            <Text fz={32} fw={600}>
+              {t('unit.percent', { n: Math.round(d.yield.ratio * 1000) / 10 })}
+            </Text>
             <SimpleGrid cols={2} spacing="sm" mt="xs">
               <Field label={t('dash.placed')}>{fmt.number(d.yield.placed)}</Field>
               <Field label={t('dash.received')}>{fmt.number(d.yield.received)}</Field>
             </SimpleGrid>
-            <Text size="xs" c="dimmed" mt="xs">{t('dash.yieldHint')}</Text>
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('dash.yieldHint')}
+            </Text>
           </Paper>
         </Grid.Col>
         {manager && programmes.items.length > 0 && (
           <Grid.Col span={12}>
-            <Paper withBorder p="md"><BatchCertificates programmes={programmes.items} nameOf={programmes.nameOf} /></Paper>
+            <Paper withBorder p="md">
+              <BatchCertificates programmes={programmes.items} nameOf={programmes.nameOf} />
+            </Paper>
           </Grid.Col>
         )}
       </Grid>
       {creating && (
-        <CreateProgrammeModal onClose={() => setCreating(false)}
-          onCreated={(p) => { setCreating(false); setSelected(String(p.id)); }} />
+        <CreateProgrammeModal
+          onClose={() => setCreating(false)}
+          onCreated={(p) => {
+            setCreating(false);
+            setSelected(String(p.id));
+          }}
+        />
       )}
     </>
   );

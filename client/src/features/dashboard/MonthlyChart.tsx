@@ -1,7 +1,12 @@
 import { Group, Text } from '@mantine/core';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
-export interface Series { key: string; label: string; color: string; values: number[] }
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+  values: number[];
+}
 
 const W = 720;
 const H = 240;
@@ -29,11 +34,18 @@ export function MonthlyChart({ months, series, title }: { months: string[]; seri
 
   return (
     <figure className="nm-chart" style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={title} style={{ display: 'block', maxHeight: 280 }}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-label={title}
+        style={{ display: 'block', maxHeight: 280 }}>
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.side} x2={W - PAD.side} y1={y(v)} y2={y(v)} stroke="#dee2e6" strokeWidth={1} />
-            <text x={axisX} y={y(v) + 4} fontSize={11} fill="#495057" textAnchor={rtl ? 'start' : 'end'}>{fmt.number(v)}</text>
+            <text x={axisX} y={y(v) + 4} fontSize={11} fill="#495057" textAnchor={rtl ? 'start' : 'end'}>
+              {fmt.number(v)}
+            </text>
           </g>
         ))}
         {months.map((m, i) => (
@@ -42,33 +54,60 @@ export function MonthlyChart({ months, series, title }: { months: string[]; seri
               const v = s.values[i] ?? 0;
               const offset = (k - (series.length - 1) / 2) * (barW + 2) * (rtl ? -1 : 1);
               return (
-                <rect key={s.key} x={cx(i) + offset - barW / 2} y={y(v)} width={barW} height={Math.max(0, PAD.top + plotH - y(v))} fill={s.color} rx={2}>
+                <rect
+                  key={s.key}
+                  x={cx(i) + offset - barW / 2}
+                  y={y(v)}
+                  width={barW}
+                  height={Math.max(0, PAD.top + plotH - y(v))}
+                  fill={s.color}
+                  rx={2}>
                   <title>{`${fmt.month(m)} · ${s.label}: ${fmt.number(v)}`}</title>
                 </rect>
               );
             })}
-            <text x={cx(i)} y={H - PAD.bottom + 16} fontSize={11} fill="#495057" textAnchor="middle">{fmt.month(m)}</text>
+            <text x={cx(i)} y={H - PAD.bottom + 16} fontSize={11} fill="#495057" textAnchor="middle">
+              {fmt.month(m)}
+            </text>
           </g>
         ))}
       </svg>
       <Group gap="md" justify="center" mt={4} aria-hidden="true">
         {series.map((s) => (
           <Group key={s.key} gap={6} wrap="nowrap">
-            <span style={{ inlineSize: 12, blockSize: 12, background: s.color, borderRadius: 2, display: 'inline-block' }} />
+            <span
+              style={{ inlineSize: 12, blockSize: 12, background: s.color, borderRadius: 2, display: 'inline-block' }}
+            />
             <Text size="xs">{s.label}</Text>
           </Group>
         ))}
       </Group>
       {/* The wrapper hides the table (a table ignores a 1 px width, so it cannot be the hidden box itself). */}
-      <div className="nm-sr"><table>
-        <caption>{title}</caption>
-        <thead><tr><th scope="col">{t('dash.month')}</th>{series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}</tr></thead>
-        <tbody>
-          {months.map((m, i) => (
-            <tr key={m}><th scope="row">{fmt.month(m)}</th>{series.map((s) => <td key={s.key}>{fmt.number(s.values[i] ?? 0)}</td>)}</tr>
-          ))}
-        </tbody>
-      </table></div>
+      <div className="nm-sr">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dash.month')}</th>
+              {series.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m, i) => (
+              <tr key={m}>
+                <th scope="row">{fmt.month(m)}</th>
+                {series.map((s) => (
+                  <td key={s.key}>{fmt.number(s.values[i] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -11,18 +11,37 @@ export function ProgrammeProgressCard({ progress, name }: { progress: ProgrammeP
   return (
     <Paper withBorder p="md" data-testid="programme-progress">
       <Group justify="space-between" align="baseline" wrap="wrap" mb="xs">
-        <Title order={2} fz="lg">{name}</Title>
-        <Text fz={28} fw={600} lh={1}>{t('unit.percent', { n: progress.percent })}</Text>
+        <Title order={2} fz="lg">
+          {name}
+        </Title>
+        <Text fz={28} fw={600} lh={1}>
+          {t('unit.percent', { n: progress.percent })}
+        </Text>
       </Group>
-      <Progress value={Math.min(100, progress.percent)} size="xl" radius="xl" aria-label={t('dash.progressOf', { served, target })} />
-      <Text size="sm" mt={6}>{t('dash.servedOf', { served, target })}</Text>
+      <Progress
+        value={Math.min(100, progress.percent)}
+        size="xl"
+        radius="xl"
+        aria-label={t('dash.progressOf', { served, target })}
+      />
+      <Text size="sm" mt={6}>
+        {t('dash.servedOf', { served, target })}
+      </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" mt="sm">
-        <Field label={t('dash.families')}>{t('dash.nOfM', { n: progress.servedFamilies, m: progress.targetFamilies })}</Field>
-        <Field label={t('dash.students')}>{t('dash.nOfM', { n: progress.servedStudents, m: progress.targetStudents })}</Field>
+        <Field label={t('dash.families')}>
+          {t('dash.nOfM', { n: progress.servedFamilies, m: progress.targetFamilies })}
+        </Field>
+        <Field label={t('dash.students')}>
+          {t('dash.nOfM', { n: progress.servedStudents, m: progress.targetStudents })}
+        </Field>
         <Field label={t('dash.last30')}>{fmt.number(progress.last30DaysRate)}</Field>
-        <Field label={t('dash.forecast')}>{progress.forecastCompletionDate ? fmt.day(progress.forecastCompletionDate) : t('dash.noForecast')}</Field>
+        <Field label={t('dash.forecast')}>
+          {progress.forecastCompletionDate ? fmt.day(progress.forecastCompletionDate) : t('dash.noForecast')}
+        </Field>
       </SimpleGrid>
-      <Text size="xs" c="dimmed" mt="xs">{t('dash.forecastHint')}</Text>
+      <Text size="xs" c="dimmed" mt="xs">
+        {t('dash.forecastHint')}
+      </Text>
     </Paper>
   );
 }

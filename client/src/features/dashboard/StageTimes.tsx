@@ -14,9 +14,13 @@ export function StageTimes({ medians }: { medians: Record<string, number | null>
         <div key={stage}>
           <Group justify="space-between" gap={4} wrap="nowrap">
             <Text size="sm">{label('deviceStatus', stage)}</Text>
-            <Text size="sm" c={days === null ? 'dimmed' : undefined}>{days === null ? '—' : t('dash.days', { n: Math.round(days * 10) / 10 })}</Text>
+            <Text size="sm" c={days === null ? 'dimmed' : undefined}>
+              {days === null ? '—' : t('dash.days', { n: Math.round(days * 10) / 10 })}
+            </Text>
           </Group>
-          <div className="nm-bar-track" aria-hidden="true"><div className="nm-bar" style={{ inlineSize: `${((days ?? 0) / max) * 100}%`, background: '#1c7ed6' }} /></div>
+          <div className="nm-bar-track" aria-hidden="true">
+            <div className="nm-bar" style={{ inlineSize: `${((days ?? 0) / max) * 100}%`, background: '#1c7ed6' }} />
+          </div>
         </div>
       ))}
     </Stack>

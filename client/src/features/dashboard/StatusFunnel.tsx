@@ -5,8 +5,16 @@ import { useEnumLabel } from '../../components/Labels';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 const COLORS: Record<string, string> = {
-  intake: '#868e96', repair: '#e8590c', wipe: '#9c36b5', refurbish: '#1c7ed6', ready: '#0f6a4e', allocated: '#0c8599',
-  handed_over: '#2b8a3e', disposal: '#c92a2a', recycled: '#495057', harvested: '#495057',
+  intake: '#868e96',
+  repair: '#e8590c',
+  wipe: '#9c36b5',
+  refurbish: '#1c7ed6',
+  ready: '#0f6a4e',
+  allocated: '#0c8599',
+  handed_over: '#2b8a3e',
+  disposal: '#c92a2a',
+  recycled: '#495057',
+  harvested: '#495057',
 };
 
 /** Devices by status in lifecycle order, as bars growing from the reading side; each opens the filtered device list. */
@@ -21,11 +29,18 @@ export function StatusFunnel({ counts }: { counts: Record<string, number> }) {
         return (
           <div key={s}>
             <Group justify="space-between" gap={4} wrap="nowrap">
-              <Anchor component={Link} to={`/devices?status=${s}`} size="sm">{label('deviceStatus', s)}</Anchor>
-              <Text size="sm" fw={600}>{fmt.number(n)}</Text>
+              <Anchor component={Link} to={`/devices?status=${s}`} size="sm">
+                {label('deviceStatus', s)}
+              </Anchor>
+              <Text size="sm" fw={600}>
+                {fmt.number(n)}
+              </Text>
             </Group>
             <div className="nm-bar-track" aria-hidden="true">
-              <div className="nm-bar" style={{ inlineSize: `${(n / max) * 100}%`, background: COLORS[s] ?? '#868e96' }} />
+              <div
+                className="nm-bar"
+                style={{ inlineSize: `${(n / max) * 100}%`, background: COLORS[s] ?? '#868e96' }}
+              />
             </div>
           </div>
         );

@@ -2,18 +2,35 @@
 // Reading the body with a stream reader lets the page count go up as pages arrive, instead of a spinner for minutes.
 import { ApiError } from '../../api/http';
 
-export interface BatchProgress { total: number; pages: number; bytes: number }
+export interface BatchProgress {
+  total: number;
+  pages: number;
+  bytes: number;
+}
 
 /** pdfkit writes one `/Type /Page` dictionary per finished page (and `/Type /Pages` once, for the tree). */
 const PAGE = /\/Type\s*\/Page(?![a-z])/g;
 
-export async function downloadBatch(url: string, onProgress: (p: BatchProgress) => void, signal?: AbortSignal): Promise<Blob> {
-  const res = await fetch(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' }, signal });
+export async function downloadBatch(
+  url: string,
+  onProgress: (p: BatchProgress) => void,
+  signal?: AbortSignal,
+): Promise<Blob> {
+  const res = await fetch(url, {
+    credentials: 'same-origin',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    signal,
+  });
   if (!res.ok) {
     const text = await res.text();
     let body: { error?: { code: string; message: string; details?: unknown; requestId?: string } } | undefined;
-    try { body = JSON.parse(text) as typeof body; } catch { body = undefined; }
-    throw body?.error ? new ApiError(res.status, body.error.code, body.error.message, body.error.details, body.error.requestId)
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      body = undefined;
+    }
+    throw body?.error
+      ? new ApiError(res.status, body.error.code, body.error.message, body.error.details, body.error.requestId)
       : new ApiError(res.status, `HTTP_${res.status}`, res.statusText);
   }
   const total = Number(res.headers.get('X-Total-Count')) || 0;

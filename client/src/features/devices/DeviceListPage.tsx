@@ -20,9 +20,7 @@ export default function DeviceListPage() {
       <PageHeader title={t('devices.title')}>{list.isFetching && <Busy />}</PageHeader>
       <DeviceFilters values={values} set={set} />
       <PagedList query={list} onPage={(p) => set({ page: p })} empty={false}>
-        {(items) => (
-            <DeviceTable devices={items} />
-        )}
+        {(items) => <DeviceTable devices={items} />}
       </PagedList>
     </>
   );

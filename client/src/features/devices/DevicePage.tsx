@@ -26,14 +26,30 @@ export default function DevicePage() {
   const reload = () => void refetch();
   // While the device reloads (after an action, a stale version, an upload) the page stays up with the old data, so
   // the forms below keep what was typed; only the very first load shows the loader.
-  if (error && !d) return <><PageHeader title={t('device.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
+  if (error && !d)
+    return (
+      <>
+        <PageHeader title={t('device.title')} />
+        <ErrorAlert error={error} onRetry={reload} />
+      </>
+    );
   if (!d) return <FullPageLoader />;
   const staff = STAFF.includes(user.role);
   return (
     <>
-      <PageHeader title={<Group gap="sm" component="span"><Ltr mono>{d.assetTag}</Ltr><DeviceStatusBadge status={d.status} /></Group>}>
+      <PageHeader
+        title={
+          <Group gap="sm" component="span">
+            <Ltr mono>{d.assetTag}</Ltr>
+            <DeviceStatusBadge status={d.status} />
+          </Group>
+        }>
         {d.disposition && <Badge variant="outline">{label('disposition', d.disposition)}</Badge>}
-        {d.grade && <Badge variant="outline">{t('device.grade')} {d.grade}</Badge>}
+        {d.grade && (
+          <Badge variant="outline">
+            {t('device.grade')} {d.grade}
+          </Badge>
+        )}
       </PageHeader>
       <Stack gap="md">
         {error && <ErrorAlert error={error} onRetry={reload} />}

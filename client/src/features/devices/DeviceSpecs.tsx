@@ -13,17 +13,27 @@ export function DeviceSpecs({ device: d }: { device: DeviceDetailDto }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <Paper withBorder p="md">
-        <Title order={2} fz="lg" mb="sm">{t('device.identity')}</Title>
+        <Title order={2} fz="lg" mb="sm">
+          {t('device.identity')}
+        </Title>
         <SimpleGrid cols={2} spacing="sm">
           <Field label={t('device.type')}>{label('deviceType', d.type)}</Field>
           <Field label={t('device.manufacturer')}>{d.manufacturer && <Ltr>{d.manufacturer}</Ltr>}</Field>
           <Field label={t('device.model')}>{d.model && <Ltr>{d.model}</Ltr>}</Field>
           <Field label={t('device.serial')}>{d.serialNumber && <Ltr mono>{d.serialNumber}</Ltr>}</Field>
           <Field label={t('device.donation')}>
-            <Anchor component={Link} to={`/donations/${d.donationId}`}><Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr></Anchor>
+            <Anchor component={Link} to={`/donations/${d.donationId}`}>
+              <Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr>
+            </Anchor>
           </Field>
           <Field label={t('donation.donor')}>
-            {d.donorId ? <Anchor component={Link} to={`/donors/${d.donorId}`}>{d.donorName}</Anchor> : d.donorName}
+            {d.donorId ? (
+              <Anchor component={Link} to={`/donors/${d.donorId}`}>
+                {d.donorName}
+              </Anchor>
+            ) : (
+              d.donorName
+            )}
           </Field>
           <Field label={t('device.disposition')}>{d.disposition && label('disposition', d.disposition)}</Field>
           <Field label={t('device.grade')}>{d.grade}</Field>
@@ -32,13 +42,17 @@ export function DeviceSpecs({ device: d }: { device: DeviceDetailDto }) {
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md">
-        <Title order={2} fz="lg" mb="sm">{t('device.specs')}</Title>
+        <Title order={2} fz="lg" mb="sm">
+          {t('device.specs')}
+        </Title>
         <SimpleGrid cols={2} spacing="sm">
           <Field label={t('device.cpu')}>{d.cpu && <Ltr>{d.cpu}</Ltr>}</Field>
           <Field label={t('device.ram')}>{d.ramGb !== null && t('unit.gb', { n: d.ramGb })}</Field>
           <Field label={t('device.storage')}>{d.storageSummary && <Ltr>{d.storageSummary}</Ltr>}</Field>
           <Field label={t('device.screen')}>{d.screenInches !== null && t('unit.inch', { n: d.screenInches })}</Field>
-          <Field label={t('device.battery')}>{d.batteryHealth !== null && t('unit.percent', { n: d.batteryHealth })}</Field>
+          <Field label={t('device.battery')}>
+            {d.batteryHealth !== null && t('unit.percent', { n: d.batteryHealth })}
+          </Field>
           <Field label={t('device.os')}>{d.os && <Ltr>{d.os}</Ltr>}</Field>
           <Field label={t('device.licence')}>{d.licence && label('licence', d.licence)}</Field>
           <Field label={t('device.win11')}>{yesNo(d.windows11Eligible)}</Field>

@@ -9,7 +9,12 @@ import { TableScroll } from '../../components/TableScroll';
 export function DeviceTable({ devices, showDonation = true }: { devices: DeviceDto[]; showDonation?: boolean }) {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
-  if (devices.length === 0) return <Text c="dimmed" size="sm">{t('list.empty')}</Text>;
+  if (devices.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('list.empty')}
+      </Text>
+    );
   return (
     <TableScroll label={t('devices.title')}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="device-table">
@@ -27,14 +32,26 @@ export function DeviceTable({ devices, showDonation = true }: { devices: DeviceD
         <Table.Tbody>
           {devices.map((d) => (
             <Table.Tr key={d.id}>
-              <Table.Td className="nm-nowrap"><Anchor component={Link} to={`/devices/${d.id}`}><Ltr mono>{d.assetTag}</Ltr></Anchor></Table.Td>
+              <Table.Td className="nm-nowrap">
+                <Anchor component={Link} to={`/devices/${d.id}`}>
+                  <Ltr mono>{d.assetTag}</Ltr>
+                </Anchor>
+              </Table.Td>
               <Table.Td>{label('deviceType', d.type)}</Table.Td>
-              <Table.Td><Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr></Table.Td>
-              <Table.Td><Ltr mono>{d.serialNumber || '—'}</Ltr></Table.Td>
-              <Table.Td><DeviceStatusBadge status={d.status} /></Table.Td>
+              <Table.Td>
+                <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
+              </Table.Td>
+              <Table.Td>
+                <Ltr mono>{d.serialNumber || '—'}</Ltr>
+              </Table.Td>
+              <Table.Td>
+                <DeviceStatusBadge status={d.status} />
+              </Table.Td>
               {showDonation && (
                 <Table.Td className="nm-nowrap">
-                  <Anchor component={Link} to={`/donations/${d.donationId}`}><Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr></Anchor>
+                  <Anchor component={Link} to={`/donations/${d.donationId}`}>
+                    <Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr>
+                  </Anchor>
                 </Table.Td>
               )}
               <Table.Td className="nm-nowrap">{fmt.date(d.statusChangedAt)}</Table.Td>

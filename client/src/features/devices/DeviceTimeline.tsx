@@ -21,22 +21,46 @@ export function DeviceTimeline({ events }: { events: DeviceEventDto[] }) {
   const ordered = [...events].sort((a, b) => b.seq - a.seq);
   return (
     <Paper withBorder p="md">
-      <Title order={2} fz="lg" mb="sm">{t('event.title')}</Title>
-      {ordered.length === 0 ? <Text c="dimmed" size="sm">{t('event.none')}</Text> : (
+      <Title order={2} fz="lg" mb="sm">
+        {t('event.title')}
+      </Title>
+      {ordered.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('event.none')}
+        </Text>
+      ) : (
         <Timeline bulletSize={14} lineWidth={2} active={0}>
           {ordered.map((e) => {
             const details = payloadText(e.payload);
             return (
               <Timeline.Item key={e.id} title={label('eventType', e.type)}>
                 {e.fromStatus && e.toStatus && (
-                  <Text size="sm">{t('event.transition', { from: label('deviceStatus', e.fromStatus), to: label('deviceStatus', e.toStatus) })}</Text>
+                  <Text size="sm">
+                    {t('event.transition', {
+                      from: label('deviceStatus', e.fromStatus),
+                      to: label('deviceStatus', e.toStatus),
+                    })}
+                  </Text>
                 )}
-                {!e.fromStatus && e.toStatus && <Text size="sm">{t('event.enters', { to: label('deviceStatus', e.toStatus) })}</Text>}
+                {!e.fromStatus && e.toStatus && (
+                  <Text size="sm">{t('event.enters', { to: label('deviceStatus', e.toStatus) })}</Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {/* The name is isolated: an Arabic name next to "#12" in English text would otherwise flip it to "12#". */}
-                  {fmt.dateTime(e.createdAt)}{e.actorName ? <> · <bdi>{e.actorName}</bdi></> : null} · <span title={e.hash}>#{fmt.number(e.seq)}</span>
+                  {fmt.dateTime(e.createdAt)}
+                  {e.actorName ? (
+                    <>
+                      {' '}
+                      · <bdi>{e.actorName}</bdi>
+                    </>
+                  ) : null}{' '}
+                  · <span title={e.hash}>#{fmt.number(e.seq)}</span>
                 </Text>
-                {details && <Code block mt={4} dir="ltr"><Ltr>{details}</Ltr></Code>}
+                {details && (
+                  <Code block mt={4} dir="ltr">
+                    <Ltr>{details}</Ltr>
+                  </Code>
+                )}
               </Timeline.Item>
             );
           })}

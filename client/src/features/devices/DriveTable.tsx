@@ -14,26 +14,44 @@ export function DriveTable({ drives }: { drives: DriveDto[] }) {
   const label = useEnumLabel();
   return (
     <Paper withBorder p="md">
-      <Title order={2} fz="lg" mb="xs">{t('drive.title')}</Title>
-      {drives.length === 0 ? <Text c="dimmed" size="sm">{t('drive.none')}</Text> : (
+      <Title order={2} fz="lg" mb="xs">
+        {t('drive.title')}
+      </Title>
+      {drives.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('drive.none')}
+        </Text>
+      ) : (
         <TableScroll label={t('drive.title')}>
           <Table verticalSpacing="xs">
-            <Table.Thead><Table.Tr>
-              <Table.Th>{t('drive.serial')}</Table.Th><Table.Th>{t('drive.model')}</Table.Th><Table.Th>{t('drive.mediaType')}</Table.Th>
-              <Table.Th>{t('drive.capacity')}</Table.Th><Table.Th>{t('drive.smart')}</Table.Th><Table.Th>{t('drive.powerOnHours')}</Table.Th>
-            </Table.Tr></Table.Thead>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('drive.serial')}</Table.Th>
+                <Table.Th>{t('drive.model')}</Table.Th>
+                <Table.Th>{t('drive.mediaType')}</Table.Th>
+                <Table.Th>{t('drive.capacity')}</Table.Th>
+                <Table.Th>{t('drive.smart')}</Table.Th>
+                <Table.Th>{t('drive.powerOnHours')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {drives.map((dr) => {
                 const gb = gigabytes(dr.capacityBytes);
                 return (
                   <Table.Tr key={dr.id}>
-                    <Table.Td><Ltr mono>{dr.serialNumber}</Ltr></Table.Td>
+                    <Table.Td>
+                      <Ltr mono>{dr.serialNumber}</Ltr>
+                    </Table.Td>
                     <Table.Td>{dr.model ? <Ltr>{dr.model}</Ltr> : '—'}</Table.Td>
                     <Table.Td>{label('mediaType', dr.mediaType)}</Table.Td>
                     <Table.Td className="nm-nowrap">{gb === null ? '—' : t('unit.gb', { n: gb })}</Table.Td>
                     <Table.Td>
-                      {dr.smartPassed === null ? '—' : (
-                        <Badge color={dr.smartPassed ? 'green' : 'red'} variant="light">{dr.smartPassed ? t('drive.smartOk') : t('drive.smartFail')}</Badge>
+                      {dr.smartPassed === null ? (
+                        '—'
+                      ) : (
+                        <Badge color={dr.smartPassed ? 'green' : 'red'} variant="light">
+                          {dr.smartPassed ? t('drive.smartOk') : t('drive.smartFail')}
+                        </Badge>
                       )}
                     </Table.Td>
                     <Table.Td>{dr.powerOnHours === null ? '—' : fmt.number(dr.powerOnHours)}</Table.Td>

@@ -8,7 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 function rowErrors(err: unknown): ImportRowError[] {
-  return err instanceof ApiError && err.code === 'IMPORT_INVALID' && Array.isArray(err.details) ? (err.details as ImportRowError[]) : [];
+  return err instanceof ApiError && err.code === 'IMPORT_INVALID' && Array.isArray(err.details)
+    ? (err.details as ImportRowError[])
+    : [];
 }
 
 /** A manifest CSV is imported whole or not at all; a refusal lists every bad row so the file can be fixed in one go. */
@@ -38,38 +40,77 @@ export function CsvImport({ donationId }: { donationId: number }) {
   const rows = rowErrors(error);
   return (
     <div data-testid="csv-import">
-      <Title order={3} fz="md" mb={4}>{t('import.title')}</Title>
-      <Text size="xs" c="dimmed" mb="xs">{t('import.hint')} <bdi dir="ltr" className="nm-mono">type,manufacturer,model,serialNumber,notes</bdi></Text>
+      <Title order={3} fz="md" mb={4}>
+        {t('import.title')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('import.hint')}{' '}
+        <bdi dir="ltr" className="nm-mono">
+          type,manufacturer,model,serialNumber,notes
+        </bdi>
+      </Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable w={260} />
-        <Button onClick={() => { if (file) upload.mutate(file); }} disabled={!file} loading={busy}>{t('import.submit')}</Button>
+        <Button
+          onClick={() => {
+            if (file) upload.mutate(file);
+          }}
+          disabled={!file}
+          loading={busy}>
+          {t('import.submit')}
+        </Button>
       </Group>
       {busy && (
         <div data-testid="import-progress">
-          <Progress value={processing ? 100 : Math.round(sent * 100)} striped={processing} animated={processing} mt="sm"
-            aria-label={processing ? t('import.processing') : t('import.uploading', { n: Math.round(sent * 100) })} />
+          <Progress
+            value={processing ? 100 : Math.round(sent * 100)}
+            striped={processing}
+            animated={processing}
+            mt="sm"
+            aria-label={processing ? t('import.processing') : t('import.uploading', { n: Math.round(sent * 100) })}
+          />
           <Text size="xs" c="dimmed" mt={2} role="status">
             {processing ? t('import.processing') : t('import.uploading', { n: Math.round(sent * 100) })}
           </Text>
         </div>
       )}
-      {imported !== null && <Alert color="green" mt="sm">{t('import.done', { n: imported })}</Alert>}
+      {imported !== null && (
+        <Alert color="green" mt="sm">
+          {t('import.done', { n: imported })}
+        </Alert>
+      )}
       {rows.length > 0 ? (
         <Alert color="red" mt="sm" title={t('import.invalid', { n: rows.length })}>
           <div className="nm-table-wrap">
             <Table verticalSpacing={2}>
-              <Table.Thead><Table.Tr><Table.Th>{t('import.row')}</Table.Th><Table.Th>{t('import.field')}</Table.Th><Table.Th>{t('import.message')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.row')}</Table.Th>
+                  <Table.Th>{t('import.field')}</Table.Th>
+                  <Table.Th>{t('import.message')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {rows.map((r, i) => (
                   <Table.Tr key={`${r.row}-${r.field}-${i}`}>
-                    <Table.Td>{fmt.number(r.row)}</Table.Td><Table.Td><bdi dir="ltr">{r.field}</bdi></Table.Td><Table.Td>{r.message}</Table.Td>
+                    <Table.Td>{fmt.number(r.row)}</Table.Td>
+                    <Table.Td>
+                      <bdi dir="ltr">{r.field}</bdi>
+                    </Table.Td>
+                    <Table.Td>{r.message}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </div>
         </Alert>
-      ) : error !== null && <div style={{ marginTop: 8 }}><ErrorAlert error={error} /></div>}
+      ) : (
+        error !== null && (
+          <div style={{ marginTop: 8 }}>
+            <ErrorAlert error={error} />
+          </div>
+        )
+      )}
     </div>
   );
 }

@@ -16,31 +16,64 @@ export function DonationDocuments({ donation, hasDevices }: { donation: Donation
   const canPrint = STAFF.includes(useUser().role);
   return (
     <Paper withBorder p="md" data-testid="donation-documents">
-      <Title order={2} fz="lg" mb="xs">{t('docs.title')}</Title>
+      <Title order={2} fz="lg" mb="xs">
+        {t('docs.title')}
+      </Title>
       <Stack gap={6}>
         <Group gap="md" wrap="wrap">
-          <Anchor href={`/api/donations/${donation.id}/receipt.pdf`} target="_blank" rel="noopener" data-testid="receipt-pdf">{t('docs.receiptPdf')}</Anchor>
-          {canPrint && hasDevices && <PrintLabelsButton target={{ donationId: donation.id }} format="roll" label={t('docs.labelsRoll')} testId="labels-roll" />}
-          {canPrint && hasDevices && <PrintLabelsButton target={{ donationId: donation.id }} format="a4" label={t('docs.labelsA4')} testId="labels-a4" />}
+          <Anchor
+            href={`/api/donations/${donation.id}/receipt.pdf`}
+            target="_blank"
+            rel="noopener"
+            data-testid="receipt-pdf">
+            {t('docs.receiptPdf')}
+          </Anchor>
+          {canPrint && hasDevices && (
+            <PrintLabelsButton
+              target={{ donationId: donation.id }}
+              format="roll"
+              label={t('docs.labelsRoll')}
+              testId="labels-roll"
+            />
+          )}
+          {canPrint && hasDevices && (
+            <PrintLabelsButton
+              target={{ donationId: donation.id }}
+              format="a4"
+              label={t('docs.labelsA4')}
+              testId="labels-a4"
+            />
+          )}
         </Group>
         {donation.receiptUrl && (
           <div>
-            <Text size="sm" fw={500}>{t('docs.receiptLink')}</Text>
+            <Text size="sm" fw={500}>
+              {t('docs.receiptLink')}
+            </Text>
             <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
               {/* A full page load: the server renders /receipts/<token> itself, the app's router must not catch it. */}
-              <Anchor href={donation.receiptUrl} target="_blank" rel="noopener noreferrer" size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}
+              <Anchor
+                href={donation.receiptUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="sm"
+                style={{ overflowWrap: 'anywhere', minWidth: 0 }}
                 data-testid="receipt-link">
                 <Ltr mono>{donation.receiptUrl}</Ltr>
               </Anchor>
               <CopyButton value={donation.receiptUrl}>
                 {({ copied, copy }) => (
                   <Tooltip label={copied ? t('docs.copied') : t('docs.copy')}>
-                    <ActionIcon variant="subtle" onClick={copy} aria-label={t('docs.copy')}>{copied ? '✓' : '⧉'}</ActionIcon>
+                    <ActionIcon variant="subtle" onClick={copy} aria-label={t('docs.copy')}>
+                      {copied ? '✓' : '⧉'}
+                    </ActionIcon>
                   </Tooltip>
                 )}
               </CopyButton>
             </Group>
-            <Text size="xs" c="dimmed">{t('docs.receiptLinkHint')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('docs.receiptLinkHint')}
+            </Text>
           </div>
         )}
       </Stack>

@@ -40,7 +40,9 @@ function DonationForm({ initialDonor }: { initialDonor?: DonorDto }) {
       return endpoints.donations.create(body);
     },
     invalidates: [keys.donations, keys.donors, keys.intakeQueue],
-    onSuccess: (created) => { void navigate(`/donations/${created.id}`); },
+    onSuccess: (created) => {
+      void navigate(`/donations/${created.id}`);
+    },
   });
 
   return (
@@ -52,13 +54,29 @@ function DonationForm({ initialDonor }: { initialDonor?: DonorDto }) {
             {error && <ErrorAlert error={error} unshown={unshown} />}
             <DonorPicker {...form.getInputProps('donorId')} value={form.values.donorId} initial={initialDonor} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select label={t('donation.channel')} data={options('channel', DONATION_CHANNELS.filter((c) => c !== 'pledge'))}
-                {...form.getInputProps('channel')} allowDeselect={false} />
-              <TextInput label={t('donation.expected')} {...form.getInputProps('expectedCount')}
-                inputMode="numeric" dir="ltr" />
+              <Select
+                label={t('donation.channel')}
+                data={options(
+                  'channel',
+                  DONATION_CHANNELS.filter((c) => c !== 'pledge'),
+                )}
+                {...form.getInputProps('channel')}
+                allowDeselect={false}
+              />
+              <TextInput
+                label={t('donation.expected')}
+                {...form.getInputProps('expectedCount')}
+                inputMode="numeric"
+                dir="ltr"
+              />
             </SimpleGrid>
             <Textarea label={t('donation.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
-            <FormActions busy={busy} onCancel={() => { void navigate(-1); }} />
+            <FormActions
+              busy={busy}
+              onCancel={() => {
+                void navigate(-1);
+              }}
+            />
           </Stack>
         </form>
       </Paper>

@@ -28,18 +28,30 @@ export default function DonationListPage() {
       <PageHeader title={t('donations.title')}>
         {list.isFetching && <Busy />}
         {STAFF.includes(user.role) && (
-          <Button component={Link} to="/donations/new" leftSection={<IconPlus size={16} />}>{t('donations.new')}</Button>
+          <Button component={Link} to="/donations/new" leftSection={<IconPlus size={16} />}>
+            {t('donations.new')}
+          </Button>
         )}
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        <SearchInput label={t('list.search')} placeholder={t('donations.searchHint')} value={values.q} onChange={(q) => set({ q })} />
-        <Select label={t('donation.status')} placeholder={t('list.all')} clearable data={options('donationStatus', DONATION_STATUSES)}
-          value={values.status || null} onChange={(status) => set({ status })} w={160} />
+        <SearchInput
+          label={t('list.search')}
+          placeholder={t('donations.searchHint')}
+          value={values.q}
+          onChange={(q) => set({ q })}
+        />
+        <Select
+          label={t('donation.status')}
+          placeholder={t('list.all')}
+          clearable
+          data={options('donationStatus', DONATION_STATUSES)}
+          value={values.status || null}
+          onChange={(status) => set({ status })}
+          w={160}
+        />
       </Group>
       <PagedList query={list} onPage={(p) => set({ page: p })} empty={false}>
-        {(items) => (
-            <DonationTable donations={items} />
-        )}
+        {(items) => <DonationTable donations={items} />}
       </PagedList>
     </>
   );

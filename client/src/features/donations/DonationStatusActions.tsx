@@ -7,7 +7,10 @@ import { useT } from '../../prefs/PreferencesProvider';
 
 /** The next steps of pledged → scheduled → received → closed that make sense from where the donation is. */
 const NEXT: Record<DonationStatus, DonationStatus[]> = {
-  pledged: ['scheduled', 'received'], scheduled: ['received'], received: ['closed'], closed: [],
+  pledged: ['scheduled', 'received'],
+  scheduled: ['received'],
+  received: ['closed'],
+  closed: [],
 };
 
 export function DonationStatusActions({ donation }: { donation: DonationDto }) {
@@ -15,7 +18,8 @@ export function DonationStatusActions({ donation }: { donation: DonationDto }) {
   const { form, mutation, busy, error, unshown } = useServerForm({
     initialValues: {
       status: donation.status,
-      scheduledPickupDate: donation.scheduledPickupDate?.slice(0, 10) ?? donation.preferredPickupDate?.slice(0, 10) ?? '',
+      scheduledPickupDate:
+        donation.scheduledPickupDate?.slice(0, 10) ?? donation.preferredPickupDate?.slice(0, 10) ?? '',
     },
     submit: (v) => {
       const body: DonationPatch = { status: v.status };
@@ -33,16 +37,28 @@ export function DonationStatusActions({ donation }: { donation: DonationDto }) {
     <div>
       <Group align="flex-end" gap="sm" wrap="wrap">
         {next.includes('scheduled') && (
-          <TextInput type="date" label={t('donation.scheduledPickup')} {...form.getInputProps('scheduledPickupDate')} dir="ltr" />
+          <TextInput
+            type="date"
+            label={t('donation.scheduledPickup')}
+            {...form.getInputProps('scheduledPickupDate')}
+            dir="ltr"
+          />
         )}
         {next.map((s) => (
-          <Button key={s} variant={s === 'closed' ? 'default' : 'filled'} loading={moving === s}
+          <Button
+            key={s}
+            variant={s === 'closed' ? 'default' : 'filled'}
+            loading={moving === s}
             onClick={() => mutation.mutate({ ...form.getValues(), status: s })}>
             {t(`donation.to.${s}`)}
           </Button>
         ))}
       </Group>
-      {error && <div style={{ marginTop: 8 }}><ErrorAlert error={error} unshown={unshown} /></div>}
+      {error && (
+        <div style={{ marginTop: 8 }}>
+          <ErrorAlert error={error} unshown={unshown} />
+        </div>
+      )}
     </div>
   );
 }

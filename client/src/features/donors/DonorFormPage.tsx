@@ -12,21 +12,47 @@ import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
 import { useT } from '../../prefs/PreferencesProvider';
 
-type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & { kind: DonorKind; preferredLanguage: DocumentLanguage };
-const EMPTY: Form = { kind: 'company', name: '', nameLatin: '', contactPerson: '', email: '', phone: '', city: '', crNumber: '', preferredLanguage: 'ar' };
+type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & {
+  kind: DonorKind;
+  preferredLanguage: DocumentLanguage;
+};
+const EMPTY: Form = {
+  kind: 'company',
+  name: '',
+  nameLatin: '',
+  contactPerson: '',
+  email: '',
+  phone: '',
+  city: '',
+  crNumber: '',
+  preferredLanguage: 'ar',
+};
 
 function fromDto(d: DonorDto): Form {
   return {
-    kind: d.kind, name: d.name, nameLatin: d.nameLatin ?? '', contactPerson: d.contactPerson ?? '', email: d.email ?? '',
-    phone: d.phone ?? '', city: d.city ?? '', crNumber: d.crNumber ?? '', preferredLanguage: d.preferredLanguage,
+    kind: d.kind,
+    name: d.name,
+    nameLatin: d.nameLatin ?? '',
+    contactPerson: d.contactPerson ?? '',
+    email: d.email ?? '',
+    phone: d.phone ?? '',
+    city: d.city ?? '',
+    crNumber: d.crNumber ?? '',
+    preferredLanguage: d.preferredLanguage,
   };
 }
 
 /** Empty optional fields are left out rather than sent as "", so the server's own validation sees only what was typed. */
 function toInput(f: Form): DonorInput {
   const out: DonorInput = { kind: f.kind, name: f.name.trim(), preferredLanguage: f.preferredLanguage };
-  const optional = { nameLatin: f.nameLatin, contactPerson: f.contactPerson, email: f.email, city: f.city,
-    phone: toLatinDigits(f.phone), crNumber: f.kind === 'company' ? toLatinDigits(f.crNumber) : '' };
+  const optional = {
+    nameLatin: f.nameLatin,
+    contactPerson: f.contactPerson,
+    email: f.email,
+    city: f.city,
+    phone: toLatinDigits(f.phone),
+    crNumber: f.kind === 'company' ? toLatinDigits(f.crNumber) : '',
+  };
   for (const [k, v] of Object.entries(optional)) if (v.trim()) (out as unknown as Record<string, string>)[k] = v.trim();
   return out;
 }
@@ -44,7 +70,9 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
     initialValues: existing ? fromDto(existing) : EMPTY,
     submit: (v) => (existing ? endpoints.donors.update(existing.id, toInput(v)) : endpoints.donors.create(toInput(v))),
     invalidates: [keys.donors, keys.donations],
-    onSuccess: (saved) => { void navigate(`/donors/${saved.id}`); },
+    onSuccess: (saved) => {
+      void navigate(`/donors/${saved.id}`);
+    },
   });
   const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage'>) => ({ name: k, ...form.getInputProps(k) });
 
@@ -56,22 +84,46 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
           <Stack>
             {error && <ErrorAlert error={error} unshown={unshown} />}
             <div>
-              <Text size="sm" fw={500} mb={4} id="donor-kind">{t('donor.kind')}</Text>
-              <SegmentedControl aria-labelledby="donor-kind" {...form.getInputProps('kind')}
-                data={options('donorKind', DONOR_KINDS)} />
+              <Text size="sm" fw={500} mb={4} id="donor-kind">
+                {t('donor.kind')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="donor-kind"
+                {...form.getInputProps('kind')}
+                data={options('donorKind', DONOR_KINDS)}
+              />
             </div>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput label={t('donor.name')} required {...text('name')} />
               <TextInput label={t('donor.nameLatin')} dir="ltr" {...text('nameLatin')} />
               <TextInput label={t('donor.contactPerson')} {...text('contactPerson')} />
               <TextInput label={t('donor.city')} {...text('city')} />
-              <TextInput label={t('donor.phone')} type="tel" dir="ltr" inputMode="tel" placeholder="+9665XXXXXXXX" {...text('phone')} />
+              <TextInput
+                label={t('donor.phone')}
+                type="tel"
+                dir="ltr"
+                inputMode="tel"
+                placeholder="+9665XXXXXXXX"
+                {...text('phone')}
+              />
               <TextInput label={t('donor.email')} type="email" dir="ltr" {...text('email')} />
-              {form.values.kind === 'company' && <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />}
-              <Select label={t('donor.language')} data={options('language', DOCUMENT_LANGUAGES)} {...form.getInputProps('preferredLanguage')}
-                onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')} allowDeselect={false} />
+              {form.values.kind === 'company' && (
+                <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />
+              )}
+              <Select
+                label={t('donor.language')}
+                data={options('language', DOCUMENT_LANGUAGES)}
+                {...form.getInputProps('preferredLanguage')}
+                onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')}
+                allowDeselect={false}
+              />
             </SimpleGrid>
-            <FormActions busy={busy} onCancel={() => { void navigate(-1); }} />
+            <FormActions
+              busy={busy}
+              onCancel={() => {
+                void navigate(-1);
+              }}
+            />
           </Stack>
         </form>
       </Paper>

@@ -30,28 +30,53 @@ export default function DonorListPage() {
       <PageHeader title={t('donors.title')}>
         {list.isFetching && <Busy />}
         {STAFF.includes(user.role) && (
-          <Button component={Link} to="/donors/new" leftSection={<IconPlus size={16} />}>{t('donors.new')}</Button>
+          <Button component={Link} to="/donors/new" leftSection={<IconPlus size={16} />}>
+            {t('donors.new')}
+          </Button>
         )}
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        <SearchInput label={t('list.search')} placeholder={t('donors.searchHint')} value={values.q} onChange={(q) => set({ q })} />
-        <Select label={t('donor.kind')} placeholder={t('list.all')} clearable data={options('donorKind', DONOR_KINDS)}
-          value={values.kind || null} onChange={(kind) => set({ kind })} w={170} />
+        <SearchInput
+          label={t('list.search')}
+          placeholder={t('donors.searchHint')}
+          value={values.q}
+          onChange={(q) => set({ q })}
+        />
+        <Select
+          label={t('donor.kind')}
+          placeholder={t('list.all')}
+          clearable
+          data={options('donorKind', DONOR_KINDS)}
+          value={values.kind || null}
+          onChange={(kind) => set({ kind })}
+          w={170}
+        />
       </Group>
       <PagedList query={list} onPage={(p) => set({ page: p })}>
         {(items) => (
           <div className="nm-table-wrap">
             <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead><Table.Tr>
-                <Table.Th>{t('donor.name')}</Table.Th><Table.Th>{t('donor.kind')}</Table.Th><Table.Th>{t('donor.city')}</Table.Th>
-                <Table.Th>{t('donor.phone')}</Table.Th><Table.Th>{t('donor.email')}</Table.Th>
-              </Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('donor.name')}</Table.Th>
+                  <Table.Th>{t('donor.kind')}</Table.Th>
+                  <Table.Th>{t('donor.city')}</Table.Th>
+                  <Table.Th>{t('donor.phone')}</Table.Th>
+                  <Table.Th>{t('donor.email')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {items.map((d) => (
                   <Table.Tr key={d.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/donors/${d.id}`}>{d.name}</Anchor>
-                      {d.nameLatin && d.nameLatin !== d.name && <Text size="xs" c="dimmed"><Ltr>{d.nameLatin}</Ltr></Text>}
+                      <Anchor component={Link} to={`/donors/${d.id}`}>
+                        {d.name}
+                      </Anchor>
+                      {d.nameLatin && d.nameLatin !== d.name && (
+                        <Text size="xs" c="dimmed">
+                          <Ltr>{d.nameLatin}</Ltr>
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{label('donorKind', d.kind)}</Table.Td>
                     <Table.Td>{d.city ?? '—'}</Table.Td>

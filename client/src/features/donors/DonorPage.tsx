@@ -16,8 +16,12 @@ import { DonationTable } from '../donations/DonationTable';
 function Stat({ label, value }: { label: string; value: string }) {
   return (
     <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text fz="xl" fw={700}>{value}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fz="xl" fw={700}>
+        {value}
+      </Text>
     </Paper>
   );
 }
@@ -28,15 +32,29 @@ export default function DonorPage() {
   const user = useUser();
   const { id } = useParams();
   const { data: d, error, isFetching, refetch } = useQuery(endpoints.donors.get(Number(id) || 0));
-  if (error) return <><PageHeader title={t('donor.title')} /><ErrorAlert error={error} onRetry={() => void refetch()} /></>;
+  if (error)
+    return (
+      <>
+        <PageHeader title={t('donor.title')} />
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      </>
+    );
   if (isFetching || !d) return <FullPageLoader />;
   const title = language === 'en' && d.nameLatin ? d.nameLatin : d.name;
   const s = d.summary;
   return (
     <>
       <PageHeader title={title}>
-        {MANAGERS.includes(user.role) && <Button variant="default" component={Link} to={`/donors/${d.id}/edit`}>{t('action.edit')}</Button>}
-        {STAFF.includes(user.role) && <Button component={Link} to={`/donations/new?donorId=${d.id}`}>{t('donations.new')}</Button>}
+        {MANAGERS.includes(user.role) && (
+          <Button variant="default" component={Link} to={`/donors/${d.id}/edit`}>
+            {t('action.edit')}
+          </Button>
+        )}
+        {STAFF.includes(user.role) && (
+          <Button component={Link} to={`/donations/new?donorId=${d.id}`}>
+            {t('donations.new')}
+          </Button>
+        )}
       </PageHeader>
       <Stack gap="md">
         {s && (
@@ -57,12 +75,16 @@ export default function DonorPage() {
             <Field label={t('donor.phone')}>{d.phone && <Ltr>{d.phone}</Ltr>}</Field>
             <Field label={t('donor.email')}>{d.email && <Ltr>{d.email}</Ltr>}</Field>
             <Field label={t('donor.city')}>{d.city}</Field>
-            {d.kind === 'company' && <Field label={t('donor.crNumber')}>{d.crNumber && <Ltr mono>{d.crNumber}</Ltr>}</Field>}
+            {d.kind === 'company' && (
+              <Field label={t('donor.crNumber')}>{d.crNumber && <Ltr mono>{d.crNumber}</Ltr>}</Field>
+            )}
             <Field label={t('donor.language')}>{label('language', d.preferredLanguage)}</Field>
           </SimpleGrid>
         </Paper>
         <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">{t('donations.title')}</Title>
+          <Title order={2} fz="lg" mb="xs">
+            {t('donations.title')}
+          </Title>
           <DonationTable donations={d.donations ?? []} showDonor={false} />
         </Paper>
       </Stack>

@@ -6,7 +6,9 @@ export default function NotFoundPage() {
   const t = useT();
   return (
     <Alert color="gray" title={t('error.pageNotFound')}>
-      <Anchor component={Link} to="/">{t('action.home')}</Anchor>
+      <Anchor component={Link} to="/">
+        {t('action.home')}
+      </Anchor>
     </Alert>
   );
 }

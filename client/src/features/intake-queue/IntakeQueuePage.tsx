@@ -15,29 +15,57 @@ export default function IntakeQueuePage() {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
   const { data, error, isFetching, refetch } = useQuery(endpoints.intakeQueue());
-  if (error) return <><PageHeader title={t('queue.title')} /><ErrorAlert error={error} onRetry={() => void refetch()} /></>;
+  if (error)
+    return (
+      <>
+        <PageHeader title={t('queue.title')} />
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      </>
+    );
   if (isFetching || !data) return <FullPageLoader />;
   return (
     <>
       <PageHeader title={t('queue.title')} />
       <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">{t('queue.pledges')} <Badge variant="light">{fmt.number(data.totals?.pledges ?? data.pledges.length)}</Badge></Title>
-          {data.pledges.length === 0 ? <Text c="dimmed" size="sm">{t('queue.noPledges')}</Text> : (
+          <Title order={2} fz="lg" mb="xs">
+            {t('queue.pledges')}{' '}
+            <Badge variant="light">{fmt.number(data.totals?.pledges ?? data.pledges.length)}</Badge>
+          </Title>
+          {data.pledges.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t('queue.noPledges')}
+            </Text>
+          ) : (
             <div className="nm-table-wrap">
               <Table highlightOnHover verticalSpacing="xs">
-                <Table.Thead><Table.Tr>
-                  <Table.Th>{t('donation.code')}</Table.Th><Table.Th>{t('donation.donor')}</Table.Th>
-                  <Table.Th>{t('donation.items')}</Table.Th><Table.Th>{t('donation.preferredPickup')}</Table.Th><Table.Th>{t('queue.age')}</Table.Th>
-                </Table.Tr></Table.Thead>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('donation.code')}</Table.Th>
+                    <Table.Th>{t('donation.donor')}</Table.Th>
+                    <Table.Th>{t('donation.items')}</Table.Th>
+                    <Table.Th>{t('donation.preferredPickup')}</Table.Th>
+                    <Table.Th>{t('queue.age')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
                 <Table.Tbody>
                   {data.pledges.map((p) => (
                     <Table.Tr key={p.id}>
-                      <Table.Td className="nm-nowrap"><Anchor component={Link} to={`/donations/${p.id}`}><Ltr mono>{p.code}</Ltr></Anchor></Table.Td>
+                      <Table.Td className="nm-nowrap">
+                        <Anchor component={Link} to={`/donations/${p.id}`}>
+                          <Ltr mono>{p.code}</Ltr>
+                        </Anchor>
+                      </Table.Td>
                       <Table.Td>{p.donorName}</Table.Td>
-                      <Table.Td>{(p.pledgeItems ?? []).map((i) => `${fmt.number(i.count)} × ${label('deviceType', i.type)}`).join(t('common.listSep')) || '—'}</Table.Td>
+                      <Table.Td>
+                        {(p.pledgeItems ?? [])
+                          .map((i) => `${fmt.number(i.count)} × ${label('deviceType', i.type)}`)
+                          .join(t('common.listSep')) || '—'}
+                      </Table.Td>
                       <Table.Td className="nm-nowrap">{fmt.day(p.preferredPickupDate)}</Table.Td>
-                      <Table.Td><AgeBadge days={p.ageDays} /></Table.Td>
+                      <Table.Td>
+                        <AgeBadge days={p.ageDays} />
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -47,24 +75,46 @@ export default function IntakeQueuePage() {
           <MoreWaiting shown={data.pledges.length} total={data.totals?.pledges} />
         </Paper>
         <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">{t('queue.devices')} <Badge variant="light">{fmt.number(data.totals?.devices ?? data.devices.length)}</Badge></Title>
-          {data.devices.length === 0 ? <Text c="dimmed" size="sm">{t('queue.noDevices')}</Text> : (
+          <Title order={2} fz="lg" mb="xs">
+            {t('queue.devices')}{' '}
+            <Badge variant="light">{fmt.number(data.totals?.devices ?? data.devices.length)}</Badge>
+          </Title>
+          {data.devices.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t('queue.noDevices')}
+            </Text>
+          ) : (
             <div className="nm-table-wrap">
               <Table highlightOnHover verticalSpacing="xs">
-                <Table.Thead><Table.Tr>
-                  <Table.Th>{t('device.assetTag')}</Table.Th><Table.Th>{t('device.type')}</Table.Th>
-                  <Table.Th>{t('device.model')}</Table.Th><Table.Th>{t('device.donation')}</Table.Th><Table.Th>{t('queue.age')}</Table.Th>
-                </Table.Tr></Table.Thead>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('device.assetTag')}</Table.Th>
+                    <Table.Th>{t('device.type')}</Table.Th>
+                    <Table.Th>{t('device.model')}</Table.Th>
+                    <Table.Th>{t('device.donation')}</Table.Th>
+                    <Table.Th>{t('queue.age')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
                 <Table.Tbody>
                   {data.devices.map((d) => (
                     <Table.Tr key={d.id}>
-                      <Table.Td className="nm-nowrap"><Anchor component={Link} to={`/devices/${d.id}`}><Ltr mono>{d.assetTag}</Ltr></Anchor></Table.Td>
-                      <Table.Td>{label('deviceType', d.type)}</Table.Td>
-                      <Table.Td><Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr></Table.Td>
                       <Table.Td className="nm-nowrap">
-                        <Anchor component={Link} to={`/donations/${d.donationId}`}><Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr></Anchor>
+                        <Anchor component={Link} to={`/devices/${d.id}`}>
+                          <Ltr mono>{d.assetTag}</Ltr>
+                        </Anchor>
                       </Table.Td>
-                      <Table.Td><AgeBadge days={d.ageDays} /></Table.Td>
+                      <Table.Td>{label('deviceType', d.type)}</Table.Td>
+                      <Table.Td>
+                        <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
+                      </Table.Td>
+                      <Table.Td className="nm-nowrap">
+                        <Anchor component={Link} to={`/donations/${d.donationId}`}>
+                          <Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr>
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <AgeBadge days={d.ageDays} />
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -72,7 +122,9 @@ export default function IntakeQueuePage() {
             </div>
           )}
           <MoreWaiting shown={data.devices.length} total={data.totals?.devices}>
-            <Anchor component={Link} to="/devices?status=intake" size="sm">{t('queue.seeAllDevices')}</Anchor>
+            <Anchor component={Link} to="/devices?status=intake" size="sm">
+              {t('queue.seeAllDevices')}
+            </Anchor>
           </MoreWaiting>
         </Paper>
       </SimpleGrid>

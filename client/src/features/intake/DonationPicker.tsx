@@ -8,18 +8,30 @@ import { useT } from '../../prefs/PreferencesProvider';
 import { isolateLtr, openDonations, OPEN_STATUSES } from '../donations/useDonationOptions';
 
 /** A searchable choice of open donations, grouped by status; typing a code or a donor's name narrows it. */
-export function DonationPicker({ value, onChange }: { value: number | null; onChange: (d: DonationDto | null) => void }) {
+export function DonationPicker({
+  value,
+  onChange,
+}: {
+  value: number | null;
+  onChange: (d: DonationDto | null) => void;
+}) {
   const t = useT();
   const label = useEnumLabel();
   const { data: open, isPending: loading, error } = useQuery(openDonations());
   const donations = useMemo(() => open?.items ?? [], [open]);
-  const data = useMemo(() => OPEN_STATUSES.map((status) => ({
-    group: label('donationStatus', status),
-    items: donations.filter((d) => d.status === status).map((d) => ({
-      value: String(d.id),
-      label: `${isolateLtr(d.code)} · ${d.donorName}`,
-    })),
-  })).filter((g) => g.items.length > 0), [donations, label]);
+  const data = useMemo(
+    () =>
+      OPEN_STATUSES.map((status) => ({
+        group: label('donationStatus', status),
+        items: donations
+          .filter((d) => d.status === status)
+          .map((d) => ({
+            value: String(d.id),
+            label: `${isolateLtr(d.code)} · ${d.donorName}`,
+          })),
+      })).filter((g) => g.items.length > 0),
+    [donations, label],
+  );
 
   if (error) return <ErrorAlert error={error} />;
   return (

@@ -1,4 +1,14 @@
-import { Alert, Autocomplete, Button, Collapse, Grid, NativeSelect, Paper, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Collapse,
+  Grid,
+  NativeSelect,
+  Paper,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useRef, useState } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
@@ -12,12 +22,36 @@ import { useT } from '../../prefs/PreferencesProvider';
 import { beep } from '../../scan/feedback';
 import { usePhysicalKeys } from '../../scan/usePhysicalKeys';
 
-const MAKERS = ['Lenovo', 'HP', 'Dell', 'Apple', 'Acer', 'Asus', 'Microsoft', 'Toshiba', 'Samsung', 'Fujitsu', 'MSI', 'Huawei'];
+const MAKERS = [
+  'Lenovo',
+  'HP',
+  'Dell',
+  'Apple',
+  'Acer',
+  'Asus',
+  'Microsoft',
+  'Toshiba',
+  'Samsung',
+  'Fujitsu',
+  'MSI',
+  'Huawei',
+];
 type Values = {
-  type: DeviceType; manufacturer: string; model: string; serialNumber: string;
+  type: DeviceType;
+  manufacturer: string;
+  model: string;
+  serialNumber: string;
   drives: { serialNumber: string; mediaType: MediaType; capacityGb: string }[];
 };
-const KNOWN = ['type', 'manufacturer', 'model', 'serialNumber', 'drives.0.serialNumber', 'drives.0.mediaType', 'drives.0.capacityBytes'];
+const KNOWN = [
+  'type',
+  'manufacturer',
+  'model',
+  'serialNumber',
+  'drives.0.serialNumber',
+  'drives.0.mediaType',
+  'drives.0.capacityBytes',
+];
 
 function toInput(v: Values, withDrive: boolean): IntakeDeviceInput {
   const input: IntakeDeviceInput = { type: v.type };
@@ -27,10 +61,13 @@ function toInput(v: Values, withDrive: boolean): IntakeDeviceInput {
   const drive = v.drives[0];
   if (withDrive && drive.serialNumber.trim()) {
     const gb = Number(toLatinDigits(drive.capacityGb.trim()));
-    input.drives = [{
-      serialNumber: drive.serialNumber.trim(), mediaType: drive.mediaType,
-      ...(drive.capacityGb.trim() && Number.isFinite(gb) ? { capacityBytes: Math.round(gb * 1e9) } : {}),
-    }];
+    input.drives = [
+      {
+        serialNumber: drive.serialNumber.trim(),
+        mediaType: drive.mediaType,
+        ...(drive.capacityGb.trim() && Number.isFinite(gb) ? { capacityBytes: Math.round(gb * 1e9) } : {}),
+      },
+    ];
   }
   return input;
 }
@@ -39,14 +76,33 @@ function toInput(v: Values, withDrive: boolean): IntakeDeviceInput {
  * One device per submit. Type, maker and model stay filled after each add, because a donation is usually a batch
  * of the same machine; only the serial (and drive) fields clear, and the serial field takes focus for the next scan.
  */
-export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; onAdded: (d: DeviceDto, input: IntakeDeviceInput) => void }) {
+export function IntakeDeviceForm({
+  donationId,
+  onAdded,
+}: {
+  donationId: number;
+  onAdded: (d: DeviceDto, input: IntakeDeviceInput) => void;
+}) {
   const t = useT();
   const options = useEnumOptions();
   const [showDrive, setShowDrive] = useState(false);
   const [result, setResult] = useState<'ok' | 'error' | null>(null);
   const card = useRef<HTMLDivElement>(null);
-  const initialValues: Values = { type: 'laptop', manufacturer: '', model: '', serialNumber: '', drives: [{ serialNumber: '', mediaType: 'ssd', capacityGb: '' }] };
-  const { form, onSubmit, busy, error: err, unshown, fieldError } = useServerForm({
+  const initialValues: Values = {
+    type: 'laptop',
+    manufacturer: '',
+    model: '',
+    serialNumber: '',
+    drives: [{ serialNumber: '', mediaType: 'ssd', capacityGb: '' }],
+  };
+  const {
+    form,
+    onSubmit,
+    busy,
+    error: err,
+    unshown,
+    fieldError,
+  } = useServerForm({
     initialValues,
     known: KNOWN,
     submit: (v) => endpoints.donations.addDevice(donationId, toInput(v, showDrive)),
@@ -63,8 +119,12 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
       serialRef.current?.select();
     },
   });
-  const { ref: serialRef, onKeyDown: onSerialKeyDown } = usePhysicalKeys(form.values.serialNumber, (v) => form.setFieldValue('serialNumber', v));
-  const { ref: driveRef, onKeyDown: onDriveKeyDown } = usePhysicalKeys(form.values.drives[0].serialNumber, (v) => form.setFieldValue('drives.0.serialNumber', v));
+  const { ref: serialRef, onKeyDown: onSerialKeyDown } = usePhysicalKeys(form.values.serialNumber, (v) =>
+    form.setFieldValue('serialNumber', v),
+  );
+  const { ref: driveRef, onKeyDown: onDriveKeyDown } = usePhysicalKeys(form.values.drives[0].serialNumber, (v) =>
+    form.setFieldValue('drives.0.serialNumber', v),
+  );
 
   // The Web Animations API replays the flash on every add without remounting the inputs (which would lose focus).
   const signal = (ok: boolean) => {
@@ -81,60 +141,94 @@ export function IntakeDeviceForm({ donationId, onAdded }: { donationId: number; 
 
   const conflict = err instanceof ApiError && err.status === 409;
   return (
-    <Paper
-      ref={card} withBorder p="md" data-testid="intake-form" data-result={result ?? undefined}
-    >
+    <Paper ref={card} withBorder p="md" data-testid="intake-form" data-result={result ?? undefined}>
       <form onSubmit={onSubmit} noValidate>
         <Grid gap="sm" align="flex-end">
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <NativeSelect label={t('device.type')} {...form.getInputProps('type')}
-              data={options('deviceType', DEVICE_TYPES)} />
+            <NativeSelect
+              label={t('device.type')}
+              {...form.getInputProps('type')}
+              data={options('deviceType', DEVICE_TYPES)}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <Autocomplete label={t('device.manufacturer')} {...form.getInputProps('manufacturer')} data={MAKERS}
-              dir="ltr" autoComplete="off" />
+            <Autocomplete
+              label={t('device.manufacturer')}
+              {...form.getInputProps('manufacturer')}
+              data={MAKERS}
+              dir="ltr"
+              autoComplete="off"
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <TextInput label={t('device.model')} {...form.getInputProps('model')} dir="ltr"
-              autoComplete="off" />
+            <TextInput label={t('device.model')} {...form.getInputProps('model')} dir="ltr" autoComplete="off" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
             <TextInput
-              ref={serialRef} onKeyDown={onSerialKeyDown} label={t('device.serial')} name="serialNumber"
-              {...form.getInputProps('serialNumber')} dir="ltr" autoComplete="off" spellCheck={false}
-              error={fieldError('serialNumber') ?? (conflict ? err.message : undefined)} data-autofocus autoFocus
-              classNames={{ input: 'nm-mono' }} data-testid="intake-serial"
+              ref={serialRef}
+              onKeyDown={onSerialKeyDown}
+              label={t('device.serial')}
+              name="serialNumber"
+              {...form.getInputProps('serialNumber')}
+              dir="ltr"
+              autoComplete="off"
+              spellCheck={false}
+              error={fieldError('serialNumber') ?? (conflict ? err.message : undefined)}
+              data-autofocus
+              autoFocus
+              classNames={{ input: 'nm-mono' }}
+              data-testid="intake-serial"
             />
           </Grid.Col>
         </Grid>
         <UnstyledButton mt="sm" c="teal.9" fz="sm" onClick={() => setShowDrive((s) => !s)} aria-expanded={showDrive}>
-          {showDrive ? '− ' : '+ '}{t('intake.addDrive')}
+          {showDrive ? '− ' : '+ '}
+          {t('intake.addDrive')}
         </UnstyledButton>
         <Collapse expanded={showDrive}>
           <Grid gap="sm" mt={4}>
             <Grid.Col span={{ base: 12, sm: 5 }}>
-              <TextInput ref={driveRef} onKeyDown={onDriveKeyDown} label={t('drive.serial')}
-                {...form.getInputProps('drives.0.serialNumber')} dir="ltr" autoComplete="off" spellCheck={false}
-                classNames={{ input: 'nm-mono' }} />
+              <TextInput
+                ref={driveRef}
+                onKeyDown={onDriveKeyDown}
+                label={t('drive.serial')}
+                {...form.getInputProps('drives.0.serialNumber')}
+                dir="ltr"
+                autoComplete="off"
+                spellCheck={false}
+                classNames={{ input: 'nm-mono' }}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4 }}>
-              <NativeSelect label={t('drive.mediaType')} {...form.getInputProps('drives.0.mediaType')}
-                data={options('mediaType', MEDIA_TYPES)} />
+              <NativeSelect
+                label={t('drive.mediaType')}
+                {...form.getInputProps('drives.0.mediaType')}
+                data={options('mediaType', MEDIA_TYPES)}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <TextInput label={t('drive.capacityGb')} {...form.getInputProps('drives.0.capacityGb')}
-                inputMode="decimal" dir="ltr" error={fieldError('drives.0.capacityBytes')} />
+              <TextInput
+                label={t('drive.capacityGb')}
+                {...form.getInputProps('drives.0.capacityGb')}
+                inputMode="decimal"
+                dir="ltr"
+                error={fieldError('drives.0.capacityBytes')}
+              />
             </Grid.Col>
           </Grid>
         </Collapse>
         {err && !conflict && (
           <div style={{ marginTop: 12 }}>
-            {err instanceof ApiError && err.code === 'VALIDATION_FAILED'
-              ? unshown.length > 0 && <Alert color="red">{unshown.join(' · ')}</Alert>
-              : <ErrorAlert error={err} />}
+            {err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? (
+              unshown.length > 0 && <Alert color="red">{unshown.join(' · ')}</Alert>
+            ) : (
+              <ErrorAlert error={err} />
+            )}
           </div>
         )}
-        <Button type="submit" mt="md" loading={busy} fullWidth data-testid="intake-submit">{t('intake.add')}</Button>
+        <Button type="submit" mt="md" loading={busy} fullWidth data-testid="intake-submit">
+          {t('intake.add')}
+        </Button>
       </form>
     </Paper>
   );

@@ -34,8 +34,12 @@ export default function IntakeStationPage() {
   const onAdded = (device: DeviceDto, input: IntakeDeviceInput) => {
     if (!donationId) return;
     const item: RecentDevice = {
-      id: device.id, assetTag: device.assetTag, type: device.type, at: device.createdAt ?? new Date().toISOString(),
-      manufacturer: device.manufacturer ?? input.manufacturer ?? '', model: device.model ?? input.model ?? '',
+      id: device.id,
+      assetTag: device.assetTag,
+      type: device.type,
+      at: device.createdAt ?? new Date().toISOString(),
+      manufacturer: device.manufacturer ?? input.manufacturer ?? '',
+      model: device.model ?? input.model ?? '',
       serialNumber: device.serialNumber ?? input.serialNumber ?? '',
     };
     setRecent((prev) => {
@@ -53,11 +57,16 @@ export default function IntakeStationPage() {
         <DonationPicker value={donationId} onChange={choose} />
         {donation && (
           <Group gap="sm" mt="sm" wrap="wrap">
-            <Anchor component={Link} to={`/donations/${donation.id}`}><Ltr mono>{donation.code}</Ltr></Anchor>
+            <Anchor component={Link} to={`/donations/${donation.id}`}>
+              <Ltr mono>{donation.code}</Ltr>
+            </Anchor>
             <Text size="sm">{donation.donorName}</Text>
             <DonationStatusBadge status={donation.status} />
             <Text size="sm" c="dimmed">
-              {t('intake.counts', { received: donation.receivedCount + added, expected: typeof donation.expectedCount === 'number' ? fmt.number(donation.expectedCount) : '—' })}
+              {t('intake.counts', {
+                received: donation.receivedCount + added,
+                expected: typeof donation.expectedCount === 'number' ? fmt.number(donation.expectedCount) : '—',
+              })}
             </Text>
           </Group>
         )}

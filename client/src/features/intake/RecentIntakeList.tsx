@@ -10,8 +10,14 @@ export function RecentIntakeList({ items }: { items: RecentDevice[] }) {
   const label = useEnumLabel();
   return (
     <Paper withBorder p="md" mt="md">
-      <Title order={2} fz="lg" mb="xs">{t('intake.recent')}</Title>
-      {items.length === 0 ? <Text c="dimmed" size="sm">{t('intake.recentEmpty')}</Text> : (
+      <Title order={2} fz="lg" mb="xs">
+        {t('intake.recent')}
+      </Title>
+      {items.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('intake.recentEmpty')}
+        </Text>
+      ) : (
         <div className="nm-table-wrap">
           <Table striped highlightOnHover verticalSpacing="xs" data-testid="intake-recent">
             <Table.Thead>
@@ -27,11 +33,17 @@ export function RecentIntakeList({ items }: { items: RecentDevice[] }) {
               {items.map((d, i) => (
                 <Table.Tr key={d.id} fw={i === 0 ? 700 : undefined}>
                   <Table.Td className="nm-nowrap">
-                    <Anchor component={Link} to={`/devices/${d.id}`} fz={i === 0 ? 'lg' : 'sm'}><Ltr mono>{d.assetTag}</Ltr></Anchor>
+                    <Anchor component={Link} to={`/devices/${d.id}`} fz={i === 0 ? 'lg' : 'sm'}>
+                      <Ltr mono>{d.assetTag}</Ltr>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{label('deviceType', d.type)}</Table.Td>
-                  <Table.Td><Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr></Table.Td>
-                  <Table.Td><Ltr mono>{d.serialNumber || '—'}</Ltr></Table.Td>
+                  <Table.Td>
+                    <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
+                  </Table.Td>
+                  <Table.Td>
+                    <Ltr mono>{d.serialNumber || '—'}</Ltr>
+                  </Table.Td>
                   <Table.Td className="nm-nowrap">{fmt.dateTime(d.at)}</Table.Td>
                 </Table.Tr>
               ))}

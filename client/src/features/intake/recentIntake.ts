@@ -3,7 +3,13 @@
 import type { DeviceType } from '../../api/types';
 
 export interface RecentDevice {
-  id: number; assetTag: string; type: DeviceType; manufacturer: string; model: string; serialNumber: string; at: string;
+  id: number;
+  assetTag: string;
+  type: DeviceType;
+  manufacturer: string;
+  model: string;
+  serialNumber: string;
+  at: string;
 }
 
 const key = (donationId: number) => `nimah.intake.${donationId}`;
@@ -20,5 +26,9 @@ export function loadRecent(donationId: number): RecentDevice[] {
 }
 
 export function saveRecent(donationId: number, items: RecentDevice[]): void {
-  try { window.sessionStorage.setItem(key(donationId), JSON.stringify(items.slice(0, MAX))); } catch { /* not kept */ }
+  try {
+    window.sessionStorage.setItem(key(donationId), JSON.stringify(items.slice(0, MAX)));
+  } catch {
+    /* not kept */
+  }
 }

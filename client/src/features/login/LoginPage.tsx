@@ -18,13 +18,21 @@ export default function LoginPage() {
   const { state, login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { form, onSubmit, busy, error: err } = useServerForm({
+  const {
+    form,
+    onSubmit,
+    busy,
+    error: err,
+  } = useServerForm({
     initialValues: { email: '', password: '' },
     submit: (v) => login(v.email, v.password),
-    onSuccess: (user) => { void navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true }); },
+    onSuccess: (user) => {
+      void navigate(safeNext(params.get('next')) ?? homeFor(user.role), { replace: true });
+    },
   });
 
-  if (state.status === 'signed-in') return <Navigate to={safeNext(params.get('next')) ?? homeFor(state.user.role)} replace />;
+  if (state.status === 'signed-in')
+    return <Navigate to={safeNext(params.get('next')) ?? homeFor(state.user.role)} replace />;
 
   const badCredentials = err instanceof ApiError && err.status === 401;
   return (
@@ -32,25 +40,52 @@ export default function LoginPage() {
       <Paper withBorder shadow="sm" p="lg" radius="md">
         <form onSubmit={onSubmit} noValidate>
           <Stack>
-            <Title order={1} fz={24}>{t('login.title')}</Title>
-            <Text c="dimmed" size="sm">{t('login.subtitle')}</Text>
-            {badCredentials ? <Alert color="red" role="alert">{t('login.failed')}</Alert>
-              : err instanceof ApiError && err.status === 429 ? <Alert color="orange" role="alert">{t('error.rateLimited')}</Alert>
-              : err && !(err instanceof ApiError && err.code === 'VALIDATION_FAILED') ? <ErrorAlert error={err} /> : null}
+            <Title order={1} fz={24}>
+              {t('login.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('login.subtitle')}
+            </Text>
+            {badCredentials ? (
+              <Alert color="red" role="alert">
+                {t('login.failed')}
+              </Alert>
+            ) : err instanceof ApiError && err.status === 429 ? (
+              <Alert color="orange" role="alert">
+                {t('error.rateLimited')}
+              </Alert>
+            ) : err && !(err instanceof ApiError && err.code === 'VALIDATION_FAILED') ? (
+              <ErrorAlert error={err} />
+            ) : null}
             <TextInput
-              label={t('login.email')} type="email" name="email" dir="ltr" autoComplete="username" required
-              {...form.getInputProps('email')} data-autofocus autoFocus
+              label={t('login.email')}
+              type="email"
+              name="email"
+              dir="ltr"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+              data-autofocus
+              autoFocus
             />
             <PasswordInput
-              label={t('login.password')} name="password" autoComplete="current-password" required
+              label={t('login.password')}
+              name="password"
+              autoComplete="current-password"
+              required
               {...form.getInputProps('password')}
             />
-            <Button type="submit" loading={busy} fullWidth>{t('login.submit')}</Button>
+            <Button type="submit" loading={busy} fullWidth>
+              {t('login.submit')}
+            </Button>
           </Stack>
         </form>
       </Paper>
       <Text ta="center" mt="lg" size="sm">
-        {t('login.donorPrompt')} <Anchor component={Link} to="/pledge">{t('login.pledgeLink')}</Anchor>
+        {t('login.donorPrompt')}{' '}
+        <Anchor component={Link} to="/pledge">
+          {t('login.pledgeLink')}
+        </Anchor>
       </Text>
     </PublicLayout>
   );

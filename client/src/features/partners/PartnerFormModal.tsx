@@ -13,7 +13,15 @@ import { useT } from '../../prefs/PreferencesProvider';
 export function PartnerFormModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const options = useEnumOptions();
-  const initialValues: Required<PartnerInput> = { name: '', nameLatin: '', kind: 'family_centre', city: '', contactPerson: '', phone: '', email: '' };
+  const initialValues: Required<PartnerInput> = {
+    name: '',
+    nameLatin: '',
+    kind: 'family_centre',
+    city: '',
+    contactPerson: '',
+    phone: '',
+    email: '',
+  };
   const { form, onSubmit, busy, error, unshown } = useServerForm({
     initialValues,
     submit: (v) => {
@@ -34,8 +42,13 @@ export function PartnerFormModal({ onClose, onSaved }: { onClose: () => void; on
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t('partner.name')} required {...text('name')} />
             <TextInput label={t('partner.nameLatin')} dir="ltr" {...text('nameLatin')} />
-            <Select label={t('partner.kind')} data={options('partnerKind', PARTNER_KINDS)} allowDeselect={false}
-              {...form.getInputProps('kind')} onChange={(v) => form.setFieldValue('kind', (v ?? 'other') as PartnerKind)} />
+            <Select
+              label={t('partner.kind')}
+              data={options('partnerKind', PARTNER_KINDS)}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+              onChange={(v) => form.setFieldValue('kind', (v ?? 'other') as PartnerKind)}
+            />
             <TextInput label={t('partner.city')} {...text('city')} />
             <TextInput label={t('partner.contactPerson')} {...text('contactPerson')} />
             <TextInput label={t('partner.phone')} type="tel" dir="ltr" inputMode="tel" {...text('phone')} />

@@ -18,21 +18,39 @@ export default function PartnersPage() {
   const label = useEnumLabel();
   const partners = usePartners();
   const [adding, setAdding] = useState(false);
-  if (partners.error && !partners.data) return <><PageHeader title={t('partners.title')} /><ErrorAlert error={partners.error} onRetry={() => void partners.refetch()} /></>;
+  if (partners.error && !partners.data)
+    return (
+      <>
+        <PageHeader title={t('partners.title')} />
+        <ErrorAlert error={partners.error} onRetry={() => void partners.refetch()} />
+      </>
+    );
   if (!partners.data) return <FullPageLoader />;
   return (
     <>
       <PageHeader title={t('partners.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{t('partners.new')}</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+          {t('partners.new')}
+        </Button>
       </PageHeader>
       <Paper withBorder p="md">
-        {partners.items.length === 0 ? <Text size="sm" c="dimmed">{t('list.empty')}</Text> : (
+        {partners.items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('list.empty')}
+          </Text>
+        ) : (
           <TableScroll label={t('partners.title')}>
             <Table striped verticalSpacing="xs" data-testid="partner-table">
-              <Table.Thead><Table.Tr>
-                <Table.Th>{t('partner.name')}</Table.Th><Table.Th>{t('partner.kind')}</Table.Th><Table.Th>{t('partner.city')}</Table.Th>
-                <Table.Th>{t('partner.contactPerson')}</Table.Th><Table.Th>{t('partner.phone')}</Table.Th><Table.Th>{t('partners.referrals')}</Table.Th>
-              </Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('partner.name')}</Table.Th>
+                  <Table.Th>{t('partner.kind')}</Table.Th>
+                  <Table.Th>{t('partner.city')}</Table.Th>
+                  <Table.Th>{t('partner.contactPerson')}</Table.Th>
+                  <Table.Th>{t('partner.phone')}</Table.Th>
+                  <Table.Th>{t('partners.referrals')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {partners.items.map((p) => (
                   <Table.Tr key={p.id}>
@@ -41,7 +59,11 @@ export default function PartnersPage() {
                     <Table.Td>{p.city ?? '—'}</Table.Td>
                     <Table.Td>{p.contactPerson ?? '—'}</Table.Td>
                     <Table.Td className="nm-nowrap">{p.phone ? <Ltr>{p.phone}</Ltr> : '—'}</Table.Td>
-                    <Table.Td><Anchor component={Link} to={`/beneficiaries?partnerId=${p.id}`} size="sm">{t('partners.viewReferrals')}</Anchor></Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/beneficiaries?partnerId=${p.id}`} size="sm">
+                        {t('partners.viewReferrals')}
+                      </Anchor>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

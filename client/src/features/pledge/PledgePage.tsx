@@ -1,4 +1,15 @@
-import { Alert, Button, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { endpoints } from '../../api/endpoints';
 import type { DonorKind, PledgeInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,7 +24,13 @@ import { usePrefs } from '../../prefs/PreferencesProvider';
 import { PledgeItemsEditor, type PledgeItemForm } from './PledgeItemsEditor';
 
 type DonorForm = { kind: DonorKind; name: string; phone: string; email: string; city: string };
-type Values = { donor: DonorForm; items: PledgeItemForm[]; preferredPickupDate: string; notes: string; website: string };
+type Values = {
+  donor: DonorForm;
+  items: PledgeItemForm[];
+  preferredPickupDate: string;
+  notes: string;
+  website: string;
+};
 
 /** The public offer of a donation: no account, a few fields, and the code to quote when the charity calls back. */
 export default function PledgePage() {
@@ -22,18 +39,28 @@ export default function PledgePage() {
   const initialValues: Values = {
     donor: { kind: 'individual', name: '', phone: '', email: '', city: '' },
     items: [{ type: 'laptop', count: '1', description: '' }],
-    preferredPickupDate: '', notes: '', website: '',
+    preferredPickupDate: '',
+    notes: '',
+    website: '',
   };
   const { form, onSubmit, busy, error, mutation, fieldError } = useServerForm({
     initialValues,
     submit: ({ donor, items, preferredPickupDate, notes, website }) => {
       const body: PledgeInput = {
         donor: {
-          ...donor, name: donor.name.trim(), phone: toLatinDigits(donor.phone.trim()), email: donor.email.trim(), city: donor.city.trim(),
+          ...donor,
+          name: donor.name.trim(),
+          phone: toLatinDigits(donor.phone.trim()),
+          email: donor.email.trim(),
+          city: donor.city.trim(),
           // The charity answers the donor in the language the form was filled in (documents are not yet in French).
           preferredLanguage: language === 'fr' ? 'en' : language,
         },
-        items: items.map((i) => ({ type: i.type, count: Number(toLatinDigits(i.count.trim())) || 0, description: i.description.trim() })),
+        items: items.map((i) => ({
+          type: i.type,
+          count: Number(toLatinDigits(i.count.trim())) || 0,
+          description: i.description.trim(),
+        })),
         website,
       };
       if (preferredPickupDate) body.preferredPickupDate = preferredPickupDate;
@@ -51,48 +78,114 @@ export default function PledgePage() {
       <PublicLayout size={640}>
         <Paper withBorder p="lg">
           <Alert color="green" title={t('pledge.thanks')} role="status">
-            <Text>{t('pledge.codeIs')} <Text span fw={700} fz="lg"><Ltr mono>{done.code}</Ltr></Text></Text>
-            <Text size="sm" mt="xs">{t('pledge.next')}</Text>
+            <Text>
+              {t('pledge.codeIs')}{' '}
+              <Text span fw={700} fz="lg">
+                <Ltr mono>{done.code}</Ltr>
+              </Text>
+            </Text>
+            <Text size="sm" mt="xs">
+              {t('pledge.next')}
+            </Text>
           </Alert>
         </Paper>
       </PublicLayout>
     );
   }
 
-  const known = ['donor', 'donor.kind', 'donor.name', 'donor.phone', 'donor.email', 'donor.city', 'preferredPickupDate', 'notes', 'items',
-    ...items.flatMap((_, i) => [`items.${i}.type`, `items.${i}.count`, `items.${i}.description`])];
+  const known = [
+    'donor',
+    'donor.kind',
+    'donor.name',
+    'donor.phone',
+    'donor.email',
+    'donor.city',
+    'preferredPickupDate',
+    'notes',
+    'items',
+    ...items.flatMap((_, i) => [`items.${i}.type`, `items.${i}.count`, `items.${i}.description`]),
+  ];
   return (
     <PublicLayout size={640}>
       <Paper withBorder shadow="sm" p="lg">
         <form onSubmit={onSubmit} noValidate>
           <Stack>
-            <Title order={1} fz={24}>{t('pledge.title')}</Title>
-            <Text c="dimmed" size="sm">{t('pledge.intro')}</Text>
+            <Title order={1} fz={24}>
+              {t('pledge.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('pledge.intro')}
+            </Text>
             {error && <ErrorAlert error={error} unshown={errors.unshown(known)} />}
-            <SegmentedControl {...form.getInputProps('donor.kind')}
-              data={options('donorKind', DONOR_KINDS)} aria-label={t('donor.kind')} />
+            <SegmentedControl
+              {...form.getInputProps('donor.kind')}
+              data={options('donorKind', DONOR_KINDS)}
+              aria-label={t('donor.kind')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label={form.values.donor.kind === 'company' ? t('pledge.companyName') : t('pledge.yourName')} required autoComplete="name" {...setD('name')} />
-              <TextInput label={t('donor.phone')} type="tel" inputMode="tel" dir="ltr" autoComplete="tel" placeholder="05XXXXXXXX" {...setD('phone')} />
+              <TextInput
+                label={form.values.donor.kind === 'company' ? t('pledge.companyName') : t('pledge.yourName')}
+                required
+                autoComplete="name"
+                {...setD('name')}
+              />
+              <TextInput
+                label={t('donor.phone')}
+                type="tel"
+                inputMode="tel"
+                dir="ltr"
+                autoComplete="tel"
+                placeholder="05XXXXXXXX"
+                {...setD('phone')}
+              />
               <TextInput label={t('donor.email')} type="email" dir="ltr" autoComplete="email" {...setD('email')} />
               <TextInput label={t('donor.city')} autoComplete="address-level2" {...setD('city')} />
             </SimpleGrid>
-            <Text size="xs" c={fieldError('donor') ? 'red' : 'dimmed'} mt={-8}>{fieldError('donor') ?? t('pledge.reachHint')}</Text>
+            <Text size="xs" c={fieldError('donor') ? 'red' : 'dimmed'} mt={-8}>
+              {fieldError('donor') ?? t('pledge.reachHint')}
+            </Text>
             <div>
-              <Text fw={500} size="sm" mb={4}>{t('pledge.items')}</Text>
-              <PledgeItemsEditor items={items} onChange={(next) => form.setFieldValue('items', next)} error={fieldError} />
-              {fieldError('items') && <Text c="red" size="xs">{fieldError('items')}</Text>}
+              <Text fw={500} size="sm" mb={4}>
+                {t('pledge.items')}
+              </Text>
+              <PledgeItemsEditor
+                items={items}
+                onChange={(next) => form.setFieldValue('items', next)}
+                error={fieldError}
+              />
+              {fieldError('items') && (
+                <Text c="red" size="xs">
+                  {fieldError('items')}
+                </Text>
+              )}
             </div>
-            <TextInput type="date" label={t('pledge.pickupDate')} {...form.getInputProps('preferredPickupDate')} dir="ltr" w={{ base: '100%', sm: 240 }} />
+            <TextInput
+              type="date"
+              label={t('pledge.pickupDate')}
+              {...form.getInputProps('preferredPickupDate')}
+              dir="ltr"
+              w={{ base: '100%', sm: 240 }}
+            />
             <Textarea label={t('pledge.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
             {/* Honeypot: bots fill every field; people never see this one, screen readers skip it. */}
             <div className="nm-honeypot" aria-hidden="true">
               <label htmlFor="pledge-website">Website</label>
-              <input id="pledge-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={form.values.website}
-                onChange={(e) => form.setFieldValue('website', e.currentTarget.value)} />
+              <input
+                id="pledge-website"
+                name="website"
+                type="text"
+                tabIndex={-1}
+                autoComplete="off"
+                value={form.values.website}
+                onChange={(e) => form.setFieldValue('website', e.currentTarget.value)}
+              />
             </div>
-            <Button type="submit" loading={busy} size="md">{t('pledge.submit')}</Button>
-            <Text size="xs" c="dimmed">{t('pledge.privacy')}</Text>
+            <Button type="submit" loading={busy} size="md">
+              {t('pledge.submit')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t('pledge.privacy')}
+            </Text>
           </Stack>
         </form>
       </Paper>

@@ -26,7 +26,9 @@ export default function ServerPage() {
   if (!missing) return null;
   return (
     <PublicLayout>
-      <Title order={1} fz={24} mb="sm">{t('error.pageNotFound')}</Title>
+      <Title order={1} fz={24} mb="sm">
+        {t('error.pageNotFound')}
+      </Title>
       <Text mb="md">{t('public.missing')}</Text>
       <Anchor href="/">{t('action.home')}</Anchor>
     </PublicLayout>

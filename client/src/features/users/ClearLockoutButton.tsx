@@ -15,10 +15,17 @@ export function ClearLockoutButton({ userId }: { userId: number }) {
     <>
       {clear.error && <ErrorAlert error={clear.error} />}
       <Group gap="sm">
-        <Button variant="light" size="compact-sm" loading={clear.isPending} onClick={() => clear.mutate()} data-testid="clear-lockout">
+        <Button
+          variant="light"
+          size="compact-sm"
+          loading={clear.isPending}
+          onClick={() => clear.mutate()}
+          data-testid="clear-lockout">
           {t('user.clearLockout')}
         </Button>
-        <Text size="sm" c="dimmed" role="status">{clear.isSuccess ? t('user.lockoutCleared') : t('user.clearLockoutHint')}</Text>
+        <Text size="sm" c="dimmed" role="status">
+          {clear.isSuccess ? t('user.lockoutCleared') : t('user.clearLockoutHint')}
+        </Text>
       </Group>
     </>
   );

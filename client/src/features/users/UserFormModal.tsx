@@ -16,12 +16,24 @@ const PASSWORD_MIN = 12;
 type Values = { email: string; name: string; role: Role; language: Language; active: boolean; password: string };
 
 /** Create a user (user undefined) or edit one: name, role, language, active, and an optional new password. */
-export function UserFormModal({ user, onClose, onSaved }: { user?: UserDto; onClose: () => void; onSaved: () => void }) {
+export function UserFormModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user?: UserDto;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const t = useT();
   const options = useEnumOptions();
   const initialValues: Values = {
-    email: user?.email ?? '', name: user?.name ?? '', role: user?.role ?? 'technician', language: user?.language ?? 'ar',
-    active: user?.active ?? true, password: '',
+    email: user?.email ?? '',
+    name: user?.name ?? '',
+    role: user?.role ?? 'technician',
+    language: user?.language ?? 'ar',
+    active: user?.active ?? true,
+    password: '',
   };
   const { form, onSubmit, busy, error, unshown } = useServerForm({
     initialValues,
@@ -40,15 +52,37 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: UserDto; onCl
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {error && <ErrorAlert error={error} unshown={unshown} />}
-          <TextInput label={t('user.email')} type="email" dir="ltr" required={!user} disabled={Boolean(user)}
-            {...form.getInputProps('email')} autoComplete="off" />
+          <TextInput
+            label={t('user.email')}
+            type="email"
+            dir="ltr"
+            required={!user}
+            disabled={Boolean(user)}
+            {...form.getInputProps('email')}
+            autoComplete="off"
+          />
           <TextInput label={t('user.name')} required {...form.getInputProps('name')} />
-          <Select label={t('user.role')} data={options('role', ROLES)} allowDeselect={false} {...form.getInputProps('role')}
-            onChange={(v) => form.setFieldValue('role', (v as Role | null) ?? 'technician')} />
-          <Select label={t('user.language')} data={options('language', LANGUAGES)} allowDeselect={false} {...form.getInputProps('language')}
-            onChange={(v) => form.setFieldValue('language', LANGUAGES.find((l) => l === v) ?? 'ar')} />
-          <PasswordInput label={user ? t('user.newPassword') : t('user.password')} required={!user} {...form.getInputProps('password')}
-            description={t('user.passwordHint', { n: PASSWORD_MIN })} autoComplete="new-password" />
+          <Select
+            label={t('user.role')}
+            data={options('role', ROLES)}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+            onChange={(v) => form.setFieldValue('role', (v as Role | null) ?? 'technician')}
+          />
+          <Select
+            label={t('user.language')}
+            data={options('language', LANGUAGES)}
+            allowDeselect={false}
+            {...form.getInputProps('language')}
+            onChange={(v) => form.setFieldValue('language', LANGUAGES.find((l) => l === v) ?? 'ar')}
+          />
+          <PasswordInput
+            label={user ? t('user.newPassword') : t('user.password')}
+            required={!user}
+            {...form.getInputProps('password')}
+            description={t('user.passwordHint', { n: PASSWORD_MIN })}
+            autoComplete="new-password"
+          />
           {user && <Switch label={t('user.active')} {...form.getInputProps('active', { type: 'checkbox' })} />}
           {user && <ClearLockoutButton userId={user.id} />}
           <FormActions busy={busy} onCancel={onClose} />

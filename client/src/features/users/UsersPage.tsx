@@ -29,30 +29,60 @@ export default function UsersPage() {
     <>
       <PageHeader title={t('users.title')}>
         {list.isFetching && <Busy />}
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t('users.new')}</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+          {t('users.new')}
+        </Button>
       </PageHeader>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
         <SearchInput label={t('list.search')} value={values.q} onChange={(q) => set({ q })} />
-        <Select label={t('user.role')} placeholder={t('list.all')} clearable data={options('role', ROLES)}
-          value={values.role || null} onChange={(role) => set({ role })} w={170} />
+        <Select
+          label={t('user.role')}
+          placeholder={t('list.all')}
+          clearable
+          data={options('role', ROLES)}
+          value={values.role || null}
+          onChange={(role) => set({ role })}
+          w={170}
+        />
       </Group>
       <PagedList query={list} onPage={(p) => set({ page: p })}>
         {(items) => (
           <div className="nm-table-wrap">
             <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
-              <Table.Thead><Table.Tr>
-                <Table.Th>{t('user.name')}</Table.Th><Table.Th>{t('user.email')}</Table.Th><Table.Th>{t('user.role')}</Table.Th>
-                <Table.Th>{t('user.language')}</Table.Th><Table.Th>{t('user.lastLogin')}</Table.Th><Table.Th><span className="nm-sr">{t('action.edit')}</span></Table.Th>
-              </Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('user.name')}</Table.Th>
+                  <Table.Th>{t('user.email')}</Table.Th>
+                  <Table.Th>{t('user.role')}</Table.Th>
+                  <Table.Th>{t('user.language')}</Table.Th>
+                  <Table.Th>{t('user.lastLogin')}</Table.Th>
+                  <Table.Th>
+                    <span className="nm-sr">{t('action.edit')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {items.map((u) => (
                   <Table.Tr key={u.id} style={u.active ? undefined : { opacity: 0.6 }}>
-                    <Table.Td>{u.name} {!u.active && <Badge color="gray" size="xs">{t('user.inactive')}</Badge>}</Table.Td>
-                    <Table.Td><Ltr>{u.email}</Ltr></Table.Td>
+                    <Table.Td>
+                      {u.name}{' '}
+                      {!u.active && (
+                        <Badge color="gray" size="xs">
+                          {t('user.inactive')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Ltr>{u.email}</Ltr>
+                    </Table.Td>
                     <Table.Td>{label('role', u.role)}</Table.Td>
                     <Table.Td>{label('language', u.language)}</Table.Td>
                     <Table.Td className="nm-nowrap">{fmt.dateTime(u.lastLoginAt)}</Table.Td>
-                    <Table.Td><Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)}>{t('action.edit')}</Button></Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)}>
+                        {t('action.edit')}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

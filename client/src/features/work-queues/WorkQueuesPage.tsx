@@ -23,20 +23,48 @@ function QueueCard({ queue }: { queue: WorkQueueDto }) {
   return (
     <Paper withBorder p="md" data-testid={`queue-${queue.status}`}>
       <Group justify="space-between" mb="xs" wrap="nowrap">
-        <Title order={2} fz="lg">{label('deviceStatus', queue.status)}</Title>
-        <Badge size="lg" variant="light" aria-label={t('wq.countLabel', { n: queue.count })}>{fmt.number(queue.count)}</Badge>
+        <Title order={2} fz="lg">
+          {label('deviceStatus', queue.status)}
+        </Title>
+        <Badge size="lg" variant="light" aria-label={t('wq.countLabel', { n: queue.count })}>
+          {fmt.number(queue.count)}
+        </Badge>
       </Group>
-      {queue.oldest.length === 0 ? <Text c="dimmed" size="sm">{t('wq.empty')}</Text> : (
+      {queue.oldest.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('wq.empty')}
+        </Text>
+      ) : (
         <Table verticalSpacing={4} highlightOnHover>
-          <Table.Thead><Table.Tr>
-            <Table.Th>{t('device.assetTag')}</Table.Th><Table.Th>{t('device.model')}</Table.Th><Table.Th>{t('queue.age')}</Table.Th>
-          </Table.Tr></Table.Thead>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('device.assetTag')}</Table.Th>
+              <Table.Th>{t('device.model')}</Table.Th>
+              <Table.Th>{t('queue.age')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {queue.oldest.map((d) => (
               <Table.Tr key={d.id}>
-                <Table.Td className="nm-nowrap"><Anchor component={Link} to={`/devices/${d.id}`}><Ltr mono>{d.assetTag}</Ltr></Anchor></Table.Td>
-                <Table.Td><Text size="sm" lineClamp={1}>{label('deviceType', d.type)}{d.model ? <> · <Ltr>{d.model}</Ltr></> : null}</Text></Table.Td>
-                <Table.Td><AgeBadge days={d.ageDays} /></Table.Td>
+                <Table.Td className="nm-nowrap">
+                  <Anchor component={Link} to={`/devices/${d.id}`}>
+                    <Ltr mono>{d.assetTag}</Ltr>
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={1}>
+                    {label('deviceType', d.type)}
+                    {d.model ? (
+                      <>
+                        {' '}
+                        · <Ltr>{d.model}</Ltr>
+                      </>
+                    ) : null}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <AgeBadge days={d.ageDays} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -58,15 +86,25 @@ export default function WorkQueuesPage() {
   const staff = state.status === 'signed-in' && STAFF.includes(state.user.role);
   const { data, error, isFetching: loading, refetch } = useQuery(endpoints.workQueues({ limit: LIMIT }));
   const reload = () => void refetch();
-  if (error && !data) return <><PageHeader title={t('wq.title')} /><ErrorAlert error={error} onRetry={reload} /></>;
+  if (error && !data)
+    return (
+      <>
+        <PageHeader title={t('wq.title')} />
+        <ErrorAlert error={error} onRetry={reload} />
+      </>
+    );
   if (!data) return <FullPageLoader />;
   return (
     <>
       <PageHeader title={t('wq.title')}>{loading && <Busy />}</PageHeader>
-      <Text size="sm" c="dimmed" mb="md">{t('wq.intro')}</Text>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('wq.intro')}
+      </Text>
       {staff && <AwaitingConfirmation />}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-        {data.queues.map((q) => <QueueCard key={q.status} queue={q} />)}
+        {data.queues.map((q) => (
+          <QueueCard key={q.status} queue={q} />
+        ))}
       </SimpleGrid>
     </>
   );

@@ -32,23 +32,53 @@ export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; s
   const pending = device.sanitizations ? (device.drives ?? []).filter((d) => !passed.has(d.id)) : [];
   const next = (device.disposition ?? 'reuse') === 'reuse' ? 'refurbish' : 'disposal';
   return (
-    <ActionFormFrame state={state} known={['noStorage']} testId="form-complete_wipe" submitLabel={t('lifecycle.complete_wipe')}
+    <ActionFormFrame
+      state={state}
+      known={['noStorage']}
+      testId="form-complete_wipe"
+      submitLabel={t('lifecycle.complete_wipe')}
       handled={refusedEarlier ? ['WIPE_INCOMPLETE'] : []}
-      onSubmit={() => state.submit({ action: 'complete_wipe', ...(driveless ? { noStorage: form.values.noStorage } : {}) })}>
+      onSubmit={() =>
+        state.submit({ action: 'complete_wipe', ...(driveless ? { noStorage: form.values.noStorage } : {}) })
+      }>
       {missing.length > 0 && (
         <Alert color="red" title={t('wipe.incomplete')} data-testid="wipe-missing">
-          <List size="sm">{missing.map((d) => <List.Item key={d.serialNumber}><Ltr mono>{d.serialNumber}</Ltr></List.Item>)}</List>
+          <List size="sm">
+            {missing.map((d) => (
+              <List.Item key={d.serialNumber}>
+                <Ltr mono>{d.serialNumber}</Ltr>
+              </List.Item>
+            ))}
+          </List>
         </Alert>
       )}
       {driveless ? (
-        <Checkbox label={t('wipe.noStorage')} description={t('wipe.noStorageHint')} 
-          {...form.getInputProps('noStorage', { type: 'checkbox' })} name="noStorage" />
+        <Checkbox
+          label={t('wipe.noStorage')}
+          description={t('wipe.noStorageHint')}
+          {...form.getInputProps('noStorage', { type: 'checkbox' })}
+          name="noStorage"
+        />
       ) : pending.length > 0 ? (
-        <Text size="sm">{t('wipe.pending', { n: pending.length })} {pending.map((d, i) => <Fragment key={d.id}>{i > 0 ? ' · ' : ''}<Ltr mono>{d.serialNumber}</Ltr></Fragment>)}</Text>
-      ) : device.sanitizations && (
-        <Text size="sm" c="teal.9">{t('wipe.allPassed')}</Text>
+        <Text size="sm">
+          {t('wipe.pending', { n: pending.length })}{' '}
+          {pending.map((d, i) => (
+            <Fragment key={d.id}>
+              {i > 0 ? ' · ' : ''}
+              <Ltr mono>{d.serialNumber}</Ltr>
+            </Fragment>
+          ))}
+        </Text>
+      ) : (
+        device.sanitizations && (
+          <Text size="sm" c="teal.9">
+            {t('wipe.allPassed')}
+          </Text>
+        )
       )}
-      <Text size="sm" c="dimmed">{t('action.next', { status: t(`deviceStatus.${next}`) })}</Text>
+      <Text size="sm" c="dimmed">
+        {t('action.next', { status: t(`deviceStatus.${next}`) })}
+      </Text>
     </ActionFormFrame>
   );
 }

@@ -12,11 +12,36 @@ export function RecycleForm({ state }: { state: DeviceActionState }) {
   const form = useActionForm(state, { recycler: '', weightKg: '', certificateRef: '' });
   const { recycler, weightKg, certificateRef } = form.values;
   return (
-    <ActionFormFrame state={state} known={['recycler', 'weightKg', 'certificateRef']} testId="form-recycle" submitLabel={t('lifecycle.recycle')}
-      onSubmit={() => state.submit({ action: 'recycle', recycler: recycler.trim(), weightKg: parseNumber(weightKg) ?? 0, certificateRef: certificateRef.trim() })}>
+    <ActionFormFrame
+      state={state}
+      known={['recycler', 'weightKg', 'certificateRef']}
+      testId="form-recycle"
+      submitLabel={t('lifecycle.recycle')}
+      onSubmit={() =>
+        state.submit({
+          action: 'recycle',
+          recycler: recycler.trim(),
+          weightKg: parseNumber(weightKg) ?? 0,
+          certificateRef: certificateRef.trim(),
+        })
+      }>
       <TextInput label={t('recycle.recycler')} required {...form.getInputProps('recycler')} name="recycler" />
-      <NumberField label={t('recycle.weightKg')} required {...form.getInputProps('weightKg')} value={weightKg} decimal name="weightKg" w={200} />
-      <TextInput label={t('recycle.certificateRef')} required dir="ltr" {...form.getInputProps('certificateRef')} name="certificateRef" />
+      <NumberField
+        label={t('recycle.weightKg')}
+        required
+        {...form.getInputProps('weightKg')}
+        value={weightKg}
+        decimal
+        name="weightKg"
+        w={200}
+      />
+      <TextInput
+        label={t('recycle.certificateRef')}
+        required
+        dir="ltr"
+        {...form.getInputProps('certificateRef')}
+        name="certificateRef"
+      />
     </ActionFormFrame>
   );
 }
@@ -26,13 +51,29 @@ export function HarvestForm({ state }: { state: DeviceActionState }) {
   const t = useT();
   const form = useActionForm(state, { parts: [EMPTY_PART] as PartRow[] });
   const { parts } = form.values;
-  const known = ['parts', ...parts.flatMap((_, i) => ['type', 'serialNumber', 'description'].map((k) => `parts.${i}.${k}`))];
+  const known = [
+    'parts',
+    ...parts.flatMap((_, i) => ['type', 'serialNumber', 'description'].map((k) => `parts.${i}.${k}`)),
+  ];
   return (
-    <ActionFormFrame state={state} known={known} testId="form-harvest" submitLabel={t('lifecycle.harvest')}
+    <ActionFormFrame
+      state={state}
+      known={known}
+      testId="form-harvest"
+      submitLabel={t('lifecycle.harvest')}
       onSubmit={() => state.submit({ action: 'harvest', parts: toPartRefs(parts) })}>
-      <PartsEditor rows={parts} onChange={(rows) => form.setFieldValue('parts', rows)} pathPrefix="parts"
-        fieldError={(path) => errorOf(form.errors, path)} label={t('harvest.parts')} />
-      {errorOf(form.errors, 'parts') && <Text c="red" size="xs">{errorOf(form.errors, 'parts')}</Text>}
+      <PartsEditor
+        rows={parts}
+        onChange={(rows) => form.setFieldValue('parts', rows)}
+        pathPrefix="parts"
+        fieldError={(path) => errorOf(form.errors, path)}
+        label={t('harvest.parts')}
+      />
+      {errorOf(form.errors, 'parts') && (
+        <Text c="red" size="xs">
+          {errorOf(form.errors, 'parts')}
+        </Text>
+      )}
     </ActionFormFrame>
   );
 }
@@ -42,9 +83,20 @@ export function ReturnForm({ state }: { state: DeviceActionState }) {
   const t = useT();
   const form = useActionForm(state, { reason: '' });
   return (
-    <ActionFormFrame state={state} known={['reason']} testId="form-return" submitLabel={t('lifecycle.return')}
+    <ActionFormFrame
+      state={state}
+      known={['reason']}
+      testId="form-return"
+      submitLabel={t('lifecycle.return')}
       onSubmit={() => state.submit({ action: 'return', reason: form.values.reason.trim() })}>
-      <Textarea label={t('return.reason')} required {...form.getInputProps('reason')} autosize minRows={2} name="reason" />
+      <Textarea
+        label={t('return.reason')}
+        required
+        {...form.getInputProps('reason')}
+        autosize
+        minRows={2}
+        name="reason"
+      />
     </ActionFormFrame>
   );
 }

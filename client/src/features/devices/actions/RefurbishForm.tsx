@@ -9,13 +9,26 @@ import { ActionFormFrame } from './ActionFormFrame';
 import { QaChecklist } from './QaChecklist';
 import { useActionForm, type DeviceActionState } from './useDeviceAction';
 
-const OS_SUGGESTIONS = ['Windows 11 Pro', 'Windows 11 Home', 'Windows 10 Pro', 'Ubuntu 24.04 LTS', 'Linux Mint 22', 'ChromeOS Flex'];
+const OS_SUGGESTIONS = [
+  'Windows 11 Pro',
+  'Windows 11 Home',
+  'Windows 10 Pro',
+  'Ubuntu 24.04 LTS',
+  'Linux Mint 22',
+  'ChromeOS Flex',
+];
 const R2_FUNCTION = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'];
 const R2_COSMETIC = ['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9'];
 type Win11 = 'yes' | 'no' | 'unknown';
 type Values = {
-  qa: Record<QaItem, QaResult>; os: string; licence: Licence | null; win11: Win11; grade: Grade | '';
-  r2Function: string | null; r2Cosmetic: string | null; notes: string;
+  qa: Record<QaItem, QaResult>;
+  os: string;
+  licence: Licence | null;
+  win11: Win11;
+  grade: Grade | '';
+  r2Function: string | null;
+  r2Cosmetic: string | null;
+  notes: string;
 };
 
 /**
@@ -40,42 +53,98 @@ export function RefurbishForm({ device, state }: { device: DeviceDetailDto; stat
   const failed = QA_ITEMS.filter((k) => qa[k] === 'fail');
   const f = (path: string) => errorOf(form.errors, path);
 
-  const submit = () => state.submit({
-    action: 'refurbish', qa,
-    ...(os.trim() ? { os: os.trim() } : {}),
-    ...(licence ? { licence } : {}),
-    ...(win11 === 'unknown' ? {} : { windows11Eligible: win11 === 'yes' }),
-    ...(grade ? { grade } : {}),
-    ...(r2Function ? { r2Function } : {}),
-    ...(r2Cosmetic ? { r2Cosmetic } : {}),
-    ...(notes.trim() ? { notes: notes.trim() } : {}),
-  });
+  const submit = () =>
+    state.submit({
+      action: 'refurbish',
+      qa,
+      ...(os.trim() ? { os: os.trim() } : {}),
+      ...(licence ? { licence } : {}),
+      ...(win11 === 'unknown' ? {} : { windows11Eligible: win11 === 'yes' }),
+      ...(grade ? { grade } : {}),
+      ...(r2Function ? { r2Function } : {}),
+      ...(r2Cosmetic ? { r2Cosmetic } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    });
 
   return (
-    <ActionFormFrame state={state} testId="form-refurbish" submitLabel={t('lifecycle.refurbish')} onSubmit={submit}
-      known={['os', 'licence', 'windows11Eligible', 'grade', 'r2Function', 'r2Cosmetic', 'notes', ...QA_ITEMS.map((k) => `qa.${k}`)]}>
+    <ActionFormFrame
+      state={state}
+      testId="form-refurbish"
+      submitLabel={t('lifecycle.refurbish')}
+      onSubmit={submit}
+      known={[
+        'os',
+        'licence',
+        'windows11Eligible',
+        'grade',
+        'r2Function',
+        'r2Cosmetic',
+        'notes',
+        ...QA_ITEMS.map((k) => `qa.${k}`),
+      ]}>
       <QaChecklist value={qa} onChange={(next) => form.setFieldValue('qa', next)} error={f} />
       {failed.length > 0 && (
-        <Alert color="orange" data-testid="qa-failed">{t('qa.failedGoesBack', { items: failed.map((k) => t(`qa.${k}`)).join(t('common.listSep')) })}</Alert>
+        <Alert color="orange" data-testid="qa-failed">
+          {t('qa.failedGoesBack', { items: failed.map((k) => t(`qa.${k}`)).join(t('common.listSep')) })}
+        </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Autocomplete label={t('device.os')} data={OS_SUGGESTIONS} {...form.getInputProps('os')} dir="ltr" name="os" autoComplete="off"
-          required={failed.length === 0} />
-        <Select label={t('device.licence')} data={options('licence', LICENCES)} clearable name="licence"
-          {...form.getInputProps('licence')} required={failed.length === 0} />
+        <Autocomplete
+          label={t('device.os')}
+          data={OS_SUGGESTIONS}
+          {...form.getInputProps('os')}
+          dir="ltr"
+          name="os"
+          autoComplete="off"
+          required={failed.length === 0}
+        />
+        <Select
+          label={t('device.licence')}
+          data={options('licence', LICENCES)}
+          clearable
+          name="licence"
+          {...form.getInputProps('licence')}
+          required={failed.length === 0}
+        />
       </SimpleGrid>
       <Group gap="xl" wrap="wrap" align="flex-start">
         <div>
-          <Text size="sm" fw={500} mb={4} id={`${id}-w11`}>{t('device.win11')}</Text>
-          <SegmentedControl aria-labelledby={`${id}-w11`} {...form.getInputProps('win11')}
-            data={[{ value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }, { value: 'unknown', label: t('common.unknown') }]} />
-          <Text size="xs" c="dimmed" mt={2}>{t('refurbish.win11Hint')}</Text>
+          <Text size="sm" fw={500} mb={4} id={`${id}-w11`}>
+            {t('device.win11')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby={`${id}-w11`}
+            {...form.getInputProps('win11')}
+            data={[
+              { value: 'yes', label: t('common.yes') },
+              { value: 'no', label: t('common.no') },
+              { value: 'unknown', label: t('common.unknown') },
+            ]}
+          />
+          <Text size="xs" c="dimmed" mt={2}>
+            {t('refurbish.win11Hint')}
+          </Text>
         </div>
         <div>
-          <Text size="sm" fw={500} mb={4} id={`${id}-grade`}>{t('device.grade')}{failed.length === 0 && <span aria-hidden="true"> *</span>}</Text>
-          <SegmentedControl aria-labelledby={`${id}-grade`} {...form.getInputProps('grade')} data-testid="grade"
-            data={[{ value: 'A', label: t('grade.A') }, { value: 'B', label: t('grade.B') }, { value: 'C', label: t('grade.C') }]} />
-          {f('grade') && <Text c="red" size="xs" mt={2} role="alert">{f('grade')}</Text>}
+          <Text size="sm" fw={500} mb={4} id={`${id}-grade`}>
+            {t('device.grade')}
+            {failed.length === 0 && <span aria-hidden="true"> *</span>}
+          </Text>
+          <SegmentedControl
+            aria-labelledby={`${id}-grade`}
+            {...form.getInputProps('grade')}
+            data-testid="grade"
+            data={[
+              { value: 'A', label: t('grade.A') },
+              { value: 'B', label: t('grade.B') },
+              { value: 'C', label: t('grade.C') },
+            ]}
+          />
+          {f('grade') && (
+            <Text c="red" size="xs" mt={2} role="alert">
+              {f('grade')}
+            </Text>
+          )}
         </div>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
@@ -83,7 +152,9 @@ export function RefurbishForm({ device, state }: { device: DeviceDetailDto; stat
         <Select label={t('refurbish.r2Cosmetic')} data={R2_COSMETIC} {...form.getInputProps('r2Cosmetic')} clearable />
       </SimpleGrid>
       <Textarea label={t('refurbish.notes')} {...form.getInputProps('notes')} autosize minRows={1} />
-      <Text size="sm" c="dimmed">{t('action.next', { status: t(failed.length ? 'deviceStatus.repair' : 'deviceStatus.ready') })}</Text>
+      <Text size="sm" c="dimmed">
+        {t('action.next', { status: t(failed.length ? 'deviceStatus.repair' : 'deviceStatus.ready') })}
+      </Text>
     </ActionFormFrame>
   );
 }

@@ -15,25 +15,67 @@ export function RepairForm({ state }: { state: DeviceActionState }) {
   const options = useEnumOptions();
   const id = useId();
   const inventory = useQuery(endpoints.parts({ status: 'available', pageSize: 200 }));
-  const form = useActionForm<{ workDone: string; partsUsed: PartRow[]; fixed: boolean; disposition: 'recycle' | 'parts' }>(
-    state, { workDone: '', partsUsed: [], fixed: true, disposition: 'parts' });
+  const form = useActionForm<{
+    workDone: string;
+    partsUsed: PartRow[];
+    fixed: boolean;
+    disposition: 'recycle' | 'parts';
+  }>(state, { workDone: '', partsUsed: [], fixed: true, disposition: 'parts' });
   const { workDone, partsUsed, fixed, disposition } = form.values;
-  const known = ['workDone', 'fixed', 'disposition', ...partsUsed.flatMap((_, i) => ['type', 'serialNumber', 'description', 'partId'].map((k) => `partsUsed.${i}.${k}`))];
+  const known = [
+    'workDone',
+    'fixed',
+    'disposition',
+    ...partsUsed.flatMap((_, i) => ['type', 'serialNumber', 'description', 'partId'].map((k) => `partsUsed.${i}.${k}`)),
+  ];
   return (
-    <ActionFormFrame state={state} known={known} testId="form-repair" submitLabel={t('lifecycle.repair')}
-      onSubmit={() => state.submit({ action: 'repair', workDone: workDone.trim(), partsUsed: toPartRefs(partsUsed), fixed, ...(fixed ? {} : { disposition }) })}>
-      <Textarea label={t('repair.workDone')} required {...form.getInputProps('workDone')} autosize minRows={2} name="workDone" />
-      <PartsEditor rows={partsUsed} onChange={(rows) => form.setFieldValue('partsUsed', rows)} inventory={inventory.data?.items} pathPrefix="partsUsed"
-        fieldError={(path) => errorOf(form.errors, path)} label={t('repair.partsUsed')} />
+    <ActionFormFrame
+      state={state}
+      known={known}
+      testId="form-repair"
+      submitLabel={t('lifecycle.repair')}
+      onSubmit={() =>
+        state.submit({
+          action: 'repair',
+          workDone: workDone.trim(),
+          partsUsed: toPartRefs(partsUsed),
+          fixed,
+          ...(fixed ? {} : { disposition }),
+        })
+      }>
+      <Textarea
+        label={t('repair.workDone')}
+        required
+        {...form.getInputProps('workDone')}
+        autosize
+        minRows={2}
+        name="workDone"
+      />
+      <PartsEditor
+        rows={partsUsed}
+        onChange={(rows) => form.setFieldValue('partsUsed', rows)}
+        inventory={inventory.data?.items}
+        pathPrefix="partsUsed"
+        fieldError={(path) => errorOf(form.errors, path)}
+        label={t('repair.partsUsed')}
+      />
       <Checkbox label={t('repair.fixed')} {...form.getInputProps('fixed', { type: 'checkbox' })} name="fixed" />
       {!fixed && (
         <div>
-          <Text size="sm" fw={500} mb={4} id={`${id}-disp`}>{t('repair.notFixedGoesTo')}</Text>
-          <SegmentedControl aria-labelledby={`${id}-disp`} value={disposition}
-            onChange={(v) => form.setFieldValue('disposition', v === 'recycle' ? 'recycle' : 'parts')} data={options('disposition', ['parts', 'recycle'])} />
+          <Text size="sm" fw={500} mb={4} id={`${id}-disp`}>
+            {t('repair.notFixedGoesTo')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby={`${id}-disp`}
+            value={disposition}
+            onChange={(v) => form.setFieldValue('disposition', v === 'recycle' ? 'recycle' : 'parts')}
+            data={options('disposition', ['parts', 'recycle'])}
+          />
         </div>
       )}
-      <Text size="sm" c="dimmed">{t('action.next', { status: t('deviceStatus.wipe') })}</Text>
+      <Text size="sm" c="dimmed">
+        {t('action.next', { status: t('deviceStatus.wipe') })}
+      </Text>
     </ActionFormFrame>
   );
 }

@@ -14,21 +14,52 @@ export function TriageForm({ state }: { state: DeviceActionState }) {
   const t = useT();
   const options = useEnumOptions();
   const id = useId();
-  const form = useActionForm<{ needsRepair: boolean; disposition: Disposition; findings: string }>(state, { needsRepair: false, disposition: 'reuse', findings: '' });
+  const form = useActionForm<{ needsRepair: boolean; disposition: Disposition; findings: string }>(state, {
+    needsRepair: false,
+    disposition: 'reuse',
+    findings: '',
+  });
   const { needsRepair, disposition, findings } = form.values;
   const next = needsRepair && disposition === 'reuse' ? 'repair' : 'wipe';
   return (
-    <ActionFormFrame state={state} known={['needsRepair', 'disposition', 'findings']} testId="form-triage" submitLabel={t('lifecycle.triage')}
-      onSubmit={() => state.submit({ action: 'triage', needsRepair, disposition, ...(findings.trim() ? { findings: findings.trim() } : {}) })}>
+    <ActionFormFrame
+      state={state}
+      known={['needsRepair', 'disposition', 'findings']}
+      testId="form-triage"
+      submitLabel={t('lifecycle.triage')}
+      onSubmit={() =>
+        state.submit({
+          action: 'triage',
+          needsRepair,
+          disposition,
+          ...(findings.trim() ? { findings: findings.trim() } : {}),
+        })
+      }>
       <div>
-        <Text size="sm" fw={500} mb={4} id={`${id}-disp`}>{t('device.disposition')}</Text>
-        <SegmentedControl aria-labelledby={`${id}-disp`} {...form.getInputProps('disposition')} data={options('disposition', DISPOSITIONS)} />
-        {errorOf(form.errors, 'disposition') && <Text c="red" size="xs" mt={4}>{errorOf(form.errors, 'disposition')}</Text>}
+        <Text size="sm" fw={500} mb={4} id={`${id}-disp`}>
+          {t('device.disposition')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby={`${id}-disp`}
+          {...form.getInputProps('disposition')}
+          data={options('disposition', DISPOSITIONS)}
+        />
+        {errorOf(form.errors, 'disposition') && (
+          <Text c="red" size="xs" mt={4}>
+            {errorOf(form.errors, 'disposition')}
+          </Text>
+        )}
       </div>
-      <Checkbox label={t('triage.needsRepair')} {...form.getInputProps('needsRepair', { type: 'checkbox' })}
-        disabled={disposition !== 'reuse'} name="needsRepair" />
+      <Checkbox
+        label={t('triage.needsRepair')}
+        {...form.getInputProps('needsRepair', { type: 'checkbox' })}
+        disabled={disposition !== 'reuse'}
+        name="needsRepair"
+      />
       <Textarea label={t('triage.findings')} {...form.getInputProps('findings')} autosize minRows={2} name="findings" />
-      <Text size="sm" c="dimmed">{t('action.next', { status: t(`deviceStatus.${next}`) })}</Text>
+      <Text size="sm" c="dimmed">
+        {t('action.next', { status: t(`deviceStatus.${next}`) })}
+      </Text>
     </ActionFormFrame>
   );
 }

@@ -21,10 +21,14 @@ export function useDeviceAction(device: DeviceDetailDto, onDone: (updated: Devic
     mutationFn: (body: ActionBody) => endpoints.devices.act(device.id, { ...body, version: device.version }),
     meta: { invalidates: DEVICE_CHANGES },
     onSuccess: onDone,
-    onError: (err) => { if (err.code === 'STALE_VERSION') onStale(); },
+    onError: (err) => {
+      if (err.code === 'STALE_VERSION') onStale();
+    },
   });
   const errors = useServerErrors(action.error);
-  const submit = (body: ActionBody) => { if (!action.isPending) action.mutate(body); };
+  const submit = (body: ActionBody) => {
+    if (!action.isPending) action.mutate(body);
+  };
   return { submit, busy: action.isPending, errors };
 }
 
@@ -39,6 +43,8 @@ export function useActionForm<V extends Record<string, unknown>>(state: DeviceAc
   const form = useForm<V>({ mode: 'controlled', initialValues });
   const { error } = state.errors;
   const { setErrors } = form;
-  useEffect(() => { setErrors(error ? translateFieldErrors(error.details, t, error.code) : {}); }, [error, t, setErrors]);
+  useEffect(() => {
+    setErrors(error ? translateFieldErrors(error.details, t, error.code) : {});
+  }, [error, t, setErrors]);
   return form;
 }

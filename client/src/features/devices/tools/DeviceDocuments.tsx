@@ -26,32 +26,79 @@ export function DeviceDocuments({ device }: { device: DeviceDetailDto }) {
   const hasWipe = (device.sanitizations ?? []).length > 0 || device.drives.length > 0;
   return (
     <Paper withBorder p="md" data-testid="device-documents">
-      <Title order={2} fz="lg" mb="xs">{t('docs.title')}</Title>
+      <Title order={2} fz="lg" mb="xs">
+        {t('docs.title')}
+      </Title>
       <Stack gap={6}>
         <Group gap="md" wrap="wrap">
-          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="roll" label={t('docs.labelRoll')} testId="label-roll" />}
-          {canPrint && <PrintLabelsButton target={{ deviceIds: [device.id] }} format="a4" label={t('docs.labelA4')} testId="label-a4" />}
+          {canPrint && (
+            <PrintLabelsButton
+              target={{ deviceIds: [device.id] }}
+              format="roll"
+              label={t('docs.labelRoll')}
+              testId="label-roll"
+            />
+          )}
+          {canPrint && (
+            <PrintLabelsButton
+              target={{ deviceIds: [device.id] }}
+              format="a4"
+              label={t('docs.labelA4')}
+              testId="label-a4"
+            />
+          )}
           {hasWipe && (
-            <Anchor href={`/api/devices/${device.id}/sanitization-certificate.pdf`} target="_blank" rel="noopener" data-testid="sanitization-certificate">
+            <Anchor
+              href={`/api/devices/${device.id}/sanitization-certificate.pdf`}
+              target="_blank"
+              rel="noopener"
+              data-testid="sanitization-certificate">
               {t('docs.sanitizationCertificate')}
             </Anchor>
           )}
         </Group>
-        <Title order={3} fz="md" mt="xs">{t('docs.evidence')}</Title>
-        {files.length === 0 ? <Text size="sm" c="dimmed">{t('docs.noEvidence')}</Text> : (
+        <Title order={3} fz="md" mt="xs">
+          {t('docs.evidence')}
+        </Title>
+        {files.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('docs.noEvidence')}
+          </Text>
+        ) : (
           <TableScroll label={t('docs.evidence')} compact>
             <Table verticalSpacing={4} data-testid="evidence-files">
-              <Table.Thead><Table.Tr>
-                <Table.Th>{t('docs.kind')}</Table.Th><Table.Th>{t('docs.fileName')}</Table.Th><Table.Th>{t('docs.size')}</Table.Th>
-                <Table.Th>sha256</Table.Th><Table.Th>{t('common.time')}</Table.Th>
-              </Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('docs.kind')}</Table.Th>
+                  <Table.Th>{t('docs.fileName')}</Table.Th>
+                  <Table.Th>{t('docs.size')}</Table.Th>
+                  <Table.Th>sha256</Table.Th>
+                  <Table.Th>{t('common.time')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {files.map((f) => (
                   <Table.Tr key={f.id}>
-                    <Table.Td>{label('fileKind', f.kind)}{f.format ? <> · <Ltr>{f.format}</Ltr></> : null}</Table.Td>
-                    <Table.Td><Ltr>{f.originalName ?? '—'}</Ltr></Table.Td>
-                    <Table.Td className="nm-nowrap"><Ltr>{size(f.sizeBytes)}</Ltr></Table.Td>
-                    <Table.Td><span title={f.sha256}><Ltr mono>{f.sha256.slice(0, 12)}…</Ltr></span></Table.Td>
+                    <Table.Td>
+                      {label('fileKind', f.kind)}
+                      {f.format ? (
+                        <>
+                          {' '}
+                          · <Ltr>{f.format}</Ltr>
+                        </>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Ltr>{f.originalName ?? '—'}</Ltr>
+                    </Table.Td>
+                    <Table.Td className="nm-nowrap">
+                      <Ltr>{size(f.sizeBytes)}</Ltr>
+                    </Table.Td>
+                    <Table.Td>
+                      <span title={f.sha256}>
+                        <Ltr mono>{f.sha256.slice(0, 12)}…</Ltr>
+                      </span>
+                    </Table.Td>
                     <Table.Td className="nm-nowrap">{fmt.dateTime(f.createdAt)}</Table.Td>
                   </Table.Tr>
                 ))}

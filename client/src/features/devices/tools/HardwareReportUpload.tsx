@@ -9,8 +9,12 @@ import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 
 function mismatchOf(err: unknown): SerialMismatchDetails | null {
-  return err instanceof ApiError && err.code === 'SERIAL_MISMATCH' && typeof err.details === 'object' && err.details !== null
-    ? (err.details as SerialMismatchDetails) : null;
+  return err instanceof ApiError &&
+    err.code === 'SERIAL_MISMATCH' &&
+    typeof err.details === 'object' &&
+    err.details !== null
+    ? (err.details as SerialMismatchDetails)
+    : null;
 }
 
 /**
@@ -34,39 +38,73 @@ export function HardwareReportUpload({ deviceId }: { deviceId: number }) {
   const { error, isPending: busy } = upload;
   const result = upload.data ?? null;
   const mismatch = mismatchOf(error);
-  const send = (force: boolean) => { if (file) upload.mutate({ report: file, force }); };
+  const send = (force: boolean) => {
+    if (file) upload.mutate({ report: file, force });
+  };
 
   return (
     <Stack gap="xs" data-testid="hardware-report">
-      <Title order={3} fz="md">{t('hw.title')}</Title>
-      <Text size="xs" c="dimmed">{t('hw.hint')}</Text>
+      <Title order={3} fz="md">
+        {t('hw.title')}
+      </Title>
+      <Text size="xs" c="dimmed">
+        {t('hw.hint')}
+      </Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <FileInput label={t('hw.file')} value={file} onChange={setFile} clearable w={260} name="hardware-file"
-          accept=".json,.txt,.log,application/json,text/plain" />
-        <Button onClick={() => send(false)} disabled={!file} loading={busy && !mismatch}>{t('action.upload')}</Button>
+        <FileInput
+          label={t('hw.file')}
+          value={file}
+          onChange={setFile}
+          clearable
+          w={260}
+          name="hardware-file"
+          accept=".json,.txt,.log,application/json,text/plain"
+        />
+        <Button onClick={() => send(false)} disabled={!file} loading={busy && !mismatch}>
+          {t('action.upload')}
+        </Button>
       </Group>
       {error && !mismatch && <ErrorAlert error={error} />}
       {result && (
-        <Alert color={result.warnings.length ? 'yellow' : 'green'} role="status" data-testid="hw-result"
+        <Alert
+          color={result.warnings.length ? 'yellow' : 'green'}
+          role="status"
+          data-testid="hw-result"
           title={t('hw.applied', { format: result.format, drives: result.drives.length })}>
           {result.warnings.length > 0 && (
             <>
               <Text size="sm">{t('hw.warnings')}</Text>
-              <List size="sm" data-testid="hw-warnings">{result.warnings.map((w) => <List.Item key={w}><Ltr>{w}</Ltr></List.Item>)}</List>
+              <List size="sm" data-testid="hw-warnings">
+                {result.warnings.map((w) => (
+                  <List.Item key={w}>
+                    <Ltr>{w}</Ltr>
+                  </List.Item>
+                ))}
+              </List>
             </>
           )}
-          {result.sanitizations.length > 0 && <Text size="sm">{t('hw.erasures', { n: result.sanitizations.length })}</Text>}
+          {result.sanitizations.length > 0 && (
+            <Text size="sm">{t('hw.erasures', { n: result.sanitizations.length })}</Text>
+          )}
         </Alert>
       )}
       <Modal opened={mismatch !== null} onClose={() => upload.reset()} title={t('hw.mismatchTitle')} centered>
         {mismatch && (
           <Stack gap="sm">
             <Text size="sm">{t('hw.mismatchBody')}</Text>
-            <Text size="sm">{t('hw.recorded')}: <Ltr mono>{mismatch.recorded ?? '—'}</Ltr></Text>
-            <Text size="sm">{t('hw.reported')}: <Ltr mono>{mismatch.reported}</Ltr></Text>
+            <Text size="sm">
+              {t('hw.recorded')}: <Ltr mono>{mismatch.recorded ?? '—'}</Ltr>
+            </Text>
+            <Text size="sm">
+              {t('hw.reported')}: <Ltr mono>{mismatch.reported}</Ltr>
+            </Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => upload.reset()}>{t('action.cancel')}</Button>
-              <Button color="orange" loading={busy} onClick={() => send(true)} data-testid="hw-force">{t('hw.force')}</Button>
+              <Button variant="default" onClick={() => upload.reset()}>
+                {t('action.cancel')}
+              </Button>
+              <Button color="orange" loading={busy} onClick={() => send(true)} data-testid="hw-force">
+                {t('hw.force')}
+              </Button>
             </Group>
           </Stack>
         )}

@@ -17,7 +17,11 @@ export function NoteForm({ deviceId }: { deviceId: number }) {
     <form onSubmit={onSubmit} noValidate data-testid="note-form">
       {error && <ErrorAlert error={error} unshown={unshown} />}
       <Textarea label={t('note.label')} {...form.getInputProps('text')} autosize minRows={2} name="note" />
-      <Group justify="flex-end" mt="xs"><Button type="submit" variant="light" loading={busy} disabled={!form.values.text.trim()}>{t('note.add')}</Button></Group>
+      <Group justify="flex-end" mt="xs">
+        <Button type="submit" variant="light" loading={busy} disabled={!form.values.text.trim()}>
+          {t('note.add')}
+        </Button>
+      </Group>
     </form>
   );
 }

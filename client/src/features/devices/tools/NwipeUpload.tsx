@@ -26,11 +26,30 @@ export function NwipeUpload({ deviceId }: { deviceId: number }) {
   const passed = records?.filter((r) => r.result === 'passed').length ?? 0;
   return (
     <Stack gap="xs" data-testid="nwipe-upload">
-      <Title order={3} fz="md">{t('wipe.logTitle')}</Title>
-      <Text size="xs" c="dimmed">{t('wipe.logHint')}</Text>
+      <Title order={3} fz="md">
+        {t('wipe.logTitle')}
+      </Title>
+      <Text size="xs" c="dimmed">
+        {t('wipe.logHint')}
+      </Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <FileInput label={t('wipe.logFile')} value={file} onChange={setFile} clearable w={260} name="nwipe-file" accept=".log,.txt,text/plain" />
-        <Button onClick={() => { if (file) upload.mutate(file); }} disabled={!file} loading={upload.isPending}>{t('action.upload')}</Button>
+        <FileInput
+          label={t('wipe.logFile')}
+          value={file}
+          onChange={setFile}
+          clearable
+          w={260}
+          name="nwipe-file"
+          accept=".log,.txt,text/plain"
+        />
+        <Button
+          onClick={() => {
+            if (file) upload.mutate(file);
+          }}
+          disabled={!file}
+          loading={upload.isPending}>
+          {t('action.upload')}
+        </Button>
       </Group>
       {upload.error && <ErrorAlert error={upload.error} />}
       {records && (

@@ -25,7 +25,10 @@ export function SanitizationDecision({ record, onDecided }: { record: Sanitizati
   const decision = useMutation({
     mutationFn: (kind: 'confirm' | 'reject') => endpoints.sanitizations.decide(record.id, kind, reason.trim()),
     meta: { invalidates: DEVICE_CHANGES },
-    onSuccess: () => { setRejecting(false); onDecided?.(); },
+    onSuccess: () => {
+      setRejecting(false);
+      onDecided?.();
+    },
   });
   const busy = decision.isPending ? decision.variables : null;
   const error = decision.error;
@@ -33,16 +36,34 @@ export function SanitizationDecision({ record, onDecided }: { record: Sanitizati
   return (
     <>
       <Group gap={6} wrap="nowrap" data-testid={`decide-${record.id}`}>
-        <Button size="compact-sm" color="teal" loading={busy === 'confirm'} onClick={() => decision.mutate('confirm')}>{t('wipe.confirm')}</Button>
-        <Button size="compact-sm" color="red" variant="light" onClick={() => setRejecting(true)}>{t('wipe.reject')}</Button>
+        <Button size="compact-sm" color="teal" loading={busy === 'confirm'} onClick={() => decision.mutate('confirm')}>
+          {t('wipe.confirm')}
+        </Button>
+        <Button size="compact-sm" color="red" variant="light" onClick={() => setRejecting(true)}>
+          {t('wipe.reject')}
+        </Button>
       </Group>
       {error && !rejecting && <ErrorAlert error={error} />}
       <Modal opened={rejecting} onClose={() => setRejecting(false)} title={t('wipe.rejectTitle')} centered>
         <Stack gap="sm">
           {error && <ErrorAlert error={error} />}
-          <Textarea label={t('wipe.rejectReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />
+          <Textarea
+            label={t('wipe.rejectReason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button color="red" disabled={!reason.trim()} loading={busy === 'reject'} onClick={() => decision.mutate('reject')}>{t('wipe.reject')}</Button>
+            <Button
+              color="red"
+              disabled={!reason.trim()}
+              loading={busy === 'reject'}
+              onClick={() => decision.mutate('reject')}>
+              {t('wipe.reject')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

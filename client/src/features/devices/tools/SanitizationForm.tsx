@@ -1,10 +1,25 @@
-import { Button, Collapse, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, UnstyledButton } from '@mantine/core';
+import {
+  Button,
+  Collapse,
+  FileInput,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  UnstyledButton,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
 import type { DriveDto, SanitizationInput } from '../../../api/types';
 import {
-  SANITIZATION_METHODS, SANITIZATION_RESULTS, SANITIZATION_TECHNIQUES, SANITIZATION_VERIFICATIONS,
+  SANITIZATION_METHODS,
+  SANITIZATION_RESULTS,
+  SANITIZATION_TECHNIQUES,
+  SANITIZATION_VERIFICATIONS,
 } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NumberField, parseNumber } from '../../../components/NumberField';
@@ -12,8 +27,14 @@ import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useServerForm } from '../../../components/useServerForm';
 import { useT } from '../../../prefs/PreferencesProvider';
 
-type Form = Omit<SanitizationInput, 'passes' | 'startedAt' | 'finishedAt' | 'notes' | 'verifierId'>
-  & { passes: string; startedAt: string; finishedAt: string; notes: string; verifierId: string; file: File | null };
+type Form = Omit<SanitizationInput, 'passes' | 'startedAt' | 'finishedAt' | 'notes' | 'verifierId'> & {
+  passes: string;
+  startedAt: string;
+  finishedAt: string;
+  notes: string;
+  verifierId: string;
+  file: File | null;
+};
 
 /** With a file, the record and its evidence go as multipart (the record counts at once); without, as JSON. */
 function requestBody(body: SanitizationInput, file: File | null): SanitizationInput | FormData {
@@ -43,15 +64,29 @@ export function SanitizationForm({ deviceId, drives }: { deviceId: number; drive
   const [open, setOpen] = useState(false);
   const verifiers = useQuery({ ...endpoints.sanitizations.verifiers(), enabled: open });
   const initialValues: Form = {
-    driveSerial: drives[0]?.serialNumber ?? '', method: 'purge', technique: 'ata_sanitize', tool: '', passes: '1',
-    verification: 'last_pass', result: 'passed', startedAt: '', finishedAt: '', notes: '', verifierId: '', file: null,
+    driveSerial: drives[0]?.serialNumber ?? '',
+    method: 'purge',
+    technique: 'ata_sanitize',
+    tool: '',
+    passes: '1',
+    verification: 'last_pass',
+    result: 'passed',
+    startedAt: '',
+    finishedAt: '',
+    notes: '',
+    verifierId: '',
+    file: null,
   };
   const { form, onSubmit, busy, error, unshown } = useServerForm({
     initialValues,
     submit: (v) => {
       const body: SanitizationInput = {
-        driveSerial: v.driveSerial, method: v.method, technique: v.technique, tool: v.tool.trim(),
-        verification: v.verification, result: v.result,
+        driveSerial: v.driveSerial,
+        method: v.method,
+        technique: v.technique,
+        tool: v.tool.trim(),
+        verification: v.verification,
+        result: v.result,
         ...(parseNumber(v.passes) !== undefined ? { passes: parseNumber(v.passes) } : {}),
         ...(toIso(v.startedAt) ? { startedAt: toIso(v.startedAt) } : {}),
         ...(toIso(v.finishedAt) ? { finishedAt: toIso(v.finishedAt) } : {}),
@@ -69,41 +104,95 @@ export function SanitizationForm({ deviceId, drives }: { deviceId: number; drive
 
   return (
     <div>
-      <UnstyledButton c="teal.9" fz="sm" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="manual-wipe-toggle">
-        {open ? '− ' : '+ '}{t('wipe.manualTitle')}
+      <UnstyledButton
+        c="teal.9"
+        fz="sm"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        data-testid="manual-wipe-toggle">
+        {open ? '− ' : '+ '}
+        {t('wipe.manualTitle')}
       </UnstyledButton>
       <Collapse expanded={open}>
         <form onSubmit={onSubmit} noValidate data-testid="manual-wipe-form">
           <Stack gap="sm" mt="xs">
             {error && <ErrorAlert error={error} unshown={unshown} />}
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-              <Select label={t('drive.serial')} required allowDeselect={false} {...input('driveSerial')} value={form.values.driveSerial || null}
-                data={drives.map((d) => ({ value: d.serialNumber, label: `\u2066${d.serialNumber}\u2069` }))} />
-              <Select label={t('wipe.method')} required data={options('wipeMethod', SANITIZATION_METHODS)} allowDeselect={false}
-                {...input('method')} />
-              <Select label={t('wipe.technique')} required data={options('technique', SANITIZATION_TECHNIQUES)} allowDeselect={false}
-                {...input('technique')} />
+              <Select
+                label={t('drive.serial')}
+                required
+                allowDeselect={false}
+                {...input('driveSerial')}
+                value={form.values.driveSerial || null}
+                data={drives.map((d) => ({ value: d.serialNumber, label: `\u2066${d.serialNumber}\u2069` }))}
+              />
+              <Select
+                label={t('wipe.method')}
+                required
+                data={options('wipeMethod', SANITIZATION_METHODS)}
+                allowDeselect={false}
+                {...input('method')}
+              />
+              <Select
+                label={t('wipe.technique')}
+                required
+                data={options('technique', SANITIZATION_TECHNIQUES)}
+                allowDeselect={false}
+                {...input('technique')}
+              />
               <TextInput label={t('wipe.tool')} required dir="ltr" placeholder="nwipe 0.37" {...input('tool')} />
               <NumberField label={t('wipe.passes')} {...input('passes')} value={form.values.passes} />
-              <Select label={t('wipe.verification')} required data={options('verification', SANITIZATION_VERIFICATIONS)}
-                allowDeselect={false} {...input('verification')} />
-              <Select label={t('wipe.result')} required data={options('wipeResult', SANITIZATION_RESULTS)} allowDeselect={false}
-                {...input('result')} />
+              <Select
+                label={t('wipe.verification')}
+                required
+                data={options('verification', SANITIZATION_VERIFICATIONS)}
+                allowDeselect={false}
+                {...input('verification')}
+              />
+              <Select
+                label={t('wipe.result')}
+                required
+                data={options('wipeResult', SANITIZATION_RESULTS)}
+                allowDeselect={false}
+                {...input('result')}
+              />
               <TextInput type="datetime-local" label={t('wipe.startedAt')} dir="ltr" {...input('startedAt')} />
               <TextInput type="datetime-local" label={t('wipe.finishedAt')} dir="ltr" {...input('finishedAt')} />
             </SimpleGrid>
             <Textarea label={t('wipe.notes')} {...input('notes')} autosize minRows={1} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <FileInput label={t('wipe.evidenceFile')} description={t('wipe.evidenceFileHint')} {...input('file')} clearable
-                name="evidence-file" accept=".pdf,.xml,.txt,.log,.json,image/*,application/pdf" />
+              <FileInput
+                label={t('wipe.evidenceFile')}
+                description={t('wipe.evidenceFileHint')}
+                {...input('file')}
+                clearable
+                name="evidence-file"
+                accept=".pdf,.xml,.txt,.log,.json,image/*,application/pdf"
+              />
               {!file && (
-                <Select label={t('wipe.verifier')} description={t('wipe.verifierHint')} required searchable {...input('verifierId')} value={form.values.verifierId || null}
-                  data={(verifiers.data?.items ?? []).map((v) => ({ value: String(v.id), label: v.name }))} name="verifier"
-                  onChange={(v) => form.setFieldValue('verifierId', v ?? '')} />
+                <Select
+                  label={t('wipe.verifier')}
+                  description={t('wipe.verifierHint')}
+                  required
+                  searchable
+                  {...input('verifierId')}
+                  value={form.values.verifierId || null}
+                  data={(verifiers.data?.items ?? []).map((v) => ({ value: String(v.id), label: v.name }))}
+                  name="verifier"
+                  onChange={(v) => form.setFieldValue('verifierId', v ?? '')}
+                />
               )}
             </SimpleGrid>
-            {file && <Text size="xs" c="dimmed">{file.name}</Text>}
-            <Group justify="flex-end"><Button type="submit" loading={busy}>{t('wipe.addRecord')}</Button></Group>
+            {file && (
+              <Text size="xs" c="dimmed">
+                {file.name}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy}>
+                {t('wipe.addRecord')}
+              </Button>
+            </Group>
           </Stack>
         </form>
       </Collapse>

@@ -14,15 +14,28 @@ import { SanitizationRecords } from './SanitizationRecords';
 const CLOSED = ['allocated', 'handed_over', 'recycled', 'harvested'];
 
 /** The sanitization records: from the device detail when it carries them, else from their own route. */
-export function SanitizationPanel({ device, canRecord, onChanged }: { device: DeviceDetailDto; canRecord: boolean; onChanged: () => void }) {
+export function SanitizationPanel({
+  device,
+  canRecord,
+  onChanged,
+}: {
+  device: DeviceDetailDto;
+  canRecord: boolean;
+  onChanged: () => void;
+}) {
   const { t } = usePrefs();
   const fetched = useQuery({ ...endpoints.devices.sanitizations(device.id), enabled: !device.sanitizations });
   const records = device.sanitizations ?? fetched.data ?? [];
   const open = canRecord && !CLOSED.includes(device.status);
-  const reload = () => { onChanged(); void fetched.refetch(); };
+  const reload = () => {
+    onChanged();
+    void fetched.refetch();
+  };
   return (
     <Paper withBorder p="md" data-testid="sanitization-panel">
-      <Title order={2} fz="lg" mb="xs">{t('wipe.title')}</Title>
+      <Title order={2} fz="lg" mb="xs">
+        {t('wipe.title')}
+      </Title>
       <Stack gap="sm">
         <SanitizationRecords records={records} onDecided={reload} />
         {open && device.drives.length > 0 && (
@@ -42,16 +55,27 @@ export function WorkshopTools({ device }: { device: DeviceDetailDto }) {
   const { t } = usePrefs();
   return (
     <Paper withBorder p="md" data-testid="workshop-tools">
-      <Title order={2} fz="lg" mb="xs">{t('tools.title')}</Title>
+      <Title order={2} fz="lg" mb="xs">
+        {t('tools.title')}
+      </Title>
       <Stack gap="md">
-        {!CLOSED.includes(device.status) && <><HardwareReportUpload deviceId={device.id} /><Divider /></>}
+        {!CLOSED.includes(device.status) && (
+          <>
+            <HardwareReportUpload deviceId={device.id} />
+            <Divider />
+          </>
+        )}
         <div>
-          <Title order={3} fz="md" mb={4}>{t('note.title')}</Title>
+          <Title order={3} fz="md" mb={4}>
+            {t('note.title')}
+          </Title>
           <NoteForm deviceId={device.id} />
         </div>
         <Divider />
         <div>
-          <Title order={3} fz="md" mb={4}>{t('move.title')}</Title>
+          <Title order={3} fz="md" mb={4}>
+            {t('move.title')}
+          </Title>
           <MoveForm device={device} />
         </div>
       </Stack>
