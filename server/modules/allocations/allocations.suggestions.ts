@@ -3,16 +3,10 @@
 import { rankedWaitlist, type Beneficiary } from '../beneficiaries/index.js';
 import { readyDevicesOfTypes, type Device } from '../devices/index.js';
 import { devicesWithUnwipedDrives } from '../sanitization/index.js';
+import type { SuggestionDto } from '../../shared/index.js';
 
-export interface Suggestion {
-  beneficiaryId: number;
-  deviceId: number;
-  assetTag: string;
-  deviceType: string;
-  grade: string | null;
-  score: number;
-  reasons: string[];
-}
+/** A pair and the server's reasons for it: the wire shape, as the client reads it. */
+export type Suggestion = SuggestionDto;
 
 const FITS: Record<string, string[]> = {
   laptop: ['laptop'],

@@ -1,7 +1,7 @@
 // Shapes of a parsed hardware report. Pure types with no runtime imports: the web client imports this file
 // with `import type`, so it must stay free of server code.
 
-import type { DeviceType, MediaType } from '../../shared/index.js';
+import type { DeviceType, DriveDto, MediaType } from '../../shared/index.js';
 
 export type { DeviceType, MediaType };
 
@@ -28,16 +28,8 @@ export interface ParsedDevice {
   ramGb: number | null;
 }
 
-export interface ParsedDrive {
-  serialNumber: string;
-  model: string | null;
-  mediaType: MediaType;
-  capacityBytes: number | null;
-  smartPassed: boolean | null;
-  powerOnHours: number | null;
-  reallocatedSectors: number | null;
-  pendingSectors: number | null;
-}
+/** A drive as a report describes it: the stored drive's fields, before it has an id. */
+export type ParsedDrive = Omit<DriveDto, 'id'>;
 
 export interface ParsedErasure {
   driveSerial: string;
