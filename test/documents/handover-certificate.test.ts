@@ -3,7 +3,7 @@ import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { readyDevice } from '../helpers/workshop.js';
 import { decodeBarcodes, pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
-import { Setting } from '../../server/modules/settings/index.js';
+import { Setting } from '../../server/modules/settings/settings.model.js';
 import { storedPath } from '../../server/lib/file-store.js';
 import { existsSync } from 'node:fs';
 import {

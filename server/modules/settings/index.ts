@@ -7,4 +7,5 @@ export {
   MAX_LOGO_BYTES,
   type Settings,
 } from './settings.service.js';
-export { Setting, initSettingModels } from './settings.model.js';
+export { initSettingModels } from './settings.model.js';
+export type { Setting } from './settings.model.js';
