@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Radio, Select, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Paper, Select, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -7,12 +7,12 @@ import { queryClient } from '../../api/queryClient';
 import type { AllocateInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumLabel } from '../../components/Labels';
-import { Ltr } from '../../components/Ltr';
+import { DeviceIdentityCells } from '../../components/DeviceCells';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { PickOnePanel } from './PickOnePanel';
 import { SuggestionList } from './SuggestionList';
 import { useProgrammes } from './useProgrammes';
-import { TableScroll } from '../../components/TableScroll';
 import { Busy } from '../../components/Busy';
 
 /**
@@ -104,88 +104,50 @@ export default function AllocationBoardPage() {
       </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">
-              {t('board.ready')}{' '}
-              <Text span c="dimmed" fz="sm">
-                ({fmt.number(devices.data?.total ?? 0)})
-              </Text>
-            </Title>
-            {devices.error ? (
-              <ErrorAlert error={devices.error} onRetry={() => void devices.refetch()} />
-            ) : (devices.data?.items ?? []).length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('board.noReady')}
-              </Text>
-            ) : (
-              <Radio.Group value={deviceId} onChange={setDeviceId} aria-label={t('board.ready')}>
-                <TableScroll label={t('board.ready')} compact>
-                  <Table verticalSpacing={4} highlightOnHover data-testid="ready-devices">
-                    <Table.Tbody>
-                      {devices.data!.items.map((d) => (
-                        <Table.Tr key={d.id}>
-                          <Table.Td w={32}>
-                            <Radio value={String(d.id)} aria-label={d.assetTag} />
-                          </Table.Td>
-                          <Table.Td className="nm-nowrap">
-                            <Anchor component={Link} to={`/devices/${d.id}`}>
-                              <Ltr mono>{d.assetTag}</Ltr>
-                            </Anchor>
-                          </Table.Td>
-                          <Table.Td>{label('deviceType', d.type)}</Table.Td>
-                          <Table.Td>
-                            <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
-                          </Table.Td>
-                          <Table.Td>{d.grade ?? '—'}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              </Radio.Group>
+          <PickOnePanel
+            title={t('board.ready')}
+            total={devices.data?.total ?? 0}
+            error={devices.error}
+            onRetry={() => void devices.refetch()}
+            emptyText={t('board.noReady')}
+            items={devices.data?.items ?? []}
+            testId="ready-devices"
+            value={deviceId}
+            onChange={setDeviceId}
+            pick={(d) => ({ value: String(d.id), label: d.assetTag })}
+            cells={(d) => (
+              <>
+                <DeviceIdentityCells device={d} />
+                <Table.Td>{d.grade ?? '—'}</Table.Td>
+              </>
             )}
-          </Paper>
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">
-              {t('board.waiting')}{' '}
-              <Text span c="dimmed" fz="sm">
-                ({fmt.number(waitlist.data?.total ?? 0)})
-              </Text>
-            </Title>
-            {waitlist.error ? (
-              <ErrorAlert error={waitlist.error} onRetry={() => void waitlist.refetch()} />
-            ) : (waitlist.data?.items ?? []).length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('waitlist.empty')}
-              </Text>
-            ) : (
-              <Radio.Group value={beneficiaryId} onChange={setBeneficiaryId} aria-label={t('board.waiting')}>
-                <TableScroll label={t('board.waiting')} compact>
-                  <Table verticalSpacing={4} highlightOnHover data-testid="board-waitlist">
-                    <Table.Tbody>
-                      {waitlist.data!.items.map((i) => (
-                        <Table.Tr key={i.beneficiary.id}>
-                          <Table.Td w={32}>
-                            <Radio value={String(i.beneficiary.id)} aria-label={i.beneficiary.name} />
-                          </Table.Td>
-                          <Table.Td>{fmt.number(i.rank)}</Table.Td>
-                          <Table.Td>
-                            <Anchor component={Link} to={`/beneficiaries/${i.beneficiary.id}`}>
-                              {i.beneficiary.name}
-                            </Anchor>
-                          </Table.Td>
-                          <Table.Td>{label('need', i.beneficiary.need)}</Table.Td>
-                          <Table.Td fw={600}>{fmt.number(i.score)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              </Radio.Group>
+          <PickOnePanel
+            title={t('board.waiting')}
+            total={waitlist.data?.total ?? 0}
+            error={waitlist.error}
+            onRetry={() => void waitlist.refetch()}
+            emptyText={t('waitlist.empty')}
+            items={waitlist.data?.items ?? []}
+            testId="board-waitlist"
+            value={beneficiaryId}
+            onChange={setBeneficiaryId}
+            pick={(i) => ({ value: String(i.beneficiary.id), label: i.beneficiary.name })}
+            cells={(i) => (
+              <>
+                <Table.Td>{fmt.number(i.rank)}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/beneficiaries/${i.beneficiary.id}`}>
+                    {i.beneficiary.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{label('need', i.beneficiary.need)}</Table.Td>
+                <Table.Td fw={600}>{fmt.number(i.score)}</Table.Td>
+              </>
             )}
-          </Paper>
+          />
         </Grid.Col>
       </Grid>
       <Group justify="flex-end" mt="md">

@@ -1,14 +1,13 @@
-import { Anchor, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Table, Text } from '@mantine/core';
 import type { DeviceDto } from '../../api/types';
-import { DeviceStatusBadge, useEnumLabel } from '../../components/Labels';
+import { DeviceStatusBadge } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
+import { DeviceIdentityCells, DonationCodeCell } from '../../components/DeviceCells';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { TableScroll } from '../../components/TableScroll';
 
 export function DeviceTable({ devices, showDonation = true }: { devices: DeviceDto[]; showDonation?: boolean }) {
   const { t, fmt } = usePrefs();
-  const label = useEnumLabel();
   if (devices.length === 0)
     return (
       <Text c="dimmed" size="sm">
@@ -32,28 +31,14 @@ export function DeviceTable({ devices, showDonation = true }: { devices: DeviceD
         <Table.Tbody>
           {devices.map((d) => (
             <Table.Tr key={d.id}>
-              <Table.Td className="nm-nowrap">
-                <Anchor component={Link} to={`/devices/${d.id}`}>
-                  <Ltr mono>{d.assetTag}</Ltr>
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{label('deviceType', d.type)}</Table.Td>
-              <Table.Td>
-                <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
-              </Table.Td>
+              <DeviceIdentityCells device={d} />
               <Table.Td>
                 <Ltr mono>{d.serialNumber || '—'}</Ltr>
               </Table.Td>
               <Table.Td>
                 <DeviceStatusBadge status={d.status} />
               </Table.Td>
-              {showDonation && (
-                <Table.Td className="nm-nowrap">
-                  <Anchor component={Link} to={`/donations/${d.donationId}`}>
-                    <Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr>
-                  </Anchor>
-                </Table.Td>
-              )}
+              {showDonation && <DonationCodeCell donationId={d.donationId} donationCode={d.donationCode} />}
               <Table.Td className="nm-nowrap">{fmt.date(d.statusChangedAt)}</Table.Td>
             </Table.Tr>
           ))}

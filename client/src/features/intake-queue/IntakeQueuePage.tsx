@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
+import { DeviceIdentityCells, DonationCodeCell } from '../../components/DeviceCells';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
@@ -98,20 +99,8 @@ export default function IntakeQueuePage() {
                 <Table.Tbody>
                   {data.devices.map((d) => (
                     <Table.Tr key={d.id}>
-                      <Table.Td className="nm-nowrap">
-                        <Anchor component={Link} to={`/devices/${d.id}`}>
-                          <Ltr mono>{d.assetTag}</Ltr>
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{label('deviceType', d.type)}</Table.Td>
-                      <Table.Td>
-                        <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
-                      </Table.Td>
-                      <Table.Td className="nm-nowrap">
-                        <Anchor component={Link} to={`/donations/${d.donationId}`}>
-                          <Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr>
-                        </Anchor>
-                      </Table.Td>
+                      <DeviceIdentityCells device={d} />
+                      <DonationCodeCell donationId={d.donationId} donationCode={d.donationCode} />
                       <Table.Td>
                         <AgeBadge days={d.ageDays} />
                       </Table.Td>

@@ -1,13 +1,11 @@
-import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
-import { useEnumLabel } from '../../components/Labels';
+import { Paper, Table, Text, Title } from '@mantine/core';
 import { Ltr } from '../../components/Ltr';
+import { DeviceIdentityCells } from '../../components/DeviceCells';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import type { RecentDevice } from './recentIntake';
 
 export function RecentIntakeList({ items }: { items: RecentDevice[] }) {
   const { t, fmt } = usePrefs();
-  const label = useEnumLabel();
   return (
     <Paper withBorder p="md" mt="md">
       <Title order={2} fz="lg" mb="xs">
@@ -32,15 +30,7 @@ export function RecentIntakeList({ items }: { items: RecentDevice[] }) {
             <Table.Tbody>
               {items.map((d, i) => (
                 <Table.Tr key={d.id} fw={i === 0 ? 700 : undefined}>
-                  <Table.Td className="nm-nowrap">
-                    <Anchor component={Link} to={`/devices/${d.id}`} fz={i === 0 ? 'lg' : 'sm'}>
-                      <Ltr mono>{d.assetTag}</Ltr>
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{label('deviceType', d.type)}</Table.Td>
-                  <Table.Td>
-                    <Ltr>{[d.manufacturer, d.model].filter(Boolean).join(' ') || '—'}</Ltr>
-                  </Table.Td>
+                  <DeviceIdentityCells device={d} fz={i === 0 ? 'lg' : 'sm'} />
                   <Table.Td>
                     <Ltr mono>{d.serialNumber || '—'}</Ltr>
                   </Table.Td>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
+import { AssetTagCell } from '../../components/DeviceCells';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Busy } from '../../components/Busy';
@@ -46,11 +47,7 @@ function QueueCard({ queue }: { queue: WorkQueueDto }) {
           <Table.Tbody>
             {queue.oldest.map((d) => (
               <Table.Tr key={d.id}>
-                <Table.Td className="nm-nowrap">
-                  <Anchor component={Link} to={`/devices/${d.id}`}>
-                    <Ltr mono>{d.assetTag}</Ltr>
-                  </Anchor>
-                </Table.Td>
+                <AssetTagCell device={d} />
                 <Table.Td>
                   <Text size="sm" lineClamp={1}>
                     {label('deviceType', d.type)}
