@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The JavaScript the first screen loads, gzipped, against its budget. Run after `npm run build --prefix client`:
+// The JavaScript a user loads to see their first screen, gzipped, against its budget. Run after
+// `npm run build --prefix client`:
 //   node scripts/bundle-size.mjs [--budget 200]
-// It reads Vite's manifest (client/dist/.vite/manifest.json, build.manifest in client/vite.config.ts): the entry
-// chunk and every chunk it imports statically are fetched before the first paint; that sum is checked against the
-// budget (exit 1 above it). The screens people land on first (sign-in, the technicians' bench, the intake queue)
-// also load their lazy route chunk: printed beside it, for information.
+// It reads Vite's manifest (client/dist/.vite/manifest.json, build.manifest in client/vite.config.ts). Every screen,
+// and the signed-in shell (AppLayout), is a lazy chunk, so a landing screen costs the closure over static imports of
+// the entry + the shell (for signed-in screens) + the screen's own chunk. Measured for the sign-in page and the home
+// screen of each role (homeFor in client/src/shell/nav.ts); exit 1 if any is above the budget. Lazy chunks a screen
+// fetches later (another language's messages, the camera scanner) are not counted.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +17,16 @@ const dist = join(root, 'client', 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 const budgetArg = process.argv.indexOf('--budget');
 const BUDGET_KB = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) : 200;
-const FIRST_ROUTES = [
-  'src/features/login/LoginPage.tsx',
-  'src/features/intake/IntakeStationPage.tsx',
-  'src/features/intake-queue/IntakeQueuePage.tsx',
+const SHELL = 'src/shell/AppLayout.tsx';
+// Keep in step with homeFor (client/src/shell/nav.ts): technicians land on /intake, every other role on /intake-queue.
+const LANDINGS = [
+  { name: 'sign-in (/login)', route: 'src/features/login/LoginPage.tsx', signedIn: false },
+  { name: 'technician (/intake)', route: 'src/features/intake/IntakeStationPage.tsx', signedIn: true },
+  {
+    name: 'admin, manager, viewer (/intake-queue)',
+    route: 'src/features/intake-queue/IntakeQueuePage.tsx',
+    signedIn: true,
+  },
 ];
 
 if (!existsSync(manifestPath)) {
@@ -31,7 +39,8 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 /** The manifest keys of `keys` and everything they import statically. */
 function closure(keys, seen = new Set()) {
   for (const key of keys) {
-    if (seen.has(key) || !manifest[key]) continue;
+    if (seen.has(key)) continue;
+    if (!manifest[key]) throw new Error(`${key} is not in the manifest: update scripts/bundle-size.mjs`);
     seen.add(key);
     closure(manifest[key].imports ?? [], seen);
   }
@@ -41,27 +50,16 @@ const gzipKb = (keys) =>
   [...keys].reduce((sum, key) => sum + gzipSync(readFileSync(join(dist, manifest[key].file))).length, 0) / 1024;
 
 const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry);
-const shell = closure(entries);
-const shellKb = gzipKb(shell);
-console.log(
-  `first screen JavaScript (entry + static imports, ${shell.size} chunk${shell.size === 1 ? '' : 's'}): ` +
-    `${shellKb.toFixed(1)} KB gzipped; target ${BUDGET_KB} KB`,
-);
-for (const route of FIRST_ROUTES) {
-  if (!manifest[route]) continue;
-  const extra = closure([route], new Set(shell));
-  for (const key of shell) extra.delete(key);
-  console.log(
-    `  with ${route
-      .split('/')
-      .pop()
-      .replace(/\.tsx$/, '')}: ${(shellKb + gzipKb(extra)).toFixed(1)} KB gzipped`,
-  );
+let over = false;
+console.log(`first-screen JavaScript, gzipped (entry + ${SHELL.split('/').pop()} when signed in + the screen):`);
+for (const { name, route, signedIn } of LANDINGS) {
+  const keys = closure([...entries, ...(signedIn ? [SHELL] : []), route]);
+  const kb = gzipKb(keys);
+  over ||= kb > BUDGET_KB;
+  console.log(`  ${name}: ${kb.toFixed(1)} KB / ${BUDGET_KB} KB${kb > BUDGET_KB ? '  OVER' : ''}`);
 }
-if (shellKb > BUDGET_KB) {
-  console.error(
-    `OVER: the first screen's JavaScript is ${shellKb.toFixed(1)} KB gzipped, above the ${BUDGET_KB} KB target`,
-  );
+if (over) {
+  console.error(`OVER: a landing screen loads more than ${BUDGET_KB} KB of gzipped JavaScript`);
   process.exit(1);
 }
 console.log('ok');

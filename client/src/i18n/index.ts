@@ -2,19 +2,28 @@
 // `{n, plural, ...}` for a count (Arabic uses all six CLDR forms: zero, one, two, few, many, other). Arabic is the
 // reference: a key missing from English or French fails the build, and test/client/i18n.test.ts checks that every
 // message parses and takes the same arguments in every language.
+// Only Arabic (the default) is in the first screen's JavaScript: English and French are lazy chunks, fetched when
+// chosen (loadMessages); the provider keeps showing the previous language until the new one has arrived.
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import type { Language } from '../api/types';
 import { ar } from './ar';
-import { en } from './en';
 import { messageLocale, type Digits } from './format';
-import { fr } from './fr';
 
 export type MessageKey = keyof typeof ar;
 export type Messages = Record<MessageKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
-export const dictionaries: Record<Language, Messages> = { ar, en, fr };
+const loaders: Record<Language, () => Promise<Messages>> = {
+  ar: () => Promise.resolve(ar),
+  en: () => import('./en').then((m) => m.en),
+  fr: () => import('./fr').then((m) => m.fr),
+};
+
+/** A language's messages: Arabic at once, the others from their own chunk (cached by the module loader). */
+export function loadMessages(language: Language): Promise<Messages> {
+  return loaders[language]();
+}
 
 /** The UI languages, in the order offered (a user's `language`). Donors' receipts use DOCUMENT_LANGUAGES (ar, en). */
 export const LANGUAGES: readonly Language[] = ['ar', 'en', 'fr'];
@@ -22,11 +31,8 @@ export const LANGUAGES: readonly Language[] = ['ar', 'en', 'fr'];
 const cache = createIntlCache();
 
 /** One formatter per language and digit setting; the provider puts it in react-intl's context for the whole app. */
-export function makeIntl(language: Language, digits: Digits): IntlShape {
-  return createIntl(
-    { locale: messageLocale(language, digits), defaultLocale: 'ar', messages: dictionaries[language] },
-    cache,
-  );
+export function makeIntl(language: Language, digits: Digits, messages: Messages): IntlShape {
+  return createIntl({ locale: messageLocale(language, digits), defaultLocale: 'ar', messages }, cache);
 }
 
 /** `t(key, vars)`: messages are plain text (a `<` is a character, not a tag). */

@@ -1,8 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useDirection } from '@mantine/core';
 import { RawIntlProvider } from 'react-intl';
 import type { Language } from '../api/types';
-import { makeIntl, makeTranslate, type Translate } from '../i18n';
+import { loadMessages, makeIntl, makeTranslate, type Messages, type Translate } from '../i18n';
 import { makeFormatters, type Digits, type Formatters } from '../i18n/format';
 import { PREF_KEYS, readPref, writePref } from './storage';
 
@@ -31,9 +31,23 @@ export function applyDocumentLanguage(language: Language): void {
   root.dir = language === 'ar' ? 'rtl' : 'ltr';
 }
 
-export function PreferencesProvider({ children }: { children: ReactNode }) {
+/**
+ * The first language's messages are loaded before the first render (main.tsx). A new language takes effect once
+ * its messages have arrived: until then the previous one stays on screen (never raw keys).
+ */
+export function PreferencesProvider({
+  initialLanguage,
+  initialMessages,
+  children,
+}: {
+  initialLanguage: Language;
+  initialMessages: Messages;
+  children: ReactNode;
+}) {
   const { setDirection } = useDirection();
-  const [language, setLanguageState] = useState<Language>(storedLanguage);
+  const [{ language, messages }, setLoaded] = useState({ language: initialLanguage, messages: initialMessages });
+  // The last language asked for: a slower earlier fetch must not win over a later choice.
+  const wanted = useRef<Language>(language);
   const [digits, setDigitsState] = useState<Digits>(() => (readPref(PREF_KEYS.digits) === 'arab' ? 'arab' : 'latn'));
   const [hijri, setHijriState] = useState<boolean>(() => readPref(PREF_KEYS.hijri) === '1');
 
@@ -45,7 +59,15 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
 
   const setLanguage = useCallback((l: Language) => {
     writePref(PREF_KEYS.language, l);
-    setLanguageState(l);
+    wanted.current = l;
+    loadMessages(l).then(
+      (loaded) => {
+        if (wanted.current === l) setLoaded({ language: l, messages: loaded });
+      },
+      () => {
+        /* the chunk did not arrive (offline): the current language stays; choosing again retries */
+      },
+    );
   }, []);
   const setDigits = useCallback((d: Digits) => {
     writePref(PREF_KEYS.digits, d);
@@ -57,7 +79,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   }, []);
 
   // One react-intl formatter at the root, rebuilt when the language or the digits change (everything re-renders).
-  const intl = useMemo(() => makeIntl(language, digits), [language, digits]);
+  const intl = useMemo(() => makeIntl(language, digits, messages), [language, digits, messages]);
   const value = useMemo<Preferences>(
     () => ({
       language,
