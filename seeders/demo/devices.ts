@@ -6,7 +6,7 @@ import { appendEvent, changeStatus, createDevice } from '../../server/modules/de
 import { Device } from '../../server/modules/devices/devices.model.js';
 import { issueReceiptNumber } from '../../server/modules/donations/index.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
-import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
+import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { serialKey } from '../../server/lib/text.js';
 import { storageSummary } from './catalogue.js';
 import { historyOf, type ActionStep, type Step } from './paths.js';

@@ -7,7 +7,7 @@ import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices
 import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
-import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
+import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { Site } from '../../server/modules/sites/index.js';
 import { findDemoDonations } from './donations.js';
 import { DONORS, SITES, USERS } from './people.js';

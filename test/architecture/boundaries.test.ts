@@ -122,9 +122,7 @@ const NOT_YET: Record<string, string[]> = {
   partners: ['Partner'],
   programmes: ['Programme'],
   sanitization: ['DeviceFile', 'Sanitization'],
-  settings: ['Setting'],
   sites: ['Site'],
-  workshop: ['Part', 'Disposal', 'VerificationSample'],
 };
 
 function modelExportsOf(module: string): string[] {

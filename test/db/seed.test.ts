@@ -12,7 +12,7 @@ import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { Sanitization } from '../../server/modules/sanitization/index.js';
 import { Site } from '../../server/modules/sites/index.js';
-import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
+import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { Allocation } from '../../server/modules/allocations/index.js';
 import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
 import { Programme } from '../../server/modules/programmes/index.js';

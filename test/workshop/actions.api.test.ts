@@ -3,7 +3,7 @@ import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { act, intake, QA_PASS, wipeAllDrives } from '../helpers/workshop.js';
 import { Device, DeviceEvent } from '../../server/modules/devices/devices.model.js';
-import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/index.js';
+import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { verifyChains } from '../../server/modules/devices/index.js';
 
 const eventsOf = (deviceId: number) => DeviceEvent.findAll({ where: { deviceId }, order: [['seq', 'ASC']] });

@@ -8,7 +8,7 @@ import { drivesOf, findDevice } from '../devices/index.js';
 import { findDonationWithDonor } from '../donations/index.js';
 import { Sanitization } from '../sanitization/index.js';
 import { Site } from '../sites/index.js';
-import { VerificationSample } from '../workshop/index.js';
+import { latestPassedSample, type VerificationSample } from '../workshop/index.js';
 
 export interface Person {
   name: string;
@@ -85,7 +85,7 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
     drivesOf(deviceId),
     findDonationWithDonor({ id: device.donationId }, ['name', 'nameLatin']),
     device.siteId ? Site.findByPk(device.siteId) : null,
-    VerificationSample.findOne({ where: { deviceId, status: 'passed' }, order: [['verifiedAt', 'DESC']] }),
+    latestPassedSample(deviceId),
   ]);
   const people = await peopleById([
     ...all.flatMap((r) => [r.operatorId, r.verifierId, r.confirmedBy]),

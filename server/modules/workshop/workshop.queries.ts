@@ -104,3 +104,8 @@ export async function listSamples(
     pageSize: q.pageSize,
   };
 }
+
+/** The device's latest passed verification sample (the R2v3 independent check), or null. */
+export function latestPassedSample(deviceId: number): Promise<VerificationSample | null> {
+  return VerificationSample.findOne({ where: { deviceId, status: 'passed' }, order: [['verifiedAt', 'DESC']] });
+}
