@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
@@ -7,6 +7,7 @@ import type { SerialMismatchDetails } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
+import { FileUploadRow } from './FileUploadRow';
 
 function mismatchOf(err: unknown): SerialMismatchDetails | null {
   return err instanceof ApiError &&
@@ -43,27 +44,17 @@ export function HardwareReportUpload({ deviceId }: { deviceId: number }) {
   };
 
   return (
-    <Stack gap="xs" data-testid="hardware-report">
-      <Title order={3} fz="md">
-        {t('hw.title')}
-      </Title>
-      <Text size="xs" c="dimmed">
-        {t('hw.hint')}
-      </Text>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <FileInput
-          label={t('hw.file')}
-          value={file}
-          onChange={setFile}
-          clearable
-          w={260}
-          name="hardware-file"
-          accept=".json,.txt,.log,application/json,text/plain"
-        />
-        <Button onClick={() => send(false)} disabled={!file} loading={busy && !mismatch}>
-          {t('action.upload')}
-        </Button>
-      </Group>
+    <FileUploadRow
+      testId="hardware-report"
+      title={t('hw.title')}
+      hint={t('hw.hint')}
+      fileLabel={t('hw.file')}
+      name="hardware-file"
+      accept=".json,.txt,.log,application/json,text/plain"
+      file={file}
+      onFile={setFile}
+      onUpload={() => send(false)}
+      loading={busy && !mismatch}>
       {error && !mismatch && <ErrorAlert error={error} />}
       {result && (
         <Alert
@@ -109,6 +100,6 @@ export function HardwareReportUpload({ deviceId }: { deviceId: number }) {
           </Stack>
         )}
       </Modal>
-    </Stack>
+    </FileUploadRow>
   );
 }
