@@ -6,7 +6,7 @@ import type { ScanNotFoundDetails } from '../api/types';
 import { IconCamera, IconScan } from '../components/icons';
 import { Ltr } from '../components/Ltr';
 import { useT } from '../prefs/PreferencesProvider';
-import { charForKey } from './keymap';
+import { charForEvent } from './keymap';
 import { beep } from './feedback';
 import { routeForScan, scanCode } from './resolveScan';
 import { usePhysicalKeys } from './usePhysicalKeys';
@@ -60,15 +60,7 @@ export function ScanBox() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || e.code === 'Space' || isEditable(e.target as Element | null)) return;
-      const ch = charForKey({
-        code: e.code,
-        key: e.key,
-        shiftKey: e.shiftKey,
-        ctrlKey: e.ctrlKey,
-        altKey: e.altKey,
-        metaKey: e.metaKey,
-        capsLock: e.getModifierState('CapsLock'),
-      });
+      const ch = charForEvent(e);
       if (ch === null) return;
       e.preventDefault();
       ref.current?.focus();

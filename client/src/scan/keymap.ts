@@ -57,3 +57,27 @@ export function charForKey(e: PhysicalKey): string | null {
   if (e.code === 'Space') return ' ';
   return null;
 }
+
+/** What a keyboard event, the DOM's or React's, says about its key. */
+export interface KeyEventLike {
+  code: string;
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  getModifierState(key: string): boolean;
+}
+
+/** charForKey for a keyboard event, with Caps Lock read from the event. */
+export function charForEvent(e: KeyEventLike): string | null {
+  return charForKey({
+    code: e.code,
+    key: e.key,
+    shiftKey: e.shiftKey,
+    ctrlKey: e.ctrlKey,
+    altKey: e.altKey,
+    metaKey: e.metaKey,
+    capsLock: e.getModifierState('CapsLock'),
+  });
+}

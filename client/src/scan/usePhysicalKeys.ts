@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import { charForKey } from './keymap';
+import { charForEvent } from './keymap';
 
 /**
  * For inputs that take codes (the scan box, serial numbers): each printable key is replaced by the character its
@@ -25,15 +25,7 @@ export function usePhysicalKeys(value: string, onChange: (value: string) => void
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLInputElement>) => {
       if (e.nativeEvent.isComposing || e.key === 'Process' || e.key === 'Dead') return;
-      const ch = charForKey({
-        code: e.code,
-        key: e.key,
-        shiftKey: e.shiftKey,
-        ctrlKey: e.ctrlKey,
-        altKey: e.altKey,
-        metaKey: e.metaKey,
-        capsLock: e.getModifierState('CapsLock'),
-      });
+      const ch = charForEvent(e);
       if (ch === null) return;
       e.preventDefault();
       const input = e.currentTarget;
