@@ -1,13 +1,12 @@
-import { Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { BeneficiaryDto, BeneficiaryInput, BeneficiaryKind, Need, Purpose } from '../../api/types';
 import { BENEFICIARY_KINDS, NEEDS, PURPOSES } from '../../api/types';
 import { endpoints, keys } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormActions } from '../../components/FormActions';
+import { FormPage } from '../../components/FormPage';
+import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
 import { RecordFormPage } from '../../components/RecordFormPage';
 import { NumberField, parseNumber } from '../../components/NumberField';
-import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
@@ -113,101 +112,90 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
   const input = (k: keyof Form) => ({ name: k, ...form.getInputProps(k) });
 
   return (
-    <>
-      <PageHeader title={editing ? t('beneficiaries.edit') : t('beneficiaries.new')} />
-      <Paper withBorder p="md" maw={900}>
-        <form onSubmit={onSubmit} noValidate data-testid="beneficiary-form">
-          <Stack>
-            {error && <ErrorAlert error={error} unshown={unshown} />}
-            <div>
-              <Text size="sm" fw={500} mb={4} id="beneficiary-kind">
-                {t('beneficiary.kind')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="beneficiary-kind"
-                {...form.getInputProps('kind')}
-                data={options('beneficiaryKind', BENEFICIARY_KINDS)}
-              />
-            </div>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label={t('beneficiary.name')} required dir="auto" {...input('name')} />
-              <TextInput
-                label={t('beneficiary.nationalId')}
-                required={!editing}
-                dir="ltr"
-                inputMode="numeric"
-                autoComplete="off"
-                {...input('nationalId')}
-                classNames={{ input: 'nm-mono' }}
-                placeholder={existing?.nationalIdMasked}
-                description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint')}
-                inputWrapperOrder={BELOW}
-              />
-              <TextInput
-                label={t('beneficiary.phone')}
-                required
-                type="tel"
-                dir="ltr"
-                inputMode="tel"
-                placeholder="05XXXXXXXX"
-                {...input('phone')}
-              />
-              <Select
-                label={t('beneficiary.partner')}
-                clearable
-                data={partners.options}
-                {...form.getInputProps('partnerId')}
-                placeholder={t('beneficiary.noPartner')}
-              />
-              <TextInput label={t('beneficiary.city')} dir="auto" {...input('city')} />
-              <TextInput label={t('beneficiary.region')} dir="auto" {...input('region')} />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-              <NumberField
-                label={t('beneficiary.household')}
-                required
-                {...input('householdSize')}
-                value={form.values.householdSize}
-              />
-              <NumberField
-                label={t('beneficiary.income')}
-                required
-                decimal
-                {...input('monthlyIncome')}
-                value={form.values.monthlyIncome}
-                description={t('beneficiary.incomeHint')}
-                inputWrapperOrder={BELOW}
-              />
-              <NumberField
-                label={t('beneficiary.schoolChildren')}
-                {...input('schoolChildren')}
-                value={form.values.schoolChildren}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
-                label={t('beneficiary.need')}
-                required
-                data={options('need', NEEDS)}
-                allowDeselect={false}
-                {...form.getInputProps('need')}
-              />
-              <Select
-                label={t('beneficiary.purpose')}
-                data={options('purpose', PURPOSES)}
-                allowDeselect={false}
-                {...form.getInputProps('purpose')}
-              />
-            </SimpleGrid>
-            <FormActions
-              busy={busy}
-              onCancel={() => {
-                void navigate(-1);
-              }}
-            />
-          </Stack>
-        </form>
-      </Paper>
-    </>
+    <FormPage
+      title={editing ? t('beneficiaries.edit') : t('beneficiaries.new')}
+      maw={900}
+      testId="beneficiary-form"
+      onSubmit={onSubmit}
+      error={error}
+      unshown={unshown}
+      busy={busy}>
+      <LabelledSegmentedControl
+        id="beneficiary-kind"
+        label={t('beneficiary.kind')}
+        {...form.getInputProps('kind')}
+        data={options('beneficiaryKind', BENEFICIARY_KINDS)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label={t('beneficiary.name')} required dir="auto" {...input('name')} />
+        <TextInput
+          label={t('beneficiary.nationalId')}
+          required={!editing}
+          dir="ltr"
+          inputMode="numeric"
+          autoComplete="off"
+          {...input('nationalId')}
+          classNames={{ input: 'nm-mono' }}
+          placeholder={existing?.nationalIdMasked}
+          description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint')}
+          inputWrapperOrder={BELOW}
+        />
+        <TextInput
+          label={t('beneficiary.phone')}
+          required
+          type="tel"
+          dir="ltr"
+          inputMode="tel"
+          placeholder="05XXXXXXXX"
+          {...input('phone')}
+        />
+        <Select
+          label={t('beneficiary.partner')}
+          clearable
+          data={partners.options}
+          {...form.getInputProps('partnerId')}
+          placeholder={t('beneficiary.noPartner')}
+        />
+        <TextInput label={t('beneficiary.city')} dir="auto" {...input('city')} />
+        <TextInput label={t('beneficiary.region')} dir="auto" {...input('region')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+        <NumberField
+          label={t('beneficiary.household')}
+          required
+          {...input('householdSize')}
+          value={form.values.householdSize}
+        />
+        <NumberField
+          label={t('beneficiary.income')}
+          required
+          decimal
+          {...input('monthlyIncome')}
+          value={form.values.monthlyIncome}
+          description={t('beneficiary.incomeHint')}
+          inputWrapperOrder={BELOW}
+        />
+        <NumberField
+          label={t('beneficiary.schoolChildren')}
+          {...input('schoolChildren')}
+          value={form.values.schoolChildren}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('beneficiary.need')}
+          required
+          data={options('need', NEEDS)}
+          allowDeselect={false}
+          {...form.getInputProps('need')}
+        />
+        <Select
+          label={t('beneficiary.purpose')}
+          data={options('purpose', PURPOSES)}
+          allowDeselect={false}
+          {...form.getInputProps('purpose')}
+        />
+      </SimpleGrid>
+    </FormPage>
   );
 }

@@ -1,13 +1,11 @@
-import { Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DonationChannel, DonationDto, DonationInput, DonorDto } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints, keys } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormActions } from '../../components/FormActions';
+import { FormPage } from '../../components/FormPage';
 import { DONATION_CHANNELS } from '../../api/types';
 import { FullPageLoader } from '../../components/FullPageLoader';
-import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
@@ -46,40 +44,26 @@ function DonationForm({ initialDonor }: { initialDonor?: DonorDto }) {
   });
 
   return (
-    <>
-      <PageHeader title={t('donations.new')} />
-      <Paper withBorder p="md" maw={760}>
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            {error && <ErrorAlert error={error} unshown={unshown} />}
-            <DonorPicker {...form.getInputProps('donorId')} value={form.values.donorId} initial={initialDonor} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
-                label={t('donation.channel')}
-                data={options(
-                  'channel',
-                  DONATION_CHANNELS.filter((c) => c !== 'pledge'),
-                )}
-                {...form.getInputProps('channel')}
-                allowDeselect={false}
-              />
-              <TextInput
-                label={t('donation.expected')}
-                {...form.getInputProps('expectedCount')}
-                inputMode="numeric"
-                dir="ltr"
-              />
-            </SimpleGrid>
-            <Textarea label={t('donation.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
-            <FormActions
-              busy={busy}
-              onCancel={() => {
-                void navigate(-1);
-              }}
-            />
-          </Stack>
-        </form>
-      </Paper>
-    </>
+    <FormPage title={t('donations.new')} maw={760} onSubmit={onSubmit} error={error} unshown={unshown} busy={busy}>
+      <DonorPicker {...form.getInputProps('donorId')} value={form.values.donorId} initial={initialDonor} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('donation.channel')}
+          data={options(
+            'channel',
+            DONATION_CHANNELS.filter((c) => c !== 'pledge'),
+          )}
+          {...form.getInputProps('channel')}
+          allowDeselect={false}
+        />
+        <TextInput
+          label={t('donation.expected')}
+          {...form.getInputProps('expectedCount')}
+          inputMode="numeric"
+          dir="ltr"
+        />
+      </SimpleGrid>
+      <Textarea label={t('donation.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
+    </FormPage>
   );
 }

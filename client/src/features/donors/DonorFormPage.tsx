@@ -1,12 +1,11 @@
-import { Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { DonorDto, DonorInput, DonorKind, DocumentLanguage } from '../../api/types';
 import { endpoints, keys } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormActions } from '../../components/FormActions';
+import { FormPage } from '../../components/FormPage';
+import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
 import { RecordFormPage } from '../../components/RecordFormPage';
 import { DONOR_KINDS, DOCUMENT_LANGUAGES } from '../../api/types';
-import { PageHeader } from '../../components/PageHeader';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
@@ -77,56 +76,44 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
   const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage'>) => ({ name: k, ...form.getInputProps(k) });
 
   return (
-    <>
-      <PageHeader title={editing ? t('donors.edit') : t('donors.new')} />
-      <Paper withBorder p="md" maw={860}>
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            {error && <ErrorAlert error={error} unshown={unshown} />}
-            <div>
-              <Text size="sm" fw={500} mb={4} id="donor-kind">
-                {t('donor.kind')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="donor-kind"
-                {...form.getInputProps('kind')}
-                data={options('donorKind', DONOR_KINDS)}
-              />
-            </div>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label={t('donor.name')} required {...text('name')} />
-              <TextInput label={t('donor.nameLatin')} dir="ltr" {...text('nameLatin')} />
-              <TextInput label={t('donor.contactPerson')} {...text('contactPerson')} />
-              <TextInput label={t('donor.city')} {...text('city')} />
-              <TextInput
-                label={t('donor.phone')}
-                type="tel"
-                dir="ltr"
-                inputMode="tel"
-                placeholder="+9665XXXXXXXX"
-                {...text('phone')}
-              />
-              <TextInput label={t('donor.email')} type="email" dir="ltr" {...text('email')} />
-              {form.values.kind === 'company' && (
-                <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />
-              )}
-              <Select
-                label={t('donor.language')}
-                data={options('language', DOCUMENT_LANGUAGES)}
-                {...form.getInputProps('preferredLanguage')}
-                onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')}
-                allowDeselect={false}
-              />
-            </SimpleGrid>
-            <FormActions
-              busy={busy}
-              onCancel={() => {
-                void navigate(-1);
-              }}
-            />
-          </Stack>
-        </form>
-      </Paper>
-    </>
+    <FormPage
+      title={editing ? t('donors.edit') : t('donors.new')}
+      maw={860}
+      onSubmit={onSubmit}
+      error={error}
+      unshown={unshown}
+      busy={busy}>
+      <LabelledSegmentedControl
+        id="donor-kind"
+        label={t('donor.kind')}
+        {...form.getInputProps('kind')}
+        data={options('donorKind', DONOR_KINDS)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label={t('donor.name')} required {...text('name')} />
+        <TextInput label={t('donor.nameLatin')} dir="ltr" {...text('nameLatin')} />
+        <TextInput label={t('donor.contactPerson')} {...text('contactPerson')} />
+        <TextInput label={t('donor.city')} {...text('city')} />
+        <TextInput
+          label={t('donor.phone')}
+          type="tel"
+          dir="ltr"
+          inputMode="tel"
+          placeholder="+9665XXXXXXXX"
+          {...text('phone')}
+        />
+        <TextInput label={t('donor.email')} type="email" dir="ltr" {...text('email')} />
+        {form.values.kind === 'company' && (
+          <TextInput label={t('donor.crNumber')} dir="ltr" inputMode="numeric" {...text('crNumber')} />
+        )}
+        <Select
+          label={t('donor.language')}
+          data={options('language', DOCUMENT_LANGUAGES)}
+          {...form.getInputProps('preferredLanguage')}
+          onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+    </FormPage>
   );
 }
