@@ -59,13 +59,7 @@ export function charForKey(e: PhysicalKey): string | null {
 }
 
 /** What a keyboard event, the DOM's or React's, says about its key. */
-export interface KeyEventLike {
-  code: string;
-  key: string;
-  shiftKey: boolean;
-  ctrlKey: boolean;
-  altKey: boolean;
-  metaKey: boolean;
+export interface KeyEventLike extends Omit<PhysicalKey, 'capsLock'> {
   getModifierState(key: string): boolean;
 }
 
