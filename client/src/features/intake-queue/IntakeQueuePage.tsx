@@ -28,96 +28,105 @@ export default function IntakeQueuePage() {
     <>
       <PageHeader title={t('queue.title')} />
       <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
-        <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">
-            {t('queue.pledges')}{' '}
-            <Badge variant="light">{fmt.number(data.totals?.pledges ?? data.pledges.length)}</Badge>
-          </Title>
-          {data.pledges.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('queue.noPledges')}
-            </Text>
-          ) : (
-            <div className="nm-table-wrap">
-              <Table highlightOnHover verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('donation.code')}</Table.Th>
-                    <Table.Th>{t('donation.donor')}</Table.Th>
-                    <Table.Th>{t('donation.items')}</Table.Th>
-                    <Table.Th>{t('donation.preferredPickup')}</Table.Th>
-                    <Table.Th>{t('queue.age')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.pledges.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td className="nm-nowrap">
-                        <Anchor component={Link} to={`/donations/${p.id}`}>
-                          <Ltr mono>{p.code}</Ltr>
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{p.donorName}</Table.Td>
-                      <Table.Td>
-                        {(p.pledgeItems ?? [])
-                          .map((i) => `${fmt.number(i.count)} × ${label('deviceType', i.type)}`)
-                          .join(t('common.listSep')) || '—'}
-                      </Table.Td>
-                      <Table.Td className="nm-nowrap">{fmt.day(p.preferredPickupDate)}</Table.Td>
-                      <Table.Td>
-                        <AgeBadge days={p.ageDays} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
-          )}
+        <QueuePanel
+          title={t('queue.pledges')}
+          total={data.totals?.pledges ?? data.pledges.length}
+          emptyText={t('queue.noPledges')}
+          headers={[
+            t('donation.code'),
+            t('donation.donor'),
+            t('donation.items'),
+            t('donation.preferredPickup'),
+            t('queue.age'),
+          ]}
+          rows={data.pledges.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td className="nm-nowrap">
+                <Anchor component={Link} to={`/donations/${p.id}`}>
+                  <Ltr mono>{p.code}</Ltr>
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{p.donorName}</Table.Td>
+              <Table.Td>
+                {(p.pledgeItems ?? [])
+                  .map((i) => `${fmt.number(i.count)} × ${label('deviceType', i.type)}`)
+                  .join(t('common.listSep')) || '—'}
+              </Table.Td>
+              <Table.Td className="nm-nowrap">{fmt.day(p.preferredPickupDate)}</Table.Td>
+              <Table.Td>
+                <AgeBadge days={p.ageDays} />
+              </Table.Td>
+            </Table.Tr>
+          ))}>
           <MoreWaiting shown={data.pledges.length} total={data.totals?.pledges} />
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">
-            {t('queue.devices')}{' '}
-            <Badge variant="light">{fmt.number(data.totals?.devices ?? data.devices.length)}</Badge>
-          </Title>
-          {data.devices.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('queue.noDevices')}
-            </Text>
-          ) : (
-            <div className="nm-table-wrap">
-              <Table highlightOnHover verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('device.assetTag')}</Table.Th>
-                    <Table.Th>{t('device.type')}</Table.Th>
-                    <Table.Th>{t('device.model')}</Table.Th>
-                    <Table.Th>{t('device.donation')}</Table.Th>
-                    <Table.Th>{t('queue.age')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.devices.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <DeviceIdentityCells device={d} />
-                      <DonationCodeCell donationId={d.donationId} donationCode={d.donationCode} />
-                      <Table.Td>
-                        <AgeBadge days={d.ageDays} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
-          )}
+        </QueuePanel>
+        <QueuePanel
+          title={t('queue.devices')}
+          total={data.totals?.devices ?? data.devices.length}
+          emptyText={t('queue.noDevices')}
+          headers={[t('device.assetTag'), t('device.type'), t('device.model'), t('device.donation'), t('queue.age')]}
+          rows={data.devices.map((d) => (
+            <Table.Tr key={d.id}>
+              <DeviceIdentityCells device={d} />
+              <DonationCodeCell donationId={d.donationId} donationCode={d.donationCode} />
+              <Table.Td>
+                <AgeBadge days={d.ageDays} />
+              </Table.Td>
+            </Table.Tr>
+          ))}>
           <MoreWaiting shown={data.devices.length} total={data.totals?.devices}>
             <Anchor component={Link} to="/devices?status=intake" size="sm">
               {t('queue.seeAllDevices')}
             </Anchor>
           </MoreWaiting>
-        </Paper>
+        </QueuePanel>
       </SimpleGrid>
     </>
+  );
+}
+
+/** One side of the queue: its title and total, a table of the oldest waiting (or a line saying none are), then children. */
+function QueuePanel({
+  title,
+  total,
+  emptyText,
+  headers,
+  rows,
+  children,
+}: {
+  title: string;
+  total: number;
+  emptyText: string;
+  headers: string[];
+  rows: ReactNode[];
+  children: ReactNode;
+}) {
+  const { fmt } = usePrefs();
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} fz="lg" mb="xs">
+        {title} <Badge variant="light">{fmt.number(total)}</Badge>
+      </Title>
+      {rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {emptyText}
+        </Text>
+      ) : (
+        <div className="nm-table-wrap">
+          <Table highlightOnHover verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                {headers.map((h) => (
+                  <Table.Th key={h}>{h}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{rows}</Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {children}
+    </Paper>
   );
 }
 
