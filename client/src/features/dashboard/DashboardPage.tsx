@@ -1,5 +1,5 @@
 import { Button, Grid, Paper, Select, SimpleGrid, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
@@ -75,10 +75,7 @@ export default function DashboardPage() {
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">
-              {t('dash.monthly')}
-            </Title>
+          <DashboardCard title={t('dash.monthly')}>
             <MonthlyChart
               title={t('dash.monthly')}
               months={d.monthly.map((m) => m.month)}
@@ -92,29 +89,20 @@ export default function DashboardPage() {
                 },
               ]}
             />
-          </Paper>
+          </DashboardCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">
-              {t('dash.funnel')}
-            </Title>
+          <DashboardCard title={t('dash.funnel')}>
             <StatusFunnel counts={d.devicesByStatus} />
-          </Paper>
+          </DashboardCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">
-              {t('dash.stageTimes')}
-            </Title>
+          <DashboardCard title={t('dash.stageTimes')}>
             <StageTimes medians={d.medianDaysPerStage} />
-          </Paper>
+          </DashboardCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder p="md" h="100%">
-            <Title order={2} fz="lg" mb="xs">
-              {t('dash.yield')}
-            </Title>
+          <DashboardCard title={t('dash.yield')}>
             <Text fz={32} fw={600}>
               {t('unit.percent', { n: Math.round(d.yield.ratio * 1000) / 10 })}
             </Text>
@@ -125,7 +113,7 @@ export default function DashboardPage() {
             <Text size="xs" c="dimmed" mt="xs">
               {t('dash.yieldHint')}
             </Text>
-          </Paper>
+          </DashboardCard>
         </Grid.Col>
         {manager && programmes.items.length > 0 && (
           <Grid.Col span={12}>
@@ -145,5 +133,17 @@ export default function DashboardPage() {
         />
       )}
     </>
+  );
+}
+
+/** A titled card on the dashboard's grid, as tall as the tallest in its row. */
+function DashboardCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" h="100%">
+      <Title order={2} fz="lg" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Paper>
   );
 }
