@@ -7,7 +7,7 @@ import { useT } from '../prefs/PreferencesProvider';
 import { ScanBox } from '../scan/ScanBox';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
-import { UserMenu } from './UserMenu';
+import { UserMenuButton } from './UserMenuButton';
 
 export function AppLayout() {
   const t = useT();
@@ -29,7 +29,7 @@ export function AppLayout() {
           <ScanBox />
           <Group gap={4} wrap="nowrap">
             <LanguageSwitch compact />
-            <UserMenu />
+            <UserMenuButton />
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,4 +1,5 @@
 import { ActionIcon, Menu, Switch, SegmentedControl, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth/AuthProvider';
 import { IconUser } from '../components/icons';
@@ -6,12 +7,23 @@ import { useEnumLabel } from '../components/Labels';
 import { Ltr } from '../components/Ltr';
 import { usePrefs } from '../prefs/PreferencesProvider';
 
-export function UserMenu() {
+export interface UserMenuProps {
+  /** Open at once: the button was clicked before this chunk had arrived (UserMenuButton). */
+  initiallyOpened: boolean;
+  /** Take the focus from the placeholder button this replaces. */
+  autoFocus: boolean;
+}
+
+export function UserMenu({ initiallyOpened, autoFocus }: UserMenuProps) {
   const { t, digits, setDigits, hijri, setHijri, language } = usePrefs();
   const { logout } = useAuth();
   const user = useUser();
   const label = useEnumLabel();
   const navigate = useNavigate();
+  const target = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (autoFocus) target.current?.focus();
+  }, [autoFocus]);
   const signOut = async () => {
     try {
       await logout();
@@ -21,9 +33,15 @@ export function UserMenu() {
     void navigate('/login', { replace: true });
   };
   return (
-    <Menu position="bottom-end" width={260} shadow="md" closeOnItemClick={false}>
+    <Menu position="bottom-end" width={260} shadow="md" closeOnItemClick={false} defaultOpened={initiallyOpened}>
       <Menu.Target>
-        <ActionIcon variant="light" size="lg" radius="xl" aria-label={t('user.menu')} data-testid="user-menu">
+        <ActionIcon
+          ref={target}
+          variant="light"
+          size="lg"
+          radius="xl"
+          aria-label={t('user.menu')}
+          data-testid="user-menu">
           <IconUser size={20} />
         </ActionIcon>
       </Menu.Target>
