@@ -1,13 +1,12 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
+import { endpoints } from '../../../api/endpoints';
 import { ApiError } from '../../../api/http';
 import type { SerialMismatchDetails } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { FileUploadRow } from './FileUploadRow';
+import { useFileUpload } from './useFileUpload';
 
 function mismatchOf(err: unknown): SerialMismatchDetails | null {
   return err instanceof ApiError &&
@@ -25,23 +24,13 @@ function mismatchOf(err: unknown): SerialMismatchDetails | null {
  */
 export function HardwareReportUpload({ deviceId }: { deviceId: number }) {
   const { t } = usePrefs();
-  const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({
-    mutationFn: ({ report, force }: { report: File; force: boolean }) => {
-      const body = new FormData();
-      body.append('file', report);
-      if (force) body.append('force', 'true');
-      return endpoints.devices.uploadHardwareReport(deviceId, body);
-    },
-    meta: { invalidates: DEVICE_CHANGES },
-    onSuccess: () => setFile(null),
-  });
+  const { file, setFile, upload, start } = useFileUpload((body) =>
+    endpoints.devices.uploadHardwareReport(deviceId, body),
+  );
   const { error, isPending: busy } = upload;
   const result = upload.data ?? null;
   const mismatch = mismatchOf(error);
-  const send = (force: boolean) => {
-    if (file) upload.mutate({ report: file, force });
-  };
+  const send = (force: boolean) => start(force ? { force: 'true' } : {});
 
   return (
     <FileUploadRow

@@ -1,10 +1,9 @@
 import { Alert } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
+import { endpoints } from '../../../api/endpoints';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { FileUploadRow } from './FileUploadRow';
+import { useFileUpload } from './useFileUpload';
 
 /**
  * The wipe tool's own log (nwipe --logfile) is the evidence R2v3 asks for: it is uploaded, not retyped. The server
@@ -12,16 +11,7 @@ import { FileUploadRow } from './FileUploadRow';
  */
 export function NwipeUpload({ deviceId }: { deviceId: number }) {
   const { t } = usePrefs();
-  const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({
-    mutationFn: (log: File) => {
-      const body = new FormData();
-      body.append('file', log);
-      return endpoints.devices.uploadNwipeLog(deviceId, body);
-    },
-    meta: { invalidates: DEVICE_CHANGES },
-    onSuccess: () => setFile(null),
-  });
+  const { file, setFile, upload, start } = useFileUpload((body) => endpoints.devices.uploadNwipeLog(deviceId, body));
   const records = upload.data?.records ?? null;
 
   const passed = records?.filter((r) => r.result === 'passed').length ?? 0;
@@ -35,9 +25,7 @@ export function NwipeUpload({ deviceId }: { deviceId: number }) {
       accept=".log,.txt,text/plain"
       file={file}
       onFile={setFile}
-      onUpload={() => {
-        if (file) upload.mutate(file);
-      }}
+      onUpload={() => start()}
       loading={upload.isPending}>
       {upload.error && <ErrorAlert error={upload.error} />}
       {records && (
