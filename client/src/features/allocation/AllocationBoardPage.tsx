@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Select, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Select, Table } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { PickOnePanel } from './PickOnePanel';
 import { SuggestionList } from './SuggestionList';
 import { useProgrammes } from './useProgrammes';
 import { Busy } from '../../components/Busy';
+import { TitledCard } from '../../components/TitledCard';
 
 /**
  * Ready devices beside the waiting list, with the server's suggested pairs on top. A suggestion allocates in one click;
@@ -85,10 +86,7 @@ export default function AllocationBoardPage() {
           <ErrorAlert error={allocation.error} />
         </div>
       )}
-      <Paper withBorder p="md" mb="md">
-        <Title order={2} fz="lg" mb="xs">
-          {t('board.suggestions')}
-        </Title>
+      <TitledCard title={t('board.suggestions')} mb="md">
         {suggestions.error ? (
           <ErrorAlert error={suggestions.error} onRetry={() => void suggestions.refetch()} />
         ) : (
@@ -101,7 +99,7 @@ export default function AllocationBoardPage() {
             }
           />
         )}
-      </Paper>
+      </TitledCard>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <PickOnePanel

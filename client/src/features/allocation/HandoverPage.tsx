@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
@@ -12,6 +12,7 @@ import { usePrefs } from '../../prefs/PreferencesProvider';
 import { CancelReservation } from './CancelReservation';
 import { HandoverForm } from './HandoverForm';
 import { useProgrammes } from './useProgrammes';
+import { TitledCard } from '../../components/TitledCard';
 
 const STATUS_COLORS: Record<string, string> = { reserved: 'cyan', handed_over: 'green', cancelled: 'gray' };
 
@@ -75,14 +76,11 @@ export default function HandoverPage() {
           </SimpleGrid>
         </Paper>
         {a.status === 'reserved' && (
-          <Paper withBorder p="md">
-            <Title order={2} fz="lg" mb="xs">
-              {t('handover.formTitle')}
-            </Title>
+          <TitledCard title={t('handover.formTitle')}>
             {b ? <HandoverForm allocation={a} defaultReceiver={b.name} /> : <FullPageLoader />}
             <Divider my="md" />
             <CancelReservation allocationId={a.id} />
-          </Paper>
+          </TitledCard>
         )}
         {a.status === 'handed_over' && (
           <Alert color="green" title={t('handover.done')} data-testid="handover-done">

@@ -1,8 +1,9 @@
-import { Paper, Radio, Table, Text, Title } from '@mantine/core';
+import { Radio, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableScroll } from '../../components/TableScroll';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { TitledCard } from '../../components/TitledCard';
 
 /**
  * One side of the allocation board: a titled list with its total, where one row is picked with a radio button. An
@@ -37,13 +38,16 @@ export function PickOnePanel<T>({
 }) {
   const { fmt } = usePrefs();
   return (
-    <Paper withBorder p="md" h="100%">
-      <Title order={2} fz="lg" mb="xs">
-        {title}{' '}
-        <Text span c="dimmed" fz="sm">
-          ({fmt.number(total)})
-        </Text>
-      </Title>
+    <TitledCard
+      title={
+        <>
+          {title}{' '}
+          <Text span c="dimmed" fz="sm">
+            ({fmt.number(total)})
+          </Text>
+        </>
+      }
+      h="100%">
       {error ? (
         <ErrorAlert error={error} onRetry={onRetry} />
       ) : items.length === 0 ? (
@@ -71,6 +75,6 @@ export function PickOnePanel<T>({
           </TableScroll>
         </Radio.Group>
       )}
-    </Paper>
+    </TitledCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
@@ -13,6 +13,7 @@ import { BeneficiaryStatusActions } from './BeneficiaryStatusActions';
 import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
 import { PriorityBreakdown } from './PriorityBreakdown';
 import { usePartners } from './usePartners';
+import { TitledCard } from '../../components/TitledCard';
 
 export default function BeneficiaryPage() {
   const { t, fmt } = usePrefs();
@@ -73,10 +74,7 @@ export default function BeneficiaryPage() {
             <Divider my="sm" />
             <BeneficiaryStatusActions beneficiary={b} />
           </Paper>
-          <Paper withBorder p="md">
-            <Title order={2} fz="lg" mb="xs">
-              {t('priority.title')}
-            </Title>
+          <TitledCard title={t('priority.title')}>
             {b.priority ? (
               <>
                 <Text fz={28} fw={600} mb="xs">
@@ -89,12 +87,9 @@ export default function BeneficiaryPage() {
                 —
               </Text>
             )}
-          </Paper>
+          </TitledCard>
         </SimpleGrid>
-        <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">
-            {t('allocations.title')}
-          </Title>
+        <TitledCard title={t('allocations.title')}>
           {(allocations.data?.items ?? []).length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('list.empty')}
@@ -114,7 +109,7 @@ export default function BeneficiaryPage() {
               ))}
             </Stack>
           )}
-        </Paper>
+        </TitledCard>
       </Stack>
     </>
   );

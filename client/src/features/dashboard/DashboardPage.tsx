@@ -1,5 +1,5 @@
-import { Button, Grid, Paper, Select, SimpleGrid, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Button, Grid, Paper, Select, SimpleGrid, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
@@ -18,6 +18,7 @@ import { ProgrammeProgressCard } from './ProgrammeProgressCard';
 import { StageTimes } from './StageTimes';
 import { StatusFunnel } from './StatusFunnel';
 import { Busy } from '../../components/Busy';
+import { TitledCard } from '../../components/TitledCard';
 
 /** The programme at a glance: progress to the target with its forecast, the device funnel, monthly flow, stage times. */
 export default function DashboardPage() {
@@ -75,7 +76,7 @@ export default function DashboardPage() {
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <DashboardCard title={t('dash.monthly')}>
+          <TitledCard title={t('dash.monthly')} h="100%">
             <MonthlyChart
               title={t('dash.monthly')}
               months={d.monthly.map((m) => m.month)}
@@ -89,20 +90,20 @@ export default function DashboardPage() {
                 },
               ]}
             />
-          </DashboardCard>
+          </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <DashboardCard title={t('dash.funnel')}>
+          <TitledCard title={t('dash.funnel')} h="100%">
             <StatusFunnel counts={d.devicesByStatus} />
-          </DashboardCard>
+          </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <DashboardCard title={t('dash.stageTimes')}>
+          <TitledCard title={t('dash.stageTimes')} h="100%">
             <StageTimes medians={d.medianDaysPerStage} />
-          </DashboardCard>
+          </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <DashboardCard title={t('dash.yield')}>
+          <TitledCard title={t('dash.yield')} h="100%">
             <Text fz={32} fw={600}>
               {t('unit.percent', { n: Math.round(d.yield.ratio * 1000) / 10 })}
             </Text>
@@ -113,7 +114,7 @@ export default function DashboardPage() {
             <Text size="xs" c="dimmed" mt="xs">
               {t('dash.yieldHint')}
             </Text>
-          </DashboardCard>
+          </TitledCard>
         </Grid.Col>
         {manager && programmes.items.length > 0 && (
           <Grid.Col span={12}>
@@ -133,17 +134,5 @@ export default function DashboardPage() {
         />
       )}
     </>
-  );
-}
-
-/** A titled card on the dashboard's grid, as tall as the tallest in its row. */
-function DashboardCard({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" h="100%">
-      <Title order={2} fz="lg" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Paper, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { DeviceDetailDto, DeviceDto, WorkshopActionName } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
@@ -12,6 +12,7 @@ import { RefurbishForm } from './actions/RefurbishForm';
 import { RepairForm } from './actions/RepairForm';
 import { TriageForm } from './actions/TriageForm';
 import { useDeviceAction } from './actions/useDeviceAction';
+import { TitledCard } from '../../components/TitledCard';
 
 const WORKSHOP: readonly WorkshopActionName[] = [
   'triage',
@@ -87,10 +88,7 @@ export function DeviceActions({ device, onChanged }: { device: DeviceDetailDto; 
   };
 
   return (
-    <Paper withBorder p="md" data-testid="device-actions">
-      <Title order={2} fz="lg" mb="xs">
-        {t('device.actions')}
-      </Title>
+    <TitledCard title={t('device.actions')} data-testid="device-actions">
       {done && (
         <Alert
           color="green"
@@ -151,6 +149,6 @@ export function DeviceActions({ device, onChanged }: { device: DeviceDetailDto; 
             {t('device.allocationByManager')}
           </Text>
         ))}
-    </Paper>
+    </TitledCard>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import type { DriveDto } from '../../api/types';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { TableScroll } from '../../components/TableScroll';
+import { TitledCard } from '../../components/TitledCard';
 
 function gigabytes(bytes: number | null): number | null {
   return bytes === null ? null : Math.round(bytes / 1e9);
@@ -13,10 +14,7 @@ export function DriveTable({ drives }: { drives: DriveDto[] }) {
   const { t, fmt } = usePrefs();
   const label = useEnumLabel();
   return (
-    <Paper withBorder p="md">
-      <Title order={2} fz="lg" mb="xs">
-        {t('drive.title')}
-      </Title>
+    <TitledCard title={t('drive.title')}>
       {drives.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('drive.none')}
@@ -62,6 +60,6 @@ export function DriveTable({ drives }: { drives: DriveDto[] }) {
           </Table>
         </TableScroll>
       )}
-    </Paper>
+    </TitledCard>
   );
 }

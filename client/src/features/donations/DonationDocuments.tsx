@@ -1,10 +1,11 @@
-import { ActionIcon, Anchor, CopyButton, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { DonationDetailDto } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../api/types';
 import { Ltr } from '../../components/Ltr';
 import { PrintLabelsButton } from '../../components/PrintLabelsButton';
 import { useT } from '../../prefs/PreferencesProvider';
+import { TitledCard } from '../../components/TitledCard';
 
 /**
  * The donor's receipt (a public page behind a secret link, and its PDF) and the asset labels of every device of the
@@ -15,10 +16,7 @@ export function DonationDocuments({ donation, hasDevices }: { donation: Donation
   const t = useT();
   const canPrint = STAFF.includes(useUser().role);
   return (
-    <Paper withBorder p="md" data-testid="donation-documents">
-      <Title order={2} fz="lg" mb="xs">
-        {t('docs.title')}
-      </Title>
+    <TitledCard title={t('docs.title')} data-testid="donation-documents">
       <Stack gap={6}>
         <Group gap="md" wrap="wrap">
           <Anchor
@@ -77,6 +75,6 @@ export function DonationDocuments({ donation, hasDevices }: { donation: Donation
           </div>
         )}
       </Stack>
-    </Paper>
+    </TitledCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
@@ -12,6 +12,7 @@ import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { DonationTable } from '../donations/DonationTable';
+import { TitledCard } from '../../components/TitledCard';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -81,12 +82,9 @@ export default function DonorPage() {
             <Field label={t('donor.language')}>{label('language', d.preferredLanguage)}</Field>
           </SimpleGrid>
         </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} fz="lg" mb="xs">
-            {t('donations.title')}
-          </Title>
+        <TitledCard title={t('donations.title')}>
           <DonationTable donations={d.donations ?? []} showDonor={false} />
-        </Paper>
+        </TitledCard>
       </Stack>
     </>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, SimpleGrid, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { Ltr } from '../../components/Ltr';
 import { DeviceIdentityCells, DonationCodeCell } from '../../components/DeviceCells';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { TitledCard } from '../../components/TitledCard';
 
 export default function IntakeQueuePage() {
   const { t, fmt } = usePrefs();
@@ -103,10 +104,12 @@ function QueuePanel({
 }) {
   const { fmt } = usePrefs();
   return (
-    <Paper withBorder p="md">
-      <Title order={2} fz="lg" mb="xs">
-        {title} <Badge variant="light">{fmt.number(total)}</Badge>
-      </Title>
+    <TitledCard
+      title={
+        <>
+          {title} <Badge variant="light">{fmt.number(total)}</Badge>
+        </>
+      }>
       {rows.length === 0 ? (
         <Text c="dimmed" size="sm">
           {emptyText}
@@ -126,7 +129,7 @@ function QueuePanel({
         </div>
       )}
       {children}
-    </Paper>
+    </TitledCard>
   );
 }
 

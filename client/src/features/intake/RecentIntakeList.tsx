@@ -1,16 +1,14 @@
-import { Paper, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { Ltr } from '../../components/Ltr';
 import { DeviceIdentityCells } from '../../components/DeviceCells';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import type { RecentDevice } from './recentIntake';
+import { TitledCard } from '../../components/TitledCard';
 
 export function RecentIntakeList({ items }: { items: RecentDevice[] }) {
   const { t, fmt } = usePrefs();
   return (
-    <Paper withBorder p="md" mt="md">
-      <Title order={2} fz="lg" mb="xs">
-        {t('intake.recent')}
-      </Title>
+    <TitledCard title={t('intake.recent')} mt="md">
       {items.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('intake.recentEmpty')}
@@ -41,6 +39,6 @@ export function RecentIntakeList({ items }: { items: RecentDevice[] }) {
           </Table>
         </div>
       )}
-    </Paper>
+    </TitledCard>
   );
 }

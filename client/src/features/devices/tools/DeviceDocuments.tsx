@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { DeviceDetailDto } from '../../../api/types';
 import { useUser } from '../../../auth/AuthProvider';
 import { STAFF } from '../../../api/types';
@@ -7,6 +7,7 @@ import { PrintLabelsButton } from '../../../components/PrintLabelsButton';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { TableScroll } from '../../../components/TableScroll';
+import { TitledCard } from '../../../components/TitledCard';
 
 function size(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
@@ -25,10 +26,7 @@ export function DeviceDocuments({ device }: { device: DeviceDetailDto }) {
   const canPrint = STAFF.includes(useUser().role);
   const hasWipe = (device.sanitizations ?? []).length > 0 || device.drives.length > 0;
   return (
-    <Paper withBorder p="md" data-testid="device-documents">
-      <Title order={2} fz="lg" mb="xs">
-        {t('docs.title')}
-      </Title>
+    <TitledCard title={t('docs.title')} data-testid="device-documents">
       <Stack gap={6}>
         <Group gap="md" wrap="wrap">
           {canPrint && (
@@ -107,6 +105,6 @@ export function DeviceDocuments({ device }: { device: DeviceDetailDto }) {
           </TableScroll>
         )}
       </Stack>
-    </Paper>
+    </TitledCard>
   );
 }

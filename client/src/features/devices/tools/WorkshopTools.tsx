@@ -1,4 +1,4 @@
-import { Divider, Paper, Stack, Title } from '@mantine/core';
+import { Divider, Stack, Title } from '@mantine/core';
 import type { DeviceDetailDto } from '../../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../../api/endpoints';
@@ -9,6 +9,7 @@ import { NoteForm } from './NoteForm';
 import { NwipeUpload } from './NwipeUpload';
 import { SanitizationForm } from './SanitizationForm';
 import { SanitizationRecords } from './SanitizationRecords';
+import { TitledCard } from '../../../components/TitledCard';
 
 /** Once a device is allocated, handed over or disposed of, the server takes no more reports or wipe records. */
 const CLOSED = ['allocated', 'handed_over', 'recycled', 'harvested'];
@@ -32,10 +33,7 @@ export function SanitizationPanel({
     void fetched.refetch();
   };
   return (
-    <Paper withBorder p="md" data-testid="sanitization-panel">
-      <Title order={2} fz="lg" mb="xs">
-        {t('wipe.title')}
-      </Title>
+    <TitledCard title={t('wipe.title')} data-testid="sanitization-panel">
       <Stack gap="sm">
         <SanitizationRecords records={records} onDecided={reload} />
         {open && device.drives.length > 0 && (
@@ -46,7 +44,7 @@ export function SanitizationPanel({
           </>
         )}
       </Stack>
-    </Paper>
+    </TitledCard>
   );
 }
 
@@ -54,10 +52,7 @@ export function SanitizationPanel({
 export function WorkshopTools({ device }: { device: DeviceDetailDto }) {
   const { t } = usePrefs();
   return (
-    <Paper withBorder p="md" data-testid="workshop-tools">
-      <Title order={2} fz="lg" mb="xs">
-        {t('tools.title')}
-      </Title>
+    <TitledCard title={t('tools.title')} data-testid="workshop-tools">
       <Stack gap="md">
         {!CLOSED.includes(device.status) && (
           <>
@@ -79,6 +74,6 @@ export function WorkshopTools({ device }: { device: DeviceDetailDto }) {
           <MoveForm device={device} />
         </div>
       </Stack>
-    </Paper>
+    </TitledCard>
   );
 }
