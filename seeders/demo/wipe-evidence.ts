@@ -3,7 +3,8 @@
 import type { Transaction } from 'sequelize';
 import { storeFile } from '../../server/lib/file-store.js';
 import type { Device } from '../../server/modules/devices/index.js';
-import { addRecords, DeviceFile } from '../../server/modules/sanitization/index.js';
+import { addRecords } from '../../server/modules/sanitization/index.js';
+import { DeviceFile } from '../../server/modules/sanitization/sanitization.model.js';
 
 type Draft = Parameters<typeof addRecords>[1][number];
 

@@ -7,7 +7,7 @@ import { Allocation } from '../../server/modules/allocations/index.js';
 import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
 import { verifyChains } from '../../server/modules/devices/index.js';
 import { Device, DeviceEvent } from '../../server/modules/devices/devices.model.js';
-import { Sanitization } from '../../server/modules/sanitization/index.js';
+import { Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import { readStoredFile } from '../../server/lib/file-store.js';
 
 describe('allocations and handover', () => {

@@ -121,7 +121,6 @@ const NOT_YET: Record<string, string[]> = {
   donors: ['Donor'],
   partners: ['Partner'],
   programmes: ['Programme'],
-  sanitization: ['DeviceFile', 'Sanitization'],
   sites: ['Site'],
 };
 

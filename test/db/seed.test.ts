@@ -5,12 +5,15 @@ import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { getSequelize } from '../../server/db/sequelize.js';
 import { createSeeder } from '../../server/db/umzug.js';
+// Loads the app's module graph (it reaches server/lib/worker-pool.ts), so that tsx loads this file as an ES module on
+// the same server modules and models as test/setup.ts (see closeSeederSequelize below).
+import '../helpers/api.js';
 import { User } from '../../server/modules/auth/index.js';
 import { DEVICE_STATUSES, countByStatus, verifyChains } from '../../server/modules/devices/index.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/index.js';
-import { Sanitization } from '../../server/modules/sanitization/index.js';
+import { Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import { Site } from '../../server/modules/sites/index.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { Allocation } from '../../server/modules/allocations/index.js';

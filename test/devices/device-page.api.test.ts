@@ -8,7 +8,7 @@ import { act, intake, wipeAllDrives } from '../helpers/workshop.js';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { appendEvent } from '../../server/modules/devices/index.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
-import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
+import { DeviceFile, Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import type { DeviceDetailDto, DeviceEventDto, Page, SanitizationDto } from '../../server/shared/index.js';
 
 const nwipeLog = fixture('nwipe', 'all-erased-two-drives.log');

@@ -8,7 +8,7 @@ import { isoDateTime } from '../../server/modules/documents/documents.format.js'
 import { postDevice } from '../helpers/more-factories.js';
 import { createDonation } from '../helpers/factories.js';
 import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
-import { Sanitization } from '../../server/modules/sanitization/index.js';
+import { Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import { binary, pdfInfo, savePdf, setCharity, startTagsAt123 } from './documents.helpers.js';
 
 const NWIPE_LOG = new URL('../fixtures/nwipe/all-erased-two-drives.log', import.meta.url);

@@ -9,7 +9,7 @@ import { act, intake, PASSED_WIPE, readyDevice } from '../helpers/workshop.js';
 import { createBeneficiary } from '../helpers/beneficiaries.js';
 import { verifyChains } from '../../server/modules/devices/index.js';
 import { DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
-import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
+import { DeviceFile, Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import type { DeviceDetailDto, DeviceDto, SanitizationDto } from '../../server/shared/index.js';
 
 const nwipeLog = fixture('nwipe', 'all-erased-two-drives.log');

@@ -7,7 +7,7 @@ import { createDonation, signIn } from '../helpers/factories.js';
 import { act } from '../helpers/workshop.js';
 import { sha256, storedPath } from '../../server/lib/file-store.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
-import { DeviceFile, Sanitization } from '../../server/modules/sanitization/index.js';
+import { DeviceFile, Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 
 async function intakeWith(token: string, body: Record<string, unknown>) {
   const donation = await createDonation();

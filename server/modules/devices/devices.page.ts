@@ -7,12 +7,15 @@ import { NotFoundError } from '../../lib/errors.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toDriveDto, toEventDto } from './devices.schema.js';
 import {
-  DeviceFile,
+  deviceFileSelectList,
   peopleColumns,
   peopleJoins,
-  Sanitization,
   sanitizationRowToDto,
+  sanitizationSelectList,
   toDeviceFileDto,
+  unprefixedDeviceFile,
+  unprefixedSanitization,
+  type DeviceFile,
 } from '../sanitization/index.js';
 import type { DeviceDetailDto } from '../../shared/index.js';
 
@@ -45,14 +48,14 @@ const pageSql = sqlOnce(() => {
     'dr.id AS donorId',
     'dr.name AS donorName',
     ...selectList(Drive, 'v', DRIVE),
-    ...selectList(Sanitization, 's', SANITIZATION),
+    ...sanitizationSelectList('s', SANITIZATION),
     // Who recorded and who is to confirm (or confirmed) each wipe record (spec §10), shown with it.
     ...peopleColumns('s', SANITIZATION.prefix),
   ];
-  const file = selectList(DeviceFile, 'f', FILE);
+  const file = deviceFileSelectList('f', FILE);
   const event = [...selectList(DeviceEvent, 't', EVENT), 'u.name AS event_actorName'];
   const blank = (columns: string[]) => columns.map(() => 'NULL');
-  return `SELECT ${[...device, ...selectList(DeviceFile, null, FILE), ...selectList(DeviceEvent, null, EVENT), 'NULL AS event_actorName'].join(', ')}
+  return `SELECT ${[...device, ...deviceFileSelectList(null, FILE), ...selectList(DeviceEvent, null, EVENT), 'NULL AS event_actorName'].join(', ')}
   FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id LEFT JOIN donors dr ON dr.id = dn.donor_id
   LEFT JOIN drives v ON v.device_id = d.id LEFT JOIN sanitizations s ON s.drive_id = v.id ${peopleJoins('s')} WHERE d.id = :id
   UNION ALL
@@ -88,14 +91,14 @@ export async function readDevicePage(id: number): Promise<DeviceDetailDto> {
     ),
     sanitizations: distinctBy(rows, 'san_id').map((r) =>
       sanitizationRowToDto({
-        ...unprefixed(r, Sanitization, SANITIZATION.prefix),
+        ...unprefixedSanitization(r, SANITIZATION.prefix),
         driveSerial: r.drive_serialNumber,
         operatorName: r.san_operatorName,
         verifierName: r.san_verifierName,
       }),
     ),
     files: distinctBy(rows, 'file_id').map((r) =>
-      toDeviceFileDto(unprefixed(r, DeviceFile, FILE.prefix) as unknown as DeviceFile),
+      toDeviceFileDto(unprefixedDeviceFile(r, FILE.prefix) as unknown as DeviceFile),
     ),
   };
 }

@@ -6,7 +6,7 @@ import { UnprocessableError, NotFoundError } from '../../lib/errors.js';
 import { User } from '../auth/index.js';
 import { drivesOf, findDevice } from '../devices/index.js';
 import { findDonationWithDonor } from '../donations/index.js';
-import { Sanitization } from '../sanitization/index.js';
+import { sanitizationsOfDevice, type Sanitization } from '../sanitization/index.js';
 import { Site } from '../sites/index.js';
 import { latestPassedSample, type VerificationSample } from '../workshop/index.js';
 
@@ -65,13 +65,7 @@ export interface SanitizationCertificateData {
 export async function loadSanitizationCertificate(deviceId: number): Promise<SanitizationCertificateData> {
   const device = await findDevice(deviceId);
   if (!device) throw new NotFoundError(`Device ${deviceId} not found`);
-  const all = await Sanitization.findAll({
-    where: { deviceId },
-    order: [
-      ['startedAt', 'ASC'],
-      ['id', 'ASC'],
-    ],
-  });
+  const all = await sanitizationsOfDevice(deviceId);
   const records = all.filter((r) => r.state === 'counted');
   const pending = all.filter((r) => r.state === 'awaiting_confirmation');
   if (!records.length) {

@@ -7,13 +7,19 @@ export {
   listSanitizations,
   readDeviceFile,
   recordSanitizations,
+  sanitizationsOfDevice,
 } from './sanitization.service.js';
-export { DeviceFile, Sanitization, initDeviceFileModels, initSanitizationModels } from './sanitization.model.js';
+export { initDeviceFileModels, initSanitizationModels } from './sanitization.model.js';
+export type { DeviceFile, Sanitization } from './sanitization.model.js';
 export type { SanitizationDto } from './sanitization.schema.js';
 export {
+  deviceFileSelectList,
   deviceSanitizationsSql,
   peopleColumns,
   peopleJoins,
   sanitizationRowToDto,
+  sanitizationSelectList,
   toDeviceFileDto,
+  unprefixedDeviceFile,
+  unprefixedSanitization,
 } from './sanitization.page.js';

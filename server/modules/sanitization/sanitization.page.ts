@@ -1,7 +1,7 @@
 // This module's rows as the device page (workshop/device-page.ts), GET /api/devices/:id/sanitizations and the
 // confirmation queue read them: each record with its drive's serial and the names of its operator and verifier.
-import { columnsOf, sqlOnce } from '../../db/select-batch.js';
-import { Sanitization, type DeviceFile } from './sanitization.model.js';
+import { columnsOf, selectList, sqlOnce, unprefixed, type Row } from '../../db/select-batch.js';
+import { Sanitization, DeviceFile } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto } from './sanitization.schema.js';
 import type { DeviceFileDto } from '../../shared/index.js';
 
@@ -42,3 +42,16 @@ export function toDeviceFileDto(f: DeviceFile): DeviceFileDto {
     createdAt: new Date(f.createdAt).toISOString(),
   };
 }
+
+type ColumnOptions = Parameters<typeof selectList>[2];
+
+/** The select list of the sanitizations' columns under `alias` (db/select-batch.ts selectList), for the device page. */
+export const sanitizationSelectList = (alias: string | null, options?: ColumnOptions): string[] =>
+  selectList(Sanitization, alias, options);
+/** The select list of the device files' columns under `alias` (db/select-batch.ts selectList), for the device page. */
+export const deviceFileSelectList = (alias: string | null, options?: ColumnOptions): string[] =>
+  selectList(DeviceFile, alias, options);
+/** The sanitization attributes `sanitizationSelectList(alias, { prefix })` put in `row`, without the prefix. */
+export const unprefixedSanitization = (row: Row, prefix: string): Row => unprefixed(row, Sanitization, prefix);
+/** The device-file attributes `deviceFileSelectList(alias, { prefix })` put in `row`, without the prefix. */
+export const unprefixedDeviceFile = (row: Row, prefix: string): Row => unprefixed(row, DeviceFile, prefix);

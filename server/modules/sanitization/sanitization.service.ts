@@ -248,6 +248,17 @@ export async function recordWithFile(
 }
 
 /** The device's records with their drives' serials: the device page's statement, here inside the caller's transaction. */
+/** Every sanitization record of the device (counted, awaiting confirmation or rejected), oldest first. */
+export function sanitizationsOfDevice(deviceId: number): Promise<Sanitization[]> {
+  return Sanitization.findAll({
+    where: { deviceId },
+    order: [
+      ['startedAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+}
+
 export async function listSanitizations(deviceId: number, transaction?: Transaction): Promise<SanitizationDto[]> {
   const rows = await getSequelize().query<Record<string, unknown>>(deviceSanitizationsSql(), {
     replacements: { id: deviceId },
