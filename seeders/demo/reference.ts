@@ -2,7 +2,7 @@
 import type { Transaction } from 'sequelize';
 import { User, hashPassword } from '../../server/modules/auth/index.js';
 import { Donor } from '../../server/modules/donors/index.js';
-import { Site } from '../../server/modules/sites/index.js';
+import { Site } from '../../server/modules/sites/sites.model.js';
 import { DEMO_PASSWORD, DONORS, SITES, USERS } from './people.js';
 import type { Performer } from './paths.js';
 

@@ -8,7 +8,7 @@ import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
-import { Site } from '../../server/modules/sites/index.js';
+import { Site } from '../../server/modules/sites/sites.model.js';
 import { findDemoDonations } from './donations.js';
 import { DONORS, SITES, USERS } from './people.js';
 

@@ -121,7 +121,6 @@ const NOT_YET: Record<string, string[]> = {
   donors: ['Donor'],
   partners: ['Partner'],
   programmes: ['Programme'],
-  sites: ['Site'],
 };
 
 function modelExportsOf(module: string): string[] {

@@ -14,7 +14,7 @@ import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices
 import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/index.js';
 import { Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
-import { Site } from '../../server/modules/sites/index.js';
+import { Site } from '../../server/modules/sites/sites.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { Allocation } from '../../server/modules/allocations/index.js';
 import { Beneficiary } from '../../server/modules/beneficiaries/index.js';

@@ -8,7 +8,7 @@ import { getSequelize, withTransaction } from '../../server/db/sequelize.js';
 import { createDevice, type DeviceInput, type DeviceStatus } from '../../server/modules/devices/index.js';
 import { Device } from '../../server/modules/devices/devices.model.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
-import { Site } from '../../server/modules/sites/index.js';
+import { Site } from '../../server/modules/sites/sites.model.js';
 import { api, bearer } from './api.js';
 import { createDonation } from './factories.js';
 

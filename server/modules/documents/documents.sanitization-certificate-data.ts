@@ -7,7 +7,7 @@ import { User } from '../auth/index.js';
 import { drivesOf, findDevice } from '../devices/index.js';
 import { findDonationWithDonor } from '../donations/index.js';
 import { sanitizationsOfDevice, type Sanitization } from '../sanitization/index.js';
-import { Site } from '../sites/index.js';
+import { findSite } from '../sites/index.js';
 import { latestPassedSample, type VerificationSample } from '../workshop/index.js';
 
 export interface Person {
@@ -78,7 +78,7 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
   const [drives, donation, site, sample] = await Promise.all([
     drivesOf(deviceId),
     findDonationWithDonor({ id: device.donationId }, ['name', 'nameLatin']),
-    device.siteId ? Site.findByPk(device.siteId) : null,
+    device.siteId ? findSite(device.siteId) : null,
     latestPassedSample(deviceId),
   ]);
   const people = await peopleById([

@@ -7,7 +7,7 @@ import { offsetOf, type Page } from '../../lib/pagination.js';
 import { containsPattern } from '../../lib/sql.js';
 import { countByStatus, createDevice, createDevicesBulk, toDeviceDto, type DeviceInput } from '../devices/index.js';
 import { createDonor, Donor } from '../donors/index.js';
-import { Site } from '../sites/index.js';
+import { siteExists } from '../sites/index.js';
 import { Donation, newReceiptToken } from './donations.model.js';
 import { readManifest } from './donations.import.js';
 import { issueReceiptNumber } from './donations.receipt.js';
@@ -49,11 +49,11 @@ const withDonor = { include: [{ model: Donor, as: 'donor', attributes: ['id', 'n
 const REFERENCES = {
   donorId: {
     label: 'Donor',
-    count: (id: number, transaction: Transaction) => Donor.count({ where: { id }, transaction }),
+    exists: async (id: number, transaction: Transaction) => (await Donor.count({ where: { id }, transaction })) > 0,
   },
   siteId: {
     label: 'Site',
-    count: (id: number, transaction: Transaction) => Site.count({ where: { id }, transaction }),
+    exists: (id: number, transaction: Transaction) => siteExists(id, transaction),
   },
 };
 async function assertReference(
@@ -62,7 +62,7 @@ async function assertReference(
   transaction: Transaction,
 ): Promise<void> {
   if (id === undefined) return;
-  if (!(await REFERENCES[path].count(id, transaction))) {
+  if (!(await REFERENCES[path].exists(id, transaction))) {
     throw new UnprocessableError('REFERENCE_NOT_FOUND', `${REFERENCES[path].label} ${id} does not exist`, [
       { path, message: 'does not exist' },
     ]);

@@ -21,6 +21,11 @@ export async function updateSite(id: number, input: Partial<SiteInput>): Promise
   return toSiteDto(site);
 }
 
+/** Site `id`, or null (other modules read its name for documents). */
+export function findSite(id: number): Promise<Site | null> {
+  return Site.findByPk(id);
+}
+
 /** Whether site `id` exists (read inside the caller's transaction). */
 export async function siteExists(id: number, transaction?: Transaction): Promise<boolean> {
   return (await Site.count({ where: { id }, transaction })) > 0;
