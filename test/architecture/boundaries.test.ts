@@ -119,7 +119,6 @@ const NOT_YET: Record<string, string[]> = {
   auth: ['User'],
   beneficiaries: ['Beneficiary', 'BeneficiaryAudit'],
   donors: ['Donor'],
-  partners: ['Partner'],
   programmes: ['Programme'],
 };
 

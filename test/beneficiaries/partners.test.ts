@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Partner } from '../../server/modules/partners/index.js';
+import { Partner } from '../../server/modules/partners/partners.model.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { createBeneficiary, createPartner } from './helpers.js';

@@ -17,7 +17,7 @@ import {
   type Need,
   type Purpose,
 } from './beneficiaries.lifecycle.js';
-import { Partner } from '../partners/index.js';
+import { associatePartnerRows } from '../partners/index.js';
 
 export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreationAttributes<Beneficiary>> {
   declare id: CreationOptional<number>;
@@ -114,8 +114,7 @@ export function initBeneficiaryModels(sequelize: Sequelize): void {
 }
 
 export function associateBeneficiaryModels(): void {
-  Beneficiary.belongsTo(Partner, { foreignKey: 'partnerId', as: 'partner' });
-  Partner.hasMany(Beneficiary, { foreignKey: 'partnerId', as: 'beneficiaries' });
+  associatePartnerRows(Beneficiary, 'beneficiaries');
   BeneficiaryAudit.belongsTo(Beneficiary, { foreignKey: 'beneficiaryId', as: 'beneficiary' });
   BeneficiaryAudit.belongsTo(User, { foreignKey: 'actorId', as: 'actor' });
 }

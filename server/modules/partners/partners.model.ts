@@ -4,6 +4,7 @@ import {
   type CreationOptional,
   type InferAttributes,
   type InferCreationAttributes,
+  type ModelStatic,
   type Sequelize,
 } from 'sequelize';
 import { PARTNER_KINDS, type PartnerKind } from '../../shared/beneficiaries.js';
@@ -41,4 +42,13 @@ export function initPartnerModels(sequelize: Sequelize): void {
     },
     { sequelize, tableName: 'partners' },
   );
+}
+
+/**
+ * Associates another module's model whose rows name a partner by `partnerId`: `row.partner`, and the partner's rows
+ * under `as`. That module links its model here instead of holding the Partner class.
+ */
+export function associatePartnerRows(model: ModelStatic<Model>, as: string): void {
+  model.belongsTo(Partner, { foreignKey: 'partnerId', as: 'partner' });
+  Partner.hasMany(model, { foreignKey: 'partnerId', as });
 }
