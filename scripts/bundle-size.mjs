@@ -21,7 +21,14 @@ const SHELL = 'src/shell/AppLayout.tsx';
 // Keep in step with homeFor (client/src/shell/nav.ts): technicians land on /intake, every other role on /intake-queue.
 const LANDINGS = [
   { name: 'sign-in (/login)', route: 'src/features/login/LoginPage.tsx', signedIn: false },
-  { name: 'technician (/intake)', route: 'src/features/intake/IntakeStationPage.tsx', signedIn: true },
+  // Not yet within the budget (issue 15): a ceiling that may only come down. It fails when the screen grows past
+  // it, and when the screen meets the budget (then delete `ceilingKb`).
+  {
+    name: 'technician (/intake)',
+    route: 'src/features/intake/IntakeStationPage.tsx',
+    signedIn: true,
+    ceilingKb: 222,
+  },
   {
     name: 'admin, manager, viewer (/intake-queue)',
     route: 'src/features/intake-queue/IntakeQueuePage.tsx',
@@ -50,16 +57,21 @@ const gzipKb = (keys) =>
   [...keys].reduce((sum, key) => sum + gzipSync(readFileSync(join(dist, manifest[key].file))).length, 0) / 1024;
 
 const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry);
-let over = false;
+let failed = false;
 console.log(`first-screen JavaScript, gzipped (entry + ${SHELL.split('/').pop()} when signed in + the screen):`);
-for (const { name, route, signedIn } of LANDINGS) {
+for (const { name, route, signedIn, ceilingKb } of LANDINGS) {
   const keys = closure([...entries, ...(signedIn ? [SHELL] : []), route]);
   const kb = gzipKb(keys);
-  over ||= kb > BUDGET_KB;
-  console.log(`  ${name}: ${kb.toFixed(1)} KB / ${BUDGET_KB} KB${kb > BUDGET_KB ? '  OVER' : ''}`);
+  let verdict = kb > BUDGET_KB ? '  OVER' : '';
+  if (ceilingKb !== undefined) {
+    verdict =
+      kb > BUDGET_KB ? `  OVER (not yet met; may not grow past ${ceilingKb} KB)` : '  now within: delete its ceiling';
+    failed ||= kb > ceilingKb || kb <= BUDGET_KB;
+  } else failed ||= kb > BUDGET_KB;
+  console.log(`  ${name}: ${kb.toFixed(1)} KB / ${BUDGET_KB} KB${verdict}`);
 }
-if (over) {
-  console.error(`OVER: a landing screen loads more than ${BUDGET_KB} KB of gzipped JavaScript`);
+if (failed) {
+  console.error(`FAILED: a landing screen is above its budget (${BUDGET_KB} KB) or its ceiling, or a ceiling is stale`);
   process.exit(1);
 }
-console.log('ok');
+console.log('ok (but for the ceilings above)');
