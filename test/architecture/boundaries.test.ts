@@ -117,7 +117,7 @@ export function modelClassExports(indexText: string, readModel: (specifier: stri
 const NOT_YET: Record<string, string[]> = {
   allocations: ['Allocation'],
   auth: ['User'],
-  beneficiaries: ['Beneficiary', 'BeneficiaryAudit'],
+  beneficiaries: ['Beneficiary'],
   donors: ['Donor'],
   programmes: ['Programme'],
 };

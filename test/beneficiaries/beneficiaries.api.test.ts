@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { Beneficiary, BeneficiaryAudit } from '../../server/modules/beneficiaries/index.js';
+import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
+import { BeneficiaryAudit } from '../../server/modules/beneficiaries/beneficiaries.model.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import type { ErrorBodyOf } from '../helpers/more-factories.js';

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { AppError } from '../../server/lib/errors.js';
+import { BeneficiaryAudit } from '../../server/modules/beneficiaries/beneficiaries.model.js';
 import {
   Beneficiary,
-  BeneficiaryAudit,
   changeBeneficiaryStatus,
   type BeneficiaryStatus,
 } from '../../server/modules/beneficiaries/index.js';

@@ -1,10 +1,6 @@
 // The beneficiaries module's public face: the allocations module and the app use only what is exported here.
-export {
-  Beneficiary,
-  BeneficiaryAudit,
-  initBeneficiaryModels,
-  associateBeneficiaryModels,
-} from './beneficiaries.model.js';
+export { Beneficiary, initBeneficiaryModels, associateBeneficiaryModels } from './beneficiaries.model.js';
+export type { BeneficiaryAudit } from './beneficiaries.model.js';
 export {
   BENEFICIARY_STATUSES,
   ELIGIBLE_STATUSES,
