@@ -30,6 +30,13 @@ export const DEVICE_STATUSES: readonly DeviceStatus[] = [
   'recycled',
   'harvested',
 ];
+/**
+ * Closed to the workshop: the device is promised or gone (allocated, handed over, recycled, harvested), so its specs,
+ * drives and wipe records no longer change. A returned device comes back through intake and is open again.
+ */
+export const CLOSED_STATUSES: readonly DeviceStatus[] = ['allocated', 'handed_over', 'recycled', 'harvested'];
+export const isClosed = (status: DeviceStatus): boolean => CLOSED_STATUSES.includes(status);
+
 /** SSD first: what most donated laptops hold. */
 export const MEDIA_TYPES: readonly MediaType[] = ['ssd', 'hdd', 'nvme', 'emmc', 'other'];
 

@@ -37,12 +37,8 @@ export const TRANSITIONS: Readonly<
 /** The workshop's queues (GET /api/work-queues), in the order a device passes them. */
 export const WORKSHOP_STATUSES: readonly DeviceStatus[] = ['intake', 'repair', 'wipe', 'refurbish', 'disposal'];
 
-/**
- * Closed to the workshop: the device is promised or gone (allocated, handed over, recycled, harvested), so its specs,
- * drives and wipe records no longer change. A returned device comes back through intake and is open again.
- */
-export const CLOSED_STATUSES: readonly DeviceStatus[] = ['allocated', 'handed_over', 'recycled', 'harvested'];
-export const isClosed = (status: DeviceStatus): boolean => CLOSED_STATUSES.includes(status);
+// Closed to the workshop (promised or gone): defined with the wire types, as the client asks it too.
+export { CLOSED_STATUSES, isClosed } from '../../shared/index.js';
 
 /** Placed: handed over to a beneficiary (the outcome a donor is told first). */
 export const isPlaced = (status: DeviceStatus): boolean => status === 'handed_over';

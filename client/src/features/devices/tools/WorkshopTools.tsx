@@ -1,5 +1,5 @@
 import { Divider, Stack, Title } from '@mantine/core';
-import type { DeviceDetailDto } from '../../../api/types';
+import { isClosed, type DeviceDetailDto } from '../../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../../api/endpoints';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
@@ -12,7 +12,6 @@ import { SanitizationRecords } from './SanitizationRecords';
 import { TitledCard } from '../../../components/TitledCard';
 
 /** Once a device is allocated, handed over or disposed of, the server takes no more reports or wipe records. */
-const CLOSED = ['allocated', 'handed_over', 'recycled', 'harvested'];
 
 /** The sanitization records: from the device detail when it carries them, else from their own route. */
 export function SanitizationPanel({
@@ -27,7 +26,7 @@ export function SanitizationPanel({
   const { t } = usePrefs();
   const fetched = useQuery({ ...endpoints.devices.sanitizations(device.id), enabled: !device.sanitizations });
   const records = device.sanitizations ?? fetched.data ?? [];
-  const open = canRecord && !CLOSED.includes(device.status);
+  const open = canRecord && !isClosed(device.status);
   const reload = () => {
     onChanged();
     void fetched.refetch();
@@ -54,7 +53,7 @@ export function WorkshopTools({ device }: { device: DeviceDetailDto }) {
   return (
     <TitledCard title={t('tools.title')} data-testid="workshop-tools">
       <Stack gap="md">
-        {!CLOSED.includes(device.status) && (
+        {!isClosed(device.status) && (
           <>
             <HardwareReportUpload deviceId={device.id} />
             <Divider />
