@@ -5,7 +5,7 @@ import type { Transaction } from 'sequelize';
 import { Session, User } from '../../server/modules/auth/auth.model.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
-import { Donor } from '../../server/modules/donors/index.js';
+import { Donor } from '../../server/modules/donors/donors.model.js';
 import { DeviceFile, Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { Site } from '../../server/modules/sites/sites.model.js';

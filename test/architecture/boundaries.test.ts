@@ -118,7 +118,6 @@ const NOT_YET: Record<string, string[]> = {
   allocations: ['Allocation'],
   auth: ['User'],
   beneficiaries: ['Beneficiary'],
-  donors: ['Donor'],
   programmes: ['Programme'],
 };
 

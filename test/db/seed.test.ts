@@ -12,7 +12,7 @@ import { User } from '../../server/modules/auth/index.js';
 import { DEVICE_STATUSES, countByStatus, verifyChains } from '../../server/modules/devices/index.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
-import { Donor } from '../../server/modules/donors/index.js';
+import { Donor } from '../../server/modules/donors/donors.model.js';
 import { Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import { Site } from '../../server/modules/sites/sites.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';

@@ -6,7 +6,7 @@ import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import type { ErrorBodyOf } from '../helpers/more-factories.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
-import { Donor } from '../../server/modules/donors/index.js';
+import { Donor } from '../../server/modules/donors/donors.model.js';
 import type { FieldErrorDto, IntakeQueueDto, PledgeResponse } from '../../server/shared/index.js';
 
 const year = new Date().getUTCFullYear();

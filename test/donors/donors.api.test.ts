@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation, createDonor, signIn } from '../helpers/factories.js';
 import { createDeviceRecord, type ErrorBodyOf } from '../helpers/more-factories.js';
-import { Donor } from '../../server/modules/donors/index.js';
+import { Donor } from '../../server/modules/donors/donors.model.js';
 import type { DonorDetailDto, DonorDto, FieldErrorDto, Page } from '../../server/shared/index.js';
 
 const gulfTech = {

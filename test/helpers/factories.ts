@@ -34,7 +34,7 @@ export async function signIn(role: Role): Promise<{ user: User; token: string }>
   return { user, token };
 }
 
-import { Donor } from '../../server/modules/donors/index.js';
+import { Donor } from '../../server/modules/donors/donors.model.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
 
 let donationCounter = 0;

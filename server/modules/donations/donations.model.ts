@@ -8,7 +8,7 @@ import {
   type Sequelize,
 } from 'sequelize';
 import { associateDevicesWithDonations } from '../devices/index.js';
-import { Donor } from '../donors/index.js';
+import { associateDonorRows } from '../donors/index.js';
 import { DONATION_CHANNELS, DONATION_STATUSES, type DonationChannel, type DonationStatus } from '../../shared/index.js';
 
 export { DONATION_CHANNELS, DONATION_STATUSES };
@@ -68,7 +68,6 @@ export function initDonationModels(sequelize: Sequelize): void {
 }
 
 export function associateDonationModels(): void {
-  Donation.belongsTo(Donor, { foreignKey: 'donorId', as: 'donor' });
-  Donor.hasMany(Donation, { foreignKey: 'donorId', as: 'donations' });
+  associateDonorRows(Donation, 'donations');
   associateDevicesWithDonations(Donation);
 }

@@ -1,6 +1,6 @@
 // Reads of donation rows for other modules (issue 15, point 1: they call these, never the model).
 import { columnsOf } from '../../db/select-batch.js';
-import { Donor } from '../donors/index.js';
+import type { Donor } from '../donors/index.js';
 import { Donation } from './donations.model.js';
 
 export type DonationWithDonor = Donation & { donor?: Donor };
@@ -18,7 +18,7 @@ export function findDonationWithDonor(
 ): Promise<DonationWithDonor | null> {
   return Donation.findOne({
     where,
-    include: [{ model: Donor, as: 'donor', ...(donorAttributes ? { attributes: donorAttributes } : {}) }],
+    include: [{ association: 'donor', ...(donorAttributes ? { attributes: donorAttributes } : {}) }],
   });
 }
 

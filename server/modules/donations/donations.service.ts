@@ -6,7 +6,7 @@ import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { containsPattern } from '../../lib/sql.js';
 import { countByStatus, createDevice, createDevicesBulk, toDeviceDto, type DeviceInput } from '../devices/index.js';
-import { createDonor, Donor } from '../donors/index.js';
+import { createDonor, donorExists } from '../donors/index.js';
 import { siteExists } from '../sites/index.js';
 import { Donation, newReceiptToken } from './donations.model.js';
 import { readManifest } from './donations.import.js';
@@ -43,13 +43,13 @@ async function nextDonationCode(transaction: Transaction): Promise<string> {
   return `DN-${year}-${String(n).padStart(4, '0')}`;
 }
 
-const withDonor = { include: [{ model: Donor, as: 'donor', attributes: ['id', 'name'] }] };
+const withDonor = { include: [{ association: 'donor', attributes: ['id', 'name'] }] };
 
 /** A donor or site id that names nothing is the caller's mistake: 422 naming the field, not a database conflict. */
 const REFERENCES = {
   donorId: {
     label: 'Donor',
-    exists: async (id: number, transaction: Transaction) => (await Donor.count({ where: { id }, transaction })) > 0,
+    exists: (id: number, transaction: Transaction) => donorExists(id, transaction),
   },
   siteId: {
     label: 'Site',

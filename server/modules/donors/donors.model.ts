@@ -4,6 +4,7 @@ import {
   type CreationOptional,
   type InferAttributes,
   type InferCreationAttributes,
+  type ModelStatic,
   type Sequelize,
 } from 'sequelize';
 import type { DocumentLanguage, DonorKind } from '../../shared/index.js';
@@ -43,4 +44,14 @@ export function initDonorModels(sequelize: Sequelize): void {
     },
     { sequelize, tableName: 'donors' },
   );
+}
+
+/**
+ * Associates another module's model whose rows name a donor by `donorId`: `row.donor` (include it with
+ * `{ association: 'donor' }`), and the donor's rows under `as`. That module links its model here instead of holding
+ * the Donor class.
+ */
+export function associateDonorRows(model: ModelStatic<Model>, as: string): void {
+  model.belongsTo(Donor, { foreignKey: 'donorId', as: 'donor' });
+  Donor.hasMany(model, { foreignKey: 'donorId', as });
 }

@@ -54,6 +54,11 @@ export async function listDonors(q: DonorListQuery, role: Role): Promise<Page<Do
   return { items: rows.map((d) => toDonorDto(d, role)), total: count, page: q.page, pageSize: q.pageSize };
 }
 
+/** Whether donor `id` exists (read inside the caller's transaction). */
+export async function donorExists(id: number, transaction?: Transaction): Promise<boolean> {
+  return (await Donor.count({ where: { id }, transaction })) > 0;
+}
+
 export async function findDonor(id: number): Promise<Donor> {
   const donor = await Donor.findByPk(id);
   if (!donor) throw new NotFoundError(`Donor ${id} not found`);

@@ -1,5 +1,6 @@
-export { Donor, initDonorModels } from './donors.model.js';
-export { createDonor, findDonor, listDonors, updateDonor } from './donors.service.js';
+export { associateDonorRows, initDonorModels } from './donors.model.js';
+export type { Donor } from './donors.model.js';
+export { createDonor, donorExists, findDonor, listDonors, updateDonor } from './donors.service.js';
 export {
   donorInput,
   donorPatch,
