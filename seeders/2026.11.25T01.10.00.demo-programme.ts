@@ -8,7 +8,7 @@ import { initModels } from '../server/models.js';
 import { storeFile } from '../server/lib/file-store.js';
 import { preparePiiKey } from '../server/lib/pii-key.js';
 import { piiHash } from '../server/lib/pii.js';
-import { Allocation } from '../server/modules/allocations/index.js';
+import { Allocation } from '../server/modules/allocations/allocations.model.js';
 import { newCertificateCode } from '../server/modules/allocations/allocations.handover.js';
 import { Beneficiary } from '../server/modules/beneficiaries/index.js';
 import { Device } from '../server/modules/devices/devices.model.js';

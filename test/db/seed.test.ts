@@ -16,7 +16,7 @@ import { Donor } from '../../server/modules/donors/donors.model.js';
 import { Sanitization } from '../../server/modules/sanitization/sanitization.model.js';
 import { Site } from '../../server/modules/sites/sites.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
-import { Allocation } from '../../server/modules/allocations/index.js';
+import { Allocation } from '../../server/modules/allocations/allocations.model.js';
 import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
 import { Programme } from '../../server/modules/programmes/index.js';
 

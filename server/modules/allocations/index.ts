@@ -1,3 +1,11 @@
 // The allocations module's public face (documents read allocations for certificates).
-export { Allocation, initAllocationModels, type AllocationStatus } from './allocations.model.js';
+export { initAllocationModels, type AllocationStatus } from './allocations.model.js';
+export type { Allocation } from './allocations.model.js';
+export {
+  countHandedOver,
+  findAllocation,
+  handedOverByCertificateCode,
+  handedOverChunk,
+  type HandoverPeriod,
+} from './allocations.queries.js';
 export { toAllocationDto, type AllocationDto } from './allocations.schema.js';

@@ -3,9 +3,8 @@
 // is slower than we are, so memory stays flat for 2,000 certificates or 20,000.
 import type { Writable } from 'node:stream';
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
-import { Op, type WhereOptions } from 'sequelize';
 import { NotFoundError } from '../../lib/errors.js';
-import { Allocation } from '../allocations/index.js';
+import { countHandedOver, handedOverChunk, type Allocation, type HandoverPeriod } from '../allocations/index.js';
 import { Programme } from '../programmes/index.js';
 import { isoDay, startOfLocalDay } from './documents.format.js';
 import type { Letterhead } from './documents.layout.js';
@@ -19,12 +18,12 @@ const HIGH_WATER = 256 * 1024;
 
 const nextDay = (day: string): string => isoDay(new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000));
 
-/** Handed-over allocations of the programme whose handover fell on `from`…`to`, days in the charity's time zone. */
-function rangeWhere(programmeId: number, range: DateRange): WhereOptions<Allocation> {
-  const handedOverAt: Record<symbol, Date> = {};
-  if (range.from) handedOverAt[Op.gte] = startOfLocalDay(range.from);
-  if (range.to) handedOverAt[Op.lt] = startOfLocalDay(nextDay(range.to));
-  return { programmeId, status: 'handed_over', ...(range.from || range.to ? { handedOverAt } : {}) };
+/** The handover period of the days `from`…`to`, in the charity's time zone. */
+function periodOf(range: DateRange): HandoverPeriod {
+  return {
+    ...(range.from ? { from: startOfLocalDay(range.from) } : {}),
+    ...(range.to ? { to: startOfLocalDay(nextDay(range.to)) } : {}),
+  };
 }
 
 export async function findProgramme(id: number): Promise<Programme> {
@@ -34,7 +33,7 @@ export async function findProgramme(id: number): Promise<Programme> {
 }
 
 export async function countCertificates(programmeId: number, range: DateRange): Promise<number> {
-  return Allocation.count({ where: rangeWhere(programmeId, range) });
+  return countHandedOver(programmeId, periodOf(range));
 }
 
 /** Waits while the client lags; resolves at once when it has gone (the caller then stops). */
@@ -55,12 +54,6 @@ function drainOrClose(sink: Writable): Promise<void> {
   });
 }
 
-// Keyset pagination: the next chunk starts after the last (handed_over_at, id) drawn, so no OFFSET scan grows.
-function keysetAfter(after: { at: Date; id: number } | null): WhereOptions<Allocation> {
-  if (!after) return {};
-  return { [Op.or]: [{ handedOverAt: { [Op.gt]: after.at } }, { handedOverAt: after.at, id: { [Op.gt]: after.id } }] };
-}
-
 /** Draws every certificate of the range into `doc`, which is already piped to `sink`; returns how many. */
 export async function drawCertificates(
   doc: PDFKit.PDFDocument,
@@ -69,19 +62,12 @@ export async function drawCertificates(
   range: DateRange,
   letterhead: Letterhead,
 ): Promise<number> {
-  const where = rangeWhere(programmeId, range);
+  const period = periodOf(range);
   let drawn = 0;
   let after: { at: Date; id: number } | null = null;
   while (!sink.destroyed) {
-    const chunk: Allocation[] = await Allocation.findAll({
-      where: { [Op.and]: [where, keysetAfter(after)] },
-      order: [
-        ['handedOverAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      limit: CHUNK,
-      raw: true,
-    });
+    // Keyset pagination: the next chunk starts after the last (handed_over_at, id) drawn, so no OFFSET scan grows.
+    const chunk: Allocation[] = await handedOverChunk(programmeId, period, after, CHUNK);
     for (const data of await certificateData(chunk)) {
       if (drawn > 0) doc.addPage();
       drawHandoverCertificate(doc, data, letterhead);

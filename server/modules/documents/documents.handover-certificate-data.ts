@@ -3,7 +3,7 @@
 // its encrypted column on the way to a document.
 import { config } from '../../config.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
-import { Allocation } from '../allocations/index.js';
+import { findAllocation, type Allocation } from '../allocations/index.js';
 import { Beneficiary, maskNationalId } from '../beneficiaries/index.js';
 import { deviceSpecsOf, driveSpecsOf, type Drive } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
@@ -15,7 +15,7 @@ export const verifyUrlOf = (code: string): string => `${config.publicUrl}/verify
 
 /** 404 for an unknown allocation, 409 NOT_HANDED_OVER until the handover is recorded. */
 export async function loadHandoverCertificate(allocationId: number): Promise<HandoverCertificateData> {
-  const allocation = await Allocation.findByPk(allocationId);
+  const allocation = await findAllocation(allocationId);
   if (!allocation) throw new NotFoundError(`Allocation ${allocationId} not found`);
   if (allocation.status !== 'handed_over' || !allocation.certificateCode) {
     throw new ConflictError(

@@ -1,6 +1,6 @@
 // Public verification of a handover certificate: is the code genuine, and if so the asset tag, the date, the
 // programme and the beneficiary's initials. Nothing more: a verifier needs no name, ID or device serial.
-import { Allocation } from '../allocations/index.js';
+import { handedOverByCertificateCode } from '../allocations/index.js';
 import { Beneficiary, initialsOf } from '../beneficiaries/index.js';
 import { assetTagOf } from '../devices/index.js';
 import { Programme } from '../programmes/index.js';
@@ -23,7 +23,7 @@ export interface VerificationDto {
 export async function verifyCertificate(rawCode: string): Promise<VerificationDto | null> {
   const code = normaliseCertificateCode(rawCode);
   if (!code) return null;
-  const allocation = await Allocation.findOne({ where: { certificateCode: code, status: 'handed_over' } });
+  const allocation = await handedOverByCertificateCode(code);
   if (!allocation?.handedOverAt) return null;
   const [assetTag, beneficiary, programme, settings] = await Promise.all([
     assetTagOf(allocation.deviceId),
