@@ -41,7 +41,7 @@ const { Beneficiary } = await import('../server/modules/beneficiaries/index.js')
 const { Device, Drive } = await import('../server/modules/devices/devices.model.js');
 const { Donation } = await import('../server/modules/donations/donations.model.js');
 const { Donor } = await import('../server/modules/donors/donors.model.js');
-const { Programme } = await import('../server/modules/programmes/index.js');
+const { Programme } = await import('../server/modules/programmes/programmes.model.js');
 const { updateSettings } = await import('../server/modules/settings/index.js');
 const { signaturePng } = await import('../test/documents/signature-png.js');
 

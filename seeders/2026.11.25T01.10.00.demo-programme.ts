@@ -12,7 +12,7 @@ import { Allocation } from '../server/modules/allocations/allocations.model.js';
 import { newCertificateCode } from '../server/modules/allocations/allocations.handover.js';
 import { Beneficiary } from '../server/modules/beneficiaries/index.js';
 import { Device } from '../server/modules/devices/devices.model.js';
-import { Programme } from '../server/modules/programmes/index.js';
+import { Programme } from '../server/modules/programmes/programmes.model.js';
 import { ensureBeneficiary, familySeeds } from './demo/families.js';
 import type { Migration } from '../server/db/umzug.js';
 

@@ -117,7 +117,6 @@ export function modelClassExports(indexText: string, readModel: (specifier: stri
 const NOT_YET: Record<string, string[]> = {
   auth: ['User'],
   beneficiaries: ['Beneficiary'],
-  programmes: ['Programme'],
 };
 
 function modelExportsOf(module: string): string[] {

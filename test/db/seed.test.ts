@@ -18,7 +18,7 @@ import { Site } from '../../server/modules/sites/sites.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { Allocation } from '../../server/modules/allocations/allocations.model.js';
 import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
-import { Programme } from '../../server/modules/programmes/index.js';
+import { Programme } from '../../server/modules/programmes/programmes.model.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 

@@ -9,7 +9,7 @@ import { offsetOf, type Page } from '../../lib/pagination.js';
 import type { Actor, Role } from '../auth/index.js';
 import { Beneficiary, changeBeneficiaryStatus, type BeneficiaryStatus } from '../beneficiaries/index.js';
 import { assetTagOf, assetTagsOf, changeStatus, findDevice, type Device } from '../devices/index.js';
-import { Programme } from '../programmes/index.js';
+import { programmeExists } from '../programmes/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
 import { Allocation } from './allocations.model.js';
 import {
@@ -39,7 +39,7 @@ export async function allocate(input: AllocateInput, actor: Actor): Promise<Allo
       throw new UnprocessableError('REFERENCE_NOT_FOUND', `Beneficiary ${input.beneficiaryId} does not exist`, [
         { path: 'beneficiaryId', message: 'does not exist' },
       ]);
-    if (input.programmeId && !(await Programme.count({ where: { id: input.programmeId }, transaction: t }))) {
+    if (input.programmeId && !(await programmeExists(input.programmeId, t))) {
       throw new UnprocessableError('REFERENCE_NOT_FOUND', `Programme ${input.programmeId} does not exist`, [
         { path: 'programmeId', message: 'does not exist' },
       ]);

@@ -3,9 +3,7 @@
 // is slower than we are, so memory stays flat for 2,000 certificates or 20,000.
 import type { Writable } from 'node:stream';
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
-import { NotFoundError } from '../../lib/errors.js';
 import { countHandedOver, handedOverChunk, type Allocation, type HandoverPeriod } from '../allocations/index.js';
-import { Programme } from '../programmes/index.js';
 import { isoDay, startOfLocalDay } from './documents.format.js';
 import type { Letterhead } from './documents.layout.js';
 import type { DateRange } from './documents.schema.js';
@@ -24,12 +22,6 @@ function periodOf(range: DateRange): HandoverPeriod {
     ...(range.from ? { from: startOfLocalDay(range.from) } : {}),
     ...(range.to ? { to: startOfLocalDay(nextDay(range.to)) } : {}),
   };
-}
-
-export async function findProgramme(id: number): Promise<Programme> {
-  const programme = await Programme.findByPk(id);
-  if (!programme) throw new NotFoundError(`Programme ${id} not found`);
-  return programme;
 }
 
 export async function countCertificates(programmeId: number, range: DateRange): Promise<number> {

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { findAllocation, type Allocation } from '../allocations/index.js';
 import { Beneficiary, maskNationalId } from '../beneficiaries/index.js';
 import { deviceSpecsOf, driveSpecsOf, type Drive } from '../devices/index.js';
-import { Programme } from '../programmes/index.js';
+import { programmeNamesOf } from '../programmes/index.js';
 import { formatCapacity } from './documents.format.js';
 import { readOptional } from './documents.letterhead.js';
 import type { HandoverCertificateData } from './documents.handover-certificate-pdf.js';
@@ -45,9 +45,7 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
       attributes: ['id', 'name', 'kind', 'nationalIdLast4'],
       raw: true,
     }),
-    programmeIds.length
-      ? Programme.findAll({ where: { id: programmeIds }, attributes: ['id', 'name', 'nameLatin'], raw: true })
-      : Promise.resolve([]),
+    programmeIds.length ? programmeNamesOf(programmeIds) : Promise.resolve([]),
     Promise.all(
       allocations.map((a) =>
         a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : Promise.resolve(null),

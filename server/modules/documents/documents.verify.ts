@@ -3,7 +3,7 @@
 import { handedOverByCertificateCode } from '../allocations/index.js';
 import { Beneficiary, initialsOf } from '../beneficiaries/index.js';
 import { assetTagOf } from '../devices/index.js';
-import { Programme } from '../programmes/index.js';
+import { programmeNameOf } from '../programmes/index.js';
 import { getSettings } from '../settings/index.js';
 import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
 import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
@@ -29,7 +29,7 @@ export async function verifyCertificate(rawCode: string): Promise<VerificationDt
     assetTagOf(allocation.deviceId),
     // Only the name is read, and only its initials leave this function.
     Beneficiary.findByPk(allocation.beneficiaryId, { attributes: ['id', 'name'] }),
-    allocation.programmeId ? Programme.findByPk(allocation.programmeId, { attributes: ['name', 'nameLatin'] }) : null,
+    allocation.programmeId ? programmeNameOf(allocation.programmeId) : null,
     getSettings(),
   ]);
   return {

@@ -1,5 +1,7 @@
 // The programmes module's public face for other modules (allocations, documents, reports).
-export { Programme, initProgrammeModels } from './programmes.model.js';
+export { initProgrammeModels } from './programmes.model.js';
+export type { Programme } from './programmes.model.js';
+export { allProgrammes, programmeExists, programmeNameOf, programmeNamesOf } from './programmes.queries.js';
 export { toProgrammeDto, type ProgrammeDto } from './programmes.schema.js';
 export { findProgramme } from './programmes.service.js';
 export { programmeProgress, type ProgrammeProgress } from './programmes.progress.js';

@@ -6,7 +6,7 @@ import { config } from '../../config.js';
 import { getSequelize, isSqlite, writeGeneration } from '../../db/sequelize.js';
 import { sharedResults } from '../../lib/shared-results.js';
 import { countByStatus, DEVICE_STATUSES, STAGE_STATUSES } from '../devices/index.js';
-import { Programme, programmeProgress } from '../programmes/index.js';
+import { allProgrammes, programmeProgress } from '../programmes/index.js';
 import type { DashboardDto } from '../../shared/index.js';
 
 /** The wire shape (server/shared DashboardDto). */
@@ -81,7 +81,7 @@ export async function dashboard(now = new Date()): Promise<Dashboard> {
     monthlyCounts('devices', 'created_at', since),
     monthlyCounts('allocations', 'handed_over_at', since, "AND status = 'handed_over'"),
     medianDaysPerStage(new Date(now.getTime() - 365 * DAY_MS)),
-    Programme.findAll({ order: [['id', 'ASC']] }),
+    allProgrammes(),
   ]);
   const devicesByStatus = Object.fromEntries(DEVICE_STATUSES.map((s) => [s, byStatus[s] ?? 0]));
   const totalDevices = Object.values(devicesByStatus).reduce((a, b) => a + b, 0);
