@@ -111,7 +111,7 @@ export function modelClassExports(indexText: string, readModel: (specifier: stri
 }
 
 /**
- * Modules whose index.ts still hands out model classes (point 1 is done for devices and donations only). The list
+ * Modules whose index.ts still hands out model classes (point 1 is done for every other module). The list
  * may only shrink: a test below fails when an entry is no longer exported, so remove it then. Do not add to it.
  */
 const NOT_YET: Record<string, string[]> = {
