@@ -1,5 +1,6 @@
 // What the bench database holds, decided up front and deterministically (one seeded PRNG), so two runs at the
 // same volume seed the same rows. Pure: no database, no server imports.
+import type { DeviceStatus } from '../server/shared/index.js';
 
 export interface Volumes {
   devices: number;
@@ -18,17 +19,7 @@ export function volumesFor(devices: number): Volumes {
   };
 }
 
-export type Status =
-  | 'intake'
-  | 'repair'
-  | 'wipe'
-  | 'refurbish'
-  | 'ready'
-  | 'allocated'
-  | 'handed_over'
-  | 'disposal'
-  | 'recycled'
-  | 'harvested';
+export type Status = DeviceStatus;
 
 /** mulberry32: small, fast, good enough to spread test data. */
 export function prng(seed: number): () => number {
