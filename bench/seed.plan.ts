@@ -1,5 +1,5 @@
 // What the bench database holds, decided up front and deterministically (one seeded PRNG), so two runs at the
-// same volume seed the same rows. Pure: no database, no server imports.
+// same volume seed the same rows. Pure: no database, no server code (only the shared wire types).
 import type { DeviceStatus } from '../server/shared/index.js';
 
 export interface Volumes {
