@@ -7,3 +7,4 @@ export * from './devices.js';
 export * from './workshop.js';
 export * from './beneficiaries.js';
 export * from './allocations.js';
+export * from './regions.js';

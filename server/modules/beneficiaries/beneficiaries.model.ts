@@ -6,7 +6,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import { User } from '../auth/index.js';
+import { associateUserRows } from '../auth/index.js';
 import {
   BENEFICIARY_KINDS,
   BENEFICIARY_STATUSES,
@@ -28,6 +28,8 @@ export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreati
   declare nationalIdLast4: string;
   declare phone: string;
   declare city: string | null;
+  /** ISO 3166-2 code from server/shared/regions.ts (SA-01, MA-06…). */
+  declare regionCode: CreationOptional<string | null>;
   declare region: string | null;
   declare householdSize: number;
   declare monthlyIncome: number;
@@ -76,6 +78,7 @@ export function initBeneficiaryModels(sequelize: Sequelize): void {
       nationalIdLast4: str(4, false),
       phone: str(20, false),
       city: str(100),
+      regionCode: str(8),
       region: str(100),
       householdSize: int(),
       // DECIMAL comes back as a string from some drivers; the score and the API want a number.
@@ -116,5 +119,5 @@ export function initBeneficiaryModels(sequelize: Sequelize): void {
 export function associateBeneficiaryModels(): void {
   associatePartnerRows(Beneficiary, 'beneficiaries');
   BeneficiaryAudit.belongsTo(Beneficiary, { foreignKey: 'beneficiaryId', as: 'beneficiary' });
-  BeneficiaryAudit.belongsTo(User, { foreignKey: 'actorId', as: 'actor' });
+  associateUserRows(BeneficiaryAudit, 'actorId', 'actor');
 }

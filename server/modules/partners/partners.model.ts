@@ -17,6 +17,8 @@ export class Partner extends Model<InferAttributes<Partner>, InferCreationAttrib
   declare nameLatin: string | null;
   declare kind: PartnerKind;
   declare city: string | null;
+  /** ISO 3166-2 code from server/shared/regions.ts (SA-01, MA-06…). */
+  declare regionCode: CreationOptional<string | null>;
   declare contactPerson: string | null;
   declare phone: string | null;
   declare email: string | null;
@@ -34,6 +36,7 @@ export function initPartnerModels(sequelize: Sequelize): void {
       nameLatin: str(200),
       kind: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [[...PARTNER_KINDS]] } },
       city: str(100),
+      regionCode: str(8),
       contactPerson: str(200),
       phone: str(20),
       email: str(254),

@@ -14,6 +14,8 @@ export class Site extends Model<InferAttributes<Site>, InferCreationAttributes<S
   declare name: string;
   declare nameLatin: string | null;
   declare city: string | null;
+  /** ISO 3166-2 code from server/shared/regions.ts (SA-01, MA-06…). */
+  declare regionCode: CreationOptional<string | null>;
 }
 
 export function initSiteModels(sequelize: Sequelize): void {
@@ -24,6 +26,7 @@ export function initSiteModels(sequelize: Sequelize): void {
       name: { type: DataTypes.STRING(200), allowNull: false },
       nameLatin: { type: DataTypes.STRING(200), allowNull: true },
       city: { type: DataTypes.STRING(100), allowNull: true },
+      regionCode: { type: DataTypes.STRING(8), allowNull: true },
     },
     { sequelize, tableName: 'sites' },
   );
