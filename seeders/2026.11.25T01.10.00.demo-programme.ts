@@ -10,7 +10,7 @@ import { preparePiiKey } from '../server/lib/pii-key.js';
 import { piiHash } from '../server/lib/pii.js';
 import { Allocation } from '../server/modules/allocations/allocations.model.js';
 import { newCertificateCode } from '../server/modules/allocations/allocations.handover.js';
-import { Beneficiary } from '../server/modules/beneficiaries/index.js';
+import { Beneficiary } from '../server/modules/beneficiaries/beneficiaries.model.js';
 import { Device } from '../server/modules/devices/devices.model.js';
 import { Programme } from '../server/modules/programmes/programmes.model.js';
 import { ensureBeneficiary, familySeeds } from './demo/families.js';

@@ -1,7 +1,7 @@
 // Registers every module's models on the Sequelize instance, then their associations. Kept out of server/db/ so
 // that db/ imports no module (docs/architecture.md).
 import { getSequelize } from './db/sequelize.js';
-import { associateAuthModels, initAuthModels, User } from './modules/auth/index.js';
+import { associateAuthModels, associateUserRows, initAuthModels } from './modules/auth/index.js';
 import { associateDeviceModels, initDeviceModels } from './modules/devices/index.js';
 import { associateDonationModels, initDonationModels } from './modules/donations/index.js';
 import { initDonorModels } from './modules/donors/index.js';
@@ -33,7 +33,7 @@ export function initModels(): void {
   initProgrammeModels(sequelize);
   initAllocationModels(sequelize);
   associateAuthModels();
-  associateDeviceModels(User);
+  associateDeviceModels(associateUserRows);
   associateDonationModels();
   associateBeneficiaryModels();
   initialised = true;

@@ -3,7 +3,8 @@
 // natural key that keeps the seeder idempotent.
 import type { Transaction } from 'sequelize';
 import { encryptPii, piiHash } from '../../server/lib/pii.js';
-import { Beneficiary, type BeneficiaryStatus } from '../../server/modules/beneficiaries/index.js';
+import { Beneficiary } from '../../server/modules/beneficiaries/beneficiaries.model.js';
+import type { BeneficiaryStatus } from '../../server/modules/beneficiaries/index.js';
 import { nationalIdAad, visibleTail } from '../../server/modules/beneficiaries/beneficiaries.national-id.js';
 import { createRandom } from './random.js';
 

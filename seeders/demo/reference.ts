@@ -1,6 +1,7 @@
 // Staff accounts, sites and donors: looked up by natural key (e-mail, site code, donor name), created if missing.
 import type { Transaction } from 'sequelize';
-import { User, hashPassword } from '../../server/modules/auth/index.js';
+import { User } from '../../server/modules/auth/auth.model.js';
+import { hashPassword } from '../../server/modules/auth/index.js';
 import { Donor } from '../../server/modules/donors/donors.model.js';
 import { Site } from '../../server/modules/sites/sites.model.js';
 import { DEMO_PASSWORD, DONORS, SITES, USERS } from './people.js';

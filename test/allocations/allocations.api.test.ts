@@ -4,7 +4,7 @@ import { signIn } from '../helpers/factories.js';
 import { createBeneficiary, SIGNATURE_PNG } from '../helpers/beneficiaries.js';
 import { act, intake, readyDevice } from '../helpers/workshop.js';
 import { Allocation } from '../../server/modules/allocations/allocations.model.js';
-import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
+import { Beneficiary } from '../../server/modules/beneficiaries/beneficiaries.model.js';
 import { verifyChains } from '../../server/modules/devices/index.js';
 import { Device, DeviceEvent } from '../../server/modules/devices/devices.model.js';
 import { Sanitization } from '../../server/modules/sanitization/sanitization.model.js';

@@ -4,7 +4,7 @@ import { api, bearer } from '../helpers/api.js';
 import { createUser, signIn, TEST_PASSWORD } from '../helpers/factories.js';
 import { LoginAttempt, Session } from '../../server/modules/auth/auth.model.js';
 import { hashToken } from '../../server/modules/auth/auth.sessions.js';
-import { User } from '../../server/modules/auth/index.js';
+import { User } from '../../server/modules/auth/auth.model.js';
 import { withTransaction } from '../../server/db/sequelize.js';
 
 describe('auth API', () => {

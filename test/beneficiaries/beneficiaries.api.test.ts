@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
+import { Beneficiary } from '../../server/modules/beneficiaries/beneficiaries.model.js';
 import { BeneficiaryAudit } from '../../server/modules/beneficiaries/beneficiaries.model.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';

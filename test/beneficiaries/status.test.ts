@@ -1,12 +1,8 @@
 import { expect } from 'chai';
 import { withTransaction } from '../../server/db/sequelize.js';
 import { AppError } from '../../server/lib/errors.js';
-import { BeneficiaryAudit } from '../../server/modules/beneficiaries/beneficiaries.model.js';
-import {
-  Beneficiary,
-  changeBeneficiaryStatus,
-  type BeneficiaryStatus,
-} from '../../server/modules/beneficiaries/index.js';
+import { Beneficiary, BeneficiaryAudit } from '../../server/modules/beneficiaries/beneficiaries.model.js';
+import { changeBeneficiaryStatus, type BeneficiaryStatus } from '../../server/modules/beneficiaries/index.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { createBeneficiary, setRow } from './helpers.js';

@@ -8,7 +8,7 @@ import { createSeeder } from '../../server/db/umzug.js';
 // Loads the app's module graph (it reaches server/lib/worker-pool.ts), so that tsx loads this file as an ES module on
 // the same server modules and models as test/setup.ts (see closeSeederSequelize below).
 import '../helpers/api.js';
-import { User } from '../../server/modules/auth/index.js';
+import { User } from '../../server/modules/auth/auth.model.js';
 import { DEVICE_STATUSES, countByStatus, verifyChains } from '../../server/modules/devices/index.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
@@ -17,7 +17,7 @@ import { Sanitization } from '../../server/modules/sanitization/sanitization.mod
 import { Site } from '../../server/modules/sites/sites.model.js';
 import { Disposal, Part, VerificationSample } from '../../server/modules/workshop/workshop.model.js';
 import { Allocation } from '../../server/modules/allocations/allocations.model.js';
-import { Beneficiary } from '../../server/modules/beneficiaries/index.js';
+import { Beneficiary } from '../../server/modules/beneficiaries/beneficiaries.model.js';
 import { Programme } from '../../server/modules/programmes/programmes.model.js';
 
 const ARABIC = /[\u0600-\u06FF]/;

@@ -1,5 +1,6 @@
 // Test data built directly in the database (the API is what is under test, not the factories).
-import { User, hashPassword, type Role } from '../../server/modules/auth/index.js';
+import { User } from '../../server/modules/auth/auth.model.js';
+import { hashPassword, type Role } from '../../server/modules/auth/index.js';
 import { openSession } from '../../server/modules/auth/auth.sessions.js';
 import { withTransaction } from '../../server/db/sequelize.js';
 

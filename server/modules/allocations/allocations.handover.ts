@@ -13,7 +13,7 @@ import {
 } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
-import { Beneficiary, changeBeneficiaryStatus } from '../beneficiaries/index.js';
+import { changeBeneficiaryStatus, lockBeneficiary } from '../beneficiaries/index.js';
 import { changeStatus, findDevice } from '../devices/index.js';
 import { Allocation } from './allocations.model.js';
 import { getAllocation } from './allocations.service.js';
@@ -93,10 +93,7 @@ export async function handover(
       },
       t,
     );
-    const beneficiary = (await Beneficiary.findByPk(allocation.beneficiaryId, {
-      transaction: t,
-      lock: t.LOCK.UPDATE,
-    }))!;
+    const beneficiary = (await lockBeneficiary(allocation.beneficiaryId, t))!;
     if (beneficiary.status === 'allocated')
       await changeBeneficiaryStatus(beneficiary, 'served', actor.id, t, { allowSystem: true });
     await allocation.update(

@@ -7,7 +7,12 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import type { Actor, Role } from '../auth/index.js';
-import { Beneficiary, changeBeneficiaryStatus, type BeneficiaryStatus } from '../beneficiaries/index.js';
+import {
+  changeBeneficiaryStatus,
+  lockBeneficiary,
+  type Beneficiary,
+  type BeneficiaryStatus,
+} from '../beneficiaries/index.js';
 import { assetTagOf, assetTagsOf, changeStatus, findDevice, type Device } from '../devices/index.js';
 import { programmeExists } from '../programmes/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
@@ -34,7 +39,7 @@ export async function allocate(input: AllocateInput, actor: Actor): Promise<Allo
       throw new UnprocessableError('REFERENCE_NOT_FOUND', `Device ${input.deviceId} does not exist`, [
         { path: 'deviceId', message: 'does not exist' },
       ]);
-    const beneficiary = await Beneficiary.findByPk(input.beneficiaryId, { transaction: t, lock: t.LOCK.UPDATE });
+    const beneficiary = await lockBeneficiary(input.beneficiaryId, t);
     if (!beneficiary)
       throw new UnprocessableError('REFERENCE_NOT_FOUND', `Beneficiary ${input.beneficiaryId} does not exist`, [
         { path: 'beneficiaryId', message: 'does not exist' },
@@ -150,10 +155,7 @@ export async function cancelAllocation(id: number, reason: string, actor: Actor)
       },
       t,
     );
-    const beneficiary = (await Beneficiary.findByPk(allocation.beneficiaryId, {
-      transaction: t,
-      lock: t.LOCK.UPDATE,
-    }))!;
+    const beneficiary = (await lockBeneficiary(allocation.beneficiaryId, t))!;
     if (
       beneficiary.status === 'allocated' &&
       ELIGIBLE.includes(allocation.beneficiaryPrevStatus as BeneficiaryStatus)

@@ -4,6 +4,7 @@ import {
   type CreationOptional,
   type InferAttributes,
   type InferCreationAttributes,
+  type ModelStatic,
   type Sequelize,
 } from 'sequelize';
 import { ROLES, type Role } from './auth.roles.js';
@@ -110,4 +111,12 @@ export function initAuthModels(sequelize: Sequelize): void {
 
 export function associateAuthModels(): void {
   Session.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+}
+
+/**
+ * Another module's rows that name a user (`foreignKey`, e.g. an event's or an audit row's actor) get the user as
+ * association `as` (`{ association: as }` includes it): called with their model, so that User stays unexported.
+ */
+export function associateUserRows(model: ModelStatic<Model>, foreignKey: string, as: string): void {
+  model.belongsTo(User, { foreignKey, as });
 }

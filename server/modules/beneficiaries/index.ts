@@ -1,6 +1,7 @@
 // The beneficiaries module's public face: the allocations module and the app use only what is exported here.
-export { Beneficiary, initBeneficiaryModels, associateBeneficiaryModels } from './beneficiaries.model.js';
-export type { BeneficiaryAudit } from './beneficiaries.model.js';
+export { initBeneficiaryModels, associateBeneficiaryModels } from './beneficiaries.model.js';
+export type { Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
+export { beneficiaryNameOf, certificateBeneficiariesOf, lockBeneficiary } from './beneficiaries.queries.js';
 export {
   BENEFICIARY_STATUSES,
   ELIGIBLE_STATUSES,

@@ -163,13 +163,15 @@ export function initDeviceModels(sequelize: Sequelize): void {
   );
 }
 
-/** The module's associations; `users` is the auth module's User model (an event's actor). */
-export function associateDeviceModels(users: ModelStatic<Model>): void {
+/** The module's associations; `associateUserRows` is the auth module's (an event's actor is a user). */
+export function associateDeviceModels(
+  associateUserRows: (model: ModelStatic<Model>, foreignKey: string, as: string) => void,
+): void {
   Device.hasMany(Drive, { foreignKey: 'deviceId', as: 'drives' });
   Drive.belongsTo(Device, { foreignKey: 'deviceId', as: 'device' });
   Device.hasMany(DeviceEvent, { foreignKey: 'deviceId', as: 'events' });
   DeviceEvent.belongsTo(Device, { foreignKey: 'deviceId', as: 'device' });
-  DeviceEvent.belongsTo(users, { foreignKey: 'actorId', as: 'actor' });
+  associateUserRows(DeviceEvent, 'actorId', 'actor');
 }
 
 /** A device belongs to a donation: called by the donations module with its model, so that Device stays unexported. */

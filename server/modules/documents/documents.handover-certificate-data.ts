@@ -4,7 +4,7 @@
 import { config } from '../../config.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { findAllocation, type Allocation } from '../allocations/index.js';
-import { Beneficiary, maskNationalId } from '../beneficiaries/index.js';
+import { certificateBeneficiariesOf, maskNationalId } from '../beneficiaries/index.js';
 import { deviceSpecsOf, driveSpecsOf, type Drive } from '../devices/index.js';
 import { programmeNamesOf } from '../programmes/index.js';
 import { formatCapacity } from './documents.format.js';
@@ -40,11 +40,7 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
     // Plain rows (raw): a batch holds a chunk of them for many pages, and model instances are several times heavier.
     deviceSpecsOf(deviceIds),
     driveSpecsOf(deviceIds),
-    Beneficiary.findAll({
-      where: { id: [...new Set(allocations.map((a) => a.beneficiaryId))] },
-      attributes: ['id', 'name', 'kind', 'nationalIdLast4'],
-      raw: true,
-    }),
+    certificateBeneficiariesOf(allocations.map((a) => a.beneficiaryId)),
     programmeIds.length ? programmeNamesOf(programmeIds) : Promise.resolve([]),
     Promise.all(
       allocations.map((a) =>

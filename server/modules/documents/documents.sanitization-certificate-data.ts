@@ -3,7 +3,7 @@
 // performed and verified the work, the source (donor) and the post-sanitization destination. Spec §10: a record
 // awaiting its verifier's confirmation, or rejected, is not evidence; the certificate names it only as pending.
 import { UnprocessableError, NotFoundError } from '../../lib/errors.js';
-import { User } from '../auth/index.js';
+import { userNamesOf } from '../auth/index.js';
 import { drivesOf, findDevice } from '../devices/index.js';
 import { findDonationWithDonor } from '../donations/index.js';
 import { sanitizationsOfDevice, type Sanitization } from '../sanitization/index.js';
@@ -118,7 +118,7 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
 async function peopleById(ids: ReadonlyArray<number | null>): Promise<Map<number, Person>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (!wanted.length) return new Map();
-  const users = await User.findAll({ where: { id: wanted }, attributes: ['id', 'name', 'role'] });
+  const users = await userNamesOf(wanted);
   return new Map(users.map((u) => [u.id, { name: u.name, role: u.role }]));
 }
 

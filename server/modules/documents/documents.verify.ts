@@ -1,7 +1,7 @@
 // Public verification of a handover certificate: is the code genuine, and if so the asset tag, the date, the
 // programme and the beneficiary's initials. Nothing more: a verifier needs no name, ID or device serial.
 import { handedOverByCertificateCode } from '../allocations/index.js';
-import { Beneficiary, initialsOf } from '../beneficiaries/index.js';
+import { beneficiaryNameOf, initialsOf } from '../beneficiaries/index.js';
 import { assetTagOf } from '../devices/index.js';
 import { programmeNameOf } from '../programmes/index.js';
 import { getSettings } from '../settings/index.js';
@@ -28,7 +28,7 @@ export async function verifyCertificate(rawCode: string): Promise<VerificationDt
   const [assetTag, beneficiary, programme, settings] = await Promise.all([
     assetTagOf(allocation.deviceId),
     // Only the name is read, and only its initials leave this function.
-    Beneficiary.findByPk(allocation.beneficiaryId, { attributes: ['id', 'name'] }),
+    beneficiaryNameOf(allocation.beneficiaryId),
     allocation.programmeId ? programmeNameOf(allocation.programmeId) : null,
     getSettings(),
   ]);

@@ -11,7 +11,7 @@ import { getSequelize, withTransaction } from '../../db/sequelize.js';
 import { columnsOf, sqlOnce } from '../../db/select-batch.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
-import { STAFF, User, type Actor } from '../auth/index.js';
+import { STAFF, activeUsersWithRoles, type Actor } from '../auth/index.js';
 import { appendEvent, lockDevice } from '../devices/index.js';
 import { Sanitization } from './sanitization.model.js';
 import { peopleColumns, peopleJoins, sanitizationByIdSql, sanitizationRowToDto } from './sanitization.page.js';
@@ -130,10 +130,6 @@ export async function listAwaiting(
 
 /** Who may be named as verifier by `actor`: every other active user of a role that may do workshop work. */
 export async function listVerifiers(actor: Actor): Promise<{ items: VerifierDto[] }> {
-  const users = await User.findAll({
-    where: { active: true, role: [...STAFF] },
-    attributes: ['id', 'name', 'role'],
-    order: [['name', 'ASC']],
-  });
+  const users = await activeUsersWithRoles(STAFF);
   return { items: users.filter((u) => u.id !== actor.id).map((u) => ({ id: u.id, name: u.name, role: u.role })) };
 }

@@ -13,7 +13,7 @@ import {
 } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
-import { User, STAFF, type Actor } from '../auth/index.js';
+import { activeUsersAmong, STAFF, type Actor } from '../auth/index.js';
 import { appendEvent, drivesOf, findDevice, isClosed, type Device } from '../devices/index.js';
 import { readNwipeLog } from './sanitization.nwipe.js';
 import { photoFormat, reportFormat } from './sanitization.evidence.js';
@@ -34,19 +34,28 @@ export interface Evidence {
   originalName?: string;
 }
 
-/** The named verifier: someone other than the operator, an active user of a role that may do workshop work. */
-async function assertVerifier(verifierId: number | undefined, actor: Actor): Promise<void> {
-  if (verifierId === undefined) return;
-  if (verifierId === actor.id) {
-    throw new UnprocessableError('VERIFIER_IS_OPERATOR', 'The verifier must be someone other than the operator', [
-      { path: 'verifierId', message: 'is the operator' },
-    ]);
-  }
-  const verifier = await User.findByPk(verifierId);
-  if (!verifier || !verifier.active || !STAFF.includes(verifier.role)) {
-    throw new UnprocessableError('VERIFIER_INVALID', 'The verifier must be an active staff member', [
-      { path: 'verifierId', message: 'is not an active staff member' },
-    ]);
+/**
+ * Each named verifier: someone other than the operator, an active user of a role that may do workshop work. One
+ * query for all the drafts; the first draft whose verifier fails decides the error, as before.
+ */
+async function assertVerifiers(drafts: RecordDraft[], actor: Actor): Promise<void> {
+  const named = drafts.map((d) => d.verifierId).filter((id): id is number => id !== undefined);
+  if (!named.length) return;
+  const staff = await activeUsersAmong(
+    named.filter((id) => id !== actor.id),
+    STAFF,
+  );
+  for (const verifierId of named) {
+    if (verifierId === actor.id) {
+      throw new UnprocessableError('VERIFIER_IS_OPERATOR', 'The verifier must be someone other than the operator', [
+        { path: 'verifierId', message: 'is the operator' },
+      ]);
+    }
+    if (!staff.has(verifierId)) {
+      throw new UnprocessableError('VERIFIER_INVALID', 'The verifier must be an active staff member', [
+        { path: 'verifierId', message: 'is not an active staff member' },
+      ]);
+    }
   }
 }
 
@@ -146,7 +155,7 @@ export async function recordSanitizations(
   evidence?: Evidence,
 ): Promise<SanitizationDto[]> {
   if (!evidence) assertVerifierNamed(drafts);
-  for (const d of drafts) await assertVerifier(d.verifierId, actor);
+  await assertVerifiers(drafts, actor);
   // Content-addressed and idempotent: if the transaction below fails, an unreferenced file is all that is left.
   const evidenceSha = evidence ? await storeFile(evidence.data) : null;
   const records = await withTransaction(async (transaction) => {
