@@ -2,7 +2,7 @@
 // that db/ imports no module (docs/architecture.md).
 import { getSequelize } from './db/sequelize.js';
 import { associateAuthModels, associateUserRows, initAuthModels } from './modules/auth/index.js';
-import { associateDeviceModels, initDeviceModels } from './modules/devices/index.js';
+import { associateDeviceModels, initAuditModels, initDeviceModels } from './modules/devices/index.js';
 import { associateDonationModels, initDonationModels } from './modules/donations/index.js';
 import { initDonorModels } from './modules/donors/index.js';
 import { initSiteModels } from './modules/sites/index.js';
@@ -23,6 +23,7 @@ export function initModels(): void {
   initSiteModels(sequelize);
   initDonorModels(sequelize);
   initDeviceModels(sequelize);
+  initAuditModels(sequelize);
   initDonationModels(sequelize);
   initSanitizationModels(sequelize);
   initDeviceFileModels(sequelize);

@@ -139,9 +139,60 @@ export interface ScanNotFoundDetails {
   normalized?: string;
 }
 
+/** A link of a device's history that does not hold (eventId null: the device's anchor names a missing event). */
+export interface AuditBrokenLinkDto {
+  deviceId: number;
+  assetTag: string | null;
+  seq: number;
+  eventId: number | null;
+  reason: string;
+}
+/** A recorded verification every later incremental check starts from: all events up to `throughEventId` held. */
+export interface AuditCheckpointDto {
+  id: number;
+  kind: 'incremental' | 'full';
+  throughEventId: number;
+  eventsChecked: number;
+  devicesChecked: number;
+  verifiedBy: number | null;
+  verifiedAt: string;
+}
+/**
+ * GET /api/audit/verify (read-only) and POST /api/audit/verify (records a checkpoint when ok). `mode` 'full' when
+ * no checkpoint exists yet (every event and every device was checked), else 'incremental': the events with an id
+ * in (since, upTo] and the anchors of their devices (`devicesChecked`).
+ */
 export interface AuditVerifyDto {
   ok: boolean;
   devicesChecked: number;
   eventsChecked: number;
-  broken: { deviceId: number; assetTag: string | null; seq: number; eventId: number; reason: string }[];
+  broken: AuditBrokenLinkDto[];
+  mode: 'full' | 'incremental';
+  since: number;
+  upTo: number;
+  /** The checkpoint the check started from (null: none yet). */
+  checkpoint: AuditCheckpointDto | null;
+  /** POST only: the checkpoint this check recorded (null when it found a broken link). */
+  recorded?: AuditCheckpointDto | null;
+}
+export type AuditJobState = 'running' | 'done' | 'failed';
+/** A full re-verification run in the background (POST /api/audit/verify/full), its progress and its result. */
+export interface AuditJobDto {
+  id: number;
+  state: AuditJobState;
+  /** Running, but no progress recorded for a while: its process stopped; a new job may be started. */
+  abandoned: boolean;
+  throughEventId: number;
+  eventsChecked: number;
+  eventsTotal: number;
+  devicesChecked: number;
+  ok: boolean | null;
+  brokenCount: number;
+  /** The first broken links (at most 100; brokenCount says how many in all). */
+  broken: AuditBrokenLinkDto[];
+  error: string | null;
+  startedBy: number | null;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
 }

@@ -5,10 +5,15 @@ import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { requireFile, singleFile } from '../../lib/upload.js';
-import { actorOf, ALL_ROLES, STAFF, type Access } from '../auth/index.js';
+import { actorOf, ADMINS, ALL_ROLES, MANAGERS, STAFF, type Access } from '../auth/index.js';
 import { readDeviceFile } from '../sanitization/index.js';
 import { act, parseWorkshopAction } from '../workshop/index.js';
-import { verifyChains } from './devices.events.js';
+import {
+  latestFullVerification,
+  recordCheckpoint,
+  startFullVerification,
+  verifySinceCheckpoint,
+} from './devices.audit.js';
 import { applyHardwareReport } from './devices.hardware.js';
 import { readDevicePage } from './devices.page.js';
 import { addNote, moveDevice } from './devices.records.js';
@@ -103,10 +108,33 @@ export const deviceRoutes = defineRoutes<Access>([
       res.json(await applyHardwareReport(id, file.buffer, file.originalname, force, actorOf(req)));
     },
   },
+  // The history's verification (devices.audit.ts): managers and admins. GET reads only (the events since the
+  // latest checkpoint); POST runs the same check and records a checkpoint when it holds; the full re-verification
+  // is an admin's background job, its progress read by GET .../full.
   {
     method: 'get',
     path: '/api/audit/verify',
-    access: ALL_ROLES,
-    handler: async (_req, res) => res.json(await verifyChains()),
+    access: MANAGERS,
+    handler: async (_req, res) => res.json(await verifySinceCheckpoint()),
+  },
+  {
+    method: 'post',
+    path: '/api/audit/verify',
+    access: MANAGERS,
+    body: 'none',
+    handler: async (req, res) => res.json(await recordCheckpoint(actorOf(req))),
+  },
+  {
+    method: 'post',
+    path: '/api/audit/verify/full',
+    access: ADMINS,
+    body: 'none',
+    handler: async (req, res) => res.status(202).json(await startFullVerification(actorOf(req))),
+  },
+  {
+    method: 'get',
+    path: '/api/audit/verify/full',
+    access: MANAGERS,
+    handler: async (_req, res) => res.json(await latestFullVerification()),
   },
 ]);

@@ -4,6 +4,7 @@
 // (sanitization, workshop), which themselves call this index.
 export { createDevice, createDevicesBulk, countByStatus, formatAssetTag, listDevices } from './devices.service.js';
 export { appendEvent, verifyChains } from './devices.events.js';
+export { initAuditModels } from './devices.audit.model.js';
 export {
   initDeviceModels,
   associateDeviceModels,
