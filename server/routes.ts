@@ -15,6 +15,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { workshopRoutes } from './modules/workshop/workshop.routes.js';
 import { beneficiaryRoutes } from './modules/beneficiaries/beneficiaries.routes.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
+import { regionRoutes } from './modules/regions/regions.routes.js';
 import { programmeRoutes } from './modules/programmes/programmes.routes.js';
 import { allocationRoutes } from './modules/allocations/allocations.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
@@ -24,6 +25,7 @@ export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
   ...authRoutes,
   ...siteRoutes,
+  ...regionRoutes,
   ...donorRoutes,
   ...donationRoutes,
   ...intakeRoutes,

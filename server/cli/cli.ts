@@ -1,5 +1,5 @@
 // The database command line behind `npm run db:migrate | db:migrate:down | db:seed | db:reset | db:backup | db:restore`
-// and `npm run pii:rotate`.
+// and `npm run pii:rotate | regions:unmapped`.
 // Prints a short summary to stdout; on failure prints the reason to stderr and exits with 1 (2 for bad usage).
 // Modules are imported inside main() so that an invalid configuration is reported as a message, not a stack.
 import path from 'node:path';
@@ -7,16 +7,17 @@ import { performance } from 'node:perf_hooks';
 import { QueryTypes } from 'sequelize';
 import { SequelizeStorage } from 'umzug';
 
-const COMMANDS = ['migrate', 'down', 'seed', 'reset', 'backup', 'restore', 'pii-rotate'] as const;
+const COMMANDS = ['migrate', 'down', 'seed', 'reset', 'backup', 'restore', 'pii-rotate', 'regions-unmapped'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const USAGE =
-  'usage: tsx server/cli/cli.ts <migrate | down | seed | reset | backup [dir] | restore <dir> | pii-rotate> [--force]\n' +
+  'usage: tsx server/cli/cli.ts <migrate | down | seed | reset | backup [dir] | restore <dir> | pii-rotate | regions-unmapped> [--force]\n' +
   '  migrate  apply pending migrations\n  down     revert the last migration\n' +
   '  seed     run pending seeders (demo data)\n  reset    drop every table, then migrate and seed\n' +
   '  backup   write every table and the uploads to a new folder (default DATA_DIR/backups/<time>)\n' +
   '  restore  load a backup folder into an EMPTY database and copy its uploads back\n' +
   '  pii-rotate [batch]  re-encrypt personal data under PII_KEY (old keys in PII_KEYS_OLD), 500 rows a batch\n' +
+  '  regions-unmapped  list the rows whose free-text region or city names no region (table, id, text)\n' +
   '  --force  allow seed and reset when NODE_ENV=production\n';
 
 // Demo data brings accounts with a published password, and reset destroys everything: neither belongs in
@@ -217,6 +218,14 @@ async function piiRotate(_db: Db, batch?: string): Promise<void> {
     );
 }
 
+async function regionsUnmapped(): Promise<void> {
+  const { unmappedRows } = await import('./regions-unmapped.js');
+  const rows = await unmappedRows();
+  say('table\tid\tfree text');
+  for (const r of rows) say(`${r.table}\t${r.id}\t${r.text}`);
+  say(`unmapped: ${rows.length} row(s)`);
+}
+
 const RUN: Readonly<Record<Command, (db: Db, arg?: string) => Promise<void>>> = {
   migrate,
   down,
@@ -225,6 +234,7 @@ const RUN: Readonly<Record<Command, (db: Db, arg?: string) => Promise<void>>> = 
   backup,
   restore,
   'pii-rotate': piiRotate,
+  'regions-unmapped': regionsUnmapped,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -21,6 +21,9 @@ export interface BeneficiaryDto {
   nationalIdMasked: string;
   phone: string;
   city: string | null;
+  /** ISO 3166-2 region (server/shared/regions.ts), null when not set. */
+  regionCode: string | null;
+  /** Legacy free text as typed before regions became a reference list (spec §11). */
   region: string | null;
   householdSize: number;
   monthlyIncome: number;
@@ -58,6 +61,7 @@ export interface BeneficiaryInput {
   nationalId?: string;
   phone: string;
   city?: string;
+  regionCode?: string | null;
   region?: string;
   householdSize?: number;
   monthlyIncome?: number;
@@ -89,6 +93,8 @@ export interface PartnerDto {
   nameLatin: string | null;
   kind: PartnerKind;
   city: string | null;
+  /** ISO 3166-2 region (server/shared/regions.ts), null when not set. */
+  regionCode: string | null;
   contactPerson: string | null;
   phone: string | null;
   email: string | null;
@@ -100,7 +106,9 @@ export interface PartnerInput {
   nameLatin?: string;
   kind: PartnerKind;
   city?: string;
+  regionCode?: string | null;
   contactPerson?: string;
   phone?: string;
   email?: string;
 }
+export type PartnerPatch = Partial<PartnerInput>;

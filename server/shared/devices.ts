@@ -46,6 +46,8 @@ export interface SiteDto {
   name: string;
   nameLatin: string | null;
   city: string | null;
+  /** ISO 3166-2 region (server/shared/regions.ts), null when not set. */
+  regionCode: string | null;
 }
 
 export interface DriveDto {

@@ -62,3 +62,18 @@ export function regionByCode(code: string | null | undefined): Region | undefine
 export function isRegionCode(code: unknown): code is string {
   return typeof code === 'string' && byCode.has(code);
 }
+
+export type RegionLanguage = 'ar' | 'en' | 'fr';
+
+/** A region's name in `language` ('' for no region; the code itself for an unknown one). */
+export function regionName(code: string | null | undefined, language: RegionLanguage): string {
+  if (!code) return '';
+  const r = byCode.get(code);
+  if (!r) return code;
+  return language === 'ar' ? r.nameAr : language === 'en' ? r.nameEn : r.nameFr;
+}
+
+/** GET /api/regions: each region with its main cities (server/shared/cities.ts). */
+export interface RegionWithCitiesDto extends Region {
+  cities: { nameAr: string; nameEn: string; nameFr: string }[];
+}

@@ -21,6 +21,7 @@ export interface BeneficiaryRedactedDto {
   kind: BeneficiaryKind;
   initials: string;
   city: string | null;
+  regionCode: string | null;
   region: string | null;
   need: Need;
   purpose: Purpose;
@@ -75,6 +76,7 @@ export function toBeneficiaryDto(b: Beneficiary, role: Role): BeneficiaryDto | B
       kind: b.kind,
       initials: initialsOf(b.name),
       city: b.city,
+      regionCode: b.regionCode ?? null,
       region: b.region,
       need: b.need,
       purpose: b.purpose,
@@ -92,6 +94,7 @@ export function toBeneficiaryDto(b: Beneficiary, role: Role): BeneficiaryDto | B
     nationalIdMasked: maskNationalId(b.nationalIdLast4),
     phone: b.phone,
     city: b.city,
+    regionCode: b.regionCode ?? null,
     region: b.region,
     householdSize: b.householdSize,
     monthlyIncome: b.monthlyIncome,

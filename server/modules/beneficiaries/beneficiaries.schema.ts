@@ -3,6 +3,7 @@ import { config } from '../../config.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
+import { citySchema, regionCodeSchema } from '../regions/index.js';
 import {
   BENEFICIARY_KINDS,
   BENEFICIARY_STATUSES,
@@ -35,6 +36,9 @@ export interface BeneficiaryInput {
   nationalId: string;
   phone: string;
   city?: string;
+  /** ISO 3166-2 region (server/shared/regions.ts); null clears it. */
+  regionCode?: string | null;
+  /** Legacy free text, kept as typed; `regionCode` is what figures group on. */
   region?: string;
   householdSize: number;
   monthlyIncome: number;
@@ -49,7 +53,8 @@ const keys = {
   name: Joi.string().trim().min(1).max(200),
   nationalId: nationalIdSchema(config.country),
   phone: phoneSchema(config.country),
-  city: optional(100),
+  city: citySchema,
+  regionCode: regionCodeSchema,
   region: optional(100),
   householdSize: Joi.number().integer().min(1).max(50),
   monthlyIncome: Joi.number().min(0).max(10_000_000).precision(2),

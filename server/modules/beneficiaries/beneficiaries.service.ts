@@ -83,6 +83,7 @@ export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): 
           nationalIdHash: hash,
           nationalIdLast4: visibleTail(nationalId),
           city: rest.city ?? null,
+          regionCode: rest.regionCode ?? null,
           region: rest.region ?? null,
           partnerId: rest.partnerId ?? null,
           status: 'applied',

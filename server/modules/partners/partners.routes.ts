@@ -2,8 +2,15 @@
 // referred is a beneficiary list, served by the beneficiaries module (GET /api/partners/:id/referrals).
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
-import { ALL_ROLES, MANAGERS, type Access } from '../auth/index.js';
-import { createPartner, listPartners, partnerInput, partnerListQuery } from './partners.service.js';
+import { ALL_ROLES, MANAGERS, idParams, type Access } from '../auth/index.js';
+import {
+  createPartner,
+  listPartners,
+  partnerInput,
+  partnerListQuery,
+  partnerPatch,
+  updatePartner,
+} from './partners.service.js';
 
 export const partnerRoutes = defineRoutes<Access>([
   {
@@ -17,5 +24,12 @@ export const partnerRoutes = defineRoutes<Access>([
     path: '/api/partners',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await listPartners(parse(partnerListQuery, req.query))),
+  },
+  {
+    method: 'patch',
+    path: '/api/partners/:id',
+    access: MANAGERS,
+    handler: async (req, res) =>
+      res.json(await updatePartner(parse(idParams, req.params).id, parse(partnerPatch, req.body))),
   },
 ]);

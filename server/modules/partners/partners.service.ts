@@ -10,22 +10,28 @@ import { offsetOf, pageQueryKeys, type Page, type PageQuery } from '../../lib/pa
 import { phoneSchema } from '../../lib/phone.js';
 import { containsPattern } from '../../lib/sql.js';
 import { Partner, PARTNER_KINDS, type PartnerKind } from './partners.model.js';
-import type { PartnerDto, PartnerInput } from '../../shared/beneficiaries.js';
+import { citySchema, regionCodeSchema } from '../regions/index.js';
+import type { PartnerDto, PartnerInput, PartnerPatch } from '../../shared/beneficiaries.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
-export type { PartnerDto, PartnerInput };
-export const partnerInput = Joi.object<PartnerInput>({
-  name: Joi.string().trim().min(1).max(200).required(),
+export type { PartnerDto, PartnerInput, PartnerPatch };
+const partnerKeys = {
+  name: Joi.string().trim().min(1).max(200),
   nameLatin: optional(200),
-  kind: Joi.string()
-    .valid(...PARTNER_KINDS)
-    .required(),
-  city: optional(100),
+  kind: Joi.string().valid(...PARTNER_KINDS),
+  city: citySchema,
+  regionCode: regionCodeSchema,
   contactPerson: optional(200),
   phone: phoneSchema(config.country).allow('', null).empty(['', null]),
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
+};
+export const partnerInput = Joi.object<PartnerInput>({
+  ...partnerKeys,
+  name: partnerKeys.name.required(),
+  kind: partnerKeys.kind.required(),
 });
+export const partnerPatch = Joi.object<PartnerPatch>(partnerKeys).min(1);
 
 export interface PartnerListQuery extends PageQuery {
   kind?: PartnerKind;
@@ -43,6 +49,7 @@ export const toPartnerDto = (p: Partner): PartnerDto => ({
   nameLatin: p.nameLatin,
   kind: p.kind,
   city: p.city,
+  regionCode: p.regionCode ?? null,
   contactPerson: p.contactPerson,
   phone: p.phone,
   email: p.email,
@@ -58,6 +65,7 @@ export async function createPartner(input: PartnerInput): Promise<PartnerDto> {
         nameLatin: input.nameLatin ?? null,
         kind: input.kind,
         city: input.city ?? null,
+        regionCode: input.regionCode ?? null,
         contactPerson: input.contactPerson ?? null,
         phone: input.phone ?? null,
         email: input.email ?? null,
@@ -66,6 +74,16 @@ export async function createPartner(input: PartnerInput): Promise<PartnerDto> {
     ),
   );
   logger.info('partner.created', { partnerId: partner.id });
+  return toPartnerDto(partner);
+}
+
+export async function updatePartner(id: number, patch: PartnerPatch): Promise<PartnerDto> {
+  const partner = await withTransaction(async (transaction) => {
+    const found = await Partner.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!found) throw new NotFoundError(`Partner ${id} not found`);
+    return found.update(patch, { transaction });
+  });
+  logger.info('partner.updated', { partnerId: id, fields: Object.keys(patch) });
   return toPartnerDto(partner);
 }
 

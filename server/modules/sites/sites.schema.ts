@@ -1,5 +1,6 @@
 // What the site routes accept and return.
 import Joi from 'joi';
+import { citySchema, regionCodeSchema } from '../regions/index.js';
 import type { Site } from './sites.model.js';
 import type { SiteDto } from '../../shared/index.js';
 
@@ -8,6 +9,7 @@ export interface SiteInput {
   name: string;
   nameLatin?: string;
   city?: string;
+  regionCode?: string | null;
 }
 
 export const toSiteDto = (s: Site): SiteDto => ({
@@ -16,6 +18,7 @@ export const toSiteDto = (s: Site): SiteDto => ({
   name: s.name,
   nameLatin: s.nameLatin,
   city: s.city,
+  regionCode: s.regionCode ?? null,
 });
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
@@ -27,7 +30,8 @@ const siteKeys = {
     .message('{{#label}} must be 2 to 32 letters, digits or hyphens'),
   name: Joi.string().trim().min(1).max(200),
   nameLatin: optional(200),
-  city: optional(100),
+  city: citySchema,
+  regionCode: regionCodeSchema,
 };
 export const siteInput = Joi.object<SiteInput>({
   ...siteKeys,
