@@ -47,14 +47,22 @@ function precompileMessages(): Plugin {
 export default defineConfig(({ command }) => ({
   plugins: [precompileMessages(), react()],
   resolve: {
-    // Every message is precompiled in the build (above): the parser's stand-in throws if a string ever reaches it.
     alias:
       command === 'build'
         ? [
+            // Every message is precompiled in the build (above): the parser's stand-in throws if a string ever reaches it.
             {
               find: /^@formatjs\/icu-messageformat-parser$/,
               replacement: fileURLToPath(
                 new URL('./node_modules/@formatjs/icu-messageformat-parser/no-parser.js', import.meta.url),
+              ),
+            },
+            // react-router's package exports name only its development build (dev warnings on), in production too
+            // (remix-run/react-router#14102); the build takes the production one it ships beside it.
+            {
+              find: /^react-router$/,
+              replacement: fileURLToPath(
+                new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
               ),
             },
           ]
@@ -73,5 +81,11 @@ export default defineConfig(({ command }) => ({
     // dist/.vite/manifest.json: scripts/bundle-size.mjs reads it to measure the first screen's JavaScript (200 KB gzipped).
     manifest: true,
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // The wire types and enums of server/shared/ are plain declarations: a module none of whose exports the client
+      // uses is dropped, even when it builds a table at load (regions' names and lookup map), instead of riding in
+      // the entry chunk.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]server[\\/]shared[\\/]/, sideEffects: false }] },
+    },
   },
 }));

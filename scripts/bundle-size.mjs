@@ -6,7 +6,8 @@
 // and the signed-in shell (AppLayout), is a lazy chunk, so a landing screen costs the closure over static imports of
 // the entry + the shell (for signed-in screens) + the screen's own chunk. Measured for the sign-in page and the home
 // screen of each role (homeFor in client/src/shell/nav.ts); exit 1 if any is above the budget. Lazy chunks a screen
-// fetches later (another language's messages, the user menu, the camera scanner) are not counted.
+// fetches later (another language's messages, the user menu, the camera scanner, the intake bench's device form once
+// a donation is chosen) are not counted; `then` names such a chunk whose extra weight is printed, not judged.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +22,12 @@ const SHELL = 'src/shell/AppLayout.tsx';
 // Keep in step with homeFor (client/src/shell/nav.ts): technicians land on /intake, every other role on /intake-queue.
 const LANDINGS = [
   { name: 'sign-in (/login)', route: 'src/features/login/LoginPage.tsx', signedIn: false },
-  // Not yet within the budget (issue 15): a ceiling that may only come down. It fails when the screen grows past
-  // it, and when the screen meets the budget (then delete `ceilingKb`).
+  // A technician lands on the donation picker; the device form comes with the chosen donation (IntakeBench).
   {
     name: 'technician (/intake)',
     route: 'src/features/intake/IntakeStationPage.tsx',
     signedIn: true,
-    ceilingKb: 222,
+    then: { name: 'the device form, once a donation is chosen', route: 'src/features/intake/IntakeBench.tsx' },
   },
   {
     name: 'admin, manager, viewer (/intake-queue)',
@@ -59,19 +59,18 @@ const gzipKb = (keys) =>
 const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry);
 let failed = false;
 console.log(`first-screen JavaScript, gzipped (entry + ${SHELL.split('/').pop()} when signed in + the screen):`);
-for (const { name, route, signedIn, ceilingKb } of LANDINGS) {
+for (const { name, route, signedIn, then } of LANDINGS) {
   const keys = closure([...entries, ...(signedIn ? [SHELL] : []), route]);
   const kb = gzipKb(keys);
-  let verdict = kb > BUDGET_KB ? '  OVER' : '';
-  if (ceilingKb !== undefined) {
-    verdict =
-      kb > BUDGET_KB ? `  OVER (not yet met; may not grow past ${ceilingKb} KB)` : '  now within: delete its ceiling';
-    failed ||= kb > ceilingKb || kb <= BUDGET_KB;
-  } else failed ||= kb > BUDGET_KB;
-  console.log(`  ${name}: ${kb.toFixed(1)} KB / ${BUDGET_KB} KB${verdict}`);
+  failed ||= kb > BUDGET_KB;
+  console.log(`  ${name}: ${kb.toFixed(1)} KB / ${BUDGET_KB} KB${kb > BUDGET_KB ? '  OVER' : ''}`);
+  if (then) {
+    const extra = [...closure([then.route])].filter((key) => !keys.has(key));
+    console.log(`    then ${then.name}: +${gzipKb(extra).toFixed(1)} KB (not counted)`);
+  }
 }
 if (failed) {
-  console.error(`FAILED: a landing screen is above its budget (${BUDGET_KB} KB) or its ceiling, or a ceiling is stale`);
+  console.error(`FAILED: a landing screen is above its budget (${BUDGET_KB} KB)`);
   process.exit(1);
 }
-console.log('ok (but for the ceilings above)');
+console.log('ok');

@@ -1,26 +1,28 @@
-import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { Box, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { useT } from '../prefs/PreferencesProvider';
 import { ScanBox } from '../scan/ScanBox';
+import './AppLayout.css';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
 import { UserMenuButton } from './UserMenuButton';
 
+// The frame is plain elements styled by AppLayout.css rather than Mantine's AppShell (its resizing, aside, footer and
+// scroll-lock code) and ScrollArea (which shares a chunk with floating-ui): the signed-in first screen's JavaScript
+// stays within its budget (scripts/bundle-size.mjs). 'right-scroll-bar-position' keeps the header from shifting when
+// a modal locks the page's scroll, as AppShell's header does.
 export function AppLayout() {
   const t = useT();
   const [opened, { toggle, close }] = useDisclosure(false);
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'sm', sm: 'md' }}>
+    <div className="nm-shell" data-nav-open={opened || undefined}>
       <a href="#main" className="nm-skip">
         {t('shell.skip')}
       </a>
-      <AppShell.Header px={{ base: 'xs', sm: 'md' }}>
+      <Box component="header" className="nm-shell-header right-scroll-bar-position" px={{ base: 'xs', sm: 'md' }}>
         <Group h="100%" gap="xs" wrap="nowrap">
           <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
           <Text component={Link} to="/" fw={700} fz="lg" c="teal.9" className="nm-brand" visibleFrom="xs">
@@ -32,17 +34,17 @@ export function AppLayout() {
             <UserMenuButton />
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.label')} data-testid="main-nav">
-        <AppShell.Section grow component={ScrollArea}>
+      </Box>
+      <Box component="nav" className="nm-shell-nav" p="xs" aria-label={t('nav.label')} data-testid="main-nav">
+        <div className="nm-shell-nav-links">
           <NavLinks onNavigate={close} />
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
+        </div>
+      </Box>
+      <main id="main" tabIndex={-1} className="nm-shell-main">
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />
         </Suspense>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }

@@ -1,17 +1,26 @@
 import { Anchor, Group, Paper, Text } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DeviceDto, DonationDto, IntakeDeviceInput } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
+import { FullPageLoader } from '../../components/FullPageLoader';
 import { DonationStatusBadge } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { DonationPicker } from './DonationPicker';
-import { IntakeDeviceForm } from './IntakeDeviceForm';
 import { loadRecent, saveRecent, type RecentDevice } from './recentIntake';
-import { RecentIntakeList } from './RecentIntakeList';
+
+// The device form and the recent list (with @mantine/form, the grid, the table) are a chunk of their own: the screen
+// a technician lands on shows only the donation picker. The chunk is fetched as soon as the pointer or the focus
+// reaches the picker, and at once when the address already names a donation.
+let benchModule: Promise<typeof import('./IntakeBench')> | undefined;
+const loadBench = () => (benchModule ??= import('./IntakeBench'));
+const IntakeBench = lazy(loadBench);
+const prefetchBench = () => {
+  void loadBench();
+};
 
 /** The intake bench: choose the donation once (kept in the URL), then add device after device. */
 export default function IntakeStationPage() {
@@ -53,7 +62,7 @@ export default function IntakeStationPage() {
   return (
     <>
       <PageHeader title={t('intake.title')} />
-      <Paper withBorder p="md" mb="md">
+      <Paper withBorder p="md" mb="md" onPointerEnter={prefetchBench} onFocus={prefetchBench}>
         <DonationPicker value={donationId} onChange={choose} />
         {donation && (
           <Group gap="sm" mt="sm" wrap="wrap">
@@ -72,10 +81,9 @@ export default function IntakeStationPage() {
         )}
       </Paper>
       {donationId ? (
-        <>
-          <IntakeDeviceForm key={donationId} donationId={donationId} onAdded={onAdded} />
-          <RecentIntakeList items={recent} />
-        </>
+        <Suspense fallback={<FullPageLoader />}>
+          <IntakeBench donationId={donationId} recent={recent} onAdded={onAdded} />
+        </Suspense>
       ) : (
         <Text c="dimmed">{t('intake.chooseFirst')}</Text>
       )}
