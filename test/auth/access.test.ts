@@ -16,6 +16,8 @@ const M: Who[] = ['admin', 'manager'];
 const S: Who[] = ['admin', 'manager', 'technician'];
 const R: Who[] = ['admin', 'manager', 'technician', 'viewer'];
 const PUBLIC: Who[] = [...R, 'anonymous'];
+/** Figures by region (counts of the families served): the charity's managers and the board, not the workshop. */
+const REPORTS: Who[] = ['admin', 'manager', 'viewer'];
 
 export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/health': PUBLIC,
@@ -31,7 +33,6 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/sites': R,
   'POST /api/sites': A,
   'PATCH /api/sites/:id': A,
-  'GET /api/regions': R,
   'GET /api/donors': R,
   'POST /api/donors': S,
   'GET /api/donors/:id': R,
@@ -77,7 +78,6 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/waitlist': M,
   'POST /api/partners': M,
   'GET /api/partners': R,
-  'PATCH /api/partners/:id': M,
   'GET /api/partners/:id/referrals': M,
   'GET /api/programmes': R,
   'POST /api/programmes': M,
@@ -91,6 +91,10 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'POST /api/allocations/:id/handover': M,
   'GET /api/reports/dashboard': R,
   'GET /api/reports/devices.csv': R,
+  'GET /api/reports/regions': REPORTS,
+  'GET /api/reports/regions.csv': REPORTS,
+  'GET /api/reports/regions/:code.pdf': REPORTS,
+  'GET /api/reports/programmes/:id/cumulative': R,
   'PUT /api/settings/logo': A,
   'GET /api/allocations/:id/certificate.pdf': M,
   'GET /api/devices/:id/sanitization-certificate.pdf': R,

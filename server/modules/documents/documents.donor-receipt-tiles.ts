@@ -4,7 +4,7 @@ import { formatNumber, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, joinParts } from './documents.layout.js';
 import type { Impact } from './documents.donor-receipt-impact.js';
 
-interface Tile {
+export interface Tile {
   value: string;
   label: Bilingual;
   note?: string;
@@ -52,8 +52,13 @@ function methodNote(s: Impact['drivesSanitized']): string {
 
 /** Returns the y below the tiles. */
 export function drawImpactTiles(doc: PDFKit.PDFDocument, y: number, impact: Impact): number {
+  return drawTiles(doc, y, tilesOf(impact));
+}
+
+/** Lines of up to five tiles, from the right (Arabic first); returns the y below them. Used by the regional report too. */
+export function drawTiles(doc: PDFKit.PDFDocument, y: number, lines: readonly Tile[][]): number {
   const unit = (CONTENT_WIDTH - (PER_LINE - 1) * GAP) / PER_LINE;
-  for (const line of tilesOf(impact)) {
+  for (const line of lines) {
     let right = A4.width - MARGIN;
     for (const tile of line) {
       const span = tile.span ?? 1;

@@ -1,7 +1,12 @@
+import { parse } from '../../lib/parse.js';
 import { defineRoutes } from '../../lib/route.js';
-import { ALL_ROLES, type Access } from '../auth/index.js';
+import { ALL_ROLES, idParams, type Access } from '../auth/index.js';
+import { regionalReport, sendPdf } from '../documents/index.js';
+import { REGIONAL_REPORT_ROLES } from '../../shared/index.js';
 import { streamDevicesCsv } from './reports.csv.js';
 import { cachedDashboard } from './reports.dashboard.js';
+import { programmeCumulative } from './reports.programme-cumulative.js';
+import { regionalReportData, regionPdfParams, regionsQuery, regionsReport, sendRegionsCsv } from './reports.regions.js';
 
 export const reportRoutes = defineRoutes<Access>([
   {
@@ -15,5 +20,35 @@ export const reportRoutes = defineRoutes<Access>([
     path: '/api/reports/devices.csv',
     access: ALL_ROLES,
     handler: async (_req, res) => streamDevicesCsv(res),
+  },
+  // Figures by region (spec §11): the table, the same as CSV, and the regional report for public partners.
+  {
+    method: 'get',
+    path: '/api/reports/regions',
+    access: REGIONAL_REPORT_ROLES,
+    handler: async (req, res) =>
+      parse(regionsQuery, req.query).format === 'csv' ? sendRegionsCsv(res) : res.json(await regionsReport()),
+  },
+  {
+    method: 'get',
+    path: '/api/reports/regions.csv',
+    access: REGIONAL_REPORT_ROLES,
+    handler: async (_req, res) => sendRegionsCsv(res),
+  },
+  {
+    // `:code` is a region code (SA-01) for its page, or `all` for one page per region with figures.
+    method: 'get',
+    path: '/api/reports/regions/:code.pdf',
+    access: REGIONAL_REPORT_ROLES,
+    handler: async (req, res) => {
+      const { code } = parse(regionPdfParams, req.params);
+      sendPdf(res, await regionalReport(await regionalReportData(code), code.toLowerCase()));
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/programmes/:id/cumulative',
+    access: ALL_ROLES,
+    handler: async (req, res) => res.json(await programmeCumulative(parse(idParams, req.params).id)),
   },
 ]);

@@ -1,0 +1,68 @@
+// Figures by region (spec §11): GET /api/reports/regions (and .csv), the regional PDF, and the cumulative
+// families/students chart of a programme. Pure: no imports from server code.
+import type { Role } from './common.js';
+
+/**
+ * Who reads the regional tables and the regional report: the charity's managers and the board (viewer). They are
+ * counts only, but they are figures about the families served, which technicians' work does not need (spec §1).
+ */
+export const REGIONAL_REPORT_ROLES: readonly Role[] = ['admin', 'manager', 'viewer'];
+
+/** The code of the row gathering what has no region (a site or beneficiary without one). */
+export const UNASSIGNED_REGION = 'unassigned';
+
+/** The figures of one region, or of the whole (totals). */
+export interface RegionFiguresDto {
+  /** Devices taken in at the region's sites, whatever became of them. */
+  received: number;
+  /** Devices between intake and ready (intake, repair, wipe, refurbish). */
+  inWorkshop: number;
+  ready: number;
+  handedOver: number;
+  /** Distinct beneficiaries of the region with a handed-over allocation, by kind. */
+  families: number;
+  students: number;
+  institutions: number;
+  /** Drives of the region's devices with a counted, passed sanitization record. */
+  drivesSanitized: number;
+  /** Recorded recycler weights + an assumed weight per placed device (the donor receipt's rule). */
+  kgDiverted: number;
+  /** Placed devices × the configured factor per kind: an estimate. */
+  co2eKg: number;
+}
+
+export interface RegionRowDto extends RegionFiguresDto {
+  /** ISO 3166-2 code, or 'unassigned'. */
+  regionCode: string;
+  country: 'SA' | 'MA' | null;
+  nameAr: string;
+  nameEn: string;
+  nameFr: string;
+}
+
+export interface RegionsReportDto {
+  items: RegionRowDto[];
+  totals: RegionFiguresDto;
+  generatedAt: string;
+}
+
+export interface ProgrammeCumulativeMonthDto {
+  /** YYYY-MM (UTC). */
+  month: string;
+  /** Beneficiaries first served by this programme in that month, by kind. */
+  families: number;
+  students: number;
+  /** Served from the start up to the end of that month. */
+  cumulativeFamilies: number;
+  cumulativeStudents: number;
+}
+
+export interface ProgrammeCumulativeDto {
+  programmeId: number;
+  targetFamilies: number;
+  targetStudents: number;
+  startsOn: string | null;
+  endsOn: string | null;
+  /** From the programme's start (or its first handover, or this month) to this month, at most 36 months. */
+  months: ProgrammeCumulativeMonthDto[];
+}

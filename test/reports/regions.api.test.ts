@@ -1,0 +1,228 @@
+// Figures by region (spec §11): GET /api/reports/regions, its CSV, the regional PDF and the cumulative programme
+// series. Devices are taken in and moved to sites of two regions over the API; the region codes of sites and
+// beneficiaries are written directly until their forms carry them.
+import { expect } from 'chai';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { api, bearer } from '../helpers/api.js';
+import { signIn } from '../helpers/factories.js';
+import { rawWrite } from '../helpers/more-factories.js';
+import { intake, readyDevice } from '../helpers/workshop.js';
+import { binary, createProgramme, handedOver, pdfInfo, savePdf, setCharity } from '../documents/documents.helpers.js';
+import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
+import type { RegionsReportDto } from '../../server/shared/index.js';
+
+let siteCount = 0;
+
+async function siteIn(admin: string, regionCode: string | null): Promise<number> {
+  siteCount += 1;
+  const res = await api()
+    .post('/api/sites')
+    .set(bearer(admin))
+    .send({ code: `RG-${siteCount}`, name: `مستودع ${siteCount}` })
+    .expect(201);
+  await rawWrite('UPDATE sites SET region_code = :regionCode WHERE id = :id', { regionCode, id: res.body.id });
+  return res.body.id as number;
+}
+
+async function moveTo(token: string, deviceId: number, siteId: number): Promise<void> {
+  await api().post(`/api/devices/${deviceId}/moves`).set(bearer(token)).send({ siteId }).expect(201);
+}
+
+/** pdftotext splits some Arabic words at non-joining letters (الر ياض): compare without any white space. */
+const compact = (text: string) => text.replace(/\s+/g, '');
+
+const csvBody = (url: string, token: string) => binary(api().get(url).set(bearer(token)));
+
+describe('figures by region', () => {
+  let admin: string;
+  let manager: string;
+  let riyadh: number;
+  let casablanca: number;
+
+  beforeEach(async () => {
+    admin = (await signIn('admin')).token;
+    manager = (await signIn('manager')).token;
+    riyadh = await siteIn(admin, 'SA-01');
+    casablanca = await siteIn(admin, 'MA-06');
+  });
+
+  /**
+   * Riyadh: one device handed over (to a family of Riyadh), one ready, one in intake. Casablanca: one in intake.
+   * One device without a site, and a student of Makkah served by a device of Casablanca.
+   */
+  async function scenario(): Promise<void> {
+    const placed = await readyDevice(manager);
+    await moveTo(manager, placed.id, riyadh);
+    const h = await handedOver(manager, { device: placed, handedOverAt: new Date().toISOString() });
+    await rawWrite("UPDATE beneficiaries SET region_code = 'SA-01' WHERE id = :id", { id: h.beneficiaryId });
+    const ready = await readyDevice(manager);
+    await moveTo(manager, ready.id, riyadh);
+    await moveTo(manager, (await intake(manager)).id, riyadh);
+    await moveTo(manager, (await intake(manager)).id, casablanca);
+    const student = await readyDevice(manager);
+    await moveTo(manager, student.id, casablanca);
+    const s = await handedOver(manager, {
+      device: student,
+      beneficiary: { kind: 'student' },
+      handedOverAt: new Date().toISOString(),
+    });
+    await rawWrite("UPDATE beneficiaries SET region_code = 'SA-02' WHERE id = :id", { id: s.beneficiaryId });
+    await intake(manager); // no site: unassigned
+  }
+
+  it('when devices sit at sites of two regions and some were handed over, gives one row per region with its figures', async () => {
+    await scenario();
+    const viewer = (await signIn('viewer')).token;
+    const res = await api().get('/api/reports/regions').set(bearer(viewer)).expect(200);
+    const body = res.body as RegionsReportDto;
+    expect(body.items.map((r) => r.regionCode)).to.deep.equal(['SA-01', 'SA-02', 'MA-06', 'unassigned']);
+    const [sa01, sa02, ma06, none] = body.items;
+    expect(sa01).to.deep.include({
+      nameAr: 'الرياض',
+      nameEn: 'Riyadh',
+      nameFr: 'Riyad',
+      country: 'SA',
+      received: 3,
+      inWorkshop: 1,
+      ready: 1,
+      handedOver: 1,
+      families: 1,
+      students: 0,
+      institutions: 0,
+      drivesSanitized: 2,
+      kgDiverted: 2, // one placed laptop, 2 kg assumed
+      co2eKg: 200, // one placed laptop at the default factor
+    });
+    // Makkah has no device, only the student who lives there.
+    expect(sa02).to.deep.include({ nameEn: 'Makkah', received: 0, families: 0, students: 1, handedOver: 0 });
+    expect(ma06).to.deep.include({
+      nameFr: 'Casablanca-Settat',
+      received: 2,
+      inWorkshop: 1,
+      handedOver: 1,
+      students: 0,
+      drivesSanitized: 1,
+    });
+    expect(none).to.deep.include({ regionCode: 'unassigned', country: null, received: 1, inWorkshop: 1 });
+    expect(body.totals).to.deep.include({ received: 6, handedOver: 2, families: 1, students: 1, co2eKg: 400 });
+  });
+
+  it('when asked for CSV (.csv or ?format=csv), gives the same rows with a BOM, readable by the CSV library', async () => {
+    await scenario();
+    for (const url of ['/api/reports/regions.csv', '/api/reports/regions?format=csv']) {
+      const res = await csvBody(url, manager).expect(200);
+      expect(res.headers['content-type']).to.match(/^text\/csv; charset=utf-8/);
+      expect(res.headers['content-disposition']).to.match(
+        /^attachment; filename="?nimah-regions-\d{4}-\d{2}-\d{2}\.csv"?$/,
+      );
+      const bytes = res.body as Buffer;
+      expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+      const rows = parseCsv<Record<string, string>>(bytes.toString('utf8'), { bom: true, columns: true });
+      expect(Object.keys(rows[0])).to.deep.equal([
+        'regionCode',
+        'nameAr',
+        'nameEn',
+        'nameFr',
+        'received',
+        'inWorkshop',
+        'ready',
+        'handedOver',
+        'families',
+        'students',
+        'institutions',
+        'drivesSanitized',
+        'kgDiverted',
+        'co2eKg',
+      ]);
+      expect(rows.map((r) => r.regionCode)).to.deep.equal(['SA-01', 'SA-02', 'MA-06', 'unassigned']);
+      expect(rows[0]).to.include({ nameAr: 'الرياض', received: '3', handedOver: '1', families: '1', co2eKg: '200' });
+    }
+  });
+
+  it('when nothing was recorded yet, gives no rows and zero totals', async () => {
+    const res = await api().get('/api/reports/regions').set(bearer(manager)).expect(200);
+    expect(res.body.items).to.deep.equal([]);
+    expect(res.body.totals).to.include({ received: 0, families: 0, co2eKg: 0 });
+  });
+
+  it('when a technician asks, answers 403 FORBIDDEN for the table, the CSV and the PDF', async () => {
+    const tech = (await signIn('technician')).token;
+    for (const url of ['/api/reports/regions', '/api/reports/regions.csv', '/api/reports/regions/SA-01.pdf']) {
+      const res = await api().get(url).set(bearer(tech)).expect(403);
+      expect(res.body.error.code).to.equal('FORBIDDEN');
+    }
+  });
+
+  it('when the format is neither json nor csv, answers 400 naming the field', async () => {
+    const res = await api().get('/api/reports/regions?format=xlsx').set(bearer(manager)).expect(400);
+    expect(res.body.error.code).to.equal('VALIDATION_FAILED');
+    expect(res.body.error.details[0]).to.include({ path: 'format', type: 'any.only' });
+  });
+
+  describe('the regional PDF', () => {
+    before(requirePdfTools);
+    after(removeTestPdfs);
+
+    it('when asked for one region, prints one page with its Arabic and English names, its figures and the month chart', async () => {
+      await setCharity(admin);
+      await scenario();
+      const file = savePdf(await binary(api().get('/api/reports/regions/sa-01.pdf').set(bearer(manager))), 'region');
+      expect(pdfInfo(file).Pages).to.equal('1');
+      const text = pdfText(file);
+      expect(compact(text)).to.contain('الرياض').and.contain('التقريرالإقليمي');
+      expect(text).to.contain('Riyadh');
+      expect(text).to.contain('Regional Report');
+      expect(text).to.contain('Nimah Computer Refurbishing Charity');
+      expect(text).to.contain('families served');
+      expect(text).to.contain('Intake and handovers by month');
+      expect(text).to.contain('SA-01');
+      // The tiles: 3 received, 200 kg CO2e.
+      expect(text).to.match(/\b3\b[\s\S]*devices received/);
+      expect(text).to.contain('≈ 200');
+      // Twelve months under the chart, in English and Arabic.
+      const thisMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date());
+      expect(text).to.contain(thisMonth);
+    });
+
+    it('when asked for all, prints one page per region with figures (not the unassigned ones)', async () => {
+      await scenario();
+      const file = savePdf(await binary(api().get('/api/reports/regions/all.pdf').set(bearer(manager))), 'all');
+      expect(pdfInfo(file).Pages).to.equal('3');
+      const text = pdfText(file);
+      for (const name of ['Riyadh', 'الرياض', 'Makkah', 'مكة المكرمة', 'Casablanca-Settat', 'الدار البيضاء سطات'])
+        expect(compact(text)).to.contain(compact(name));
+      expect(text).to.contain('3 / 3');
+    });
+
+    it('when the code is not a region of the list, answers 404 NOT_FOUND in the error shape', async () => {
+      const res = await api().get('/api/reports/regions/XX-99.pdf').set(bearer(manager)).expect(404);
+      expect(res.body.error).to.include({ code: 'NOT_FOUND' });
+      expect(res.body.error.requestId).to.be.a('string');
+      const none = await api().get('/api/reports/regions/all.pdf').set(bearer(manager)).expect(404);
+      expect(none.body.error.code).to.equal('NOT_FOUND');
+    });
+  });
+
+  it('GET /api/reports/programmes/:id/cumulative counts each beneficiary once, in the month of its first handover', async () => {
+    const programme = await createProgramme(manager);
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10)).toISOString();
+    await handedOver(manager, { programmeId: programme.id, handedOverAt: lastMonth });
+    await handedOver(manager, { programmeId: programme.id, handedOverAt: now.toISOString() });
+    await handedOver(manager, {
+      programmeId: programme.id,
+      handedOverAt: now.toISOString(),
+      beneficiary: { kind: 'student' },
+    });
+    const res = await api()
+      .get(`/api/reports/programmes/${programme.id}/cumulative`)
+      .set(bearer((await signIn('viewer')).token))
+      .expect(200);
+    expect(res.body).to.include({ programmeId: programme.id, targetFamilies: 2000 });
+    const months = res.body.months as { month: string; cumulativeFamilies: number; cumulativeStudents: number }[];
+    expect(months.map((m) => m.month).slice(-2)).to.deep.equal([lastMonth.slice(0, 7), now.toISOString().slice(0, 7)]);
+    expect(months.at(-2)).to.include({ families: 1, cumulativeFamilies: 1, cumulativeStudents: 0 });
+    expect(months.at(-1)).to.include({ families: 1, students: 1, cumulativeFamilies: 2, cumulativeStudents: 1 });
+    await api().get('/api/reports/programmes/999999/cumulative').set(bearer(manager)).expect(404);
+  });
+});
