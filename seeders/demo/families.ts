@@ -23,12 +23,13 @@ const FAMILY_NAMES = [
   'البقمي',
 ];
 const STUDENT_NAMES = ['نورة', 'ريم', 'عبدالله', 'سارة', 'محمد', 'هيا', 'فيصل', 'لمى', 'تركي', 'جود'];
+// City, the legacy free-text region (as typed before regions were a reference list) and the region's code.
 const CITIES = [
-  ['الدمام', 'Eastern'],
-  ['الخبر', 'Eastern'],
-  ['الرياض', 'Riyadh'],
-  ['جدة', 'Makkah'],
-  ['الأحساء', 'Eastern'],
+  ['الدمام', 'Eastern', 'SA-04'],
+  ['الخبر', 'Eastern', 'SA-04'],
+  ['الرياض', 'Riyadh', 'SA-01'],
+  ['جدة', 'Makkah', 'SA-02'],
+  ['الأحساء', 'Eastern', 'SA-04'],
 ] as const;
 
 export function demoSaudiId(n: number): string {
@@ -75,7 +76,7 @@ export async function ensureBeneficiary(
   const existing = await Beneficiary.findOne({ where: { nationalIdHash: hash }, transaction });
   if (existing) return existing;
   const random = createRandom(index + 1);
-  const [city, region] = random.pick(CITIES);
+  const [city, region, regionCode] = random.pick(CITIES);
   const householdSize = seed.kind === 'student' ? random.int(3, 7) : random.int(2, 10);
   const created = await Beneficiary.create(
     {
@@ -87,6 +88,7 @@ export async function ensureBeneficiary(
       phone: `+96650${String(1_000_000 + index).slice(-7)}`,
       city,
       region,
+      regionCode,
       householdSize,
       monthlyIncome: random.int(15, 90) * 100,
       schoolChildren: Math.min(householdSize - 1, random.int(0, 4)),

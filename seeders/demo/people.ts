@@ -8,12 +8,20 @@ export interface SiteSeed {
   name: string;
   nameLatin: string;
   city: string;
+  /** ISO 3166-2 region (server/shared/regions.ts). */
+  regionCode: string;
 }
 
 export const SITES: readonly SiteSeed[] = [
-  { code: 'RUH-WH', name: 'مستودع الرياض', nameLatin: 'Riyadh warehouse', city: 'الرياض' },
-  { code: 'DMM-BR', name: 'فرع الدمام', nameLatin: 'Dammam branch', city: 'الدمام' },
-  { code: 'CAS-WS', name: 'ورشة الدار البيضاء', nameLatin: 'Casablanca workshop', city: 'الدار البيضاء' },
+  { code: 'RUH-WH', name: 'مستودع الرياض', nameLatin: 'Riyadh warehouse', city: 'الرياض', regionCode: 'SA-01' },
+  { code: 'DMM-BR', name: 'فرع الدمام', nameLatin: 'Dammam branch', city: 'الدمام', regionCode: 'SA-04' },
+  {
+    code: 'CAS-WS',
+    name: 'ورشة الدار البيضاء',
+    nameLatin: 'Casablanca workshop',
+    city: 'الدار البيضاء',
+    regionCode: 'MA-06',
+  },
 ];
 
 export interface UserSeed {

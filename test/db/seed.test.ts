@@ -72,6 +72,9 @@ async function snapshot() {
 /** Every status and every donation status represented, 400 devices with chains that verify. */
 async function expectCountsAndChains(): Promise<void> {
   expect(await Site.count()).to.equal(3);
+  // Every demo site and family is in a region of the reference list (spec §11).
+  expect(await Site.count({ where: { regionCode: null } })).to.equal(0);
+  expect(await Beneficiary.count({ where: { regionCode: null } })).to.equal(0);
   expect(await Donor.count()).to.equal(20);
   expect(await Donation.count()).to.equal(40);
   expect(await Device.count()).to.equal(400);
