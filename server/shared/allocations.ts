@@ -70,7 +70,55 @@ export interface ProgrammeProgressDto {
   servedStudents: number;
   percent: number;
   last30DaysRate: number;
+  /** The projected completion day: `forecast.date` (null unless `forecast.status` is 'projected'). Kept for old clients. */
   forecastCompletionDate: string | null;
+  forecast: ProgrammeForecastDto;
+}
+
+/**
+ * The rules of the completion forecast (docs/forecast.md), shared so the client states the same numbers it is held to:
+ * no date before `minHandovers` handovers over `minDays` days (counted from the programme's first handover); the
+ * pace is the handovers of the last `paceWindowDays` days (or of the whole history when it is shorter); a date
+ * more than `horizonYears` years away is not printed.
+ */
+export const FORECAST_RULES = { minHandovers: 10, minDays: 28, paceWindowDays: 56, horizonYears: 10 } as const;
+
+/**
+ * - `no_target`: the programme has no target (0 families and 0 students), so nothing to forecast;
+ * - `complete`: as many beneficiaries served as the target;
+ * - `not_enough_data`: fewer than `minHandovers` handovers, or fewer than `minDays` days since the first one;
+ * - `stalled`: enough history, but no handover in the last `paceWindowDays` days: no pace, no date;
+ * - `projected`: `date` is the day the target is reached if the observed pace goes on;
+ * - `beyond_horizon`: at the observed pace the target is more than `horizonYears` years away (no date printed).
+ */
+export type ProgrammeForecastStatus =
+  'no_target' | 'complete' | 'not_enough_data' | 'stalled' | 'projected' | 'beyond_horizon';
+
+export interface ProgrammeForecastDto {
+  status: ProgrammeForecastStatus;
+  /** YYYY-MM-DD (UTC), only when status is 'projected'. */
+  date: string | null;
+  /** Beneficiaries still to serve: target − served, never below 0. */
+  remaining: number;
+  handoversSoFar: number;
+  /** The day of the programme's first handover (YYYY-MM-DD, UTC); null before any. */
+  firstHandoverOn: string | null;
+  /** Whole days and whole weeks from the first handover to now (0 before any). */
+  daysOfData: number;
+  weeksOfData: number;
+  /** The observed pace in handovers a month (30.44 days), one decimal; null while there is not enough data. */
+  pacePerMonth: number | null;
+  /** The programme's end date (YYYY-MM-DD) and what it asks for; the rest is null without one. */
+  endsOn: string | null;
+  /** The end date is before today (UTC). */
+  endPassed: boolean;
+  /** Days from today to the end date, both counted (1 on the last day); null without an end date or once passed. */
+  daysLeft: number | null;
+  /** The same in months (30.44 days), one decimal. */
+  monthsLeft: number | null;
+  /** Handovers a month needed to serve the remaining beneficiaries by the end date (rounded up); null when nothing
+   * remains, without an end date or once it has passed. */
+  paceNeededPerMonth: number | null;
 }
 
 export interface DashboardDto {
