@@ -656,8 +656,26 @@ export const ar = {
   'dash.students': 'الطلاب',
   'dash.last30': 'التسليمات آخر 30 يومًا',
   'dash.forecast': 'الموعد المتوقع لبلوغ الهدف',
-  'dash.forecastHint': 'التقدير يفترض استمرار وتيرة التسليم في آخر 30 يومًا.',
-  'dash.noForecast': 'لا تقدير (لا تسليمات حديثة)',
+  // The forecast (issue 16 point 5; rules in docs/forecast.md)
+  'dash.forecastHint':
+    'لا يُعطى موعد قبل {minHandovers, plural, zero {# تسليم} one {تسليم واحد} two {تسليمين} few {# تسليمات} many {# تسليمًا} other {# تسليم}} على مدى {minWeeks, plural, zero {# أسبوع} one {أسبوع واحد} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}، ويفترض استمرار وتيرة آخر {paceWeeks, plural, zero {# أسبوع} one {أسبوع} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}، ولا يُذكر إن تجاوز {years, plural, zero {# سنة} one {سنة واحدة} two {سنتين} few {# سنوات} many {# سنةً} other {# سنة}}.',
+  'dash.forecastComplete': 'تحقّق الهدف',
+  'dash.forecastNoTarget': 'لا هدف محدد لهذا البرنامج',
+  'dash.forecastNoHandovers': 'لا تكفي البيانات بعد: لم يُسلَّم أي جهاز',
+  'dash.forecastNotEnough':
+    'لا تكفي البيانات بعد: {n, plural, zero {# تسليم} one {تسليم واحد} two {تسليمان} few {# تسليمات} many {# تسليمًا} other {# تسليم}} منذ {since}',
+  'dash.forecastStalled':
+    'لا موعد: لا تسليمات في آخر {weeks, plural, zero {# أسبوع} one {أسبوع} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}',
+  'dash.forecastBeyond':
+    'أكثر من {years, plural, zero {# سنة} one {سنة} two {سنتين} few {# سنوات} many {# سنةً} other {# سنة}} بهذه الوتيرة',
+  'dash.forecastPace': 'بوتيرة {pace, number} شهريًا',
+  'dash.forecastNeeded':
+    'يلزم تسليم {n, plural, zero {# جهاز} one {جهاز واحد} two {جهازين} few {# أجهزة} many {# جهازًا} other {# جهاز}} شهريًا لبلوغ الهدف بحلول {date}',
+  'dash.forecastNeededDays':
+    'يلزم تسليم {n, plural, zero {# جهاز} one {جهاز واحد} two {جهازين} few {# أجهزة} many {# جهازًا} other {# جهاز}} بحلول {date}، والباقي {days, plural, zero {أقل من يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
+  'dash.forecastEnded':
+    'انقضى تاريخ النهاية ({date}) وما زال {n, plural, zero {# مستفيد} one {مستفيد واحد} two {مستفيدان} few {# مستفيدين} many {# مستفيدًا} other {# مستفيد}} بانتظار التسليم',
+  'dash.forecastNoEnd': 'لا تاريخ نهاية للبرنامج، فلا تُحسب الوتيرة اللازمة لبلوغ الهدف',
   'dash.monthly': 'الاستلام والتسليم شهريًا',
   'dash.month': 'الشهر',
   'dash.intake': 'أجهزة مستلمة',

@@ -654,8 +654,22 @@ export const en: Messages = {
   'dash.students': 'Students',
   'dash.last30': 'Handovers, last 30 days',
   'dash.forecast': 'Target reached by (forecast)',
-  'dash.forecastHint': 'The forecast assumes the pace of the last 30 days goes on.',
-  'dash.noForecast': 'No forecast (no recent handovers)',
+  // The forecast (issue 16 point 5; rules in docs/forecast.md)
+  'dash.forecastHint':
+    'A date needs at least {minHandovers, plural, one {# handover} other {# handovers}} over {minWeeks, plural, one {# week} other {# weeks}}; it assumes the pace of the last {paceWeeks, plural, one {# week} other {# weeks}} goes on, and is not given beyond {years, plural, one {# year} other {# years}}.',
+  'dash.forecastComplete': 'Target reached',
+  'dash.forecastNoTarget': 'This programme has no target',
+  'dash.forecastNoHandovers': 'Not enough data yet: no handovers so far',
+  'dash.forecastNotEnough': 'Not enough data yet: {n, plural, one {# handover} other {# handovers}} since {since}',
+  'dash.forecastStalled': 'No date: no handovers in the last {weeks, plural, one {# week} other {# weeks}}',
+  'dash.forecastBeyond': 'More than {years, plural, one {# year} other {# years}} away at this pace',
+  'dash.forecastPace': 'at {pace, number} a month',
+  'dash.forecastNeeded': 'Needs {n, plural, one {# handover} other {# handovers}} a month to finish by {date}',
+  'dash.forecastNeededDays':
+    'Needs {n, plural, one {# handover} other {# handovers}} by {date} ({days, plural, one {# day} other {# days}} left)',
+  'dash.forecastEnded':
+    'The end date ({date}) has passed with {n, plural, one {# beneficiary} other {# beneficiaries}} still to serve',
+  'dash.forecastNoEnd': 'The programme has no end date, so no pace needed is given',
   'dash.monthly': 'Intake and handovers by month',
   'dash.month': 'Month',
   'dash.intake': 'Devices received',

@@ -25,6 +25,24 @@ export const fr: Messages = {
   'nav.waitlist': 'Liste d’attente',
   'nav.partners': 'Partenaires',
 
+  // The forecast (issue 16 point 5; rules in docs/forecast.md)
+  'dash.forecastHint':
+    'Une date demande au moins {minHandovers, plural, one {# remise} other {# remises}} sur {minWeeks, plural, one {# semaine} other {# semaines}} ; elle suppose que le rythme des {paceWeeks, plural, one {# dernière semaine} other {# dernières semaines}} se maintient, et n’est pas donnée au-delà de {years, plural, one {# an} other {# ans}}.',
+  'dash.forecastComplete': 'Objectif atteint',
+  'dash.forecastNoTarget': 'Ce programme n’a pas d’objectif',
+  'dash.forecastNoHandovers': 'Pas encore assez de données : aucune remise pour l’instant',
+  'dash.forecastNotEnough':
+    'Pas encore assez de données : {n, plural, one {# remise} other {# remises}} depuis le {since}',
+  'dash.forecastStalled': 'Pas de date : aucune remise depuis {weeks, plural, one {# semaine} other {# semaines}}',
+  'dash.forecastBeyond': 'Plus de {years, plural, one {# an} other {# ans}} à ce rythme',
+  'dash.forecastPace': 'au rythme de {pace, number} par mois',
+  'dash.forecastNeeded': 'Il faut {n, plural, one {# remise} other {# remises}} par mois pour finir d’ici le {date}',
+  'dash.forecastNeededDays':
+    'Il faut {n, plural, one {# remise} other {# remises}} d’ici le {date} ({days, plural, one {# jour restant} other {# jours restants}})',
+  'dash.forecastEnded':
+    'La date de fin ({date}) est passée et {n, plural, one {# bénéficiaire attend} other {# bénéficiaires attendent}} encore',
+  'dash.forecastNoEnd': 'Le programme n’a pas de date de fin : aucun rythme nécessaire n’est calculé',
+
   'user.menu': 'Mon compte et mes réglages',
   'user.signOut': 'Se déconnecter',
   'user.name': 'Nom',
