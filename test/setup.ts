@@ -1,4 +1,5 @@
-// Mocha root hooks: migrate once, empty every table before each test.
+// Mocha root hooks: check that every test file was loaded as an ES module, migrate once, empty every table before
+// each test.
 import './env.js';
 import { QueryTypes } from 'sequelize';
 import { config } from '../server/config.js';
@@ -7,6 +8,7 @@ import { initModels } from '../server/models.js';
 import { migrateUp } from '../server/db/umzug.js';
 import { preparePiiKey } from '../server/lib/pii-key.js';
 import { forgetApp } from './helpers/api.js';
+import { assertLoadedAsEsModules } from './helpers/module-loading.js';
 
 const KEEP = new Set(['schema_migrations', 'seeder_meta', 'sqlite_sequence']);
 let tables: string[] = [];
@@ -44,6 +46,8 @@ export async function truncateAll(): Promise<void> {
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(120_000);
+    // Runs once mocha has loaded every test file: none may hold a second, CommonJS copy of the server modules.
+    assertLoadedAsEsModules();
     await preparePiiKey();
     await ensureDatabaseExists();
     initModels();

@@ -1,10 +1,6 @@
 // The session cache (server/modules/auth/auth.sessions.ts): one lookup for many concurrent requests, a busy token read
 // again before its entry runs out, and the database still the truth within SESSION_CACHE_MS.
 import { expect } from 'chai';
-// The app, as every API test loads it: it makes mocha load this file as an ES module, on the same server modules
-// (and models) as test/setup.ts. Without it, mocha's require() would load a second, uninitialised copy of the auth
-// models (see test/db/seed.test.ts on how tsx loads the suite).
-import '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { Session } from '../../server/modules/auth/auth.model.js';
 import {

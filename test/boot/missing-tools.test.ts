@@ -18,7 +18,7 @@ function mochaWithoutTools(file: string) {
       path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
       '--no-config',
       '--node-option',
-      'import=tsx',
+      'import=tsx/esm',
       '--require',
       'test/setup.ts',
       '--timeout',

@@ -1,13 +1,8 @@
 // The demo seeder, run through umzug like `npm run db:seed`, on the test database (SQLite, or MariaDB in CI).
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { getSequelize } from '../../server/db/sequelize.js';
 import { createSeeder } from '../../server/db/umzug.js';
-// Loads the app's module graph (it reaches server/lib/worker-pool.ts), so that tsx loads this file as an ES module on
-// the same server modules and models as test/setup.ts (see closeSeederSequelize below).
-import '../helpers/api.js';
 import { User } from '../../server/modules/auth/auth.model.js';
 import { DEVICE_STATUSES, countByStatus, verifyChains } from '../../server/modules/devices/index.js';
 import { Device, DeviceEvent, Drive } from '../../server/modules/devices/devices.model.js';
@@ -21,20 +16,6 @@ import { Beneficiary } from '../../server/modules/beneficiaries/beneficiaries.mo
 import { Programme } from '../../server/modules/programmes/programmes.model.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
-
-/**
- * umzug loads a seeder with import(file URL). Whether mocha loaded test/setup.ts and the tests the same way
- * depends on how tsx could load them (as ES modules since a server module uses import.meta.resolve; through
- * require before): the seeder then runs on the suite's own server modules, or on a second copy with its own
- * Sequelize instance (so it must keep no state that the setup's truncation would have to reset). A second
- * instance is closed at the end; the suite's own is left to the setup.
- */
-async function closeSeederSequelize(): Promise<void> {
-  const seeders = (await import(
-    pathToFileURL(path.resolve('server/db/sequelize.ts')).href
-  )) as typeof import('../../server/db/sequelize.js');
-  if (seeders.getSequelize !== getSequelize) await seeders.closeSequelize();
-}
 
 /** A seeder umzug that starts from an empty seeder_meta (the setup empties every table but the umzug ones). */
 async function freshSeeder() {
@@ -147,7 +128,6 @@ async function expectProgramme(): Promise<void> {
 
 describe('demo seeders (seeders/*.ts)', function () {
   this.timeout(180_000);
-  after(closeSeederSequelize);
 
   it('when run on an empty database, creates 3 sites, 20 donors, 40 donations and 400 devices in every status, with valid hash chains', async () => {
     const seeder = await freshSeeder();
