@@ -8,4 +8,5 @@ export * from './workshop.js';
 export * from './beneficiaries.js';
 export * from './allocations.js';
 export * from './regions.js';
+export * from './cities.js';
 export * from './regional-reports.js';

@@ -33,6 +33,7 @@ import type {
   PartDto,
   PartnerDto,
   PartnerInput,
+  PartnerPatch,
   PledgeInput,
   PledgeResponse,
   ProgrammeDto,
@@ -177,6 +178,7 @@ export const endpoints = {
   partners: {
     list: (q: Query) => read<Page<PartnerDto>>(keys.partners, '/api/partners', q),
     create: (input: PartnerInput) => post<PartnerDto>('/api/partners', input),
+    update: (id: number, body: PartnerPatch) => patch<PartnerDto>(`/api/partners/${id}`, body),
   },
   allocations: {
     list: (q: Query) => read<Page<AllocationDto>>(keys.allocations, '/api/allocations', q),

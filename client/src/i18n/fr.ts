@@ -24,6 +24,15 @@ export const fr: Messages = {
   'nav.users': 'Utilisateurs',
   'nav.waitlist': 'Liste d’attente',
   'nav.partners': 'Partenaires',
+  'partner.region': 'Région',
+  'partners.edit': 'Modifier le partenaire',
+  'region.label': 'Région',
+  'region.placeholder': 'Choisir une région',
+  'region.nothingFound': 'Aucune région de ce nom',
+  'region.cityHint': 'Choisissez une ville de la liste ou saisissez la localité',
+  'region.country.SA': 'Arabie saoudite',
+  'region.country.MA': 'Maroc',
+  'region.legacy': 'Saisie auparavant en texte : {text}',
 
   // The forecast (issue 16 point 5; rules in docs/forecast.md)
   'dash.forecastHint':

@@ -7,6 +7,7 @@ import { FormPage } from '../../components/FormPage';
 import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
 import { RecordFormPage } from '../../components/RecordFormPage';
 import { NumberField, parseNumber } from '../../components/NumberField';
+import { CityAutocomplete, RegionSelect } from '../../components/RegionFields';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
@@ -18,7 +19,9 @@ type Form = {
   name: string;
   nationalId: string;
   phone: string;
+  regionCode: string | null;
   city: string;
+  /** Legacy free text, kept as it was (no longer typed in: the region is picked from the list). */
   region: string;
   householdSize: string;
   monthlyIncome: string;
@@ -32,6 +35,7 @@ const EMPTY: Form = {
   name: '',
   nationalId: '',
   phone: '',
+  regionCode: null,
   city: '',
   region: '',
   householdSize: '',
@@ -50,6 +54,7 @@ function fromDto(b: BeneficiaryDto): Form {
     name: b.name,
     nationalId: '',
     phone: b.phone,
+    regionCode: b.regionCode,
     city: b.city ?? '',
     region: b.region ?? '',
     householdSize: String(b.householdSize),
@@ -77,6 +82,7 @@ function toInput(f: Form, editing: boolean): BeneficiaryInput {
     schoolChildren: parseNumber(f.schoolChildren) ?? 0,
   };
   if (f.nationalId.trim()) out.nationalId = toLatinDigits(f.nationalId.trim());
+  out.regionCode = f.regionCode;
   if (f.city.trim()) out.city = f.city.trim();
   if (f.region.trim()) out.region = f.region.trim();
   if (f.partnerId) out.partnerId = Number(f.partnerId);
@@ -156,8 +162,21 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
           {...form.getInputProps('partnerId')}
           placeholder={t('beneficiary.noPartner')}
         />
-        <TextInput label={t('beneficiary.city')} dir="auto" {...input('city')} />
-        <TextInput label={t('beneficiary.region')} dir="auto" {...input('region')} />
+        <RegionSelect
+          name="regionCode"
+          {...form.getInputProps('regionCode')}
+          onChange={(v) => form.setFieldValue('regionCode', v)}
+          description={
+            existing?.region && !form.values.regionCode ? t('region.legacy', { text: existing.region }) : undefined
+          }
+          inputWrapperOrder={BELOW}
+        />
+        <CityAutocomplete
+          label={t('beneficiary.city')}
+          regionCode={form.values.regionCode}
+          {...input('city')}
+          inputWrapperOrder={BELOW}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <NumberField

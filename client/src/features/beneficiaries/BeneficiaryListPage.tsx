@@ -8,6 +8,7 @@ import { IconPlus } from '../../components/icons';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
+import { useRegionName } from '../../components/RegionFields';
 import { SearchInput } from '../../components/SearchInput';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
@@ -22,6 +23,7 @@ const KEYS = ['q', 'status', 'kind', 'need', 'partnerId'] as const;
 /** The registry (managers only): filters on the server; national IDs only ever appear masked. */
 export default function BeneficiaryListPage() {
   const { t, fmt } = usePrefs();
+  const regionName = useRegionName();
   const label = useEnumLabel();
   const options = useEnumOptions();
   const { values, page, set } = useQueryParams(KEYS);
@@ -91,6 +93,7 @@ export default function BeneficiaryListPage() {
                   <Table.Th>{t('beneficiary.name')}</Table.Th>
                   <Table.Th>{t('beneficiary.nationalId')}</Table.Th>
                   <Table.Th>{t('beneficiary.phone')}</Table.Th>
+                  <Table.Th>{t('beneficiary.region')}</Table.Th>
                   <Table.Th>{t('beneficiary.city')}</Table.Th>
                   <Table.Th>{t('beneficiary.kind')}</Table.Th>
                   <Table.Th>{t('beneficiary.need')}</Table.Th>
@@ -112,6 +115,7 @@ export default function BeneficiaryListPage() {
                     <Table.Td className="nm-nowrap">
                       <Ltr>{b.phone}</Ltr>
                     </Table.Td>
+                    <Table.Td>{regionName(b.regionCode) || '—'}</Table.Td>
                     <Table.Td>{b.city ?? '—'}</Table.Td>
                     <Table.Td>{label('beneficiaryKind', b.kind)}</Table.Td>
                     <Table.Td>{label('need', b.need)}</Table.Td>

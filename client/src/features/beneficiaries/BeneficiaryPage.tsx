@@ -8,6 +8,7 @@ import { FullPageLoader } from '../../components/FullPageLoader';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
+import { useRegionName } from '../../components/RegionFields';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { BeneficiaryStatusActions } from './BeneficiaryStatusActions';
 import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
@@ -17,6 +18,7 @@ import { TitledCard } from '../../components/TitledCard';
 
 export default function BeneficiaryPage() {
   const { t, fmt } = usePrefs();
+  const regionName = useRegionName();
   const label = useEnumLabel();
   const { id } = useParams();
   const beneficiaryId = Number(id) || 0;
@@ -56,8 +58,8 @@ export default function BeneficiaryPage() {
               <Field label={t('beneficiary.phone')}>
                 <Ltr>{b.phone}</Ltr>
               </Field>
+              <Field label={t('beneficiary.region')}>{regionName(b.regionCode) || b.region}</Field>
               <Field label={t('beneficiary.city')}>{b.city}</Field>
-              <Field label={t('beneficiary.region')}>{b.region}</Field>
               <Field label={t('beneficiary.household')}>{fmt.number(b.householdSize)}</Field>
               <Field label={t('beneficiary.income')}>{fmt.number(b.monthlyIncome)}</Field>
               <Field label={t('beneficiary.schoolChildren')}>{fmt.number(b.schoolChildren)}</Field>

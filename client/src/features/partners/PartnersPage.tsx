@@ -1,4 +1,5 @@
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
+import type { PartnerDto } from '../../api/types';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,6 +8,7 @@ import { IconPlus } from '../../components/icons';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
+import { useRegionName } from '../../components/RegionFields';
 import { useT } from '../../prefs/PreferencesProvider';
 import { usePartners } from '../beneficiaries/usePartners';
 import { PartnerFormModal } from './PartnerFormModal';
@@ -17,7 +19,9 @@ export default function PartnersPage() {
   const t = useT();
   const label = useEnumLabel();
   const partners = usePartners();
+  const regionName = useRegionName();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<PartnerDto | null>(null);
   if (partners.error && !partners.data)
     return (
       <>
@@ -45,6 +49,7 @@ export default function PartnersPage() {
                 <Table.Tr>
                   <Table.Th>{t('partner.name')}</Table.Th>
                   <Table.Th>{t('partner.kind')}</Table.Th>
+                  <Table.Th>{t('partner.region')}</Table.Th>
                   <Table.Th>{t('partner.city')}</Table.Th>
                   <Table.Th>{t('partner.contactPerson')}</Table.Th>
                   <Table.Th>{t('partner.phone')}</Table.Th>
@@ -54,8 +59,13 @@ export default function PartnersPage() {
               <Table.Tbody>
                 {partners.items.map((p) => (
                   <Table.Tr key={p.id}>
-                    <Table.Td>{partners.nameOf(p)}</Table.Td>
+                    <Table.Td>
+                      <Anchor component="button" type="button" size="sm" onClick={() => setEditing(p)}>
+                        {partners.nameOf(p)}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>{label('partnerKind', p.kind)}</Table.Td>
+                    <Table.Td>{regionName(p.regionCode) || '—'}</Table.Td>
                     <Table.Td>{p.city ?? '—'}</Table.Td>
                     <Table.Td>{p.contactPerson ?? '—'}</Table.Td>
                     <Table.Td className="nm-nowrap">{p.phone ? <Ltr>{p.phone}</Ltr> : '—'}</Table.Td>
@@ -72,6 +82,9 @@ export default function PartnersPage() {
         )}
       </Paper>
       {adding && <PartnerFormModal onClose={() => setAdding(false)} onSaved={() => setAdding(false)} />}
+      {editing && (
+        <PartnerFormModal existing={editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
+      )}
     </>
   );
 }
