@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthProvider';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { ADMINS, MANAGERS, STAFF } from './api/types';
+import { ADMINS, MANAGERS, REGIONAL_REPORT_ROLES, STAFF } from './api/types';
 import { FullPageLoader } from './components/FullPageLoader';
 import { homeFor } from './shell/nav';
 
@@ -32,6 +32,7 @@ const AllocationBoardPage = lazy(() => import('./features/allocation/AllocationB
 const AllocationListPage = lazy(() => import('./features/allocation/AllocationListPage'));
 const HandoverPage = lazy(() => import('./features/allocation/HandoverPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const RegionsPage = lazy(() => import('./features/reports/RegionsPage'));
 const ServerPage = lazy(() => import('./features/public/ServerPage'));
 const NotFoundPage = lazy(() => import('./features/home/NotFoundPage'));
 
@@ -171,6 +172,14 @@ export function App() {
             }
           />
           <Route path="dashboard" element={<DashboardPage />} />
+          <Route
+            path="reports/regions"
+            element={
+              <RequireRole roles={REGIONAL_REPORT_ROLES}>
+                <RegionsPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="users"
             element={

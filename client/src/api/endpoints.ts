@@ -33,12 +33,13 @@ import type {
   PartDto,
   PartnerDto,
   PartnerInput,
-  PartnerPatch,
   PledgeInput,
   PledgeResponse,
+  ProgrammeCumulativeDto,
   ProgrammeDto,
   ProgrammeInput,
   ProgrammeProgressDto,
+  RegionsReportDto,
   SanitizationDto,
   SanitizationInput,
   ScanResultDto,
@@ -178,7 +179,6 @@ export const endpoints = {
   partners: {
     list: (q: Query) => read<Page<PartnerDto>>(keys.partners, '/api/partners', q),
     create: (input: PartnerInput) => post<PartnerDto>('/api/partners', input),
-    update: (id: number, body: PartnerPatch) => patch<PartnerDto>(`/api/partners/${id}`, body),
   },
   allocations: {
     list: (q: Query) => read<Page<AllocationDto>>(keys.allocations, '/api/allocations', q),
@@ -196,6 +196,13 @@ export const endpoints = {
       api<{ total: number }>(`/api/programmes/${id}/certificates/count`, { query: q }),
   },
   reports: {
-    dashboard: () => read<DashboardDto>(keys.reports, '/api/reports/dashboard'),
+    /** Filters: programmeId, regionCode, siteId, from, to (YYYY-MM-DD); part of the query key. */
+    dashboard: (filters: Query = {}) => read<DashboardDto>(keys.reports, '/api/reports/dashboard', filters),
+    regions: () => read<RegionsReportDto>(keys.reports, '/api/reports/regions'),
+    /** Links (downloads and PDFs open in the browser, which sends the session cookie). */
+    regionsCsvUrl: '/api/reports/regions.csv',
+    regionPdfUrl: (code: string) => `/api/reports/regions/${encodeURIComponent(code)}.pdf`,
+    programmeCumulative: (id: number) =>
+      read<ProgrammeCumulativeDto>(keys.reports, `/api/reports/programmes/${id}/cumulative`),
   },
 };

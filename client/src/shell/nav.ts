@@ -1,5 +1,5 @@
 import type { Role } from '../api/types';
-import { ALL_ROLES, ADMINS, MANAGERS, STAFF } from '../api/types';
+import { ALL_ROLES, ADMINS, MANAGERS, REGIONAL_REPORT_ROLES, STAFF } from '../api/types';
 import type { MessageKey } from '../i18n';
 
 export interface NavItem {
@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/allocation', label: 'nav.allocation', roles: MANAGERS },
   { to: '/allocations', label: 'nav.handover', roles: MANAGERS },
   { to: '/dashboard', label: 'nav.dashboard', roles: ALL_ROLES },
+  { to: '/reports/regions', label: 'nav.regions', roles: REGIONAL_REPORT_ROLES },
   { to: '/users', label: 'nav.users', roles: ADMINS },
 ];
 

@@ -1,6 +1,6 @@
-import { Button, Grid, Paper, Select, SimpleGrid, Text } from '@mantine/core';
+import { Button, Grid, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
 import { MANAGERS } from '../../api/types';
@@ -19,19 +19,28 @@ import { StageTimes } from './StageTimes';
 import { StatusFunnel } from './StatusFunnel';
 import { Busy } from '../../components/Busy';
 import { TitledCard } from '../../components/TitledCard';
+import { CumulativeChart } from '../reports/CumulativeChart';
+import { DashboardFilters, useDashboardFilters } from '../reports/DashboardFilters';
 
 /** The programme at a glance: progress to the target with its forecast, the device funnel, monthly flow, stage times. */
 export default function DashboardPage() {
   const { t, fmt } = usePrefs();
   const user = useUser();
   const manager = MANAGERS.includes(user.role);
-  const dashboard = useQuery(endpoints.reports.dashboard());
+  // The filters are sent as they are (the query key includes them); the progress card and the cumulative chart
+  // follow the programme filter, or the newest programme without one.
+  const filters = useDashboardFilters();
+  const dashboard = useQuery({ ...endpoints.reports.dashboard(filters.query), placeholderData: keepPreviousData });
   const programmes = useProgrammes();
-  const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const chosen =
-    selected ?? (programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null);
+    filters.values.programmeId ||
+    (programmes.items.length ? String(programmes.items[programmes.items.length - 1].id) : null);
   const progress = useQuery({ ...endpoints.programmes.progress(Number(chosen) || 0), enabled: Boolean(chosen) });
+  const cumulative = useQuery({
+    ...endpoints.reports.programmeCumulative(Number(chosen) || 0),
+    enabled: Boolean(chosen),
+  });
   const d = dashboard.data;
   if (dashboard.error && !d)
     return (
@@ -47,22 +56,15 @@ export default function DashboardPage() {
     <>
       <PageHeader title={t('dash.title')}>
         {(dashboard.isFetching || progress.isFetching) && <Busy />}
-        {programmes.items.length > 1 && (
-          <Select
-            aria-label={t('board.programme')}
-            data={programmes.options}
-            value={chosen}
-            onChange={setSelected}
-            w={200}
-            allowDeselect={false}
-          />
-        )}
         {manager && (
           <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
             {t('dash.newProgramme')}
           </Button>
         )}
       </PageHeader>
+      <Paper withBorder p="sm" mb="md">
+        <DashboardFilters values={filters.values} set={filters.set} />
+      </Paper>
       <Grid gap="md">
         <Grid.Col span={12}>
           {progress.data && programme ? (
@@ -75,6 +77,19 @@ export default function DashboardPage() {
             </Paper>
           )}
         </Grid.Col>
+        {cumulative.data && programme && (
+          <Grid.Col span={12}>
+            <TitledCard title={`${t('dash.cumulative')} · ${programmes.nameOf(programme)}`}>
+              {cumulative.data.months.some((m) => m.cumulativeFamilies + m.cumulativeStudents > 0) ? (
+                <CumulativeChart data={cumulative.data} title={t('dash.cumulative')} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('dash.cumulativeNone')}
+                </Text>
+              )}
+            </TitledCard>
+          </Grid.Col>
+        )}
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <TitledCard title={t('dash.monthly')} h="100%">
             <MonthlyChart
@@ -129,7 +144,7 @@ export default function DashboardPage() {
           onClose={() => setCreating(false)}
           onCreated={(p) => {
             setCreating(false);
-            setSelected(String(p.id));
+            filters.set({ programmeId: String(p.id) });
           }}
         />
       )}
