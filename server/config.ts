@@ -103,8 +103,6 @@ const schema = Joi.object({
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'info', 'http', 'verbose', 'debug', 'silent').default('info'),
   LOG_FILE: Joi.string().allow(''),
   PRIORITY_WEIGHTS: priorityWeightsJson,
-  DASHBOARD_CACHE_MS: Joi.number().integer().min(0).max(3_600_000).default(30_000),
-  LIST_TOTALS_CACHE_MS: Joi.number().integer().min(0).max(3_600_000).default(5_000),
 }).unknown(true);
 
 export type DatabaseDialect = 'sqlite' | 'mysql';
@@ -140,7 +138,6 @@ export interface Config {
   /** Overrides of the waitlist priority defaults (PRIORITY_WEIGHTS); empty when unset. */
   priorityWeights: Partial<Record<PriorityWeightKey, number>>;
   /** How long a figure may be shared between requests when another instance wrote meanwhile (0: never shared). */
-  cache: { dashboardMs: number; listTotalsMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -195,7 +192,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: value.LOG_LEVEL,
     logFile: value.LOG_FILE ?? '',
     priorityWeights: typeof value.PRIORITY_WEIGHTS === 'object' ? value.PRIORITY_WEIGHTS : {},
-    cache: { dashboardMs: value.DASHBOARD_CACHE_MS, listTotalsMs: value.LIST_TOTALS_CACHE_MS },
   };
   return deepFreeze(config);
 }

@@ -97,22 +97,34 @@ export async function ensureDatabaseExists(): Promise<void> {
 // so write transactions are chained one after another inside the process. MySQL runs them concurrently.
 let sqliteQueue: Promise<unknown> = Promise.resolve();
 
-// Counts the write transactions this process has committed. Figures shared between requests for a while (the
-// dashboard, list totals) remember the count they were computed at and are recomputed once it moved, so a write
-// through this instance is seen by the very next read; a write through another instance, within the cache's bound.
-let committedWrites = 0;
-export const writeGeneration = (): number => committedWrites;
+// Work a use case asks to run as the LAST statements of its transaction, just before commit (the figures' counter
+// updates, server/modules/figures/): rows many transactions update are then locked for the shortest time, and
+// always after every other lock the transaction takes, so they cannot be part of a lock-order cycle.
+const finishers = new WeakMap<Transaction, Array<() => Promise<void>>>();
+
+/**
+ * Runs `work` at the end of `transaction` when withTransaction() opened it (before its commit, inside it), and
+ * returns true; returns false for another transaction, whose owner must then run the work at once itself.
+ */
+export function beforeCommit(transaction: Transaction, work: () => Promise<void>): boolean {
+  const list = finishers.get(transaction);
+  if (!list) return false;
+  list.push(work);
+  return true;
+}
 
 export function withTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
   const sequelize = getSequelize();
-  const counted = (transaction: Transaction) => {
-    transaction.afterCommit(() => {
-      committedWrites += 1;
-    });
-    return work(transaction);
+  const managed = async (transaction: Transaction) => {
+    const list: Array<() => Promise<void>> = [];
+    finishers.set(transaction, list);
+    const result = await work(transaction);
+    // A finisher may add another (it does not here, but nothing is lost if one does).
+    for (let i = 0; i < list.length; i += 1) await list[i]();
+    return result;
   };
-  if (!isSqlite()) return sequelize.transaction(counted);
-  const run = sqliteQueue.then(() => sequelize.transaction(counted));
+  if (!isSqlite()) return sequelize.transaction(managed);
+  const run = sqliteQueue.then(() => sequelize.transaction(managed));
   sqliteQueue = run.catch(() => undefined);
   return run;
 }

@@ -128,4 +128,14 @@ export interface DashboardDto {
   medianDaysPerStage: Record<string, number | null>;
   yield: { placed: number; received: number; ratio: number };
   programmes: ProgrammeProgressDto[];
+  /** Handovers in the months shown, in all and by beneficiary kind (family, student, institution). */
+  handovers: number;
+  handoversByKind: Record<string, number>;
+  /** Beneficiaries served (each counted once per programme, on their first handover in it), by kind. */
+  served: Record<string, number>;
+  /** Drives with a counted, passed sanitization record (spec §10), at the sites shown. */
+  drivesSanitized: number;
+  /** Recorded recycled weight + assumed weight of placed devices, and CO2e avoided by placed devices (estimates). */
+  kgDiverted: number;
+  co2eKg: number;
 }

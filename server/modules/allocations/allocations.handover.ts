@@ -15,6 +15,7 @@ import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
 import { changeBeneficiaryStatus, lockBeneficiary } from '../beneficiaries/index.js';
 import { changeStatus, findDevice } from '../devices/index.js';
+import { recordHandover } from '../figures/index.js';
 import { Allocation } from './allocations.model.js';
 import { getAllocation } from './allocations.service.js';
 import type { AllocationDto, HandoverInput } from './allocations.schema.js';
@@ -108,6 +109,7 @@ export async function handover(
       },
       { transaction: t },
     );
+    await recordHandover(id, t);
   });
   logger.info('allocation.handed_over', { allocationId: id });
   return getAllocation(id, actor.role);

@@ -3,6 +3,7 @@
 import { withTransaction } from '../../db/sequelize.js';
 import { storeFile } from '../../lib/file-store.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { recordDeviceChanged } from '../figures/index.js';
 import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import type { Actor } from '../auth/index.js';
@@ -47,6 +48,7 @@ export async function applyHardwareReport(
       );
     }
     const d = report.device;
+    const before = { siteId: device.siteId, type: device.type };
     await device.update(
       {
         manufacturer: d.manufacturer ?? device.manufacturer,
@@ -60,6 +62,7 @@ export async function applyHardwareReport(
       },
       { transaction },
     );
+    await recordDeviceChanged(device.id, before, transaction);
     await upsertDrives(device.id, report.drives, transaction);
     await addDeviceFile(
       {

@@ -2,6 +2,7 @@
 import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import type { Actor } from '../auth/index.js';
+import { recordDeviceChanged } from '../figures/index.js';
 import { siteExists } from '../sites/index.js';
 import { appendEvent } from './devices.events.js';
 import { Device } from './devices.model.js';
@@ -34,6 +35,7 @@ export async function moveDevice(
       throw new ConflictError('ALREADY_THERE', `${device.assetTag} is already at that site`);
     const fromSiteId = device.siteId;
     await device.update({ siteId: input.siteId }, { transaction: t });
+    await recordDeviceChanged(deviceId, { siteId: fromSiteId, type: device.type }, t);
     await appendEvent(
       deviceId,
       {

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { serialKey } from '../../lib/text.js';
 import { containsPattern, prefixPattern } from '../../lib/sql.js';
+import { recordDevicesCreated } from '../figures/index.js';
 import { appendEvent, appendFirstEvents } from './devices.events.js';
 import { countDevices } from './devices.totals.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
@@ -55,6 +56,7 @@ export async function createDevice(
       { transaction },
     );
   }
+  await recordDevicesCreated([{ siteId: device.siteId, type: device.type, createdAt: device.createdAt }], transaction);
   await appendEvent(
     device.id,
     {
@@ -93,6 +95,10 @@ export async function createDevicesBulk(
       statusChangedAt: new Date(),
     }));
     await Device.bulkCreate(chunk, { transaction });
+    await recordDevicesCreated(
+      chunk.map((c) => ({ siteId: c.siteId, type: c.type, createdAt: c.statusChangedAt })),
+      transaction,
+    );
     const rows = await Device.findAll({
       attributes: ['id', 'assetTag'],
       where: { assetTag: chunk.map((c) => c.assetTag) },
@@ -123,15 +129,8 @@ export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> 
   if (q.donationId) Object.assign(where, { donationId: q.donationId });
   if (q.siteId) Object.assign(where, { siteId: q.siteId });
   if (q.q) Object.assign(where, textFilter(q.q));
-  const filter = JSON.stringify([
-    q.status ? [...q.status].sort() : null,
-    q.type ?? null,
-    q.donationId ?? null,
-    q.siteId ?? null,
-    q.q ?? null,
-  ]);
   const [total, rows] = await Promise.all([
-    countDevices(where, filter),
+    countDevices(q, where),
     // Plain rows (raw): lists map straight to DTOs, and building a model instance per row and include was the
     // largest CPU cost of this request (docs/performance.md).
     Device.findAll({

@@ -2,6 +2,7 @@
 // event, inside the caller's transaction. Workshop actions and allocations both come through here.
 import type { InferAttributes, Transaction } from 'sequelize';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { recordStatusChange } from '../figures/index.js';
 import { lockAnchor, nextLink, type Anchor, type EventRow } from './devices.events.js';
 import { assertActionAllowed, assertTarget, type DeviceAction, type DeviceStatus } from './devices.lifecycle.js';
 import { Device, DeviceEvent } from './devices.model.js';
@@ -99,6 +100,21 @@ export async function changeStatus(device: Device, change: StatusChange, transac
     if (!done.changed) throw stale();
   }
   await DeviceEvent.create(done.link, { transaction });
+  // The read model, in this transaction: the counts move from `from` to `to`, the stage left becomes a span.
+  await recordStatusChange(
+    {
+      deviceId: device.id,
+      action: change.action,
+      from,
+      to: change.to,
+      enteredAt: device.statusChangedAt,
+      leftAt: now,
+      endSeq: done.link.seq,
+      siteBefore: change.fields?.siteId !== undefined ? device.siteId : undefined,
+      payload: change.payload,
+    },
+    transaction,
+  );
   // The row now holds exactly these values: set them on the instance instead of reading the row back.
   return device.set(done.values, { raw: true });
 }

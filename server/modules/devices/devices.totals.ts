@@ -1,20 +1,22 @@
-// Totals of filtered device lists, shared for a few seconds. COUNT(*) reads every matching index entry: about
-// 20,000 for `status=ready` at 100,000 devices, ~3 ms of database CPU on every page request, as much as the page
-// itself (docs/performance.md). A total is recounted after any write committed by this instance, and is never
-// older than LIST_TOTALS_CACHE_MS (writes through other instances); the rows on the page are always read fresh.
+// Totals of filtered device lists, exact on every call and every instance (spec §11), no per-process cache. A
+// filter of status, site and type only is a sum over the read model's counter rows (figure_devices, a few rows
+// instead of COUNT(*) over ~20,000 index entries for `status=ready` at 100,000 devices); any other filter (a
+// donation, a text search) is counted afresh.
 import type { WhereOptions } from 'sequelize';
-import { config } from '../../config.js';
-import { writeGeneration } from '../../db/sequelize.js';
-import { sharedResults } from '../../lib/shared-results.js';
+import { deviceTotal } from '../figures/index.js';
 import { Device } from './devices.model.js';
 
-const totals = sharedResults<number>({
-  maxAgeMs: config.cache.listTotalsMs,
-  maxKeys: 500,
-  generation: writeGeneration,
-});
+export interface TotalFilter {
+  status?: readonly string[];
+  type?: string;
+  siteId?: number;
+  donationId?: number;
+  q?: string;
+}
 
-/** COUNT(*) of devices matching `where`; `key` names the filter (equal keys must mean equal filters). */
-export function countDevices(where: WhereOptions<Device>, key: string): Promise<number> {
-  return totals(key, () => Device.count({ where }));
+/** The number of devices matching the filter; `where` is the same filter as a WHERE (used when not only counters). */
+export function countDevices(filter: TotalFilter, where: WhereOptions<Device>): Promise<number> {
+  if (filter.donationId === undefined && !filter.q)
+    return deviceTotal({ statuses: filter.status, siteId: filter.siteId, type: filter.type });
+  return Device.count({ where });
 }

@@ -24,7 +24,7 @@ export async function intakeQueue(
   // The lists and the pledge count in one round trip; the device count is shared with the device list (5 s).
   const [[pledges, [pledgeCount], devices], deviceTotal] = await Promise.all([
     selectBatch([pledgesSql(), pledgeCountSql, devicesSql()], { limit }),
-    countDevices({ status: 'intake' }, JSON.stringify([['intake'], null, null, null, null])),
+    countDevices({ status: ['intake'] }, { status: 'intake' }),
   ]);
   const now = Date.now();
   return {

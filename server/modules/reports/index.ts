@@ -1,3 +1,3 @@
 // The reports module: the dashboard figures and the device CSV export, read-only views over the other modules.
-export { dashboard, cachedDashboard, type Dashboard } from './reports.dashboard.js';
+export { dashboard, type Dashboard } from './reports.dashboard.js';
 export { streamDevicesCsv } from './reports.csv.js';

@@ -1,101 +1,127 @@
-// GET /api/reports/dashboard: counts by status, monthly intake and handovers over 12 months, median days per
-// stage (from the status events), yield, and programme progress. Every figure is one grouped query, and the
-// whole result is shared between viewers within a stated bound (cachedDashboard).
-import { Op, QueryTypes } from 'sequelize';
-import { config } from '../../config.js';
-import { getSequelize, isSqlite, writeGeneration } from '../../db/sequelize.js';
-import { sharedResults } from '../../lib/shared-results.js';
-import { countByStatus, DEVICE_STATUSES, STAGE_STATUSES } from '../devices/index.js';
+// GET /api/reports/dashboard?programmeId=&regionCode=&siteId=&from=&to=: counts by status, monthly intake and
+// handovers, median days per stage, yield, people served, drives sanitized, kg diverted, CO2e and programme
+// progress. Every figure is read from the read model (server/modules/figures/, kept by the writers' own
+// transactions), so it is exact right after any write, on every instance; nothing is cached in the process.
+// Filters: siteId and regionCode (a device's region is its site's; a handover's, the beneficiary's at handover)
+// bound every figure; programmeId bounds handovers, people served and the programmes listed; from/to bound the
+// months (devices by intake month, handovers by month handed over: default the last 12) and the stage spans (by the
+// time they ended: default the last 365 days).
+import Joi from 'joi';
+import {
+  deviceCounts,
+  handoverCounts,
+  impactOf,
+  medianDaysPerStage,
+  siteTotals,
+  type FigureFilters,
+} from '../figures/index.js';
+import { DEVICE_STATUSES, STAGE_STATUSES } from '../devices/index.js';
 import { allProgrammes, programmeProgress } from '../programmes/index.js';
+import { REGIONS } from '../../shared/index.js';
 import type { DashboardDto } from '../../shared/index.js';
 
 /** The wire shape (server/shared DashboardDto). */
 export type Dashboard = DashboardDto;
 
-const DAY_MS = 86_400_000;
-
-function last12Months(now: Date): string[] {
-  return Array.from({ length: 12 }, (_, i) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1));
-    return d.toISOString().slice(0, 7);
-  });
+export interface DashboardQuery {
+  programmeId?: number;
+  regionCode?: string;
+  siteId?: number;
+  from?: Date;
+  to?: Date;
 }
 
-const monthExpr = (column: string) => (isSqlite() ? `strftime('%Y-%m', ${column})` : `DATE_FORMAT(${column}, '%Y-%m')`);
-
-async function monthlyCounts(table: string, column: string, since: Date, extra = ''): Promise<Map<string, number>> {
-  const rows = await getSequelize().query<{ month: string; n: number | string }>(
-    `SELECT ${monthExpr(column)} AS month, COUNT(*) AS n FROM ${table} WHERE ${column} >= :since ${extra} GROUP BY month`,
-    { replacements: { since }, type: QueryTypes.SELECT },
-  );
-  return new Map(rows.map((r) => [r.month, Number(r.n)]));
-}
-
-/** Days between two DATETIME columns, as a number, on either dialect. */
-const daysBetween = (from: string, to: string) =>
-  isSqlite()
-    ? `(julianday(${to}) - julianday(${from}))`
-    : `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 86400000000.0)`;
-
-/**
- * How long each status lasted: from the event that entered it to the next status event of the same device.
- * The median is taken in the database (the middle one or two rows by ROW_NUMBER), so only one row per stage
- * comes back instead of every span of the year (200,000 rows at 100,000 devices).
- */
-async function medianDaysPerStage(since: Date): Promise<Record<string, number | null>> {
-  const rows = await getSequelize().query<{ stage: string; median: number | string | null }>(
-    `SELECT stage, AVG(days) AS median FROM (
-       SELECT stage, days, ROW_NUMBER() OVER (PARTITION BY stage ORDER BY days) AS rn, COUNT(*) OVER (PARTITION BY stage) AS cnt
-         FROM (SELECT stage, ${daysBetween('started', 'ended')} AS days FROM (
-                 SELECT to_status AS stage, created_at AS started,
-                        LEAD(created_at) OVER (PARTITION BY device_id ORDER BY seq) AS ended
-                   FROM device_events WHERE to_status IS NOT NULL AND created_at >= :since) spans
-                WHERE ended IS NOT NULL) durations) ranked
-      WHERE rn * 2 IN (cnt, cnt + 1, cnt + 2)
-      GROUP BY stage`,
-    { replacements: { since }, type: QueryTypes.SELECT },
-  );
-  const byStage = new Map(
-    rows.map((r) => [r.stage, r.median === null ? null : Math.round(Number(r.median) * 100) / 100]),
-  );
-  return Object.fromEntries(STAGE_STATUSES.map((s) => [s, byStage.get(s) ?? null]));
-}
-
-// The dashboard reads every device and a year of events. Viewers share one computation: it is recomputed after any
-// write committed by this instance, and is never older than DASHBOARD_CACHE_MS (writes through other instances).
-const shared = sharedResults<Dashboard>({
-  maxAgeMs: config.cache.dashboardMs,
-  maxKeys: 1,
-  generation: writeGeneration,
+export const dashboardQuery = Joi.object<DashboardQuery>({
+  programmeId: Joi.number().integer().min(1),
+  regionCode: Joi.string().valid(...REGIONS.map((r) => r.code)),
+  siteId: Joi.number().integer().min(1),
+  from: Joi.date().iso(),
+  to: Joi.date().iso().min(Joi.ref('from')),
 });
 
-export function cachedDashboard(): Promise<Dashboard> {
-  return shared('dashboard', () => dashboard());
+const DAY_MS = 86_400_000;
+const monthOf = (d: Date) => d.toISOString().slice(0, 7);
+
+/** The months from `first` to `last` ('YYYY-MM', inclusive), at most 120. */
+function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  while (out.length < 120) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) break;
+    out.push(month);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
 }
 
-export async function dashboard(now = new Date()): Promise<Dashboard> {
-  const months = last12Months(now);
-  const since = new Date(`${months[0]}-01T00:00:00Z`);
-  const [byStatus, intake, handovers, stages, programmes] = await Promise.all([
-    countByStatus({ status: { [Op.in]: [...DEVICE_STATUSES] } }),
-    monthlyCounts('devices', 'created_at', since),
-    monthlyCounts('allocations', 'handed_over_at', since, "AND status = 'handed_over'"),
-    medianDaysPerStage(new Date(now.getTime() - 365 * DAY_MS)),
+export async function dashboard(query: DashboardQuery = {}, now = new Date()): Promise<Dashboard> {
+  const lastMonth = monthOf(query.to ?? now);
+  const firstMonth = query.from
+    ? monthOf(query.from)
+    : monthOf(new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)) - 12, 1)));
+  const months = monthsBetween(firstMonth, lastMonth);
+  const bounded = query.from !== undefined || query.to !== undefined;
+  const filters: FigureFilters = {
+    programmeId: query.programmeId,
+    regionCode: query.regionCode,
+    siteId: query.siteId,
+    ...(bounded ? { fromMonth: firstMonth, toMonth: lastMonth } : {}),
+  };
+  const spansTo = query.to ?? now;
+  const spansFrom = query.from ?? new Date(spansTo.getTime() - 365 * DAY_MS);
+  const [devices, handovers, stages, sites, programmes] = await Promise.all([
+    deviceCounts(filters),
+    handoverCounts({ ...filters, fromMonth: firstMonth, toMonth: lastMonth }),
+    medianDaysPerStage({ ...filters, from: spansFrom, to: spansTo }),
+    siteTotals(filters),
     allProgrammes(),
   ]);
-  const devicesByStatus = Object.fromEntries(DEVICE_STATUSES.map((s) => [s, byStatus[s] ?? 0]));
+  const devicesByStatus: Record<string, number> = Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0]));
+  const intake = new Map<string, number>();
+  const placedByType = new Map<string, number>();
+  for (const d of devices) {
+    devicesByStatus[d.status] = (devicesByStatus[d.status] ?? 0) + d.n;
+    intake.set(d.month, (intake.get(d.month) ?? 0) + d.n);
+    if (d.status === 'handed_over') placedByType.set(d.type, (placedByType.get(d.type) ?? 0) + d.n);
+  }
+  const handoversByMonth = new Map<string, number>();
+  const served: Record<string, number> = { family: 0, student: 0, institution: 0 };
+  const handoversByKind: Record<string, number> = { family: 0, student: 0, institution: 0 };
+  for (const h of handovers) {
+    handoversByMonth.set(h.month, (handoversByMonth.get(h.month) ?? 0) + h.handovers);
+    served[h.kind] = (served[h.kind] ?? 0) + h.served;
+    handoversByKind[h.kind] = (handoversByKind[h.kind] ?? 0) + h.handovers;
+  }
   const totalDevices = Object.values(devicesByStatus).reduce((a, b) => a + b, 0);
   const placed = devicesByStatus.handed_over;
+  const impact = impactOf(
+    [...placedByType].map(([type, n]) => ({ type, n })),
+    sites.recycledKg,
+  );
+  const shown = programmes.filter((p) => query.programmeId === undefined || p.id === query.programmeId);
   return {
     devicesByStatus,
     totalDevices,
-    monthly: months.map((month) => ({ month, intake: intake.get(month) ?? 0, handovers: handovers.get(month) ?? 0 })),
-    medianDaysPerStage: stages,
+    monthly: months.map((month) => ({
+      month,
+      intake: intake.get(month) ?? 0,
+      handovers: handoversByMonth.get(month) ?? 0,
+    })),
+    medianDaysPerStage: Object.fromEntries(STAGE_STATUSES.map((s) => [s, stages.get(s) ?? null])),
     yield: {
       placed,
       received: totalDevices,
       ratio: totalDevices ? Math.round((placed / totalDevices) * 1000) / 1000 : 0,
     },
-    programmes: await Promise.all(programmes.map((p) => programmeProgress(p, now))),
+    programmes: await Promise.all(shown.map((p) => programmeProgress(p, now))),
+    handovers: Object.values(handoversByKind).reduce((a, b) => a + b, 0),
+    handoversByKind,
+    served,
+    drivesSanitized: sites.drivesSanitized,
+    kgDiverted: impact.kgDiverted,
+    co2eKg: impact.co2eKg,
   };
 }

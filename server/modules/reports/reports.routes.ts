@@ -4,7 +4,7 @@ import { ALL_ROLES, idParams, type Access } from '../auth/index.js';
 import { regionalReport, sendPdf } from '../documents/index.js';
 import { REGIONAL_REPORT_ROLES } from '../../shared/index.js';
 import { streamDevicesCsv } from './reports.csv.js';
-import { cachedDashboard } from './reports.dashboard.js';
+import { dashboard, dashboardQuery } from './reports.dashboard.js';
 import { programmeCumulative } from './reports.programme-cumulative.js';
 import { regionalReportData, regionPdfParams, regionsQuery, regionsReport, sendRegionsCsv } from './reports.regions.js';
 
@@ -13,7 +13,7 @@ export const reportRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/reports/dashboard',
     access: ALL_ROLES,
-    handler: async (_req, res) => res.json(await cachedDashboard()),
+    handler: async (req, res) => res.json(await dashboard(parse(dashboardQuery, req.query))),
   },
   {
     method: 'get',

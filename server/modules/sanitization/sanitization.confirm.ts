@@ -13,6 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors.j
 import { logger } from '../../lib/logger.js';
 import { STAFF, activeUsersWithRoles, type Actor } from '../auth/index.js';
 import { appendEvent, lockDevice } from '../devices/index.js';
+import { recordSanitizations } from '../figures/index.js';
 import { Sanitization } from './sanitization.model.js';
 import { peopleColumns, peopleJoins, sanitizationByIdSql, sanitizationRowToDto } from './sanitization.page.js';
 import type { SanitizationDto } from './sanitization.schema.js';
@@ -74,6 +75,7 @@ export async function decide(id: number, decision: Decision, actor: Actor): Prom
         'SANITIZATION_ALREADY_DECIDED',
         `Sanitization record ${id} is no longer awaiting confirmation`,
       );
+    if (decision.kind === 'confirm') await recordSanitizations([id], transaction);
     const dto = await readRecord(id, transaction);
     await appendEvent(
       row.deviceId,

@@ -15,6 +15,7 @@ import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import { activeUsersAmong, STAFF, type Actor } from '../auth/index.js';
 import { appendEvent, drivesOf, findDevice, isClosed, type Device } from '../devices/index.js';
+import { recordSanitizations as countSanitizations } from '../figures/index.js';
 import { readNwipeLog } from './sanitization.nwipe.js';
 import { photoFormat, reportFormat } from './sanitization.evidence.js';
 import { deviceSanitizationsSql, sanitizationRowToDto } from './sanitization.page.js';
@@ -145,6 +146,10 @@ export async function addRecords(
     );
     out.push(toSanitizationDto(row, drive.serialNumber));
   }
+  await countSanitizations(
+    out.map((r) => r.id),
+    transaction,
+  );
   return out;
 }
 

@@ -1,0 +1,250 @@
+// The read side: every figure is a sum over a few counter rows (joined to `sites` for a device's region), fresh on
+// every call and on every instance. Nothing is cached in the process.
+import { config } from '../../config.js';
+import { select, sqlTime } from './figures.tables.js';
+
+/** Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one. */
+export const ASSUMED_WEIGHT_KG: Readonly<Record<string, number>> = {
+  laptop: 2.0,
+  desktop: 7.5,
+  all_in_one: 8.0,
+  tablet: 0.6,
+  monitor: 4.5,
+  other: 3.0,
+};
+
+/** Desktops and all-in-ones share the desktop factor; tablets, monitors and others the "other" one. */
+export function co2eFactorFor(type: string): { group: 'laptop' | 'desktop' | 'other'; kg: number } {
+  if (type === 'laptop') return { group: 'laptop', kg: config.co2eKg.laptop };
+  if (type === 'desktop' || type === 'all_in_one') return { group: 'desktop', kg: config.co2eKg.desktop };
+  return { group: 'other', kg: config.co2eKg.other };
+}
+
+/** The workshop's statuses (devices' WORKSHOP_STATUSES; test/reports/figures.test.ts holds them equal). */
+export const IN_WORKSHOP = ['intake', 'repair', 'wipe', 'refurbish', 'disposal'] as const;
+
+export interface FigureFilters {
+  programmeId?: number;
+  regionCode?: string;
+  siteId?: number;
+  /** Inclusive 'YYYY-MM' bounds of the months counted (intake month of devices, month of handovers). */
+  fromMonth?: string;
+  toMonth?: string;
+  /** Instants bounding the stage spans that ended in the period. */
+  from?: Date;
+  to?: Date;
+}
+
+interface Clause {
+  sql: string;
+  replacements: Record<string, unknown>;
+}
+
+/** WHERE clauses over a table aliased `f` with a `site_id`, joined to `sites s`. */
+function siteClauses(f: FigureFilters, regionOfSite = true): string[] {
+  const where: string[] = [];
+  if (f.siteId !== undefined) where.push('f.site_id = :siteId');
+  if (f.regionCode !== undefined && regionOfSite) where.push('s.region_code = :regionCode');
+  return where;
+}
+
+function devicesWhere(f: FigureFilters): Clause {
+  const where = siteClauses(f);
+  if (f.fromMonth) where.push('f.intake_month >= :fromMonth');
+  if (f.toMonth) where.push('f.intake_month <= :toMonth');
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', replacements: { ...f } };
+}
+
+function handoversWhere(f: FigureFilters): Clause {
+  const where = siteClauses(f, false);
+  if (f.regionCode !== undefined) where.push('f.region_code = :regionCode');
+  if (f.programmeId !== undefined) where.push('f.programme_id = :programmeId');
+  if (f.fromMonth) where.push('f.month >= :fromMonth');
+  if (f.toMonth) where.push('f.month <= :toMonth');
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', replacements: { ...f } };
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+/** Devices by status × type × intake month (filtered by site, region and intake months). */
+export async function deviceCounts(
+  f: FigureFilters = {},
+): Promise<Array<{ status: string; type: string; month: string; n: number }>> {
+  const w = devicesWhere(f);
+  const rows = await select<{ status: string; type: string; month: string; n: unknown }>(
+    `SELECT f.status AS status, f.type AS type, f.intake_month AS month, SUM(f.n) AS n
+       FROM figure_devices f LEFT JOIN sites s ON s.id = f.site_id ${w.sql}
+      GROUP BY f.status, f.type, f.intake_month`,
+    w.replacements,
+  );
+  return rows.map((r) => ({ ...r, n: num(r.n) })).filter((r) => r.n !== 0);
+}
+
+/** The exact number of devices with one of `statuses` (all when empty), at a site and of a type when given. */
+export async function deviceTotal(q: {
+  statuses?: readonly string[];
+  siteId?: number;
+  type?: string;
+}): Promise<number> {
+  const where: string[] = [];
+  if (q.statuses?.length) where.push('status IN (:statuses)');
+  if (q.siteId !== undefined) where.push('site_id = :siteId');
+  if (q.type !== undefined) where.push('type = :type');
+  const [row] = await select<{ n: unknown }>(
+    `SELECT SUM(n) AS n FROM figure_devices ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    { statuses: q.statuses ? [...q.statuses] : [], siteId: q.siteId, type: q.type },
+  );
+  return num(row?.n);
+}
+
+/** Handovers and beneficiaries served, by month and beneficiary kind. */
+export async function handoverCounts(
+  f: FigureFilters = {},
+): Promise<Array<{ month: string; kind: string; handovers: number; served: number }>> {
+  const w = handoversWhere(f);
+  const rows = await select<{ month: string; kind: string; handovers: unknown; served: unknown }>(
+    `SELECT f.month AS month, f.beneficiary_kind AS kind, SUM(f.handovers) AS handovers, SUM(f.served) AS served
+       FROM figure_handovers f ${w.sql} GROUP BY f.month, f.beneficiary_kind`,
+    w.replacements,
+  );
+  return rows.map((r) => ({ month: r.month, kind: r.kind, handovers: num(r.handovers), served: num(r.served) }));
+}
+
+/** Drives sanitized and recycled kg at the filtered sites (not bounded by months: they carry no date). */
+export async function siteTotals(f: FigureFilters = {}): Promise<{ drivesSanitized: number; recycledKg: number }> {
+  const where = siteClauses(f);
+  const [row] = await select<{ drives: unknown; kg: unknown }>(
+    `SELECT SUM(f.drives_sanitized) AS drives, SUM(f.recycled_kg) AS kg
+       FROM figure_sites f LEFT JOIN sites s ON s.id = f.site_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    { ...f },
+  );
+  return { drivesSanitized: num(row?.drives), recycledKg: num(row?.kg) };
+}
+
+/** kg diverted (recorded recycled weight + assumed weight of each placed device) and CO2e avoided (placed only). */
+export function impactOf(placedByType: ReadonlyArray<{ type: string; n: number }>, recycledKg: number) {
+  let assumed = 0;
+  let co2e = 0;
+  for (const { type, n } of placedByType) {
+    assumed += n * (ASSUMED_WEIGHT_KG[type] ?? ASSUMED_WEIGHT_KG.other);
+    co2e += n * co2eFactorFor(type).kg;
+  }
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { kgDiverted: round(recycledKg + assumed), co2eKg: round(co2e) };
+}
+
+const STAGE_SECONDS_PER_DAY = 86_400;
+
+/**
+ * The median length in days of each stage among the spans that ended in [from, to), at the filtered sites: the
+ * middle one or two spans by ROW_NUMBER over the (stage, left_at, seconds) index; no event is read.
+ */
+export async function medianDaysPerStage(f: FigureFilters & { from: Date; to: Date }): Promise<Map<string, number>> {
+  const where = ['f.left_at >= :from', 'f.left_at < :to', ...siteClauses(f)];
+  const join = f.regionCode !== undefined ? 'JOIN sites s ON s.id = f.site_id' : '';
+  const rows = await select<{ stage: string; median: unknown }>(
+    `SELECT stage, AVG(seconds) AS median FROM (
+       SELECT f.stage AS stage, f.seconds AS seconds,
+              ROW_NUMBER() OVER (PARTITION BY f.stage ORDER BY f.seconds) AS rn,
+              COUNT(*) OVER (PARTITION BY f.stage) AS cnt
+         FROM figure_stage_spans f ${join} WHERE ${where.join(' AND ')}) ranked
+      WHERE rn * 2 IN (cnt, cnt + 1, cnt + 2)
+      GROUP BY stage`,
+    { ...f, from: sqlTime(f.from), to: sqlTime(f.to) },
+  );
+  return new Map(rows.map((r) => [r.stage, Math.round((num(r.median) / STAGE_SECONDS_PER_DAY) * 100) / 100]));
+}
+
+export interface RegionFigures {
+  /** ISO 3166-2 code, or null for figures of sites (or beneficiaries) with no region yet. */
+  regionCode: string | null;
+  received: number;
+  inWorkshop: number;
+  ready: number;
+  handedOver: number;
+  families: number;
+  students: number;
+  institutions: number;
+  drivesSanitized: number;
+  kgDiverted: number;
+  co2eKg: number;
+}
+
+/**
+ * One row per region with any figure (spec §11). Device figures (received, in workshop, ready, drives, kg, CO2e)
+ * are by the region of the device's site now; handovers and people served by the beneficiary's region at handover
+ * (the site's when the beneficiary had none). `programmeId` bounds the handover figures; the months bound intake
+ * (received and what became of it) and handovers.
+ */
+export async function regionFigures(f: Omit<FigureFilters, 'regionCode' | 'siteId'> = {}): Promise<RegionFigures[]> {
+  const dw = devicesWhere(f);
+  const hw = handoversWhere(f);
+  const [devices, handovers, sites] = await Promise.all([
+    select<{ region: string | null; status: string; type: string; n: unknown }>(
+      `SELECT s.region_code AS region, f.status AS status, f.type AS type, SUM(f.n) AS n
+         FROM figure_devices f LEFT JOIN sites s ON s.id = f.site_id ${dw.sql}
+        GROUP BY s.region_code, f.status, f.type`,
+      dw.replacements,
+    ),
+    select<{ region: string; kind: string; handovers: unknown; served: unknown }>(
+      `SELECT f.region_code AS region, f.beneficiary_kind AS kind, SUM(f.handovers) AS handovers, SUM(f.served) AS served
+         FROM figure_handovers f ${hw.sql} GROUP BY f.region_code, f.beneficiary_kind`,
+      hw.replacements,
+    ),
+    select<{ region: string | null; drives: unknown; kg: unknown }>(
+      `SELECT s.region_code AS region, SUM(f.drives_sanitized) AS drives, SUM(f.recycled_kg) AS kg
+         FROM figure_sites f LEFT JOIN sites s ON s.id = f.site_id GROUP BY s.region_code`,
+    ),
+  ]);
+  const rows = new Map<string, RegionFigures & { placed: Array<{ type: string; n: number }>; recycledKg: number }>();
+  const row = (region: string | null) => {
+    const code = region || null;
+    const id = code ?? '';
+    let r = rows.get(id);
+    if (!r) {
+      r = {
+        regionCode: code,
+        received: 0,
+        inWorkshop: 0,
+        ready: 0,
+        handedOver: 0,
+        families: 0,
+        students: 0,
+        institutions: 0,
+        drivesSanitized: 0,
+        kgDiverted: 0,
+        co2eKg: 0,
+        placed: [],
+        recycledKg: 0,
+      };
+      rows.set(id, r);
+    }
+    return r;
+  };
+  for (const d of devices) {
+    const n = num(d.n);
+    if (!n) continue;
+    const r = row(d.region);
+    r.received += n;
+    if ((IN_WORKSHOP as readonly string[]).includes(d.status)) r.inWorkshop += n;
+    if (d.status === 'ready') r.ready += n;
+    if (d.status === 'handed_over') r.placed.push({ type: d.type, n });
+  }
+  for (const h of handovers) {
+    if (!num(h.handovers)) continue;
+    const r = row(h.region);
+    r.handedOver += num(h.handovers);
+    if (h.kind === 'family') r.families += num(h.served);
+    else if (h.kind === 'student') r.students += num(h.served);
+    else if (h.kind === 'institution') r.institutions += num(h.served);
+  }
+  for (const s of sites) {
+    if (!num(s.drives) && !num(s.kg)) continue;
+    const r = row(s.region);
+    r.drivesSanitized += num(s.drives);
+    r.recycledKg += num(s.kg);
+  }
+  return [...rows.values()]
+    .map(({ placed, recycledKg, ...r }) => ({ ...r, ...impactOf(placed, recycledKg) }))
+    .sort((a, b) => (a.regionCode ?? '~').localeCompare(b.regionCode ?? '~'));
+}
