@@ -28,6 +28,7 @@ const BeneficiaryPage = lazy(() => import('./features/beneficiaries/BeneficiaryP
 const BeneficiaryFormPage = lazy(() => import('./features/beneficiaries/BeneficiaryFormPage'));
 const WaitlistPage = lazy(() => import('./features/waitlist/WaitlistPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
+const SitesPage = lazy(() => import('./features/sites/SitesPage'));
 const AllocationBoardPage = lazy(() => import('./features/allocation/AllocationBoardPage'));
 const AllocationListPage = lazy(() => import('./features/allocation/AllocationListPage'));
 const HandoverPage = lazy(() => import('./features/allocation/HandoverPage'));
@@ -144,6 +145,14 @@ export function App() {
             element={
               <RequireRole roles={MANAGERS}>
                 <PartnersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="sites"
+            element={
+              <RequireRole roles={ADMINS}>
+                <SitesPage />
               </RequireRole>
             }
           />

@@ -49,6 +49,14 @@ export interface SiteDto {
   /** ISO 3166-2 region (server/shared/regions.ts), null when not set. */
   regionCode: string | null;
 }
+/** POST /api/sites (PATCH takes any part of it). */
+export interface SiteInput {
+  code: string;
+  name: string;
+  nameLatin?: string;
+  city?: string;
+  regionCode?: string | null;
+}
 
 export interface DriveDto {
   id: number;

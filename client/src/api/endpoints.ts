@@ -33,6 +33,7 @@ import type {
   PartDto,
   PartnerDto,
   PartnerInput,
+  PartnerPatch,
   PledgeInput,
   PledgeResponse,
   ProgrammeCumulativeDto,
@@ -44,6 +45,7 @@ import type {
   SanitizationInput,
   ScanResultDto,
   SiteDto,
+  SiteInput,
   SuggestionDto,
   UserDto,
   UserInput,
@@ -164,6 +166,10 @@ export const endpoints = {
   },
   parts: (q: Query) => read<Page<PartDto>>(keys.parts, '/api/parts', q),
   sites: () => read<SiteDto[]>(keys.sites, '/api/sites'),
+  siteWrites: {
+    create: (input: SiteInput) => post<SiteDto>('/api/sites', input),
+    update: (id: number, body: Partial<SiteInput>) => patch<SiteDto>(`/api/sites/${id}`, body),
+  },
   scan: (code: string) => api<ScanResultDto>(`/api/scan/${encodeURIComponent(code)}`),
   labels: {
     print: (body: { deviceIds?: number[]; donationId?: number; format: 'roll' | 'a4' }) =>
@@ -179,6 +185,7 @@ export const endpoints = {
   partners: {
     list: (q: Query) => read<Page<PartnerDto>>(keys.partners, '/api/partners', q),
     create: (input: PartnerInput) => post<PartnerDto>('/api/partners', input),
+    update: (id: number, body: PartnerPatch) => patch<PartnerDto>(`/api/partners/${id}`, body),
   },
   allocations: {
     list: (q: Query) => read<Page<AllocationDto>>(keys.allocations, '/api/allocations', q),

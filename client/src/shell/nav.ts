@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/allocations', label: 'nav.handover', roles: MANAGERS },
   { to: '/dashboard', label: 'nav.dashboard', roles: ALL_ROLES },
   { to: '/reports/regions', label: 'nav.regions', roles: REGIONAL_REPORT_ROLES },
+  { to: '/sites', label: 'nav.sites', roles: ADMINS },
   { to: '/users', label: 'nav.users', roles: ADMINS },
 ];
 
