@@ -1,10 +1,12 @@
 // Concurrency soak (SOAK=1 only; `npm run test:soak`, run by CI on MariaDB): 8 workers push random valid actions
 // at random devices for SOAK_SECONDS (default 60), racing each other on purpose: workshop actions, allocations,
 // cancellations, handovers and returns (the last four when the allocations routes exist). Then: no 5xx, no lost
-// update (each version equals the device's status events), no device in two active allocations, chains verify.
+// update (each version equals the device's status events), no device in two active allocations, chains verify,
+// and the figures' read model equals a recount (no counter lost or doubled under the races).
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { getSequelize } from '../../server/db/sequelize.js';
+import { rebuildFigures } from '../../server/modules/figures/index.js';
 import { allRoutes } from '../../server/routes.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { listen } from '../security/raw-http.js';
@@ -104,6 +106,8 @@ const select = <T extends object>(sql: string, replacements?: Record<string, unk
         const report = await auditVerify(base, token);
         expect(report.broken).to.deep.equal([]);
         expect(report.ok).to.equal(true);
+        // The figures' read model, kept by every racing transaction, equals a recount of the source tables.
+        expect(await rebuildFigures({ repair: false }), 'figures drifted from a recount').to.deep.equal([]);
       } finally {
         await server.close();
       }

@@ -8,7 +8,19 @@ import { api, bearer } from '../helpers/api.js';
 import { createUser, signIn, TEST_PASSWORD } from '../helpers/factories.js';
 import { createBeneficiary, SIGNATURE_PNG } from '../helpers/beneficiaries.js';
 import { act, intake, PASSED_WIPE, readyDevice } from '../helpers/workshop.js';
+import { config } from '../../server/config.js';
 import { getSequelize } from '../../server/db/sequelize.js';
+import { testDir } from '../env.js';
+import { operatorEnv, runNode } from '../helpers/processes.js';
+import { freshTargetDb, type TargetDb } from '../reliability/target-db.js';
+import {
+  call,
+  createDonation as createServerDonation,
+  signInAdmin,
+  startServer,
+  stop,
+  type ServerProcess,
+} from '../reliability/server-process.js';
 import { rebuildFigures, regionFigures, IN_WORKSHOP } from '../../server/modules/figures/index.js';
 import { WORKSHOP_STATUSES } from '../../server/modules/devices/index.js';
 import type { DashboardDto, DeviceDetailDto, DeviceDto } from '../../server/shared/index.js';
@@ -232,5 +244,101 @@ describe('figures: exact right after every write (read model)', () => {
 
   it("counts 'in workshop' with the devices module's own list of workshop statuses", () => {
     expect([...IN_WORKSHOP]).to.deep.equal([...WORKSHOP_STATUSES]);
+  });
+});
+
+describe('npm run reports:rebuild', () => {
+  it('when a counter was corrupted, reports the drift (expected against stored), repairs it and exits 0', async function () {
+    this.timeout(60_000);
+    const tech = (await signIn('technician')).token;
+    await intake(tech);
+    await intake(tech);
+    const month = new Date().toISOString().slice(0, 7);
+    await getSequelize().query(
+      "UPDATE figure_devices SET n = n + 5 WHERE status = 'intake' AND type = 'laptop' AND intake_month = :month",
+      { replacements: { month } },
+    );
+    expect(
+      (await api().get('/api/reports/dashboard').set(bearer(tech)).expect(200)).body.devicesByStatus.intake,
+      'the dashboard reads the counters, corrupted or not',
+    ).to.equal(7);
+
+    const env = operatorEnv({
+      DATABASE_URL: config.db.url,
+      DATA_DIR: testDir,
+      PII_KEY: config.piiKey,
+      LOG_LEVEL: 'warn',
+    });
+    const run = await runNode(['--import', 'tsx', 'server/cli/reports-rebuild.ts'], env);
+    expect(run.code, run.out).to.equal(0);
+    expect(run.stdout).to.contain(`drift: figure_devices ["intake",0,"laptop","${month}"]: expected n=2, stored n=7`);
+    expect(run.stdout).to.match(/rebuilt: 1 difference\(s\) found and repaired/);
+
+    expect(
+      (await api().get('/api/reports/dashboard').set(bearer(tech)).expect(200)).body.devicesByStatus.intake,
+    ).to.equal(2);
+    expect(await rebuildFigures({ repair: false })).to.deep.equal([]);
+    const again = await runNode(['--import', 'tsx', 'server/cli/reports-rebuild.ts'], env);
+    expect(again.code, again.out).to.equal(0);
+    expect(again.stdout).to.match(/rebuilt: the read model equals a recount/);
+  });
+});
+
+(config.db.dialect === 'mysql' ? describe : describe.skip)('two server processes on one MariaDB', function () {
+  this.timeout(120_000);
+  let db: TargetDb;
+  let one: ServerProcess;
+  let two: ServerProcess;
+  let tokenOne: string;
+  let tokenTwo: string;
+  before(async () => {
+    db = await freshTargetDb('figures-two', 'nimah_figures_two');
+    const env = { ...db.env, PII_KEY: config.piiKey };
+    one = await startServer(env); // migrates the empty database
+    two = await startServer(env);
+    tokenOne = await signInAdmin(one.base);
+    tokenTwo = await signInAdmin(two.base);
+  });
+  after(async () => {
+    if (one) await stop(one);
+    if (two) await stop(two);
+    if (db) await db.close();
+  });
+
+  const figures = async (server: ServerProcess, token: string) => {
+    const d = await call<DashboardDto>(server.base, token, 'GET', '/api/reports/dashboard');
+    const l = await call<{ total: number }>(server.base, token, 'GET', '/api/devices?status=intake');
+    expect(d.status).to.equal(200);
+    return { intake: d.body.devicesByStatus.intake, repair: d.body.devicesByStatus.repair, listTotal: l.body.total };
+  };
+
+  it('when one server writes, the other reads the new figures at once', async () => {
+    const donation = await createServerDonation(one.base, tokenOne);
+    const device = await call<DeviceDto>(one.base, tokenOne, 'POST', `/api/donations/${donation.id}/devices`, {
+      type: 'laptop',
+    });
+    expect(device.status).to.equal(201);
+    expect(await figures(two, tokenTwo)).to.deep.equal({ intake: 1, repair: 0, listTotal: 1 });
+
+    const triaged = await call(one.base, tokenOne, 'POST', `/api/devices/${device.body.id}/actions`, {
+      action: 'triage',
+      version: device.body.version,
+      needsRepair: true,
+      disposition: 'reuse',
+    });
+    expect(triaged.status, JSON.stringify(triaged.body)).to.equal(200);
+    expect(await figures(two, tokenTwo)).to.deep.equal({ intake: 0, repair: 1, listTotal: 0 });
+
+    // And the other way round.
+    const second = await call(two.base, tokenTwo, 'POST', `/api/donations/${donation.id}/devices`, { type: 'desktop' });
+    expect(second.status).to.equal(201);
+    expect(await figures(one, tokenOne)).to.deep.equal({ intake: 1, repair: 1, listTotal: 1 });
+
+    const check = await runNode(
+      ['--import', 'tsx', 'server/cli/reports-rebuild.ts', '--check'],
+      operatorEnv({ ...db.env, PII_KEY: config.piiKey, LOG_LEVEL: 'warn' }),
+    );
+    expect(check.code, check.out).to.equal(0);
+    expect(check.stdout, 'the figures equal a recount').to.match(/checked: the read model equals a recount/);
   });
 });
