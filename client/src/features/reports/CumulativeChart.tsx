@@ -65,7 +65,14 @@ export function CumulativeChart({ data, title }: { data: ProgrammeCumulativeDto;
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.side} x2={W - PAD.side} y1={y(v)} y2={y(v)} stroke="#dee2e6" strokeWidth={1} />
-            <text x={axisX} y={y(v) + 4} fontSize={11} fill="#495057" textAnchor={rtl ? 'start' : 'end'}>
+            {/* Numbers laid out left to right whatever the page's direction: the anchor then means what it says. */}
+            <text
+              x={axisX}
+              y={y(v) + 4}
+              fontSize={11}
+              fill="#495057"
+              textAnchor={rtl ? 'start' : 'end'}
+              style={{ direction: 'ltr' }}>
               {fmt.number(v)}
             </text>
           </g>

@@ -116,6 +116,7 @@ export default function RegionsPage() {
                             target="_blank"
                             rel="noopener"
                             size="sm"
+                            style={{ whiteSpace: 'nowrap' }}
                             aria-label={t('regions.pdfOf', { name })}>
                             {t('regions.pdf')}
                           </Anchor>
