@@ -12,6 +12,7 @@ import { assertPlan, buildPlan } from './demo/plan.js';
 import { ensureDonors, ensureSites, ensureUsers, hashDemoPasswords } from './demo/reference.js';
 import { removeDemoData } from './demo/remove.js';
 import type { Migration } from '../server/db/umzug.js';
+import { rebuildFigures } from '../server/modules/figures/index.js';
 
 export interface SeedResult {
   users: number;
@@ -52,4 +53,5 @@ export const up: Migration = async () => {
 export const down: Migration = async () => {
   initModels();
   await withTransaction((transaction) => removeDemoData(transaction));
+  await rebuildFigures(); // the demo devices were deleted as rows
 };

@@ -13,6 +13,7 @@ import { newCertificateCode } from '../server/modules/allocations/allocations.ha
 import { Beneficiary } from '../server/modules/beneficiaries/beneficiaries.model.js';
 import { Device } from '../server/modules/devices/devices.model.js';
 import { Programme } from '../server/modules/programmes/programmes.model.js';
+import { rebuildFigures } from '../server/modules/figures/index.js';
 import { ensureBeneficiary, familySeeds } from './demo/families.js';
 import type { Migration } from '../server/db/umzug.js';
 
@@ -88,8 +89,11 @@ export async function seedDemoProgramme(): Promise<{ beneficiaries: number; allo
   });
 }
 
+// Demo allocations are written as rows, not through handover(): the figures' read model learns of them (and of
+// the demo devices) from its rebuild, as it would of data loaded by hand.
 export const up: Migration = async () => {
   await seedDemoProgramme();
+  await rebuildFigures();
 };
 
 export const down: Migration = async () => {
@@ -103,4 +107,5 @@ export const down: Migration = async () => {
     await Beneficiary.destroy({ where: { nationalIdHash: { [Op.in]: hashes } }, transaction });
     if (programme) await programme.destroy({ transaction });
   });
+  await rebuildFigures();
 };
