@@ -1,6 +1,7 @@
 // Recognising a region in free text (spec §11): the names of server/shared/regions.ts and the cities of
 // server/shared/cities.ts in Arabic, English or French, as people type them. Used by the migration that maps the
-// free text stored before regions became a reference list (2026.12.06T00.00.22) and by `npm run regions:unmapped`.
+// free text stored before regions became a reference list (2026.12.06T00.00.22); what it cannot place stays null
+// and is listed by `npm run regions:unmapped`.
 import { CITIES } from '../../shared/cities.js';
 import { REGIONS } from '../../shared/regions.js';
 
