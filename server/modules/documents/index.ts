@@ -3,8 +3,7 @@
 // For bench/certificates.bench.ts: the batch job without HTTP.
 export { newDocument } from './documents.pdf.js';
 export { programmeCertificates } from './documents.service.js';
-// For the reports module: the receipt's impact rules (kg and CO2e by region) and the regional report PDF.
-export { ASSUMED_WEIGHT_KG, co2eFactorFor, outcomeOf } from './documents.donor-receipt-impact.js';
+// For the reports module: the regional report PDF.
 export { regionalReport } from './documents.regional-report-job.js';
 export type { RegionalReportData, RegionalReportPage } from './documents.regional-report-data.js';
 export { sendPdf } from './documents.http.js';

@@ -13,7 +13,7 @@ import {
   type RegionRowDto,
   type RegionsReportDto,
 } from '../../shared/index.js';
-import { emptyFigures, emptyMonths, regionFigures, regionMonthly } from './reports.regions-data.js';
+import { emptyFigures, regionFigures, regionMonthly } from './reports.regions-data.js';
 
 /** What a region without one is called, in the three languages of the client. */
 const UNASSIGNED_NAMES = { nameAr: 'دون منطقة', nameEn: 'No region', nameFr: 'Sans région' } as const;
@@ -81,15 +81,17 @@ export async function regionalReportData(code: string, now = new Date()): Promis
   const wanted = code === 'ALL' ? null : regionByCode(code);
   if (code !== 'ALL' && !wanted)
     throw new NotFoundError(`Region ${code} is not in the reference list`, { code, known: 'ISO 3166-2, e.g. SA-01' });
-  const [figures, { months, byRegion }] = await Promise.all([regionFigures(), regionMonthly(now)]);
+  const figures = await regionFigures();
   const regions = wanted ? [wanted] : REGIONS.filter((r) => hasData(figures.get(r.code) ?? emptyFigures()));
   if (!regions.length) throw new NotFoundError('No region has any figure yet', { code });
   return {
     issuedAt: now,
-    pages: regions.map((r) => ({
-      region: { code: r.code, nameAr: r.nameAr, nameEn: r.nameEn },
-      figures: figures.get(r.code) ?? emptyFigures(),
-      months: byRegion.get(r.code) ?? emptyMonths(months),
-    })),
+    pages: await Promise.all(
+      regions.map(async (r) => ({
+        region: { code: r.code, nameAr: r.nameAr, nameEn: r.nameEn },
+        figures: figures.get(r.code) ?? emptyFigures(),
+        months: await regionMonthly(r.code, now),
+      })),
+    ),
   };
 }
