@@ -720,7 +720,7 @@ export const en: Messages = {
   // Figures by region (issue 16 point 4)
   'regions.title': 'Figures by region',
   'regions.hint':
-    'Devices count in the region of the site that took them in; beneficiaries in their own region. Counts only, never a name.',
+    'Devices count in the region of the site that holds them; handovers and beneficiaries in the beneficiary’s region at handover. Counts only, never a name.',
   'regions.count': '{n, plural, one {# region with figures} other {# regions with figures}}',
   'regions.region': 'Region',
   'regions.received': 'Received',

@@ -253,7 +253,7 @@ export const fr: Messages = {
   'dash.cumulativeNone': 'Aucun appareil n’a encore été remis dans ce programme.',
   'regions.title': 'Chiffres par région',
   'regions.hint':
-    'Les appareils comptent dans la région du site qui les a reçus ; les bénéficiaires dans leur propre région. Des nombres seulement, jamais un nom.',
+    'Les appareils comptent dans la région du site qui les détient ; les remises et les bénéficiaires dans la région du bénéficiaire à la remise. Des nombres seulement, jamais un nom.',
   'regions.count': '{n, plural, one {# région avec des chiffres} other {# régions avec des chiffres}}',
   'regions.region': 'Région',
   'regions.received': 'Reçus',

@@ -44,8 +44,8 @@ export function regionalNotes(): Bilingual[] {
   const f = config.co2eKg;
   return [
     {
-      ar: 'تُنسب الأجهزة ووسائط التخزين إلى منطقة الموقع الذي استُلمت فيه، ويُنسب المستفيدون (الأسر والطلاب والجهات) إلى منطقتهم المسجلة، ويُعدّ كل مستفيد مرة واحدة مهما تعددت أجهزته. يذكر هذا التقرير الأعداد فقط ولا يذكر أي اسم.',
-      en: 'Devices and drives count in the region of the site that took them in; beneficiaries (families, students, institutions) in their own registered region, each once however many devices they received. This report gives counts only, never a name.',
+      ar: 'تُنسب الأجهزة ووسائط التخزين والأوزان والانبعاثات إلى منطقة الموقع الذي يحفظها، ويُنسب التسليم والمستفيدون (الأسر والطلاب والجهات) إلى منطقة المستفيد عند التسليم (أو منطقة الموقع إن لم تُسجَّل له منطقة)، ويُعدّ كل مستفيد مرة واحدة. يذكر هذا التقرير الأعداد فقط ولا يذكر أي اسم.',
+      en: "Devices, drives, weights and CO2e count in the region of the site that holds them; handovers and beneficiaries (families, students, institutions) in the beneficiary's region at handover (the site's when none was recorded), each beneficiary once. This report gives counts only, never a name.",
     },
     {
       ar: `الوزن المحوَّل = أوزان جهات التدوير المسجلة + وزن تقديري لكل جهاز سُلّم (محمول ${ltr(kg(w.laptop))}، مكتبي ${ltr(kg(w.desktop))}). الانبعاثات المتجنَّبة تقدير للأجهزة المسلَّمة فقط: ${ltr(`${f.laptop} kg CO2e`)} للمحمول و${ltr(`${f.desktop}`)} للمكتبي.`,
