@@ -97,6 +97,8 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/reports/regions.csv': REPORTS,
   'GET /api/reports/regions/:code.pdf': REPORTS,
   'GET /api/reports/programmes/:id/cumulative': R,
+  'GET /api/reports/dashboard/:table.csv': R,
+  'GET /api/reports/programmes/:id/cumulative.csv': R,
   'PUT /api/settings/logo': A,
   'GET /api/allocations/:id/certificate.pdf': M,
   'GET /api/devices/:id/sanitization-certificate.pdf': R,

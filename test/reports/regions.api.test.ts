@@ -229,4 +229,31 @@ describe('figures by region', () => {
     expect(months.at(-1)).to.include({ families: 1, students: 1, cumulativeFamilies: 2, cumulativeStudents: 1 });
     await api().get('/api/reports/programmes/999999/cumulative').set(bearer(manager)).expect(404);
   });
+
+  it('gives each dashboard table as CSV with the dashboard filters, and the cumulative series; 400 for another table', async () => {
+    await scenario();
+    const viewer = (await signIn('viewer')).token;
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const rowsOf = async (url: string) => {
+      const res = await csvBody(url, viewer).expect(200);
+      expect(res.headers['content-type'], url).to.match(/^text\/csv; charset=utf-8/);
+      expect([...(res.body as Buffer).subarray(0, 3)], url).to.deep.equal([0xef, 0xbb, 0xbf]);
+      return parseCsv<Record<string, string>>((res.body as Buffer).toString('utf8'), { bom: true, columns: true });
+    };
+    const monthly = await rowsOf('/api/reports/dashboard/monthly.csv');
+    expect(monthly.at(-1)).to.deep.equal({ month: thisMonth, intake: '6', handovers: '2' });
+    const riyadh = await rowsOf('/api/reports/dashboard/monthly.csv?regionCode=SA-01');
+    expect(riyadh.at(-1)).to.deep.equal({ month: thisMonth, intake: '3', handovers: '1' });
+    const status = await rowsOf('/api/reports/dashboard/status.csv');
+    expect(status.find((r) => r.status === 'handed_over')).to.deep.equal({ status: 'handed_over', devices: '2' });
+    const stages = await rowsOf('/api/reports/dashboard/stages.csv');
+    expect(Object.keys(stages[0])).to.deep.equal(['stage', 'medianDays']);
+    const bad = await api().get('/api/reports/dashboard/people.csv').set(bearer(viewer)).expect(400);
+    expect(bad.body.error.details[0]).to.include({ path: 'table', type: 'any.only' });
+
+    const programme = await createProgramme(manager);
+    await handedOver(manager, { programmeId: programme.id, handedOverAt: new Date().toISOString() });
+    const cumulative = await rowsOf(`/api/reports/programmes/${programme.id}/cumulative.csv`);
+    expect(cumulative.at(-1)).to.include({ month: thisMonth, cumulativeFamilies: '1', targetFamilies: '2000' });
+  });
 });

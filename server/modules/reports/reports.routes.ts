@@ -5,6 +5,7 @@ import { regionalReport, sendPdf } from '../documents/index.js';
 import { REGIONAL_REPORT_ROLES } from '../../shared/index.js';
 import { streamDevicesCsv } from './reports.csv.js';
 import { dashboard, dashboardQuery } from './reports.dashboard.js';
+import { dashboardTableParams, sendCumulativeCsv, sendDashboardTableCsv } from './reports.tables-csv.js';
 import { programmeCumulative } from './reports.programme-cumulative.js';
 import { regionalReportData, regionPdfParams, regionsQuery, regionsReport, sendRegionsCsv } from './reports.regions.js';
 
@@ -50,5 +51,19 @@ export const reportRoutes = defineRoutes<Access>([
     path: '/api/reports/programmes/:id/cumulative',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await programmeCumulative(parse(idParams, req.params).id)),
+  },
+  // The dashboard's tables as CSV, with the dashboard's filters: monthly, status or stages.
+  {
+    method: 'get',
+    path: '/api/reports/dashboard/:table.csv',
+    access: ALL_ROLES,
+    handler: async (req, res) =>
+      sendDashboardTableCsv(res, parse(dashboardTableParams, req.params).table, parse(dashboardQuery, req.query)),
+  },
+  {
+    method: 'get',
+    path: '/api/reports/programmes/:id/cumulative.csv',
+    access: ALL_ROLES,
+    handler: async (req, res) => sendCumulativeCsv(res, parse(idParams, req.params).id),
   },
 ]);
