@@ -20,6 +20,7 @@ import { programmeRoutes } from './modules/programmes/programmes.routes.js';
 import { allocationRoutes } from './modules/allocations/allocations.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
+import { impactRoutes } from './modules/impact/impact.routes.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
@@ -40,4 +41,5 @@ export const allRoutes: RouteDef<Access>[] = [
   ...beneficiaryRoutes,
   ...partnerRoutes,
   ...documentRoutes,
+  ...impactRoutes,
 ];

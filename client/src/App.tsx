@@ -52,6 +52,7 @@ export function App() {
         <Route path="/verify/*" element={<ServerPage />} />
         <Route path="/receipts/*" element={<ServerPage />} />
         <Route path="/d/*" element={<ServerPage />} />
+        <Route path="/impact" element={<ServerPage />} />
         <Route
           element={
             <RequireAuth>

@@ -10,3 +10,4 @@ export * from './allocations.js';
 export * from './regions.js';
 export * from './cities.js';
 export * from './regional-reports.js';
+export * from './impact.js';

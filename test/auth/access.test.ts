@@ -111,6 +111,8 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /receipts/:token/receipt.pdf': PUBLIC,
   'GET /verify/:code': PUBLIC,
   'GET /d/:tag': PUBLIC,
+  'GET /api/public/impact': PUBLIC,
+  'GET /impact': PUBLIC,
 };
 
 const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'anonymous'];
@@ -158,6 +160,8 @@ describe('access: public routes leak no personal data', () => {
     const nationalId = saudiId(777);
     const beneficiary = { name: 'Leaky Beneficiary-Name', phone: '0551234567', nationalId };
     const h = await handedOver(manager.token, { beneficiary });
+    // The impact page and API answer 404 until published: publish them, so the walk reads real figures.
+    await api().patch('/api/settings').set(bearer(admin.token)).send({ publicImpact: true }).expect(200);
     const donation = await api().get(`/api/donations/${h.device.donationId}`).set(bearer(manager.token)).expect(200);
     const receiptToken = String(donation.body.receiptUrl ?? '').split('/receipts/')[1] ?? 'none';
     const values = [

@@ -46,6 +46,10 @@ export interface PageParts {
   subtitle?: string;
   sections: string[];
   footer?: string;
+  /** Extra rules for this page only (the CSP allows inline styles, not scripts). */
+  css?: string;
+  /** A wider page, for tables. */
+  wide?: boolean;
 }
 
 /** A whole page; `sections` are HTML fragments built with escapeHtml. */
@@ -58,7 +62,7 @@ export function page(parts: PageParts): string {
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(`${parts.title.ar} · ${parts.title.en}`)}</title>
-<style>${CSS}</style>
+<style>${CSS}${parts.wide ? 'main{max-width:960px}' : ''}${parts.css ?? ''}</style>
 </head>
 <body>
 <main><div class="card">

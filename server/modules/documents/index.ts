@@ -7,3 +7,6 @@ export { programmeCertificates } from './documents.service.js';
 export { regionalReport } from './documents.regional-report-job.js';
 export type { RegionalReportData, RegionalReportPage } from './documents.regional-report-data.js';
 export { sendPdf } from './documents.http.js';
+// The frame of the public pages, for other modules' public pages (impact).
+export { page as publicPage, escapeHtml, paragraph, notFoundPage } from './documents.public-html.js';
+export { formatNumber } from './documents.format.js';

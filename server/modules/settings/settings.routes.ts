@@ -12,6 +12,7 @@ const settingsPatch = Joi.object<Partial<Settings>>({
   charityAddress: Joi.string().trim().max(300).allow(''),
   charityPhone: Joi.string().trim().max(40).allow(''),
   verificationSamplePercent: Joi.number().min(0).max(100),
+  publicImpact: Joi.boolean(),
 }).min(1);
 
 export const settingsRoutes = defineRoutes<Access>([

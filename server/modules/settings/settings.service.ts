@@ -17,6 +17,8 @@ export interface Settings {
   verificationSamplePercent: number;
   /** The charity's logo (PNG or JPEG) in the file store, printed on documents; null until an admin uploads one. */
   logoSha256: string | null;
+  /** Whether /impact and GET /api/public/impact publish the aggregate figures (spec §11); off until an admin opts in. */
+  publicImpact: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   charityPhone: '',
   verificationSamplePercent: 5,
   logoSha256: null,
+  publicImpact: false,
 };
 
 export async function getSettings(transaction?: Transaction): Promise<Settings> {
