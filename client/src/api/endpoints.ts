@@ -2,7 +2,7 @@
 // (`useQuery(endpoints.devices.get(id))`), keyed by its resource first so that a write can refresh everything of
 // that resource (`invalidates: [keys.devices]`); a write is a plain function for a mutation.
 import { queryOptions, type QueryKey } from '@tanstack/react-query';
-import { api, postForBlob, uploadWithProgress, type QueryValue } from './http';
+import { api, postForBlob, uploadWithProgress, withQuery, type QueryValue } from './http';
 import type {
   AllocateInput,
   AllocationDto,
@@ -209,6 +209,10 @@ export const endpoints = {
     /** Links (downloads and PDFs open in the browser, which sends the session cookie). */
     regionsCsvUrl: '/api/reports/regions.csv',
     regionPdfUrl: (code: string) => `/api/reports/regions/${encodeURIComponent(code)}.pdf`,
+    /** A dashboard table as CSV (monthly, status, stages), with the same filters as the dashboard. */
+    dashboardCsvUrl: (table: 'monthly' | 'status' | 'stages', filters: Query = {}) =>
+      withQuery(`/api/reports/dashboard/${table}.csv`, filters),
+    programmeCumulativeCsvUrl: (id: number) => `/api/reports/programmes/${id}/cumulative.csv`,
     programmeCumulative: (id: number) =>
       read<ProgrammeCumulativeDto>(keys.reports, `/api/reports/programmes/${id}/cumulative`),
   },

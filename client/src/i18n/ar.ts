@@ -748,6 +748,8 @@ export const ar = {
   'regions.pdfOf': 'التقرير الإقليمي لمنطقة {name} (PDF)',
   'regions.empty': 'لا أرقام بعد: تظهر المنطقة هنا حين يُستلم جهاز في أحد مواقعها أو يُخدم أحد مستفيديها.',
   'regions.actions': 'التقرير',
+  'reports.csv': 'تنزيل CSV',
+  'reports.csvOf': 'تنزيل جدول «{name}» بصيغة CSV',
   'programme.name': 'اسم البرنامج',
   'programme.nameLatin': 'الاسم بالأحرف اللاتينية',
   'programme.targetFamilies': 'هدف الأسر',

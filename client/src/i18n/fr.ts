@@ -275,4 +275,6 @@ export const fr: Messages = {
   'regions.empty':
     'Pas encore de chiffres : une région apparaît ici dès qu’un appareil est reçu sur l’un de ses sites ou qu’un de ses bénéficiaires est servi.',
   'regions.actions': 'Rapport',
+  'reports.csv': 'Télécharger en CSV',
+  'reports.csvOf': 'Télécharger « {name} » en CSV',
 };

@@ -19,6 +19,7 @@ import { StageTimes } from './StageTimes';
 import { StatusFunnel } from './StatusFunnel';
 import { Busy } from '../../components/Busy';
 import { TitledCard } from '../../components/TitledCard';
+import { CsvLink } from '../reports/CsvLink';
 import { CumulativeChart } from '../reports/CumulativeChart';
 import { DashboardFilters, useDashboardFilters } from '../reports/DashboardFilters';
 
@@ -81,7 +82,13 @@ export default function DashboardPage() {
           <Grid.Col span={12}>
             <TitledCard title={`${t('dash.cumulative')} · ${programmes.nameOf(programme)}`}>
               {cumulative.data.months.some((m) => m.cumulativeFamilies + m.cumulativeStudents > 0) ? (
-                <CumulativeChart data={cumulative.data} title={t('dash.cumulative')} />
+                <>
+                  <CumulativeChart data={cumulative.data} title={t('dash.cumulative')} />
+                  <CsvLink
+                    href={endpoints.reports.programmeCumulativeCsvUrl(cumulative.data.programmeId)}
+                    name={t('dash.cumulative')}
+                  />
+                </>
               ) : (
                 <Text size="sm" c="dimmed">
                   {t('dash.cumulativeNone')}
@@ -105,16 +112,23 @@ export default function DashboardPage() {
                 },
               ]}
             />
+            <CsvLink
+              href={endpoints.reports.dashboardCsvUrl('monthly', filters.query)}
+              name={t('dash.monthly')}
+              testId="monthly-csv"
+            />
           </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <TitledCard title={t('dash.funnel')} h="100%">
             <StatusFunnel counts={d.devicesByStatus} />
+            <CsvLink href={endpoints.reports.dashboardCsvUrl('status', filters.query)} name={t('dash.funnel')} />
           </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <TitledCard title={t('dash.stageTimes')} h="100%">
             <StageTimes medians={d.medianDaysPerStage} />
+            <CsvLink href={endpoints.reports.dashboardCsvUrl('stages', filters.query)} name={t('dash.stageTimes')} />
           </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>

@@ -1,0 +1,14 @@
+import { Anchor, Group } from '@mantine/core';
+import { useT } from '../../prefs/PreferencesProvider';
+
+/** A table's download as CSV (the server's export: UTF-8 with a BOM, so Excel reads Arabic), under its card. */
+export function CsvLink({ href, name, testId }: { href: string; name: string; testId?: string }) {
+  const t = useT();
+  return (
+    <Group justify="flex-end" mt={6}>
+      <Anchor href={href} download size="xs" aria-label={t('reports.csvOf', { name })} data-testid={testId}>
+        {t('reports.csv')}
+      </Anchor>
+    </Group>
+  );
+}
