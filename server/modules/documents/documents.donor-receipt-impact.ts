@@ -3,20 +3,13 @@
 // - kg diverted from e-waste = weights the recyclers recorded + an assumed weight for every placed device.
 // - CO2e avoided = placed devices × the configured factor for their kind (CO2E_KG_PER_LAPTOP, …). Only placed
 //   devices count: a recycled device avoided no new purchase. It is an estimate and the receipt says so.
-import { config } from '../../config.js';
 import { isDisposed, isPlaced, type DeviceStatus } from '../devices/index.js';
+import { ASSUMED_WEIGHT_KG, co2eFactorFor } from '../figures/index.js';
 
 export type Outcome = 'placed' | 'recycled' | 'harvested' | 'in_progress';
 
-/** Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one. */
-export const ASSUMED_WEIGHT_KG: Readonly<Record<string, number>> = {
-  laptop: 2.0,
-  desktop: 7.5,
-  all_in_one: 8.0,
-  tablet: 0.6,
-  monitor: 4.5,
-  other: 3.0,
-};
+// The assumed weights and CO2e factors are the figures module's (the live figures and the receipt count alike).
+export { ASSUMED_WEIGHT_KG, co2eFactorFor };
 
 export const CO2E_SOURCE =
   'Manufacturing footprint avoided by reuse: ≈225 kg CO2e per new laptop (3StepIT/EY), 280 kg (Boavizta, mean); ' +
@@ -28,13 +21,6 @@ export function outcomeOf(status: string): Outcome {
   if (isPlaced(s)) return 'placed';
   if (isDisposed(s)) return s as 'recycled' | 'harvested';
   return 'in_progress';
-}
-
-/** Desktops and all-in-ones share the desktop factor; tablets, monitors and others the "other" one. */
-export function co2eFactorFor(type: string): { group: 'laptop' | 'desktop' | 'other'; kg: number } {
-  if (type === 'laptop') return { group: 'laptop', kg: config.co2eKg.laptop };
-  if (type === 'desktop' || type === 'all_in_one') return { group: 'desktop', kg: config.co2eKg.desktop };
-  return { group: 'other', kg: config.co2eKg.other };
 }
 
 export interface ImpactFacts {

@@ -45,13 +45,20 @@ export async function addToCounters(table: CounterTable, rows: CounterRow[], tra
   });
 }
 
-/** Sets rows to exactly `values` (the rebuild's repair): each row deleted, then written anew. */
-export async function setCounters(table: CounterTable, rows: CounterRow[], transaction: Transaction): Promise<void> {
-  const { keys } = COUNTERS[table];
-  const where = keys.map((k) => `${k} = ?`).join(' AND ');
-  for (const r of rows)
+/**
+ * Sets rows to exactly `values` (the rebuild's repair): rows that `exists` are deleted first, then all are written
+ * anew, 500 to a statement (SQLite binds at most 32,766 values to one).
+ */
+export async function setCounters(
+  table: CounterTable,
+  rows: CounterRow[],
+  exists: (row: CounterRow) => boolean,
+  transaction: Transaction,
+): Promise<void> {
+  const where = COUNTERS[table].keys.map((k) => `${k} = ?`).join(' AND ');
+  for (const r of rows.filter(exists))
     await getSequelize().query(`DELETE FROM ${table} WHERE ${where}`, { replacements: r.key, transaction });
-  await addToCounters(table, rows, transaction);
+  for (let i = 0; i < rows.length; i += 500) await addToCounters(table, rows.slice(i, i + 500), transaction);
 }
 
 export const select = <T extends object>(
