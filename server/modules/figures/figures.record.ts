@@ -4,7 +4,7 @@
 // only from then to the commit, after every other lock the transaction takes, so counters add no deadlock.
 // Fact rows (a handover, a finished stage) are inserted at once: they are new rows no one else updates.
 import type { Transaction } from 'sequelize';
-import { beforeCommit, getSequelize } from '../../db/sequelize.js';
+import { beforeCommit, getSequelize, isSqlite } from '../../db/sequelize.js';
 import {
   addToCounters,
   COUNTER_TABLES,
@@ -53,6 +53,13 @@ async function add(table: CounterTable, key: KeyValue[], values: number[], trans
 }
 
 const siteKey = (siteId: number | null | undefined): number => siteId ?? 0;
+
+/**
+ * "Is this the first?" must see the latest committed rows: on MariaDB a plain read sees the transaction's snapshot,
+ * which may predate the lock the caller took (another writer's row committed in between). A locking read sees the
+ * latest. SQLite's writers run one at a time, so a plain read is the latest there.
+ */
+const latest = (): string => (isSqlite() ? '' : ' LOCK IN SHARE MODE');
 
 interface DeviceKey {
   status: string;
@@ -170,18 +177,22 @@ export async function recordDeviceChanged(
  */
 export async function recordSanitizations(recordIds: readonly number[], transaction: Transaction): Promise<void> {
   if (!recordIds.length) return;
-  const rows = await select<{ drive_id: number; site_id: number | null; others: number | string }>(
-    `SELECT s.drive_id AS drive_id, MAX(d.site_id) AS site_id,
-            (SELECT COUNT(*) FROM sanitizations o WHERE o.drive_id = s.drive_id AND o.state = 'counted'
-                AND o.result = 'passed' AND o.id NOT IN (:ids)) AS others
+  const drives = await select<{ drive_id: number; site_id: number | null }>(
+    `SELECT DISTINCT s.drive_id AS drive_id, d.site_id AS site_id
        FROM sanitizations s JOIN devices d ON d.id = s.device_id
-      WHERE s.id IN (:ids) AND s.state = 'counted' AND s.result = 'passed'
-      GROUP BY s.drive_id`,
+      WHERE s.id IN (:ids) AND s.state = 'counted' AND s.result = 'passed'`,
     { ids: [...recordIds] },
     transaction,
   );
-  for (const r of rows)
-    if (Number(r.others) === 0) await add('figure_sites', [siteKey(r.site_id)], [1, 0], transaction);
+  for (const drive of drives) {
+    const [others] = await select<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM sanitizations WHERE drive_id = :driveId AND state = 'counted' AND result = 'passed'
+          AND id NOT IN (:ids)${latest()}`,
+      { driveId: drive.drive_id, ids: [...recordIds] },
+      transaction,
+    );
+    if (Number(others.n) === 0) await add('figure_sites', [siteKey(drive.site_id)], [1, 0], transaction);
+  }
 }
 
 /**
@@ -212,9 +223,13 @@ export async function recordHandover(allocationId: number, transaction: Transact
   );
   if (!a) throw new Error(`figures: allocation ${allocationId} is not handed over`);
   const programmeId = a.programme_id ?? 0;
+  // Another handover of theirs in the programme, among the allocations (the facts mirror them): a locking read of
+  // the allocations, whose rows this transaction does not insert (a fact-table read would take gap locks that two
+  // concurrent handovers' fact inserts could deadlock on).
   const [seen] = await select<{ n: number | string }>(
-    'SELECT COUNT(*) AS n FROM figure_handover_facts WHERE programme_id = :programmeId AND beneficiary_id = :b',
-    { programmeId, b: a.beneficiary_id },
+    `SELECT COUNT(*) AS n FROM allocations WHERE beneficiary_id = :b AND COALESCE(programme_id, 0) = :programmeId
+        AND status = 'handed_over' AND id <> :allocationId${latest()}`,
+    { programmeId, b: a.beneficiary_id, allocationId },
     transaction,
   );
   const first = Number(seen.n) === 0;
