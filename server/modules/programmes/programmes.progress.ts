@@ -1,7 +1,7 @@
 // Progress of a programme towards its target, and the forecast of when it will be reached (the rules are in
-// programmes.forecast.ts and docs/forecast.md): one grouped query gives the counts and dates the forecast needs.
-import { QueryTypes } from 'sequelize';
-import { getSequelize } from '../../db/sequelize.js';
+// programmes.forecast.ts and docs/forecast.md). The counts and dates come from the read model (figures), so they
+// are exact right after a handover and cost a few index reads however many handovers there are.
+import { programmeFigures } from '../figures/index.js';
 import { forecast, paceWindowStart } from './programmes.forecast.js';
 import type { Programme } from './programmes.model.js';
 import type { ProgrammeProgressDto } from '../../shared/index.js';
@@ -13,39 +13,17 @@ const DAY_MS = 86_400_000;
 
 export async function programmeProgress(p: Programme, now = new Date()): Promise<ProgrammeProgress> {
   const since = new Date(now.getTime() - 30 * DAY_MS);
-  const rows = await getSequelize().query<{
-    kind: string;
-    served: number | string;
-    recent: number | string;
-    handovers: number | string;
-    inWindow: number | string;
-    first_at: Date | string | null;
-  }>(
-    `SELECT b.kind AS kind, COUNT(DISTINCT a.beneficiary_id) AS served,
-            SUM(CASE WHEN a.handed_over_at >= :since THEN 1 ELSE 0 END) AS recent,
-            COUNT(*) AS handovers,
-            SUM(CASE WHEN a.handed_over_at >= :paceSince THEN 1 ELSE 0 END) AS inWindow,
-            MIN(a.handed_over_at) AS first_at
-       FROM allocations a JOIN beneficiaries b ON b.id = a.beneficiary_id
-      WHERE a.programme_id = :id AND a.status = 'handed_over'
-      GROUP BY b.kind`,
-    { replacements: { id: p.id, since, paceSince: paceWindowStart(now) }, type: QueryTypes.SELECT },
-  );
-  const of = (kind: string) => rows.find((r) => r.kind === kind);
-  const sum = (key: 'recent' | 'handovers' | 'inWindow') => rows.reduce((n, r) => n + Number(r[key] ?? 0), 0);
-  const servedFamilies = Number(of('family')?.served ?? 0);
-  const servedStudents = Number(of('student')?.served ?? 0);
-  const recent = sum('recent');
-  // SQLite gives the DATETIME as text ('2026-12-06 10:00:00.000 +00:00'), MariaDB as a Date.
-  const firsts = rows.flatMap((r) => (r.first_at === null ? [] : [new Date(r.first_at).getTime()]));
+  const figures = await programmeFigures(p.id, [since, paceWindowStart(now)]);
+  const { servedFamilies, servedStudents } = figures;
+  const [recent, inPaceWindow] = figures.handoversSince;
   const target = p.targetFamilies + p.targetStudents;
   const served = servedFamilies + servedStudents;
   const outlook = forecast({
     served,
     target,
-    handovers: sum('handovers'),
-    firstHandoverAt: firsts.length ? new Date(Math.min(...firsts)) : null,
-    handoversInPaceWindow: sum('inWindow'),
+    handovers: figures.handovers,
+    firstHandoverAt: figures.firstHandoverAt,
+    handoversInPaceWindow: inPaceWindow,
     endsOn: p.endsOn,
     now,
   });
