@@ -50,6 +50,22 @@ app.get('/api/intake-queue', async (_req, res) => {
   res.json({ devices: rows });
 });
 
+// The regional table computed from the source rows in one query per side (devices by their site's region, people
+// served by theirs): what the read model saves.
+app.get('/api/reports/regions', async (_req, res) => {
+  const [[devices], [served]] = await Promise.all([
+    pool.query<RowDataPacket[]>(
+      `SELECT s.region_code AS region, d.status, COUNT(*) AS n FROM devices d LEFT JOIN sites s ON s.id = d.site_id
+        GROUP BY s.region_code, d.status`,
+    ),
+    pool.query<RowDataPacket[]>(
+      `SELECT b.region_code AS region, b.kind, COUNT(DISTINCT a.beneficiary_id) AS n FROM allocations a
+         JOIN beneficiaries b ON b.id = a.beneficiary_id WHERE a.status = 'handed_over' GROUP BY b.region_code, b.kind`,
+    ),
+  ]);
+  res.json({ devices, served });
+});
+
 app.get('/api/reports/dashboard', async (_req, res) => {
   const [rows] = await pool.query<RowDataPacket[]>('SELECT status, COUNT(*) AS n FROM devices GROUP BY status');
   res.json({ devicesByStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) });

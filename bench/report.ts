@@ -1,6 +1,6 @@
 // The results table: requests/s, p50 and p99, ratio to the baseline, and each target met / NOT met.
 import type { LoadResult } from './load.js';
-import type { ScenarioName } from './scenarios.js';
+import { FIGURES_CONNECTIONS, type ScenarioName } from './scenarios.js';
 
 export interface ScenarioResult {
   name: ScenarioName;
@@ -26,6 +26,9 @@ export interface VolumeResult {
   peakRssMb: number;
   idleRssMb: number;
   auditVerifyMs?: number;
+  auditEvents?: number;
+  auditIncrementalMs?: number;
+  auditIncrementalEvents?: number;
   auditOk?: boolean;
   importMs?: number;
   importRows?: number;
@@ -78,25 +81,41 @@ export function checks(v: VolumeResult): Check[] {
       out.push({
         what: `${n === 'queue' ? 'intake queue' : `device ${n}`} vs baseline`,
         value: pct(ratioOf(s)),
-        target: '≥ 40 %',
-        met: (ratioOf(s) ?? 0) >= 0.4,
+        target: n === 'list' ? '≥ 60 %' : '≥ 40 %',
+        met: (ratioOf(s) ?? 0) >= (n === 'list' ? 0.6 : 0.4),
       });
   }
   const dash = by('dashboard');
-  if (dash)
+  // Issue 16: every answer computed fresh from the read model (no cache in the process).
+  if (dash) {
     out.push({
-      what: `dashboard p50 (${v.devices.toLocaleString('en')} devices)`,
+      what: `dashboard p50 (${v.devices.toLocaleString('en')} devices, ${FIGURES_CONNECTIONS} readers)`,
       value: `${ms(dash.nimah.p50)} ms`,
-      target: '≤ 150 ms',
-      met: dash.nimah.p50 <= 150,
+      target: '≤ 50 ms',
+      met: dash.nimah.ok > 0 && dash.nimah.p50 <= 50,
+    });
+    out.push({
+      what: `dashboard p99 (${v.devices.toLocaleString('en')} devices, ${FIGURES_CONNECTIONS} readers)`,
+      value: `${ms(dash.nimah.p99)} ms`,
+      target: '≤ 100 ms',
+      met: dash.nimah.ok > 0 && dash.nimah.p99 <= 100,
+    });
+  }
+  const regions = by('regions');
+  if (regions)
+    out.push({
+      what: `regional table p50 (${FIGURES_CONNECTIONS} readers)`,
+      value: `${ms(regions.nimah.p50)} ms`,
+      target: '≤ 50 ms',
+      met: regions.nimah.ok > 0 && regions.nimah.p50 <= 50,
     });
   const action = by('action');
   if (action)
     out.push({
       what: 'lifecycle actions',
       value: `${Math.round(action.nimah.rps)}/s`,
-      target: '≥ 300/s',
-      met: action.nimah.rps >= 300,
+      target: '≥ 600/s',
+      met: action.nimah.rps >= 600,
     });
   if (v.importMs !== undefined) {
     out.push({
@@ -187,14 +206,18 @@ export function render(v: VolumeResult): string {
         .join(', ')}`,
     );
   if (v.dashboardColdMs !== undefined)
-    extra.push(`dashboard, first request after start (computed, not cached): ${Math.round(v.dashboardColdMs)} ms`);
+    extra.push(`dashboard, first request after start: ${Math.round(v.dashboardColdMs)} ms`);
   if (loads.length)
     extra.push(
       `machine load average (1 min) during the scenarios: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${v.cores} cores`,
     );
   if (v.auditVerifyMs !== undefined)
     extra.push(
-      `GET /api/audit/verify: ${(v.auditVerifyMs / 1000).toFixed(1)} s, chains ${v.auditOk ? 'valid' : 'BROKEN'}`,
+      `full audit verification (background job): ${(v.auditVerifyMs / 1000).toFixed(1)} s for ${(v.auditEvents ?? 0).toLocaleString('en')} events, chains ${v.auditOk ? 'valid' : 'BROKEN'}`,
+    );
+  if (v.auditIncrementalMs !== undefined)
+    extra.push(
+      `routine GET /api/audit/verify after the write scenarios: ${Math.round(v.auditIncrementalMs)} ms for the ${(v.auditIncrementalEvents ?? 0).toLocaleString('en')} events since the checkpoint`,
     );
   if (v.certificates) extra.push(`certificates: ${v.certificates}`);
   parts.push('', ...extra);

@@ -20,6 +20,7 @@ import {
   type Child,
 } from './processes.js';
 import { checks, render, renderScaling, type ScenarioResult, type VolumeResult } from './report.js';
+import type { AuditJobDto } from '../server/shared/index.js';
 import {
   actionScenario,
   intakeScenario,
@@ -84,7 +85,7 @@ async function measure(
   const warmSeconds = warm ? Math.min(2, Math.max(1, Math.round(o.duration / 5))) : 0;
   const seconds = Math.max(1, Math.round(o.duration / o.rounds));
   const loadBefore = os.loadavg()[0];
-  log(`${s.label} (${o.rounds} × ${seconds} s each side)`);
+  log(`${s.label} (${o.rounds} × ${seconds} s each side, ${s.connections ?? o.connections} connections)`);
   const runs: { nimah: LoadResult[]; baseline: LoadResult[] } = { nimah: [], baseline: [] };
   const sides: [Side, Target | undefined, Record<string, string>][] = [
     ['nimah', nimah, auth],
@@ -92,13 +93,15 @@ async function measure(
   ];
   for (const [side, target, headers] of sides) {
     if (!target) continue;
-    await warmUp(target.url, s.plan(headers, side), o.connections, warmSeconds);
+    await warmUp(target.url, s.plan(headers, side), s.connections ?? o.connections, warmSeconds);
     await settle(target.pid);
   }
   for (let round = 0; round < o.rounds; round += 1) {
     for (const [side, target, headers] of sides) {
       if (!target) continue;
-      runs[side].push(await runLoad(target.url, s.plan(headers, side), o.connections, seconds, target.pid));
+      runs[side].push(
+        await runLoad(target.url, s.plan(headers, side), s.connections ?? o.connections, seconds, target.pid),
+      );
       await settle(target.pid);
     }
   }
@@ -141,12 +144,31 @@ async function certificatesLine(o: BenchOptions): Promise<string | undefined> {
   return `${(key.length ? key : lines.slice(-2)).join(' / ')}${code === 0 ? '' : ` (exit ${code})`}`;
 }
 
-/** The dashboard as its first viewer after a start sees it: computed, not served from the short-lived cache. */
+/** The dashboard as its first viewer after a start sees it (cold connections and statement caches). */
 async function coldDashboard(nimah: string, auth: Record<string, string>): Promise<number> {
   const t = performance.now();
   const res = await fetch(`${nimah}/api/reports/dashboard`, { headers: auth });
   await res.arrayBuffer();
   return performance.now() - t;
+}
+
+/** POST /api/audit/verify/full, then its progress until it ends: the whole history re-verified in the background. */
+async function fullAudit(
+  nimah: string,
+  auth: Record<string, string>,
+): Promise<{ auditVerifyMs: number; auditOk: boolean; auditEvents: number }> {
+  log('full audit verification (background job)');
+  const t = performance.now();
+  const start = await fetch(`${nimah}/api/audit/verify/full`, { method: 'POST', headers: auth });
+  if (start.status !== 202) throw new Error(`full audit: HTTP ${start.status} ${await start.text()}`);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const res = await fetch(`${nimah}/api/audit/verify/full`, { headers: auth });
+    const { job } = (await res.json()) as { job: AuditJobDto | null };
+    if (job?.state === 'failed') throw new Error(`full audit failed: ${job.error}`);
+    if (job?.state === 'done')
+      return { auditVerifyMs: performance.now() - t, auditOk: job.ok === true, auditEvents: job.eventsChecked };
+  }
 }
 
 async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResult> {
@@ -186,6 +208,9 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
       cores: os.cpus().length,
     };
     if (selected('dashboard')) result.dashboardColdMs = await coldDashboard(nimahUrl, auth);
+    // The full re-verification (an admin's background job) first: it leaves the checkpoint that the routine check
+    // after the write scenarios starts from.
+    if (selected('audit')) Object.assign(result, await fullAudit(nimahUrl, auth));
 
     const rssOf: Record<string, number> = { start: sampler.mark() };
     const record = (r: ScenarioResult) => {
@@ -220,10 +245,15 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
     result.peakRssMb = sampler.stop();
     result.rssByScenario = Object.fromEntries(Object.entries(rssOf).map(([k, v]) => [k, Math.round(v)]));
     if (selected('audit')) {
+      // The routine check: only the events written since the full job's checkpoint (the intake and action runs').
       const t = performance.now();
       const res = await fetch(`${nimahUrl}/api/audit/verify`, { headers: auth });
-      const body = (await res.json()) as { ok?: boolean };
-      Object.assign(result, { auditVerifyMs: performance.now() - t, auditOk: res.status === 200 && body.ok === true });
+      const body = (await res.json()) as { ok?: boolean; eventsChecked?: number; mode?: string };
+      Object.assign(result, {
+        auditIncrementalMs: performance.now() - t,
+        auditIncrementalEvents: body.eventsChecked ?? 0,
+        auditOk: result.auditOk !== false && res.status === 200 && body.ok === true && body.mode !== 'full',
+      });
     }
     for (const c of children.splice(0)) await c.stop();
     result.certificates = await certificatesLine(o);

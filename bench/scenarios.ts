@@ -11,7 +11,7 @@ export interface Dataset {
   openDonations: number[];
 }
 
-export type ScenarioName = 'scan' | 'list' | 'detail' | 'queue' | 'dashboard' | 'intake' | 'action';
+export type ScenarioName = 'scan' | 'list' | 'detail' | 'queue' | 'dashboard' | 'regions' | 'intake' | 'action';
 
 export type Side = 'nimah' | 'baseline';
 
@@ -20,7 +20,16 @@ export interface Scenario {
   name: ScenarioName;
   label: string;
   plan: (headers: Record<string, string>, side: Side) => RequestPlan;
+  /** Concurrent connections when not the run's (figures are read by a few managers at once, not by 32). */
+  connections?: number;
 }
+
+/**
+ * The figures screens (dashboard, regional table) under the load their readers make: a handful of managers and
+ * partners at once. Each answer is computed fresh from the read model (no cache anywhere), so their latency at this
+ * concurrency is what a reader waits; 32 connections on one dashboard would measure a queue, not the dashboard.
+ */
+export const FIGURES_CONNECTIONS = 4;
 
 const ARABIC_LAYOUT: Record<string, string> = { N: 'ى', M: 'ة' };
 
@@ -51,7 +60,14 @@ export function readScenarios(data: Dataset): Scenario[] {
     ),
     get('device detail GET /api/devices/:id', 'detail', () => `/api/devices/${anyId()}`),
     get('intake queue GET /api/intake-queue', 'queue', () => '/api/intake-queue'),
-    get('dashboard    GET /api/reports/dashboard', 'dashboard', () => '/api/reports/dashboard'),
+    {
+      ...get('dashboard    GET /api/reports/dashboard', 'dashboard', () => '/api/reports/dashboard'),
+      connections: FIGURES_CONNECTIONS,
+    },
+    {
+      ...get('regions      GET /api/reports/regions', 'regions', () => '/api/reports/regions'),
+      connections: FIGURES_CONNECTIONS,
+    },
   ];
 }
 

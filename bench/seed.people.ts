@@ -16,7 +16,7 @@ export const peopleTables = {
     'created_at',
     'updated_at',
   ]),
-  sites: new Table('sites', ['id', 'code', 'name', 'name_latin', 'city', 'created_at', 'updated_at']),
+  sites: new Table('sites', ['id', 'code', 'name', 'name_latin', 'city', 'region_code', 'created_at', 'updated_at']),
   donors: new Table('donors', [
     'id',
     'kind',
@@ -61,6 +61,7 @@ export const peopleTables = {
     'phone',
     'city',
     'region',
+    'region_code',
     'household_size',
     'monthly_income',
     'school_children',
@@ -101,7 +102,19 @@ export const peopleTables = {
 };
 
 const CITIES = ['الرياض', 'جدة', 'الدمام', 'الخبر', 'مكة', 'المدينة', 'أبها', 'تبوك'];
-const REGIONS = ['Riyadh', 'Makkah', 'Eastern', 'Madinah', 'Asir', 'Tabuk'];
+/** Where beneficiaries live: city, the free text older rows carry, and the ISO 3166-2 region (server/shared/regions.ts). */
+const PLACES: ReadonlyArray<[city: string, region: string, regionCode: string]> = [
+  ['الرياض', 'Riyadh', 'SA-01'],
+  ['جدة', 'Makkah', 'SA-02'],
+  ['مكة', 'Makkah', 'SA-02'],
+  ['المدينة', 'Madinah', 'SA-03'],
+  ['الدمام', 'Eastern', 'SA-04'],
+  ['الخبر', 'Eastern', 'SA-04'],
+  ['أبها', 'Asir', 'SA-14'],
+  ['تبوك', 'Tabuk', 'SA-07'],
+  ['جازان', 'Jazan', 'SA-09'],
+  ['حائل', "Ha'il", 'SA-06'],
+];
 const DAY_MS = 86_400_000;
 
 export function addUsers(
@@ -120,11 +133,13 @@ export function addUsers(
 
 export function addSites(at: Date): number {
   const sites = [
-    ['DMM', 'مستودع الدمام', 'Dammam warehouse', 'الدمام'],
-    ['RUH', 'فرع الرياض', 'Riyadh branch', 'الرياض'],
-    ['JED', 'فرع جدة', 'Jeddah branch', 'جدة'],
+    ['DMM', 'مستودع الدمام', 'Dammam warehouse', 'الدمام', 'SA-04'],
+    ['RUH', 'فرع الرياض', 'Riyadh branch', 'الرياض', 'SA-01'],
+    ['JED', 'فرع جدة', 'Jeddah branch', 'جدة', 'SA-02'],
   ];
-  sites.forEach(([code, name, latin, city], i) => peopleTables.sites.add([i + 1, code, name, latin, city, at, at]));
+  sites.forEach(([code, name, latin, city, region], i) =>
+    peopleTables.sites.add([i + 1, code, name, latin, city, region, at, at]),
+  );
   return sites.length;
 }
 
@@ -251,6 +266,7 @@ export function addBeneficiaries(
       : pick(rand, ['applied', 'verified', 'verified', 'waitlisted', 'waitlisted', 'waitlisted', 'rejected']);
     const created = new Date((allocation ? allocation.at.getTime() : now) - Math.floor((5 + rand() * 200) * DAY_MS));
     const kind = rand() < 0.75 ? 'family' : 'student';
+    const [city, region, regionCode] = pick(rand, PLACES);
     peopleTables.beneficiaries.add([
       id,
       kind,
@@ -259,8 +275,9 @@ export function addBeneficiaries(
       pii.hash(nationalId),
       nationalId.slice(-4),
       `+9665${String(20_000_000 + id).slice(-8)}`,
-      pick(rand, CITIES),
-      pick(rand, REGIONS),
+      city,
+      region,
+      regionCode,
       1 + Math.floor(rand() * 9),
       Math.floor(1500 + rand() * 8000),
       Math.floor(rand() * 5),

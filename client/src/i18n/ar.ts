@@ -701,6 +701,7 @@ export const ar = {
   'dash.handovers': 'أجهزة مسلّمة',
   'dash.funnel': 'الأجهزة حسب الحالة',
   'dash.stageTimes': 'المدة الوسيطة في كل مرحلة',
+  'dash.stageTimesHint': 'للمراحل التي انتهت خلال آخر 90 يومًا، أو خلال الفترة المختارة.',
   'dash.days': '{n, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
   'dash.yield': 'نسبة التسليم',
   'dash.placed': 'سُلّمت لمستفيدين',

@@ -695,6 +695,7 @@ export const en: Messages = {
   'dash.handovers': 'Devices handed over',
   'dash.funnel': 'Devices by status',
   'dash.stageTimes': 'Median time per stage',
+  'dash.stageTimesHint': 'Stages that ended in the last 90 days, or in the chosen period.',
   'dash.days': '{n, plural, one {# day} other {# days}}',
   'dash.yield': 'Yield',
   'dash.placed': 'Handed to beneficiaries',

@@ -33,6 +33,7 @@ export const fr: Messages = {
   'site.city': 'Ville',
   'nav.waitlist': 'Liste d’attente',
   'nav.partners': 'Partenaires',
+  'nav.regions': 'Chiffres par région',
   'partner.region': 'Région',
   'partners.edit': 'Modifier le partenaire',
   'region.label': 'Région',
@@ -42,7 +43,6 @@ export const fr: Messages = {
   'region.country.SA': 'Arabie saoudite',
   'region.country.MA': 'Maroc',
   'region.legacy': 'Saisie auparavant en texte : {text}',
-  'nav.regions': 'Chiffres par région',
 
   // The forecast (issue 16 point 5; rules in docs/forecast.md)
   'dash.forecastHint':

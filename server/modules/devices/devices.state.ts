@@ -112,6 +112,15 @@ export async function changeStatus(device: Device, change: StatusChange, transac
       endSeq: done.link.seq,
       siteBefore: change.fields?.siteId !== undefined ? device.siteId : undefined,
       payload: change.payload,
+      // Loaded whole by loadForAction (findByPk); a caller that loaded fewer columns lets figures read them.
+      device:
+        device.type !== undefined && device.createdAt instanceof Date
+          ? {
+              siteId: change.fields?.siteId !== undefined ? change.fields.siteId : device.siteId,
+              type: device.type,
+              createdAt: device.createdAt,
+            }
+          : undefined,
     },
     transaction,
   );

@@ -106,11 +106,18 @@ export interface StatusChangeFacts {
   /** The site before the change when the change itself moved the device (DeviceFields.siteId). */
   siteBefore?: number | null;
   payload: Record<string, unknown>;
+  /**
+   * The device's site (after the change), type and intake time when the caller holds the whole row: saves reading
+   * it back (one round trip of the lifecycle's five statements).
+   */
+  device?: { siteId: number | null; type: string; createdAt: Date };
 }
 
 /** A status change (changeStatus, after its compare-and-set and event): counts move, the stage left is a span. */
 export async function recordStatusChange(facts: StatusChangeFacts, transaction: Transaction): Promise<void> {
-  const now = await deviceKey(facts.deviceId, transaction);
+  const now: DeviceKey = facts.device
+    ? { status: facts.to, site_id: facts.device.siteId, type: facts.device.type, created_at: facts.device.createdAt }
+    : await deviceKey(facts.deviceId, transaction);
   const siteBefore = facts.siteBefore === undefined ? now.site_id : facts.siteBefore;
   const createdAt = now.created_at;
   await deviceCount({ status: facts.from, siteId: siteBefore, type: now.type, createdAt }, -1, transaction);

@@ -27,6 +27,7 @@ export {
   ASSUMED_WEIGHT_KG,
   co2eFactorFor,
   deviceCounts,
+  deviceSummary,
   deviceTotal,
   handoverCounts,
   impactOf,

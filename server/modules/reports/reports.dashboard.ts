@@ -5,10 +5,10 @@
 // Filters: siteId and regionCode (a device's region is its site's; a handover's, the beneficiary's at handover)
 // bound every figure; programmeId bounds handovers, people served and the programmes listed; from/to bound the
 // months (devices by intake month, handovers by month handed over: default the last 12) and the stage spans (by the
-// time they ended: default the last 365 days).
+// time they ended: default the last 90 days, STAGE_WINDOW_DAYS).
 import Joi from 'joi';
 import {
-  deviceCounts,
+  deviceSummary,
   handoverCounts,
   impactOf,
   medianDaysPerStage,
@@ -40,6 +40,8 @@ export const dashboardQuery = Joi.object<DashboardQuery>({
 });
 
 const DAY_MS = 86_400_000;
+/** Stage medians cover the stages that ended in this many days before `to` (default: now). */
+export const STAGE_WINDOW_DAYS = 90;
 const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
 /** The months from `first` to `last` ('YYYY-MM', inclusive), at most 120. */
@@ -71,20 +73,20 @@ export async function dashboard(query: DashboardQuery = {}, now = new Date()): P
     ...(bounded ? { fromMonth: firstMonth, toMonth: lastMonth } : {}),
   };
   const spansTo = query.to ?? now;
-  const spansFrom = query.from ?? new Date(spansTo.getTime() - 365 * DAY_MS);
+  // How long stages take lately: the spans that ended in the last 90 days (or in the period asked for).
+  const spansFrom = query.from ?? new Date(spansTo.getTime() - STAGE_WINDOW_DAYS * DAY_MS);
   const [devices, handovers, stages, sites, programmes] = await Promise.all([
-    deviceCounts(filters),
+    deviceSummary(filters, { fromMonth: firstMonth, toMonth: lastMonth }),
     handoverCounts({ ...filters, fromMonth: firstMonth, toMonth: lastMonth }),
     medianDaysPerStage({ ...filters, from: spansFrom, to: spansTo, stages: STAGE_STATUSES }),
     siteTotals(filters),
     allProgrammes(),
   ]);
   const devicesByStatus: Record<string, number> = Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0]));
-  const intake = new Map<string, number>();
+  const intake = devices.intakeByMonth;
   const placedByType = new Map<string, number>();
-  for (const d of devices) {
+  for (const d of devices.byStatusAndType) {
     devicesByStatus[d.status] = (devicesByStatus[d.status] ?? 0) + d.n;
-    intake.set(d.month, (intake.get(d.month) ?? 0) + d.n);
     if (d.status === 'handed_over') placedByType.set(d.type, (placedByType.get(d.type) ?? 0) + d.n);
   }
   const handoversByMonth = new Map<string, number>();

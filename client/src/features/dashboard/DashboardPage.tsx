@@ -127,6 +127,9 @@ export default function DashboardPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <TitledCard title={t('dash.stageTimes')} h="100%">
+            <Text size="xs" c="dimmed" mb="xs">
+              {t('dash.stageTimesHint')}
+            </Text>
             <StageTimes medians={d.medianDaysPerStage} />
             <CsvLink href={endpoints.reports.dashboardCsvUrl('stages', filters.query)} name={t('dash.stageTimes')} />
           </TitledCard>
