@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import { config } from '../config.js';
+import { logger } from '../lib/logger.js';
 
 let instance: Sequelize | undefined;
 
@@ -123,10 +124,36 @@ export function withTransaction<T>(work: (transaction: Transaction) => Promise<T
     for (let i = 0; i < list.length; i += 1) await list[i]();
     return result;
   };
-  if (!isSqlite()) return sequelize.transaction(managed);
+  if (!isSqlite()) return retryDeadlocks(() => sequelize.transaction(managed));
   const run = sqliteQueue.then(() => sequelize.transaction(managed));
   sqliteQueue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * InnoDB breaks a deadlock by rolling one of the transactions back whole (ER_LOCK_DEADLOCK, 1213), and MySQL's
+ * manual asks applications to run it again. Two status changes of different devices can deadlock on the gap locks
+ * of the `devices (status, id)` index when their entries move into the same gap (seen in the crash test's 8 workers);
+ * the victim is re-run here from the start, a few ms later, instead of answering 503. Safe because a use case's
+ * writes all happen in its transaction (effects that cannot roll back come after the commit), and bounded.
+ */
+export const DEADLOCK_ATTEMPTS = 4;
+
+export function isDeadlock(err: unknown): boolean {
+  const parent = (err as { parent?: { errno?: number; code?: string } } | undefined)?.parent;
+  return parent?.errno === 1213 || parent?.code === 'ER_LOCK_DEADLOCK';
+}
+
+async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(err)) throw err;
+      logger.warn('db.deadlock_retried', { attempt });
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10 * attempt));
+    }
+  }
 }
 
 export async function closeSequelize(): Promise<void> {

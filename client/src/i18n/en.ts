@@ -739,12 +739,10 @@ export const en: Messages = {
   'regions.csv': 'Download the table (CSV)',
   'regions.pdfAll': 'Regional report, every region (PDF)',
   'regions.pdf': 'Report (PDF)',
-  'regions.pdfOf': 'Regional report for {name} (PDF)',
   'regions.empty':
     'No figures yet: a region appears here once a device is received at one of its sites or one of its beneficiaries is served.',
   'regions.actions': 'Report',
   'reports.csv': 'Download CSV',
-  'reports.csvOf': 'Download “{name}” as CSV',
   'programme.name': 'Programme name',
   'programme.nameLatin': 'Name in Latin letters',
   'programme.targetFamilies': 'Target: families',

@@ -271,10 +271,8 @@ export const fr: Messages = {
   'regions.csv': 'Télécharger le tableau (CSV)',
   'regions.pdfAll': 'Rapport régional, toutes les régions (PDF)',
   'regions.pdf': 'Rapport (PDF)',
-  'regions.pdfOf': 'Rapport régional pour {name} (PDF)',
   'regions.empty':
     'Pas encore de chiffres : une région apparaît ici dès qu’un appareil est reçu sur l’un de ses sites ou qu’un de ses bénéficiaires est servi.',
   'regions.actions': 'Rapport',
   'reports.csv': 'Télécharger en CSV',
-  'reports.csvOf': 'Télécharger « {name} » en CSV',
 };

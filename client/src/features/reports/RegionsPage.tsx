@@ -116,9 +116,9 @@ export default function RegionsPage() {
                             target="_blank"
                             rel="noopener"
                             size="sm"
-                            style={{ whiteSpace: 'nowrap' }}
-                            aria-label={t('regions.pdfOf', { name })}>
+                            style={{ whiteSpace: 'nowrap' }}>
                             {t('regions.pdf')}
+                            <span className="nm-sr">{` (${name})`}</span>
                           </Anchor>
                         )}
                       </Table.Td>
