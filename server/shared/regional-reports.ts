@@ -31,6 +31,35 @@ export interface RegionFiguresDto {
   co2eKg: number;
 }
 
+/** Zero of every figure: the start of a sum. */
+export const emptyRegionFigures = (): RegionFiguresDto => ({
+  received: 0,
+  inWorkshop: 0,
+  ready: 0,
+  handedOver: 0,
+  families: 0,
+  students: 0,
+  institutions: 0,
+  drivesSanitized: 0,
+  kgDiverted: 0,
+  co2eKg: 0,
+});
+
+export const REGION_FIGURE_KEYS = Object.keys(emptyRegionFigures()) as (keyof RegionFiguresDto)[];
+
+/** Adds `figures` into `sum` (regions into a country's or the programme's total). */
+export function addRegionFigures(sum: RegionFiguresDto, figures: RegionFiguresDto): RegionFiguresDto {
+  for (const k of REGION_FIGURE_KEYS) sum[k] += figures[k];
+  return sum;
+}
+
+/** The weights as printed: kg to one decimal, CO2e to the kilogram (sums of rounded parts drift). */
+export function roundRegionFigures(f: RegionFiguresDto): RegionFiguresDto {
+  f.kgDiverted = Math.round(f.kgDiverted * 10) / 10;
+  f.co2eKg = Math.round(f.co2eKg);
+  return f;
+}
+
 export interface RegionRowDto extends RegionFiguresDto {
   /** ISO 3166-2 code, or 'unassigned'. */
   regionCode: string;

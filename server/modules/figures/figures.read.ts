@@ -1,6 +1,7 @@
 // The read side: every figure is a sum over a few counter rows (joined to `sites` for a device's region), fresh on
 // every call and on every instance. Nothing is cached in the process.
 import { config } from '../../config.js';
+import { emptyRegionFigures, type RegionFiguresDto } from '../../shared/index.js';
 import { select, sqlTime } from './figures.tables.js';
 
 /** Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one. */
@@ -207,19 +208,16 @@ export async function medianDaysPerStage(
   return medians;
 }
 
-export interface RegionFigures {
-  /** ISO 3166-2 code, or null for figures of sites (or beneficiaries) with no region yet. */
+/** One region's figures (server/shared RegionFiguresDto) and its code, or null for what has no region yet. */
+export interface RegionFigures extends RegionFiguresDto {
   regionCode: string | null;
-  received: number;
-  inWorkshop: number;
-  ready: number;
-  handedOver: number;
-  families: number;
-  students: number;
-  institutions: number;
-  drivesSanitized: number;
-  kgDiverted: number;
-  co2eKg: number;
+}
+
+/** The 'YYYY-MM' of the `count` calendar months (UTC) ending with the one of `now`, oldest first. */
+export function monthsEndingAt(now: Date, count = 12): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - count + 1 + i, 1)).toISOString().slice(0, 7),
+  );
 }
 
 /**
@@ -256,16 +254,7 @@ export async function regionFigures(f: Omit<FigureFilters, 'regionCode' | 'siteI
     if (!r) {
       r = {
         regionCode: code,
-        received: 0,
-        inWorkshop: 0,
-        ready: 0,
-        handedOver: 0,
-        families: 0,
-        students: 0,
-        institutions: 0,
-        drivesSanitized: 0,
-        kgDiverted: 0,
-        co2eKg: 0,
+        ...emptyRegionFigures(),
         placed: [],
         recycledKg: 0,
       };

@@ -33,6 +33,7 @@ export {
   impactOf,
   IN_WORKSHOP,
   medianDaysPerStage,
+  monthsEndingAt,
   regionFigures,
   siteTotals,
   type FigureFilters,

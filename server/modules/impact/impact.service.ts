@@ -1,22 +1,23 @@
 // The public impact figures (spec §11): aggregate counts by region and by month, read from the read model
 // (figures module) on every request, so they are exact on every instance. Off unless an admin sets `publicImpact`.
-import { regionFigures, deviceCounts, handoverCounts } from '../figures/index.js';
+import { deviceCounts, handoverCounts, monthsEndingAt, regionFigures } from '../figures/index.js';
 import { getSettings } from '../settings/index.js';
-import { regionByCode } from '../../shared/regions.js';
-import type { ImpactMonthDto, ImpactRegionDto, ImpactTotalsDto, PublicImpactDto } from '../../shared/index.js';
-
-/** The last 12 calendar months (UTC), oldest first, as 'YYYY-MM'. */
-export function last12Months(now: Date): string[] {
-  return Array.from({ length: 12 }, (_, i) =>
-    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 7),
-  );
-}
+import {
+  addRegionFigures,
+  emptyRegionFigures,
+  regionByCode,
+  roundRegionFigures,
+  type ImpactMonthDto,
+  type ImpactRegionDto,
+  type ImpactTotalsDto,
+  type PublicImpactDto,
+} from '../../shared/index.js';
 
 /** The figures, or undefined while the charity has not opted in. */
 export async function publicImpact(now = new Date()): Promise<PublicImpactDto | undefined> {
   const settings = await getSettings();
   if (!settings.publicImpact) return undefined;
-  const months = last12Months(now);
+  const months = monthsEndingAt(now);
   const window = { fromMonth: months[0], toMonth: months[months.length - 1] };
   const [byRegion, devices, handovers] = await Promise.all([
     regionFigures(),
@@ -38,28 +39,17 @@ export async function publicImpact(now = new Date()): Promise<PublicImpactDto | 
         institutions: r.institutions,
       };
     });
+  const sum = roundRegionFigures(byRegion.reduce(addRegionFigures, emptyRegionFigures()));
   const totals: ImpactTotalsDto = {
-    devicesReceived: 0,
-    devicesHandedOver: 0,
-    families: 0,
-    students: 0,
-    institutions: 0,
-    drivesSanitized: 0,
-    kgDiverted: 0,
-    co2eKg: 0,
+    devicesReceived: sum.received,
+    devicesHandedOver: sum.handedOver,
+    families: sum.families,
+    students: sum.students,
+    institutions: sum.institutions,
+    drivesSanitized: sum.drivesSanitized,
+    kgDiverted: Math.round(sum.kgDiverted),
+    co2eKg: sum.co2eKg,
   };
-  for (const r of byRegion) {
-    totals.devicesReceived += r.received;
-    totals.devicesHandedOver += r.handedOver;
-    totals.families += r.families;
-    totals.students += r.students;
-    totals.institutions += r.institutions;
-    totals.drivesSanitized += r.drivesSanitized;
-    totals.kgDiverted += r.kgDiverted;
-    totals.co2eKg += r.co2eKg;
-  }
-  totals.kgDiverted = Math.round(totals.kgDiverted);
-  totals.co2eKg = Math.round(totals.co2eKg);
   const byMonth = new Map<string, ImpactMonthDto>(
     months.map((month) => [month, { month, devicesReceived: 0, devicesHandedOver: 0, served: 0 }]),
   );

@@ -6,19 +6,21 @@ import { csvStringifier } from '../../lib/csv.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { RegionalReportData } from '../documents/index.js';
 import {
+  addRegionFigures,
+  emptyRegionFigures,
+  REGION_FIGURE_KEYS,
   REGIONS,
   regionByCode,
+  roundRegionFigures,
   UNASSIGNED_REGION,
   type RegionFiguresDto,
   type RegionRowDto,
   type RegionsReportDto,
 } from '../../shared/index.js';
-import { emptyFigures, regionFigures, regionMonthly } from './reports.regions-data.js';
+import { regionFigures, regionMonthly } from './reports.regions-data.js';
 
 /** What a region without one is called, in the three languages of the client. */
 const UNASSIGNED_NAMES = { nameAr: 'دون منطقة', nameEn: 'No region', nameFr: 'Sans région' } as const;
-
-const FIGURE_KEYS = Object.keys(emptyFigures()) as (keyof RegionFiguresDto)[];
 
 function rowOf(code: string, figures: RegionFiguresDto): RegionRowDto {
   const region = regionByCode(code);
@@ -34,7 +36,7 @@ function rowOf(code: string, figures: RegionFiguresDto): RegionRowDto {
     : { regionCode: UNASSIGNED_REGION, country: null, ...UNASSIGNED_NAMES, ...figures };
 }
 
-const hasData = (f: RegionFiguresDto) => FIGURE_KEYS.some((k) => f[k] !== 0);
+const hasData = (f: RegionFiguresDto) => REGION_FIGURE_KEYS.some((k) => f[k] !== 0);
 
 export async function regionsReport(now = new Date()): Promise<RegionsReportDto> {
   const figures = await regionFigures();
@@ -43,13 +45,11 @@ export async function regionsReport(now = new Date()): Promise<RegionsReportDto>
     const f = figures.get(code);
     return f && hasData(f) ? [rowOf(code, f)] : [];
   });
-  const totals = emptyFigures();
-  for (const row of items) for (const k of FIGURE_KEYS) totals[k] += row[k];
-  totals.kgDiverted = Math.round(totals.kgDiverted * 10) / 10;
+  const totals = roundRegionFigures(items.reduce(addRegionFigures, emptyRegionFigures()));
   return { items, totals, generatedAt: now.toISOString() };
 }
 
-export const REGION_CSV_COLUMNS = ['regionCode', 'nameAr', 'nameEn', 'nameFr', ...FIGURE_KEYS] as const;
+export const REGION_CSV_COLUMNS = ['regionCode', 'nameAr', 'nameEn', 'nameFr', ...REGION_FIGURE_KEYS] as const;
 
 /** The same rows as a spreadsheet: UTF-8 with a byte-order mark, so that Excel opens the Arabic names right. */
 export async function sendRegionsCsv(res: Response): Promise<void> {
@@ -82,14 +82,14 @@ export async function regionalReportData(code: string, now = new Date()): Promis
   if (code !== 'ALL' && !wanted)
     throw new NotFoundError(`Region ${code} is not in the reference list`, { code, known: 'ISO 3166-2, e.g. SA-01' });
   const figures = await regionFigures();
-  const regions = wanted ? [wanted] : REGIONS.filter((r) => hasData(figures.get(r.code) ?? emptyFigures()));
+  const regions = wanted ? [wanted] : REGIONS.filter((r) => hasData(figures.get(r.code) ?? emptyRegionFigures()));
   if (!regions.length) throw new NotFoundError('No region has any figure yet', { code });
   return {
     issuedAt: now,
     pages: await Promise.all(
       regions.map(async (r) => ({
         region: { code: r.code, nameAr: r.nameAr, nameEn: r.nameEn },
-        figures: figures.get(r.code) ?? emptyFigures(),
+        figures: figures.get(r.code) ?? emptyRegionFigures(),
         months: await regionMonthly(r.code, now),
       })),
     ),

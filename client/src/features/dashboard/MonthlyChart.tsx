@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import { ChartDataTable } from '../../components/ChartDataTable';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 export interface Series {
@@ -17,7 +18,7 @@ const PAD = { top: 16, bottom: 34, side: 36 };
  * left, as the text does; the value axis sits on the reading side. A hidden table gives screen readers the figures.
  */
 export function MonthlyChart({ months, series, title }: { months: string[]; series: Series[]; title: string }) {
-  const { t, fmt, language } = usePrefs();
+  const { fmt, language } = usePrefs();
   const rtl = language === 'ar';
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const step = niceStep(max);
@@ -82,32 +83,7 @@ export function MonthlyChart({ months, series, title }: { months: string[]; seri
           </Group>
         ))}
       </Group>
-      {/* The wrapper hides the table (a table ignores a 1 px width, so it cannot be the hidden box itself). */}
-      <div className="nm-sr">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dash.month')}</th>
-              {series.map((s) => (
-                <th key={s.key} scope="col">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m, i) => (
-              <tr key={m}>
-                <th scope="row">{fmt.month(m)}</th>
-                {series.map((s) => (
-                  <td key={s.key}>{fmt.number(s.values[i] ?? 0)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartDataTable title={title} months={months} series={series} />
     </figure>
   );
 }

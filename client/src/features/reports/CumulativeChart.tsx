@@ -1,5 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import type { ProgrammeCumulativeDto } from '../../api/types';
+import { ChartDataTable } from '../../components/ChartDataTable';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 const W = 720;
@@ -138,30 +139,7 @@ export function CumulativeChart({ data, title }: { data: ProgrammeCumulativeDto;
           </Group>
         ))}
       </Group>
-      <div className="nm-sr">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dash.month')}</th>
-              {series.map((s) => (
-                <th key={s.key} scope="col">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m, i) => (
-              <tr key={m}>
-                <th scope="row">{fmt.month(m)}</th>
-                <td>{fmt.number(families[i])}</td>
-                <td>{fmt.number(students[i])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartDataTable title={title} months={months} series={series} />
     </figure>
   );
 }
