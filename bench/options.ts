@@ -32,7 +32,7 @@ const HELP = `npm run bench -- [options]
   --url URL          bench database (default DATABASE_URL, else ${DEFAULT_URL}); it is DROPPED and re-created
   --port P           port of the server under test (default 3901); the baseline uses P+1
   --no-seed          reuse the database as it is
-  --only a,b         run only these (scan,list,detail,queue,dashboard,regions,intake,import,action,audit)
+  --only a,b         run only these (scan,list,detail,queue,dashboard,dashboard_load,regions,intake,import,action,audit)
   --json FILE        also write the results as JSON
   --force            allow dropping a database whose name does not contain "bench"`;
 
