@@ -1,5 +1,5 @@
-import { Group, Text } from '@mantine/core';
 import { ChartDataTable } from '../../components/ChartDataTable';
+import { ChartLegend, niceStep } from '../../components/ChartLegend';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 export interface Series {
@@ -73,24 +73,14 @@ export function MonthlyChart({ months, series, title }: { months: string[]; seri
           </g>
         ))}
       </svg>
-      <Group gap="md" justify="center" mt={4} aria-hidden="true">
-        {series.map((s) => (
-          <Group key={s.key} gap={6} wrap="nowrap">
-            <span
-              style={{ inlineSize: 12, blockSize: 12, background: s.color, borderRadius: 2, display: 'inline-block' }}
-            />
-            <Text size="xs">{s.label}</Text>
-          </Group>
-        ))}
-      </Group>
+      <ChartLegend
+        items={series.map((s) => ({
+          key: s.key,
+          label: s.label,
+          swatch: { inlineSize: 12, blockSize: 12, background: s.color, borderRadius: 2 },
+        }))}
+      />
       <ChartDataTable title={title} months={months} series={series} />
     </figure>
   );
-}
-
-/** 1, 2 or 5 times a power of ten, so that about four grid lines cover the tallest bar. */
-function niceStep(max: number): number {
-  const rough = max / 4;
-  const p = 10 ** Math.floor(Math.log10(Math.max(1, rough)));
-  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= rough) ?? p * 10;
 }

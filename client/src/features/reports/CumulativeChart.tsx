@@ -1,6 +1,6 @@
-import { Group, Text } from '@mantine/core';
 import type { ProgrammeCumulativeDto } from '../../api/types';
 import { ChartDataTable } from '../../components/ChartDataTable';
+import { ChartLegend, niceStep } from '../../components/ChartLegend';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 const W = 720;
@@ -123,30 +123,21 @@ export function CumulativeChart({ data, title }: { data: ProgrammeCumulativeDto;
           ) : null,
         )}
       </svg>
-      <Group gap="md" justify="center" mt={4} aria-hidden="true">
-        {series.map((s) => (
-          <Group key={s.key} gap={6} wrap="nowrap">
-            <span style={{ inlineSize: 14, blockSize: 3, background: s.color, display: 'inline-block' }} />
-            <Text size="xs">{s.label}</Text>
-          </Group>
-        ))}
-        {targets.map((target) => (
-          <Group key={target.key} gap={6} wrap="nowrap">
-            <span
-              style={{ inlineSize: 14, borderTop: `2px dashed ${target.color}`, display: 'inline-block', blockSize: 0 }}
-            />
-            <Text size="xs">{target.label}</Text>
-          </Group>
-        ))}
-      </Group>
+      <ChartLegend
+        items={[
+          ...series.map((s) => ({
+            key: s.key,
+            label: s.label,
+            swatch: { inlineSize: 14, blockSize: 3, background: s.color },
+          })),
+          ...targets.map((target) => ({
+            key: target.key,
+            label: target.label,
+            swatch: { inlineSize: 14, blockSize: 0, borderTop: `2px dashed ${target.color}` },
+          })),
+        ]}
+      />
       <ChartDataTable title={title} months={months} series={series} />
     </figure>
   );
-}
-
-/** 1, 2 or 5 times a power of ten, so that about four grid lines cover the highest point. */
-function niceStep(max: number): number {
-  const rough = max / 4;
-  const p = 10 ** Math.floor(Math.log10(Math.max(1, rough)));
-  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= rough) ?? p * 10;
 }
