@@ -34,6 +34,9 @@ export const DEVICE_STATUSES: readonly DeviceStatus[] = [
  * Closed to the workshop: the device is promised or gone (allocated, handed over, recycled, harvested), so its specs,
  * drives and wipe records no longer change. A returned device comes back through intake and is open again.
  */
+/** The workshop's queues (GET /api/work-queues), in the order a device passes them; its figure "in workshop". */
+export const WORKSHOP_STATUSES: readonly DeviceStatus[] = ['intake', 'repair', 'wipe', 'refurbish', 'disposal'];
+
 export const CLOSED_STATUSES: readonly DeviceStatus[] = ['allocated', 'handed_over', 'recycled', 'harvested'];
 export const isClosed = (status: DeviceStatus): boolean => CLOSED_STATUSES.includes(status);
 

@@ -34,8 +34,8 @@ export const TRANSITIONS: Readonly<
   return: { from: ['handed_over'], to: ['intake'] },
 };
 
-/** The workshop's queues (GET /api/work-queues), in the order a device passes them. */
-export const WORKSHOP_STATUSES: readonly DeviceStatus[] = ['intake', 'repair', 'wipe', 'refurbish', 'disposal'];
+/** The workshop's queues, defined with the wire types (the figures count them as "in workshop"). */
+export { WORKSHOP_STATUSES } from '../../shared/index.js';
 
 // Closed to the workshop (promised or gone): defined with the wire types, as the client asks it too.
 export { CLOSED_STATUSES, isClosed } from '../../shared/index.js';

@@ -1,7 +1,7 @@
 // The read side: every figure is a sum over a few counter rows (joined to `sites` for a device's region), fresh on
 // every call and on every instance. Nothing is cached in the process.
 import { config } from '../../config.js';
-import { emptyRegionFigures, type RegionFiguresDto } from '../../shared/index.js';
+import { emptyRegionFigures, WORKSHOP_STATUSES, type RegionFiguresDto } from '../../shared/index.js';
 import { select, sqlTime } from './figures.tables.js';
 
 /** Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one. */
@@ -21,8 +21,8 @@ export function co2eFactorFor(type: string): { group: 'laptop' | 'desktop' | 'ot
   return { group: 'other', kg: config.co2eKg.other };
 }
 
-/** The workshop's statuses (devices' WORKSHOP_STATUSES; test/reports/figures.test.ts holds them equal). */
-export const IN_WORKSHOP = ['intake', 'repair', 'wipe', 'refurbish', 'disposal'] as const;
+/** The workshop's statuses: what the figures count as "in workshop". */
+export const IN_WORKSHOP = WORKSHOP_STATUSES;
 
 export interface FigureFilters {
   programmeId?: number;
