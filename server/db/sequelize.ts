@@ -139,9 +139,11 @@ export function withTransaction<T>(work: (transaction: Transaction) => Promise<T
  */
 export const DEADLOCK_ATTEMPTS = 4;
 
+/** A deadlock as Sequelize wraps it (`parent`), or as mysql2 raises it (db/statements.ts runs some statements direct). */
 export function isDeadlock(err: unknown): boolean {
-  const parent = (err as { parent?: { errno?: number; code?: string } } | undefined)?.parent;
-  return parent?.errno === 1213 || parent?.code === 'ER_LOCK_DEADLOCK';
+  type DriverError = { errno?: number; code?: string };
+  const e = err as (DriverError & { parent?: DriverError }) | undefined;
+  return [e?.parent, e].some((x) => x?.errno === 1213 || x?.code === 'ER_LOCK_DEADLOCK');
 }
 
 async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {

@@ -44,6 +44,9 @@ function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (err instanceof multer.MulterError) return fromMulter(err);
   if (err instanceof BaseError) return fromSequelize(err);
+  // A lock wait or deadlock raised by mysql2 itself, for the statements db/statements.ts runs without Sequelize.
+  if (['ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK'].includes(String((err as { code?: unknown } | null)?.code)))
+    return new AppError('DB_BUSY', 'The database is busy; try again in a moment', 503);
   const e = err as { type?: string; status?: number; statusCode?: number; message?: string; limit?: number };
   // body-parser errors carry a `type`.
   switch (e?.type) {

@@ -2,7 +2,7 @@
 // a backslash would need different quoting in the two dialects, and SQLite has no default escape at all.
 import { Sequelize } from 'sequelize';
 import type { Literal } from 'sequelize/types/utils';
-import { getSequelize } from '../db/sequelize.js';
+import { getSequelize, isSqlite } from '../db/sequelize.js';
 
 export function escapeLike(text: string): string {
   return text.replace(/[!%_]/g, (c) => `!${c}`);
@@ -15,3 +15,10 @@ export const containsPattern = (text: string): Literal => pattern(`%${escapeLike
 
 /** For `{ column: { [Op.like]: prefixPattern(text) } }`: a prefix match, which can use an index. */
 export const prefixPattern = (text: string): Literal => pattern(`${escapeLike(text)}%`);
+
+/**
+ * A time as a replacement that keeps its milliseconds: Sequelize writes a Date into MySQL SQL without them; SQLite
+ * gets the Date (stored as Sequelize stores every DATETIME there).
+ */
+export const sqlTime = (at: Date): Date | string =>
+  isSqlite() ? at : at.toISOString().replace('T', ' ').replace('Z', '');

@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { canonicalJson } from '../../lib/canonical-json.js';
+import { writeIn } from '../../db/statements.js';
+import { sqlTime } from '../../lib/sql.js';
 import { Device, DeviceEvent } from './devices.model.js';
 import type { DeviceStatus } from './devices.lifecycle.js';
 
@@ -81,6 +83,30 @@ export function nextLink(deviceId: number, anchor: Anchor, event: NewEvent, crea
   };
   const prevHash = anchor.lastEventHash ?? null;
   return { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+}
+
+/**
+ * Inserts one hashed link as plain SQL: a model instance (build, validate, cloned options) cost more CPU than the
+ * rest of a lifecycle action's statements together (docs/performance.md, round 6).
+ */
+export async function insertLink(link: EventRow, transaction: Transaction): Promise<void> {
+  await writeIn(
+    transaction,
+    `INSERT INTO device_events (device_id, seq, type, actor_id, from_status, to_status, payload, prev_hash, hash, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      link.deviceId,
+      link.seq,
+      link.type,
+      link.actorId,
+      link.fromStatus,
+      link.toStatus,
+      link.payload,
+      link.prevHash,
+      link.hash,
+      sqlTime(link.createdAt),
+    ],
+  );
 }
 
 /** Appends one event and moves the device's anchor to it. */

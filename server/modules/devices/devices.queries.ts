@@ -1,8 +1,9 @@
 // Reads of device, drive rows for other modules (issue 15, point 1: they call these, never the models). Each is named
 // for what its callers need and reads a whole list in one query; a caller inside a transaction passes it, and one
 // that must hold the device row locks it here (lockDevice / findDevice with `lock`).
-import { Op, type Transaction } from 'sequelize';
-import { columnsOf } from '../../db/select-batch.js';
+import { Op, type InferAttributes, type Transaction } from 'sequelize';
+import { columnsOf, sqlOnce } from '../../db/select-batch.js';
+import { selectIn } from '../../db/statements.js';
 import { Device, Drive } from './devices.model.js';
 import type { DeviceStatus } from './devices.lifecycle.js';
 
@@ -18,6 +19,26 @@ export function findDevice(
 ): Promise<Device | null> {
   const { transaction, lock } = options;
   return Device.findByPk(id, { transaction, ...(lock && transaction ? { lock: transaction.LOCK.UPDATE } : {}) });
+}
+
+/** A device's row as plain values: what a use case reads, changes and answers with, without a model instance. */
+export type DeviceRow = InferAttributes<Device>;
+
+const deviceRowSql = sqlOnce(() => `SELECT ${columnsOf(Device, 'd')} FROM devices d WHERE d.id = ?`);
+
+/**
+ * A device's whole row inside `transaction`, or null: one plain SELECT, no model instance (a lifecycle action's
+ * hot path, db/statements.ts). Dates come back as Dates and the flag as a boolean in both dialects.
+ */
+export async function readDeviceRow(id: number, transaction: Transaction): Promise<DeviceRow | null> {
+  const [row] = await selectIn<DeviceRow>(transaction, deviceRowSql(), [id]);
+  if (!row) return null;
+  const date = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+  row.statusChangedAt = date(row.statusChangedAt);
+  row.createdAt = date(row.createdAt);
+  row.updatedAt = date(row.updatedAt);
+  if (row.windows11Eligible !== null) row.windows11Eligible = Boolean(row.windows11Eligible);
+  return row;
 }
 
 /** Locks the device row FOR UPDATE (nothing read), before writing records that hang off it. */

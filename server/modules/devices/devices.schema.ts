@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import type { InferAttributes } from 'sequelize';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { listOf } from '../../lib/parse.js';
 import { serialKey } from '../../lib/text.js';
@@ -94,7 +95,7 @@ const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOStr
 const bool = (v: boolean | number | null | undefined): boolean | null =>
   v === null || v === undefined ? null : Boolean(v);
 
-export function toDeviceDto(d: Device, donationCode?: string): DeviceDto {
+export function toDeviceDto(d: InferAttributes<Device>, donationCode?: string): DeviceDto {
   return {
     id: d.id,
     assetTag: d.assetTag,

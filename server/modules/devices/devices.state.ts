@@ -1,11 +1,14 @@
 // The ONE function that writes Device.status: compare-and-set on (status, version), then the hash-chained
 // event, inside the caller's transaction. Workshop actions and allocations both come through here.
 import type { InferAttributes, Transaction } from 'sequelize';
+import { writeIn } from '../../db/statements.js';
+import { sqlTime } from '../../lib/sql.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { recordStatusChange } from '../figures/index.js';
-import { lockAnchor, nextLink, type Anchor, type EventRow } from './devices.events.js';
+import { insertLink, lockAnchor, nextLink, type Anchor, type EventRow } from './devices.events.js';
 import { assertActionAllowed, assertTarget, type DeviceAction, type DeviceStatus } from './devices.lifecycle.js';
-import { Device, DeviceEvent } from './devices.model.js';
+import { Device } from './devices.model.js';
+import { readDeviceRow, type DeviceRow } from './devices.queries.js';
 
 export type DeviceFields = Partial<
   Pick<
@@ -29,8 +32,8 @@ export async function loadForAction(
   action: DeviceAction,
   version: number,
   transaction: Transaction,
-): Promise<Device> {
-  const device = await Device.findByPk(id, { transaction });
+): Promise<DeviceRow> {
+  const device = await readDeviceRow(id, transaction);
   if (!device) throw new NotFoundError(`Device ${id} not found`);
   if (device.version !== version) {
     throw new ConflictError(
@@ -50,7 +53,11 @@ export async function loadForAction(
  * against: if any of them moved (a concurrent action, or a note appended meanwhile), nothing is written and the
  * anchor is read again FOR UPDATE, so a lost race still ends in STALE_VERSION and an interleaved note does not.
  */
-export async function changeStatus(device: Device, change: StatusChange, transaction: Transaction): Promise<Device> {
+export async function changeStatus<D extends DeviceRow>(
+  device: D,
+  change: StatusChange,
+  transaction: Transaction,
+): Promise<D> {
   const from = device.status;
   assertActionAllowed(from, change.action);
   assertTarget(change.action, change.to);
@@ -77,11 +84,12 @@ export async function changeStatus(device: Device, change: StatusChange, transac
       lastEventSeq: link.seq,
       lastEventHash: link.hash,
     };
-    const [changed] = await Device.update(values, {
-      where: { id: device.id, status: from, version: change.version, lastEventSeq: anchor.lastEventSeq },
+    const changed = await compareAndSet(
+      device.id,
+      { status: from, version: change.version, lastEventSeq: anchor.lastEventSeq },
+      values,
       transaction,
-      silent: true,
-    });
+    );
     return { changed, values, link };
   };
   const loaded = typeof device.lastEventSeq === 'number' && device.lastEventHash !== undefined;
@@ -99,7 +107,7 @@ export async function changeStatus(device: Device, change: StatusChange, transac
     done = await write(anchor);
     if (!done.changed) throw stale();
   }
-  await DeviceEvent.create(done.link, { transaction });
+  await insertLink(done.link, transaction);
   // The read model, in this transaction: the counts move from `from` to `to`, the stage left becomes a span.
   await recordStatusChange(
     {
@@ -112,7 +120,7 @@ export async function changeStatus(device: Device, change: StatusChange, transac
       endSeq: done.link.seq,
       siteBefore: change.fields?.siteId !== undefined ? device.siteId : undefined,
       payload: change.payload,
-      // Loaded whole by loadForAction (findByPk); a caller that loaded fewer columns lets figures read them.
+      // Loaded whole by loadForAction or findDevice; a caller that loaded fewer columns lets figures read them.
       device:
         device.type !== undefined && device.createdAt instanceof Date
           ? {
@@ -125,5 +133,30 @@ export async function changeStatus(device: Device, change: StatusChange, transac
     transaction,
   );
   // The row now holds exactly these values: set them on the instance instead of reading the row back.
-  return device.set(done.values, { raw: true });
+  return Object.assign(device, done.values);
+}
+
+/**
+ * The compare-and-set UPDATE as plain SQL (Device.update builds and validates an instance and clones its options:
+ * more CPU than the statement itself). Returns the rows changed: 0 when the row no longer matches `expected`.
+ */
+async function compareAndSet(
+  id: number,
+  expected: { status: DeviceStatus; version: number; lastEventSeq: number },
+  values: Record<string, unknown>,
+  transaction: Transaction,
+): Promise<number> {
+  const attributes = Device.getAttributes() as Record<string, { field?: string }>;
+  const keys = Object.keys(values).filter((key) => values[key] !== undefined);
+  const set = keys.map((key) => {
+    const column = attributes[key]?.field;
+    if (!column) throw new Error(`compareAndSet: devices has no attribute ${key}`);
+    return `${column} = ?`;
+  });
+  const value = (v: unknown) => (v instanceof Date ? sqlTime(v) : v);
+  return writeIn(
+    transaction,
+    `UPDATE devices SET ${set.join(', ')} WHERE id = ? AND status = ? AND version = ? AND last_event_seq = ?`,
+    [...keys.map((key) => value(values[key])), id, expected.status, expected.version, expected.lastEventSeq],
+  );
 }

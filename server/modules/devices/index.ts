@@ -30,6 +30,7 @@ export {
   lockDevice,
   oldestInStatus,
   readyDevicesOfTypes,
+  type DeviceRow,
 } from './devices.queries.js';
 export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './devices.schema.js';
 export * from './devices.lifecycle.js';

@@ -2,7 +2,8 @@
 // figure_handovers, the first handover and the handovers since two instants from figure_handover_facts (indexed on
 // programme and time). Before the read model these came from allocations joined to beneficiaries: ~50 ms at 17,000
 // handovers, on every dashboard view.
-import { select, sqlTime } from './figures.tables.js';
+import { sqlTime } from '../../lib/sql.js';
+import { select } from './figures.tables.js';
 
 export interface ProgrammeFigures {
   servedFamilies: number;

@@ -2,7 +2,8 @@
 // every call and on every instance. Nothing is cached in the process.
 import { config } from '../../config.js';
 import { emptyRegionFigures, WORKSHOP_STATUSES, type RegionFiguresDto } from '../../shared/index.js';
-import { select, sqlTime } from './figures.tables.js';
+import { sqlTime } from '../../lib/sql.js';
+import { select } from './figures.tables.js';
 
 /** Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one. */
 export const ASSUMED_WEIGHT_KG: Readonly<Record<string, number>> = {

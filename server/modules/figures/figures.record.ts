@@ -5,15 +5,9 @@
 // Fact rows (a handover, a finished stage) are inserted at once: they are new rows no one else updates.
 import type { Transaction } from 'sequelize';
 import { beforeCommit, getSequelize, isSqlite } from '../../db/sequelize.js';
-import {
-  addToCounters,
-  COUNTER_TABLES,
-  monthOf,
-  select,
-  sqlTime,
-  type CounterTable,
-  type KeyValue,
-} from './figures.tables.js';
+import { writeIn } from '../../db/statements.js';
+import { sqlTime } from '../../lib/sql.js';
+import { addToCounters, COUNTER_TABLES, monthOf, select, type CounterTable, type KeyValue } from './figures.tables.js';
 
 interface Pending {
   /** table → key JSON → { key, values } */
@@ -122,21 +116,19 @@ export async function recordStatusChange(facts: StatusChangeFacts, transaction: 
   const createdAt = now.created_at;
   await deviceCount({ status: facts.from, siteId: siteBefore, type: now.type, createdAt }, -1, transaction);
   await deviceCount({ status: facts.to, siteId: now.site_id, type: now.type, createdAt }, 1, transaction);
-  await getSequelize().query(
+  await writeIn(
+    transaction,
     `INSERT INTO figure_stage_spans (device_id, end_seq, stage, site_id, entered_at, left_at, seconds)
-     VALUES (:deviceId, :endSeq, :stage, :siteId, :enteredAt, :leftAt, :seconds)`,
-    {
-      replacements: {
-        deviceId: facts.deviceId,
-        endSeq: facts.endSeq,
-        stage: facts.from,
-        siteId: siteKey(siteBefore),
-        enteredAt: sqlTime(facts.enteredAt),
-        leftAt: sqlTime(facts.leftAt),
-        seconds: Math.max(0, (facts.leftAt.getTime() - facts.enteredAt.getTime()) / 1000),
-      },
-      transaction,
-    },
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [
+      facts.deviceId,
+      facts.endSeq,
+      facts.from,
+      siteKey(siteBefore),
+      sqlTime(facts.enteredAt),
+      sqlTime(facts.leftAt),
+      Math.max(0, (facts.leftAt.getTime() - facts.enteredAt.getTime()) / 1000),
+    ],
   );
   const kg = Number(facts.payload.weightKg);
   if (facts.action === 'recycle' && Number.isFinite(kg) && kg > 0)

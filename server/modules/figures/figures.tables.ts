@@ -1,6 +1,7 @@
 // The read model's counter tables, and the one dialect-specific statement that adds to them (an upsert).
 import { QueryTypes, type Transaction } from 'sequelize';
 import { getSequelize, isSqlite } from '../../db/sequelize.js';
+import { writeIn } from '../../db/statements.js';
 
 export const COUNTERS = {
   figure_devices: { keys: ['status', 'site_id', 'type', 'intake_month'], measures: ['n'] },
@@ -39,10 +40,11 @@ export async function addToCounters(table: CounterTable, rows: CounterRow[], tra
   const update = isSqlite()
     ? `ON CONFLICT(${keys.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = ${m} + excluded.${m}`).join(', ')}`
     : `ON DUPLICATE KEY UPDATE ${measures.map((m) => `${m} = ${m} + VALUES(${m})`).join(', ')}`;
-  await getSequelize().query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${update}`, {
-    replacements,
+  await writeIn(
     transaction,
-  });
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${update}`,
+    replacements,
+  );
 }
 
 /**
@@ -66,13 +68,6 @@ export const select = <T extends object>(
   replacements: Record<string, unknown> | unknown[] = {},
   transaction?: Transaction,
 ): Promise<T[]> => getSequelize().query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
-
-/**
- * A time as a replacement that keeps its milliseconds: Sequelize writes a Date into MySQL SQL without them; SQLite
- * gets the Date (stored as Sequelize stores every DATETIME there).
- */
-export const sqlTime = (at: Date): Date | string =>
-  isSqlite() ? at : at.toISOString().replace('T', ' ').replace('Z', '');
 
 /** An SQL expression giving 'YYYY-MM' of a DATETIME column, in either dialect (values are stored in UTC). */
 export const monthSql = (column: string): string =>

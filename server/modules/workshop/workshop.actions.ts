@@ -12,7 +12,7 @@ import {
   countDrives,
   loadForAction,
   toDeviceDto,
-  type Device,
+  type DeviceRow,
   type DeviceFields,
   type DeviceStatus,
 } from '../devices/index.js';
@@ -27,7 +27,12 @@ interface Outcome {
   fields?: DeviceFields;
   payload: Record<string, unknown>;
 }
-type Handler<A extends WorkshopAction> = (device: Device, input: A, actor: Actor, t: Transaction) => Promise<Outcome>;
+type Handler<A extends WorkshopAction> = (
+  device: DeviceRow,
+  input: A,
+  actor: Actor,
+  t: Transaction,
+) => Promise<Outcome>;
 
 const withoutHeader = <A extends WorkshopAction>(input: A): Record<string, unknown> => {
   const { action: _a, version: _v, ...payload } = input;
@@ -175,7 +180,7 @@ export async function act(deviceId: number, input: WorkshopAction, actor: Actor)
 }
 
 /** Parts drawn from the inventory must be available; they are marked used by this device. */
-async function takeParts(device: Device, refs: PartRef[], t: Transaction): Promise<PartRef[]> {
+async function takeParts(device: DeviceRow, refs: PartRef[], t: Transaction): Promise<PartRef[]> {
   for (const [i, ref] of refs.entries()) {
     if (!ref.partId) continue;
     const [n] = await Part.update(
@@ -191,7 +196,7 @@ async function takeParts(device: Device, refs: PartRef[], t: Transaction): Promi
 }
 
 /** R2: a share of wiped devices is flagged for an independent check. */
-async function drawSample(device: Device, actor: Actor, t: Transaction): Promise<boolean> {
+async function drawSample(device: DeviceRow, actor: Actor, t: Transaction): Promise<boolean> {
   const { verificationSamplePercent } = await getSettings(t);
   if (randomInt(0, 10_000) >= verificationSamplePercent * 100) return false;
   await VerificationSample.create({ deviceId: device.id, operatorId: actor.id, status: 'pending' }, { transaction: t });

@@ -1,0 +1,51 @@
+// Statements of a hot write path, run inside the caller's transaction. On MySQL/MariaDB they go straight to the
+// transaction's own mysql2 connection as prepared statements; on SQLite through Sequelize, where a statement is a
+// function call, not a round trip. Sequelize's query layer (an Error captured per query for its stack, replacement
+// parsing of the whole text, option cloning, result formatting) cost more CPU than a lifecycle action's statements
+// themselves (docs/performance.md, round 6). Values are bound, never pasted into the text.
+import { QueryTypes, type Transaction } from 'sequelize';
+import { getSequelize, isSqlite } from './sequelize.js';
+
+type Callback = (error: Error | null, result: unknown) => void;
+
+/** The mysql2 connection a Sequelize transaction holds (Sequelize sets `transaction.connection` when it starts). */
+interface TransactionConnection {
+  execute(options: { sql: string; values: unknown[] }, callback: Callback): void;
+}
+
+function connectionOf(transaction: Transaction): TransactionConnection {
+  const connection = (transaction as unknown as { connection?: TransactionConnection }).connection;
+  if (!connection) throw new Error('statements: the transaction has no connection (not started, or finished)');
+  return connection;
+}
+
+function execute(transaction: Transaction, sql: string, values: unknown[]): Promise<unknown> {
+  const connection = connectionOf(transaction);
+  return new Promise((resolve, reject) => {
+    connection.execute({ sql, values }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/**
+ * Runs one INSERT, UPDATE or DELETE with `?` placeholders and returns the rows it changed. No value may be
+ * undefined (mysql2 refuses it): pass null.
+ */
+export async function writeIn(transaction: Transaction, sql: string, values: unknown[]): Promise<number> {
+  if (isSqlite()) {
+    return getSequelize().query(sql, { replacements: values, type: QueryTypes.BULKUPDATE, transaction });
+  }
+  return ((await execute(transaction, sql, values)) as { affectedRows: number }).affectedRows;
+}
+
+/**
+ * The rows of one SELECT with `?` placeholders. Column values come as the driver reads them: on SQLite a DATETIME is
+ * a string and a BOOLEAN 0/1, so a caller that needs Dates or booleans converts them.
+ */
+export async function selectIn<T extends object>(
+  transaction: Transaction,
+  sql: string,
+  values: unknown[],
+): Promise<T[]> {
+  if (isSqlite()) return getSequelize().query<T>(sql, { replacements: values, type: QueryTypes.SELECT, transaction });
+  return (await execute(transaction, sql, values)) as T[];
+}
