@@ -50,6 +50,17 @@ const proxyList = Joi.string().custom((text: string, helpers) =>
       }),
 );
 
+// MAIL_FROM as a From header takes it: an address, or a display name and the address in angle brackets.
+const mailFrom = Joi.string().custom((text: string, helpers) => {
+  const m = /^\s*(?:"?([^"<>]*?)"?\s*<([^<>\s]+)>|([^<>\s"]+))\s*$/.exec(text);
+  const address = m?.[2] ?? m?.[3];
+  return address && !Joi.string().email({ tlds: false }).validate(address).error
+    ? text
+    : helpers.message({
+        custom: '{{#label}} must be an address, or a name and <address>: Charity <noreply@charity.org>',
+      });
+});
+
 const schema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().port().default(3000),
@@ -103,6 +114,23 @@ const schema = Joi.object({
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'info', 'http', 'verbose', 'debug', 'silent').default('info'),
   LOG_FILE: Joi.string().allow(''),
   PRIORITY_WEIGHTS: priorityWeightsJson,
+  SMTP_URL: Joi.string()
+    .uri({ scheme: ['smtp', 'smtps'] })
+    .message('"SMTP_URL" must be smtp://user:pass@host:587 or smtps://…:465 (special characters percent-encoded)')
+    .allow(''),
+  MAIL_FROM: mailFrom.allow(''),
+  WEBHOOK_ALLOW_PRIVATE: Joi.boolean().default(false),
+  WEBHOOK_DISABLE_AFTER: Joi.number().integer().min(1).max(1000).default(10),
+  OUTBOX_WORKER: Joi.string().valid('on', 'off').default('on'),
+  OUTBOX_POLL_MS: Joi.number().integer().min(50).max(600_000).default(1000),
+  OUTBOX_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(8),
+  OUTBOX_RETRY_BASE_MS: Joi.number().integer().min(10).max(86_400_000).default(30_000),
+  OUTBOX_LEASE_MS: Joi.number().integer().min(1000).max(86_400_000).default(60_000),
+  SMS_WEBHOOK_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .message('"SMS_WEBHOOK_URL" must be an http(s) URL of the SMS / WhatsApp gateway')
+    .allow(''),
+  SMS_WEBHOOK_SECRET: Joi.string().allow(''),
 }).unknown(true);
 
 export type DatabaseDialect = 'sqlite' | 'mysql';
@@ -133,10 +161,28 @@ export interface Config {
   country: 'SA' | 'MA';
   publicUrl: string;
   co2eKg: { laptop: number; desktop: number; other: number };
+  /** Email to donors (modules/email): the SMTP server as a URL and the From address; empty when unset (not sent). */
+  email: { smtpUrl: string; from: string };
+  /**
+   * The outbox's delivery worker (modules/outbox): whether `npm start` runs one in-process, how often it looks for
+   * due messages, tries before the dead letters, the first retry's delay (doubled each try, with jitter), and how
+   * long a claimed message stays claimed by a worker that may have died.
+   */
+  outbox: { worker: boolean; pollMs: number; maxAttempts: number; retryBaseMs: number; leaseMs: number };
   logLevel: string;
   logFile: string;
   /** Overrides of the waitlist priority defaults (PRIORITY_WEIGHTS); empty when unset. */
   priorityWeights: Partial<Record<PriorityWeightKey, number>>;
+  /**
+   * Webhooks (spec §12): whether endpoints may be on loopback, private or other non-public addresses (local receivers,
+   * tests), and after how many failed deliveries in a row an endpoint is disabled.
+   */
+  webhooks: { allowPrivate: boolean; disableAfter: number };
+  /**
+   * SMS / WhatsApp to families (modules/sms): the gateway the messages are POSTed to and the secret they are signed
+   * with; empty when unset (messages stay queued and the admin outbox screen says why).
+   */
+  sms: { webhookUrl: string; webhookSecret: string };
   /** How long a figure may be shared between requests when another instance wrote meanwhile (0: never shared). */
 }
 
@@ -189,9 +235,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     country: value.COUNTRY,
     publicUrl: String(value.PUBLIC_URL).replace(/\/+$/, ''),
     co2eKg: { laptop: value.CO2E_KG_PER_LAPTOP, desktop: value.CO2E_KG_PER_DESKTOP, other: value.CO2E_KG_PER_OTHER },
+    email: { smtpUrl: value.SMTP_URL ?? '', from: String(value.MAIL_FROM ?? '').trim() },
+    outbox: {
+      worker: value.OUTBOX_WORKER === 'on',
+      pollMs: value.OUTBOX_POLL_MS,
+      maxAttempts: value.OUTBOX_MAX_ATTEMPTS,
+      retryBaseMs: value.OUTBOX_RETRY_BASE_MS,
+      leaseMs: value.OUTBOX_LEASE_MS,
+    },
     logLevel: value.LOG_LEVEL,
     logFile: value.LOG_FILE ?? '',
     priorityWeights: typeof value.PRIORITY_WEIGHTS === 'object' ? value.PRIORITY_WEIGHTS : {},
+    webhooks: { allowPrivate: value.WEBHOOK_ALLOW_PRIVATE, disableAfter: value.WEBHOOK_DISABLE_AFTER },
+    sms: { webhookUrl: value.SMS_WEBHOOK_URL ?? '', webhookSecret: value.SMS_WEBHOOK_SECRET ?? '' },
   };
   return deepFreeze(config);
 }

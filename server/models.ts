@@ -13,6 +13,9 @@ import { associateBeneficiaryModels, initBeneficiaryModels } from './modules/ben
 import { initPartnerModels } from './modules/partners/index.js';
 import { initProgrammeModels } from './modules/programmes/index.js';
 import { initAllocationModels } from './modules/allocations/index.js';
+import { initEmailModels } from './modules/email/index.js';
+import { initOutboxModels } from './modules/outbox/index.js';
+import { initWebhookModels } from './modules/webhooks/index.js';
 
 let initialised = false;
 
@@ -33,6 +36,9 @@ export function initModels(): void {
   initBeneficiaryModels(sequelize);
   initProgrammeModels(sequelize);
   initAllocationModels(sequelize);
+  initEmailModels(sequelize);
+  initOutboxModels(sequelize);
+  initWebhookModels(sequelize);
   associateAuthModels();
   associateDeviceModels(associateUserRows);
   associateDonationModels();

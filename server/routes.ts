@@ -21,6 +21,9 @@ import { allocationRoutes } from './modules/allocations/allocations.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { impactRoutes } from './modules/impact/impact.routes.js';
+import { emailRoutes } from './modules/email/email.routes.js';
+import { outboxRoutes } from './modules/outbox/outbox.routes.js';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
@@ -42,4 +45,7 @@ export const allRoutes: RouteDef<Access>[] = [
   ...partnerRoutes,
   ...documentRoutes,
   ...impactRoutes,
+  ...emailRoutes,
+  ...outboxRoutes,
+  ...webhookRoutes,
 ];

@@ -7,6 +7,8 @@ import { logger } from './lib/logger.js';
 import { createApp } from './app.js';
 import { ensureFirstAdmin } from './modules/auth/index.js';
 import { preparePiiKey } from './lib/pii-key.js';
+import { registerChannels } from './channels.js';
+import { startOutboxWorker, type RunningWorker } from './modules/outbox/index.js';
 
 export interface RunningServer {
   port: number;
@@ -27,11 +29,15 @@ export async function start(port = config.port): Promise<RunningServer> {
     logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });
   const server: Server = createApp().listen(port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  // The outbox's delivery worker runs in this process unless OUTBOX_WORKER=off (then `npm run worker` runs it).
+  registerChannels();
+  const worker: RunningWorker | undefined = config.outbox.worker ? startOutboxWorker() : undefined;
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker?.stop();
       await closeSequelize();
     },
   };

@@ -29,6 +29,8 @@ const BeneficiaryFormPage = lazy(() => import('./features/beneficiaries/Benefici
 const WaitlistPage = lazy(() => import('./features/waitlist/WaitlistPage'));
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
 const SitesPage = lazy(() => import('./features/sites/SitesPage'));
+const OutboxPage = lazy(() => import('./features/outbox/OutboxPage'));
+const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage'));
 const AllocationBoardPage = lazy(() => import('./features/allocation/AllocationBoardPage'));
 const AllocationListPage = lazy(() => import('./features/allocation/AllocationListPage'));
 const HandoverPage = lazy(() => import('./features/allocation/HandoverPage'));
@@ -154,6 +156,22 @@ export function App() {
             element={
               <RequireRole roles={ADMINS}>
                 <SitesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="outbox"
+            element={
+              <RequireRole roles={ADMINS}>
+                <OutboxPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="webhooks"
+            element={
+              <RequireRole roles={ADMINS}>
+                <WebhooksPage />
               </RequireRole>
             }
           />

@@ -6,6 +6,7 @@
 import { QueryTypes } from 'sequelize';
 import { decryptPii, encryptPii, needsRotation } from '../lib/pii.js';
 import { nationalIdAad } from '../modules/beneficiaries/index.js';
+import { webhookSecretAad } from '../modules/webhooks/index.js';
 import { getSequelize, withTransaction } from '../db/sequelize.js';
 
 export interface EncryptedColumn {
@@ -17,6 +18,7 @@ export interface EncryptedColumn {
 /** Every column holding lib/pii.ts ciphertext, with the associated data it is bound to. */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'beneficiaries', column: 'national_id_encrypted', aad: nationalIdAad },
+  { table: 'webhook_endpoints', column: 'secret_encrypted', aad: webhookSecretAad },
 ];
 
 export interface RotationCounts {

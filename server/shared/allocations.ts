@@ -18,6 +18,24 @@ export interface AllocationDto {
   updatedAt: string;
   /** True when the caller may not see who received the device: the fields about people are then null. */
   redacted: boolean;
+  /** The handover appointment, once set (PUT /api/allocations/:id/appointment). */
+  appointment: AppointmentDto | null;
+}
+/** When and where the family collects the device. `bring` is null for roles that see the allocation redacted. */
+export interface AppointmentDto {
+  at: string;
+  siteId: number;
+  bring: string | null;
+  /** Counted up on every change of the appointment (the messages about it name the version they were written for). */
+  version: number;
+  setBy: number | null;
+  setAt: string | null;
+}
+/** PUT /api/allocations/:id/appointment: `at` in the future (ISO 8601), `bring` what the family must bring. */
+export interface AppointmentInput {
+  at: string;
+  siteId: number;
+  bring: string;
 }
 /** `overrideReason`: why a manager allocates against the suggestion order (5 to 500 characters). */
 export interface AllocateInput {

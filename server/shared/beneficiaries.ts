@@ -11,6 +11,29 @@ export const PURPOSES = ['study', 'business', 'training', 'general'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 export const PARTNER_KINDS = ['school', 'family_centre', 'association', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
+/** How a family agreed to be messaged (spec §12): text messages or WhatsApp, both through the SMS gateway. */
+export const CONTACT_CHANNELS = ['sms', 'whatsapp'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+/** The language a family asked to be written to in; none = the country's default (SA Arabic, MA French + Arabic). */
+export const CONTACT_LANGUAGES = ['ar', 'fr', 'en'] as const;
+export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
+
+/** Whether the family may be messaged, and who recorded that answer (a yes or a withdrawal) and when. */
+export interface ContactConsentDto {
+  given: boolean;
+  /** Null when consent is not given. */
+  channel: ContactChannel | null;
+  language: ContactLanguage | null;
+  /** The user who recorded the answer; null before anyone did. */
+  byUserId: number | null;
+  at: string | null;
+}
+/** What a create or a PATCH sends: `channel` is required when `given` is true; `language` is optional. */
+export interface ContactConsentInput {
+  given: boolean;
+  channel?: ContactChannel;
+  language?: ContactLanguage | null;
+}
 
 /** The national ID never comes back: only `nationalIdMasked` (`******0008`). */
 export interface BeneficiaryDto {
@@ -37,6 +60,7 @@ export interface BeneficiaryDto {
   createdAt: string;
   updatedAt: string;
   allowedTransitions: BeneficiaryStatus[];
+  contactConsent: ContactConsentDto;
 }
 
 export const PRIORITY_FACTORS = [
@@ -69,6 +93,7 @@ export interface BeneficiaryInput {
   need: Need;
   purpose: Purpose;
   partnerId?: number | null;
+  contactConsent?: ContactConsentInput;
 }
 export type BeneficiaryPatch = Partial<BeneficiaryInput> & { status?: BeneficiaryStatus; rejectionReason?: string };
 

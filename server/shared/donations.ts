@@ -22,6 +22,16 @@ export interface DonorDto {
   preferredLanguage: DocumentLanguage;
   createdAt: string;
   updatedAt: string;
+  /** The donor's page (PUBLIC_URL/donors/<token>): a secret link, for managers and admins on a single donor only. */
+  pageUrl?: string;
+}
+/** A yearly statement issued to a donor (POST /api/donors/:id/statements). */
+export interface DonorStatementDto {
+  donorId: number;
+  year: number;
+  /** `ST-2026-0001`: sequential per statement year. */
+  number: string;
+  issuedAt: string;
 }
 export interface DonorDetailDto extends DonorDto {
   summary: { donations: number; devices: number; placed: number; recycled: number; inProgress: number };

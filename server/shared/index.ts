@@ -11,3 +11,5 @@ export * from './regions.js';
 export * from './cities.js';
 export * from './regional-reports.js';
 export * from './impact.js';
+export * from './outbox.js';
+export * from './webhooks.js';

@@ -38,6 +38,9 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'POST /api/donors': S,
   'GET /api/donors/:id': R,
   'PATCH /api/donors/:id': M,
+  'POST /api/donors/:id/page-token/rotate': M,
+  'POST /api/donors/:id/statements': M,
+  'GET /api/donors/:id/statement.pdf': R,
   'GET /api/donations': R,
   'POST /api/donations': S,
   'GET /api/donations/:id': R,
@@ -53,6 +56,8 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'POST /api/audit/verify': M,
   'GET /api/audit/verify/full': M,
   'POST /api/audit/verify/full': A,
+  'GET /api/outbox': A,
+  'POST /api/outbox/:id/retry': A,
   'GET /api/scan/:code': R,
   'GET /api/devices/:id/files/:fileId': R,
   'POST /api/devices/:id/actions': S,
@@ -91,6 +96,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/allocations/:id': R,
   'POST /api/allocations/:id/cancel': M,
   'POST /api/allocations/:id/handover': M,
+  'PUT /api/allocations/:id/appointment': M,
   'GET /api/reports/dashboard': R,
   'GET /api/reports/devices.csv': R,
   'GET /api/reports/regions': REPORTS,
@@ -111,8 +117,17 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /receipts/:token/receipt.pdf': PUBLIC,
   'GET /verify/:code': PUBLIC,
   'GET /d/:tag': PUBLIC,
+  'GET /donors/:token': PUBLIC,
+  'GET /donors/:token/statement.pdf': PUBLIC,
   'GET /api/public/impact': PUBLIC,
   'GET /impact': PUBLIC,
+  'GET /unsubscribe/:token': PUBLIC,
+  'POST /unsubscribe/:token': PUBLIC,
+  'GET /api/webhooks': A,
+  'POST /api/webhooks': A,
+  'PATCH /api/webhooks/:id': A,
+  'DELETE /api/webhooks/:id': A,
+  'GET /api/webhooks/:id/deliveries': A,
 };
 
 const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'anonymous'];
@@ -164,6 +179,8 @@ describe('access: public routes leak no personal data', () => {
     await api().patch('/api/settings').set(bearer(admin.token)).send({ publicImpact: true }).expect(200);
     const donation = await api().get(`/api/donations/${h.device.donationId}`).set(bearer(manager.token)).expect(200);
     const receiptToken = String(donation.body.receiptUrl ?? '').split('/receipts/')[1] ?? 'none';
+    const donor = await api().get(`/api/donors/${donation.body.donorId}`).set(bearer(manager.token)).expect(200);
+    const pageToken = String(donor.body.pageUrl ?? '').split('/donors/')[1] ?? 'none';
     const values = [
       '1',
       '999999',
@@ -172,6 +189,7 @@ describe('access: public routes leak no personal data', () => {
       String(h.beneficiaryId),
       h.certificateCode,
       receiptToken,
+      pageToken,
     ];
     // The donation's donor (test factory) is reachable by phone and email: a receipt page shows neither.
     const secrets = [

@@ -21,6 +21,7 @@ import type {
   DonorDetailDto,
   DonorDto,
   DonorInput,
+  DonorStatementDto,
   HandoverInput,
   HardwareReportResult,
   ImportResponse,
@@ -29,6 +30,12 @@ import type {
   IntakeQueueTotals,
   Language,
   LoginResponse,
+  OutboxMessageDto,
+  OutboxPageDto,
+  WebhookDeliveryDto,
+  WebhookEndpointDto,
+  WebhookEndpointInput,
+  WebhookEndpointPatch,
   Page,
   PartDto,
   PartnerDto,
@@ -76,6 +83,8 @@ export const keys = {
   intakeQueue: ['intake-queue'],
   parts: ['parts'],
   sites: ['sites'],
+  outbox: ['outbox'],
+  webhooks: ['webhooks'],
 } as const satisfies Record<string, QueryKey>;
 
 /** Everything a device's lifecycle touches: its page and lists, the queues, donations' counts, the dashboard. */
@@ -125,6 +134,8 @@ export const endpoints = {
     get: (id: number) => read<DonorDetailDto>(keys.donors, `/api/donors/${id}`),
     create: (input: DonorInput) => post<DonorDto>('/api/donors', input),
     update: (id: number, body: Partial<DonorInput>) => patch<DonorDto>(`/api/donors/${id}`, body),
+    rotatePageToken: (id: number) => post<DonorDto>(`/api/donors/${id}/page-token/rotate`),
+    issueStatement: (id: number, year: number) => post<DonorStatementDto>(`/api/donors/${id}/statements`, { year }),
   },
   donations: {
     list: (q: Query) => read<Page<DonationDto>>(keys.donations, '/api/donations', q),
@@ -166,6 +177,18 @@ export const endpoints = {
   },
   parts: (q: Query) => read<Page<PartDto>>(keys.parts, '/api/parts', q),
   sites: () => read<SiteDto[]>(keys.sites, '/api/sites'),
+  outbox: {
+    list: (q: Query) => read<OutboxPageDto>(keys.outbox, '/api/outbox', q),
+    retry: (id: number) => post<OutboxMessageDto>(`/api/outbox/${id}/retry`),
+  },
+  webhooks: {
+    list: (q: Query) => read<Page<WebhookEndpointDto>>(keys.webhooks, '/api/webhooks', q),
+    deliveries: (id: number, q: Query) =>
+      read<Page<WebhookDeliveryDto>>(keys.webhooks, `/api/webhooks/${id}/deliveries`, q),
+    create: (input: WebhookEndpointInput) => post<WebhookEndpointDto>('/api/webhooks', input),
+    update: (id: number, body: WebhookEndpointPatch) => patch<WebhookEndpointDto>(`/api/webhooks/${id}`, body),
+    remove: (id: number) => api<void>(`/api/webhooks/${id}`, { method: 'DELETE' }),
+  },
   siteWrites: {
     create: (input: SiteInput) => post<SiteDto>('/api/sites', input),
     update: (id: number, body: Partial<SiteInput>) => patch<SiteDto>(`/api/sites/${id}`, body),

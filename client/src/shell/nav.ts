@@ -26,6 +26,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/reports/regions', label: 'nav.regions', roles: REGIONAL_REPORT_ROLES },
   { to: '/sites', label: 'nav.sites', roles: ADMINS },
   { to: '/users', label: 'nav.users', roles: ADMINS },
+  { to: '/outbox', label: 'nav.outbox', roles: ADMINS },
+  { to: '/webhooks', label: 'nav.webhooks', roles: ADMINS },
 ];
 
 /** The first screen after sign-in: technicians start at the intake bench, everyone else at the queue. */

@@ -19,6 +19,8 @@ import { recordHandover } from '../figures/index.js';
 import { Allocation } from './allocations.model.js';
 import { getAllocation } from './allocations.service.js';
 import type { AllocationDto, HandoverInput } from './allocations.schema.js';
+import { publishEvent } from '../webhooks/index.js';
+import { allocationEvent } from './allocations.events.js';
 
 export const MAX_SIGNATURE_BYTES = 1024 * 1024;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -110,6 +112,7 @@ export async function handover(
       { transaction: t },
     );
     await recordHandover(id, t);
+    await publishEvent(t, 'allocation.handed_over', String(id), allocationEvent(allocation, device));
   });
   logger.info('allocation.handed_over', { allocationId: id });
   return getAllocation(id, actor.role);

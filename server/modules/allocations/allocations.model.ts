@@ -26,6 +26,13 @@ export class Allocation extends Model<InferAttributes<Allocation>, InferCreation
   declare handedOverAt: CreationOptional<Date | null>;
   declare allocatedBy: number | null;
   declare handedOverBy: CreationOptional<number | null>;
+  /** The handover appointment (PUT /api/allocations/:id/appointment); `appointmentVersion` counts its changes. */
+  declare appointmentAt: CreationOptional<Date | null>;
+  declare appointmentSiteId: CreationOptional<number | null>;
+  declare appointmentBring: CreationOptional<string | null>;
+  declare appointmentVersion: CreationOptional<number>;
+  declare appointmentSetBy: CreationOptional<number | null>;
+  declare appointmentSetAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -51,6 +58,12 @@ export function initAllocationModels(sequelize: Sequelize): void {
       handedOverAt: { type: DataTypes.DATE(3), allowNull: true },
       allocatedBy: int(),
       handedOverBy: int(),
+      appointmentAt: { type: DataTypes.DATE(3), allowNull: true },
+      appointmentSiteId: int(),
+      appointmentBring: str(300),
+      appointmentVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      appointmentSetBy: int(),
+      appointmentSetAt: { type: DataTypes.DATE(3), allowNull: true },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },

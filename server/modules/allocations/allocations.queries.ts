@@ -1,7 +1,7 @@
 // Reads of allocation rows for other modules (issue 15, point 1: they call these, never the model). Documents read
 // handed-over allocations for certificates: one by id, one by its certificate code, or a programme's in chunks.
 import { Op, type WhereOptions } from 'sequelize';
-import { Allocation } from './allocations.model.js';
+import { Allocation, type AllocationStatus } from './allocations.model.js';
 
 /** An allocation by id, or null. */
 export function findAllocation(id: number): Promise<Allocation | null> {
@@ -57,4 +57,23 @@ export function handedOverChunk(
     limit,
     raw: true,
   });
+}
+
+/** What the SMS channel checks before sending a message about an appointment: is it still the current one? */
+export interface CurrentAppointment {
+  status: AllocationStatus;
+  /** 0 before any appointment was set. */
+  version: number;
+  at: Date | null;
+}
+
+/** The allocation's status and current appointment, or null when there is no such allocation. */
+export async function currentAppointmentOf(id: number): Promise<CurrentAppointment | null> {
+  const a = await Allocation.findByPk(id, { attributes: ['id', 'status', 'appointmentVersion', 'appointmentAt'] });
+  if (!a) return null;
+  return {
+    status: a.status,
+    version: Number(a.appointmentVersion),
+    at: a.appointmentAt ? new Date(a.appointmentAt) : null,
+  };
 }

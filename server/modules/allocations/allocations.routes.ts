@@ -3,9 +3,16 @@ import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
 import { singleFile } from '../../lib/upload.js';
 import { actorOf, idParams, MANAGERS, ALL_ROLES, type Access } from '../auth/index.js';
+import { setAppointment } from './allocations.appointment.js';
 import { handover, MAX_SIGNATURE_BYTES, readSignature } from './allocations.handover.js';
 import { allocate, cancelAllocation, getAllocation, listAllocations } from './allocations.service.js';
-import { allocateInput, allocationListQuery, cancelInput, handoverInput } from './allocations.schema.js';
+import {
+  allocateInput,
+  allocationListQuery,
+  appointmentInput,
+  cancelInput,
+  handoverInput,
+} from './allocations.schema.js';
 import { suggestions } from './allocations.suggestions.js';
 
 const suggestionQuery = Joi.object<{ limit: number }>({ limit: Joi.number().integer().min(1).max(100).default(20) });
@@ -44,6 +51,14 @@ export const allocationRoutes = defineRoutes<Access>([
       res.json(
         await cancelAllocation(parse(idParams, req.params).id, parse(cancelInput, req.body).reason, actorOf(req)),
       ),
+  },
+  {
+    // The handover appointment; a consenting family is messaged (spec §12). Whoever may hand over may arrange it.
+    method: 'put',
+    path: '/api/allocations/:id/appointment',
+    access: MANAGERS,
+    handler: async (req, res) =>
+      res.json(await setAppointment(parse(idParams, req.params).id, parse(appointmentInput, req.body), actorOf(req))),
   },
   {
     // JSON with a data-URL signature (the on-screen pad), or multipart with a file field "signature".

@@ -2,7 +2,7 @@ import Joi from 'joi';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
 import type { Allocation, AllocationStatus } from './allocations.model.js';
-import type { AllocateInput, AllocationDto } from '../../shared/index.js';
+import type { AllocateInput, AllocationDto, AppointmentDto } from '../../shared/index.js';
 
 export type { AllocateInput, AllocationDto };
 export const allocateInput = Joi.object<AllocateInput>({
@@ -67,5 +67,31 @@ export function toAllocationDto(a: Allocation, role: Role, assetTag: string | nu
     createdAt: iso(a.createdAt)!,
     updatedAt: iso(a.updatedAt)!,
     redacted: !full,
+    appointment: appointmentOf(a, full),
   };
 }
+
+/** The appointment, once set; what to bring is a manager's free text about a family, so only full readers get it. */
+function appointmentOf(a: Allocation, full: boolean): AppointmentDto | null {
+  if (!a.appointmentAt || a.appointmentSiteId == null) return null;
+  return {
+    at: new Date(a.appointmentAt).toISOString(),
+    siteId: a.appointmentSiteId,
+    bring: full ? (a.appointmentBring ?? null) : null,
+    version: Number(a.appointmentVersion),
+    setBy: full ? (a.appointmentSetBy ?? null) : null,
+    setAt: a.appointmentSetAt ? new Date(a.appointmentSetAt).toISOString() : null,
+  };
+}
+
+export interface AppointmentInput {
+  at: Date;
+  siteId: number;
+  bring: string;
+}
+/** Short texts: the bring list goes into an SMS (70 Arabic characters a part). */
+export const appointmentInput = Joi.object<AppointmentInput>({
+  at: Joi.date().iso().greater('now').required(),
+  siteId: Joi.number().integer().positive().required(),
+  bring: Joi.string().trim().min(1).max(200).required(),
+});

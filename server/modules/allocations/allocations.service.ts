@@ -23,6 +23,8 @@ import {
   type AllocationDto,
   type AllocationListQuery,
 } from './allocations.schema.js';
+import { publishEvent } from '../webhooks/index.js';
+import { allocationEvent } from './allocations.events.js';
 
 const ELIGIBLE: BeneficiaryStatus[] = ['verified', 'waitlisted'];
 const ACTIVE = ['reserved', 'handed_over'];
@@ -77,6 +79,7 @@ export async function allocate(input: AllocateInput, actor: Actor): Promise<Allo
     );
     if (ELIGIBLE.includes(prev))
       await changeBeneficiaryStatus(beneficiary, 'allocated', actor.id, t, { allowSystem: true });
+    await publishEvent(t, 'allocation.reserved', String(row.id), allocationEvent(row, device));
     return row;
   });
   logger.info('allocation.created', { allocationId: allocation.id, deviceId: allocation.deviceId });
@@ -171,6 +174,7 @@ export async function cancelAllocation(id: number, reason: string, actor: Actor)
         });
     }
     await allocation.update({ status: 'cancelled', cancelReason: reason }, { transaction: t });
+    await publishEvent(t, 'allocation.cancelled', String(allocation.id), allocationEvent(allocation, device));
   });
   logger.info('allocation.cancelled', { allocationId: id });
   return getAllocation(id, actor.role);

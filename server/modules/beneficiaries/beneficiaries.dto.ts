@@ -108,6 +108,13 @@ export function toBeneficiaryDto(b: Beneficiary, role: Role): BeneficiaryDto | B
     createdAt: iso(b.createdAt),
     updatedAt: iso(b.updatedAt),
     allowedTransitions: allowedTransitions(b.status),
+    contactConsent: {
+      given: Boolean(b.contactConsent),
+      channel: b.contactConsent ? (b.contactConsentChannel ?? null) : null,
+      language: b.contactConsent ? (b.contactLanguage ?? null) : null,
+      byUserId: b.contactConsentBy ?? null,
+      at: b.contactConsentAt ? iso(b.contactConsentAt) : null,
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type Purpose,
 } from './beneficiaries.lifecycle.js';
 import { associatePartnerRows } from '../partners/index.js';
+import { CONTACT_CHANNELS, CONTACT_LANGUAGES, type ContactChannel, type ContactLanguage } from '../../shared/index.js';
 
 export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreationAttributes<Beneficiary>> {
   declare id: CreationOptional<number>;
@@ -41,6 +42,12 @@ export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreati
   declare status: BeneficiaryStatus;
   declare rejectionReason: CreationOptional<string | null>;
   declare statusChangedAt: Date;
+  /** Whether the family agreed to be messaged (spec §12); the rest says how, and who recorded the answer when. */
+  declare contactConsent: CreationOptional<boolean>;
+  declare contactConsentChannel: CreationOptional<ContactChannel | null>;
+  declare contactLanguage: CreationOptional<ContactLanguage | null>;
+  declare contactConsentBy: CreationOptional<number | null>;
+  declare contactConsentAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -96,6 +103,11 @@ export function initBeneficiaryModels(sequelize: Sequelize): void {
       status: { ...str(16, false), validate: oneOf(BENEFICIARY_STATUSES) },
       rejectionReason: { type: DataTypes.TEXT, allowNull: true },
       statusChangedAt: { type: DataTypes.DATE(3), allowNull: false },
+      contactConsent: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      contactConsentChannel: { ...str(16), validate: oneOf(CONTACT_CHANNELS) },
+      contactLanguage: { ...str(8), validate: oneOf(CONTACT_LANGUAGES) },
+      contactConsentBy: { type: DataTypes.INTEGER, allowNull: true },
+      contactConsentAt: { type: DataTypes.DATE(3), allowNull: true },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },

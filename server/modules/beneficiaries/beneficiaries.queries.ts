@@ -1,6 +1,8 @@
 // Reads of beneficiary rows for other modules (issue 15, point 1: they call these, never the model). A row another
 // module is about to change through changeBeneficiaryStatus() is read here, locked inside the caller's transaction.
 import type { Transaction } from 'sequelize';
+import type { ContactChannel, ContactLanguage } from '../../shared/index.js';
+import type { BeneficiaryStatus } from './beneficiaries.lifecycle.js';
 import { Beneficiary } from './beneficiaries.model.js';
 
 /**
@@ -28,4 +30,30 @@ export function certificateBeneficiariesOf(
 /** The name of one beneficiary, or null. */
 export function beneficiaryNameOf(id: number): Promise<Pick<Beneficiary, 'id' | 'name'> | null> {
   return Beneficiary.findByPk(id, { attributes: ['id', 'name'] });
+}
+
+/** What the SMS channel needs at send time: where to write (E.164), whether it still may, how, and where they stand. */
+export interface FamilyContact {
+  id: number;
+  phone: string;
+  status: BeneficiaryStatus;
+  consent: boolean;
+  channel: ContactChannel | null;
+  language: ContactLanguage | null;
+}
+
+/** The contact of beneficiary `id` as it is now, or null when there is no such beneficiary. */
+export async function familyContactOf(id: number): Promise<FamilyContact | null> {
+  const b = await Beneficiary.findByPk(id, {
+    attributes: ['id', 'phone', 'status', 'contactConsent', 'contactConsentChannel', 'contactLanguage'],
+  });
+  if (!b) return null;
+  return {
+    id: b.id,
+    phone: b.phone,
+    status: b.status,
+    consent: Boolean(b.contactConsent),
+    channel: b.contactConsentChannel ?? null,
+    language: b.contactLanguage ?? null,
+  };
 }

@@ -4,6 +4,7 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { citySchema, regionCodeSchema } from '../regions/index.js';
+import { CONTACT_CHANNELS, CONTACT_LANGUAGES, type ContactConsentInput } from '../../shared/index.js';
 import {
   BENEFICIARY_KINDS,
   BENEFICIARY_STATUSES,
@@ -46,7 +47,34 @@ export interface BeneficiaryInput {
   need: Need;
   purpose: Purpose;
   partnerId?: number | null;
+  /** The family's answer to "may we message you?", recorded with who and when (spec §12). */
+  contactConsent?: ContactConsentInput;
 }
+
+/** A yes names its channel; a no (a withdrawal) needs nothing else, and any channel or language sent with it is dropped. */
+const contactConsentSchema = Joi.object<ContactConsentInput>({
+  given: Joi.boolean().required(),
+  channel: Joi.when('given', {
+    is: true,
+    then: Joi.string()
+      .valid(...CONTACT_CHANNELS)
+      .required(),
+    otherwise: Joi.string()
+      .valid(...CONTACT_CHANNELS)
+      .allow(null)
+      .strip(),
+  }),
+  language: Joi.when('given', {
+    is: true,
+    then: Joi.string()
+      .valid(...CONTACT_LANGUAGES)
+      .allow(null),
+    otherwise: Joi.string()
+      .valid(...CONTACT_LANGUAGES)
+      .allow(null)
+      .strip(),
+  }),
+});
 
 const keys = {
   kind: Joi.string().valid(...BENEFICIARY_KINDS),
@@ -62,6 +90,7 @@ const keys = {
   need: Joi.string().valid(...NEEDS),
   purpose: Joi.string().valid(...PURPOSES),
   partnerId: Joi.number().integer().positive().allow(null),
+  contactConsent: contactConsentSchema,
 };
 
 export const beneficiaryInput = Joi.object<BeneficiaryInput>({

@@ -9,6 +9,7 @@ import { encryptPii, piiHash } from '../../lib/pii.js';
 import { toLatinDigits } from '../../lib/text.js';
 import { containsPattern } from '../../lib/sql.js';
 import type { Actor } from '../auth/index.js';
+import type { ContactConsentInput } from '../../shared/index.js';
 import {
   toAuditDto,
   toBeneficiaryDto,
@@ -69,8 +70,37 @@ async function assertPartner(partnerId: number | null | undefined, transaction: 
   }
 }
 
+type ConsentColumns = Pick<
+  Beneficiary,
+  'contactConsent' | 'contactConsentChannel' | 'contactLanguage' | 'contactConsentBy' | 'contactConsentAt'
+>;
+
+/**
+ * The columns recording a family's answer, by `actorId` now. A withdrawal clears channel and language; a yes that
+ * names no language keeps the one recorded before (`current`).
+ */
+function consentColumns(c: ContactConsentInput, actorId: number, current?: Beneficiary): ConsentColumns {
+  return {
+    contactConsent: c.given,
+    contactConsentChannel: c.given ? (c.channel ?? null) : null,
+    contactLanguage: c.given ? (c.language !== undefined ? c.language : (current?.contactLanguage ?? null)) : null,
+    contactConsentBy: actorId,
+    contactConsentAt: new Date(),
+  };
+}
+
+/**
+ * Whether the answer is the first one recorded or changes it (the same answer again keeps who recorded it first, and
+ * when).
+ */
+const consentChanges = (b: Beneficiary, next: ConsentColumns): boolean =>
+  b.contactConsentAt == null ||
+  Boolean(b.contactConsent) !== next.contactConsent ||
+  (b.contactConsentChannel ?? null) !== next.contactConsentChannel ||
+  (b.contactLanguage ?? null) !== next.contactLanguage;
+
 export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): Promise<Beneficiary> {
-  const { nationalId, ...rest } = input;
+  const { nationalId, contactConsent, ...rest } = input;
   const hash = piiHash(nationalId);
   const b = await mappingDuplicates(hash, () =>
     withTransaction(async (transaction) => {
@@ -88,6 +118,7 @@ export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): 
           partnerId: rest.partnerId ?? null,
           status: 'applied',
           statusChangedAt: new Date(),
+          ...(contactConsent ? consentColumns(contactConsent, actor.id) : {}),
         },
         { transaction },
       );
@@ -151,12 +182,13 @@ type Fields = Omit<BeneficiaryPatch, 'status' | 'rejectionReason'>;
 async function fieldChanges(
   b: Beneficiary,
   fields: Fields,
+  actorId: number,
   transaction: Transaction,
 ): Promise<{ values: Partial<Beneficiary>; names: string[] }> {
   const values: Record<string, unknown> = {};
   const names: string[] = [];
   for (const [key, value] of Object.entries(fields) as [keyof Fields, unknown][]) {
-    if (value === undefined || key === 'nationalId') continue;
+    if (value === undefined || key === 'nationalId' || key === 'contactConsent') continue;
     if ((b.get(key) ?? null) !== value) {
       values[key] = value;
       names.push(key);
@@ -167,6 +199,13 @@ async function fieldChanges(
     await assertNewNationalId(ids.nationalIdHash, transaction, b.id);
     Object.assign(values, ids);
     names.push('nationalId');
+  }
+  if (fields.contactConsent) {
+    const consent = consentColumns(fields.contactConsent, actorId, b);
+    if (consentChanges(b, consent)) {
+      Object.assign(values, consent);
+      names.push('contactConsent');
+    }
   }
   if (names.includes('partnerId')) await assertPartner(fields.partnerId, transaction);
   const household = fields.householdSize ?? b.householdSize;
@@ -192,7 +231,7 @@ export async function updateBeneficiary(id: number, patch: BeneficiaryPatch, act
       const from = current.status;
       // Refuse an impossible status before touching any field, so the answer names the real problem.
       if (status && status !== from) assertTransition(from, status);
-      const { values, names } = await fieldChanges(current, fields, transaction);
+      const { values, names } = await fieldChanges(current, fields, actor.id, transaction);
       if (names.length) {
         const [changed] = await Beneficiary.update(values, { where: { id, status: from }, transaction });
         if (!changed)

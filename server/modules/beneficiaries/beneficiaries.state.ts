@@ -3,7 +3,9 @@
 import type { Transaction } from 'sequelize';
 import { ConflictError, ValidationError } from '../../lib/errors.js';
 import { assertTransition, type BeneficiaryStatus } from './beneficiaries.lifecycle.js';
+import { messageWaitlistEntry } from './beneficiaries.messages.js';
 import { Beneficiary, BeneficiaryAudit, type AuditAction } from './beneficiaries.model.js';
+import { publishEvent } from '../webhooks/index.js';
 
 export interface AuditEntry {
   beneficiaryId: number;
@@ -15,8 +17,9 @@ export interface AuditEntry {
   toStatus?: BeneficiaryStatus;
 }
 
-export async function writeAudit(entry: AuditEntry, transaction: Transaction): Promise<void> {
-  await BeneficiaryAudit.create(
+/** Writes the audit row; returns its id. */
+export async function writeAudit(entry: AuditEntry, transaction: Transaction): Promise<number> {
+  const row = await BeneficiaryAudit.create(
     {
       beneficiaryId: entry.beneficiaryId,
       actorId: entry.actorId,
@@ -27,6 +30,7 @@ export async function writeAudit(entry: AuditEntry, transaction: Transaction): P
     },
     { transaction },
   );
+  return row.id;
 }
 
 export interface StatusChangeExtra {
@@ -66,9 +70,21 @@ export async function changeBeneficiaryStatus(
     });
   }
   const fields = from === 'rejected' || to === 'rejected' ? ['status', 'rejectionReason'] : ['status'];
-  await writeAudit(
+  const auditId = await writeAudit(
     { beneficiaryId: b.id, actorId, action: 'status_changed', fields, fromStatus: from, toStatus: to },
     transaction,
   );
-  return b.reload({ transaction });
+  await b.reload({ transaction });
+  // Entering the waiting list: a consenting family is told their place, in this transaction (spec §12).
+  await messageWaitlistEntry(b, from, to, auditId, transaction);
+  // Webhooks: ids and statuses only, never the family's details.
+  await publishEvent(transaction, 'beneficiary.status_changed', String(auditId), {
+    beneficiaryId: b.id,
+    kind: b.kind,
+    from,
+    to,
+    regionCode: b.regionCode ?? null,
+    at: new Date().toISOString(),
+  });
+  return b;
 }

@@ -4,20 +4,13 @@
 // waiting), so a stored score would be stale by tomorrow, and the SQL for it would differ between SQLite and
 // MySQL. Only the six columns the score needs are read for the set, as raw rows (building 20,000 model instances
 // costs about a second; raw rows a small fraction of that), and full rows are then read for the requested page only.
-import { config } from '../../config.js';
 import { offsetOf, type PageQuery } from '../../lib/pagination.js';
 import type { Actor } from '../auth/index.js';
 import { toBeneficiaryDto, type BeneficiaryDto, type BeneficiaryRedactedDto } from './beneficiaries.dto.js';
 import { ELIGIBLE_STATUSES, type Need } from './beneficiaries.lifecycle.js';
 import { Beneficiary } from './beneficiaries.model.js';
-import {
-  byPriority,
-  priorityScore,
-  priorityWeightsFor,
-  type PriorityBreakdown,
-  type PriorityResult,
-  type PriorityWeights,
-} from './beneficiaries.priority.js';
+import { priorityScore, type PriorityBreakdown, type PriorityResult } from './beneficiaries.priority.js';
+import { priorityWeights, rankEligible, scoreInputOf } from './beneficiaries.ranking.js';
 import { WITHOUT_SECRETS } from './beneficiaries.service.js';
 import type { WaitlistItemDto as SharedWaitlistItemDto } from '../../shared/index.js';
 
@@ -33,23 +26,10 @@ export interface WaitlistOptions {
   need?: Need;
 }
 
-export const priorityWeights = (): PriorityWeights => priorityWeightsFor(config.country, config.priorityWeights);
+export { priorityWeights };
 
 export function beneficiaryPriority(b: Beneficiary, now = new Date()): PriorityResult {
   return priorityScore({ ...scoreInputOf(b), appliedAt: new Date(b.createdAt) }, priorityWeights(), now);
-}
-
-type ScoreColumns = Pick<Beneficiary, 'householdSize' | 'monthlyIncome' | 'schoolChildren' | 'partnerId'>;
-const scoreInputOf = (b: ScoreColumns) => ({
-  householdSize: Number(b.householdSize),
-  monthlyIncome: Number(b.monthlyIncome),
-  schoolChildren: Number(b.schoolChildren),
-  partnerId: b.partnerId ?? null,
-});
-
-/** A raw row's date: a Date from MySQL, text such as `2026-11-25 10:00:00.000 +00:00` from SQLite. */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value.replace(' ', 'T').replace(' ', ''));
 }
 
 function needsFor(need: Need | undefined): Need[] | undefined {
@@ -61,18 +41,7 @@ export async function rankedWaitlist(
   now = new Date(),
 ): Promise<{ items: RankedBeneficiary[]; total: number }> {
   const needs = needsFor(options.need);
-  const eligible = (await Beneficiary.findAll({
-    where: { status: [...ELIGIBLE_STATUSES], ...(needs ? { need: needs } : {}) },
-    attributes: ['id', 'householdSize', 'monthlyIncome', 'schoolChildren', 'partnerId', 'createdAt'],
-    raw: true,
-  })) as unknown as (ScoreColumns & { id: number; createdAt: Date | string })[];
-  const weights = priorityWeights();
-  const ranked = eligible
-    .map((b) => {
-      const appliedAt = toDate(b.createdAt);
-      return { id: b.id, appliedAt, ...priorityScore({ ...scoreInputOf(b), appliedAt }, weights, now) };
-    })
-    .sort(byPriority);
+  const ranked = await rankEligible(needs, now);
   const offset = options.offset ?? 0;
   const page = ranked.slice(offset, offset + options.limit);
   const rows = page.length

@@ -1,7 +1,21 @@
 // The beneficiaries module's public face: the allocations module and the app use only what is exported here.
 export { initBeneficiaryModels, associateBeneficiaryModels } from './beneficiaries.model.js';
 export type { Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
-export { beneficiaryNameOf, certificateBeneficiariesOf, lockBeneficiary } from './beneficiaries.queries.js';
+export {
+  beneficiaryNameOf,
+  certificateBeneficiariesOf,
+  familyContactOf,
+  lockBeneficiary,
+  type FamilyContact,
+} from './beneficiaries.queries.js';
+export {
+  enqueueFamilyMessages,
+  FAMILY_MESSAGE_TOPICS,
+  type AppointmentPayload,
+  type FamilyMessage,
+  type FamilyMessageTopic,
+  type WaitlistPlacePayload,
+} from './beneficiaries.messages.js';
 export {
   BENEFICIARY_STATUSES,
   ELIGIBLE_STATUSES,

@@ -5,6 +5,7 @@ import { writeIn } from '../../db/statements.js';
 import { sqlTime } from '../../lib/sql.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { recordStatusChange } from '../figures/index.js';
+import { publishEvent } from '../webhooks/index.js';
 import { insertLink, lockAnchor, nextLink, type Anchor, type EventRow } from './devices.events.js';
 import { assertActionAllowed, assertTarget, type DeviceAction, type DeviceStatus } from './devices.lifecycle.js';
 import { Device } from './devices.model.js';
@@ -132,6 +133,16 @@ export async function changeStatus<D extends DeviceRow>(
     },
     transaction,
   );
+  // Webhooks (spec §12), in this transaction: ids and statuses only.
+  await publishEvent(transaction, 'device.status_changed', `${device.id}:${done.link.seq}`, {
+    deviceId: device.id,
+    assetTag: device.assetTag,
+    action: change.action,
+    from,
+    to: change.to,
+    version: change.version + 1,
+    at: now.toISOString(),
+  });
   // The row now holds exactly these values: set them on the instance instead of reading the row back.
   return Object.assign(device, done.values);
 }

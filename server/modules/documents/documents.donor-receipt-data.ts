@@ -68,9 +68,9 @@ export async function loadReceipt(
       status: donation.status,
     });
   const [served, drivesSanitizedBy, recordedDisposalKg] = await Promise.all([
-    servedCounts(donation.id),
-    sanitizedDriveMethods(donation.id),
-    disposalKg(donation.id),
+    servedCounts([donation.id]),
+    sanitizedDriveMethods([donation.id]),
+    disposalKg([donation.id]),
   ]);
   const donor = donation.donor!;
   return {
@@ -102,34 +102,35 @@ export async function loadReceipt(
   };
 }
 
-const select = <T extends object>(sql: string, donationId: number) =>
-  getSequelize().query<T>(sql, { replacements: { donationId }, type: QueryTypes.SELECT });
+// The impact facts of a set of donations (one for a receipt, a donor's year for a yearly statement).
+const select = <T extends object>(sql: string, donationIds: readonly number[]) =>
+  getSequelize().query<T>(sql, { replacements: { donationIds: [...donationIds] }, type: QueryTypes.SELECT });
 
-async function servedCounts(donationId: number): Promise<{ families: number; students: number }> {
+export async function servedCounts(donationIds: readonly number[]): Promise<{ families: number; students: number }> {
   const rows = await select<{ kind: string; n: number | string }>(
     `SELECT b.kind AS kind, COUNT(DISTINCT a.beneficiary_id) AS n FROM allocations a
        JOIN devices d ON d.id = a.device_id JOIN beneficiaries b ON b.id = a.beneficiary_id
-      WHERE d.donation_id = :donationId AND a.status = 'handed_over' GROUP BY b.kind`,
-    donationId,
+      WHERE d.donation_id IN (:donationIds) AND a.status = 'handed_over' GROUP BY b.kind`,
+    donationIds,
   );
   const n = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
   return { families: n('family'), students: n('student') };
 }
 
 /** One method per sanitized drive: that of its latest counted passed record (spec §10: a claim awaiting its verifier is no wipe). */
-async function sanitizedDriveMethods(donationId: number): Promise<string[]> {
+export async function sanitizedDriveMethods(donationIds: readonly number[]): Promise<string[]> {
   const rows = await select<{ driveId: number; method: string }>(
     `SELECT s.drive_id AS driveId, s.method AS method FROM sanitizations s JOIN devices d ON d.id = s.device_id
-      WHERE d.donation_id = :donationId AND s.result = 'passed' AND s.state = 'counted' ORDER BY s.id`,
-    donationId,
+      WHERE d.donation_id IN (:donationIds) AND s.result = 'passed' AND s.state = 'counted' ORDER BY s.id`,
+    donationIds,
   );
   return [...new Map(rows.map((r) => [r.driveId, r.method])).values()];
 }
 
-async function disposalKg(donationId: number): Promise<number> {
+export async function disposalKg(donationIds: readonly number[]): Promise<number> {
   const [row] = await select<{ kg: number | string | null }>(
-    'SELECT SUM(p.weight_kg) AS kg FROM disposals p JOIN devices d ON d.id = p.device_id WHERE d.donation_id = :donationId',
-    donationId,
+    'SELECT SUM(p.weight_kg) AS kg FROM disposals p JOIN devices d ON d.id = p.device_id WHERE d.donation_id IN (:donationIds)',
+    donationIds,
   );
   return Number(row?.kg ?? 0);
 }

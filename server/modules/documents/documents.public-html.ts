@@ -50,23 +50,32 @@ export interface PageParts {
   css?: string;
   /** A wider page, for tables. */
   wide?: boolean;
+  /**
+   * A page in one language (the donor's page): its `lang` and `dir` on <html>, and this title alone in the header
+   * and the <title> (`title` is then not shown). Without it the page is Arabic first with English under it.
+   */
+  only?: { lang: string; dir: 'rtl' | 'ltr'; title: string };
 }
 
 /** A whole page; `sections` are HTML fragments built with escapeHtml. */
 export function page(parts: PageParts): string {
+  const only = parts.only;
+  const heading = only
+    ? `<h1>${escapeHtml(only.title)}</h1>`
+    : `<h1>${escapeHtml(parts.title.ar)}</h1><p lang="en" dir="ltr">${escapeHtml(parts.title.en)}</p>`;
   return `<!doctype html>
-<html lang="ar" dir="rtl">
+<html lang="${escapeHtml(only?.lang ?? 'ar')}" dir="${only?.dir ?? 'rtl'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(`${parts.title.ar} · ${parts.title.en}`)}</title>
+<title>${escapeHtml(only ? only.title : `${parts.title.ar} · ${parts.title.en}`)}</title>
 <style>${CSS}${parts.wide ? 'main{max-width:960px}' : ''}${parts.css ?? ''}</style>
 </head>
 <body>
 <main><div class="card">
-<header><h1>${escapeHtml(parts.title.ar)}</h1><p lang="en" dir="ltr">${escapeHtml(parts.title.en)}</p>${parts.subtitle ? `<p>${parts.subtitle}</p>` : ''}</header>
+<header>${heading}${parts.subtitle ? `<p>${parts.subtitle}</p>` : ''}</header>
 ${parts.sections.map((s) => `<section>${s}</section>`).join('\n')}
 ${parts.footer ? `<footer>${parts.footer}</footer>` : ''}
 </div></main>

@@ -13,8 +13,13 @@ import { donorReceipt } from './documents.service.js';
 import { notFoundPage } from './documents.public-html.js';
 import { receiptPage, unknownReceiptPage } from './documents.receipt-page.js';
 import { unknownCertificatePage, verificationPage, verifyCertificate } from './documents.verify.js';
+import { isPageToken, statementQuery } from '../donors/index.js';
+import { parse } from '../../lib/parse.js';
+import { donorPage, publicStatement, unknownDonorPage } from './documents.donor-page.js';
 
 const limited = () => [publicRateLimit(config.publicRateLimitPer15Min)];
+const donorPageLimit = publicRateLimit(config.publicRateLimitPer15Min);
+const clientPageLimit = publicRateLimit(config.publicRateLimitPer15Min * 20);
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');
 const wantsJson = (req: Request): boolean => req.accepts(['html', 'json']) === 'json';
 
@@ -52,6 +57,38 @@ export const publicDocumentRoutes = defineRoutes<Access>([
         return res.json(result);
       }
       sendHtml(res, result ? 200 : 404, result ? verificationPage(result) : unknownCertificatePage());
+    },
+  },
+  {
+    // The donor's page (spec §12). The staff client has its own /donors/<id>, /donors/new screens: a segment that
+    // is not a page token (43 base64url characters) goes on to the client, under the looser limit of /d/:tag (staff
+    // reload those screens from one office address), not the donor pages' budget.
+    method: 'get',
+    path: '/donors/:token',
+    access: 'public',
+    before: [
+      (req, res, next) =>
+        isPageToken(param(req, 'token'))
+          ? donorPageLimit(req, res, next)
+          : clientPageLimit(req, res, (err?: unknown) => next(err ?? 'route')),
+    ],
+    handler: async (req, res) => {
+      const { status, html } = await donorPage(param(req, 'token'));
+      sendHtml(res, status, html);
+    },
+  },
+  {
+    method: 'get',
+    path: '/donors/:token/statement.pdf',
+    access: 'public',
+    before: limited(),
+    handler: async (req, res) => {
+      const token = param(req, 'token');
+      const { year } = parse(statementQuery, req.query);
+      if (!isPageToken(token)) return sendHtml(res, 404, unknownDonorPage());
+      const result = await publicStatement(token, year);
+      if ('job' in result) return sendPdf(res, result.job);
+      sendHtml(res, result.status, result.html);
     },
   },
   {

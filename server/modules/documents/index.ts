@@ -10,3 +10,11 @@ export { sendPdf } from './documents.http.js';
 // The frame of the public pages, for other modules' public pages (impact).
 export { page as publicPage, escapeHtml, paragraph, notFoundPage } from './documents.public-html.js';
 export { formatNumber } from './documents.format.js';
+// The donor's yearly statement (spec §12): issued by a write (issueStatement takes the caller's transaction, so a
+// "statement ready" message can join it), drawn for staff by the donors' routes.
+export {
+  issueStatement,
+  issueDonorStatement,
+  staffStatementPdf,
+  type IssuedStatement,
+} from './documents.donor-statement.js';

@@ -10,6 +10,7 @@ import { createDonor, donorExists } from '../donors/index.js';
 import { siteExists } from '../sites/index.js';
 import { Donation, newReceiptToken } from './donations.model.js';
 import { readManifest } from './donations.import.js';
+import { announceDonation } from './donations.notify.js';
 import { issueReceiptNumber } from './donations.receipt.js';
 import {
   receiptUrlOf,
@@ -75,7 +76,7 @@ export async function createDonation(input: DonationInput, actor: Actor): Promis
     await assertReference('siteId', input.siteId, transaction);
     const status: DonationStatus =
       input.channel === 'drop_off' ? 'received' : input.channel === 'pickup' ? 'scheduled' : 'pledged';
-    return Donation.create(
+    const created = await Donation.create(
       {
         code: await nextDonationCode(transaction),
         donorId: input.donorId,
@@ -91,6 +92,8 @@ export async function createDonation(input: DonationInput, actor: Actor): Promis
       },
       { transaction },
     );
+    if (status === 'received') await announceDonation(transaction, created, 'received');
+    return created;
   });
   logger.info('donation.created', { donationId: donation.id, channel: donation.channel });
   return getDonation(donation.id, actor.role);
@@ -163,7 +166,9 @@ export async function updateDonation(id: number, patch: DonationPatch, role: Rol
       }
       if (patch.status === 'received') changes.receivedAt = new Date();
     }
+    const announce = patch.status !== donation.status && (patch.status === 'received' || patch.status === 'closed');
     await donation.update(changes, { transaction });
+    if (announce) await announceDonation(transaction, donation, patch.status as 'received' | 'closed');
   });
   return getDonation(id, role);
 }
@@ -180,8 +185,10 @@ async function openForIntake(id: number, transaction: Transaction): Promise<Dona
       'DONATION_CLOSED',
       `Donation ${donation.code} is closed; reopen is not possible, start a new donation`,
     );
-  if (donation.status !== 'received')
+  if (donation.status !== 'received') {
     await donation.update({ status: 'received', receivedAt: new Date() }, { transaction });
+    await announceDonation(transaction, donation, 'received');
+  }
   await issueReceiptNumber(donation, transaction);
   return donation;
 }

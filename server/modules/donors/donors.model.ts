@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   DataTypes,
   Model,
@@ -8,6 +9,9 @@ import {
   type Sequelize,
 } from 'sequelize';
 import type { DocumentLanguage, DonorKind } from '../../shared/index.js';
+
+/** The secret of a donor's page link (`/donors/<token>`): 256 random bits, base64url (43 characters). */
+export const newPageToken = (): string => randomBytes(32).toString('base64url');
 
 export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes<Donor>> {
   declare id: CreationOptional<number>;
@@ -20,8 +24,31 @@ export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes
   declare city: string | null;
   declare crNumber: string | null;
   declare preferredLanguage: CreationOptional<DocumentLanguage>;
+  declare pageToken: CreationOptional<string>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
+}
+
+/** A page token a rotation replaced: its old link answers 410 "this link was replaced". */
+export class RetiredPageToken extends Model<
+  InferAttributes<RetiredPageToken>,
+  InferCreationAttributes<RetiredPageToken>
+> {
+  declare id: CreationOptional<number>;
+  declare donorId: number;
+  declare token: string;
+  declare retiredAt: Date;
+  declare retiredBy: number | null;
+}
+
+/** A yearly statement issued to a donor (`ST-2026-0001`): one per donor and year, numbered once. */
+export class DonorStatement extends Model<InferAttributes<DonorStatement>, InferCreationAttributes<DonorStatement>> {
+  declare id: CreationOptional<number>;
+  declare donorId: number;
+  declare year: number;
+  declare number: string;
+  declare issuedAt: Date;
+  declare issuedBy: number | null;
 }
 
 const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
@@ -39,10 +66,33 @@ export function initDonorModels(sequelize: Sequelize): void {
       city: str(100),
       crNumber: str(32),
       preferredLanguage: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
+      // A default rather than a step of createDonor: donors made by pledges, seeders and tests get one too.
+      pageToken: { type: DataTypes.STRING(64), allowNull: false, unique: true, defaultValue: newPageToken },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },
     { sequelize, tableName: 'donors' },
+  );
+  RetiredPageToken.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      donorId: { type: DataTypes.INTEGER, allowNull: false },
+      token: { type: DataTypes.STRING(64), allowNull: false, unique: true },
+      retiredAt: { type: DataTypes.DATE(3), allowNull: false },
+      retiredBy: { type: DataTypes.INTEGER, allowNull: true },
+    },
+    { sequelize, tableName: 'donor_retired_page_tokens', timestamps: false },
+  );
+  DonorStatement.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      donorId: { type: DataTypes.INTEGER, allowNull: false },
+      year: { type: DataTypes.INTEGER, allowNull: false },
+      number: { type: DataTypes.STRING(20), allowNull: false, unique: true },
+      issuedAt: { type: DataTypes.DATE(3), allowNull: false },
+      issuedBy: { type: DataTypes.INTEGER, allowNull: true },
+    },
+    { sequelize, tableName: 'donor_statements', timestamps: false },
   );
 }
 

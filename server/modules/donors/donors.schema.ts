@@ -1,10 +1,13 @@
 import Joi from 'joi';
 import { config } from '../../config.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
+import { invalid } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
-import { mayAccess, STAFF, type Role } from '../auth/index.js';
+import { MANAGERS, mayAccess, STAFF, type Role } from '../auth/index.js';
 import type { Donor } from './donors.model.js';
-import type { DonorDto, DonorInput, DonorKind } from '../../shared/index.js';
+import { pageUrlOf } from './donors.page-token.js';
+import type { StatementRecord } from './donors.statements.js';
+import type { DonorDto, DonorInput, DonorKind, DonorStatementDto } from '../../shared/index.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
@@ -53,7 +56,13 @@ export const donorListQuery = Joi.object<DonorListQuery>({
 /** Staff reach donors (pickups, receipts); a viewer (board member, auditor) sees who gave, never how to reach them. */
 export const mayContactDonors = (role: Role): boolean => mayAccess(STAFF, role);
 
-export function toDonorDto(d: Donor, role: Role): DonorDto {
+/**
+ * The donor's page link opens every donation, receipt and statement of the donor: managers and admins, who also
+ * rotate it, get it on a single donor (lists never carry it, like receipt links); technicians and viewers never.
+ */
+export const maySeeDonorPage = (role: Role): boolean => mayAccess(MANAGERS, role);
+
+export function toDonorDto(d: Donor, role: Role, options: { inList?: boolean } = {}): DonorDto {
   const contact = mayContactDonors(role);
   return {
     id: d.id,
@@ -68,5 +77,24 @@ export function toDonorDto(d: Donor, role: Role): DonorDto {
     preferredLanguage: d.preferredLanguage,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
+    ...(maySeeDonorPage(role) && !options.inList && d.pageToken ? { pageUrl: pageUrlOf(d.pageToken) } : {}),
   };
+}
+
+/**
+ * A statement year: four digits from 2000. Up to next year, since the charity's new year (UTC+3 in Riyadh) starts
+ * before UTC's; a year without a donation received gets its own answer (422 on issue, 404 on read).
+ */
+const statementYear = Joi.number()
+  .integer()
+  .min(2000)
+  .custom((v: number, h) => {
+    const limit = new Date().getUTCFullYear() + 1;
+    return v > limit ? invalid(h, 'number.max', '{{#label}} must be less than or equal to {{#limit}}', { limit }) : v;
+  });
+export const statementInput = Joi.object<{ year: number }>({ year: statementYear.required() });
+export const statementQuery = statementInput;
+
+export function toStatementDto(s: Omit<StatementRecord, 'issuedBy'>): DonorStatementDto {
+  return { donorId: s.donorId, year: s.year, number: s.number, issuedAt: s.issuedAt.toISOString() };
 }

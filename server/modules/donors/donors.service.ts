@@ -51,7 +51,12 @@ export async function listDonors(q: DonorListQuery, role: Role): Promise<Page<Do
     limit: q.pageSize,
     offset: offsetOf(q),
   });
-  return { items: rows.map((d) => toDonorDto(d, role)), total: count, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((d) => toDonorDto(d, role, { inList: true })),
+    total: count,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** Whether donor `id` exists (read inside the caller's transaction). */

@@ -21,6 +21,7 @@ import { photoFormat, reportFormat } from './sanitization.evidence.js';
 import { deviceSanitizationsSql, sanitizationRowToDto } from './sanitization.page.js';
 import { DeviceFile, Sanitization } from './sanitization.model.js';
 import { toSanitizationDto, type SanitizationDto, type SanitizationInput } from './sanitization.schema.js';
+import { publishEvent } from '../webhooks/index.js';
 
 export type RecordDraft = Omit<SanitizationInput, 'startedAt' | 'finishedAt'> & {
   startedAt?: Date | string | null;
@@ -144,6 +145,17 @@ export async function addRecords(
       },
       transaction,
     );
+    if (row.result === 'failed')
+      await publishEvent(transaction, 'sanitization.failed', String(row.id), {
+        sanitizationId: row.id,
+        deviceId: device.id,
+        assetTag: device.assetTag,
+        driveSerial: drive.serialNumber,
+        method: row.method,
+        technique: row.technique,
+        tool: row.tool,
+        at: new Date().toISOString(),
+      });
     out.push(toSanitizationDto(row, drive.serialNumber));
   }
   await countSanitizations(

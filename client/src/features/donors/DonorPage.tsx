@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { DonationTable } from '../donations/DonationTable';
 import { TitledCard } from '../../components/TitledCard';
+import { DonorPageCard } from './DonorPageCard';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -82,6 +83,7 @@ export default function DonorPage() {
             <Field label={t('donor.language')}>{label('language', d.preferredLanguage)}</Field>
           </SimpleGrid>
         </Paper>
+        {d.pageUrl && MANAGERS.includes(user.role) && <DonorPageCard donor={{ ...d, pageUrl: d.pageUrl }} />}
         <TitledCard title={t('donations.title')}>
           <DonationTable donations={d.donations ?? []} showDonor={false} />
         </TitledCard>
