@@ -2,8 +2,7 @@
 // that makes the change it reports; a worker claims due rows, sends each through its channel (email, webhook, sms)
 // and marks it sent, or schedules the next try, or moves it to the dead letters after the last one.
 // `idempotency_key` is unique: enqueueing the same key twice keeps one row, and receivers dedupe on it.
-// `status, next_attempt_at`: the worker's claim reads due rows by this index. MySQL commits each DDL statement on
-// its own: every step checks whether it already ran.
+// MySQL commits each DDL statement on its own: every step checks whether it already ran.
 import { DataTypes } from 'sequelize';
 import type { Migration } from '../server/db/umzug.js';
 
@@ -11,7 +10,10 @@ const TABLE = 'outbox_messages';
 
 const INDEXES: Array<[string, string[], boolean]> = [
   ['outbox_messages_key', ['idempotency_key'], true],
-  ['outbox_messages_due', ['status', 'next_attempt_at'], false],
+  // The worker's claim: per channel, due rows in order, read (and locked) only as far as it takes them.
+  ['outbox_messages_claim', ['channel', 'status', 'next_attempt_at', 'id'], false],
+  // The admin screen's counts by status.
+  ['outbox_messages_status', ['status'], false],
   ['outbox_messages_channel_status', ['channel', 'status', 'id'], false],
 ];
 

@@ -126,6 +126,7 @@ const schema = Joi.object({
   OUTBOX_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(8),
   OUTBOX_RETRY_BASE_MS: Joi.number().integer().min(10).max(86_400_000).default(30_000),
   OUTBOX_LEASE_MS: Joi.number().integer().min(1000).max(86_400_000).default(60_000),
+  OUTBOX_CONCURRENCY: Joi.number().integer().min(1).max(64).default(4),
   SMS_WEBHOOK_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
     .message('"SMS_WEBHOOK_URL" must be an http(s) URL of the SMS / WhatsApp gateway')
@@ -168,7 +169,15 @@ export interface Config {
    * due messages, tries before the dead letters, the first retry's delay (doubled each try, with jitter), and how
    * long a claimed message stays claimed by a worker that may have died.
    */
-  outbox: { worker: boolean; pollMs: number; maxAttempts: number; retryBaseMs: number; leaseMs: number };
+  outbox: {
+    worker: boolean;
+    pollMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    leaseMs: number;
+    /** Messages `npm run worker` sends at once (the web server's own worker sends one at a time). */
+    concurrency: number;
+  };
   logLevel: string;
   logFile: string;
   /** Overrides of the waitlist priority defaults (PRIORITY_WEIGHTS); empty when unset. */
@@ -242,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAttempts: value.OUTBOX_MAX_ATTEMPTS,
       retryBaseMs: value.OUTBOX_RETRY_BASE_MS,
       leaseMs: value.OUTBOX_LEASE_MS,
+      concurrency: value.OUTBOX_CONCURRENCY,
     },
     logLevel: value.LOG_LEVEL,
     logFile: value.LOG_FILE ?? '',

@@ -29,9 +29,10 @@ export async function start(port = config.port): Promise<RunningServer> {
     logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });
   const server: Server = createApp().listen(port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  // The outbox's delivery worker runs in this process unless OUTBOX_WORKER=off (then `npm run worker` runs it).
+  // The outbox's delivery worker runs in this process unless OUTBOX_WORKER=off (then `npm run worker` runs it). Here
+  // it sends one message at a time, so requests never wait behind several deliveries (docs/performance.md).
   registerChannels();
-  const worker: RunningWorker | undefined = config.outbox.worker ? startOutboxWorker() : undefined;
+  const worker: RunningWorker | undefined = config.outbox.worker ? startOutboxWorker({ concurrency: 1 }) : undefined;
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,

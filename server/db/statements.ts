@@ -4,7 +4,7 @@
 // parsing of the whole text, option cloning, result formatting) cost more CPU than a lifecycle action's statements
 // themselves (docs/performance.md, round 6). Values are bound, never pasted into the text.
 import { QueryTypes, type Transaction } from 'sequelize';
-import { getSequelize, isSqlite } from './sequelize.js';
+import { getSequelize, isSqlite, withTransaction } from './sequelize.js';
 
 type Callback = (error: Error | null, result: unknown) => void;
 
@@ -48,4 +48,23 @@ export async function selectIn<T extends object>(
 ): Promise<T[]> {
   if (isSqlite()) return getSequelize().query<T>(sql, { replacements: values, type: QueryTypes.SELECT, transaction });
   return (await execute(transaction, sql, values)) as T[];
+}
+
+/**
+ * One INSERT, UPDATE or DELETE that needs no transaction around it (it is one statement, atomic on its own): on
+ * MySQL/MariaDB a single autocommitted round trip on a pooled primary connection instead of three (START, the
+ * statement, COMMIT); on SQLite inside the write queue. Returns the rows it changed.
+ */
+export async function writeAlone(sql: string, values: unknown[]): Promise<number> {
+  if (isSqlite()) return withTransaction((t) => writeIn(t, sql, values));
+  const manager = getSequelize().connectionManager;
+  const connection = (await manager.getConnection({ type: 'write' })) as unknown as TransactionConnection;
+  try {
+    const result = await new Promise<unknown>((resolve, reject) => {
+      connection.execute({ sql, values }, (error, r) => (error ? reject(error) : resolve(r)));
+    });
+    return (result as { affectedRows: number }).affectedRows;
+  } finally {
+    manager.releaseConnection(connection);
+  }
 }

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { config } from '../../config.js';
 import { isSqlite, withTransaction } from '../../db/sequelize.js';
-import { selectIn, writeIn } from '../../db/statements.js';
+import { selectIn, writeAlone, writeIn } from '../../db/statements.js';
 import { logger } from '../../lib/logger.js';
 import { sqlTime } from '../../lib/sql.js';
 import { PermanentDeliveryError, type OutboxChannelName, type OutboxMessage } from './outbox.channels.js';
@@ -22,7 +22,10 @@ export interface WorkerOptions {
   owner: string;
   /** Messages claimed at once. */
   batch: number;
-  /** Messages of a batch sent at the same time. */
+  /**
+   * Messages of a batch sent at the same time. The web server's own worker sends one at a time (server.ts), so the
+   * requests it serves never queue behind several deliveries; `npm run worker` sends OUTBOX_CONCURRENCY at once.
+   */
   concurrency: number;
   maxAttempts: number;
   retryBaseMs: number;
@@ -37,7 +40,7 @@ export function workerOptions(overrides: Partial<WorkerOptions> = {}): WorkerOpt
   return {
     owner: `${process.pid}-${randomUUID().slice(0, 8)}`,
     batch: 20,
-    concurrency: 4,
+    concurrency: config.outbox.concurrency,
     maxAttempts: config.outbox.maxAttempts,
     retryBaseMs: config.outbox.retryBaseMs,
     leaseMs: config.outbox.leaseMs,
@@ -65,30 +68,46 @@ interface ClaimedRow {
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-/** Leases up to `batch` due messages of the channels that can send now, and counts the try they are claimed for. */
+const CLAIMED_COLUMNS = `id, channel, topic, idempotency_key AS idempotencyKey, recipient, payload, attempts,
+  created_at AS createdAt`;
+
+/**
+ * Leases up to `batch` due messages of the channels that can send now, and counts the try they are claimed for. One
+ * statement per channel, each an ordered range of the (channel, status, next_attempt_at, id) index: it reads and
+ * locks only the rows it takes, however long the queue (a filesort over every pending row would lock them all and
+ * leave other workers nothing to skip to). Rows whose lease ran out (their worker died) are taken first.
+ */
 async function claim(o: WorkerOptions): Promise<ClaimedRow[]> {
   const channels = sendingChannels();
   if (!channels.length) return [];
   return withTransaction(async (t: Transaction) => {
-    const now = new Date();
-    // Due: pending and its time has come, or claimed by a worker whose lease ran out (it died mid-send).
-    const rows = await selectIn<ClaimedRow>(
-      t,
-      `SELECT id, channel, topic, idempotency_key AS idempotencyKey, recipient, payload, attempts,
-              created_at AS createdAt
-         FROM outbox_messages
-        WHERE channel IN (${placeholders(channels.length)})
-          AND ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until < ?))
-        ORDER BY next_attempt_at, id
-        LIMIT ${Math.trunc(o.batch)}${isSqlite() ? '' : ' FOR UPDATE SKIP LOCKED'}`,
-      [...channels, sqlTime(now), sqlTime(now)],
-    );
+    const now = sqlTime(new Date());
+    const lock = isSqlite() ? '' : ' FOR UPDATE SKIP LOCKED';
+    const rows: ClaimedRow[] = [];
+    for (const channel of channels) {
+      for (const [status, column] of [
+        ['sending', 'lease_until'],
+        ['pending', 'next_attempt_at'],
+      ] as const) {
+        const room = o.batch - rows.length;
+        if (room <= 0) break;
+        rows.push(
+          ...(await selectIn<ClaimedRow>(
+            t,
+            `SELECT ${CLAIMED_COLUMNS} FROM outbox_messages
+              WHERE channel = ? AND status = ? AND ${column} <= ?
+              ORDER BY next_attempt_at, id LIMIT ${Math.trunc(room)}${lock}`,
+            [channel, status, now],
+          )),
+        );
+      }
+    }
     if (!rows.length) return [];
     await writeIn(
       t,
       `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, lease_owner = ?, lease_until = ?,
          updated_at = ? WHERE id IN (${placeholders(rows.length)})`,
-      [o.owner, sqlTime(new Date(now.getTime() + o.leaseMs)), sqlTime(now), ...rows.map((r) => r.id)],
+      [o.owner, sqlTime(new Date(Date.now() + o.leaseMs)), now, ...rows.map((r) => r.id)],
     );
     return rows.map((r) => ({ ...r, attempts: Number(r.attempts) + 1 }));
   });
@@ -96,31 +115,30 @@ async function claim(o: WorkerOptions): Promise<ClaimedRow[]> {
 
 type Outcome = 'sent' | 'retry' | 'dead';
 
-/** Writes the outcome of one try, if this worker still holds the message's lease. */
+/** Writes the outcome of one try, if this worker still holds the message's lease: one autocommitted statement. */
 async function settle(row: ClaimedRow, o: WorkerOptions, outcome: Outcome, error?: string): Promise<void> {
   const now = new Date();
   const lastError = error === undefined ? null : error.slice(0, 1000);
-  await withTransaction((t) =>
-    outcome === 'sent'
-      ? writeIn(
-          t,
-          `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_owner = NULL, lease_until = NULL,
-             last_error = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?`,
-          [sqlTime(now), sqlTime(now), row.id, o.owner],
-        )
-      : writeIn(
-          t,
-          `UPDATE outbox_messages SET status = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
-             last_error = ?, updated_at = ? WHERE id = ? AND lease_owner = ?`,
-          [
-            outcome === 'dead' ? 'dead' : 'pending',
-            sqlTime(new Date(now.getTime() + (outcome === 'dead' ? 0 : retryDelayMs(row.attempts, o.retryBaseMs)))),
-            lastError,
-            sqlTime(now),
-            row.id,
-            o.owner,
-          ],
-        ),
+  if (outcome === 'sent') {
+    await writeAlone(
+      `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_owner = NULL, lease_until = NULL,
+         last_error = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?`,
+      [sqlTime(now), sqlTime(now), row.id, o.owner],
+    );
+    return;
+  }
+  const delay = outcome === 'dead' ? 0 : retryDelayMs(row.attempts, o.retryBaseMs);
+  await writeAlone(
+    `UPDATE outbox_messages SET status = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
+       last_error = ?, updated_at = ? WHERE id = ? AND lease_owner = ?`,
+    [
+      outcome === 'dead' ? 'dead' : 'pending',
+      sqlTime(new Date(now.getTime() + delay)),
+      lastError,
+      sqlTime(now),
+      row.id,
+      o.owner,
+    ],
   );
 }
 
@@ -179,6 +197,8 @@ export async function drainOutbox(
     const rows = await claim(o);
     for (let i = 0; i < rows.length; i += o.concurrency) {
       const outcomes = await Promise.all(rows.slice(i, i + o.concurrency).map((row) => deliver(row, o)));
+      // Let the requests that arrived meanwhile run before the next message (promise continuations would go first).
+      await new Promise((resolve) => setImmediate(resolve));
       for (const outcome of outcomes) result[outcome] += 1;
     }
     if (rows.length < o.batch || stopping()) return result;
