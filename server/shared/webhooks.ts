@@ -38,6 +38,8 @@ export interface WebhookEndpointDto {
   /** When and why it was disabled (after WEBHOOK_DISABLE_AFTER failed deliveries in a row, or by an admin). */
   disabledAt: string | null;
   disabledReason: string | null;
+  /** Switched off by WEBHOOK_DISABLE_AFTER failures in a row (not by an admin): the admin's notice. */
+  disabledAfterFailures: boolean;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;

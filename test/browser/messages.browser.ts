@@ -33,8 +33,13 @@ describe('browser: outgoing messages and the donor’s page', function () {
     this.timeout(120_000);
     // No SMTP_URL: the donor's emails wait, and the screen says why. Webhooks may point at this machine (a receiver
     // nobody runs: its deliveries fail and are logged).
-    ({ server, browser } = await startServerAndBrowser({ WEBHOOK_ALLOW_PRIVATE: 'true' }));
+    // The endpoint is switched off after its first failure, so the admin's notice shows.
+    ({ server, browser } = await startServerAndBrowser({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_DISABLE_AFTER: '1' }));
     api = await Api.signIn(server.url);
+    await api.call('POST', '/api/webhooks', {
+      url: 'http://127.0.0.1:9/nimah',
+      events: ['donation.received', 'allocation.handed_over'],
+    });
     donor = await api.call<Created & { pageUrl?: string }>('POST', '/api/donors', {
       kind: 'company',
       name: 'شركة الخليج للتقنية',
@@ -52,21 +57,26 @@ describe('browser: outgoing messages and the donor’s page', function () {
     await api.call('POST', `/api/donations/${donation.id}/devices`, { type: 'laptop', serialNumber: 'PF1MSG01' });
     await api.call('PATCH', `/api/donations/${donation.id}`, { status: 'closed' });
     await api.call('POST', `/api/donors/${donor.id}/statements`, { year: new Date().getUTCFullYear() });
-    await api.call('POST', '/api/webhooks', {
-      url: 'http://127.0.0.1:9/nimah',
-      events: ['donation.received', 'allocation.handed_over'],
-    });
     ({ context, page, problems } = await openPage(browser, server.url));
     await signIn(page, server.url);
   });
   closeAfterSuite(() => ({ context, browser, server, problems }));
 
-  it('outgoing messages: the donor’s three emails wait because no SMTP server is set, and the screen says so, in Arabic and English', async function () {
+  it('outgoing messages: the donor’s emails wait because no SMTP server is set, a failing webhook endpoint is switched off, and the screen says both, in Arabic and English', async function () {
     this.timeout(60_000);
     await page.goto(`${server.url}/outbox`);
     const table = page.getByTestId('outbox-table');
     await table.waitFor();
-    expect(await table.locator('tbody tr').count()).to.equal(3);
+    // The donor's three emails, and the webhook that failed (nobody listens on port 9).
+    const notice = page.getByText('أُوقفت نقطة استقبال ويب هوك');
+    for (let i = 0; i < 20 && !(await notice.count()); i += 1) {
+      // The worker fails the delivery within a second or so of the change: look again until it has.
+      await new Promise((r) => setTimeout(r, 500));
+      await page.reload();
+      await table.waitFor();
+    }
+    expect(await notice.count()).to.equal(1);
+    expect(await table.locator('tbody tr').count()).to.equal(4);
     const text = await page.locator('main').innerText();
     expect(text).to.include('SMTP_URL is not set');
     expect(text).to.include('c••••@gulftech.example');

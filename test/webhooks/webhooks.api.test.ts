@@ -49,6 +49,7 @@ describe('webhooks API: endpoints', () => {
       consecutiveFailures: 0,
       disabledAt: null,
       disabledReason: null,
+      disabledAfterFailures: false,
       createdBy: admin.user.id,
     });
     expect(res.body.events).to.deep.equal(['donation.received', 'allocation.handed_over']);
@@ -193,7 +194,11 @@ describe('webhooks API: endpoints', () => {
     expect(stillThere.url).to.equal('https://8.8.4.4/other');
 
     const disabled = await patch({ enabled: false }).expect(200);
-    expect(disabled.body).to.include({ enabled: false, disabledReason: 'Disabled by an administrator' });
+    expect(disabled.body).to.include({
+      enabled: false,
+      disabledReason: 'Disabled by an administrator',
+      disabledAfterFailures: false,
+    });
     expect(disabled.body.disabledAt).to.be.a('string');
     const enabled = await patch({ enabled: true }).expect(200);
     expect(enabled.body).to.include({ enabled: true, consecutiveFailures: 0, disabledAt: null, disabledReason: null });

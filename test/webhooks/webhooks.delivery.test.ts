@@ -323,6 +323,8 @@ describe('webhook channel: deliveries to a receiver process', function () {
     expect(shown).to.include({ enabled: false, consecutiveFailures: 10 });
     expect(Date.parse(shown.disabledAt)).to.be.closeTo(Date.now(), 60_000);
     expect(shown.disabledReason).to.equal('Disabled after 10 failed deliveries in a row; last: HTTP 500');
+    // The admin's notice on the outgoing-messages screen keys on this.
+    expect(shown.disabledAfterFailures).to.equal(true);
     expect(list.body.items.find((e: { id: number }) => e.id === other)).to.include({ enabled: true });
     expect(await targets()).to.deep.equal([other]);
 

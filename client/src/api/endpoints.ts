@@ -6,6 +6,7 @@ import { api, postForBlob, uploadWithProgress, withQuery, type QueryValue } from
 import type {
   AllocateInput,
   AllocationDto,
+  AppointmentInput,
   AwaitingSanitizationDto,
   BeneficiaryDetailDto,
   BeneficiaryDto,
@@ -115,6 +116,7 @@ function read<T>(key: QueryKey, path: string, query?: Query) {
 }
 const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body });
 const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
+const put = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body });
 
 export const endpoints = {
   auth: {
@@ -217,6 +219,10 @@ export const endpoints = {
     create: (input: AllocateInput) => post<AllocationDto>('/api/allocations', input),
     handover: (id: number, body: HandoverInput) => post<AllocationDto>(`/api/allocations/${id}/handover`, body),
     cancel: (id: number, reason: string) => post<AllocationDto>(`/api/allocations/${id}/cancel`, { reason }),
+    /** Sets or changes the handover appointment of a reserved allocation (a consenting family is messaged); a part
+     * left out is named by the server. */
+    setAppointment: (id: number, body: Partial<AppointmentInput>) =>
+      put<AllocationDto>(`/api/allocations/${id}/appointment`, body),
   },
   programmes: {
     list: () => read<ProgrammeDto[]>(keys.programmes, '/api/programmes'),

@@ -567,6 +567,21 @@ export const en: Messages = {
   'beneficiary.to.allocated': 'Allocate',
   'beneficiary.to.served': 'Served',
   'beneficiary.to.rejected': 'Reject',
+  // Messages to the family (issue 17 point 4, spec §12)
+  'consent.title': 'Messages to the family',
+  'consent.given': 'The family agrees to receive messages',
+  'consent.givenHint':
+    'Their place on the waiting list, the handover appointment and a reminder, sent to the mobile number above.',
+  'consent.channel': 'Send by',
+  'consent.language': 'Language of the messages',
+  'consent.languageDefault': 'The country’s default language',
+  'consent.status': 'Consent',
+  'consent.yes': 'Agreed to receive messages',
+  'consent.declined': 'Does not agree to receive messages',
+  'consent.notAsked': 'No answer recorded yet, so no messages are sent',
+  'consent.recordedAt': 'Recorded on',
+  'contactChannel.sms': 'Text message (SMS)',
+  'contactChannel.whatsapp': 'WhatsApp',
   'beneficiaryStatus.applied': 'Applied',
   'beneficiaryStatus.verified': 'Verified',
   'beneficiaryStatus.waitlisted': 'Waitlisted',
@@ -662,6 +677,22 @@ export const en: Messages = {
   'handover.certificateCode': 'Certificate number',
   'handover.openCertificate': 'Open the handover certificate (PDF)',
   'handover.verifyPage': 'Public verification page',
+  // The handover appointment (issue 17 point 4, spec §12)
+  'appointment.title': 'Handover appointment',
+  'appointment.none': 'No appointment set yet.',
+  'appointment.at': 'Date and time',
+  'appointment.site': 'Collection point',
+  'appointment.bring': 'What the family brings',
+  'appointment.bringHint': 'For example: the national ID card. It goes into the message, so keep it short.',
+  'appointment.setAt': 'Set on',
+  'appointment.save': 'Save the appointment',
+  'appointment.saved': 'Appointment saved.',
+  'appointment.noSites': 'No sites yet: an administrator adds them on the Sites page.',
+  'appointment.notifyConsent':
+    'The family gets {channel, select, whatsapp {a WhatsApp message} other {a text message}} with the appointment as soon as it is saved, then a reminder the day before.',
+  'appointment.notifyNoConsent':
+    'A family that agreed to messages gets the appointment as soon as it is saved and a reminder the day before; this family did not agree, so tell them yourself.',
+  'validation.date.greater': 'Must be in the future',
 
   'dash.title': 'Programme dashboard',
   'dash.newProgramme': 'New programme',
@@ -883,4 +914,6 @@ export const en: Messages = {
   'donor.statementIssue': 'Issue the yearly statement',
   'donor.statementIssued':
     'Statement {number} issued: it is on the donor’s page, and its link is emailed to the donor if they have an address.',
+  'outbox.webhookOff': 'A webhook endpoint was switched off after failing in a row',
+  'outbox.webhookOffOpen': 'Open the endpoints',
 };

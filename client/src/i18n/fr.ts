@@ -331,4 +331,36 @@ export const fr: Messages = {
   'donor.statementIssue': 'Émettre le relevé annuel',
   'donor.statementIssued':
     'Relevé {number} émis : il figure sur la page du donateur, et son lien lui est envoyé par e-mail s’il a une adresse.',
+  'outbox.webhookOff': 'Un point webhook a été arrêté après des échecs successifs',
+  'outbox.webhookOffOpen': 'Ouvrir les points de réception',
+  // Messages à la famille et rendez-vous de remise (issue 17 point 4, spec §12)
+  'consent.title': 'Messages à la famille',
+  'consent.given': 'La famille accepte de recevoir des messages',
+  'consent.givenHint':
+    'Sa place sur la liste d’attente, le rendez-vous de remise et un rappel, envoyés au numéro de mobile ci-dessus.',
+  'consent.channel': 'Envoyer par',
+  'consent.language': 'Langue des messages',
+  'consent.languageDefault': 'Langue par défaut du pays',
+  'consent.status': 'Consentement',
+  'consent.yes': 'A accepté de recevoir des messages',
+  'consent.declined': 'N’accepte pas de recevoir des messages',
+  'consent.notAsked': 'Aucune réponse enregistrée : aucun message n’est envoyé',
+  'consent.recordedAt': 'Enregistré le',
+  'contactChannel.sms': 'SMS',
+  'contactChannel.whatsapp': 'WhatsApp',
+  'appointment.title': 'Rendez-vous de remise',
+  'appointment.none': 'Aucun rendez-vous fixé pour l’instant.',
+  'appointment.at': 'Date et heure',
+  'appointment.site': 'Lieu de retrait',
+  'appointment.bring': 'À apporter par la famille',
+  'appointment.bringHint': 'Par exemple : la carte d’identité nationale. Ce texte part dans le message : restez bref.',
+  'appointment.setAt': 'Fixé le',
+  'appointment.save': 'Enregistrer le rendez-vous',
+  'appointment.saved': 'Rendez-vous enregistré.',
+  'appointment.noSites': 'Aucun site pour l’instant : un administrateur les ajoute dans la page Sites.',
+  'appointment.notifyConsent':
+    'La famille reçoit {channel, select, whatsapp {un message WhatsApp} other {un SMS}} avec le rendez-vous dès son enregistrement, puis un rappel la veille.',
+  'appointment.notifyNoConsent':
+    'Une famille qui accepte les messages reçoit le rendez-vous dès son enregistrement et un rappel la veille ; celle-ci n’a pas accepté : prévenez-la vous-même.',
+  'validation.date.greater': 'Doit être dans le futur',
 };

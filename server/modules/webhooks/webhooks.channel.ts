@@ -18,6 +18,7 @@ import { WebhookDelivery, WebhookEndpoint } from './webhooks.model.js';
 import { decryptWebhookSecret } from './webhooks.service.js';
 import { writeAlone } from '../../db/statements.js';
 import { sqlTime } from '../../lib/sql.js';
+import { AUTO_DISABLED_PREFIX } from './webhooks.schema.js';
 
 /** How long a receiver has to start answering. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -128,7 +129,7 @@ async function recordAttempt(
     if (attempt.error === null || !endpoint.enabled || endpoint.consecutiveFailures < disableAfter) {
       return { exists: true };
     }
-    const reason = `Disabled after ${endpoint.consecutiveFailures} failed deliveries in a row; last: ${attempt.error}`;
+    const reason = `${AUTO_DISABLED_PREFIX} ${endpoint.consecutiveFailures} failed deliveries in a row; last: ${attempt.error}`;
     await endpoint.update(
       { enabled: false, disabledAt: new Date(), disabledReason: reason.slice(0, ERROR_MAX) },
       { transaction },

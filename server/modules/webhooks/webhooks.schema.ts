@@ -48,6 +48,9 @@ export const webhookListQuery = Joi.object<WebhookListQuery>(pageQueryKeys);
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
+/** How the reason of an endpoint switched off by its failures begins (the channel writes it). */
+export const AUTO_DISABLED_PREFIX = 'Disabled after';
+
 export const maskSecret = (hint: string): string => `******${hint}`;
 
 export const toWebhookEndpointDto = (
@@ -63,6 +66,7 @@ export const toWebhookEndpointDto = (
   consecutiveFailures: e.consecutiveFailures,
   disabledAt: iso(e.disabledAt ?? null),
   disabledReason: e.disabledReason ?? null,
+  disabledAfterFailures: !e.enabled && (e.disabledReason ?? '').startsWith(AUTO_DISABLED_PREFIX),
   createdBy: e.createdBy,
   createdAt: iso(e.createdAt)!,
   updatedAt: iso(e.updatedAt)!,

@@ -9,6 +9,7 @@ import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { AppointmentCard } from './AppointmentCard';
 import { CancelReservation } from './CancelReservation';
 import { HandoverForm } from './HandoverForm';
 import { useProgrammes } from './useProgrammes';
@@ -75,6 +76,7 @@ export default function HandoverPage() {
             {a.receivedBy && <Field label={t('handover.receivedBy')}>{a.receivedBy}</Field>}
           </SimpleGrid>
         </Paper>
+        {a.status === 'reserved' && <AppointmentCard allocation={a} consent={b?.contactConsent} />}
         {a.status === 'reserved' && (
           <TitledCard title={t('handover.formTitle')}>
             {b ? <HandoverForm allocation={a} defaultReceiver={b.name} /> : <FullPageLoader />}

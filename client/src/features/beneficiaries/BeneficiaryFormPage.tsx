@@ -1,7 +1,17 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useNavigate } from 'react-router';
-import type { BeneficiaryDto, BeneficiaryInput, BeneficiaryKind, Need, Purpose } from '../../api/types';
-import { BENEFICIARY_KINDS, NEEDS, PURPOSES } from '../../api/types';
+import type {
+  BeneficiaryDto,
+  BeneficiaryInput,
+  BeneficiaryKind,
+  ContactChannel,
+  ContactConsentInput,
+  ContactLanguage,
+  Need,
+  Purpose,
+} from '../../api/types';
+import { BENEFICIARY_KINDS, CONTACT_CHANNELS, CONTACT_LANGUAGES, NEEDS, PURPOSES } from '../../api/types';
 import { endpoints, keys } from '../../api/endpoints';
 import { FormPage } from '../../components/FormPage';
 import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
@@ -29,6 +39,8 @@ type Form = {
   need: Need;
   purpose: Purpose;
   partnerId: string | null;
+  /** The family's answer to "may we message you?" (spec §12): nested, so the server's `contactConsent.channel` lands. */
+  contactConsent: { given: boolean; channel: ContactChannel | null; language: ContactLanguage | null };
 };
 const EMPTY: Form = {
   kind: 'family',
@@ -44,7 +56,15 @@ const EMPTY: Form = {
   need: 'laptop',
   purpose: 'general',
   partnerId: null,
+  contactConsent: { given: false, channel: null, language: null },
 };
+/** Every field on the form, the consent's parts included: a server error on any other path is listed in the alert. */
+const KNOWN = [
+  ...Object.keys(EMPTY),
+  'contactConsent.given',
+  'contactConsent.channel',
+  'contactConsent.language',
+] as const;
 /** Hints under the input, so the inputs of a row stay aligned whether or not a field has a hint. */
 const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
 
@@ -63,14 +83,35 @@ function fromDto(b: BeneficiaryDto): Form {
     need: b.need,
     purpose: b.purpose,
     partnerId: b.partnerId === null ? null : String(b.partnerId),
+    contactConsent: {
+      given: b.contactConsent.given,
+      channel: b.contactConsent.channel,
+      language: b.contactConsent.language,
+    },
   };
+}
+
+/**
+ * The consent goes only when it says something new: a yes on a new record, or an answer that differs from the one
+ * recorded (the server records who gave it and when, so an untouched answer must not look like a new one). A yes
+ * without a channel goes as it is, and the server names the missing field.
+ */
+function consentToSend(c: Form['contactConsent'], existing?: BeneficiaryDto): ContactConsentInput | undefined {
+  const next: ContactConsentInput = c.given
+    ? { given: true, ...(c.channel ? { channel: c.channel } : {}), language: c.language }
+    : { given: false };
+  if (!existing) return c.given ? next : undefined;
+  const was = existing.contactConsent;
+  const same = c.given ? was.given && was.channel === c.channel && was.language === c.language : !was.given;
+  return same ? undefined : next;
 }
 
 /**
  * The national ID is write-only: it is never sent back, so when editing the field starts empty (the masked form is its
  * hint) and is sent only if the manager types a new one. An empty number is left out, so the server names it as missing.
  */
-function toInput(f: Form, editing: boolean): BeneficiaryInput {
+function toInput(f: Form, existing?: BeneficiaryDto): BeneficiaryInput {
+  const editing = existing !== undefined;
   const out: BeneficiaryInput = {
     kind: f.kind,
     name: f.name.trim(),
@@ -87,6 +128,8 @@ function toInput(f: Form, editing: boolean): BeneficiaryInput {
   if (f.region.trim()) out.region = f.region.trim();
   if (f.partnerId) out.partnerId = Number(f.partnerId);
   else if (editing) out.partnerId = null;
+  const consent = consentToSend(f.contactConsent, existing);
+  if (consent) out.contactConsent = consent;
   return out;
 }
 
@@ -108,9 +151,10 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
     initialValues: existing ? fromDto(existing) : EMPTY,
     submit: (v) =>
       existing
-        ? endpoints.beneficiaries.update(existing.id, toInput(v, true))
-        : endpoints.beneficiaries.create(toInput(v, false)),
+        ? endpoints.beneficiaries.update(existing.id, toInput(v, existing))
+        : endpoints.beneficiaries.create(toInput(v)),
     invalidates: [keys.beneficiaries, keys.waitlist],
+    known: KNOWN,
     onSuccess: (saved) => {
       void navigate(`/beneficiaries/${saved.id}`);
     },
@@ -215,6 +259,47 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
           {...form.getInputProps('purpose')}
         />
       </SimpleGrid>
+      <ContactConsentFields form={form} />
     </FormPage>
+  );
+}
+
+/** "May we message the family?": when they agree, by which channel and in which language (spec §12). */
+function ContactConsentFields({ form }: { form: UseFormReturnType<Form> }) {
+  const t = useT();
+  const options = useEnumOptions();
+  const consent = form.values.contactConsent;
+  return (
+    <Stack gap="sm" data-testid="contact-consent-fields">
+      <Checkbox
+        name="contactConsent.given"
+        label={t('consent.given')}
+        description={t('consent.givenHint')}
+        {...form.getInputProps('contactConsent.given', { type: 'checkbox' })}
+      />
+      {consent.given && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Radio.Group
+            label={t('consent.channel')}
+            name="contactConsent.channel"
+            required
+            {...form.getInputProps('contactConsent.channel')}>
+            <Group gap="md" mt={6}>
+              {options('contactChannel', CONTACT_CHANNELS).map((o) => (
+                <Radio key={o.value} value={o.value} label={o.label} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Select
+            label={t('consent.language')}
+            name="contactConsent.language"
+            clearable
+            placeholder={t('consent.languageDefault')}
+            data={options('language', CONTACT_LANGUAGES)}
+            {...form.getInputProps('contactConsent.language')}
+          />
+        </SimpleGrid>
+      )}
+    </Stack>
   );
 }

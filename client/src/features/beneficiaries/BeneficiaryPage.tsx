@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useRegionName } from '../../components/RegionFields';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { BeneficiaryStatusActions } from './BeneficiaryStatusActions';
+import { ContactConsentCard } from './ContactConsentCard';
 import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
 import { PriorityBreakdown } from './PriorityBreakdown';
 import { usePartners } from './usePartners';
@@ -91,6 +92,7 @@ export default function BeneficiaryPage() {
             )}
           </TitledCard>
         </SimpleGrid>
+        <ContactConsentCard consent={b.contactConsent} />
         <TitledCard title={t('allocations.title')}>
           {(allocations.data?.items ?? []).length === 0 ? (
             <Text size="sm" c="dimmed">

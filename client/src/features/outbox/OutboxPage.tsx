@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints, keys } from '../../api/endpoints';
 import { OUTBOX_CHANNELS, type OutboxMessageDto, type OutboxStatus } from '../../api/types';
@@ -32,6 +33,9 @@ export default function OutboxPage() {
     onSuccess: () => client.invalidateQueries({ queryKey: keys.outbox }),
   });
   const waiting = list.data?.channels.filter((c) => c.unavailable !== null) ?? [];
+  // Endpoints switched off after failing too often in a row: the admin's notice (their messages are dead letters).
+  const hooks = useQuery(endpoints.webhooks.list({ page: 1, pageSize: 200 }));
+  const switchedOff = hooks.data?.items.filter((e) => e.disabledAfterFailures) ?? [];
   const counts = list.data?.counts;
   return (
     <>
@@ -43,6 +47,19 @@ export default function OutboxPage() {
             color="yellow"
             title={t('outbox.channelWaiting', { channel: label('outboxChannel', c.channel) })}>
             <Ltr>{c.unavailable}</Ltr>
+          </Alert>
+        ))}
+        {switchedOff.map((e) => (
+          <Alert key={`hook-${e.id}`} color="red" title={t('outbox.webhookOff')}>
+            <Text size="sm">
+              <Ltr>{e.url}</Ltr>
+            </Text>
+            <Text size="xs" c="dimmed">
+              {fmt.dateTime(e.disabledAt)} · <Ltr>{e.disabledReason}</Ltr>
+            </Text>
+            <Anchor component={Link} to="/webhooks" size="sm">
+              {t('outbox.webhookOffOpen')}
+            </Anchor>
           </Alert>
         ))}
         {retry.error && <ErrorAlert error={retry.error} />}
