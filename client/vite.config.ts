@@ -8,10 +8,10 @@ import ts from 'typescript';
 // everything the browser must reach on the same origin, so the SameSite=Strict session cookie works.
 const backend = 'http://localhost:3000';
 
-const DICTIONARY = /[\\/]src[\\/]i18n[\\/](ar|en|fr)\.ts$/;
+const DICTIONARY = /[\\/]src[\\/]i18n[\\/](ar|ar\.screens|en|fr)\.ts$/;
 
 /**
- * In the build, the messages of src/i18n/{ar,en,fr}.ts are parsed here (ICU MessageFormat, as react-intl would in the
+ * In the build, the messages of src/i18n/{ar,ar.screens,en,fr}.ts are parsed here (ICU MessageFormat, as react-intl would in the
  * browser, with `ignoreTag` like `t`) and shipped as their syntax trees, so the first screen does without FormatJS's
  * parser (the alias below). The sources stay strings: the type checker, the i18n test and the dev server see them.
  */

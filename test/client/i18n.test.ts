@@ -17,7 +17,12 @@ const AR_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const i18nDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/src/i18n');
 async function load(language: Language): Promise<Dictionary> {
   const mod = (await import(pathToFileURL(path.join(i18nDir, `${language}.ts`)).href)) as Record<string, Dictionary>;
-  return mod[language];
+  if (language !== 'ar') return mod[language];
+  // Arabic comes in two files: the first screen's messages, and those the later screens register when they load.
+  const screens = (await import(pathToFileURL(path.join(i18nDir, 'ar.screens.ts')).href)) as Record<string, Dictionary>;
+  const overlap = Object.keys(screens.arScreens).filter((key) => key in mod.ar);
+  expect(overlap, 'keys in both ar.ts and ar.screens.ts').to.deep.equal([]);
+  return { ...mod.ar, ...screens.arScreens };
 }
 
 interface Args {

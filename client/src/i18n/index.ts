@@ -7,15 +7,17 @@
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import type { Language } from '../api/types';
 import { ar } from './ar';
+import type { arScreens } from './ar.screens';
 import { messageLocale, type Digits } from './format';
 
-export type MessageKey = keyof typeof ar;
+export type MessageKey = keyof typeof ar | keyof typeof arScreens;
 export type Messages = Record<MessageKey, string>;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 const loaders: Record<Language, () => Promise<Messages>> = {
-  ar: () => Promise.resolve(ar),
+  // The screens' own Arabic messages join this dictionary when their chunks load (registerArabic).
+  ar: () => Promise.resolve(ar as Messages),
   en: () => import('./en').then((m) => m.en),
   fr: () => import('./fr').then((m) => m.fr),
 };
@@ -43,4 +45,13 @@ export function makeTranslate(intl: IntlShape): Translate {
 /** Look a key up by a runtime string (a status or type coming from the server), falling back to the raw value. */
 export function hasKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(ar, key);
+}
+
+/**
+ * Adds the Arabic messages of screens loaded later (./ar.screens.ts) to the dictionary in use: a screen's module calls
+ * it when its chunk loads, before it renders. The dictionary object is the one the formatter holds, so the messages
+ * are found from then on; English and French carry every key in their own lazy chunks already.
+ */
+export function registerArabic(messages: Record<string, string>): void {
+  Object.assign(ar, messages);
 }

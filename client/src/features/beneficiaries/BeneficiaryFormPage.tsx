@@ -23,6 +23,10 @@ import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
 import { useT } from '../../prefs/PreferencesProvider';
 import { usePartners } from './usePartners';
+import { registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
+
+registerArabic(arScreens);
 
 type Form = {
   kind: BeneficiaryKind;

@@ -7,6 +7,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Ltr } from '../../components/Ltr';
 import { TitledCard } from '../../components/TitledCard';
 import { useT } from '../../prefs/PreferencesProvider';
+import { registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
+
+registerArabic(arScreens);
 
 /**
  * The donor's own page (managers): its secret link to send or copy, a new link when the old one leaked (the old
