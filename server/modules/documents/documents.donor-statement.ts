@@ -6,8 +6,8 @@ import { NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor, Role } from '../auth/index.js';
 import {
-  donorContact,
   donorExists,
+  emailDonor,
   findDonor,
   findStatement,
   maySeeDonorPage,
@@ -21,8 +21,6 @@ import { donationsOfDonor, receivedYears, statementFigures } from './documents.d
 import { drawDonorStatement } from './documents.donor-statement-pdf.js';
 import { W, languageOf } from './documents.donor-statement-wording.js';
 import type { PdfJob } from './documents.service.js';
-import { isUnsubscribed } from '../email/index.js';
-import { enqueue } from '../outbox/index.js';
 
 export interface IssuedStatement {
   number: string;
@@ -55,7 +53,17 @@ export async function issueStatement(
   }
   const s = await recordStatement(donorId, year, actor?.id ?? null, transaction);
   // A newly issued statement is announced to the donor in this transaction ("statement ready", spec §12).
-  if (s.created) await announceStatement(donorId, s.year, s.number, transaction);
+  if (s.created) {
+    await emailDonor(transaction, donorId, {
+      topic: 'statement.ready',
+      key: `email:statement.ready:${donorId}:${s.year}`,
+      payload: (donor) => ({
+        year: s.year,
+        statementNumber: s.number,
+        statementUrl: `${donor.pageUrl}/statement.pdf?year=${s.year}`,
+      }),
+    });
+  }
   return { number: s.number, year: s.year, donorId: s.donorId, issuedAt: s.issuedAt, created: s.created };
 }
 
@@ -113,27 +121,4 @@ export async function statementPdf(donor: Donor, statement: StatementRecord, wit
 export async function staffStatementPdf(donorId: number, year: number, role: Role): Promise<PdfJob> {
   const donor = await findDonor(donorId);
   return statementPdf(donor, await issuedStatement(donor, year), maySeeDonorPage(role));
-}
-
-/** The donor's "your statement is ready" email, unless they left no address or unsubscribed. */
-async function announceStatement(donorId: number, year: number, number: string, transaction: Transaction) {
-  const donor = await donorContact(donorId, transaction);
-  if (!donor?.email || (await isUnsubscribed(donor.id, transaction))) return;
-  await enqueue(transaction, [
-    {
-      channel: 'email',
-      topic: 'statement.ready',
-      key: `email:statement.ready:${donorId}:${year}`,
-      recipient: donor.email,
-      payload: {
-        donorId: donor.id,
-        language: donor.language,
-        donorName: donor.name,
-        year,
-        statementNumber: number,
-        statementUrl: `${donor.pageUrl}/statement.pdf?year=${year}`,
-        donorPageUrl: donor.pageUrl,
-      },
-    },
-  ]);
 }

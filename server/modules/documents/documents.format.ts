@@ -1,6 +1,7 @@
 // How values read on documents: printed tags, bilingual labels for stored codes, dates in the charity's own
 // time zone (Gregorian and Hijri), sizes. Pure: no database, no pdfkit.
 import { config } from '../../config.js';
+import { charityTimeZone } from '../../lib/time-zone.js';
 
 /** An Arabic and an English wording of the same thing. */
 export interface Bilingual {
@@ -14,9 +15,7 @@ export function printTag(tag: string): string {
   return m ? `${m[1]}-${m[2]}` : tag;
 }
 
-// Dates are stored in UTC but a handover at 01:00 in Riyadh belongs to that day there, not to the day before.
-const TIME_ZONES: Readonly<Record<'SA' | 'MA', string>> = { SA: 'Asia/Riyadh', MA: 'Africa/Casablanca' };
-export const charityTimeZone = (): string => TIME_ZONES[config.country];
+export { charityTimeZone };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -2,9 +2,7 @@
 // event, and to the donor by email (thanks; the receipt link) unless they left no address or unsubscribed.
 import type { Transaction } from 'sequelize';
 import { config } from '../../config.js';
-import { donorContact } from '../donors/index.js';
-import { isUnsubscribed } from '../email/index.js';
-import { enqueue } from '../outbox/index.js';
+import { emailDonor } from '../donors/index.js';
 import { publishEvent } from '../webhooks/index.js';
 import type { Donation } from './donations.model.js';
 
@@ -22,23 +20,13 @@ export async function announceDonation(
     status,
     at,
   });
-  const donor = await donorContact(donation.donorId, transaction);
-  if (!donor?.email || (await isUnsubscribed(donor.id, transaction))) return;
-  await enqueue(transaction, [
-    {
-      channel: 'email',
-      topic: event,
-      key: `email:${event}:${donation.id}`,
-      recipient: donor.email,
-      payload: {
-        donorId: donor.id,
-        language: donor.language,
-        donorName: donor.name,
-        donationCode: donation.code,
-        donorPageUrl: donor.pageUrl,
-        ...(status === 'closed' ? { receiptUrl: `${config.publicUrl}/receipts/${donation.receiptToken}` } : {}),
-        deviceCount: donation.receivedCount,
-      },
+  await emailDonor(transaction, donation.donorId, {
+    topic: event,
+    key: `email:${event}:${donation.id}`,
+    payload: {
+      donationCode: donation.code,
+      ...(status === 'closed' ? { receiptUrl: `${config.publicUrl}/receipts/${donation.receiptToken}` } : {}),
+      deviceCount: donation.receivedCount,
     },
-  ]);
+  });
 }

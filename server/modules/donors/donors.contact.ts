@@ -1,6 +1,9 @@
-// What a message to a donor needs, read in the transaction that writes the message (the outbox's producers).
+// Messages to a donor, written by the producers in the transaction of the change they report (the outbox): who the
+// donor is, and the one place that decides whether they are emailed at all.
 import type { Transaction } from 'sequelize';
 import type { DocumentLanguage } from '../../shared/index.js';
+import { isUnsubscribed } from '../email/index.js';
+import { enqueue } from '../outbox/index.js';
 import { Donor } from './donors.model.js';
 import { pageUrlOf } from './donors.page-token.js';
 
@@ -27,4 +30,38 @@ export async function donorContact(id: number, transaction: Transaction): Promis
     language: donor.preferredLanguage,
     pageUrl: pageUrlOf(donor.pageToken),
   };
+}
+
+/**
+ * Queues an email to the donor, in `transaction`, unless they left no address or unsubscribed. `payload` gets the
+ * donor's id, language, name and page link added (what every donor email carries). Returns whether one was queued.
+ */
+export async function emailDonor(
+  transaction: Transaction,
+  donorId: number,
+  message: {
+    topic: string;
+    key: string;
+    /** The topic's own fields; a function when they need the donor (a link under their page, say). */
+    payload: Record<string, unknown> | ((donor: DonorContact) => Record<string, unknown>);
+  },
+): Promise<boolean> {
+  const donor = await donorContact(donorId, transaction);
+  if (!donor?.email || (await isUnsubscribed(donor.id, transaction))) return false;
+  await enqueue(transaction, [
+    {
+      channel: 'email',
+      topic: message.topic,
+      key: message.key,
+      recipient: donor.email,
+      payload: {
+        donorId: donor.id,
+        language: donor.language,
+        donorName: donor.name,
+        donorPageUrl: donor.pageUrl,
+        ...(typeof message.payload === 'function' ? message.payload(donor) : message.payload),
+      },
+    },
+  ]);
+  return true;
 }

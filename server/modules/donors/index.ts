@@ -15,4 +15,4 @@ export {
 export { findByPageToken, isPageToken, pageUrlOf, type PageTokenLookup } from './donors.page-token.js';
 export { findStatement, recordStatement, statementsOf, type StatementRecord } from './donors.statements.js';
 export { maySeeDonorPage, statementQuery } from './donors.schema.js';
-export { donorContact, type DonorContact } from './donors.contact.js';
+export { donorContact, emailDonor, type DonorContact } from './donors.contact.js';

@@ -10,11 +10,9 @@ import {
 } from '../beneficiaries/index.js';
 import { PermanentDeliveryError } from '../outbox/index.js';
 import type { ContactLanguage } from '../../shared/index.js';
+import { timeZoneOf, type Country } from '../../lib/time-zone.js';
 
-export type Country = 'SA' | 'MA';
-
-// The same zones as the documents' dates (documents.format.ts): a handover at 10:00 in Riyadh is written 10:00.
-const TIME_ZONES: Readonly<Record<Country, string>> = { SA: 'Asia/Riyadh', MA: 'Africa/Casablanca' };
+export type { Country };
 
 /** The languages of a family's messages, in the order they are written. */
 export function languagesFor(chosen: ContactLanguage | null, country: Country): ContactLanguage[] {
@@ -32,7 +30,7 @@ const LOCALES: Readonly<Record<ContactLanguage, (country: Country) => string>> =
 
 /** `Monday 15 March at 10:30` / `lundi 15 mars à 10:30` / `الاثنين، 15 مارس في 10:30 ص`; the year only when not this one. */
 export function formatAppointmentDate(at: Date, language: ContactLanguage, country: Country, now = new Date()): string {
-  const timeZone = TIME_ZONES[country];
+  const timeZone = timeZoneOf(country);
   const year = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(d);
   return new Intl.DateTimeFormat(LOCALES[language](country), {
     weekday: 'long',
