@@ -73,7 +73,7 @@ export async function rotateColumn(col: EncryptedColumn, batchSize: number): Pro
   let last = 0;
   for (;;) {
     const rows = await sequelize.query<Row>(
-      `SELECT id, ${q(col.column)} AS value FROM ${q(col.table)} WHERE id > :last ORDER BY id LIMIT :limit`,
+      `SELECT id, ${q(col.column)} AS value FROM ${q(col.table)} WHERE id > :last AND ${q(col.column)} IS NOT NULL ORDER BY id LIMIT :limit`,
       { replacements: { last, limit: batchSize }, type: QueryTypes.SELECT },
     );
     if (!rows.length) return counts;

@@ -1,4 +1,6 @@
 // Allocations, programmes and the dashboard (server/modules/allocations, programmes, reports).
+import type { Accessory } from './batches.js';
+import type { PartnerFiguresDto } from './regional-reports.js';
 
 export type AllocationStatus = 'reserved' | 'handed_over' | 'cancelled';
 export interface AllocationDto {
@@ -20,6 +22,11 @@ export interface AllocationDto {
   redacted: boolean;
   /** The handover appointment, once set (PUT /api/allocations/:id/appointment). */
   appointment: AppointmentDto | null;
+  /** The batch the device was allocated in (an institution's batch), or the batch that put it in a partner's custody. */
+  batchId: number | null;
+  /** What went with the device at handover (spec §13). */
+  accessories: Accessory[];
+  accessoriesNote: string | null;
 }
 /** When and where the family collects the device. `bring` is null for roles that see the allocation redacted. */
 export interface AppointmentDto {
@@ -48,6 +55,8 @@ export interface HandoverInput {
   receivedBy: string;
   signature: string;
   handedOverAt?: string;
+  accessories?: Accessory[];
+  accessoriesNote?: string;
 }
 
 /** GET /api/allocations/suggestions: a pair and the server's reasons for it (English sentences, see reasons.ts). */
@@ -151,6 +160,10 @@ export interface DashboardDto {
   handoversByKind: Record<string, number>;
   /** Beneficiaries served (each counted once per programme, on their first handover in it), by kind. */
   served: Record<string, number>;
+  /** Devices handed over to institutions in the months shown (`served.institution` counts the institutions). */
+  devicesToInstitutions: number;
+  /** Served through each partner association in the months shown, by region, and what each holds now. */
+  partners: PartnerFiguresDto[];
   /** Drives with a counted, passed sanitization record (spec §10), at the sites shown. */
   drivesSanitized: number;
   /** Recorded recycled weight + assumed weight of placed devices, and CO2e avoided by placed devices (estimates). */

@@ -3,8 +3,39 @@
 
 export const BENEFICIARY_STATUSES = ['applied', 'verified', 'waitlisted', 'allocated', 'served', 'rejected'] as const;
 export type BeneficiaryStatus = (typeof BENEFICIARY_STATUSES)[number];
-export const BENEFICIARY_KINDS = ['family', 'student'] as const;
+export const BENEFICIARY_KINDS = ['family', 'student', 'institution'] as const;
 export type BeneficiaryKind = (typeof BENEFICIARY_KINDS)[number];
+/** People (a national ID, a household, a priority score) as opposed to institutions (spec §13). */
+export const PERSON_KINDS = ['family', 'student'] as const;
+export const INSTITUTION_TYPES = [
+  'school',
+  'association',
+  'ngo',
+  'training_centre',
+  'innovation_centre',
+  'other',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+/**
+ * An institution as a recipient (spec §13): a school, an association, a training centre… No national ID and no
+ * family score; its place in the list comes from the day it asked and how many devices it still needs.
+ */
+export interface InstitutionDto {
+  type: InstitutionType;
+  registrationNumber: string | null;
+  contactPerson: string;
+  requestedDevices: number;
+  justification: string | null;
+  /** Devices handed over to it so far (every programme). */
+  devicesReceived: number;
+}
+export interface InstitutionInput {
+  type: InstitutionType;
+  registrationNumber?: string | null;
+  contactPerson: string;
+  requestedDevices: number;
+  justification?: string | null;
+}
 export const NEEDS = ['laptop', 'desktop', 'any'] as const;
 export type Need = (typeof NEEDS)[number];
 export const PURPOSES = ['study', 'business', 'training', 'general'] as const;
@@ -41,19 +72,23 @@ export interface BeneficiaryDto {
   id: number;
   kind: BeneficiaryKind;
   name: string;
-  nationalIdMasked: string;
+  /** Null for institutions, which have no national ID. */
+  nationalIdMasked: string | null;
   phone: string;
   city: string | null;
   /** ISO 3166-2 region (server/shared/regions.ts), null when not set. */
   regionCode: string | null;
   /** Legacy free text as typed before regions became a reference list (spec §11). */
   region: string | null;
-  householdSize: number;
-  monthlyIncome: number;
+  /** Null for institutions (no household, no income). */
+  householdSize: number | null;
+  monthlyIncome: number | null;
   schoolChildren: number;
   need: Need;
   purpose: Purpose;
   partnerId: number | null;
+  /** Set for kind `institution` only. */
+  institution: InstitutionDto | null;
   status: BeneficiaryStatus;
   rejectionReason: string | null;
   statusChangedAt: string;
@@ -94,6 +129,8 @@ export interface BeneficiaryInput {
   purpose: Purpose;
   partnerId?: number | null;
   contactConsent?: ContactConsentInput;
+  /** Required with kind `institution` (which then sends no nationalId, householdSize, monthlyIncome or schoolChildren). */
+  institution?: InstitutionInput;
 }
 export type BeneficiaryPatch = Partial<BeneficiaryInput> & { status?: BeneficiaryStatus; rejectionReason?: string };
 

@@ -1,12 +1,20 @@
 // Shapes every resource uses: roles, languages, errors, pages. Pure: no imports from server code.
 
-export const ROLES = ['admin', 'manager', 'technician', 'viewer'] as const;
+export const ROLES = ['admin', 'manager', 'technician', 'viewer', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 /** Who may call what (server/modules/auth/auth.roles.ts enforces; the client only hides what would be refused). */
 export const STAFF: readonly Role[] = ['admin', 'manager', 'technician'];
 export const MANAGERS: readonly Role[] = ['admin', 'manager'];
 export const ADMINS: readonly Role[] = ['admin'];
-export const ALL_ROLES: readonly Role[] = ROLES;
+/** The charity's own staff, every role but `partner`: what "any signed-in user" may read of the charity's data. */
+export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'technician', 'viewer'];
+/**
+ * A partner association's user (spec §13): belongs to one partner organisation and sees only the devices in its
+ * custody and the beneficiaries it referred. Routes that let partners in name this group and scope every row.
+ */
+export const PARTNERS: readonly Role[] = ['partner'];
+/** Managers and partners: the onward handover routes, where a partner is limited to its custody and its families. */
+export const HANDOVER_ROLES: readonly Role[] = ['admin', 'manager', 'partner'];
 export function can(role: Role, allowed: readonly Role[]): boolean {
   return allowed.includes(role);
 }

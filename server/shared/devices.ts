@@ -1,4 +1,5 @@
 // Devices, drives, their events and files, scans and the intake queue (server/modules/devices, workshop).
+import type { CustodyDto } from './batches.js';
 import type { DonationDto, DonationStatus } from './donations.js';
 import type { SanitizationDto } from './workshop.js';
 
@@ -132,6 +133,8 @@ export interface DeviceDetailDto extends DeviceDto {
   /** Filled by GET /api/devices/:id: every sanitization record and uploaded evidence file of the device. */
   sanitizations?: SanitizationDto[];
   files?: DeviceFileDto[];
+  /** Whose custody the device is in (a partner association, spec §13); null while at the charity. */
+  custody?: CustodyDto | null;
 }
 export interface IntakeQueueDto {
   pledges: (DonationDto & { ageDays: number })[];

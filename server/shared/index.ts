@@ -13,3 +13,4 @@ export * from './regional-reports.js';
 export * from './impact.js';
 export * from './outbox.js';
 export * from './webhooks.js';
+export * from './batches.js';

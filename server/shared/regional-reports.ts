@@ -23,6 +23,10 @@ export interface RegionFiguresDto {
   families: number;
   students: number;
   institutions: number;
+  /** Devices handed over to institutions (a school's 30 laptops are 30 here and 1 in `institutions`). */
+  devicesToInstitutions: number;
+  /** Of `families`, those served through a partner association (spec §13: the partner's onward handovers). */
+  familiesThroughPartners: number;
   /** Drives of the region's devices with a counted, passed sanitization record. */
   drivesSanitized: number;
   /** Recorded recycler weights + an assumed weight per placed device (the donor receipt's rule). */
@@ -40,6 +44,8 @@ export const emptyRegionFigures = (): RegionFiguresDto => ({
   families: 0,
   students: 0,
   institutions: 0,
+  devicesToInstitutions: 0,
+  familiesThroughPartners: 0,
   drivesSanitized: 0,
   kgDiverted: 0,
   co2eKg: 0,
@@ -94,4 +100,19 @@ export interface ProgrammeCumulativeDto {
   endsOn: string | null;
   /** From the programme's start (or its first handover, or this month) to this month, at most 36 months. */
   months: ProgrammeCumulativeMonthDto[];
+}
+
+/** One partner association's figures (GET /api/reports/partners, the dashboard): served through it, by region. */
+export interface PartnerFiguresDto {
+  partnerId: number;
+  name: string;
+  /** The partner's own region (where it is based); its families may live elsewhere, see `byRegion`. */
+  regionCode: string | null;
+  families: number;
+  students: number;
+  /** Devices handed over to families it referred (by the partner, or by the charity to its referrals). */
+  handovers: number;
+  /** Devices in its custody now, not yet handed on. */
+  inCustody: number;
+  byRegion: Array<{ regionCode: string | null; families: number; students: number; handovers: number }>;
 }

@@ -6,6 +6,8 @@ export interface UserDto {
   email: string;
   name: string;
   role: Role;
+  /** The partner organisation of a `partner` user; null for the charity's staff. */
+  partnerId: number | null;
   language: Language;
   active: boolean;
   lastLoginAt: string | null;
@@ -20,12 +22,15 @@ export interface UserInput {
   email: string;
   name: string;
   role: Role;
+  /** Required with role `partner`, refused with any other. */
+  partnerId?: number;
   password: string;
   language: Language;
 }
 export interface UserPatch {
   name?: string;
   role?: Role;
+  partnerId?: number | null;
   password?: string;
   active?: boolean;
   language?: Language;

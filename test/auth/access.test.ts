@@ -15,16 +15,19 @@ const A: Who[] = ['admin'];
 const M: Who[] = ['admin', 'manager'];
 const S: Who[] = ['admin', 'manager', 'technician'];
 const R: Who[] = ['admin', 'manager', 'technician', 'viewer'];
-const PUBLIC: Who[] = [...R, 'anonymous'];
+const PUBLIC: Who[] = [...R, 'partner', 'anonymous'];
 /** Figures by region (counts of the families served): the charity's managers and the board, not the workshop. */
 const REPORTS: Who[] = ['admin', 'manager', 'viewer'];
+/** Spec §13: a partner association's user reads its own referrals and custody, and hands devices on. */
+const MP: Who[] = [...M, 'partner'];
+const RP: Who[] = [...R, 'partner'];
 
 export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
-  'POST /api/auth/logout': R,
-  'GET /api/auth/me': R,
-  'PATCH /api/auth/me': R,
+  'POST /api/auth/logout': RP,
+  'GET /api/auth/me': RP,
+  'PATCH /api/auth/me': RP,
   'GET /api/users': A,
   'POST /api/users': A,
   'GET /api/users/:id': A,
@@ -77,8 +80,8 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/settings': R,
   'PATCH /api/settings': A,
   'POST /api/beneficiaries': M,
-  'GET /api/beneficiaries': M,
-  'GET /api/beneficiaries/:id': M,
+  'GET /api/beneficiaries': MP,
+  'GET /api/beneficiaries/:id': MP,
   'PATCH /api/beneficiaries/:id': M,
   'GET /api/beneficiaries/:id/audit': M,
   'GET /api/waitlist': M,
@@ -90,17 +93,19 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'POST /api/programmes': M,
   'GET /api/programmes/:id': R,
   'GET /api/programmes/:id/progress': R,
-  'GET /api/allocations': R,
-  'POST /api/allocations': M,
+  'GET /api/allocations': RP,
+  'POST /api/allocations': MP,
   'GET /api/allocations/suggestions': M,
-  'GET /api/allocations/:id': R,
-  'POST /api/allocations/:id/cancel': M,
-  'POST /api/allocations/:id/handover': M,
+  'GET /api/allocations/:id': RP,
+  'POST /api/allocations/:id/cancel': MP,
+  'POST /api/allocations/:id/handover': MP,
   'PUT /api/allocations/:id/appointment': M,
   'GET /api/reports/dashboard': R,
   'GET /api/reports/devices.csv': R,
   'GET /api/reports/regions': REPORTS,
   'GET /api/reports/regions.csv': REPORTS,
+  'GET /api/reports/partners': REPORTS,
+  'GET /api/reports/partners.csv': REPORTS,
   'GET /api/reports/regions/:code.pdf': REPORTS,
   'GET /api/reports/programmes/:id/cumulative': R,
   'GET /api/reports/dashboard/:table.csv': R,
@@ -128,9 +133,16 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'PATCH /api/webhooks/:id': A,
   'DELETE /api/webhooks/:id': A,
   'GET /api/webhooks/:id/deliveries': A,
+  'POST /api/allocation-batches': M,
+  'GET /api/allocation-batches': R,
+  'GET /api/allocation-batches/:id': R,
+  'POST /api/allocation-batches/:id/handover': M,
+  'POST /api/allocation-batches/:id/cancel': M,
+  'GET /api/custody/devices': RP,
+  'POST /api/custody/devices/:id/return': MP,
 };
 
-const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'anonymous'];
+const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'partner', 'anonymous'];
 
 describe('access: every route × every role', () => {
   it('declares every route in the table, and the table names no route that does not exist', () => {
@@ -141,7 +153,7 @@ describe('access: every route × every role', () => {
   it('answers 401 without login and 403 for a role that may not, and lets allowed roles through', async function () {
     this.timeout(60_000);
     const tokens = new Map<Who, string>();
-    for (const role of ['admin', 'manager', 'technician', 'viewer'] as Role[])
+    for (const role of ['admin', 'manager', 'technician', 'viewer', 'partner'] as Role[])
       tokens.set(role, (await signIn(role)).token);
     const failures: string[] = [];
     for (const route of allRoutes) {

@@ -30,7 +30,7 @@ function rawBody(res: Stream, done: (err: Error | null, body: Buffer) => void): 
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-describe('privacy: technicians and viewers', () => {
+describe('privacy: technicians, viewers and other partners', () => {
   it('never receive a beneficiary name, phone or national ID, a receiver name, a certificate code or (viewers) a donor contact or receipt link', async function () {
     this.timeout(300_000);
     const world = await buildWorld();
@@ -47,7 +47,9 @@ describe('privacy: technicians and viewers', () => {
 
     const leaks: string[] = [];
     let calls = 0;
-    for (const role of ['technician', 'viewer'] as Role[]) {
+    // A partner association's user of ANOTHER partner than the one that referred the world's families (spec §13): it
+    // must see none of them, nor the family the charity served directly.
+    for (const role of ['technician', 'viewer', 'partner'] as Role[]) {
       const { token } = await signIn(role);
       for (const route of allRoutes.filter((r) => mayAccess(r.access, role) && r.path !== '/api/auth/logout')) {
         for (const url of urlsOf(route.path, paramValues)) {

@@ -3,16 +3,29 @@ import { User } from '../../server/modules/auth/auth.model.js';
 import { hashPassword, type Role } from '../../server/modules/auth/index.js';
 import { openSession } from '../../server/modules/auth/auth.sessions.js';
 import { withTransaction } from '../../server/db/sequelize.js';
+import { Partner } from '../../server/modules/partners/partners.model.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 let passwordHash: string | undefined;
 let counter = 0;
 
+/** A partner organisation (an association that refers families and hands devices on). */
+export async function createPartner(name = 'جمعية البر'): Promise<Partner> {
+  counter += 1;
+  return withTransaction((transaction) =>
+    Partner.create(
+      { name: `${name} ${counter}`, kind: 'association', city: 'الدمام', regionCode: 'SA-04' },
+      { transaction },
+    ),
+  );
+}
+
 export async function createUser(
   role: Role,
-  fields: Partial<{ email: string; name: string; active: boolean }> = {},
+  fields: Partial<{ email: string; name: string; active: boolean; partnerId: number }> = {},
 ): Promise<User> {
   passwordHash ??= await hashPassword(TEST_PASSWORD);
+  const partnerId = role === 'partner' ? (fields.partnerId ?? (await createPartner()).id) : null;
   counter += 1;
   return withTransaction((transaction) =>
     User.create(
@@ -20,6 +33,7 @@ export async function createUser(
         email: fields.email ?? `${role}${counter}@nimah.test`,
         name: fields.name ?? `${role} ${counter}`,
         role,
+        partnerId,
         passwordHash: passwordHash!,
         active: fields.active ?? true,
       },
@@ -28,9 +42,9 @@ export async function createUser(
   );
 }
 
-/** A signed-in user of the role: returns the user and a bearer token. */
-export async function signIn(role: Role): Promise<{ user: User; token: string }> {
-  const user = await createUser(role);
+/** A signed-in user of the role (a partner user gets a partner of its own unless `partnerId` names one). */
+export async function signIn(role: Role, fields: { partnerId?: number } = {}): Promise<{ user: User; token: string }> {
+  const user = await createUser(role, fields);
   const { token } = await openSession(user.id);
   return { user, token };
 }

@@ -41,7 +41,7 @@ describe('validation errors: type and context', () => {
       .expect(400);
     expect(fieldErrors(res.body).get('role')).to.deep.include({
       type: 'any.only',
-      context: { valids: ['admin', 'manager', 'technician', 'viewer'] },
+      context: { valids: ['admin', 'manager', 'technician', 'viewer', 'partner'] },
     });
   });
 

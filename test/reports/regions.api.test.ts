@@ -134,6 +134,8 @@ describe('figures by region', () => {
         'families',
         'students',
         'institutions',
+        'devicesToInstitutions',
+        'familiesThroughPartners',
         'drivesSanitized',
         'kgDiverted',
         'co2eKg',

@@ -19,6 +19,8 @@ const SPEC: Record<DeviceAction, { from: DeviceStatus; to: DeviceStatus[] }> = {
   allocate: { from: 'ready', to: ['allocated'] },
   cancel_allocation: { from: 'allocated', to: ['ready'] },
   handover: { from: 'allocated', to: ['handed_over'] },
+  // Spec §13: a batch handed over to a partner association puts its devices in the partner's custody, ready again.
+  transfer_custody: { from: 'allocated', to: ['ready'] },
   recycle: { from: 'disposal', to: ['recycled'] },
   harvest: { from: 'disposal', to: ['harvested'] },
   return: { from: 'handed_over', to: ['intake'] },

@@ -84,5 +84,5 @@ export async function setAppointment(id: number, input: AppointmentInput, actor:
     return next;
   });
   logger.info('allocation.appointment_set', { allocationId: id, version });
-  return getAllocation(id, actor.role);
+  return getAllocation(id, actor);
 }

@@ -17,7 +17,8 @@ import { changeBeneficiaryStatus, lockBeneficiary } from '../beneficiaries/index
 import { changeStatus, findDevice } from '../devices/index.js';
 import { recordHandover } from '../figures/index.js';
 import { Allocation } from './allocations.model.js';
-import { getAllocation } from './allocations.service.js';
+import { assertPartnerHolds, getAllocation } from './allocations.service.js';
+import { storedAccessories } from './allocations.batch-schema.js';
 import type { AllocationDto, HandoverInput } from './allocations.schema.js';
 import { publishEvent } from '../webhooks/index.js';
 import { allocationEvent } from './allocations.events.js';
@@ -73,11 +74,20 @@ export async function handover(
   await withTransaction(async (t) => {
     const allocation = await Allocation.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
     if (!allocation) throw new NotFoundError(`Allocation ${id} not found`);
+    const device = (await findDevice(allocation.deviceId, { transaction: t }))!;
+    assertPartnerHolds(device, actor, id);
     if (allocation.status !== 'reserved')
       throw new ConflictError('INVALID_TRANSITION', `A ${allocation.status} allocation cannot be handed over`, {
         status: allocation.status,
       });
-    const device = (await findDevice(allocation.deviceId, { transaction: t }))!;
+    if (allocation.batchId != null)
+      throw new ConflictError(
+        'IN_BATCH',
+        'This device is handed over with its batch (POST /api/allocation-batches/:id/handover)',
+        {
+          batchId: allocation.batchId,
+        },
+      );
     const code = newCertificateCode();
     const handedOverAt = input.handedOverAt ?? new Date();
     await changeStatus(
@@ -108,6 +118,8 @@ export async function handover(
         certificateCode: code,
         handedOverAt,
         handedOverBy: actor.id,
+        accessories: storedAccessories(input.accessories),
+        accessoriesNote: input.accessoriesNote ?? null,
       },
       { transaction: t },
     );
@@ -115,5 +127,5 @@ export async function handover(
     await publishEvent(t, 'allocation.handed_over', String(id), allocationEvent(allocation, device));
   });
   logger.info('allocation.handed_over', { allocationId: id });
-  return getAllocation(id, actor.role);
+  return getAllocation(id, actor);
 }

@@ -6,7 +6,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import type { AllocationStatus } from '../../shared/index.js';
+import type { AllocationStatus, BatchRecipientKind, BatchStatus } from '../../shared/index.js';
 
 export type { AllocationStatus };
 
@@ -33,6 +33,42 @@ export class Allocation extends Model<InferAttributes<Allocation>, InferCreation
   declare appointmentVersion: CreationOptional<number>;
   declare appointmentSetBy: CreationOptional<number | null>;
   declare appointmentSetAt: CreationOptional<Date | null>;
+  /** The batch this allocation belongs to (an institution's batch), and what went with the device (spec §13). */
+  declare batchId: CreationOptional<number | null>;
+  /** A comma list of ACCESSORIES (server/shared/batches.ts); null before the handover. */
+  declare accessories: CreationOptional<string | null>;
+  declare accessoriesNote: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+/**
+ * Many devices for one institution or partner association, reserved and handed over together (spec §13). An
+ * institution's batch has one allocation per device (`allocations.batch_id`); a partner's batch puts its devices in
+ * the partner's custody at handover, and the partner then hands each one on with an allocation of its own.
+ */
+export class AllocationBatch extends Model<InferAttributes<AllocationBatch>, InferCreationAttributes<AllocationBatch>> {
+  declare id: CreationOptional<number>;
+  declare code: string;
+  declare status: BatchStatus;
+  declare recipientKind: BatchRecipientKind;
+  declare beneficiaryId: number | null;
+  declare partnerId: number | null;
+  declare programmeId: number;
+  /** The devices, in the order they were scanned (a JSON array of ids). */
+  declare deviceIds: string;
+  declare deviceCount: number;
+  declare note: string | null;
+  declare receivedBy: CreationOptional<string | null>;
+  declare signatureSha256: CreationOptional<string | null>;
+  declare signatureType: CreationOptional<string | null>;
+  declare certificateCode: CreationOptional<string | null>;
+  declare accessories: CreationOptional<string | null>;
+  declare accessoriesNote: CreationOptional<string | null>;
+  declare cancelReason: CreationOptional<string | null>;
+  declare handedOverAt: CreationOptional<Date | null>;
+  declare handedOverBy: CreationOptional<number | null>;
+  declare createdBy: number | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -64,9 +100,39 @@ export function initAllocationModels(sequelize: Sequelize): void {
       appointmentVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       appointmentSetBy: int(),
       appointmentSetAt: { type: DataTypes.DATE(3), allowNull: true },
+      batchId: int(),
+      accessories: str(64),
+      accessoriesNote: str(300),
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },
     { sequelize, tableName: 'allocations' },
+  );
+  AllocationBatch.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      code: { type: DataTypes.STRING(16), allowNull: false, unique: true },
+      status: { type: DataTypes.STRING(12), allowNull: false },
+      recipientKind: { type: DataTypes.STRING(12), allowNull: false },
+      beneficiaryId: int(),
+      partnerId: int(),
+      programmeId: { type: DataTypes.INTEGER, allowNull: false },
+      deviceIds: { type: DataTypes.TEXT, allowNull: false },
+      deviceCount: { type: DataTypes.INTEGER, allowNull: false },
+      note: str(500),
+      receivedBy: str(200),
+      signatureSha256: { type: DataTypes.CHAR(64), allowNull: true },
+      signatureType: str(16),
+      certificateCode: { type: DataTypes.STRING(16), allowNull: true, unique: true },
+      accessories: str(64),
+      accessoriesNote: str(300),
+      cancelReason: str(500),
+      handedOverAt: { type: DataTypes.DATE(3), allowNull: true },
+      handedOverBy: int(),
+      createdBy: int(),
+      createdAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'allocation_batches' },
   );
 }

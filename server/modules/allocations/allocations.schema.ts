@@ -2,7 +2,8 @@ import Joi from 'joi';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
 import type { Allocation, AllocationStatus } from './allocations.model.js';
-import type { AllocateInput, AllocationDto, AppointmentDto } from '../../shared/index.js';
+import type { Accessory, AllocateInput, AllocationDto, AppointmentDto } from '../../shared/index.js';
+import { accessoriesOf, accessoryKeys } from './allocations.batch-schema.js';
 
 export type { AllocateInput, AllocationDto };
 export const allocateInput = Joi.object<AllocateInput>({
@@ -18,6 +19,8 @@ export interface HandoverInput {
   receivedBy: string;
   signature?: string;
   handedOverAt?: Date;
+  accessories?: Accessory[];
+  accessoriesNote?: string;
 }
 export const handoverInput = Joi.object<HandoverInput>({
   receivedBy: Joi.string().trim().min(1).max(200).required(),
@@ -27,6 +30,7 @@ export const handoverInput = Joi.object<HandoverInput>({
     .pattern(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/, { name: 'signature.dataUrl' })
     .message('{{#label}} must be a PNG or JPEG data URL'),
   handedOverAt: Joi.date().iso().max('now'),
+  ...accessoryKeys,
 });
 
 export interface AllocationListQuery extends PageQuery {
@@ -50,7 +54,8 @@ export const allocationListQuery = Joi.object<AllocationListQuery>({
  */
 export function toAllocationDto(a: Allocation, role: Role, assetTag: string | null = null): AllocationDto {
   const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
-  const full = mayAccess(MANAGERS, role);
+  // A partner reads only its own families' allocations (the routes scope the rows), and sees them whole.
+  const full = mayAccess(MANAGERS, role) || role === 'partner';
   return {
     id: a.id,
     deviceId: a.deviceId,
@@ -68,6 +73,9 @@ export function toAllocationDto(a: Allocation, role: Role, assetTag: string | nu
     updatedAt: iso(a.updatedAt)!,
     redacted: !full,
     appointment: appointmentOf(a, full),
+    batchId: a.batchId ?? null,
+    accessories: accessoriesOf(a.accessories),
+    accessoriesNote: full ? (a.accessoriesNote ?? null) : null,
   };
 }
 

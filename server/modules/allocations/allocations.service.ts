@@ -1,12 +1,12 @@
 // Allocation: a ready, sanitized device reserved for a verified or waitlisted beneficiary. Device, beneficiary
 // and allocation change together in one transaction; the device's compare-and-set makes exactly one of many
 // concurrent allocations of the same device win.
-import { Op, type Transaction } from 'sequelize';
+import { literal, Op, type Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
-import type { Actor, Role } from '../auth/index.js';
+import type { Actor } from '../auth/index.js';
 import {
   changeBeneficiaryStatus,
   lockBeneficiary,
@@ -16,7 +16,7 @@ import {
 import { assetTagOf, assetTagsOf, changeStatus, findDevice, type Device } from '../devices/index.js';
 import { programmeExists } from '../programmes/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
-import { Allocation } from './allocations.model.js';
+import { Allocation, AllocationBatch } from './allocations.model.js';
 import {
   toAllocationDto,
   type AllocateInput,
@@ -28,6 +28,49 @@ import { allocationEvent } from './allocations.events.js';
 
 const ELIGIBLE: BeneficiaryStatus[] = ['verified', 'waitlisted'];
 const ACTIVE = ['reserved', 'handed_over'];
+
+/**
+ * A partner user acts only on devices in its organisation's custody: any other allocation is "not found" to it, so
+ * ids tell it nothing. Staff pass.
+ */
+export function assertPartnerHolds(device: Pick<Device, 'custodyPartnerId'>, actor: Actor, allocationId: number): void {
+  if (actor.role === 'partner' && (actor.partnerId == null || device.custodyPartnerId !== actor.partnerId))
+    throw new NotFoundError(`Allocation ${allocationId} not found`);
+}
+
+/**
+ * Custody decides who may hand a device on: a device in a partner's custody only by that partner's users (to a
+ * family the partner referred), and a partner only its own devices. The programme defaults to the batch's.
+ */
+async function checkCustody(
+  device: Device,
+  beneficiary: Beneficiary,
+  input: AllocateInput,
+  actor: Actor,
+  t: Transaction,
+) {
+  if (actor.role !== 'partner') {
+    if (device.custodyPartnerId != null)
+      throw new ConflictError(
+        'DEVICE_IN_CUSTODY',
+        `Device ${device.assetTag} is in a partner's custody; the partner hands it on, or returns it first`,
+        { partnerId: device.custodyPartnerId },
+      );
+    return input.programmeId;
+  }
+  const notYours = (path: string, what: string) =>
+    new UnprocessableError('REFERENCE_NOT_FOUND', `${what} does not exist`, [{ path, message: 'does not exist' }]);
+  if (actor.partnerId == null || device.custodyPartnerId !== actor.partnerId)
+    throw notYours('deviceId', `Device ${input.deviceId}`);
+  if (beneficiary.partnerId !== actor.partnerId) throw notYours('beneficiaryId', `Beneficiary ${input.beneficiaryId}`);
+  return input.programmeId ?? (await batchProgrammeOf(device.custodyBatchId, t)) ?? undefined;
+}
+
+async function batchProgrammeOf(batchId: number | null, t: Transaction): Promise<number | null> {
+  if (batchId == null) return null;
+  const batch = await AllocationBatch.findByPk(batchId, { attributes: ['programmeId'], transaction: t });
+  return batch?.programmeId ?? null;
+}
 
 export async function allocate(input: AllocateInput, actor: Actor): Promise<AllocationDto> {
   if (input.overrideReason && actor.role !== 'admin')
@@ -46,11 +89,18 @@ export async function allocate(input: AllocateInput, actor: Actor): Promise<Allo
       throw new UnprocessableError('REFERENCE_NOT_FOUND', `Beneficiary ${input.beneficiaryId} does not exist`, [
         { path: 'beneficiaryId', message: 'does not exist' },
       ]);
+    input = { ...input, programmeId: await checkCustody(device, beneficiary, input, actor, t) };
     if (input.programmeId && !(await programmeExists(input.programmeId, t))) {
       throw new UnprocessableError('REFERENCE_NOT_FOUND', `Programme ${input.programmeId} does not exist`, [
         { path: 'programmeId', message: 'does not exist' },
       ]);
     }
+    if (beneficiary.kind === 'institution')
+      throw new ConflictError(
+        'USE_A_BATCH',
+        'An institution receives its devices as a batch (POST /api/allocation-batches)',
+        { beneficiaryId: beneficiary.id },
+      );
     await assertDeviceAllocatable(device, t);
     await assertBeneficiaryEligible(beneficiary, input, t);
     const prev = beneficiary.status;
@@ -83,7 +133,7 @@ export async function allocate(input: AllocateInput, actor: Actor): Promise<Allo
     return row;
   });
   logger.info('allocation.created', { allocationId: allocation.id, deviceId: allocation.deviceId });
-  return getAllocation(allocation.id, actor.role);
+  return getAllocation(allocation.id, actor);
 }
 
 async function assertDeviceAllocatable(device: Device, t: Transaction): Promise<void> {
@@ -147,6 +197,15 @@ export async function cancelAllocation(id: number, reason: string, actor: Actor)
       );
     }
     const device = (await findDevice(allocation.deviceId, { transaction: t }))!;
+    assertPartnerHolds(device, actor, id);
+    if (allocation.batchId != null)
+      throw new ConflictError(
+        'IN_BATCH',
+        'This device is cancelled with its batch (POST /api/allocation-batches/:id/cancel)',
+        {
+          batchId: allocation.batchId,
+        },
+      );
     await changeStatus(
       device,
       {
@@ -177,20 +236,39 @@ export async function cancelAllocation(id: number, reason: string, actor: Actor)
     await publishEvent(t, 'allocation.cancelled', String(allocation.id), allocationEvent(allocation, device));
   });
   logger.info('allocation.cancelled', { allocationId: id });
-  return getAllocation(id, actor.role);
+  return getAllocation(id, actor);
 }
 
-/** `role` decides what the caller may see of the people involved (see toAllocationDto). */
-export async function getAllocation(id: number, role: Role): Promise<AllocationDto> {
+/**
+ * The caller's role decides what it may see of the people involved (see toAllocationDto); a partner sees only the
+ * allocations of devices in its custody.
+ */
+export async function getAllocation(id: number, actor: Pick<Actor, 'role' | 'partnerId'>): Promise<AllocationDto> {
   const allocation = await Allocation.findByPk(id);
   if (!allocation) throw new NotFoundError(`Allocation ${id} not found`);
-  return toAllocationDto(allocation, role, await assetTagOf(allocation.deviceId));
+  if (actor.role === 'partner') {
+    const device = await findDevice(allocation.deviceId);
+    assertPartnerHolds(device ?? { custodyPartnerId: null }, actor as Actor, id);
+  }
+  return toAllocationDto(allocation, actor.role, await assetTagOf(allocation.deviceId));
 }
 
-export async function listAllocations(q: AllocationListQuery, role: Role): Promise<Page<AllocationDto>> {
+export async function listAllocations(
+  q: AllocationListQuery,
+  actor: Pick<Actor, 'role' | 'partnerId'>,
+): Promise<Page<AllocationDto>> {
+  const role = actor.role;
   const where: Record<string, unknown> = {};
   for (const key of ['status', 'programmeId', 'beneficiaryId', 'deviceId'] as const)
     if (q[key] !== undefined) where[key] = q[key];
+  // A partner's own: the allocations of devices in its custody (an integer from the session, never from the query).
+  const partnerDevices = () =>
+    literal(`(SELECT id FROM devices WHERE custody_partner_id = ${Math.trunc(Number(actor.partnerId ?? -1))})`);
+  if (role === 'partner')
+    where.deviceId =
+      q.deviceId !== undefined
+        ? { [Op.and]: [q.deviceId, { [Op.in]: partnerDevices() }] }
+        : { [Op.in]: partnerDevices() };
   const { rows, count } = await Allocation.findAndCountAll({
     where,
     order: [['id', 'DESC']],

@@ -15,6 +15,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare email: string;
   declare name: string;
   declare role: Role;
+  /** The partner organisation of a `partner` user (spec §13); null for the charity's staff. */
+  declare partnerId: CreationOptional<number | null>;
   declare passwordHash: string;
   declare language: CreationOptional<Language>;
   declare active: CreationOptional<boolean>;
@@ -61,6 +63,7 @@ export function initAuthModels(sequelize: Sequelize): void {
       email: { type: DataTypes.STRING(254), allowNull: false, unique: true },
       name: { type: DataTypes.STRING(200), allowNull: false },
       role: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [ROLES as unknown as string[]] } },
+      partnerId: { type: DataTypes.INTEGER, allowNull: true },
       passwordHash: { type: DataTypes.STRING(255), allowNull: false },
       language: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },

@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/index.js';
 
 // The roles and their groups are wire constants (the client hides what would be refused): defined in server/shared.
-export { ROLES, STAFF, MANAGERS, ADMINS, ALL_ROLES, type Role } from '../../shared/index.js';
+export { ROLES, STAFF, MANAGERS, ADMINS, ALL_ROLES, PARTNERS, HANDOVER_ROLES, type Role } from '../../shared/index.js';
 
 /** Who may call a route: named roles, any signed-in user, or anybody. */
 export type Access = readonly Role[] | 'authenticated' | 'public';
@@ -11,6 +11,8 @@ export interface Actor {
   role: Role;
   name: string;
   email: string;
+  /** The partner organisation of a `partner` user: every row such a user reads or writes is scoped to it. */
+  partnerId: number | null;
 }
 
 export function mayAccess(access: Access, role: Role | undefined): boolean {

@@ -7,6 +7,8 @@ import * as auth from './auth.service.js';
 import { revokeSession, SESSION_COOKIE } from './auth.sessions.js';
 import { createUserInput, idParams, loginInput, updateMeInput, updateUserInput, userListQuery } from './auth.schema.js';
 import { ADMINS, type Access } from './auth.roles.js';
+import { UnprocessableError } from '../../lib/errors.js';
+import { partnerExists } from '../partners/index.js';
 
 function setSessionCookie(res: Response, token: string, expires: Date): void {
   res.cookie(SESSION_COOKIE, token, {
@@ -16,6 +18,14 @@ function setSessionCookie(res: Response, token: string, expires: Date): void {
     path: '/',
     expires,
   });
+}
+
+/** The organisation a partner user is linked to must exist (checked here: auth sits below the partners module). */
+async function assertPartnerExists(partnerId: number | null | undefined): Promise<void> {
+  if (partnerId != null && !(await partnerExists(partnerId)))
+    throw new UnprocessableError('REFERENCE_NOT_FOUND', `Partner ${partnerId} does not exist`, [
+      { path: 'partnerId', message: 'does not exist' },
+    ]);
 }
 
 export const authRoutes = defineRoutes<Access>([
@@ -65,7 +75,11 @@ export const authRoutes = defineRoutes<Access>([
     method: 'post',
     path: '/api/users',
     access: ADMINS,
-    handler: async (req, res) => res.status(201).json(await auth.createUser(parse(createUserInput, req.body))),
+    handler: async (req, res) => {
+      const input = parse(createUserInput, req.body);
+      await assertPartnerExists(input.partnerId);
+      res.status(201).json(await auth.createUser(input));
+    },
   },
   {
     method: 'get',
@@ -77,8 +91,11 @@ export const authRoutes = defineRoutes<Access>([
     method: 'patch',
     path: '/api/users/:id',
     access: ADMINS,
-    handler: async (req, res) =>
-      res.json(await auth.updateUser(parse(idParams, req.params).id, parse(updateUserInput, req.body), actorOf(req))),
+    handler: async (req, res) => {
+      const input = parse(updateUserInput, req.body);
+      await assertPartnerExists(input.partnerId);
+      res.json(await auth.updateUser(parse(idParams, req.params).id, input, actorOf(req)));
+    },
   },
   {
     method: 'delete',

@@ -30,15 +30,23 @@ export interface CreateUserInput {
   email: string;
   name: string;
   role: Role;
+  partnerId?: number | null;
   password: string;
   language: Language;
 }
+/** A partner user belongs to exactly one partner organisation; staff to none. */
+const partnerIdOfRole = Joi.when('role', {
+  is: 'partner',
+  then: Joi.number().integer().positive().required(),
+  otherwise: Joi.any().valid(null).messages({ 'any.only': '{{#label}} goes only with role partner' }),
+});
 export const createUserInput = Joi.object<CreateUserInput>({
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).required(),
   name: Joi.string().trim().min(1).max(200).required(),
   role: Joi.string()
     .valid(...ROLES)
     .required(),
+  partnerId: partnerIdOfRole,
   password: passwordSchema.required(),
   language: Joi.string().valid('ar', 'en', 'fr').default('ar'),
 });
@@ -46,6 +54,7 @@ export const createUserInput = Joi.object<CreateUserInput>({
 export interface UpdateUserInput {
   name?: string;
   role?: Role;
+  partnerId?: number | null;
   password?: string;
   active?: boolean;
   language?: Language;
@@ -53,6 +62,8 @@ export interface UpdateUserInput {
 export const updateUserInput = Joi.object<UpdateUserInput>({
   name: Joi.string().trim().min(1).max(200),
   role: Joi.string().valid(...ROLES),
+  // Checked against the role (the new one, or the user's own) by the service.
+  partnerId: Joi.number().integer().positive().allow(null),
   password: passwordSchema,
   active: Joi.boolean(),
   language: Joi.string().valid('ar', 'en', 'fr'),
@@ -96,6 +107,7 @@ export function toUserDto(u: User): UserDto {
     email: u.email,
     name: u.name,
     role: u.role,
+    partnerId: u.partnerId ?? null,
     language: u.language,
     active: u.active,
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,

@@ -1,7 +1,7 @@
 import { Op, type InferAttributes } from 'sequelize';
 import { config } from '../../config.js';
 import { withTransaction } from '../../db/sequelize.js';
-import { ConflictError, NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { LoginAttempt, User } from './auth.model.js';
@@ -78,7 +78,14 @@ export async function createUser(input: CreateUserInput): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
   const user = await withTransaction((transaction) =>
     User.create(
-      { email: input.email, name: input.name, role: input.role, passwordHash, language: input.language },
+      {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        partnerId: input.role === 'partner' ? (input.partnerId ?? null) : null,
+        passwordHash,
+        language: input.language,
+      },
       { transaction },
     ),
   );
@@ -114,9 +121,21 @@ export async function updateUser(id: number, input: UpdateUserInput, actor: Acto
   }
   const { password, ...rest } = input;
   const changes: Partial<InferAttributes<User>> = { ...rest };
+  const role = input.role ?? user.role;
+  const partnerId = input.partnerId !== undefined ? input.partnerId : user.partnerId;
+  if (role === 'partner' && partnerId == null)
+    throw new ValidationError('A partner user belongs to a partner organisation', [
+      { path: 'partnerId', message: 'is required with role partner', type: 'any.required' },
+    ]);
+  if (role !== 'partner' && input.partnerId != null)
+    throw new ValidationError('Only a partner user belongs to a partner organisation', [
+      { path: 'partnerId', message: 'goes only with role partner', type: 'any.only' },
+    ]);
+  if (role !== 'partner') changes.partnerId = null;
   if (password) changes.passwordHash = await hashPassword(password);
   await withTransaction((transaction) => user.update(changes, { transaction }));
-  if (input.password || input.active === false || input.role) await revokeAllSessions(id);
+  if (input.password || input.active === false || input.role || input.partnerId !== undefined)
+    await revokeAllSessions(id);
   logger.info('user.updated', { userId: id, fields: Object.keys(input) });
   return toUserDto(user);
 }

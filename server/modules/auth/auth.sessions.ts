@@ -92,7 +92,13 @@ async function readSession(tokenHash: string, generation: number, now: number): 
     if (generation === revocations) cached.delete(tokenHash);
     return undefined;
   }
-  const actor: Actor = { id: user.id, role: user.role, name: user.name, email: user.email };
+  const actor: Actor = {
+    id: user.id,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    partnerId: user.partnerId ?? null,
+  };
   if (generation !== revocations) return actor;
   if (!cached.has(tokenHash) && cached.size >= SESSION_CACHE_MAX) cached.delete(cached.keys().next().value as string);
   cached.set(tokenHash, {

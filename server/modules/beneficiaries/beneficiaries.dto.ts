@@ -1,6 +1,6 @@
 // Wire shapes of beneficiaries. Redaction lives here and only here: a role that may not see personal data gets
 // the redacted shape from the same function, so no route can forget it.
-import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
+import { HANDOVER_ROLES, mayAccess, type Role } from '../auth/index.js';
 import {
   allowedTransitions,
   type BeneficiaryKind,
@@ -9,7 +9,10 @@ import {
   type Purpose,
 } from './beneficiaries.lifecycle.js';
 import type { AuditAction, Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
-import type { BeneficiaryDto } from '../../shared/beneficiaries.js';
+import type { BeneficiaryDto, InstitutionDto } from '../../shared/beneficiaries.js';
+
+/** Who reads a beneficiary whole: managers, and partners (only ever given the rows of their own referrals). */
+const FULL_READERS = HANDOVER_ROLES;
 
 /** What a manager sees (the wire type, server/shared/). The national ID only ever leaves the server masked. */
 export type { BeneficiaryDto };
@@ -20,6 +23,8 @@ export interface BeneficiaryRedactedDto {
   id: number;
   kind: BeneficiaryKind;
   initials: string;
+  /** An institution's name (an organisation, not a person: spec §13 lets every role see it); absent for people. */
+  name?: string;
   city: string | null;
   regionCode: string | null;
   region: string | null;
@@ -68,13 +73,35 @@ export function initialsOf(name: string): string {
 
 const iso = (d: Date): string => new Date(d).toISOString();
 
-export function toBeneficiaryDto(b: Beneficiary, role: Role): BeneficiaryDto | BeneficiaryRedactedDto {
-  if (!mayAccess(MANAGERS, role)) {
+/** An institution's own fields; `devicesReceived` is counted by the caller that has it (0 in lists). */
+function institutionOf(b: Beneficiary, devicesReceived: number): InstitutionDto | null {
+  if (b.kind !== 'institution') return null;
+  return {
+    type: b.institutionType ?? 'other',
+    registrationNumber: b.registrationNumber ?? null,
+    contactPerson: b.contactPerson ?? '',
+    requestedDevices: b.requestedDevices ?? 0,
+    justification: b.justification ?? null,
+    devicesReceived,
+  };
+}
+
+/**
+ * Managers see the whole record; a partner sees the families its organisation referred in full (the routes scope
+ * which rows it gets); technicians and viewers get the redacted shape.
+ */
+export function toBeneficiaryDto(
+  b: Beneficiary,
+  role: Role,
+  devicesReceived = 0,
+): BeneficiaryDto | BeneficiaryRedactedDto {
+  if (!mayAccess(FULL_READERS, role)) {
     return {
       redacted: true,
       id: b.id,
       kind: b.kind,
       initials: initialsOf(b.name),
+      ...(b.kind === 'institution' ? { name: b.name } : {}),
       city: b.city,
       regionCode: b.regionCode ?? null,
       region: b.region,
@@ -91,7 +118,7 @@ export function toBeneficiaryDto(b: Beneficiary, role: Role): BeneficiaryDto | B
     id: b.id,
     kind: b.kind,
     name: b.name,
-    nationalIdMasked: maskNationalId(b.nationalIdLast4),
+    nationalIdMasked: b.nationalIdLast4 == null ? null : maskNationalId(b.nationalIdLast4),
     phone: b.phone,
     city: b.city,
     regionCode: b.regionCode ?? null,
@@ -102,6 +129,7 @@ export function toBeneficiaryDto(b: Beneficiary, role: Role): BeneficiaryDto | B
     need: b.need,
     purpose: b.purpose,
     partnerId: b.partnerId,
+    institution: institutionOf(b, devicesReceived),
     status: b.status,
     rejectionReason: b.rejectionReason ?? null,
     statusChangedAt: iso(b.statusChangedAt),

@@ -18,26 +18,41 @@ import {
   type Purpose,
 } from './beneficiaries.lifecycle.js';
 import { associatePartnerRows } from '../partners/index.js';
-import { CONTACT_CHANNELS, CONTACT_LANGUAGES, type ContactChannel, type ContactLanguage } from '../../shared/index.js';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_LANGUAGES,
+  INSTITUTION_TYPES,
+  type ContactChannel,
+  type ContactLanguage,
+  type InstitutionType,
+} from '../../shared/index.js';
 
 export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreationAttributes<Beneficiary>> {
   declare id: CreationOptional<number>;
   declare kind: BeneficiaryKind;
   declare name: string;
-  declare nationalIdEncrypted: string;
-  declare nationalIdHash: string;
-  declare nationalIdLast4: string;
+  /** Null for institutions (spec §13: no national ID). */
+  declare nationalIdEncrypted: string | null;
+  declare nationalIdHash: string | null;
+  declare nationalIdLast4: string | null;
   declare phone: string;
   declare city: string | null;
   /** ISO 3166-2 code from server/shared/regions.ts (SA-01, MA-06…). */
   declare regionCode: CreationOptional<string | null>;
   declare region: string | null;
-  declare householdSize: number;
-  declare monthlyIncome: number;
+  /** Null for institutions. */
+  declare householdSize: number | null;
+  declare monthlyIncome: number | null;
   declare schoolChildren: number;
   declare need: Need;
   declare purpose: Purpose;
   declare partnerId: number | null;
+  /** An institution's own fields (kind `institution`); null for families and students. */
+  declare institutionType: CreationOptional<InstitutionType | null>;
+  declare registrationNumber: CreationOptional<string | null>;
+  declare contactPerson: CreationOptional<string | null>;
+  declare requestedDevices: CreationOptional<number | null>;
+  declare justification: CreationOptional<string | null>;
   /** Written only by changeBeneficiaryStatus (and set to `applied` on create). */
   declare status: BeneficiaryStatus;
   declare rejectionReason: CreationOptional<string | null>;
@@ -80,26 +95,32 @@ export function initBeneficiaryModels(sequelize: Sequelize): void {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
       kind: { ...str(16, false), validate: oneOf(BENEFICIARY_KINDS) },
       name: str(200, false),
-      nationalIdEncrypted: { type: DataTypes.TEXT, allowNull: false },
-      nationalIdHash: { type: DataTypes.CHAR(64), allowNull: false, unique: true },
-      nationalIdLast4: str(4, false),
+      nationalIdEncrypted: { type: DataTypes.TEXT, allowNull: true },
+      nationalIdHash: { type: DataTypes.CHAR(64), allowNull: true, unique: true },
+      nationalIdLast4: str(4),
       phone: str(20, false),
       city: str(100),
       regionCode: str(8),
       region: str(100),
-      householdSize: int(),
+      householdSize: { type: DataTypes.INTEGER, allowNull: true },
       // DECIMAL comes back as a string from some drivers; the score and the API want a number.
       monthlyIncome: {
         type: DataTypes.DECIMAL(12, 2),
-        allowNull: false,
+        allowNull: true,
         get(this: Beneficiary) {
-          return Number(this.getDataValue('monthlyIncome'));
+          const value = this.getDataValue('monthlyIncome');
+          return value == null ? null : Number(value);
         },
       },
       schoolChildren: { ...int(), defaultValue: 0 },
       need: { ...str(16, false), validate: oneOf(NEEDS) },
       purpose: { ...str(16, false), validate: oneOf(PURPOSES) },
       partnerId: { type: DataTypes.INTEGER, allowNull: true },
+      institutionType: { ...str(24), validate: oneOf(INSTITUTION_TYPES) },
+      registrationNumber: { ...str(50), unique: true },
+      contactPerson: str(200),
+      requestedDevices: { type: DataTypes.INTEGER, allowNull: true },
+      justification: { type: DataTypes.TEXT, allowNull: true },
       status: { ...str(16, false), validate: oneOf(BENEFICIARY_STATUSES) },
       rejectionReason: { type: DataTypes.TEXT, allowNull: true },
       statusChangedAt: { type: DataTypes.DATE(3), allowNull: false },

@@ -57,3 +57,18 @@ export async function familyContactOf(id: number): Promise<FamilyContact | null>
     language: b.contactLanguage ?? null,
   };
 }
+
+/** Name, city and region of the given beneficiaries (institutions, for batches), in one query. */
+export async function recipientSummariesOf(
+  ids: readonly number[],
+): Promise<Map<number, { name: string; city: string | null; regionCode: string | null; kind: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await Beneficiary.findAll({
+    where: { id: [...new Set(ids)] },
+    attributes: ['id', 'name', 'city', 'regionCode', 'kind'],
+    raw: true,
+  });
+  return new Map(
+    rows.map((b) => [b.id, { name: b.name, city: b.city ?? null, regionCode: b.regionCode ?? null, kind: b.kind }]),
+  );
+}

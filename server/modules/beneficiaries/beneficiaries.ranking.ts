@@ -6,7 +6,7 @@ import { config } from '../../config.js';
 import { ELIGIBLE_STATUSES, type Need } from './beneficiaries.lifecycle.js';
 import { Beneficiary } from './beneficiaries.model.js';
 import { byPriority, priorityScore, priorityWeightsFor, type PriorityWeights } from './beneficiaries.priority.js';
-import type { PriorityBreakdown } from '../../shared/index.js';
+import { PERSON_KINDS, type PriorityBreakdown } from '../../shared/index.js';
 
 export const priorityWeights = (): PriorityWeights => priorityWeightsFor(config.country, config.priorityWeights);
 
@@ -37,7 +37,8 @@ export async function rankEligible(
   transaction?: Transaction,
 ): Promise<RankedId[]> {
   const eligible = (await Beneficiary.findAll({
-    where: { status: [...ELIGIBLE_STATUSES], ...(needs ? { need: needs } : {}) },
+    // People only: institutions have no family score and wait in their own list (beneficiaries.institutions.ts).
+    where: { status: [...ELIGIBLE_STATUSES], kind: [...PERSON_KINDS], ...(needs ? { need: needs } : {}) },
     attributes: ['id', 'householdSize', 'monthlyIncome', 'schoolChildren', 'partnerId', 'createdAt'],
     raw: true,
     transaction,

@@ -1,8 +1,13 @@
-// Every beneficiary route, and what a partner referred. The registry holds personal data, so all of it is for
-// managers (the partner list itself is in the partners module).
+// Every beneficiary route, and what a partner referred. The registry holds personal data, so it is for managers;
+// a partner association's user reads only the beneficiaries its organisation referred (spec §13), the same rows
+// the filter `partnerId` would give, forced by the route (the partner list itself is in the partners module).
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
-import { actorOf, idParams, MANAGERS, type Access } from '../auth/index.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { actorOf, idParams, MANAGERS, type Access, type Actor } from '../auth/index.js';
+import { handoversOf } from '../figures/index.js';
+import type { Beneficiary } from './beneficiaries.model.js';
+import { institutionWaitlistPage } from './beneficiaries.institutions.js';
 import { toBeneficiaryDto } from './beneficiaries.dto.js';
 import {
   beneficiaryInput,
@@ -14,6 +19,14 @@ import {
 import * as beneficiaries from './beneficiaries.service.js';
 import { beneficiaryPriority, waitlistPage } from './beneficiaries.waitlist.js';
 import { partnerReferrals, referralsQuery } from './beneficiaries.referrals.js';
+
+const READERS: Access = [...MANAGERS, 'partner'];
+
+/** A partner sees only its referrals: any other beneficiary is "not found", so ids tell it nothing. */
+function assertVisible(b: Beneficiary, actor: Actor): void {
+  if (actor.role === 'partner' && b.partnerId !== actor.partnerId)
+    throw new NotFoundError(`Beneficiary ${b.id} not found`);
+}
 
 export const beneficiaryRoutes = defineRoutes<Access>([
   {
@@ -32,17 +45,26 @@ export const beneficiaryRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/beneficiaries',
-    access: MANAGERS,
-    handler: async (req, res) =>
-      res.json(await beneficiaries.listBeneficiaries(parse(beneficiaryListQuery, req.query), actorOf(req))),
+    access: READERS,
+    handler: async (req, res) => {
+      const actor = actorOf(req);
+      const query = parse(beneficiaryListQuery, req.query);
+      if (actor.role === 'partner') query.scopePartnerId = actor.partnerId ?? -1;
+      res.json(await beneficiaries.listBeneficiaries(query, actor));
+    },
   },
   {
     method: 'get',
     path: '/api/beneficiaries/:id',
-    access: MANAGERS,
+    access: READERS,
     handler: async (req, res) => {
+      const actor = actorOf(req);
       const b = await beneficiaries.findBeneficiary(parse(idParams, req.params).id);
-      res.json({ ...toBeneficiaryDto(b, actorOf(req).role), priority: beneficiaryPriority(b) });
+      assertVisible(b, actor);
+      if (b.kind === 'institution') {
+        const received = (await handoversOf([b.id])).get(b.id) ?? 0;
+        res.json(toBeneficiaryDto(b, actor.role, received));
+      } else res.json({ ...toBeneficiaryDto(b, actor.role), priority: beneficiaryPriority(b) });
     },
   },
   {
@@ -71,7 +93,14 @@ export const beneficiaryRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/waitlist',
     access: MANAGERS,
-    handler: async (req, res) => res.json(await waitlistPage(parse(waitlistQuery, req.query), actorOf(req))),
+    handler: async (req, res) => {
+      const query = parse(waitlistQuery, req.query);
+      res.json(
+        query.kind === 'institution'
+          ? await institutionWaitlistPage(query, actorOf(req))
+          : await waitlistPage(query, actorOf(req)),
+      );
+    },
   },
   {
     method: 'get',

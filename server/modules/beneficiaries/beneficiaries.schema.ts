@@ -4,7 +4,13 @@ import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { citySchema, regionCodeSchema } from '../regions/index.js';
-import { CONTACT_CHANNELS, CONTACT_LANGUAGES, type ContactConsentInput } from '../../shared/index.js';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_LANGUAGES,
+  INSTITUTION_TYPES,
+  type ContactConsentInput,
+  type InstitutionInput,
+} from '../../shared/index.js';
 import {
   BENEFICIARY_KINDS,
   BENEFICIARY_STATUSES,
@@ -34,19 +40,22 @@ export function nationalIdSchema(country: Country): Joi.StringSchema {
 export interface BeneficiaryInput {
   kind: BeneficiaryKind;
   name: string;
-  nationalId: string;
+  /** People only: an institution has none (spec §13). */
+  nationalId?: string;
   phone: string;
   city?: string;
   /** ISO 3166-2 region (server/shared/regions.ts); null clears it. */
   regionCode?: string | null;
   /** Legacy free text, kept as typed; `regionCode` is what figures group on. */
   region?: string;
-  householdSize: number;
-  monthlyIncome: number;
+  householdSize?: number;
+  monthlyIncome?: number;
   schoolChildren: number;
   need: Need;
   purpose: Purpose;
   partnerId?: number | null;
+  /** Kind `institution` only: its type, registration, contact person, requested devices and why. */
+  institution?: InstitutionInput;
   /** The family's answer to "may we message you?", recorded with who and when (spec §12). */
   contactConsent?: ContactConsentInput;
 }
@@ -76,6 +85,32 @@ const contactConsentSchema = Joi.object<ContactConsentInput>({
   }),
 });
 
+const institutionSchema = Joi.object<InstitutionInput>({
+  type: Joi.string()
+    .valid(...INSTITUTION_TYPES)
+    .required(),
+  // Kept as written but for spaces and case, so that the same registration typed twice is one institution.
+  registrationNumber: Joi.string()
+    .trim()
+    .max(50)
+    .uppercase()
+    .replace(/\s+/g, '')
+    .allow('', null)
+    .empty(['', null])
+    .default(null),
+  contactPerson: Joi.string().trim().min(1).max(200).required(),
+  requestedDevices: Joi.number().integer().min(1).max(10_000).required(),
+  justification: optional(2000).default(null),
+});
+
+/** Required for people, refused for an institution (which has no national ID, household or income). */
+const forPeople = (schema: Joi.Schema, required = true) =>
+  Joi.when('kind', {
+    is: 'institution',
+    then: Joi.forbidden().messages({ 'any.unknown': '{{#label}} is not asked of an institution' }),
+    otherwise: required ? schema.required() : schema,
+  });
+
 const keys = {
   kind: Joi.string().valid(...BENEFICIARY_KINDS),
   name: Joi.string().trim().min(1).max(200),
@@ -91,22 +126,32 @@ const keys = {
   purpose: Joi.string().valid(...PURPOSES),
   partnerId: Joi.number().integer().positive().allow(null),
   contactConsent: contactConsentSchema,
+  institution: institutionSchema,
 };
 
 export const beneficiaryInput = Joi.object<BeneficiaryInput>({
   ...keys,
   kind: keys.kind.required(),
   name: keys.name.required(),
-  nationalId: keys.nationalId.required(),
+  nationalId: forPeople(keys.nationalId),
   phone: keys.phone.required(),
-  householdSize: keys.householdSize.required(),
-  monthlyIncome: keys.monthlyIncome.required(),
-  schoolChildren: keys.schoolChildren
-    .default(0)
-    .max(Joi.ref('householdSize'))
-    .messages({ 'number.max': '{{#label}} cannot exceed householdSize' }),
-  need: keys.need.required(),
+  householdSize: forPeople(keys.householdSize),
+  monthlyIncome: forPeople(keys.monthlyIncome),
+  schoolChildren: forPeople(
+    keys.schoolChildren
+      .default(0)
+      .max(Joi.ref('householdSize'))
+      .messages({ 'number.max': '{{#label}} cannot exceed householdSize' }),
+    false,
+  ),
+  // An institution names what it needs in `institution.requestedDevices`; its `need` says which kind of device.
+  need: Joi.when('kind', { is: 'institution', then: keys.need.default('any'), otherwise: keys.need.required() }),
   purpose: keys.purpose.default('general'),
+  institution: Joi.when('kind', {
+    is: 'institution',
+    then: institutionSchema.required(),
+    otherwise: Joi.forbidden().messages({ 'any.unknown': '{{#label}} goes only with kind institution' }),
+  }),
 });
 
 export interface BeneficiaryPatch extends Partial<BeneficiaryInput> {
@@ -125,6 +170,8 @@ export const beneficiaryPatch = Joi.object<BeneficiaryPatch>({
 
 export interface BeneficiaryListQuery extends PageQuery {
   status?: BeneficiaryStatus[];
+  /** Set by the route for a partner user: only the beneficiaries its organisation referred. */
+  scopePartnerId?: number;
   kind?: BeneficiaryKind;
   need?: Need;
   partnerId?: number;
@@ -141,7 +188,13 @@ export const beneficiaryListQuery = Joi.object<BeneficiaryListQuery>({
 
 export interface WaitlistQuery extends PageQuery {
   need?: Need;
+  /** `institution`: the institutions' list (by request date and outstanding need); otherwise families and students. */
+  kind?: 'institution';
 }
-export const waitlistQuery = Joi.object<WaitlistQuery>({ ...pageQueryKeys, need: Joi.string().valid(...NEEDS) });
+export const waitlistQuery = Joi.object<WaitlistQuery>({
+  ...pageQueryKeys,
+  need: Joi.string().valid(...NEEDS),
+  kind: Joi.string().valid('institution'),
+});
 
 export const pageQuery = Joi.object<PageQuery>(pageQueryKeys);

@@ -9,7 +9,7 @@ import { encryptPii, piiHash } from '../../lib/pii.js';
 import { toLatinDigits } from '../../lib/text.js';
 import { containsPattern } from '../../lib/sql.js';
 import type { Actor } from '../auth/index.js';
-import type { ContactConsentInput } from '../../shared/index.js';
+import type { ContactConsentInput, InstitutionInput } from '../../shared/index.js';
 import {
   toAuditDto,
   toBeneficiaryDto,
@@ -41,25 +41,62 @@ async function assertNewNationalId(hash: string, transaction: Transaction, selfI
   if (existing && existing.id !== selfId) throw duplicate(existing.id);
 }
 
-const duplicate = (existingId?: number) =>
+const duplicate = (existingId?: number, what = 'national ID') =>
   new ConflictError(
     'DUPLICATE_BENEFICIARY',
-    'A beneficiary with this national ID is registered already',
+    `A beneficiary with this ${what} is registered already`,
     existingId ? { existingId } : undefined,
   );
 
+/** The same for an institution's registration number (unique where given). */
+async function assertNewRegistration(
+  registrationNumber: string | null | undefined,
+  transaction: Transaction,
+  selfId?: number,
+): Promise<void> {
+  if (!registrationNumber) return;
+  const existing = await Beneficiary.findOne({ where: { registrationNumber }, attributes: ['id'], transaction });
+  if (existing && existing.id !== selfId) throw duplicate(existing.id, 'registration number');
+}
+
 /**
- * Two concurrent applications both pass the check above on MySQL; the UNIQUE index on national_id_hash stops the
- * second. It is the table's only unique key besides the primary key, so any unique violation here is that case.
+ * Two concurrent applications both pass the checks above on MySQL; the UNIQUE indexes on national_id_hash and
+ * registration_number stop the second. They are the table's only unique keys besides the primary key.
  */
-async function mappingDuplicates<T>(hash: string | undefined, work: () => Promise<T>): Promise<T> {
+async function mappingDuplicates<T>(
+  key: { hash?: string; registrationNumber?: string | null },
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (!(err instanceof UniqueConstraintError) || !hash) throw err;
-    const winner = await Beneficiary.findOne({ where: { nationalIdHash: hash }, attributes: ['id'] });
-    throw duplicate(winner?.id);
+    if (!(err instanceof UniqueConstraintError)) throw err;
+    if (key.hash) {
+      const winner = await Beneficiary.findOne({ where: { nationalIdHash: key.hash }, attributes: ['id'] });
+      if (winner) throw duplicate(winner.id);
+    }
+    if (key.registrationNumber) {
+      const winner = await Beneficiary.findOne({
+        where: { registrationNumber: key.registrationNumber },
+        attributes: ['id'],
+      });
+      if (winner) throw duplicate(winner.id, 'registration number');
+    }
+    throw err;
   }
+}
+
+/** An institution's columns from its input (spec §13); people leave them null. */
+function institutionColumns(i: InstitutionInput | undefined) {
+  return i
+    ? {
+        institutionType: i.type,
+        registrationNumber: i.registrationNumber ?? null,
+        contactPerson: i.contactPerson,
+        requestedDevices: i.requestedDevices,
+        justification: i.justification ?? null,
+      }
+    : {};
 }
 
 async function assertPartner(partnerId: number | null | undefined, transaction: Transaction): Promise<void> {
@@ -100,18 +137,23 @@ const consentChanges = (b: Beneficiary, next: ConsentColumns): boolean =>
   (b.contactLanguage ?? null) !== next.contactLanguage;
 
 export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): Promise<Beneficiary> {
-  const { nationalId, contactConsent, ...rest } = input;
-  const hash = piiHash(nationalId);
-  const b = await mappingDuplicates(hash, () =>
+  const { nationalId, contactConsent, institution, ...rest } = input;
+  const hash = nationalId ? piiHash(nationalId) : undefined;
+  const registrationNumber = institution?.registrationNumber ?? null;
+  const b = await mappingDuplicates({ hash, registrationNumber }, () =>
     withTransaction(async (transaction) => {
-      await assertNewNationalId(hash, transaction);
+      if (hash) await assertNewNationalId(hash, transaction);
+      await assertNewRegistration(registrationNumber, transaction);
       await assertPartner(input.partnerId, transaction);
       const created = await Beneficiary.create(
         {
           ...rest,
-          nationalIdEncrypted: PENDING_CIPHERTEXT,
-          nationalIdHash: hash,
-          nationalIdLast4: visibleTail(nationalId),
+          ...institutionColumns(institution),
+          householdSize: rest.householdSize ?? null,
+          monthlyIncome: rest.monthlyIncome ?? null,
+          nationalIdEncrypted: nationalId ? PENDING_CIPHERTEXT : null,
+          nationalIdHash: hash ?? null,
+          nationalIdLast4: nationalId ? visibleTail(nationalId) : null,
           city: rest.city ?? null,
           regionCode: rest.regionCode ?? null,
           region: rest.region ?? null,
@@ -122,10 +164,11 @@ export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): 
         },
         { transaction },
       );
-      await created.update(
-        { nationalIdEncrypted: nationalIdColumns(nationalId, created.id).nationalIdEncrypted },
-        { transaction },
-      );
+      if (nationalId)
+        await created.update(
+          { nationalIdEncrypted: nationalIdColumns(nationalId, created.id).nationalIdEncrypted },
+          { transaction },
+        );
       const fields = Object.keys(input).filter((k) => input[k as keyof BeneficiaryInput] != null);
       await writeAudit(
         { beneficiaryId: created.id, actorId: actor.id, action: 'created', fields, toStatus: 'applied' },
@@ -165,6 +208,7 @@ export async function listBeneficiaries(
   if (q.kind) where.push({ kind: q.kind });
   if (q.need) where.push({ need: q.need });
   if (q.partnerId) where.push({ partnerId: q.partnerId });
+  if (q.scopePartnerId) where.push({ partnerId: q.scopePartnerId });
   if (q.q) where.push(searchWhere(q.q));
   const { rows, count } = await Beneficiary.findAndCountAll({
     where: { [Op.and]: where },
@@ -185,10 +229,11 @@ async function fieldChanges(
   actorId: number,
   transaction: Transaction,
 ): Promise<{ values: Partial<Beneficiary>; names: string[] }> {
+  assertFieldsFitKind(b, fields);
   const values: Record<string, unknown> = {};
   const names: string[] = [];
   for (const [key, value] of Object.entries(fields) as [keyof Fields, unknown][]) {
-    if (value === undefined || key === 'nationalId' || key === 'contactConsent') continue;
+    if (value === undefined || key === 'nationalId' || key === 'contactConsent' || key === 'institution') continue;
     if ((b.get(key) ?? null) !== value) {
       values[key] = value;
       names.push(key);
@@ -207,9 +252,17 @@ async function fieldChanges(
       names.push('contactConsent');
     }
   }
+  if (fields.institution) {
+    await assertNewRegistration(fields.institution.registrationNumber, transaction, b.id);
+    for (const [key, value] of Object.entries(institutionColumns(fields.institution)))
+      if ((b.get(key as keyof Beneficiary) ?? null) !== value) {
+        values[key] = value;
+        if (!names.includes('institution')) names.push('institution');
+      }
+  }
   if (names.includes('partnerId')) await assertPartner(fields.partnerId, transaction);
-  const household = fields.householdSize ?? b.householdSize;
-  if ((fields.schoolChildren ?? b.schoolChildren) > household) {
+  const household = fields.householdSize ?? b.householdSize ?? 0;
+  if (b.kind !== 'institution' && (fields.schoolChildren ?? b.schoolChildren) > household) {
     throw new ValidationError('Request is invalid', [
       {
         path: 'schoolChildren',
@@ -222,10 +275,29 @@ async function fieldChanges(
   return { values: values, names };
 }
 
+/**
+ * A PATCH keeps a person a person and an institution an institution: the other kind's fields are refused (400), as is
+ * a change of kind between the two.
+ */
+function assertFieldsFitKind(b: Beneficiary, fields: Fields): void {
+  const institution = b.kind === 'institution';
+  const wrong: { path: string; message: string; type: string }[] = [];
+  if (fields.kind && (fields.kind === 'institution') !== institution)
+    wrong.push({ path: 'kind', message: 'cannot change between a person and an institution', type: 'any.invalid' });
+  const personFields = ['nationalId', 'householdSize', 'monthlyIncome', 'schoolChildren'] as const;
+  if (institution)
+    for (const key of personFields)
+      if (fields[key] !== undefined)
+        wrong.push({ path: key, message: 'is not asked of an institution', type: 'any.unknown' });
+  if (!institution && fields.institution)
+    wrong.push({ path: 'institution', message: 'goes only with kind institution', type: 'any.unknown' });
+  if (wrong.length) throw new ValidationError('Request is invalid', wrong);
+}
+
 export async function updateBeneficiary(id: number, patch: BeneficiaryPatch, actor: Actor): Promise<Beneficiary> {
   const { status, rejectionReason, ...fields } = patch;
   const hash = fields.nationalId ? piiHash(fields.nationalId) : undefined;
-  const b = await mappingDuplicates(hash, () =>
+  const b = await mappingDuplicates({ hash, registrationNumber: fields.institution?.registrationNumber }, () =>
     withTransaction(async (transaction) => {
       const current = await findBeneficiary(id, transaction);
       const from = current.status;

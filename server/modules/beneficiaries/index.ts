@@ -6,6 +6,7 @@ export {
   certificateBeneficiariesOf,
   familyContactOf,
   lockBeneficiary,
+  recipientSummariesOf,
   type FamilyContact,
 } from './beneficiaries.queries.js';
 export {

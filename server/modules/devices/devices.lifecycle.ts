@@ -12,6 +12,7 @@ export const DEVICE_ACTIONS = [
   'allocate',
   'cancel_allocation',
   'handover',
+  'transfer_custody',
   'recycle',
   'harvest',
   'return',
@@ -29,6 +30,8 @@ export const TRANSITIONS: Readonly<
   allocate: { from: ['ready'], to: ['allocated'] },
   cancel_allocation: { from: ['allocated'], to: ['ready'] },
   handover: { from: ['allocated'], to: ['handed_over'] },
+  // A batch handed over to a partner association (spec §13): ready again, now in the partner's custody.
+  transfer_custody: { from: ['allocated'], to: ['ready'] },
   recycle: { from: ['disposal'], to: ['recycled'] },
   harvest: { from: ['disposal'], to: ['harvested'] },
   return: { from: ['handed_over'], to: ['intake'] },

@@ -39,6 +39,10 @@ export class Device extends Model<InferAttributes<Device>, InferCreationAttribut
   declare licence: CreationOptional<string | null>;
   declare windows11Eligible: CreationOptional<boolean | null>;
   declare notes: CreationOptional<string | null>;
+  /** A partner association holding the device to hand it on (spec §13), since when, through which batch. */
+  declare custodyPartnerId: CreationOptional<number | null>;
+  declare custodySince: CreationOptional<Date | null>;
+  declare custodyBatchId: CreationOptional<number | null>;
   declare version: CreationOptional<number>;
   declare lastEventSeq: CreationOptional<number>;
   declare lastEventHash: CreationOptional<string | null>;
@@ -109,6 +113,9 @@ export function initDeviceModels(sequelize: Sequelize): void {
       licence: str(32),
       windows11Eligible: { type: DataTypes.BOOLEAN, allowNull: true },
       notes: { type: DataTypes.TEXT, allowNull: true },
+      custodyPartnerId: { type: DataTypes.INTEGER, allowNull: true },
+      custodySince: { type: DataTypes.DATE(3), allowNull: true },
+      custodyBatchId: { type: DataTypes.INTEGER, allowNull: true },
       version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastEventSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastEventHash: { type: DataTypes.CHAR(64), allowNull: true },

@@ -17,7 +17,8 @@ import {
   unprefixedSanitization,
   type DeviceFile,
 } from '../sanitization/index.js';
-import type { DeviceDetailDto } from '../../shared/index.js';
+import type { CustodyDto, DeviceDetailDto } from '../../shared/index.js';
+import { partnerSummariesOf } from '../partners/index.js';
 
 /**
  * The history shown with a device; longer histories are paged by GET /api/devices/:id/events. Events are numbered
@@ -72,12 +73,26 @@ function distinctBy(rows: Row[], key: string): Row[] {
   return [...byKey.values()].sort((a, b) => (a[key] as number) - (b[key] as number));
 }
 
+/** Whose custody the device is in (spec §13): one more read, only for a device a partner holds. */
+async function custodyOf(device: Row): Promise<CustodyDto | null> {
+  const partnerId = device.custodyPartnerId as number | null;
+  if (partnerId == null) return null;
+  const partner = (await partnerSummariesOf([partnerId])).get(partnerId);
+  return {
+    partnerId,
+    partnerName: partner?.name ?? '',
+    since: new Date(device.custodySince as string | Date).toISOString(),
+    batchId: (device.custodyBatchId as number | null) ?? null,
+  };
+}
+
 /** The whole device page; 404 when the device does not exist. */
 export async function readDevicePage(id: number): Promise<DeviceDetailDto> {
   const rows = await selectRows(pageSql(), { id });
   const device = rows.find((r) => r.id !== null);
   if (!device) throw new NotFoundError(`Device ${id} not found`);
   return {
+    custody: await custodyOf(device),
     ...toDeviceDto(device as unknown as Device, (device.donationCode as string | null) ?? undefined),
     donorId: (device.donorId as number | null) ?? 0,
     donorName: (device.donorName as string | null) ?? '',

@@ -32,13 +32,37 @@ const deviceRowSql = sqlOnce(() => `SELECT ${columnsOf(Device, 'd')} FROM device
  */
 export async function readDeviceRow(id: number, transaction: Transaction): Promise<DeviceRow | null> {
   const [row] = await selectIn<DeviceRow>(transaction, deviceRowSql(), [id]);
-  if (!row) return null;
+  return row ? typed(row) : null;
+}
+
+/** Dates as Dates and the flag as a boolean, whichever dialect and driver read the row. */
+function typed(row: DeviceRow): DeviceRow {
   const date = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
   row.statusChangedAt = date(row.statusChangedAt);
   row.createdAt = date(row.createdAt);
   row.updatedAt = date(row.updatedAt);
   if (row.windows11Eligible !== null) row.windows11Eligible = Boolean(row.windows11Eligible);
+  if (row.custodySince) row.custodySince = date(row.custodySince);
   return row;
+}
+
+/**
+ * Many devices' rows, locked FOR UPDATE in id order inside `transaction` (a batch allocation): two batches sharing a
+ * device queue on it instead of deadlocking, and the second then reads the first one's result. Missing ids are
+ * simply absent.
+ */
+export async function lockDeviceRows(ids: readonly number[], transaction: Transaction): Promise<DeviceRow[]> {
+  if (!ids.length) return [];
+  // The locking read itself returns the rows: on MySQL it reads the latest committed values, where a plain SELECT
+  // after it would read the transaction's snapshot (taken before a concurrent batch committed).
+  const rows = await Device.findAll({
+    where: { id: [...ids] },
+    order: [['id', 'ASC']],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+    raw: true,
+  });
+  return (rows as unknown as DeviceRow[]).map(typed);
 }
 
 /** Locks the device row FOR UPDATE (nothing read), before writing records that hang off it. */

@@ -14,7 +14,17 @@ import { readDeviceRow, type DeviceRow } from './devices.queries.js';
 export type DeviceFields = Partial<
   Pick<
     InferAttributes<Device>,
-    'disposition' | 'grade' | 'r2Function' | 'r2Cosmetic' | 'os' | 'licence' | 'windows11Eligible' | 'siteId'
+    | 'disposition'
+    | 'grade'
+    | 'r2Function'
+    | 'r2Cosmetic'
+    | 'os'
+    | 'licence'
+    | 'windows11Eligible'
+    | 'siteId'
+    | 'custodyPartnerId'
+    | 'custodySince'
+    | 'custodyBatchId'
   >
 >;
 
@@ -78,6 +88,8 @@ export async function changeStatus<D extends DeviceRow>(
     const link = nextLink(device.id, anchor, event, now);
     const values = {
       ...change.fields,
+      // A device returned by its family starts a new cycle at the charity: whoever handed it on holds it no more.
+      ...(change.action === 'return' ? { custodyPartnerId: null, custodySince: null, custodyBatchId: null } : {}),
       status: change.to,
       version: change.version + 1,
       statusChangedAt: now,

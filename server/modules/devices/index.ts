@@ -28,12 +28,15 @@ export {
   drivesOf,
   findDevice,
   lockDevice,
+  lockDeviceRows,
+  readDeviceRow,
   oldestInStatus,
   readyDevicesOfTypes,
   type DeviceRow,
 } from './devices.queries.js';
 export { deviceInput, deviceInputKeys, toDeviceDto, type DeviceInput } from './devices.schema.js';
 export * from './devices.lifecycle.js';
+export { transferToCustody, returnFromCustody } from './devices.custody.js';
 export { changeStatus, loadForAction, type StatusChange, type DeviceFields } from './devices.state.js';
 export { toDriveDto, toEventDto, idParams as deviceIdParams } from './devices.schema.js';
 export { countDevices } from './devices.totals.js';

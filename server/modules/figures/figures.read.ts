@@ -237,9 +237,11 @@ export async function regionFigures(f: Omit<FigureFilters, 'regionCode' | 'siteI
         GROUP BY s.region_code, f.status, f.type`,
       dw.replacements,
     ),
-    select<{ region: string; kind: string; handovers: unknown; served: unknown }>(
-      `SELECT f.region_code AS region, f.beneficiary_kind AS kind, SUM(f.handovers) AS handovers, SUM(f.served) AS served
-         FROM figure_handovers f ${hw.sql} GROUP BY f.region_code, f.beneficiary_kind`,
+    select<{ region: string; kind: string; viaPartner: unknown; handovers: unknown; served: unknown }>(
+      `SELECT f.region_code AS region, f.beneficiary_kind AS kind, CASE WHEN f.partner_id <> 0 THEN 1 ELSE 0 END AS viaPartner,
+              SUM(f.handovers) AS handovers, SUM(f.served) AS served
+         FROM figure_handovers f ${hw.sql}
+        GROUP BY f.region_code, f.beneficiary_kind, CASE WHEN f.partner_id <> 0 THEN 1 ELSE 0 END`,
       hw.replacements,
     ),
     select<{ region: string | null; drives: unknown; kg: unknown }>(
@@ -276,9 +278,14 @@ export async function regionFigures(f: Omit<FigureFilters, 'regionCode' | 'siteI
     if (!num(h.handovers)) continue;
     const r = row(h.region);
     r.handedOver += num(h.handovers);
-    if (h.kind === 'family') r.families += num(h.served);
-    else if (h.kind === 'student') r.students += num(h.served);
-    else if (h.kind === 'institution') r.institutions += num(h.served);
+    if (h.kind === 'family') {
+      r.families += num(h.served);
+      if (num(h.viaPartner)) r.familiesThroughPartners += num(h.served);
+    } else if (h.kind === 'student') r.students += num(h.served);
+    else if (h.kind === 'institution') {
+      r.institutions += num(h.served);
+      r.devicesToInstitutions += num(h.handovers);
+    }
   }
   for (const s of sites) {
     if (!num(s.drives) && !num(s.kg)) continue;
@@ -289,4 +296,50 @@ export async function regionFigures(f: Omit<FigureFilters, 'regionCode' | 'siteI
   return [...rows.values()]
     .map(({ placed, recycledKg, ...r }) => ({ ...r, ...impactOf(placed, recycledKg) }))
     .sort((a, b) => (a.regionCode ?? '~').localeCompare(b.regionCode ?? '~'));
+}
+
+/** Devices handed over to each of `beneficiaryIds` so far, every programme (an institution's "received"). */
+export async function handoversOf(beneficiaryIds: readonly number[]): Promise<Map<number, number>> {
+  if (!beneficiaryIds.length) return new Map();
+  const rows = await select<{ beneficiary_id: number; n: number | string }>(
+    `SELECT beneficiary_id, COUNT(*) AS n FROM figure_handover_facts WHERE beneficiary_id IN (:ids)
+      GROUP BY beneficiary_id`,
+    { ids: [...beneficiaryIds] },
+  );
+  return new Map(rows.map((r) => [Number(r.beneficiary_id), Number(r.n)]));
+}
+
+/**
+ * Served through each partner association, by the region of the people served (the handover facts' partner is the
+ * beneficiary's referring partner, fixed at handover), filtered like the dashboard. Partner names are joined by the
+ * caller; custody counts are read live from the devices (an indexed count per partner).
+ */
+export async function partnerFigures(
+  f: FigureFilters = {},
+): Promise<Array<{ partnerId: number; regionCode: string | null; kind: string; handovers: number; served: number }>> {
+  const w = handoversWhere(f);
+  const rows = await select<{ partnerId: number; region: string; kind: string; handovers: unknown; served: unknown }>(
+    `SELECT f.partner_id AS partnerId, f.region_code AS region, f.beneficiary_kind AS kind,
+            SUM(f.handovers) AS handovers, SUM(f.served) AS served
+       FROM figure_handovers f ${w.sql ? `${w.sql} AND` : 'WHERE'} f.partner_id <> 0
+      GROUP BY f.partner_id, f.region_code, f.beneficiary_kind`,
+    w.replacements,
+  );
+  return rows.map((r) => ({
+    partnerId: Number(r.partnerId),
+    regionCode: r.region || null,
+    kind: r.kind,
+    handovers: num(r.handovers),
+    served: num(r.served),
+  }));
+}
+
+/** Devices in each partner's custody now (ready to hand on, or reserved for one of its families). */
+export async function custodyCounts(): Promise<Map<number, number>> {
+  const rows = await select<{ partnerId: number; n: unknown }>(
+    `SELECT custody_partner_id AS partnerId, COUNT(*) AS n FROM devices
+      WHERE custody_partner_id IS NOT NULL AND status IN ('ready', 'allocated') GROUP BY custody_partner_id`,
+    {},
+  );
+  return new Map(rows.map((r) => [Number(r.partnerId), num(r.n)]));
 }

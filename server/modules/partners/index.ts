@@ -2,4 +2,4 @@
 // existence check) and lists a partner's referrals. Partner rows are written only here.
 export { PARTNER_KINDS, associatePartnerRows, initPartnerModels, type PartnerKind } from './partners.model.js';
 export type { Partner } from './partners.model.js';
-export { findPartner, partnerExists, toPartnerDto, type PartnerDto } from './partners.service.js';
+export { findPartner, partnerExists, partnerSummariesOf, toPartnerDto, type PartnerDto } from './partners.service.js';

@@ -117,3 +117,16 @@ export async function findPartner(id: number): Promise<PartnerDto> {
 export async function partnerExists(id: number, transaction?: Transaction): Promise<boolean> {
   return (await Partner.count({ where: { id }, transaction })) > 0;
 }
+
+/** Name, city and region of the given partners, in one query (an unknown id is absent). */
+export async function partnerSummariesOf(
+  ids: readonly number[],
+): Promise<Map<number, { name: string; city: string | null; regionCode: string | null }>> {
+  if (!ids.length) return new Map();
+  const rows = await Partner.findAll({
+    where: { id: [...new Set(ids)] },
+    attributes: ['id', 'name', 'city', 'regionCode'],
+    raw: true,
+  });
+  return new Map(rows.map((p) => [p.id, { name: p.name, city: p.city ?? null, regionCode: p.regionCode ?? null }]));
+}

@@ -19,6 +19,7 @@ import { DEVICE_STATUSES, STAGE_STATUSES } from '../devices/index.js';
 import { allProgrammes, programmeProgress } from '../programmes/index.js';
 import { REGIONS } from '../../shared/index.js';
 import type { DashboardDto } from '../../shared/index.js';
+import { partnersReport } from './reports.partners.js';
 
 /** The wire shape (server/shared DashboardDto). */
 export type Dashboard = DashboardDto;
@@ -75,12 +76,13 @@ export async function dashboard(query: DashboardQuery = {}, now = new Date()): P
   const spansTo = query.to ?? now;
   // How long stages take lately: the spans that ended in the last 90 days (or in the period asked for).
   const spansFrom = query.from ?? new Date(spansTo.getTime() - STAGE_WINDOW_DAYS * DAY_MS);
-  const [devices, handovers, stages, sites, programmes] = await Promise.all([
+  const [devices, handovers, stages, sites, programmes, partners] = await Promise.all([
     deviceSummary(filters, { fromMonth: firstMonth, toMonth: lastMonth }),
     handoverCounts({ ...filters, fromMonth: firstMonth, toMonth: lastMonth }),
     medianDaysPerStage({ ...filters, from: spansFrom, to: spansTo, stages: STAGE_STATUSES }),
     siteTotals(filters),
     allProgrammes(),
+    partnersReport({ ...filters, fromMonth: firstMonth, toMonth: lastMonth }),
   ]);
   const devicesByStatus: Record<string, number> = Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0]));
   const intake = devices.intakeByMonth;
@@ -122,6 +124,8 @@ export async function dashboard(query: DashboardQuery = {}, now = new Date()): P
     handovers: Object.values(handoversByKind).reduce((a, b) => a + b, 0),
     handoversByKind,
     served,
+    devicesToInstitutions: handoversByKind.institution ?? 0,
+    partners,
     drivesSanitized: sites.drivesSanitized,
     kgDiverted: impact.kgDiverted,
     co2eKg: impact.co2eKg,

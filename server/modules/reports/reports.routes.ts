@@ -7,6 +7,7 @@ import { streamDevicesCsv } from './reports.csv.js';
 import { dashboard, dashboardQuery } from './reports.dashboard.js';
 import { dashboardTableParams, sendCumulativeCsv, sendDashboardTableCsv } from './reports.tables-csv.js';
 import { programmeCumulative } from './reports.programme-cumulative.js';
+import { partnersReport, sendPartnersCsv } from './reports.partners.js';
 import { regionalReportData, regionPdfParams, regionsQuery, regionsReport, sendRegionsCsv } from './reports.regions.js';
 
 export const reportRoutes = defineRoutes<Access>([
@@ -29,6 +30,19 @@ export const reportRoutes = defineRoutes<Access>([
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) =>
       parse(regionsQuery, req.query).format === 'csv' ? sendRegionsCsv(res) : res.json(await regionsReport()),
+  },
+  {
+    // Served through each partner association, by region, and what each holds in custody (spec §13).
+    method: 'get',
+    path: '/api/reports/partners',
+    access: REGIONAL_REPORT_ROLES,
+    handler: async (_req, res) => res.json({ items: await partnersReport() }),
+  },
+  {
+    method: 'get',
+    path: '/api/reports/partners.csv',
+    access: REGIONAL_REPORT_ROLES,
+    handler: async (_req, res) => sendPartnersCsv(res),
   },
   {
     method: 'get',

@@ -324,13 +324,13 @@ export async function readDeviceFile(deviceId: number, fileId: number): Promise<
 }
 
 /** Of the given devices, those with at least one drive lacking a counted passed record: one query for a whole list. */
-export async function devicesWithUnwipedDrives(deviceIds: number[]): Promise<Set<number>> {
+export async function devicesWithUnwipedDrives(deviceIds: number[], transaction?: Transaction): Promise<Set<number>> {
   if (!deviceIds.length) return new Set();
   const rows = await getSequelize().query<{ deviceId: number }>(
     `SELECT DISTINCT d.device_id AS deviceId FROM drives d
       WHERE d.device_id IN (:ids)
         AND NOT EXISTS (SELECT 1 FROM sanitizations s WHERE s.drive_id = d.id AND s.state = 'counted' AND s.result = 'passed')`,
-    { replacements: { ids: deviceIds }, type: QueryTypes.SELECT },
+    { replacements: { ids: deviceIds }, type: QueryTypes.SELECT, transaction },
   );
   return new Set(rows.map((r) => Number(r.deviceId)));
 }
