@@ -111,7 +111,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/reports/dashboard/:table.csv': R,
   'GET /api/reports/programmes/:id/cumulative.csv': R,
   'PUT /api/settings/logo': A,
-  'GET /api/allocations/:id/certificate.pdf': M,
+  'GET /api/allocations/:id/certificate.pdf': MP,
   'GET /api/devices/:id/sanitization-certificate.pdf': R,
   'GET /api/donations/:id/receipt.pdf': R,
   'GET /api/labels.pdf': S,
@@ -138,6 +138,8 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/allocation-batches/:id': R,
   'POST /api/allocation-batches/:id/handover': M,
   'POST /api/allocation-batches/:id/cancel': M,
+  'GET /api/allocation-batches/:id/delivery-note.pdf': M,
+  'GET /api/allocation-batches/:id/certificate.pdf': M,
   'GET /api/custody/devices': RP,
   'POST /api/custody/devices/:id/return': MP,
 };

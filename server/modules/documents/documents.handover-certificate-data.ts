@@ -3,7 +3,8 @@
 // its encrypted column on the way to a document.
 import { config } from '../../config.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
-import { findAllocation, type Allocation } from '../allocations/index.js';
+import { accessoriesOf, allocationVisibleTo, findAllocation, type Allocation } from '../allocations/index.js';
+import type { Actor } from '../auth/index.js';
 import { certificateBeneficiariesOf, maskNationalId } from '../beneficiaries/index.js';
 import { deviceSpecsOf, driveSpecsOf, type Drive } from '../devices/index.js';
 import { programmeNamesOf } from '../programmes/index.js';
@@ -12,6 +13,15 @@ import { readOptional } from './documents.letterhead.js';
 import type { HandoverCertificateData } from './documents.handover-certificate-pdf.js';
 
 export const verifyUrlOf = (code: string): string => `${config.publicUrl}/verify/${code}`;
+
+/**
+ * 404 unless `actor` may read the allocation: staff every one, a partner only those of devices in its custody (its
+ * own onward handovers), so that ids tell a partner nothing about the rest.
+ */
+export async function assertCertificateVisible(allocationId: number, actor: Pick<Actor, 'role' | 'partnerId'>) {
+  if (!(await allocationVisibleTo(allocationId, actor)))
+    throw new NotFoundError(`Allocation ${allocationId} not found`);
+}
 
 /** 404 for an unknown allocation, 409 NOT_HANDED_OVER until the handover is recorded. */
 export async function loadHandoverCertificate(allocationId: number): Promise<HandoverCertificateData> {
@@ -75,9 +85,12 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
       beneficiary: {
         name: beneficiary.name,
         kind: beneficiary.kind,
-        maskedNationalId: maskNationalId(beneficiary.nationalIdLast4),
+        // An institution has no national ID: nothing to mask, nothing printed.
+        maskedNationalId: beneficiary.nationalIdLast4 == null ? null : maskNationalId(beneficiary.nationalIdLast4),
       },
       programme: programme ? { name: programme.name, nameLatin: programme.nameLatin } : null,
+      accessories: accessoriesOf(a.accessories),
+      accessoriesNote: a.accessoriesNote ?? null,
       verifyUrl: verifyUrlOf(a.certificateCode!),
     };
   });

@@ -10,6 +10,7 @@ import {
   MARGIN,
   both,
   drawFooter,
+  joinParts,
   drawParagraphPair,
   drawSectionHeading,
   drawTitle,
@@ -17,7 +18,8 @@ import {
 } from './documents.layout.js';
 import { drawRunningHeader, drawImageFit, drawLetterhead } from './documents.masthead.js';
 import { clampLines, drawFieldRows, type FieldRow } from './documents.fields.js';
-import { BENEFICIARY_KINDS, DEVICE_TYPES } from './documents.wording.js';
+import { ACCESSORIES, BENEFICIARY_KINDS, DEVICE_TYPES } from './documents.wording.js';
+import type { Accessory } from '../../shared/index.js';
 
 export interface HandoverCertificateData {
   certificateCode: string;
@@ -37,8 +39,11 @@ export interface HandoverCertificateData {
     grade: string | null;
     os: string | null;
   };
-  beneficiary: { name: string; maskedNationalId: string; kind: string };
+  beneficiary: { name: string; maskedNationalId: string | null; kind: string };
   programme: { name: string; nameLatin: string | null } | null;
+  /** The checklist that went with the device (spec §13), in checklist order; empty before issue 18 or when none. */
+  accessories: Accessory[];
+  accessoriesNote: string | null;
   verifyUrl: string;
 }
 
@@ -55,14 +60,15 @@ export function drawHandoverCertificate(
   y = drawCodeBox(doc, y, data.certificateCode);
   y = drawParagraphPair(doc, y, introText(data, letterhead), 8.5);
   y = drawSectionHeading(doc, y, { ar: 'بيانات الجهاز', en: 'Device' });
-  y = drawFieldRows(doc, y, deviceRows(data.device), 2);
+  y = drawFieldRows(doc, y, [...deviceRows(data.device), ...accessoryRows(data)], 2);
   y = drawSectionHeading(doc, y, { ar: 'المستفيد والتسليم', en: 'Beneficiary and handover' });
   y = drawFieldRows(doc, y, handoverRows(data), 2);
   drawSignatureAndQr(doc, signatureTop(doc, y, data, letterhead), data);
   drawFooter(doc, letterhead, `${data.certificateCode} · ${data.verifyUrl}`);
 }
 
-const SIGNATURE_BLOCK = 118;
+/** The height of the signature, stamp and QR block. */
+export const SIGNATURE_BLOCK = 118;
 
 // Normally the signatures sit at a fixed height; when long values pushed the rows down they follow them, and in
 // the rare case that they would then run into the footer they move to a second page rather than overlap.
@@ -79,7 +85,7 @@ function signatureTop(
   return drawRunningHeader(doc, letterhead, `${HANDOVER_TITLE.en} · ${data.certificateCode}`) + 10;
 }
 
-function drawCodeBox(doc: PDFKit.PDFDocument, y: number, code: string): number {
+export function drawCodeBox(doc: PDFKit.PDFDocument, y: number, code: string): number {
   const width = 250;
   const x = A4.width / 2 - width / 2;
   doc.save().roundedRect(x, y, width, 38, 6).lineWidth(1).fillAndStroke(COLORS.band, COLORS.accent).restore();
@@ -137,13 +143,29 @@ function deviceRows(d: HandoverCertificateData['device']): FieldRow[] {
   ];
 }
 
+/** `شاحن، حقيبة، أخرى (سماعة رأس) · Charger, Bag, Other`; '' when nothing went with the device. */
+export function accessoriesText(list: readonly Accessory[], note: string | null): string {
+  if (!list.length && !note) return '';
+  const ar = list.map((a) => ACCESSORIES[a].ar).join('، ');
+  const en = list.map((a) => ACCESSORIES[a].en).join(', ');
+  return joinParts(note ? `${ar}${ar ? ' ' : ''}(${note})` : ar, en);
+}
+
+/** The accessories row, only when something went with the device. */
+export function accessoryRows(data: Pick<HandoverCertificateData, 'accessories' | 'accessoriesNote'>): FieldRow[] {
+  const text = accessoriesText(data.accessories, data.accessoriesNote);
+  return text ? [{ label: { ar: 'الملحقات المسلّمة', en: 'Accessories' }, value: text }] : [];
+}
+
 function handoverRows(data: HandoverCertificateData): FieldRow[] {
   const kind = wording(BENEFICIARY_KINDS, data.beneficiary.kind);
   const programme = data.programme ? [data.programme.name, data.programme.nameLatin].filter(Boolean).join(' · ') : '—';
   return [
     { label: { ar: 'اسم المستفيد', en: 'Beneficiary' }, value: data.beneficiary.name },
     { label: { ar: 'الفئة', en: 'Category' }, value: both(kind) },
-    { label: { ar: 'رقم الهوية', en: 'National ID' }, value: data.beneficiary.maskedNationalId },
+    ...(data.beneficiary.maskedNationalId
+      ? [{ label: { ar: 'رقم الهوية', en: 'National ID' }, value: data.beneficiary.maskedNationalId }]
+      : []),
     { label: { ar: 'البرنامج', en: 'Programme' }, value: programme },
     { label: { ar: 'تاريخ التسليم', en: 'Handover date' }, value: both(gregorianDate(data.handedOverAt)) },
     { label: { ar: 'التاريخ الهجري', en: 'Hijri date' }, value: hijriDate(data.handedOverAt).ar },
@@ -152,7 +174,12 @@ function handoverRows(data: HandoverCertificateData): FieldRow[] {
 }
 
 // The recipient's signature at the right (Arabic first), the charity's stamp in the middle, the QR at the left.
-function drawSignatureAndQr(doc: PDFKit.PDFDocument, y: number, data: HandoverCertificateData): void {
+// Also the foot of an institution's batch certificate (documents.batch-certificate-pdf.ts).
+export function drawSignatureAndQr(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  data: Pick<HandoverCertificateData, 'signature' | 'receivedBy' | 'verifyUrl'>,
+): void {
   const boxWidth = 190;
   const boxHeight = 112;
   const sigX = A4.width - MARGIN - boxWidth;

@@ -1,20 +1,43 @@
 // The document routes under /api: PDFs for staff.
 import { parse } from '../../lib/parse.js';
 import { defineRoutes, type RouteDef } from '../../lib/route.js';
-import { actorOf, ALL_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
+import { actorOf, ALL_ROLES, HANDOVER_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
 import { sendPdf, sendPdfBytes, streamPdf } from './documents.http.js';
 import { dateRangeQuery, labelsBody, labelsQuery } from './documents.schema.js';
 import * as documents from './documents.service.js';
 import { printLabels, renderLabels } from './documents.labels-service.js';
 import { publicDocumentRoutes } from './documents.public-routes.js';
 import { mayContactDonors } from '../donors/index.js';
+import { assertCertificateVisible } from './documents.handover-certificate-data.js';
+import { batchCertificate, deliveryNote } from './documents.delivery-note-job.js';
 
 export const apiDocumentRoutes = defineRoutes<Access>([
   {
+    // A partner prints the certificates of its own onward handovers (devices in its custody); any other id is a 404.
     method: 'get',
     path: '/api/allocations/:id/certificate.pdf',
+    access: HANDOVER_ROLES,
+    handler: async (req, res) => {
+      const { id } = parse(idParams, req.params);
+      await assertCertificateVisible(id, actorOf(req));
+      sendPdf(res, await documents.handoverCertificate(id));
+    },
+  },
+  {
+    // Managers only: it carries the receiving contact's name and phone, and once signed their signature (people,
+    // whom viewers and technicians see redacted on the batch itself).
+    method: 'get',
+    path: '/api/allocation-batches/:id/delivery-note.pdf',
     access: MANAGERS,
-    handler: async (req, res) => sendPdf(res, await documents.handoverCertificate(parse(idParams, req.params).id)),
+    handler: async (req, res) => sendPdf(res, await deliveryNote(parse(idParams, req.params).id)),
+  },
+  {
+    // The institution's certificate (institution batches, after handover): it prints who signed, as the
+    // single-device certificate does, hence managers only too.
+    method: 'get',
+    path: '/api/allocation-batches/:id/certificate.pdf',
+    access: MANAGERS,
+    handler: async (req, res) => sendPdf(res, await batchCertificate(parse(idParams, req.params).id)),
   },
   {
     method: 'get',

@@ -1,13 +1,16 @@
 // Public verification of a handover certificate: is the code genuine, and if so the asset tag, the date, the
 // programme and the beneficiary's initials. Nothing more: a verifier needs no name, ID or device serial.
-import { handedOverByCertificateCode } from '../allocations/index.js';
-import { beneficiaryNameOf, initialsOf } from '../beneficiaries/index.js';
+// An institution's certificate for a whole batch (spec §13) is verified by the same page: the institution is an
+// organisation, so its name and city are shown, with the number of devices; never who signed for it (a person).
+import { handedOverBatchByCertificateCode, handedOverByCertificateCode } from '../allocations/index.js';
+import { beneficiaryNameOf, initialsOf, recipientSummariesOf } from '../beneficiaries/index.js';
 import { assetTagOf } from '../devices/index.js';
 import { programmeNameOf } from '../programmes/index.js';
 import { getSettings } from '../settings/index.js';
 import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
 import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
 import { normaliseCertificateCode } from './documents.schema.js';
+import { citiesOf, regionName } from '../../shared/index.js';
 
 export interface VerificationDto {
   genuine: true;
@@ -19,12 +22,26 @@ export interface VerificationDto {
   issuer: { name: string; nameLatin: string; licence: string };
 }
 
-/** The certificate behind a code, or null when no handed-over allocation carries it. */
-export async function verifyCertificate(rawCode: string): Promise<VerificationDto | null> {
+/** An institution's certificate for a batch of devices. */
+export interface BatchVerificationDto {
+  genuine: true;
+  kind: 'institution_batch';
+  certificateCode: string;
+  institution: { name: string; city: string | null; regionCode: string | null };
+  deviceCount: number;
+  handedOverOn: string;
+  programme: { name: string; nameLatin: string | null } | null;
+  issuer: { name: string; nameLatin: string; licence: string };
+}
+
+const isBatch = (v: VerificationDto | BatchVerificationDto): v is BatchVerificationDto => 'deviceCount' in v;
+
+/** The certificate behind a code, or null when no handed-over allocation or institution batch carries it. */
+export async function verifyCertificate(rawCode: string): Promise<VerificationDto | BatchVerificationDto | null> {
   const code = normaliseCertificateCode(rawCode);
   if (!code) return null;
   const allocation = await handedOverByCertificateCode(code);
-  if (!allocation?.handedOverAt) return null;
+  if (!allocation?.handedOverAt) return verifyBatchCertificate(code);
   const [assetTag, beneficiary, programme, settings] = await Promise.all([
     assetTagOf(allocation.deviceId),
     // Only the name is read, and only its initials leave this function.
@@ -43,7 +60,33 @@ export async function verifyCertificate(rawCode: string): Promise<VerificationDt
   };
 }
 
-export function verificationPage(v: VerificationDto): string {
+async function verifyBatchCertificate(code: string): Promise<BatchVerificationDto | null> {
+  const batch = await handedOverBatchByCertificateCode(code);
+  if (!batch?.handedOverAt || batch.beneficiaryId == null) return null;
+  const [institutions, programme, settings] = await Promise.all([
+    recipientSummariesOf([batch.beneficiaryId]),
+    programmeNameOf(batch.programmeId),
+    getSettings(),
+  ]);
+  const institution = institutions.get(batch.beneficiaryId);
+  return {
+    genuine: true,
+    kind: 'institution_batch',
+    certificateCode: code,
+    institution: {
+      name: institution?.name ?? '',
+      city: institution?.city ?? null,
+      regionCode: institution?.regionCode ?? null,
+    },
+    deviceCount: batch.deviceCount,
+    handedOverOn: isoDay(batch.handedOverAt),
+    programme: programme ? { name: programme.name, nameLatin: programme.nameLatin } : null,
+    issuer: { name: settings.charityName, nameLatin: settings.charityNameLatin, licence: settings.charityLicence },
+  };
+}
+
+export function verificationPage(v: VerificationDto | BatchVerificationDto): string {
+  if (isBatch(v)) return batchVerificationPage(v);
   const day = new Date(`${v.handedOverOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
@@ -72,6 +115,52 @@ export function verificationPage(v: VerificationDto): string {
           valueEn: v.programme?.nameLatin,
         },
         { label: { ar: 'المستفيد (الأحرف الأولى)', en: 'Beneficiary (initials)' }, value: v.beneficiaryInitials },
+      ]),
+    ],
+    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
+  });
+}
+
+/** A listed city's English name ('' for one typed freely: no guess at a transliteration). */
+function cityLatin(city: string | null, regionCode: string | null): string {
+  return citiesOf(regionCode).find((c) => c.nameAr === city)?.nameEn ?? '';
+}
+
+function batchVerificationPage(v: BatchVerificationDto): string {
+  const day = new Date(`${v.handedOverOn}T12:00:00Z`);
+  const date = gregorianDate(day);
+  const region = v.institution.regionCode;
+  return page({
+    title: { ar: 'التحقق من شهادة تسليم أجهزة لجهة', en: 'Institution handover certificate verification' },
+    subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    sections: [
+      `<p class="status ok">✓ شهادة صحيحة · <span lang="en">Genuine certificate</span></p>` +
+        paragraph(
+          {
+            ar: `صدرت هذه الشهادة عن ${v.issuer.name} وهي مسجلة لديها.`,
+            en: `This certificate was issued by ${v.issuer.nameLatin || v.issuer.name} and is on its records.`,
+          },
+          'note',
+        ),
+      definitions([
+        { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
+        { label: { ar: 'الجهة المستلمة', en: 'Institution' }, value: v.institution.name },
+        {
+          label: { ar: 'المدينة', en: 'City' },
+          value: [v.institution.city, regionName(region, 'ar')].filter(Boolean).join('، ') || '—',
+          valueEn: [cityLatin(v.institution.city, region), regionName(region, 'en')].filter(Boolean).join(', ') || null,
+        },
+        { label: { ar: 'عدد الأجهزة', en: 'Number of devices' }, value: String(v.deviceCount), ltr: true },
+        {
+          label: { ar: 'تاريخ التسليم', en: 'Handover date' },
+          value: `${date.ar} · ${hijriDate(day).ar}`,
+          valueEn: date.en,
+        },
+        {
+          label: { ar: 'البرنامج', en: 'Programme' },
+          value: v.programme?.name ?? '—',
+          valueEn: v.programme?.nameLatin,
+        },
       ]),
     ],
     footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),

@@ -1,6 +1,14 @@
 // Arabic and English wording of the stored codes that documents print (device types, wipe methods, outcomes).
 import type { Bilingual } from './documents.format.js';
-import type { BeneficiaryKind, DeviceType, MediaType, Role } from '../../shared/index.js';
+import type {
+  Accessory,
+  BeneficiaryKind,
+  DeviceType,
+  InstitutionType,
+  MediaType,
+  PartnerKind,
+  Role,
+} from '../../shared/index.js';
 
 type Dictionary = Readonly<Record<string, Bilingual>>;
 /** Wording for every code of a list defined in server/shared: a code added there without wording here fails to compile. */
@@ -65,6 +73,7 @@ export const DESTINATIONS: Dictionary = {
 export const BENEFICIARY_KINDS: WordingOf<BeneficiaryKind> = {
   family: { ar: 'أسرة منتجة', en: 'Family' },
   student: { ar: 'طالب', en: 'Student' },
+  institution: { ar: 'جهة', en: 'Institution' },
 };
 
 export const ROLES: WordingOf<Role> = {
@@ -72,6 +81,7 @@ export const ROLES: WordingOf<Role> = {
   manager: { ar: 'مدير البرنامج', en: 'Programme manager' },
   technician: { ar: 'فني', en: 'Technician' },
   viewer: { ar: 'مراجع', en: 'Auditor' },
+  partner: { ar: 'جمعية شريكة', en: 'Partner association' },
 };
 
 export const OUTCOMES: Dictionary = {
@@ -79,4 +89,29 @@ export const OUTCOMES: Dictionary = {
   recycled: { ar: 'أعيد تدويره', en: 'Recycled' },
   harvested: { ar: 'استُخرجت قطعه', en: 'Harvested' },
   in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
+};
+
+/** An institution's subtype (spec §13), on the delivery note and the institution's certificate. */
+export const INSTITUTION_TYPES: WordingOf<InstitutionType> = {
+  school: { ar: 'مدرسة', en: 'School' },
+  association: { ar: 'جمعية', en: 'Association' },
+  ngo: { ar: 'منظمة غير ربحية', en: 'Non-profit organisation' },
+  training_centre: { ar: 'مركز تدريب', en: 'Training centre' },
+  innovation_centre: { ar: 'مركز ابتكار', en: 'Innovation centre' },
+  other: { ar: 'جهة أخرى', en: 'Other institution' },
+};
+
+export const PARTNER_KINDS: WordingOf<PartnerKind> = {
+  school: { ar: 'مدرسة شريكة', en: 'Partner school' },
+  family_centre: { ar: 'مركز أسري شريك', en: 'Partner family centre' },
+  association: { ar: 'جمعية شريكة', en: 'Partner association' },
+  other: { ar: 'جهة شريكة', en: 'Partner organisation' },
+};
+
+/** The accessories checklist of a handover (spec §13), in checklist order. */
+export const ACCESSORIES: WordingOf<Accessory> = {
+  charger: { ar: 'شاحن', en: 'Charger' },
+  bag: { ar: 'حقيبة', en: 'Bag' },
+  mouse: { ar: 'فأرة', en: 'Mouse' },
+  other: { ar: 'أخرى', en: 'Other' },
 };
