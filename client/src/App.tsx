@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthProvider';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { ADMINS, MANAGERS, REGIONAL_REPORT_ROLES, STAFF } from './api/types';
+import { ADMINS, ALL_ROLES, MANAGERS, PARTNERS, REGIONAL_REPORT_ROLES, STAFF } from './api/types';
 import { FullPageLoader } from './components/FullPageLoader';
 import { homeFor } from './shell/nav';
 
@@ -36,6 +36,9 @@ const AllocationListPage = lazy(() => import('./features/allocation/AllocationLi
 const HandoverPage = lazy(() => import('./features/allocation/HandoverPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const RegionsPage = lazy(() => import('./features/reports/RegionsPage'));
+// /batches/* and /partner/* route inside their own chunk (one import each here: see BatchRoutes).
+const BatchRoutes = lazy(() => import('./features/batches/BatchRoutes'));
+const PartnerRoutes = lazy(() => import('./features/partner-home/PartnerRoutes'));
 const ServerPage = lazy(() => import('./features/public/ServerPage'));
 const NotFoundPage = lazy(() => import('./features/home/NotFoundPage'));
 
@@ -62,157 +65,174 @@ export function App() {
             </RequireAuth>
           }>
           <Route index element={<Home />} />
+          {/* The charity's own screens: a partner association's user has its own home below (the server refuses the rest). */}
           <Route
-            path="intake"
             element={
-              <RequireRole roles={STAFF}>
-                <IntakeStationPage />
+              <RequireRole roles={ALL_ROLES}>
+                <Outlet />
               </RequireRole>
-            }
-          />
-          <Route path="intake-queue" element={<IntakeQueuePage />} />
-          <Route path="devices" element={<DeviceListPage />} />
-          <Route path="devices/:id" element={<DevicePage />} />
-          <Route path="donors" element={<DonorListPage />} />
+            }>
+            <Route
+              path="intake"
+              element={
+                <RequireRole roles={STAFF}>
+                  <IntakeStationPage />
+                </RequireRole>
+              }
+            />
+            <Route path="intake-queue" element={<IntakeQueuePage />} />
+            <Route path="devices" element={<DeviceListPage />} />
+            <Route path="devices/:id" element={<DevicePage />} />
+            <Route path="donors" element={<DonorListPage />} />
+            <Route
+              path="donors/new"
+              element={
+                <RequireRole roles={STAFF}>
+                  <DonorFormPage />
+                </RequireRole>
+              }
+            />
+            <Route path="donors/:id" element={<DonorPage />} />
+            <Route
+              path="donors/:id/edit"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <DonorFormPage />
+                </RequireRole>
+              }
+            />
+            <Route path="donations" element={<DonationListPage />} />
+            <Route
+              path="donations/new"
+              element={
+                <RequireRole roles={STAFF}>
+                  <DonationFormPage />
+                </RequireRole>
+              }
+            />
+            <Route path="donations/:id" element={<DonationPage />} />
+            <Route path="work-queues" element={<WorkQueuesPage />} />
+            {/* Beneficiary data is for managers only: technicians and viewers get the "not allowed" page (and the server refuses). */}
+            <Route
+              path="beneficiaries"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <BeneficiaryListPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="beneficiaries/new"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <BeneficiaryFormPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="beneficiaries/:id"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <BeneficiaryPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="beneficiaries/:id/edit"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <BeneficiaryFormPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="waitlist"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <WaitlistPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="partners"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <PartnersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="sites"
+              element={
+                <RequireRole roles={ADMINS}>
+                  <SitesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="outbox"
+              element={
+                <RequireRole roles={ADMINS}>
+                  <OutboxPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="webhooks"
+              element={
+                <RequireRole roles={ADMINS}>
+                  <WebhooksPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="allocation"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <AllocationBoardPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="allocations"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <AllocationListPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="allocations/:id"
+              element={
+                <RequireRole roles={MANAGERS}>
+                  <HandoverPage />
+                </RequireRole>
+              }
+            />
+            <Route path="dashboard" element={<DashboardPage />} />
+            <Route
+              path="reports/regions"
+              element={
+                <RequireRole roles={REGIONAL_REPORT_ROLES}>
+                  <RegionsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="users"
+              element={
+                <RequireRole roles={ADMINS}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route path="batches/*" element={<BatchRoutes />} />
+          </Route>
           <Route
-            path="donors/new"
+            path="partner/*"
             element={
-              <RequireRole roles={STAFF}>
-                <DonorFormPage />
-              </RequireRole>
-            }
-          />
-          <Route path="donors/:id" element={<DonorPage />} />
-          <Route
-            path="donors/:id/edit"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <DonorFormPage />
-              </RequireRole>
-            }
-          />
-          <Route path="donations" element={<DonationListPage />} />
-          <Route
-            path="donations/new"
-            element={
-              <RequireRole roles={STAFF}>
-                <DonationFormPage />
-              </RequireRole>
-            }
-          />
-          <Route path="donations/:id" element={<DonationPage />} />
-          <Route path="work-queues" element={<WorkQueuesPage />} />
-          {/* Beneficiary data is for managers only: technicians and viewers get the "not allowed" page (and the server refuses). */}
-          <Route
-            path="beneficiaries"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <BeneficiaryListPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="beneficiaries/new"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <BeneficiaryFormPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="beneficiaries/:id"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <BeneficiaryPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="beneficiaries/:id/edit"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <BeneficiaryFormPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="waitlist"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <WaitlistPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="partners"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <PartnersPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="sites"
-            element={
-              <RequireRole roles={ADMINS}>
-                <SitesPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="outbox"
-            element={
-              <RequireRole roles={ADMINS}>
-                <OutboxPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="webhooks"
-            element={
-              <RequireRole roles={ADMINS}>
-                <WebhooksPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="allocation"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <AllocationBoardPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="allocations"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <AllocationListPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="allocations/:id"
-            element={
-              <RequireRole roles={MANAGERS}>
-                <HandoverPage />
-              </RequireRole>
-            }
-          />
-          <Route path="dashboard" element={<DashboardPage />} />
-          <Route
-            path="reports/regions"
-            element={
-              <RequireRole roles={REGIONAL_REPORT_ROLES}>
-                <RegionsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="users"
-            element={
-              <RequireRole roles={ADMINS}>
-                <UsersPage />
+              <RequireRole roles={PARTNERS}>
+                <PartnerRoutes />
               </RequireRole>
             }
           />

@@ -140,13 +140,22 @@ export interface WaitlistItemDto<B = BeneficiaryDto> {
   score: number;
   breakdown: PriorityBreakdown;
   beneficiary: B;
+  /** The institutions' list only (`?kind=institution`): what it asked for, when, and what it still needs. */
+  institution?: InstitutionWaitDto;
+}
+export interface InstitutionWaitDto {
+  requestedDevices: number;
+  devicesReceived: number;
+  outstanding: number;
+  requestedAt: string;
 }
 export interface WaitlistDto {
   items: WaitlistItemDto[];
   total: number;
   page: number;
   pageSize: number;
-  weights: PriorityWeights;
+  /** Null on the institutions' list: institutions have no score. */
+  weights: PriorityWeights | null;
 }
 
 export interface PartnerDto {

@@ -373,4 +373,34 @@ describe('batch allocation (spec §13)', () => {
     const list = await api().get('/api/allocation-batches?status=reserved').set(bearer(technician)).expect(200);
     expect((list.body.items as BatchDto[]).map((b) => b.id)).to.include(batch.id);
   });
+
+  it('keeps an institution on its list while it still needs devices, and shows custody devices without "allocate"', async () => {
+    const partial = await verifiedInstitution(manager, {}, { requestedDevices: 5 });
+    const met = await verifiedInstitution(manager, {}, { requestedDevices: 2 });
+    const devices = await readyDevices(manager, 4);
+    const a = await createBatch(manager, {
+      recipient: { beneficiaryId: partial.id },
+      programmeId,
+      deviceIds: [devices[0].id, devices[1].id],
+    });
+    const b = await createBatch(manager, {
+      recipient: { beneficiaryId: met.id },
+      programmeId,
+      deviceIds: [devices[2].id, devices[3].id],
+    });
+    await handOverBatch(manager, a.id);
+    await handOverBatch(manager, b.id);
+    const list = await api().get('/api/waitlist?kind=institution').set(bearer(manager)).expect(200);
+    const rows = list.body.items as {
+      beneficiary: { id: number; status: string };
+      institution: Record<string, number>;
+    }[];
+    expect(rows.map((r) => r.beneficiary.id)).to.deep.equal([partial.id]);
+    expect(rows[0].beneficiary.status).to.equal('served');
+    expect(rows[0].institution).to.include({ requestedDevices: 5, devicesReceived: 2, outstanding: 3 });
+    expect(list.body).to.include({ total: 1, weights: null });
+    // A second batch for the same institution is allowed.
+    const [more] = await readyDevices(manager, 1);
+    await createBatch(manager, { recipient: { beneficiaryId: partial.id }, programmeId, deviceIds: [more.id] });
+  });
 });

@@ -90,6 +90,7 @@ describe('partner custody and onward handover (spec §13)', () => {
     expect(page.body.status).to.equal('ready');
     expect(page.body.custody).to.deep.include({ partnerId: partnerA, batchId: batchA.id });
     expect(page.body.custody.partnerName).to.match(/^جمعية إنسان/);
+    expect(page.body.allowedActions).not.to.include('allocate');
     const events = page.body.events as { type: string; payload: Record<string, unknown> }[];
     expect(events.map((e) => e.type)).to.include.members(['allocate', 'transfer_custody']);
     const all = await api().get('/api/custody/devices').set(bearer(manager)).expect(200);

@@ -86,6 +86,8 @@ export const keys = {
   sites: ['sites'],
   outbox: ['outbox'],
   webhooks: ['webhooks'],
+  batches: ['allocation-batches'],
+  custody: ['custody'],
 } as const satisfies Record<string, QueryKey>;
 
 /** Everything a device's lifecycle touches: its page and lists, the queues, donations' counts, the dashboard. */
@@ -106,9 +108,13 @@ export const ALLOCATION_CHANGES: readonly QueryKey[] = [
   keys.beneficiaries,
   keys.waitlist,
   keys.programmes,
+  keys.custody,
 ];
+/** A batch moves many devices at once, into an institution's hands or a partner's custody (spec §13). */
+export const BATCH_CHANGES: readonly QueryKey[] = [...ALLOCATION_CHANGES, keys.batches];
 
-function read<T>(key: QueryKey, path: string, query?: Query) {
+/** A read as a query definition keyed by its resource (exported for api/distribution.ts, the batch screens' routes). */
+export function read<T>(key: QueryKey, path: string, query?: Query) {
   return queryOptions({
     queryKey: [...key, path, query ?? {}],
     queryFn: ({ signal }) => api<T>(path, { query, signal }),

@@ -845,4 +845,6 @@ export const ar = {
   'validation.code.DUPLICATE_EMAIL': 'مستخدم لحساب آخر',
   'nav.outbox': 'الرسائل الصادرة',
   'nav.webhooks': 'الويب هوك',
+  'nav.batches': 'التوزيع بالدفعات',
+  'nav.partnerHome': 'أجهزتنا وأسرنا',
 };

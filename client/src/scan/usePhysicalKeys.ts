@@ -44,3 +44,6 @@ export function usePhysicalKeys(value: string, onChange: (value: string) => void
 
   return { ref, onKeyDown };
 }
+
+/** For inputs that keep their text in the DOM (the batch builder's scan input): the same mapping, from one module. */
+export { charForEvent } from './keymap';

@@ -2,6 +2,7 @@ import { Box, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { useUser } from '../auth/AuthProvider';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { useT } from '../prefs/PreferencesProvider';
 import { ScanBox } from '../scan/ScanBox';
@@ -17,6 +18,8 @@ import { UserMenuButton } from './UserMenuButton';
 export function AppLayout() {
   const t = useT();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // A partner association's user opens no device page, so the scan box (which opens one) is the charity's only.
+  const scans = useUser().role !== 'partner';
   return (
     <div className="nm-shell" data-nav-open={opened || undefined}>
       <a href="#main" className="nm-skip">
@@ -28,7 +31,7 @@ export function AppLayout() {
           <Text component={Link} to="/" fw={700} fz="lg" c="teal.9" className="nm-brand" visibleFrom="xs">
             {t('app.name')}
           </Text>
-          <ScanBox />
+          {scans ? <ScanBox /> : <Box flex={1} />}
           <Group gap={4} wrap="nowrap">
             <LanguageSwitch compact />
             <UserMenuButton />

@@ -1,5 +1,5 @@
 import type { Role } from '../api/types';
-import { ALL_ROLES, ADMINS, MANAGERS, REGIONAL_REPORT_ROLES, STAFF } from '../api/types';
+import { ALL_ROLES, ADMINS, MANAGERS, PARTNERS, REGIONAL_REPORT_ROLES, STAFF } from '../api/types';
 import type { MessageKey } from '../i18n';
 
 export interface NavItem {
@@ -10,6 +10,8 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  // A partner association's user sees its own simplified home only (ALL_ROLES is the charity's staff).
+  { to: '/partner', label: 'nav.partnerHome', roles: PARTNERS },
   { to: '/intake', label: 'nav.intake', roles: STAFF },
   { to: '/intake-queue', label: 'nav.intakeQueue', roles: ALL_ROLES },
   { to: '/devices', label: 'nav.devices', roles: ALL_ROLES },
@@ -22,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/partners', label: 'nav.partners', roles: MANAGERS },
   { to: '/allocation', label: 'nav.allocation', roles: MANAGERS },
   { to: '/allocations', label: 'nav.handover', roles: MANAGERS },
+  { to: '/batches', label: 'nav.batches', roles: MANAGERS },
   { to: '/dashboard', label: 'nav.dashboard', roles: ALL_ROLES },
   { to: '/reports/regions', label: 'nav.regions', roles: REGIONAL_REPORT_ROLES },
   { to: '/sites', label: 'nav.sites', roles: ADMINS },
@@ -30,7 +33,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/webhooks', label: 'nav.webhooks', roles: ADMINS },
 ];
 
-/** The first screen after sign-in: technicians start at the intake bench, everyone else at the queue. */
+/**
+ * The first screen after sign-in: technicians start at the intake bench, a partner association at its own devices and
+ * families, everyone else at the queue.
+ */
 export function homeFor(role: Role): string {
+  if (role === 'partner') return '/partner';
   return role === 'technician' ? '/intake' : '/intake-queue';
 }

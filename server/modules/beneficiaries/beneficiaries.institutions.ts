@@ -1,16 +1,20 @@
 // The institutions' list (spec §13): institutions have no family score, so they wait by the day they asked, and
-// among those of one day by the devices they asked for. Outstanding = requested − received (every programme, from
-// the read model's handover facts).
-import { QueryTypes } from 'sequelize';
-import { getSequelize } from '../../db/sequelize.js';
+// among those of one day by the devices they asked for. An institution stays on the list while it still needs
+// devices (requested − received, every programme, from the read model's handover facts), even once a first batch
+// reached it: a school that asked for 120 and received 100 still waits for 20.
+// Institutions number in the hundreds, not the hundred thousands: the eligible ones are read as three columns,
+// their received counts in one grouped query, and the page is cut in memory.
+import { Op } from 'sequelize';
 import { offsetOf, type PageQuery } from '../../lib/pagination.js';
 import type { Actor } from '../auth/index.js';
-import { toBeneficiaryDto } from './beneficiaries.dto.js';
-import { ELIGIBLE_STATUSES } from './beneficiaries.lifecycle.js';
 import { handoversOf } from '../figures/index.js';
+import { toBeneficiaryDto } from './beneficiaries.dto.js';
 import { Beneficiary } from './beneficiaries.model.js';
 import { WITHOUT_SECRETS } from './beneficiaries.service.js';
-import type { PriorityBreakdown } from '../../shared/index.js';
+import type { BeneficiaryStatus, PriorityBreakdown } from '../../shared/index.js';
+
+/** Verified, and not rejected: an institution can receive batch after batch until its request is met. */
+const WAITING: BeneficiaryStatus[] = ['verified', 'waitlisted', 'allocated', 'served'];
 
 const NO_SCORE: PriorityBreakdown = {
   incomePerMember: 0,
@@ -20,49 +24,45 @@ const NO_SCORE: PriorityBreakdown = {
   partnerReferral: 0,
 };
 
-/**
- * One page of eligible institutions, oldest request first. The order and the received counts are one indexed query
- * (beneficiaries by kind, status and creation; allocations by beneficiary); only the page's rows are then read whole.
- */
 export async function institutionWaitlistPage(q: PageQuery, actor: Actor) {
-  const sequelize = getSequelize();
-  const replacements = { statuses: [...ELIGIBLE_STATUSES], limit: q.pageSize, offset: offsetOf(q) };
-  const [ranked, [{ n }]] = await Promise.all([
-    sequelize.query<{ id: number }>(
-      `SELECT id FROM beneficiaries WHERE kind = 'institution' AND status IN (:statuses)
-        ORDER BY created_at, requested_devices DESC, id LIMIT :limit OFFSET :offset`,
-      { replacements, type: QueryTypes.SELECT },
-    ),
-    sequelize.query<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM beneficiaries WHERE kind = 'institution' AND status IN (:statuses)`,
-      { replacements, type: QueryTypes.SELECT },
-    ),
-  ]);
-  const ids = ranked.map((r) => r.id);
-  const [rows, receivedBy] = await Promise.all([
-    ids.length ? Beneficiary.findAll({ where: { id: ids }, attributes: WITHOUT_SECRETS }) : [],
-    handoversOf(ids),
-  ]);
+  const eligible = (await Beneficiary.findAll({
+    where: { kind: 'institution', status: { [Op.in]: WAITING } },
+    attributes: ['id', 'requestedDevices', 'createdAt'],
+    order: [
+      ['createdAt', 'ASC'],
+      ['requestedDevices', 'DESC'],
+      ['id', 'ASC'],
+    ],
+    raw: true,
+  })) as unknown as { id: number; requestedDevices: number | null; createdAt: Date | string }[];
+  const received = await handoversOf(eligible.map((b) => b.id));
+  const waiting = eligible
+    .map((b) => ({ ...b, received: received.get(b.id) ?? 0 }))
+    .filter((b) => (b.requestedDevices ?? 0) > b.received);
+  const offset = offsetOf(q);
+  const page = waiting.slice(offset, offset + q.pageSize);
+  const rows = page.length
+    ? await Beneficiary.findAll({ where: { id: page.map((b) => b.id) }, attributes: WITHOUT_SECRETS })
+    : [];
   const byId = new Map(rows.map((b) => [b.id, b]));
-  const items = ranked.flatMap((r, i) => {
-    const b = byId.get(r.id);
+  const items = page.flatMap((w, i) => {
+    const b = byId.get(w.id);
     if (!b) return [];
-    const received = receivedBy.get(r.id) ?? 0;
     const requested = b.requestedDevices ?? 0;
     return [
       {
-        rank: replacements.offset + i + 1,
+        rank: offset + i + 1,
         score: 0,
         breakdown: NO_SCORE,
-        beneficiary: toBeneficiaryDto(b, actor.role, received),
+        beneficiary: toBeneficiaryDto(b, actor.role, w.received),
         institution: {
           requestedDevices: requested,
-          devicesReceived: received,
-          outstanding: Math.max(0, requested - received),
+          devicesReceived: w.received,
+          outstanding: Math.max(0, requested - w.received),
           requestedAt: new Date(b.createdAt).toISOString(),
         },
       },
     ];
   });
-  return { items, total: Number(n), page: q.page, pageSize: q.pageSize, weights: null };
+  return { items, total: waiting.length, page: q.page, pageSize: q.pageSize, weights: null };
 }

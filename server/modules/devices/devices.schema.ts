@@ -124,7 +124,8 @@ export function toDeviceDto(d: InferAttributes<Device>, donationCode?: string): 
     statusChangedAt: iso(d.statusChangedAt),
     createdAt: iso(d.createdAt),
     updatedAt: iso(d.updatedAt),
-    allowedActions: allowedActions(d.status),
+    // A device a partner holds is handed on by that partner (spec §13): the charity's screens offer no allocation.
+    allowedActions: allowedActions(d.status).filter((a) => a !== 'allocate' || d.custodyPartnerId == null),
   };
 }
 

@@ -4,6 +4,7 @@ import type { AllocationDto, HandoverInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
+import { AccessoriesChecklist, accessoriesBody, accessoriesNoteError, NO_ACCESSORIES } from './AccessoriesChecklist';
 import { SignaturePad } from './SignaturePad';
 
 /** Local wall time for a datetime-local input, minutes precision. */
@@ -14,21 +15,25 @@ function nowLocal(): string {
 }
 
 /**
- * Who received the device, when, and their signature on the screen. The server turns the allocation into a handover
+ * Who received the device, when, what went with it (the accessories checklist) and their signature on the screen. The server turns the allocation into a handover
  * with a certificate code; the page then offers the certificate. The receiver may be a family member, so the name
  * starts as the beneficiary's and can be changed.
  */
 export function HandoverForm({ allocation, defaultReceiver }: { allocation: AllocationDto; defaultReceiver: string }) {
   const t = useT();
   const { form, onSubmit, busy, error, unshown } = useServerForm({
-    initialValues: { receivedBy: defaultReceiver, handedOverAt: nowLocal(), signature: '' },
+    initialValues: { receivedBy: defaultReceiver, handedOverAt: nowLocal(), signature: '', ...NO_ACCESSORIES },
     // The server would refuse it too; saying so here spares a round trip while the family is waiting.
-    validate: { signature: (s) => (s ? null : t('handover.signatureMissing')) },
+    validate: {
+      signature: (s) => (s ? null : t('handover.signatureMissing')),
+      accessoriesNote: (_note, values) => accessoriesNoteError(values, t('accessories.noteMissing')),
+    },
     submit: (v) => {
       const at = new Date(v.handedOverAt);
       const body: HandoverInput = {
         receivedBy: v.receivedBy.trim(),
         signature: v.signature,
+        ...accessoriesBody(v),
         ...(Number.isNaN(at.getTime()) ? {} : { handedOverAt: at.toISOString() }),
       };
       return endpoints.allocations.handover(allocation.id, body);
@@ -57,6 +62,10 @@ export function HandoverForm({ allocation, defaultReceiver }: { allocation: Allo
             {...form.getInputProps('handedOverAt')}
           />
         </SimpleGrid>
+        <AccessoriesChecklist
+          checklist={form.getInputProps('accessories')}
+          note={form.getInputProps('accessoriesNote')}
+        />
         <SignaturePad onChange={(s) => form.setFieldValue('signature', s ?? '')} error={form.errors.signature} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy} data-testid="handover-submit">

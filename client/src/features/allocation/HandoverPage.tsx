@@ -12,6 +12,7 @@ import { usePrefs } from '../../prefs/PreferencesProvider';
 import { AppointmentCard } from './AppointmentCard';
 import { CancelReservation } from './CancelReservation';
 import { HandoverForm } from './HandoverForm';
+import { useAccessoriesText } from './AccessoriesChecklist';
 import { useProgrammes } from './useProgrammes';
 import { TitledCard } from '../../components/TitledCard';
 
@@ -27,6 +28,7 @@ export default function HandoverPage() {
   const beneficiary = useQuery({ ...endpoints.beneficiaries.get(a?.beneficiaryId ?? 0), enabled: Boolean(a) });
   const device = useQuery({ ...endpoints.devices.get(a?.deviceId ?? 0), enabled: Boolean(a) });
   const programmes = useProgrammes();
+  const accessoriesText = useAccessoriesText();
   if (allocation.error && !a)
     return (
       <>
@@ -74,6 +76,16 @@ export default function HandoverPage() {
             <Field label={t('allocation.reservedAt')}>{fmt.dateTime(a.createdAt)}</Field>
             {a.handedOverAt && <Field label={t('handover.date')}>{fmt.dateTime(a.handedOverAt)}</Field>}
             {a.receivedBy && <Field label={t('handover.receivedBy')}>{a.receivedBy}</Field>}
+            {a.status === 'handed_over' && (
+              <Field label={t('accessories.title')}>{accessoriesText(a.accessories, a.accessoriesNote)}</Field>
+            )}
+            {a.batchId !== null && (
+              <Field label={t('batches.one')}>
+                <Anchor component={Link} to={`/batches/${a.batchId}`}>
+                  {t('batches.open')}
+                </Anchor>
+              </Field>
+            )}
           </SimpleGrid>
         </Paper>
         {a.status === 'reserved' && <AppointmentCard allocation={a} consent={b?.contactConsent} />}

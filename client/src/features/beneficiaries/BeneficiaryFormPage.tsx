@@ -1,4 +1,4 @@
-import { Checkbox, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import type {
@@ -8,10 +8,11 @@ import type {
   ContactChannel,
   ContactConsentInput,
   ContactLanguage,
+  InstitutionType,
   Need,
   Purpose,
 } from '../../api/types';
-import { BENEFICIARY_KINDS, CONTACT_CHANNELS, CONTACT_LANGUAGES, NEEDS, PURPOSES } from '../../api/types';
+import { CONTACT_CHANNELS, CONTACT_LANGUAGES, INSTITUTION_TYPES, NEEDS, PERSON_KINDS, PURPOSES } from '../../api/types';
 import { endpoints, keys } from '../../api/endpoints';
 import { FormPage } from '../../components/FormPage';
 import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
@@ -45,7 +46,17 @@ type Form = {
   partnerId: string | null;
   /** The family's answer to "may we message you?" (spec §12): nested, so the server's `contactConsent.channel` lands. */
   contactConsent: { given: boolean; channel: ContactChannel | null; language: ContactLanguage | null };
+  /** Kind `institution` only (spec §13), nested like the server's paths (`institution.contactPerson`). */
+  institution: {
+    type: InstitutionType | null;
+    registrationNumber: string;
+    contactPerson: string;
+    requestedDevices: string;
+    justification: string;
+  };
 };
+/** Families and students first, as most records are; institutions last (spec §13). */
+const BENEFICIARY_KINDS_ORDER: readonly BeneficiaryKind[] = [...PERSON_KINDS, 'institution'];
 const EMPTY: Form = {
   kind: 'family',
   name: '',
@@ -61,6 +72,7 @@ const EMPTY: Form = {
   purpose: 'general',
   partnerId: null,
   contactConsent: { given: false, channel: null, language: null },
+  institution: { type: null, registrationNumber: '', contactPerson: '', requestedDevices: '', justification: '' },
 };
 /** Every field on the form, the consent's parts included: a server error on any other path is listed in the alert. */
 const KNOWN = [
@@ -68,6 +80,11 @@ const KNOWN = [
   'contactConsent.given',
   'contactConsent.channel',
   'contactConsent.language',
+  'institution.type',
+  'institution.registrationNumber',
+  'institution.contactPerson',
+  'institution.requestedDevices',
+  'institution.justification',
 ] as const;
 /** Hints under the input, so the inputs of a row stay aligned whether or not a field has a hint. */
 const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
@@ -81,8 +98,8 @@ function fromDto(b: BeneficiaryDto): Form {
     regionCode: b.regionCode,
     city: b.city ?? '',
     region: b.region ?? '',
-    householdSize: String(b.householdSize),
-    monthlyIncome: String(b.monthlyIncome),
+    householdSize: b.householdSize === null ? '' : String(b.householdSize),
+    monthlyIncome: b.monthlyIncome === null ? '' : String(b.monthlyIncome),
     schoolChildren: String(b.schoolChildren),
     need: b.need,
     purpose: b.purpose,
@@ -92,6 +109,15 @@ function fromDto(b: BeneficiaryDto): Form {
       channel: b.contactConsent.channel,
       language: b.contactConsent.language,
     },
+    institution: b.institution
+      ? {
+          type: b.institution.type,
+          registrationNumber: b.institution.registrationNumber ?? '',
+          contactPerson: b.institution.contactPerson,
+          requestedDevices: String(b.institution.requestedDevices),
+          justification: b.institution.justification ?? '',
+        }
+      : EMPTY.institution,
   };
 }
 
@@ -122,17 +148,30 @@ function toInput(f: Form, existing?: BeneficiaryDto): BeneficiaryInput {
     phone: toLatinDigits(f.phone.trim()),
     need: f.need,
     purpose: f.purpose,
-    householdSize: parseNumber(f.householdSize),
-    monthlyIncome: parseNumber(f.monthlyIncome),
-    schoolChildren: parseNumber(f.schoolChildren) ?? 0,
   };
-  if (f.nationalId.trim()) out.nationalId = toLatinDigits(f.nationalId.trim());
+  if (f.kind === 'institution') {
+    // An institution has no national ID, household, income or school children: the server refuses them (spec §13).
+    const i = f.institution;
+    out.institution = {
+      // Left out when not picked, so that the server names the missing field.
+      ...(i.type ? { type: i.type } : {}),
+      contactPerson: i.contactPerson.trim(),
+      requestedDevices: parseNumber(i.requestedDevices) as number,
+      registrationNumber: i.registrationNumber.trim() ? toLatinDigits(i.registrationNumber.trim()) : null,
+      justification: i.justification.trim() || null,
+    } as BeneficiaryInput['institution'];
+  } else {
+    out.householdSize = parseNumber(f.householdSize);
+    out.monthlyIncome = parseNumber(f.monthlyIncome);
+    out.schoolChildren = parseNumber(f.schoolChildren) ?? 0;
+  }
+  if (f.kind !== 'institution' && f.nationalId.trim()) out.nationalId = toLatinDigits(f.nationalId.trim());
   out.regionCode = f.regionCode;
   if (f.city.trim()) out.city = f.city.trim();
   if (f.region.trim()) out.region = f.region.trim();
   if (f.partnerId) out.partnerId = Number(f.partnerId);
   else if (editing) out.partnerId = null;
-  const consent = consentToSend(f.contactConsent, existing);
+  const consent = f.kind === 'institution' ? undefined : consentToSend(f.contactConsent, existing);
   if (consent) out.contactConsent = consent;
   return out;
 }
@@ -164,6 +203,10 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
     },
   });
   const input = (k: keyof Form) => ({ name: k, ...form.getInputProps(k) });
+  const nested = (k: `institution.${keyof Form['institution']}`) => ({ name: k, ...form.getInputProps(k) });
+  const institution = form.values.kind === 'institution';
+  // A record stays a person or an institution: their fields are kept apart by the server (spec §13).
+  const kinds: readonly BeneficiaryKind[] = !existing ? BENEFICIARY_KINDS_ORDER : institution ? [] : PERSON_KINDS;
 
   return (
     <FormPage
@@ -174,28 +217,63 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
       error={error}
       unshown={unshown}
       busy={busy}>
-      <LabelledSegmentedControl
-        id="beneficiary-kind"
-        label={t('beneficiary.kind')}
-        {...form.getInputProps('kind')}
-        data={options('beneficiaryKind', BENEFICIARY_KINDS)}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={t('beneficiary.name')} required dir="auto" {...input('name')} />
-        <TextInput
-          label={t('beneficiary.nationalId')}
-          required={!editing}
-          dir="ltr"
-          inputMode="numeric"
-          autoComplete="off"
-          {...input('nationalId')}
-          classNames={{ input: 'nm-mono' }}
-          placeholder={existing?.nationalIdMasked}
-          description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint')}
-          inputWrapperOrder={BELOW}
+      {kinds.length > 0 && (
+        <LabelledSegmentedControl
+          id="beneficiary-kind"
+          label={t('beneficiary.kind')}
+          {...form.getInputProps('kind')}
+          data={options('beneficiaryKind', kinds)}
         />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
-          label={t('beneficiary.phone')}
+          label={institution ? t('institution.name') : t('beneficiary.name')}
+          required
+          dir="auto"
+          {...input('name')}
+        />
+        {institution ? (
+          <Select
+            label={t('institution.type')}
+            required
+            name="institution.type"
+            data={options('institutionType', INSTITUTION_TYPES)}
+            allowDeselect={false}
+            {...form.getInputProps('institution.type')}
+          />
+        ) : (
+          <TextInput
+            label={t('beneficiary.nationalId')}
+            required={!editing}
+            dir="ltr"
+            inputMode="numeric"
+            autoComplete="off"
+            {...input('nationalId')}
+            classNames={{ input: 'nm-mono' }}
+            placeholder={existing?.nationalIdMasked ?? undefined}
+            description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint')}
+            inputWrapperOrder={BELOW}
+          />
+        )}
+        {institution && (
+          <TextInput
+            label={t('institution.registrationNumber')}
+            dir="ltr"
+            autoComplete="off"
+            {...nested('institution.registrationNumber')}
+            classNames={{ input: 'nm-mono' }}
+          />
+        )}
+        {institution && (
+          <TextInput
+            label={t('institution.contactPerson')}
+            required
+            dir="auto"
+            {...nested('institution.contactPerson')}
+          />
+        )}
+        <TextInput
+          label={institution ? t('institution.phone') : t('beneficiary.phone')}
           required
           type="tel"
           dir="ltr"
@@ -226,44 +304,83 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
           inputWrapperOrder={BELOW}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <NumberField
-          label={t('beneficiary.household')}
-          required
-          {...input('householdSize')}
-          value={form.values.householdSize}
-        />
-        <NumberField
-          label={t('beneficiary.income')}
-          required
-          decimal
-          {...input('monthlyIncome')}
-          value={form.values.monthlyIncome}
-          description={t('beneficiary.incomeHint')}
+      {institution ? (
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <NumberField
+            label={t('institution.requestedDevices')}
+            required
+            {...nested('institution.requestedDevices')}
+            value={form.values.institution.requestedDevices}
+          />
+          <Select
+            label={t('beneficiary.need')}
+            required
+            data={options('need', NEEDS)}
+            allowDeselect={false}
+            {...form.getInputProps('need')}
+          />
+          <Select
+            label={t('beneficiary.purpose')}
+            data={options('purpose', PURPOSES)}
+            allowDeselect={false}
+            {...form.getInputProps('purpose')}
+          />
+        </SimpleGrid>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <NumberField
+              label={t('beneficiary.household')}
+              required
+              {...input('householdSize')}
+              value={form.values.householdSize}
+            />
+            <NumberField
+              label={t('beneficiary.income')}
+              required
+              decimal
+              {...input('monthlyIncome')}
+              value={form.values.monthlyIncome}
+              description={t('beneficiary.incomeHint')}
+              inputWrapperOrder={BELOW}
+            />
+            <NumberField
+              label={t('beneficiary.schoolChildren')}
+              {...input('schoolChildren')}
+              value={form.values.schoolChildren}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('beneficiary.need')}
+              required
+              data={options('need', NEEDS)}
+              allowDeselect={false}
+              {...form.getInputProps('need')}
+            />
+            <Select
+              label={t('beneficiary.purpose')}
+              data={options('purpose', PURPOSES)}
+              allowDeselect={false}
+              {...form.getInputProps('purpose')}
+            />
+          </SimpleGrid>
+        </>
+      )}
+      {institution ? (
+        <Textarea
+          label={t('institution.justification')}
+          description={t('institution.justificationHint')}
+          dir="auto"
+          // Fixed rows, not autosize: its hidden measuring copy stays in the page after the form leaves, as wide as
+          // this field, and overflows a phone's screen on the next page.
+          rows={3}
+          {...nested('institution.justification')}
           inputWrapperOrder={BELOW}
         />
-        <NumberField
-          label={t('beneficiary.schoolChildren')}
-          {...input('schoolChildren')}
-          value={form.values.schoolChildren}
-        />
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select
-          label={t('beneficiary.need')}
-          required
-          data={options('need', NEEDS)}
-          allowDeselect={false}
-          {...form.getInputProps('need')}
-        />
-        <Select
-          label={t('beneficiary.purpose')}
-          data={options('purpose', PURPOSES)}
-          allowDeselect={false}
-          {...form.getInputProps('purpose')}
-        />
-      </SimpleGrid>
-      <ContactConsentFields form={form} />
+      ) : (
+        <ContactConsentFields form={form} />
+      )}
     </FormPage>
   );
 }

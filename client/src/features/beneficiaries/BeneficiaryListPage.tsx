@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Table } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { BENEFICIARY_KINDS, BENEFICIARY_STATUSES, NEEDS } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
@@ -17,10 +17,17 @@ import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
 import { usePartners } from './usePartners';
 import { TableScroll } from '../../components/TableScroll';
 import { Busy } from '../../components/Busy';
+import { registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
+
+registerArabic(arScreens);
 
 const KEYS = ['q', 'status', 'kind', 'need', 'partnerId'] as const;
 
-/** The registry (managers only): filters on the server; national IDs only ever appear masked. */
+/**
+ * The registry (managers only): filters on the server, by kind too (families, students, institutions); national IDs
+ * only ever appear masked, and institutions have none (nor a household).
+ */
 export default function BeneficiaryListPage() {
   const { t, fmt } = usePrefs();
   const regionName = useRegionName();
@@ -62,7 +69,7 @@ export default function BeneficiaryListPage() {
           data={options('beneficiaryKind', BENEFICIARY_KINDS)}
           value={values.kind || null}
           onChange={(kind) => set({ kind })}
-          w={140}
+          w={150}
         />
         <Select
           label={t('beneficiary.need')}
@@ -97,7 +104,9 @@ export default function BeneficiaryListPage() {
                   <Table.Th>{t('beneficiary.city')}</Table.Th>
                   <Table.Th>{t('beneficiary.kind')}</Table.Th>
                   <Table.Th>{t('beneficiary.need')}</Table.Th>
-                  <Table.Th>{t('beneficiary.household')}</Table.Th>
+                  <Table.Th>
+                    {values.kind === 'institution' ? t('institution.requestedDevices') : t('beneficiary.household')}
+                  </Table.Th>
                   <Table.Th>{t('beneficiary.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -109,17 +118,28 @@ export default function BeneficiaryListPage() {
                         {b.name}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>
-                      <Ltr mono>{b.nationalIdMasked}</Ltr>
-                    </Table.Td>
+                    <Table.Td>{b.nationalIdMasked ? <Ltr mono>{b.nationalIdMasked}</Ltr> : '—'}</Table.Td>
                     <Table.Td className="nm-nowrap">
                       <Ltr>{b.phone}</Ltr>
                     </Table.Td>
                     <Table.Td>{regionName(b.regionCode) || '—'}</Table.Td>
                     <Table.Td>{b.city ?? '—'}</Table.Td>
-                    <Table.Td>{label('beneficiaryKind', b.kind)}</Table.Td>
+                    <Table.Td>
+                      {label('beneficiaryKind', b.kind)}
+                      {b.institution && (
+                        <Text size="xs" c="dimmed">
+                          {label('institutionType', b.institution.type)}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{label('need', b.need)}</Table.Td>
-                    <Table.Td>{fmt.number(b.householdSize)}</Table.Td>
+                    <Table.Td>
+                      {b.institution
+                        ? t('institution.devicesN', { n: b.institution.requestedDevices })
+                        : b.householdSize === null
+                          ? '—'
+                          : fmt.number(b.householdSize)}
+                    </Table.Td>
                     <Table.Td>
                       <BeneficiaryStatusBadge status={b.status} />
                     </Table.Td>

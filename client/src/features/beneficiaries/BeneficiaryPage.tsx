@@ -16,6 +16,7 @@ import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
 import { PriorityBreakdown } from './PriorityBreakdown';
 import { usePartners } from './usePartners';
 import { TitledCard } from '../../components/TitledCard';
+import { InstitutionCard } from './InstitutionCard';
 
 export default function BeneficiaryPage() {
   const { t, fmt } = usePrefs();
@@ -35,6 +36,8 @@ export default function BeneficiaryPage() {
     );
   if (!b) return <FullPageLoader />;
   const partner = partners.byId(b.partnerId);
+  // An institution has no national ID, household or family score: its own block says what it asked for (spec §13).
+  const institution = b.institution;
   return (
     <>
       <PageHeader
@@ -52,18 +55,32 @@ export default function BeneficiaryPage() {
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           <Paper withBorder p="md" className="nm-span-2">
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-              <Field label={t('beneficiary.kind')}>{label('beneficiaryKind', b.kind)}</Field>
-              <Field label={t('beneficiary.nationalId')}>
-                <Ltr mono>{b.nationalIdMasked}</Ltr>
+              <Field label={t('beneficiary.kind')}>
+                {institution
+                  ? `${label('beneficiaryKind', b.kind)} · ${label('institutionType', institution.type)}`
+                  : label('beneficiaryKind', b.kind)}
               </Field>
-              <Field label={t('beneficiary.phone')}>
+              {!institution && (
+                <Field label={t('beneficiary.nationalId')}>
+                  <Ltr mono>{b.nationalIdMasked}</Ltr>
+                </Field>
+              )}
+              <Field label={institution ? t('institution.phone') : t('beneficiary.phone')}>
                 <Ltr>{b.phone}</Ltr>
               </Field>
               <Field label={t('beneficiary.region')}>{regionName(b.regionCode) || b.region}</Field>
               <Field label={t('beneficiary.city')}>{b.city}</Field>
-              <Field label={t('beneficiary.household')}>{fmt.number(b.householdSize)}</Field>
-              <Field label={t('beneficiary.income')}>{fmt.number(b.monthlyIncome)}</Field>
-              <Field label={t('beneficiary.schoolChildren')}>{fmt.number(b.schoolChildren)}</Field>
+              {!institution && (
+                <>
+                  <Field label={t('beneficiary.household')}>
+                    {b.householdSize === null ? null : fmt.number(b.householdSize)}
+                  </Field>
+                  <Field label={t('beneficiary.income')}>
+                    {b.monthlyIncome === null ? null : fmt.number(b.monthlyIncome)}
+                  </Field>
+                  <Field label={t('beneficiary.schoolChildren')}>{fmt.number(b.schoolChildren)}</Field>
+                </>
+              )}
               <Field label={t('beneficiary.need')}>{label('need', b.need)}</Field>
               <Field label={t('beneficiary.purpose')}>{label('purpose', b.purpose)}</Field>
               <Field label={t('beneficiary.partner')}>{partner ? partners.nameOf(partner) : null}</Field>
@@ -77,22 +94,26 @@ export default function BeneficiaryPage() {
             <Divider my="sm" />
             <BeneficiaryStatusActions beneficiary={b} />
           </Paper>
-          <TitledCard title={t('priority.title')}>
-            {b.priority ? (
-              <>
-                <Text fz={28} fw={600} mb="xs">
-                  {fmt.number(b.priority.score)}
+          {institution ? (
+            <InstitutionCard institution={institution} />
+          ) : (
+            <TitledCard title={t('priority.title')}>
+              {b.priority ? (
+                <>
+                  <Text fz={28} fw={600} mb="xs">
+                    {fmt.number(b.priority.score)}
+                  </Text>
+                  <PriorityBreakdown breakdown={b.priority.breakdown} />
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  —
                 </Text>
-                <PriorityBreakdown breakdown={b.priority.breakdown} />
-              </>
-            ) : (
-              <Text size="sm" c="dimmed">
-                —
-              </Text>
-            )}
-          </TitledCard>
+              )}
+            </TitledCard>
+          )}
         </SimpleGrid>
-        <ContactConsentCard consent={b.contactConsent} />
+        {!institution && <ContactConsentCard consent={b.contactConsent} />}
         <TitledCard title={t('allocations.title')}>
           {(allocations.data?.items ?? []).length === 0 ? (
             <Text size="sm" c="dimmed">

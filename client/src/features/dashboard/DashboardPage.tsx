@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import { useUser } from '../../auth/AuthProvider';
-import { MANAGERS } from '../../api/types';
+import { MANAGERS, REGIONAL_REPORT_ROLES } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -14,6 +14,7 @@ import { useProgrammes } from '../allocation/useProgrammes';
 import { BatchCertificates } from './BatchCertificates';
 import { CreateProgrammeModal } from './CreateProgrammeModal';
 import { MonthlyChart } from './MonthlyChart';
+import { PartnersCard } from './PartnersCard';
 import { ProgrammeProgressCard } from './ProgrammeProgressCard';
 import { StageTimes } from './StageTimes';
 import { StatusFunnel } from './StatusFunnel';
@@ -148,6 +149,12 @@ export default function DashboardPage() {
             </Text>
           </TitledCard>
         </Grid.Col>
+        {/* Partners' figures are counts about families: for the roles that read regional figures (not technicians). */}
+        {REGIONAL_REPORT_ROLES.includes(user.role) && (
+          <Grid.Col span={12}>
+            <PartnersCard dashboard={d} />
+          </Grid.Col>
+        )}
         {manager && programmes.items.length > 0 && (
           <Grid.Col span={12}>
             <Paper withBorder p="md">

@@ -11,6 +11,7 @@ import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../prefs/PreferencesProvider';
 import { DeviceActions } from './DeviceActions';
+import { DeviceCustody } from './DeviceCustody';
 import { DeviceSpecs } from './DeviceSpecs';
 import { DeviceTimeline } from './DeviceTimeline';
 import { DriveTable } from './DriveTable';
@@ -53,6 +54,7 @@ export default function DevicePage() {
       </PageHeader>
       <Stack gap="md">
         {error && <ErrorAlert error={error} onRetry={reload} />}
+        {d.custody && <DeviceCustody custody={d.custody} deviceId={d.id} assetTag={d.assetTag} />}
         <DeviceActions device={d} onChanged={reload} />
         <DeviceSpecs device={d} />
         <DriveTable drives={d.drives ?? []} />

@@ -6,16 +6,32 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
-import { LANGUAGES } from '../../i18n';
 import { useT } from '../../prefs/PreferencesProvider';
 import { ClearLockoutButton } from './ClearLockoutButton';
+import { usePartners } from '../beneficiaries/usePartners';
+import { LANGUAGES, registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
+
+registerArabic(arScreens);
 
 /** The server's minimum (server/modules/auth/auth.schema.ts PASSWORD_MIN); shown as a hint, enforced there. */
 const PASSWORD_MIN = 12;
 
-type Values = { email: string; name: string; role: Role; language: Language; active: boolean; password: string };
+type Values = {
+  email: string;
+  name: string;
+  role: Role;
+  /** The partner organisation of a `partner` user (spec §13), as the picker's string; sent only with that role. */
+  partnerId: string | null;
+  language: Language;
+  active: boolean;
+  password: string;
+};
 
-/** Create a user (user undefined) or edit one: name, role, language, active, and an optional new password. */
+/**
+ * Create a user (user undefined) or edit one: name, role (a partner association's user belongs to one partner
+ * organisation, picked here), language, active, and an optional new password.
+ */
 export function UserFormModal({
   user,
   onClose,
@@ -27,19 +43,26 @@ export function UserFormModal({
 }) {
   const t = useT();
   const options = useEnumOptions();
+  const partners = usePartners();
   const initialValues: Values = {
     email: user?.email ?? '',
     name: user?.name ?? '',
     role: user?.role ?? 'technician',
+    partnerId: user?.partnerId == null ? null : String(user.partnerId),
     language: user?.language ?? 'ar',
     active: user?.active ?? true,
     password: '',
   };
   const { form, onSubmit, busy, error, unshown } = useServerForm({
     initialValues,
-    submit: ({ email, name, role, language, active, password }) => {
-      if (!user) return endpoints.users.create({ email: email.trim(), name: name.trim(), role, language, password });
-      const patch: UserPatch = { name: name.trim(), role, language, active };
+    submit: ({ email, name, role, partnerId, language, active, password }) => {
+      // Left out when not picked, so that the server names the missing partner.
+      const partner = role === 'partner' && partnerId ? { partnerId: Number(partnerId) } : {};
+      if (!user)
+        return endpoints.users.create({ email: email.trim(), name: name.trim(), role, language, password, ...partner });
+      const patch: UserPatch = { name: name.trim(), role, language, active, ...partner };
+      // A staff role given back to a former partner user drops the organisation.
+      if (role !== 'partner' && user.partnerId !== null) patch.partnerId = null;
       if (password) patch.password = password;
       return endpoints.users.update(user.id, patch);
     },
@@ -48,7 +71,12 @@ export function UserFormModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={user ? t('users.edit') : t('users.new')} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={user ? t('users.edit') : t('users.new')}
+      centered
+      closeButtonProps={{ 'aria-label': t('action.close') }}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {error && <ErrorAlert error={error} unshown={unshown} />}
@@ -69,6 +97,18 @@ export function UserFormModal({
             {...form.getInputProps('role')}
             onChange={(v) => form.setFieldValue('role', (v as Role | null) ?? 'technician')}
           />
+          {form.values.role === 'partner' && (
+            <Select
+              label={t('user.partner')}
+              description={t('user.partnerHint')}
+              required
+              searchable
+              name="partnerId"
+              data={partners.options}
+              nothingFoundMessage={t('list.empty')}
+              {...form.getInputProps('partnerId')}
+            />
+          )}
           <Select
             label={t('user.language')}
             data={options('language', LANGUAGES)}

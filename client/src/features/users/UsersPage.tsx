@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Table } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { UserDto } from '../../api/types';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { useQueryParams } from '../../components/useQueryParams';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { UserFormModal } from './UserFormModal';
 import { Busy } from '../../components/Busy';
+import { usePartners } from '../beneficiaries/usePartners';
 
 const KEYS = ['q', 'role'] as const;
 
@@ -25,6 +26,12 @@ export default function UsersPage() {
   const { values, page, set } = useQueryParams(KEYS);
   const list = useQuery(endpoints.users.list({ ...values, page, pageSize: 50 }));
   const [editing, setEditing] = useState<UserDto | 'new' | null>(null);
+  const partners = usePartners();
+  // A partner association's user is named with its organisation (spec §13).
+  const partnerName = (id: number) => {
+    const p = partners.byId(id);
+    return p ? partners.nameOf(p) : `#${id}`;
+  };
   return (
     <>
       <PageHeader title={t('users.title')}>
@@ -75,7 +82,14 @@ export default function UsersPage() {
                     <Table.Td>
                       <Ltr>{u.email}</Ltr>
                     </Table.Td>
-                    <Table.Td>{label('role', u.role)}</Table.Td>
+                    <Table.Td>
+                      {label('role', u.role)}
+                      {u.partnerId != null && (
+                        <Text size="xs" c="dimmed">
+                          {partnerName(u.partnerId)}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{label('language', u.language)}</Table.Td>
                     <Table.Td className="nm-nowrap">{fmt.dateTime(u.lastLoginAt)}</Table.Td>
                     <Table.Td>

@@ -1,0 +1,122 @@
+import { Alert, Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { endpoints } from '../../api/endpoints';
+import { distribution } from '../../api/distribution';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { FullPageLoader } from '../../components/FullPageLoader';
+import { useEnumLabel } from '../../components/Labels';
+import { Ltr } from '../../components/Ltr';
+import { PageHeader } from '../../components/PageHeader';
+import { TitledCard } from '../../components/TitledCard';
+import { registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
+import { usePrefs } from '../../prefs/PreferencesProvider';
+import { useAccessoriesText } from '../allocation/AccessoriesChecklist';
+import { CancelReservation } from '../allocation/CancelReservation';
+import { HandoverForm } from '../allocation/HandoverForm';
+
+registerArabic(arScreens);
+
+const STATUS_COLORS: Record<string, string> = { reserved: 'cyan', handed_over: 'green', cancelled: 'gray' };
+
+/**
+ * One onward handover of a partner association: the device and the family; the handover form while it is reserved
+ * (a handover left half-done on the previous screen is finished here), then the certificate.
+ */
+export default function PartnerAllocationPage() {
+  const { t, fmt } = usePrefs();
+  const label = useEnumLabel();
+  const accessoriesText = useAccessoriesText();
+  const { id } = useParams();
+  const allocation = useQuery(endpoints.allocations.get(Number(id) || 0));
+  const a = allocation.data;
+  const family = useQuery({ ...endpoints.beneficiaries.get(a?.beneficiaryId ?? 0), enabled: Boolean(a) });
+  if (allocation.error && !a)
+    return (
+      <>
+        <PageHeader title={t('handover.title')} />
+        <ErrorAlert error={allocation.error} onRetry={() => void allocation.refetch()} />
+      </>
+    );
+  if (!a) return <FullPageLoader />;
+  const b = family.data;
+  const tag = a.assetTag ?? `#${a.deviceId}`;
+  return (
+    <>
+      <PageHeader
+        title={
+          <Group gap="sm" component="span">
+            {t('handover.title')} <Ltr mono>{tag}</Ltr>
+            <Badge color={STATUS_COLORS[a.status] ?? 'gray'} variant="light">
+              {label('allocationStatus', a.status)}
+            </Badge>
+          </Group>
+        }>
+        <Button component={Link} to="/partner" variant="default">
+          {t('partnerHome.back')}
+        </Button>
+      </PageHeader>
+      <Stack gap="md">
+        <Paper withBorder p="md">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+            <Field label={t('device.assetTag')}>
+              <Ltr mono>{tag}</Ltr>
+            </Field>
+            <Field label={t('partnerHome.family')}>{b?.name}</Field>
+            <Field label={t('beneficiary.phone')}>{b && <Ltr>{b.phone}</Ltr>}</Field>
+            <Field label={t('allocation.reservedAt')}>{fmt.dateTime(a.createdAt)}</Field>
+            {a.handedOverAt && <Field label={t('handover.date')}>{fmt.dateTime(a.handedOverAt)}</Field>}
+            {a.receivedBy && <Field label={t('handover.receivedBy')}>{a.receivedBy}</Field>}
+            {a.status === 'handed_over' && (
+              <Field label={t('accessories.title')}>{accessoriesText(a.accessories, a.accessoriesNote)}</Field>
+            )}
+          </SimpleGrid>
+        </Paper>
+        {a.status === 'reserved' && (
+          <TitledCard title={t('handover.formTitle')}>
+            {b ? <HandoverForm allocation={a} defaultReceiver={b.name} /> : <FullPageLoader />}
+            <Divider my="md" />
+            <CancelReservation allocationId={a.id} />
+          </TitledCard>
+        )}
+        {a.status === 'handed_over' && (
+          <Alert color="green" title={t('handover.done')} data-testid="handover-done">
+            <Stack gap={6}>
+              {a.certificateCode && (
+                <Text size="sm">
+                  {t('handover.certificateCode')}: <Ltr mono>{a.certificateCode}</Ltr>
+                </Text>
+              )}
+              <Group gap="sm" wrap="wrap">
+                <Button
+                  component="a"
+                  href={distribution.allocationCertificateUrl(a.id)}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="certificate-link">
+                  {t('handover.openCertificate')}
+                </Button>
+                <Button component={Link} to="/partner/handover" variant="light" data-testid="record-another">
+                  {t('partnerHome.recordAnother')}
+                </Button>
+                {a.certificateCode && (
+                  // A full page load: the server renders /verify/<code>; the app's router must not catch it.
+                  <Anchor href={`/verify/${a.certificateCode}`} target="_blank" rel="noopener" size="sm">
+                    {t('handover.verifyPage')}
+                  </Anchor>
+                )}
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {a.status === 'cancelled' && (
+          <Alert color="gray" title={label('allocationStatus', 'cancelled')}>
+            {a.cancelReason}
+          </Alert>
+        )}
+      </Stack>
+    </>
+  );
+}
