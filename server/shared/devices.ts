@@ -149,7 +149,9 @@ export type ScanResultDto =
   | { kind: 'device'; id: number; assetTag: string; status: DeviceStatus }
   | { kind: 'drive'; id: number; deviceId: number; assetTag: string; serialNumber: string }
   | { kind: 'donation'; id: number; code: string; status: DonationStatus }
-  | { kind: 'certificate'; id: number; code: string; deviceId: number };
+  | { kind: 'certificate'; id: number; code: string; deviceId: number }
+  /** A batch's delivery note (spec §13): its code `BT-2026-0001`. */
+  | { kind: 'batch'; id: number; code: string; status: string };
 /** 404 body details of GET /api/scan/:code. */
 export interface ScanNotFoundDetails {
   normalized?: string;

@@ -170,6 +170,12 @@ describe('batch allocation (spec §13)', () => {
     expect(allocate.payload).to.include({ batchId: batch.id, batchCode: batch.code });
     const b = await api().get(`/api/beneficiaries/${institution.id}`).set(bearer(manager)).expect(200);
     expect(b.body.status).to.equal('allocated');
+    // The delivery note's code, scanned (lower case, spaces for hyphens), opens the batch.
+    const scanned = await api()
+      .get(`/api/scan/${encodeURIComponent(batch.code.toLowerCase().replace(/-/g, ' '))}`)
+      .set(bearer(technician))
+      .expect(200);
+    expect(scanned.body).to.deep.equal({ kind: 'batch', id: batch.id, code: batch.code, status: 'reserved' });
   });
 
   it('answers 409 naming every device that is not ready or not sanitized, and writes nothing', async () => {

@@ -16,5 +16,7 @@ export function routeForScan(result: ScanResultDto): string {
       return `/donations/${result.id}`;
     case 'certificate':
       return `/devices/${result.deviceId}`;
+    case 'batch':
+      return `/batches/${result.id}`;
   }
 }

@@ -2,7 +2,6 @@
 // handed over (its allocation, the figures, a certificate code per device) and the batch gets the institution's
 // certificate code; for a partner association the devices pass into its custody, ready to be handed on to the
 // families it follows (each onward handover then counts). One transaction, whatever the number of devices.
-import Joi from 'joi';
 import { withTransaction } from '../../db/sequelize.js';
 import { storeFile } from '../../lib/file-store.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
@@ -13,22 +12,12 @@ import { changeStatus, lockDeviceRows, transferToCustody } from '../devices/inde
 import { recordHandover } from '../figures/index.js';
 import { publishEvent } from '../webhooks/index.js';
 import type { BatchDto } from '../../shared/index.js';
-import { accessoryKeys, storedAccessories } from './allocations.batch-schema.js';
+import { storedAccessories } from './allocations.batch-schema.js';
 import { getBatch } from './allocations.batches.js';
 import { allocationEvent } from './allocations.events.js';
 import { newCertificateCode } from './allocations.handover.js';
 import { Allocation, AllocationBatch } from './allocations.model.js';
 import type { HandoverInput } from './allocations.schema.js';
-
-export const batchHandoverInput = Joi.object<HandoverInput>({
-  receivedBy: Joi.string().trim().min(1).max(200).required(),
-  signature: Joi.string()
-    .max(1_500_000)
-    .pattern(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/, { name: 'signature.dataUrl' })
-    .message('{{#label}} must be a PNG or JPEG data URL'),
-  handedOverAt: Joi.date().iso().max('now'),
-  ...accessoryKeys,
-});
 
 export async function handoverBatch(
   id: number,

@@ -4,7 +4,7 @@ import { parse } from '../../lib/parse.js';
 import { singleFile } from '../../lib/upload.js';
 import { actorOf, idParams, MANAGERS, ALL_ROLES, HANDOVER_ROLES, type Access } from '../auth/index.js';
 import { batchListQuery, batchInput } from './allocations.batch-schema.js';
-import { batchHandoverInput, handoverBatch } from './allocations.batch-handover.js';
+import { handoverBatch } from './allocations.batch-handover.js';
 import { cancelBatch, createBatch, getBatch, listBatches } from './allocations.batches.js';
 import { custodyListQuery, custodyPage, custodyReturnInput, returnDevice } from './allocations.custody.js';
 import { setAppointment } from './allocations.appointment.js';
@@ -109,7 +109,8 @@ export const allocationRoutes = defineRoutes<Access>([
     before: [singleFile('signature', MAX_SIGNATURE_BYTES)],
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
-      const input = parse(batchHandoverInput, req.body);
+      // The same body as one device's handover: receiver, signature, date, accessories.
+      const input = parse(handoverInput, req.body);
       res.json(await handoverBatch(id, input, readSignature(input, req.file), actorOf(req)));
     },
   },

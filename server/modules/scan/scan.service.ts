@@ -1,5 +1,5 @@
 // GET /api/scan/:code — what did the scanner read? Tries each reading of the code against asset tags,
-// donation codes, device serials and drive serials, in that order: the first reading that names a record wins,
+// donation codes, device serials, drive serials and batch codes, in that order: the first reading that names a record wins,
 // and within a reading the first kind of record.
 import { config } from '../../config.js';
 import { selectRows, sqlOnce } from '../../db/select-batch.js';
@@ -18,6 +18,12 @@ function asAssetTag(reading: string): string | undefined {
 function asDonationCode(reading: string): string | undefined {
   const m = /^DN(\d{4})(\d{4,6})$/.exec(reading);
   return m ? `DN-${m[1]}-${m[2]}` : undefined;
+}
+
+/** `BT-2026-0001` as printed on a delivery note (spec §13), scanned without its hyphens. */
+function asBatchCode(reading: string): string | undefined {
+  const m = /^BT(\d{4})(\d{4,6})$/.exec(reading);
+  return m ? `BT-${m[1]}-${m[2]}` : undefined;
 }
 
 type DeviceRow = { id: number; assetTag: string; status: DeviceStatus };
@@ -66,6 +72,9 @@ SELECT reading, kind, id, assetTag, status, code, deviceId, serialNumber FROM (
   UNION ALL
   SELECT ${readingOf('dr.serial_key', 'r')}, 3, dr.id, dv.asset_tag, NULL, NULL, dv.id, dr.serial_number
     FROM drives dr JOIN devices dv ON dv.id = dr.device_id WHERE ${matches('dr.serial_key', 'r')}
+  UNION ALL
+  SELECT ${readingOf('b.code', 'b')}, 4, b.id, NULL, b.status, b.code, NULL, NULL
+    FROM allocation_batches b WHERE ${matches('b.code', 'b')}
 ) found ORDER BY reading, kind, id DESC LIMIT 1`,
 );
 
@@ -86,6 +95,8 @@ function toDto(m: Match): ScanResultDto {
       return { kind: 'device', id: m.id, assetTag: m.assetTag!, status: m.status as DeviceStatus };
     case 1:
       return { kind: 'donation', id: m.id, code: m.code!, status: m.status as DonationStatus };
+    case 4:
+      return { kind: 'batch', id: m.id, code: m.code!, status: m.status! };
     default:
       return {
         kind: 'drive',
@@ -103,6 +114,7 @@ async function resolveAll(readings: string[]): Promise<ScanResultDto | undefined
     const reading = readings[i];
     values[`t${i}`] = reading === undefined ? null : (asAssetTag(reading) ?? null);
     values[`c${i}`] = reading === undefined ? null : (asDonationCode(reading) ?? null);
+    values[`b${i}`] = reading === undefined ? null : (asBatchCode(reading) ?? null);
     values[`r${i}`] = reading ?? null;
   }
   const [match] = await selectRows<Match>(resolveSql(), values);

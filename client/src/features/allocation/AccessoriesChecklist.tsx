@@ -9,10 +9,11 @@ import { useT } from '../../prefs/PreferencesProvider';
 registerArabic(arScreens);
 
 /** What a handover form keeps of the checklist (spec §13): the ticked accessories and a note for "other". */
-export interface AccessoriesValues {
+// A type, not an interface: form values must be assignable to Record<string, unknown> (useServerForm).
+export type AccessoriesValues = {
   accessories: Accessory[];
   accessoriesNote: string;
-}
+};
 export const NO_ACCESSORIES: AccessoriesValues = { accessories: [], accessoriesNote: '' };
 
 /** Checked before a round trip: "other" needs the note to say what it was (the certificate prints it). */

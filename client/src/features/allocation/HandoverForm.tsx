@@ -1,53 +1,49 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { QueryKey } from '@tanstack/react-query';
 import { ALLOCATION_CHANGES, endpoints } from '../../api/endpoints';
 import type { AllocationDto, HandoverInput } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
-import { AccessoriesChecklist, accessoriesBody, accessoriesNoteError, NO_ACCESSORIES } from './AccessoriesChecklist';
+import { AccessoriesChecklist } from './AccessoriesChecklist';
+import { handoverBody, handoverInitial, handoverRules } from './handoverValues';
 import { SignaturePad } from './SignaturePad';
 
-/** Local wall time for a datetime-local input, minutes precision. */
-function nowLocal(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
+export interface SignedHandoverFormProps<R> {
+  defaultReceiver: string;
+  /** The endpoint the body goes to (one allocation's handover, or a batch's). */
+  submit: (body: HandoverInput) => Promise<R>;
+  invalidates: readonly QueryKey[];
+  receiverLabel: string;
+  receiverHint?: string;
+  /** The checklist's wording for a batch ("with each device"). */
+  batch?: boolean;
+  submitLabel: string;
+  /** `handover` → data-testid `handover-form` and `handover-submit`. */
+  testId: string;
 }
 
 /**
- * Who received the device, when, what went with it (the accessories checklist) and their signature on the screen. The server turns the allocation into a handover
- * with a certificate code; the page then offers the certificate. The receiver may be a family member, so the name
- * starts as the beneficiary's and can be changed.
+ * Who received the device (or the batch), when, what went with it (the accessories checklist) and their signature on
+ * the screen; the server answers with the certificate code, and the page then offers the certificate.
  */
-export function HandoverForm({ allocation, defaultReceiver }: { allocation: AllocationDto; defaultReceiver: string }) {
+export function SignedHandoverForm<R>(props: SignedHandoverFormProps<R>) {
   const t = useT();
   const { form, onSubmit, busy, error, unshown } = useServerForm({
-    initialValues: { receivedBy: defaultReceiver, handedOverAt: nowLocal(), signature: '', ...NO_ACCESSORIES },
-    // The server would refuse it too; saying so here spares a round trip while the family is waiting.
-    validate: {
-      signature: (s) => (s ? null : t('handover.signatureMissing')),
-      accessoriesNote: (_note, values) => accessoriesNoteError(values, t('accessories.noteMissing')),
-    },
-    submit: (v) => {
-      const at = new Date(v.handedOverAt);
-      const body: HandoverInput = {
-        receivedBy: v.receivedBy.trim(),
-        signature: v.signature,
-        ...accessoriesBody(v),
-        ...(Number.isNaN(at.getTime()) ? {} : { handedOverAt: at.toISOString() }),
-      };
-      return endpoints.allocations.handover(allocation.id, body);
-    },
-    invalidates: ALLOCATION_CHANGES,
+    initialValues: handoverInitial(props.defaultReceiver),
+    validate: handoverRules(t),
+    submit: (v) => props.submit(handoverBody(v)),
+    invalidates: props.invalidates,
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="handover-form">
+    <form onSubmit={onSubmit} noValidate data-testid={`${props.testId}-form`}>
       <Stack gap="sm">
         {error && <ErrorAlert error={error} unshown={unshown} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
-            label={t('handover.receivedBy')}
+            label={props.receiverLabel}
+            description={props.receiverHint}
             required
             name="receivedBy"
             dir="auto"
@@ -63,16 +59,35 @@ export function HandoverForm({ allocation, defaultReceiver }: { allocation: Allo
           />
         </SimpleGrid>
         <AccessoriesChecklist
+          batch={props.batch}
           checklist={form.getInputProps('accessories')}
           note={form.getInputProps('accessoriesNote')}
         />
         <SignaturePad onChange={(s) => form.setFieldValue('signature', s ?? '')} error={form.errors.signature} />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy} data-testid="handover-submit">
-            {t('handover.submit')}
+          <Button type="submit" loading={busy} data-testid={`${props.testId}-submit`}>
+            {props.submitLabel}
           </Button>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * One device's handover: the server turns the allocation into a handover with a certificate code. The receiver may be
+ * a family member, so the name starts as the beneficiary's and can be changed.
+ */
+export function HandoverForm({ allocation, defaultReceiver }: { allocation: AllocationDto; defaultReceiver: string }) {
+  const t = useT();
+  return (
+    <SignedHandoverForm
+      defaultReceiver={defaultReceiver}
+      submit={(body) => endpoints.allocations.handover(allocation.id, body)}
+      invalidates={ALLOCATION_CHANGES}
+      receiverLabel={t('handover.receivedBy')}
+      submitLabel={t('handover.submit')}
+      testId="handover"
+    />
   );
 }

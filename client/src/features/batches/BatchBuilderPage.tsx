@@ -73,7 +73,12 @@ export default function BatchBuilderPage() {
   const programmes = useProgrammes();
   const partners = usePartners();
   const institutions = useQuery(
-    endpoints.beneficiaries.list({ kind: 'institution', status: 'verified,waitlisted', pageSize: 200 }),
+    // An institution may receive batch after batch until its request is met (allocated and served ones too).
+    endpoints.beneficiaries.list({
+      kind: 'institution',
+      status: 'verified,waitlisted,allocated,served',
+      pageSize: 200,
+    }),
   );
   const required = t('validation.any.required');
   const { form, onSubmit, busy, error, unshown } = useServerForm({

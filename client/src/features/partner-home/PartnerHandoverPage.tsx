@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ALLOCATION_CHANGES, endpoints } from '../../api/endpoints';
 import { distribution } from '../../api/distribution';
-import type { AllocationDto, HandoverInput } from '../../api/types';
+import type { AllocationDto } from '../../api/types';
 import { deviceModelName } from '../../components/DeviceCells';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,23 +12,12 @@ import { useServerForm } from '../../components/useServerForm';
 import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
-import {
-  AccessoriesChecklist,
-  accessoriesBody,
-  accessoriesNoteError,
-  NO_ACCESSORIES,
-} from '../allocation/AccessoriesChecklist';
+import { AccessoriesChecklist } from '../allocation/AccessoriesChecklist';
+import { handoverBody, handoverInitial, handoverRules } from '../allocation/handoverValues';
 import { SignaturePad } from '../allocation/SignaturePad';
 import { HANDOVER_STATUSES } from './partnerHandover';
 
 registerArabic(arScreens);
-
-/** Local wall time for a datetime-local input, minutes precision. */
-function nowLocal(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-}
 
 /** Fields on the form: the allocation's (deviceId, beneficiaryId) and the handover's share one form. */
 const KNOWN = [
@@ -65,16 +54,12 @@ export default function PartnerHandoverPage() {
     initialValues: {
       deviceId: params.get('device'),
       beneficiaryId: params.get('family'),
-      receivedBy: '',
-      handedOverAt: nowLocal(),
-      signature: '',
-      ...NO_ACCESSORIES,
+      ...handoverInitial(''),
     },
     validate: {
       deviceId: (v) => (v ? null : t('validation.any.required')),
       beneficiaryId: (v) => (v ? null : t('validation.any.required')),
-      signature: (s) => (s ? null : t('handover.signatureMissing')),
-      accessoriesNote: (_note, values) => accessoriesNoteError(values, t('accessories.noteMissing')),
+      ...handoverRules(t),
     },
     submit: async (v) => {
       let allocation = reservation;
@@ -85,14 +70,7 @@ export default function PartnerHandoverPage() {
         });
         setReservation(allocation);
       }
-      const at = new Date(v.handedOverAt);
-      const body: HandoverInput = {
-        receivedBy: v.receivedBy.trim(),
-        signature: v.signature,
-        ...accessoriesBody(v),
-        ...(Number.isNaN(at.getTime()) ? {} : { handedOverAt: at.toISOString() }),
-      };
-      return endpoints.allocations.handover(allocation.id, body);
+      return endpoints.allocations.handover(allocation.id, handoverBody(v));
     },
     invalidates: ALLOCATION_CHANGES,
     known: KNOWN,
