@@ -4,15 +4,7 @@
 // keys are endpoints.ts's `keys.batches` and `keys.custody`, so that every write can name what it changes.
 import { keys, read } from './endpoints';
 import { api, type QueryValue } from './http';
-import type {
-  AllocationDto,
-  BatchDto,
-  BatchHandoverInput,
-  BatchInput,
-  CustodyDeviceDto,
-  CustodyReturnInput,
-  Page,
-} from './types';
+import type { BatchDto, BatchHandoverInput, BatchInput, CustodyDeviceDto, CustodyReturnInput, Page } from './types';
 
 type Query = Record<string, QueryValue>;
 const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body });
@@ -35,6 +27,4 @@ export const distribution = {
     returnDevice: (deviceId: number, body: CustodyReturnInput) =>
       post<{ deviceId: number; returned: boolean }>(`/api/custody/devices/${deviceId}/return`, body),
   },
-  /** A partner's onward handover (the usual allocation routes, scoped by the server): its certificate. */
-  allocationCertificateUrl: (id: AllocationDto['id']) => `/api/allocations/${id}/certificate.pdf`,
 };

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
@@ -10,11 +10,9 @@ import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { AppointmentCard } from './AppointmentCard';
-import { CancelReservation } from './CancelReservation';
-import { HandoverForm } from './HandoverForm';
+import { HandoverOutcome } from './HandoverOutcome';
 import { useAccessoriesText } from './AccessoriesChecklist';
 import { useProgrammes } from './useProgrammes';
-import { TitledCard } from '../../components/TitledCard';
 
 const STATUS_COLORS: Record<string, string> = { reserved: 'cyan', handed_over: 'green', cancelled: 'gray' };
 
@@ -40,7 +38,6 @@ export default function HandoverPage() {
   const b = beneficiary.data;
   const d = device.data;
   const programme = programmes.items.find((p) => p.id === a.programmeId);
-  const certificate = `/api/allocations/${a.id}/certificate.pdf`;
   return (
     <>
       <PageHeader
@@ -89,45 +86,7 @@ export default function HandoverPage() {
           </SimpleGrid>
         </Paper>
         {a.status === 'reserved' && <AppointmentCard allocation={a} consent={b?.contactConsent} />}
-        {a.status === 'reserved' && (
-          <TitledCard title={t('handover.formTitle')}>
-            {b ? <HandoverForm allocation={a} defaultReceiver={b.name} /> : <FullPageLoader />}
-            <Divider my="md" />
-            <CancelReservation allocationId={a.id} />
-          </TitledCard>
-        )}
-        {a.status === 'handed_over' && (
-          <Alert color="green" title={t('handover.done')} data-testid="handover-done">
-            <Stack gap={6}>
-              {a.certificateCode && (
-                <Text size="sm">
-                  {t('handover.certificateCode')}: <Ltr mono>{a.certificateCode}</Ltr>
-                </Text>
-              )}
-              <Group gap="sm" wrap="wrap">
-                <Button component="a" href={certificate} target="_blank" rel="noopener" data-testid="certificate-link">
-                  {t('handover.openCertificate')}
-                </Button>
-                {a.certificateCode && (
-                  // A full page load: the server renders /verify/<code>; the app's router must not catch it.
-                  <Anchor
-                    href={`/verify/${a.certificateCode}`}
-                    target="_blank"
-                    rel="noopener"
-                    size="sm"
-                    data-testid="verify-link">
-                    {t('handover.verifyPage')}
-                  </Anchor>
-                )}
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        {a.status === 'cancelled' && (
-          <Alert color="gray" title={label('allocationStatus', 'cancelled')}>
-            {a.cancelReason}
-          </Alert>
-        )}
+        <HandoverOutcome allocation={a} receiver={b?.name} />
       </Stack>
     </>
   );

@@ -1,21 +1,18 @@
-import { Alert, Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { endpoints } from '../../api/endpoints';
-import { distribution } from '../../api/distribution';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
-import { TitledCard } from '../../components/TitledCard';
 import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { useAccessoriesText } from '../allocation/AccessoriesChecklist';
-import { CancelReservation } from '../allocation/CancelReservation';
-import { HandoverForm } from '../allocation/HandoverForm';
+import { HandoverOutcome } from '../allocation/HandoverOutcome';
 
 registerArabic(arScreens);
 
@@ -74,48 +71,15 @@ export default function PartnerAllocationPage() {
             )}
           </SimpleGrid>
         </Paper>
-        {a.status === 'reserved' && (
-          <TitledCard title={t('handover.formTitle')}>
-            {b ? <HandoverForm allocation={a} defaultReceiver={b.name} /> : <FullPageLoader />}
-            <Divider my="md" />
-            <CancelReservation allocationId={a.id} />
-          </TitledCard>
-        )}
-        {a.status === 'handed_over' && (
-          <Alert color="green" title={t('handover.done')} data-testid="handover-done">
-            <Stack gap={6}>
-              {a.certificateCode && (
-                <Text size="sm">
-                  {t('handover.certificateCode')}: <Ltr mono>{a.certificateCode}</Ltr>
-                </Text>
-              )}
-              <Group gap="sm" wrap="wrap">
-                <Button
-                  component="a"
-                  href={distribution.allocationCertificateUrl(a.id)}
-                  target="_blank"
-                  rel="noopener"
-                  data-testid="certificate-link">
-                  {t('handover.openCertificate')}
-                </Button>
-                <Button component={Link} to="/partner/handover" variant="light" data-testid="record-another">
-                  {t('partnerHome.recordAnother')}
-                </Button>
-                {a.certificateCode && (
-                  // A full page load: the server renders /verify/<code>; the app's router must not catch it.
-                  <Anchor href={`/verify/${a.certificateCode}`} target="_blank" rel="noopener" size="sm">
-                    {t('handover.verifyPage')}
-                  </Anchor>
-                )}
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        {a.status === 'cancelled' && (
-          <Alert color="gray" title={label('allocationStatus', 'cancelled')}>
-            {a.cancelReason}
-          </Alert>
-        )}
+        <HandoverOutcome
+          allocation={a}
+          receiver={b?.name}
+          doneActions={
+            <Button component={Link} to="/partner/handover" variant="light" data-testid="record-another">
+              {t('partnerHome.recordAnother')}
+            </Button>
+          }
+        />
       </Stack>
     </>
   );

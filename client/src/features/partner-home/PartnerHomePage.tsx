@@ -18,6 +18,7 @@ import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { BeneficiaryStatusBadge } from '../beneficiaries/BeneficiaryStatusBadge';
+import { certificateUrl } from '../allocation/HandoverOutcome';
 import { ReturnFromCustodyForm } from './ReturnFromCustody';
 import { HANDOVER_STATUSES } from './partnerHandover';
 import { isolate } from '../../i18n/isolate';
@@ -287,7 +288,7 @@ function HandoversCard() {
                   <Table.Td>
                     {a.status === 'handed_over' && (
                       <Anchor
-                        href={distribution.allocationCertificateUrl(a.id)}
+                        href={certificateUrl(a.id)}
                         target="_blank"
                         rel="noopener"
                         size="sm"
