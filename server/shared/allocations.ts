@@ -1,6 +1,7 @@
 // Allocations, programmes and the dashboard (server/modules/allocations, programmes, reports).
 import type { Accessory } from './batches.js';
 import type { PartnerFiguresDto } from './regional-reports.js';
+import type { ProgrammeEligibility, ProgrammeWeights } from './selection.js';
 
 export type AllocationStatus = 'reserved' | 'handed_over' | 'cancelled';
 export interface AllocationDto {
@@ -78,6 +79,15 @@ export interface ProgrammeDto {
   targetStudents: number;
   startsOn: string | null;
   endsOn: string | null;
+  /** Spec §14: training before handover, selection and the public application form (PATCH /api/programmes/:id). */
+  requiresTraining: boolean;
+  courseId: number | null;
+  attendanceThreshold: number;
+  eligibility: ProgrammeEligibility;
+  /** The programme's own score weights; null = the country's defaults (GET /api/waitlist's `weights`), no committee share. */
+  weights: ProgrammeWeights | null;
+  committeeScoring: boolean;
+  applicationsOpen: boolean;
   createdAt: string;
 }
 export interface ProgrammeInput {

@@ -14,3 +14,6 @@ export * from './impact.js';
 export * from './outbox.js';
 export * from './webhooks.js';
 export * from './batches.js';
+export * from './training.js';
+export * from './connectivity.js';
+export * from './selection.js';

@@ -92,6 +92,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/programmes': R,
   'POST /api/programmes': M,
   'GET /api/programmes/:id': R,
+  'PATCH /api/programmes/:id': M,
   'GET /api/programmes/:id/progress': R,
   'GET /api/allocations': RP,
   'POST /api/allocations': MP,

@@ -2,6 +2,6 @@
 export { initProgrammeModels } from './programmes.model.js';
 export type { Programme } from './programmes.model.js';
 export { allProgrammes, programmeExists, programmeNameOf, programmeNamesOf } from './programmes.queries.js';
-export { toProgrammeDto, type ProgrammeDto } from './programmes.schema.js';
+export { eligibilityOf, toProgrammeDto, weightsOf, type ProgrammeDto } from './programmes.schema.js';
 export { findProgramme } from './programmes.service.js';
 export { programmeProgress, type ProgrammeProgress } from './programmes.progress.js';

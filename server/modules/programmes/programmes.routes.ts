@@ -1,8 +1,11 @@
 import { parse } from '../../lib/parse.js';
 import { defineRoutes } from '../../lib/route.js';
 import { ALL_ROLES, idParams, MANAGERS, type Access } from '../auth/index.js';
-import { programmeInput } from './programmes.schema.js';
-import { createProgramme, listProgrammes, readProgramme, readProgress } from './programmes.service.js';
+import { programmeInput, programmePatch } from './programmes.schema.js';
+import { createProgramme, listProgrammes, patchProgramme, readProgramme, readProgress } from './programmes.service.js';
+
+// Until the training module's courses exist (issue 19), no course id is known.
+const courseExists = async (_courseId: number): Promise<boolean> => false;
 
 export const programmeRoutes = defineRoutes<Access>([
   {
@@ -22,6 +25,13 @@ export const programmeRoutes = defineRoutes<Access>([
     path: '/api/programmes/:id',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await readProgramme(parse(idParams, req.params).id)),
+  },
+  {
+    method: 'patch',
+    path: '/api/programmes/:id',
+    access: MANAGERS,
+    handler: async (req, res) =>
+      res.json(await patchProgramme(parse(idParams, req.params).id, parse(programmePatch, req.body), courseExists)),
   },
   {
     method: 'get',
