@@ -6,8 +6,9 @@
 //   `appointment_version`, counted up on every change: a reminder names the version it was written for and is not
 //   sent once the appointment has changed.
 // MySQL commits each DDL statement on its own: every step checks whether it already ran.
-import { DataTypes, type ModelAttributeColumnOptions, type QueryInterface } from 'sequelize';
+import { DataTypes, type ModelAttributeColumnOptions } from 'sequelize';
 import type { Migration } from '../server/db/umzug.js';
+import { addColumns, removeColumns } from '../server/db/migration-steps.js';
 
 const userRef = { type: DataTypes.INTEGER, allowNull: true, references: { model: 'users', key: 'id' } };
 
@@ -27,26 +28,6 @@ const ALLOCATION_COLUMNS: Array<[string, ModelAttributeColumnOptions]> = [
   ['appointment_set_by', userRef],
   ['appointment_set_at', { type: DataTypes.DATE(3), allowNull: true }],
 ];
-
-async function addColumns(
-  q: QueryInterface,
-  table: string,
-  columns: Array<[string, ModelAttributeColumnOptions]>,
-): Promise<void> {
-  const existing = await q.describeTable(table);
-  for (const [name, spec] of columns) if (!existing[name]) await q.addColumn(table, name, spec);
-}
-
-// On SQLite, Sequelize's removeColumn copies the table and loses its indexes; SQLite's own DROP COLUMN (3.35+) keeps
-// them.
-async function removeColumns(q: QueryInterface, table: string, columns: Array<[string, unknown]>): Promise<void> {
-  const existing = await q.describeTable(table);
-  for (const [name] of [...columns].reverse()) {
-    if (!existing[name]) continue;
-    if (q.sequelize.getDialect() === 'sqlite') await q.sequelize.query(`ALTER TABLE "${table}" DROP COLUMN "${name}"`);
-    else await q.removeColumn(table, name);
-  }
-}
 
 export const up: Migration = async ({ context: q }) => {
   await addColumns(q, 'beneficiaries', BENEFICIARY_COLUMNS);

@@ -7,8 +7,9 @@
 // - allocation_batches: one row per batch; allocations.batch_id ties an institution's per-device allocations to it.
 // - allocations and batches: the accessories handed over (a comma list of charger, bag, mouse, other) and a note.
 // MySQL commits each DDL statement on its own: every step checks whether it already ran.
-import { DataTypes, QueryTypes, type ModelAttributeColumnOptions, type QueryInterface } from 'sequelize';
+import { DataTypes, type ModelAttributeColumnOptions, type QueryInterface } from 'sequelize';
 import type { Migration } from '../server/db/umzug.js';
+import { addColumns, dropNotNullSqlite } from '../server/db/migration-steps.js';
 
 const userRef = { type: DataTypes.INTEGER, allowNull: true, references: { model: 'users', key: 'id' } };
 const partnerRef = { type: DataTypes.INTEGER, allowNull: true, references: { model: 'partners', key: 'id' } };
@@ -50,45 +51,6 @@ const INDEXES: Array<[string, string, string[], boolean]> = [
   // Devices an institution received so far (the institutions' list, the beneficiary page).
   ['figure_handover_facts', 'figure_handover_facts_beneficiary', ['beneficiary_id'], false],
 ];
-
-async function addColumns(q: QueryInterface, table: string, columns: Columns): Promise<void> {
-  const existing = await q.describeTable(table);
-  for (const [name, spec] of columns) if (!existing[name]) await q.addColumn(table, name, spec);
-}
-
-/**
- * SQLite cannot drop a NOT NULL in place: the table is rebuilt from its own CREATE statement without those NOT NULLs
- * (https://sqlite.org/lang_altertable.html#otheralter), its rows copied, its indexes recreated, foreign keys checked.
- */
-async function dropNotNullSqlite(q: QueryInterface, table: string, columns: string[]): Promise<void> {
-  const db = q.sequelize;
-  const [master] = await db.query<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, {
-    replacements: [table],
-    type: QueryTypes.SELECT,
-  });
-  let create = master.sql;
-  for (const column of columns)
-    create = create.replace(new RegExp(`([\`"]${column}[\`"](?:\\([^)]*\\)|[^,(])*?) NOT NULL`), '$1');
-  if (create === master.sql) return; // already rebuilt
-  const indexes = await db.query<{ sql: string }>(
-    `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
-    { replacements: [table], type: QueryTypes.SELECT },
-  );
-  const rebuilt = `${table}_rebuilt`;
-  await db.query('PRAGMA foreign_keys = OFF');
-  try {
-    await db.query(`DROP TABLE IF EXISTS "${rebuilt}"`);
-    await db.query(create.replace(/^CREATE TABLE [`"]?\w+[`"]?/, `CREATE TABLE "${rebuilt}"`));
-    await db.query(`INSERT INTO "${rebuilt}" SELECT * FROM "${table}"`);
-    await db.query(`DROP TABLE "${table}"`);
-    await db.query(`ALTER TABLE "${rebuilt}" RENAME TO "${table}"`);
-    for (const index of indexes) await db.query(index.sql);
-    const broken = await db.query(`PRAGMA foreign_key_check("${table}")`, { type: QueryTypes.SELECT });
-    if (broken.length) throw new Error(`rebuilding ${table} broke ${broken.length} foreign keys`);
-  } finally {
-    await db.query('PRAGMA foreign_keys = ON');
-  }
-}
 
 async function dropNotNull(q: QueryInterface): Promise<void> {
   if (q.sequelize.getDialect() === 'sqlite')

@@ -4,8 +4,9 @@
 // - selection: `eligibility` and `weights` as JSON text (null = open / the country's defaults), whether a committee
 //   scores applicants, and whether the public application form is open.
 // MySQL commits each DDL statement on its own: every step checks whether it already ran.
-import { DataTypes, type ModelAttributeColumnOptions, type QueryInterface } from 'sequelize';
+import { DataTypes, type ModelAttributeColumnOptions } from 'sequelize';
 import type { Migration } from '../server/db/umzug.js';
+import { addColumns, addIndexes, type Indexes, removeColumns, removeIndexes } from '../server/db/migration-steps.js';
 
 const PROGRAMME_COLUMNS: Array<[string, ModelAttributeColumnOptions]> = [
   ['requires_training', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false }],
@@ -17,29 +18,14 @@ const PROGRAMME_COLUMNS: Array<[string, ModelAttributeColumnOptions]> = [
   ['applications_open', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false }],
 ];
 
-async function addColumns(q: QueryInterface, table: string, columns: Array<[string, ModelAttributeColumnOptions]>) {
-  const existing = await q.describeTable(table);
-  for (const [name, spec] of columns) if (!existing[name]) await q.addColumn(table, name, spec);
-}
-
-// SQLite's own DROP COLUMN (3.35+) keeps the table's indexes; Sequelize's removeColumn would copy the table.
-async function removeColumns(q: QueryInterface, table: string, columns: Array<[string, unknown]>): Promise<void> {
-  const existing = await q.describeTable(table);
-  for (const [name] of [...columns].reverse()) {
-    if (!existing[name]) continue;
-    if (q.sequelize.getDialect() === 'sqlite') await q.sequelize.query(`ALTER TABLE "${table}" DROP COLUMN "${name}"`);
-    else await q.removeColumn(table, name);
-  }
-}
+const INDEXES: Indexes = [['programmes', 'programmes_course_id', ['course_id'], false]];
 
 export const up: Migration = async ({ context: q }) => {
   await addColumns(q, 'programmes', PROGRAMME_COLUMNS);
-  const indexes = (await q.showIndex('programmes')) as Array<{ name: string }>;
-  if (!indexes.some((i) => i.name === 'programmes_course_id')) await q.addIndex('programmes', ['course_id']);
+  await addIndexes(q, INDEXES);
 };
 
 export const down: Migration = async ({ context: q }) => {
-  const indexes = (await q.showIndex('programmes')) as Array<{ name: string }>;
-  if (indexes.some((i) => i.name === 'programmes_course_id')) await q.removeIndex('programmes', 'programmes_course_id');
+  await removeIndexes(q, INDEXES);
   await removeColumns(q, 'programmes', PROGRAMME_COLUMNS);
 };

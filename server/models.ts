@@ -12,10 +12,13 @@ import { initWorkshopModels } from './modules/workshop/index.js';
 import { associateBeneficiaryModels, initBeneficiaryModels } from './modules/beneficiaries/index.js';
 import { initPartnerModels } from './modules/partners/index.js';
 import { initProgrammeModels } from './modules/programmes/index.js';
+import { associateSelectionModels, initSelectionModels } from './modules/selection/index.js';
 import { initAllocationModels } from './modules/allocations/index.js';
 import { initEmailModels } from './modules/email/index.js';
 import { initOutboxModels } from './modules/outbox/index.js';
 import { initWebhookModels } from './modules/webhooks/index.js';
+import { initTrainingModels } from './modules/training/index.js';
+import { initConnectivityModels } from './modules/connectivity/index.js';
 
 let initialised = false;
 
@@ -35,13 +38,17 @@ export function initModels(): void {
   initPartnerModels(sequelize);
   initBeneficiaryModels(sequelize);
   initProgrammeModels(sequelize);
+  initSelectionModels(sequelize);
   initAllocationModels(sequelize);
   initEmailModels(sequelize);
   initOutboxModels(sequelize);
   initWebhookModels(sequelize);
+  initTrainingModels(sequelize);
+  initConnectivityModels(sequelize);
   associateAuthModels();
   associateDeviceModels(associateUserRows);
   associateDonationModels();
   associateBeneficiaryModels();
+  associateSelectionModels();
   initialised = true;
 }

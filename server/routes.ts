@@ -17,6 +17,7 @@ import { beneficiaryRoutes } from './modules/beneficiaries/beneficiaries.routes.
 import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { programmeRoutes } from './modules/programmes/programmes.routes.js';
+import { selectionRoutes } from './modules/selection/selection.routes.js';
 import { allocationRoutes } from './modules/allocations/allocations.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
@@ -24,6 +25,8 @@ import { impactRoutes } from './modules/impact/impact.routes.js';
 import { emailRoutes } from './modules/email/email.routes.js';
 import { outboxRoutes } from './modules/outbox/outbox.routes.js';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
+import { connectivityRoutes } from './modules/connectivity/connectivity.routes.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
@@ -39,6 +42,7 @@ export const allRoutes: RouteDef<Access>[] = [
   ...sanitizationRoutes,
   ...settingsRoutes,
   ...programmeRoutes,
+  ...selectionRoutes,
   ...allocationRoutes,
   ...reportRoutes,
   ...beneficiaryRoutes,
@@ -48,4 +52,6 @@ export const allRoutes: RouteDef<Access>[] = [
   ...emailRoutes,
   ...outboxRoutes,
   ...webhookRoutes,
+  ...trainingRoutes,
+  ...connectivityRoutes,
 ];

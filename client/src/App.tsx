@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthProvider';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { ADMINS, ALL_ROLES, MANAGERS, PARTNERS, REGIONAL_REPORT_ROLES, STAFF } from './api/types';
+import { ALL_ROLES, MANAGERS, PARTNERS, STAFF } from './api/types';
 import { FullPageLoader } from './components/FullPageLoader';
 import { homeFor } from './shell/nav';
 
@@ -11,6 +11,7 @@ import { homeFor } from './shell/nav';
 const AppLayout = lazy(() => import('./shell/AppLayout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const PledgePage = lazy(() => import('./features/pledge/PledgePage'));
+const ApplyPage = lazy(() => import('./features/apply/ApplyPage'));
 const IntakeStationPage = lazy(() => import('./features/intake/IntakeStationPage'));
 const IntakeQueuePage = lazy(() => import('./features/intake-queue/IntakeQueuePage'));
 const DeviceListPage = lazy(() => import('./features/devices/DeviceListPage'));
@@ -21,23 +22,27 @@ const DonorFormPage = lazy(() => import('./features/donors/DonorFormPage'));
 const DonationListPage = lazy(() => import('./features/donations/DonationListPage'));
 const DonationPage = lazy(() => import('./features/donations/DonationPage'));
 const DonationFormPage = lazy(() => import('./features/donations/DonationFormPage'));
-const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const WorkQueuesPage = lazy(() => import('./features/work-queues/WorkQueuesPage'));
-const BeneficiaryListPage = lazy(() => import('./features/beneficiaries/BeneficiaryListPage'));
-const BeneficiaryPage = lazy(() => import('./features/beneficiaries/BeneficiaryPage'));
-const BeneficiaryFormPage = lazy(() => import('./features/beneficiaries/BeneficiaryFormPage'));
-const WaitlistPage = lazy(() => import('./features/waitlist/WaitlistPage'));
-const PartnersPage = lazy(() => import('./features/partners/PartnersPage'));
-const SitesPage = lazy(() => import('./features/sites/SitesPage'));
-const OutboxPage = lazy(() => import('./features/outbox/OutboxPage'));
-const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage'));
-const AllocationBoardPage = lazy(() => import('./features/allocation/AllocationBoardPage'));
-const AllocationListPage = lazy(() => import('./features/allocation/AllocationListPage'));
-const HandoverPage = lazy(() => import('./features/allocation/HandoverPage'));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
-const RegionsPage = lazy(() => import('./features/reports/RegionsPage'));
 // /batches/* and /partner/* route inside their own chunk (one import each here: see BatchRoutes).
 const BatchRoutes = lazy(() => import('./features/batches/BatchRoutes'));
+const TrainingRoutes = lazy(() => import('./features/training/TrainingRoutes'));
+// The office's screens (beneficiaries, allocation, partners, sponsors, reports, administration) route inside their own
+// chunk: technicians' first screen carries one import for all of them (see OfficeRoutes).
+const OfficeRoutes = lazy(() => import('./features/office/OfficeRoutes'));
+const OFFICE_AREAS = [
+  'beneficiaries',
+  'waitlist',
+  'partners',
+  'sponsors',
+  'sites',
+  'outbox',
+  'webhooks',
+  'users',
+  'allocation',
+  'allocations',
+  'reports',
+] as const;
 const PartnerRoutes = lazy(() => import('./features/partner-home/PartnerRoutes'));
 const ServerPage = lazy(() => import('./features/public/ServerPage'));
 const NotFoundPage = lazy(() => import('./features/home/NotFoundPage'));
@@ -53,6 +58,7 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/pledge" element={<PledgePage />} />
+        <Route path="/apply/:programmeId" element={<ApplyPage />} />
         {/* Rendered by the server (public receipt, certificate verification, a label's short link): never by the app. */}
         <Route path="/verify/*" element={<ServerPage />} />
         <Route path="/receipts/*" element={<ServerPage />} />
@@ -112,121 +118,13 @@ export function App() {
             />
             <Route path="donations/:id" element={<DonationPage />} />
             <Route path="work-queues" element={<WorkQueuesPage />} />
-            {/* Beneficiary data is for managers only: technicians and viewers get the "not allowed" page (and the server refuses). */}
-            <Route
-              path="beneficiaries"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <BeneficiaryListPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="beneficiaries/new"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <BeneficiaryFormPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="beneficiaries/:id"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <BeneficiaryPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="beneficiaries/:id/edit"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <BeneficiaryFormPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="waitlist"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <WaitlistPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="partners"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <PartnersPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="sites"
-              element={
-                <RequireRole roles={ADMINS}>
-                  <SitesPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="outbox"
-              element={
-                <RequireRole roles={ADMINS}>
-                  <OutboxPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="webhooks"
-              element={
-                <RequireRole roles={ADMINS}>
-                  <WebhooksPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="allocation"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <AllocationBoardPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="allocations"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <AllocationListPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="allocations/:id"
-              element={
-                <RequireRole roles={MANAGERS}>
-                  <HandoverPage />
-                </RequireRole>
-              }
-            />
             <Route path="dashboard" element={<DashboardPage />} />
-            <Route
-              path="reports/regions"
-              element={
-                <RequireRole roles={REGIONAL_REPORT_ROLES}>
-                  <RegionsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="users"
-              element={
-                <RequireRole roles={ADMINS}>
-                  <UsersPage />
-                </RequireRole>
-              }
-            />
+            {OFFICE_AREAS.map((area) => (
+              <Route key={area} path={`${area}/*`} element={<OfficeRoutes area={area} />} />
+            ))}
             <Route path="batches/*" element={<BatchRoutes />} />
+            <Route path="courses/*" element={<TrainingRoutes area="courses" />} />
+            <Route path="programmes/*" element={<TrainingRoutes area="programmes" />} />
           </Route>
           <Route
             path="partner/*"

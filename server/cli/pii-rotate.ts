@@ -6,19 +6,24 @@
 import { QueryTypes } from 'sequelize';
 import { decryptPii, encryptPii, needsRotation } from '../lib/pii.js';
 import { nationalIdAad } from '../modules/beneficiaries/index.js';
+import { iccidAad } from '../modules/connectivity/index.js';
 import { webhookSecretAad } from '../modules/webhooks/index.js';
 import { getSequelize, withTransaction } from '../db/sequelize.js';
 
 export interface EncryptedColumn {
   table: string;
   column: string;
-  aad: (rowId: number) => string;
+  /** The unique integer column the AAD is bound to and batches are read by: `id` unless named. */
+  key?: string;
+  aad: (rowKey: number) => string;
 }
 
 /** Every column holding lib/pii.ts ciphertext, with the associated data it is bound to. */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'beneficiaries', column: 'national_id_encrypted', aad: nationalIdAad },
   { table: 'webhook_endpoints', column: 'secret_encrypted', aad: webhookSecretAad },
+  // Bound to the allocation (the assignment is written with its ciphertext in one insert).
+  { table: 'bundle_assignments', column: 'iccid_encrypted', key: 'allocation_id', aad: iccidAad },
 ];
 
 export interface RotationCounts {
@@ -49,7 +54,7 @@ async function rewrite(col: EncryptedColumn, rows: Row[], counts: RotationCounts
         continue;
       }
       const [, changed] = await sequelize.query(
-        `UPDATE ${q(col.table)} SET ${q(col.column)} = :next WHERE id = :id AND ${q(col.column)} = :old`,
+        `UPDATE ${q(col.table)} SET ${q(col.column)} = :next WHERE ${q(col.key ?? 'id')} = :id AND ${q(col.column)} = :old`,
         { replacements: { next, id: row.id, old: row.value }, type: QueryTypes.UPDATE, transaction },
       );
       if (Number(changed) > 0) counts.rotated += 1;
@@ -70,10 +75,11 @@ export async function rotateColumn(col: EncryptedColumn, batchSize: number): Pro
   };
   const sequelize = getSequelize();
   const q = (name: string) => sequelize.getQueryInterface().quoteIdentifier(name);
+  const key = col.key ?? 'id';
   let last = 0;
   for (;;) {
     const rows = await sequelize.query<Row>(
-      `SELECT id, ${q(col.column)} AS value FROM ${q(col.table)} WHERE id > :last AND ${q(col.column)} IS NOT NULL ORDER BY id LIMIT :limit`,
+      `SELECT ${q(key)} AS id, ${q(col.column)} AS value FROM ${q(col.table)} WHERE ${q(key)} > :last AND ${q(col.column)} IS NOT NULL ORDER BY ${q(key)} LIMIT :limit`,
       { replacements: { last, limit: batchSize }, type: QueryTypes.SELECT },
     );
     if (!rows.length) return counts;

@@ -1,5 +1,6 @@
 // Allocations, programmes and the dashboard (server/modules/allocations, programmes, reports).
 import type { Accessory } from './batches.js';
+import type { AssignedBundleDto, BundleAssignmentInput } from './connectivity.js';
 import type { PartnerFiguresDto } from './regional-reports.js';
 import type { ProgrammeEligibility, ProgrammeWeights } from './selection.js';
 
@@ -28,6 +29,13 @@ export interface AllocationDto {
   /** What went with the device at handover (spec §13). */
   accessories: Accessory[];
   accessoriesNote: string | null;
+  /**
+   * Set when an admin handed the device over before the programme's training was completed (spec §14): the reason
+   * (null for roles that see the allocation redacted) and who.
+   */
+  trainingOverride: { reason: string | null; byUserId: number } | null;
+  /** The connectivity bundle given with the device at handover (spec §14); null when none. */
+  bundle: AssignedBundleDto | null;
 }
 /** When and where the family collects the device. `bring` is null for roles that see the allocation redacted. */
 export interface AppointmentDto {
@@ -58,6 +66,10 @@ export interface HandoverInput {
   handedOverAt?: string;
   accessories?: Accessory[];
   accessoriesNote?: string;
+  /** Admins only: hand over although the programme's training is not completed (5 to 500 characters, kept). */
+  trainingOverrideReason?: string;
+  /** A SIM data bundle from a sponsor's stock, given with the device (spec §14). */
+  bundle?: BundleAssignmentInput;
 }
 
 /** GET /api/allocations/suggestions: a pair and the server's reasons for it (English sentences, see reasons.ts). */

@@ -80,6 +80,8 @@ export interface BeneficiaryDto {
   regionCode: string | null;
   /** Legacy free text as typed before regions became a reference list (spec §11). */
   region: string | null;
+  /** YYYY-MM-DD; null when not recorded (and always for institutions). Personal data: managers only. */
+  birthDate: string | null;
   /** Null for institutions (no household, no income). */
   householdSize: number | null;
   monthlyIncome: number | null;
@@ -122,6 +124,8 @@ export interface BeneficiaryInput {
   city?: string;
   regionCode?: string | null;
   region?: string;
+  /** People only: YYYY-MM-DD, not in the future, not before 1900; null clears it (PATCH). */
+  birthDate?: string | null;
   householdSize?: number;
   monthlyIncome?: number;
   schoolChildren?: number;

@@ -62,8 +62,8 @@ export interface AssignedBundleDto {
   operator: string;
   dataGb: number;
   validityDays: number;
-  /** The last 4 digits of the SIM's ICCID or number. */
-  iccidLast4: string;
+  /** The last 4 digits of the SIM's ICCID or number; null for roles that read the allocation redacted. */
+  iccidLast4: string | null;
 }
 
 /** GET /api/reports/bundles (and .csv): bundles and gigabytes given, per sponsor, region and month of handover. */

@@ -3,7 +3,7 @@ import type { CustodyDto } from './batches.js';
 import type { DonationDto, DonationStatus } from './donations.js';
 import type { SanitizationDto } from './workshop.js';
 
-export type DeviceType = 'laptop' | 'desktop' | 'all_in_one' | 'tablet' | 'monitor' | 'other';
+export type DeviceType = 'laptop' | 'desktop' | 'all_in_one' | 'tablet' | 'phone' | 'monitor' | 'other';
 export type MediaType = 'hdd' | 'ssd' | 'nvme' | 'emmc' | 'other';
 export type DeviceStatus =
   | 'intake'
@@ -18,7 +18,21 @@ export type DeviceStatus =
   | 'harvested';
 export type Disposition = 'reuse' | 'recycle' | 'parts';
 /** In the order people expect to pick them. */
-export const DEVICE_TYPES: readonly DeviceType[] = ['laptop', 'desktop', 'all_in_one', 'tablet', 'monitor', 'other'];
+export const DEVICE_TYPES: readonly DeviceType[] = [
+  'laptop',
+  'desktop',
+  'all_in_one',
+  'tablet',
+  'phone',
+  'monitor',
+  'other',
+];
+/**
+ * The types that may carry an IMEI (docs/phones.md) and whose storage may be purged by a factory reset with
+ * encryption, recorded for the device rather than per drive.
+ */
+export const IMEI_DEVICE_TYPES: readonly DeviceType[] = ['phone', 'tablet'];
+export const carriesImei = (type: DeviceType): boolean => IMEI_DEVICE_TYPES.includes(type);
 export const DEVICE_STATUSES: readonly DeviceStatus[] = [
   'intake',
   'repair',
@@ -83,6 +97,8 @@ export interface DeviceDto {
   manufacturer: string | null;
   model: string | null;
   serialNumber: string | null;
+  /** Phones and tablets only: 15 Latin digits, Luhn-checked (docs/phones.md); null when none was recorded. */
+  imei: string | null;
   cpu: string | null;
   ramGb: number | null;
   storageSummary: string | null;

@@ -122,6 +122,8 @@ export interface IntakeDeviceInput {
   manufacturer?: string;
   model?: string;
   serialNumber?: string;
+  /** Phones and tablets only: 15 digits with a valid check digit; Arabic-Indic digits and separators are accepted. */
+  imei?: string;
   drives?: IntakeDriveInput[];
 }
 export interface ImportResponse {

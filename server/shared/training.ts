@@ -32,6 +32,8 @@ export interface CourseSessionDto {
   /** Whether attendance was taken for this session (a PUT …/attendance happened). */
   attendanceTaken: boolean;
   presentCount: number;
+  /** The enrolments marked present (ids, ascending): the attendance sheet opens with them ticked. */
+  present: number[];
 }
 
 export interface CourseDto {

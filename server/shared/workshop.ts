@@ -80,11 +80,17 @@ export interface SerialMismatchDetails {
   recorded: string | null;
   reported: string;
 }
-/** 422 WIPE_INCOMPLETE details: one entry per drive without a passed record (or a path for a drive-less device). */
+/**
+ * 422 WIPE_INCOMPLETE details: one entry per drive without a passed record (or a path for a drive-less device). For
+ * a phone or tablet (docs/phones.md), `reason` says why its factory reset does not count: `factory_reset_missing`
+ * (no counted, passed record) or `encryption_not_verified` (the record says encryption was not seen on: no purge).
+ */
 export interface WipeIncompleteDetail {
   driveId?: number;
   serialNumber?: string;
   path?: string;
+  reason?: 'factory_reset_missing' | 'encryption_not_verified';
+  sanitizationId?: number;
   message: string;
 }
 
@@ -99,31 +105,47 @@ export const SANITIZATION_TECHNIQUES = [
   'shred',
   'disintegrate',
   'degauss',
+  // A phone's or tablet's storage (docs/phones.md): a factory reset of a device whose storage is encrypted destroys
+  // the key (cryptographic erase, NIST SP 800-88 purge). Recorded for the device, not per drive.
+  'factory_reset_encrypted',
 ] as const;
+/** The technique of a device-level record: no drive, the device's own storage. */
+export const DEVICE_LEVEL_TECHNIQUE = 'factory_reset_encrypted';
 export const SANITIZATION_VERIFICATIONS = ['none', 'last_pass', 'all_passes', 'sampled'] as const;
 export const SANITIZATION_RESULTS = ['passed', 'failed', 'aborted'] as const;
 
-/** POST /api/devices/:id/sanitizations (JSON): one record for one drive, typed from the wipe tool's screen. */
+/**
+ * POST /api/devices/:id/sanitizations (JSON): one record for one drive, typed from the wipe tool's screen; or, for a
+ * phone or tablet, one record for the device (no driveSerial) with technique `factory_reset_encrypted`, method
+ * `purge`, `encryptionVerified` and `osVersion` (docs/phones.md).
+ */
 export interface SanitizationInput {
-  driveSerial: string;
+  driveSerial?: string;
   method: (typeof SANITIZATION_METHODS)[number];
   technique: (typeof SANITIZATION_TECHNIQUES)[number];
-  tool: string;
+  /** Required, except for a factory reset (default "built-in factory reset"). */
+  tool?: string;
   passes?: number;
-  verification: (typeof SANITIZATION_VERIFICATIONS)[number];
+  /** Required, except for a factory reset (default none: encryptionVerified says what was checked). */
+  verification?: (typeof SANITIZATION_VERIFICATIONS)[number];
   result: (typeof SANITIZATION_RESULTS)[number];
   startedAt?: string;
   finishedAt?: string;
   notes?: string;
   /** Required without an evidence file: the colleague who must confirm the record before it counts (spec §10). */
   verifierId?: number;
+  /** factory_reset_encrypted only (required there): whether the storage was seen encrypted before the reset. */
+  encryptionVerified?: boolean;
+  /** factory_reset_encrypted only (required there): the OS and version that did the reset, e.g. "Android 14". */
+  osVersion?: string;
 }
 
 export interface SanitizationDto {
   id: number;
   deviceId: number;
-  driveId: number;
-  driveSerial: string;
+  /** Null for a device-level record (a phone's or tablet's factory reset). */
+  driveId: number | null;
+  driveSerial: string | null;
   method: string;
   technique: string;
   tool: string;
@@ -147,6 +169,9 @@ export interface SanitizationDto {
   rejectedBy: number | null;
   rejectedAt: string | null;
   rejectionReason: string | null;
+  /** A device-level factory reset's (docs/phones.md): encryption seen on before the reset, and the OS version. */
+  encryptionVerified: boolean | null;
+  osVersion: string | null;
 }
 /** GET /api/sanitizations?awaiting=me: a record with the device it belongs to. */
 export interface AwaitingSanitizationDto extends SanitizationDto {

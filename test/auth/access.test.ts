@@ -94,6 +94,10 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/programmes/:id': R,
   'PATCH /api/programmes/:id': M,
   'GET /api/programmes/:id/progress': R,
+  'GET /api/programmes/:id/waitlist': M,
+  'PUT /api/programmes/:id/committee-scores/:beneficiaryId': M,
+  'GET /api/public/programmes/:id': PUBLIC,
+  'POST /api/public/programmes/:id/applications': PUBLIC,
   'GET /api/allocations': RP,
   'POST /api/allocations': MP,
   'GET /api/allocations/suggestions': M,
@@ -143,6 +147,26 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/allocation-batches/:id/certificate.pdf': M,
   'GET /api/custody/devices': RP,
   'POST /api/custody/devices/:id/return': MP,
+  // Training (spec §14): managers run courses, the workshop staff take attendance too, viewers read; partners none.
+  'POST /api/courses': M,
+  'GET /api/courses': R,
+  'GET /api/courses/:id': R,
+  'PATCH /api/courses/:id': M,
+  'POST /api/courses/:id/sessions': M,
+  'PUT /api/courses/:id/sessions/:sessionId/attendance': S,
+  'POST /api/courses/:id/enrolments': M,
+  'GET /api/courses/:id/cards.pdf': M,
+  'GET /api/enrolments/:id': R,
+  'POST /api/enrolments/:id/drop': M,
+  'GET /api/enrolments/:id/certificate.pdf': M,
+  // Connectivity bundles (spec §14): managers keep the sponsors and their stock; staff, viewers and partners (who
+  // give a bundle with their own handovers) read it; the report like the other regional figures.
+  'GET /api/sponsors': RP,
+  'POST /api/sponsors': M,
+  'GET /api/sponsors/:id': RP,
+  'POST /api/sponsors/:id/bundles': M,
+  'GET /api/reports/bundles': REPORTS,
+  'GET /api/reports/bundles.csv': REPORTS,
 };
 
 const WHO: Who[] = ['admin', 'manager', 'technician', 'viewer', 'partner', 'anonymous'];

@@ -8,6 +8,7 @@ import { config } from '../../server/config.js';
 import { buildKeyRing, keyIdOf, keyRing, useKeyRing } from '../../server/lib/pii-key.js';
 import { decryptPii, piiKeyIdOf } from '../../server/lib/pii.js';
 import { nationalIdAad } from '../../server/modules/beneficiaries/index.js';
+import { iccidAad } from '../../server/modules/connectivity/index.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { rawSelect, rawWrite } from '../helpers/more-factories.js';
@@ -15,6 +16,7 @@ import { testDir } from '../env.js';
 import { operatorEnv, runCli } from '../helpers/processes.js';
 import { createBeneficiary, saudiId } from './helpers.js';
 import { verifiedInstitution } from '../helpers/batches.js';
+import { addLot, createSponsor, handOver, iccid, reservedAllocation } from '../helpers/connectivity.js';
 
 const KEY_A = config.piiKey;
 const KEY_B = 'b7'.repeat(32);
@@ -110,6 +112,44 @@ describe('PII key rotation (npm run pii:rotate)', function () {
     const second = await rotateCli([]);
     expect(second.code, second.out).to.equal(0);
     expect(second.out).to.contain('4 rows, 0 re-encrypted, 4 already current');
+  });
+
+  it('re-encrypts the SIM numbers of connectivity bundles, each bound to its allocation', async () => {
+    const { token } = await signIn('manager');
+    const sponsor = await createSponsor(token);
+    await addLot(token, sponsor.id);
+    const sims = [iccid(7001), iccid(7002)];
+    const allocations: number[] = [];
+    for (const [i, sim] of sims.entries()) {
+      // The first under key A; the second after the restart with B current.
+      if (i === 1) useKeyRing(buildKeyRing({ current: KEY_B, old: [KEY_A], hash: KEY_A }));
+      const r = await reservedAllocation(token);
+      expect(
+        (await handOver(token, r.allocationId, { bundle: { sponsorId: sponsor.id, iccid: sim } })).status,
+      ).to.equal(200);
+      allocations.push(r.allocationId);
+    }
+    const stored = () =>
+      rawSelect<{ allocation_id: number; cipher: string }>(
+        'SELECT allocation_id, iccid_encrypted AS cipher FROM bundle_assignments ORDER BY allocation_id',
+      );
+    expect((await stored()).map((r) => piiKeyIdOf(r.cipher))).to.deep.equal([
+      keyIdOf(Buffer.from(KEY_A, 'hex')),
+      keyIdOf(Buffer.from(KEY_B, 'hex')),
+    ]);
+
+    const res = await rotateCli([]);
+
+    expect(res.code, res.out).to.equal(0);
+    expect(res.out).to.contain(
+      'bundle_assignments.iccid_encrypted: 2 rows, 1 re-encrypted, 1 already current, 0 changed meanwhile, 0 unreadable',
+    );
+    expect(res.out).not.to.contain(sims[0]);
+    useKeyRing(buildKeyRing({ current: KEY_B, hash: KEY_A }));
+    const after = await stored();
+    expect(after.map((r) => piiKeyIdOf(r.cipher))).to.deep.equal(Array(2).fill(keyIdOf(Buffer.from(KEY_B, 'hex'))));
+    expect(after.map((r) => decryptPii(r.cipher, iccidAad(Number(r.allocation_id))))).to.deep.equal(sims);
+    expect(() => decryptPii(after[0].cipher, iccidAad(allocations[1]))).to.throw();
   });
 
   it('when a value cannot be decrypted by any configured key, leaves it, reports it and exits 1', async () => {

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api } from './api.js';
+import { readyDevice, saudiId, type LaptopModel } from './fixtures.js';
 import {
   checkPage,
   closeAfterSuite,
@@ -19,6 +20,8 @@ import {
   type TestServer,
 } from './harness.js';
 
+const HP: LaptopModel = { manufacturer: 'HP', model: 'EliteBook 840 G5', serialPrefix: '5CG', drivePrefix: 'S4X' };
+
 const MANAGER = { email: 'manager@nimah.test', password: 'manager-password-1' };
 const PARTNER_USER = { email: 'albirr@nimah.test', password: 'partner-password-1' };
 const PARTNER = 'جمعية البر بالأحساء';
@@ -30,70 +33,6 @@ const SIGNATURE_PNG =
 interface Created {
   id: number;
   assetTag: string;
-}
-
-/** A valid Saudi national ID: 10 digits starting with 1, ending with its Luhn check digit. */
-function saudiId(n: number): string {
-  const body = `1${String(n).padStart(8, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i += 1) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
-
-/** A ready device through the API, as the workshop leaves it: triaged, drive wiped and confirmed, QA passed, graded. */
-async function readyDevice(api: Api, verifier: Api, donationId: number, n: number): Promise<Created> {
-  const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
-  const drive = `S4X${String(n).padStart(8, '0')}`;
-  const d = await api.call<Created>('POST', `/api/donations/${donationId}/devices`, {
-    type: 'laptop',
-    manufacturer: 'HP',
-    model: 'EliteBook 840 G5',
-    serialNumber: `5CG${String(n).padStart(6, '0')}`,
-    drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
-  });
-  await api.call('POST', `/api/devices/${d.id}/actions`, {
-    action: 'triage',
-    version: 0,
-    needsRepair: false,
-    disposition: 'reuse',
-  });
-  const record = await api.call<{ id: number }>('POST', `/api/devices/${d.id}/sanitizations`, {
-    driveSerial: drive,
-    method: 'purge',
-    technique: 'ata_sanitize',
-    tool: 'hdparm 9.65',
-    passes: 1,
-    verification: 'last_pass',
-    result: 'passed',
-    verifierId,
-  });
-  await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
-  await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
-  await api.call('POST', `/api/devices/${d.id}/actions`, {
-    action: 'refurbish',
-    version: 2,
-    os: 'Windows 11 Pro',
-    licence: 'oem_coa',
-    windows11Eligible: true,
-    grade: 'A',
-    qa: {
-      keyboard: 'pass',
-      screen: 'pass',
-      battery: 'pass',
-      wifi: 'pass',
-      ports: 'pass',
-      camera: 'pass',
-      audio: 'pass',
-    },
-  });
-  return d;
 }
 
 /** A verified family, referred by `partnerId` (or by nobody). */
@@ -212,8 +151,8 @@ describe('browser: a partner association hands its custody devices to its own fa
       expectedCount: 4,
     });
     ours = [];
-    for (let n = 1; n <= 3; n += 1) ours.push(await readyDevice(api, verifier, donation.id, n));
-    theirs = [await readyDevice(api, verifier, donation.id, 4)];
+    for (let n = 1; n <= 3; n += 1) ours.push(await readyDevice(api, verifier, donation.id, n, HP));
+    theirs = [await readyDevice(api, verifier, donation.id, 4, HP)];
     await intoCustody(api, partnerId, programme.id, ours);
     await intoCustody(api, otherId, programme.id, theirs);
     await family(api, FAMILY, 1, partnerId);

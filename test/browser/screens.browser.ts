@@ -279,4 +279,38 @@ describe('browser: the screens on real data', function () {
     await page.goto(`${server.url}/intake-queue`);
     await page.getByText('سارة').waitFor();
   });
+
+  it('phones: taken in with the IMEI typed in Arabic-Indic digits (a wrong check digit is said on the field), then found by the scan box', async function () {
+    await page.goto(`${server.url}/intake?donation=${donation.id}`);
+    await page.getByTestId('intake-serial').waitFor();
+    const rows = () => page.locator('[data-testid="intake-recent"] tbody tr').count();
+    const before = await rows();
+    await page.getByLabel('النوع', { exact: true }).selectOption('phone');
+    const imei = page.getByTestId('intake-imei');
+    await imei.fill('٤٩٠١٥٤٢٠٣٢٣٧٥١٧');
+    await imei.press('Enter');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="intake-imei"]')?.getAttribute('aria-invalid') === 'true',
+    );
+    expect(await page.getByTestId('intake-form').innerText()).to.contain('رقم التحقق الأخير لا يطابق');
+    await screenshot(page, 'intake-phone-imei-error-ar.png');
+    await imei.fill('٤٩٠١٥٤٢٠٣٢٣٧٥١٨');
+    await imei.press('Enter');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="intake-recent"] tbody tr').length === n,
+      before + 1,
+    );
+    expect(await imei.inputValue(), 'the IMEI clears for the next phone').to.equal('');
+    await checkPage(page, 'intake (phone)');
+    await screenshot(page, 'intake-phone-ar.png');
+
+    const scan = page.locator('input[name="scan"]');
+    await scan.fill('٤٩٠١٥٤-٢٠٣٢٣٧-٥١٨');
+    await scan.press('Enter');
+    await page.waitForURL(/\/devices\/\d+$/);
+    await page.getByText('490154203237518', { exact: true }).first().waitFor();
+    expect(await page.getByTestId('sanitization-panel').innerText()).to.contain('إعادة ضبط المصنع مع التشفير');
+    await checkPage(page, 'device (phone)');
+    await screenshot(page, 'device-phone-ar.png');
+  });
 });

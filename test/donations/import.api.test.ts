@@ -226,7 +226,7 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
 
-    const res = await postManifest(token, donation.id, 'Manufacturer,Model\nHP,EliteBook\n', { type: 'phone' }).expect(
+    const res = await postManifest(token, donation.id, 'Manufacturer,Model\nHP,EliteBook\n', { type: 'watch' }).expect(
       400,
     );
 
@@ -241,7 +241,7 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
     const csv =
       'type,manufacturer,model,serialNumber,ramGb\n' +
       'laptop,HP,EliteBook,SN-1,8\n' + // row 2
-      'phone,Apple,iPhone,SN-2,4\n' + // row 3: bad type
+      'watch,Apple,Watch 5,SN-2,4\n' + // row 3: bad type
       'desktop,Dell,OptiPlex,SN-3,16\n' + // row 4
       'laptop,Acer,Aspire,SN-4,lots\n' + // row 5: bad ramGb
       ',Asus,VivoBook,SN-5,8\n'; // row 6: type missing
@@ -292,7 +292,7 @@ describe('POST /api/donations/:id/devices/import (CSV manifest)', () => {
   it('when an empty line sits between rows, still numbers the rows after it as a spreadsheet does', async () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
-    const csv = 'type,model\nlaptop,T480\n\nphone,iPhone\n';
+    const csv = 'type,model\nlaptop,T480\n\nwatch,Watch 5\n';
 
     const res = await postManifest(token, donation.id, csv).expect(422);
 

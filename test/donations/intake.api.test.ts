@@ -152,7 +152,7 @@ describe('POST /api/donations/:id/devices (intake)', () => {
     const { token } = await signIn('technician');
     const donation = await createDonation();
 
-    const res = await postDevice(token, donation.id, { ...thinkPad, type: 'phone' }).expect(400);
+    const res = await postDevice(token, donation.id, { ...thinkPad, type: 'watch' }).expect(400);
 
     const body = res.body as ErrorBodyOf<FieldErrorDto[]>;
     expect(body.error.code).to.equal('VALIDATION_FAILED');

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { Programme } from '../../server/modules/programmes/programmes.model.js';
+import { createCourse } from '../helpers/training.js';
 
 const WEIGHTS = {
   incomePerMember: 30,
@@ -106,6 +107,23 @@ describe('programme rules (PATCH /api/programmes/:id)', () => {
     const b = await api().patch(`/api/programmes/${id}`).set(bearer(manager)).send({ courseId: 999 }).expect(400);
     expect(b.body.error.details[0]).to.include({ path: 'courseId' });
     expect((await Programme.findByPk(id))!.requiresTraining).to.equal(false);
+  });
+
+  it('training with an existing course is accepted and stored', async () => {
+    const course = await createCourse(manager);
+
+    const res = await api()
+      .patch(`/api/programmes/${id}`)
+      .set(bearer(manager))
+      .send({ requiresTraining: true, courseId: course.id, attendanceThreshold: 80 })
+      .expect(200);
+
+    expect(res.body).to.include({ requiresTraining: true, courseId: course.id, attendanceThreshold: 80 });
+    expect((await Programme.findByPk(id))!.toJSON()).to.include({
+      requiresTraining: true,
+      courseId: course.id,
+      attendanceThreshold: 80,
+    });
   });
 
   it('technicians and viewers may not change a programme; an unknown one is a 404', async () => {

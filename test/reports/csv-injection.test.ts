@@ -15,7 +15,7 @@ import { urlsOf } from '../security/world.js';
 const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
 /** Exports of figures only (no text a user typed): checked for formula cells, not for the donor's name. */
 const FIGURES_ONLY =
-  /^\/api\/reports\/((regions|partners)(\.csv|\?)|dashboard\/[a-z]+\.csv|programmes\/\d+\/cumulative\.csv)/;
+  /^\/api\/reports\/((regions|partners|bundles)(\.csv|\?)|dashboard\/[a-z]+\.csv|programmes\/\d+\/cumulative\.csv)/;
 
 function rawBody(res: Stream, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];

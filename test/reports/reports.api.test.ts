@@ -94,6 +94,7 @@ describe('reports', () => {
       'manufacturer',
       'model',
       'serialNumber',
+      'imei',
       'status',
       'grade',
       'disposition',

@@ -261,6 +261,7 @@ export const ar = {
   'deviceType.desktop': 'حاسب مكتبي',
   'deviceType.all_in_one': 'حاسب متكامل',
   'deviceType.tablet': 'جهاز لوحي',
+  'deviceType.phone': 'هاتف جوال',
   'deviceType.monitor': 'شاشة',
   'deviceType.other': 'أخرى',
 
@@ -847,4 +848,9 @@ export const ar = {
   'nav.webhooks': 'الويب هوك',
   'nav.batches': 'التوزيع بالدفعات',
   'nav.partnerHome': 'أجهزتنا وأسرنا',
+  // Issue 19: bundles and applications
+  'nav.sponsors': 'باقات الإنترنت',
+  // Issue 19: courses and programmes
+  'nav.courses': 'الدورات',
+  'nav.programmes': 'البرامج',
 };

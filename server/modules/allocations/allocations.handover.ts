@@ -1,6 +1,7 @@
 // Handover: who received the device, their signature (PNG or JPEG, checked by content, at most 1 MB) and
 // when. Device → handed_over, beneficiary → served, and an unguessable certificate code, in one transaction.
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
 import { storeFile } from '../../lib/file-store.js';
 import { assertPrintableSize, inspectImage } from '../../lib/image-check.js';
@@ -13,15 +14,19 @@ import {
 } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
 import type { Actor } from '../auth/index.js';
-import { changeBeneficiaryStatus, lockBeneficiary } from '../beneficiaries/index.js';
-import { changeStatus, findDevice } from '../devices/index.js';
+import { changeBeneficiaryStatus, lockBeneficiary, type Beneficiary } from '../beneficiaries/index.js';
+import { assignBundle } from '../connectivity/index.js';
+import { changeStatus, findDevice, type Device } from '../devices/index.js';
 import { recordHandover } from '../figures/index.js';
+import { findSite } from '../sites/index.js';
 import { Allocation } from './allocations.model.js';
 import { assertPartnerHolds, getAllocation } from './allocations.service.js';
 import { storedAccessories } from './allocations.batch-schema.js';
 import type { AllocationDto, HandoverInput } from './allocations.schema.js';
+import type { AssignedBundleDto } from '../../shared/index.js';
 import { publishEvent } from '../webhooks/index.js';
 import { allocationEvent } from './allocations.events.js';
+import { checkTraining } from './allocations.training-gate.js';
 
 export const MAX_SIGNATURE_BYTES = 1024 * 1024;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -88,6 +93,7 @@ export async function handover(
           batchId: allocation.batchId,
         },
       );
+    const override = await checkTraining(allocation, input, actor, t);
     const code = newCertificateCode();
     const handedOverAt = input.handedOverAt ?? new Date();
     await changeStatus(
@@ -102,6 +108,16 @@ export async function handover(
           certificateCode: code,
           signatureSha256: sha,
           handedOverAt: handedOverAt.toISOString(),
+          // The reason is hashed into the chain but not shown in the history (every role reads it; the reason may
+          // speak of the family): managers read it on the allocation.
+          ...(override && {
+            trainingOverrideReason: override.reason,
+            trainingOverride: {
+              courseId: override.missing.courseId,
+              attendancePercent: override.missing.attendancePercent,
+              attendanceThreshold: override.missing.attendanceThreshold,
+            },
+          }),
         },
       },
       t,
@@ -120,12 +136,37 @@ export async function handover(
         handedOverBy: actor.id,
         accessories: storedAccessories(input.accessories),
         accessoriesNote: input.accessoriesNote ?? null,
+        trainingOverrideReason: override?.reason ?? null,
+        trainingOverrideBy: override?.byUserId ?? null,
       },
       { transaction: t },
     );
+    const bundle = await giveBundle(t, input, { allocation, device, beneficiary, actor });
     await recordHandover(id, t);
-    await publishEvent(t, 'allocation.handed_over', String(id), allocationEvent(allocation, device));
+    await publishEvent(t, 'allocation.handed_over', String(id), allocationEvent(allocation, device, bundle));
   });
   logger.info('allocation.handed_over', { allocationId: id });
   return getAllocation(id, actor);
+}
+
+/**
+ * The body's connectivity bundle (spec §14), taken from the sponsor's stock by this transaction, after every other
+ * check, so a refused handover writes nothing of it. It is kept with the handover's facts: the beneficiary's
+ * region (the site's when they have none, as the handover figures) and the month.
+ */
+async function giveBundle(
+  t: Transaction,
+  input: HandoverInput,
+  at: { allocation: Allocation; device: Device; beneficiary: Beneficiary; actor: Actor },
+): Promise<AssignedBundleDto | null> {
+  if (!input.bundle) return null;
+  const { allocation, device, beneficiary, actor } = at;
+  const siteRegion = async () => (device.siteId != null ? (await findSite(device.siteId))?.regionCode : null);
+  return assignBundle(t, input.bundle, {
+    allocationId: allocation.id,
+    deviceId: device.id,
+    regionCode: beneficiary.regionCode ?? (await siteRegion()) ?? '',
+    handedOverAt: new Date(allocation.handedOverAt!),
+    actorId: actor.id,
+  });
 }

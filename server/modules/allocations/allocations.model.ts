@@ -38,6 +38,9 @@ export class Allocation extends Model<InferAttributes<Allocation>, InferCreation
   /** A comma list of ACCESSORIES (server/shared/batches.ts); null before the handover. */
   declare accessories: CreationOptional<string | null>;
   declare accessoriesNote: CreationOptional<string | null>;
+  /** Why an admin handed over before the programme's training was completed (spec §14), and who. */
+  declare trainingOverrideReason: CreationOptional<string | null>;
+  declare trainingOverrideBy: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -103,6 +106,8 @@ export function initAllocationModels(sequelize: Sequelize): void {
       batchId: int(),
       accessories: str(64),
       accessoriesNote: str(300),
+      trainingOverrideReason: str(500),
+      trainingOverrideBy: int(),
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },

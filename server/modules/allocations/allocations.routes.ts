@@ -14,6 +14,7 @@ import {
   allocateInput,
   allocationListQuery,
   appointmentInput,
+  batchHandoverInput,
   cancelInput,
   handoverInput,
 } from './allocations.schema.js';
@@ -109,8 +110,8 @@ export const allocationRoutes = defineRoutes<Access>([
     before: [singleFile('signature', MAX_SIGNATURE_BYTES)],
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
-      // The same body as one device's handover: receiver, signature, date, accessories.
-      const input = parse(handoverInput, req.body);
+      // The same body as one device's handover: receiver, signature, date, accessories (no bundle).
+      const input = parse(batchHandoverInput, req.body);
       res.json(await handoverBatch(id, input, readSignature(input, req.file), actorOf(req)));
     },
   },

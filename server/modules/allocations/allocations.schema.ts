@@ -2,7 +2,15 @@ import Joi from 'joi';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
 import type { Allocation, AllocationStatus } from './allocations.model.js';
-import type { Accessory, AllocateInput, AllocationDto, AppointmentDto } from '../../shared/index.js';
+import { bundleAssignmentInput } from '../connectivity/index.js';
+import type {
+  Accessory,
+  AllocateInput,
+  AllocationDto,
+  AppointmentDto,
+  AssignedBundleDto,
+  BundleAssignmentInput,
+} from '../../shared/index.js';
 import { accessoriesOf, accessoryKeys } from './allocations.batch-schema.js';
 
 export type { AllocateInput, AllocationDto };
@@ -21,6 +29,9 @@ export interface HandoverInput {
   handedOverAt?: Date;
   accessories?: Accessory[];
   accessoriesNote?: string;
+  /** A SIM data bundle from a sponsor's stock (spec §14); `iccid` arrives as its normalised digits. */
+  bundle?: BundleAssignmentInput;
+  trainingOverrideReason?: string;
 }
 export const handoverInput = Joi.object<HandoverInput>({
   receivedBy: Joi.string().trim().min(1).max(200).required(),
@@ -31,6 +42,16 @@ export const handoverInput = Joi.object<HandoverInput>({
     .message('{{#label}} must be a PNG or JPEG data URL'),
   handedOverAt: Joi.date().iso().max('now'),
   ...accessoryKeys,
+  bundle: bundleAssignmentInput,
+  trainingOverrideReason: Joi.string().trim().min(5).max(500),
+});
+/**
+ * A batch's handover: the same body, but one bundle cannot go with many devices, and an institution's batch has no
+ * training to override (400 naming the field).
+ */
+export const batchHandoverInput = handoverInput.keys({
+  bundle: Joi.any().forbidden(),
+  trainingOverrideReason: Joi.any().forbidden(),
 });
 
 export interface AllocationListQuery extends PageQuery {
@@ -52,7 +73,12 @@ export const allocationListQuery = Joi.object<AllocationListQuery>({
  * verification page, which names the family's initials and city) or the reasons a manager typed (free text about
  * a family). As with beneficiaries, the one DTO function decides, so no route can forget it.
  */
-export function toAllocationDto(a: Allocation, role: Role, assetTag: string | null = null): AllocationDto {
+export function toAllocationDto(
+  a: Allocation,
+  role: Role,
+  assetTag: string | null = null,
+  bundle: AssignedBundleDto | null = null,
+): AllocationDto {
   const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
   // A partner reads only its own families' allocations (the routes scope the rows), and sees them whole.
   const full = mayAccess(MANAGERS, role) || role === 'partner';
@@ -76,6 +102,12 @@ export function toAllocationDto(a: Allocation, role: Role, assetTag: string | nu
     batchId: a.batchId ?? null,
     accessories: accessoriesOf(a.accessories),
     accessoriesNote: full ? (a.accessoriesNote ?? null) : null,
+    // The SIM's last digits only for full readers, as the masked national ID of a beneficiary.
+    bundle: bundle && !full ? { ...bundle, iccidLast4: null } : bundle,
+    trainingOverride:
+      a.trainingOverrideBy != null
+        ? { reason: full ? (a.trainingOverrideReason ?? null) : null, byUserId: a.trainingOverrideBy }
+        : null,
   };
 }
 

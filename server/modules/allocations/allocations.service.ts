@@ -13,6 +13,7 @@ import {
   type Beneficiary,
   type BeneficiaryStatus,
 } from '../beneficiaries/index.js';
+import { assignedBundlesOf } from '../connectivity/index.js';
 import { assetTagOf, assetTagsOf, changeStatus, findDevice, type Device } from '../devices/index.js';
 import { programmeExists } from '../programmes/index.js';
 import { drivesMissingWipe } from '../sanitization/index.js';
@@ -250,7 +251,8 @@ export async function getAllocation(id: number, actor: Pick<Actor, 'role' | 'par
     const device = await findDevice(allocation.deviceId);
     assertPartnerHolds(device ?? { custodyPartnerId: null }, actor as Actor, id);
   }
-  return toAllocationDto(allocation, actor.role, await assetTagOf(allocation.deviceId));
+  const [assetTag, bundles] = await Promise.all([assetTagOf(allocation.deviceId), assignedBundlesOf([id])]);
+  return toAllocationDto(allocation, actor.role, assetTag, bundles.get(id) ?? null);
 }
 
 export async function listAllocations(
@@ -275,9 +277,12 @@ export async function listAllocations(
     limit: q.pageSize,
     offset: offsetOf(q),
   });
-  const tags = await assetTagsOf(rows.map((r) => r.deviceId));
+  const [tags, bundles] = await Promise.all([
+    assetTagsOf(rows.map((r) => r.deviceId)),
+    assignedBundlesOf(rows.map((r) => r.id)),
+  ]);
   return {
-    items: rows.map((r) => toAllocationDto(r, role, tags.get(r.deviceId) ?? null)),
+    items: rows.map((r) => toAllocationDto(r, role, tags.get(r.deviceId) ?? null, bundles.get(r.id) ?? null)),
     total: count,
     page: q.page,
     pageSize: q.pageSize,

@@ -28,6 +28,8 @@ export interface BeneficiaryRedactedDto {
   city: string | null;
   regionCode: string | null;
   region: string | null;
+  /** Always null: a date of birth is personal data. */
+  birthDate: null;
   need: Need;
   purpose: Purpose;
   partnerId: number | null;
@@ -105,6 +107,7 @@ export function toBeneficiaryDto(
       city: b.city,
       regionCode: b.regionCode ?? null,
       region: b.region,
+      birthDate: null,
       need: b.need,
       purpose: b.purpose,
       partnerId: b.partnerId,
@@ -123,6 +126,7 @@ export function toBeneficiaryDto(
     city: b.city,
     regionCode: b.regionCode ?? null,
     region: b.region,
+    birthDate: b.birthDate ?? null,
     householdSize: b.householdSize,
     monthlyIncome: b.monthlyIncome,
     schoolChildren: b.schoolChildren,

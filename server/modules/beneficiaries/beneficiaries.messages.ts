@@ -4,7 +4,8 @@
 // payload therefore holds what the text needs and nothing personal: never the phone, never the name.
 //
 // Topics and payloads are defined here, next to the consent they depend on: the beneficiaries module writes the
-// waiting-list message, the allocations module the appointment and its reminder, the SMS module reads all three.
+// waiting-list message, the allocations module the appointment and its reminder, the selection module the
+// acknowledgement of an application to a programme; the SMS module reads them all.
 import type { Transaction } from 'sequelize';
 import { enqueue } from '../outbox/index.js';
 import { ELIGIBLE_STATUSES, type BeneficiaryStatus } from './beneficiaries.lifecycle.js';
@@ -15,6 +16,7 @@ export const FAMILY_MESSAGE_TOPICS = [
   'sms.waitlist_place',
   'sms.handover_appointment',
   'sms.handover_reminder',
+  'sms.application_received',
 ] as const;
 export type FamilyMessageTopic = (typeof FAMILY_MESSAGE_TOPICS)[number];
 
@@ -37,7 +39,18 @@ export interface AppointmentPayload {
   bring: string;
 }
 
+/**
+ * `sms.application_received`: the reference of an application to a programme through its public form, and the
+ * programme's names (spec §14).
+ */
+export interface ApplicationReceivedPayload {
+  reference: string;
+  programmeName: string;
+  programmeNameLatin: string | null;
+}
+
 export type FamilyMessage =
+  | { topic: 'sms.application_received'; key: string; payload: ApplicationReceivedPayload; notBefore?: Date }
   | { topic: 'sms.waitlist_place'; key: string; payload: WaitlistPlacePayload; notBefore?: Date }
   | {
       topic: 'sms.handover_appointment' | 'sms.handover_reminder';

@@ -40,6 +40,8 @@ export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreati
   /** ISO 3166-2 code from server/shared/regions.ts (SA-01, MA-06…). */
   declare regionCode: CreationOptional<string | null>;
   declare region: string | null;
+  /** YYYY-MM-DD; people only, optional (a programme's age range needs it). Personal data. */
+  declare birthDate: CreationOptional<string | null>;
   /** Null for institutions. */
   declare householdSize: number | null;
   declare monthlyIncome: number | null;
@@ -67,7 +69,11 @@ export class Beneficiary extends Model<InferAttributes<Beneficiary>, InferCreati
   declare updatedAt: CreationOptional<Date>;
 }
 
-export const AUDIT_ACTIONS = ['created', 'updated', 'status_changed'] as const;
+/**
+ * `committee_scored`: a programme's committee scored the beneficiary (the score lives in committee_scores);
+ * `applied`: an application to a programme through its public form named this beneficiary's national ID.
+ */
+export const AUDIT_ACTIONS = ['created', 'updated', 'status_changed', 'committee_scored', 'applied'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export class BeneficiaryAudit extends Model<
@@ -102,6 +108,7 @@ export function initBeneficiaryModels(sequelize: Sequelize): void {
       city: str(100),
       regionCode: str(8),
       region: str(100),
+      birthDate: { type: DataTypes.DATEONLY, allowNull: true },
       householdSize: { type: DataTypes.INTEGER, allowNull: true },
       // DECIMAL comes back as a string from some drivers; the score and the API want a number.
       monthlyIncome: {

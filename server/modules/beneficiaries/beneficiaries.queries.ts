@@ -1,6 +1,7 @@
 // Reads of beneficiary rows for other modules (issue 15, point 1: they call these, never the model). A row another
 // module is about to change through changeBeneficiaryStatus() is read here, locked inside the caller's transaction.
 import type { Transaction } from 'sequelize';
+import { piiHash } from '../../lib/pii.js';
 import type { ContactChannel, ContactLanguage } from '../../shared/index.js';
 import type { BeneficiaryStatus } from './beneficiaries.lifecycle.js';
 import { Beneficiary } from './beneficiaries.model.js';
@@ -71,4 +72,19 @@ export async function recipientSummariesOf(
   return new Map(
     rows.map((b) => [b.id, { name: b.name, city: b.city ?? null, regionCode: b.regionCode ?? null, kind: b.kind }]),
   );
+}
+
+/**
+ * The beneficiary registered with `nationalId` (normalised, e.g. by the registry's nationalIdSchema), found by its
+ * keyed hash in the caller's transaction, or null. Only what linking an application needs: never the ID itself.
+ */
+export function beneficiaryByNationalId(
+  nationalId: string,
+  transaction: Transaction,
+): Promise<Pick<Beneficiary, 'id' | 'contactConsent'> | null> {
+  return Beneficiary.findOne({
+    where: { nationalIdHash: piiHash(nationalId) },
+    attributes: ['id', 'contactConsent'],
+    transaction,
+  });
 }

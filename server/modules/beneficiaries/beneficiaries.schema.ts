@@ -22,6 +22,7 @@ import {
   type Purpose,
 } from './beneficiaries.lifecycle.js';
 import { nationalIdRule, parseNationalId, type Country } from './beneficiaries.national-id.js';
+import { birthDateSchema } from './beneficiaries.age.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
@@ -48,6 +49,8 @@ export interface BeneficiaryInput {
   regionCode?: string | null;
   /** Legacy free text, kept as typed; `regionCode` is what figures group on. */
   region?: string;
+  /** People only: YYYY-MM-DD (beneficiaries.age.ts); null clears it. */
+  birthDate?: string | null;
   householdSize?: number;
   monthlyIncome?: number;
   schoolChildren: number;
@@ -119,6 +122,7 @@ const keys = {
   city: citySchema,
   regionCode: regionCodeSchema,
   region: optional(100),
+  birthDate: birthDateSchema.allow(null),
   householdSize: Joi.number().integer().min(1).max(50),
   monthlyIncome: Joi.number().min(0).max(10_000_000).precision(2),
   schoolChildren: Joi.number().integer().min(0).max(50),
@@ -135,6 +139,7 @@ export const beneficiaryInput = Joi.object<BeneficiaryInput>({
   name: keys.name.required(),
   nationalId: forPeople(keys.nationalId),
   phone: keys.phone.required(),
+  birthDate: forPeople(keys.birthDate, false),
   householdSize: forPeople(keys.householdSize),
   monthlyIncome: forPeople(keys.monthlyIncome),
   schoolChildren: forPeople(

@@ -116,7 +116,7 @@ type ConsentColumns = Pick<
  * The columns recording a family's answer, by `actorId` now. A withdrawal clears channel and language; a yes that
  * names no language keeps the one recorded before (`current`).
  */
-function consentColumns(c: ContactConsentInput, actorId: number, current?: Beneficiary): ConsentColumns {
+function consentColumns(c: ContactConsentInput, actorId: number | null, current?: Beneficiary): ConsentColumns {
   return {
     contactConsent: c.given,
     contactConsentChannel: c.given ? (c.channel ?? null) : null,
@@ -137,48 +137,65 @@ const consentChanges = (b: Beneficiary, next: ConsentColumns): boolean =>
   (b.contactLanguage ?? null) !== next.contactLanguage;
 
 export async function createBeneficiary(input: BeneficiaryInput, actor: Actor): Promise<Beneficiary> {
-  const { nationalId, contactConsent, institution, ...rest } = input;
-  const hash = nationalId ? piiHash(nationalId) : undefined;
-  const registrationNumber = institution?.registrationNumber ?? null;
+  const hash = input.nationalId ? piiHash(input.nationalId) : undefined;
+  const registrationNumber = input.institution?.registrationNumber ?? null;
   const b = await mappingDuplicates({ hash, registrationNumber }, () =>
-    withTransaction(async (transaction) => {
-      if (hash) await assertNewNationalId(hash, transaction);
-      await assertNewRegistration(registrationNumber, transaction);
-      await assertPartner(input.partnerId, transaction);
-      const created = await Beneficiary.create(
-        {
-          ...rest,
-          ...institutionColumns(institution),
-          householdSize: rest.householdSize ?? null,
-          monthlyIncome: rest.monthlyIncome ?? null,
-          nationalIdEncrypted: nationalId ? PENDING_CIPHERTEXT : null,
-          nationalIdHash: hash ?? null,
-          nationalIdLast4: nationalId ? visibleTail(nationalId) : null,
-          city: rest.city ?? null,
-          regionCode: rest.regionCode ?? null,
-          region: rest.region ?? null,
-          partnerId: rest.partnerId ?? null,
-          status: 'applied',
-          statusChangedAt: new Date(),
-          ...(contactConsent ? consentColumns(contactConsent, actor.id) : {}),
-        },
-        { transaction },
-      );
-      if (nationalId)
-        await created.update(
-          { nationalIdEncrypted: nationalIdColumns(nationalId, created.id).nationalIdEncrypted },
-          { transaction },
-        );
-      const fields = Object.keys(input).filter((k) => input[k as keyof BeneficiaryInput] != null);
-      await writeAudit(
-        { beneficiaryId: created.id, actorId: actor.id, action: 'created', fields, toStatus: 'applied' },
-        transaction,
-      );
-      return created;
-    }),
+    withTransaction((transaction) => insertBeneficiary(input, actor.id, transaction)),
   );
   logger.info('beneficiary.created', { beneficiaryId: b.id, actorId: actor.id });
   return b;
+}
+
+/**
+ * A person who applied through a programme's public form (spec §14), inserted in the caller's transaction like a
+ * manager's registration (the same checks, the national ID encrypted the same way, status `applied`), with the audit
+ * row's actor null: nobody signed in. A national ID registered already is a 409 DUPLICATE_BENEFICIARY; the caller
+ * looks it up first (`beneficiaryByNationalId`) and links that record instead.
+ */
+export function registerApplicant(input: BeneficiaryInput, transaction: Transaction): Promise<Beneficiary> {
+  return insertBeneficiary(input, null, transaction);
+}
+
+/** The insert behind both: checks, row, ciphertext bound to the row's id, audit. `actorId` null = the public. */
+async function insertBeneficiary(
+  input: BeneficiaryInput,
+  actorId: number | null,
+  transaction: Transaction,
+): Promise<Beneficiary> {
+  const { nationalId, contactConsent, institution, ...rest } = input;
+  const hash = nationalId ? piiHash(nationalId) : undefined;
+  const registrationNumber = institution?.registrationNumber ?? null;
+  if (hash) await assertNewNationalId(hash, transaction);
+  await assertNewRegistration(registrationNumber, transaction);
+  await assertPartner(input.partnerId, transaction);
+  const created = await Beneficiary.create(
+    {
+      ...rest,
+      ...institutionColumns(institution),
+      householdSize: rest.householdSize ?? null,
+      monthlyIncome: rest.monthlyIncome ?? null,
+      nationalIdEncrypted: nationalId ? PENDING_CIPHERTEXT : null,
+      nationalIdHash: hash ?? null,
+      nationalIdLast4: nationalId ? visibleTail(nationalId) : null,
+      city: rest.city ?? null,
+      regionCode: rest.regionCode ?? null,
+      region: rest.region ?? null,
+      birthDate: rest.birthDate ?? null,
+      partnerId: rest.partnerId ?? null,
+      status: 'applied',
+      statusChangedAt: new Date(),
+      ...(contactConsent ? consentColumns(contactConsent, actorId) : {}),
+    },
+    { transaction },
+  );
+  if (nationalId)
+    await created.update(
+      { nationalIdEncrypted: nationalIdColumns(nationalId, created.id).nationalIdEncrypted },
+      { transaction },
+    );
+  const fields = Object.keys(input).filter((k) => input[k as keyof BeneficiaryInput] != null);
+  await writeAudit({ beneficiaryId: created.id, actorId, action: 'created', fields, toStatus: 'applied' }, transaction);
+  return created;
 }
 
 /** The whole row (the hash is needed to compare IDs); DTOs never carry the secret columns. */
@@ -284,7 +301,7 @@ function assertFieldsFitKind(b: Beneficiary, fields: Fields): void {
   const wrong: { path: string; message: string; type: string }[] = [];
   if (fields.kind && (fields.kind === 'institution') !== institution)
     wrong.push({ path: 'kind', message: 'cannot change between a person and an institution', type: 'any.invalid' });
-  const personFields = ['nationalId', 'householdSize', 'monthlyIncome', 'schoolChildren'] as const;
+  const personFields = ['nationalId', 'birthDate', 'householdSize', 'monthlyIncome', 'schoolChildren'] as const;
   if (institution)
     for (const key of personFields)
       if (fields[key] !== undefined)

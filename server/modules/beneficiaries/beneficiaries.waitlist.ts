@@ -10,7 +10,7 @@ import { toBeneficiaryDto, type BeneficiaryDto, type BeneficiaryRedactedDto } fr
 import { ELIGIBLE_STATUSES, type Need } from './beneficiaries.lifecycle.js';
 import { Beneficiary } from './beneficiaries.model.js';
 import { priorityScore, type PriorityBreakdown, type PriorityResult } from './beneficiaries.priority.js';
-import { priorityWeights, rankEligible, scoreInputOf } from './beneficiaries.ranking.js';
+import { priorityWeights, rankEligible, scoreInputOf, type RankingOptions } from './beneficiaries.ranking.js';
 import { WITHOUT_SECRETS } from './beneficiaries.service.js';
 import type { WaitlistItemDto as SharedWaitlistItemDto } from '../../shared/index.js';
 
@@ -18,15 +18,19 @@ export interface RankedBeneficiary {
   beneficiary: Beneficiary;
   score: number;
   breakdown: PriorityBreakdown;
+  /** The ranking's bonus points included in `score` (a programme's committee points; 0 on the charity's list). */
+  bonus: number;
 }
 export interface WaitlistOptions {
   limit: number;
   offset?: number;
   /** The kind of device on offer: `laptop` ranks those who need a laptop or anything; `any` (or none) ranks all. */
   need?: Need;
+  /** A programme's list (modules/selection): its kinds, weights, eligibility and committee points. */
+  ranking?: RankingOptions;
 }
 
-export { priorityWeights };
+export { priorityWeights, type RankingOptions };
 
 export function beneficiaryPriority(b: Beneficiary, now = new Date()): PriorityResult {
   return priorityScore({ ...scoreInputOf(b), appliedAt: new Date(b.createdAt) }, priorityWeights(), now);
@@ -41,7 +45,7 @@ export async function rankedWaitlist(
   now = new Date(),
 ): Promise<{ items: RankedBeneficiary[]; total: number }> {
   const needs = needsFor(options.need);
-  const ranked = await rankEligible(needs, now);
+  const ranked = await rankEligible(needs, now, undefined, options.ranking);
   const offset = options.offset ?? 0;
   const page = ranked.slice(offset, offset + options.limit);
   const rows = page.length
@@ -52,7 +56,7 @@ export async function rankedWaitlist(
   const items = page.flatMap((r) => {
     const beneficiary = byId.get(r.id);
     return beneficiary && ELIGIBLE_STATUSES.includes(beneficiary.status)
-      ? [{ beneficiary, score: r.score, breakdown: r.breakdown }]
+      ? [{ beneficiary, score: r.score, breakdown: r.breakdown, bonus: r.bonus }]
       : [];
   });
   return { items, total: ranked.length };

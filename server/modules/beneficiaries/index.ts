@@ -2,6 +2,7 @@
 export { initBeneficiaryModels, associateBeneficiaryModels } from './beneficiaries.model.js';
 export type { Beneficiary, BeneficiaryAudit } from './beneficiaries.model.js';
 export {
+  beneficiaryByNationalId,
   beneficiaryNameOf,
   certificateBeneficiariesOf,
   familyContactOf,
@@ -12,6 +13,7 @@ export {
 export {
   enqueueFamilyMessages,
   FAMILY_MESSAGE_TOPICS,
+  type ApplicationReceivedPayload,
   type AppointmentPayload,
   type FamilyMessage,
   type FamilyMessageTopic,
@@ -28,13 +30,23 @@ export {
   type Need,
   type Purpose,
 } from './beneficiaries.lifecycle.js';
-export { changeBeneficiaryStatus, type StatusChangeExtra } from './beneficiaries.state.js';
+export {
+  changeBeneficiaryStatus,
+  writeAudit as auditBeneficiary,
+  type AuditEntry,
+  type StatusChangeExtra,
+} from './beneficiaries.state.js';
 export {
   rankedWaitlist,
   beneficiaryPriority,
+  priorityWeights,
   type RankedBeneficiary,
+  type RankingOptions,
   type WaitlistOptions,
 } from './beneficiaries.waitlist.js';
+export type { CandidateRow } from './beneficiaries.ranking.js';
+export { ageOn, birthDateSchema, charityToday } from './beneficiaries.age.js';
+export { nationalIdSchema } from './beneficiaries.schema.js';
 export {
   maskNationalId,
   initialsOf,
@@ -43,6 +55,6 @@ export {
   type BeneficiaryRedactedDto,
   type BeneficiaryAuditDto,
 } from './beneficiaries.dto.js';
-export { findBeneficiary } from './beneficiaries.service.js';
+export { findBeneficiary, registerApplicant } from './beneficiaries.service.js';
 export { nationalIdAad } from './beneficiaries.national-id.js';
 export { priorityScore, type PriorityBreakdown, type PriorityWeights } from './beneficiaries.priority.js';

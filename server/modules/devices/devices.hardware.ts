@@ -53,7 +53,8 @@ export async function applyHardwareReport(
       {
         manufacturer: d.manufacturer ?? device.manufacturer,
         model: d.model ?? device.model,
-        type: d.type ?? device.type,
+        // A device with an IMEI stays a phone or tablet (docs/phones.md): a PC report's chassis does not re-type it.
+        type: device.imei ? device.type : (d.type ?? device.type),
         cpu: d.cpu ?? device.cpu,
         ramGb: d.ramGb ?? device.ramGb,
         serialNumber: reported ?? device.serialNumber,

@@ -25,6 +25,8 @@ export class Device extends Model<InferAttributes<Device>, InferCreationAttribut
   declare model: string | null;
   declare serialNumber: string | null;
   declare serialKey: string | null;
+  /** Phones and tablets only (docs/phones.md): 15 Latin digits, Luhn-checked; unique where set. */
+  declare imei: CreationOptional<string | null>;
   declare cpu: CreationOptional<string | null>;
   declare ramGb: CreationOptional<number | null>;
   declare storageSummary: CreationOptional<string | null>;
@@ -95,6 +97,7 @@ export function initDeviceModels(sequelize: Sequelize): void {
       model: str(150),
       serialNumber: str(100),
       serialKey: str(100),
+      imei: { type: DataTypes.STRING(15), allowNull: true, unique: 'devices_imei' },
       cpu: str(200),
       ramGb: { type: DataTypes.FLOAT, allowNull: true },
       storageSummary: str(200),

@@ -35,30 +35,34 @@ const FILE = { prefix: 'file_', except: ['deviceId', 'uploadedBy'] };
 const EVENT = { prefix: 'event_', except: ['deviceId', 'prevHash'] };
 
 /**
- * Three branches under one column list (the names are the first branch's; every other column of a branch is NULL):
+ * Four branches under one column list (the names are the first branch's; every other column of a branch is NULL):
  * - one row per drive and wipe record of that drive, the device's columns repeated (one row with empty drive columns
- *   for a device without drives; a wipe record always names a drive of its device);
+ *   for a device without drives);
+ * - one row per wipe record of the whole device (no drive: a phone's or tablet's factory reset, docs/phones.md);
  * - one row per evidence file;
  * - one row per event of the shown history, with its actor's name.
  * Files and events are branches rather than joins, which would multiply the rows by their numbers.
  */
 const pageSql = sqlOnce(() => {
-  const device = [
+  const deviceAndDrive = [
     ...selectList(Device, 'd', DEVICE),
     'dn.code AS donationCode',
     'dr.id AS donorId',
     'dr.name AS donorName',
     ...selectList(Drive, 'v', DRIVE),
-    ...sanitizationSelectList('s', SANITIZATION),
-    // Who recorded and who is to confirm (or confirmed) each wipe record (spec §10), shown with it.
-    ...peopleColumns('s', SANITIZATION.prefix),
   ];
+  // Who recorded and who is to confirm (or confirmed) each wipe record (spec §10), shown with it.
+  const record = [...sanitizationSelectList('s', SANITIZATION), ...peopleColumns('s', SANITIZATION.prefix)];
+  const device = [...deviceAndDrive, ...record];
   const file = deviceFileSelectList('f', FILE);
   const event = [...selectList(DeviceEvent, 't', EVENT), 'u.name AS event_actorName'];
   const blank = (columns: string[]) => columns.map(() => 'NULL');
   return `SELECT ${[...device, ...deviceFileSelectList(null, FILE), ...selectList(DeviceEvent, null, EVENT), 'NULL AS event_actorName'].join(', ')}
   FROM devices d LEFT JOIN donations dn ON dn.id = d.donation_id LEFT JOIN donors dr ON dr.id = dn.donor_id
   LEFT JOIN drives v ON v.device_id = d.id LEFT JOIN sanitizations s ON s.drive_id = v.id ${peopleJoins('s')} WHERE d.id = :id
+  UNION ALL
+  SELECT ${[...blank(deviceAndDrive), ...record, ...blank(file), ...blank(event)].join(', ')}
+  FROM sanitizations s ${peopleJoins('s')} WHERE s.device_id = :id AND s.drive_id IS NULL
   UNION ALL
   SELECT ${[...blank(device), ...file, ...blank(event)].join(', ')} FROM device_files f WHERE f.device_id = :id
   UNION ALL

@@ -179,6 +179,7 @@ export function devicesCsvBatch(
       'manufacturer',
       'model',
       'serialNumber',
+      'imei',
       'status',
       'grade',
       'disposition',

@@ -1,10 +1,12 @@
 import Joi from 'joi';
 import type { InferAttributes } from 'sequelize';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
-import { listOf } from '../../lib/parse.js';
+import { checkImei } from '../../lib/imei.js';
+import { invalid, listOf } from '../../lib/parse.js';
 import { serialKey } from '../../lib/text.js';
 import { DEVICE_STATUSES, allowedActions, type DeviceStatus } from './devices.lifecycle.js';
 import { DEVICE_TYPES, MEDIA_TYPES, type Device, type DeviceEvent, type Drive } from './devices.model.js';
+import { IMEI_DEVICE_TYPES } from '../../shared/index.js';
 import type { DeviceDto, DeviceEventDto, DeviceType, DriveDto, MediaType } from '../../shared/index.js';
 
 const text = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
@@ -27,11 +29,44 @@ export const driveInput = Joi.object<DriveInput>({
     .max(2 ** 53 - 1),
 });
 
+/**
+ * An IMEI as typed or scanned (Arabic-Indic digits, spaces, hyphens, slashes), stored as its 15 Latin digits:
+ * `imei.length` when it is not 15 digits, `imei.checksum` when the Luhn check digit is wrong (lib/imei.ts).
+ */
+const imeiValue = Joi.string()
+  .trim()
+  .max(40)
+  .allow('', null)
+  .empty(['', null])
+  .custom((value: string, helpers) => {
+    const checked = checkImei(value);
+    if ('imei' in checked) return checked.imei;
+    return checked.problem === 'length'
+      ? invalid(helpers, 'imei.length', '{{#label}} must be 15 digits')
+      : invalid(helpers, 'imei.checksum', '{{#label}} has a wrong check digit (Luhn): check it for a typing error');
+  });
+
+/** Only a phone or a tablet carries an IMEI (`imei.notPhone` for any other type). */
+const imeiKey = Joi.when('type', {
+  is: Joi.valid(...IMEI_DEVICE_TYPES),
+  then: imeiValue,
+  otherwise: Joi.any()
+    .allow('', null)
+    .empty(['', null])
+    .custom((_value, helpers) =>
+      invalid(helpers, 'imei.notPhone', '{{#label}} is recorded for phones and tablets only', {
+        types: IMEI_DEVICE_TYPES.join(', '),
+      }),
+    ),
+});
+
 export interface DeviceInput {
   type: DeviceType;
   manufacturer?: string;
   model?: string;
   serialNumber?: string;
+  /** Phones and tablets: the normalised IMEI (15 Latin digits). */
+  imei?: string;
   notes?: string;
   siteId?: number;
   cpu?: string;
@@ -49,6 +84,7 @@ export const deviceInputKeys = {
   manufacturer: text(100),
   model: text(150),
   serialNumber: text(100),
+  imei: imeiKey,
   notes: text(2000),
   siteId: Joi.number().integer().positive(),
   cpu: text(200),
@@ -106,6 +142,7 @@ export function toDeviceDto(d: InferAttributes<Device>, donationCode?: string): 
     manufacturer: d.manufacturer,
     model: d.model,
     serialNumber: d.serialNumber,
+    imei: d.imei ?? null,
     cpu: d.cpu ?? null,
     ramGb: d.ramGb ?? null,
     storageSummary: d.storageSummary ?? null,
@@ -145,10 +182,11 @@ export function toDriveDto(d: Drive): DriveDto {
 
 /**
  * Payload keys the history keeps (they are hashed into the chain) but never shows: every role reads a device's
- * history, and a handover certificate code opens the family's public verification page. Managers find the code on
- * the allocation (allocations.schema.ts), which is redacted per role.
+ * history, and a handover certificate code opens the family's public verification page; an admin's reason for
+ * handing over before the training was completed may speak of the family. Managers find both on the allocation
+ * (allocations.schema.ts), which is redacted per role.
  */
-const UNSHOWN_PAYLOAD_KEYS = ['certificateCode'];
+const UNSHOWN_PAYLOAD_KEYS = ['certificateCode', 'trainingOverrideReason'];
 
 function shownPayload(json: string): Record<string, unknown> {
   const payload = JSON.parse(json) as Record<string, unknown>;

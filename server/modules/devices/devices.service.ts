@@ -1,8 +1,8 @@
 // Device use cases: intake (inside a caller's transaction), listing, detail, history.
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import { config } from '../../config.js';
 import { nextSequenceValue, reserveSequenceValues } from '../../db/sequences.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
 import { serialKey } from '../../lib/text.js';
 import { containsPattern, prefixPattern } from '../../lib/sql.js';
@@ -18,6 +18,43 @@ export function formatAssetTag(n: number): string {
   return config.tags.prefix + String(n).padStart(config.tags.digits, '0');
 }
 
+/** 409 DUPLICATE_IMEI: the phone was taken in already (one IMEI, one device); details name the devices that hold it. */
+function duplicateImei(found: { id: number; assetTag: string }[]): ConflictError {
+  return new ConflictError(
+    'DUPLICATE_IMEI',
+    `A device with this IMEI is recorded already: ${found.map((f) => f.assetTag).join(', ')}`,
+    found.map((f) => ({
+      path: 'imei',
+      message: `is the IMEI of ${f.assetTag}`,
+      existingId: f.id,
+      assetTag: f.assetTag,
+    })),
+  );
+}
+
+/**
+ * Checked before writing, so the answer can name the device that has the IMEI; the unique index (devices_imei)
+ * still decides between two intakes of the same phone at the same moment (toDuplicateImei below).
+ */
+async function assertNewImeis(imeis: string[], transaction: Transaction): Promise<void> {
+  if (!imeis.length) return;
+  const found = await Device.findAll({
+    where: { imei: imeis },
+    attributes: ['id', 'assetTag'],
+    order: [['id', 'ASC']],
+    transaction,
+    raw: true,
+  });
+  if (found.length) throw duplicateImei(found);
+}
+
+/** A lost race on the unique IMEI index, as the same 409 the check above gives. */
+function toDuplicateImei(err: unknown): unknown {
+  if (err instanceof UniqueConstraintError && err.errors.some((e) => e.path === 'imei' || /imei/.test(e.path ?? '')))
+    return duplicateImei([]);
+  return err;
+}
+
 /** Creates a device in `intake` with its drives and its first event. Runs inside the caller's transaction. */
 export async function createDevice(
   donationId: number,
@@ -26,6 +63,7 @@ export async function createDevice(
   transaction: Transaction,
   source = 'manual',
 ): Promise<Device> {
+  if (input.imei) await assertNewImeis([input.imei], transaction);
   const assetTag = formatAssetTag(await nextSequenceValue(`asset_tag:${config.tags.prefix}`, transaction));
   const { drives, ...fields } = input;
   const device = await Device.create(
@@ -38,11 +76,14 @@ export async function createDevice(
       model: input.model ?? null,
       serialNumber: input.serialNumber ?? null,
       serialKey: input.serialNumber ? serialKey(input.serialNumber) : null,
+      imei: input.imei ?? null,
       status: 'intake',
       statusChangedAt: new Date(),
     },
     { transaction },
-  );
+  ).catch((err: unknown) => {
+    throw toDuplicateImei(err);
+  });
   if (drives.length) {
     await Drive.bulkCreate(
       drives.map((d) => ({
@@ -63,7 +104,12 @@ export async function createDevice(
       type: 'intake',
       actorId,
       toStatus: 'intake',
-      payload: { donationId, source, drives: drives.map((d) => d.serialNumber) },
+      payload: {
+        donationId,
+        source,
+        drives: drives.map((d) => d.serialNumber),
+        ...(device.imei ? { imei: device.imei } : {}),
+      },
     },
     transaction,
   );
@@ -79,6 +125,10 @@ export async function createDevicesBulk(
   actorId: number | null,
   transaction: Transaction,
 ): Promise<{ id: number; assetTag: string }[]> {
+  await assertNewImeis(
+    inputs.flatMap((i) => (i.imei ? [i.imei] : [])),
+    transaction,
+  );
   const first = await reserveSequenceValues(`asset_tag:${config.tags.prefix}`, inputs.length, transaction);
   const created: { id: number; assetTag: string }[] = [];
   for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
@@ -91,27 +141,31 @@ export async function createDevicesBulk(
       model: input.model ?? null,
       serialNumber: input.serialNumber ?? null,
       serialKey: input.serialNumber ? serialKey(input.serialNumber) : null,
+      imei: input.imei ?? null,
       status: 'intake' as const,
       statusChangedAt: new Date(),
     }));
-    await Device.bulkCreate(chunk, { transaction });
+    await Device.bulkCreate(chunk, { transaction }).catch((err: unknown) => {
+      throw toDuplicateImei(err);
+    });
     await recordDevicesCreated(
       chunk.map((c) => ({ siteId: c.siteId, type: c.type, createdAt: c.statusChangedAt })),
       transaction,
     );
     const rows = await Device.findAll({
-      attributes: ['id', 'assetTag'],
+      attributes: ['id', 'assetTag', 'imei'],
       where: { assetTag: chunk.map((c) => c.assetTag) },
       transaction,
       raw: true,
     });
+    const imeiOf = new Map(rows.map((r) => [r.id, r.imei]));
     await appendFirstEvents(
       rows,
-      () => ({
+      (id) => ({
         type: 'intake',
         actorId,
         toStatus: 'intake',
-        payload: { donationId, source: 'csv_import', drives: [] },
+        payload: { donationId, source: 'csv_import', drives: [], ...(imeiOf.get(id) ? { imei: imeiOf.get(id) } : {}) },
       }),
       transaction,
     );
@@ -146,13 +200,14 @@ export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> 
   return { items: rows.map((d) => toDeviceDto(d, codeOf(d))), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Tags and serials match by prefix (index-friendly); make and model by substring. */
+/** Tags, serials and IMEIs match by prefix (index-friendly); make and model by substring. */
 function textFilter(q: string): WhereOptions<Device> {
   const key = serialKey(q);
   return {
     [Op.or]: [
       { assetTag: { [Op.like]: prefixPattern(key) } },
       { serialKey: { [Op.like]: prefixPattern(key) } },
+      ...(/^[0-9]{4,15}$/.test(key) ? [{ imei: { [Op.like]: prefixPattern(key) } }] : []),
       { model: { [Op.like]: containsPattern(q) } },
       { manufacturer: { [Op.like]: containsPattern(q) } },
     ],

@@ -14,6 +14,7 @@ const TYPES: Readonly<Record<string, Bilingual>> = {
   desktop: { ar: 'مكتبي', en: 'Desktop' },
   all_in_one: { ar: 'متكامل', en: 'AIO' },
   tablet: { ar: 'لوحي', en: 'Tablet' },
+  phone: { ar: 'جوال', en: 'Phone' },
   monitor: { ar: 'شاشة', en: 'Monitor' },
   other: { ar: 'آخر', en: 'Other' },
 };

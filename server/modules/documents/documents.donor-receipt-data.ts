@@ -117,14 +117,20 @@ export async function servedCounts(donationIds: readonly number[]): Promise<{ fa
   return { families: n('family'), students: n('student') };
 }
 
-/** One method per sanitized drive: that of its latest counted passed record (spec §10: a claim awaiting its verifier is no wipe). */
+/**
+ * One method per sanitized drive: that of its latest counted passed record (spec §10: a claim awaiting its verifier is
+ * no wipe). A phone's or tablet's built-in storage (records of the whole device, docs/phones.md) is one medium of its
+ * device; a factory reset nobody saw encryption on for is no purge and does not count.
+ */
 export async function sanitizedDriveMethods(donationIds: readonly number[]): Promise<string[]> {
-  const rows = await select<{ driveId: number; method: string }>(
-    `SELECT s.drive_id AS driveId, s.method AS method FROM sanitizations s JOIN devices d ON d.id = s.device_id
-      WHERE d.donation_id IN (:donationIds) AND s.result = 'passed' AND s.state = 'counted' ORDER BY s.id`,
+  const rows = await select<{ driveId: number | null; deviceId: number; method: string }>(
+    `SELECT s.drive_id AS driveId, s.device_id AS deviceId, s.method AS method
+       FROM sanitizations s JOIN devices d ON d.id = s.device_id
+      WHERE d.donation_id IN (:donationIds) AND s.result = 'passed' AND s.state = 'counted'
+        AND COALESCE(s.encryption_verified, 1) = 1 ORDER BY s.id`,
     donationIds,
   );
-  return [...new Map(rows.map((r) => [r.driveId, r.method])).values()];
+  return [...new Map(rows.map((r) => [r.driveId ?? `device:${r.deviceId}`, r.method])).values()];
 }
 
 export async function disposalKg(donationIds: readonly number[]): Promise<number> {

@@ -11,6 +11,7 @@ const TYPES: Readonly<Record<string, Bilingual>> = {
   desktop: { ar: 'مكتبي', en: 'Desktop' },
   all_in_one: { ar: 'متكامل', en: 'All-in-one' },
   tablet: { ar: 'لوحي', en: 'Tablet' },
+  phone: { ar: 'جوال', en: 'Phone' },
   monitor: { ar: 'شاشة', en: 'Monitor' },
   other: { ar: 'آخر', en: 'Other' },
 };

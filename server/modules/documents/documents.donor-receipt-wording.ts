@@ -20,8 +20,8 @@ export function receiptNotes(impact: Impact): Bilingual[] {
   const f = config.co2eKg;
   return [
     {
-      ar: `الوزن المحوَّل = أوزان جهات التدوير المسجلة (${ltr(kg(impact.kg.recorded))}) + وزن تقديري لكل جهاز سُلّم (${ltr(kg(impact.kg.assumed))}): محمول ${ltr(kg(w.laptop))}، مكتبي ${ltr(kg(w.desktop))}، متكامل ${ltr(kg(w.all_in_one))}، لوحي ${ltr(kg(w.tablet))}، شاشة ${ltr(kg(w.monitor))}.`,
-      en: `Weight diverted = recyclers' recorded weights (${kg(impact.kg.recorded)}) + an assumed weight per placed device (${kg(impact.kg.assumed)}): laptop ${kg(w.laptop)}, desktop ${kg(w.desktop)}, all-in-one ${kg(w.all_in_one)}, tablet ${kg(w.tablet)}, monitor ${kg(w.monitor)}.`,
+      ar: `الوزن المحوَّل = أوزان جهات التدوير المسجلة (${ltr(kg(impact.kg.recorded))}) + وزن تقديري لكل جهاز سُلّم (${ltr(kg(impact.kg.assumed))}): محمول ${ltr(kg(w.laptop))}، مكتبي ${ltr(kg(w.desktop))}، متكامل ${ltr(kg(w.all_in_one))}، لوحي ${ltr(kg(w.tablet))}، جوال ${ltr(kg(w.phone))}، شاشة ${ltr(kg(w.monitor))}.`,
+      en: `Weight diverted = recyclers' recorded weights (${kg(impact.kg.recorded)}) + an assumed weight per placed device (${kg(impact.kg.assumed)}): laptop ${kg(w.laptop)}, desktop ${kg(w.desktop)}, all-in-one ${kg(w.all_in_one)}, tablet ${kg(w.tablet)}, phone ${kg(w.phone)}, monitor ${kg(w.monitor)}.`,
     },
     {
       ar: `الانبعاثات المتجنَّبة تقدير يشمل الأجهزة المسلَّمة فقط: ${ltr(`${f.laptop} kg CO2e`)} للمحمول، ${ltr(`${f.desktop}`)} للمكتبي والمتكامل، ${ltr(`${f.other}`)} لغيرها، وهي بصمة تصنيع جهاز جديد أغنى عنه إعادة الاستخدام.`,

@@ -141,7 +141,7 @@ export function methodNotes(language: DonorLanguage, impact: Impact): string[] {
   const w = ASSUMED_WEIGHT_KG;
   const f = config.co2eKg;
   return [
-    `Poids évité = poids enregistrés par les recycleurs (${kg(impact.kg.recorded)}) + un poids estimé par appareil remis (${kg(impact.kg.assumed)}) : portable ${kg(w.laptop)}, fixe ${kg(w.desktop)}, tout-en-un ${kg(w.all_in_one)}, tablette ${kg(w.tablet)}, écran ${kg(w.monitor)}.`,
+    `Poids évité = poids enregistrés par les recycleurs (${kg(impact.kg.recorded)}) + un poids estimé par appareil remis (${kg(impact.kg.assumed)}) : portable ${kg(w.laptop)}, fixe ${kg(w.desktop)}, tout-en-un ${kg(w.all_in_one)}, tablette ${kg(w.tablet)}, téléphone ${kg(w.phone)}, écran ${kg(w.monitor)}.`,
     `Le CO2e évité est une estimation qui ne compte que les appareils remis : ${f.laptop} kg CO2e par portable, ${f.desktop} par fixe ou tout-en-un, ${f.other} par autre appareil. Source : ${CO2E_SOURCE}`,
   ];
 }

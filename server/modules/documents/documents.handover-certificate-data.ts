@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { accessoriesOf, allocationVisibleTo, findAllocation, type Allocation } from '../allocations/index.js';
 import type { Actor } from '../auth/index.js';
 import { certificateBeneficiariesOf, maskNationalId } from '../beneficiaries/index.js';
+import { certificateBundlesOf } from '../connectivity/index.js';
 import { deviceSpecsOf, driveSpecsOf, type Drive } from '../devices/index.js';
 import { programmeNamesOf } from '../programmes/index.js';
 import { formatCapacity } from './documents.format.js';
@@ -46,7 +47,7 @@ function byId<T extends { id: number }>(rows: T[]): Map<number, T> {
 export async function certificateData(allocations: readonly Allocation[]): Promise<HandoverCertificateData[]> {
   const deviceIds = [...new Set(allocations.map((a) => a.deviceId))];
   const programmeIds = [...new Set(allocations.map((a) => a.programmeId).filter((id): id is number => id !== null))];
-  const [devices, drives, beneficiaries, programmes, signatures] = await Promise.all([
+  const [devices, drives, beneficiaries, programmes, signatures, bundles] = await Promise.all([
     // Plain rows (raw): a batch holds a chunk of them for many pages, and model instances are several times heavier.
     deviceSpecsOf(deviceIds),
     driveSpecsOf(deviceIds),
@@ -57,6 +58,8 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
         a.signatureSha256 ? readOptional(a.signatureSha256, 'signature') : Promise.resolve(null),
       ),
     ),
+    // The SIM's last 4 digits only: its ciphertext is never read for a document.
+    certificateBundlesOf(allocations.map((a) => a.id)),
   ]);
   const deviceById = byId(devices);
   const beneficiaryById = byId(beneficiaries);
@@ -91,6 +94,7 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
       programme: programme ? { name: programme.name, nameLatin: programme.nameLatin } : null,
       accessories: accessoriesOf(a.accessories),
       accessoriesNote: a.accessoriesNote ?? null,
+      bundle: bundles.get(a.id) ?? null,
       verifyUrl: verifyUrlOf(a.certificateCode!),
     };
   });

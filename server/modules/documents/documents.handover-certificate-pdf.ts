@@ -44,7 +44,18 @@ export interface HandoverCertificateData {
   /** The checklist that went with the device (spec §13), in checklist order; empty before issue 18 or when none. */
   accessories: Accessory[];
   accessoriesNote: string | null;
+  /** The connectivity bundle given with the device (spec §14); the SIM only by its last 4 digits. Null when none. */
+  bundle: CertificateBundleData | null;
   verifyUrl: string;
+}
+
+export interface CertificateBundleData {
+  sponsorName: string;
+  sponsorNameLatin: string | null;
+  operator: string;
+  dataGb: number;
+  validityDays: number;
+  iccidLast4: string;
 }
 
 export const HANDOVER_TITLE: Bilingual = { ar: 'شهادة تسليم جهاز حاسوب', en: 'Computer Handover Certificate' };
@@ -60,29 +71,40 @@ export function drawHandoverCertificate(
   y = drawCodeBox(doc, y, data.certificateCode);
   y = drawParagraphPair(doc, y, introText(data, letterhead), 8.5);
   y = drawSectionHeading(doc, y, { ar: 'بيانات الجهاز', en: 'Device' });
-  y = drawFieldRows(doc, y, [...deviceRows(data.device), ...accessoryRows(data)], 2);
+  y = drawFieldRows(doc, y, [...deviceRows(data.device), ...accessoryRows(data), ...bundleRows(data.bundle)], 2);
   y = drawSectionHeading(doc, y, { ar: 'المستفيد والتسليم', en: 'Beneficiary and handover' });
   y = drawFieldRows(doc, y, handoverRows(data), 2);
-  drawSignatureAndQr(doc, signatureTop(doc, y, data, letterhead), data);
+  const { top, shrink } = signaturePlace(doc, y, data, letterhead);
+  drawSignatureAndQr(doc, top, data, shrink);
   drawFooter(doc, letterhead, `${data.certificateCode} · ${data.verifyUrl}`);
 }
 
 /** The height of the signature, stamp and QR block. */
 export const SIGNATURE_BLOCK = 118;
+/**
+ * How much shorter the block may be drawn (a lower signature box, a smaller QR: 66 pt, 23 mm, still read at once)
+ * to keep a certificate on one page when the device rows run long (accessories and a connectivity bundle).
+ */
+export const SIGNATURE_SHRINK_MAX = 36;
+/** The block's last text ends this far above its nominal bottom (the room kept under "Scan to verify"). */
+const BLOCK_SLACK = 8;
 
-// Normally the signatures sit at a fixed height; when long values pushed the rows down they follow them, and in
-// the rare case that they would then run into the footer they move to a second page rather than overlap.
-function signatureTop(
+// Normally the signatures sit at a fixed height; when long values pushed the rows down they follow them, drawn a
+// little shorter if that keeps them on the page, and in the rare case that they would still run into the footer
+// they move to a second page rather than overlap.
+function signaturePlace(
   doc: PDFKit.PDFDocument,
   y: number,
   data: HandoverCertificateData,
   letterhead: Letterhead,
-): number {
+): { top: number; shrink: number } {
   const top = Math.max(y + 4, 640);
-  if (top + SIGNATURE_BLOCK <= FOOTER_TOP) return top;
+  if (top + SIGNATURE_BLOCK <= FOOTER_TOP) return { top, shrink: 0 };
+  const shrink = Math.ceil(top + SIGNATURE_BLOCK - BLOCK_SLACK - FOOTER_TOP);
+  if (shrink <= SIGNATURE_SHRINK_MAX) return { top, shrink };
   drawFooter(doc, letterhead, `${data.certificateCode} · ${data.verifyUrl}`);
   doc.addPage();
-  return drawRunningHeader(doc, letterhead, `${HANDOVER_TITLE.en} · ${data.certificateCode}`) + 10;
+  return { top: drawRunningHeader(doc, letterhead, `${HANDOVER_TITLE.en} · ${data.certificateCode}`) + 10, shrink: 0 };
 }
 
 export function drawCodeBox(doc: PDFKit.PDFDocument, y: number, code: string): number {
@@ -157,6 +179,32 @@ export function accessoryRows(data: Pick<HandoverCertificateData, 'accessories' 
   return text ? [{ label: { ar: 'الملحقات المسلّمة', en: 'Accessories' }, value: text }] : [];
 }
 
+/**
+ * The bundle's two rows, only when one went with the device: who gives it, then what it gives, for how long, and
+ * the SIM masked to its last 4 digits as the national ID is. Two short rows, not five: with the accessories the
+ * page still holds the signatures, drawn shorter when the rows wrap (with a long accessories note as well, they
+ * move to a second page like any certificate whose rows run long).
+ */
+export function bundleRows(bundle: CertificateBundleData | null): FieldRow[] {
+  if (!bundle) return [];
+  const days = ltr(String(bundle.validityDays));
+  return [
+    {
+      label: { ar: 'الجهة الراعية للباقة', en: 'Bundle sponsor' },
+      value: joinParts(bundle.sponsorName, bundle.sponsorNameLatin),
+    },
+    {
+      label: { ar: 'باقة البيانات والشريحة', en: 'Data bundle and SIM' },
+      value: joinParts(
+        `${bundle.operator} ${bundle.dataGb} GB`,
+        `${days} يومًا`,
+        `${days} days`,
+        ltr(`****${bundle.iccidLast4}`),
+      ),
+    },
+  ];
+}
+
 function handoverRows(data: HandoverCertificateData): FieldRow[] {
   const kind = wording(BENEFICIARY_KINDS, data.beneficiary.kind);
   const programme = data.programme ? [data.programme.name, data.programme.nameLatin].filter(Boolean).join(' · ') : '—';
@@ -174,26 +222,28 @@ function handoverRows(data: HandoverCertificateData): FieldRow[] {
 }
 
 // The recipient's signature at the right (Arabic first), the charity's stamp in the middle, the QR at the left.
-// Also the foot of an institution's batch certificate (documents.batch-certificate-pdf.ts).
+// Also the foot of an institution's batch certificate (documents.batch-certificate-pdf.ts). `shrink` points off
+// the height of the signature box and the QR (at most SIGNATURE_SHRINK_MAX), when the page is short of room.
 export function drawSignatureAndQr(
   doc: PDFKit.PDFDocument,
   y: number,
   data: Pick<HandoverCertificateData, 'signature' | 'receivedBy' | 'verifyUrl'>,
+  shrink = 0,
 ): void {
   const boxWidth = 190;
-  const boxHeight = 112;
+  const boxHeight = 112 - shrink;
   const sigX = A4.width - MARGIN - boxWidth;
   drawCaption(doc, { ar: 'توقيع المستلم', en: 'Recipient signature' }, sigX, y, boxWidth);
   doc
     .save()
-    .roundedRect(sigX, y + 15, boxWidth, 70, 4)
+    .roundedRect(sigX, y + 15, boxWidth, 70 - shrink, 4)
     .lineWidth(0.6)
     .stroke(COLORS.rule)
     .restore();
-  if (!data.signature || !drawImageFit(doc, data.signature, sigX + 6, y + 19, boxWidth - 12, 62)) {
+  if (!data.signature || !drawImageFit(doc, data.signature, sigX + 6, y + 19, boxWidth - 12, 62 - shrink)) {
     drawTextMemo(doc, 'صورة التوقيع غير متاحة · Signature image unavailable', {
       x: sigX,
-      y: y + 44,
+      y: y + 44 - shrink / 2,
       width: boxWidth,
       size: 8,
       align: 'center',
@@ -202,14 +252,14 @@ export function drawSignatureAndQr(
     });
   }
   const nameBox = { x: sigX, width: boxWidth, size: 9, align: 'center' as const, color: COLORS.ink };
-  drawTextMemo(doc, clampLines(doc, data.receivedBy, nameBox, 1), { ...nameBox, y: y + 90 });
+  drawTextMemo(doc, clampLines(doc, data.receivedBy, nameBox, 1), { ...nameBox, y: y + 90 - shrink });
   const stampX = MARGIN + 130;
   const stampWidth = sigX - stampX - 20;
   drawCaption(doc, { ar: 'ختم الجمعية وتوقيع المسؤول', en: 'Charity stamp and signature' }, stampX, y, stampWidth);
   doc
     .save()
-    .moveTo(stampX + 10, y + 85)
-    .lineTo(stampX + stampWidth - 10, y + 85)
+    .moveTo(stampX + 10, y + 85 - shrink)
+    .lineTo(stampX + stampWidth - 10, y + 85 - shrink)
     .lineWidth(0.6)
     .dash(2, { space: 2 })
     .stroke(COLORS.muted)
@@ -218,7 +268,7 @@ export function drawSignatureAndQr(
   drawTextMemo(doc, `امسح للتحقق · ${ltr('Scan to verify')}`, {
     x: MARGIN - 6,
     y: y + boxHeight - 12,
-    width: boxHeight,
+    width: 112,
     size: 7.5,
     align: 'center',
     color: COLORS.muted,

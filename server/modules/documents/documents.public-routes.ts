@@ -51,12 +51,13 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     access: 'public',
     before: limited(),
     handler: async (req, res) => {
-      const result = await verifyCertificate(param(req, 'code'));
+      const code = param(req, 'code');
+      const result = await verifyCertificate(code);
       if (wantsJson(req)) {
-        if (!result) throw new NotFoundError('No handover certificate has this number', { genuine: false });
+        if (!result) throw new NotFoundError('No certificate has this number', { genuine: false });
         return res.json(result);
       }
-      sendHtml(res, result ? 200 : 404, result ? verificationPage(result) : unknownCertificatePage());
+      sendHtml(res, result ? 200 : 404, result ? verificationPage(result) : unknownCertificatePage(code));
     },
   },
   {

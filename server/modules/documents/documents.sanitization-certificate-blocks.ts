@@ -4,7 +4,11 @@ import { drawTextMemo } from './documents.text-memo.js';
 import { gregorianDate, wording, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, both, type Letterhead } from './documents.layout.js';
 import { ROLES } from './documents.wording.js';
-import type { Person, SanitizationCertificateData } from './documents.sanitization-certificate-data.js';
+import {
+  allRecords,
+  type Person,
+  type SanitizationCertificateData,
+} from './documents.sanitization-certificate-data.js';
 
 interface Block {
   title: Bilingual;
@@ -22,7 +26,7 @@ export function drawSignatureBlocks(
   letterhead: Letterhead,
 ): void {
   const width = (CONTENT_WIDTH - 16) / 2;
-  const records = data.drives.flatMap((d) => d.records);
+  const records = allRecords(data);
   const operator = records.map((r) => r.operator).find((p) => p !== null) ?? null;
   const finished =
     records

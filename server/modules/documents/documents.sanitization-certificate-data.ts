@@ -2,6 +2,8 @@
 // and its evidence (the tool's file by sha256, or who confirmed a record typed in by hand, and when), the people who
 // performed and verified the work, the source (donor) and the post-sanitization destination. Spec §10: a record
 // awaiting its verifier's confirmation, or rejected, is not evidence; the certificate names it only as pending.
+// A phone or tablet may have records of the whole device (no drive: its factory reset with encryption, or its
+// destruction, docs/phones.md): they are printed as the device's own storage, with the encryption check and OS.
 import { UnprocessableError, NotFoundError } from '../../lib/errors.js';
 import { userNamesOf } from '../auth/index.js';
 import { drivesOf, findDevice } from '../devices/index.js';
@@ -31,6 +33,10 @@ export interface SanitizationRecordData {
   evidence: string;
   /** A record typed in by hand counts once its verifier confirmed it: who, and when. */
   confirmed: { person: Person | null; at: Date } | null;
+  /** A factory reset's (docs/phones.md): encryption verified on before it, and the OS version that did it. */
+  encryptionVerified: boolean | null;
+  osVersion: string | null;
+  createdAt: Date;
 }
 
 /** A record of the drive that does not count yet: it waits for this person's confirmation (null: any colleague). */
@@ -45,6 +51,7 @@ export interface SanitizationCertificateData {
     manufacturer: string | null;
     model: string | null;
     serialNumber: string | null;
+    imei: string | null;
     disposition: string | null;
   };
   source: { donorName: string; donorNameLatin: string | null; donationCode: string };
@@ -57,6 +64,8 @@ export interface SanitizationCertificateData {
     records: SanitizationRecordData[];
     pending: PendingRecordData[];
   }>;
+  /** A phone's or tablet's records of the whole device (its own storage), and those awaiting confirmation. */
+  deviceStorage: { records: SanitizationRecordData[]; pending: PendingRecordData[] } | null;
   /** The independent check (R2v3 sample) or the verifier named on a record: who validated the result, and when. */
   validation: { person: Person; at: Date | null } | null;
 }
@@ -93,6 +102,7 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
       manufacturer: device.manufacturer,
       model: device.model,
       serialNumber: device.serialNumber,
+      imei: device.imei ?? null,
       disposition: device.disposition ?? null,
     },
     source: {
@@ -111,8 +121,29 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
         .filter((r) => r.driveId === d.id)
         .map((r) => ({ verifier: r.verifierId ? (people.get(r.verifierId) ?? null) : null })),
     })),
+    deviceStorage: deviceStorageOf(records, pending, people),
     validation: validationOf(records, sample, people),
   };
+}
+
+/** The records of no drive: a phone's or tablet's own storage; null when there are none (every other device). */
+function deviceStorageOf(
+  records: Sanitization[],
+  pending: Sanitization[],
+  people: Map<number, Person>,
+): SanitizationCertificateData['deviceStorage'] {
+  const own = records.filter((r) => r.driveId === null);
+  const waiting = pending.filter((r) => r.driveId === null);
+  if (!own.length && !waiting.length) return null;
+  return {
+    records: own.map((r) => toRecord(r, people)),
+    pending: waiting.map((r) => ({ verifier: r.verifierId ? (people.get(r.verifierId) ?? null) : null })),
+  };
+}
+
+/** Every counted record the certificate prints: the device's own storage first (a phone's), then each drive's. */
+export function allRecords(data: SanitizationCertificateData): SanitizationRecordData[] {
+  return [...(data.deviceStorage?.records ?? []), ...data.drives.flatMap((d) => d.records)];
 }
 
 async function peopleById(ids: ReadonlyArray<number | null>): Promise<Map<number, Person>> {
@@ -141,6 +172,9 @@ function toRecord(r: Sanitization, people: Map<number, Person>): SanitizationRec
     confirmed: r.confirmedAt
       ? { person: r.confirmedBy ? (people.get(r.confirmedBy) ?? null) : null, at: new Date(r.confirmedAt) }
       : null,
+    encryptionVerified: r.encryptionVerified === null ? null : Boolean(r.encryptionVerified),
+    osVersion: r.osVersion ?? null,
+    createdAt: new Date(r.createdAt),
   };
 }
 

@@ -1,6 +1,8 @@
 // The NIST SP 800-88 certificate of sanitization (Rev. 1 appendix G, Rev. 2 appendix C): device and source, the
 // person performing the work, each drive with each record (method, technique, tool, verification, result, times,
-// evidence hash), the destination, then the attestation and validation blocks with signature lines.
+// evidence hash), the destination, then the attestation and validation blocks with signature lines. A phone's or
+// tablet's own storage (records of the whole device, docs/phones.md) comes first, as the device's built-in storage,
+// with its factory reset's encryption check and OS version and the reason it is a purge.
 import { ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { formatCapacity, isoDateTime, isoDay, printTag, wording, type Bilingual } from './documents.format.js';
@@ -30,11 +32,13 @@ import {
   TECHNIQUES,
   VERIFICATIONS,
 } from './documents.wording.js';
-import type {
-  Person,
-  SanitizationCertificateData,
-  SanitizationRecordData,
+import {
+  allRecords,
+  type Person,
+  type SanitizationCertificateData,
+  type SanitizationRecordData,
 } from './documents.sanitization-certificate-data.js';
+import { DEVICE_LEVEL_TECHNIQUE } from '../../shared/index.js';
 
 export const SANITIZATION_TITLE: Bilingual = {
   ar: 'شهادة محو البيانات من وسائط التخزين',
@@ -71,25 +75,42 @@ export function drawSanitizationCertificate(
     performerCells(data, letterhead),
     running,
   );
+  if (data.deviceStorage) {
+    const storage = data.deviceStorage;
+    y = section(
+      doc,
+      y,
+      { ar: 'وحدة التخزين المدمجة في الجهاز', en: 'Built-in storage of the device' },
+      [...builtInCells(data), ...(storage.pending.length ? [pendingCell(storage.pending)] : [])],
+      running,
+    );
+    y = drawRecords(doc, y, storage.records, running);
+  }
   data.drives.forEach((drive, index) => {
     const title = {
       ar: `وسيط التخزين ${index + 1} من ${data.drives.length}`,
       en: `Media ${index + 1} of ${data.drives.length}`,
     };
     y = section(doc, y, title, mediaCells(drive), running);
-    drive.records.forEach((record, i) => {
-      if (drive.records.length > 1) {
-        y = ensureRoom(doc, y - 8, 16 + firstGridLineHeight(doc, recordCells(record)), running);
-        y = drawSubheading(doc, y, {
-          ar: `سجل المحو ${i + 1} من ${drive.records.length}`,
-          en: `Sanitization record ${i + 1} of ${drive.records.length}`,
-        });
-      }
-      y = drawFieldGrid(doc, drive.records.length > 1 ? y : y - 8, recordCells(record), 3, running);
-    });
+    y = drawRecords(doc, y, drive.records, running);
   });
   drawSignatureBlocks(doc, ensureRoom(doc, y + 4, 170, running), data, letterhead);
   drawPageFooters(doc, letterhead, `${printTag(data.device.assetTag)} · ${SANITIZATION_TITLE.en}`);
+}
+
+/** The records of one medium, numbered when there are several. */
+function drawRecords(doc: PDFKit.PDFDocument, y: number, records: SanitizationRecordData[], running: Running): number {
+  records.forEach((record, i) => {
+    if (records.length > 1) {
+      y = ensureRoom(doc, y - 8, 16 + firstGridLineHeight(doc, recordCells(record)), running);
+      y = drawSubheading(doc, y, {
+        ar: `سجل المحو ${i + 1} من ${records.length}`,
+        en: `Sanitization record ${i + 1} of ${records.length}`,
+      });
+    }
+    y = drawFieldGrid(doc, records.length > 1 ? y : y - 8, recordCells(record), 3, running);
+  });
+  return y;
 }
 
 // The page breaks before a heading rather than between the heading and its first line of cells.
@@ -110,10 +131,11 @@ function deviceCells(data: SanitizationCertificateData, issuedAt: Date): GridCel
       value: joinParts(wording(DEVICE_TYPES, d.type).ar, [d.manufacturer, d.model].filter(Boolean).join(' ')),
     },
     { label: { ar: 'الرقم التسلسلي للجهاز', en: 'Device serial' }, value: d.serialNumber ?? '' },
+    ...(d.imei ? [{ label: { ar: 'الرقم التسلسلي الدولي IMEI', en: 'IMEI' }, value: ltr(d.imei) }] : []),
     {
       label: { ar: 'المصدر: المتبرع والتبرع', en: 'Source: donor and donation' },
       value: joinParts(data.source.donorName, data.source.donorNameLatin, data.source.donationCode),
-      span: 2,
+      span: d.imei ? 1 : 2,
     },
     { label: { ar: 'تاريخ الشهادة', en: 'Certificate date' }, value: isoDay(issuedAt) },
     { label: { ar: 'الوجهة بعد المحو', en: 'Post-sanitization destination' }, value: both(destination), span: 3 },
@@ -121,7 +143,7 @@ function deviceCells(data: SanitizationCertificateData, issuedAt: Date): GridCel
 }
 
 function performerCells(data: SanitizationCertificateData, letterhead: Letterhead): GridCell[] {
-  const operators = uniquePeople(data.drives.flatMap((d) => d.records.map((r) => r.operator)));
+  const operators = uniquePeople(allRecords(data).map((r) => r.operator));
   return [
     { label: { ar: 'الاسم والمسمى', en: 'Name and title' }, value: operators.map(personText).join('، '), span: 2 },
     { label: { ar: 'الهاتف', en: 'Phone' }, value: letterhead.phone },
@@ -158,6 +180,19 @@ function mediaCells(drive: SanitizationCertificateData['drives'][number]): GridC
   ];
 }
 
+/** A phone's or tablet's storage: soldered to the board, no serial of its own; the device (its IMEI) identifies it. */
+function builtInCells(data: SanitizationCertificateData): GridCell[] {
+  const d = data.device;
+  return [
+    { label: { ar: 'المعرّف', en: 'Identified by' }, value: d.imei ? `IMEI ${ltr(d.imei)}` : (d.serialNumber ?? '') },
+    {
+      label: { ar: 'نوع الوسيط', en: 'Media type' },
+      value: both({ ar: 'ذاكرة فلاش مدمجة غير قابلة للنزع', en: 'Built-in flash, not removable' }),
+      span: 2,
+    },
+  ];
+}
+
 /** Records typed in by hand that their verifier has not confirmed: named, so that nobody reads them as evidence. */
 function pendingCell(pending: SanitizationCertificateData['drives'][number]['pending']): GridCell {
   const names = [...new Set(pending.map((p) => p.verifier?.name ?? ''))];
@@ -174,6 +209,7 @@ function pendingCell(pending: SanitizationCertificateData['drives'][number]['pen
 }
 
 function recordCells(r: SanitizationRecordData): GridCell[] {
+  if (r.technique === DEVICE_LEVEL_TECHNIQUE) return factoryResetCells(r);
   const times = timeSpan(r.startedAt, r.finishedAt);
   return [
     { label: { ar: 'فئة الطريقة', en: 'Method type' }, value: both(wording(METHODS, r.method)) },
@@ -185,6 +221,47 @@ function recordCells(r: SanitizationRecordData): GridCell[] {
     { label: { ar: 'البدء والانتهاء (محلي)', en: 'Start–finish (local)' }, value: times && ltr(times) },
     { label: { ar: 'المنفّذ', en: 'Operator' }, value: personText(r.operator) },
     { label: { ar: 'المتحقق', en: 'Verifier' }, value: personText(r.verifier) },
+    evidenceCell(r),
+  ];
+}
+
+/**
+ * A factory reset with encryption (docs/phones.md): why it is a purge, whether encryption was verified on (without
+ * it the reset is no purge, and says so), the OS that did it, the result and the day.
+ */
+function factoryResetCells(r: SanitizationRecordData): GridCell[] {
+  const verified = r.encryptionVerified === true;
+  return [
+    { label: { ar: 'فئة الطريقة', en: 'Method type' }, value: both(wording(METHODS, r.method)) },
+    {
+      label: { ar: 'الطريقة المستخدمة', en: 'Method used' },
+      value: both(wording(TECHNIQUES, r.technique)),
+      span: 2,
+    },
+    {
+      label: { ar: 'التشفير مفعّل قبل إعادة الضبط', en: 'Encryption verified on before the reset' },
+      value: verified
+        ? both({ ar: 'نعم، تحقق منه المنفّذ', en: 'Yes, checked by the operator' })
+        : both({ ar: 'لم يُتحقق منه: ليس تطهيرًا', en: 'Not verified: not a purge' }),
+      alert: !verified,
+    },
+    { label: { ar: 'نظام التشغيل وإصداره', en: 'OS and version' }, value: r.osVersion ? ltr(r.osVersion) : '' },
+    { label: { ar: 'الأداة', en: 'Tool' }, value: r.tool },
+    { label: { ar: 'النتيجة', en: 'Result' }, value: both(wording(RESULTS, r.result)), alert: r.result !== 'passed' },
+    {
+      label: { ar: 'التاريخ (محلي)', en: 'Date (local)' },
+      value: ltr(isoDateTime(r.finishedAt ?? r.startedAt ?? r.createdAt)),
+    },
+    { label: { ar: 'المنفّذ', en: 'Operator' }, value: personText(r.operator) },
+    { label: { ar: 'المتحقق', en: 'Verifier' }, value: personText(r.verifier) },
+    {
+      label: { ar: 'الأساس', en: 'Basis' },
+      value: both({
+        ar: `تطهير بالمحو التشفيري وفق ${ltr('NIST SP 800-88 Rev. 1')}: تخزين الجهاز مشفَّر (تشفير أندرويد على مستوى الملفات أو القرص، ودائمًا في ${ltr('iOS')})، وإعادة ضبط المصنع تُتلف مفتاح التشفير فلا يمكن قراءة البيانات.`,
+        en: 'NIST SP 800-88 Rev. 1 purge by cryptographic erase: the storage is encrypted (Android file-based or full-disk encryption; iOS always) and the factory reset destroys the key, so the data can no longer be read.',
+      }),
+      span: 3,
+    },
     evidenceCell(r),
   ];
 }

@@ -2,10 +2,13 @@
 // programme and the beneficiary's initials. Nothing more: a verifier needs no name, ID or device serial.
 // An institution's certificate for a whole batch (spec §13) is verified by the same page: the institution is an
 // organisation, so its name and city are shown, with the number of devices; never who signed for it (a person).
+// A training certificate (spec §14, codes TC-2026-…) shows the trainee's initials only, the course, its hours and the
+// day it was completed.
 import { handedOverBatchByCertificateCode, handedOverByCertificateCode } from '../allocations/index.js';
 import { beneficiaryNameOf, initialsOf, recipientSummariesOf } from '../beneficiaries/index.js';
 import { assetTagOf } from '../devices/index.js';
 import { programmeNameOf } from '../programmes/index.js';
+import { completedByCertificateCode, normaliseTrainingCertificateCode } from '../training/index.js';
 import { getSettings } from '../settings/index.js';
 import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
 import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
@@ -34,10 +37,29 @@ export interface BatchVerificationDto {
   issuer: { name: string; nameLatin: string; licence: string };
 }
 
-const isBatch = (v: VerificationDto | BatchVerificationDto): v is BatchVerificationDto => 'deviceCount' in v;
+/** A training certificate: the course completed, never more of the trainee than their initials. */
+export interface TrainingVerificationDto {
+  genuine: true;
+  kind: 'training';
+  certificateCode: string;
+  traineeInitials: string;
+  course: { titleAr: string; titleEn: string };
+  hours: number;
+  completedOn: string;
+  issuer: { name: string; nameLatin: string; licence: string };
+}
 
-/** The certificate behind a code, or null when no handed-over allocation or institution batch carries it. */
-export async function verifyCertificate(rawCode: string): Promise<VerificationDto | BatchVerificationDto | null> {
+type AnyVerification = VerificationDto | BatchVerificationDto | TrainingVerificationDto;
+
+const isBatch = (v: AnyVerification): v is BatchVerificationDto => 'deviceCount' in v;
+const isTraining = (v: AnyVerification): v is TrainingVerificationDto => 'traineeInitials' in v;
+
+/**
+ * The certificate behind a code, or null when no handed-over allocation, institution batch or completed training
+ * carries it.
+ */
+export async function verifyCertificate(rawCode: string): Promise<AnyVerification | null> {
+  if (normaliseTrainingCertificateCode(rawCode)) return verifyTrainingCertificate(rawCode);
   const code = normaliseCertificateCode(rawCode);
   if (!code) return null;
   const allocation = await handedOverByCertificateCode(code);
@@ -85,22 +107,53 @@ async function verifyBatchCertificate(code: string): Promise<BatchVerificationDt
   };
 }
 
-export function verificationPage(v: VerificationDto | BatchVerificationDto): string {
+async function verifyTrainingCertificate(rawCode: string): Promise<TrainingVerificationDto | null> {
+  const found = await completedByCertificateCode(rawCode);
+  const code = found?.enrolment.certificateCode;
+  const completedAt = found?.enrolment.completedAt;
+  if (!found || !code || !completedAt) return null;
+  const { enrolment, course } = found;
+  const [trainee, settings] = await Promise.all([
+    // Only the name is read, and only its initials leave this function.
+    beneficiaryNameOf(enrolment.beneficiaryId),
+    getSettings(),
+  ]);
+  return {
+    genuine: true,
+    kind: 'training',
+    certificateCode: code,
+    traineeInitials: trainee ? initialsOf(trainee.name) : '',
+    course: { titleAr: course.titleAr, titleEn: course.titleEn },
+    hours: course.hours,
+    completedOn: isoDay(completedAt),
+    issuer: { name: settings.charityName, nameLatin: settings.charityNameLatin, licence: settings.charityLicence },
+  };
+}
+
+/** The first section of every verification page: the certificate is genuine, issued by the charity. */
+function genuine(issuer: { name: string; nameLatin: string }): string {
+  return (
+    `<p class="status ok">✓ شهادة صحيحة · <span lang="en">Genuine certificate</span></p>` +
+    paragraph(
+      {
+        ar: `صدرت هذه الشهادة عن ${issuer.name} وهي مسجلة لديها.`,
+        en: `This certificate was issued by ${issuer.nameLatin || issuer.name} and is on its records.`,
+      },
+      'note',
+    )
+  );
+}
+
+export function verificationPage(v: AnyVerification): string {
   if (isBatch(v)) return batchVerificationPage(v);
+  if (isTraining(v)) return trainingVerificationPage(v);
   const day = new Date(`${v.handedOverOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
     title: { ar: 'التحقق من شهادة التسليم', en: 'Handover certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
     sections: [
-      `<p class="status ok">✓ شهادة صحيحة · <span lang="en">Genuine certificate</span></p>` +
-        paragraph(
-          {
-            ar: `صدرت هذه الشهادة عن ${v.issuer.name} وهي مسجلة لديها.`,
-            en: `This certificate was issued by ${v.issuer.nameLatin || v.issuer.name} and is on its records.`,
-          },
-          'note',
-        ),
+      genuine(v.issuer),
       definitions([
         { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
         { label: { ar: 'رقم الأصل', en: 'Asset tag' }, value: v.assetTag, ltr: true },
@@ -134,14 +187,7 @@ function batchVerificationPage(v: BatchVerificationDto): string {
     title: { ar: 'التحقق من شهادة تسليم أجهزة لجهة', en: 'Institution handover certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
     sections: [
-      `<p class="status ok">✓ شهادة صحيحة · <span lang="en">Genuine certificate</span></p>` +
-        paragraph(
-          {
-            ar: `صدرت هذه الشهادة عن ${v.issuer.name} وهي مسجلة لديها.`,
-            en: `This certificate was issued by ${v.issuer.nameLatin || v.issuer.name} and is on its records.`,
-          },
-          'note',
-        ),
+      genuine(v.issuer),
       definitions([
         { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
         { label: { ar: 'الجهة المستلمة', en: 'Institution' }, value: v.institution.name },
@@ -167,8 +213,40 @@ function batchVerificationPage(v: BatchVerificationDto): string {
   });
 }
 
-export const unknownCertificatePage = (): string =>
-  notFoundPage({
-    ar: 'لا توجد شهادة تسليم بهذا الرقم. تأكد من الرقم أو تواصل مع الجمعية.',
-    en: 'No handover certificate has this number. Check the number or contact the charity.',
+function trainingVerificationPage(v: TrainingVerificationDto): string {
+  const day = new Date(`${v.completedOn}T12:00:00Z`);
+  const date = gregorianDate(day);
+  return page({
+    title: { ar: 'التحقق من شهادة إتمام دورة تدريبية', en: 'Training certificate verification' },
+    subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    sections: [
+      genuine(v.issuer),
+      definitions([
+        { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
+        { label: { ar: 'الدورة', en: 'Course' }, value: v.course.titleAr, valueEn: v.course.titleEn },
+        { label: { ar: 'عدد الساعات', en: 'Hours' }, value: String(v.hours), ltr: true },
+        {
+          label: { ar: 'تاريخ الإتمام', en: 'Completed on' },
+          value: `${date.ar} · ${hijriDate(day).ar}`,
+          valueEn: date.en,
+        },
+        { label: { ar: 'المتدرّب (الأحرف الأولى)', en: 'Trainee (initials)' }, value: v.traineeInitials },
+      ]),
+    ],
+    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
   });
+}
+
+/** The page for a code nobody issued: a training certificate's code is told apart by its TC- prefix. */
+export const unknownCertificatePage = (rawCode = ''): string =>
+  notFoundPage(
+    normaliseTrainingCertificateCode(rawCode)
+      ? {
+          ar: 'لا توجد شهادة تدريب بهذا الرقم. تأكد من الرقم أو تواصل مع الجمعية.',
+          en: 'No training certificate has this number. Check the number or contact the charity.',
+        }
+      : {
+          ar: 'لا توجد شهادة تسليم بهذا الرقم. تأكد من الرقم أو تواصل مع الجمعية.',
+          en: 'No handover certificate has this number. Check the number or contact the charity.',
+        },
+  );

@@ -19,6 +19,7 @@ export const DEVICE_TYPES: WordingOf<DeviceType> = {
   desktop: { ar: 'حاسوب مكتبي', en: 'Desktop' },
   all_in_one: { ar: 'حاسوب متكامل', en: 'All-in-one' },
   tablet: { ar: 'جهاز لوحي', en: 'Tablet' },
+  phone: { ar: 'هاتف جوال', en: 'Phone' },
   monitor: { ar: 'شاشة', en: 'Monitor' },
   other: { ar: 'جهاز آخر', en: 'Other' },
 };
@@ -48,6 +49,10 @@ export const TECHNIQUES: Dictionary = {
   shred: { ar: 'تمزيق', en: 'Shred' },
   disintegrate: { ar: 'تفتيت', en: 'Disintegrate' },
   degauss: { ar: 'إزالة المغنطة', en: 'Degauss' },
+  factory_reset_encrypted: {
+    ar: 'إعادة ضبط المصنع لتخزين مشفَّر (محو تشفيري)',
+    en: 'Factory reset of encrypted storage (cryptographic erase)',
+  },
 };
 
 export const VERIFICATIONS: Dictionary = {

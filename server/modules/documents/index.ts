@@ -7,6 +7,8 @@ export { programmeCertificates } from './documents.service.js';
 export { regionalReport } from './documents.regional-report-job.js';
 export type { RegionalReportData, RegionalReportPage } from './documents.regional-report-data.js';
 export { sendPdf } from './documents.http.js';
+// For the training routes: the training certificate and the trainee cards (spec §14).
+export { trainingCertificate, traineeCards } from './documents.training.js';
 // The frame of the public pages, for other modules' public pages (impact).
 export { page as publicPage, escapeHtml, paragraph, notFoundPage } from './documents.public-html.js';
 export { formatNumber } from './documents.format.js';

@@ -34,6 +34,11 @@ const HEADER_ALIASES: Record<string, keyof DeviceInput> = {
   serialno: 'serialNumber',
   sn: 'serialNumber',
   الرقمالتسلسلي: 'serialNumber',
+  // A phone's or tablet's IMEI (docs/phones.md): Luhn-checked like the intake form's.
+  imei: 'imei',
+  imeinumber: 'imei',
+  imei1: 'imei',
+  رقمimei: 'imei',
   notes: 'notes',
   note: 'notes',
   info: 'notes',
@@ -50,6 +55,7 @@ const rowSchema = Joi.object<Omit<DeviceInput, 'drives'>>({
   manufacturer: deviceInputKeys.manufacturer,
   model: deviceInputKeys.model,
   serialNumber: deviceInputKeys.serialNumber,
+  imei: deviceInputKeys.imei,
   notes: deviceInputKeys.notes,
   cpu: deviceInputKeys.cpu,
   ramGb: deviceInputKeys.ramGb,
@@ -120,6 +126,7 @@ function validateRows(
   const errors: ImportRowError[] = [];
   const out: Omit<DeviceInput, 'drives'>[] = [];
   const serials = new Map<string, number>();
+  const imeis = new Map<string, number>();
   rows.forEach((cells, i) => {
     const row = i + 2; // the header is row 1, as in a spreadsheet
     if (!hasValues(cells)) return;
@@ -137,6 +144,11 @@ function validateRows(
       const earlier = serials.get(key);
       if (earlier) errors.push({ row, field: 'serialNumber', message: `repeats the serial of row ${earlier}` });
       else serials.set(key, row);
+    }
+    if (value?.imei && !error) {
+      const earlier = imeis.get(value.imei);
+      if (earlier) errors.push({ row, field: 'imei', message: `repeats the IMEI of row ${earlier}` });
+      else imeis.set(value.imei, row);
     }
     if (!error) out.push(value);
   });

@@ -5,17 +5,21 @@ import { emptyRegionFigures, WORKSHOP_STATUSES, type RegionFiguresDto } from '..
 import { sqlTime } from '../../lib/sql.js';
 import { select } from './figures.tables.js';
 
-/** Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one. */
+/**
+ * Typical weights in kg: a 14-15" laptop, a small-form-factor desktop tower without monitor, a 22-24" all-in-one, a
+ * 10" tablet, a 6" smartphone.
+ */
 export const ASSUMED_WEIGHT_KG: Readonly<Record<string, number>> = {
   laptop: 2.0,
   desktop: 7.5,
   all_in_one: 8.0,
   tablet: 0.6,
+  phone: 0.2,
   monitor: 4.5,
   other: 3.0,
 };
 
-/** Desktops and all-in-ones share the desktop factor; tablets, monitors and others the "other" one. */
+/** Desktops and all-in-ones share the desktop factor; tablets, phones, monitors and others the "other" one. */
 export function co2eFactorFor(type: string): { group: 'laptop' | 'desktop' | 'other'; kg: number } {
   if (type === 'laptop') return { group: 'laptop', kg: config.co2eKg.laptop };
   if (type === 'desktop' || type === 'all_in_one') return { group: 'desktop', kg: config.co2eKg.desktop };

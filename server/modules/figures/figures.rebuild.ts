@@ -6,6 +6,8 @@ import { getSequelize, isSqlite, withTransaction } from '../../db/sequelize.js';
 import {
   COUNTER_TABLES,
   COUNTERS,
+  COUNTS_AS_SANITIZED,
+  MEDIA_SANITIZED,
   monthSql,
   secondsSql,
   select,
@@ -23,6 +25,19 @@ export interface Drift {
 
 type Row = Record<string, unknown>;
 
+/**
+ * COUNTS_AS_SANITIZED, or the same without the encryption check while the column is not there: migration 24 runs this
+ * rebuild before migration 35 adds sanitizations.encryption_verified, and no record before it is a phone's reset.
+ */
+async function sanitizedCondition(transaction?: Transaction): Promise<string> {
+  const sql = isSqlite()
+    ? `SELECT COUNT(*) AS n FROM pragma_table_info('sanitizations') WHERE name = 'encryption_verified'`
+    : `SELECT COUNT(*) AS n FROM information_schema.columns
+        WHERE table_schema = DATABASE() AND table_name = 'sanitizations' AND column_name = 'encryption_verified'`;
+  const [row] = await select<{ n: number | string }>(sql, {}, transaction);
+  return Number(row?.n ?? 0) > 0 ? COUNTS_AS_SANITIZED : "s.state = 'counted' AND s.result = 'passed'";
+}
+
 /** What the counter tables should hold, from the source tables (figure_handovers from the handover facts). */
 export async function recount(transaction?: Transaction): Promise<Record<CounterTable, CounterRow[]>> {
   const devices = await select<Row>(
@@ -32,9 +47,9 @@ export async function recount(transaction?: Transaction): Promise<Record<Counter
     transaction,
   );
   const drives = await select<Row>(
-    `SELECT COALESCE(d.site_id, 0) AS site_id, COUNT(DISTINCT s.drive_id) AS drives_sanitized
+    `SELECT COALESCE(d.site_id, 0) AS site_id, ${MEDIA_SANITIZED} AS drives_sanitized
        FROM sanitizations s JOIN devices d ON d.id = s.device_id
-      WHERE s.state = 'counted' AND s.result = 'passed' GROUP BY COALESCE(d.site_id, 0)`,
+      WHERE ${await sanitizedCondition(transaction)} GROUP BY COALESCE(d.site_id, 0)`,
     {},
     transaction,
   );

@@ -7,7 +7,16 @@ import type { Transaction } from 'sequelize';
 import { beforeCommit, getSequelize, isSqlite } from '../../db/sequelize.js';
 import { writeIn } from '../../db/statements.js';
 import { sqlTime } from '../../lib/sql.js';
-import { addToCounters, COUNTER_TABLES, monthOf, select, type CounterTable, type KeyValue } from './figures.tables.js';
+import {
+  addToCounters,
+  COUNTER_TABLES,
+  COUNTS_AS_SANITIZED,
+  MEDIA_SANITIZED,
+  monthOf,
+  select,
+  type CounterTable,
+  type KeyValue,
+} from './figures.tables.js';
 
 interface Pending {
   /** table → key JSON → { key, values } */
@@ -138,8 +147,8 @@ export async function recordStatusChange(facts: StatusChangeFacts, transaction: 
 /** What one device adds to its site's row: its drives sanitized and its recycled weight. */
 async function siteShare(deviceId: number, transaction: Transaction): Promise<[number, number]> {
   const [row] = await select<{ drives: number | string | null; kg: number | string | null }>(
-    `SELECT (SELECT COUNT(DISTINCT s.drive_id) FROM sanitizations s
-              WHERE s.device_id = :deviceId AND s.state = 'counted' AND s.result = 'passed') AS drives,
+    `SELECT (SELECT ${MEDIA_SANITIZED} FROM sanitizations s
+              WHERE s.device_id = :deviceId AND ${COUNTS_AS_SANITIZED}) AS drives,
             (SELECT SUM(x.weight_kg) FROM disposals x WHERE x.device_id = :deviceId AND x.kind = 'recycle') AS kg`,
     { deviceId },
     transaction,
@@ -172,25 +181,31 @@ export async function recordDeviceChanged(
 
 /**
  * Sanitization records that were just written or confirmed (any state: only counted, passed ones count). A drive
- * counts once, when its first counted passed record appears; call after the records' rows are written.
+ * counts once, when its first counted passed record appears; so does a phone's or tablet's own storage, recorded
+ * for the device (no drive), when its first counted passed destruction or factory reset with encryption verified
+ * appears (docs/phones.md). Call after the records' rows are written.
  */
 export async function recordSanitizations(recordIds: readonly number[], transaction: Transaction): Promise<void> {
   if (!recordIds.length) return;
-  const drives = await select<{ drive_id: number; site_id: number | null }>(
-    `SELECT DISTINCT s.drive_id AS drive_id, d.site_id AS site_id
+  const media = await select<{ drive_id: number | null; device_id: number; site_id: number | null }>(
+    `SELECT DISTINCT s.drive_id AS drive_id, s.device_id AS device_id, d.site_id AS site_id
        FROM sanitizations s JOIN devices d ON d.id = s.device_id
-      WHERE s.id IN (:ids) AND s.state = 'counted' AND s.result = 'passed'`,
+      WHERE s.id IN (:ids) AND ${COUNTS_AS_SANITIZED}`,
     { ids: [...recordIds] },
     transaction,
   );
-  for (const drive of drives) {
+  for (const medium of media) {
+    const same =
+      medium.drive_id === null
+        ? { where: 'device_id = :deviceId AND drive_id IS NULL', key: { deviceId: medium.device_id } }
+        : { where: 'drive_id = :driveId', key: { driveId: medium.drive_id } };
     const [others] = await select<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM sanitizations WHERE drive_id = :driveId AND state = 'counted' AND result = 'passed'
+      `SELECT COUNT(*) AS n FROM sanitizations s WHERE ${same.where} AND ${COUNTS_AS_SANITIZED}
           AND id NOT IN (:ids)${latest()}`,
-      { driveId: drive.drive_id, ids: [...recordIds] },
+      { ...same.key, ids: [...recordIds] },
       transaction,
     );
-    if (Number(others.n) === 0) await add('figure_sites', [siteKey(drive.site_id)], [1, 0], transaction);
+    if (Number(others.n) === 0) await add('figure_sites', [siteKey(medium.site_id)], [1, 0], transaction);
   }
 }
 

@@ -12,6 +12,16 @@ export const COUNTERS = {
   },
 } as const;
 
+/**
+ * A record `s` that sanitized its medium: counted and passed, and not a factory reset nobody saw encryption on for
+ * (docs/phones.md: that is no purge). The writers (figures.record.ts) and the rebuild must agree.
+ */
+export const COUNTS_AS_SANITIZED =
+  "s.state = 'counted' AND s.result = 'passed' AND COALESCE(s.encryption_verified, 1) = 1";
+/** The media `s` rows sanitized: each drive once, and a phone's or tablet's own storage (no drive) once per device. */
+export const MEDIA_SANITIZED =
+  'COUNT(DISTINCT s.drive_id) + COUNT(DISTINCT CASE WHEN s.drive_id IS NULL THEN s.device_id END)';
+
 export type CounterTable = keyof typeof COUNTERS;
 /** The order in which a transaction updates the counter tables (always the same: no lock-order cycle). */
 export const COUNTER_TABLES = Object.keys(COUNTERS) as CounterTable[];

@@ -1,7 +1,14 @@
 // The programmes module's public face for other modules (allocations, documents, reports).
 export { initProgrammeModels } from './programmes.model.js';
 export type { Programme } from './programmes.model.js';
-export { allProgrammes, programmeExists, programmeNameOf, programmeNamesOf } from './programmes.queries.js';
+export {
+  allProgrammes,
+  courseAttendanceThresholds,
+  programmeExists,
+  programmeNameOf,
+  programmeNamesOf,
+  trainingRuleOf,
+} from './programmes.queries.js';
 export { eligibilityOf, toProgrammeDto, weightsOf, type ProgrammeDto } from './programmes.schema.js';
 export { findProgramme } from './programmes.service.js';
 export { programmeProgress, type ProgrammeProgress } from './programmes.progress.js';

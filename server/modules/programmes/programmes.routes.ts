@@ -3,9 +3,7 @@ import { defineRoutes } from '../../lib/route.js';
 import { ALL_ROLES, idParams, MANAGERS, type Access } from '../auth/index.js';
 import { programmeInput, programmePatch } from './programmes.schema.js';
 import { createProgramme, listProgrammes, patchProgramme, readProgramme, readProgress } from './programmes.service.js';
-
-// Until the training module's courses exist (issue 19), no course id is known.
-const courseExists = async (_courseId: number): Promise<boolean> => false;
+import { courseExists } from '../training/index.js';
 
 export const programmeRoutes = defineRoutes<Access>([
   {

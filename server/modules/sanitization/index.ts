@@ -2,6 +2,7 @@
 export {
   addDeviceFile,
   addRecords,
+  deviceLevelWipe,
   devicesWithUnwipedDrives,
   drivesMissingWipe,
   listSanitizations,
@@ -12,6 +13,7 @@ export {
 export { initDeviceFileModels, initSanitizationModels } from './sanitization.model.js';
 export type { DeviceFile, Sanitization } from './sanitization.model.js';
 export type { SanitizationDto } from './sanitization.schema.js';
+export type { DeviceLevelWipe } from './sanitization.service.js';
 export {
   deviceFileSelectList,
   deviceSanitizationsSql,

@@ -22,7 +22,8 @@ export const STATES = ['counted', 'awaiting_confirmation', 'rejected'] as const;
 export class Sanitization extends Model<InferAttributes<Sanitization>, InferCreationAttributes<Sanitization>> {
   declare id: CreationOptional<number>;
   declare deviceId: number;
-  declare driveId: number;
+  /** Null for a device-level record: a phone's or tablet's factory reset with encryption (docs/phones.md). */
+  declare driveId: number | null;
   declare method: (typeof METHODS)[number];
   declare technique: (typeof TECHNIQUES)[number];
   declare tool: string;
@@ -43,6 +44,9 @@ export class Sanitization extends Model<InferAttributes<Sanitization>, InferCrea
   declare rejectedAt: CreationOptional<Date | null>;
   declare rejectionReason: CreationOptional<string | null>;
   declare notes: string | null;
+  /** A device-level factory reset's: encryption verified on before the reset (no: not a purge), and the OS version. */
+  declare encryptionVerified: CreationOptional<boolean | null>;
+  declare osVersion: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
 }
 
@@ -51,7 +55,7 @@ export function initSanitizationModels(sequelize: Sequelize): void {
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
       deviceId: { type: DataTypes.INTEGER, allowNull: false },
-      driveId: { type: DataTypes.INTEGER, allowNull: false },
+      driveId: { type: DataTypes.INTEGER, allowNull: true },
       method: { type: DataTypes.STRING(8), allowNull: false, validate: { isIn: [METHODS as unknown as string[]] } },
       technique: {
         type: DataTypes.STRING(24),
@@ -76,6 +80,8 @@ export function initSanitizationModels(sequelize: Sequelize): void {
       rejectedAt: { type: DataTypes.DATE(3), allowNull: true },
       rejectionReason: { type: DataTypes.STRING(500), allowNull: true },
       notes: { type: DataTypes.TEXT, allowNull: true },
+      encryptionVerified: { type: DataTypes.BOOLEAN, allowNull: true },
+      osVersion: { type: DataTypes.STRING(100), allowNull: true },
       createdAt: DataTypes.DATE(3),
     },
     { sequelize, tableName: 'sanitizations', updatedAt: false },

@@ -26,7 +26,8 @@ export const sanitizationByIdSql = sqlOnce(() => recordsSql('t.id = :id'));
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export const sanitizationRowToDto = (row: Record<string, unknown>): SanitizationDto =>
-  toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? '', {
+  // A device-level record (a phone's factory reset) has no drive: its serial is null.
+  toSanitizationDto(row as unknown as Sanitization, (row.driveSerial as string | null) ?? null, {
     operatorName: text(row.operatorName),
     verifierName: text(row.verifierName),
   });

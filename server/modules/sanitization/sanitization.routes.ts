@@ -21,8 +21,10 @@ export const sanitizationRoutes = defineRoutes<Access>([
     handler: async (req, res) => res.json(await listSanitizations(parse(deviceIdParams, req.params).id)),
   },
   {
-    // JSON: one record for one drive, typed in: it awaits its named verifier's confirmation (spec §10).
-    // Multipart with the record's fields (driveSerial, method, …) and "file": that record, evidenced by the file (a
+    // JSON: one record for one drive, typed in: it awaits its named verifier's confirmation (spec §10). Without a
+    // driveSerial, a record of the whole device: a phone's or tablet's factory reset with encryption, or its
+    // destruction (docs/phones.md).
+    // Multipart with the record's fields (driveSerial, technique, …) and "file": that record, evidenced by the file (a
     // tool's report; for destroy, a photo or certificate), counted at once. Multipart with only "file" (and
     // optionally verifierId, notes): an nwipe log, one counted record per drive in it.
     method: 'post',
@@ -33,7 +35,7 @@ export const sanitizationRoutes = defineRoutes<Access>([
     handler: async (req, res) => {
       const { id } = parse(deviceIdParams, req.params);
       const body = (req.body ?? {}) as Record<string, unknown>;
-      if (req.is('multipart/form-data') && body.driveSerial === undefined) {
+      if (req.is('multipart/form-data') && body.driveSerial === undefined && body.technique === undefined) {
         const records = await recordNwipeLog(id, requireFile(req), parse(nwipeUploadFields, req.body), actorOf(req));
         res.status(201).json({ records });
         return;

@@ -15,6 +15,7 @@ import { logger } from '../../lib/logger.js';
 import { serialKey } from '../../lib/text.js';
 import { activeUsersAmong, STAFF, type Actor } from '../auth/index.js';
 import { appendEvent, drivesOf, findDevice, isClosed, type Device } from '../devices/index.js';
+import { carriesImei, DEVICE_LEVEL_TECHNIQUE } from '../../shared/index.js';
 import { recordSanitizations as countSanitizations } from '../figures/index.js';
 import { readNwipeLog } from './sanitization.nwipe.js';
 import { photoFormat, reportFormat } from './sanitization.evidence.js';
@@ -75,9 +76,35 @@ function assertVerifierNamed(drafts: RecordDraft[]): void {
 }
 
 /**
- * Inside a transaction: one record and one hash-chained event per drive; unknown serials refuse the whole set.
- * With an evidence file (`evidenceSha`) the records are `counted` (`evidenceKind`: tool_log unless a destruction
- * photo); without one they await their verifier's confirmation.
+ * A record without a drive is of the device itself: only a phone or tablet has one (docs/phones.md), and only a
+ * factory reset with encryption or a destruction. Anything else names the field that is wrong: 422 `technique` for a
+ * factory reset of another type of device, 400 `driveSerial` for a destroy record of one.
+ */
+function assertDeviceLevel(device: Device, drafts: RecordDraft[]): void {
+  if (carriesImei(device.type)) return;
+  if (drafts.some((d) => d.technique === DEVICE_LEVEL_TECHNIQUE))
+    throw new UnprocessableError(
+      'TECHNIQUE_NOT_FOR_DEVICE',
+      `A factory reset with encryption is recorded for phones and tablets; ${device.assetTag} is a ${device.type}`,
+      [
+        {
+          path: 'technique',
+          message: `factory_reset_encrypted is for phones and tablets, not a ${device.type}: record each drive's wipe`,
+          type: 'technique.notPhone',
+        },
+      ],
+    );
+  if (drafts.some((d) => !d.driveSerial))
+    throw new ValidationError('Name the drive: only a phone or tablet has records for the whole device', [
+      { path: 'driveSerial', message: 'is required for a device that is not a phone or tablet', type: 'any.required' },
+    ]);
+}
+
+/**
+ * Inside a transaction: one record and one hash-chained event per drive (or for the device itself, a phone's or
+ * tablet's factory reset or destruction: no driveSerial); unknown serials refuse the whole set. With an evidence file
+ * (`evidenceSha`) the records are `counted` (`evidenceKind`: tool_log unless a destruction photo); without one they
+ * await their verifier's confirmation.
  */
 export async function addRecords(
   device: Device,
@@ -87,9 +114,10 @@ export async function addRecords(
   transaction: Transaction,
   evidenceKind: 'tool_log' | 'photo' = 'tool_log',
 ): Promise<SanitizationDto[]> {
+  assertDeviceLevel(device, drafts);
   const drives = await drivesOf(device.id, transaction);
   const byKey = new Map(drives.map((d) => [d.serialKey, d]));
-  const unknown = drafts.filter((d) => !byKey.has(serialKey(d.driveSerial)));
+  const unknown = drafts.filter((d) => d.driveSerial !== undefined && !byKey.has(serialKey(d.driveSerial)));
   if (unknown.length) {
     throw new UnprocessableError(
       'UNKNOWN_DRIVE',
@@ -103,11 +131,12 @@ export async function addRecords(
   }
   const out: SanitizationDto[] = [];
   for (const draft of drafts) {
-    const drive = byKey.get(serialKey(draft.driveSerial))!;
+    const drive = draft.driveSerial === undefined ? null : byKey.get(serialKey(draft.driveSerial))!;
+    const factoryReset = draft.technique === DEVICE_LEVEL_TECHNIQUE;
     const row = await Sanitization.create(
       {
         deviceId: device.id,
-        driveId: drive.id,
+        driveId: drive?.id ?? null,
         method: draft.method,
         technique: draft.technique,
         tool: draft.tool,
@@ -123,6 +152,8 @@ export async function addRecords(
         notes: draft.notes || null,
         evidence: evidenceSha ? evidenceKind : 'none',
         state: evidenceSha ? 'counted' : 'awaiting_confirmation',
+        encryptionVerified: factoryReset ? (draft.encryptionVerified ?? false) : null,
+        osVersion: factoryReset ? (draft.osVersion ?? null) : null,
       },
       { transaction },
     );
@@ -133,7 +164,7 @@ export async function addRecords(
         actorId,
         payload: {
           sanitizationId: row.id,
-          driveSerial: drive.serialNumber,
+          driveSerial: drive?.serialNumber ?? null,
           method: row.method,
           technique: row.technique,
           result: row.result,
@@ -141,6 +172,7 @@ export async function addRecords(
           evidence: row.evidence,
           state: row.state,
           verifierId: row.verifierId,
+          ...(factoryReset ? { encryptionVerified: row.encryptionVerified, osVersion: row.osVersion } : {}),
         },
       },
       transaction,
@@ -150,13 +182,13 @@ export async function addRecords(
         sanitizationId: row.id,
         deviceId: device.id,
         assetTag: device.assetTag,
-        driveSerial: drive.serialNumber,
+        driveSerial: drive?.serialNumber ?? null,
         method: row.method,
         technique: row.technique,
         tool: row.tool,
         at: new Date().toISOString(),
       });
-    out.push(toSanitizationDto(row, drive.serialNumber));
+    out.push(toSanitizationDto(row, drive?.serialNumber ?? null));
   }
   await countSanitizations(
     out.map((r) => r.id),
@@ -311,6 +343,30 @@ export async function drivesMissingWipe(
   });
   const ok = new Set(passed.map((p) => p.driveId));
   return drives.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, serialNumber: d.serialNumber }));
+}
+
+/** Where the records of a phone's or tablet's whole device stand (docs/phones.md). */
+export type DeviceLevelWipe =
+  | { state: 'passed'; sanitizationId: number }
+  /** The only counted, passed factory resets say encryption was not verified on: no purge. */
+  | { state: 'unverified'; sanitizationId: number }
+  | { state: 'missing' };
+
+/**
+ * A phone's storage is the device's: its wipe is a record of the device (no drive). It counts when counted and
+ * passed, and is either a destruction or a factory reset with encryption verified on (cryptographic erase, a NIST
+ * SP 800-88 purge); a reset of storage nobody saw encrypted only clears the file system's pointers, so it does not.
+ */
+export async function deviceLevelWipe(deviceId: number, transaction?: Transaction): Promise<DeviceLevelWipe> {
+  const rows = await Sanitization.findAll({
+    where: { deviceId, driveId: null, result: 'passed', state: 'counted' },
+    attributes: ['id', 'technique', 'encryptionVerified'],
+    order: [['id', 'DESC']],
+    transaction,
+  });
+  const purge = rows.find((r) => r.technique !== DEVICE_LEVEL_TECHNIQUE || Boolean(r.encryptionVerified));
+  if (purge) return { state: 'passed', sanitizationId: purge.id };
+  return rows.length ? { state: 'unverified', sanitizationId: rows[0].id } : { state: 'missing' };
 }
 
 /** An uploaded evidence file or report of a device, as stored (never modified). */

@@ -1,9 +1,10 @@
 // GET /api/scan/:code — what did the scanner read? Tries each reading of the code against asset tags,
-// donation codes, device serials, drive serials and batch codes, in that order: the first reading that names a record wins,
-// and within a reading the first kind of record.
+// donation codes, device serials, IMEIs, drive serials and batch codes, in that order: the first reading that names a
+// record wins, and within a reading the first kind of record.
 import { config } from '../../config.js';
 import { selectRows, sqlOnce } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
+import { isImei } from '../../lib/imei.js';
 import { formatAssetTag } from '../devices/index.js';
 import { firstReading, scanCandidates } from './scan.normalize.js';
 import type { DeviceStatus, DonationStatus, ScanResultDto } from '../../shared/index.js';
@@ -24,6 +25,15 @@ function asDonationCode(reading: string): string | undefined {
 function asBatchCode(reading: string): string | undefined {
   const m = /^BT(\d{4})(\d{4,6})$/.exec(reading);
   return m ? `BT-${m[1]}-${m[2]}` : undefined;
+}
+
+/**
+ * A phone's IMEI (docs/phones.md): 15 digits with a valid check digit, as the box's barcode gives it, sometimes after
+ * its label ("IMEI 490154203237518"). Arabic-Indic digits and separators are gone already (canonical()).
+ */
+function asImei(reading: string): string | undefined {
+  const digits = /^(?:IMEI)?([0-9]{15})$/.exec(reading)?.[1];
+  return digits && isImei(digits) ? digits : undefined;
 }
 
 type DeviceRow = { id: number; assetTag: string; status: DeviceStatus };
@@ -52,8 +62,8 @@ const matches = (column: string, name: string) => `${column} IN (${slots(name).j
 
 /**
  * Every reading against every kind of record in one statement (one round trip, prepared once per connection), the
- * best match first: by reading, then kind (tag, donation code, device serial, drive serial), then the newest
- * record. The same answer as asking one reading and kind after another, which took up to twenty statements for a
+ * best match first: by reading, then kind (tag, donation code, device serial, IMEI, drive serial, batch code), then
+ * the newest record. The same answer as asking one reading and kind after another, which took up to twenty statements for a
  * code that matched nothing and three (two through the ORM) for a tag typed on an Arabic keyboard layout: those
  * few scans made the tail of the scan lookup's latency (docs/performance.md, round 4).
  */
@@ -70,10 +80,13 @@ SELECT reading, kind, id, assetTag, status, code, deviceId, serialNumber FROM (
   SELECT ${readingOf('d.serial_key', 'r')}, 2, d.id, d.asset_tag, d.status, NULL, NULL, NULL
     FROM devices d WHERE ${matches('d.serial_key', 'r')}
   UNION ALL
-  SELECT ${readingOf('dr.serial_key', 'r')}, 3, dr.id, dv.asset_tag, NULL, NULL, dv.id, dr.serial_number
+  SELECT ${readingOf('d.imei', 'i')}, 3, d.id, d.asset_tag, d.status, NULL, NULL, NULL
+    FROM devices d WHERE ${matches('d.imei', 'i')}
+  UNION ALL
+  SELECT ${readingOf('dr.serial_key', 'r')}, 4, dr.id, dv.asset_tag, NULL, NULL, dv.id, dr.serial_number
     FROM drives dr JOIN devices dv ON dv.id = dr.device_id WHERE ${matches('dr.serial_key', 'r')}
   UNION ALL
-  SELECT ${readingOf('b.code', 'b')}, 4, b.id, NULL, b.status, b.code, NULL, NULL
+  SELECT ${readingOf('b.code', 'b')}, 5, b.id, NULL, b.status, b.code, NULL, NULL
     FROM allocation_batches b WHERE ${matches('b.code', 'b')}
 ) found ORDER BY reading, kind, id DESC LIMIT 1`,
 );
@@ -92,10 +105,11 @@ function toDto(m: Match): ScanResultDto {
   switch (Number(m.kind)) {
     case 0:
     case 2:
+    case 3:
       return { kind: 'device', id: m.id, assetTag: m.assetTag!, status: m.status as DeviceStatus };
     case 1:
       return { kind: 'donation', id: m.id, code: m.code!, status: m.status as DonationStatus };
-    case 4:
+    case 5:
       return { kind: 'batch', id: m.id, code: m.code!, status: m.status! };
     default:
       return {
@@ -115,6 +129,7 @@ async function resolveAll(readings: string[]): Promise<ScanResultDto | undefined
     values[`t${i}`] = reading === undefined ? null : (asAssetTag(reading) ?? null);
     values[`c${i}`] = reading === undefined ? null : (asDonationCode(reading) ?? null);
     values[`b${i}`] = reading === undefined ? null : (asBatchCode(reading) ?? null);
+    values[`i${i}`] = reading === undefined ? null : (asImei(reading) ?? null);
     values[`r${i}`] = reading ?? null;
   }
   const [match] = await selectRows<Match>(resolveSql(), values);

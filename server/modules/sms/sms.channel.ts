@@ -5,7 +5,7 @@
 // The recipient is a beneficiary id: the phone is read now, never stored in the outbox, and consent is checked again
 // (a family that withdrew it gets nothing). A message about something that no longer holds is not sent either: a
 // waiting-list place once the family left the list, an appointment that was changed (its version is no longer the
-// allocation's), cancelled, handed over or already past.
+// allocation's), cancelled, handed over or already past. An application's acknowledgement always holds.
 //
 // The gateway gets `{"id", "to", "channel", "language", "text"}` as JSON, signed over the exact bytes sent like
 // webhooks (lib/signature.ts), with `X-Nimah-Delivery: <idempotency key>` to dedupe on. Redirects are not followed
@@ -18,7 +18,14 @@ import { ELIGIBLE_STATUSES, familyContactOf, type FamilyContact } from '../benef
 import { PermanentDeliveryError, type OutboxChannel, type OutboxMessage } from '../outbox/index.js';
 import { checkTarget, isNonPublicAddress, type TargetPolicy } from '../webhooks/index.js';
 import type { ContactChannel } from '../../shared/index.js';
-import { appointmentPayload, isFamilyMessageTopic, languagesFor, renderText, type Country } from './sms.render.js';
+import {
+  applicationPayload,
+  appointmentPayload,
+  isFamilyMessageTopic,
+  languagesFor,
+  renderText,
+  type Country,
+} from './sms.render.js';
 
 /** How long the gateway has to start answering. */
 export const SMS_TIMEOUT_MS = 10_000;
@@ -85,6 +92,10 @@ async function assertStillTrue(message: OutboxMessage, contact: FamilyContact, n
       throw new PermanentDeliveryError(
         `Beneficiary ${contact.id} is no longer on the waiting list (${contact.status})`,
       );
+    return;
+  }
+  if (message.topic === 'sms.application_received') {
+    applicationPayload(message.topic, message.payload);
     return;
   }
   const p = appointmentPayload(message.topic, message.payload);

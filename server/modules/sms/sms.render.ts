@@ -4,6 +4,7 @@
 // Arabic. Pure: no database; the payload is checked here and a missing field named.
 import {
   FAMILY_MESSAGE_TOPICS,
+  type ApplicationReceivedPayload,
   type AppointmentPayload,
   type FamilyMessageTopic,
   type WaitlistPlacePayload,
@@ -49,6 +50,11 @@ interface AppointmentText {
   bring: string;
 }
 
+interface ApplicationText {
+  reference: string;
+  programme: string;
+}
+
 const TEXTS: Readonly<
   Record<
     ContactLanguage,
@@ -56,6 +62,7 @@ const TEXTS: Readonly<
       waitlist: (place: number) => string;
       appointment: (a: AppointmentText) => string;
       reminder: (a: AppointmentText) => string;
+      application: (a: ApplicationText) => string;
     }
   >
 > = {
@@ -64,18 +71,23 @@ const TEXTS: Readonly<
       `تم تسجيلكم في قائمة الانتظار لاستلام جهاز حاسب، وترتيبكم الحالي ${place}. سنراسلكم عند تحديد موعد الاستلام.`,
     appointment: (a) => `موعد استلام جهازكم: ${a.date}، المكان: ${a.site}. يرجى إحضار: ${a.bring}.`,
     reminder: (a) => `تذكير بموعد استلام جهازكم: ${a.date}، المكان: ${a.site}. يرجى إحضار: ${a.bring}.`,
+    application: (a) => `استلمنا طلبكم في برنامج ${a.programme}. رقم الطلب: ${a.reference}. سنراسلكم بعد دراسته.`,
   },
   fr: {
     waitlist: (place) =>
       `Vous êtes inscrits sur la liste d'attente pour un ordinateur, au rang ${place} aujourd'hui. Nous vous écrirons pour fixer la remise.`,
     appointment: (a) => `Remise de votre ordinateur : ${a.date}, ${a.site}. Merci d'apporter : ${a.bring}.`,
     reminder: (a) => `Rappel, remise de votre ordinateur : ${a.date}, ${a.site}. Merci d'apporter : ${a.bring}.`,
+    application: (a) =>
+      `Nous avons reçu votre demande pour le programme ${a.programme}. Référence : ${a.reference}. Nous vous écrirons après son examen.`,
   },
   en: {
     waitlist: (place) =>
       `You are on the waiting list for a computer, in place ${place} today. We will message you when a handover date is set.`,
     appointment: (a) => `Your computer handover: ${a.date}, ${a.site}. Please bring: ${a.bring}.`,
     reminder: (a) => `Reminder, your computer handover: ${a.date}, ${a.site}. Please bring: ${a.bring}.`,
+    application: (a) =>
+      `We have received your application to the ${a.programme} programme. Reference: ${a.reference}. We will write once it is reviewed.`,
   },
 };
 
@@ -105,6 +117,11 @@ export function waitlistPayload(topic: string, payload: Record<string, unknown>)
   return payload as unknown as WaitlistPlacePayload;
 }
 
+export function applicationPayload(topic: string, payload: Record<string, unknown>): ApplicationReceivedPayload {
+  assertFields(topic, payload, { reference: isText, programmeName: isText });
+  return payload as unknown as ApplicationReceivedPayload;
+}
+
 export function appointmentPayload(topic: string, payload: Record<string, unknown>): AppointmentPayload {
   assertFields(topic, payload, {
     allocationId: isCount,
@@ -128,6 +145,11 @@ export function renderText(
     .map((language) => {
       const texts = TEXTS[language];
       if (topic === 'sms.waitlist_place') return texts.waitlist(waitlistPayload(topic, payload).place);
+      if (topic === 'sms.application_received') {
+        const a = applicationPayload(topic, payload);
+        const programme = language === 'ar' ? a.programmeName : a.programmeNameLatin || a.programmeName;
+        return texts.application({ reference: a.reference, programme });
+      }
       const p = appointmentPayload(topic, payload);
       const fields: AppointmentText = {
         date: formatAppointmentDate(new Date(p.at), language, country, now),

@@ -16,11 +16,11 @@ import {
   type DeviceFields,
   type DeviceStatus,
 } from '../devices/index.js';
-import { drivesMissingWipe } from '../sanitization/index.js';
+import { deviceLevelWipe, drivesMissingWipe, type DeviceLevelWipe } from '../sanitization/index.js';
 import { getSettings } from '../settings/index.js';
 import { Disposal, Part, VerificationSample } from './workshop.model.js';
 import type { PartRef, WorkshopAction } from './workshop.schema.js';
-import type { DeviceDto } from '../../shared/index.js';
+import { carriesImei, type DeviceDto } from '../../shared/index.js';
 
 interface Outcome {
   to: DeviceStatus;
@@ -52,9 +52,48 @@ const repair: Handler<Extract<WorkshopAction, { action: 'repair' }>> = async (de
   return { to: 'wipe', fields: { disposition }, payload: { ...withoutHeader(input), partsUsed: used } };
 };
 
+/**
+ * A phone's or tablet's own storage (docs/phones.md): a record of the whole device. A phone needs one (it always has
+ * storage, and no drive of it is recorded); a tablet may have one instead of a noStorage confirmation. Either way a
+ * factory reset whose record says encryption was not verified on is no purge, and the wipe is refused for it.
+ */
+async function wholeDeviceWipe(device: DeviceRow, t: Transaction): Promise<DeviceLevelWipe> {
+  if (!carriesImei(device.type)) return { state: 'missing' };
+  const whole = await deviceLevelWipe(device.id, t);
+  if (whole.state === 'unverified')
+    throw new UnprocessableError(
+      'WIPE_INCOMPLETE',
+      `The factory reset of ${device.assetTag} is recorded without encryption verified on: it is no purge (NIST SP 800-88)`,
+      [
+        {
+          path: 'encryptionVerified',
+          reason: 'encryption_not_verified',
+          sanitizationId: whole.sanitizationId,
+          message:
+            'the factory reset was recorded without encryption verified on, so it only cleared the file system: verify encryption, reset again and record it, or destroy the storage',
+        },
+      ],
+    );
+  if (whole.state === 'missing' && device.type === 'phone')
+    throw new UnprocessableError(
+      'WIPE_INCOMPLETE',
+      `Phone ${device.assetTag} has no counted, passed factory reset with encryption (or destruction) recorded`,
+      [
+        {
+          path: 'technique',
+          reason: 'factory_reset_missing',
+          message:
+            'needs a counted, passed record of the device: a factory reset with encryption verified on (factory_reset_encrypted), or its destruction',
+        },
+      ],
+    );
+  return whole;
+}
+
 const completeWipe: Handler<Extract<WorkshopAction, { action: 'complete_wipe' }>> = async (device, input, actor, t) => {
   const driveCount = await countDrives(device.id, t);
-  if (driveCount === 0 && !input.noStorage) {
+  const whole = await wholeDeviceWipe(device, t);
+  if (driveCount === 0 && !input.noStorage && whole.state !== 'passed') {
     throw new UnprocessableError(
       'WIPE_INCOMPLETE',
       `Device ${device.assetTag} has no drives recorded; send noStorage: true to confirm it has none`,
@@ -74,11 +113,17 @@ const completeWipe: Handler<Extract<WorkshopAction, { action: 'complete_wipe' }>
       })),
     );
   }
-  const sampled = driveCount > 0 && (await drawSample(device, actor, t));
+  const wiped = driveCount > 0 || whole.state === 'passed';
+  const sampled = wiped && (await drawSample(device, actor, t));
   const reuse = (device.disposition ?? 'reuse') === 'reuse';
   return {
     to: reuse ? 'refurbish' : 'disposal',
-    payload: { noStorage: driveCount === 0, drives: driveCount, verificationSampled: sampled },
+    payload: {
+      noStorage: !wiped,
+      drives: driveCount,
+      verificationSampled: sampled,
+      ...(whole.state === 'passed' ? { deviceRecord: whole.sanitizationId } : {}),
+    },
   };
 };
 

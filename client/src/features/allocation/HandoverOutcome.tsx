@@ -6,6 +6,7 @@ import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { TitledCard } from '../../components/TitledCard';
 import { useT } from '../../prefs/PreferencesProvider';
+import { BundleGiven } from './BundlePicker';
 import { CancelReservation } from './CancelReservation';
 import { HandoverForm } from './HandoverForm';
 
@@ -14,7 +15,8 @@ export const certificateUrl = (allocationId: number): string => `/api/allocation
 
 /**
  * What an allocation's page shows below its details, by status: the handover form and the cancel button while
- * reserved; the certificate, its code and the public verification link once handed over; the reason once cancelled.
+ * reserved; the certificate, its code, the SIM with a data bundle if one went with the device (spec §14) and the
+ * public verification link once handed over; the reason once cancelled.
  * The charity's handover page and a partner's share it; `doneActions` adds a page's own buttons to the certificate's.
  */
 export function HandoverOutcome({
@@ -51,6 +53,7 @@ export function HandoverOutcome({
             {t('handover.certificateCode')}: <Ltr mono>{a.certificateCode}</Ltr>
           </Text>
         )}
+        {a.bundle && <BundleGiven bundle={a.bundle} />}
         <Group gap="sm" wrap="wrap">
           <Button
             component="a"

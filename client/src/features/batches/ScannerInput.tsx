@@ -1,14 +1,11 @@
 import { TextInput } from '@mantine/core';
-import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { IconScan } from '../../components/icons';
-import { charForEvent } from '../../scan/usePhysicalKeys';
+import { useScannedCodes } from '../../scan/useScannedCodes';
 
 /**
- * A code input for scans in a row (the batch builder): a USB scanner types ~10 ms a character, then Enter, then the
- * next code at once. The input is uncontrolled and its text lives in the DOM only: no keystroke waits for React to
- * render, the list growing beside it never resets it, and it is never disabled or read-only while codes are being
- * resolved. Each printable key is read by its physical position (scan/keymap.ts), as the scan box does, so a scanner
- * is right on an Arabic or AZERTY layout; Enter hands the code over and empties the input for the next one.
+ * The batch builder's code input for scans in a row (scan/useScannedCodes.ts): uncontrolled, so the list growing
+ * beside it never resets it, and never disabled or read-only while codes are being resolved.
  */
 export const ScannerInput = memo(function ScannerInput({
   onCode,
@@ -21,26 +18,7 @@ export const ScannerInput = memo(function ScannerInput({
   description?: ReactNode;
   placeholder?: string;
 }) {
-  const onKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLInputElement>) => {
-      if (e.nativeEvent.isComposing || e.key === 'Process' || e.key === 'Dead') return;
-      const input = e.currentTarget;
-      if (e.key === 'Enter') {
-        // Never a form submit: Enter ends a code.
-        e.preventDefault();
-        const code = input.value.trim();
-        input.value = '';
-        if (code) onCode(code);
-        return;
-      }
-      const ch = charForEvent(e);
-      if (ch === null) return;
-      e.preventDefault();
-      const end = input.value.length;
-      input.setRangeText(ch, input.selectionStart ?? end, input.selectionEnd ?? end, 'end');
-    },
-    [onCode],
-  );
+  const onKeyDown = useScannedCodes(onCode);
   return (
     <TextInput
       type="text"

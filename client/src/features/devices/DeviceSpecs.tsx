@@ -1,10 +1,14 @@
 import { Anchor, Paper, SimpleGrid, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { DeviceDetailDto } from '../../api/types';
+import { carriesImei, type DeviceDetailDto } from '../../api/types';
 import { Field } from '../../components/Field';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
+import { registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+
+registerArabic(arScreens);
 
 export function DeviceSpecs({ device: d }: { device: DeviceDetailDto }) {
   const { t, fmt } = usePrefs();
@@ -21,6 +25,9 @@ export function DeviceSpecs({ device: d }: { device: DeviceDetailDto }) {
           <Field label={t('device.manufacturer')}>{d.manufacturer && <Ltr>{d.manufacturer}</Ltr>}</Field>
           <Field label={t('device.model')}>{d.model && <Ltr>{d.model}</Ltr>}</Field>
           <Field label={t('device.serial')}>{d.serialNumber && <Ltr mono>{d.serialNumber}</Ltr>}</Field>
+          {(d.imei || carriesImei(d.type)) && (
+            <Field label={t('device.imei')}>{d.imei && <Ltr mono>{d.imei}</Ltr>}</Field>
+          )}
           <Field label={t('device.donation')}>
             <Anchor component={Link} to={`/donations/${d.donationId}`}>
               <Ltr mono>{d.donationCode ?? `#${d.donationId}`}</Ltr>

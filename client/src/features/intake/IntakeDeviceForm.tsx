@@ -14,13 +14,17 @@ import { DEVICE_CHANGES, endpoints } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import type { DeviceDto, DeviceType, IntakeDeviceInput, MediaType } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { DEVICE_TYPES, MEDIA_TYPES } from '../../api/types';
+import { carriesImei, DEVICE_TYPES, MEDIA_TYPES } from '../../api/types';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
+import { registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
 import { toLatinDigits } from '../../i18n/format';
 import { useT } from '../../prefs/PreferencesProvider';
 import { beep } from '../../scan/feedback';
 import { usePhysicalKeys } from '../../scan/usePhysicalKeys';
+
+registerArabic(arScreens);
 
 const MAKERS = [
   'Lenovo',
@@ -41,6 +45,7 @@ type Values = {
   manufacturer: string;
   model: string;
   serialNumber: string;
+  imei: string;
   drives: { serialNumber: string; mediaType: MediaType; capacityGb: string }[];
 };
 const KNOWN = [
@@ -48,6 +53,7 @@ const KNOWN = [
   'manufacturer',
   'model',
   'serialNumber',
+  'imei',
   'drives.0.serialNumber',
   'drives.0.mediaType',
   'drives.0.capacityBytes',
@@ -58,6 +64,8 @@ function toInput(v: Values, withDrive: boolean): IntakeDeviceInput {
   if (v.manufacturer.trim()) input.manufacturer = v.manufacturer.trim();
   if (v.model.trim()) input.model = v.model.trim();
   if (v.serialNumber.trim()) input.serialNumber = v.serialNumber.trim();
+  // Sent as typed (Arabic-Indic digits, spaces, hyphens): the server reads and checks it (docs/phones.md).
+  if (carriesImei(v.type) && v.imei.trim()) input.imei = v.imei.trim();
   const drive = v.drives[0];
   if (withDrive && drive.serialNumber.trim()) {
     const gb = Number(toLatinDigits(drive.capacityGb.trim()));
@@ -93,6 +101,7 @@ export function IntakeDeviceForm({
     manufacturer: '',
     model: '',
     serialNumber: '',
+    imei: '',
     drives: [{ serialNumber: '', mediaType: 'ssd', capacityGb: '' }],
   };
   const {
@@ -111,6 +120,7 @@ export function IntakeDeviceForm({
       signal(true);
       onAdded(device, toInput(v, showDrive));
       form.setFieldValue('serialNumber', '');
+      form.setFieldValue('imei', '');
       form.setFieldValue('drives.0.serialNumber', '');
       serialRef.current?.focus();
     },
@@ -121,6 +131,9 @@ export function IntakeDeviceForm({
   });
   const { ref: serialRef, onKeyDown: onSerialKeyDown } = usePhysicalKeys(form.values.serialNumber, (v) =>
     form.setFieldValue('serialNumber', v),
+  );
+  const { ref: imeiRef, onKeyDown: onImeiKeyDown } = usePhysicalKeys(form.values.imei, (v) =>
+    form.setFieldValue('imei', v),
   );
   const { ref: driveRef, onKeyDown: onDriveKeyDown } = usePhysicalKeys(form.values.drives[0].serialNumber, (v) =>
     form.setFieldValue('drives.0.serialNumber', v),
@@ -139,7 +152,11 @@ export function IntakeDeviceForm({
     );
   };
 
-  const conflict = err instanceof ApiError && err.status === 409;
+  // A duplicate IMEI is told on the IMEI field, with the tag of the device that has it.
+  const duplicateImei = err instanceof ApiError && err.code === 'DUPLICATE_IMEI';
+  const conflict = err instanceof ApiError && err.status === 409 && !duplicateImei;
+  const imeiOwner = duplicateImei ? (err.details as { assetTag?: string }[] | undefined)?.[0]?.assetTag : undefined;
+  const imeiError = fieldError('imei');
   return (
     <Paper ref={card} withBorder p="md" data-testid="intake-form" data-result={result ?? undefined}>
       <form onSubmit={onSubmit} noValidate>
@@ -180,6 +197,25 @@ export function IntakeDeviceForm({
               data-testid="intake-serial"
             />
           </Grid.Col>
+          {carriesImei(form.values.type) && (
+            <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
+              <TextInput
+                ref={imeiRef}
+                onKeyDown={onImeiKeyDown}
+                label={t('device.imei')}
+                description={t('device.imeiHint')}
+                name="imei"
+                {...form.getInputProps('imei')}
+                error={imeiError && imeiOwner ? `${imeiError} (${imeiOwner})` : imeiError}
+                inputMode="numeric"
+                dir="ltr"
+                autoComplete="off"
+                spellCheck={false}
+                classNames={{ input: 'nm-mono' }}
+                data-testid="intake-imei"
+              />
+            </Grid.Col>
+          )}
         </Grid>
         <UnstyledButton mt="sm" c="teal.9" fz="sm" onClick={() => setShowDrive((s) => !s)} aria-expanded={showDrive}>
           {showDrive ? '− ' : '+ '}
@@ -219,7 +255,7 @@ export function IntakeDeviceForm({
         </Collapse>
         {err && !conflict && (
           <div style={{ marginTop: 12 }}>
-            {err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? (
+            {err instanceof ApiError && (err.code === 'VALIDATION_FAILED' || duplicateImei) ? (
               unshown.length > 0 && <Alert color="red">{unshown.join(' · ')}</Alert>
             ) : (
               <ErrorAlert error={err} />

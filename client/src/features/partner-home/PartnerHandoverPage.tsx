@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, T
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ALLOCATION_CHANGES, endpoints } from '../../api/endpoints';
+import { HANDOVER_CHANGES } from '../../api/connectivity';
+import { endpoints } from '../../api/endpoints';
 import { distribution } from '../../api/distribution';
 import type { AllocationDto } from '../../api/types';
 import { deviceModelName } from '../../components/DeviceCells';
@@ -13,26 +14,20 @@ import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { AccessoriesChecklist } from '../allocation/AccessoriesChecklist';
-import { handoverBody, handoverInitial, handoverRules } from '../allocation/handoverValues';
+import { BUNDLE_OUT_OF_STOCK, BundlePicker, useBundleRefusal } from '../allocation/BundlePicker';
+import { HANDOVER_FIELDS, handoverBody, handoverInitial, handoverRules } from '../allocation/handoverValues';
 import { SignaturePad } from '../allocation/SignaturePad';
 import { HANDOVER_STATUSES } from './partnerHandover';
 
 registerArabic(arScreens);
 
 /** Fields on the form: the allocation's (deviceId, beneficiaryId) and the handover's share one form. */
-const KNOWN = [
-  'deviceId',
-  'beneficiaryId',
-  'receivedBy',
-  'handedOverAt',
-  'signature',
-  'accessories',
-  'accessoriesNote',
-];
+const KNOWN = ['deviceId', 'beneficiaryId', ...HANDOVER_FIELDS];
 
 /**
  * A partner association hands one of the devices in its custody to one of its families (spec §13), in one screen:
- * the device and the family, who received it, what went with it and their signature. Sent as the usual two steps
+ * the device and the family, who received it, what went with it (the accessories, a SIM with a data bundle from a
+ * sponsor's stock) and their signature. Sent as the usual two steps
  * (POST /api/allocations, then its handover); if the handover is refused, the reservation stands and the next try
  * sends the handover only. The certificate follows on the allocation's page.
  */
@@ -41,6 +36,7 @@ export default function PartnerHandoverPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [reservation, setReservation] = useState<AllocationDto | null>(null);
+  const bundleRefusal = useBundleRefusal();
   const custody = useQuery(distribution.custody.list({ pageSize: 200 }));
   const families = useQuery(endpoints.beneficiaries.list({ status: HANDOVER_STATUSES.join(','), pageSize: 200 }));
   const deviceOptions = (custody.data?.items ?? [])
@@ -72,8 +68,9 @@ export default function PartnerHandoverPage() {
       }
       return endpoints.allocations.handover(allocation.id, handoverBody(v));
     },
-    invalidates: ALLOCATION_CHANGES,
+    invalidates: HANDOVER_CHANGES,
     known: KNOWN,
+    onError: (err, v) => bundleRefusal(err, v, form.setFieldError),
     onSuccess: (done) => {
       void navigate(`/partner/handovers/${done.id}`, { replace: true });
     },
@@ -108,7 +105,7 @@ export default function PartnerHandoverPage() {
         <form onSubmit={onSubmit} noValidate data-testid="partner-handover-form">
           <Stack gap="sm">
             {(custody.error || families.error) && <ErrorAlert error={custody.error ?? families.error} />}
-            {error && <ErrorAlert error={error} unshown={unshown} />}
+            {error && error.code !== BUNDLE_OUT_OF_STOCK && <ErrorAlert error={error} unshown={unshown} />}
             {reservation && (
               <Alert color="cyan" data-testid="partner-reserved">
                 {t('partnerHome.reservedHint')}{' '}
@@ -166,6 +163,7 @@ export default function PartnerHandoverPage() {
               checklist={form.getInputProps('accessories')}
               note={form.getInputProps('accessoriesNote')}
             />
+            <BundlePicker form={form} />
             <SignaturePad onChange={(s) => form.setFieldValue('signature', s ?? '')} error={form.errors.signature} />
             <Group justify="flex-end">
               <Button type="submit" loading={busy} data-testid="partner-handover-submit">

@@ -22,6 +22,7 @@ import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { PledgeItemsEditor, type PledgeItemForm } from './PledgeItemsEditor';
+import { Honeypot } from '../../components/Honeypot';
 
 type DonorForm = { kind: DonorKind; name: string; phone: string; email: string; city: string };
 type Values = {
@@ -167,19 +168,11 @@ export default function PledgePage() {
               w={{ base: '100%', sm: 240 }}
             />
             <Textarea label={t('pledge.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
-            {/* Honeypot: bots fill every field; people never see this one, screen readers skip it. */}
-            <div className="nm-honeypot" aria-hidden="true">
-              <label htmlFor="pledge-website">Website</label>
-              <input
-                id="pledge-website"
-                name="website"
-                type="text"
-                tabIndex={-1}
-                autoComplete="off"
-                value={form.values.website}
-                onChange={(e) => form.setFieldValue('website', e.currentTarget.value)}
-              />
-            </div>
+            <Honeypot
+              id="pledge-website"
+              value={form.values.website}
+              onChange={(v) => form.setFieldValue('website', v)}
+            />
             <Button type="submit" loading={busy} size="md">
               {t('pledge.submit')}
             </Button>

@@ -1,11 +1,15 @@
 import { Alert, Checkbox, List, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { ApiError } from '../../../api/http';
-import type { DeviceDetailDto, WipeIncompleteDetail } from '../../../api/types';
+import { carriesImei, type DeviceDetailDto, type WipeIncompleteDetail } from '../../../api/types';
 import { Ltr } from '../../../components/Ltr';
+import { registerArabic } from '../../../i18n';
+import { arScreens } from '../../../i18n/ar.screens';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';
 import { useActionForm, type DeviceActionState } from './useDeviceAction';
+
+registerArabic(arScreens);
 
 /** The drives a 422 WIPE_INCOMPLETE names: each still lacks a counted, passed sanitization record. */
 function missingDrives(err: unknown): WipeIncompleteDetail[] {
@@ -20,7 +24,9 @@ function missingDrives(err: unknown): WipeIncompleteDetail[] {
 export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; state: DeviceActionState }) {
   const t = useT();
   const form = useActionForm(state, { noStorage: false });
-  const driveless = (device.drives ?? []).length === 0;
+  // A phone always has storage, wiped by a factory reset of the whole device (docs/phones.md): never "no storage".
+  const phone = device.type === 'phone';
+  const driveless = (device.drives ?? []).length === 0 && !phone;
   // The records come with the device detail; without them the hint is left out rather than guessed.
   // Spec §10: a record awaiting its verifier's confirmation, or rejected, does not count.
   const passedRecords = (device.sanitizations ?? []).filter((s) => s.result === 'passed' && s.state === 'counted');
@@ -51,6 +57,11 @@ export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; s
             ))}
           </List>
         </Alert>
+      )}
+      {carriesImei(device.type) && (
+        <Text size="sm" c="dimmed">
+          {t('phoneWipe.completeHint')}
+        </Text>
       )}
       {driveless ? (
         <Checkbox

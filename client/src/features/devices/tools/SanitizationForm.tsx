@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
 import type { DriveDto, SanitizationInput } from '../../../api/types';
 import {
+  DEVICE_LEVEL_TECHNIQUE,
   SANITIZATION_METHODS,
   SANITIZATION_RESULTS,
   SANITIZATION_TECHNIQUES,
@@ -27,7 +28,16 @@ import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useServerForm } from '../../../components/useServerForm';
 import { useT } from '../../../prefs/PreferencesProvider';
 
-type Form = Omit<SanitizationInput, 'passes' | 'startedAt' | 'finishedAt' | 'notes' | 'verifierId'> & {
+// A factory reset is of the whole device (FactoryResetForm), never of one drive.
+const DRIVE_TECHNIQUES = SANITIZATION_TECHNIQUES.filter((t) => t !== DEVICE_LEVEL_TECHNIQUE);
+
+type Form = Omit<
+  SanitizationInput,
+  'passes' | 'startedAt' | 'finishedAt' | 'notes' | 'verifierId' | 'driveSerial' | 'tool' | 'verification'
+> & {
+  driveSerial: string;
+  tool: string;
+  verification: NonNullable<SanitizationInput['verification']>;
   passes: string;
   startedAt: string;
   finishedAt: string;
@@ -136,7 +146,7 @@ export function SanitizationForm({ deviceId, drives }: { deviceId: number; drive
               <Select
                 label={t('wipe.technique')}
                 required
-                data={options('technique', SANITIZATION_TECHNIQUES)}
+                data={options('technique', DRIVE_TECHNIQUES)}
                 allowDeselect={false}
                 {...input('technique')}
               />

@@ -5,7 +5,11 @@ import { useEnumLabel } from '../../../components/Labels';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { TableScroll } from '../../../components/TableScroll';
+import { registerArabic } from '../../../i18n';
+import { arScreens } from '../../../i18n/ar.screens';
 import { mayDecide, SanitizationDecision } from './SanitizationDecision';
+
+registerArabic(arScreens);
 
 const RESULT_COLORS: Record<string, string> = { passed: 'green', failed: 'red', aborted: 'orange' };
 const STATE_COLORS: Record<string, string> = { counted: 'green', awaiting_confirmation: 'yellow', rejected: 'red' };
@@ -74,11 +78,23 @@ export function SanitizationRecords({ records, onDecided }: { records: Sanitizat
           {records.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>
-                <Ltr mono>{r.driveSerial}</Ltr>
+                {/* A phone's or tablet's factory reset is of its built-in storage, not of a drive (docs/phones.md). */}
+                {r.driveSerial === null ? t('phoneWipe.wholeDevice') : <Ltr mono>{r.driveSerial}</Ltr>}
               </Table.Td>
               <Table.Td>
                 {label('wipeMethod', r.method)} · {label('technique', r.technique)}
                 {r.passes !== null ? ` · ${t('wipe.passesN', { n: r.passes })}` : ''}
+                {r.osVersion && (
+                  <>
+                    {' · '}
+                    <Ltr>{r.osVersion}</Ltr>
+                  </>
+                )}
+                {r.encryptionVerified === false && (
+                  <Text size="xs" c="red.8">
+                    {t('phoneWipe.notVerified')}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Ltr>{r.tool}</Ltr>

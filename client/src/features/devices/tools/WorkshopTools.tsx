@@ -1,11 +1,12 @@
 import { Divider, Stack, Title } from '@mantine/core';
-import { isClosed, type DeviceDetailDto } from '../../../api/types';
+import { carriesImei, isClosed, type DeviceDetailDto } from '../../../api/types';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../../api/endpoints';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { HardwareReportUpload } from './HardwareReportUpload';
 import { MoveForm } from './MoveForm';
 import { NoteForm } from './NoteForm';
+import { FactoryResetForm } from './FactoryResetForm';
 import { NwipeUpload } from './NwipeUpload';
 import { SanitizationForm } from './SanitizationForm';
 import { SanitizationRecords } from './SanitizationRecords';
@@ -35,6 +36,12 @@ export function SanitizationPanel({
     <TitledCard title={t('wipe.title')} data-testid="sanitization-panel">
       <Stack gap="sm">
         <SanitizationRecords records={records} onDecided={reload} />
+        {open && carriesImei(device.type) && (
+          <>
+            <Divider />
+            <FactoryResetForm deviceId={device.id} />
+          </>
+        )}
         {open && device.drives.length > 0 && (
           <>
             <Divider />

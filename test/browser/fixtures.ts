@@ -1,0 +1,95 @@
+// What several browser suites set up through the API before the browser opens: valid national IDs and ready devices.
+import type { Api } from './api.js';
+
+/** A valid Saudi national ID: 10 digits starting with 1, ending with its Luhn check digit. */
+export function saudiId(n: number): string {
+  const body = `1${String(n).padStart(8, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i += 1) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+export interface ReadyDevice {
+  id: number;
+  assetTag: string;
+}
+
+/** The laptop a suite's devices are made of; `n` makes its serial and its drive's serial unique. */
+export interface LaptopModel {
+  manufacturer: string;
+  model: string;
+  /** Serial prefixes: the device's and its drive's. */
+  serialPrefix: string;
+  drivePrefix: string;
+}
+export const DELL: LaptopModel = {
+  manufacturer: 'Dell',
+  model: 'Latitude 5490',
+  serialPrefix: 'DL',
+  drivePrefix: 'S5B',
+};
+
+/**
+ * A ready device through the API, as the workshop leaves it: triaged, its drive wiped and confirmed by `verifier`
+ * (a record typed in by hand counts once the colleague it names confirms it, spec §10), QA passed, graded A.
+ */
+export async function readyDevice(
+  api: Api,
+  verifier: Api,
+  donationId: number,
+  n: number,
+  laptop: LaptopModel = DELL,
+): Promise<ReadyDevice> {
+  const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
+  const drive = `${laptop.drivePrefix}${String(n).padStart(8, '0')}`;
+  const d = await api.call<ReadyDevice>('POST', `/api/donations/${donationId}/devices`, {
+    type: 'laptop',
+    manufacturer: laptop.manufacturer,
+    model: laptop.model,
+    serialNumber: `${laptop.serialPrefix}${String(n).padStart(6, '0')}`,
+    drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
+  });
+  await api.call('POST', `/api/devices/${d.id}/actions`, {
+    action: 'triage',
+    version: 0,
+    needsRepair: false,
+    disposition: 'reuse',
+  });
+  const record = await api.call<{ id: number }>('POST', `/api/devices/${d.id}/sanitizations`, {
+    driveSerial: drive,
+    method: 'purge',
+    technique: 'ata_sanitize',
+    tool: 'hdparm 9.65',
+    passes: 1,
+    verification: 'last_pass',
+    result: 'passed',
+    verifierId,
+  });
+  await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
+  await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
+  await api.call('POST', `/api/devices/${d.id}/actions`, {
+    action: 'refurbish',
+    version: 2,
+    os: 'Windows 11 Pro',
+    licence: 'oem_coa',
+    windows11Eligible: true,
+    grade: 'A',
+    qa: {
+      keyboard: 'pass',
+      screen: 'pass',
+      battery: 'pass',
+      wifi: 'pass',
+      ports: 'pass',
+      camera: 'pass',
+      audio: 'pass',
+    },
+  });
+  return d;
+}
