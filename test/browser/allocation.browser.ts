@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
+import { readyDeviceOf } from './fixtures.js';
 import {
   checkPage,
   contentTypeOf,
@@ -20,54 +21,13 @@ import {
 
 const MANAGER = { email: 'manager@nimah.test', password: 'manager-password-1' };
 const FAMILY = 'أسرة العتيبي';
+const LENOVO = { manufacturer: 'Lenovo', model: 'ThinkPad T480', grade: 'B' } as const;
 
 interface Created {
   id: number;
   assetTag?: string;
   code?: string;
   receiptUrl?: string;
-}
-
-/** A ready device through the API, as the workshop would leave it: triaged, its drive wiped, QA passed, graded. */
-async function readyDevice(api: Api, donationId: number, serial: string, drive: string): Promise<Created> {
-  const d = await api.call<Created>('POST', `/api/donations/${donationId}/devices`, {
-    type: 'laptop',
-    manufacturer: 'Lenovo',
-    model: 'ThinkPad T480',
-    serialNumber: serial,
-    drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
-  });
-  await api.call('POST', `/api/devices/${d.id}/actions`, {
-    action: 'triage',
-    version: 0,
-    needsRepair: false,
-    disposition: 'reuse',
-  });
-  // Typed in by hand, so it counts only once the colleague it names confirms it, signed in as themself (spec §10).
-  const verifier = await Api.signIn(api.base, MANAGER.email, MANAGER.password);
-  const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
-  const record = await api.call<{ id: number }>('POST', `/api/devices/${d.id}/sanitizations`, {
-    driveSerial: drive,
-    method: 'purge',
-    technique: 'ata_sanitize',
-    tool: 'hdparm 9.65',
-    passes: 1,
-    verification: 'last_pass',
-    result: 'passed',
-    verifierId,
-  });
-  await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
-  await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
-  await api.call('POST', `/api/devices/${d.id}/actions`, {
-    action: 'refurbish',
-    version: 2,
-    os: 'Windows 11 Pro',
-    licence: 'oem_coa',
-    windows11Eligible: true,
-    grade: 'B',
-    qa: { keyboard: 'pass', screen: 'pass', battery: 'pass', wifi: 'pass', ports: 'pass', camera: 'na', audio: 'pass' },
-  });
-  return d;
 }
 
 describe('browser: a manager registers a family, allocates, hands over; donors and verifiers see the public pages', function () {
@@ -108,8 +68,14 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
       channel: 'drop_off',
       expectedCount: 2,
     });
-    device = await readyDevice(api, donation.id, 'PF1ABC23', 'S3Z9NB0K123456');
-    await readyDevice(api, donation.id, 'PF1ABC24', 'S3Z9NB0K123457');
+    // The colleague who confirms the wipe records typed in by hand (spec §10), signed in as themself.
+    const verifier = await Api.signIn(server.url, MANAGER.email, MANAGER.password);
+    device = await readyDeviceOf(api, verifier, donation.id, {
+      ...LENOVO,
+      serial: 'PF1ABC23',
+      drive: 'S3Z9NB0K123456',
+    });
+    await readyDeviceOf(api, verifier, donation.id, { ...LENOVO, serial: 'PF1ABC24', drive: 'S3Z9NB0K123457' });
     ({ context, page, problems } = await openPage(browser, server.url));
     await signIn(page, server.url, MANAGER);
   });

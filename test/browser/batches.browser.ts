@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
+import { type ReadyDevice, readyDeviceOf, sign } from './fixtures.js';
 import {
   checkPage,
   closeAfterSuite,
@@ -30,57 +31,18 @@ interface Created {
   assetTag: string;
 }
 
-/** Ready devices through the API, as the workshop leaves them: triaged, drive wiped and confirmed, QA passed, graded. */
+/** `count` ready devices through the API (fixtures.ts), numbered from `from`. */
 async function readyDevices(api: Api, verifier: Api, donationId: number, count: number, from: number) {
-  const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
-  const one = async (n: number): Promise<Created> => {
-    const drive = `S3Z9NB0K${String(from + n).padStart(6, '0')}`;
-    const d = await api.call<Created>('POST', `/api/donations/${donationId}/devices`, {
-      type: 'laptop',
+  const one = (n: number) =>
+    readyDeviceOf(api, verifier, donationId, {
       manufacturer: 'Lenovo',
       model: 'ThinkPad T480',
-      serialNumber: `PF1B${String(from + n).padStart(5, '0')}`,
-      drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
-    });
-    await api.call('POST', `/api/devices/${d.id}/actions`, {
-      action: 'triage',
-      version: 0,
-      needsRepair: false,
-      disposition: 'reuse',
-    });
-    const record = await api.call<{ id: number }>('POST', `/api/devices/${d.id}/sanitizations`, {
-      driveSerial: drive,
-      method: 'purge',
-      technique: 'ata_sanitize',
-      tool: 'hdparm 9.65',
-      passes: 1,
-      verification: 'last_pass',
-      result: 'passed',
-      verifierId,
-    });
-    await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
-    await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
-    await api.call('POST', `/api/devices/${d.id}/actions`, {
-      action: 'refurbish',
-      version: 2,
-      os: 'Windows 11 Pro',
-      licence: 'oem_coa',
-      windows11Eligible: true,
+      serial: `PF1B${String(from + n).padStart(5, '0')}`,
+      drive: `S3Z9NB0K${String(from + n).padStart(6, '0')}`,
       grade: 'B',
-      qa: {
-        keyboard: 'pass',
-        screen: 'pass',
-        battery: 'pass',
-        wifi: 'pass',
-        ports: 'pass',
-        camera: 'na',
-        audio: 'pass',
-      },
     });
-    return d;
-  };
   // A few at a time: quicker than one by one, gentle on the SQLite writer.
-  const out: Created[] = [];
+  const out: ReadyDevice[] = [];
   for (let i = 0; i < count; i += 5) {
     out.push(...(await Promise.all(Array.from({ length: Math.min(5, count - i) }, (_, k) => one(i + k)))));
   }
@@ -94,19 +56,6 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
     .first()
     .click();
   await page.getByRole('option', { name: option }).first().click();
-}
-
-/** Draws a stroke on the signature pad, as a finger would. */
-async function sign(page: Page): Promise<void> {
-  const pad = page.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 30, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 24; i += 1) {
-    await page.mouse.move(box.x + 30 + i * 12, box.y + box.height * (0.6 - 0.25 * Math.sin(i / 3)));
-  }
-  await page.mouse.up();
 }
 
 /** Codes and their Enter keys all sent at once: the keys reach the page in order, none waiting for the page. */

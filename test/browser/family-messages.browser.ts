@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api } from './api.js';
+import { readyDeviceOf } from './fixtures.js';
 import {
   checkPage,
   closeAfterSuite,
@@ -15,6 +16,8 @@ import {
   startServerAndBrowser,
   type TestServer,
 } from './harness.js';
+
+const DELL_5490 = { manufacturer: 'Dell', model: 'Latitude 5490' } as const;
 
 const MANAGER = { email: 'manager@nimah.test', password: 'manager-password-1' };
 const FAMILY = 'أسرة الشمري';
@@ -37,56 +40,6 @@ interface Appointment {
   bring: string | null;
   version: number;
   setBy: number | null;
-}
-
-/** A ready device through the API, as the workshop would leave it (the same steps as allocation.browser.ts). */
-async function readyDevice(api: Api, donationId: number, serial: string, drive: string): Promise<Created> {
-  const d = await api.call<Created>('POST', `/api/donations/${donationId}/devices`, {
-    type: 'laptop',
-    manufacturer: 'Dell',
-    model: 'Latitude 5490',
-    serialNumber: serial,
-    drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
-  });
-  await api.call('POST', `/api/devices/${d.id}/actions`, {
-    action: 'triage',
-    version: 0,
-    needsRepair: false,
-    disposition: 'reuse',
-  });
-  // Typed in by hand, so it counts only once the colleague it names confirms it, signed in as themself (spec §10).
-  const verifier = await Api.signIn(api.base, MANAGER.email, MANAGER.password);
-  const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
-  const record = await api.call<Created>('POST', `/api/devices/${d.id}/sanitizations`, {
-    driveSerial: drive,
-    method: 'purge',
-    technique: 'ata_sanitize',
-    tool: 'hdparm 9.65',
-    passes: 1,
-    verification: 'last_pass',
-    result: 'passed',
-    verifierId,
-  });
-  await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
-  await api.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
-  await api.call('POST', `/api/devices/${d.id}/actions`, {
-    action: 'refurbish',
-    version: 2,
-    os: 'Windows 11 Pro',
-    licence: 'oem_coa',
-    windows11Eligible: true,
-    grade: 'A',
-    qa: {
-      keyboard: 'pass',
-      screen: 'pass',
-      battery: 'pass',
-      wifi: 'pass',
-      ports: 'pass',
-      camera: 'pass',
-      audio: 'pass',
-    },
-  });
-  return d;
 }
 
 /** Waits until `input` is marked invalid (the server's error landed on its field). */
@@ -134,7 +87,12 @@ describe('browser: messages to families — consent on the beneficiary form, the
       channel: 'drop_off',
       expectedCount: 1,
     });
-    device = await readyDevice(api, donation.id, 'PF2FAM01', 'S3Z9NB0K765432');
+    const verifier = await Api.signIn(server.url, MANAGER.email, MANAGER.password);
+    device = await readyDeviceOf(api, verifier, donation.id, {
+      ...DELL_5490,
+      serial: 'PF2FAM01',
+      drive: 'S3Z9NB0K765432',
+    });
     ({ context, page, problems } = await openPage(browser, server.url));
     await signIn(page, server.url, MANAGER);
   });

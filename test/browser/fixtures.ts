@@ -1,4 +1,6 @@
-// What several browser suites set up through the API before the browser opens: valid national IDs and ready devices.
+// What several browser suites set up through the API before the browser opens (valid national IDs, ready devices),
+// and the signature a receiver draws on the handover pad.
+import type { Page } from 'playwright-core';
 import type { Api } from './api.js';
 
 /** A valid Saudi national ID: 10 digits starting with 1, ending with its Luhn check digit. */
@@ -36,25 +38,33 @@ export const DELL: LaptopModel = {
   drivePrefix: 'S5B',
 };
 
+/** One device as the suite names it: its make, serials and the grade QA gives it. */
+export interface DeviceSpec {
+  manufacturer: string;
+  model: string;
+  serial: string;
+  drive: string;
+  grade?: 'A' | 'B';
+}
+
 /**
  * A ready device through the API, as the workshop leaves it: triaged, its drive wiped and confirmed by `verifier`
- * (a record typed in by hand counts once the colleague it names confirms it, spec §10), QA passed, graded A.
+ * (a record typed in by hand counts once the colleague it names confirms it, spec §10), QA passed, graded (A unless
+ * said).
  */
-export async function readyDevice(
+export async function readyDeviceOf(
   api: Api,
   verifier: Api,
   donationId: number,
-  n: number,
-  laptop: LaptopModel = DELL,
+  spec: DeviceSpec,
 ): Promise<ReadyDevice> {
   const { id: verifierId } = await verifier.call<{ id: number }>('GET', '/api/auth/me');
-  const drive = `${laptop.drivePrefix}${String(n).padStart(8, '0')}`;
   const d = await api.call<ReadyDevice>('POST', `/api/donations/${donationId}/devices`, {
     type: 'laptop',
-    manufacturer: laptop.manufacturer,
-    model: laptop.model,
-    serialNumber: `${laptop.serialPrefix}${String(n).padStart(6, '0')}`,
-    drives: [{ serialNumber: drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
+    manufacturer: spec.manufacturer,
+    model: spec.model,
+    serialNumber: spec.serial,
+    drives: [{ serialNumber: spec.drive, model: 'Samsung SSD 860', mediaType: 'ssd', capacityBytes: 256060514304 }],
   });
   await api.call('POST', `/api/devices/${d.id}/actions`, {
     action: 'triage',
@@ -63,7 +73,7 @@ export async function readyDevice(
     disposition: 'reuse',
   });
   const record = await api.call<{ id: number }>('POST', `/api/devices/${d.id}/sanitizations`, {
-    driveSerial: drive,
+    driveSerial: spec.drive,
     method: 'purge',
     technique: 'ata_sanitize',
     tool: 'hdparm 9.65',
@@ -80,7 +90,7 @@ export async function readyDevice(
     os: 'Windows 11 Pro',
     licence: 'oem_coa',
     windows11Eligible: true,
-    grade: 'A',
+    grade: spec.grade ?? 'A',
     qa: {
       keyboard: 'pass',
       screen: 'pass',
@@ -92,4 +102,33 @@ export async function readyDevice(
     },
   });
   return d;
+}
+
+/** The suite's `n`th ready laptop of one model (its serials made unique by `n`). */
+export function readyDevice(
+  api: Api,
+  verifier: Api,
+  donationId: number,
+  n: number,
+  laptop: LaptopModel = DELL,
+): Promise<ReadyDevice> {
+  return readyDeviceOf(api, verifier, donationId, {
+    manufacturer: laptop.manufacturer,
+    model: laptop.model,
+    serial: `${laptop.serialPrefix}${String(n).padStart(6, '0')}`,
+    drive: `${laptop.drivePrefix}${String(n).padStart(8, '0')}`,
+  });
+}
+
+/** Draws a stroke on the signature pad, as a finger would. */
+export async function sign(page: Page): Promise<void> {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i += 1) {
+    await page.mouse.move(box.x + 30 + i * 12, box.y + box.height * (0.6 - 0.25 * Math.sin(i / 3)));
+  }
+  await page.mouse.up();
 }

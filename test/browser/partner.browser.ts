@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api } from './api.js';
-import { readyDevice, saudiId, type LaptopModel } from './fixtures.js';
+import { type LaptopModel, readyDevice, saudiId, sign } from './fixtures.js';
 import {
   checkPage,
   closeAfterSuite,
@@ -75,18 +75,6 @@ async function pick(page: Page, label: string, option: string, scope: Page | Loc
     .first()
     .click();
   await page.getByRole('option', { name: option }).first().click();
-}
-
-async function sign(page: Page): Promise<void> {
-  const pad = page.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 30, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 24; i += 1) {
-    await page.mouse.move(box.x + 30 + i * 12, box.y + box.height * (0.6 - 0.25 * Math.sin(i / 3)));
-  }
-  await page.mouse.up();
 }
 
 const tagsOf = (page: Page) =>
