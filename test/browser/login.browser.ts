@@ -82,7 +82,7 @@ describe('browser: sign-in, Arabic shell, English switch', function () {
     await page.getByTestId('users-table').waitFor();
     expect(await axeSeriousViolations(page)).to.deep.equal([]);
     await screenshot(page, 'users-ar.png');
-    await page.getByTestId('main-nav').getByText('قائمة انتظار الاستلام').click();
+    await page.getByTestId('main-nav').getByText('قائمة الاستلام').click();
     await page.waitForURL(/\/intake-queue$/);
   });
 

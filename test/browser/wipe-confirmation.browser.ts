@@ -108,7 +108,7 @@ describe('browser: a colleague confirms or rejects a wipe record typed in by han
     await first.getByText(/بانتظار تأكيد\s*\u2068?سلمان المراجع/).waitFor();
     expect(await page.getByTestId(`decide-${records[0].id}`).count()).to.equal(0);
     // Records awaiting confirmation do not count: the wipe form still lists both drives as pending.
-    await page.getByTestId('form-complete_wipe').getByText('أقراص بانتظار سجل مسح ناجح مُحتسب (2):').waitFor();
+    await page.getByTestId('form-complete_wipe').getByText('أقراص بانتظار سجل محو ناجح مُحتسب (2):').waitFor();
     await checkPage(page, 'device page, records awaiting confirmation');
     await screenshot(page, 'wipe-awaiting-device-ar.png');
     await context.clearCookies();

@@ -125,7 +125,7 @@ describe('browser: a technician takes a device from intake to ready', function (
     await checkPage(page, 'device: triage form');
     await screenshot(page, 'device-triage-ar.png');
     await submitIn('form-triage');
-    await waitStatus('مسح البيانات');
+    await waitStatus('محو البيانات');
     await page.getByTestId('action-done').waitFor();
   });
 
@@ -146,7 +146,7 @@ describe('browser: a technician takes a device from intake to ready', function (
     const text = await missing.innerText();
     expect(text).to.contain('S2ZYJ9CF613407');
     expect(text).to.contain('S3Z9NB0K123456X');
-    expect(await status()).to.equal('مسح البيانات');
+    expect(await status()).to.equal('محو البيانات');
   });
 
   it('nwipe log: one passed record per drive, then the wipe completes to refurbish', async function () {
@@ -235,7 +235,7 @@ describe('browser: a technician takes a device from intake to ready', function (
     });
     await submitIn('form-triage');
     await page.getByTestId('stale-alert').waitFor();
-    await waitStatus('مسح البيانات');
+    await waitStatus('محو البيانات');
     // A device without drives must say so explicitly to finish the wipe.
     await page.getByTestId('form-complete_wipe').locator('input[name="noStorage"]').check();
     await submitIn('form-complete_wipe');
@@ -263,7 +263,7 @@ describe('browser: a technician takes a device from intake to ready', function (
     await checkPage(page, 'device disposal (en)');
     await screenshot(page, 'device-disposal-en.png');
     await page.goto(`${server.url}/devices/${device.id}`);
-    await page.getByText('Data sanitization').waitFor();
+    await page.getByText('Data wipe', { exact: true }).waitFor();
     await checkPage(page, 'device (en)');
     await screenshot(page, 'device-en.png');
     await switchLanguage(page, 'ar');

@@ -4,6 +4,7 @@ import { ApiError, UNAUTHENTICATED_EVENT } from '../api/http';
 import { queryClient } from '../api/queryClient';
 import type { Language, UserDto } from '../api/types';
 import { LANGUAGES } from '../i18n';
+import { fetchCountry } from '../prefs/country';
 import { usePrefs } from '../prefs/PreferencesProvider';
 
 export type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: UserDto };
@@ -19,7 +20,7 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const { setLanguage } = usePrefs();
+  const { setLanguage, setCountry } = usePrefs();
   const [state, setState] = useState<AuthState>({ status: 'loading' });
 
   // The session is an httpOnly cookie, so the only way to know whether we are signed in is to ask.
@@ -67,6 +68,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signedIn = state.status === 'signed-in';
+  // The country the instance serves (month names, currency, phone and ID hints), once signed in.
+  useEffect(() => {
+    if (!signedIn) return;
+    const ctrl = new AbortController();
+    fetchCountry(ctrl.signal).then(
+      (country) => country && setCountry(country),
+      () => {
+        /* the last known country stays */
+      },
+    );
+    return () => ctrl.abort();
+  }, [signedIn, setCountry]);
   const switchLanguage = useCallback(
     (language: Language) => {
       setLanguage(language);

@@ -3,12 +3,31 @@
 import type { Language } from '../api/types';
 
 export type Digits = 'latn' | 'arab';
+/** The country the instance serves (server config COUNTRY, sent by GET /api/settings): month names, money, hints. */
+export type Country = 'SA' | 'MA';
+export const COUNTRIES: readonly Country[] = ['SA', 'MA'];
+
+/** The currency amounts are in: riyal in Saudi Arabia, dirham in Morocco. */
+export const CURRENCY: Record<Country, string> = { SA: 'SAR', MA: 'MAD' };
+/** What a mobile number looks like where the instance serves (the server parses it in that country: lib/phone.ts). */
+export const PHONE_PLACEHOLDER: Record<Country, { national: string; international: string }> = {
+  SA: { national: '05XXXXXXXX', international: '+9665XXXXXXXX' },
+  MA: { national: '06XXXXXXXX', international: '+2126XXXXXXXX' },
+};
 
 const BASE: Record<Exclude<Language, 'ar'>, string> = { en: 'en-GB', fr: 'fr-FR' };
 
-function localeFor(language: Language, digits: Digits, calendar: 'gregory' | 'islamic-umalqura'): string {
+// Arabic month names differ by country: CLDR's ar-MA has يناير … ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر, while ar (as
+// in Saudi Arabia) has مايو، يوليو، أغسطس، سبتمبر، نوفمبر، ديسمبر.
+function localeFor(
+  language: Language,
+  digits: Digits,
+  calendar: 'gregory' | 'islamic-umalqura',
+  country: Country = 'SA',
+): string {
   const nu = language === 'ar' ? digits : 'latn';
-  const base = language === 'ar' ? (calendar === 'gregory' ? 'ar' : 'ar-SA') : BASE[language];
+  const arabic = calendar === 'gregory' ? (country === 'MA' ? 'ar-MA' : 'ar') : 'ar-SA';
+  const base = language === 'ar' ? arabic : BASE[language];
   return `${base}-u-ca-${calendar}-nu-${nu}`;
 }
 
@@ -29,18 +48,31 @@ export interface Formatters {
   day: (ymd: string | null | undefined) => string;
   /** A calendar month "YYYY-MM" as a short label for chart axes ("Nov 26", "نوفمبر 26"): Gregorian, like the data. */
   month: (ym: string) => string;
+  /** An amount of money in the country's currency (riyal or dirham). */
+  money: (amount: number) => string;
 }
 
-export function makeFormatters(language: Language, digits: Digits, hijri: boolean): Formatters {
+export function makeFormatters(language: Language, digits: Digits, hijri: boolean, country: Country = 'SA'): Formatters {
   const num = new Intl.NumberFormat(localeFor(language, digits, 'gregory'));
+  const money = new Intl.NumberFormat(localeFor(language, digits, 'gregory'), {
+    style: 'currency',
+    currency: CURRENCY[country],
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  });
   const greg = (opts: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(localeFor(language, digits, 'gregory'), opts);
+    new Intl.DateTimeFormat(localeFor(language, digits, 'gregory', country), opts);
   const hij = (opts: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(localeFor(language, digits, 'islamic-umalqura'), opts);
-  const gDate = greg({ dateStyle: 'medium' });
-  const gDateTime = greg({ dateStyle: 'medium', timeStyle: 'short' });
+  // Arabic's medium date is all digits (07/12/2026): the month is spelt out, so that it reads in the country's names.
+  const dateOpts: Intl.DateTimeFormatOptions =
+    language === 'ar' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'medium' };
+  const gDate = greg(dateOpts);
+  const gDateTime = greg(
+    language === 'ar' ? { ...dateOpts, hour: 'numeric', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
+  );
   const hDate = hij({ dateStyle: 'medium' });
-  const gDay = greg({ dateStyle: 'medium', timeZone: 'UTC' });
+  const gDay = greg({ ...dateOpts, timeZone: 'UTC' });
   const hDay = hij({ dateStyle: 'medium', timeZone: 'UTC' });
   const gMonth = greg({ month: 'short', year: '2-digit', timeZone: 'UTC' });
 
@@ -68,6 +100,7 @@ export function makeFormatters(language: Language, digits: Digits, hijri: boolea
       const d = /^\d{4}-\d{2}$/.test(ym) ? parse(`${ym}-01T00:00:00Z`) : null;
       return d ? gMonth.format(d) : ym;
     },
+    money: (amount) => money.format(amount),
   };
 }
 

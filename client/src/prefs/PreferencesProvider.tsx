@@ -3,13 +3,16 @@ import { useDirection } from '@mantine/core';
 import { RawIntlProvider } from 'react-intl';
 import type { Language } from '../api/types';
 import { loadMessages, makeIntl, makeTranslate, type Messages, type Translate } from '../i18n';
-import { makeFormatters, type Digits, type Formatters } from '../i18n/format';
+import { makeFormatters, type Country, type Digits, type Formatters } from '../i18n/format';
 import { PREF_KEYS, readPref, writePref } from './storage';
 
 export interface Preferences {
   language: Language;
   digits: Digits;
   hijri: boolean;
+  /** The instance's country (read-only, from the server's settings): month names, currency, phone and ID hints. */
+  country: Country;
+  setCountry: (country: Country) => void;
   setLanguage: (language: Language) => void;
   setDigits: (digits: Digits) => void;
   setHijri: (hijri: boolean) => void;
@@ -18,6 +21,10 @@ export interface Preferences {
 }
 
 const PreferencesContext = createContext<Preferences | null>(null);
+
+function storedCountry(): Country {
+  return readPref(PREF_KEYS.country) === 'MA' ? 'MA' : 'SA';
+}
 
 export function storedLanguage(): Language {
   const stored = readPref(PREF_KEYS.language);
@@ -50,6 +57,7 @@ export function PreferencesProvider({
   const wanted = useRef<Language>(language);
   const [digits, setDigitsState] = useState<Digits>(() => (readPref(PREF_KEYS.digits) === 'arab' ? 'arab' : 'latn'));
   const [hijri, setHijriState] = useState<boolean>(() => readPref(PREF_KEYS.hijri) === '1');
+  const [country, setCountryState] = useState<Country>(storedCountry);
 
   useEffect(() => {
     applyDocumentLanguage(language);
@@ -73,6 +81,10 @@ export function PreferencesProvider({
     writePref(PREF_KEYS.digits, d);
     setDigitsState(d);
   }, []);
+  const setCountry = useCallback((c: Country) => {
+    writePref(PREF_KEYS.country, c);
+    setCountryState(c);
+  }, []);
   const setHijri = useCallback((h: boolean) => {
     writePref(PREF_KEYS.hijri, h ? '1' : '0');
     setHijriState(h);
@@ -85,13 +97,15 @@ export function PreferencesProvider({
       language,
       digits,
       hijri,
+      country,
+      setCountry,
       setLanguage,
       setDigits,
       setHijri,
-      fmt: makeFormatters(language, digits, hijri),
+      fmt: makeFormatters(language, digits, hijri, country),
       t: makeTranslate(intl),
     }),
-    [intl, language, digits, hijri, setLanguage, setDigits, setHijri],
+    [intl, language, digits, hijri, country, setCountry, setLanguage, setDigits, setHijri],
   );
 
   return (

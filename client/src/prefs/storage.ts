@@ -13,4 +13,10 @@ export function writePref(key: string, value: string): void {
     /* not persisted */
   }
 }
-export const PREF_KEYS = { language: 'nimah.language', digits: 'nimah.digits', hijri: 'nimah.hijri' } as const;
+export const PREF_KEYS = {
+  language: 'nimah.language',
+  digits: 'nimah.digits',
+  hijri: 'nimah.hijri',
+  /** The instance's country as the server last said (GET /api/settings), so the next visit formats right at once. */
+  country: 'nimah.country',
+} as const;

@@ -112,7 +112,7 @@ export function SignaturePad({ onChange, error }: { onChange: (dataUrl: string |
           {error ?? t('handover.signatureHint')}
         </Text>
         <Button variant="default" size="xs" onClick={clear} data-testid="signature-clear">
-          {t('action.clear')}
+          {t('signature.redo')}
         </Button>
       </Group>
     </div>

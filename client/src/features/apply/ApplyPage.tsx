@@ -36,7 +36,7 @@ import { CityAutocomplete, RegionSelect, useRegionName } from '../../components/
 import { useServerForm } from '../../components/useServerForm';
 import { LANGUAGES, registerArabic, type MessageKey } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
-import { toLatinDigits } from '../../i18n/format';
+import { PHONE_PLACEHOLDER, toLatinDigits } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Honeypot } from '../../components/Honeypot';
 
@@ -161,7 +161,7 @@ export default function ApplyPage() {
 }
 
 function ApplyForm({ programme: p }: { programme: PublicProgrammeDto }) {
-  const { t, language, fmt } = usePrefs();
+  const { t, language, fmt, country } = usePrefs();
   const regionName = useRegionName();
   const allowed = p.eligibility.kinds.filter((k): k is Kind => (KINDS as readonly string[]).includes(k));
   const kinds = allowed.length ? allowed : KINDS;
@@ -259,7 +259,7 @@ function ApplyForm({ programme: p }: { programme: PublicProgrammeDto }) {
               />
               <TextInput
                 label={t('apply.nationalId')}
-                description={t('apply.nationalIdHint')}
+                description={t('apply.nationalIdHint', { country })}
                 required
                 dir="ltr"
                 inputMode="text"
@@ -275,6 +275,7 @@ function ApplyForm({ programme: p }: { programme: PublicProgrammeDto }) {
                 dir="ltr"
                 inputMode="tel"
                 autoComplete="tel"
+                placeholder={PHONE_PLACEHOLDER[country].national}
                 {...input('phone')}
               />
               <TextInput
@@ -313,7 +314,7 @@ function ApplyForm({ programme: p }: { programme: PublicProgrammeDto }) {
               />
               <NumberField
                 label={t('apply.income')}
-                description={t('apply.incomeHint')}
+                description={t('apply.incomeHint', { country })}
                 required
                 decimal
                 inputWrapperOrder={BELOW}

@@ -22,7 +22,8 @@ import { CityAutocomplete, RegionSelect } from '../../components/RegionFields';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
-import { useT } from '../../prefs/PreferencesProvider';
+import { PHONE_PLACEHOLDER } from '../../i18n/format';
+import { usePrefs, useT } from '../../prefs/PreferencesProvider';
 import { usePartners } from './usePartners';
 import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
@@ -186,6 +187,7 @@ export default function BeneficiaryFormPage() {
 
 function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
   const t = useT();
+  const { country } = usePrefs();
   const options = useEnumOptions();
   const navigate = useNavigate();
   const partners = usePartners();
@@ -246,12 +248,12 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
             label={t('beneficiary.nationalId')}
             required={!editing}
             dir="ltr"
-            inputMode="numeric"
+            inputMode={country === 'MA' ? 'text' : 'numeric'}
             autoComplete="off"
             {...input('nationalId')}
             classNames={{ input: 'nm-mono' }}
             placeholder={existing?.nationalIdMasked ?? undefined}
-            description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint')}
+            description={editing ? t('beneficiary.nationalIdKeep') : t('beneficiary.nationalIdHint', { country })}
             inputWrapperOrder={BELOW}
           />
         )}
@@ -278,7 +280,7 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
           type="tel"
           dir="ltr"
           inputMode="tel"
-          placeholder="05XXXXXXXX"
+          placeholder={PHONE_PLACEHOLDER[country].national}
           {...input('phone')}
         />
         <Select
@@ -341,7 +343,7 @@ function BeneficiaryForm({ existing }: { existing?: BeneficiaryDto }) {
               decimal
               {...input('monthlyIncome')}
               value={form.values.monthlyIncome}
-              description={t('beneficiary.incomeHint')}
+              description={t('beneficiary.incomeHint', { country })}
               inputWrapperOrder={BELOW}
             />
             <NumberField

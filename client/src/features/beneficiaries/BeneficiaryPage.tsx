@@ -76,7 +76,7 @@ export default function BeneficiaryPage() {
                     {b.householdSize === null ? null : fmt.number(b.householdSize)}
                   </Field>
                   <Field label={t('beneficiary.income')}>
-                    {b.monthlyIncome === null ? null : fmt.number(b.monthlyIncome)}
+                    {b.monthlyIncome === null ? null : fmt.money(b.monthlyIncome)}
                   </Field>
                   <Field label={t('beneficiary.schoolChildren')}>{fmt.number(b.schoolChildren)}</Field>
                 </>

@@ -9,7 +9,8 @@ import { DONOR_KINDS, DOCUMENT_LANGUAGES } from '../../api/types';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
-import { useT } from '../../prefs/PreferencesProvider';
+import { PHONE_PLACEHOLDER } from '../../i18n/format';
+import { usePrefs, useT } from '../../prefs/PreferencesProvider';
 
 type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & {
   kind: DonorKind;
@@ -62,6 +63,7 @@ export default function DonorFormPage() {
 
 function DonorForm({ existing }: { existing?: DonorDto }) {
   const t = useT();
+  const { country } = usePrefs();
   const options = useEnumOptions();
   const navigate = useNavigate();
   const editing = existing !== undefined;
@@ -99,7 +101,7 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
           type="tel"
           dir="ltr"
           inputMode="tel"
-          placeholder="+9665XXXXXXXX"
+          placeholder={PHONE_PLACEHOLDER[country].international}
           {...text('phone')}
         />
         <TextInput label={t('donor.email')} type="email" dir="ltr" {...text('email')} />

@@ -20,6 +20,7 @@ import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerErrors } from '../../components/useServerErrors';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
+import { PHONE_PLACEHOLDER } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { PledgeItemsEditor, type PledgeItemForm } from './PledgeItemsEditor';
 import { Honeypot } from '../../components/Honeypot';
@@ -35,7 +36,7 @@ type Values = {
 
 /** The public offer of a donation: no account, a few fields, and the code to quote when the charity calls back. */
 export default function PledgePage() {
-  const { t, language } = usePrefs();
+  const { t, language, country } = usePrefs();
   const options = useEnumOptions();
   const initialValues: Values = {
     donor: { kind: 'individual', name: '', phone: '', email: '', city: '' },
@@ -136,7 +137,7 @@ export default function PledgePage() {
                 inputMode="tel"
                 dir="ltr"
                 autoComplete="tel"
-                placeholder="05XXXXXXXX"
+                placeholder={PHONE_PLACEHOLDER[country].national}
                 {...setD('phone')}
               />
               <TextInput label={t('donor.email')} type="email" dir="ltr" autoComplete="email" {...setD('email')} />
