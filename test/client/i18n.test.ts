@@ -202,4 +202,148 @@ describe('client messages (ICU)', function () {
     expect(format('fr-FR', dict.fr['user.passwordHint'], { n: 8 })).to.equal('Au moins 8 caractères');
     expect(format('fr-FR', dict.fr['user.passwordHint'], { n: 1 })).to.equal('Au moins 1 caractère');
   });
+
+  // Issue 20: the glossary (docs/glossary.md) in the UI's words. «مسح» is scanning only; wiping is «محو البيانات».
+  it('the glossary holds: no banned usage in Arabic, English or French', function () {
+    const banned: Record<Language, [RegExp, string][]> = {
+      ar: [
+        [/مسح\s*(ال)?بيانات/, 'wiping is «محو البيانات», «مسح» is scanning'],
+        [/سجلّ?ا?ت?\s+(ال)?مسح|أداة المسح|إتمام المسح|إثبات (ال)?مسح|مُسحت|يُمسح|تُمسح بيانات/, 'a wipe is «محو»'],
+        [/^مسح$|مسح التصفية/, 'clearing is «إزالة» (a signature: «إعادة التوقيع»)'],
+        [/رقم الطلب/, 'beside a request id: «مرجع للدعم»; an application: «مرجع الطلب»'],
+        [/فك القطع|فُكّت قطع/, 'harvested is «مُفكَّك», harvesting «تفكيك»'],
+        [/رسكلة/, 'recycled is «أُعيد تدويره», recycling «إعادة التدوير»'],
+        [/قائمة انتظار الاستلام/, 'the intake queue is «قائمة الاستلام»; «قائمة الانتظار» is the beneficiaries’'],
+      ],
+      en: [
+        [/sanitization|sanitized|request id/i, 'English says wipe record, data wipe, support reference'],
+        [/harvest parts|parts harvested/i, 'harvested for parts'],
+      ],
+      fr: [
+        [/identifiant de la requête|désinfection|assainissement/i, 'effacement des données, référence pour le support'],
+      ],
+    };
+    const problems: string[] = [];
+    for (const l of LANGUAGES) {
+      for (const [key, message] of Object.entries(dict[l])) {
+        for (const [re, why] of banned[l]) if (re.test(message)) problems.push(`${l} ${key}: ${message} (${why})`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+    // The words the glossary fixes, where they are shown.
+    expect(dict.ar['deviceStatus.wipe']).to.equal('محو البيانات');
+    expect(dict.ar['docs.sanitizationCertificate']).to.contain('شهادة محو البيانات');
+    expect(dict.ar['error.requestId']).to.equal('مرجع للدعم');
+    expect(dict.ar['signature.redo']).to.equal('إعادة التوقيع');
+    expect(dict.ar['deviceStatus.harvested']).to.equal('مُفكَّك');
+    expect(dict.ar['lifecycle.harvest']).to.equal(dict.ar['eventType.harvest']);
+    expect(dict.ar['deviceStatus.recycled']).to.equal('أُعيد تدويره');
+    for (const l of LANGUAGES) {
+      expect(dict[l]['nav.intakeQueue'], `${l} intake queue vs waiting list`).not.to.equal(dict[l]['nav.waitlist']);
+      expect(dict[l]['queue.title'], `${l} intake queue`).to.equal(dict[l]['nav.intakeQueue']);
+      expect(dict[l]['waitlist.title'], `${l} waiting list`).to.equal(dict[l]['nav.waitlist']);
+    }
+    expect(dict.ar['nav.intakeQueue']).not.to.contain('انتظار');
+  });
+
+  // Words that are the same in both languages: acronyms, brand and product names, and words French shares.
+  const SAME_IN_FRENCH = new Set([
+    'Nimah',
+    'العربية',
+    'English',
+    'Français',
+    'SMART',
+    'IMEI',
+    'SSD',
+    'NVMe',
+    'eMMC',
+    'SMS',
+    'URL',
+    'Wi-Fi',
+    'WhatsApp',
+    'Webhook',
+    'Webhooks',
+    'Workbench',
+    'ATA Secure Erase',
+    'ATA Sanitize',
+    'NVMe Sanitize',
+    'NVMe Format (crypto)',
+    'Purge',
+    'Actions',
+    'Association',
+    'Code',
+    'Date',
+    'Description',
+    'Documents',
+    'Institution',
+    'Institutions',
+    'Justification',
+    'Licence',
+    'Mobile',
+    'Organisation',
+    'Page {page, number}',
+    '{n, number} ms',
+    'Passes',
+    'Places',
+    'Points',
+    'Ports',
+    'Programme',
+    'Programmes',
+    'Secret',
+    'Site',
+    'Sites',
+    'Sponsor',
+    'Suggestions',
+    'Technique',
+    'Total',
+    'Type',
+  ]);
+
+  it('French is complete: no French message is its English one, but for a short list of shared words', function () {
+    const english: string[] = [];
+    for (const [key, message] of Object.entries(dict.fr)) {
+      if (message !== dict.en[key] || SAME_IN_FRENCH.has(message)) continue;
+      // Nothing but arguments, numbers and signs ("{n, number}", "{from} → {to}", ", ") has no language.
+      const words = message.replace(/\{[^{}]*\}/g, '').replace(/[^\p{L}]/gu, '');
+      if (words.length) english.push(`${key}: ${message}`);
+    }
+    expect(english).to.deep.equal([]);
+  });
+
+  it('an Arabic count lacking two, few or many fails, and one and two are said in words', function () {
+    const problems: string[] = [];
+    const walk = (elements: MessageFormatElement[], key: string) => {
+      for (const el of elements) {
+        if (el.type === TYPE.plural) {
+          const missing = ['two', 'few', 'many'].filter((f) => !(f in el.options));
+          if (missing.length) problems.push(`ar ${key} {${el.value}} lacks ${missing.join(', ')}`);
+          // «جهاز واحد», «جهازان»: never «1 جهاز», «2 جهاز».
+          for (const f of ['one', 'two'])
+            if (el.options[f]?.value.some((x) => x.type === TYPE.pound))
+              problems.push(`ar ${key} {${el.value}} ${f} has the digit`);
+        }
+        if (el.type === TYPE.plural || el.type === TYPE.select)
+          for (const o of Object.values(el.options)) walk(o.value, key);
+      }
+    };
+    for (const [key, message] of Object.entries(dict.ar)) walk(parse(message, { ignoreTag: true }), key);
+    expect(problems).to.deep.equal([]);
+    // And they read right: two, three to ten, eleven and more.
+    expect(format('ar-u-nu-latn', dict.ar['wq.countLabel'], { n: 2 })).to.equal('جهازان');
+    expect(format('ar-u-nu-latn', dict.ar['wq.countLabel'], { n: 3 })).to.equal('3 أجهزة');
+    expect(format('ar-u-nu-latn', dict.ar['wq.countLabel'], { n: 11 })).to.equal('11 جهازًا');
+    expect(format('ar-u-nu-latn', dict.ar['wq.countLabel'], { n: 100 })).to.equal('100 جهاز');
+    expect(format('ar-u-nu-latn', dict.ar['dash.days'], { n: 0 })).to.equal('أقل من يوم');
+  });
+
+  it('hints and amounts follow the country (Saudi Arabia or Morocco)', function () {
+    for (const l of LANGUAGES) {
+      const ma = format(l, dict[l]['beneficiary.nationalIdHint'], { country: 'MA' });
+      const sa = format(l, dict[l]['beneficiary.nationalIdHint'], { country: 'SA' });
+      expect(ma, `${l} MA`).to.contain('CIN');
+      expect(sa, `${l} SA`).to.match(/10/);
+      expect(format(l, dict[l]['apply.who.income'], { amount: 800, country: 'MA' }), l).to.match(/درهم|dirhams/);
+      expect(format(l, dict[l]['apply.who.income'], { amount: 800, country: 'SA' }), l).to.match(/ريال|riyals/);
+    }
+  });
 });

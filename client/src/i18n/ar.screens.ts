@@ -344,7 +344,7 @@ export const arScreens = {
   'apply.who.ageMax':
     'من لا تزيد أعمارهم على {max, plural, zero {# سنة} one {سنة واحدة} two {سنتين} few {# سنوات} many {# سنة} other {# سنة}}',
   'apply.who.regions': 'المقيمون في: {regions}',
-  'apply.who.income': 'ألا يزيد دخل الأسرة الشهري على {amount, number} للفرد الواحد',
+  'apply.who.income': 'ألا يزيد دخل الأسرة الشهري على {amount, number} {country, select, MA {درهم} other {ريال}} للفرد الواحد',
   'apply.kind': 'مَن يتقدّم بالطلب؟',
   'apply.kind.family': 'أسرة',
   'apply.kind.student': 'طالب أو طالبة',
@@ -586,4 +586,17 @@ export const arScreens = {
   'trainingGate.overrideLabel': 'سبب التسليم دون إتمام التدريب',
   'trainingGate.overrideHint': 'للمسؤول وحده. يُحفظ السبب مع التسليم وفي سجل الجهاز. اكتبه ثم أكّد التسليم من جديد.',
   'trainingGate.askAdmin': 'لا يُسلَّم الجهاز قبل إتمام الدورة إلا بقرار من المسؤول مع ذكر السبب.',
+  // Issue 20: language (moved from ar.ts for the technician's first-screen budget: used only by screens that
+  // register these messages; the beneficiary form's country hints)
+  'user.passwordHint':
+    '{n, plural, zero {لا حد أدنى للأحرف} one {حرف واحد على الأقل} two {حرفان على الأقل} few {# أحرف على الأقل} many {# حرفًا على الأقل} other {# حرف على الأقل}}',
+  'waitlist.intro': 'المستفيدون المتحقَّق منهم مرتبين حسب درجة الأولوية؛ التفصيل يبيّن سبب الترتيب.',
+  'beneficiary.nationalIdKeep': 'اتركه فارغًا لإبقاء الرقم المسجَّل.',
+  'user.newPassword': 'كلمة مرور جديدة (اختياري)',
+  'users.edit': 'تعديل المستخدم',
+  'beneficiaries.edit': 'تعديل بيانات المستفيد',
+  'region.legacy': 'مسجَّلة سابقًا كنص: {text}',
+  'beneficiary.noPartner': 'بلا إحالة',
+  'beneficiary.nationalIdHint': '{country, select, MA {رقم البطاقة الوطنية للتعريف (\u2066CIN\u2069): حرف أو حرفان ثم أرقام. يُحفظ مشفَّرًا ولا يُعرض إلا مخفيًّا.} other {رقم الهوية الوطنية أو الإقامة: 10 أرقام تبدأ بـ1 أو 2. يُحفظ مشفَّرًا ولا يُعرض إلا مخفيًّا.}}',
+  'beneficiary.incomeHint': 'دخل الأسرة كلها في الشهر {country, select, MA {بالدرهم} other {بالريال}}',
 };

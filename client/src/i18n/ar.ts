@@ -35,9 +35,6 @@ export const ar = {
   'user.language': 'اللغة',
   'user.lastLogin': 'آخر دخول',
   'user.password': 'كلمة المرور',
-  'user.newPassword': 'كلمة مرور جديدة (اختياري)',
-  'user.passwordHint':
-    '{n, plural, zero {لا حد أدنى للأحرف} one {حرف واحد على الأقل} two {حرفان على الأقل} few {# أحرف على الأقل} many {# حرفًا على الأقل} other {# حرف على الأقل}}',
   'user.active': 'الحساب مفعّل',
   'user.clearLockout': 'إلغاء قفل تسجيل الدخول',
   'user.clearLockoutHint': 'يتيح الدخول فورًا بعد محاولات فاشلة كثيرة.',
@@ -246,7 +243,6 @@ export const ar = {
 
   'users.title': 'المستخدمون',
   'users.new': 'مستخدم جديد',
-  'users.edit': 'تعديل المستخدم',
 
   'role.admin': 'مدير النظام',
   'role.manager': 'مدير الجمعية',
@@ -541,25 +537,20 @@ export const ar = {
 
   'beneficiaries.title': 'المستفيدون',
   'beneficiaries.new': 'تسجيل مستفيد',
-  'beneficiaries.edit': 'تعديل بيانات المستفيد',
   'beneficiaries.searchHint': 'الاسم، أو رقم الهوية أو الجوال كاملًا',
   'beneficiary.title': 'المستفيد',
   'beneficiary.kind': 'الفئة',
   'beneficiary.name': 'الاسم',
   'beneficiary.nationalId': 'رقم الهوية',
-  'beneficiary.nationalIdHint': '{country, select, MA {رقم البطاقة الوطنية للتعريف (\u2066CIN\u2069): حرف أو حرفان ثم أرقام. يُحفظ مشفَّرًا ولا يُعرض إلا مخفيًّا.} other {رقم الهوية الوطنية أو الإقامة: 10 أرقام تبدأ بـ1 أو 2. يُحفظ مشفَّرًا ولا يُعرض إلا مخفيًّا.}}',
-  'beneficiary.nationalIdKeep': 'اتركه فارغًا لإبقاء الرقم المسجَّل.',
   'beneficiary.phone': 'الجوال',
   'beneficiary.city': 'المدينة',
   'beneficiary.region': 'المنطقة',
   'beneficiary.household': 'أفراد الأسرة',
   'beneficiary.income': 'الدخل الشهري',
-  'beneficiary.incomeHint': 'دخل الأسرة كلها في الشهر {country, select, MA {بالدرهم} other {بالريال}}',
   'beneficiary.schoolChildren': 'أطفال في سن الدراسة',
   'beneficiary.need': 'الحاجة',
   'beneficiary.purpose': 'الغرض',
   'beneficiary.partner': 'الجهة المحيلة',
-  'beneficiary.noPartner': 'بلا إحالة',
   'beneficiary.status': 'الحالة',
   'beneficiary.rejectionReason': 'سبب الرفض',
   'beneficiary.confirmReject': 'تأكيد الرفض',
@@ -601,7 +592,6 @@ export const ar = {
   'priority.partnerReferral': 'إحالة من جهة شريكة',
 
   'waitlist.title': 'قائمة الانتظار',
-  'waitlist.intro': 'المستفيدون المتحقَّق منهم مرتبين حسب درجة الأولوية؛ التفصيل يبيّن سبب الترتيب.',
   'waitlist.empty': 'لا أحد في قائمة الانتظار.',
   'waitlist.rank': 'الترتيب',
 
@@ -624,7 +614,6 @@ export const ar = {
   'region.cityHint': 'اختر مدينة من القائمة أو اكتب اسم البلدة أو القرية',
   'region.country.SA': 'المملكة العربية السعودية',
   'region.country.MA': 'المغرب',
-  'region.legacy': 'مسجَّلة سابقًا كنص: {text}',
 
   'board.title': 'لوحة التخصيص',
   'board.programme': 'البرنامج',
@@ -686,7 +675,7 @@ export const ar = {
   'dash.forecastNoTarget': 'لا هدف محدد لهذا البرنامج',
   'dash.forecastNoHandovers': 'لا تكفي البيانات بعد: لم يُسلَّم أي جهاز',
   'dash.forecastNotEnough':
-    'لا تكفي البيانات بعد: {n, plural, zero {# تسليم} one {تسليم واحد} two {تسليمان} few {# تسليمات} many {# تسليمًا} other {# تسليم}} منذ {since}',
+    'لا تكفي البيانات بعد: {n, plural, zero {لا تسليمات} one {تسليم واحد} two {تسليمان} few {# تسليمات} many {# تسليمًا} other {# تسليم}} منذ {since}',
   'dash.forecastStalled':
     'لا موعد: لا تسليمات في آخر {weeks, plural, zero {# أسبوع} one {أسبوع} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}',
   'dash.forecastBeyond':
@@ -706,7 +695,7 @@ export const ar = {
   'dash.funnel': 'الأجهزة حسب الحالة',
   'dash.stageTimes': 'المدة الوسيطة في كل مرحلة',
   'dash.stageTimesHint': 'للمراحل التي انتهت خلال آخر 90 يومًا، أو خلال الفترة المختارة.',
-  'dash.days': '{n, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
+  'dash.days': '{n, plural, zero {أقل من يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
   'dash.yield': 'نسبة التسليم',
   'dash.placed': 'سُلّمت لمستفيدين',
   'dash.received': 'كل الأجهزة المستلمة',

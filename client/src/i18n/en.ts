@@ -1173,7 +1173,7 @@ export const en: Messages = {
   'apply.who.ageMin': 'Aged {min, plural, one {# year} other {# years}} or more',
   'apply.who.ageMax': 'Aged {max, plural, one {# year} other {# years}} or less',
   'apply.who.regions': 'Living in: {regions}',
-  'apply.who.income': 'A household monthly income of at most {amount, number} per person',
+  'apply.who.income': 'A household monthly income of at most {amount, number} {country, select, MA {dirhams} other {riyals}} per person',
   'apply.kind': 'Who is applying?',
   'apply.kind.family': 'A family',
   'apply.kind.student': 'A student',

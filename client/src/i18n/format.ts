@@ -5,15 +5,7 @@ import type { Language } from '../api/types';
 export type Digits = 'latn' | 'arab';
 /** The country the instance serves (server config COUNTRY, sent by GET /api/settings): month names, money, hints. */
 export type Country = 'SA' | 'MA';
-export const COUNTRIES: readonly Country[] = ['SA', 'MA'];
-
-/** The currency amounts are in: riyal in Saudi Arabia, dirham in Morocco. */
-export const CURRENCY: Record<Country, string> = { SA: 'SAR', MA: 'MAD' };
-/** What a mobile number looks like where the instance serves (the server parses it in that country: lib/phone.ts). */
-export const PHONE_PLACEHOLDER: Record<Country, { national: string; international: string }> = {
-  SA: { national: '05XXXXXXXX', international: '+9665XXXXXXXX' },
-  MA: { national: '06XXXXXXXX', international: '+2126XXXXXXXX' },
-};
+// Phone placeholders live in ./country.ts: only forms need them, and this file is on every first screen.
 
 const BASE: Record<Exclude<Language, 'ar'>, string> = { en: 'en-GB', fr: 'fr-FR' };
 
@@ -56,7 +48,7 @@ export function makeFormatters(language: Language, digits: Digits, hijri: boolea
   const num = new Intl.NumberFormat(localeFor(language, digits, 'gregory'));
   const money = new Intl.NumberFormat(localeFor(language, digits, 'gregory'), {
     style: 'currency',
-    currency: CURRENCY[country],
+    currency: country === 'MA' ? 'MAD' : 'SAR', // dirham in Morocco, riyal in Saudi Arabia
     minimumFractionDigits: 0,
     maximumFractionDigits: 2,
   });

@@ -628,7 +628,7 @@ export const fr: Messages = {
   'apply.who.ageMin': 'Âgés d’au moins {min, plural, one {# an} other {# ans}}',
   'apply.who.ageMax': 'Âgés de {max, plural, one {# an} other {# ans}} au plus',
   'apply.who.regions': 'Région de résidence : {regions}',
-  'apply.who.income': 'Un revenu mensuel du foyer d’au plus {amount, number} par personne',
+  'apply.who.income': 'Un revenu mensuel du foyer d’au plus {amount, number} {country, select, MA {dirhams} other {riyals}} par personne',
   'apply.kind': 'Qui dépose la demande ?',
   'apply.kind.family': 'Famille',
   'apply.kind.student': 'Étudiant ou étudiante',

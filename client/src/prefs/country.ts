@@ -1,9 +1,9 @@
 // The instance's country comes from the server (config COUNTRY, in GET /api/settings): read once a user is signed
 // in, and remembered (PreferencesProvider) so that the next visit, public pages included, formats right at once.
 import { api } from '../api/http';
-import { COUNTRIES, type Country } from '../i18n/format';
+import type { Country } from '../i18n/format';
 
 export async function fetchCountry(signal?: AbortSignal): Promise<Country | undefined> {
   const settings = await api<{ country?: string }>('/api/settings', { signal });
-  return COUNTRIES.find((c) => c === settings.country);
+  return settings.country === 'MA' || settings.country === 'SA' ? settings.country : undefined;
 }

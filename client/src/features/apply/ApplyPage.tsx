@@ -36,7 +36,8 @@ import { CityAutocomplete, RegionSelect, useRegionName } from '../../components/
 import { useServerForm } from '../../components/useServerForm';
 import { LANGUAGES, registerArabic, type MessageKey } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
-import { PHONE_PLACEHOLDER, toLatinDigits } from '../../i18n/format';
+import { PHONE_PLACEHOLDER } from '../../i18n/country';
+import { toLatinDigits, type Country } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Honeypot } from '../../components/Honeypot';
 
@@ -204,7 +205,7 @@ function ApplyForm({ programme: p }: { programme: PublicProgrammeDto }) {
 
   const input = (k: keyof Values) => ({ name: k, ...form.getInputProps(k) });
   const num = (k: 'householdSize' | 'monthlyIncome' | 'schoolChildren') => ({ ...input(k), value: form.values[k] });
-  const who = eligibilityLines(p, t, regionName);
+  const who = eligibilityLines(p, t, regionName, country);
   const student = form.values.kind === 'student';
 
   return (
@@ -383,6 +384,7 @@ function eligibilityLines(
   p: PublicProgrammeDto,
   t: (key: MessageKey, vars?: Record<string, string | number>) => string,
   regionName: (code: string) => string,
+  country: Country,
 ): string[] {
   const e = p.eligibility;
   const lines: string[] = [];
@@ -393,7 +395,7 @@ function eligibilityLines(
   else if (e.maxAge !== null) lines.push(t('apply.who.ageMax', { max: e.maxAge }));
   if (e.regionCodes.length)
     lines.push(t('apply.who.regions', { regions: e.regionCodes.map(regionName).join(t('common.listSep')) }));
-  if (e.maxIncomePerMember !== null) lines.push(t('apply.who.income', { amount: e.maxIncomePerMember }));
+  if (e.maxIncomePerMember !== null) lines.push(t('apply.who.income', { amount: e.maxIncomePerMember, country }));
   return lines;
 }
 

@@ -22,7 +22,7 @@ import { CityAutocomplete, RegionSelect } from '../../components/RegionFields';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
-import { PHONE_PLACEHOLDER } from '../../i18n/format';
+import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { usePrefs, useT } from '../../prefs/PreferencesProvider';
 import { usePartners } from './usePartners';
 import { registerArabic } from '../../i18n';

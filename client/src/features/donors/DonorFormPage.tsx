@@ -9,7 +9,7 @@ import { DONOR_KINDS, DOCUMENT_LANGUAGES } from '../../api/types';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
-import { PHONE_PLACEHOLDER } from '../../i18n/format';
+import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { usePrefs, useT } from '../../prefs/PreferencesProvider';
 
 type Form = Required<Omit<DonorInput, 'kind' | 'preferredLanguage'>> & {

@@ -20,7 +20,7 @@ import { useEnumOptions } from '../../components/useEnumOptions';
 import { useServerErrors } from '../../components/useServerErrors';
 import { useServerForm } from '../../components/useServerForm';
 import { toLatinDigits } from '../../i18n/format';
-import { PHONE_PLACEHOLDER } from '../../i18n/format';
+import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { PledgeItemsEditor, type PledgeItemForm } from './PledgeItemsEditor';
 import { Honeypot } from '../../components/Honeypot';
