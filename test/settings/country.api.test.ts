@@ -19,7 +19,11 @@ describe('settings: the country', function () {
     const { token } = await signIn('admin');
     const ok = await api().patch('/api/settings').set(bearer(token)).send({ charityPhone: '0522000000' }).expect(200);
     expect(ok.body.country).to.equal(config.country);
-    const bad = await api().patch('/api/settings').set(bearer(token)).send({ country: config.country === 'SA' ? 'MA' : 'SA' }).expect(400);
+    const bad = await api()
+      .patch('/api/settings')
+      .set(bearer(token))
+      .send({ country: config.country === 'SA' ? 'MA' : 'SA' })
+      .expect(400);
     expect(JSON.stringify(bad.body.error.details)).to.contain('country');
     const after = await api().get('/api/settings').set(bearer(token)).expect(200);
     expect(after.body.country).to.equal(config.country);

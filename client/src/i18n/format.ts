@@ -44,7 +44,12 @@ export interface Formatters {
   money: (amount: number) => string;
 }
 
-export function makeFormatters(language: Language, digits: Digits, hijri: boolean, country: Country = 'SA'): Formatters {
+export function makeFormatters(
+  language: Language,
+  digits: Digits,
+  hijri: boolean,
+  country: Country = 'SA',
+): Formatters {
   const num = new Intl.NumberFormat(localeFor(language, digits, 'gregory'));
   const money = new Intl.NumberFormat(localeFor(language, digits, 'gregory'), {
     style: 'currency',
@@ -61,7 +66,9 @@ export function makeFormatters(language: Language, digits: Digits, hijri: boolea
     language === 'ar' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'medium' };
   const gDate = greg(dateOpts);
   const gDateTime = greg(
-    language === 'ar' ? { ...dateOpts, hour: 'numeric', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
+    language === 'ar'
+      ? { ...dateOpts, hour: 'numeric', minute: '2-digit' }
+      : { dateStyle: 'medium', timeStyle: 'short' },
   );
   const hDate = hij({ dateStyle: 'medium' });
   const gDay = greg({ ...dateOpts, timeZone: 'UTC' });
