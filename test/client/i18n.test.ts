@@ -246,6 +246,17 @@ describe('client messages (ICU)', function () {
     expect(dict.ar['nav.intakeQueue']).not.to.contain('انتظار');
   });
 
+  it('the server’s SMS and e-mail wording follow the glossary too', async function () {
+    const fs = await import('node:fs');
+    const problems: string[] = [];
+    for (const file of ['server/modules/sms/sms.render.ts', 'server/modules/email/email.wording.ts']) {
+      const text = fs.readFileSync(path.resolve(i18nDir, '../../..', file), 'utf8');
+      for (const re of [/مسح|نمسح|مُسحت/, /رقم الطلب/, /قائمة انتظار الاستلام/, /sanitiz/i])
+        if (re.test(text)) problems.push(`${file}: ${String(re)}`);
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
   // Words that are the same in both languages: acronyms, brand and product names, and words French shares.
   const SAME_IN_FRENCH = new Set([
     'Nimah',
