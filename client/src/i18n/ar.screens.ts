@@ -428,7 +428,7 @@ export const arScreens = {
   'course.places': 'المقاعد',
   'course.placesTaken': '{n, number} من {capacity, number}',
   'course.waitlistedN':
-    '{n, plural, zero {لا أحد في الانتظار} one {واحد في الانتظار} two {اثنان في الانتظار} few {# في الانتظار} many {# في الانتظار} other {# في الانتظار}}',
+    '{n, plural, zero {لا أحد في الانتظار} one {متدرب واحد في الانتظار} two {متدربان في الانتظار} few {# متدربين في الانتظار} many {# متدربًا في الانتظار} other {# متدرب في الانتظار}}',
   'course.completedCount': 'أتمّوا الدورة',
   'course.threshold': 'نسبة الحضور المطلوبة',
   'course.thresholdValue': '{n, number}٪',

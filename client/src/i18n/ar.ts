@@ -423,7 +423,7 @@ export const ar = {
   'wipe.technique': 'التقنية',
   'wipe.tool': 'الأداة والإصدار',
   'wipe.passes': 'عدد المرات',
-  'wipe.passesN': '{n, plural, zero {لا مرات} one {مرة واحدة} two {مرتان} few {# مرات} many {# مرة} other {# مرة}}',
+  'wipe.passesN': '{n, plural, zero {ولا مرة} one {مرة واحدة} two {مرتان} few {# مرات} many {# مرة} other {# مرة}}',
   'wipe.verification': 'التحقق',
   'wipe.result': 'النتيجة',
   'wipe.startedAt': 'البداية',
