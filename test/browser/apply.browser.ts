@@ -196,7 +196,7 @@ describe('browser: the public application form of a programme, on a phone, in Ar
     const size = await done.getByTestId('apply-reference').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size, 'the reference in large type').to.be.at.least(28);
     const text = await done.innerText();
-    expect(text).to.contain('رقم طلبك');
+    expect(text).to.contain('مرجع طلبك');
     expect(text).to.contain('ماذا بعد؟');
     expect(text).to.contain('لا حاجة إلى التقديم مرة أخرى');
     // What the server stored: the applicant in the registry, `applied`, with the consent in the page's language.
@@ -281,7 +281,7 @@ describe('browser: the public application form of a programme, on a phone, in Ar
       await done.waitFor();
       expect(plain(await done.getByTestId('apply-reference').innerText()).trim()).to.match(REFERENCE);
       const text = await done.innerText();
-      expect(text).to.contain('Numéro de votre candidature');
+      expect(text).to.contain('Référence de votre candidature');
       expect(text).to.contain('Et ensuite ?');
       const [b] = await registered('Fatima Zahra El Idrissi');
       expect(b).to.include({ status: 'applied', regionCode: 'SA-02' });

@@ -658,15 +658,15 @@ export const fr: Messages = {
   'apply.motivationHint':
     'Quelques lignes pour le comité de sélection : en quoi l’ordinateur vous aiderait, vous ou votre famille.',
   'apply.consent':
-    'J’accepte de recevoir le numéro de ma candidature et son suivi par SMS au numéro de mobile ci-dessus',
+    'J’accepte de recevoir la référence de ma candidature et son suivi par SMS au numéro de mobile ci-dessus',
   'apply.contactLanguage': 'Langue des messages',
   'apply.submit': 'Envoyer ma candidature',
   'apply.privacy':
     'Vos informations ne servent qu’à étudier votre candidature ; votre numéro d’identité n’est jamais affiché en entier.',
   'apply.doneTitle': 'Merci : votre candidature a bien été reçue',
-  'apply.referenceIs': 'Numéro de votre candidature',
+  'apply.referenceIs': 'Référence de votre candidature',
   'apply.keepIt':
-    'Conservez ce numéro et rappelez-le chaque fois que vous contactez l’association ou qu’elle vous contacte.',
+    'Conservez cette référence et rappelez-la chaque fois que vous contactez l’association ou qu’elle vous contacte.',
   'apply.smsSent': 'Nous vous l’avons aussi envoyé par SMS.',
   'apply.smsNone': 'Aucun SMS ne sera envoyé : notez ce numéro dès maintenant.',
   'apply.nextTitle': 'Et ensuite ?',
