@@ -116,6 +116,7 @@ describe('browser: bulk actions on the device list', function () {
     const left = await api.call<{ siteId: number | null; status: string }>('GET', `/api/devices/${laptops[1].id}`);
     expect(left).to.include({ siteId: null, status: 'wipe' });
     await checkPage(page, 'devices: bulk summary');
+    await screenshot(page, 'devices-bulk-summary-ar.png');
   });
 
   it('selects every device matching a filter, beyond the page, in Arabic and English', async function () {

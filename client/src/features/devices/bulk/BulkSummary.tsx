@@ -1,4 +1,4 @@
-import { Alert, CloseButton, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, CloseButton, Group, List, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { Ltr } from '../../../components/Ltr';
 import { hasKey } from '../../../i18n';
@@ -10,9 +10,9 @@ export function BulkSummary({ result, onClose }: { result: BulkResult; onClose: 
   const { t } = usePrefs();
   const tagOf = (d: BulkDevice) =>
     d.tag ? (
-      <Link to={`/devices/${d.id}`}>
+      <Anchor component={Link} to={`/devices/${d.id}`} size="sm">
         <Ltr mono>{d.tag}</Ltr>
-      </Link>
+      </Anchor>
     ) : (
       <Ltr mono>#{d.id}</Ltr>
     );
