@@ -1417,4 +1417,36 @@ export const en: Messages = {
   'trainingGate.askAdmin': 'Only an admin can hand the device over before the course is completed, giving a reason.',
   // Issue 20: language (glossary: docs/glossary.md)
   'signature.redo': 'Sign again',
+  // Issue 20: bulk actions on the device list
+  'bulk.selectRow': 'Select {tag}',
+  'bulk.selectPage': 'Select every device on this page',
+  'bulk.pageSelected':
+    '{count, plural, one {The device on this page is selected.} other {All # devices on this page are selected.}}',
+  'bulk.selectAll':
+    '{total, plural, one {Select the one device matching this filter} other {Select all # devices matching this filter}}',
+  'bulk.allSelected':
+    '{count, plural, one {The one device matching this filter is selected.} other {All # devices matching this filter are selected.}}',
+  'bulk.tooMany': 'More than {limit, number} devices match: narrow the filter to select them all.',
+  'bulk.count': '{count, plural, one {# device selected} other {# devices selected}}',
+  'bulk.clear': 'Clear selection',
+  'bulk.move': 'Move to another site',
+  'bulk.triage': 'Triage with one finding',
+  'bulk.labels': 'Print labels (PDF)',
+  'bulk.csv': 'Export CSV',
+  'bulk.limitHint': 'Exports take up to {limit, number} devices at a time',
+  'bulk.moveTitle': '{count, plural, one {Move one device} other {Move # devices}}',
+  'bulk.triageTitle': '{count, plural, one {Triage one device} other {Triage # devices}} with the same finding',
+  'bulk.triageHint': 'The finding is recorded in each device’s own history. Only devices awaiting triage are triaged.',
+  'bulk.apply': 'Apply',
+  'bulk.perDevice': 'Each device is changed on its own, fully or not at all; one that cannot be does not stop the others.',
+  'bulk.summaryTitle': 'Result',
+  'bulk.done': '{count, plural, one {# device done} other {# devices done}}',
+  'bulk.conflicts':
+    '{count, plural, one {# device changed meanwhile and was left as it was} other {# devices changed meanwhile and were left as they were}}',
+  'bulk.conflictsHint': 'Reload the list, check them, and select them again if needed.',
+  'bulk.refused': '{count, plural, one {# device refused} other {# devices refused}}',
+  'bulk.reason.ALREADY_THERE': 'already at that site',
+  'bulk.reason.INVALID_TRANSITION': 'not at this step',
+  'bulk.reason.NOT_FOUND': 'not found',
+  'bulk.reason.other': 'could not be done',
 };

@@ -1403,4 +1403,37 @@ export const fr: Messages = {
   'batch.download': 'Télécharger le PDF',
   'public.missing': 'Le serveur affiche lui-même cette page, et il ne l’a pas trouvée.',
   'signature.redo': 'Signer à nouveau',
+  // Issue 20: bulk actions on the device list
+  'bulk.selectRow': 'Sélectionner {tag}',
+  'bulk.selectPage': 'Sélectionner tous les appareils de cette page',
+  'bulk.pageSelected':
+    '{count, plural, one {L’appareil de cette page est sélectionné.} other {Les # appareils de cette page sont sélectionnés.}}',
+  'bulk.selectAll':
+    '{total, plural, one {Sélectionner le seul appareil correspondant à ce filtre} other {Sélectionner les # appareils correspondant à ce filtre}}',
+  'bulk.allSelected':
+    '{count, plural, one {Le seul appareil correspondant à ce filtre est sélectionné.} other {Les # appareils correspondant à ce filtre sont sélectionnés.}}',
+  'bulk.tooMany': 'Plus de {limit, number} appareils correspondent : affinez le filtre pour tous les sélectionner.',
+  'bulk.count': '{count, plural, one {# appareil sélectionné} other {# appareils sélectionnés}}',
+  'bulk.clear': 'Effacer la sélection',
+  'bulk.move': 'Déplacer vers un autre site',
+  'bulk.triage': 'Trier avec un même constat',
+  'bulk.labels': 'Imprimer les étiquettes (PDF)',
+  'bulk.csv': 'Exporter en CSV',
+  'bulk.limitHint': 'Exports : jusqu’à {limit, number} appareils à la fois',
+  'bulk.moveTitle': '{count, plural, one {Déplacer un appareil} other {Déplacer # appareils}}',
+  'bulk.triageTitle': '{count, plural, one {Trier un appareil} other {Trier # appareils}} avec le même constat',
+  'bulk.triageHint':
+    'Le constat est inscrit dans l’historique de chaque appareil. Seuls les appareils en attente de tri sont triés.',
+  'bulk.apply': 'Appliquer',
+  'bulk.perDevice': 'Chaque appareil est modifié seul, entièrement ou pas du tout ; un refus n’arrête pas les autres.',
+  'bulk.summaryTitle': 'Résultat',
+  'bulk.done': '{count, plural, one {# appareil traité} other {# appareils traités}}',
+  'bulk.conflicts':
+    '{count, plural, one {# appareil modifié entre-temps, laissé tel quel} other {# appareils modifiés entre-temps, laissés tels quels}}',
+  'bulk.conflictsHint': 'Rechargez la liste, vérifiez-les, puis sélectionnez-les de nouveau si besoin.',
+  'bulk.refused': '{count, plural, one {# appareil refusé} other {# appareils refusés}}',
+  'bulk.reason.ALREADY_THERE': 'déjà sur ce site',
+  'bulk.reason.INVALID_TRANSITION': 'pas à cette étape',
+  'bulk.reason.NOT_FOUND': 'introuvable',
+  'bulk.reason.other': 'impossible',
 };

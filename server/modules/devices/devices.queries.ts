@@ -163,13 +163,17 @@ export function countDrives(deviceId: number, transaction?: Transaction): Promis
   return Drive.count({ where: { deviceId }, transaction });
 }
 
-/** One keyset batch of the device list for the CSV report: ids above `afterId`, with donation code and donor name. */
+/**
+ * One keyset batch of the device list for the CSV report: ids above `afterId` (among `ids` when given: a selection),
+ * with donation code and donor name.
+ */
 export function devicesCsvBatch(
   afterId: number,
   limit: number,
+  ids?: readonly number[],
 ): Promise<(Device & { donation?: { code: string; donor?: { name: string } } })[]> {
   return Device.findAll({
-    where: { id: { [Op.gt]: afterId } },
+    where: { id: ids ? { [Op.gt]: afterId, [Op.in]: [...ids] } : { [Op.gt]: afterId } },
     order: [['id', 'ASC']],
     limit,
     attributes: [

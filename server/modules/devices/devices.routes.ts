@@ -16,7 +16,9 @@ import {
 } from './devices.audit.js';
 import { applyHardwareReport } from './devices.hardware.js';
 import { readDevicePage } from './devices.page.js';
-import { addNote, moveDevice } from './devices.records.js';
+import { withTransaction } from '../../db/sequelize.js';
+import { bulkMoveInput, bulkTriageInput, runBulk, selectDevices, selectionQuery } from './devices.bulk.js';
+import { addNote, assertSiteExists, moveDevice, moveInTransaction } from './devices.records.js';
 import { deviceListQuery, idParams } from './devices.schema.js';
 import * as devices from './devices.service.js';
 
@@ -46,6 +48,47 @@ export const deviceRoutes = defineRoutes<Access>([
     path: '/api/devices',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await devices.listDevices(parse(deviceListQuery, req.query))),
+  },
+  // Bulk actions (devices.bulk.ts): a selection by the list's filters, then each device through its single action's
+  // code path in its own transaction; the answer lists done, conflicts (changed meanwhile) and refused devices.
+  {
+    method: 'get',
+    path: '/api/devices/selection',
+    access: ALL_ROLES,
+    handler: async (req, res) => res.json(await selectDevices(parse(selectionQuery, req.query))),
+  },
+  {
+    method: 'post',
+    path: '/api/devices/bulk/moves',
+    access: STAFF,
+    handler: async (req, res) => {
+      const { devices: items, siteId, reason } = parse(bulkMoveInput, req.body);
+      const actor = actorOf(req);
+      await withTransaction((t) => assertSiteExists(siteId, t));
+      res.json(
+        await runBulk(
+          items,
+          (item) => withTransaction((t) => moveInTransaction(item.id, { siteId, reason }, actor, t, item.version)),
+          'move',
+        ),
+      );
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/devices/bulk/triage',
+    access: STAFF,
+    handler: async (req, res) => {
+      const { devices: items, ...finding } = parse(bulkTriageInput, req.body);
+      const actor = actorOf(req);
+      res.json(
+        await runBulk(
+          items,
+          (item) => act(item.id, { action: 'triage', version: item.version, ...finding }, actor),
+          'triage',
+        ),
+      );
+    },
   },
   {
     // The device page: the device with its drives and history, plus its sanitization records and evidence files.

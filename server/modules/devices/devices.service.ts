@@ -176,13 +176,19 @@ export async function createDevicesBulk(
 
 const DONATION_CODE = { association: 'donation', attributes: ['id', 'code'] };
 
-export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> {
+/** The list's filters as a WHERE (the list, its bulk selection and the CSV of a filter share it). */
+export function deviceWhere(q: Omit<DeviceListQuery, 'page' | 'pageSize'>): WhereOptions<Device> {
   const where: WhereOptions<Device> = {};
   if (q.status?.length) Object.assign(where, { status: q.status });
   if (q.type) Object.assign(where, { type: q.type });
   if (q.donationId) Object.assign(where, { donationId: q.donationId });
   if (q.siteId) Object.assign(where, { siteId: q.siteId });
   if (q.q) Object.assign(where, textFilter(q.q));
+  return where;
+}
+
+export async function listDevices(q: DeviceListQuery): Promise<Page<DeviceDto>> {
+  const where = deviceWhere(q);
   const [total, rows] = await Promise.all([
     countDevices(q, where),
     // Plain rows (raw): lists map straight to DTOs, and building a model instance per row and include was the

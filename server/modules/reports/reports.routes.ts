@@ -3,7 +3,7 @@ import { defineRoutes } from '../../lib/route.js';
 import { ALL_ROLES, idParams, type Access } from '../auth/index.js';
 import { regionalReport, sendPdf } from '../documents/index.js';
 import { REGIONAL_REPORT_ROLES } from '../../shared/index.js';
-import { streamDevicesCsv } from './reports.csv.js';
+import { devicesCsvQuery, streamDevicesCsv } from './reports.csv.js';
 import { dashboard, dashboardQuery } from './reports.dashboard.js';
 import { dashboardTableParams, sendCumulativeCsv, sendDashboardTableCsv } from './reports.tables-csv.js';
 import { programmeCumulative } from './reports.programme-cumulative.js';
@@ -21,7 +21,7 @@ export const reportRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/reports/devices.csv',
     access: ALL_ROLES,
-    handler: async (_req, res) => streamDevicesCsv(res),
+    handler: async (req, res) => streamDevicesCsv(res, parse(devicesCsvQuery, req.query).ids),
   },
   // Figures by region (spec §11): the table, the same as CSV, and the regional report for public partners.
   {

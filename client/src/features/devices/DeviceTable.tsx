@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Checkbox, Table, Text } from '@mantine/core';
 import type { DeviceDto } from '../../api/types';
 import { DeviceStatusBadge } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
@@ -6,7 +6,22 @@ import { DeviceIdentityCells, DonationCodeCell } from '../../components/DeviceCe
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { TableScroll } from '../../components/TableScroll';
 
-export function DeviceTable({ devices, showDonation = true }: { devices: DeviceDto[]; showDonation?: boolean }) {
+/** The list's selection (bulk actions): a checkbox per row and one for the page in the header. */
+export interface TableSelection {
+  selected: ReadonlyMap<number, number>;
+  toggle: (device: DeviceDto) => void;
+  setPage: (devices: DeviceDto[], on: boolean) => void;
+}
+
+export function DeviceTable({
+  devices,
+  showDonation = true,
+  selection,
+}: {
+  devices: DeviceDto[];
+  showDonation?: boolean;
+  selection?: TableSelection;
+}) {
   const { t, fmt } = usePrefs();
   if (devices.length === 0)
     return (
@@ -19,6 +34,11 @@ export function DeviceTable({ devices, showDonation = true }: { devices: DeviceD
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="device-table">
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={36}>
+                <PageCheckbox devices={devices} selection={selection} label={t('bulk.selectPage')} />
+              </Table.Th>
+            )}
             <Table.Th>{t('device.assetTag')}</Table.Th>
             <Table.Th>{t('device.type')}</Table.Th>
             <Table.Th>{t('device.model')}</Table.Th>
@@ -30,7 +50,17 @@ export function DeviceTable({ devices, showDonation = true }: { devices: DeviceD
         </Table.Thead>
         <Table.Tbody>
           {devices.map((d) => (
-            <Table.Tr key={d.id}>
+            <Table.Tr key={d.id} bg={selection?.selected.has(d.id) ? 'var(--mantine-primary-color-light)' : undefined}>
+              {selection && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('bulk.selectRow', { tag: d.assetTag })}
+                    checked={selection.selected.has(d.id)}
+                    onChange={() => selection.toggle(d)}
+                    data-testid="bulk-row"
+                  />
+                </Table.Td>
+              )}
               <DeviceIdentityCells device={d} />
               <Table.Td>
                 <Ltr mono>{d.serialNumber || '—'}</Ltr>
@@ -45,5 +75,26 @@ export function DeviceTable({ devices, showDonation = true }: { devices: DeviceD
         </Table.Tbody>
       </Table>
     </TableScroll>
+  );
+}
+
+function PageCheckbox({
+  devices,
+  selection,
+  label,
+}: {
+  devices: DeviceDto[];
+  selection: TableSelection;
+  label: string;
+}) {
+  const on = devices.filter((d) => selection.selected.has(d.id)).length;
+  return (
+    <Checkbox
+      aria-label={label}
+      checked={on > 0 && on === devices.length}
+      indeterminate={on > 0 && on < devices.length}
+      onChange={() => selection.setPage(devices, on < devices.length)}
+      data-testid="bulk-page"
+    />
   );
 }
