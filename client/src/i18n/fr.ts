@@ -878,4 +878,16 @@ export const fr: Messages = {
     'Réservé aux administrateurs. Le motif est conservé avec la remise et dans l’historique de l’appareil. Saisissez-le, puis confirmez de nouveau la remise.',
   'trainingGate.askAdmin':
     'Seul un administrateur peut remettre l’appareil avant la fin de la formation, en indiquant un motif.',
+  // Issue 20: dashboard
+  'dash.pipeline.hint':
+    'Chaque appareil à son étape actuelle, dans l’ordre du cycle de vie ; chaque partie de la barre est proportionnelle à son nombre.',
+  'dash.pipeline.total': '{n, plural, one {# appareil} other {# appareils}} au total',
+  'dash.pipeline.empty': 'Aucun appareil avec ces filtres.',
+  'dash.pipeline.legend': 'Légende de la barre : chaque statut, ses appareils et sa part',
+  'dash.duration.lessThanDay': 'moins d’un jour',
+  'dash.duration.days': '{n, plural, one {# jour} other {# jours}}',
+  'dash.regions.hint':
+    'Les appareils comptent dans la région de leur site ; les remises et les bénéficiaires dans la région du bénéficiaire. Depuis le début, ou sur la période choisie.',
+  'dash.regions.empty': 'Aucune région n’a de chiffres avec ces filtres.',
+  'dash.programmeWide': 'Chiffres de tout le programme : les filtres de région, de site et de période ne s’y appliquent pas.',
 };
