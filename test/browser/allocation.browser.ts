@@ -84,7 +84,7 @@ describe('browser: a manager registers a family, allocates, hands over; donors a
 
   it('dashboard: a manager creates the programme, 2,000 families, and sees its progress', async function () {
     await page.goto(`${server.url}/dashboard`);
-    await page.getByTestId('status-funnel').waitFor();
+    await page.getByTestId('pipeline').waitFor();
     await page.getByRole('button', { name: 'برنامج جديد' }).click();
     const form = page.getByTestId('programme-form');
     await form.locator('input[name="name"]').fill('المرحلة الأولى');

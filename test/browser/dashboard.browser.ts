@@ -265,6 +265,9 @@ describe('browser: the programme dashboard a manager trusts (pipeline, stage tim
     expect(await page.getByTestId('regions-breakdown-csv').getAttribute('href')).to.equal(
       '/api/reports/regions.csv?regionCode=SA-01',
     );
+    expect(await page.getByTestId('partners-csv').getAttribute('href')).to.equal(
+      '/api/reports/partners.csv?regionCode=SA-01',
+    );
     const csv = await page.request.get(`${server.url}/api/reports/regions.csv?regionCode=SA-01`);
     expect(csv.status()).to.equal(200);
     const lines = (await csv.text()).trim().split(/\r?\n/);
