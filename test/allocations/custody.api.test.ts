@@ -265,6 +265,22 @@ describe('partner custody and onward handover (spec §13)', () => {
     });
     const regions = await api().get('/api/reports/regions').set(bearer(manager)).expect(200);
     expect(regions.body.totals).to.deep.include({ families: 1, familiesThroughPartners: 1 });
+    // With the dashboard's filters, the partner table and its CSV count within them: a period before any handover
+    // leaves partner A's families at 0 (its custody is now, whatever the period).
+    const before = 'from=2001-01-01&to=2001-12-31';
+    const old = await api().get(`/api/reports/partners?${before}`).set(bearer(manager)).expect(200);
+    expect((old.body.items as PartnerFiguresDto[]).find((p) => p.partnerId === partnerA)).to.deep.include({
+      families: 0,
+      handovers: 0,
+      inCustody: 1,
+    });
+    const oldDash = await api().get(`/api/reports/dashboard?${before}`).set(bearer(manager)).expect(200);
+    expect((oldDash.body.partners as PartnerFiguresDto[]).find((p) => p.partnerId === partnerA)).to.deep.include({
+      families: 0,
+    });
+    const oldCsv = await api().get(`/api/reports/partners.csv?${before}`).set(bearer(manager)).expect(200);
+    expect(oldCsv.text).to.match(new RegExp(`\\n${partnerA},[^,]*,,0,0,0,1`));
+    await api().get('/api/reports/partners.csv?regionCode=XX-99').set(bearer(manager)).expect(400);
     // A partner does not read the charity's reports.
     await api().get('/api/reports/partners').set(bearer(userA)).expect(403);
   });

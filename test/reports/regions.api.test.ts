@@ -111,6 +111,29 @@ describe('figures by region', () => {
     expect(body.totals).to.deep.include({ received: 6, handedOver: 2, families: 1, students: 1, co2eKg: 400 });
   });
 
+  it("with the dashboard's filters (region, site, period), gives the regions within them, as JSON and CSV", async () => {
+    await scenario();
+    const get = async (query: string) =>
+      ((await api().get(`/api/reports/regions?${query}`).set(bearer(manager)).expect(200)).body as RegionsReportDto)
+        .items;
+    const [riyadhOnly, ...others] = await get('regionCode=SA-01');
+    expect(others).to.deep.equal([]);
+    expect(riyadhOnly).to.deep.include({ regionCode: 'SA-01', received: 3, ready: 1, handedOver: 1, families: 1 });
+    // At the Casablanca site: its two devices, and the student of Makkah served with one of them.
+    const atCasablanca = await get(`siteId=${casablanca}`);
+    expect(atCasablanca.map((r) => r.regionCode)).to.deep.equal(['SA-02', 'MA-06']);
+    expect(atCasablanca[0]).to.deep.include({ received: 0, handedOver: 1, students: 1 });
+    expect(atCasablanca[1]).to.deep.include({ received: 2, ready: 0, handedOver: 0 });
+    // A period before anything happened: nothing received or handed over (drives sanitized carry no date: they stay).
+    for (const r of await get('from=2001-01-01&to=2001-12-31'))
+      expect(r).to.deep.include({ received: 0, ready: 0, handedOver: 0, families: 0, students: 0, institutions: 0 });
+    const csv = await csvBody(`/api/reports/regions.csv?regionCode=SA-01`, manager).expect(200);
+    const rows = parseCsv<Record<string, string>>((csv.body as Buffer).toString('utf8'), { bom: true, columns: true });
+    expect(rows.map((r) => [r.regionCode, r.received, r.handedOver])).to.deep.equal([['SA-01', '3', '1']]);
+    const bad = await api().get('/api/reports/regions?regionCode=XX-99').set(bearer(manager)).expect(400);
+    expect(JSON.stringify(bad.body)).to.include('regionCode');
+  });
+
   it('when asked for CSV (.csv or ?format=csv), gives the same rows with a BOM, readable by the CSV library', async () => {
     await scenario();
     for (const url of ['/api/reports/regions.csv', '/api/reports/regions?format=csv']) {

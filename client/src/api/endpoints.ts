@@ -240,9 +240,13 @@ export const endpoints = {
   reports: {
     /** Filters: programmeId, regionCode, siteId, from, to (YYYY-MM-DD); part of the query key. */
     dashboard: (filters: Query = {}) => read<DashboardDto>(keys.reports, '/api/reports/dashboard', filters),
-    regions: () => read<RegionsReportDto>(keys.reports, '/api/reports/regions'),
+    /** With the dashboard's filters when given (programmeId, regionCode, siteId, from, to). */
+    regions: (filters: Query = {}) => read<RegionsReportDto>(keys.reports, '/api/reports/regions', filters),
     /** Links (downloads and PDFs open in the browser, which sends the session cookie). */
     regionsCsvUrl: '/api/reports/regions.csv',
+    /** The regions' and the partners' tables as CSV, within the dashboard's filters. */
+    regionsCsvFor: (filters: Query = {}) => withQuery('/api/reports/regions.csv', filters),
+    partnersCsvFor: (filters: Query = {}) => withQuery('/api/reports/partners.csv', filters),
     regionPdfUrl: (code: string) => `/api/reports/regions/${encodeURIComponent(code)}.pdf`,
     /** A dashboard table as CSV (monthly, status, stages), with the same filters as the dashboard. */
     dashboardCsvUrl: (table: 'monthly' | 'status' | 'stages', filters: Query = {}) =>

@@ -636,4 +636,16 @@ export const arScreens = {
   'bulk.reason.INVALID_TRANSITION': 'لا ينتظر هذه الخطوة',
   'bulk.reason.NOT_FOUND': 'غير موجود',
   'bulk.reason.other': 'تعذّر',
+  // Issue 20: dashboard
+  'dash.pipeline.hint': 'كل جهاز في مرحلته الآن، بترتيب دورة حياته؛ عرض كل جزء من الشريط بقدر عدد أجهزته.',
+  'dash.pipeline.total':
+    '{n, plural, zero {لا أجهزة} one {جهاز واحد} two {جهازان} few {# أجهزة} many {# جهازًا} other {# جهاز}} في المجموع',
+  'dash.pipeline.empty': 'لا أجهزة ضمن هذه التصفية.',
+  'dash.pipeline.legend': 'دليل ألوان الشريط: الحالة وعدد أجهزتها ونسبتها',
+  'dash.duration.lessThanDay': 'أقل من يوم',
+  'dash.duration.days': '{n, plural, zero {أقل من يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
+  'dash.regions.hint':
+    'الأجهزة في منطقة موقعها، والتسليمات والمستفيدون في منطقة المستفيد؛ منذ البداية، أو خلال الفترة المختارة.',
+  'dash.regions.empty': 'لا أرقام لأي منطقة ضمن هذه التصفية.',
+  'dash.programmeWide': 'أرقام البرنامج كله: لا تنطبق عليها تصفية المنطقة والموقع والفترة.',
 };

@@ -1449,4 +1449,15 @@ export const en: Messages = {
   'bulk.reason.INVALID_TRANSITION': 'not at this step',
   'bulk.reason.NOT_FOUND': 'not found',
   'bulk.reason.other': 'could not be done',
+  // Issue 20: dashboard
+  'dash.pipeline.hint': 'Every device at its stage now, in lifecycle order; each part of the bar is as wide as its count.',
+  'dash.pipeline.total': '{n, plural, one {# device} other {# devices}} in all',
+  'dash.pipeline.empty': 'No devices within these filters.',
+  'dash.pipeline.legend': 'Key to the bar: each status, its devices and its share',
+  'dash.duration.lessThanDay': 'less than a day',
+  'dash.duration.days': '{n, plural, one {# day} other {# days}}',
+  'dash.regions.hint':
+    'Devices count in their site’s region; handovers and people served in the beneficiary’s region. Since the start, or over the chosen period.',
+  'dash.regions.empty': 'No region has figures within these filters.',
+  'dash.programmeWide': 'Whole-programme figures: the region, site and period filters do not apply here.',
 };

@@ -229,11 +229,12 @@ export function monthsEndingAt(now: Date, count = 12): string[] {
  * One row per region with any figure (spec §11). Device figures (received, in workshop, ready, drives, kg, CO2e)
  * are by the region of the device's site now; handovers and people served by the beneficiary's region at handover
  * (the site's when the beneficiary had none). `programmeId` bounds the handover figures; the months bound intake
- * (received and what became of it) and handovers.
+ * (received and what became of it) and handovers; `regionCode` and `siteId` bound all of them as on the dashboard.
  */
-export async function regionFigures(f: Omit<FigureFilters, 'regionCode' | 'siteId'> = {}): Promise<RegionFigures[]> {
+export async function regionFigures(f: FigureFilters = {}): Promise<RegionFigures[]> {
   const dw = devicesWhere(f);
   const hw = handoversWhere(f);
+  const sw = siteClauses(f);
   const [devices, handovers, sites] = await Promise.all([
     select<{ region: string | null; status: string; type: string; n: unknown }>(
       `SELECT s.region_code AS region, f.status AS status, f.type AS type, SUM(f.n) AS n
@@ -250,7 +251,9 @@ export async function regionFigures(f: Omit<FigureFilters, 'regionCode' | 'siteI
     ),
     select<{ region: string | null; drives: unknown; kg: unknown }>(
       `SELECT s.region_code AS region, SUM(f.drives_sanitized) AS drives, SUM(f.recycled_kg) AS kg
-         FROM figure_sites f LEFT JOIN sites s ON s.id = f.site_id GROUP BY s.region_code`,
+         FROM figure_sites f LEFT JOIN sites s ON s.id = f.site_id ${sw.length ? `WHERE ${sw.join(' AND ')}` : ''}
+        GROUP BY s.region_code`,
+      { ...f },
     ),
   ]);
   const rows = new Map<string, RegionFigures & { placed: Array<{ type: string; n: number }>; recycledKg: number }>();

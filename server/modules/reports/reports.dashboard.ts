@@ -60,12 +60,19 @@ function monthsBetween(first: string, last: string): string[] {
   return out;
 }
 
-export async function dashboard(query: DashboardQuery = {}, now = new Date()): Promise<Dashboard> {
+/**
+ * The dashboard's query as read-model filters: `filters` bound the months only when from/to are given (devices by
+ * status, partners, the regions' breakdown); `window` is the months the monthly chart and handovers cover (default:
+ * the last 12).
+ */
+export function dashboardFilters(
+  query: DashboardQuery,
+  now = new Date(),
+): { filters: FigureFilters; window: { fromMonth: string; toMonth: string } } {
   const lastMonth = monthOf(query.to ?? now);
   const firstMonth = query.from
     ? monthOf(query.from)
     : monthOf(new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)) - 12, 1)));
-  const months = monthsBetween(firstMonth, lastMonth);
   const bounded = query.from !== undefined || query.to !== undefined;
   const filters: FigureFilters = {
     programmeId: query.programmeId,
@@ -73,6 +80,13 @@ export async function dashboard(query: DashboardQuery = {}, now = new Date()): P
     siteId: query.siteId,
     ...(bounded ? { fromMonth: firstMonth, toMonth: lastMonth } : {}),
   };
+  return { filters, window: { fromMonth: firstMonth, toMonth: lastMonth } };
+}
+
+export async function dashboard(query: DashboardQuery = {}, now = new Date()): Promise<Dashboard> {
+  const { filters, window } = dashboardFilters(query, now);
+  const { fromMonth: firstMonth, toMonth: lastMonth } = window;
+  const months = monthsBetween(firstMonth, lastMonth);
   const spansTo = query.to ?? now;
   // How long stages take lately: the spans that ended in the last 90 days (or in the period asked for).
   const spansFrom = query.from ?? new Date(spansTo.getTime() - STAGE_WINDOW_DAYS * DAY_MS);
@@ -82,7 +96,8 @@ export async function dashboard(query: DashboardQuery = {}, now = new Date()): P
     medianDaysPerStage({ ...filters, from: spansFrom, to: spansTo, stages: STAGE_STATUSES }),
     siteTotals(filters),
     allProgrammes(),
-    partnersReport({ ...filters, fromMonth: firstMonth, toMonth: lastMonth }),
+    // Partners and regions as the regions' page counts them: all time, unless from/to bound the months.
+    partnersReport(filters),
   ]);
   const devicesByStatus: Record<string, number> = Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0]));
   const intake = devices.intakeByMonth;

@@ -52,8 +52,9 @@ export async function partnersReport(filters: FigureFilters = {}): Promise<Partn
 
 const CSV_COLUMNS = ['partnerId', 'partner', 'regionCode', 'families', 'students', 'handovers', 'inCustody'] as const;
 
-export async function sendPartnersCsv(res: Response): Promise<void> {
-  const partners = await partnersReport();
+/** The CSV of the partner table, with the dashboard's filters when given (the same rows the dashboard shows). */
+export async function sendPartnersCsv(res: Response, filters: FigureFilters = {}): Promise<void> {
+  const partners = await partnersReport(filters);
   res.type('text/csv; charset=utf-8');
   res.attachment(`nimah-partners-${new Date().toISOString().slice(0, 10)}.csv`);
   const csv = csvStringifier({ header: true, columns: [...CSV_COLUMNS], bom: true });

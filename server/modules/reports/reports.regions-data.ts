@@ -7,7 +7,13 @@
 // - handovers and people served (handed over, families, students, institutions): the beneficiary's region at
 //   handover, or the site's when the beneficiary had none;
 // - what has no region (no site, a site without region_code, or a code not in the list) counts as 'unassigned'.
-import { deviceCounts, handoverCounts, monthsEndingAt, regionFigures as readRegionFigures } from '../figures/index.js';
+import {
+  deviceCounts,
+  handoverCounts,
+  monthsEndingAt,
+  regionFigures as readRegionFigures,
+  type FigureFilters,
+} from '../figures/index.js';
 import {
   addRegionFigures,
   emptyRegionFigures,
@@ -20,9 +26,9 @@ import {
 export type RegionFigures = RegionFiguresDto;
 
 /** The figures of every region that has any, keyed by region code ('unassigned' included when it has data). */
-export async function regionFigures(): Promise<Map<string, RegionFigures>> {
+export async function regionFigures(filters: FigureFilters = {}): Promise<Map<string, RegionFigures>> {
   const byRegion = new Map<string, RegionFigures>();
-  for (const { regionCode, ...figures } of await readRegionFigures()) {
+  for (const { regionCode, ...figures } of await readRegionFigures(filters)) {
     const key = isRegionCode(regionCode) ? regionCode : UNASSIGNED_REGION;
     byRegion.set(key, addRegionFigures(byRegion.get(key) ?? emptyRegionFigures(), figures));
   }

@@ -17,6 +17,7 @@ import {
   type RegionRowDto,
   type RegionsReportDto,
 } from '../../shared/index.js';
+import { dashboardFilters, dashboardQuery, type DashboardQuery } from './reports.dashboard.js';
 import { regionFigures, regionMonthly } from './reports.regions-data.js';
 
 /** What a region without one is called, in the three languages of the client. */
@@ -38,8 +39,9 @@ function rowOf(code: string, figures: RegionFiguresDto): RegionRowDto {
 
 const hasData = (f: RegionFiguresDto) => REGION_FIGURE_KEYS.some((k) => f[k] !== 0);
 
-export async function regionsReport(now = new Date()): Promise<RegionsReportDto> {
-  const figures = await regionFigures();
+/** Every region with figures; with the dashboard's filters (programme, region, site, period), within them. */
+export async function regionsReport(query: DashboardQuery = {}, now = new Date()): Promise<RegionsReportDto> {
+  const figures = await regionFigures(dashboardFilters(query, now).filters);
   const codes = [...REGIONS.map((r) => r.code), UNASSIGNED_REGION];
   const items = codes.flatMap((code) => {
     const f = figures.get(code);
@@ -52,8 +54,8 @@ export async function regionsReport(now = new Date()): Promise<RegionsReportDto>
 export const REGION_CSV_COLUMNS = ['regionCode', 'nameAr', 'nameEn', 'nameFr', ...REGION_FIGURE_KEYS] as const;
 
 /** The same rows as a spreadsheet: UTF-8 with a byte-order mark, so that Excel opens the Arabic names right. */
-export async function sendRegionsCsv(res: Response): Promise<void> {
-  const report = await regionsReport();
+export async function sendRegionsCsv(res: Response, query: DashboardQuery = {}): Promise<void> {
+  const report = await regionsReport(query);
   res.type('text/csv; charset=utf-8');
   res.attachment(`nimah-regions-${report.generatedAt.slice(0, 10)}.csv`);
   const csv = csvStringifier({ header: true, columns: [...REGION_CSV_COLUMNS], bom: true });
@@ -64,9 +66,9 @@ export async function sendRegionsCsv(res: Response): Promise<void> {
 }
 
 /** `?format=csv` on GET /api/reports/regions gives the CSV too (the `.csv` route is the one the client links). */
-export const regionsQuery = Joi.object<{ format: 'json' | 'csv' }>({
+export const regionsQuery = (dashboardQuery as Joi.ObjectSchema).keys({
   format: Joi.string().valid('json', 'csv').default('json'),
-});
+}) as Joi.ObjectSchema<DashboardQuery & { format: 'json' | 'csv' }>;
 
 /** `:code` of /api/reports/regions/:code.pdf: a region code of the list (any case), or `all`. */
 export const regionPdfParams = Joi.object<{ code: string }>({

@@ -4,11 +4,14 @@ import { ALL_ROLES, idParams, type Access } from '../auth/index.js';
 import { regionalReport, sendPdf } from '../documents/index.js';
 import { REGIONAL_REPORT_ROLES } from '../../shared/index.js';
 import { devicesCsvQuery, streamDevicesCsv } from './reports.csv.js';
-import { dashboard, dashboardQuery } from './reports.dashboard.js';
+import { dashboard, dashboardFilters, dashboardQuery } from './reports.dashboard.js';
 import { dashboardTableParams, sendCumulativeCsv, sendDashboardTableCsv } from './reports.tables-csv.js';
 import { programmeCumulative } from './reports.programme-cumulative.js';
 import { partnersReport, sendPartnersCsv } from './reports.partners.js';
 import { regionalReportData, regionPdfParams, regionsQuery, regionsReport, sendRegionsCsv } from './reports.regions.js';
+
+/** The partners' figures with the dashboard's filters, as its partner card counts them (all time unless from/to). */
+const partnerFilters = (raw: unknown) => dashboardFilters(parse(dashboardQuery, raw)).filters;
 
 export const reportRoutes = defineRoutes<Access>([
   {
@@ -28,27 +31,30 @@ export const reportRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/reports/regions',
     access: REGIONAL_REPORT_ROLES,
-    handler: async (req, res) =>
-      parse(regionsQuery, req.query).format === 'csv' ? sendRegionsCsv(res) : res.json(await regionsReport()),
+    handler: async (req, res) => {
+      // The dashboard's filters (programme, region, site, from/to) bound the figures when given.
+      const { format, ...query } = parse(regionsQuery, req.query);
+      return format === 'csv' ? sendRegionsCsv(res, query) : res.json(await regionsReport(query));
+    },
   },
   {
     // Served through each partner association, by region, and what each holds in custody (spec §13).
     method: 'get',
     path: '/api/reports/partners',
     access: REGIONAL_REPORT_ROLES,
-    handler: async (_req, res) => res.json({ items: await partnersReport() }),
+    handler: async (req, res) => res.json({ items: await partnersReport(partnerFilters(req.query)) }),
   },
   {
     method: 'get',
     path: '/api/reports/partners.csv',
     access: REGIONAL_REPORT_ROLES,
-    handler: async (_req, res) => sendPartnersCsv(res),
+    handler: async (req, res) => sendPartnersCsv(res, partnerFilters(req.query)),
   },
   {
     method: 'get',
     path: '/api/reports/regions.csv',
     access: REGIONAL_REPORT_ROLES,
-    handler: async (_req, res) => sendRegionsCsv(res),
+    handler: async (req, res) => sendRegionsCsv(res, parse(dashboardQuery, req.query)),
   },
   {
     // `:code` is a region code (SA-01) for its page, or `all` for one page per region with figures.

@@ -8,6 +8,6 @@ export function useProgrammes() {
   const { language } = usePrefs();
   const programmes = useQuery(endpoints.programmes.list());
   const items = programmes.data ?? [];
-  const nameOf = (p: ProgrammeDto) => (language === 'en' && p.nameLatin ? p.nameLatin : p.name);
+  const nameOf = (p: ProgrammeDto) => (language !== 'ar' && p.nameLatin ? p.nameLatin : p.name);
   return { ...programmes, items, nameOf, options: items.map((p) => ({ value: String(p.id), label: nameOf(p) })) };
 }

@@ -17,14 +17,20 @@ import { MonthlyChart } from './MonthlyChart';
 import { PartnersCard } from './PartnersCard';
 import { ProgrammeProgressCard } from './ProgrammeProgressCard';
 import { StageTimes } from './StageTimes';
-import { StatusFunnel } from './StatusFunnel';
+import { PipelineBar } from './PipelineBar';
+import { RegionsBreakdown } from './RegionsBreakdown';
+import { HANDOVER_SERIES_COLOUR, INTAKE_SERIES_COLOUR } from './statusColours';
 import { Busy } from '../../components/Busy';
 import { TitledCard } from '../../components/TitledCard';
 import { CsvLink } from '../reports/CsvLink';
 import { CumulativeChart } from '../reports/CumulativeChart';
 import { DashboardFilters, useDashboardFilters } from '../reports/DashboardFilters';
 
-/** The programme at a glance: progress to the target with its forecast, the device funnel, monthly flow, stage times. */
+/**
+ * The programme at a glance: progress to the target with its forecast, the devices' pipeline, monthly flow, stage
+ * times, and the breakdowns by region and by partner. Everything but the programme's own progress and cumulative
+ * chart follows all the filters; those two follow the programme filter and say so when others are set.
+ */
 export default function DashboardPage() {
   const { t, fmt } = usePrefs();
   const user = useUser();
@@ -53,6 +59,10 @@ export default function DashboardPage() {
     );
   if (!d) return <FullPageLoader />;
   const programme = programmes.items.find((p) => String(p.id) === chosen);
+  const programmeWide = Boolean(
+    filters.values.regionCode || filters.values.siteId || filters.values.from || filters.values.to,
+  );
+  const regional = REGIONAL_REPORT_ROLES.includes(user.role);
 
   return (
     <>
@@ -70,7 +80,11 @@ export default function DashboardPage() {
       <Grid gap="md">
         <Grid.Col span={12}>
           {progress.data && programme ? (
-            <ProgrammeProgressCard progress={progress.data} name={programmes.nameOf(programme)} />
+            <ProgrammeProgressCard
+              progress={progress.data}
+              name={programmes.nameOf(programme)}
+              programmeWide={programmeWide}
+            />
           ) : (
             <Paper withBorder p="md">
               <Text size="sm" c="dimmed">
@@ -82,6 +96,11 @@ export default function DashboardPage() {
         {cumulative.data && programme && (
           <Grid.Col span={12}>
             <TitledCard title={`${t('dash.cumulative')} · ${programmes.nameOf(programme)}`}>
+              {programmeWide && (
+                <Text size="xs" mb="xs">
+                  {t('dash.programmeWide')}
+                </Text>
+              )}
               {cumulative.data.months.some((m) => m.cumulativeFamilies + m.cumulativeStudents > 0) ? (
                 <>
                   <CumulativeChart data={cumulative.data} title={t('dash.cumulative')} />
@@ -98,17 +117,28 @@ export default function DashboardPage() {
             </TitledCard>
           </Grid.Col>
         )}
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Grid.Col span={12}>
+          <TitledCard title={t('dash.funnel')}>
+            <PipelineBar counts={d.devicesByStatus} />
+            <CsvLink href={endpoints.reports.dashboardCsvUrl('status', filters.query)} name={t('dash.funnel')} />
+          </TitledCard>
+        </Grid.Col>
+        <Grid.Col span={12}>
           <TitledCard title={t('dash.monthly')} h="100%">
             <MonthlyChart
               title={t('dash.monthly')}
               months={d.monthly.map((m) => m.month)}
               series={[
-                { key: 'intake', label: t('dash.intake'), color: '#1c7ed6', values: d.monthly.map((m) => m.intake) },
+                {
+                  key: 'intake',
+                  label: t('dash.intake'),
+                  color: INTAKE_SERIES_COLOUR,
+                  values: d.monthly.map((m) => m.intake),
+                },
                 {
                   key: 'handovers',
                   label: t('dash.handovers'),
-                  color: '#0f6a4e',
+                  color: HANDOVER_SERIES_COLOUR,
                   values: d.monthly.map((m) => m.handovers),
                 },
               ]}
@@ -118,12 +148,6 @@ export default function DashboardPage() {
               name={t('dash.monthly')}
               testId="monthly-csv"
             />
-          </TitledCard>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <TitledCard title={t('dash.funnel')} h="100%">
-            <StatusFunnel counts={d.devicesByStatus} />
-            <CsvLink href={endpoints.reports.dashboardCsvUrl('status', filters.query)} name={t('dash.funnel')} />
           </TitledCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -150,9 +174,14 @@ export default function DashboardPage() {
           </TitledCard>
         </Grid.Col>
         {/* Partners' figures are counts about families: for the roles that read regional figures (not technicians). */}
-        {REGIONAL_REPORT_ROLES.includes(user.role) && (
+        {regional && (
           <Grid.Col span={12}>
-            <PartnersCard dashboard={d} />
+            <RegionsBreakdown query={filters.query} />
+          </Grid.Col>
+        )}
+        {regional && (
+          <Grid.Col span={12}>
+            <PartnersCard dashboard={d} query={filters.query} />
           </Grid.Col>
         )}
         {manager && programmes.items.length > 0 && (

@@ -1,18 +1,20 @@
 import { Table, Text } from '@mantine/core';
+import { endpoints } from '../../api/endpoints';
 import type { DashboardDto } from '../../api/types';
 import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { TitledCard } from '../../components/TitledCard';
+import type { DashboardFilterValues } from '../reports/DashboardFilters';
 import { CsvLink } from '../reports/CsvLink';
 
 registerArabic(arScreens);
 
 /**
- * Families and students served through each partner association, and the devices each holds now (spec §13); the
- * same figures by region are in the CSV. Devices handed over to institutions are counted beside it.
+ * Families and students served through each partner association (within the dashboard's filters), and the devices
+ * each holds now (spec §13); the same figures by region are in the CSV. Devices handed over to institutions are counted beside it.
  */
-export function PartnersCard({ dashboard }: { dashboard: DashboardDto }) {
+export function PartnersCard({ dashboard, query }: { dashboard: DashboardDto; query: Partial<DashboardFilterValues> }) {
   const { t, fmt } = usePrefs();
   const partners = dashboard.partners ?? [];
   return (
@@ -62,7 +64,8 @@ export function PartnersCard({ dashboard }: { dashboard: DashboardDto }) {
       <Text size="sm" mt="sm" data-testid="devices-to-institutions">
         {t('dash.institutions', { n: dashboard.devicesToInstitutions ?? 0 })}
       </Text>
-      <CsvLink href="/api/reports/partners.csv" name={t('dash.partners.title')} />
+      {/* The same rows as the table: the dashboard's filters go with the link. */}
+      <CsvLink href={endpoints.reports.partnersCsvFor(query)} name={t('dash.partners.title')} testId="partners-csv" />
     </TitledCard>
   );
 }

@@ -40,7 +40,16 @@ function deadline(f: ProgrammeForecastDto, { t, fmt }: Prefs): string | null {
 }
 
 /** Families and students served against the target, the forecast, and the pace the end date needs. */
-export function ProgrammeProgressCard({ progress, name }: { progress: ProgrammeProgressDto; name: string }) {
+export function ProgrammeProgressCard({
+  progress,
+  name,
+  programmeWide = false,
+}: {
+  progress: ProgrammeProgressDto;
+  name: string;
+  /** The dashboard is filtered by region, site or period, which this card (the whole programme's) does not follow. */
+  programmeWide?: boolean;
+}) {
   const prefs = usePrefs();
   const { t, fmt } = prefs;
   const target = progress.targetFamilies + progress.targetStudents;
@@ -94,6 +103,11 @@ export function ProgrammeProgressCard({ progress, name }: { progress: ProgrammeP
           c={f.endPassed ? 'red.8' : f.endsOn ? undefined : 'dimmed'}
           data-testid="forecast-needed">
           {needed}
+        </Text>
+      )}
+      {programmeWide && (
+        <Text size="xs" mt="xs" data-testid="programme-wide">
+          {t('dash.programmeWide')}
         </Text>
       )}
       <Text size="xs" c="dimmed" mt="xs">
