@@ -1415,4 +1415,59 @@ export const en: Messages = {
   'trainingGate.overrideHint':
     'Admins only. The reason is kept with the handover and in the device’s history. Write it, then confirm the handover again.',
   'trainingGate.askAdmin': 'Only an admin can hand the device over before the course is completed, giving a reason.',
+  // Issue 20: device history as sentences (client/src/features/devices/history)
+  'history.detail': '{sentence} — {detail}',
+  'history.unknown': 'unknown',
+  'history.part': '{part} ({about})',
+  'history.intake': 'Intake: received with donation {donation}, {drives, plural, one {one drive} other {# drives}}',
+  'history.triage':
+    'Triage: {outcome, select, repair {needs repair} recycle {for recycling} parts {for parts} other {no repair needed}}',
+  'history.repair': 'Repair: {fixed, select, no {not fixed, now bound for: {disposition}} other {fixed}}',
+  'history.partsUsed': 'parts used: {parts}',
+  'history.completeWipe':
+    'Wipe completed: {kind, select, none {the device has no storage} device {the built-in storage was wiped} other {{drives, plural, one {the drive was wiped} other {all # drives were wiped}}}}',
+  'history.sampled': 'picked for an independent sample check',
+  'history.sanitization':
+    'Wipe record {target, select, drive {for drive {drive}} other {for the built-in storage}}: {technique}, result: {result}',
+  'history.withEvidence': 'with an evidence file',
+  'history.sanitizationConfirmed':
+    'Wipe record confirmed: the record of {operator} {target, select, drive {for drive {drive}} other {for the built-in storage}} now counts',
+  'history.sanitizationRejected':
+    'Wipe record rejected: the record of {operator} {target, select, drive {for drive {drive}} other {for the built-in storage}} was rejected',
+  'history.colleague': 'a colleague',
+  'history.wipeVerified': 'Independent wipe check: {result}',
+  'history.qaFailed': 'QA: {items} failed, so the device went back to repair',
+  'history.qaPassed': 'QA: every check passed',
+  'history.refurbished': 'Refurbished: the device is ready',
+  'history.grade': 'grade {grade}',
+  'history.os': 'OS {os}',
+  'history.allocate':
+    'Allocated: {to, select, partner {in batch {batch} to {partner}} batch {in batch {batch} for an institution} other {reserved for a beneficiary}}',
+  'history.programme': 'programme {programme}',
+  'history.override': 'with an admin’s eligibility override',
+  'history.cancelAllocation': 'Allocation cancelled: the device is ready to allocate again',
+  'history.batch': 'batch {batch}',
+  'history.handover': 'Handed over: to the beneficiary on {date}',
+  'history.trainingOverride': 'before the training was completed, by an admin’s decision',
+  'history.transferCustody': 'Custody: handed to {partner} in batch {batch}, to pass on to a family',
+  'history.aPartner': 'a partner',
+  'history.custodyReturned':
+    'Back from custody: {partner} returned the device {hasSite, select, yes {to {site}} other {to the charity}}',
+  'history.returned': 'Returned: the beneficiary brought the device back, and it starts a new cycle at intake',
+  'history.recycle': 'Recycled: given to {recycler}, {weight} kg, recycling certificate {ref}',
+  'history.harvest': 'Parts harvested: {n, plural, one {one part to the inventory} other {# parts to the inventory}}',
+  'history.moved': 'Moved: {hasFrom, select, yes {from {from} to {to}} other {to {to}}}',
+  'history.note': 'Note: {text}',
+  'history.hardwareReport':
+    'Hardware report: {format} report for serial number {serial}, {drives, plural, one {one drive} other {# drives}}',
+  'history.warnings': '{n, plural, one {one warning} other {# warnings}}',
+  'history.forced': 'accepted although the serial number differs',
+  'history.labelPrinted': 'Label printed: {format, select, roll {on the label roll} other {on an A4 sheet}}',
+  'history.other': '{type}: now {to}',
+  'history.technical': 'Technical details',
+  'history.seq': 'Sequence',
+  'history.hash': 'Hash (SHA-256)',
+  'history.prevHash': 'Previous hash',
+  'history.firstLink': 'none: the first event',
+  'history.payload': 'Recorded data',
 };
