@@ -73,7 +73,7 @@ export async function withEventNames(events: DeviceEventDto[]): Promise<DeviceEv
     }
     // A batch's code travels in the payload of the events written since batches have codes.
     if (names.batchCode == null && typeof e.payload.batchCode === 'string') names.batchCode = e.payload.batchCode;
-    e.names = names as DeviceEventNames;
+    e.names = names;
   }
   return events;
 }

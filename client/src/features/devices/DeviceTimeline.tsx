@@ -22,7 +22,7 @@ export function DeviceTimeline({ events }: { events: DeviceEventDto[] }) {
   const ctx: SentenceContext = { language, t, label, number: fmt.number, date: fmt.date };
   const ordered = [...events].sort((a, b) => b.seq - a.seq);
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="device-history">
       <Title order={2} fz="lg" mb="sm">
         {t('event.title')}
       </Title>

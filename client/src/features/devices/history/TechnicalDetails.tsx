@@ -1,5 +1,5 @@
-import { Anchor, Code, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Button, Code, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { DeviceEventDto } from '../../../api/types';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
@@ -10,12 +10,12 @@ import { usePrefs } from '../../../prefs/PreferencesProvider';
  */
 export function TechnicalDetails({ event }: { event: DeviceEventDto }) {
   const { t, fmt } = usePrefs();
-  const [open, { toggle }] = useDisclosure(false);
+  const [open, setOpen] = useState(false);
   return (
     <>
-      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={toggle} aria-expanded={open}>
+      <Button variant="subtle" color="gray" size="compact-xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
         {t('history.technical')}
-      </Anchor>
+      </Button>
       {open && (
         <Stack gap={2} mt={4} data-testid="event-technical">
           <Text size="xs">
