@@ -120,6 +120,59 @@ export interface DeviceDto {
   /** Lifecycle actions allowed from the current status (the client renders only these). */
   allowedActions: string[];
 }
+/**
+ * Every type of event a device's history holds: the lifecycle actions (named after them) and the events beside them.
+ * `created` is an older name of `intake`. The device page reads each as a sentence (client/src/features/devices/history).
+ */
+export const DEVICE_EVENT_TYPES = [
+  'intake',
+  'created',
+  'triage',
+  'repair',
+  'complete_wipe',
+  'refurbish',
+  'allocate',
+  'cancel_allocation',
+  'handover',
+  'transfer_custody',
+  'custody_returned',
+  'return',
+  'recycle',
+  'harvest',
+  'moved',
+  'note',
+  'hardware_report',
+  'sanitization',
+  'sanitization_confirmed',
+  'sanitization_rejected',
+  'wipe_verified',
+  'label_printed',
+] as const;
+export type DeviceEventType = (typeof DEVICE_EVENT_TYPES)[number];
+
+/** A site, programme or partner as named in Arabic and, when it has one, in Latin script (the client picks). */
+export interface EventNameRef {
+  name: string;
+  nameLatin: string | null;
+}
+/**
+ * What an event's sentence names, resolved by the server from the ids in its payload (one query per kind for the
+ * whole history): the ids stay in `payload`, which the page shows only under "technical details". Only what every
+ * role may read (the history is read by all of them): never a beneficiary, a certificate code or an override reason.
+ * A key is absent when the event carries no such id; null when the id names a row that no longer exists.
+ */
+export interface DeviceEventNames {
+  fromSite?: EventNameRef | null;
+  toSite?: EventNameRef | null;
+  donationCode?: string | null;
+  programme?: EventNameRef | null;
+  partner?: EventNameRef | null;
+  batchCode?: string | null;
+  /** Who ran a wipe whose record this event confirms or rejects. */
+  operatorName?: string | null;
+  /** Who is to confirm (or confirmed) a wipe record. */
+  verifierName?: string | null;
+}
 export interface DeviceEventDto {
   id: number;
   seq: number;
@@ -129,8 +182,12 @@ export interface DeviceEventDto {
   fromStatus: DeviceStatus | null;
   toStatus: DeviceStatus | null;
   payload: Record<string, unknown>;
+  /** The names the sentence needs (see DeviceEventNames). */
+  names: DeviceEventNames;
   createdAt: string;
   hash: string;
+  /** The previous link of the chain (null for the first event). */
+  prevHash: string | null;
 }
 export interface DeviceFileDto {
   id: number;

@@ -648,4 +648,63 @@ export const arScreens = {
     'الأجهزة في منطقة موقعها، والتسليمات والمستفيدون في منطقة المستفيد؛ منذ البداية، أو خلال الفترة المختارة.',
   'dash.regions.empty': 'لا أرقام لأي منطقة ضمن هذه التصفية.',
   'dash.programmeWide': 'أرقام البرنامج كله: لا تنطبق عليها تصفية المنطقة والموقع والفترة.',
+  // Issue 20: device history as sentences (client/src/features/devices/history)
+  'history.detail': '{sentence} — {detail}',
+  'history.unknown': 'غير معروف',
+  'history.part': '{part} ({about})',
+  'history.intake':
+    'استلام: استُلم ضمن التبرع {donation}، {drives, plural, zero {ولا أقراص فيه} one {وفيه قرص واحد} two {وفيه قرصان} few {وفيه # أقراص} many {وفيه # قرصًا} other {وفيه # قرص}}',
+  'history.triage':
+    'فرز: {outcome, select, repair {يحتاج إلى إصلاح} recycle {لإعادة التدوير} parts {لقطع الغيار} other {لا يحتاج إلى إصلاح}}',
+  'history.repair': 'إصلاح: {fixed, select, no {لم يُصلح، ووجهته الآن: {disposition}} other {أُصلح الجهاز}}',
+  'history.partsUsed': 'القطع المستعملة: {parts}',
+  'history.completeWipe':
+    'إتمام المسح: {kind, select, none {لا وسيط تخزين في الجهاز} device {مُسح التخزين المدمج في الجهاز} other {{drives, plural, zero {لا أقراص في الجهاز} one {مُسح القرص بنجاح} two {مُسح القرصان بنجاح} few {مُسحت الأقراص كلها بنجاح (# أقراص)} many {مُسحت الأقراص كلها بنجاح (# قرصًا)} other {مُسحت الأقراص كلها بنجاح (# قرص)}}}}',
+  'history.sampled': 'واختير الجهاز لتحقق مستقل بالعينة',
+  'history.sanitization':
+    'سجل مسح {target, select, drive {للقرص {drive}} other {للتخزين المدمج}}: {technique}، والنتيجة: {result}',
+  'history.withEvidence': 'مع ملف دليل',
+  'history.sanitizationConfirmed':
+    'تأكيد سجل مسح: سجل {operator} {target, select, drive {للقرص {drive}} other {للتخزين المدمج}} مؤكَّد ويُحتسب',
+  'history.sanitizationRejected':
+    'رفض سجل مسح: رُفض سجل {operator} {target, select, drive {للقرص {drive}} other {للتخزين المدمج}}',
+  'history.colleague': 'زميل',
+  'history.wipeVerified': 'تحقق مستقل من المسح: {result}',
+  'history.qaFailed': 'فحص الجودة: فشل فحص {items}، فعاد الجهاز إلى الإصلاح',
+  'history.qaPassed': 'فحص الجودة: كل الفحوص ناجحة',
+  'history.refurbished': 'تجديد: الجهاز جاهز',
+  'history.grade': 'التقدير {grade}',
+  'history.os': 'نظام التشغيل {os}',
+  'history.allocate':
+    'تخصيص: {to, select, partner {ضمن الدفعة {batch} إلى {partner}} batch {ضمن الدفعة {batch} لمؤسسة مستفيدة} other {حُجز الجهاز لمستفيد}}',
+  'history.programme': 'برنامج {programme}',
+  'history.override': 'بتجاوز من المسؤول لشروط الأهلية',
+  'history.cancelAllocation': 'إلغاء التخصيص: عاد الجهاز جاهزًا للتخصيص',
+  'history.batch': 'الدفعة {batch}',
+  'history.handover': 'تسليم: سُلّم الجهاز إلى المستفيد في {date}',
+  'history.trainingOverride': 'قبل إتمام التدريب، بقرار من المسؤول',
+  'history.transferCustody': 'عهدة: سُلّم الجهاز إلى {partner} ضمن الدفعة {batch} ليسلّمه إلى أسرة',
+  'history.aPartner': 'جمعية شريكة',
+  'history.custodyReturned':
+    'إعادة من العهدة: أعادت {partner} الجهاز {hasSite, select, yes {إلى {site}} other {إلى الجمعية}}',
+  'history.returned': 'إرجاع: أعاد المستفيد الجهاز، فيبدأ دورة جديدة من الاستلام',
+  'history.recycle': 'إعادة تدوير: سُلّم إلى {recycler} بوزن {weight} كغ، وشهادة التدوير رقم {ref}',
+  'history.harvest':
+    'فك القطع: {n, plural, zero {لم تُؤخذ قطع} one {أُخذت قطعة واحدة إلى المخزون} two {أُخذت قطعتان إلى المخزون} few {أُخذت # قطع إلى المخزون} many {أُخذت # قطعة إلى المخزون} other {أُخذت # قطعة إلى المخزون}}',
+  'history.moved': 'نقل: {hasFrom, select, yes {من {from} إلى {to}} other {إلى {to}}}',
+  'history.note': 'ملاحظة: {text}',
+  'history.hardwareReport':
+    'تقرير العتاد: تقرير {format} للجهاز ذي الرقم التسلسلي {serial}، {drives, plural, zero {بلا أقراص} one {فيه قرص واحد} two {فيه قرصان} few {فيه # أقراص} many {فيه # قرصًا} other {فيه # قرص}}',
+  'history.warnings':
+    '{n, plural, zero {بلا تنبيهات} one {مع تنبيه واحد} two {مع تنبيهين} few {مع # تنبيهات} many {مع # تنبيهًا} other {مع # تنبيه}}',
+  'history.forced': 'قُبل رغم اختلاف الرقم التسلسلي',
+  'history.labelPrinted':
+    'طباعة ملصق: طُبع ملصق الجهاز {format, select, roll {على لفافة الملصقات} other {على ورقة \u2066A4\u2069}}',
+  'history.other': '{type}: الحالة الآن {to}',
+  'history.technical': 'التفاصيل التقنية',
+  'history.seq': 'الرقم في السلسلة',
+  'history.hash': 'البصمة (\u2066SHA-256\u2069)',
+  'history.prevHash': 'بصمة الحدث السابق',
+  'history.firstLink': 'لا شيء: أول حدث في السجل',
+  'history.payload': 'البيانات المسجّلة',
 };

@@ -1449,4 +1449,61 @@ export const fr: Messages = {
   'bulk.reason.INVALID_TRANSITION': 'pas à cette étape',
   'bulk.reason.NOT_FOUND': 'introuvable',
   'bulk.reason.other': 'impossible',
+  // Issue 20: device history as sentences (client/src/features/devices/history)
+  'history.detail': '{sentence} — {detail}',
+  'history.unknown': 'inconnu',
+  'history.part': '{part} ({about})',
+  'history.intake': 'Réception : reçu avec le don {donation}, {drives, plural, one {# disque} other {# disques}}',
+  'history.triage':
+    'Tri : {outcome, select, repair {à réparer} recycle {à recycler} parts {pour pièces détachées} other {aucune réparation nécessaire}}',
+  'history.repair': 'Réparation : {fixed, select, no {non réparé, désormais destiné à : {disposition}} other {réparé}}',
+  'history.partsUsed': 'pièces utilisées : {parts}',
+  'history.completeWipe':
+    'Effacement terminé : {kind, select, none {l’appareil n’a pas de stockage} device {le stockage intégré a été effacé} other {{drives, plural, one {le disque a été effacé} other {les # disques ont été effacés}}}}',
+  'history.sampled': 'tiré au sort pour une vérification indépendante',
+  'history.sanitization':
+    'Rapport d’effacement {target, select, drive {du disque {drive}} other {du stockage intégré}} : {technique}, résultat : {result}',
+  'history.withEvidence': 'avec un fichier de preuve',
+  'history.sanitizationConfirmed':
+    'Rapport d’effacement confirmé : le rapport de {operator} {target, select, drive {pour le disque {drive}} other {pour le stockage intégré}} est désormais pris en compte',
+  'history.sanitizationRejected':
+    'Rapport d’effacement refusé : le rapport de {operator} {target, select, drive {pour le disque {drive}} other {pour le stockage intégré}} a été refusé',
+  'history.colleague': 'un collègue',
+  'history.wipeVerified': 'Vérification indépendante de l’effacement : {result}',
+  'history.qaFailed': 'Contrôle qualité : échec pour {items}, l’appareil retourne en réparation',
+  'history.qaPassed': 'contrôle qualité : tous les tests sont réussis',
+  'history.refurbished': 'Remis à neuf : l’appareil est prêt',
+  'history.grade': 'catégorie {grade}',
+  'history.os': 'système {os}',
+  'history.allocate':
+    'Attribué : {to, select, partner {dans le lot {batch} à {partner}} batch {dans le lot {batch} pour un établissement} other {réservé à un bénéficiaire}}',
+  'history.programme': 'programme {programme}',
+  'history.override': 'avec une dérogation d’éligibilité d’un administrateur',
+  'history.cancelAllocation': 'Attribution annulée : l’appareil est de nouveau prêt à attribuer',
+  'history.batch': 'lot {batch}',
+  'history.handover': 'Remis : au bénéficiaire le {date}',
+  'history.trainingOverride': 'avant la fin de la formation, sur décision d’un administrateur',
+  'history.transferCustody': 'Garde : confié à {partner} dans le lot {batch}, pour être remis à une famille',
+  'history.aPartner': 'un partenaire',
+  'history.custodyReturned':
+    'Retour de garde : {partner} a rendu l’appareil {hasSite, select, yes {à {site}} other {à l’association}}',
+  'history.returned': 'Retourné : le bénéficiaire a rapporté l’appareil, qui recommence un cycle à la réception',
+  'history.recycle': 'Recyclé : remis à {recycler}, {weight} kg, certificat de recyclage {ref}',
+  'history.harvest':
+    'Pièces récupérées : {n, plural, one {# pièce pour l’inventaire} other {# pièces pour l’inventaire}}',
+  'history.moved': 'Déplacé : {hasFrom, select, yes {de {from} à {to}} other {vers {to}}}',
+  'history.note': 'Note : {text}',
+  'history.hardwareReport':
+    'Rapport matériel : rapport {format} pour le numéro de série {serial}, {drives, plural, one {# disque} other {# disques}}',
+  'history.warnings': '{n, plural, one {# avertissement} other {# avertissements}}',
+  'history.forced': 'accepté malgré un numéro de série différent',
+  'history.labelPrinted':
+    'Étiquette imprimée : {format, select, roll {sur le rouleau d’étiquettes} other {sur une feuille A4}}',
+  'history.other': '{type} : désormais {to}',
+  'history.technical': 'Détails techniques',
+  'history.seq': 'Séquence',
+  'history.hash': 'Empreinte (SHA-256)',
+  'history.prevHash': 'Empreinte précédente',
+  'history.firstLink': 'aucune : premier événement',
+  'history.payload': 'Données enregistrées',
 };

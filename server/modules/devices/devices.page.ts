@@ -5,6 +5,7 @@
 import { selectRows, selectList, sqlOnce, unprefixed, type Row } from '../../db/select-batch.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
+import { withEventNames } from './devices.event-names.js';
 import { toDeviceDto, toDriveDto, toEventDto } from './devices.schema.js';
 import {
   deviceFileSelectList,
@@ -32,7 +33,7 @@ const DEVICE = { except: ['serialKey', 'lastEventSeq', 'lastEventHash'] };
 const DRIVE = { prefix: 'drive_', except: ['deviceId', 'serialKey', 'createdAt', 'updatedAt'] };
 const SANITIZATION = { prefix: 'san_' };
 const FILE = { prefix: 'file_', except: ['deviceId', 'uploadedBy'] };
-const EVENT = { prefix: 'event_', except: ['deviceId', 'prevHash'] };
+const EVENT = { prefix: 'event_', except: ['deviceId'] };
 
 /**
  * Four branches under one column list (the names are the first branch's; every other column of a branch is NULL):
@@ -101,11 +102,14 @@ export async function readDevicePage(id: number): Promise<DeviceDetailDto> {
     donorId: (device.donorId as number | null) ?? 0,
     donorName: (device.donorName as string | null) ?? '',
     drives: distinctBy(rows, 'drive_id').map((r) => toDriveDto(unprefixed(r, Drive, DRIVE.prefix) as unknown as Drive)),
-    events: distinctBy(rows, 'event_seq').map((r) =>
-      toEventDto(
-        Object.assign(unprefixed(r, DeviceEvent, EVENT.prefix) as unknown as DeviceEvent, {
-          actor: { name: r.event_actorName as string },
-        }),
+    // The names its sentences need: one more read per kind of name the history holds (sites, people, ...).
+    events: await withEventNames(
+      distinctBy(rows, 'event_seq').map((r) =>
+        toEventDto(
+          Object.assign(unprefixed(r, DeviceEvent, EVENT.prefix) as unknown as DeviceEvent, {
+            actor: { name: r.event_actorName as string },
+          }),
+        ),
       ),
     ),
     sanitizations: distinctBy(rows, 'san_id').map((r) =>

@@ -204,7 +204,10 @@ export function toEventDto(e: DeviceEvent & { actor?: { name: string } | null })
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     payload: shownPayload(e.payload),
+    // Filled for a whole history at once by withEventNames (devices.event-names.ts).
+    names: {},
     createdAt: iso(e.createdAt),
     hash: e.hash,
+    prevHash: e.prevHash ?? null,
   };
 }

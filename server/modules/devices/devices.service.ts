@@ -8,6 +8,7 @@ import { serialKey } from '../../lib/text.js';
 import { containsPattern, prefixPattern } from '../../lib/sql.js';
 import { recordDevicesCreated } from '../figures/index.js';
 import { appendEvent, appendFirstEvents } from './devices.events.js';
+import { withEventNames } from './devices.event-names.js';
 import { countDevices } from './devices.totals.js';
 import { Device, DeviceEvent, Drive } from './devices.model.js';
 import { toDeviceDto, toEventDto, type DeviceInput, type DeviceListQuery } from './devices.schema.js';
@@ -231,7 +232,7 @@ export async function listDeviceEvents(id: number, q: PageQuery): Promise<Page<D
     limit: q.pageSize,
     offset: offsetOf(q),
   });
-  return { items: rows.map(toEventDto), total: count, page: q.page, pageSize: q.pageSize };
+  return { items: await withEventNames(rows.map(toEventDto)), total: count, page: q.page, pageSize: q.pageSize };
 }
 
 export async function countByStatus(where: WhereOptions<Device>): Promise<Record<string, number>> {

@@ -1,26 +1,28 @@
-import { Code, Paper, Text, Timeline, Title } from '@mantine/core';
+import { Group, Paper, Text, Timeline, Title } from '@mantine/core';
 import type { DeviceEventDto } from '../../api/types';
 import { useEnumLabel } from '../../components/Labels';
-import { Ltr } from '../../components/Ltr';
+import { registerArabic } from '../../i18n';
+import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { eventSentence, type SentenceContext } from './history/eventSentence';
+import { HistorySentence } from './history/HistorySentence';
+import { TechnicalDetails } from './history/TechnicalDetails';
 
-/** Payload fields that are bookkeeping, not history a person wants to read. */
-const HIDDEN = new Set(['action', 'version']);
+// The history's sentences are not on any landing screen: their Arabic comes with this chunk (i18n/ar.screens.ts).
+registerArabic(arScreens);
 
-function payloadText(payload: Record<string, unknown>): string {
-  return Object.entries(payload ?? {})
-    .filter(([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean)}`)
-    .join('\n');
-}
-
-/** The append-only history, newest first. Each entry's hash is in its tooltip for anyone checking the chain. */
+/**
+ * The append-only history, newest first, each event as a sentence in the user's language (history/eventSentence.ts)
+ * naming sites, people and codes rather than ids. The chain's hashes and the recorded data are behind each event's
+ * "technical details".
+ */
 export function DeviceTimeline({ events }: { events: DeviceEventDto[] }) {
-  const { t, fmt } = usePrefs();
+  const { t, fmt, language } = usePrefs();
   const label = useEnumLabel();
+  const ctx: SentenceContext = { language, t, label, number: fmt.number, date: fmt.date };
   const ordered = [...events].sort((a, b) => b.seq - a.seq);
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="device-history">
       <Title order={2} fz="lg" mb="sm">
         {t('event.title')}
       </Title>
@@ -30,40 +32,34 @@ export function DeviceTimeline({ events }: { events: DeviceEventDto[] }) {
         </Text>
       ) : (
         <Timeline bulletSize={14} lineWidth={2} active={0}>
-          {ordered.map((e) => {
-            const details = payloadText(e.payload);
-            return (
-              <Timeline.Item key={e.id} title={label('eventType', e.type)}>
-                {e.fromStatus && e.toStatus && (
-                  <Text size="sm">
-                    {t('event.transition', {
-                      from: label('deviceStatus', e.fromStatus),
-                      to: label('deviceStatus', e.toStatus),
-                    })}
-                  </Text>
-                )}
-                {!e.fromStatus && e.toStatus && (
-                  <Text size="sm">{t('event.enters', { to: label('deviceStatus', e.toStatus) })}</Text>
-                )}
+          {ordered.map((e) => (
+            <Timeline.Item key={e.id} data-testid="history-event">
+              <Text size="sm" fw={500} data-testid="history-sentence">
+                <HistorySentence text={eventSentence(e, ctx)} />
+              </Text>
+              {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus && (
                 <Text size="xs" c="dimmed">
-                  {/* The name is isolated: an Arabic name next to "#12" in English text would otherwise flip it to "12#". */}
+                  {t('event.transition', {
+                    from: label('deviceStatus', e.fromStatus),
+                    to: label('deviceStatus', e.toStatus),
+                  })}
+                </Text>
+              )}
+              <Group gap="xs" wrap="wrap">
+                <Text size="xs" c="dimmed">
+                  {/* The name is isolated: an Arabic name next to Latin text would otherwise reorder around it. */}
                   {fmt.dateTime(e.createdAt)}
                   {e.actorName ? (
                     <>
                       {' '}
                       · <bdi>{e.actorName}</bdi>
                     </>
-                  ) : null}{' '}
-                  · <span title={e.hash}>#{fmt.number(e.seq)}</span>
+                  ) : null}
                 </Text>
-                {details && (
-                  <Code block mt={4} dir="ltr">
-                    <Ltr>{details}</Ltr>
-                  </Code>
-                )}
-              </Timeline.Item>
-            );
-          })}
+                <TechnicalDetails event={e} />
+              </Group>
+            </Timeline.Item>
+          ))}
         </Timeline>
       )}
     </Paper>
