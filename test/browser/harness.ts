@@ -182,7 +182,8 @@ export interface AxeViolation {
  * DevTools protocol rather than added as a <script> tag: the app's CSP (script-src 'self') rightly refuses inline scripts.
  */
 export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // Once per document: a page checked again at another width keeps the axe it was given.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     type AxeResult = {
       violations: {

@@ -57,7 +57,8 @@ export function DeviceTimeline({ events }: { events: DeviceEventDto[] }) {
                   · <span title={e.hash}>#{fmt.number(e.seq)}</span>
                 </Text>
                 {details && (
-                  <Code block mt={4} dir="ltr">
+                  // Wrapped, not scrolled: a scrolling <pre> is a region a keyboard cannot reach (axe: scrollable-region-focusable).
+                  <Code block mt={4} dir="ltr" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                     <Ltr>{details}</Ltr>
                   </Code>
                 )}
