@@ -86,6 +86,12 @@ function widestElements(page: Page): Promise<string[]> {
   });
 }
 
+/** Adds each node of each serious or critical axe violation to `findings`, with where it was seen. */
+async function axeFindings(page: Page, where: string, findings: string[]): Promise<void> {
+  for (const v of await axeSeriousViolations(page))
+    for (const n of v.nodes) findings.push(`${where}: axe ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${v.help}`);
+}
+
 describe('browser: accessibility and layout of every screen, in Arabic, English and French, at 360 and 1366 px', function () {
   let server: TestServer;
   let browser: Browser;
@@ -186,7 +192,7 @@ describe('browser: accessibility and layout of every screen, in Arabic, English 
     };
     const familyId = await family('أسرة الدوسري', 1);
     const otherFamilyId = await family('أسرة القحطاني', 2);
-    await family('أسرة العتيبي', 3, partner.id);
+    const partnerFamilyId = await family('أسرة العتيبي', 3, partner.id);
     const handedOver = await manager.call<{ id: number }>('POST', '/api/allocations', {
       deviceId: ready[0].id,
       beneficiaryId: familyId,
@@ -212,6 +218,15 @@ describe('browser: accessibility and layout of every screen, in Arabic, English 
       receivedBy: 'أ. خالد العمري',
       signature: SIGNATURE_PNG,
       accessories: ['charger'],
+    });
+    // The partner hands one of its custody devices to a family it referred (its own handover page).
+    const onward = await apis.partner!.call<{ id: number }>('POST', '/api/allocations', {
+      deviceId: ready[2].id,
+      beneficiaryId: partnerFamilyId,
+    });
+    await apis.partner!.call('POST', `/api/allocations/${onward.id}/handover`, {
+      receivedBy: 'أم فهد العتيبي',
+      signature: SIGNATURE_PNG,
     });
     const course = await manager.call<{ id: number }>('POST', '/api/courses', {
       titleAr: 'أساسيات الحاسب والتجارة الإلكترونية',
@@ -296,6 +311,7 @@ describe('browser: accessibility and layout of every screen, in Arabic, English 
     // A partner association's own home.
     at('partner', 'partner home', '/partner');
     at('partner', 'partner handover', '/partner/handover');
+    at('partner', 'partner handover (done)', `/partner/handovers/${onward.id}`);
   });
 
   after(async function () {
@@ -353,11 +369,21 @@ describe('browser: accessibility and layout of every screen, in Arabic, English 
               findings.push(
                 `${where} ${language} ${width}px: overflows, scrollWidth ${o.scrollWidth} > ${o.innerWidth}; widest: ${(await widestElements(page)).join(' | ')}`,
               );
-            for (const v of await axeSeriousViolations(page))
-              for (const n of v.nodes)
-                findings.push(
-                  `${where} ${language} ${width}px: axe ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${v.help}`,
-                );
+            await axeFindings(page, `${where} ${language} ${width}px`, findings);
+            // The shell's open states, once per role: the phone menu (at 360 px) and the user menu.
+            if (role !== 'public' && screen === screens.find((s) => s.role === role)) {
+              const opener = width === 360 ? page.locator('button.mantine-Burger-root') : page.getByTestId('user-menu');
+              await opener.click();
+              await settled(page);
+              await axeFindings(
+                page,
+                `${where} ${language} ${width}px, ${width === 360 ? 'phone menu' : 'user menu'} open`,
+                findings,
+              );
+              await opener.click();
+              if (width !== 360) await page.getByTestId('sign-out').waitFor({ state: 'hidden' });
+              await settled(page);
+            }
           }
           for (const p of problems.splice(0)) findings.push(`${where} ${language}: ${p}`);
         }
