@@ -13,6 +13,7 @@ import {
   ADMIN,
   axeSeriousViolations,
   hasHorizontalOverflow,
+  screenshot,
   skipWithoutChromium,
   startServerAndBrowser,
   watchPage,
@@ -380,6 +381,8 @@ describe('browser: accessibility and layout of every screen, in Arabic, English 
                 `${where} ${language} ${width}px, ${width === 360 ? 'phone menu' : 'user menu'} open`,
                 findings,
               );
+              if (role === 'manager' && language === 'ar')
+                await screenshot(page, width === 360 ? 'phone-menu-ar.png' : 'user-menu-ar.png', false);
               await opener.click();
               if (width !== 360) await page.getByTestId('sign-out').waitFor({ state: 'hidden' });
               await settled(page);
