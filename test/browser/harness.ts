@@ -182,7 +182,8 @@ export interface AxeViolation {
  * DevTools protocol rather than added as a <script> tag: the app's CSP (script-src 'self') rightly refuses inline scripts.
  */
 export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // Once per document: a page checked again at another width keeps the axe it was given.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     type AxeResult = {
       violations: {
@@ -204,11 +205,11 @@ export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> 
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // From the top: a full-page shot of a scrolled page would draw the fixed header in the middle of it.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage });
 }
 
 export async function signIn(

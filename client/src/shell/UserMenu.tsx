@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Switch, SegmentedControl, Text } from '@mantine/core';
+import { ActionIcon, Button, Divider, Popover, Switch, SegmentedControl, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth/AuthProvider';
@@ -32,9 +32,11 @@ export function UserMenu({ initiallyOpened, autoFocus }: UserMenuProps) {
     }
     void navigate('/login', { replace: true });
   };
+  // A popover (a dialog), not a Menu: it holds settings (digits, Hijri dates) beside the sign-out, and a role="menu"
+  // may hold menu items only (axe: aria-required-children).
   return (
-    <Menu position="bottom-end" width={260} shadow="md" closeOnItemClick={false} defaultOpened={initiallyOpened}>
-      <Menu.Target>
+    <Popover position="bottom-end" width={260} shadow="md" defaultOpened={initiallyOpened} trapFocus>
+      <Popover.Target>
         <ActionIcon
           ref={target}
           variant="light"
@@ -44,17 +46,17 @@ export function UserMenu({ initiallyOpened, autoFocus }: UserMenuProps) {
           data-testid="user-menu">
           <IconUser size={20} />
         </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
+      </Popover.Target>
+      <Popover.Dropdown p={0} py={4}>
+        <div className="nm-menu-pad">
           <Text fw={600} c="dark" size="sm">
             {user.name}
           </Text>
           <Text size="xs">
             <Ltr>{user.email}</Ltr> · {label('role', user.role)}
           </Text>
-        </Menu.Label>
-        <Menu.Divider />
+        </div>
+        <Divider my={4} />
         {language === 'ar' && (
           <div className="nm-menu-pad">
             <Text size="xs" c="dimmed" mb={4} id="digits-label">
@@ -81,16 +83,22 @@ export function UserMenu({ initiallyOpened, autoFocus }: UserMenuProps) {
             onChange={(e) => setHijri(e.currentTarget.checked)}
           />
         </div>
-        <Menu.Divider />
-        <Menu.Item
-          color="red"
-          onClick={() => {
-            void signOut();
-          }}
-          data-testid="sign-out">
-          {t('user.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+        <Divider my={4} />
+        <div className="nm-menu-pad">
+          <Button
+            variant="subtle"
+            color="red"
+            size="compact-sm"
+            fullWidth
+            justify="flex-start"
+            onClick={() => {
+              void signOut();
+            }}
+            data-testid="sign-out">
+            {t('user.signOut')}
+          </Button>
+        </div>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

@@ -4,7 +4,7 @@ import { IconUser } from '../components/icons';
 import { useT } from '../prefs/PreferencesProvider';
 import type { UserMenuProps } from './UserMenu';
 
-// The menu (Mantine's Menu and Popover, floating-ui, the settings controls) is its own chunk, kept out of the first
+// The menu (Mantine's Popover, floating-ui, the settings controls) is its own chunk, kept out of the first
 // screen's JavaScript: it is fetched as soon as the pointer or the focus reaches the button, and a click made before
 // it has arrived opens the menu when it does.
 let menuModule: Promise<ComponentType<UserMenuProps>> | undefined;
@@ -32,7 +32,7 @@ export function UserMenuButton() {
       size="lg"
       radius="xl"
       aria-label={t('user.menu')}
-      aria-haspopup="menu"
+      aria-haspopup="dialog"
       aria-expanded={false}
       data-testid="user-menu"
       onPointerEnter={load}

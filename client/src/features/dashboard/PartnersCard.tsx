@@ -4,6 +4,7 @@ import type { DashboardDto } from '../../api/types';
 import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { TableScroll } from '../../components/TableScroll';
 import { TitledCard } from '../../components/TitledCard';
 import type { DashboardFilterValues } from '../reports/DashboardFilters';
 import { CsvLink } from '../reports/CsvLink';
@@ -27,7 +28,7 @@ export function PartnersCard({ dashboard, query }: { dashboard: DashboardDto; qu
           {t('dash.partners.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <TableScroll label={t('dash.partners.title')}>
           <Table striped data-testid="partners-table">
             <Table.Thead>
               <Table.Tr>
@@ -59,7 +60,7 @@ export function PartnersCard({ dashboard, query }: { dashboard: DashboardDto; qu
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <Text size="sm" mt="sm" data-testid="devices-to-institutions">
         {t('dash.institutions', { n: dashboard.devicesToInstitutions ?? 0 })}

@@ -38,7 +38,8 @@ export function TechnicalDetails({ event }: { event: DeviceEventDto }) {
             )}
           </Text>
           <Text size="xs">{t('history.payload')}:</Text>
-          <Code block dir="ltr">
+          {/* Wraps instead of scrolling sideways: a scrolled box at 360 px is one a keyboard cannot reach (axe). */}
+          <Code block dir="ltr" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {JSON.stringify(event.payload, null, 2)}
           </Code>
         </Stack>
