@@ -586,4 +586,11 @@ export const arScreens = {
   'trainingGate.overrideLabel': 'سبب التسليم دون إتمام التدريب',
   'trainingGate.overrideHint': 'للمسؤول وحده. يُحفظ السبب مع التسليم وفي سجل الجهاز. اكتبه ثم أكّد التسليم من جديد.',
   'trainingGate.askAdmin': 'لا يُسلَّم الجهاز قبل إتمام الدورة إلا بقرار من المسؤول مع ذكر السبب.',
+  // Issue 20: workbench (drop zones, labels at intake, sharing links)
+  'fileDrop.prompt': 'اسحب الملف وأفلته هنا، أو انقر لاختياره',
+  'fileDrop.remove': 'إزالة الملف',
+  'intake.printLabel': 'طباعة الملصق',
+  'share.whatsApp': 'مشاركة عبر واتساب',
+  'share.receiptMessage': 'شكرًا لتبرعكم. هذا رابط إيصال التبرع:',
+  'share.donorPageMessage': 'شكرًا لكم. هذا رابط صفحتكم، وفيها تبرعاتكم وإيصالاتها وكشوفكم السنوية:',
 };

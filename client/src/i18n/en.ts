@@ -1415,4 +1415,11 @@ export const en: Messages = {
   'trainingGate.overrideHint':
     'Admins only. The reason is kept with the handover and in the device’s history. Write it, then confirm the handover again.',
   'trainingGate.askAdmin': 'Only an admin can hand the device over before the course is completed, giving a reason.',
+  // Issue 20: workbench (drop zones, labels at intake, sharing links)
+  'fileDrop.prompt': 'Drop the file here, or click to choose it',
+  'fileDrop.remove': 'Remove the file',
+  'intake.printLabel': 'Print label',
+  'share.whatsApp': 'Share on WhatsApp',
+  'share.receiptMessage': 'Thank you for your donation. Here is the link to your receipt:',
+  'share.donorPageMessage': 'Thank you. Here is the link to your page, with your donations, receipts and yearly statements:',
 };

@@ -878,4 +878,11 @@ export const fr: Messages = {
     'Réservé aux administrateurs. Le motif est conservé avec la remise et dans l’historique de l’appareil. Saisissez-le, puis confirmez de nouveau la remise.',
   'trainingGate.askAdmin':
     'Seul un administrateur peut remettre l’appareil avant la fin de la formation, en indiquant un motif.',
+  // Issue 20: workbench (drop zones, labels at intake, sharing links)
+  'fileDrop.prompt': 'Déposez le fichier ici, ou cliquez pour le choisir',
+  'fileDrop.remove': 'Retirer le fichier',
+  'intake.printLabel': 'Imprimer l’étiquette',
+  'share.whatsApp': 'Partager sur WhatsApp',
+  'share.receiptMessage': 'Merci pour votre don. Voici le lien vers votre reçu :',
+  'share.donorPageMessage': 'Merci. Voici le lien vers votre page, avec vos dons, vos reçus et vos relevés annuels :',
 };
