@@ -592,5 +592,5 @@ export const arScreens = {
   'intake.printLabel': 'طباعة الملصق',
   'share.whatsApp': 'مشاركة عبر واتساب',
   'share.receiptMessage': 'شكرًا لتبرعكم. هذا رابط إيصال التبرع:',
-  'share.donorPageMessage': 'شكرًا لكم. هذا رابط صفحتكم، وفيها تبرعاتكم وإيصالاتها وكشوفكم السنوية:',
+  'share.donorPageMessage': 'شكرًا لكم. هذا رابط صفحة تبرعاتكم:',
 };

@@ -1420,6 +1420,6 @@ export const en: Messages = {
   'fileDrop.remove': 'Remove the file',
   'intake.printLabel': 'Print label',
   'share.whatsApp': 'Share on WhatsApp',
-  'share.receiptMessage': 'Thank you for your donation. Here is the link to your receipt:',
-  'share.donorPageMessage': 'Thank you. Here is the link to your page, with your donations, receipts and yearly statements:',
+  'share.receiptMessage': 'Thank you for your donation. Your receipt:',
+  'share.donorPageMessage': 'Thank you. Here is the link to your donor page:',
 };

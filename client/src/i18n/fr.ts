@@ -884,5 +884,5 @@ export const fr: Messages = {
   'intake.printLabel': 'Imprimer l’étiquette',
   'share.whatsApp': 'Partager sur WhatsApp',
   'share.receiptMessage': 'Merci pour votre don. Voici le lien vers votre reçu :',
-  'share.donorPageMessage': 'Merci. Voici le lien vers votre page, avec vos dons, vos reçus et vos relevés annuels :',
+  'share.donorPageMessage': 'Merci. Voici le lien vers votre page de donateur :',
 };

@@ -37,7 +37,7 @@ export function QaChecklist({
               name={`qa-${item}`}
               data={results}
               value={value[item]}
-              onChange={(v) => onChange(item, v as QaResult)}
+              onChange={(v) => onChange(item, v)}
               color={value[item] === 'fail' ? 'red' : value[item] === 'pass' ? 'teal' : 'gray'}
               styles={{ label: { minHeight: 44, display: 'flex', alignItems: 'center', justifyContent: 'center' } }}
               data-testid={`qa-${item}`}
