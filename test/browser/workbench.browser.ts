@@ -304,7 +304,7 @@ describe('browser: the workbench (issue 20: ergonomics, copy and share, directio
     await screenshot(page, 'workbench-intake-en.png');
   });
 
-  it('direction: Arabic values sit right in their inputs, emails stay left to right; the chevron is mirrored', async function () {
+  it('direction: Arabic values sit right in their inputs, emails stay left to right; .nm-flip icons are mirrored in Arabic', async function () {
     const admin = await openPage(browser, server.url);
     const page = admin.page;
     await signIn(page, server.url);
@@ -356,7 +356,8 @@ describe('browser: the workbench (issue 20: ergonomics, copy and share, directio
     const email = page.locator('input[name="email"]');
     expect(await placed(email)).to.deep.equal({ direction: 'ltr', bidi: 'normal' });
     await switchLanguage(page, 'ar');
-    // Directional icons (the allocation board's device → family chevron) point the reading way.
+    // The rule directional icons carry (the allocation board's chevron): it applies in Arabic. It says nothing of how a
+    // full-page screenshot draws the board's chevron (still pointing right in allocation-board-ar.png: not solved here).
     const flipped = await page.evaluate(() => {
       const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
       svg.setAttribute('class', 'nm-flip');
