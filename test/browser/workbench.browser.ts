@@ -356,8 +356,8 @@ describe('browser: the workbench (issue 20: ergonomics, copy and share, directio
     const email = page.locator('input[name="email"]');
     expect(await placed(email)).to.deep.equal({ direction: 'ltr', bidi: 'normal' });
     await switchLanguage(page, 'ar');
-    // The rule directional icons carry (the allocation board's chevron): it applies in Arabic. It says nothing of how a
-    // full-page screenshot draws the board's chevron (still pointing right in allocation-board-ar.png: not solved here).
+    // The rule directional icons carry (the allocation board's device → family chevron, which points left in Arabic:
+    // allocation-board-ar.png) applies in Arabic.
     const flipped = await page.evaluate(() => {
       const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
       svg.setAttribute('class', 'nm-flip');
