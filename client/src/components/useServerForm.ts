@@ -26,7 +26,12 @@ export interface ServerFormOptions<V, R> {
  */
 export function useServerForm<V extends Record<string, unknown>, R = unknown>(options: ServerFormOptions<V, R>) {
   const t = useT();
-  const form = useForm<V>({ mode: 'controlled', initialValues: options.initialValues, validate: options.validate });
+  const form = useForm<V>({
+    mode: 'controlled',
+    initialValues: options.initialValues,
+    validate: options.validate,
+    onValuesChange: (values, previous) => form.setErrors((errors) => withoutChanged(errors, values, previous)),
+  });
   const mutation = useMutation<R, ApiError, V>({
     mutationFn: options.submit,
     meta: { invalidates: options.invalidates },
@@ -60,4 +65,29 @@ export function useServerForm<V extends Record<string, unknown>, R = unknown>(op
 export function errorOf(errors: FormErrors, path: string): string | undefined {
   const e = errors[path];
   return typeof e === 'string' ? e : undefined;
+}
+
+function at(values: unknown, path: readonly string[]): unknown {
+  let v = values;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+/**
+ * The messages left once the fields they are about have changed, as soon as they change (@mantine/form only clears
+ * the exact path typed into). A message on a path the values do not hold (the server's `drives.0.capacityBytes`, typed
+ * as `drives.0.capacityGb`; `qa` set whole) goes when the nearest part of its path they do hold changes. Values are
+ * updated immutably, so a changed part is a new object.
+ */
+export function withoutChanged(errors: FormErrors, values: unknown, previous: unknown): FormErrors {
+  let next = errors;
+  for (const key of Object.keys(errors)) {
+    const path = key.split('.');
+    while (path.length > 1 && at(values, path) === undefined) path.pop();
+    if (at(values, path) !== at(previous, path)) {
+      if (next === errors) next = { ...errors };
+      delete next[key];
+    }
+  }
+  return next;
 }

@@ -707,4 +707,11 @@ export const arScreens = {
   'history.prevHash': 'بصمة الحدث السابق',
   'history.firstLink': 'لا شيء: أول حدث في السجل',
   'history.payload': 'البيانات المسجّلة',
+  // Issue 20: workbench (drop zones, labels at intake, sharing links)
+  'fileDrop.prompt': 'اسحب الملف وأفلته هنا، أو انقر لاختياره',
+  'fileDrop.remove': 'إزالة الملف',
+  'intake.printLabel': 'طباعة الملصق',
+  'share.whatsApp': 'مشاركة عبر واتساب',
+  'share.receiptMessage': 'شكرًا لتبرعكم. هذا رابط إيصال التبرع:',
+  'share.donorPageMessage': 'شكرًا لكم. هذا رابط صفحة تبرعاتكم:',
 };

@@ -1515,4 +1515,11 @@ export const en: Messages = {
   'history.prevHash': 'Previous hash',
   'history.firstLink': 'none: the first event',
   'history.payload': 'Recorded data',
+  // Issue 20: workbench (drop zones, labels at intake, sharing links)
+  'fileDrop.prompt': 'Drop the file here, or click to choose it',
+  'fileDrop.remove': 'Remove the file',
+  'intake.printLabel': 'Print label',
+  'share.whatsApp': 'Share on WhatsApp',
+  'share.receiptMessage': 'Thank you for your donation. Your receipt:',
+  'share.donorPageMessage': 'Thank you. Here is the link to your donor page:',
 };

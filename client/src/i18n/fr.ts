@@ -1506,4 +1506,11 @@ export const fr: Messages = {
   'history.prevHash': 'Empreinte précédente',
   'history.firstLink': 'aucune : premier événement',
   'history.payload': 'Données enregistrées',
+  // Issue 20: workbench (drop zones, labels at intake, sharing links)
+  'fileDrop.prompt': 'Déposez le fichier ici, ou cliquez pour le choisir',
+  'fileDrop.remove': 'Retirer le fichier',
+  'intake.printLabel': 'Imprimer l’étiquette',
+  'share.whatsApp': 'Partager sur WhatsApp',
+  'share.receiptMessage': 'Merci pour votre don. Voici le lien vers votre reçu :',
+  'share.donorPageMessage': 'Merci. Voici le lien vers votre page de donateur :',
 };

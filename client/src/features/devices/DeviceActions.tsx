@@ -1,4 +1,4 @@
-import { Alert, Tabs, Text } from '@mantine/core';
+import { Alert, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { DeviceDetailDto, DeviceDto, WorkshopActionName } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
@@ -58,7 +58,7 @@ function ActionPanel({
 /**
  * The forms of the lifecycle actions the server allows from the current status (`allowedActions`; the client never
  * copies the transition table). Several allowed actions (recycle or harvest) become tabs; each keeps what was typed
- * while the user switches between them. Allocation and handover go through the allocation screens instead.
+ * while the user switches between them. A single action has no tab bar, only its name as a heading. Allocation and handover go through the allocation screens instead.
  */
 export function DeviceActions({ device, onChanged }: { device: DeviceDetailDto; onChanged: () => void }) {
   const t = useT();
@@ -124,7 +124,21 @@ export function DeviceActions({ device, onChanged }: { device: DeviceDetailDto; 
           {t('device.readOnly')}
         </Text>
       )}
-      {actions.length > 0 && mayAct && (
+      {actions.length === 1 && mayAct && (
+        <div data-action={actions[0]}>
+          <Title order={3} fz="md" mb="sm">
+            {label('lifecycle', actions[0])}
+          </Title>
+          <ActionPanel
+            key={`${actions[0]}-${device.status}`}
+            action={actions[0]}
+            device={device}
+            onDone={onDone}
+            onStale={onStale}
+          />
+        </div>
+      )}
+      {actions.length > 1 && mayAct && (
         <Tabs value={current} onChange={setTab} keepMounted variant="outline">
           <Tabs.List>
             {actions.map((a) => (

@@ -1,10 +1,11 @@
-import { Alert, Button, FileInput, Group, Progress, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Progress, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import type { ImportRowError } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FileDrop } from '../../components/FileDrop';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 
 function rowErrors(err: unknown): ImportRowError[] {
@@ -49,17 +50,16 @@ export function CsvImport({ donationId }: { donationId: number }) {
           type,manufacturer,model,serialNumber,notes
         </bdi>
       </Text>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable w={260} />
-        <Button
-          onClick={() => {
-            if (file) upload.mutate(file);
-          }}
-          disabled={!file}
-          loading={busy}>
-          {t('import.submit')}
-        </Button>
-      </Group>
+      <FileDrop label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} testId="csv-drop" />
+      <Button
+        mt="xs"
+        onClick={() => {
+          if (file) upload.mutate(file);
+        }}
+        disabled={!file}
+        loading={busy}>
+        {t('import.submit')}
+      </Button>
       {busy && (
         <div data-testid="import-progress">
           <Progress

@@ -1,9 +1,10 @@
-import { ActionIcon, Anchor, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { DonationDetailDto } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
 import { STAFF } from '../../api/types';
 import { Ltr } from '../../components/Ltr';
 import { PrintLabelsButton } from '../../components/PrintLabelsButton';
+import { CopyLinkButton, WhatsAppShare } from '../../components/ShareLink';
 import { useT } from '../../prefs/PreferencesProvider';
 import { TitledCard } from '../../components/TitledCard';
 
@@ -59,15 +60,10 @@ export function DonationDocuments({ donation, hasDevices }: { donation: Donation
                 data-testid="receipt-link">
                 <Ltr mono>{donation.receiptUrl}</Ltr>
               </Anchor>
-              <CopyButton value={donation.receiptUrl}>
-                {({ copied, copy }) => (
-                  <Tooltip label={copied ? t('docs.copied') : t('docs.copy')}>
-                    <ActionIcon variant="subtle" onClick={copy} aria-label={t('docs.copy')}>
-                      {copied ? '✓' : '⧉'}
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </CopyButton>
+              <CopyLinkButton value={donation.receiptUrl} testId="receipt-copy" />
+            </Group>
+            <Group gap="xs" mt={4}>
+              <WhatsAppShare url={donation.receiptUrl} message={t('share.receiptMessage')} testId="receipt-whatsapp" />
             </Group>
             <Text size="xs" c="dimmed">
               {t('docs.receiptLinkHint')}

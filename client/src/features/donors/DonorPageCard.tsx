@@ -1,10 +1,11 @@
-import { Button, CopyButton, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { endpoints, keys } from '../../api/endpoints';
 import type { DonorDetailDto } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Ltr } from '../../components/Ltr';
+import { CopyLinkButton, WhatsAppShare } from '../../components/ShareLink';
 import { TitledCard } from '../../components/TitledCard';
 import { useT } from '../../prefs/PreferencesProvider';
 import { registerArabic } from '../../i18n';
@@ -30,17 +31,12 @@ export function DonorPageCard({ donor }: { donor: DonorDetailDto & { pageUrl: st
     <TitledCard title={t('donor.page')}>
       <Stack gap="sm">
         {(rotate.error ?? issue.error) && <ErrorAlert error={(rotate.error ?? issue.error)!} />}
-        <Group gap="sm" wrap="nowrap">
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="donor-page-url">
+        <Group gap="sm" wrap="wrap">
+          <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="donor-page-url">
             <Ltr>{donor.pageUrl}</Ltr>
           </Text>
-          <CopyButton value={donor.pageUrl}>
-            {({ copied, copy }) => (
-              <Button size="compact-sm" variant="light" onClick={copy}>
-                {t(copied ? 'donor.pageCopied' : 'donor.pageCopy')}
-              </Button>
-            )}
-          </CopyButton>
+          <CopyLinkButton value={donor.pageUrl} testId="donor-page-copy" />
+          <WhatsAppShare url={donor.pageUrl} message={t('share.donorPageMessage')} testId="donor-page-whatsapp" />
           <Button
             size="compact-sm"
             variant="subtle"

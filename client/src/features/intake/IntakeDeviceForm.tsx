@@ -83,6 +83,7 @@ function toInput(v: Values, withDrive: boolean): IntakeDeviceInput {
 /**
  * One device per submit. Type, maker and model stay filled after each add, because a donation is usually a batch
  * of the same machine; only the serial (and drive) fields clear, and the serial field takes focus for the next scan.
+ * The serial comes first and widest: it is what the technician scans for every device.
  */
 export function IntakeDeviceForm({
   donationId,
@@ -109,6 +110,7 @@ export function IntakeDeviceForm({
     onSubmit,
     busy,
     error: err,
+    mutation,
     unshown,
     fieldError,
   } = useServerForm({
@@ -155,32 +157,15 @@ export function IntakeDeviceForm({
   // A duplicate IMEI is told on the IMEI field, with the tag of the device that has it.
   const duplicateImei = err instanceof ApiError && err.code === 'DUPLICATE_IMEI';
   const conflict = err instanceof ApiError && err.status === 409 && !duplicateImei;
+  // The refusal of a serial (already received) stays on the field only while it holds the serial that was refused.
+  const serialConflict = conflict && mutation.variables?.serialNumber === form.values.serialNumber;
   const imeiOwner = duplicateImei ? (err.details as { assetTag?: string }[] | undefined)?.[0]?.assetTag : undefined;
   const imeiError = fieldError('imei');
   return (
     <Paper ref={card} withBorder p="md" data-testid="intake-form" data-result={result ?? undefined}>
       <form onSubmit={onSubmit} noValidate>
         <Grid gap="sm" align="flex-end">
-          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <NativeSelect
-              label={t('device.type')}
-              {...form.getInputProps('type')}
-              data={options('deviceType', DEVICE_TYPES)}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <Autocomplete
-              label={t('device.manufacturer')}
-              {...form.getInputProps('manufacturer')}
-              data={MAKERS}
-              dir="ltr"
-              autoComplete="off"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <TextInput label={t('device.model')} {...form.getInputProps('model')} dir="ltr" autoComplete="off" />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
+          <Grid.Col span={{ base: 12, md: 5 }}>
             <TextInput
               ref={serialRef}
               onKeyDown={onSerialKeyDown}
@@ -190,15 +175,34 @@ export function IntakeDeviceForm({
               dir="ltr"
               autoComplete="off"
               spellCheck={false}
-              error={fieldError('serialNumber') ?? (conflict ? err.message : undefined)}
+              error={fieldError('serialNumber') ?? (serialConflict ? err.message : undefined)}
               data-autofocus
               autoFocus
               classNames={{ input: 'nm-mono' }}
               data-testid="intake-serial"
             />
           </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 4, md: 2 }}>
+            <NativeSelect
+              label={t('device.type')}
+              {...form.getInputProps('type')}
+              data={options('deviceType', DEVICE_TYPES)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 4, md: 2 }}>
+            <Autocomplete
+              label={t('device.manufacturer')}
+              {...form.getInputProps('manufacturer')}
+              data={MAKERS}
+              dir="ltr"
+              autoComplete="off"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 4, md: 3 }}>
+            <TextInput label={t('device.model')} {...form.getInputProps('model')} dir="ltr" autoComplete="off" />
+          </Grid.Col>
           {carriesImei(form.values.type) && (
-            <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
+            <Grid.Col span={{ base: 12, md: 5 }}>
               <TextInput
                 ref={imeiRef}
                 onKeyDown={onImeiKeyDown}

@@ -1,10 +1,8 @@
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Button,
   Checkbox,
-  CopyButton,
   Group,
   MultiSelect,
   Paper,
@@ -14,12 +12,12 @@ import {
   Switch,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { endpoints } from '../../api/endpoints';
+import { CopyLinkButton } from '../../components/ShareLink';
 import { PROGRAMME_CHANGES, training } from '../../api/training';
 import {
   BENEFICIARY_KINDS,
@@ -395,15 +393,7 @@ function RulesForm({ programme, defaults }: { programme: ProgrammeDto; defaults:
                       style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
                       <Ltr mono>{publicLink}</Ltr>
                     </Anchor>
-                    <CopyButton value={publicLink}>
-                      {({ copied, copy }) => (
-                        <Tooltip label={copied ? t('docs.copied') : t('docs.copy')}>
-                          <ActionIcon variant="subtle" onClick={copy} aria-label={t('docs.copy')}>
-                            {copied ? '✓' : '⧉'}
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </CopyButton>
+                    <CopyLinkButton value={publicLink} testId="public-link-copy" />
                   </Group>
                 </Paper>
               )}

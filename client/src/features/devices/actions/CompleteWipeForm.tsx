@@ -43,6 +43,7 @@ export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; s
       known={['noStorage']}
       testId="form-complete_wipe"
       submitLabel={t('lifecycle.complete_wipe')}
+      hint={t('action.next', { status: t(`deviceStatus.${next}`) })}
       handled={refusedEarlier ? ['WIPE_INCOMPLETE'] : []}
       onSubmit={() =>
         state.submit({ action: 'complete_wipe', ...(driveless ? { noStorage: form.values.noStorage } : {}) })
@@ -87,9 +88,6 @@ export function CompleteWipeForm({ device, state }: { device: DeviceDetailDto; s
           </Text>
         )
       )}
-      <Text size="sm" c="dimmed">
-        {t('action.next', { status: t(`deviceStatus.${next}`) })}
-      </Text>
     </ActionFormFrame>
   );
 }

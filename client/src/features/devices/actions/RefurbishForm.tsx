@@ -71,6 +71,7 @@ export function RefurbishForm({ device, state }: { device: DeviceDetailDto; stat
       state={state}
       testId="form-refurbish"
       submitLabel={t('lifecycle.refurbish')}
+      hint={t('action.next', { status: t(failed.length ? 'deviceStatus.repair' : 'deviceStatus.ready') })}
       onSubmit={submit}
       known={[
         'os',
@@ -82,7 +83,7 @@ export function RefurbishForm({ device, state }: { device: DeviceDetailDto; stat
         'notes',
         ...QA_ITEMS.map((k) => `qa.${k}`),
       ]}>
-      <QaChecklist value={qa} onChange={(next) => form.setFieldValue('qa', next)} error={f} />
+      <QaChecklist value={qa} onChange={(item, v) => form.setFieldValue(`qa.${item}`, v)} error={f} />
       {failed.length > 0 && (
         <Alert color="orange" data-testid="qa-failed">
           {t('qa.failedGoesBack', { items: failed.map((k) => t(`qa.${k}`)).join(t('common.listSep')) })}
@@ -152,9 +153,6 @@ export function RefurbishForm({ device, state }: { device: DeviceDetailDto; stat
         <Select label={t('refurbish.r2Cosmetic')} data={R2_COSMETIC} {...form.getInputProps('r2Cosmetic')} clearable />
       </SimpleGrid>
       <Textarea label={t('refurbish.notes')} {...form.getInputProps('notes')} autosize minRows={1} />
-      <Text size="sm" c="dimmed">
-        {t('action.next', { status: t(failed.length ? 'deviceStatus.repair' : 'deviceStatus.ready') })}
-      </Text>
     </ActionFormFrame>
   );
 }

@@ -34,6 +34,7 @@ export function RepairForm({ state }: { state: DeviceActionState }) {
       known={known}
       testId="form-repair"
       submitLabel={t('lifecycle.repair')}
+      hint={t('action.next', { status: t('deviceStatus.wipe') })}
       onSubmit={() =>
         state.submit({
           action: 'repair',
@@ -73,9 +74,6 @@ export function RepairForm({ state }: { state: DeviceActionState }) {
           />
         </div>
       )}
-      <Text size="sm" c="dimmed">
-        {t('action.next', { status: t('deviceStatus.wipe') })}
-      </Text>
     </ActionFormFrame>
   );
 }

@@ -27,6 +27,7 @@ export function TriageForm({ state }: { state: DeviceActionState }) {
       known={['needsRepair', 'disposition', 'findings']}
       testId="form-triage"
       submitLabel={t('lifecycle.triage')}
+      hint={t('action.next', { status: t(`deviceStatus.${next}`) })}
       onSubmit={() =>
         state.submit({
           action: 'triage',
@@ -57,9 +58,6 @@ export function TriageForm({ state }: { state: DeviceActionState }) {
         name="needsRepair"
       />
       <Textarea label={t('triage.findings')} {...form.getInputProps('findings')} autosize minRows={2} name="findings" />
-      <Text size="sm" c="dimmed">
-        {t('action.next', { status: t(`deviceStatus.${next}`) })}
-      </Text>
     </ActionFormFrame>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
 import type { DeviceDetailDto, DeviceDto, WorkshopActionInput } from '../../../api/types';
 import { useServerErrors } from '../../../components/useServerErrors';
+import { withoutChanged } from '../../../components/useServerForm';
 import { translateFieldErrors } from '../../../i18n/serverMessages';
 import { useT } from '../../../prefs/PreferencesProvider';
 
@@ -40,7 +41,11 @@ export type DeviceActionState = ReturnType<typeof useDeviceAction>;
  */
 export function useActionForm<V extends Record<string, unknown>>(state: DeviceActionState, initialValues: V) {
   const t = useT();
-  const form = useForm<V>({ mode: 'controlled', initialValues });
+  const form = useForm<V>({
+    mode: 'controlled',
+    initialValues,
+    onValuesChange: (values, previous) => form.setErrors((errors) => withoutChanged(errors, values, previous)),
+  });
   const { error } = state.errors;
   const { setErrors } = form;
   useEffect(() => {

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
 import { DEVICE_LEVEL_TECHNIQUE, SANITIZATION_RESULTS, type SanitizationInput } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FileDrop } from '../../../components/FileDrop';
 import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useServerForm } from '../../../components/useServerForm';
 import { registerArabic } from '../../../i18n';
@@ -37,7 +38,7 @@ export function FactoryResetForm({ deviceId }: { deviceId: number }) {
     verifierId: '',
     file: null,
   };
-  const { form, onSubmit, busy, error, unshown } = useServerForm({
+  const { form, onSubmit, busy, error, unshown, fieldError } = useServerForm({
     initialValues,
     known: ['osVersion', 'encryptionVerified', 'result', 'finishedAt', 'verifierId', 'file'],
     submit: (v) => {
@@ -99,12 +100,14 @@ export function FactoryResetForm({ deviceId }: { deviceId: number }) {
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <FileInput
+          <FileDrop
             label={t('wipe.evidenceFile')}
             description={t('wipe.evidenceFileHint')}
-            clearable
             accept=".pdf,.xml,.txt,.log,.json,application/pdf"
-            {...input('file')}
+            name="evidence-file"
+            value={form.values.file}
+            onChange={(f) => form.setFieldValue('file', f)}
+            error={fieldError('file')}
           />
           {!form.values.file && (
             <Select

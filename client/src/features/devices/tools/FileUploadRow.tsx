@@ -1,9 +1,10 @@
-import { Button, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { FileDrop } from '../../../components/FileDrop';
 import { useT } from '../../../prefs/PreferencesProvider';
 
 /**
- * A workshop tool that takes a file: its title and hint, the file picker and the upload button, then whatever the
+ * A workshop tool that takes a file: its title and hint, the drop zone and the upload button, then whatever the
  * tool shows of the result (children).
  */
 export function FileUploadRow({
@@ -40,12 +41,17 @@ export function FileUploadRow({
       <Text size="xs" c="dimmed">
         {hint}
       </Text>
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <FileInput label={fileLabel} value={file} onChange={onFile} clearable w={260} name={name} accept={accept} />
-        <Button onClick={onUpload} disabled={!file} loading={loading}>
-          {t('action.upload')}
-        </Button>
-      </Group>
+      <FileDrop
+        label={fileLabel}
+        value={file}
+        onChange={onFile}
+        name={name}
+        accept={accept}
+        testId={`${testId}-drop`}
+      />
+      <Button onClick={onUpload} disabled={!file} loading={loading}>
+        {t('action.upload')}
+      </Button>
       {children}
     </Stack>
   );

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Collapse,
-  FileInput,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Collapse, Group, Select, SimpleGrid, Stack, TextInput, Textarea, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEVICE_CHANGES, endpoints } from '../../../api/endpoints';
@@ -25,6 +13,7 @@ import {
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NumberField, parseNumber } from '../../../components/NumberField';
 import { useEnumOptions } from '../../../components/useEnumOptions';
+import { FileDrop } from '../../../components/FileDrop';
 import { useServerForm } from '../../../components/useServerForm';
 import { useT } from '../../../prefs/PreferencesProvider';
 
@@ -87,7 +76,7 @@ export function SanitizationForm({ deviceId, drives }: { deviceId: number; drive
     verifierId: '',
     file: null,
   };
-  const { form, onSubmit, busy, error, unshown } = useServerForm({
+  const { form, onSubmit, busy, error, unshown, fieldError } = useServerForm({
     initialValues,
     submit: (v) => {
       const body: SanitizationInput = {
@@ -171,11 +160,12 @@ export function SanitizationForm({ deviceId, drives }: { deviceId: number; drive
             </SimpleGrid>
             <Textarea label={t('wipe.notes')} {...input('notes')} autosize minRows={1} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <FileInput
+              <FileDrop
                 label={t('wipe.evidenceFile')}
                 description={t('wipe.evidenceFileHint')}
-                {...input('file')}
-                clearable
+                value={form.values.file}
+                onChange={(f) => form.setFieldValue('file', f)}
+                error={fieldError('file')}
                 name="evidence-file"
                 accept=".pdf,.xml,.txt,.log,.json,image/*,application/pdf"
               />
@@ -193,11 +183,6 @@ export function SanitizationForm({ deviceId, drives }: { deviceId: number; drive
                 />
               )}
             </SimpleGrid>
-            {file && (
-              <Text size="xs" c="dimmed">
-                {file.name}
-              </Text>
-            )}
             <Group justify="flex-end">
               <Button type="submit" loading={busy}>
                 {t('wipe.addRecord')}
