@@ -207,7 +207,7 @@ export function bundleRows(bundle: CertificateBundleData | null): FieldRow[] {
 
 function handoverRows(data: HandoverCertificateData): FieldRow[] {
   const kind = wording(BENEFICIARY_KINDS, data.beneficiary.kind);
-  const programme = data.programme ? [data.programme.name, data.programme.nameLatin].filter(Boolean).join(' · ') : '—';
+  const programme = data.programme ? [data.programme.name, data.programme.nameLatin].filter(Boolean).join(' · ') : '';
   return [
     { label: { ar: 'اسم المستفيد', en: 'Beneficiary' }, value: data.beneficiary.name },
     { label: { ar: 'الفئة', en: 'Category' }, value: both(kind) },

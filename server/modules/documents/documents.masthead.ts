@@ -95,23 +95,29 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead):
   const arBottom = doc.y;
   drawTextMemo(doc, clampLines(doc, letterhead.nameLatin || letterhead.name, enName, 2), { ...enName, y: top + 4 });
   const enBottom = doc.y;
-  const licence = letterhead.licence || '—';
-  drawTextMemo(doc, `ترخيص رقم ${ltr(licence)}`, {
-    ...right,
-    y: arBottom + 3,
-    size: 8.5,
-    color: COLORS.muted,
-    direction: 'rtl',
-  });
-  const arEnd = doc.y;
-  drawTextMemo(doc, `Licence No. ${licence}`, {
-    ...left,
-    y: enBottom + 4,
-    size: 8.5,
-    color: COLORS.muted,
-    direction: 'ltr',
-  });
-  const textBottom = Math.max(arEnd, doc.y);
+  // No licence number set: no licence line (rather than "Licence No. —").
+  const licence = letterhead.licence.trim();
+  let arEnd = arBottom;
+  let enEnd = enBottom;
+  if (licence) {
+    drawTextMemo(doc, `ترخيص رقم ${ltr(licence)}`, {
+      ...right,
+      y: arBottom + 3,
+      size: 8.5,
+      color: COLORS.muted,
+      direction: 'rtl',
+    });
+    arEnd = doc.y;
+    drawTextMemo(doc, `Licence No. ${licence}`, {
+      ...left,
+      y: enBottom + 4,
+      size: 8.5,
+      color: COLORS.muted,
+      direction: 'ltr',
+    });
+    enEnd = doc.y;
+  }
+  const textBottom = Math.max(arEnd, enEnd);
   // Long names push the rule down rather than run into it.
   const bottom = Math.max(top + logoSize + 8, textBottom + 6);
   doc

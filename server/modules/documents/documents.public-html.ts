@@ -91,9 +91,20 @@ export interface Definition {
   ltr?: boolean;
 }
 
+/**
+ * The licence line of a public page's footer, or undefined when no licence number is set (no lone dash). The English
+ * half is isolated: inside the Arabic paragraph it would otherwise read `4471 .Licence No`.
+ */
+export function licenceFooter(licence: string | null | undefined): string | undefined {
+  if (!licence?.trim()) return undefined;
+  const number = `<bdi dir="ltr">${escapeHtml(licence)}</bdi>`;
+  return `ترخيص رقم ${number} · <span lang="en" dir="ltr">Licence No. ${number}</span>`;
+}
+
 /** A bilingual definition list: each label and value in Arabic with its English under it (all escaped here). */
 export function definitions(rows: readonly Definition[]): string {
   return `<dl>${rows
+    .filter((r) => r.value.trim())
     .map(
       (r) =>
         `<dt>${escapeHtml(r.label.ar)}<div class="en" lang="en">${escapeHtml(r.label.en)}</div></dt>` +

@@ -5,7 +5,7 @@ import { formatNumber, gregorianDate } from './documents.format.js';
 import { isReceiptToken } from './documents.schema.js';
 import { findDonation, loadReceipt, type ReceiptData } from './documents.donor-receipt-data.js';
 import { RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
-import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
+import { definitions, escapeHtml, licenceFooter, notFoundPage, page, paragraph } from './documents.public-html.js';
 
 export interface PageResult {
   status: number;
@@ -36,8 +36,7 @@ export async function receiptPage(token: string): Promise<PageResult> {
 }
 
 const subtitleOf = (s: Settings): string => escapeHtml(`${s.charityName} · ${s.charityNameLatin}`);
-const footerOf = (s: Settings): string =>
-  escapeHtml(`ترخيص رقم ${s.charityLicence || '—'} · Licence No. ${s.charityLicence || '—'}`);
+const footerOf = (s: Settings): string | undefined => licenceFooter(s.charityLicence);
 
 function pendingPage(code: string, settings: Settings): string {
   return page({
@@ -69,7 +68,7 @@ function summaryPage(r: ReceiptData, token: string, settings: Settings): string 
         { label: { ar: 'رقم الإيصال', en: 'Receipt number' }, value: r.receiptNumber, ltr: true },
         { label: { ar: 'المتبرع', en: 'Donor' }, value: r.donor.name, valueEn: r.donor.nameLatin },
         { label: { ar: 'رقم التبرع', en: 'Donation' }, value: r.donation.code, ltr: true },
-        { label: { ar: 'تاريخ الاستلام', en: 'Received' }, value: received?.ar ?? '—', valueEn: received?.en },
+        { label: { ar: 'تاريخ الاستلام', en: 'Received' }, value: received?.ar ?? '', valueEn: received?.en },
       ]),
       `<h2>أثر تبرعكم <span class="en" lang="en">· Your impact</span></h2><div class="tiles">${[
         tile(formatNumber(i.received), 'جهاز استُلم', 'devices received'),

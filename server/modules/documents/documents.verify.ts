@@ -11,7 +11,7 @@ import { programmeNameOf } from '../programmes/index.js';
 import { completedByCertificateCode, normaliseTrainingCertificateCode } from '../training/index.js';
 import { getSettings } from '../settings/index.js';
 import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
-import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
+import { definitions, escapeHtml, licenceFooter, notFoundPage, page, paragraph } from './documents.public-html.js';
 import { normaliseCertificateCode } from './documents.schema.js';
 import { citiesOf, regionName } from '../../shared/index.js';
 
@@ -164,13 +164,13 @@ export function verificationPage(v: AnyVerification): string {
         },
         {
           label: { ar: 'البرنامج', en: 'Programme' },
-          value: v.programme?.name ?? '—',
+          value: v.programme?.name ?? '',
           valueEn: v.programme?.nameLatin,
         },
         { label: { ar: 'المستفيد (الأحرف الأولى)', en: 'Beneficiary (initials)' }, value: v.beneficiaryInitials },
       ]),
     ],
-    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
+    footer: licenceFooter(v.issuer.licence),
   });
 }
 
@@ -193,7 +193,7 @@ function batchVerificationPage(v: BatchVerificationDto): string {
         { label: { ar: 'الجهة المستلمة', en: 'Institution' }, value: v.institution.name },
         {
           label: { ar: 'المدينة', en: 'City' },
-          value: [v.institution.city, regionName(region, 'ar')].filter(Boolean).join('، ') || '—',
+          value: [v.institution.city, regionName(region, 'ar')].filter(Boolean).join('، '),
           valueEn: [cityLatin(v.institution.city, region), regionName(region, 'en')].filter(Boolean).join(', ') || null,
         },
         { label: { ar: 'عدد الأجهزة', en: 'Number of devices' }, value: String(v.deviceCount), ltr: true },
@@ -204,12 +204,12 @@ function batchVerificationPage(v: BatchVerificationDto): string {
         },
         {
           label: { ar: 'البرنامج', en: 'Programme' },
-          value: v.programme?.name ?? '—',
+          value: v.programme?.name ?? '',
           valueEn: v.programme?.nameLatin,
         },
       ]),
     ],
-    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
+    footer: licenceFooter(v.issuer.licence),
   });
 }
 
@@ -233,7 +233,7 @@ function trainingVerificationPage(v: TrainingVerificationDto): string {
         { label: { ar: 'المتدرّب (الأحرف الأولى)', en: 'Trainee (initials)' }, value: v.traineeInitials },
       ]),
     ],
-    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
+    footer: licenceFooter(v.issuer.licence),
   });
 }
 
