@@ -64,6 +64,11 @@ const PART_SEPARATOR = ' · ';
  */
 export function packParts(doc: PDFKit.PDFDocument, text: string, box: Omit<TextBoxOptions, 'y'>): string {
   if (!text.includes(PART_SEPARATOR) || fitsOneLine(doc, text, box)) return text;
+  if (text.includes('\n'))
+    return text
+      .split('\n')
+      .map((paragraph) => packParts(doc, paragraph, box))
+      .join('\n');
   const oneLine = (t: string): boolean => measureTextMemo(doc, t, { ...box, y: 0 }).lines <= 1;
   if (oneLine(text)) return text;
   const lines: string[] = [];

@@ -27,6 +27,7 @@ export const donorKeys = {
     .allow('', null)
     .empty(['', null]),
   preferredLanguage: Joi.string().valid('ar', 'en'),
+  creditOnCertificates: Joi.boolean(),
 };
 export const donorInput = Joi.object<DonorInput>({
   ...donorKeys,
@@ -75,6 +76,7 @@ export function toDonorDto(d: Donor, role: Role, options: { inList?: boolean } =
     city: d.city,
     crNumber: d.crNumber,
     preferredLanguage: d.preferredLanguage,
+    creditOnCertificates: d.creditOnCertificates,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
     ...(maySeeDonorPage(role) && !options.inList && d.pageToken ? { pageUrl: pageUrlOf(d.pageToken) } : {}),
