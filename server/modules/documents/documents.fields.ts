@@ -100,31 +100,33 @@ export function drawFieldRows(
   const valueX = MARGIN + LABEL_WIDTH;
   const valueWidth = CONTENT_WIDTH - 2 * LABEL_WIDTH;
   // An unset value is left out, not printed as a lone dash.
-  rows.filter((row) => isSet(row.value)).forEach((row, index) => {
-    const valueBox = { x: valueX + 6, width: valueWidth - 12, size: 10, bold: true, align: 'center' as const };
-    const value = clampLines(doc, packParts(doc, row.value, valueBox), valueBox, maxLines);
-    const height = Math.max(valueHeight(doc, value, valueBox), 13) + 2 * ROW_PAD;
-    if (index % 2 === 0) doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.band).restore();
-    drawTextMemo(doc, row.label.en, {
-      x: MARGIN + 6,
-      y: y + ROW_PAD + 1,
-      width: LABEL_WIDTH - 8,
-      size: 8.5,
-      color: COLORS.muted,
-      direction: 'ltr',
+  rows
+    .filter((row) => isSet(row.value))
+    .forEach((row, index) => {
+      const valueBox = { x: valueX + 6, width: valueWidth - 12, size: 10, bold: true, align: 'center' as const };
+      const value = clampLines(doc, packParts(doc, row.value, valueBox), valueBox, maxLines);
+      const height = Math.max(valueHeight(doc, value, valueBox), 13) + 2 * ROW_PAD;
+      if (index % 2 === 0) doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.band).restore();
+      drawTextMemo(doc, row.label.en, {
+        x: MARGIN + 6,
+        y: y + ROW_PAD + 1,
+        width: LABEL_WIDTH - 8,
+        size: 8.5,
+        color: COLORS.muted,
+        direction: 'ltr',
+      });
+      drawTextMemo(doc, row.label.ar, {
+        x: A4.width - MARGIN - LABEL_WIDTH + 2,
+        y: y + ROW_PAD,
+        width: LABEL_WIDTH - 8,
+        size: 9,
+        color: COLORS.muted,
+        align: 'right',
+        direction: 'rtl',
+      });
+      drawTextMemo(doc, value, { ...valueBox, y: y + ROW_PAD, color: row.alert ? COLORS.danger : COLORS.ink });
+      y += height;
     });
-    drawTextMemo(doc, row.label.ar, {
-      x: A4.width - MARGIN - LABEL_WIDTH + 2,
-      y: y + ROW_PAD,
-      width: LABEL_WIDTH - 8,
-      size: 9,
-      color: COLORS.muted,
-      align: 'right',
-      direction: 'rtl',
-    });
-    drawTextMemo(doc, value, { ...valueBox, y: y + ROW_PAD, color: row.alert ? COLORS.danger : COLORS.ink });
-    y += height;
-  });
   doc
     .save()
     .moveTo(MARGIN, y)

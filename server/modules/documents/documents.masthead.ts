@@ -58,6 +58,11 @@ const GENERIC_WORDS = new Set([
   'The',
 ]);
 
+/** The charity's distinctive word (`نعمة` of `جمعية نعمة لإعادة تأهيل الحواسيب`), for its drawn seal. */
+export function sealWord(name: string): string {
+  return name.split(/\s+/).find((w) => w && !GENERIC_WORDS.has(w)) ?? name;
+}
+
 /** Without an uploaded logo: a teal seal with the charity's distinctive word (or its first letter) in white. */
 function drawTextMark(doc: PDFKit.PDFDocument, name: string, cx: number, cy: number, r: number): void {
   doc.save().circle(cx, cy, r).fill(COLORS.primary).restore();
@@ -67,7 +72,7 @@ function drawTextMark(doc: PDFKit.PDFDocument, name: string, cx: number, cy: num
     .lineWidth(0.8)
     .stroke(COLORS.accent)
     .restore();
-  const word = name.split(/\s+/).find((w) => w && !GENERIC_WORDS.has(w)) ?? name;
+  const word = sealWord(name);
   doc.font(FONT_BOLD).fontSize(12);
   const whole = doc.widthOfString(word) <= 2 * r - 14;
   const size = whole ? 12 : 22;

@@ -1,10 +1,11 @@
 // The donor's receipt page behind the secret link: a summary of the receipt and a link to its PDF.
 import { AppError } from '../../lib/errors.js';
 import { getSettings, type Settings } from '../settings/index.js';
-import { formatNumber, gregorianDate } from './documents.format.js';
+import { formatNumber, gregorianDate, type Bilingual } from './documents.format.js';
 import { isReceiptToken } from './documents.schema.js';
 import { findDonation, loadReceipt, type ReceiptData } from './documents.donor-receipt-data.js';
-import { RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
+import { RECEIPT_STATEMENTS, servedHeadline } from './documents.donor-receipt-wording.js';
+import { publicSeal } from './documents.public-seal.js';
 import { definitions, escapeHtml, licenceFooter, notFoundPage, page, paragraph } from './documents.public-html.js';
 
 export interface PageResult {
@@ -28,7 +29,8 @@ export async function receiptPage(token: string): Promise<PageResult> {
   if (!donation) return { status: 404, html: unknownReceiptPage() };
   const settings = await getSettings();
   try {
-    return { status: 200, html: summaryPage(await loadReceipt({ receiptToken: token }, true), token, settings) };
+    const seal = await publicSeal();
+    return { status: 200, html: summaryPage(await loadReceipt({ receiptToken: token }, true), token, settings, seal) };
   } catch (err) {
     if (!(err instanceof AppError && PENDING.includes(err.code))) throw err;
     return { status: 200, html: pendingPage(donation.code, settings) };
@@ -56,14 +58,21 @@ function tile(value: string, ar: string, en: string): string {
   return `<div class="tile"><b>${escapeHtml(value)}</b>${escapeHtml(ar)}<small lang="en">${escapeHtml(en)}</small></div>`;
 }
 
-function summaryPage(r: ReceiptData, token: string, settings: Settings): string {
+/** The page's first words, as the PDF's: whom the donation reached. */
+function lead(text: Bilingual): string {
+  return `<p class="lead">${escapeHtml(text.ar)}</p><p class="en lead" lang="en">${escapeHtml(text.en)}</p>`;
+}
+
+function summaryPage(r: ReceiptData, token: string, settings: Settings, seal: string): string {
   const i = r.impact;
   const received = r.donation.receivedAt ? gregorianDate(r.donation.receivedAt) : null;
   return page({
     title: TITLE,
     subtitle: subtitleOf(settings),
+    seal,
     footer: footerOf(settings),
     sections: [
+      lead(servedHeadline(i)),
       definitions([
         { label: { ar: 'رقم الإيصال', en: 'Receipt number' }, value: r.receiptNumber, ltr: true },
         { label: { ar: 'المتبرع', en: 'Donor' }, value: r.donor.name, valueEn: r.donor.nameLatin },
@@ -81,7 +90,10 @@ function summaryPage(r: ReceiptData, token: string, settings: Settings): string 
         tile(`≈ ${formatNumber(i.co2e.kg)}`, 'كغ CO2e تُجنّبت (تقدير)', 'kg CO2e avoided (estimate)'),
       ].join('')}</div>`,
       paragraph(RECEIPT_STATEMENTS.inKind, 'note'),
-      `<p><a class="button" href="/receipts/${escapeHtml(token)}/receipt.pdf">تنزيل الإيصال (PDF) <span lang="en" dir="ltr">· Download the receipt (PDF)</span></a></p>`,
+      // Arabic and English on two lines of the button: on one, the English half's "·" and "(PDF)" were reordered.
+      `<p><a class="button" href="/receipts/${escapeHtml(token)}/receipt.pdf">` +
+        `<span>تنزيل الإيصال <bdi dir="ltr">PDF</bdi></span>` +
+        `<small lang="en" dir="ltr">Download the receipt (PDF)</small></a></p>`,
     ],
   });
 }

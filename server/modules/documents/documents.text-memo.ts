@@ -140,7 +140,8 @@ function replay(doc: PDFKit.PDFDocument, r: Recording, options: TextBoxOptions):
 
 // Names of standards never break across lines ("NIST SP / 800-88" read as two things): their spaces become no-break
 // spaces, which wrapping keeps together and drawing prints as plain spaces.
-const STANDARD_NAMES = /\b(?:NIST SP 800-88(?: Rev\. \d)?|DoD 5220\.22-M|RCMP TSSIT OPS-II|HMG IS5|IEEE 2883|ISO 27001|R2v3)\b/g;
+const STANDARD_NAMES =
+  /\b(?:NIST SP 800-88(?: Rev\. \d)?|DoD 5220\.22-M|RCMP TSSIT OPS-II|HMG IS5|IEEE 2883|ISO 27001|R2v3)\b/g;
 
 export function keepStandardsTogether(text: string): string {
   return text.replace(STANDARD_NAMES, (name) => name.replace(/ /g, '\u00A0'));

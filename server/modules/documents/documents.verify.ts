@@ -144,14 +144,16 @@ function genuine(issuer: { name: string; nameLatin: string }): string {
   );
 }
 
-export function verificationPage(v: AnyVerification): string {
-  if (isBatch(v)) return batchVerificationPage(v);
-  if (isTraining(v)) return trainingVerificationPage(v);
+/** The page of a genuine certificate, with the charity's seal (documents.public-seal.ts) in its header. */
+export function verificationPage(v: AnyVerification, seal?: string): string {
+  if (isBatch(v)) return batchVerificationPage(v, seal);
+  if (isTraining(v)) return trainingVerificationPage(v, seal);
   const day = new Date(`${v.handedOverOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
     title: { ar: 'التحقق من شهادة التسليم', en: 'Handover certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    seal,
     sections: [
       genuine(v.issuer),
       definitions([
@@ -179,13 +181,14 @@ function cityLatin(city: string | null, regionCode: string | null): string {
   return citiesOf(regionCode).find((c) => c.nameAr === city)?.nameEn ?? '';
 }
 
-function batchVerificationPage(v: BatchVerificationDto): string {
+function batchVerificationPage(v: BatchVerificationDto, seal?: string): string {
   const day = new Date(`${v.handedOverOn}T12:00:00Z`);
   const date = gregorianDate(day);
   const region = v.institution.regionCode;
   return page({
     title: { ar: 'التحقق من شهادة تسليم أجهزة لجهة', en: 'Institution handover certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    seal,
     sections: [
       genuine(v.issuer),
       definitions([
@@ -213,12 +216,13 @@ function batchVerificationPage(v: BatchVerificationDto): string {
   });
 }
 
-function trainingVerificationPage(v: TrainingVerificationDto): string {
+function trainingVerificationPage(v: TrainingVerificationDto, seal?: string): string {
   const day = new Date(`${v.completedOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
     title: { ar: 'التحقق من شهادة إتمام دورة تدريبية', en: 'Training certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    seal,
     sections: [
       genuine(v.issuer),
       definitions([
