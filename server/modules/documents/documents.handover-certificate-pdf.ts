@@ -86,27 +86,31 @@ export function drawHandoverCertificate(
   drawFooter(doc, letterhead, `${data.certificateCode} · ${data.verifyUrl}`);
 }
 
-/** What the family achieved, in their name, and the thanks: the first lines anybody reads. */
+/**
+ * What the family achieved, in their name, and the thanks: the first lines anybody reads. Display lines without
+ * punctuation between Arabic words, so that text copied out of the PDF keeps their order as well.
+ */
 export function achievementText(
   data: Pick<HandoverCertificateData, 'beneficiary' | 'donor'>,
   letterhead: Pick<Letterhead, 'name' | 'nameLatin'>,
-): { headline: Bilingual; thanks: Bilingual } {
+): { headline: Bilingual; achievement: Bilingual; thanks: Bilingual } {
   const name = data.beneficiary.name;
   const donor = data.donor;
   const charityEn = letterhead.nameLatin || letterhead.name;
   return {
-    headline: {
-      ar: `تهانينا، ${name}: أصبح لكم جهاز حاسوب جاهز للتعلّم والعمل`,
-      en: `Congratulations, ${isolate(name)}: a computer ready for learning and work is now yours`,
+    headline: { ar: `تهانينا ${name}`, en: `Congratulations, ${isolate(name)}` },
+    achievement: {
+      ar: 'أصبح لكم جهاز حاسوب جاهز للتعلّم والعمل',
+      en: 'A computer ready for learning and work is now yours',
     },
     thanks: donor
       ? {
-          ar: `تشكر ${letterhead.name} ${donor.name} على تبرّعه بهذا الجهاز، وتتمنى لكم به النجاح.`,
-          en: `${charityEn} thanks ${isolate(donor.nameLatin || donor.name)}, who donated this computer, and wishes you every success with it.`,
+          ar: `تشكر ${letterhead.name} ${donor.name} على التبرع بهذا الجهاز وتتمنى لكم به النجاح`,
+          en: `${charityEn} thanks ${isolate(donor.nameLatin || donor.name)}, who donated this computer, and wishes you every success with it`,
         }
       : {
-          ar: `تشكر ${letterhead.name} المتبرّع الكريم الذي قدّم هذا الجهاز، وتتمنى لكم به النجاح.`,
-          en: `${charityEn} thanks the generous donor who gave this computer, and wishes you every success with it.`,
+          ar: `تشكر ${letterhead.name} المتبرّع الكريم بهذا الجهاز وتتمنى لكم به النجاح`,
+          en: `${charityEn} thanks the generous donor who gave this computer, and wishes you every success with it`,
         },
   };
 }
@@ -117,12 +121,26 @@ function drawAchievement(
   data: HandoverCertificateData,
   letterhead: Letterhead,
 ): number {
-  const { headline, thanks } = achievementText(data, letterhead);
+  const { headline, achievement, thanks } = achievementText(data, letterhead);
   const box = { x: MARGIN + 10, width: CONTENT_WIDTH - 20, align: 'center' as const };
-  drawTextMemo(doc, headline.ar, { ...box, y, size: 16, bold: true, color: COLORS.primary, direction: 'rtl' });
-  drawTextMemo(doc, headline.en, { ...box, y: doc.y + 1, size: 10.5, color: COLORS.primary, direction: 'ltr' });
+  drawTextMemo(doc, headline.ar, { ...box, y, size: 18, bold: true, color: COLORS.primary, direction: 'rtl' });
+  drawTextMemo(doc, achievement.ar, {
+    ...box,
+    y: doc.y,
+    size: 13,
+    bold: true,
+    color: COLORS.primary,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, `${headline.en}: ${achievement.en.charAt(0).toLowerCase()}${achievement.en.slice(1)}`, {
+    ...box,
+    y: doc.y + 1,
+    size: 10.5,
+    color: COLORS.primary,
+    direction: 'ltr',
+  });
   drawTextMemo(doc, thanks.ar, { ...box, y: doc.y + 7, size: 10.5, color: COLORS.ink, direction: 'rtl' });
-  drawTextMemo(doc, thanks.en, { ...box, y: doc.y + 1, size: 9, color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, `${thanks.en}.`, { ...box, y: doc.y + 1, size: 9, color: COLORS.muted, direction: 'ltr' });
   const bottom = doc.y + 8;
   doc
     .save()
