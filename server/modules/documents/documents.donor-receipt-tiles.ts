@@ -24,11 +24,11 @@ function tilesOf(impact: Impact): Tile[][] {
       { value: formatNumber(impact.outcomes.placed), label: { ar: 'جهاز سُلّم لمستفيد', en: 'devices placed' } },
       { value: formatNumber(impact.families), label: { ar: 'أسرة استفادت', en: 'families served' } },
       { value: formatNumber(impact.students), label: { ar: 'طالب استفاد', en: 'students served' } },
-      { value: formatNumber(s.total), label: { ar: 'وسيط تخزين مُحي', en: 'drives sanitized' }, note: methodNote(s) },
+      { value: formatNumber(s.total), label: { ar: 'قرص مُحيت بياناته', en: 'drives sanitized' }, note: methodNote(s) },
     ],
     [
-      { value: formatNumber(impact.outcomes.recycled), label: { ar: 'أعيد تدويره', en: 'recycled' } },
-      { value: formatNumber(impact.outcomes.harvested), label: { ar: 'استُخرجت قطعه', en: 'harvested for parts' } },
+      { value: formatNumber(impact.outcomes.recycled), label: { ar: 'أُعيد تدويره', en: 'recycled' } },
+      { value: formatNumber(impact.outcomes.harvested), label: { ar: 'مُفكَّك', en: 'harvested for parts' } },
       { value: formatNumber(impact.outcomes.in_progress), label: { ar: 'قيد التجهيز', en: 'in progress' } },
       { value: formatNumber(impact.kg.total), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
       {

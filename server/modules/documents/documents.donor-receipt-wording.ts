@@ -28,7 +28,7 @@ export function receiptNotes(impact: Impact): Bilingual[] {
       en: `CO2e avoided is an estimate counting placed devices only: ${f.laptop} kg CO2e per laptop, ${f.desktop} per desktop or all-in-one, ${f.other} per other device. Source: ${CO2E_SOURCE}`,
     },
     {
-      ar: `محيت بيانات كل وسيط تخزين وفق المعيار ${ltr('NIST SP 800-88')} قبل خروج أي جهاز من الجمعية، وتتوفر شهادة المحو لكل جهاز عند الطلب برقم الأصل. لا يذكر هذا الإيصال أسماء المستفيدين، بل أعدادهم فقط.`,
+      ar: `مُحيت بيانات كل قرص وفق المعيار ${ltr('NIST SP 800-88')} قبل خروج أي جهاز من الجمعية، وتتوفر شهادة المحو لكل جهاز عند الطلب برمز الأصل. لا يذكر هذا الإيصال أسماء المستفيدين، بل أعدادهم فقط.`,
       en: 'Every storage drive was sanitized to NIST SP 800-88 before any device left the charity; the certificate of sanitization of each device is available on request, quoting its tag. Beneficiaries are counted here, never named.',
     },
   ];

@@ -84,7 +84,7 @@ function summaryPage(r: ReceiptData, token: string, settings: Settings, seal: st
         tile(formatNumber(i.outcomes.placed), 'جهاز سُلّم لمستفيد', 'devices placed'),
         tile(formatNumber(i.families), 'أسرة استفادت', 'families served'),
         tile(formatNumber(i.students), 'طالب استفاد', 'students served'),
-        tile(formatNumber(i.drivesSanitized.total), 'وسيط تخزين مُحي', 'drives sanitized'),
+        tile(formatNumber(i.drivesSanitized.total), 'قرص مُحيت بياناته', 'drives sanitized'),
         tile(formatNumber(i.outcomes.in_progress), 'قيد التجهيز', 'in progress'),
         tile(formatNumber(i.kg.total), 'كغ أُبعدت عن النفايات', 'kg kept out of e-waste'),
         tile(`≈ ${formatNumber(i.co2e.kg)}`, 'كغ CO2e تُجنّبت (تقدير)', 'kg CO2e avoided (estimate)'),

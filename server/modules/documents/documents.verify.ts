@@ -158,7 +158,7 @@ export function verificationPage(v: AnyVerification, seal?: string): string {
       genuine(v.issuer),
       definitions([
         { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
-        { label: { ar: 'رقم الأصل', en: 'Asset tag' }, value: v.assetTag, ltr: true },
+        { label: { ar: 'رمز الأصل', en: 'Asset tag' }, value: v.assetTag, ltr: true },
         {
           label: { ar: 'تاريخ التسليم', en: 'Handover date' },
           value: `${date.ar} · ${hijriDate(day).ar}`,
