@@ -7,7 +7,7 @@ import { renderToBuffer } from '../server/modules/documents/documents.pdf.js';
 import { drawHandoverCertificate } from '../server/modules/documents/documents.handover-certificate-pdf.js';
 import { drawSanitizationCertificate } from '../server/modules/documents/documents.sanitization-certificate-pdf.js';
 import { drawDonorReceipt } from '../server/modules/documents/documents.donor-receipt-pdf.js';
-import { drawLabels } from '../server/modules/documents/documents.labels-pdf.js';
+import { drawLabels, ROLL_LABEL } from '../server/modules/documents/documents.labels-pdf.js';
 import { computeImpact } from '../server/modules/documents/documents.donor-receipt-impact.js';
 import type { Letterhead } from '../server/modules/documents/documents.layout.js';
 import type { SanitizationRecordData } from '../server/modules/documents/documents.sanitization-certificate-data.js';
@@ -46,7 +46,7 @@ const record = (over: Partial<SanitizationRecordData>): SanitizationRecordData =
   startedAt: new Date('2026-11-20T08:00:00Z'),
   finishedAt: new Date('2026-11-20T08:40:00Z'),
   operator: { name: 'فهد القحطاني', role: 'technician' },
-  verifier: { name: 'سارة الزهراني', role: 'programme_manager' },
+  verifier: { name: 'سارة الزهراني', role: 'manager' },
   evidenceSha256: '9492277f62cb9921e9738963a31aa95893e7345d380a4f4fa523577fc2e66c04',
   source: 'nwipe_log',
   evidence: 'file',
@@ -123,7 +123,7 @@ await save('sanitization-certificate', (doc) =>
         },
       ],
       deviceStorage: null,
-      validation: { person: { name: 'سارة الزهراني', role: 'programme_manager' }, at: handedOverAt },
+      validation: { person: { name: 'سارة الزهراني', role: 'manager' }, at: handedOverAt },
     } as never,
     letterhead,
     new Date('2026-11-25T09:00:00Z'),
@@ -182,5 +182,13 @@ await save('labels-a4', (doc) =>
     'a4',
     { owner: letterhead.name },
   ),
+);
+await save(
+  'label-roll',
+  (doc) =>
+    drawLabels(doc, [{ assetTag: 'NM000123', manufacturer: 'Lenovo', model: 'ThinkPad T480' }], 'roll', {
+      owner: letterhead.name,
+    }),
+  [ROLL_LABEL.width, ROLL_LABEL.height],
 );
 console.log(`written to ${out}`);
