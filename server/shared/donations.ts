@@ -49,7 +49,6 @@ export interface DonorInput {
   city?: string;
   crNumber?: string;
   preferredLanguage: DocumentLanguage;
-  creditOnCertificates?: boolean;
 }
 
 export interface PledgeItemDto {

@@ -1,16 +1,16 @@
 // Renders the sample documents of docs/documents/*.png from the real drawing code with made-up data (no database):
-//   node --import tsx scripts/document-samples.ts /tmp/out && pdftoppm -png -r 80 /tmp/out/<name>.pdf <name>
+//   node --import tsx test/documents/document-samples.ts /tmp/out && pdftoppm -png -r 80 /tmp/out/<name>.pdf <name>
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newDocument } from '../server/modules/documents/index.js';
-import { renderToBuffer } from '../server/modules/documents/documents.pdf.js';
-import { drawHandoverCertificate } from '../server/modules/documents/documents.handover-certificate-pdf.js';
-import { drawSanitizationCertificate } from '../server/modules/documents/documents.sanitization-certificate-pdf.js';
-import { drawDonorReceipt } from '../server/modules/documents/documents.donor-receipt-pdf.js';
-import { drawLabels, ROLL_LABEL } from '../server/modules/documents/documents.labels-pdf.js';
-import { computeImpact } from '../server/modules/documents/documents.donor-receipt-impact.js';
-import type { Letterhead } from '../server/modules/documents/documents.layout.js';
-import type { SanitizationRecordData } from '../server/modules/documents/documents.sanitization-certificate-data.js';
+import { newDocument } from '../../server/modules/documents/index.js';
+import { renderToBuffer } from '../../server/modules/documents/documents.pdf.js';
+import { drawHandoverCertificate } from '../../server/modules/documents/documents.handover-certificate-pdf.js';
+import { drawSanitizationCertificate } from '../../server/modules/documents/documents.sanitization-certificate-pdf.js';
+import { drawDonorReceipt } from '../../server/modules/documents/documents.donor-receipt-pdf.js';
+import { drawLabels, ROLL_LABEL } from '../../server/modules/documents/documents.labels-pdf.js';
+import { computeImpact } from '../../server/modules/documents/documents.donor-receipt-impact.js';
+import type { Letterhead } from '../../server/modules/documents/documents.layout.js';
+import type { SanitizationRecordData } from '../../server/modules/documents/documents.sanitization-certificate-data.js';
 
 const out = process.argv[2] ?? '/tmp/documents';
 mkdirSync(out, { recursive: true });
@@ -124,7 +124,7 @@ await save('sanitization-certificate', (doc) =>
       ],
       deviceStorage: null,
       validation: { person: { name: 'سارة الزهراني', role: 'manager' }, at: handedOverAt },
-    } as never,
+    },
     letterhead,
     new Date('2026-11-25T09:00:00Z'),
   ),
