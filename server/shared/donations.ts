@@ -20,6 +20,8 @@ export interface DonorDto {
   city: string | null;
   crNumber: string | null;
   preferredLanguage: DocumentLanguage;
+  /** The donor agreed to be thanked by name on families' handover certificates (issue 20); false by default. */
+  creditOnCertificates: boolean;
   createdAt: string;
   updatedAt: string;
   /** The donor's page (PUBLIC_URL/donors/<token>): a secret link, for managers and admins on a single donor only. */

@@ -130,6 +130,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /receipts/:token/receipt.pdf': PUBLIC,
   'GET /verify/:code': PUBLIC,
   'GET /d/:tag': PUBLIC,
+  'GET /public-fonts/:file': PUBLIC,
   'GET /donors/:token': PUBLIC,
   'GET /donors/:token/statement.pdf': PUBLIC,
   'GET /api/public/impact': PUBLIC,

@@ -94,8 +94,12 @@ describe('GET /api/donations/:id/receipt.pdf', () => {
       .to.include('states no monetary value')
       .and.include('No goods or services')
       .and.include('in return for this donation');
+    // It leads with whom the donation reached (one family here), before the receipt's details.
+    expect(text).to.include('Your donation reached 1 family').and.include('وصل تبرعكم إلى أسرة واحدة');
+    expect(text.indexOf('Your donation reached')).to.be.below(text.indexOf(`RC-${year}-0001`));
     expect(text)
-      .to.include('families served')
+      .to.include('placed · 1')
+      .and.include('recycled · 1')
       .and.include('kg CO2e avoided')
       .and.include('counting placed devices only: 200 kg CO2e');
     expect(text).to.include('4.1').and.include('(2.1 kg)'); // 2.1 kg recorded by the recycler + 2 kg assumed for the placed laptop

@@ -21,6 +21,8 @@ import {
   verifiedBeneficiary,
 } from './documents.helpers.js';
 import { signaturePng } from './signature-png.js';
+import { Donation } from '../../server/modules/donations/donations.model.js';
+import { Donor } from '../../server/modules/donors/donors.model.js';
 
 const certificate = (id: number, token: string) =>
   binary(api().get(`/api/allocations/${id}/certificate.pdf`).set(bearer(token)));
@@ -62,6 +64,55 @@ describe('GET /api/allocations/:id/certificate.pdf', () => {
     });
     expect(decodeBarcodes(file)).to.include(`QR-Code:http://nimah.test/verify/${h.certificateCode}`);
     expect(imageCount(file), 'the signature').to.equal(1);
+  });
+
+  it("when handed over, leads with the family's achievement and the thanks; names the donor only when the donor agreed", async () => {
+    const h = await handedOver(manager);
+    const donation = (await Donation.findByPk(h.device.donationId))!;
+    const donor = (await Donor.findByPk(donation.donorId))!;
+
+    const anonymous = pdfText(savePdf(await certificate(h.allocationId, manager), 'anonymous'));
+    // The first lines after the letterhead (names and licence): the achievement, then the thanks, then the title.
+    const lines = anonymous.split('\n');
+    const first = lines.findIndex((l) => l.includes('Congratulations'));
+    expect(first, anonymous).to.be.within(0, 8);
+    // Each line whole and in reading order, as pdftotext gives it back.
+    expect(lines.slice(first - 2, first + 3)).to.include.members([
+      `تهانينا ${BENEFICIARY_NAME}`,
+      'أصبح لكم جهاز حاسوب جاهز للتعلّم والعمل',
+      `Congratulations, ${BENEFICIARY_NAME}: a computer ready for learning and work is now yours`,
+      'تشكر جمعية نعمة لإعادة تأهيل الحواسيب المتبرّع الكريم بهذا الجهاز وتتمنى لكم به النجاح',
+    ]);
+    expect(anonymous.indexOf('Congratulations')).to.be.below(anonymous.indexOf('Computer Handover Certificate'));
+    expect(anonymous).to.not.include(donor.name);
+
+    await api()
+      .patch(`/api/donors/${donor.id}`)
+      .set(bearer(manager))
+      .send({ creditOnCertificates: true })
+      .expect(200)
+      .expect((res) => expect(res.body.creditOnCertificates).to.equal(true));
+    const credited = pdfText(savePdf(await certificate(h.allocationId, manager), 'credited'));
+    expect(credited.split('\n')).to.include(
+      `تشكر جمعية نعمة لإعادة تأهيل الحواسيب ${donor.name} على التبرع بهذا الجهاز وتتمنى لكم به النجاح`,
+    );
+    expect(credited).to.include(`thanks ${donor.nameLatin ?? donor.name}, who donated this computer`);
+  });
+
+  it('when no licence number is set, prints no licence line and no lone dash', async () => {
+    await api()
+      .patch('/api/settings')
+      .set(bearer((await signIn('admin')).token))
+      .send({ charityLicence: '' })
+      .expect(200);
+    const h = await handedOver(manager);
+
+    const text = pdfText(savePdf(await certificate(h.allocationId, manager), 'no-licence'));
+
+    expect(text).to.not.include('Licence No').and.not.include('ترخيص رقم');
+    expect(text.split('\n')).to.not.include('—');
+    // The standard's name stays on one line wherever the paragraph wraps.
+    expect(text).to.include('NIST SP 800-88');
   });
 
   it('when an admin uploaded a logo, stores it by its hash and prints it on the certificate', async () => {

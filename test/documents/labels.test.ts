@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { api, bearer } from '../helpers/api.js';
 import { createDonation, signIn } from '../helpers/factories.js';
 import { intake } from '../helpers/workshop.js';
-import { decodeBarcodes, pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
+import { decodeBarcodes, pdfText, pdfWordBoxes, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
 import { verifyChains } from '../../server/modules/devices/index.js';
 import { DeviceEvent } from '../../server/modules/devices/devices.model.js';
 import { binary, pdfInfo, savePdf, startTagsAt123 } from './documents.helpers.js';
@@ -55,6 +55,15 @@ describe('GET /api/labels.pdf', () => {
     for (const d of devices)
       expect(codes).to.include.members([`CODE-128:${d.assetTag}`, `QR-Code:http://nimah.test/d/${d.assetTag}`]);
     for (const d of devices) expect(await printed(d.id)).to.have.length(0);
+    // The charity's name is readable: at least 6 pt, measured against the tag printed at 12 pt in the same font
+    // (a word box's height is the font size times the font's line height).
+    const boxes = pdfWordBoxes(file);
+    const tag = boxes.find((b) => b.text === 'NM-000123')!;
+    const perPoint = (tag.yMax - tag.yMin) / 12;
+    const owner = boxes.filter((b) => /[\u0600-\u06FF]/.test(b.text));
+    expect(owner).to.have.length.above(0);
+    for (const word of owner) expect((word.yMax - word.yMin) / perPoint, word.text).to.be.at.least(6);
+    expect(pdfText(file)).to.not.include('…');
   });
 
   it('when a named device does not exist, returns 404 listing it and writes no event', async () => {

@@ -15,14 +15,22 @@ import {
   setCharity,
   startTagsAt123,
 } from './documents.helpers.js';
+import { signaturePng } from './signature-png.js';
 
-/** What every public page must be: HTML, Arabic first, self-contained (no script, nothing fetched from elsewhere). */
+/**
+ * What every public page must be: HTML, Arabic first, self-contained (no script, nothing fetched from elsewhere:
+ * the only URLs its CSS names are the app's own font under /public-fonts/, the only image an inline one).
+ */
 function expectSelfContainedPage(res: { headers: Record<string, string>; text: string }): void {
   expect(res.headers['content-type']).to.match(/^text\/html/);
   expect(res.headers['content-security-policy']).to.include("script-src 'self'");
   expect(res.headers['cache-control']).to.equal('no-store');
   expect(res.text).to.match(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
-  expect(res.text).to.not.match(/<script|<link|<img|@import|url\(/i);
+  expect(res.text).to.not.match(/<script|<link|@import/i);
+  expect(res.text).to.not.match(/<img(?![^>]*src="data:image\/(png|jpeg);base64,)/i);
+  expect(res.text.match(/url\([^)]*\)/g) ?? []).to.satisfy((urls: string[]) =>
+    urls.every((u) => u.startsWith('url(/public-fonts/')),
+  );
   expect(res.text).to.not.match(/(src|href)="https?:/i);
 }
 
@@ -58,6 +66,28 @@ describe('public receipt page /receipts/:token', () => {
     expect(res.text).to.include(`RC-${year}-0001`).and.include('شركة الخليج للتقنية').and.include(donation.code);
     expect(res.text).to.include('أثر تبرعكم').and.include('Your impact').and.include('states no monetary value');
     expect(res.text).to.include(`href="/receipts/${donation.token}/receipt.pdf"`);
+    // The download button: Arabic and English each on its own line, neither reordered by the other.
+    expect(res.text).to.include('<small lang="en" dir="ltr">Download the receipt (PDF)</small>');
+    expect(res.text).to.not.match(/>\s*·\s*Download/);
+    // No device is placed yet: it says so, never "0 families".
+    expect(res.text).to.include('will soon reach families and students').and.not.include('0 famil');
+    // The licence footer: the English half isolated, the number once per language.
+    expect(res.text).to.include('<span lang="en" dir="ltr">Licence No. <bdi dir="ltr">LIC-4471</bdi></span>');
+  });
+
+  it('when no licence number is set, the page has no licence line (never a lone dash)', async () => {
+    await api()
+      .patch('/api/settings')
+      .set(bearer((await signIn('admin')).token))
+      .send({ charityLicence: '' })
+      .expect(200);
+    const donation = await receivedDonation(manager);
+    await intake(manager, 1, donation.id);
+
+    const res = await api().get(`/receipts/${donation.token}`);
+
+    expect(res.status).to.equal(200);
+    expect(res.text).to.not.include('Licence No').and.not.include('ترخيص رقم').and.not.include('—');
   });
 
   it('when the PDF link is followed without login, sends the same receipt', async () => {
@@ -110,12 +140,39 @@ describe('public verification /verify/:code', () => {
       .and.include('23 November 2026')
       .and.include('Phase 1');
     expect(res.text).to.include('أ. ع.');
+    // In the app's font, served by this server, and with the charity's seal (drawn: no logo was uploaded).
+    expect(res.text).to.include('font-family:"IBM Plex Sans Arabic"');
+    expect(res.text).to.include('url(/public-fonts/IBMPlexSansArabic-Regular.woff)');
+    expect(res.text).to.match(/<svg class="seal" role="img" aria-label="جمعية نعمة[^"]*"[^>]*>.*>نعمة<\/text><\/svg>/);
+    const font = await api().get('/public-fonts/IBMPlexSansArabic-Regular.woff').buffer(true);
+    expect(font.status).to.equal(200);
+    expect(font.headers['content-type']).to.match(/^font\/woff/);
+    expect((font.body as Buffer).subarray(0, 4).toString('latin1')).to.equal('wOFF');
+    expect((await api().get('/public-fonts/..%2Fpaths.ts')).status).to.equal(404);
+    expect((await api().get('/public-fonts/OFL.txt')).status).to.equal(404);
     expect(res.text)
       .to.not.include(BENEFICIARY_NAME)
       .and.not.include(FULL_NATIONAL_ID)
       .and.not.include(MASKED_NATIONAL_ID)
       .and.not.include(h.device.serialNumber!)
       .and.not.include('أم خالد');
+  });
+
+  it('when an admin uploaded a logo, the page shows it inline as the seal', async () => {
+    const logo = signaturePng(64, 64);
+    await api()
+      .put('/api/settings/logo')
+      .set(bearer((await signIn('admin')).token))
+      .attach('file', logo, { filename: 'logo.png', contentType: 'image/png' })
+      .expect(200);
+    const h = await handedOver(manager);
+
+    const res = await api().get(`/verify/${h.certificateCode}`);
+
+    expect(res.status).to.equal(200);
+    expectSelfContainedPage(res);
+    expect(res.text).to.include(`<img class="seal" src="data:image/png;base64,${logo.toString('base64')}"`);
+    expect(res.text).to.not.include('<svg class="seal"');
   });
 
   it('when JSON is asked for, answers the same facts as JSON, whatever the case of the code', async () => {

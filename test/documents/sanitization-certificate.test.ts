@@ -51,6 +51,13 @@ describe('GET /api/devices/:id/sanitization-certificate.pdf', () => {
     expect(text).to.include('2026-11-20 11:00–11:40').and.include(technician.name).and.include('شركة الخليج للتقنية');
     expect(text).to.include('Reuse: donated to a beneficiary').and.include('Attestation').and.include('Validation');
     expect(pdfInfo(file)).to.include({ Title: 'Certificate of Sanitization NM-000123', Subject: 'NIST SP 800-88' });
+    // Values of two languages that do not fit one line break between the languages, never inside one: the
+    // verification reads whole on its own line, the make and model stay together, the standard's name is one piece.
+    const lines = text.split('\n');
+    expect(lines).to.include('Last pass verified').and.include('تحقق من المرور الأخير');
+    expect(text).to.include(`${device.manufacturer} ${device.model}`);
+    expect(text).to.not.match(/NIST SP\s*\n|\n\s*800-88/);
+    expect(lines).to.not.include('—');
   });
 
   it('when the records came from an nwipe log, prints every drive and the sha256 of the log file', async () => {

@@ -77,17 +77,19 @@ export interface WordBox {
   xMin: number;
   xMax: number;
   yMin: number;
+  yMax: number;
 }
 
 /** Word boxes from `pdftotext -bbox` (points, origin at the top left), to check where lines sit. */
 export function pdfWordBoxes(file: string): WordBox[] {
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  const pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g;
+  const pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
   return [...html.matchAll(pattern)].map((m) => ({
-    text: m[4],
+    text: m[5],
     xMin: Number(m[1]),
     yMin: Number(m[2]),
     xMax: Number(m[3]),
+    yMax: Number(m[4]),
   }));
 }
 

@@ -94,10 +94,11 @@ function layoutText(doc: PDFKit.PDFDocument, text: string, options: TextBoxOptio
 }
 
 function measureRuns(doc: PDFKit.PDFDocument, paragraph: BidiParagraph, start: number, end: number): MeasuredRun[] {
-  return visualRuns(paragraph, start, end).map((run) => ({
-    ...run,
-    width: doc.widthOfString(run.shaped, RUN_OPTIONS),
-  }));
+  return visualRuns(paragraph, start, end).map((run) => {
+    // A no-break space only keeps words together while wrapping: it is drawn (and copied out) as a plain space.
+    const shaped = run.shaped.replace(/\u00A0/g, ' ');
+    return { ...run, shaped, width: doc.widthOfString(shaped, RUN_OPTIONS) };
+  });
 }
 
 function sumWidths(runs: readonly MeasuredRun[]): number {

@@ -44,7 +44,8 @@ export function wrapLines(text: string, maxWidth: number, measure: MeasureRange)
 
 function findWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(/\S+/gu)) {
+  // A no-break space (U+00A0) joins words that must stay on one line ("NIST SP 800-88"); it prints as a space.
+  for (const match of text.matchAll(/[^\s\u00A0]+(?:\u00A0+[^\s\u00A0]+)*/gu)) {
     words.push({ start: match.index, end: match.index + match[0].length - 1 });
   }
   return words;

@@ -101,7 +101,7 @@ function rows(data: BatchDocumentData): FieldRow[] {
     },
     {
       label: { ar: 'البرنامج', en: 'Programme' },
-      value: data.programme ? joinParts(data.programme.name, data.programme.nameLatin) : '—',
+      value: data.programme ? joinParts(data.programme.name, data.programme.nameLatin) : '',
     },
     { label: { ar: 'مذكرة التسليم', en: 'Delivery note' }, value: data.code },
     ...accessoryRows(data),

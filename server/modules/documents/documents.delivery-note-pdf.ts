@@ -109,7 +109,7 @@ const twoLines = (text: Bilingual): string => (text.ar === text.en ? text.ar : `
 
 function headerCells(data: BatchDocumentData, words: Bilingual): GridCell[] {
   const r = data.recipient;
-  const programme = data.programme ? joinParts(data.programme.name, data.programme.nameLatin) : '—';
+  const programme = data.programme ? joinParts(data.programme.name, data.programme.nameLatin) : '';
   const status: GridCell = { label: { ar: 'الحالة', en: 'Status' }, value: twoLines(STATUS[data.status]) };
   const count: GridCell = {
     label: { ar: 'عدد الأجهزة', en: 'Number of devices' },

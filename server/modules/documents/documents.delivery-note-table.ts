@@ -37,7 +37,7 @@ function columns(withCheck: boolean): Column[] {
   const makeModel = CONTENT_WIDTH - FIXED_WIDTH - (withCheck ? CHECK_WIDTH : 0);
   return [
     { title: { ar: '#', en: '#' }, width: 22, value: (_row, i) => String(i + 1), ltr: true },
-    { title: { ar: 'رقم الأصل', en: 'Asset tag' }, width: 52, value: (row) => printTag(row.assetTag), ltr: true },
+    { title: { ar: 'رمز الأصل', en: 'Asset tag' }, width: 52, value: (row) => printTag(row.assetTag), ltr: true },
     {
       title: { ar: 'النوع', en: 'Type' },
       width: 50,

@@ -75,7 +75,7 @@ export async function donorPage(token: string): Promise<PageResult> {
       subtitle: escapeHtml(
         language === 'ar' ? settings.charityName : settings.charityNameLatin || settings.charityName,
       ),
-      footer: escapeHtml(licenceLine(language, settings.charityLicence || '—')),
+      footer: settings.charityLicence ? escapeHtml(licenceLine(language, settings.charityLicence)) : undefined,
       css: CSS,
       wide: true,
       sections: [

@@ -17,8 +17,8 @@ const TYPES: Readonly<Record<string, Bilingual>> = {
 };
 const OUTCOMES: Readonly<Record<string, Bilingual>> = {
   placed: { ar: 'سُلّم', en: 'Placed' },
-  recycled: { ar: 'دُوّر', en: 'Recycled' },
-  harvested: { ar: 'قطع غيار', en: 'Harvested' },
+  recycled: { ar: 'أُعيد تدويره', en: 'Recycled' },
+  harvested: { ar: 'مُفكَّك', en: 'Harvested' },
   in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
 };
 import type { ManifestRow } from './documents.donor-receipt-data.js';
@@ -32,7 +32,7 @@ interface Column {
 
 const COLUMNS: readonly Column[] = [
   { title: { ar: '#', en: '#' }, width: 28, value: (_row, i) => String(i + 1), ltr: true },
-  { title: { ar: 'رقم الأصل', en: 'Tag' }, width: 60, value: (row) => printTag(row.assetTag), ltr: true },
+  { title: { ar: 'رمز الأصل', en: 'Tag' }, width: 60, value: (row) => printTag(row.assetTag), ltr: true },
   { title: { ar: 'النوع', en: 'Type' }, width: 70, value: (row) => both(wording(TYPES, row.type)) },
   { title: { ar: 'الصانع', en: 'Make' }, width: 68, value: (row) => row.manufacturer ?? '', ltr: true },
   { title: { ar: 'الطراز', en: 'Model' }, width: 96, value: (row) => row.model ?? '', ltr: true },

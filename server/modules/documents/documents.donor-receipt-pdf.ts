@@ -21,8 +21,8 @@ import {
 import { drawLetterhead, drawRunningHeader } from './documents.masthead.js';
 import { drawFieldGrid, type GridCell } from './documents.fields.js';
 import { drawManifest, MANIFEST_MIN_HEIGHT } from './documents.donor-receipt-manifest.js';
-import { drawImpactTiles } from './documents.donor-receipt-tiles.js';
-import { receiptNotes, RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
+import { drawFigureTiles, drawOutcomeBar } from './documents.donor-receipt-tiles.js';
+import { receiptNotes, RECEIPT_STATEMENTS, servedHeadline } from './documents.donor-receipt-wording.js';
 import type { ReceiptData } from './documents.donor-receipt-data.js';
 import type { DonorKind } from '../../shared/index.js';
 
@@ -35,11 +35,13 @@ const DONOR_KINDS: Readonly<Record<DonorKind, Bilingual>> = {
 
 export function drawDonorReceipt(doc: PDFKit.PDFDocument, data: ReceiptData, letterhead: Letterhead): void {
   const running = () => drawRunningHeader(doc, letterhead, `${RECEIPT_TITLE.en} · ${data.receiptNumber}`);
+  // What the donor wants to know first: who the donation reached, and what became of every device.
   let y = drawTitle(doc, drawLetterhead(doc, letterhead), RECEIPT_TITLE);
+  y = drawOutcomeBar(doc, drawHeadline(doc, y + 2, servedHeadline(data.impact)), data.impact);
   y = drawFieldGrid(doc, y, headerCells(data, letterhead));
   y = drawStatement(doc, y, RECEIPT_STATEMENTS.inKind);
   y = drawSectionHeading(doc, y, { ar: 'أثر تبرعكم', en: 'The impact of your donation' });
-  y = drawImpactTiles(doc, y + 4, data.impact);
+  y = drawFigureTiles(doc, y + 4, data.impact);
   for (const note of receiptNotes(data.impact)) {
     y = ensureRoom(doc, y, paragraphPairHeight(doc, note, 7.5), running);
     y = drawParagraphPair(doc, y, note, 7.5) - 3;
@@ -75,16 +77,24 @@ function headerCells(data: ReceiptData, letterhead: Letterhead): GridCell[] {
   ];
 }
 
+/** "Your donation reached N families and M students", large, Arabic then English; returns the y below. */
+function drawHeadline(doc: PDFKit.PDFDocument, y: number, text: Bilingual): number {
+  const box = { x: MARGIN, width: CONTENT_WIDTH, align: 'center' as const };
+  drawTextMemo(doc, text.ar, { ...box, y, size: 15, bold: true, color: COLORS.primary, direction: 'rtl' });
+  drawTextMemo(doc, text.en, { ...box, y: doc.y, size: 10.5, color: COLORS.primary, direction: 'ltr' });
+  return doc.y + 6;
+}
+
 function drawStatement(doc: PDFKit.PDFDocument, y: number, text: Bilingual): number {
-  const height = paragraphPairHeight(doc, text, 8.5, 10) + 6;
+  const height = paragraphPairHeight(doc, text, 8, 10) + 4;
   doc
     .save()
     .roundedRect(MARGIN, y, CONTENT_WIDTH, height, 4)
     .lineWidth(0.8)
     .fillAndStroke('#fbf8f1', COLORS.accent)
     .restore();
-  drawParagraphPair(doc, y + 7, text, 8.5, 10);
-  return y + height + 10;
+  drawParagraphPair(doc, y + 6, text, 8, 10);
+  return y + height + 8;
 }
 
 // The link to this receipt's page (impact figures grow as devices are placed) and the charity's stamp.

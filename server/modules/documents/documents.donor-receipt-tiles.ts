@@ -1,4 +1,5 @@
 // The impact figures as tiles: a big number and what it counts, in Arabic and English.
+import { FONT_REGULAR, ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { formatNumber, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, joinParts } from './documents.layout.js';
@@ -23,11 +24,11 @@ function tilesOf(impact: Impact): Tile[][] {
       { value: formatNumber(impact.outcomes.placed), label: { ar: 'جهاز سُلّم لمستفيد', en: 'devices placed' } },
       { value: formatNumber(impact.families), label: { ar: 'أسرة استفادت', en: 'families served' } },
       { value: formatNumber(impact.students), label: { ar: 'طالب استفاد', en: 'students served' } },
-      { value: formatNumber(s.total), label: { ar: 'وسيط تخزين مُحي', en: 'drives sanitized' }, note: methodNote(s) },
+      { value: formatNumber(s.total), label: { ar: 'قرص مُحيت بياناته', en: 'drives sanitized' }, note: methodNote(s) },
     ],
     [
-      { value: formatNumber(impact.outcomes.recycled), label: { ar: 'أعيد تدويره', en: 'recycled' } },
-      { value: formatNumber(impact.outcomes.harvested), label: { ar: 'استُخرجت قطعه', en: 'harvested for parts' } },
+      { value: formatNumber(impact.outcomes.recycled), label: { ar: 'أُعيد تدويره', en: 'recycled' } },
+      { value: formatNumber(impact.outcomes.harvested), label: { ar: 'مُفكَّك', en: 'harvested for parts' } },
       { value: formatNumber(impact.outcomes.in_progress), label: { ar: 'قيد التجهيز', en: 'in progress' } },
       { value: formatNumber(impact.kg.total), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
       {
@@ -82,4 +83,65 @@ function drawTile(doc: PDFKit.PDFDocument, x: number, y: number, width: number, 
   drawTextMemo(doc, tile.value, { ...box, y: y + 3, size: 16, bold: true, color: COLORS.primary, direction: 'ltr' });
   drawTextMemo(doc, tile.label.ar, { ...box, y: y + 24, size: 8.5, bold: true, color: COLORS.ink, direction: 'rtl' });
   drawTextMemo(doc, tile.note ?? tile.label.en, { ...box, y: y + 37, size: 7, color: COLORS.muted, direction: 'ltr' });
+}
+
+const OUTCOME_BAR: ReadonlyArray<{ key: keyof Impact['outcomes']; label: Bilingual; color: string }> = [
+  { key: 'placed', label: { ar: 'سُلِّم لمستفيد', en: 'placed' }, color: COLORS.primary },
+  { key: 'recycled', label: { ar: 'أُعيد تدويره', en: 'recycled' }, color: '#5f9e8f' },
+  { key: 'harvested', label: { ar: 'مُفكَّك', en: 'harvested' }, color: COLORS.accent },
+  { key: 'in_progress', label: { ar: 'قيد التجهيز', en: 'in progress' }, color: '#c9d3d5' },
+];
+
+/**
+ * What became of the devices received, as one bar from the right (placed first) with its legend under it; outcomes
+ * with no device are left out of the legend. Returns the y below.
+ */
+export function drawOutcomeBar(doc: PDFKit.PDFDocument, y: number, impact: Impact): number {
+  const total = impact.received;
+  const height = 14;
+  const shown = OUTCOME_BAR.filter((o) => impact.outcomes[o.key] > 0);
+  let right = A4.width - MARGIN;
+  doc.save().roundedRect(MARGIN, y, CONTENT_WIDTH, height, 3).fill(COLORS.band).restore();
+  for (const o of shown) {
+    const width = total ? (CONTENT_WIDTH * impact.outcomes[o.key]) / total : 0;
+    doc
+      .save()
+      .rect(right - width, y, width, height)
+      .fill(o.color)
+      .restore();
+    right -= width;
+  }
+  const legendY = y + height + 5;
+  let x = A4.width - MARGIN;
+  for (const o of shown) {
+    const text = `${o.label.ar} ${ltr(formatNumber(impact.outcomes[o.key]))} · ${ltr(o.label.en)}`;
+    const box = { x: 0, y: legendY, width: 200, size: 8, color: COLORS.ink, direction: 'rtl' as const };
+    doc.font(FONT_REGULAR).fontSize(8);
+    const width = Math.min(doc.widthOfString(text.replace(/[\u2066-\u2069]/g, '')) + 4, 200);
+    doc
+      .save()
+      .rect(x - 8, legendY + 2, 8, 8)
+      .fill(o.color)
+      .restore();
+    drawTextMemo(doc, text, { ...box, x: x - 12 - width, width, align: 'right' });
+    x -= width + 26;
+  }
+  return legendY + 14;
+}
+
+/** The figures under the bar: received, drives wiped, kg kept out of e-waste, CO2e avoided. */
+export function drawFigureTiles(doc: PDFKit.PDFDocument, y: number, impact: Impact): number {
+  const s = impact.drivesSanitized;
+  return drawTiles(doc, y, [
+    [
+      { value: formatNumber(impact.received), label: { ar: 'جهاز استُلم', en: 'devices received' } },
+      { value: formatNumber(impact.outcomes.placed), label: { ar: 'جهاز سُلِّم لمستفيد', en: 'devices placed' } },
+      { value: formatNumber(s.total), label: { ar: 'قرص مُحيت بياناته', en: 'drives wiped' }, note: methodNote(s) },
+      { value: formatNumber(impact.kg.total), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
+      {
+        value: `≈ ${formatNumber(impact.co2e.kg)}`,
+        label: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (est.)' },
+      },
+    ],
+  ]);
 }

@@ -28,8 +28,54 @@ export function receiptNotes(impact: Impact): Bilingual[] {
       en: `CO2e avoided is an estimate counting placed devices only: ${f.laptop} kg CO2e per laptop, ${f.desktop} per desktop or all-in-one, ${f.other} per other device. Source: ${CO2E_SOURCE}`,
     },
     {
-      ar: `محيت بيانات كل وسيط تخزين وفق المعيار ${ltr('NIST SP 800-88')} قبل خروج أي جهاز من الجمعية، وتتوفر شهادة المحو لكل جهاز عند الطلب برقم الأصل. لا يذكر هذا الإيصال أسماء المستفيدين، بل أعدادهم فقط.`,
+      ar: `مُحيت بيانات كل قرص وفق المعيار ${ltr('NIST SP 800-88')} قبل خروج أي جهاز من الجمعية، وتتوفر شهادة المحو لكل جهاز عند الطلب برمز الأصل. لا يذكر هذا الإيصال أسماء المستفيدين، بل أعدادهم فقط.`,
       en: 'Every storage drive was sanitized to NIST SP 800-88 before any device left the charity; the certificate of sanitization of each device is available on request, quoting its tag. Beneficiaries are counted here, never named.',
     },
   ];
+}
+
+// Arabic plural forms by CLDR category (Intl.PluralRules('ar')), after the preposition «إلى» (genitive duals).
+const AR_FAMILIES: Record<Intl.LDMLPluralRule, string> = {
+  zero: '# أسرة',
+  one: 'أسرة واحدة',
+  two: 'أسرتين',
+  few: '# أسر',
+  many: '# أسرة',
+  other: '# أسرة',
+};
+const AR_STUDENTS: Record<Intl.LDMLPluralRule, string> = {
+  zero: '# طالب',
+  one: 'طالب واحد',
+  two: 'طالبين',
+  few: '# طلاب',
+  many: '# طالبًا',
+  other: '# طالب',
+};
+const arPlural = new Intl.PluralRules('ar');
+const enPlural = new Intl.PluralRules('en');
+const arCount = (forms: Record<Intl.LDMLPluralRule, string>, n: number): string =>
+  forms[arPlural.select(n)].replace('#', formatNumber(n));
+const enCount = (n: number, one: string, other: string): string =>
+  `${formatNumber(n)} ${enPlural.select(n) === 'one' ? one : other}`;
+
+/**
+ * The receipt's first words: "Your donation reached N families and M students" (a count that is 0 is left out);
+ * before any handover, that the devices are being prepared for them.
+ */
+export function servedHeadline(impact: Pick<Impact, 'families' | 'students'>): Bilingual {
+  const { families, students } = impact;
+  if (!families && !students)
+    return {
+      ar: 'أجهزتكم قيد التجهيز، وستصل قريبًا إلى الأسر والطلاب',
+      en: 'Your devices are being prepared and will soon reach families and students',
+    };
+  const ar = [families ? arCount(AR_FAMILIES, families) : '', students ? arCount(AR_STUDENTS, students) : ''];
+  const en = [
+    families ? enCount(families, 'family', 'families') : '',
+    students ? enCount(students, 'student', 'students') : '',
+  ];
+  return {
+    ar: `وصل تبرعكم إلى ${ar.filter(Boolean).join(' و')}`,
+    en: `Your donation reached ${en.filter(Boolean).join(' and ')}`,
+  };
 }

@@ -58,8 +58,10 @@ export function drawHeading(ctx: Ctx, y: number, title: string): number {
 }
 
 /** Label over value, three cells a line, from the start side; returns the y below. */
-export function drawCells(ctx: Ctx, y: number, cells: ReadonlyArray<[string, string]>): number {
+export function drawCells(ctx: Ctx, y: number, all: ReadonlyArray<[string, string]>): number {
   const { doc, lang } = ctx;
+  // An unset value (no licence number) leaves its cell out rather than printing a lone dash.
+  const cells = all.filter(([, value]) => value.replace(/[\u2066-\u2069]/g, '').trim());
   const width = CONTENT_WIDTH / 3;
   for (let i = 0; i < cells.length; i += 3) {
     const line = cells.slice(i, i + 3);
@@ -67,7 +69,7 @@ export function drawCells(ctx: Ctx, y: number, cells: ReadonlyArray<[string, str
       Math.max(
         ...line.map(
           ([, value]) =>
-            measureTextMemo(doc, value || '—', {
+            measureTextMemo(doc, value, {
               x: 0,
               y: 0,
               width: width - 10,
@@ -82,7 +84,7 @@ export function drawCells(ctx: Ctx, y: number, cells: ReadonlyArray<[string, str
       doc.save().rect(x, y, width, height).lineWidth(0.5).stroke(COLORS.rule).restore();
       const box = { x: x + 5, width: width - 10, ...startSide(lang) };
       drawTextMemo(doc, label, { ...box, y: y + 4, size: 7.5, color: COLORS.muted });
-      drawTextMemo(doc, value || '—', { ...box, y: y + 15, size: 9.5, bold: true, color: COLORS.ink });
+      drawTextMemo(doc, value, { ...box, y: y + 15, size: 9.5, bold: true, color: COLORS.ink });
     });
     y += height;
   }

@@ -75,7 +75,7 @@ export function drawDonorStatement(doc: PDFKit.PDFDocument, data: StatementPdfDa
     ],
     [
       data.donor.kind === 'company' ? W.crNumber[lang] : W.licence[lang],
-      latin(lang, (data.donor.kind === 'company' ? data.donor.crNumber : letterhead.licence) || '—'),
+      latin(lang, (data.donor.kind === 'company' ? data.donor.crNumber : letterhead.licence) || ''),
     ],
     [W.asOf[lang], dateIn(lang, data.printedAt)],
   ]);

@@ -13,6 +13,9 @@ export interface FieldRow {
 }
 
 const LABEL_WIDTH = 128;
+
+/** False for a value that would print nothing (empty, spaces, or only bidi isolates around nothing). */
+export const isSet = (value: string): boolean => value.replace(/[\u2066-\u2069\u200e\u200f]/g, '').trim() !== '';
 const ROW_PAD = 3.5;
 
 /**
@@ -51,6 +54,37 @@ function fitsOneLine(doc: PDFKit.PDFDocument, text: string, box: Omit<TextBoxOpt
   return doc.widthOfString(text) <= box.width * 0.85;
 }
 
+const PART_SEPARATOR = ' · ';
+
+/**
+ * A value of several parts (`حاسوب محمول · Laptop`, `Lenovo ThinkPad T480`, `DN-2026-0007 · Gulf Tech Co.`) that does
+ * not fit on one line goes onto several, a line break between parts rather than inside one: wrapped inside a part,
+ * the bidi algorithm reorders the pieces of each line on its own and the Arabic and English halves interleave
+ * (`Lenovo ThinkPad · حاسوب محمول` over `T480`). Parts are packed greedily, in order.
+ */
+export function packParts(doc: PDFKit.PDFDocument, text: string, box: Omit<TextBoxOptions, 'y'>): string {
+  if (!text.includes(PART_SEPARATOR) || fitsOneLine(doc, text, box)) return text;
+  if (text.includes('\n'))
+    return text
+      .split('\n')
+      .map((paragraph) => packParts(doc, paragraph, box))
+      .join('\n');
+  const oneLine = (t: string): boolean => measureTextMemo(doc, t, { ...box, y: 0 }).lines <= 1;
+  if (oneLine(text)) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const part of text.split(PART_SEPARATOR)) {
+    const candidate = line ? `${line}${PART_SEPARATOR}${part}` : part;
+    if (!line || oneLine(candidate)) line = candidate;
+    else {
+      lines.push(line);
+      line = part;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 function valueHeight(doc: PDFKit.PDFDocument, text: string, box: Omit<TextBoxOptions, 'y'>): number {
   const probe = fitsOneLine(doc, text, box) ? 'X' : text;
   return measureTextMemo(doc, probe, { ...box, y: 0 }).height;
@@ -65,31 +99,34 @@ export function drawFieldRows(
 ): number {
   const valueX = MARGIN + LABEL_WIDTH;
   const valueWidth = CONTENT_WIDTH - 2 * LABEL_WIDTH;
-  rows.forEach((row, index) => {
-    const valueBox = { x: valueX + 6, width: valueWidth - 12, size: 10, bold: true, align: 'center' as const };
-    const value = clampLines(doc, row.value || '—', valueBox, maxLines);
-    const height = Math.max(valueHeight(doc, value, valueBox), 13) + 2 * ROW_PAD;
-    if (index % 2 === 0) doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.band).restore();
-    drawTextMemo(doc, row.label.en, {
-      x: MARGIN + 6,
-      y: y + ROW_PAD + 1,
-      width: LABEL_WIDTH - 8,
-      size: 8.5,
-      color: COLORS.muted,
-      direction: 'ltr',
+  // An unset value is left out, not printed as a lone dash.
+  rows
+    .filter((row) => isSet(row.value))
+    .forEach((row, index) => {
+      const valueBox = { x: valueX + 6, width: valueWidth - 12, size: 10, bold: true, align: 'center' as const };
+      const value = clampLines(doc, packParts(doc, row.value, valueBox), valueBox, maxLines);
+      const height = Math.max(valueHeight(doc, value, valueBox), 13) + 2 * ROW_PAD;
+      if (index % 2 === 0) doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.band).restore();
+      drawTextMemo(doc, row.label.en, {
+        x: MARGIN + 6,
+        y: y + ROW_PAD + 1,
+        width: LABEL_WIDTH - 8,
+        size: 8.5,
+        color: COLORS.muted,
+        direction: 'ltr',
+      });
+      drawTextMemo(doc, row.label.ar, {
+        x: A4.width - MARGIN - LABEL_WIDTH + 2,
+        y: y + ROW_PAD,
+        width: LABEL_WIDTH - 8,
+        size: 9,
+        color: COLORS.muted,
+        align: 'right',
+        direction: 'rtl',
+      });
+      drawTextMemo(doc, value, { ...valueBox, y: y + ROW_PAD, color: row.alert ? COLORS.danger : COLORS.ink });
+      y += height;
     });
-    drawTextMemo(doc, row.label.ar, {
-      x: A4.width - MARGIN - LABEL_WIDTH + 2,
-      y: y + ROW_PAD,
-      width: LABEL_WIDTH - 8,
-      size: 9,
-      color: COLORS.muted,
-      align: 'right',
-      direction: 'rtl',
-    });
-    drawTextMemo(doc, value, { ...valueBox, y: y + ROW_PAD, color: row.alert ? COLORS.danger : COLORS.ink });
-    y += height;
-  });
   doc
     .save()
     .moveTo(MARGIN, y)
@@ -114,14 +151,23 @@ interface PlacedCell {
 }
 
 // Cells fill each line from the right, as Arabic reads; a cell that does not fit on the line starts the next one.
+// An unset value leaves its cell out (no lone dash); the last cell of a line that is not full takes the rest of it,
+// so that no empty box is left at its end.
 function gridLines(cells: readonly GridCell[], columns: number): PlacedCell[][] {
   const columnWidth = CONTENT_WIDTH / columns;
   const lines: PlacedCell[][] = [];
   let line: PlacedCell[] = [];
   let used = 0;
-  for (const cell of cells) {
+  const widen = (): void => {
+    const last = line[line.length - 1];
+    if (!last || used >= columns) return;
+    last.width += (columns - used) * columnWidth;
+    last.x = MARGIN;
+  };
+  for (const cell of cells.filter((c) => isSet(c.value))) {
     const span = Math.min(cell.span ?? 1, columns);
     if (used + span > columns) {
+      widen();
       lines.push(line);
       line = [];
       used = 0;
@@ -129,6 +175,7 @@ function gridLines(cells: readonly GridCell[], columns: number): PlacedCell[][] 
     line.push({ cell, x: A4.width - MARGIN - (used + span) * columnWidth, width: span * columnWidth });
     used += span;
   }
+  widen();
   if (line.length) lines.push(line);
   return lines;
 }
@@ -136,6 +183,9 @@ function gridLines(cells: readonly GridCell[], columns: number): PlacedCell[][] 
 function cellValueBox(placed: PlacedCell): Omit<TextBoxOptions, 'y'> {
   return { x: placed.x + CELL_PAD, width: placed.width - 2 * CELL_PAD, size: 9.5, bold: true, align: 'right' };
 }
+
+const cellValue = (doc: PDFKit.PDFDocument, placed: PlacedCell): string =>
+  packParts(doc, placed.cell.value, cellValueBox(placed));
 
 function labelBox(placed: PlacedCell): Omit<TextBoxOptions, 'y'> {
   return {
@@ -152,7 +202,7 @@ function labelBox(placed: PlacedCell): Omit<TextBoxOptions, 'y'> {
 function cellHeights(doc: PDFKit.PDFDocument, placed: PlacedCell): { label: number; value: number } {
   return {
     label: measureTextMemo(doc, both(placed.cell.label), { ...labelBox(placed), y: 0 }).height,
-    value: measureTextMemo(doc, placed.cell.value || '—', { ...cellValueBox(placed), y: 0 }).height,
+    value: measureTextMemo(doc, cellValue(doc, placed), { ...cellValueBox(placed), y: 0 }).height,
   };
 }
 
@@ -196,7 +246,7 @@ export function drawFieldGrid(
 function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, y: number, height: number): void {
   doc.save().rect(placed.x, y, placed.width, height).lineWidth(0.5).stroke(COLORS.rule).restore();
   const label = drawTextMemo(doc, both(placed.cell.label), { ...labelBox(placed), y: y + 4 });
-  drawTextMemo(doc, placed.cell.value || '—', {
+  drawTextMemo(doc, cellValue(doc, placed), {
     ...cellValueBox(placed),
     y: y + 6 + label.height,
     color: placed.cell.alert ? COLORS.danger : COLORS.ink,

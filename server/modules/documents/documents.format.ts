@@ -99,8 +99,8 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(n);
 }
 
-/** Looks a stored code up in a bilingual dictionary; an unknown code prints as itself in both languages. */
+/** Looks a stored code up in a bilingual dictionary; an unknown code prints as itself in both languages, none as ''. */
 export function wording(dictionary: Readonly<Record<string, Bilingual>>, code: string | null | undefined): Bilingual {
-  if (!code) return { ar: '—', en: '—' };
+  if (!code) return { ar: '', en: '' };
   return dictionary[code] ?? { ar: code, en: code };
 }

@@ -1,7 +1,9 @@
 // Everything a handover certificate prints, loaded in a few queries for one certificate or for a whole batch.
 // The beneficiary is read with only its name, kind and the last 4 ID digits: the full national ID never leaves
 // its encrypted column on the way to a document.
+import { QueryTypes } from 'sequelize';
 import { config } from '../../config.js';
+import { getSequelize } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { accessoriesOf, allocationVisibleTo, findAllocation, type Allocation } from '../allocations/index.js';
 import type { Actor } from '../auth/index.js';
@@ -47,7 +49,7 @@ function byId<T extends { id: number }>(rows: T[]): Map<number, T> {
 export async function certificateData(allocations: readonly Allocation[]): Promise<HandoverCertificateData[]> {
   const deviceIds = [...new Set(allocations.map((a) => a.deviceId))];
   const programmeIds = [...new Set(allocations.map((a) => a.programmeId).filter((id): id is number => id !== null))];
-  const [devices, drives, beneficiaries, programmes, signatures, bundles] = await Promise.all([
+  const [devices, drives, beneficiaries, programmes, signatures, bundles, donors] = await Promise.all([
     // Plain rows (raw): a batch holds a chunk of them for many pages, and model instances are several times heavier.
     deviceSpecsOf(deviceIds),
     driveSpecsOf(deviceIds),
@@ -60,6 +62,7 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
     ),
     // The SIM's last 4 digits only: its ciphertext is never read for a document.
     certificateBundlesOf(allocations.map((a) => a.id)),
+    creditedDonorsOf(deviceIds),
   ]);
   const deviceById = byId(devices);
   const beneficiaryById = byId(beneficiaries);
@@ -95,9 +98,27 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
       accessories: accessoriesOf(a.accessories),
       accessoriesNote: a.accessoriesNote ?? null,
       bundle: bundles.get(a.id) ?? null,
+      donor: donors.get(a.deviceId) ?? null,
       verifyUrl: verifyUrlOf(a.certificateCode!),
     };
   });
+}
+
+/**
+ * The donor of each device, only where the donor agreed to be thanked by name on certificates
+ * (donors.credit_on_certificates): every other donor stays anonymous on a family's certificate.
+ */
+async function creditedDonorsOf(
+  deviceIds: readonly number[],
+): Promise<Map<number, { name: string; nameLatin: string | null }>> {
+  if (!deviceIds.length) return new Map();
+  const rows = await getSequelize().query<{ deviceId: number; name: string; nameLatin: string | null }>(
+    `SELECT d.id AS deviceId, r.name AS name, r.name_latin AS nameLatin
+       FROM devices d JOIN donations n ON n.id = d.donation_id JOIN donors r ON r.id = n.donor_id
+      WHERE d.id IN (:deviceIds) AND r.credit_on_certificates = :credited`,
+    { replacements: { deviceIds: [...deviceIds], credited: true }, type: QueryTypes.SELECT },
+  );
+  return new Map(rows.map((r) => [Number(r.deviceId), { name: r.name, nameLatin: r.nameLatin }]));
 }
 
 /** `256 GB SSD + 1 TB HDD` from the drives, when the hardware report left no storage summary. */

@@ -6,6 +6,7 @@ import { gregorianDate, hijriDate, printTag, wording, type Bilingual } from './d
 import {
   A4,
   COLORS,
+  CONTENT_WIDTH,
   FOOTER_TOP,
   MARGIN,
   both,
@@ -13,11 +14,11 @@ import {
   joinParts,
   drawParagraphPair,
   drawSectionHeading,
-  drawTitle,
+  isolate,
   type Letterhead,
 } from './documents.layout.js';
 import { drawRunningHeader, drawImageFit, drawLetterhead } from './documents.masthead.js';
-import { clampLines, drawFieldRows, type FieldRow } from './documents.fields.js';
+import { clampLines, drawFieldGrid, type GridCell } from './documents.fields.js';
 import { ACCESSORIES, BENEFICIARY_KINDS, DEVICE_TYPES } from './documents.wording.js';
 import type { Accessory } from '../../shared/index.js';
 
@@ -46,6 +47,8 @@ export interface HandoverCertificateData {
   accessoriesNote: string | null;
   /** The connectivity bundle given with the device (spec §14); the SIM only by its last 4 digits. Null when none. */
   bundle: CertificateBundleData | null;
+  /** The device's donor, only when the donor agreed to be thanked by name (donors.credit_on_certificates). */
+  donor: { name: string; nameLatin: string | null } | null;
   verifyUrl: string;
 }
 
@@ -60,23 +63,144 @@ export interface CertificateBundleData {
 
 export const HANDOVER_TITLE: Bilingual = { ar: 'شهادة تسليم جهاز حاسوب', en: 'Computer Handover Certificate' };
 
-/** Draws the certificate on the current page (the caller adds pages between certificates). */
+/**
+ * Draws the certificate on the current page (the caller adds pages between certificates). A family keeps it: it leads
+ * with their achievement and the charity's thanks (to the donor by name when the donor agreed), then the certificate's
+ * title and code, what it certifies, the device in a compact grid and the handover, then signatures and the QR.
+ */
 export function drawHandoverCertificate(
   doc: PDFKit.PDFDocument,
   data: HandoverCertificateData,
   letterhead: Letterhead,
 ): void {
   let y = drawLetterhead(doc, letterhead);
-  y = drawTitle(doc, y + 2, HANDOVER_TITLE);
-  y = drawCodeBox(doc, y, data.certificateCode);
+  y = drawAchievement(doc, y, data, letterhead);
+  y = drawTitleAndCode(doc, y, data.certificateCode);
   y = drawParagraphPair(doc, y, introText(data, letterhead), 8.5);
-  y = drawSectionHeading(doc, y, { ar: 'بيانات الجهاز', en: 'Device' });
-  y = drawFieldRows(doc, y, [...deviceRows(data.device), ...accessoryRows(data), ...bundleRows(data.bundle)], 2);
-  y = drawSectionHeading(doc, y, { ar: 'المستفيد والتسليم', en: 'Beneficiary and handover' });
-  y = drawFieldRows(doc, y, handoverRows(data), 2);
+  y = drawSectionHeading(doc, y, { ar: 'الجهاز', en: 'The computer' });
+  y = drawFieldGrid(doc, y, [...deviceCells(data.device), ...accessoryRows(data), ...bundleRows(data.bundle)], 3);
+  y = drawSectionHeading(doc, y, { ar: 'التسليم', en: 'Handover' });
+  y = drawFieldGrid(doc, y, handoverCells(data), 3);
   const { top, shrink } = signaturePlace(doc, y, data, letterhead);
   drawSignatureAndQr(doc, top, data, shrink);
   drawFooter(doc, letterhead, `${data.certificateCode} · ${data.verifyUrl}`);
+}
+
+/**
+ * What the family achieved, in their name, and the thanks: the first lines anybody reads. Display lines without
+ * punctuation between Arabic words, so that text copied out of the PDF keeps their order as well.
+ */
+export function achievementText(
+  data: Pick<HandoverCertificateData, 'beneficiary' | 'donor'>,
+  letterhead: Pick<Letterhead, 'name' | 'nameLatin'>,
+): { headline: Bilingual; achievement: Bilingual; thanks: Bilingual } {
+  const name = data.beneficiary.name;
+  const donor = data.donor;
+  const charityEn = letterhead.nameLatin || letterhead.name;
+  return {
+    headline: { ar: `تهانينا ${name}`, en: `Congratulations, ${isolate(name)}` },
+    achievement: {
+      ar: 'أصبح لكم جهاز حاسوب جاهز للتعلّم والعمل',
+      en: 'A computer ready for learning and work is now yours',
+    },
+    thanks: donor
+      ? {
+          ar: `تشكر ${letterhead.name} ${donor.name} على التبرع بهذا الجهاز وتتمنى لكم به النجاح`,
+          en: `${charityEn} thanks ${isolate(donor.nameLatin || donor.name)}, who donated this computer, and wishes you every success with it`,
+        }
+      : {
+          ar: `تشكر ${letterhead.name} المتبرّع الكريم بهذا الجهاز وتتمنى لكم به النجاح`,
+          en: `${charityEn} thanks the generous donor who gave this computer, and wishes you every success with it`,
+        },
+  };
+}
+
+function drawAchievement(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  data: HandoverCertificateData,
+  letterhead: Letterhead,
+): number {
+  const { headline, achievement, thanks } = achievementText(data, letterhead);
+  const box = { x: MARGIN + 10, width: CONTENT_WIDTH - 20, align: 'center' as const };
+  drawTextMemo(doc, headline.ar, { ...box, y, size: 18, bold: true, color: COLORS.primary, direction: 'rtl' });
+  drawTextMemo(doc, achievement.ar, {
+    ...box,
+    y: doc.y,
+    size: 13,
+    bold: true,
+    color: COLORS.primary,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, `${headline.en}: ${achievement.en.charAt(0).toLowerCase()}${achievement.en.slice(1)}`, {
+    ...box,
+    y: doc.y + 1,
+    size: 10.5,
+    color: COLORS.primary,
+    direction: 'ltr',
+  });
+  drawTextMemo(doc, thanks.ar, { ...box, y: doc.y + 7, size: 10.5, color: COLORS.ink, direction: 'rtl' });
+  drawTextMemo(doc, `${thanks.en}.`, { ...box, y: doc.y + 1, size: 9, color: COLORS.muted, direction: 'ltr' });
+  const bottom = doc.y + 8;
+  doc
+    .save()
+    .moveTo(A4.width / 2 - 60, bottom)
+    .lineTo(A4.width / 2 + 60, bottom)
+    .lineWidth(0.8)
+    .stroke(COLORS.accent)
+    .restore();
+  return bottom + 10;
+}
+
+/** The document's title and its code on one band: Arabic title at the right, the code in the middle, English left. */
+function drawTitleAndCode(doc: PDFKit.PDFDocument, y: number, code: string): number {
+  const height = 30;
+  doc
+    .save()
+    .roundedRect(MARGIN, y, CONTENT_WIDTH, height, 5)
+    .lineWidth(0.8)
+    .fillAndStroke(COLORS.band, COLORS.rule)
+    .restore();
+  const third = CONTENT_WIDTH / 3;
+  drawTextMemo(doc, HANDOVER_TITLE.ar, {
+    x: A4.width - MARGIN - third - 10,
+    y: y + 7,
+    width: third,
+    size: 11,
+    bold: true,
+    align: 'right',
+    color: COLORS.ink,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, HANDOVER_TITLE.en, {
+    x: MARGIN + 10,
+    y: y + 9,
+    width: third,
+    size: 9.5,
+    align: 'left',
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
+  drawTextMemo(doc, `رقم الشهادة · ${ltr('Certificate No.')}`, {
+    x: MARGIN + third,
+    y: y + 2,
+    width: third,
+    size: 7,
+    align: 'center',
+    color: COLORS.muted,
+    direction: 'rtl',
+  });
+  drawTextMemo(doc, code, {
+    x: MARGIN + third,
+    y: y + 11,
+    width: third,
+    size: 13,
+    bold: true,
+    align: 'center',
+    color: COLORS.primary,
+    direction: 'ltr',
+  });
+  return y + height + 8;
 }
 
 /** The height of the signature, stamp and QR block. */
@@ -143,10 +267,10 @@ function introText(data: HandoverCertificateData, letterhead: Letterhead): Bilin
   };
 }
 
-function deviceRows(d: HandoverCertificateData['device']): FieldRow[] {
+function deviceCells(d: HandoverCertificateData['device']): GridCell[] {
   const type = wording(DEVICE_TYPES, d.type);
   return [
-    { label: { ar: 'رقم الأصل', en: 'Asset tag' }, value: printTag(d.assetTag) },
+    { label: { ar: 'رمز الأصل', en: 'Asset tag' }, value: printTag(d.assetTag) },
     { label: { ar: 'النوع', en: 'Type' }, value: both(type) },
     {
       label: { ar: 'الشركة المصنّعة والطراز', en: 'Make and model' },
@@ -158,10 +282,8 @@ function deviceRows(d: HandoverCertificateData['device']): FieldRow[] {
       label: { ar: 'الذاكرة والتخزين', en: 'Memory and storage' },
       value: [d.ramGb ? `${d.ramGb} GB RAM` : '', d.storage ?? ''].filter(Boolean).join(' · '),
     },
-    {
-      label: { ar: 'نظام التشغيل والتصنيف', en: 'OS and grade' },
-      value: [d.os ?? '', d.grade ? `Grade ${d.grade}` : ''].filter(Boolean).join(' · '),
-    },
+    { label: { ar: 'نظام التشغيل', en: 'Operating system' }, value: d.os ?? '' },
+    { label: { ar: 'التصنيف', en: 'Grade' }, value: d.grade ?? '' },
   ];
 }
 
@@ -174,9 +296,9 @@ export function accessoriesText(list: readonly Accessory[], note: string | null)
 }
 
 /** The accessories row, only when something went with the device. */
-export function accessoryRows(data: Pick<HandoverCertificateData, 'accessories' | 'accessoriesNote'>): FieldRow[] {
+export function accessoryRows(data: Pick<HandoverCertificateData, 'accessories' | 'accessoriesNote'>): GridCell[] {
   const text = accessoriesText(data.accessories, data.accessoriesNote);
-  return text ? [{ label: { ar: 'الملحقات المسلّمة', en: 'Accessories' }, value: text }] : [];
+  return text ? [{ label: { ar: 'الملحقات المسلّمة', en: 'Accessories' }, value: text, span: 2 }] : [];
 }
 
 /**
@@ -185,7 +307,7 @@ export function accessoryRows(data: Pick<HandoverCertificateData, 'accessories' 
  * page still holds the signatures, drawn shorter when the rows wrap (with a long accessories note as well, they
  * move to a second page like any certificate whose rows run long).
  */
-export function bundleRows(bundle: CertificateBundleData | null): FieldRow[] {
+export function bundleRows(bundle: CertificateBundleData | null): GridCell[] {
   if (!bundle) return [];
   const days = ltr(String(bundle.validityDays));
   return [
@@ -205,18 +327,19 @@ export function bundleRows(bundle: CertificateBundleData | null): FieldRow[] {
   ];
 }
 
-function handoverRows(data: HandoverCertificateData): FieldRow[] {
+function handoverCells(data: HandoverCertificateData): GridCell[] {
   const kind = wording(BENEFICIARY_KINDS, data.beneficiary.kind);
-  const programme = data.programme ? [data.programme.name, data.programme.nameLatin].filter(Boolean).join(' · ') : '—';
+  const programme = data.programme ? joinParts(data.programme.name, data.programme.nameLatin) : '';
+  const date = gregorianDate(data.handedOverAt);
   return [
-    { label: { ar: 'اسم المستفيد', en: 'Beneficiary' }, value: data.beneficiary.name },
-    { label: { ar: 'الفئة', en: 'Category' }, value: both(kind) },
-    ...(data.beneficiary.maskedNationalId
-      ? [{ label: { ar: 'رقم الهوية', en: 'National ID' }, value: data.beneficiary.maskedNationalId }]
-      : []),
+    { label: { ar: 'المستفيد', en: 'Beneficiary' }, value: joinParts(data.beneficiary.name, both(kind)) },
+    { label: { ar: 'رقم الهوية', en: 'National ID' }, value: data.beneficiary.maskedNationalId ?? '' },
     { label: { ar: 'البرنامج', en: 'Programme' }, value: programme },
-    { label: { ar: 'تاريخ التسليم', en: 'Handover date' }, value: both(gregorianDate(data.handedOverAt)) },
-    { label: { ar: 'التاريخ الهجري', en: 'Hijri date' }, value: hijriDate(data.handedOverAt).ar },
+    {
+      label: { ar: 'تاريخ التسليم', en: 'Handover date' },
+      value: `${date.ar} · ${hijriDate(data.handedOverAt).ar}\n${ltr(date.en)}`,
+      span: 2,
+    },
     { label: { ar: 'المستلم', en: 'Received by' }, value: data.receivedBy },
   ];
 }

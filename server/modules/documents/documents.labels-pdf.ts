@@ -35,6 +35,9 @@ export interface LabelOptions {
   owner: string;
 }
 
+/** The charity's name at the foot of every label, in points (never under 6: it must be readable). */
+export const OWNER_SIZE = 6.5;
+
 export const deviceUrlOf = (assetTag: string): string => `${config.publicUrl}/d/${assetTag}`;
 
 /** One label in the box (x, y, width, height), with a 2 mm inner margin. */
@@ -46,7 +49,9 @@ export function drawLabel(
 ): void {
   const { x, y, width, height } = box;
   const pad = 2 * MM;
-  const qr = height - 2 * pad;
+  // The charity's name takes a strip across the whole label at the foot (the QR stands above it), so it prints whole.
+  const ownerStrip = OWNER_SIZE * 1.5;
+  const qr = height - 2 * pad - ownerStrip;
   // The QR box includes its 4-module quiet zone, so it may touch the label's margin.
   drawQr(doc, deviceUrlOf(label.assetTag), x + pad - 1 * MM, y + pad, qr);
   const left = x + pad + qr;
@@ -71,11 +76,13 @@ export function drawLabel(
       size: 6.5,
       color: COLORS.ink,
     });
-  drawTextMemo(doc, oneLine(doc, options.owner, textBox.width, 5.5), {
-    ...textBox,
-    y: y + height - pad - 7,
-    size: 5.5,
-    color: COLORS.muted,
+  // The owner's name must stay readable on a sheet label: at least 6 pt (OWNER_SIZE), in the ink colour.
+  const ownerBox = { x: x + pad, width: width - 2 * pad, align: 'center' as const };
+  drawTextMemo(doc, oneLine(doc, options.owner, ownerBox.width, OWNER_SIZE), {
+    ...ownerBox,
+    y: y + height - pad - ownerStrip,
+    size: OWNER_SIZE,
+    color: COLORS.ink,
     direction: 'rtl',
   });
 }

@@ -49,6 +49,7 @@ export function joinParts(...parts: ReadonlyArray<string | null | undefined>): s
 
 /** `عربي · English`, or the one wording when both languages write it the same (`ATA Sanitize`). */
 export function both(text: Bilingual): string {
+  if (!text.ar && !text.en) return '';
   return text.ar === text.en ? isolate(text.ar) : joinParts(text.ar, text.en);
 }
 

@@ -58,6 +58,11 @@ const GENERIC_WORDS = new Set([
   'The',
 ]);
 
+/** The charity's distinctive word (`نعمة` of `جمعية نعمة لإعادة تأهيل الحواسيب`), for its drawn seal. */
+export function sealWord(name: string): string {
+  return name.split(/\s+/).find((w) => w && !GENERIC_WORDS.has(w)) ?? name;
+}
+
 /** Without an uploaded logo: a teal seal with the charity's distinctive word (or its first letter) in white. */
 function drawTextMark(doc: PDFKit.PDFDocument, name: string, cx: number, cy: number, r: number): void {
   doc.save().circle(cx, cy, r).fill(COLORS.primary).restore();
@@ -67,7 +72,7 @@ function drawTextMark(doc: PDFKit.PDFDocument, name: string, cx: number, cy: num
     .lineWidth(0.8)
     .stroke(COLORS.accent)
     .restore();
-  const word = name.split(/\s+/).find((w) => w && !GENERIC_WORDS.has(w)) ?? name;
+  const word = sealWord(name);
   doc.font(FONT_BOLD).fontSize(12);
   const whole = doc.widthOfString(word) <= 2 * r - 14;
   const size = whole ? 12 : 22;
@@ -95,23 +100,29 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead):
   const arBottom = doc.y;
   drawTextMemo(doc, clampLines(doc, letterhead.nameLatin || letterhead.name, enName, 2), { ...enName, y: top + 4 });
   const enBottom = doc.y;
-  const licence = letterhead.licence || '—';
-  drawTextMemo(doc, `ترخيص رقم ${ltr(licence)}`, {
-    ...right,
-    y: arBottom + 3,
-    size: 8.5,
-    color: COLORS.muted,
-    direction: 'rtl',
-  });
-  const arEnd = doc.y;
-  drawTextMemo(doc, `Licence No. ${licence}`, {
-    ...left,
-    y: enBottom + 4,
-    size: 8.5,
-    color: COLORS.muted,
-    direction: 'ltr',
-  });
-  const textBottom = Math.max(arEnd, doc.y);
+  // No licence number set: no licence line (rather than "Licence No. —").
+  const licence = letterhead.licence.trim();
+  let arEnd = arBottom;
+  let enEnd = enBottom;
+  if (licence) {
+    drawTextMemo(doc, `ترخيص رقم ${ltr(licence)}`, {
+      ...right,
+      y: arBottom + 3,
+      size: 8.5,
+      color: COLORS.muted,
+      direction: 'rtl',
+    });
+    arEnd = doc.y;
+    drawTextMemo(doc, `Licence No. ${licence}`, {
+      ...left,
+      y: enBottom + 4,
+      size: 8.5,
+      color: COLORS.muted,
+      direction: 'ltr',
+    });
+    enEnd = doc.y;
+  }
+  const textBottom = Math.max(arEnd, enEnd);
   // Long names push the rule down rather than run into it.
   const bottom = Math.max(top + logoSize + 8, textBottom + 6);
   doc

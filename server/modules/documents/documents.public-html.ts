@@ -1,5 +1,6 @@
-// The public pages' HTML: one self-contained document (inline CSS, no scripts, no external requests: the CSP
-// forbids inline scripts and a donor's or verifier's browser should fetch nothing else), Arabic first.
+// The public pages' HTML: one document with inline CSS and no scripts (the CSP forbids inline scripts), Arabic
+// first. It fetches nothing from elsewhere: only the app's own font (IBM Plex Sans Arabic, as the web client) from
+// this server's /public-fonts/, and the charity's seal comes inline (documents.public-seal.ts).
 import type { Bilingual } from './documents.format.js';
 import { COLORS } from './documents.layout.js';
 
@@ -16,13 +17,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-const CSS = `
+/** The font files the public pages use (the PDFs' own WOFF files, the same family as the web client's). */
+export const PUBLIC_FONTS: Readonly<Record<string, string>> = {
+  'IBMPlexSansArabic-Regular.woff': 'IBMPlexSansArabic-Regular.woff',
+  'IBMPlexSansArabic-Bold.woff': 'IBMPlexSansArabic-Bold.woff',
+};
+
+const FONT_FACES = `
+@font-face{font-family:"IBM Plex Sans Arabic";font-style:normal;font-weight:400;font-display:swap;src:url(/public-fonts/IBMPlexSansArabic-Regular.woff) format("woff")}
+@font-face{font-family:"IBM Plex Sans Arabic";font-style:normal;font-weight:500 700;font-display:swap;src:url(/public-fonts/IBMPlexSansArabic-Bold.woff) format("woff")}`;
+
+const CSS = `${FONT_FACES}
 *{box-sizing:border-box}
 body{margin:0;background:#eef3f2;color:${COLORS.ink};font:16px/1.6 "IBM Plex Sans Arabic","Noto Sans Arabic","Segoe UI",Tahoma,sans-serif}
 main{max-width:680px;margin:32px auto;padding:0 16px}
 .card{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.08);overflow:hidden}
 header{background:${COLORS.primary};color:#fff;padding:20px 24px;border-bottom:4px solid ${COLORS.accent}}
 header h1{margin:0;font-size:22px} header p{margin:4px 0 0;opacity:.85;font-size:14px}
+header.sealed{display:flex;align-items:center;gap:16px} .seal{flex:none;width:64px;height:64px;border-radius:50%;background:#fff;object-fit:contain}
 section{padding:20px 24px;border-top:1px solid ${COLORS.rule}}
 h2{margin:0 0 12px;font-size:18px;color:${COLORS.primary}}
 .en{direction:ltr;text-align:left;color:${COLORS.muted};font-size:14px}
@@ -36,6 +48,8 @@ dd .en{font-weight:400}
 .tile{background:${COLORS.band};border-radius:8px;padding:10px 12px;border-inline-end:3px solid ${COLORS.accent}}
 .tile b{display:block;font-size:24px;color:${COLORS.primary};direction:ltr;text-align:right}
 .tile small{display:block;color:${COLORS.muted};direction:ltr;text-align:right}
+.lead{margin:0;font-size:20px;font-weight:700;color:${COLORS.primary}} .en.lead{font-size:15px;font-weight:400}
+a.button small{display:block;font-weight:400;font-size:13px;text-align:left}
 a.button{display:inline-block;background:${COLORS.primary};color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none;font-weight:700}
 .note{font-size:13px;color:${COLORS.muted}}
 footer{padding:12px 24px;font-size:12px;color:${COLORS.muted};background:${COLORS.band}}
@@ -46,6 +60,8 @@ export interface PageParts {
   subtitle?: string;
   sections: string[];
   footer?: string;
+  /** The charity's seal (documents.public-seal.ts), shown at the start of the header. */
+  seal?: string;
   /** Extra rules for this page only (the CSP allows inline styles, not scripts). */
   css?: string;
   /** A wider page, for tables. */
@@ -75,7 +91,7 @@ export function page(parts: PageParts): string {
 </head>
 <body>
 <main><div class="card">
-<header>${heading}${parts.subtitle ? `<p>${parts.subtitle}</p>` : ''}</header>
+${parts.seal ? `<header class="sealed">${parts.seal}<div>` : '<header>'}${heading}${parts.subtitle ? `<p>${parts.subtitle}</p>` : ''}${parts.seal ? '</div>' : ''}</header>
 ${parts.sections.map((s) => `<section>${s}</section>`).join('\n')}
 ${parts.footer ? `<footer>${parts.footer}</footer>` : ''}
 </div></main>
@@ -91,9 +107,20 @@ export interface Definition {
   ltr?: boolean;
 }
 
+/**
+ * The licence line of a public page's footer, or undefined when no licence number is set (no lone dash). The English
+ * half is isolated: inside the Arabic paragraph it would otherwise read `4471 .Licence No`.
+ */
+export function licenceFooter(licence: string | null | undefined): string | undefined {
+  if (!licence?.trim()) return undefined;
+  const number = `<bdi dir="ltr">${escapeHtml(licence)}</bdi>`;
+  return `ترخيص رقم ${number} · <span lang="en" dir="ltr">Licence No. ${number}</span>`;
+}
+
 /** A bilingual definition list: each label and value in Arabic with its English under it (all escaped here). */
 export function definitions(rows: readonly Definition[]): string {
   return `<dl>${rows
+    .filter((r) => r.value.trim())
     .map(
       (r) =>
         `<dt>${escapeHtml(r.label.ar)}<div class="en" lang="en">${escapeHtml(r.label.en)}</div></dt>` +

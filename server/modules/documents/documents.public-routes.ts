@@ -10,7 +10,10 @@ import { deviceIdByTag } from '../devices/index.js';
 import { sendHtml, sendPdf } from './documents.http.js';
 import { isReceiptToken } from './documents.schema.js';
 import { donorReceipt } from './documents.service.js';
-import { notFoundPage } from './documents.public-html.js';
+import path from 'node:path';
+import { projectRoot } from '../../paths.js';
+import { notFoundPage, PUBLIC_FONTS } from './documents.public-html.js';
+import { publicSeal } from './documents.public-seal.js';
 import { receiptPage, unknownReceiptPage } from './documents.receipt-page.js';
 import { unknownCertificatePage, verificationPage, verifyCertificate } from './documents.verify.js';
 import { isPageToken, statementQuery } from '../donors/index.js';
@@ -57,7 +60,25 @@ export const publicDocumentRoutes = defineRoutes<Access>([
         if (!result) throw new NotFoundError('No certificate has this number', { genuine: false });
         return res.json(result);
       }
-      sendHtml(res, result ? 200 : 404, result ? verificationPage(result) : unknownCertificatePage(code));
+      sendHtml(
+        res,
+        result ? 200 : 404,
+        result ? verificationPage(result, await publicSeal()) : unknownCertificatePage(code),
+      );
+    },
+  },
+  {
+    // The public pages' font (IBM Plex Sans Arabic, the web client's family): the CSP allows fonts from 'self' only.
+    method: 'get',
+    path: '/public-fonts/:file',
+    access: 'public',
+    before: [clientPageLimit],
+    handler: (req, res) => {
+      const file = PUBLIC_FONTS[param(req, 'file')];
+      if (!file || !Object.hasOwn(PUBLIC_FONTS, param(req, 'file')))
+        return sendHtml(res, 404, notFoundPage({ ar: 'لا يوجد ملف بهذا الاسم.', en: 'No such file.' }));
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.type('font/woff').sendFile(path.join(projectRoot, 'server', 'assets', 'fonts', file));
     },
   },
   {

@@ -1,11 +1,12 @@
 // The donor's receipt page behind the secret link: a summary of the receipt and a link to its PDF.
 import { AppError } from '../../lib/errors.js';
 import { getSettings, type Settings } from '../settings/index.js';
-import { formatNumber, gregorianDate } from './documents.format.js';
+import { formatNumber, gregorianDate, type Bilingual } from './documents.format.js';
 import { isReceiptToken } from './documents.schema.js';
 import { findDonation, loadReceipt, type ReceiptData } from './documents.donor-receipt-data.js';
-import { RECEIPT_STATEMENTS } from './documents.donor-receipt-wording.js';
-import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
+import { RECEIPT_STATEMENTS, servedHeadline } from './documents.donor-receipt-wording.js';
+import { publicSeal } from './documents.public-seal.js';
+import { definitions, escapeHtml, licenceFooter, notFoundPage, page, paragraph } from './documents.public-html.js';
 
 export interface PageResult {
   status: number;
@@ -28,7 +29,8 @@ export async function receiptPage(token: string): Promise<PageResult> {
   if (!donation) return { status: 404, html: unknownReceiptPage() };
   const settings = await getSettings();
   try {
-    return { status: 200, html: summaryPage(await loadReceipt({ receiptToken: token }, true), token, settings) };
+    const seal = await publicSeal();
+    return { status: 200, html: summaryPage(await loadReceipt({ receiptToken: token }, true), token, settings, seal) };
   } catch (err) {
     if (!(err instanceof AppError && PENDING.includes(err.code))) throw err;
     return { status: 200, html: pendingPage(donation.code, settings) };
@@ -36,8 +38,7 @@ export async function receiptPage(token: string): Promise<PageResult> {
 }
 
 const subtitleOf = (s: Settings): string => escapeHtml(`${s.charityName} · ${s.charityNameLatin}`);
-const footerOf = (s: Settings): string =>
-  escapeHtml(`ترخيص رقم ${s.charityLicence || '—'} · Licence No. ${s.charityLicence || '—'}`);
+const footerOf = (s: Settings): string | undefined => licenceFooter(s.charityLicence);
 
 function pendingPage(code: string, settings: Settings): string {
   return page({
@@ -57,32 +58,42 @@ function tile(value: string, ar: string, en: string): string {
   return `<div class="tile"><b>${escapeHtml(value)}</b>${escapeHtml(ar)}<small lang="en">${escapeHtml(en)}</small></div>`;
 }
 
-function summaryPage(r: ReceiptData, token: string, settings: Settings): string {
+/** The page's first words, as the PDF's: whom the donation reached. */
+function lead(text: Bilingual): string {
+  return `<p class="lead">${escapeHtml(text.ar)}</p><p class="en lead" lang="en">${escapeHtml(text.en)}</p>`;
+}
+
+function summaryPage(r: ReceiptData, token: string, settings: Settings, seal: string): string {
   const i = r.impact;
   const received = r.donation.receivedAt ? gregorianDate(r.donation.receivedAt) : null;
   return page({
     title: TITLE,
     subtitle: subtitleOf(settings),
+    seal,
     footer: footerOf(settings),
     sections: [
+      lead(servedHeadline(i)),
       definitions([
         { label: { ar: 'رقم الإيصال', en: 'Receipt number' }, value: r.receiptNumber, ltr: true },
         { label: { ar: 'المتبرع', en: 'Donor' }, value: r.donor.name, valueEn: r.donor.nameLatin },
         { label: { ar: 'رقم التبرع', en: 'Donation' }, value: r.donation.code, ltr: true },
-        { label: { ar: 'تاريخ الاستلام', en: 'Received' }, value: received?.ar ?? '—', valueEn: received?.en },
+        { label: { ar: 'تاريخ الاستلام', en: 'Received' }, value: received?.ar ?? '', valueEn: received?.en },
       ]),
       `<h2>أثر تبرعكم <span class="en" lang="en">· Your impact</span></h2><div class="tiles">${[
         tile(formatNumber(i.received), 'جهاز استُلم', 'devices received'),
         tile(formatNumber(i.outcomes.placed), 'جهاز سُلّم لمستفيد', 'devices placed'),
         tile(formatNumber(i.families), 'أسرة استفادت', 'families served'),
         tile(formatNumber(i.students), 'طالب استفاد', 'students served'),
-        tile(formatNumber(i.drivesSanitized.total), 'وسيط تخزين مُحي', 'drives sanitized'),
+        tile(formatNumber(i.drivesSanitized.total), 'قرص مُحيت بياناته', 'drives sanitized'),
         tile(formatNumber(i.outcomes.in_progress), 'قيد التجهيز', 'in progress'),
         tile(formatNumber(i.kg.total), 'كغ أُبعدت عن النفايات', 'kg kept out of e-waste'),
         tile(`≈ ${formatNumber(i.co2e.kg)}`, 'كغ CO2e تُجنّبت (تقدير)', 'kg CO2e avoided (estimate)'),
       ].join('')}</div>`,
       paragraph(RECEIPT_STATEMENTS.inKind, 'note'),
-      `<p><a class="button" href="/receipts/${escapeHtml(token)}/receipt.pdf">تنزيل الإيصال (PDF) <span lang="en" dir="ltr">· Download the receipt (PDF)</span></a></p>`,
+      // Arabic and English on two lines of the button: on one, the English half's "·" and "(PDF)" were reordered.
+      `<p><a class="button" href="/receipts/${escapeHtml(token)}/receipt.pdf">` +
+        `<span>تنزيل الإيصال <bdi dir="ltr">PDF</bdi></span>` +
+        `<small lang="en" dir="ltr">Download the receipt (PDF)</small></a></p>`,
     ],
   });
 }

@@ -44,7 +44,7 @@ export function regionalNotes(): Bilingual[] {
   const f = config.co2eKg;
   return [
     {
-      ar: 'تُنسب الأجهزة ووسائط التخزين والأوزان والانبعاثات إلى منطقة الموقع الذي يحفظها، ويُنسب التسليم والمستفيدون (الأسر والطلاب والجهات) إلى منطقة المستفيد عند التسليم (أو منطقة الموقع إن لم تُسجَّل له منطقة)، ويُعدّ كل مستفيد مرة واحدة. يذكر هذا التقرير الأعداد فقط ولا يذكر أي اسم.',
+      ar: 'تُنسب الأجهزة والأقراص والأوزان والانبعاثات إلى منطقة الموقع الذي يحفظها، ويُنسب التسليم والمستفيدون (الأسر والطلاب والجهات) إلى منطقة المستفيد عند التسليم (أو منطقة الموقع إن لم تُسجَّل له منطقة)، ويُعدّ كل مستفيد مرة واحدة. يذكر هذا التقرير الأعداد فقط ولا يذكر أي اسم.',
       en: "Devices, drives, weights and CO2e count in the region of the site that holds them; handovers and beneficiaries (families, students, institutions) in the beneficiary's region at handover (the site's when none was recorded), each beneficiary once. This report gives counts only, never a name.",
     },
     {

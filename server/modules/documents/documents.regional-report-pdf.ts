@@ -97,7 +97,7 @@ function tilesOf(f: RegionalReportPage['figures']): Tile[][] {
       { value: n(f.inWorkshop), label: { ar: 'قيد التجهيز', en: 'in the workshop' } },
       { value: n(f.ready), label: { ar: 'جاهز للتسليم', en: 'ready to hand over' } },
       { value: n(f.handedOver), label: { ar: 'جهاز سُلّم لمستفيد', en: 'devices handed over' } },
-      { value: n(f.drivesSanitized), label: { ar: 'وسيط تخزين مُحي', en: 'drives sanitized' } },
+      { value: n(f.drivesSanitized), label: { ar: 'قرص مُحيت بياناته', en: 'drives sanitized' } },
     ],
     [
       { value: n(f.families), label: { ar: 'أسرة استفادت', en: 'families served' } },

@@ -36,7 +36,7 @@ export function drawSignatureBlocks(
   drawBlock(doc, A4.width - MARGIN - width, y, width, {
     title: { ar: 'الإقرار', en: 'Attestation' },
     text: {
-      ar: 'أُقرّ بأن المعلومات الواردة في هذه الشهادة صحيحة، وبأن الوسائط المذكورة عولجت بالطريقة الموضّحة.',
+      ar: 'أُقرّ بأن المعلومات الواردة في هذه الشهادة صحيحة، وبأن الأقراص المذكورة عولجت بالطريقة الموضّحة.',
       en: 'I attest that the information in this certificate is accurate and that the media listed were sanitized as described.',
     },
     person: operator,

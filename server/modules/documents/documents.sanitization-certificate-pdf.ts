@@ -41,7 +41,7 @@ import {
 import { DEVICE_LEVEL_TECHNIQUE } from '../../shared/index.js';
 
 export const SANITIZATION_TITLE: Bilingual = {
-  ar: 'شهادة محو البيانات من وسائط التخزين',
+  ar: 'شهادة محو البيانات',
   en: 'Certificate of Sanitization',
 };
 
@@ -88,7 +88,7 @@ export function drawSanitizationCertificate(
   }
   data.drives.forEach((drive, index) => {
     const title = {
-      ar: `وسيط التخزين ${index + 1} من ${data.drives.length}`,
+      ar: `القرص ${index + 1} من ${data.drives.length}`,
       en: `Media ${index + 1} of ${data.drives.length}`,
     };
     y = section(doc, y, title, mediaCells(drive), running);
@@ -125,7 +125,7 @@ function deviceCells(data: SanitizationCertificateData, issuedAt: Date): GridCel
     ? wording(DESTINATIONS, d.disposition)
     : { ar: 'لم تُحدد بعد', en: 'Not decided yet' };
   return [
-    { label: { ar: 'رقم الأصل', en: 'Property number' }, value: printTag(d.assetTag) },
+    { label: { ar: 'رمز الأصل', en: 'Property number' }, value: printTag(d.assetTag) },
     {
       label: { ar: 'الجهاز', en: 'Device' },
       value: joinParts(wording(DEVICE_TYPES, d.type).ar, [d.manufacturer, d.model].filter(Boolean).join(' ')),
@@ -163,7 +163,7 @@ function mediaCells(drive: SanitizationCertificateData['drives'][number]): GridC
     { label: { ar: 'الشركة المصنّعة والطراز', en: 'Media make and model' }, value: drive.model ?? '' },
     { label: { ar: 'الرقم التسلسلي', en: 'Media serial' }, value: drive.serialNumber },
     {
-      label: { ar: 'نوع الوسيط والسعة', en: 'Media type and capacity' },
+      label: { ar: 'نوع القرص والسعة', en: 'Media type and capacity' },
       value: joinParts(wording(MEDIA_TYPES, drive.mediaType).ar, formatCapacity(drive.capacityBytes)),
     },
   ];
@@ -173,7 +173,7 @@ function mediaCells(drive: SanitizationCertificateData['drives'][number]): GridC
     ...cells,
     {
       label: { ar: 'سجل المحو', en: 'Sanitization record' },
-      value: both({ ar: 'لا يوجد سجل محو معتمد لهذا الوسيط', en: 'No counted sanitization record for this drive' }),
+      value: both({ ar: 'لا يوجد سجل محو معتمد لهذا القرص', en: 'No counted sanitization record for this drive' }),
       span: 3,
       alert: true,
     },
@@ -186,7 +186,7 @@ function builtInCells(data: SanitizationCertificateData): GridCell[] {
   return [
     { label: { ar: 'المعرّف', en: 'Identified by' }, value: d.imei ? `IMEI ${ltr(d.imei)}` : (d.serialNumber ?? '') },
     {
-      label: { ar: 'نوع الوسيط', en: 'Media type' },
+      label: { ar: 'نوع القرص', en: 'Media type' },
       value: both({ ar: 'ذاكرة فلاش مدمجة غير قابلة للنزع', en: 'Built-in flash, not removable' }),
       span: 2,
     },

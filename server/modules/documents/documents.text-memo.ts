@@ -138,8 +138,18 @@ function replay(doc: PDFKit.PDFDocument, r: Recording, options: TextBoxOptions):
   doc.y = options.y + r.box.height;
 }
 
+// Names of standards never break across lines ("NIST SP / 800-88" read as two things): their spaces become no-break
+// spaces, which wrapping keeps together and drawing prints as plain spaces.
+const STANDARD_NAMES =
+  /\b(?:NIST SP 800-88(?: Rev\. \d)?|DoD 5220\.22-M|RCMP TSSIT OPS-II|HMG IS5|IEEE 2883|ISO 27001|R2v3)\b/g;
+
+export function keepStandardsTogether(text: string): string {
+  return text.replace(STANDARD_NAMES, (name) => name.replace(/ /g, '\u00A0'));
+}
+
 /** drawText, replayed from a recording when this document drew the same text with the same options before. */
-export function drawTextMemo(doc: PDFKit.PDFDocument, text: string, options: TextBoxOptions): TextBox {
+export function drawTextMemo(doc: PDFKit.PDFDocument, raw: string, options: TextBoxOptions): TextBox {
+  const text = keepStandardsTogether(raw);
   const memo = memoOf(recordings, doc);
   const key = keyOf(text, options);
   const hit = memo.get(key);
@@ -154,7 +164,8 @@ export function drawTextMemo(doc: PDFKit.PDFDocument, text: string, options: Tex
 }
 
 /** measureText, remembered per document from the second time the same text is measured. */
-export function measureTextMemo(doc: PDFKit.PDFDocument, text: string, options: TextBoxOptions): TextBox {
+export function measureTextMemo(doc: PDFKit.PDFDocument, raw: string, options: TextBoxOptions): TextBox {
+  const text = keepStandardsTogether(raw);
   const memo = memoOf(measures, doc);
   const key = keyOf(text, options);
   const hit = memo.get(key);

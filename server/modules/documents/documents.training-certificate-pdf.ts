@@ -106,7 +106,7 @@ function drawStatement(
 
 function placeText(place: TrainingCertificateData['place']): string {
   if (place.online) return both({ ar: 'عن بُعد', en: 'Online' });
-  return joinParts(place.site?.name, place.site?.nameLatin, place.location) || '—';
+  return joinParts(place.site?.name, place.site?.nameLatin, place.location);
 }
 
 const day = (iso: string): Date => new Date(`${iso}T12:00:00Z`);

@@ -11,7 +11,7 @@ import { programmeNameOf } from '../programmes/index.js';
 import { completedByCertificateCode, normaliseTrainingCertificateCode } from '../training/index.js';
 import { getSettings } from '../settings/index.js';
 import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
-import { definitions, escapeHtml, notFoundPage, page, paragraph } from './documents.public-html.js';
+import { definitions, escapeHtml, licenceFooter, notFoundPage, page, paragraph } from './documents.public-html.js';
 import { normaliseCertificateCode } from './documents.schema.js';
 import { citiesOf, regionName } from '../../shared/index.js';
 
@@ -144,19 +144,21 @@ function genuine(issuer: { name: string; nameLatin: string }): string {
   );
 }
 
-export function verificationPage(v: AnyVerification): string {
-  if (isBatch(v)) return batchVerificationPage(v);
-  if (isTraining(v)) return trainingVerificationPage(v);
+/** The page of a genuine certificate, with the charity's seal (documents.public-seal.ts) in its header. */
+export function verificationPage(v: AnyVerification, seal?: string): string {
+  if (isBatch(v)) return batchVerificationPage(v, seal);
+  if (isTraining(v)) return trainingVerificationPage(v, seal);
   const day = new Date(`${v.handedOverOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
     title: { ar: 'التحقق من شهادة التسليم', en: 'Handover certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    seal,
     sections: [
       genuine(v.issuer),
       definitions([
         { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
-        { label: { ar: 'رقم الأصل', en: 'Asset tag' }, value: v.assetTag, ltr: true },
+        { label: { ar: 'رمز الأصل', en: 'Asset tag' }, value: v.assetTag, ltr: true },
         {
           label: { ar: 'تاريخ التسليم', en: 'Handover date' },
           value: `${date.ar} · ${hijriDate(day).ar}`,
@@ -164,13 +166,13 @@ export function verificationPage(v: AnyVerification): string {
         },
         {
           label: { ar: 'البرنامج', en: 'Programme' },
-          value: v.programme?.name ?? '—',
+          value: v.programme?.name ?? '',
           valueEn: v.programme?.nameLatin,
         },
         { label: { ar: 'المستفيد (الأحرف الأولى)', en: 'Beneficiary (initials)' }, value: v.beneficiaryInitials },
       ]),
     ],
-    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
+    footer: licenceFooter(v.issuer.licence),
   });
 }
 
@@ -179,13 +181,14 @@ function cityLatin(city: string | null, regionCode: string | null): string {
   return citiesOf(regionCode).find((c) => c.nameAr === city)?.nameEn ?? '';
 }
 
-function batchVerificationPage(v: BatchVerificationDto): string {
+function batchVerificationPage(v: BatchVerificationDto, seal?: string): string {
   const day = new Date(`${v.handedOverOn}T12:00:00Z`);
   const date = gregorianDate(day);
   const region = v.institution.regionCode;
   return page({
     title: { ar: 'التحقق من شهادة تسليم أجهزة لجهة', en: 'Institution handover certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    seal,
     sections: [
       genuine(v.issuer),
       definitions([
@@ -193,7 +196,7 @@ function batchVerificationPage(v: BatchVerificationDto): string {
         { label: { ar: 'الجهة المستلمة', en: 'Institution' }, value: v.institution.name },
         {
           label: { ar: 'المدينة', en: 'City' },
-          value: [v.institution.city, regionName(region, 'ar')].filter(Boolean).join('، ') || '—',
+          value: [v.institution.city, regionName(region, 'ar')].filter(Boolean).join('، '),
           valueEn: [cityLatin(v.institution.city, region), regionName(region, 'en')].filter(Boolean).join(', ') || null,
         },
         { label: { ar: 'عدد الأجهزة', en: 'Number of devices' }, value: String(v.deviceCount), ltr: true },
@@ -204,21 +207,22 @@ function batchVerificationPage(v: BatchVerificationDto): string {
         },
         {
           label: { ar: 'البرنامج', en: 'Programme' },
-          value: v.programme?.name ?? '—',
+          value: v.programme?.name ?? '',
           valueEn: v.programme?.nameLatin,
         },
       ]),
     ],
-    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
+    footer: licenceFooter(v.issuer.licence),
   });
 }
 
-function trainingVerificationPage(v: TrainingVerificationDto): string {
+function trainingVerificationPage(v: TrainingVerificationDto, seal?: string): string {
   const day = new Date(`${v.completedOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
     title: { ar: 'التحقق من شهادة إتمام دورة تدريبية', en: 'Training certificate verification' },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
+    seal,
     sections: [
       genuine(v.issuer),
       definitions([
@@ -233,7 +237,7 @@ function trainingVerificationPage(v: TrainingVerificationDto): string {
         { label: { ar: 'المتدرّب (الأحرف الأولى)', en: 'Trainee (initials)' }, value: v.traineeInitials },
       ]),
     ],
-    footer: escapeHtml(`ترخيص رقم ${v.issuer.licence || '—'} · Licence No. ${v.issuer.licence || '—'}`),
+    footer: licenceFooter(v.issuer.licence),
   });
 }
 

@@ -29,12 +29,12 @@ export const MEDIA_TYPES: WordingOf<MediaType> = {
   ssd: { ar: 'قرص حالة صلبة', en: 'Solid-state (SSD)' },
   nvme: { ar: 'قرص NVMe', en: 'NVMe SSD' },
   emmc: { ar: 'ذاكرة eMMC', en: 'eMMC' },
-  other: { ar: 'وسيط آخر', en: 'Other' },
+  other: { ar: 'قرص آخر', en: 'Other' },
 };
 
 /** NIST SP 800-88 method categories. */
 export const METHODS: Dictionary = {
-  clear: { ar: 'مسح', en: 'Clear' },
+  clear: { ar: 'محو منطقي', en: 'Clear' },
   purge: { ar: 'تطهير', en: 'Purge' },
   destroy: { ar: 'إتلاف مادي', en: 'Destroy' },
 };
@@ -72,7 +72,7 @@ export const RESULTS: Dictionary = {
 export const DESTINATIONS: Dictionary = {
   reuse: { ar: 'إعادة الاستخدام: تسليمه لمستفيد', en: 'Reuse: donated to a beneficiary' },
   recycle: { ar: 'إعادة التدوير لدى جهة معتمدة', en: 'Recycling by an approved recycler' },
-  parts: { ar: 'استخراج قطع الغيار ثم التدوير', en: 'Parts harvesting, then recycling' },
+  parts: { ar: 'التفكيك ثم إعادة التدوير', en: 'Parts harvesting, then recycling' },
 };
 
 export const BENEFICIARY_KINDS: WordingOf<BeneficiaryKind> = {
@@ -91,8 +91,8 @@ export const ROLES: WordingOf<Role> = {
 
 export const OUTCOMES: Dictionary = {
   placed: { ar: 'سُلّم لمستفيد', en: 'Placed' },
-  recycled: { ar: 'أعيد تدويره', en: 'Recycled' },
-  harvested: { ar: 'استُخرجت قطعه', en: 'Harvested' },
+  recycled: { ar: 'أُعيد تدويره', en: 'Recycled' },
+  harvested: { ar: 'مُفكَّك', en: 'Harvested' },
   in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
 };
 

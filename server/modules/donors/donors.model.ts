@@ -24,6 +24,8 @@ export class Donor extends Model<InferAttributes<Donor>, InferCreationAttributes
   declare city: string | null;
   declare crNumber: string | null;
   declare preferredLanguage: CreationOptional<DocumentLanguage>;
+  /** The donor agreed to be thanked by name on the certificates of the families who received its devices. */
+  declare creditOnCertificates: CreationOptional<boolean>;
   declare pageToken: CreationOptional<string>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -66,6 +68,7 @@ export function initDonorModels(sequelize: Sequelize): void {
       city: str(100),
       crNumber: str(32),
       preferredLanguage: { type: DataTypes.STRING(2), allowNull: false, defaultValue: 'ar' },
+      creditOnCertificates: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       // A default rather than a step of createDonor: donors made by pledges, seeders and tests get one too.
       pageToken: { type: DataTypes.STRING(64), allowNull: false, unique: true, defaultValue: newPageToken },
       createdAt: DataTypes.DATE(3),

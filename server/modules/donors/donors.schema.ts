@@ -7,11 +7,15 @@ import { MANAGERS, mayAccess, STAFF, type Role } from '../auth/index.js';
 import type { Donor } from './donors.model.js';
 import { pageUrlOf } from './donors.page-token.js';
 import type { StatementRecord } from './donors.statements.js';
-import type { DonorDto, DonorInput, DonorKind, DonorStatementDto } from '../../shared/index.js';
+import type { DonorDto, DonorInput as DonorFormInput, DonorKind, DonorStatementDto } from '../../shared/index.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
-export type { DonorInput };
+/**
+ * What POST and PATCH /api/donors take: the form's fields, and whether the donor agreed to be thanked by name on the
+ * handover certificates of the families who received its devices (issue 20; false unless given).
+ */
+export type DonorInput = DonorFormInput & { creditOnCertificates?: boolean };
 export const donorKeys = {
   kind: Joi.string().valid('company', 'individual'),
   name: Joi.string().trim().min(1).max(200),
@@ -27,6 +31,7 @@ export const donorKeys = {
     .allow('', null)
     .empty(['', null]),
   preferredLanguage: Joi.string().valid('ar', 'en'),
+  creditOnCertificates: Joi.boolean(),
 };
 export const donorInput = Joi.object<DonorInput>({
   ...donorKeys,
@@ -75,6 +80,7 @@ export function toDonorDto(d: Donor, role: Role, options: { inList?: boolean } =
     city: d.city,
     crNumber: d.crNumber,
     preferredLanguage: d.preferredLanguage,
+    creditOnCertificates: d.creditOnCertificates,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
     ...(maySeeDonorPage(role) && !options.inList && d.pageToken ? { pageUrl: pageUrlOf(d.pageToken) } : {}),

@@ -27,6 +27,7 @@ export async function createDonor(input: DonorInput, transaction?: Transaction):
         city: input.city ?? null,
         crNumber: input.crNumber ?? null,
         preferredLanguage: input.preferredLanguage,
+        creditOnCertificates: input.creditOnCertificates ?? false,
       },
       { transaction: t },
     );
