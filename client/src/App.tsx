@@ -4,32 +4,33 @@ import { useAuth } from './auth/AuthProvider';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { ALL_ROLES, MANAGERS, PARTNERS, STAFF } from './api/types';
 import { FullPageLoader } from './components/FullPageLoader';
+import { laterScreen } from './components/laterScreen';
 import { homeFor } from './shell/nav';
 
 // Every screen is its own chunk: the first screen loads only the shell, the router and Mantine's core.
 // The shell (navigation, user menu, scan box) is a chunk too: the sign-in and pledge pages do not need it.
 const AppLayout = lazy(() => import('./shell/AppLayout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
-const PledgePage = lazy(() => import('./features/pledge/PledgePage'));
-const ApplyPage = lazy(() => import('./features/apply/ApplyPage'));
+const PledgePage = laterScreen(() => import('./features/pledge/PledgePage'));
+const ApplyPage = laterScreen(() => import('./features/apply/ApplyPage'));
 const IntakeStationPage = lazy(() => import('./features/intake/IntakeStationPage'));
 const IntakeQueuePage = lazy(() => import('./features/intake-queue/IntakeQueuePage'));
-const DeviceListPage = lazy(() => import('./features/devices/DeviceListPage'));
-const DevicePage = lazy(() => import('./features/devices/DevicePage'));
-const DonorListPage = lazy(() => import('./features/donors/DonorListPage'));
-const DonorPage = lazy(() => import('./features/donors/DonorPage'));
-const DonorFormPage = lazy(() => import('./features/donors/DonorFormPage'));
-const DonationListPage = lazy(() => import('./features/donations/DonationListPage'));
-const DonationPage = lazy(() => import('./features/donations/DonationPage'));
-const DonationFormPage = lazy(() => import('./features/donations/DonationFormPage'));
-const WorkQueuesPage = lazy(() => import('./features/work-queues/WorkQueuesPage'));
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const DeviceListPage = laterScreen(() => import('./features/devices/DeviceListPage'));
+const DevicePage = laterScreen(() => import('./features/devices/DevicePage'));
+const DonorListPage = laterScreen(() => import('./features/donors/DonorListPage'));
+const DonorPage = laterScreen(() => import('./features/donors/DonorPage'));
+const DonorFormPage = laterScreen(() => import('./features/donors/DonorFormPage'));
+const DonationListPage = laterScreen(() => import('./features/donations/DonationListPage'));
+const DonationPage = laterScreen(() => import('./features/donations/DonationPage'));
+const DonationFormPage = laterScreen(() => import('./features/donations/DonationFormPage'));
+const WorkQueuesPage = laterScreen(() => import('./features/work-queues/WorkQueuesPage'));
+const DashboardPage = laterScreen(() => import('./features/dashboard/DashboardPage'));
 // /batches/* and /partner/* route inside their own chunk (one import each here: see BatchRoutes).
-const BatchRoutes = lazy(() => import('./features/batches/BatchRoutes'));
-const TrainingRoutes = lazy(() => import('./features/training/TrainingRoutes'));
+const BatchRoutes = laterScreen(() => import('./features/batches/BatchRoutes'));
+const TrainingRoutes = laterScreen(() => import('./features/training/TrainingRoutes'));
 // The office's screens (beneficiaries, allocation, partners, sponsors, reports, administration) route inside their own
 // chunk: technicians' first screen carries one import for all of them (see OfficeRoutes).
-const OfficeRoutes = lazy(() => import('./features/office/OfficeRoutes'));
+const OfficeRoutes = laterScreen(() => import('./features/office/OfficeRoutes'));
 const OFFICE_AREAS = [
   'beneficiaries',
   'waitlist',
@@ -43,9 +44,9 @@ const OFFICE_AREAS = [
   'allocations',
   'reports',
 ] as const;
-const PartnerRoutes = lazy(() => import('./features/partner-home/PartnerRoutes'));
-const ServerPage = lazy(() => import('./features/public/ServerPage'));
-const NotFoundPage = lazy(() => import('./features/home/NotFoundPage'));
+const PartnerRoutes = laterScreen(() => import('./features/partner-home/PartnerRoutes'));
+const ServerPage = laterScreen(() => import('./features/public/ServerPage'));
+const NotFoundPage = laterScreen(() => import('./features/home/NotFoundPage'));
 
 function Home() {
   const { state } = useAuth();

@@ -49,6 +49,8 @@ export interface DonorInput {
   city?: string;
   crNumber?: string;
   preferredLanguage: DocumentLanguage;
+  /** The donor agreed to be thanked by name on the handover certificates of the families its devices reached. */
+  creditOnCertificates?: boolean;
 }
 
 export interface PledgeItemDto {

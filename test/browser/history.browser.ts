@@ -121,7 +121,7 @@ describe('browser: a device history read as sentences (issue 20 point 2)', funct
     const plain = sentences.map((s) => s.replace(/[\u2066-\u2069]/g, ''));
     expect(plain).to.include('نقل: إلى ورشة الخبر #2 — للفحص');
     expect(plain).to.include('فرز: لا يحتاج إلى إصلاح — خدوش خفيفة على الغطاء');
-    expect(plain.some((s) => s.startsWith('تأكيد سجل مسح: سجل فهد الفني للقرص S3Z9NB0K765432'))).to.equal(true);
+    expect(plain.some((s) => s.startsWith('تأكيد سجل محو: سجل فهد الفني للقرص S3Z9NB0K765432'))).to.equal(true);
     // The site's name keeps its "#2" whole: it is in its own <bdi>.
     expect(await history.locator('bdi', { hasText: 'ورشة الخبر #2' }).count()).to.be.greaterThan(0);
     const text = await history.innerText();

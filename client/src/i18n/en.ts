@@ -442,8 +442,7 @@ export const en: Messages = {
   'wipe.logTitle': 'Wipe tool log (nwipe)',
   'wipe.logHint': 'Upload the log file as the tool wrote it (nwipe --logfile); drives are matched by serial number.',
   'wipe.logFile': 'Log file',
-  'wipe.logRecorded':
-    '{n, plural, one {# wipe record} other {# wipe records}} added, {passed, number} passed.',
+  'wipe.logRecorded': '{n, plural, one {# wipe record} other {# wipe records}} added, {passed, number} passed.',
   'wipe.manualTitle': 'Type a wipe record by hand',
   'wipe.method': 'Category',
   'wipe.technique': 'Technique',
@@ -569,7 +568,8 @@ export const en: Messages = {
   'beneficiary.kind': 'Kind',
   'beneficiary.name': 'Name',
   'beneficiary.nationalId': 'National ID',
-  'beneficiary.nationalIdHint': '{country, select, MA {National ID card (CIN): one or two letters, then digits. Stored encrypted, only ever shown masked.} other {National ID or iqama: 10 digits starting with 1 or 2. Stored encrypted, only ever shown masked.}}',
+  'beneficiary.nationalIdHint':
+    '{country, select, MA {National ID card (CIN): one or two letters, then digits. Stored encrypted, only ever shown masked.} other {National ID or iqama: 10 digits starting with 1 or 2. Stored encrypted, only ever shown masked.}}',
   'beneficiary.nationalIdKeep': 'Leave empty to keep the recorded number.',
   'beneficiary.phone': 'Mobile',
   'beneficiary.city': 'City',
@@ -1173,14 +1173,16 @@ export const en: Messages = {
   'apply.who.ageMin': 'Aged {min, plural, one {# year} other {# years}} or more',
   'apply.who.ageMax': 'Aged {max, plural, one {# year} other {# years}} or less',
   'apply.who.regions': 'Living in: {regions}',
-  'apply.who.income': 'A household monthly income of at most {amount, number} {country, select, MA {dirhams} other {riyals}} per person',
+  'apply.who.income':
+    'A household monthly income of at most {amount, number} {country, select, MA {dirhams} other {riyals}} per person',
   'apply.kind': 'Who is applying?',
   'apply.kind.family': 'A family',
   'apply.kind.student': 'A student',
   'apply.name': 'Full name',
   'apply.nameHint': 'The head of the family, or whoever applies for it, as on the ID card.',
   'apply.nationalId': 'ID number',
-  'apply.nationalIdHint': '{country, select, MA {Your national ID card number (CIN), such as AB123456. It is stored encrypted.} other {Your national ID or iqama number: 10 digits starting with 1 or 2. It is stored encrypted.}}',
+  'apply.nationalIdHint':
+    '{country, select, MA {Your national ID card number (CIN), such as AB123456. It is stored encrypted.} other {Your national ID or iqama number: 10 digits starting with 1 or 2. It is stored encrypted.}}',
   'apply.phone': 'Mobile number',
   'apply.birthDate': 'Date of birth',
   'apply.birthDateHint': 'In the Gregorian calendar',
@@ -1201,7 +1203,8 @@ export const en: Messages = {
   'apply.purpose.general': 'General use',
   'apply.motivation': 'Why are you applying?',
   'apply.motivationHint': 'A few lines for the selection committee: how the computer would help you or your family.',
-  'apply.consent': 'Send me my application reference and news about it by text message (SMS) to the mobile number above',
+  'apply.consent':
+    'Send me my application reference and news about it by text message (SMS) to the mobile number above',
   'apply.contactLanguage': 'Language of the messages',
   'apply.submit': 'Send my application',
   'apply.privacy': 'Your information is used only to consider your application; your ID number is never shown in full.',
@@ -1438,7 +1441,8 @@ export const en: Messages = {
   'bulk.triageTitle': '{count, plural, one {Triage one device} other {Triage # devices}} with the same finding',
   'bulk.triageHint': 'The finding is recorded in each device’s own history. Only devices awaiting triage are triaged.',
   'bulk.apply': 'Apply',
-  'bulk.perDevice': 'Each device is changed on its own, fully or not at all; one that cannot be does not stop the others.',
+  'bulk.perDevice':
+    'Each device is changed on its own, fully or not at all; one that cannot be does not stop the others.',
   'bulk.summaryTitle': 'Result',
   'bulk.done': '{count, plural, one {# device done} other {# devices done}}',
   'bulk.conflicts':
@@ -1450,7 +1454,8 @@ export const en: Messages = {
   'bulk.reason.NOT_FOUND': 'not found',
   'bulk.reason.other': 'could not be done',
   // Issue 20: dashboard
-  'dash.pipeline.hint': 'Every device at its stage now, in lifecycle order; each part of the bar is as wide as its count.',
+  'dash.pipeline.hint':
+    'Every device at its stage now, in lifecycle order; each part of the bar is as wide as its count.',
   'dash.pipeline.total': '{n, plural, one {# device} other {# devices}} in all',
   'dash.pipeline.empty': 'No devices within these filters.',
   'dash.pipeline.legend': 'Key to the bar: each status, its devices and its share',
@@ -1500,7 +1505,8 @@ export const en: Messages = {
     'Back from custody: {partner} returned the device {hasSite, select, yes {to {site}} other {to the charity}}',
   'history.returned': 'Returned: the beneficiary brought the device back, and it starts a new cycle at intake',
   'history.recycle': 'Recycled: given to {recycler}, {weight} kg, recycling certificate {ref}',
-  'history.harvest': 'Parts harvested: {n, plural, one {one part to the inventory} other {# parts to the inventory}}',
+  'history.harvest':
+    'Harvested for parts: {n, plural, one {one part to the inventory} other {# parts to the inventory}}',
   'history.moved': 'Moved: {hasFrom, select, yes {from {from} to {to}} other {to {to}}}',
   'history.note': 'Note: {text}',
   'history.hardwareReport':
@@ -1522,4 +1528,8 @@ export const en: Messages = {
   'share.whatsApp': 'Share on WhatsApp',
   'share.receiptMessage': 'Thank you for your donation. Your receipt:',
   'share.donorPageMessage': 'Thank you. Here is the link to your donor page:',
+  // Issue 20: a donor thanked by name on the families' handover certificates, only with its consent
+  'donor.creditOnCertificates': 'The donor agrees to be named on the families’ handover certificates',
+  'donor.creditOnCertificatesHint':
+    'Without this consent, the certificate thanks “a generous donor” without naming it.',
 };

@@ -628,14 +628,16 @@ export const fr: Messages = {
   'apply.who.ageMin': 'Âgés d’au moins {min, plural, one {# an} other {# ans}}',
   'apply.who.ageMax': 'Âgés de {max, plural, one {# an} other {# ans}} au plus',
   'apply.who.regions': 'Région de résidence : {regions}',
-  'apply.who.income': 'Un revenu mensuel du foyer d’au plus {amount, number} {country, select, MA {dirhams} other {riyals}} par personne',
+  'apply.who.income':
+    'Un revenu mensuel du foyer d’au plus {amount, number} {country, select, MA {dirhams} other {riyals}} par personne',
   'apply.kind': 'Qui dépose la demande ?',
   'apply.kind.family': 'Famille',
   'apply.kind.student': 'Étudiant ou étudiante',
   'apply.name': 'Nom complet',
   'apply.nameHint': 'Le chef de famille, ou la personne qui dépose la demande, comme sur la pièce d’identité.',
   'apply.nationalId': 'Numéro d’identité',
-  'apply.nationalIdHint': '{country, select, MA {Le numéro de votre carte nationale d’identité (CIN), par exemple AB123456. Il est conservé chiffré.} other {Le numéro de votre carte d’identité nationale ou de votre iqama : 10 chiffres commençant par 1 ou 2. Il est conservé chiffré.}}',
+  'apply.nationalIdHint':
+    '{country, select, MA {Le numéro de votre carte nationale d’identité (CIN), par exemple AB123456. Il est conservé chiffré.} other {Le numéro de votre carte d’identité nationale ou de votre iqama : 10 chiffres commençant par 1 ou 2. Il est conservé chiffré.}}',
   'apply.phone': 'Numéro de téléphone mobile',
   'apply.birthDate': 'Date de naissance',
   'apply.birthDateHint': 'Selon le calendrier grégorien',
@@ -1015,7 +1017,8 @@ export const fr: Messages = {
   'dash.regions.hint':
     'Les appareils comptent dans la région de leur site ; les remises et les bénéficiaires dans la région du bénéficiaire. Depuis le début, ou sur la période choisie.',
   'dash.regions.empty': 'Aucune région n’a de chiffres avec ces filtres.',
-  'dash.programmeWide': 'Chiffres de tout le programme : les filtres de région, de site et de période ne s’y appliquent pas.',
+  'dash.programmeWide':
+    'Chiffres de tout le programme : les filtres de région, de site et de période ne s’y appliquent pas.',
   // The dashboard's words not yet in French (they fell back to English), and the device statuses its legend names.
   'dash.days': '{n, plural, one {# jour} other {# jours}}',
   'dash.families': 'Familles',
@@ -1477,7 +1480,7 @@ export const fr: Messages = {
   'history.os': 'système {os}',
   'history.allocate':
     'Attribué : {to, select, partner {dans le lot {batch} à {partner}} batch {dans le lot {batch} pour un établissement} other {réservé à un bénéficiaire}}',
-  'history.programme': 'programme {programme}',
+  'history.programme': 'dans le programme {programme}',
   'history.override': 'avec une dérogation d’éligibilité d’un administrateur',
   'history.cancelAllocation': 'Attribution annulée : l’appareil est de nouveau prêt à attribuer',
   'history.batch': 'lot {batch}',
@@ -1489,8 +1492,7 @@ export const fr: Messages = {
     'Retour de garde : {partner} a rendu l’appareil {hasSite, select, yes {à {site}} other {à l’association}}',
   'history.returned': 'Retourné : le bénéficiaire a rapporté l’appareil, qui recommence un cycle à la réception',
   'history.recycle': 'Recyclé : remis à {recycler}, {weight} kg, certificat de recyclage {ref}',
-  'history.harvest':
-    'Pièces récupérées : {n, plural, one {# pièce pour l’inventaire} other {# pièces pour l’inventaire}}',
+  'history.harvest': 'Démontage : {n, plural, one {# pièce pour l’inventaire} other {# pièces pour l’inventaire}}',
   'history.moved': 'Déplacé : {hasFrom, select, yes {de {from} à {to}} other {vers {to}}}',
   'history.note': 'Note : {text}',
   'history.hardwareReport':
@@ -1513,4 +1515,7 @@ export const fr: Messages = {
   'share.whatsApp': 'Partager sur WhatsApp',
   'share.receiptMessage': 'Merci pour votre don. Voici le lien vers votre reçu :',
   'share.donorPageMessage': 'Merci. Voici le lien vers votre page de donateur :',
+  // Issue 20: a donor thanked by name on the families' handover certificates, only with its consent
+  'donor.creditOnCertificates': 'Le donateur accepte d’être nommé sur les certificats de remise des familles',
+  'donor.creditOnCertificatesHint': 'Sans cet accord, le certificat remercie « un généreux donateur » sans le nommer.',
 };

@@ -11,11 +11,8 @@ import type { DonorDto, DonorInput as DonorFormInput, DonorKind, DonorStatementD
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
-/**
- * What POST and PATCH /api/donors take: the form's fields, and whether the donor agreed to be thanked by name on the
- * handover certificates of the families who received its devices (issue 20; false unless given).
- */
-export type DonorInput = DonorFormInput & { creditOnCertificates?: boolean };
+/** What POST and PATCH /api/donors take (creditOnCertificates: false unless given). */
+export type DonorInput = DonorFormInput;
 export const donorKeys = {
   kind: Joi.string().valid('company', 'individual'),
   name: Joi.string().trim().min(1).max(200),

@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { DonorDto, DonorInput, DonorKind, DocumentLanguage } from '../../api/types';
 import { endpoints, keys } from '../../api/endpoints';
@@ -26,6 +26,7 @@ const EMPTY: Form = {
   city: '',
   crNumber: '',
   preferredLanguage: 'ar',
+  creditOnCertificates: false,
 };
 
 function fromDto(d: DonorDto): Form {
@@ -39,12 +40,18 @@ function fromDto(d: DonorDto): Form {
     city: d.city ?? '',
     crNumber: d.crNumber ?? '',
     preferredLanguage: d.preferredLanguage,
+    creditOnCertificates: d.creditOnCertificates,
   };
 }
 
 /** Empty optional fields are left out rather than sent as "", so the server's own validation sees only what was typed. */
 function toInput(f: Form): DonorInput {
-  const out: DonorInput = { kind: f.kind, name: f.name.trim(), preferredLanguage: f.preferredLanguage };
+  const out: DonorInput = {
+    kind: f.kind,
+    name: f.name.trim(),
+    preferredLanguage: f.preferredLanguage,
+    creditOnCertificates: f.creditOnCertificates,
+  };
   const optional = {
     nameLatin: f.nameLatin,
     contactPerson: f.contactPerson,
@@ -75,7 +82,10 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
       void navigate(`/donors/${saved.id}`);
     },
   });
-  const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage'>) => ({ name: k, ...form.getInputProps(k) });
+  const text = (k: Exclude<keyof Form, 'kind' | 'preferredLanguage' | 'creditOnCertificates'>) => ({
+    name: k,
+    ...form.getInputProps(k),
+  });
 
   return (
     <FormPage
@@ -116,6 +126,11 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
           allowDeselect={false}
         />
       </SimpleGrid>
+      <Checkbox
+        label={t('donor.creditOnCertificates')}
+        description={t('donor.creditOnCertificatesHint')}
+        {...form.getInputProps('creditOnCertificates', { type: 'checkbox' })}
+      />
     </FormPage>
   );
 }
