@@ -586,4 +586,11 @@ export const arScreens = {
   'trainingGate.overrideLabel': 'سبب التسليم دون إتمام التدريب',
   'trainingGate.overrideHint': 'للمسؤول وحده. يُحفظ السبب مع التسليم وفي سجل الجهاز. اكتبه ثم أكّد التسليم من جديد.',
   'trainingGate.askAdmin': 'لا يُسلَّم الجهاز قبل إتمام الدورة إلا بقرار من المسؤول مع ذكر السبب.',
+  // Issue 20: dates typed the local way
+  'date.placeholder': 'يوم/شهر/سنة',
+  'date.unreadable': 'اكتب التاريخ هكذا: اليوم/الشهر/السنة، مثل 07/12/2026',
+  'date.openCalendar': 'اختيار التاريخ من التقويم',
+  'date.hijri': 'بالهجري: {date}',
+  'date.time': 'الساعة',
+  'date.unreadableTime': 'اكتب الساعة هكذا: 14:30',
 };

@@ -1415,4 +1415,11 @@ export const en: Messages = {
   'trainingGate.overrideHint':
     'Admins only. The reason is kept with the handover and in the device’s history. Write it, then confirm the handover again.',
   'trainingGate.askAdmin': 'Only an admin can hand the device over before the course is completed, giving a reason.',
+  // Issue 20: dates typed the local way
+  'date.placeholder': 'DD/MM/YYYY',
+  'date.unreadable': 'Type the date as day/month/year, e.g. 07/12/2026',
+  'date.openCalendar': 'Pick the date on a calendar',
+  'date.hijri': 'Hijri: {date}',
+  'date.time': 'Time',
+  'date.unreadableTime': 'Type the time as 14:30',
 };

@@ -878,4 +878,11 @@ export const fr: Messages = {
     'Réservé aux administrateurs. Le motif est conservé avec la remise et dans l’historique de l’appareil. Saisissez-le, puis confirmez de nouveau la remise.',
   'trainingGate.askAdmin':
     'Seul un administrateur peut remettre l’appareil avant la fin de la formation, en indiquant un motif.',
+  // Issue 20: dates typed the local way
+  'date.placeholder': 'JJ/MM/AAAA',
+  'date.unreadable': 'Saisissez la date sous la forme jour/mois/année, par ex. 07/12/2026',
+  'date.openCalendar': 'Choisir la date dans un calendrier',
+  'date.hijri': 'Hégire : {date}',
+  'date.time': 'Heure',
+  'date.unreadableTime': 'Saisissez l’heure sous la forme 14:30',
 };

@@ -39,6 +39,7 @@ import { arScreens } from '../../i18n/ar.screens';
 import { toLatinDigits } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Honeypot } from '../../components/Honeypot';
+import { DateField } from '../../components/DateField';
 
 registerArabic(arScreens);
 
@@ -277,12 +278,10 @@ function ApplyForm({ programme: p }: { programme: PublicProgrammeDto }) {
                 autoComplete="tel"
                 {...input('phone')}
               />
-              <TextInput
+              <DateField
                 label={t('apply.birthDate')}
                 description={t('apply.birthDateHint')}
                 required
-                type="date"
-                dir="ltr"
                 max={today()}
                 inputWrapperOrder={BELOW}
                 {...input('birthDate')}
