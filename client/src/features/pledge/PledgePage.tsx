@@ -163,6 +163,7 @@ export default function PledgePage() {
             </div>
             <DateField
               label={t('pledge.pickupDate')}
+              name="preferredPickupDate"
               {...form.getInputProps('preferredPickupDate')}
               w={{ base: '100%', sm: 240 }}
             />
