@@ -135,54 +135,63 @@ export function DateField({
     ) : null;
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" shadow="md" trapFocus withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-start"
+      shadow="md"
+      trapFocus
+      withinPortal
+      // The calendar button says that it opens the calendar (aria-expanded); a text box may not.
+      withRoles={false}>
+      {/* The whole field is the target: a click on its calendar button is not a click outside. */}
       <Popover.Target>
-        <TextInput
-          label={label}
-          description={
-            description || hijriLine ? (
-              <>
-                {description}
-                {hijriLine}
-              </>
-            ) : undefined
-          }
-          inputWrapperOrder={inputWrapperOrder ?? (hijriLine ? BELOW : undefined)}
-          error={error || (unreadable ? t('date.unreadable') : undefined)}
-          required={required}
-          disabled={disabled}
-          name={name}
-          value={text}
-          placeholder={t('date.placeholder')}
-          inputMode="numeric"
-          autoComplete="off"
-          dir="ltr"
-          w={w}
-          style={style}
-          data-testid={testId}
-          data-date-field=""
-          data-value={iso ?? ''}
-          onChange={(e) => type(e.currentTarget.value)}
-          onFocus={onFocus}
-          onBlur={(e) => {
-            const day = parseDayFirst(text);
-            if (day) setText(formatDayFirst(day));
-            else if (text.trim()) setUnreadable(true);
-            onBlur?.(e);
-          }}
-          rightSection={
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              disabled={disabled}
-              aria-label={t('date.openCalendar')}
-              aria-expanded={opened}
-              data-testid="date-open"
-              onClick={() => setOpened((o) => !o)}>
-              <IconCalendar />
-            </ActionIcon>
-          }
-        />
+        <Box w={w} style={style}>
+          <TextInput
+            label={label}
+            description={
+              description || hijriLine ? (
+                <>
+                  {description}
+                  {hijriLine}
+                </>
+              ) : undefined
+            }
+            inputWrapperOrder={inputWrapperOrder ?? (hijriLine ? BELOW : undefined)}
+            error={error || (unreadable ? t('date.unreadable') : undefined)}
+            required={required}
+            disabled={disabled}
+            name={name}
+            value={text}
+            placeholder={t('date.placeholder')}
+            inputMode="numeric"
+            autoComplete="off"
+            dir="ltr"
+            data-testid={testId}
+            data-date-field=""
+            data-value={iso ?? ''}
+            onChange={(e) => type(e.currentTarget.value)}
+            onFocus={onFocus}
+            onBlur={(e) => {
+              const day = parseDayFirst(text);
+              if (day) setText(formatDayFirst(day));
+              else if (text.trim()) setUnreadable(true);
+              onBlur?.(e);
+            }}
+            rightSection={
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                disabled={disabled}
+                aria-label={t('date.openCalendar')}
+                aria-expanded={opened}
+                data-testid="date-open"
+                onClick={() => setOpened((o) => !o)}>
+                <IconCalendar />
+              </ActionIcon>
+            }
+          />
+        </Box>
       </Popover.Target>
       <Popover.Dropdown data-testid="date-calendar">
         <DatePicker
