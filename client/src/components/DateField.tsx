@@ -10,10 +10,11 @@ import 'dayjs/locale/fr';
 import { ActionIcon, Box, Group, Popover, Switch, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { useState, type FocusEvent, type ReactNode } from 'react';
 import { api } from '../api/http';
 import { useAuth } from '../auth/AuthProvider';
 import { registerArabic } from '../i18n';
+import { toLatinDigits } from '../i18n/format';
 import { arScreens } from '../i18n/ar.screens';
 import { usePrefs } from '../prefs/PreferencesProvider';
 import { calendarLocale, formatDayFirst, hijriDay, isoDay, parseDayFirst } from './dateText';
@@ -104,14 +105,14 @@ export function DateField({
   const [unreadable, setUnreadable] = useState(false);
   const [opened, setOpened] = useState(false);
   // What was typed stays as typed while it reads as the value; a value set from outside (a reset, a pick) shows.
-  const typed = useRef(text);
-  typed.current = text;
-  useEffect(() => {
-    if (parseDayFirst(typed.current) !== iso) {
+  const [shownFor, setShownFor] = useState(iso);
+  if (iso !== shownFor) {
+    setShownFor(iso);
+    if (parseDayFirst(text) !== iso) {
       setText(formatDayFirst(iso));
       setUnreadable(false);
     }
-  }, [iso]);
+  }
 
   const type = (next: string) => {
     setText(next);
@@ -228,9 +229,7 @@ export function DateField({
 
 /** "HH:MM" from what was typed ("9:05", "0905", "٠٩:٠٥"); null when it is not a time of day. */
 function parseTime(text: string): string | null {
-  const m = /^(\d{1,2})[^0-9]?(\d{2})$/.exec(
-    text.replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x660)).trim(),
-  );
+  const m = /^(\d{1,2})[^0-9]?(\d{2})$/.exec(toLatinDigits(text).trim());
   if (!m) return null;
   const h = Number(m[1]);
   const min = Number(m[2]);
@@ -255,12 +254,14 @@ export function DateTimeField({ value, onChange, min, name, error, label, w, sty
   const [time, setTime] = useState(m?.[2] ?? '');
   const [badTime, setBadTime] = useState(false);
   // A value set from outside (a reset) shows; while one half is missing the value is '' and the halves stay.
-  useEffect(() => {
-    if (!m) return;
-    setDay(m[1]);
-    setTime(m[2]);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  const [shownFor, setShownFor] = useState(value ?? '');
+  if ((value ?? '') !== shownFor) {
+    setShownFor(value ?? '');
+    if (m) {
+      setDay(m[1]);
+      setTime(m[2]);
+    }
+  }
   const emit = (d: string, tm: string) => {
     const hm = parseTime(tm);
     const next = d && hm ? `${d}T${hm}` : '';

@@ -27,9 +27,10 @@ export function parseDayFirst(text: string): string | null {
     .split(/[^0-9]+/)
     .filter(Boolean);
   if (parts.length !== 3) return null;
-  let [d, m, y] = parts.map(Number) as [number, number, number];
-  if (parts[0].length === 4) [y, m, d] = [d, m, y];
-  else if (parts[2].length !== 4) return null;
+  const [first, m, last] = parts.map(Number) as [number, number, number];
+  const isoOrder = parts[0].length === 4;
+  if (!isoOrder && parts[2].length !== 4) return null;
+  const [y, d] = isoOrder ? [first, last] : [last, first];
   return isDay(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
 }
 
