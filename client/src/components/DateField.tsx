@@ -25,7 +25,7 @@ const BELOW: TextInputProps['inputWrapperOrder'] = ['label', 'input', 'descripti
 
 /**
  * The charity's country (GET /api/settings `country`, ISO 3166 alpha-2), read only when signed in; a public page
- * (pledge, apply) falls back on the browser's own region. Optional: a server without it gives the general names.
+ * (pledge, apply), or a server without it, falls back on the browser's own region (ar-MA), else the general names.
  */
 function useCountry(): string | null {
   const { state } = useAuth();
@@ -37,7 +37,7 @@ function useCountry(): string | null {
     staleTime: Infinity,
     retry: false,
   });
-  if (signedIn) return typeof settings.data?.country === 'string' ? settings.data.country : null;
+  if (signedIn && typeof settings.data?.country === 'string') return settings.data.country;
   const region = (navigator.languages ?? [navigator.language]).find((l) => /^ar-/i.test(l));
   return region ? region.slice(3, 5) : null;
 }
