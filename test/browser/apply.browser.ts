@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api } from './api.js';
+import { dayFirst, fillDate } from './dateFields.js';
 import { saudiId } from './fixtures.js';
 import {
   checkPage,
@@ -65,7 +66,7 @@ async function fill(page: Page, a: Applicant, labels: { region: string; regionOp
   await form.locator('input[name="name"]').fill(a.name);
   await form.locator('input[name="nationalId"]').fill(a.nationalId);
   await form.locator('input[name="phone"]').fill(a.phone);
-  await form.locator('input[name="birthDate"]').fill(a.birthDate);
+  await fillDate(form.locator('input[name="birthDate"]'), a.birthDate);
   await form
     .getByLabel(new RegExp(`^${labels.region}( \\*)?$`))
     .first()
@@ -178,7 +179,7 @@ describe('browser: the public application form of a programme, on a phone, in Ar
     expect([await direction('nationalId'), await direction('phone')]).to.deep.equal(['ltr', 'ltr']);
     expect(await form.locator('input[name="name"]').inputValue()).to.equal(first.name);
     expect(await form.locator('input[name="householdSize"]').inputValue(), 'Arabic-Indic digits typed').to.equal('6');
-    expect(await form.locator('input[name="birthDate"]').inputValue()).to.equal(first.birthDate);
+    expect(await form.locator('input[name="birthDate"]').inputValue()).to.equal(dayFirst(first.birthDate));
     expect(await registered(first.name)).to.deep.equal([]);
     await checkPage(page, 'application form with an error (ar)', [360, 1366]);
     await phoneShot(page, 'apply-error-ar-360.png');

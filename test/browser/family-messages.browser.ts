@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api } from './api.js';
+import { fillDateTime } from './dateFields.js';
 import { readyDeviceOf } from './fixtures.js';
 import {
   checkPage,
@@ -165,7 +166,7 @@ describe('browser: messages to families — consent on the beneficiary form, the
     await invalid(page, form.locator('input[name="bring"]'));
     expect(await form.innerText()).to.contain('هذا الحقل مطلوب');
     // A date gone by: the server refuses it, on the date.
-    await form.locator('input[name="at"]').fill('2020-01-05T10:30');
+    await fillDateTime(form, 'at', '2020-01-05T10:30');
     await form.getByLabel('مكان الاستلام').click();
     await page.getByRole('option', { name: SITE.name }).click();
     await form.locator('input[name="bring"]').fill(BRING);
@@ -176,7 +177,7 @@ describe('browser: messages to families — consent on the beneficiary form, the
 
     const year = new Date().getFullYear() + 1;
     const local = `${year}-03-15T10:30`;
-    await form.locator('input[name="at"]').fill(local);
+    await fillDateTime(form, 'at', local);
     await card.getByTestId('appointment-submit').click();
     await card.getByText('حُفظ الموعد.').waitFor();
     const current = card.getByTestId('appointment-current');

@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
+import { fillDate } from './dateFields.js';
 import { saudiId } from './fixtures.js';
 import {
   checkPage,
@@ -165,8 +166,8 @@ describe('browser: a course (sessions, enrolments, attendance by ticks and scans
     await pick(page, 'الموقع', 'مركز الأحساء');
     await form.locator('input[name="location"]').fill('القاعة ٢');
     await form.locator('input[name="trainer"]').fill('م. سارة القحطاني');
-    await form.locator('input[name="startsOn"]').fill(day(-10));
-    await form.locator('input[name="endsOn"]').fill(day(20));
+    await fillDate(form.locator('input[name="startsOn"]'), day(-10));
+    await fillDate(form.locator('input[name="endsOn"]'), day(20));
     // Hours and places left empty: the server names both, in Arabic, on their fields.
     await form.getByRole('button', { name: 'حفظ' }).click();
     await form.locator('input[name="hours"][aria-invalid="true"]').waitFor();
@@ -182,7 +183,7 @@ describe('browser: a course (sessions, enrolments, attendance by ticks and scans
 
     const sessions = page.getByTestId('session-form');
     for (const [i, date] of SESSION_DATES.entries()) {
-      await sessions.locator('input[name="date"]').fill(date);
+      await fillDate(sessions.locator('input[name="date"]'), date);
       await sessions.getByRole('button', { name: 'إضافة' }).click();
       await page.waitForFunction(
         (n) => document.querySelectorAll('[data-testid="course-session"]').length === n,
@@ -190,7 +191,7 @@ describe('browser: a course (sessions, enrolments, attendance by ticks and scans
       );
     }
     // The same day twice: refused, and said in Arabic.
-    await sessions.locator('input[name="date"]').fill(SESSION_DATES[1]);
+    await fillDate(sessions.locator('input[name="date"]'), SESSION_DATES[1]);
     await sessions.getByRole('button', { name: 'إضافة' }).click();
     await sessions.getByText('للدورة جلسة في هذا التاريخ من قبل.').waitFor();
 

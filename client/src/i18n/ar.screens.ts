@@ -1213,4 +1213,11 @@ export const arScreens = {
   // Issue 20: a donor thanked by name on the families' handover certificates, only with its consent
   'donor.creditOnCertificates': 'يوافق المتبرع على ذكر اسمه في شهادات تسليم الأجهزة للأسر',
   'donor.creditOnCertificatesHint': 'دون موافقته تشكر الشهادة «المتبرع الكريم» دون ذكر اسمه.',
+  // Issue 20: dates typed the local way
+  'date.placeholder': 'يوم/شهر/سنة',
+  'date.unreadable': 'اكتب التاريخ هكذا: اليوم/الشهر/السنة، مثل 07/12/2026',
+  'date.openCalendar': 'اختيار التاريخ من التقويم',
+  'date.hijri': 'بالهجري: {date}',
+  'date.time': 'الساعة',
+  'date.unreadableTime': 'اكتب الساعة هكذا: 14:30',
 };

@@ -1532,4 +1532,11 @@ export const en: Messages = {
   'donor.creditOnCertificates': 'The donor agrees to be named on the families’ handover certificates',
   'donor.creditOnCertificatesHint':
     'Without this consent, the certificate thanks “a generous donor” without naming it.',
+  // Issue 20: dates typed the local way
+  'date.placeholder': 'DD/MM/YYYY',
+  'date.unreadable': 'Type the date as day/month/year, e.g. 07/12/2026',
+  'date.openCalendar': 'Pick the date on a calendar',
+  'date.hijri': 'Hijri: {date}',
+  'date.time': 'Time',
+  'date.unreadableTime': 'Type the time as 14:30',
 };

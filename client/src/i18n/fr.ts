@@ -1518,4 +1518,11 @@ export const fr: Messages = {
   // Issue 20: a donor thanked by name on the families' handover certificates, only with its consent
   'donor.creditOnCertificates': 'Le donateur accepte d’être nommé sur les certificats de remise des familles',
   'donor.creditOnCertificatesHint': 'Sans cet accord, le certificat remercie « un généreux donateur » sans le nommer.',
+  // Issue 20: dates typed the local way
+  'date.placeholder': 'JJ/MM/AAAA',
+  'date.unreadable': 'Saisissez la date sous la forme jour/mois/année, par ex. 07/12/2026',
+  'date.openCalendar': 'Choisir la date dans un calendrier',
+  'date.hijri': 'Hégire : {date}',
+  'date.time': 'Heure',
+  'date.unreadableTime': 'Saisissez l’heure sous la forme 14:30',
 };

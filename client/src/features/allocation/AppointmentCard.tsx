@@ -10,6 +10,7 @@ import { useServerForm } from '../../components/useServerForm';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
+import { DateTimeField } from '../../components/DateField';
 
 registerArabic(arScreens);
 
@@ -85,12 +86,10 @@ export function AppointmentCard({ allocation, consent }: { allocation: Allocatio
             <Stack gap="sm">
               {error && <ErrorAlert error={error} unshown={unshown} />}
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <TextInput
+                <DateTimeField
                   label={t('appointment.at')}
-                  type="datetime-local"
                   required
                   name="at"
-                  dir="ltr"
                   min={toLocalInput(new Date())}
                   {...form.getInputProps('at')}
                 />

@@ -12,6 +12,7 @@ import { BUNDLE_OUT_OF_STOCK, BundlePicker, useBundleRefusal } from './BundlePic
 import { HANDOVER_FIELDS, handoverBody, handoverInitial, handoverRules } from './handoverValues';
 import { SignaturePad } from './SignaturePad';
 import { TrainingRequired, trainingRefusal } from './TrainingRequired';
+import { DateTimeField } from '../../components/DateField';
 
 export interface SignedHandoverFormProps<R> {
   defaultReceiver: string;
@@ -69,12 +70,10 @@ export function SignedHandoverForm<R>(props: SignedHandoverFormProps<R>) {
             dir="auto"
             {...form.getInputProps('receivedBy')}
           />
-          <TextInput
+          <DateTimeField
             label={t('handover.date')}
-            type="datetime-local"
             required
             name="handedOverAt"
-            dir="ltr"
             {...form.getInputProps('handedOverAt')}
           />
         </SimpleGrid>

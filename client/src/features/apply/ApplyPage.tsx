@@ -40,6 +40,7 @@ import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { toLatinDigits, type Country } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Honeypot } from '../../components/Honeypot';
+import { DateField } from '../../components/DateField';
 
 registerArabic(arScreens);
 
@@ -279,12 +280,10 @@ function ApplyForm({ programme: p }: { programme: PublicProgrammeDto }) {
                 placeholder={PHONE_PLACEHOLDER[country].national}
                 {...input('phone')}
               />
-              <TextInput
+              <DateField
                 label={t('apply.birthDate')}
                 description={t('apply.birthDateHint')}
                 required
-                type="date"
-                dir="ltr"
                 max={today()}
                 inputWrapperOrder={BELOW}
                 {...input('birthDate')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Progress, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { endpoints } from '../../api/endpoints';
 import { withQuery } from '../../api/http';
@@ -6,6 +6,7 @@ import type { ProgrammeDto } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { downloadBatch, type BatchProgress } from './batchDownload';
+import { DateField } from '../../components/DateField';
 
 /**
  * Every handover certificate of a programme in a date range, as one PDF to print. The count comes first (so an
@@ -81,24 +82,8 @@ export function BatchCertificates({
           w={200}
           allowDeselect={false}
         />
-        <TextInput
-          type="date"
-          label={t('batch.from')}
-          dir="ltr"
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-          w={170}
-          name="from"
-        />
-        <TextInput
-          type="date"
-          label={t('batch.to')}
-          dir="ltr"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          w={170}
-          name="to"
-        />
+        <DateField label={t('batch.from')} value={from} onChange={setFrom} w={170} name="from" />
+        <DateField label={t('batch.to')} value={to} onChange={setTo} w={170} name="to" />
         <Button
           onClick={() => {
             void run();

@@ -6,6 +6,7 @@ import { FormActions } from '../../components/FormActions';
 import { NumberField, parseNumber } from '../../components/NumberField';
 import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
+import { DateField } from '../../components/DateField';
 
 /** A phase with a target (the first one: 2,000 families) and its dates; allocations are counted towards it. */
 export function CreateProgrammeModal({
@@ -57,8 +58,8 @@ export function CreateProgrammeModal({
               {...form.getInputProps('targetStudents')}
               value={form.values.targetStudents}
             />
-            <TextInput type="date" label={t('programme.startsOn')} dir="ltr" {...form.getInputProps('startsOn')} />
-            <TextInput type="date" label={t('programme.endsOn')} dir="ltr" {...form.getInputProps('endsOn')} />
+            <DateField label={t('programme.startsOn')} {...form.getInputProps('startsOn')} />
+            <DateField label={t('programme.endsOn')} {...form.getInputProps('endsOn')} />
           </SimpleGrid>
           <FormActions busy={busy} onCancel={onClose} />
         </Stack>

@@ -1,9 +1,10 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { endpoints, keys } from '../../api/endpoints';
 import type { DonationDto, DonationPatch, DonationStatus } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
+import { DateField } from '../../components/DateField';
 
 /** The next steps of pledged → scheduled → received → closed that make sense from where the donation is. */
 const NEXT: Record<DonationStatus, DonationStatus[]> = {
@@ -37,12 +38,7 @@ export function DonationStatusActions({ donation }: { donation: DonationDto }) {
     <div>
       <Group align="flex-end" gap="sm" wrap="wrap">
         {next.includes('scheduled') && (
-          <TextInput
-            type="date"
-            label={t('donation.scheduledPickup')}
-            {...form.getInputProps('scheduledPickupDate')}
-            dir="ltr"
-          />
+          <DateField label={t('donation.scheduledPickup')} {...form.getInputProps('scheduledPickupDate')} />
         )}
         {next.map((s) => (
           <Button

@@ -18,6 +18,7 @@ import { BUNDLE_OUT_OF_STOCK, BundlePicker, useBundleRefusal } from '../allocati
 import { HANDOVER_FIELDS, handoverBody, handoverInitial, handoverRules } from '../allocation/handoverValues';
 import { SignaturePad } from '../allocation/SignaturePad';
 import { HANDOVER_STATUSES } from './partnerHandover';
+import { DateTimeField } from '../../components/DateField';
 
 registerArabic(arScreens);
 
@@ -145,12 +146,10 @@ export default function PartnerHandoverPage() {
                 dir="auto"
                 {...form.getInputProps('receivedBy')}
               />
-              <TextInput
+              <DateTimeField
                 label={t('handover.date')}
-                type="datetime-local"
                 required
                 name="handedOverAt"
-                dir="ltr"
                 {...form.getInputProps('handedOverAt')}
               />
             </SimpleGrid>

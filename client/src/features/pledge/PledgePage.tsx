@@ -24,6 +24,7 @@ import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { PledgeItemsEditor, type PledgeItemForm } from './PledgeItemsEditor';
 import { Honeypot } from '../../components/Honeypot';
+import { DateField } from '../../components/DateField';
 
 type DonorForm = { kind: DonorKind; name: string; phone: string; email: string; city: string };
 type Values = {
@@ -161,11 +162,10 @@ export default function PledgePage() {
                 </Text>
               )}
             </div>
-            <TextInput
-              type="date"
+            <DateField
               label={t('pledge.pickupDate')}
+              name="preferredPickupDate"
               {...form.getInputProps('preferredPickupDate')}
-              dir="ltr"
               w={{ base: '100%', sm: 240 }}
             />
             <Textarea label={t('pledge.notes')} {...form.getInputProps('notes')} autosize minRows={2} />

@@ -41,6 +41,7 @@ import { TitledCard } from '../../components/TitledCard';
 import { useServerForm } from '../../components/useServerForm';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { courseTitle } from '../training/common';
+import { DateField } from '../../components/DateField';
 
 const WEIGHT_KEYS = [...PRIORITY_FACTORS, 'incomeCeilingPerMember', 'committee'] as const;
 type WeightKey = (typeof WEIGHT_KEYS)[number];
@@ -251,8 +252,8 @@ function RulesForm({ programme, defaults }: { programme: ProgrammeDto; defaults:
               />
               <NumberField label={t('programme.targetFamilies')} {...number('targetFamilies')} />
               <NumberField label={t('programme.targetStudents')} {...number('targetStudents')} />
-              <TextInput type="date" dir="ltr" label={t('programme.startsOn')} {...form.getInputProps('startsOn')} />
-              <TextInput type="date" dir="ltr" label={t('programme.endsOn')} {...form.getInputProps('endsOn')} />
+              <DateField label={t('programme.startsOn')} {...form.getInputProps('startsOn')} />
+              <DateField label={t('programme.endsOn')} {...form.getInputProps('endsOn')} />
             </SimpleGrid>
           </TitledCard>
 

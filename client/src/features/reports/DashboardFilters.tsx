@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import { REGIONS } from '../../api/types';
@@ -6,6 +6,7 @@ import { useQueryParams } from '../../components/useQueryParams';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { useProgrammes } from '../allocation/useProgrammes';
 import { regionName } from './regionName';
+import { DateField } from '../../components/DateField';
 
 export const DASHBOARD_FILTERS = ['programmeId', 'regionCode', 'siteId', 'from', 'to'] as const;
 export type DashboardFilterValues = Record<(typeof DASHBOARD_FILTERS)[number], string>;
@@ -66,22 +67,20 @@ export function DashboardFilters({
         clearable
         w={180}
       />
-      <TextInput
-        type="date"
-        dir="ltr"
+      <DateField
         label={t('dash.from')}
+        name="from"
         value={values.from}
         max={values.to || undefined}
-        onChange={(e) => set({ from: e.currentTarget.value || null })}
+        onChange={(v) => set({ from: v || null })}
         w={160}
       />
-      <TextInput
-        type="date"
-        dir="ltr"
+      <DateField
         label={t('dash.to')}
+        name="to"
         value={values.to}
         min={values.from || undefined}
-        onChange={(e) => set({ to: e.currentTarget.value || null })}
+        onChange={(v) => set({ to: v || null })}
         w={160}
       />
       {any && (

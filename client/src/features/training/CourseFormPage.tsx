@@ -10,6 +10,7 @@ import { NumberField, parseNumber } from '../../components/NumberField';
 import { RecordFormPage } from '../../components/RecordFormPage';
 import { useServerForm } from '../../components/useServerForm';
 import { usePrefs } from '../../prefs/PreferencesProvider';
+import { DateField } from '../../components/DateField';
 
 type Form = {
   titleAr: string;
@@ -144,8 +145,8 @@ function CourseForm({ existing }: { existing?: CourseDto }) {
         <TextInput label={t('course.trainer')} required dir="auto" {...input('trainer')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput type="date" label={t('course.startsOn')} required dir="ltr" {...input('startsOn')} />
-        <TextInput type="date" label={t('course.endsOn')} required dir="ltr" {...input('endsOn')} />
+        <DateField label={t('course.startsOn')} required {...input('startsOn')} />
+        <DateField label={t('course.endsOn')} required {...input('endsOn')} />
       </SimpleGrid>
     </FormPage>
   );

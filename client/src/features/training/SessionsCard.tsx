@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { COURSE_CHANGES, training } from '../../api/training';
 import type { CourseDetailDto } from '../../api/types';
@@ -7,6 +7,7 @@ import { TitledCard } from '../../components/TitledCard';
 import { useServerForm } from '../../components/useServerForm';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { TrainingErrorAlert } from './common';
+import { DateField } from '../../components/DateField';
 
 /** Today on this device, YYYY-MM-DD. */
 function localDay(): string {
@@ -102,11 +103,9 @@ export function SessionsCard({
             <Stack gap="xs">
               {error && <TrainingErrorAlert error={error} unshown={unshown} />}
               <Group align="flex-end" gap="xs" wrap="nowrap">
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('course.addSession')}
                   name="date"
-                  dir="ltr"
                   required
                   style={{ flex: 1, minWidth: 0 }}
                   {...form.getInputProps('date')}

@@ -9,6 +9,7 @@ import { useServerForm } from '../../../components/useServerForm';
 import { registerArabic } from '../../../i18n';
 import { arScreens } from '../../../i18n/ar.screens';
 import { useT } from '../../../prefs/PreferencesProvider';
+import { DateTimeField } from '../../../components/DateField';
 
 registerArabic(arScreens);
 
@@ -86,7 +87,7 @@ export function FactoryResetForm({ deviceId }: { deviceId: number }) {
             data={options('wipeResult', SANITIZATION_RESULTS)}
             {...input('result')}
           />
-          <TextInput type="datetime-local" label={t('wipe.finishedAt')} dir="ltr" {...input('finishedAt')} />
+          <DateTimeField label={t('wipe.finishedAt')} {...input('finishedAt')} />
         </SimpleGrid>
         <Checkbox
           label={t('phoneWipe.encryptionVerified')}

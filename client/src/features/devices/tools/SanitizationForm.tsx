@@ -16,6 +16,7 @@ import { useEnumOptions } from '../../../components/useEnumOptions';
 import { FileDrop } from '../../../components/FileDrop';
 import { useServerForm } from '../../../components/useServerForm';
 import { useT } from '../../../prefs/PreferencesProvider';
+import { DateTimeField } from '../../../components/DateField';
 
 // A factory reset is of the whole device (FactoryResetForm), never of one drive.
 const DRIVE_TECHNIQUES = SANITIZATION_TECHNIQUES.filter((t) => t !== DEVICE_LEVEL_TECHNIQUE);
@@ -155,8 +156,8 @@ export function SanitizationForm({ deviceId, drives }: { deviceId: number; drive
                 allowDeselect={false}
                 {...input('result')}
               />
-              <TextInput type="datetime-local" label={t('wipe.startedAt')} dir="ltr" {...input('startedAt')} />
-              <TextInput type="datetime-local" label={t('wipe.finishedAt')} dir="ltr" {...input('finishedAt')} />
+              <DateTimeField label={t('wipe.startedAt')} {...input('startedAt')} />
+              <DateTimeField label={t('wipe.finishedAt')} {...input('finishedAt')} />
             </SimpleGrid>
             <Textarea label={t('wipe.notes')} {...input('notes')} autosize minRows={1} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
