@@ -73,6 +73,12 @@ describe('public receipt page /receipts/:token', () => {
     expect(res.text).to.include('will soon reach families and students').and.not.include('0 famil');
     // The licence footer: the English half isolated, the number once per language.
     expect(res.text).to.include('<span lang="en" dir="ltr">Licence No. <bdi dir="ltr">LIC-4471</bdi></span>');
+    // The tiles' accent stands at the start of the reading direction (the right in this right-to-left page), where
+    // their text is aligned, not at its end.
+    expect(res.text).to.include('<html lang="ar" dir="rtl">');
+    expect(res.text)
+      .to.match(/\.tile\{[^}]*border-inline-start:3px solid/)
+      .and.not.match(/\.tile\{[^}]*border-inline-end/);
   });
 
   it('when no licence number is set, the page has no licence line (never a lone dash)', async () => {

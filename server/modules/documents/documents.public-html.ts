@@ -45,7 +45,7 @@ dd .en{font-weight:400}
 .status{display:inline-block;padding:6px 14px;border-radius:20px;font-weight:700}
 .ok{background:#e3f2ec;color:${COLORS.primary}} .bad{background:#fbe9e7;color:${COLORS.danger}}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px}
-.tile{background:${COLORS.band};border-radius:8px;padding:10px 12px;border-inline-end:3px solid ${COLORS.accent}}
+.tile{background:${COLORS.band};border-radius:8px;padding:10px 12px;border-inline-start:3px solid ${COLORS.accent}}
 .tile b{display:block;font-size:24px;color:${COLORS.primary};direction:ltr;text-align:right}
 .tile small{display:block;color:${COLORS.muted};direction:ltr;text-align:right}
 .lead{margin:0;font-size:20px;font-weight:700;color:${COLORS.primary}} .en.lead{font-size:15px;font-weight:400}
