@@ -3,7 +3,7 @@
 // public verification page. The devices themselves are listed on the batch's delivery note, named here by its code.
 // (Not to be confused with documents.batch-certificates.ts: a programme's single-device certificates in one PDF.)
 import { ltr } from '../../lib/pdf/index.js';
-import { formatNumber, gregorianDate, hijriDate, second, type Bilingual } from './documents.format.js';
+import { gregorianDate, hijriDate, second, type Bilingual } from './documents.format.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import {
   COLORS,
@@ -73,7 +73,7 @@ function thanks(data: BatchDocumentData, letterhead: Letterhead): { before: Bili
     after: {
       ar: `على ثقتها وحرصها على أن تصل هذه الأجهزة إلى من ينتفع بها، وتشهد بأنها سلّمتها عدد (${ltr(String(n))}) من أجهزة الحاسوب${programme.ar}، بعد فحصها وتجهيزها ومحو بياناتها وفق معيار ${ltr('NIST SP 800-88')}، هبةً دون مقابل.`,
       en: `for its trust and its care that these devices reach those who will benefit from them, and certifies that it handed over to it ${n} (${numberInWords(n).en}) computers${programme.en}, tested, refurbished and sanitized to NIST SP 800-88, as a gift free of charge.`,
-      fr: `pour sa confiance et son souci que ces appareils parviennent à ceux qui en bénéficieront, et certifie lui avoir remis ${formatNumber(n)} (${numberInWords(n).fr}) ordinateurs${programme.fr}, testés, remis en état et dont les données ont été effacées selon la norme NIST SP 800-88, à titre de don gratuit.`,
+      fr: `pour sa confiance et son souci que ces appareils parviennent à ceux qui en bénéficieront, et certifie lui avoir remis ${n} (${numberInWords(n).fr}) ordinateurs${programme.fr}, testés, remis en état et dont les données ont été effacées selon la norme NIST SP 800-88, à titre de don gratuit.`,
     },
   };
 }
@@ -104,7 +104,7 @@ function rows(data: BatchDocumentData): FieldRow[] {
     { label: { ar: 'المدينة والمنطقة', en: 'City and region', fr: 'Ville et région' }, value: place },
     {
       label: { ar: 'عدد الأجهزة', en: 'Number of devices', fr: "Nombre d'appareils" },
-      value: joinParts(formatNumber(data.deviceCount), words.ar, second(words)),
+      value: joinParts(String(data.deviceCount), words.ar, second(words)),
     },
     {
       label: { ar: 'البرنامج', en: 'Programme', fr: 'Programme' },

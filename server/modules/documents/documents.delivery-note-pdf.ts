@@ -5,7 +5,7 @@
 // (name, signature image, date, ticks) once handed over. Each page says "page n of N".
 import { ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { enFr, formatNumber, gregorianDate, hijriDate, second, type Bilingual } from './documents.format.js';
+import { enFr, gregorianDate, hijriDate, second, type Bilingual } from './documents.format.js';
 import {
   COLORS,
   MARGIN,
@@ -123,7 +123,7 @@ function headerCells(data: BatchDocumentData, words: Bilingual): GridCell[] {
   };
   const count: GridCell = {
     label: { ar: 'عدد الأجهزة', en: 'Number of devices', fr: "Nombre d'appareils" },
-    value: `${formatNumber(data.deviceCount)} · ${words.ar}\n${second(words)}`,
+    value: `${data.deviceCount} · ${words.ar}\n${second(words)}`,
     span: r.kind === 'institution' ? 1 : 2,
   };
   return [
@@ -188,6 +188,6 @@ function receiverStatement(data: BatchDocumentData, letterhead: Letterhead, word
   return {
     ar: `أقرّ أنا الموقّع أدناه، نيابةً عن ${r.name}، باستلام الأجهزة المبيّنة في هذه المذكرة وعددها (${ltr(String(n))}) ${words.ar}، هبةً دون مقابل من ${charity.ar}${programme.ar}، بعد فحصها وتجهيزها ومحو بياناتها وفق معيار ${ltr('NIST SP 800-88')}، سليمةً ومطابقةً للبيان، ومعها الملحقات المؤشَّر عليها.${custody.ar}`,
     en: `I, the undersigned, on behalf of ${latinName(r)}, acknowledge receipt of the devices listed in this note, ${n} (${words.en}) in number, given free of charge by ${charity.en}${programme.en}, tested, refurbished and sanitized to NIST SP 800-88, in good order and as listed, with the accessories ticked.${custody.en}`,
-    fr: `Je soussigné(e), au nom de ${latinName(r)}, reconnais avoir reçu les appareils énumérés dans ce bon, au nombre de ${formatNumber(n)} (${words.fr}), donnés gratuitement par ${charity.en}${programme.fr}, testés, remis en état et dont les données ont été effacées selon la norme NIST SP 800-88, en bon état et conformes à la liste, avec les accessoires cochés.${custody.fr}`,
+    fr: `Je soussigné(e), au nom de ${latinName(r)}, reconnais avoir reçu les appareils énumérés dans ce bon, au nombre de ${n} (${words.fr}), donnés gratuitement par ${charity.en}${programme.fr}, testés, remis en état et dont les données ont été effacées selon la norme NIST SP 800-88, en bon état et conformes à la liste, avec les accessoires cochés.${custody.fr}`,
   };
 }
