@@ -83,6 +83,28 @@ describe("GET /api/allocation-batches/:id/certificate.pdf (an institution's hand
     expect(decodeBarcodes(file)).to.include(`QR-Code:http://nimah.test/verify/${done.certificateCode}`);
   });
 
+  it('with ?lang=fr, thanks the institution in Arabic and French (title, count in French words, date), no English', async () => {
+    const { batch } = await schoolBatch();
+    const done = await handOverBatch(manager, batch.id);
+    const url = `/api/allocation-batches/${batch.id}/certificate.pdf`;
+
+    const file = savePdf(await binary(api().get(`${url}?lang=fr`).set(bearer(manager))), 'batch-certificate-fr');
+
+    const text = pdfText(file);
+    expect(text)
+      .to.include("Certificat de remerciement et de remise d'ordinateurs")
+      .and.include('شهادة شكر وتسليم أجهزة حاسوب')
+      .and.include('adresse ses sincères')
+      .and.include('trois')
+      .and.include('École')
+      .and.include('Date de remise')
+      .and.include('23 novembre 2026')
+      .and.include('Chargeur, Sacoche, Autre');
+    expect(text).to.not.include('Certificate of Thanks').and.not.include('extends its sincere');
+    expect(decodeBarcodes(file)).to.include(`QR-Code:http://nimah.test/verify/${done.certificateCode}`);
+    expect((await api().get(`${url}?lang=ar`).set(bearer(manager))).status).to.equal(400);
+  });
+
   it('when its QR code is followed, /verify shows the institution, city, count, date and programme, and no person', async () => {
     const { batch } = await schoolBatch();
     const done = await handOverBatch(manager, batch.id);

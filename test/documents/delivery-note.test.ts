@@ -3,7 +3,15 @@ import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
 import { readyDevice } from '../helpers/workshop.js';
 import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
-import { createProgramme, imageCount, pdfInfo, savePdf, setCharity, startTagsAt123 } from './documents.helpers.js';
+import {
+  binary,
+  createProgramme,
+  imageCount,
+  pdfInfo,
+  savePdf,
+  setCharity,
+  startTagsAt123,
+} from './documents.helpers.js';
 import {
   CONTACT_PERSON,
   INSTITUTION_NAME,
@@ -148,5 +156,29 @@ describe('GET /api/allocation-batches/:id/delivery-note.pdf', () => {
       const res = await api().get(`/api/allocation-batches/${batch.id}/delivery-note.pdf`).set(bearer(token));
       expect(res.status, role).to.equal(403);
     }
+  });
+
+  it('with ?lang=fr, prints Arabic and French (title, labels, count in French words, status), no English title; lang=xx is a 400 naming lang', async () => {
+    const { batch } = await institutionBatch();
+    const url = `/api/allocation-batches/${batch.id}/delivery-note.pdf`;
+
+    const file = savePdf(await binary(api().get(`${url}?lang=fr`).set(bearer(manager))), 'delivery-note-fr');
+
+    const text = pdfText(file);
+    expect(text)
+      .to.include('Bon de livraison')
+      .and.include('مذكرة تسليم أجهزة')
+      .and.include('Institution destinataire')
+      .and.include("Nombre d'appareils")
+      .and.include('trois')
+      .and.include('Réservé, en attente de remise')
+      .and.include('Je soussigné')
+      .and.include('Page 1 sur 1')
+      .and.include('NM-000123');
+    expect(text).to.not.include('Delivery Note').and.not.include('Receiving institution');
+
+    const bad = await api().get(`${url}?lang=xx`).set(bearer(manager));
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['lang']);
   });
 });

@@ -4,6 +4,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newDocument } from '../../server/modules/documents/index.js';
 import { renderToBuffer } from '../../server/modules/documents/documents.pdf.js';
+import { drawingIn } from '../../server/modules/documents/documents.format.js';
 import { drawHandoverCertificate } from '../../server/modules/documents/documents.handover-certificate-pdf.js';
 import { drawSanitizationCertificate } from '../../server/modules/documents/documents.sanitization-certificate-pdf.js';
 import { drawDonorReceipt } from '../../server/modules/documents/documents.donor-receipt-pdf.js';
@@ -57,7 +58,7 @@ const record = (over: Partial<SanitizationRecordData>): SanitizationRecordData =
   ...over,
 });
 
-await save('handover-certificate', (doc) =>
+const handoverSample = (doc: PDFKit.PDFDocument): void =>
   drawHandoverCertificate(
     doc,
     {
@@ -86,10 +87,12 @@ await save('handover-certificate', (doc) =>
       verifyUrl: 'https://nimah.example.org/verify/K7Q2M9X4TB',
     } as never,
     letterhead,
-  ),
-);
+  );
+await save('handover-certificate', handoverSample);
+// The same certificate with French as its second language (?lang=fr, the default when COUNTRY=MA).
+await save('handover-certificate-fr', (doc) => drawingIn('fr', () => handoverSample(doc)));
 
-await save('sanitization-certificate', (doc) =>
+const sanitizationSample = (doc: PDFKit.PDFDocument): void =>
   drawSanitizationCertificate(
     doc,
     {
@@ -127,8 +130,9 @@ await save('sanitization-certificate', (doc) =>
     },
     letterhead,
     new Date('2026-11-25T09:00:00Z'),
-  ),
-);
+  );
+await save('sanitization-certificate', sanitizationSample);
+await save('sanitization-certificate-fr', (doc) => drawingIn('fr', () => sanitizationSample(doc)));
 
 const devices = Array.from({ length: 48 }, (_, i) => {
   const status = ['handed_over', 'handed_over', 'recycled', 'in_workshop', 'harvested'][i % 5];

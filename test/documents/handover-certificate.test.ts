@@ -173,4 +173,32 @@ describe('GET /api/allocations/:id/certificate.pdf', () => {
       (await api().get(`/api/allocations/${h.allocationId}/certificate.pdf`).set(bearer(technician))).status,
     ).to.equal(403);
   });
+
+  it('with ?lang=fr, prints Arabic and French (title, labels, date in French), no English; another lang is a 400 naming lang', async () => {
+    const h = await handedOver(manager, { beneficiary: { nationalId: FULL_NATIONAL_ID } });
+    const url = `/api/allocations/${h.allocationId}/certificate.pdf`;
+
+    const file = savePdf(await binary(api().get(`${url}?lang=fr`).set(bearer(manager))), 'handover-fr');
+
+    const text = pdfText(file);
+    expect(text)
+      .to.include("Certificat de remise d'un ordinateur")
+      .and.include('شهادة تسليم جهاز حاسوب')
+      .and.include("Étiquette d'inventaire")
+      .and.include('Numéro de série')
+      .and.include('Date de remise')
+      .and.include('23 novembre 2026')
+      .and.include('Scannez pour vérifier')
+      .and.include('Félicitations');
+    expect(text).to.not.include('Computer Handover Certificate').and.not.include('Asset tag');
+    expect(pdfInfo(file).Title).to.equal(`Certificat de remise d'un ordinateur ${h.certificateCode}`);
+    expect(decodeBarcodes(file)).to.include(`QR-Code:http://nimah.test/verify/${h.certificateCode}`);
+
+    const english = pdfText(savePdf(await binary(api().get(`${url}?lang=en`).set(bearer(manager))), 'handover-en'));
+    expect(english).to.include('Computer Handover Certificate').and.not.include('Certificat de remise');
+
+    const bad = await api().get(`${url}?lang=de`).set(bearer(manager));
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['lang']);
+  });
 });

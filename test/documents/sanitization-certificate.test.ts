@@ -93,6 +93,31 @@ describe('GET /api/devices/:id/sanitization-certificate.pdf', () => {
     expect(text).to.include('Recycling by an approved recycler');
   });
 
+  it('with ?lang=fr, prints Arabic and French (title, NIST fields, wording), no English title; lang=de is a 400', async () => {
+    const device = await readyDevice(technician.token);
+    const url = `/api/devices/${device.id}/sanitization-certificate.pdf`;
+
+    const file = savePdf(await binary(api().get(`${url}?lang=fr`).set(bearer(technician.token))), 'sanitization-fr');
+
+    const text = pdfText(file);
+    expect(text)
+      .to.include("Certificat d'effacement des données")
+      .and.include('شهادة محو البيانات')
+      .and.include("Étiquette d'inventaire")
+      .and.include('Méthode utilisée')
+      .and.include('Dernière passe vérifiée')
+      .and.include('Réussi')
+      .and.include('Réemploi : don à un bénéficiaire')
+      .and.include('Attestation')
+      .and.include('NM-000123');
+    expect(text).to.not.include('Certificate of Sanitization').and.not.include('Method used');
+    expect(pdfInfo(file).Title).to.equal("Certificat d'effacement des données NM-000123");
+
+    const bad = await api().get(`${url}?lang=de`).set(bearer(technician.token));
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['lang']);
+  });
+
   it('when the device has no sanitization record, returns 422 NO_SANITIZATION_RECORDS; an unknown device gives 404', async () => {
     const device = await intake(technician.token);
 

@@ -3,7 +3,7 @@
 // public verification page. The devices themselves are listed on the batch's delivery note, named here by its code.
 // (Not to be confused with documents.batch-certificates.ts: a programme's single-device certificates in one PDF.)
 import { ltr } from '../../lib/pdf/index.js';
-import { gregorianDate, hijriDate, type Bilingual } from './documents.format.js';
+import { gregorianDate, hijriDate, second, type Bilingual } from './documents.format.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import {
   COLORS,
@@ -32,6 +32,7 @@ import type { BatchDocumentData } from './documents.delivery-note-data.js';
 export const BATCH_CERTIFICATE_TITLE: Bilingual = {
   ar: 'شهادة شكر وتسليم أجهزة حاسوب',
   en: 'Certificate of Thanks and Computer Handover',
+  fr: "Certificat de remerciement et de remise d'ordinateurs",
 };
 
 /** `data` is an institution's handed-over batch (loadBatchCertificate refuses anything else). */
@@ -41,7 +42,7 @@ export function drawBatchCertificate(doc: PDFKit.PDFDocument, data: BatchDocumen
   let y = drawTitle(doc, drawLetterhead(doc, letterhead) + 2, BATCH_CERTIFICATE_TITLE);
   y = drawCodeBox(doc, y, certificate.code);
   y = drawThanks(doc, y, data, letterhead);
-  y = drawSectionHeading(doc, y, { ar: 'بيانات التسليم', en: 'Handover' });
+  y = drawSectionHeading(doc, y, { ar: 'بيانات التسليم', en: 'Handover', fr: 'Remise' });
   y = drawFieldRows(doc, y, rows(data), 2);
   const top = Math.min(Math.max(y + 4, 640), FOOTER_TOP - SIGNATURE_BLOCK);
   drawSignatureAndQr(doc, top, {
@@ -57,16 +58,22 @@ export function drawBatchCertificate(doc: PDFKit.PDFDocument, data: BatchDocumen
 function thanks(data: BatchDocumentData, letterhead: Letterhead): { before: Bilingual; after: Bilingual } {
   const n = data.deviceCount;
   const programme = data.programme
-    ? { ar: ` ضمن ${data.programme.name}`, en: ` under ${data.programme.nameLatin || data.programme.name}` }
-    : { ar: '', en: '' };
+    ? {
+        ar: ` ضمن ${data.programme.name}`,
+        en: ` under ${data.programme.nameLatin || data.programme.name}`,
+        fr: ` dans le cadre de ${data.programme.nameLatin || data.programme.name}`,
+      }
+    : { ar: '', en: '', fr: '' };
   return {
     before: {
       ar: `تتقدّم ${letterhead.name} بخالص الشكر والتقدير إلى`,
       en: `${letterhead.nameLatin || letterhead.name} extends its sincere thanks to`,
+      fr: `${letterhead.nameLatin || letterhead.name} adresse ses sincères remerciements à`,
     },
     after: {
       ar: `على ثقتها وحرصها على أن تصل هذه الأجهزة إلى من ينتفع بها، وتشهد بأنها سلّمتها عدد (${ltr(String(n))}) من أجهزة الحاسوب${programme.ar}، بعد فحصها وتجهيزها ومحو بياناتها وفق معيار ${ltr('NIST SP 800-88')}، هبةً دون مقابل.`,
       en: `for its trust and its care that these devices reach those who will benefit from them, and certifies that it handed over to it ${n} (${numberInWords(n).en}) computers${programme.en}, tested, refurbished and sanitized to NIST SP 800-88, as a gift free of charge.`,
+      fr: `pour sa confiance et son souci que ces appareils parviennent à ceux qui en bénéficieront, et certifie lui avoir remis ${n} (${numberInWords(n).fr}) ordinateurs${programme.fr}, testés, remis en état et dont les données ont été effacées selon la norme NIST SP 800-88, à titre de don gratuit.`,
     },
   };
 }
@@ -92,21 +99,27 @@ function rows(data: BatchDocumentData): FieldRow[] {
   const words = numberInWords(data.deviceCount);
   const place = [r.city?.ar, r.region?.ar].filter(Boolean).join('، ');
   return [
-    { label: { ar: 'الجهة المستلمة', en: 'Institution' }, value: r.name },
-    { label: { ar: 'نوع الجهة', en: 'Type' }, value: both(r.type) },
-    { label: { ar: 'المدينة والمنطقة', en: 'City and region' }, value: place },
+    { label: { ar: 'الجهة المستلمة', en: 'Institution', fr: 'Institution' }, value: r.name },
+    { label: { ar: 'نوع الجهة', en: 'Type', fr: 'Type' }, value: both(r.type) },
+    { label: { ar: 'المدينة والمنطقة', en: 'City and region', fr: 'Ville et région' }, value: place },
     {
-      label: { ar: 'عدد الأجهزة', en: 'Number of devices' },
-      value: joinParts(String(data.deviceCount), words.ar, words.en),
+      label: { ar: 'عدد الأجهزة', en: 'Number of devices', fr: "Nombre d'appareils" },
+      value: joinParts(String(data.deviceCount), words.ar, second(words)),
     },
     {
-      label: { ar: 'البرنامج', en: 'Programme' },
+      label: { ar: 'البرنامج', en: 'Programme', fr: 'Programme' },
       value: data.programme ? joinParts(data.programme.name, data.programme.nameLatin) : '',
     },
-    { label: { ar: 'مذكرة التسليم', en: 'Delivery note' }, value: data.code },
+    { label: { ar: 'مذكرة التسليم', en: 'Delivery note', fr: 'Bon de livraison' }, value: data.code },
     ...accessoryRows(data),
-    { label: { ar: 'تاريخ التسليم', en: 'Handover date' }, value: both(gregorianDate(handover.at)) },
-    { label: { ar: 'التاريخ الهجري', en: 'Hijri date' }, value: hijriDate(handover.at).ar },
-    { label: { ar: 'المستلم عن الجهة', en: 'Received by' }, value: handover.receivedBy },
+    {
+      label: { ar: 'تاريخ التسليم', en: 'Handover date', fr: 'Date de remise' },
+      value: both(gregorianDate(handover.at)),
+    },
+    { label: { ar: 'التاريخ الهجري', en: 'Hijri date', fr: "Date de l'hégire" }, value: hijriDate(handover.at).ar },
+    {
+      label: { ar: 'المستلم عن الجهة', en: 'Received by', fr: "Reçu pour l'institution par" },
+      value: handover.receivedBy,
+    },
   ];
 }

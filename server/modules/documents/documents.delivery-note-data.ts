@@ -9,7 +9,7 @@ import { deviceSpecsOf, driveSpecsOf } from '../devices/index.js';
 import { findPartner } from '../partners/index.js';
 import { programmeNameOf } from '../programmes/index.js';
 import { citiesOf, regionName, type Accessory, type BatchRecipientKind, type BatchStatus } from '../../shared/index.js';
-import { formatCapacity, wording, type Bilingual } from './documents.format.js';
+import { formatCapacity, secondLanguage, wording, type Bilingual } from './documents.format.js';
 import { verifyUrlOf } from './documents.handover-certificate-data.js';
 import { readOptional } from './documents.letterhead.js';
 import { INSTITUTION_TYPES, PARTNER_KINDS } from './documents.wording.js';
@@ -46,6 +46,8 @@ export interface BatchRecipient {
  */
 export function latinName(r: BatchRecipient): string {
   if (r.nameLatin) return r.nameLatin;
+  if (secondLanguage() === 'fr')
+    return r.kind === 'institution' ? "l'institution nommée ci-dessus" : "l'association nommée ci-dessus";
   return r.kind === 'institution' ? 'the institution named above' : 'the association named above';
 }
 

@@ -5,34 +5,35 @@ import { loadBatchCertificate, loadDeliveryNote } from './documents.delivery-not
 import { drawDeliveryNote, DELIVERY_NOTE_TITLE } from './documents.delivery-note-pdf.js';
 import { BATCH_CERTIFICATE_TITLE, drawBatchCertificate } from './documents.batch-certificate-pdf.js';
 import type { PdfJob } from './documents.service.js';
+import { drawingIn, second, type SecondLanguage } from './documents.format.js';
 
-export async function deliveryNote(batchId: number): Promise<PdfJob> {
+export async function deliveryNote(batchId: number, lang: SecondLanguage = 'en'): Promise<PdfJob> {
   const [data, letterhead] = await Promise.all([loadDeliveryNote(batchId), loadLetterhead()]);
   return {
     fileName: `delivery-note-${data.code}.pdf`,
     options: {
       size: 'A4',
       bufferPages: true,
-      title: `${DELIVERY_NOTE_TITLE.en} ${data.code}`,
+      title: `${second(DELIVERY_NOTE_TITLE, lang)} ${data.code}`,
       author: letterhead.nameLatin || letterhead.name,
       subject: `${data.deviceCount} devices`,
     },
-    draw: (doc) => drawDeliveryNote(doc, data, letterhead),
+    draw: (doc) => drawingIn(lang, () => drawDeliveryNote(doc, data, letterhead)),
   };
 }
 
 /** The institution's certificate of a handed-over batch. */
-export async function batchCertificate(batchId: number): Promise<PdfJob> {
+export async function batchCertificate(batchId: number, lang: SecondLanguage = 'en'): Promise<PdfJob> {
   const [data, letterhead] = await Promise.all([loadBatchCertificate(batchId), loadLetterhead()]);
   const code = data.certificate!.code;
   return {
     fileName: `batch-certificate-${code}.pdf`,
     options: {
       size: 'A4',
-      title: `${BATCH_CERTIFICATE_TITLE.en} ${code}`,
+      title: `${second(BATCH_CERTIFICATE_TITLE, lang)} ${code}`,
       author: letterhead.nameLatin || letterhead.name,
       subject: data.code,
     },
-    draw: (doc) => drawBatchCertificate(doc, data, letterhead),
+    draw: (doc) => drawingIn(lang, () => drawBatchCertificate(doc, data, letterhead)),
   };
 }

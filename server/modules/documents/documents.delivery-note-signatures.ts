@@ -4,7 +4,7 @@
 import { FONT_REGULAR, ltr, stripBidiControls } from '../../lib/pdf/index.js';
 import { ACCESSORIES as ACCESSORY_CODES } from '../../shared/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { gregorianDate, type Bilingual } from './documents.format.js';
+import { enFr, gregorianDate, second, type Bilingual } from './documents.format.js';
 import {
   A4,
   COLORS,
@@ -49,6 +49,7 @@ export function drawAccessories(doc: PDFKit.PDFDocument, y: number, data: BatchD
   y = drawSubheading(doc, y, {
     ar: recorded ? 'الملحقات المسلّمة مع كل جهاز' : 'الملحقات المسلّمة مع كل جهاز (ضع علامة)',
     en: recorded ? 'Accessories handed over with each device' : 'Accessories with each device (tick)',
+    fr: recorded ? 'Accessoires remis avec chaque appareil' : 'Accessoires avec chaque appareil (cocher)',
   });
   y += 6;
   const itemWidth = 96;
@@ -59,7 +60,7 @@ export function drawAccessories(doc: PDFKit.PDFDocument, y: number, data: BatchD
     const ticked = data.accessories.includes(code);
     drawCheckbox(doc, right - BOX, y + 1.5, ticked);
     const word = ACCESSORIES[code];
-    const label = `${word.ar} ${ltr(word.en)}`;
+    const label = `${word.ar} ${ltr(second(word))}`;
     const box = { x: right - itemWidth, width: itemWidth - BOX - 5, size: 8.5 };
     drawTextMemo(doc, label, { ...box, y, align: 'right', color: COLORS.ink, direction: 'rtl' });
     labelStart = right - BOX - 5 - measureTextWidth(doc, label, box.size);
@@ -114,15 +115,15 @@ export function drawSignatures(
   const width = (CONTENT_WIDTH - gap) / 2;
   const handover = data.handover;
   drawSignatureBox(doc, A4.width - MARGIN - width, y, width, {
-    title: { ar: 'المستلم عن الجهة', en: 'Received by' },
+    title: { ar: 'المستلم عن الجهة', en: 'Received by', fr: "Reçu pour l'institution par" },
     signatureLabel: `التوقيع · ${ltr('Signature')}`,
     name: handover?.receivedBy ?? null,
     signature: handover ? (handover.signature ?? 'missing') : null,
     date: handover?.at ?? null,
   });
   drawSignatureBox(doc, MARGIN, y, width, {
-    title: { ar: 'المسلِّم عن الجمعية', en: 'Delivered by (charity)' },
-    signatureLabel: 'التوقيع والختم\nSignature and stamp',
+    title: { ar: 'المسلِّم عن الجمعية', en: 'Delivered by (charity)', fr: "Remis par (l'association)" },
+    signatureLabel: `التوقيع والختم\n${enFr('Signature and stamp', 'Signature et cachet')}`,
     name: handover?.deliveredBy ?? null,
     signature: null,
     date: handover?.at ?? null,
@@ -153,7 +154,7 @@ function drawSignatureBox(doc: PDFKit.PDFDocument, x: number, y: number, width: 
     color: COLORS.primary,
     direction: 'rtl',
   });
-  drawTextMemo(doc, box.title.en, {
+  drawTextMemo(doc, second(box.title), {
     x: x + 6,
     y: y + 3.5,
     width: width / 2,
@@ -167,7 +168,7 @@ function drawSignatureBox(doc: PDFKit.PDFDocument, x: number, y: number, width: 
   const valueWidth = width - labelWidth - 12;
   // Name, signature and date as labelled lines, labels at the right.
   const lines: { label: string; y: number; value: string | null }[] = [
-    { label: `الاسم · ${ltr('Name')}`, y: y + 21, value: box.name },
+    { label: `الاسم · ${ltr(enFr('Name', 'Nom'))}`, y: y + 21, value: box.name },
     { label: box.signatureLabel, y: y + 37, value: null },
     { label: `التاريخ · ${ltr('Date')}`, y: y + 78, value: box.date ? dateLine(box.date) : null },
   ];
@@ -192,19 +193,23 @@ function drawSignatureBox(doc: PDFKit.PDFDocument, x: number, y: number, width: 
     box.signature === 'missing' ||
     (box.signature && !drawImageFit(doc, box.signature, area.x, area.y, area.w, area.h))
   )
-    drawTextMemo(doc, 'صورة التوقيع غير متاحة · Signature image unavailable', {
-      x: area.x,
-      y: area.y + 16,
-      width: area.w,
-      size: 7.5,
-      align: 'center',
-      color: COLORS.danger,
-      direction: 'rtl',
-    });
+    drawTextMemo(
+      doc,
+      `صورة التوقيع غير متاحة · ${enFr('Signature image unavailable', 'Image de la signature indisponible')}`,
+      {
+        x: area.x,
+        y: area.y + 16,
+        width: area.w,
+        size: 7.5,
+        align: 'center',
+        color: COLORS.danger,
+        direction: 'rtl',
+      },
+    );
   else if (!box.signature) dottedLine(doc, area.x, area.x + area.w, area.y + area.h - 2);
 }
 
 function dateLine(date: Date): string {
   const d = gregorianDate(date);
-  return `${d.ar} · ${ltr(d.en)}`;
+  return `${d.ar} · ${ltr(second(d))}`;
 }

@@ -4,19 +4,19 @@
 // checked at the door; once handed over the note is a record and the box is gone.
 import { FONT_REGULAR } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { printTag, wording, type Bilingual } from './documents.format.js';
+import { printTag, second, wording, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, FOOTER_TOP, MARGIN } from './documents.layout.js';
 import type { DeliveryNoteDevice } from './documents.delivery-note-data.js';
 
 // Short wordings: a cell holds both languages on one line.
 const TYPES: Readonly<Record<string, Bilingual>> = {
-  laptop: { ar: 'محمول', en: 'Laptop' },
-  desktop: { ar: 'مكتبي', en: 'Desktop' },
-  all_in_one: { ar: 'متكامل', en: 'AIO' },
-  tablet: { ar: 'لوحي', en: 'Tablet' },
-  phone: { ar: 'جوال', en: 'Phone' },
-  monitor: { ar: 'شاشة', en: 'Monitor' },
-  other: { ar: 'آخر', en: 'Other' },
+  laptop: { ar: 'محمول', en: 'Laptop', fr: 'Portable' },
+  desktop: { ar: 'مكتبي', en: 'Desktop', fr: 'Bureau' },
+  all_in_one: { ar: 'متكامل', en: 'AIO', fr: 'Tout-en-un' },
+  tablet: { ar: 'لوحي', en: 'Tablet', fr: 'Tablette' },
+  phone: { ar: 'جوال', en: 'Phone', fr: 'Téléphone' },
+  monitor: { ar: 'شاشة', en: 'Monitor', fr: 'Écran' },
+  other: { ar: 'آخر', en: 'Other', fr: 'Autre' },
 };
 
 interface Column {
@@ -31,43 +31,56 @@ interface Column {
 
 const CHECK_WIDTH = 26;
 /** Make and model take what the other columns leave. */
-const FIXED_WIDTH = 22 + 52 + 50 + 70 + 76 + 32 + 54 + 28;
+// The type column holds `محمول Portable`, the French being the longer.
+const FIXED_WIDTH = 22 + 52 + 60 + 70 + 76 + 32 + 54 + 28;
 
 function columns(withCheck: boolean): Column[] {
   const makeModel = CONTENT_WIDTH - FIXED_WIDTH - (withCheck ? CHECK_WIDTH : 0);
   return [
     { title: { ar: '#', en: '#' }, width: 22, value: (_row, i) => String(i + 1), ltr: true },
-    { title: { ar: 'رمز الأصل', en: 'Asset tag' }, width: 52, value: (row) => printTag(row.assetTag), ltr: true },
+    {
+      title: { ar: 'رمز الأصل', en: 'Asset tag', fr: 'Étiquette' },
+      width: 52,
+      value: (row) => printTag(row.assetTag),
+      ltr: true,
+    },
     {
       title: { ar: 'النوع', en: 'Type' },
-      width: 50,
+      width: 60,
       value: (row) => {
         const type = wording(TYPES, row.type);
-        return `${type.ar} ${type.en}`;
+        return `${type.ar} ${second(type)}`;
       },
     },
     {
-      title: { ar: 'الصانع والطراز', en: 'Make and model' },
+      title: { ar: 'الصانع والطراز', en: 'Make and model', fr: 'Marque et modèle' },
       width: makeModel,
       value: (row) => [row.manufacturer, row.model].filter(Boolean).join(' '),
       ltr: true,
     },
     {
-      title: { ar: 'الرقم التسلسلي', en: 'Serial number' },
+      title: { ar: 'الرقم التسلسلي', en: 'Serial number', fr: 'N° de série' },
       width: 70,
       value: (row) => row.serialNumber ?? '',
       ltr: true,
     },
-    { title: { ar: 'المعالج', en: 'CPU' }, width: 76, value: (row) => row.cpu ?? '', ltr: true },
+    { title: { ar: 'المعالج', en: 'CPU', fr: 'Processeur' }, width: 76, value: (row) => row.cpu ?? '', ltr: true },
     {
-      title: { ar: 'الذاكرة', en: 'RAM' },
+      title: { ar: 'الذاكرة', en: 'RAM', fr: 'RAM' },
       width: 32,
       value: (row) => (row.ramGb ? `${row.ramGb} GB` : ''),
       ltr: true,
     },
-    { title: { ar: 'التخزين', en: 'Storage' }, width: 54, value: (row) => row.storage ?? '', ltr: true },
-    { title: { ar: 'التصنيف', en: 'Grade' }, width: 28, value: (row) => row.grade ?? '', ltr: true },
-    ...(withCheck ? [{ title: { ar: 'استُلم', en: 'Checked' }, width: CHECK_WIDTH, value: () => '', check: true }] : []),
+    {
+      title: { ar: 'التخزين', en: 'Storage', fr: 'Stockage' },
+      width: 54,
+      value: (row) => row.storage ?? '',
+      ltr: true,
+    },
+    { title: { ar: 'التصنيف', en: 'Grade', fr: 'Classe' }, width: 28, value: (row) => row.grade ?? '', ltr: true },
+    ...(withCheck
+      ? [{ title: { ar: 'استُلم', en: 'Checked', fr: 'Vérifié' }, width: CHECK_WIDTH, value: () => '', check: true }]
+      : []),
   ];
 }
 
@@ -156,8 +169,8 @@ function drawHead(doc: PDFKit.PDFDocument, y: number, cols: readonly Column[]): 
       color: COLORS.white,
       direction: 'rtl',
     });
-    if (column.title.en !== column.title.ar) {
-      drawTextMemo(doc, fit(doc, column.title.en, column.width - 2, 6), {
+    if (second(column.title) !== column.title.ar) {
+      drawTextMemo(doc, fit(doc, second(column.title), column.width - 2, 6), {
         x: x + 1,
         y: y + 12.5,
         width: column.width - 2,

@@ -91,6 +91,71 @@ export function englishNumberWords(n: number): string {
   return rest < 100 ? `${head} and ${englishBelow1000(rest)}` : `${head}, ${englishBelow1000(rest)}`;
 }
 
+const FR_ONES = [
+  '',
+  'un',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix',
+  'onze',
+  'douze',
+  'treize',
+  'quatorze',
+  'quinze',
+  'seize',
+  'dix-sept',
+  'dix-huit',
+  'dix-neuf',
+];
+const FR_TENS = [
+  '',
+  '',
+  'vingt',
+  'trente',
+  'quarante',
+  'cinquante',
+  'soixante',
+  'soixante',
+  'quatre-vingt',
+  'quatre-vingt',
+];
+
+/** 1…99 in French: `vingt et un`, `soixante-douze`, `quatre-vingts`, `quatre-vingt-onze`. */
+function frenchBelow100(n: number): string {
+  if (n < 20) return FR_ONES[n];
+  const ten = Math.floor(n / 10);
+  // 70–79 and 90–99 count on from soixante and quatre-vingt with 10–19.
+  const unit = ten === 7 || ten === 9 ? (n % 10) + 10 : n % 10;
+  if (!unit) return ten === 8 ? 'quatre-vingts' : FR_TENS[ten];
+  if ((unit === 1 || unit === 11) && ten < 8) return `${FR_TENS[ten]} et ${FR_ONES[unit]}`;
+  return `${FR_TENS[ten]}-${FR_ONES[unit]}`;
+}
+
+/** 1…999 in French; `cents` takes its s only when nothing follows (`deux cents`, `deux cent trois`). */
+function frenchBelow1000(n: number, last = true): string {
+  const hundreds = Math.floor(n / 100);
+  const rest = n % 100;
+  const head = !hundreds ? '' : hundreds === 1 ? 'cent' : `${FR_ONES[hundreds]} cent${!rest && last ? 's' : ''}`;
+  return [head, rest ? frenchBelow100(rest) : ''].filter(Boolean).join(' ');
+}
+
+export function frenchNumberWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999_999) return String(n);
+  if (n === 0) return 'zéro';
+  const thousands = Math.floor(n / 1000);
+  const rest = n % 1000;
+  // `mille` never takes an s, nor do cent and quatre-vingt before it (`deux cent mille`, `quatre-vingt mille`).
+  const before = frenchBelow1000(thousands, false).replace(/quatre-vingts$/, 'quatre-vingt');
+  const head = !thousands ? '' : thousands === 1 ? 'mille' : `${before} mille`;
+  return [head, rest ? frenchBelow1000(rest) : ''].filter(Boolean).join(' ');
+}
+
 export function numberInWords(n: number): Bilingual {
-  return { ar: arabicNumberWords(n), en: englishNumberWords(n) };
+  return { ar: arabicNumberWords(n), en: englishNumberWords(n), fr: frenchNumberWords(n) };
 }

@@ -3,7 +3,7 @@
 import { FONT_BOLD, FONT_REGULAR, type TextBoxOptions } from '../../lib/pdf/index.js';
 import { drawTextMemo, measureTextMemo } from './documents.text-memo.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, both, ensureRoom } from './documents.layout.js';
-import type { Bilingual } from './documents.format.js';
+import { second, type Bilingual } from './documents.format.js';
 
 export interface FieldRow {
   label: Bilingual;
@@ -107,7 +107,7 @@ export function drawFieldRows(
       const value = clampLines(doc, packParts(doc, row.value, valueBox), valueBox, maxLines);
       const height = Math.max(valueHeight(doc, value, valueBox), 13) + 2 * ROW_PAD;
       if (index % 2 === 0) doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.band).restore();
-      drawTextMemo(doc, row.label.en, {
+      drawTextMemo(doc, second(row.label), {
         x: MARGIN + 6,
         y: y + ROW_PAD + 1,
         width: LABEL_WIDTH - 8,

@@ -3,10 +3,52 @@
 import { config } from '../../config.js';
 import { charityTimeZone } from '../../lib/time-zone.js';
 
-/** An Arabic and an English wording of the same thing. */
+/**
+ * The wording of the same thing in Arabic, English and (where a document may print it) French. Documents print
+ * Arabic first and one second language: English, or French for Moroccan institutions and families.
+ */
 export interface Bilingual {
   ar: string;
   en: string;
+  fr?: string;
+}
+
+/** The language printed after Arabic on a document (`?lang=` on its route). */
+export type SecondLanguage = 'en' | 'fr';
+export const SECOND_LANGUAGES: readonly SecondLanguage[] = ['en', 'fr'];
+
+/** The second language when the request names none: French in Morocco (institutions work in French), else English. */
+export function defaultSecondLanguage(country: 'SA' | 'MA'): SecondLanguage {
+  return country === 'MA' ? 'fr' : 'en';
+}
+
+// The second language of the document being drawn. Drawing is synchronous (PdfJob.draw), so one request's drawing
+// never interleaves with another's: `drawingIn` sets it for the drawing and puts the previous one back.
+let current: SecondLanguage = 'en';
+
+/** Runs a (synchronous) drawing with `language` as the second language. */
+export function drawingIn<T>(language: SecondLanguage, draw: () => T): T {
+  const previous = current;
+  current = language;
+  try {
+    return draw();
+  } finally {
+    current = previous;
+  }
+}
+
+export function secondLanguage(): SecondLanguage {
+  return current;
+}
+
+/** The second-language wording of `text` (English when no French was written for it). */
+export function second(text: Bilingual, language: SecondLanguage = current): string {
+  return language === 'fr' ? (text.fr ?? text.en) : text.en;
+}
+
+/** An inline second-language wording: the English or the French one, for the document being drawn. */
+export function enFr(en: string, fr: string): string {
+  return current === 'fr' ? fr : en;
 }
 
 /** `NM000123` → `NM-000123`: labels and certificates print the tag with a hyphen; scanning accepts both. */
@@ -33,6 +75,8 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 // between ICU versions. The calendar is named explicitly for the same reason.
 const AR_GREGORIAN = (): string =>
   config.country === 'MA' ? 'ar-MA-u-ca-gregory-nu-latn' : 'ar-SA-u-ca-gregory-nu-latn';
+/** French as Morocco writes it: `7 décembre 2026`, `1.234,5`. */
+const FR = 'fr-MA';
 const AR_HIJRI = 'ar-SA-u-ca-islamic-umalqura-nu-latn';
 
 /** `23 نوفمبر 2026` / `23 November 2026`. */
@@ -40,6 +84,7 @@ export function gregorianDate(date: Date): Bilingual {
   return {
     ar: formatter(AR_GREGORIAN(), { dateStyle: 'long' }).format(date),
     en: formatter('en-GB', { dateStyle: 'long' }).format(date),
+    fr: formatter(FR, { dateStyle: 'long' }).format(date),
   };
 }
 
@@ -48,6 +93,7 @@ export function hijriDate(date: Date): Bilingual {
   return {
     ar: formatter(AR_HIJRI, { dateStyle: 'long' }).format(date),
     en: formatter('en-GB-u-ca-islamic-umalqura', { dateStyle: 'long' }).format(date),
+    fr: formatter(`${FR}-u-ca-islamic-umalqura`, { dateStyle: 'long' }).format(date),
   };
 }
 
@@ -94,13 +140,13 @@ export function formatCapacity(bytes: number | null): string {
   return `${value >= 100 ? Math.round(value) : Number(value.toFixed(1))} ${units[unit]}`;
 }
 
-/** Numbers with thousands separators and at most one decimal: `1,234.5`. */
+/** Numbers with thousands separators and at most one decimal: `1,234.5`, in French `1.234,5`. */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(n);
+  return new Intl.NumberFormat(current === 'fr' ? FR : 'en-US', { maximumFractionDigits: 1 }).format(n);
 }
 
 /** Looks a stored code up in a bilingual dictionary; an unknown code prints as itself in both languages, none as ''. */
 export function wording(dictionary: Readonly<Record<string, Bilingual>>, code: string | null | undefined): Bilingual {
-  if (!code) return { ar: '', en: '' };
-  return dictionary[code] ?? { ar: code, en: code };
+  if (!code) return { ar: '', en: '', fr: '' };
+  return dictionary[code] ?? { ar: code, en: code, fr: code };
 }

@@ -1,8 +1,9 @@
 // The handover certificate: one A4 page that a family keeps and a verifier can check by its QR code.
 // Only the masked national ID is ever given to this file, never the full one.
 import { drawQr, ltr } from '../../lib/pdf/index.js';
+import { config } from '../../config.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { gregorianDate, hijriDate, printTag, wording, type Bilingual } from './documents.format.js';
+import { enFr, gregorianDate, hijriDate, printTag, second, wording, type Bilingual } from './documents.format.js';
 import {
   A4,
   COLORS,
@@ -61,7 +62,15 @@ export interface CertificateBundleData {
   iccidLast4: string;
 }
 
-export const HANDOVER_TITLE: Bilingual = { ar: 'شهادة تسليم جهاز حاسوب', en: 'Computer Handover Certificate' };
+export const HANDOVER_TITLE: Bilingual = {
+  ar: 'شهادة تسليم جهاز حاسوب',
+  en: 'Computer Handover Certificate',
+  fr: "Certificat de remise d'un ordinateur",
+};
+/** `رقم الشهادة · Certificate No.` */
+export const CERTIFICATE_NO: Bilingual = { ar: 'رقم الشهادة', en: 'Certificate No.', fr: 'N° du certificat' };
+/** `امسح للتحقق · Scan to verify` */
+export const SCAN_TO_VERIFY: Bilingual = { ar: 'امسح للتحقق', en: 'Scan to verify', fr: 'Scannez pour vérifier' };
 
 /**
  * Draws the certificate on the current page (the caller adds pages between certificates). A family keeps it: it leads
@@ -77,9 +86,9 @@ export function drawHandoverCertificate(
   y = drawAchievement(doc, y, data, letterhead);
   y = drawTitleAndCode(doc, y, data.certificateCode);
   y = drawParagraphPair(doc, y, introText(data, letterhead), 8.5);
-  y = drawSectionHeading(doc, y, { ar: 'الجهاز', en: 'The computer' });
+  y = drawSectionHeading(doc, y, { ar: 'الجهاز', en: 'The computer', fr: "L'ordinateur" });
   y = drawFieldGrid(doc, y, [...deviceCells(data.device), ...accessoryRows(data), ...bundleRows(data.bundle)], 3);
-  y = drawSectionHeading(doc, y, { ar: 'التسليم', en: 'Handover' });
+  y = drawSectionHeading(doc, y, { ar: 'التسليم', en: 'Handover', fr: 'Remise' });
   y = drawFieldGrid(doc, y, handoverCells(data), 3);
   const { top, shrink } = signaturePlace(doc, y, data, letterhead);
   drawSignatureAndQr(doc, top, data, shrink);
@@ -98,19 +107,22 @@ export function achievementText(
   const donor = data.donor;
   const charityEn = letterhead.nameLatin || letterhead.name;
   return {
-    headline: { ar: `تهانينا ${name}`, en: `Congratulations, ${isolate(name)}` },
+    headline: { ar: `تهانينا ${name}`, en: `Congratulations, ${isolate(name)}`, fr: `Félicitations, ${isolate(name)}` },
     achievement: {
       ar: 'أصبح لكم جهاز حاسوب جاهز للتعلّم والعمل',
       en: 'A computer ready for learning and work is now yours',
+      fr: 'Un ordinateur prêt pour apprendre et travailler est désormais à vous',
     },
     thanks: donor
       ? {
           ar: `تشكر ${letterhead.name} ${donor.name} على التبرع بهذا الجهاز وتتمنى لكم به النجاح`,
           en: `${charityEn} thanks ${isolate(donor.nameLatin || donor.name)}, who donated this computer, and wishes you every success with it`,
+          fr: `${charityEn} remercie ${isolate(donor.nameLatin || donor.name)}, qui a donné cet ordinateur, et vous souhaite plein de succès avec lui`,
         }
       : {
           ar: `تشكر ${letterhead.name} المتبرّع الكريم بهذا الجهاز وتتمنى لكم به النجاح`,
           en: `${charityEn} thanks the generous donor who gave this computer, and wishes you every success with it`,
+          fr: `${charityEn} remercie le généreux donateur qui a offert cet ordinateur, et vous souhaite plein de succès avec lui`,
         },
   };
 }
@@ -132,7 +144,8 @@ function drawAchievement(
     color: COLORS.primary,
     direction: 'rtl',
   });
-  drawTextMemo(doc, `${headline.en}: ${achievement.en.charAt(0).toLowerCase()}${achievement.en.slice(1)}`, {
+  const achieved = second(achievement);
+  drawTextMemo(doc, `${second(headline)}${enFr(': ', ' : ')}${achieved.charAt(0).toLowerCase()}${achieved.slice(1)}`, {
     ...box,
     y: doc.y + 1,
     size: 10.5,
@@ -140,7 +153,7 @@ function drawAchievement(
     direction: 'ltr',
   });
   drawTextMemo(doc, thanks.ar, { ...box, y: doc.y + 7, size: 10.5, color: COLORS.ink, direction: 'rtl' });
-  drawTextMemo(doc, `${thanks.en}.`, { ...box, y: doc.y + 1, size: 9, color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, `${second(thanks)}.`, { ...box, y: doc.y + 1, size: 9, color: COLORS.muted, direction: 'ltr' });
   const bottom = doc.y + 8;
   doc
     .save()
@@ -172,7 +185,7 @@ function drawTitleAndCode(doc: PDFKit.PDFDocument, y: number, code: string): num
     color: COLORS.ink,
     direction: 'rtl',
   });
-  drawTextMemo(doc, HANDOVER_TITLE.en, {
+  drawTextMemo(doc, second(HANDOVER_TITLE), {
     x: MARGIN + 10,
     y: y + 9,
     width: third,
@@ -181,7 +194,7 @@ function drawTitleAndCode(doc: PDFKit.PDFDocument, y: number, code: string): num
     color: COLORS.muted,
     direction: 'ltr',
   });
-  drawTextMemo(doc, `رقم الشهادة · ${ltr('Certificate No.')}`, {
+  drawTextMemo(doc, `${CERTIFICATE_NO.ar} · ${ltr(second(CERTIFICATE_NO))}`, {
     x: MARGIN + third,
     y: y + 2,
     width: third,
@@ -228,14 +241,17 @@ function signaturePlace(
   if (shrink <= SIGNATURE_SHRINK_MAX) return { top, shrink };
   drawFooter(doc, letterhead, `${data.certificateCode} · ${data.verifyUrl}`);
   doc.addPage();
-  return { top: drawRunningHeader(doc, letterhead, `${HANDOVER_TITLE.en} · ${data.certificateCode}`) + 10, shrink: 0 };
+  return {
+    top: drawRunningHeader(doc, letterhead, `${second(HANDOVER_TITLE)} · ${data.certificateCode}`) + 10,
+    shrink: 0,
+  };
 }
 
 export function drawCodeBox(doc: PDFKit.PDFDocument, y: number, code: string): number {
   const width = 250;
   const x = A4.width / 2 - width / 2;
   doc.save().roundedRect(x, y, width, 38, 6).lineWidth(1).fillAndStroke(COLORS.band, COLORS.accent).restore();
-  drawTextMemo(doc, `رقم الشهادة · ${ltr('Certificate No.')}`, {
+  drawTextMemo(doc, `${CERTIFICATE_NO.ar} · ${ltr(second(CERTIFICATE_NO))}`, {
     x,
     y: y + 4,
     width,
@@ -259,31 +275,36 @@ export function drawCodeBox(doc: PDFKit.PDFDocument, y: number, code: string): n
 
 function introText(data: HandoverCertificateData, letterhead: Letterhead): Bilingual {
   const programme = data.programme
-    ? { ar: ` ضمن ${data.programme.name}`, en: ` under ${data.programme.nameLatin || data.programme.name}` }
-    : { ar: '', en: '' };
+    ? {
+        ar: ` ضمن ${data.programme.name}`,
+        en: ` under ${data.programme.nameLatin || data.programme.name}`,
+        fr: ` dans le cadre de ${data.programme.nameLatin || data.programme.name}`,
+      }
+    : { ar: '', en: '', fr: '' };
   return {
     ar: `تشهد ${letterhead.name} بأنها سلّمت الجهاز الموضّح أدناه${programme.ar}، بعد فحصه وتجهيزه ومحو بياناته وفق معيار ${ltr('NIST SP 800-88')}، هبةً دون مقابل.`,
     en: `${letterhead.nameLatin || letterhead.name} certifies that it handed over the device below${programme.en}, after testing, refurbishing and sanitizing it to NIST SP 800-88, as a gift free of charge.`,
+    fr: `${letterhead.nameLatin || letterhead.name} certifie avoir remis l'appareil ci-dessous${programme.fr}, après l'avoir testé, remis en état et en avoir effacé les données selon la norme NIST SP 800-88, à titre de don gratuit.`,
   };
 }
 
 function deviceCells(d: HandoverCertificateData['device']): GridCell[] {
   const type = wording(DEVICE_TYPES, d.type);
   return [
-    { label: { ar: 'رمز الأصل', en: 'Asset tag' }, value: printTag(d.assetTag) },
-    { label: { ar: 'النوع', en: 'Type' }, value: both(type) },
+    { label: { ar: 'رمز الأصل', en: 'Asset tag', fr: "Étiquette d'inventaire" }, value: printTag(d.assetTag) },
+    { label: { ar: 'النوع', en: 'Type', fr: 'Type' }, value: both(type) },
     {
-      label: { ar: 'الشركة المصنّعة والطراز', en: 'Make and model' },
+      label: { ar: 'الشركة المصنّعة والطراز', en: 'Make and model', fr: 'Marque et modèle' },
       value: [d.manufacturer, d.model].filter(Boolean).join(' '),
     },
-    { label: { ar: 'الرقم التسلسلي', en: 'Serial number' }, value: d.serialNumber ?? '' },
-    { label: { ar: 'المعالج', en: 'Processor' }, value: d.cpu ?? '' },
+    { label: { ar: 'الرقم التسلسلي', en: 'Serial number', fr: 'Numéro de série' }, value: d.serialNumber ?? '' },
+    { label: { ar: 'المعالج', en: 'Processor', fr: 'Processeur' }, value: d.cpu ?? '' },
     {
-      label: { ar: 'الذاكرة والتخزين', en: 'Memory and storage' },
+      label: { ar: 'الذاكرة والتخزين', en: 'Memory and storage', fr: 'Mémoire et stockage' },
       value: [d.ramGb ? `${d.ramGb} GB RAM` : '', d.storage ?? ''].filter(Boolean).join(' · '),
     },
-    { label: { ar: 'نظام التشغيل', en: 'Operating system' }, value: d.os ?? '' },
-    { label: { ar: 'التصنيف', en: 'Grade' }, value: d.grade ?? '' },
+    { label: { ar: 'نظام التشغيل', en: 'Operating system', fr: "Système d'exploitation" }, value: d.os ?? '' },
+    { label: { ar: 'التصنيف', en: 'Grade', fr: 'Classe' }, value: d.grade ?? '' },
   ];
 }
 
@@ -291,14 +312,16 @@ function deviceCells(d: HandoverCertificateData['device']): GridCell[] {
 export function accessoriesText(list: readonly Accessory[], note: string | null): string {
   if (!list.length && !note) return '';
   const ar = list.map((a) => ACCESSORIES[a].ar).join('، ');
-  const en = list.map((a) => ACCESSORIES[a].en).join(', ');
+  const en = list.map((a) => second(ACCESSORIES[a])).join(', ');
   return joinParts(note ? `${ar}${ar ? ' ' : ''}(${note})` : ar, en);
 }
 
 /** The accessories row, only when something went with the device. */
 export function accessoryRows(data: Pick<HandoverCertificateData, 'accessories' | 'accessoriesNote'>): GridCell[] {
   const text = accessoriesText(data.accessories, data.accessoriesNote);
-  return text ? [{ label: { ar: 'الملحقات المسلّمة', en: 'Accessories' }, value: text, span: 2 }] : [];
+  return text
+    ? [{ label: { ar: 'الملحقات المسلّمة', en: 'Accessories', fr: 'Accessoires remis' }, value: text, span: 2 }]
+    : [];
 }
 
 /**
@@ -312,15 +335,15 @@ export function bundleRows(bundle: CertificateBundleData | null): GridCell[] {
   const days = ltr(String(bundle.validityDays));
   return [
     {
-      label: { ar: 'الجهة الراعية للباقة', en: 'Bundle sponsor' },
+      label: { ar: 'الجهة الراعية للباقة', en: 'Bundle sponsor', fr: 'Parrain du forfait' },
       value: joinParts(bundle.sponsorName, bundle.sponsorNameLatin),
     },
     {
-      label: { ar: 'باقة البيانات والشريحة', en: 'Data bundle and SIM' },
+      label: { ar: 'باقة البيانات والشريحة', en: 'Data bundle and SIM', fr: 'Forfait de données et carte SIM' },
       value: joinParts(
         `${bundle.operator} ${bundle.dataGb} GB`,
         `${days} يومًا`,
-        `${days} days`,
+        enFr(`${days} days`, `${days} jours`),
         ltr(`****${bundle.iccidLast4}`),
       ),
     },
@@ -332,15 +355,21 @@ function handoverCells(data: HandoverCertificateData): GridCell[] {
   const programme = data.programme ? joinParts(data.programme.name, data.programme.nameLatin) : '';
   const date = gregorianDate(data.handedOverAt);
   return [
-    { label: { ar: 'المستفيد', en: 'Beneficiary' }, value: joinParts(data.beneficiary.name, both(kind)) },
-    { label: { ar: 'رقم الهوية', en: 'National ID' }, value: data.beneficiary.maskedNationalId ?? '' },
-    { label: { ar: 'البرنامج', en: 'Programme' }, value: programme },
     {
-      label: { ar: 'تاريخ التسليم', en: 'Handover date' },
-      value: `${date.ar} · ${hijriDate(data.handedOverAt).ar}\n${ltr(date.en)}`,
+      label: { ar: 'المستفيد', en: 'Beneficiary', fr: 'Bénéficiaire' },
+      value: joinParts(data.beneficiary.name, both(kind)),
+    },
+    {
+      label: { ar: 'رقم الهوية', en: 'National ID', fr: config.country === 'MA' ? 'CIN' : "Numéro d'identité" },
+      value: data.beneficiary.maskedNationalId ?? '',
+    },
+    { label: { ar: 'البرنامج', en: 'Programme', fr: 'Programme' }, value: programme },
+    {
+      label: { ar: 'تاريخ التسليم', en: 'Handover date', fr: 'Date de remise' },
+      value: `${date.ar} · ${hijriDate(data.handedOverAt).ar}\n${ltr(second(date))}`,
       span: 2,
     },
-    { label: { ar: 'المستلم', en: 'Received by' }, value: data.receivedBy },
+    { label: { ar: 'المستلم', en: 'Received by', fr: 'Reçu par' }, value: data.receivedBy },
   ];
 }
 
@@ -356,7 +385,13 @@ export function drawSignatureAndQr(
   const boxWidth = 190;
   const boxHeight = 112 - shrink;
   const sigX = A4.width - MARGIN - boxWidth;
-  drawCaption(doc, { ar: 'توقيع المستلم', en: 'Recipient signature' }, sigX, y, boxWidth);
+  drawCaption(
+    doc,
+    { ar: 'توقيع المستلم', en: 'Recipient signature', fr: 'Signature du destinataire' },
+    sigX,
+    y,
+    boxWidth,
+  );
   doc
     .save()
     .roundedRect(sigX, y + 15, boxWidth, 70 - shrink, 4)
@@ -364,21 +399,35 @@ export function drawSignatureAndQr(
     .stroke(COLORS.rule)
     .restore();
   if (!data.signature || !drawImageFit(doc, data.signature, sigX + 6, y + 19, boxWidth - 12, 62 - shrink)) {
-    drawTextMemo(doc, 'صورة التوقيع غير متاحة · Signature image unavailable', {
-      x: sigX,
-      y: y + 44 - shrink / 2,
-      width: boxWidth,
-      size: 8,
-      align: 'center',
-      color: COLORS.danger,
-      direction: 'rtl',
-    });
+    drawTextMemo(
+      doc,
+      `صورة التوقيع غير متاحة · ${enFr('Signature image unavailable', 'Image de la signature indisponible')}`,
+      {
+        x: sigX,
+        y: y + 44 - shrink / 2,
+        width: boxWidth,
+        size: 8,
+        align: 'center',
+        color: COLORS.danger,
+        direction: 'rtl',
+      },
+    );
   }
   const nameBox = { x: sigX, width: boxWidth, size: 9, align: 'center' as const, color: COLORS.ink };
   drawTextMemo(doc, clampLines(doc, data.receivedBy, nameBox, 1), { ...nameBox, y: y + 90 - shrink });
   const stampX = MARGIN + 130;
   const stampWidth = sigX - stampX - 20;
-  drawCaption(doc, { ar: 'ختم الجمعية وتوقيع المسؤول', en: 'Charity stamp and signature' }, stampX, y, stampWidth);
+  drawCaption(
+    doc,
+    {
+      ar: 'ختم الجمعية وتوقيع المسؤول',
+      en: 'Charity stamp and signature',
+      fr: "Cachet et signature de l'association",
+    },
+    stampX,
+    y,
+    stampWidth,
+  );
   doc
     .save()
     .moveTo(stampX + 10, y + 85 - shrink)
@@ -388,10 +437,11 @@ export function drawSignatureAndQr(
     .stroke(COLORS.muted)
     .restore();
   drawQr(doc, data.verifyUrl, MARGIN - 6, y - 4, boxHeight - 10);
-  drawTextMemo(doc, `امسح للتحقق · ${ltr('Scan to verify')}`, {
-    x: MARGIN - 6,
+  // Centred under the QR, wide enough for `امسح للتحقق · Scannez pour vérifier` on one line.
+  drawTextMemo(doc, `${SCAN_TO_VERIFY.ar} · ${ltr(second(SCAN_TO_VERIFY))}`, {
+    x: MARGIN - 15,
     y: y + boxHeight - 12,
-    width: 112,
+    width: 130,
     size: 7.5,
     align: 'center',
     color: COLORS.muted,
@@ -410,5 +460,13 @@ function drawCaption(doc: PDFKit.PDFDocument, text: Bilingual, x: number, y: num
     color: COLORS.primary,
     direction: 'rtl',
   });
-  drawTextMemo(doc, text.en, { x, y: doc.y, width, size: 7.5, align: 'center', color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, second(text), {
+    x,
+    y: doc.y,
+    width,
+    size: 7.5,
+    align: 'center',
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
 }

@@ -3,7 +3,7 @@
 // the field rows and grids in documents.fields.ts.
 import { ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo, measureTextMemo } from './documents.text-memo.js';
-import type { Bilingual } from './documents.format.js';
+import { second, type Bilingual } from './documents.format.js';
 
 export const COLORS = {
   ink: '#1d2a30',
@@ -47,10 +47,11 @@ export function joinParts(...parts: ReadonlyArray<string | null | undefined>): s
     .join(' · ');
 }
 
-/** `عربي · English`, or the one wording when both languages write it the same (`ATA Sanitize`). */
+/** `عربي · English` (or `عربي · Français`), or the one wording when both write it the same (`ATA Sanitize`). */
 export function both(text: Bilingual): string {
-  if (!text.ar && !text.en) return '';
-  return text.ar === text.en ? isolate(text.ar) : joinParts(text.ar, text.en);
+  const other = second(text);
+  if (!text.ar && !other) return '';
+  return text.ar === other ? isolate(text.ar) : joinParts(text.ar, other);
 }
 
 /** Address and phone on the right, `left` (e.g. the page number or generation date) on the left. */
@@ -96,7 +97,7 @@ export function drawTitle(doc: PDFKit.PDFDocument, y: number, title: Bilingual):
     color: COLORS.ink,
     direction: 'rtl',
   });
-  drawTextMemo(doc, title.en, {
+  drawTextMemo(doc, second(title), {
     x: MARGIN,
     y: doc.y + 1,
     width: CONTENT_WIDTH,
@@ -127,7 +128,7 @@ export function drawSectionHeading(doc: PDFKit.PDFDocument, y: number, title: Bi
     color: COLORS.white,
     direction: 'rtl',
   });
-  drawTextMemo(doc, title.en, {
+  drawTextMemo(doc, second(title), {
     x: MARGIN + 8,
     y: y + 4,
     width: CONTENT_WIDTH - 20,
@@ -153,7 +154,7 @@ export function drawParagraphPair(doc: PDFKit.PDFDocument, y: number, text: Bili
     direction: 'rtl',
     lineGap: 2,
   });
-  const en = drawTextMemo(doc, text.en, {
+  const en = drawTextMemo(doc, second(text), {
     x: MARGIN + inset,
     y,
     width: half,
@@ -170,7 +171,7 @@ export function drawParagraphPair(doc: PDFKit.PDFDocument, y: number, text: Bili
 export function paragraphPairHeight(doc: PDFKit.PDFDocument, text: Bilingual, size = 9, inset = 0): number {
   const half = (CONTENT_WIDTH - 2 * inset - 20) / 2;
   const ar = measureTextMemo(doc, text.ar, { x: 0, y: 0, width: half, size: size + 0.5, direction: 'rtl', lineGap: 2 });
-  const en = measureTextMemo(doc, text.en, { x: 0, y: 0, width: half, size, direction: 'ltr', lineGap: 2 });
+  const en = measureTextMemo(doc, second(text), { x: 0, y: 0, width: half, size, direction: 'ltr', lineGap: 2 });
   return Math.max(ar.height, en.height) + 8;
 }
 
@@ -187,7 +188,7 @@ export function drawSubheading(doc: PDFKit.PDFDocument, y: number, title: Biling
     color: COLORS.primary,
     direction: 'rtl',
   });
-  drawTextMemo(doc, title.en, {
+  drawTextMemo(doc, second(title), {
     x: MARGIN + 6,
     y: y + 2.5,
     width: CONTENT_WIDTH - 12,

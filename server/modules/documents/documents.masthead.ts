@@ -1,5 +1,6 @@
 // The letterhead: the charity's Arabic name at the right, its English name at the left, the logo (or a text
 // mark when none was uploaded) in the middle; and the shorter running header of continuation pages.
+import { enFr } from './documents.format.js';
 import { FONT_BOLD, ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo, measureTextMemo } from './documents.text-memo.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, type Letterhead } from './documents.layout.js';
@@ -113,7 +114,7 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead):
       direction: 'rtl',
     });
     arEnd = doc.y;
-    drawTextMemo(doc, `Licence No. ${licence}`, {
+    drawTextMemo(doc, `${enFr('Licence No.', 'Agrément n°')} ${licence}`, {
       ...left,
       y: enBottom + 4,
       size: 8.5,

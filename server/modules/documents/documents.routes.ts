@@ -3,7 +3,7 @@ import { parse } from '../../lib/parse.js';
 import { defineRoutes, type RouteDef } from '../../lib/route.js';
 import { actorOf, ALL_ROLES, HANDOVER_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
 import { sendPdf, sendPdfBytes, streamPdf } from './documents.http.js';
-import { dateRangeQuery, labelsBody, labelsQuery } from './documents.schema.js';
+import { dateRangeQuery, labelsBody, labelsQuery, languageOf } from './documents.schema.js';
 import * as documents from './documents.service.js';
 import { printLabels, renderLabels } from './documents.labels-service.js';
 import { publicDocumentRoutes } from './documents.public-routes.js';
@@ -19,8 +19,9 @@ export const apiDocumentRoutes = defineRoutes<Access>([
     access: HANDOVER_ROLES,
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
+      const lang = languageOf(req.query);
       await assertCertificateVisible(id, actorOf(req));
-      sendPdf(res, await documents.handoverCertificate(id));
+      sendPdf(res, await documents.handoverCertificate(id, lang));
     },
   },
   {
@@ -29,7 +30,8 @@ export const apiDocumentRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/allocation-batches/:id/delivery-note.pdf',
     access: MANAGERS,
-    handler: async (req, res) => sendPdf(res, await deliveryNote(parse(idParams, req.params).id)),
+    handler: async (req, res) =>
+      sendPdf(res, await deliveryNote(parse(idParams, req.params).id, languageOf(req.query))),
   },
   {
     // The institution's certificate (institution batches, after handover): it prints who signed, as the
@@ -37,13 +39,15 @@ export const apiDocumentRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/allocation-batches/:id/certificate.pdf',
     access: MANAGERS,
-    handler: async (req, res) => sendPdf(res, await batchCertificate(parse(idParams, req.params).id)),
+    handler: async (req, res) =>
+      sendPdf(res, await batchCertificate(parse(idParams, req.params).id, languageOf(req.query))),
   },
   {
     method: 'get',
     path: '/api/devices/:id/sanitization-certificate.pdf',
     access: ALL_ROLES,
-    handler: async (req, res) => sendPdf(res, await documents.sanitizationCertificate(parse(idParams, req.params).id)),
+    handler: async (req, res) =>
+      sendPdf(res, await documents.sanitizationCertificate(parse(idParams, req.params).id, languageOf(req.query))),
   },
   {
     method: 'get',

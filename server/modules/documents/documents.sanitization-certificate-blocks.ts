@@ -1,7 +1,7 @@
 // The closing blocks of the certificate of sanitization: the operator's attestation (right) and the
 // organisation's validation (left), each with name, title, date and a signature line.
 import { drawTextMemo } from './documents.text-memo.js';
-import { gregorianDate, wording, type Bilingual } from './documents.format.js';
+import { gregorianDate, second, wording, type Bilingual } from './documents.format.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, both, type Letterhead } from './documents.layout.js';
 import { ROLES } from './documents.wording.js';
 import {
@@ -34,19 +34,21 @@ export function drawSignatureBlocks(
       .filter((d): d is Date => d !== null)
       .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   drawBlock(doc, A4.width - MARGIN - width, y, width, {
-    title: { ar: 'الإقرار', en: 'Attestation' },
+    title: { ar: 'الإقرار', en: 'Attestation', fr: 'Attestation' },
     text: {
       ar: 'أُقرّ بأن المعلومات الواردة في هذه الشهادة صحيحة، وبأن الأقراص المذكورة عولجت بالطريقة الموضّحة.',
       en: 'I attest that the information in this certificate is accurate and that the media listed were sanitized as described.',
+      fr: "J'atteste que les informations de ce certificat sont exactes et que les disques énumérés ont été effacés comme décrit.",
     },
     person: operator,
     date: finished,
   });
   drawBlock(doc, MARGIN, y, width, {
-    title: { ar: 'الاعتماد', en: 'Validation' },
+    title: { ar: 'الاعتماد', en: 'Validation', fr: 'Validation' },
     text: {
       ar: `تعتمد ${letterhead.name} نتيجة المحو بعد مراجعة السجلات والتحقق المستقل.`,
       en: `${letterhead.nameLatin || letterhead.name} accepts the result after reviewing the records and an independent check.`,
+      fr: `${letterhead.nameLatin || letterhead.name} accepte le résultat après examen des rapports et une vérification indépendante.`,
     },
     person: data.validation?.person ?? null,
     date: data.validation?.at ?? null,
@@ -73,7 +75,7 @@ function drawBlock(doc: PDFKit.PDFDocument, x: number, y: number, width: number,
     color: COLORS.ink,
     direction: 'rtl',
   });
-  drawTextMemo(doc, block.text.en, {
+  drawTextMemo(doc, second(block.text), {
     ...inner,
     y: doc.y + 1,
     size: 7.5,
@@ -82,10 +84,10 @@ function drawBlock(doc: PDFKit.PDFDocument, x: number, y: number, width: number,
     direction: 'ltr',
   });
   const lines: Array<[Bilingual, string]> = [
-    [{ ar: 'الاسم', en: 'Name' }, block.person?.name ?? ''],
-    [{ ar: 'المسمى', en: 'Title' }, block.person ? both(wording(ROLES, block.person.role)) : ''],
-    [{ ar: 'التاريخ', en: 'Date' }, block.date ? gregorianDate(block.date).ar : ''],
-    [{ ar: 'التوقيع', en: 'Signature' }, ''],
+    [{ ar: 'الاسم', en: 'Name', fr: 'Nom' }, block.person?.name ?? ''],
+    [{ ar: 'المسمى', en: 'Title', fr: 'Fonction' }, block.person ? both(wording(ROLES, block.person.role)) : ''],
+    [{ ar: 'التاريخ', en: 'Date', fr: 'Date' }, block.date ? gregorianDate(block.date).ar : ''],
+    [{ ar: 'التوقيع', en: 'Signature', fr: 'Signature' }, ''],
   ];
   lines.forEach(([label, value], i) => {
     const top = y + 80 + i * 19;

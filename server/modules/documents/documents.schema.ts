@@ -1,7 +1,9 @@
 // Query and parameter schemas of the document routes.
 import Joi from 'joi';
-import { invalid } from '../../lib/parse.js';
+import { invalid, parse } from '../../lib/parse.js';
 import type { LabelFormat } from './documents.labels-pdf.js';
+import { config } from '../../config.js';
+import { defaultSecondLanguage, SECOND_LANGUAGES, type SecondLanguage } from './documents.format.js';
 
 export const MAX_LABELS = 2000;
 
@@ -78,3 +80,12 @@ export function normaliseCertificateCode(raw: string): string | null {
 
 /** Receipt tokens are base64url; anything else is not worth a database lookup. */
 export const isReceiptToken = (raw: string): boolean => /^[A-Za-z0-9_-]{22,64}$/.test(raw);
+
+/** `?lang=en|fr`: the language printed after Arabic; by default the country's (French in Morocco, else English). */
+export const languageQuery = Joi.object<{ lang?: SecondLanguage }>({
+  lang: Joi.string().valid(...SECOND_LANGUAGES),
+});
+
+export function languageOf(query: unknown): SecondLanguage {
+  return parse(languageQuery, query).lang ?? defaultSecondLanguage(config.country);
+}

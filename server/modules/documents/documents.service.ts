@@ -2,7 +2,7 @@
 // what to draw; documents.http.ts sends it. Nothing here sees req or res.
 import type { Writable } from 'node:stream';
 import type { CreatePdfOptions } from '../../lib/pdf/index.js';
-import { printTag } from './documents.format.js';
+import { drawingIn, printTag, second, type SecondLanguage } from './documents.format.js';
 import { loadLetterhead } from './documents.letterhead.js';
 import type { DateRange } from './documents.schema.js';
 import { countCertificates, drawCertificates } from './documents.batch-certificates.js';
@@ -32,21 +32,21 @@ export interface StreamJob {
 
 const A4 = { size: 'A4' } as const;
 
-export async function handoverCertificate(allocationId: number): Promise<PdfJob> {
+export async function handoverCertificate(allocationId: number, lang: SecondLanguage = 'en'): Promise<PdfJob> {
   const [data, letterhead] = await Promise.all([loadHandoverCertificate(allocationId), loadLetterhead()]);
   return {
     fileName: `handover-certificate-${data.certificateCode}.pdf`,
     options: {
       ...A4,
-      title: `${HANDOVER_TITLE.en} ${data.certificateCode}`,
+      title: `${second(HANDOVER_TITLE, lang)} ${data.certificateCode}`,
       author: letterhead.nameLatin || letterhead.name,
       subject: printTag(data.device.assetTag),
     },
-    draw: (doc) => drawHandoverCertificate(doc, data, letterhead),
+    draw: (doc) => drawingIn(lang, () => drawHandoverCertificate(doc, data, letterhead)),
   };
 }
 
-export async function sanitizationCertificate(deviceId: number): Promise<PdfJob> {
+export async function sanitizationCertificate(deviceId: number, lang: SecondLanguage = 'en'): Promise<PdfJob> {
   const [data, letterhead] = await Promise.all([loadSanitizationCertificate(deviceId), loadLetterhead()]);
   const tag = printTag(data.device.assetTag);
   return {
@@ -55,11 +55,11 @@ export async function sanitizationCertificate(deviceId: number): Promise<PdfJob>
     options: {
       ...A4,
       bufferPages: true,
-      title: `${SANITIZATION_TITLE.en} ${tag}`,
+      title: `${second(SANITIZATION_TITLE, lang)} ${tag}`,
       author: letterhead.nameLatin || letterhead.name,
       subject: 'NIST SP 800-88',
     },
-    draw: (doc) => drawSanitizationCertificate(doc, data, letterhead, new Date()),
+    draw: (doc) => drawingIn(lang, () => drawSanitizationCertificate(doc, data, letterhead, new Date())),
   };
 }
 
