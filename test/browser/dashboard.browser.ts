@@ -143,9 +143,11 @@ describe('browser: the programme dashboard a manager trusts (pipeline, stage tim
     for (let i = 0; i < 2; i += 1) await inIntake(riyadhSite);
     for (let i = 0; i < 2; i += 1) await inIntake(easternSite);
     const broken = await inIntake(easternSite);
+    // The move counted as a change of the device: its version is read back, as the device page would.
+    const { version } = await api.call<{ version: number }>('GET', `/api/devices/${broken.id}`);
     await api.call('POST', `/api/devices/${broken.id}/actions`, {
       action: 'triage',
-      version: 0,
+      version,
       needsRepair: true,
       disposition: 'reuse',
     });

@@ -78,7 +78,7 @@ describe('browser: a device history read as sentences (issue 20 point 2)', funct
     await tech.call('POST', `/api/devices/${d.id}/moves`, { siteId: site.id, reason: 'للفحص' });
     await tech.call('POST', `/api/devices/${d.id}/actions`, {
       action: 'triage',
-      version: 0,
+      version: 1, // the move was version 1
       needsRepair: false,
       disposition: 'reuse',
       findings: 'خدوش خفيفة على الغطاء',
@@ -94,10 +94,10 @@ describe('browser: a device history read as sentences (issue 20 point 2)', funct
       verifierId,
     });
     await verifier.call('POST', `/api/sanitizations/${record.id}/confirm`);
-    await tech.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 1 });
+    await tech.call('POST', `/api/devices/${d.id}/actions`, { action: 'complete_wipe', version: 2 });
     await tech.call('POST', `/api/devices/${d.id}/actions`, {
       action: 'refurbish',
-      version: 2,
+      version: 3,
       os: 'Windows 11 Pro',
       licence: 'oem_coa',
       windows11Eligible: true,

@@ -198,7 +198,7 @@ describe('browser: a technician takes a device from intake to ready', function (
     await move.getByLabel('إلى').click();
     await page.getByRole('option', { name: 'فرع الخبر' }).click();
     await move.getByRole('button', { name: 'نقل' }).click();
-    await page.locator('.mantine-Timeline-item', { hasText: 'نقل بين المواقع' }).waitFor();
+    await page.locator('.mantine-Timeline-item', { hasText: /نقل: .*فرع الخبر/ }).waitFor();
   });
 
   it('documents: the label and the sanitization certificate are PDFs; printing the label is a POST the history records', async function () {

@@ -2,9 +2,10 @@
 // and are mirrored in right-to-left layouts; the others (search, camera) are the same in both directions.
 import type { SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Svg({ size = 20, children, ...rest }: IconProps) {
+/** The frame every icon is drawn in (24 × 24, stroked with the text colour, hidden from screen readers). */
+export function Svg({ size = 20, children, ...rest }: IconProps) {
   return (
     <svg
       width={size}

@@ -1,27 +1,9 @@
 // Icons of screens past the first one (copying and sharing links, file uploads), kept out of icons.tsx so the
-// technician's first screen does not carry them. The same drawing conventions as icons.tsx.
-import type { SVGProps } from 'react';
+// technician's first screen does not carry them. Drawn in icons.tsx's frame.
+import { Svg as Frame, type IconProps } from './icons';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Svg({ size = 18, children, ...rest }: IconProps) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}>
-      {children}
-    </svg>
-  );
-}
+/** These icons are drawn a little smaller than the first screen's (18 px). */
+const Svg = ({ size = 18, ...rest }: IconProps) => <Frame size={size} {...rest} />;
 
 /** Two overlapping sheets (the "⧉" glyph is missing from the app's fonts). */
 export const IconCopy = (p: IconProps) => (

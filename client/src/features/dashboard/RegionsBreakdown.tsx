@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import type { RegionRowDto } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TableScroll } from '../../components/TableScroll';
 import { TitledCard } from '../../components/TitledCard';
 import { registerArabic } from '../../i18n';
 import { arScreens } from '../../i18n/ar.screens';
@@ -41,7 +42,7 @@ export function RegionsBreakdown({ query }: { query: Partial<DashboardFilterValu
           {t('dash.regions.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <TableScroll label={t('regions.title')}>
           <Table striped data-testid="regions-breakdown">
             <Table.Thead>
               <Table.Tr>
@@ -78,7 +79,7 @@ export function RegionsBreakdown({ query }: { query: Partial<DashboardFilterValu
               </Table.Tfoot>
             )}
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <CsvLink href={endpoints.reports.regionsCsvFor(query)} name={t('regions.title')} testId="regions-breakdown-csv" />
     </TitledCard>
