@@ -13,13 +13,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FocusEvent, type ReactNode } from 'react';
 import { api } from '../api/http';
 import { useAuth } from '../auth/AuthProvider';
-import { registerArabic } from '../i18n';
 import { toLatinDigits } from '../i18n/format';
-import { arScreens } from '../i18n/ar.screens';
 import { usePrefs } from '../prefs/PreferencesProvider';
 import { calendarLocale, formatDayFirst, hijriDay, isoDay, parseDayFirst } from './dateText';
-
-registerArabic(arScreens);
 
 const BELOW: TextInputProps['inputWrapperOrder'] = ['label', 'input', 'description', 'error'];
 

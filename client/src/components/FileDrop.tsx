@@ -1,12 +1,8 @@
 import { Anchor, Text } from '@mantine/core';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { registerArabic } from '../i18n';
-import { arScreens } from '../i18n/ar.screens';
 import { usePrefs } from '../prefs/PreferencesProvider';
 import { IconUpload } from './moreIcons';
 import './FileDrop.css';
-
-registerArabic(arScreens);
 
 /**
  * A file picker that shows where the file goes: a dashed zone with an icon and "drop the file here, or choose it".

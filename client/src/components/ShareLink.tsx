@@ -1,10 +1,6 @@
 import { ActionIcon, Button, CopyButton, Tooltip } from '@mantine/core';
-import { registerArabic } from '../i18n';
-import { arScreens } from '../i18n/ar.screens';
 import { useT } from '../prefs/PreferencesProvider';
 import { IconCheck, IconCopy, IconWhatsApp } from './moreIcons';
-
-registerArabic(arScreens);
 
 /** Copies a link; the icon turns into a tick for a moment once it is on the clipboard. */
 export function CopyLinkButton({ value, testId }: { value: string; testId?: string }) {

@@ -2,11 +2,7 @@ import { Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Accessory } from '../../api/types';
 import { ACCESSORIES } from '../../api/types';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { useT } from '../../prefs/PreferencesProvider';
-
-registerArabic(arScreens);
 
 /** What a handover form keeps of the checklist (spec §13): the ticked accessories and a note for "other". */
 // A type, not an interface: form values must be assignable to Record<string, unknown> (useServerForm).

@@ -8,11 +8,7 @@ import { Field } from '../../components/Field';
 import { TitledCard } from '../../components/TitledCard';
 import { useServerForm } from '../../components/useServerForm';
 import { usePrefs } from '../../prefs/PreferencesProvider';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { DateTimeField } from '../../components/DateField';
-
-registerArabic(arScreens);
 
 /** Hints under the input, so the inputs of the row stay aligned. */
 const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];

@@ -5,12 +5,8 @@ import { connectivity, SPONSORS_KEY } from '../../api/connectivity';
 import type { ApiError } from '../../api/http';
 import type { AssignedBundleDto, BundleAssignmentInput, BundleLotDto, SponsorDto } from '../../api/types';
 import type { Translate } from '../../i18n';
-import { registerArabic } from '../../i18n';
 import { isolate } from '../../i18n/isolate';
-import { arScreens } from '../../i18n/ar.screens';
 import { useT } from '../../prefs/PreferencesProvider';
-
-registerArabic(arScreens);
 
 /**
  * The SIM with a data bundle that may go with a device (spec §14): from a sponsor's stock, optionally from one lot

@@ -4,11 +4,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/http';
 import type { TrainingRequiredDetails } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
-
-registerArabic(arScreens);
 
 export const TRAINING_REQUIRED = 'TRAINING_REQUIRED';
 

@@ -34,15 +34,12 @@ import { NumberField, parseNumber } from '../../components/NumberField';
 import { PublicLayout } from '../../components/PublicLayout';
 import { CityAutocomplete, RegionSelect, useRegionName } from '../../components/RegionFields';
 import { useServerForm } from '../../components/useServerForm';
-import { LANGUAGES, registerArabic, type MessageKey } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
+import { LANGUAGES, type MessageKey } from '../../i18n';
 import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { toLatinDigits, type Country } from '../../i18n/format';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { Honeypot } from '../../components/Honeypot';
 import { DateField } from '../../components/DateField';
-
-registerArabic(arScreens);
 
 type Kind = PublicApplicationInput['kind'];
 const KINDS: readonly Kind[] = ['family', 'student'];

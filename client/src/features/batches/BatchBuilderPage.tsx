@@ -11,8 +11,6 @@ import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { TitledCard } from '../../components/TitledCard';
 import { useServerForm } from '../../components/useServerForm';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { useProgrammes } from '../allocation/useProgrammes';
 import { usePartners } from '../beneficiaries/usePartners';
@@ -20,8 +18,6 @@ import { AddFromListModal } from './AddFromListModal';
 import { PickedDeviceTable } from './PickedDeviceTable';
 import { ScannerInput } from './ScannerInput';
 import { usePicklist, type ScanNotice } from './usePicklist';
-
-registerArabic(arScreens);
 
 type Values = {
   kind: BatchRecipientKind;

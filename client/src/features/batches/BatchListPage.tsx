@@ -11,12 +11,8 @@ import { PagedList } from '../../components/PagedList';
 import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
 import { useQueryParams } from '../../components/useQueryParams';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { BatchStatusBadge } from './BatchStatusBadge';
-
-registerArabic(arScreens);
 
 const PAGE_SIZE = 25;
 

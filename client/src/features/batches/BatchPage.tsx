@@ -15,8 +15,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { useRegionName } from '../../components/RegionFields';
 import { TableScroll } from '../../components/TableScroll';
 import { TitledCard } from '../../components/TitledCard';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { useAccessoriesText } from '../allocation/AccessoriesChecklist';
 import { useProgrammes } from '../allocation/useProgrammes';
@@ -24,8 +22,6 @@ import { BatchHandoverForm } from './BatchHandoverForm';
 import { BatchStatusBadge } from './BatchStatusBadge';
 import { CancelBatch } from './CancelBatch';
 import { isolate } from '../../i18n/isolate';
-
-registerArabic(arScreens);
 
 /**
  * One batch: who it is for, its devices, the delivery note to print and sign, then the handover with one signature

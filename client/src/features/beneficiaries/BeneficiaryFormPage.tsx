@@ -25,10 +25,6 @@ import { toLatinDigits } from '../../i18n/format';
 import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { usePrefs, useT } from '../../prefs/PreferencesProvider';
 import { usePartners } from './usePartners';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 type Form = {
   kind: BeneficiaryKind;

@@ -17,10 +17,6 @@ import { BeneficiaryStatusBadge } from './BeneficiaryStatusBadge';
 import { usePartners } from './usePartners';
 import { TableScroll } from '../../components/TableScroll';
 import { Busy } from '../../components/Busy';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 const KEYS = ['q', 'status', 'kind', 'need', 'partnerId'] as const;
 

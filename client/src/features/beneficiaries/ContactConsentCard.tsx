@@ -4,10 +4,6 @@ import { Field } from '../../components/Field';
 import { useEnumLabel } from '../../components/Labels';
 import { TitledCard } from '../../components/TitledCard';
 import { usePrefs } from '../../prefs/PreferencesProvider';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 /**
  * Whether the family may be messaged (spec §12), by which channel and in which language, and when that answer was

@@ -3,11 +3,7 @@ import type { InstitutionDto } from '../../api/types';
 import { Field } from '../../components/Field';
 import { Ltr } from '../../components/Ltr';
 import { TitledCard } from '../../components/TitledCard';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
-
-registerArabic(arScreens);
 
 /**
  * What an institution asked for and how much of it it has had (spec §13): it has no family score, its place in the

@@ -1,15 +1,11 @@
 import { Table, Text } from '@mantine/core';
 import { endpoints } from '../../api/endpoints';
 import type { DashboardDto } from '../../api/types';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { TableScroll } from '../../components/TableScroll';
 import { TitledCard } from '../../components/TitledCard';
 import type { DashboardFilterValues } from '../reports/DashboardFilters';
 import { CsvLink } from '../reports/CsvLink';
-
-registerArabic(arScreens);
 
 /**
  * Families and students served through each partner association (within the dashboard's filters), and the devices

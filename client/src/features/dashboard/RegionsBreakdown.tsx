@@ -5,14 +5,10 @@ import type { RegionRowDto } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableScroll } from '../../components/TableScroll';
 import { TitledCard } from '../../components/TitledCard';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import type { DashboardFilterValues } from '../reports/DashboardFilters';
 import { CsvLink } from '../reports/CsvLink';
 import { regionName } from '../reports/regionName';
-
-registerArabic(arScreens);
 
 const COLUMNS = ['received', 'ready', 'handedOver', 'families', 'students', 'institutions'] as const;
 

@@ -4,13 +4,9 @@ import { Link } from 'react-router';
 import type { CustodyDto } from '../../api/types';
 import { MANAGERS } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { ReturnFromCustodyForm } from '../partner-home/ReturnFromCustody';
 import { isolate } from '../../i18n/isolate';
-
-registerArabic(arScreens);
 
 /**
  * A device in a partner association's custody (spec §13): who holds it, since when, through which batch. Managers can

@@ -6,8 +6,6 @@ import { useUser } from '../../auth/AuthProvider';
 import { PagedList } from '../../components/PagedList';
 import { PageHeader } from '../../components/PageHeader';
 import { useQueryParams } from '../../components/useQueryParams';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { useT } from '../../prefs/PreferencesProvider';
 import { DeviceFilters, type DeviceFilterKey } from './DeviceFilters';
 import { DeviceTable } from './DeviceTable';
@@ -17,8 +15,6 @@ import { BulkSummary } from './bulk/BulkSummary';
 import { SelectAllBanner } from './bulk/SelectAllBanner';
 import { useDeviceSelection } from './bulk/useDeviceSelection';
 import type { BulkResult } from './bulk/bulkApi';
-
-registerArabic(arScreens);
 
 const KEYS: readonly DeviceFilterKey[] = ['q', 'status', 'type', 'donationId', 'siteId'];
 const PAGE_SIZE = 50;

@@ -4,11 +4,7 @@ import { carriesImei, type DeviceDetailDto } from '../../api/types';
 import { Field } from '../../components/Field';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
-
-registerArabic(arScreens);
 
 export function DeviceSpecs({ device: d }: { device: DeviceDetailDto }) {
   const { t, fmt } = usePrefs();

@@ -1,15 +1,10 @@
 import { Group, Paper, Text, Timeline, Title } from '@mantine/core';
 import type { DeviceEventDto } from '../../api/types';
 import { useEnumLabel } from '../../components/Labels';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { eventSentence, type SentenceContext } from './history/eventSentence';
 import { HistorySentence } from './history/HistorySentence';
 import { TechnicalDetails } from './history/TechnicalDetails';
-
-// The history's sentences are not on any landing screen: their Arabic comes with this chunk (i18n/ar.screens.ts).
-registerArabic(arScreens);
 
 /**
  * The append-only history, newest first, each event as a sentence in the user's language (history/eventSentence.ts)

@@ -8,10 +8,6 @@ import { Ltr } from '../../components/Ltr';
 import { CopyLinkButton, WhatsAppShare } from '../../components/ShareLink';
 import { TitledCard } from '../../components/TitledCard';
 import { useT } from '../../prefs/PreferencesProvider';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 /**
  * The donor's own page (managers): its secret link to send or copy, a new link when the old one leaked (the old

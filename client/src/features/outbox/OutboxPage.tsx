@@ -12,10 +12,6 @@ import { PagedList } from '../../components/PagedList';
 import { useEnumOptions } from '../../components/useEnumOptions';
 import { useQueryParams } from '../../components/useQueryParams';
 import { usePrefs } from '../../prefs/PreferencesProvider';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 const KEYS = ['status', 'channel'] as const;
 const STATUS_COLORS: Record<OutboxStatus, string> = { pending: 'yellow', sending: 'blue', sent: 'teal', dead: 'red' };

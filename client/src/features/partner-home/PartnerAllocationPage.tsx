@@ -8,13 +8,9 @@ import { FullPageLoader } from '../../components/FullPageLoader';
 import { useEnumLabel } from '../../components/Labels';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { useAccessoriesText } from '../allocation/AccessoriesChecklist';
 import { HandoverOutcome } from '../allocation/HandoverOutcome';
-
-registerArabic(arScreens);
 
 const STATUS_COLORS: Record<string, string> = { reserved: 'cyan', handed_over: 'green', cancelled: 'gray' };
 

@@ -10,8 +10,6 @@ import { deviceModelName } from '../../components/DeviceCells';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useServerForm } from '../../components/useServerForm';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { AccessoriesChecklist } from '../allocation/AccessoriesChecklist';
 import { BUNDLE_OUT_OF_STOCK, BundlePicker, useBundleRefusal } from '../allocation/BundlePicker';
@@ -19,8 +17,6 @@ import { HANDOVER_FIELDS, handoverBody, handoverInitial, handoverRules } from '.
 import { SignaturePad } from '../allocation/SignaturePad';
 import { HANDOVER_STATUSES } from './partnerHandover';
 import { DateTimeField } from '../../components/DateField';
-
-registerArabic(arScreens);
 
 /** Fields on the form: the allocation's (deviceId, beneficiaryId) and the handover's share one form. */
 const KNOWN = ['deviceId', 'beneficiaryId', ...HANDOVER_FIELDS];

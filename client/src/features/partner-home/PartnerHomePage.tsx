@@ -14,16 +14,12 @@ import { Pager } from '../../components/Pager';
 import { TableScroll } from '../../components/TableScroll';
 import { TitledCard } from '../../components/TitledCard';
 import { Busy } from '../../components/Busy';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { BeneficiaryStatusBadge } from '../beneficiaries/BeneficiaryStatusBadge';
 import { certificateUrl } from '../allocation/HandoverOutcome';
 import { ReturnFromCustodyForm } from './ReturnFromCustody';
 import { HANDOVER_STATUSES } from './partnerHandover';
 import { isolate } from '../../i18n/isolate';
-
-registerArabic(arScreens);
 
 const PAGE_SIZE = 25;
 

@@ -4,11 +4,7 @@ import { distribution } from '../../api/distribution';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Ltr } from '../../components/Ltr';
 import { useServerForm } from '../../components/useServerForm';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { useT } from '../../prefs/PreferencesProvider';
-
-registerArabic(arScreens);
 
 /**
  * Gives a device in a partner's custody back to the charity (POST /api/custody/devices/:id/return), with the reason:

@@ -10,15 +10,11 @@ import { IconPlus } from '../../components/icons';
 import { Ltr } from '../../components/Ltr';
 import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { useLotText } from '../allocation/BundlePicker';
 import { BundleReport } from '../reports/BundleReport';
 import { BundleLotModal } from './BundleLotModal';
 import { SponsorFormModal } from './SponsorFormModal';
-
-registerArabic(arScreens);
 
 /**
  * Connectivity sponsors (spec §14): each with its stock of SIM data bundles (received, left, given at handover) lot by

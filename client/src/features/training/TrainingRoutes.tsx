@@ -1,7 +1,5 @@
 import { Route, Routes } from 'react-router';
 import { MANAGERS, STAFF } from '../../api/types';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
 import { RoleGate } from '../../components/RoleGate';
 import ProgrammeListPage from '../programmes/ProgrammeListPage';
 import ProgrammePage from '../programmes/ProgrammePage';
@@ -10,8 +8,6 @@ import AttendancePage from './AttendancePage';
 import CourseFormPage from './CourseFormPage';
 import CourseListPage from './CourseListPage';
 import CoursePage from './CoursePage';
-
-registerArabic(arScreens);
 
 // One lazy import in App.tsx for /courses and /programmes, and one chunk for their screens: the first screen's
 // JavaScript carries one import and its list of chunks to preload, not seven (the technician's landing screen is at its

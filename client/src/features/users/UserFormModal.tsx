@@ -9,10 +9,7 @@ import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
 import { ClearLockoutButton } from './ClearLockoutButton';
 import { usePartners } from '../beneficiaries/usePartners';
-import { LANGUAGES, registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
+import { LANGUAGES } from '../../i18n';
 
 /** The server's minimum (server/modules/auth/auth.schema.ts PASSWORD_MIN); shown as a hint, enforced there. */
 const PASSWORD_MIN = 12;

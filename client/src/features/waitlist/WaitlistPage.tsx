@@ -14,10 +14,6 @@ import { BeneficiaryStatusBadge } from '../beneficiaries/BeneficiaryStatusBadge'
 import { PriorityBreakdown } from '../beneficiaries/PriorityBreakdown';
 import { TableScroll } from '../../components/TableScroll';
 import { Busy } from '../../components/Busy';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 /**
  * An institution's place in the list (GET /api/waitlist?kind=institution, spec §13): by the day it asked, then by

@@ -6,10 +6,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 type Form = { url: string; events: WebhookEndpointInput['events']; secret: string };
 const EMPTY: Form = { url: '', events: [], secret: '' };

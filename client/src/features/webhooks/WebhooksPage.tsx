@@ -12,10 +12,6 @@ import { PagedList } from '../../components/PagedList';
 import { useQueryParams } from '../../components/useQueryParams';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { WebhookFormModal } from './WebhookFormModal';
-import { registerArabic } from '../../i18n';
-import { arScreens } from '../../i18n/ar.screens';
-
-registerArabic(arScreens);
 
 /**
  * Webhook endpoints (admin): where each event goes, whether it still does (an endpoint that failed too often in a row

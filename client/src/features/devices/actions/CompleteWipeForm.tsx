@@ -3,13 +3,9 @@ import { Fragment } from 'react';
 import { ApiError } from '../../../api/http';
 import { carriesImei, type DeviceDetailDto, type WipeIncompleteDetail } from '../../../api/types';
 import { Ltr } from '../../../components/Ltr';
-import { registerArabic } from '../../../i18n';
-import { arScreens } from '../../../i18n/ar.screens';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { ActionFormFrame } from './ActionFormFrame';
 import { useActionForm, type DeviceActionState } from './useDeviceAction';
-
-registerArabic(arScreens);
 
 /** The drives a 422 WIPE_INCOMPLETE names: each still lacks a counted, passed sanitization record. */
 function missingDrives(err: unknown): WipeIncompleteDetail[] {

@@ -6,12 +6,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FileDrop } from '../../../components/FileDrop';
 import { useEnumOptions } from '../../../components/useEnumOptions';
 import { useServerForm } from '../../../components/useServerForm';
-import { registerArabic } from '../../../i18n';
-import { arScreens } from '../../../i18n/ar.screens';
 import { useT } from '../../../prefs/PreferencesProvider';
 import { DateTimeField } from '../../../components/DateField';
-
-registerArabic(arScreens);
 
 type Form = {
   osVersion: string;

@@ -5,11 +5,7 @@ import { useEnumLabel } from '../../../components/Labels';
 import { Ltr } from '../../../components/Ltr';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
 import { TableScroll } from '../../../components/TableScroll';
-import { registerArabic } from '../../../i18n';
-import { arScreens } from '../../../i18n/ar.screens';
 import { mayDecide, SanitizationDecision } from './SanitizationDecision';
-
-registerArabic(arScreens);
 
 const RESULT_COLORS: Record<string, string> = { passed: 'green', failed: 'red', aborted: 'orange' };
 const STATE_COLORS: Record<string, string> = { counted: 'green', awaiting_confirmation: 'yellow', rejected: 'red' };
