@@ -1,6 +1,7 @@
 // Regions as a reference list (spec §11): the first-level subdivisions of Saudi Arabia (13 regions) and Morocco
 // (12 regions since 2015), by their ISO 3166-2 codes, with names in Arabic, English and French. Sites, partners and
 // beneficiaries carry one of these codes as `regionCode`; figures by region group on it. Shared by server and client.
+// French names are those Moroccan institutions and the French press use (French documents print them).
 
 export type CountryCode = 'SA' | 'MA';
 
@@ -27,13 +28,13 @@ export const REGIONS: readonly Region[] = [
   region('SA-02', 'مكة المكرمة', 'Makkah', 'La Mecque'),
   region('SA-03', 'المدينة المنورة', 'Madinah', 'Médine'),
   region('SA-04', 'المنطقة الشرقية', 'Eastern Province', 'Province orientale'),
-  region('SA-05', 'القصيم', 'Al-Qassim', 'Al-Qassim'),
+  region('SA-05', 'القصيم', 'Al-Qassim', 'Qassim'),
   region('SA-06', 'حائل', "Ha'il", 'Haïl'),
-  region('SA-07', 'تبوك', 'Tabuk', 'Tabouk'),
+  region('SA-07', 'تبوك', 'Tabuk', 'Tabuk'),
   region('SA-08', 'الحدود الشمالية', 'Northern Borders', 'Frontières du Nord'),
-  region('SA-09', 'جازان', 'Jazan', 'Jizan'),
+  region('SA-09', 'جازان', 'Jazan', 'Jazan'),
   region('SA-10', 'نجران', 'Najran', 'Najran'),
-  region('SA-11', 'الباحة', 'Al-Bahah', 'Al-Bahah'),
+  region('SA-11', 'الباحة', 'Al-Bahah', 'Al-Baha'),
   region('SA-12', 'الجوف', 'Al-Jawf', 'Al-Jawf'),
   region('SA-14', 'عسير', 'Asir', 'Asir'),
   // Morocco: the twelve regions of the 2015 division.

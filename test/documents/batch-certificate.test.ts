@@ -100,7 +100,12 @@ describe("GET /api/allocation-batches/:id/certificate.pdf (an institution's hand
       .and.include('Date de remise')
       .and.include('23 novembre 2026')
       .and.include('Chargeur, Sacoche, Autre');
-    expect(text).to.not.include('Certificate of Thanks').and.not.include('extends its sincere');
+    // City and region in Arabic and French (SA-04: Province orientale).
+    expect(text.replace(/\s+/g, ' ')).to.include('Province orientale');
+    expect(text)
+      .to.not.include('Certificate of Thanks')
+      .and.not.include('extends its sincere')
+      .and.not.include('Eastern');
     expect(decodeBarcodes(file)).to.include(`QR-Code:http://nimah.test/verify/${done.certificateCode}`);
     expect((await api().get(`${url}?lang=ar`).set(bearer(manager))).status).to.equal(400);
   });

@@ -175,7 +175,9 @@ describe('GET /api/allocation-batches/:id/delivery-note.pdf', () => {
       .and.include('Je soussigné')
       .and.include('Page 1 sur 1')
       .and.include('NM-000123');
-    expect(text).to.not.include('Delivery Note').and.not.include('Receiving institution');
+    // The region by its French name (SA-04: Province orientale), not the English one.
+    expect(text.replace(/\s+/g, ' ')).to.include('Dammam, Province orientale');
+    expect(text).to.not.include('Delivery Note').and.not.include('Receiving institution').and.not.include('Eastern');
 
     const bad = await api().get(`${url}?lang=xx`).set(bearer(manager));
     expect(bad.status).to.equal(400);

@@ -1,4 +1,4 @@
-// The receipt's first words, "N families and M students", in Arabic by CLDR plural category and in English.
+// The receipt's first words, "N families and M students", in Arabic by CLDR plural category, in English and French.
 import { expect } from 'chai';
 import { servedHeadline } from '../../server/modules/documents/documents.donor-receipt-wording.js';
 
@@ -13,7 +13,22 @@ describe('donor receipt headline (families and students reached)', () => {
   ];
   for (const [families, students, ar, en] of cases) {
     it(`when ${families} families and ${students} students were served, reads "${en}"`, () => {
-      expect(servedHeadline({ families, students })).to.deep.equal({ ar, en });
+      const { ar: arabic, en: english } = servedHeadline({ families, students });
+      expect({ ar: arabic, en: english }).to.deep.equal({ ar, en });
+    });
+  }
+
+  // French: one for 1 (and 0), other from 2, many for round millions ("de"); numbers as Morocco writes them.
+  const french: Array<[number, number, string]> = [
+    [1, 0, 'Votre don a bénéficié à 1 famille'],
+    [2, 1, 'Votre don a bénéficié à 2 familles et 1 élève'],
+    [0, 25, 'Votre don a bénéficié à 25 élèves'],
+    [1200, 3, 'Votre don a bénéficié à 1.200 familles et 3 élèves'],
+    [1000000, 2000000, 'Votre don a bénéficié à 1.000.000 de familles et 2.000.000 d’élèves'],
+  ];
+  for (const [families, students, fr] of french) {
+    it(`when ${families} families and ${students} students were served, reads in French "${fr}"`, () => {
+      expect(servedHeadline({ families, students }).fr).to.equal(fr);
     });
   }
 
@@ -21,5 +36,8 @@ describe('donor receipt headline (families and students reached)', () => {
     const text = servedHeadline({ families: 0, students: 0 });
     expect(text.en).to.equal('Your devices are being prepared and will soon reach families and students');
     expect(text.ar).to.not.match(/\d/);
+    expect(text.fr).to.equal(
+      'Vos appareils sont en cours de préparation et bénéficieront bientôt à des familles et à des élèves',
+    );
   });
 });

@@ -97,7 +97,12 @@ function rows(data: BatchDocumentData): FieldRow[] {
   const r = data.recipient;
   const handover = data.handover!;
   const words = numberInWords(data.deviceCount);
-  const place = [r.city?.ar, r.region?.ar].filter(Boolean).join('، ');
+  // `الدار البيضاء، الدار البيضاء سطات · Casablanca, Casablanca-Settat`: the second language names the places too.
+  const otherPlace = [r.city, r.region]
+    .map((p) => p && second(p))
+    .filter(Boolean)
+    .join(', ');
+  const place = both({ ar: [r.city?.ar, r.region?.ar].filter(Boolean).join('، '), en: otherPlace, fr: otherPlace });
   return [
     { label: { ar: 'الجهة المستلمة', en: 'Institution', fr: 'Institution' }, value: r.name },
     { label: { ar: 'نوع الجهة', en: 'Type', fr: 'Type' }, value: both(r.type) },

@@ -8,8 +8,9 @@ import { findBeneficiary } from '../beneficiaries/index.js';
 import { deviceSpecsOf, driveSpecsOf } from '../devices/index.js';
 import { findPartner } from '../partners/index.js';
 import { programmeNameOf } from '../programmes/index.js';
-import { citiesOf, regionName, type Accessory, type BatchRecipientKind, type BatchStatus } from '../../shared/index.js';
+import { type Accessory, type BatchRecipientKind, type BatchStatus } from '../../shared/index.js';
 import { formatCapacity, secondLanguage, wording, type Bilingual } from './documents.format.js';
+import { cityOf, regionOf } from './documents.places.js';
 import { verifyUrlOf } from './documents.handover-certificate-data.js';
 import { readOptional } from './documents.letterhead.js';
 import { INSTITUTION_TYPES, PARTNER_KINDS } from './documents.wording.js';
@@ -139,17 +140,6 @@ async function batchDocumentData(batch: BatchRecord, withDevices: boolean): Prom
       ? { code: batch.certificateCode, verifyUrl: verifyUrlOf(batch.certificateCode) }
       : null,
   };
-}
-
-/** The city as typed, with its English name when it is one of the region's listed cities. */
-function cityOf(city: string | null, regionCode: string | null): Bilingual | null {
-  if (!city) return null;
-  const known = citiesOf(regionCode).find((c) => c.nameAr === city || c.nameEn === city);
-  return known ? { ar: known.nameAr, en: known.nameEn } : { ar: city, en: city };
-}
-
-function regionOf(regionCode: string | null): Bilingual | null {
-  return regionCode ? { ar: regionName(regionCode, 'ar'), en: regionName(regionCode, 'en') } : null;
 }
 
 async function recipientOf(batch: BatchRecord): Promise<BatchRecipient> {

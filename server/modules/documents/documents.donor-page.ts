@@ -4,7 +4,7 @@
 // gets 404, a token a rotation replaced 410 "this link was replaced". No contact detail of the donor is shown.
 import { getSettings } from '../settings/index.js';
 import { findByPageToken, findStatement, statementsOf, type Donor } from '../donors/index.js';
-import { formatNumber } from './documents.format.js';
+import { numberIn } from './documents.messages.js';
 import { escapeHtml, notFoundPage, page } from './documents.public-html.js';
 import { donationsOfDonor, receivedYears, type DonorDonation } from './documents.donor-statement-data.js';
 import { statementPdf } from './documents.donor-statement.js';
@@ -101,7 +101,7 @@ function donationTable(donations: readonly DonorDonation[], language: DonorLangu
       : '—';
     return (
       `<tr><td><bdi dir="ltr">${escapeHtml(d.code)}</bdi></td><td>${escapeHtml(dateIn(language, d.receivedAt ?? d.createdAt))}</td>` +
-      `<td>${escapeHtml(status)}</td><td class="n">${escapeHtml(formatNumber(d.devices))}</td><td>${receipt}</td></tr>`
+      `<td>${escapeHtml(status)}</td><td class="n">${escapeHtml(numberIn(language, d.devices))}</td><td>${receipt}</td></tr>`
     );
   });
   return `<table><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -125,7 +125,11 @@ function statementList(
 }
 
 /** The statement PDF by the donor's link, or the page to answer instead (404 unknown or not issued, 410 replaced). */
-export async function publicStatement(token: string, year: number): Promise<{ job: PdfJob } | PageResult> {
+export async function publicStatement(
+  token: string,
+  year: number,
+  lang?: DonorLanguage,
+): Promise<{ job: PdfJob } | PageResult> {
   const found = await lookUp(token);
   if (!('donor' in found)) return found;
   const { donor, language } = found;
@@ -138,5 +142,5 @@ export async function publicStatement(token: string, year: number): Promise<{ jo
     });
     return { status: 404, html };
   }
-  return { job: await statementPdf(donor, statement, true) };
+  return { job: await statementPdf(donor, statement, true, lang) };
 }

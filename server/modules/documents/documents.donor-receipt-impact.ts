@@ -14,6 +14,9 @@ export { ASSUMED_WEIGHT_KG, co2eFactorFor };
 export const CO2E_SOURCE =
   'Manufacturing footprint avoided by reuse: ≈225 kg CO2e per new laptop (3StepIT/EY), 280 kg (Boavizta, mean); ' +
   'refurbishing saves 69–83 % against new (Fraunhofer Austria 2023).';
+export const CO2E_SOURCE_FR =
+  'empreinte de fabrication évitée par le réemploi : ≈225 kg CO2e par portable neuf (3StepIT/EY), 280 kg (Boavizta, ' +
+  'moyenne) ; le reconditionnement économise 69 à 83 % par rapport au neuf (Fraunhofer Austria 2023).';
 
 /** What became of a device, as the receipt counts it (a status as read from the database). */
 export function outcomeOf(status: string): Outcome {

@@ -2,24 +2,25 @@
 // laptops is ten pages), with the column headings repeated on each page. Columns run right to left, as Arabic does.
 import { ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { printTag, wording, type Bilingual } from './documents.format.js';
+import { printTag, second, wording, type Bilingual } from './documents.format.js';
+import { messages } from './documents.messages.js';
 import { A4, COLORS, FOOTER_TOP, MARGIN, both } from './documents.layout.js';
 
 // Short wordings: a manifest cell holds both languages on one line.
 const TYPES: Readonly<Record<string, Bilingual>> = {
-  laptop: { ar: 'محمول', en: 'Laptop' },
-  desktop: { ar: 'مكتبي', en: 'Desktop' },
-  all_in_one: { ar: 'متكامل', en: 'All-in-one' },
-  tablet: { ar: 'لوحي', en: 'Tablet' },
-  phone: { ar: 'جوال', en: 'Phone' },
-  monitor: { ar: 'شاشة', en: 'Monitor' },
-  other: { ar: 'آخر', en: 'Other' },
+  laptop: { ar: 'محمول', en: 'Laptop', fr: 'Portable' },
+  desktop: { ar: 'مكتبي', en: 'Desktop', fr: 'Fixe' },
+  all_in_one: { ar: 'متكامل', en: 'All-in-one', fr: 'Tout-en-un' },
+  tablet: { ar: 'لوحي', en: 'Tablet', fr: 'Tablette' },
+  phone: { ar: 'جوال', en: 'Phone', fr: 'Téléphone' },
+  monitor: { ar: 'شاشة', en: 'Monitor', fr: 'Écran' },
+  other: { ar: 'آخر', en: 'Other', fr: 'Autre' },
 };
 const OUTCOMES: Readonly<Record<string, Bilingual>> = {
-  placed: { ar: 'سُلّم', en: 'Placed' },
-  recycled: { ar: 'أُعيد تدويره', en: 'Recycled' },
-  harvested: { ar: 'مُفكَّك', en: 'Harvested' },
-  in_progress: { ar: 'قيد التجهيز', en: 'In progress' },
+  placed: { ar: 'سُلّم', en: 'Placed', fr: 'Remis' },
+  recycled: { ar: 'أُعيد تدويره', en: 'Recycled', fr: 'Recyclé' },
+  harvested: { ar: 'مُفكَّك', en: 'Harvested', fr: 'Démonté' },
+  in_progress: { ar: 'قيد التجهيز', en: 'In progress', fr: 'En préparation' },
 };
 import type { ManifestRow } from './documents.donor-receipt-data.js';
 
@@ -31,13 +32,27 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { title: { ar: '#', en: '#' }, width: 28, value: (_row, i) => String(i + 1), ltr: true },
-  { title: { ar: 'رمز الأصل', en: 'Tag' }, width: 60, value: (row) => printTag(row.assetTag), ltr: true },
-  { title: { ar: 'النوع', en: 'Type' }, width: 70, value: (row) => both(wording(TYPES, row.type)) },
-  { title: { ar: 'الصانع', en: 'Make' }, width: 68, value: (row) => row.manufacturer ?? '', ltr: true },
-  { title: { ar: 'الطراز', en: 'Model' }, width: 96, value: (row) => row.model ?? '', ltr: true },
-  { title: { ar: 'الرقم التسلسلي', en: 'Serial' }, width: 95, value: (row) => row.serialNumber ?? '', ltr: true },
-  { title: { ar: 'المآل', en: 'Outcome' }, width: 96, value: (row) => both(wording(OUTCOMES, row.outcome)) },
+  { title: { ar: '#', en: '#' }, width: 22, value: (_row, i) => String(i + 1), ltr: true },
+  {
+    title: { ar: 'رمز الأصل', en: 'Tag', fr: 'Étiquette' },
+    width: 58,
+    value: (row) => printTag(row.assetTag),
+    ltr: true,
+  },
+  { title: { ar: 'النوع', en: 'Type', fr: 'Type' }, width: 84, value: (row) => both(wording(TYPES, row.type)) },
+  { title: { ar: 'الصانع', en: 'Make', fr: 'Marque' }, width: 60, value: (row) => row.manufacturer ?? '', ltr: true },
+  { title: { ar: 'الطراز', en: 'Model', fr: 'Modèle' }, width: 84, value: (row) => row.model ?? '', ltr: true },
+  {
+    title: { ar: 'الرقم التسلسلي', en: 'Serial', fr: 'N° de série' },
+    width: 88,
+    value: (row) => row.serialNumber ?? '',
+    ltr: true,
+  },
+  {
+    title: { ar: 'المآل', en: 'Outcome', fr: 'Devenir' },
+    width: 117,
+    value: (row) => both(wording(OUTCOMES, row.outcome)),
+  },
 ];
 
 const ROW_HEIGHT = 14;
@@ -86,7 +101,8 @@ export function drawManifest(
     .lineWidth(0.6)
     .stroke(COLORS.primary)
     .restore();
-  const end = `نهاية البيان: ${rows.length} جهاز · ${ltr(`End of manifest: ${rows.length} devices`)}`;
+  const ending = messages('endOfManifest', { n: rows.length });
+  const end = `${ending.ar} · ${ltr(second(ending))}`;
   drawTextMemo(doc, end, {
     x: MARGIN,
     y: y + 4,
@@ -125,7 +141,7 @@ function drawHead(doc: PDFKit.PDFDocument, y: number): number {
       direction: 'rtl',
     });
     if (column.title.en !== column.title.ar) {
-      drawTextMemo(doc, column.title.en, {
+      drawTextMemo(doc, second(column.title), {
         x: x + 2,
         y: y + 12.5,
         width: column.width - 4,

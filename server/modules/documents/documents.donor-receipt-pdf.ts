@@ -2,7 +2,9 @@
 // environmental estimate with its factors, the in-kind wording, then the manifest of every device.
 import { drawQr, ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { gregorianDate, wording, type Bilingual } from './documents.format.js';
+import { enFr, gregorianDate, second, secondLanguage, wording, type Bilingual } from './documents.format.js';
+import { message, messages } from './documents.messages.js';
+import { cityName } from './documents.places.js';
 import {
   A4,
   COLORS,
@@ -26,21 +28,25 @@ import { receiptNotes, RECEIPT_STATEMENTS, servedHeadline } from './documents.do
 import type { ReceiptData } from './documents.donor-receipt-data.js';
 import type { DonorKind } from '../../shared/index.js';
 
-export const RECEIPT_TITLE: Bilingual = { ar: 'إيصال تبرع عيني', en: 'In-kind Donation Receipt' };
+export const RECEIPT_TITLE: Bilingual = {
+  ar: 'إيصال تبرع عيني',
+  en: 'In-kind Donation Receipt',
+  fr: 'Reçu de don en nature',
+};
 
 const DONOR_KINDS: Readonly<Record<DonorKind, Bilingual>> = {
-  company: { ar: 'شركة', en: 'Company' },
-  individual: { ar: 'فرد', en: 'Individual' },
+  company: { ar: 'شركة', en: 'Company', fr: 'Entreprise' },
+  individual: { ar: 'فرد', en: 'Individual', fr: 'Particulier' },
 };
 
 export function drawDonorReceipt(doc: PDFKit.PDFDocument, data: ReceiptData, letterhead: Letterhead): void {
-  const running = () => drawRunningHeader(doc, letterhead, `${RECEIPT_TITLE.en} · ${data.receiptNumber}`);
+  const running = () => drawRunningHeader(doc, letterhead, `${second(RECEIPT_TITLE)} · ${data.receiptNumber}`);
   // What the donor wants to know first: who the donation reached, and what became of every device.
   let y = drawTitle(doc, drawLetterhead(doc, letterhead), RECEIPT_TITLE);
   y = drawOutcomeBar(doc, drawHeadline(doc, y + 2, servedHeadline(data.impact)), data.impact);
   y = drawFieldGrid(doc, y, headerCells(data, letterhead));
   y = drawStatement(doc, y, RECEIPT_STATEMENTS.inKind);
-  y = drawSectionHeading(doc, y, { ar: 'أثر تبرعكم', en: 'The impact of your donation' });
+  y = drawSectionHeading(doc, y, { ar: 'أثر تبرعكم', en: 'The impact of your donation', fr: 'L’impact de votre don' });
   y = drawFigureTiles(doc, y + 4, data.impact);
   for (const note of receiptNotes(data.impact)) {
     y = ensureRoom(doc, y, paragraphPairHeight(doc, note, 7.5), running);
@@ -48,10 +54,7 @@ export function drawDonorReceipt(doc: PDFKit.PDFDocument, data: ReceiptData, let
   }
   y = drawClosing(doc, ensureRoom(doc, y + 4, 86, running), data);
   y = ensureRoom(doc, y, 24 + MANIFEST_MIN_HEIGHT, running);
-  y = drawSectionHeading(doc, y, {
-    ar: `بيان الأجهزة المستلمة (${data.manifest.length})`,
-    en: `Devices received (${data.manifest.length})`,
-  });
+  y = drawSectionHeading(doc, y, messages('devicesReceivedHeading', { n: data.manifest.length }));
   drawManifest(doc, y, data.manifest, running);
   drawPageFooters(doc, letterhead, `${data.receiptNumber} · ${data.donation.code}`);
 }
@@ -60,28 +63,42 @@ function headerCells(data: ReceiptData, letterhead: Letterhead): GridCell[] {
   const received = data.donation.receivedAt ? gregorianDate(data.donation.receivedAt).ar : '';
   const donor = data.donor;
   return [
-    { label: { ar: 'رقم الإيصال', en: 'Receipt number' }, value: data.receiptNumber },
-    { label: { ar: 'تاريخ الإصدار', en: 'Date issued' }, value: gregorianDate(data.issuedAt).ar },
-    { label: { ar: 'ترخيص الجمعية', en: 'Charity licence' }, value: letterhead.licence },
-    { label: { ar: 'المتبرع', en: 'Donor' }, value: joinParts(donor.name, donor.nameLatin), span: 2 },
-    { label: { ar: 'نوع المتبرع', en: 'Donor type' }, value: both(wording(DONOR_KINDS, donor.kind)) },
-    ...(donor.kind === 'company'
-      ? [{ label: { ar: 'السجل التجاري', en: 'Commercial registration' }, value: donor.crNumber ?? '' }]
-      : []),
-    { label: { ar: 'المدينة', en: 'City' }, value: donor.city ?? '' },
+    { label: { ar: 'رقم الإيصال', en: 'Receipt number', fr: 'Numéro du reçu' }, value: data.receiptNumber },
     {
-      label: { ar: 'رقم التبرع وتاريخ الاستلام', en: 'Donation and date received' },
+      label: { ar: 'تاريخ الإصدار', en: 'Date issued', fr: 'Date d’émission' },
+      value: gregorianDate(data.issuedAt).ar,
+    },
+    {
+      label: { ar: 'ترخيص الجمعية', en: 'Charity licence', fr: 'Agrément de l’association' },
+      value: letterhead.licence,
+    },
+    { label: { ar: 'المتبرع', en: 'Donor', fr: 'Donateur' }, value: joinParts(donor.name, donor.nameLatin), span: 2 },
+    {
+      label: { ar: 'نوع المتبرع', en: 'Donor type', fr: 'Type de donateur' },
+      value: both(wording(DONOR_KINDS, donor.kind)),
+    },
+    ...(donor.kind === 'company'
+      ? [
+          {
+            label: { ar: 'السجل التجاري', en: 'Commercial registration', fr: 'Registre de commerce' },
+            value: donor.crNumber ?? '',
+          },
+        ]
+      : []),
+    { label: { ar: 'المدينة', en: 'City', fr: 'Ville' }, value: cityName(donor.city) },
+    {
+      label: { ar: 'رقم التبرع وتاريخ الاستلام', en: 'Donation and date received', fr: 'Don et date de réception' },
       value: joinParts(data.donation.code, received),
       span: donor.kind === 'company' ? 1 : 2,
     },
   ];
 }
 
-/** "Your donation reached N families and M students", large, Arabic then English; returns the y below. */
+/** "Your donation reached N families and M students", large, Arabic then the second language; returns the y below. */
 function drawHeadline(doc: PDFKit.PDFDocument, y: number, text: Bilingual): number {
   const box = { x: MARGIN, width: CONTENT_WIDTH, align: 'center' as const };
   drawTextMemo(doc, text.ar, { ...box, y, size: 15, bold: true, color: COLORS.primary, direction: 'rtl' });
-  drawTextMemo(doc, text.en, { ...box, y: doc.y, size: 10.5, color: COLORS.primary, direction: 'ltr' });
+  drawTextMemo(doc, second(text), { ...box, y: doc.y, size: 10.5, color: COLORS.primary, direction: 'ltr' });
   return doc.y + 6;
 }
 
@@ -104,7 +121,7 @@ function drawClosing(doc: PDFKit.PDFDocument, y: number, data: ReceiptData): num
   const textX = MARGIN + 84;
   const textWidth = CONTENT_WIDTH - 84 - 210;
   if (data.receiptUrl) {
-    drawTextMemo(doc, 'تابعوا أثر تبرعكم على صفحة الإيصال', {
+    drawTextMemo(doc, message('followReceipt', 'ar'), {
       x: textX,
       y: y + 14,
       width: textWidth,
@@ -114,7 +131,7 @@ function drawClosing(doc: PDFKit.PDFDocument, y: number, data: ReceiptData): num
       color: COLORS.primary,
       direction: 'rtl',
     });
-    drawTextMemo(doc, `${ltr('Follow your donation’s impact on its receipt page')}`, {
+    drawTextMemo(doc, ltr(message('followReceipt', secondLanguage())), {
       x: textX,
       y: doc.y + 1,
       width: textWidth,
@@ -124,7 +141,7 @@ function drawClosing(doc: PDFKit.PDFDocument, y: number, data: ReceiptData): num
       direction: 'ltr',
     });
   } else doc.y = y + 14;
-  drawTextMemo(doc, `${ltr('Impact as of')} ${ltr(gregorianDate(data.issuedAt).en)}`, {
+  drawTextMemo(doc, ltr(message('impactAsOf', secondLanguage(), { date: second(gregorianDate(data.issuedAt)) })), {
     x: textX,
     y: doc.y + 1,
     width: textWidth,
@@ -144,7 +161,7 @@ function drawClosing(doc: PDFKit.PDFDocument, y: number, data: ReceiptData): num
     color: COLORS.primary,
     direction: 'rtl',
   });
-  drawTextMemo(doc, 'Charity stamp and signature', {
+  drawTextMemo(doc, enFr('Charity stamp and signature', 'Cachet de l’association et signature du responsable'), {
     x: stampX,
     y: doc.y,
     width: 200,

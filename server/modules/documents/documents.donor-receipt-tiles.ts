@@ -1,7 +1,8 @@
-// The impact figures as tiles: a big number and what it counts, in Arabic and English.
+// The impact figures as tiles: a big number and what it counts, in Arabic and the second language (English or French).
 import { FONT_REGULAR, ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { formatNumber, type Bilingual } from './documents.format.js';
+import { formatNumber, second, secondLanguage, type Bilingual } from './documents.format.js';
+import { message, messages, type MessageId } from './documents.messages.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, joinParts } from './documents.layout.js';
 import type { Impact } from './documents.donor-receipt-impact.js';
 
@@ -16,45 +17,23 @@ const GAP = 7;
 const HEIGHT = 52;
 const PER_LINE = 5;
 
-function tilesOf(impact: Impact): Tile[][] {
-  const s = impact.drivesSanitized;
-  return [
-    [
-      { value: formatNumber(impact.received), label: { ar: 'جهاز استُلم', en: 'devices received' } },
-      { value: formatNumber(impact.outcomes.placed), label: { ar: 'جهاز سُلّم لمستفيد', en: 'devices placed' } },
-      { value: formatNumber(impact.families), label: { ar: 'أسرة استفادت', en: 'families served' } },
-      { value: formatNumber(impact.students), label: { ar: 'طالب استفاد', en: 'students served' } },
-      { value: formatNumber(s.total), label: { ar: 'قرص مُحيت بياناته', en: 'drives sanitized' }, note: methodNote(s) },
-    ],
-    [
-      { value: formatNumber(impact.outcomes.recycled), label: { ar: 'أُعيد تدويره', en: 'recycled' } },
-      { value: formatNumber(impact.outcomes.harvested), label: { ar: 'مُفكَّك', en: 'harvested for parts' } },
-      { value: formatNumber(impact.outcomes.in_progress), label: { ar: 'قيد التجهيز', en: 'in progress' } },
-      { value: formatNumber(impact.kg.total), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
-      {
-        value: `≈ ${formatNumber(impact.co2e.kg)}`,
-        label: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (est.)' },
-      },
-    ],
-  ];
-}
-
-/** `Purge 48 · Clear 12`: the NIST categories that were used, strongest first. */
+/** `Purge 48 · Clear 12` (`Purge 48 · Nettoyage 12`): the NIST categories that were used, strongest first. */
 function methodNote(s: Impact['drivesSanitized']): string {
   const used = (
     [
-      ['Destroy', s.destroy],
-      ['Purge', s.purge],
-      ['Clear', s.clear],
+      ['destroy', s.destroy],
+      ['purge', s.purge],
+      ['clear', s.clear],
     ] as const
   ).filter(([, n]) => n > 0);
-  return used.length ? joinParts(...used.map(([name, n]) => `${name} ${n}`)) : 'drives sanitized';
+  const language = secondLanguage();
+  return used.length
+    ? joinParts(...used.map(([name, n]) => `${message(name, language)} ${formatNumber(n)}`))
+    : message('tileDrives', language, { n: s.total });
 }
 
-/** Returns the y below the tiles. */
-export function drawImpactTiles(doc: PDFKit.PDFDocument, y: number, impact: Impact): number {
-  return drawTiles(doc, y, tilesOf(impact));
-}
+/** A tile's caption in Arabic and the second language, agreeing with the count above it. */
+const caption = (id: MessageId, n: number): Bilingual => messages(id, { n });
 
 /** Lines of up to five tiles, from the right (Arabic first); returns the y below them. Used by the regional report too. */
 export function drawTiles(doc: PDFKit.PDFDocument, y: number, lines: readonly Tile[][]): number {
@@ -82,14 +61,20 @@ function drawTile(doc: PDFKit.PDFDocument, x: number, y: number, width: number, 
   const box = { x: x + 6, width: width - 14, align: 'right' as const };
   drawTextMemo(doc, tile.value, { ...box, y: y + 3, size: 16, bold: true, color: COLORS.primary, direction: 'ltr' });
   drawTextMemo(doc, tile.label.ar, { ...box, y: y + 24, size: 8.5, bold: true, color: COLORS.ink, direction: 'rtl' });
-  drawTextMemo(doc, tile.note ?? tile.label.en, { ...box, y: y + 37, size: 7, color: COLORS.muted, direction: 'ltr' });
+  drawTextMemo(doc, tile.note ?? second(tile.label), {
+    ...box,
+    y: y + 37,
+    size: 7,
+    color: COLORS.muted,
+    direction: 'ltr',
+  });
 }
 
-const OUTCOME_BAR: ReadonlyArray<{ key: keyof Impact['outcomes']; label: Bilingual; color: string }> = [
-  { key: 'placed', label: { ar: 'سُلِّم لمستفيد', en: 'placed' }, color: COLORS.primary },
-  { key: 'recycled', label: { ar: 'أُعيد تدويره', en: 'recycled' }, color: '#5f9e8f' },
-  { key: 'harvested', label: { ar: 'مُفكَّك', en: 'harvested' }, color: COLORS.accent },
-  { key: 'in_progress', label: { ar: 'قيد التجهيز', en: 'in progress' }, color: '#c9d3d5' },
+const OUTCOME_BAR: ReadonlyArray<{ key: keyof Impact['outcomes']; label: MessageId; color: string }> = [
+  { key: 'placed', label: 'legendPlaced', color: COLORS.primary },
+  { key: 'recycled', label: 'legendRecycled', color: '#5f9e8f' },
+  { key: 'harvested', label: 'legendHarvested', color: COLORS.accent },
+  { key: 'in_progress', label: 'legendInProgress', color: '#c9d3d5' },
 ];
 
 /**
@@ -114,7 +99,9 @@ export function drawOutcomeBar(doc: PDFKit.PDFDocument, y: number, impact: Impac
   const legendY = y + height + 5;
   let x = A4.width - MARGIN;
   for (const o of shown) {
-    const text = `${o.label.ar} ${ltr(formatNumber(impact.outcomes[o.key]))} · ${ltr(o.label.en)}`;
+    const n = impact.outcomes[o.key];
+    const label = caption(o.label, n);
+    const text = `${label.ar} ${ltr(formatNumber(n))} · ${ltr(second(label))}`;
     const box = { x: 0, y: legendY, width: 200, size: 8, color: COLORS.ink, direction: 'rtl' as const };
     doc.font(FONT_REGULAR).fontSize(8);
     const width = Math.min(doc.widthOfString(text.replace(/[\u2066-\u2069]/g, '')) + 4, 200);
@@ -134,14 +121,11 @@ export function drawFigureTiles(doc: PDFKit.PDFDocument, y: number, impact: Impa
   const s = impact.drivesSanitized;
   return drawTiles(doc, y, [
     [
-      { value: formatNumber(impact.received), label: { ar: 'جهاز استُلم', en: 'devices received' } },
-      { value: formatNumber(impact.outcomes.placed), label: { ar: 'جهاز سُلِّم لمستفيد', en: 'devices placed' } },
-      { value: formatNumber(s.total), label: { ar: 'قرص مُحيت بياناته', en: 'drives wiped' }, note: methodNote(s) },
-      { value: formatNumber(impact.kg.total), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
-      {
-        value: `≈ ${formatNumber(impact.co2e.kg)}`,
-        label: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (est.)' },
-      },
+      { value: formatNumber(impact.received), label: caption('tileReceived', impact.received) },
+      { value: formatNumber(impact.outcomes.placed), label: caption('tilePlaced', impact.outcomes.placed) },
+      { value: formatNumber(s.total), label: caption('tileDrives', s.total), note: methodNote(s) },
+      { value: formatNumber(impact.kg.total), label: caption('tileKg', impact.kg.total) },
+      { value: `≈ ${formatNumber(impact.co2e.kg)}`, label: caption('tileCo2eShort', impact.co2e.kg) },
     ],
   ]);
 }

@@ -1,10 +1,10 @@
 // The blocks of the yearly statement, in one language: paragraphs, heading bands, label-over-value cells, figure
 // tiles and tables. Arabic starts at the right (cells, tiles, columns), English and French at the left.
 import { drawTextMemo, measureTextMemo } from './documents.text-memo.js';
-import { formatNumber } from './documents.format.js';
+import { message, numberIn, type MessageId } from './documents.messages.js';
 import { A4, COLORS, CONTENT_WIDTH, FOOTER_TOP, MARGIN } from './documents.layout.js';
 import type { StatementFigures } from './documents.donor-statement-data.js';
-import { W, directionOf, type DonorLanguage } from './documents.donor-statement-wording.js';
+import { directionOf, type DonorLanguage } from './documents.donor-statement-wording.js';
 
 export interface Ctx {
   doc: PDFKit.PDFDocument;
@@ -94,20 +94,25 @@ export function drawCells(ctx: Ctx, y: number, all: ReadonlyArray<[string, strin
 export function drawTiles(ctx: Ctx, y: number, figures: StatementFigures): number {
   const { doc, lang } = ctx;
   const i = figures.impact;
-  const n = formatNumber;
+  const n = (value: number) => numberIn(lang, value);
+  const tile = (value: number, caption: MessageId, shown = n(value)): [string, string] => [
+    shown,
+    message(caption, lang, { n: value }),
+  ];
+  const disposed = i.outcomes.recycled + i.outcomes.harvested;
   const lines: Array<Array<[string, string]>> = [
     [
-      [n(i.received), W.given[lang]],
-      [n(i.outcomes.placed), W.placed[lang]],
-      [n(i.families), W.families[lang]],
-      [n(i.students), W.students[lang]],
-      [n(i.drivesSanitized.total), W.drives[lang]],
+      tile(i.received, 'tileGiven'),
+      tile(i.outcomes.placed, 'tilePlaced'),
+      tile(i.families, 'tileFamilies'),
+      tile(i.students, 'tileStudents'),
+      tile(i.drivesSanitized.total, 'tileDrives'),
     ],
     [
-      [n(i.outcomes.in_progress), W.inProgress[lang]],
-      [n(i.outcomes.recycled + i.outcomes.harvested), W.disposed[lang]],
-      [n(i.kg.total), W.kg[lang]],
-      [`≈ ${n(i.co2e.kg)}`, W.co2e[lang]],
+      tile(i.outcomes.in_progress, 'tileInProgress'),
+      tile(disposed, 'tileDisposed'),
+      tile(i.kg.total, 'tileKg'),
+      tile(i.co2e.kg, 'tileCo2e', `≈ ${n(i.co2e.kg)}`),
     ],
   ];
   const gap = 7;

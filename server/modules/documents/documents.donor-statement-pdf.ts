@@ -3,7 +3,7 @@
 // the year, how the figures were made, and the stamp (blocks in documents.donor-statement-blocks.ts).
 import { drawQr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
-import { formatNumber } from './documents.format.js';
+import { numberIn } from './documents.messages.js';
 import {
   A4,
   COLORS,
@@ -93,7 +93,7 @@ export function drawDonorStatement(doc: PDFKit.PDFDocument, data: StatementPdfDa
     data.figures.donations.map((d) => [
       latin(lang, d.code),
       d.receivedAt ? dateIn(lang, d.receivedAt) : '—',
-      formatNumber(d.devices),
+      numberIn(lang, d.devices),
     ]),
   );
   y = drawParagraph(
@@ -116,10 +116,10 @@ function drawRegions(ctx: Ctx, y: number, figures: StatementFigures): number {
   if (!figures.regions.length) return drawParagraph(ctx, y, W.noneServed[lang], 9, COLORS.muted);
   const rows = figures.regions.map((r) => [
     r.regionCode ? regionName(r.regionCode, lang) : W.noRegion[lang],
-    formatNumber(r.families),
-    formatNumber(r.students),
+    numberIn(lang, r.families),
+    numberIn(lang, r.students),
   ]);
-  const total = [W.total[lang], formatNumber(figures.impact.families), formatNumber(figures.impact.students)];
+  const total = [W.total[lang], numberIn(lang, figures.impact.families), numberIn(lang, figures.impact.students)];
   const header = [W.region[lang], W.familiesColumn[lang], W.studentsColumn[lang]];
   return drawTable(ctx, y, [0.5, 0.25, 0.25], header, [...rows, total], true);
 }

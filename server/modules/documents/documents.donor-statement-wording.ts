@@ -1,27 +1,29 @@
-// The donor's page and yearly statement speak the donor's language only (spec §12; unlike the bilingual
-// receipts): Arabic (right to left), English or French. Donors choose ar or en today (DocumentLanguage); French is
-// worded here already, so a donor stored with 'fr' reads French. Any other value reads Arabic, the charity's own.
+// The donor's page and yearly statement speak one language only (spec §12; unlike the bilingual receipts): Arabic
+// (right to left), English or French. Donors choose Arabic or the other language (DocumentLanguage: ar, en); the
+// other language is the country's second language of documents (documents.format.ts): a Moroccan donor who did not
+// choose Arabic reads French, a Saudi one English. `?lang=ar|en|fr` on a statement asks for one language instead.
+// Sentences with counts are in documents.messages.ts.
 import { config } from '../../config.js';
 import { ltr } from '../../lib/pdf/index.js';
-import { charityTimeZone, formatNumber, gregorianDate } from './documents.format.js';
-import { ASSUMED_WEIGHT_KG, CO2E_SOURCE, type Impact } from './documents.donor-receipt-impact.js';
+import { defaultSecondLanguage, gregorianDate } from './documents.format.js';
+import type { Impact } from './documents.donor-receipt-impact.js';
 import { receiptNotes } from './documents.donor-receipt-wording.js';
 
 export type DonorLanguage = 'ar' | 'en' | 'fr';
+export const DONOR_LANGUAGES: readonly DonorLanguage[] = ['ar', 'en', 'fr'];
 export type Words = Readonly<Record<DonorLanguage, string>>;
 
+/** The donor's language: Arabic, or else the country's second language; a stored 'fr' reads French. */
 export const languageOf = (preferred: string | null | undefined): DonorLanguage =>
-  preferred === 'en' || preferred === 'fr' ? preferred : 'ar';
+  preferred === 'fr' ? 'fr' : preferred === 'en' ? defaultSecondLanguage(config.country) : 'ar';
 export const directionOf = (language: DonorLanguage): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 
 /** Latin text inside Arabic keeps its order (codes, dates, numbers); other languages need no isolation. */
 export const latin = (language: DonorLanguage, text: string): string => (language === 'ar' ? ltr(text) : text);
 
-const FR_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: charityTimeZone() });
-
 /** `23 نوفمبر 2026`, `23 November 2026`, `23 novembre 2026`, in the charity's time zone. */
 export function dateIn(language: DonorLanguage, date: Date): string {
-  return language === 'fr' ? FR_DATE.format(date) : gregorianDate(date)[language];
+  return gregorianDate(date)[language] ?? gregorianDate(date).en;
 }
 
 export const W = {
@@ -60,15 +62,6 @@ export const W = {
   crNumber: { ar: 'السجل التجاري', en: 'Commercial registration', fr: 'Registre de commerce' },
   licence: { ar: 'ترخيص الجمعية', en: 'Charity licence', fr: "Agrément de l'association" },
   impact: { ar: 'أثر تبرعاتكم', en: 'The impact of your donations', fr: "L'impact de vos dons" },
-  given: { ar: 'جهاز تبرعتم به', en: 'devices given', fr: 'appareils donnés' },
-  placed: { ar: 'جهاز سُلّم لمستفيد', en: 'devices placed', fr: 'appareils remis' },
-  families: { ar: 'أسرة استفادت', en: 'families served', fr: 'familles bénéficiaires' },
-  students: { ar: 'طالب استفاد', en: 'students served', fr: 'élèves bénéficiaires' },
-  drives: { ar: 'قرص مُحيت بياناته', en: 'drives sanitized', fr: 'supports effacés' },
-  inProgress: { ar: 'قيد التجهيز', en: 'in progress', fr: 'en préparation' },
-  disposed: { ar: 'أُعيد تدويره أو فُكِّك', en: 'recycled or harvested', fr: 'recyclés ou démontés' },
-  kg: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste', fr: 'kg de déchets électroniques évités' },
-  co2e: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (estimate)', fr: 'kg CO2e évités (estimation)' },
   byRegion: { ar: 'المستفيدون حسب المنطقة', en: 'People served by region', fr: 'Bénéficiaires par région' },
   region: { ar: 'المنطقة', en: 'Region', fr: 'Région' },
   familiesColumn: { ar: 'الأسر', en: 'Families', fr: 'Familles' },
@@ -131,17 +124,9 @@ export const introOf = (language: DonorLanguage, year: number): string =>
     fr: `Ce relevé présente les appareils que vous avez donnés à l'association en ${year} et ce qu'ils sont devenus à ce jour. Merci de votre confiance.`,
   })[language];
 
-/** How kg and CO2e were made: the receipt's own notes in Arabic and English, the same in French. */
+/** How kg and CO2e were made: the receipt's own notes (weights, CO2e) in the statement's language. */
 export function methodNotes(language: DonorLanguage, impact: Impact): string[] {
-  if (language !== 'fr')
-    return receiptNotes(impact)
-      .slice(0, 2)
-      .map((note) => note[language]);
-  const kg = (n: number) => `${formatNumber(n)} kg`;
-  const w = ASSUMED_WEIGHT_KG;
-  const f = config.co2eKg;
-  return [
-    `Poids évité = poids enregistrés par les recycleurs (${kg(impact.kg.recorded)}) + un poids estimé par appareil remis (${kg(impact.kg.assumed)}) : portable ${kg(w.laptop)}, fixe ${kg(w.desktop)}, tout-en-un ${kg(w.all_in_one)}, tablette ${kg(w.tablet)}, téléphone ${kg(w.phone)}, écran ${kg(w.monitor)}.`,
-    `Le CO2e évité est une estimation qui ne compte que les appareils remis : ${f.laptop} kg CO2e par portable, ${f.desktop} par fixe ou tout-en-un, ${f.other} par autre appareil. Source : ${CO2E_SOURCE}`,
-  ];
+  return receiptNotes(impact)
+    .slice(0, 2)
+    .map((note) => note[language]);
 }

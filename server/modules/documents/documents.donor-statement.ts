@@ -16,10 +16,11 @@ import {
   type Donor,
   type StatementRecord,
 } from '../donors/index.js';
+import { drawingIn } from './documents.format.js';
 import { loadLetterhead } from './documents.letterhead.js';
 import { donationsOfDonor, receivedYears, statementFigures } from './documents.donor-statement-data.js';
 import { drawDonorStatement } from './documents.donor-statement-pdf.js';
-import { W, languageOf } from './documents.donor-statement-wording.js';
+import { W, languageOf, type DonorLanguage } from './documents.donor-statement-wording.js';
 import type { PdfJob } from './documents.service.js';
 
 export interface IssuedStatement {
@@ -85,9 +86,16 @@ export async function issuedStatement(donor: Pick<Donor, 'id'>, year: number): P
   return statement;
 }
 
-/** The PDF of an issued statement; `withLink` prints the donor's page link (QR). */
-export async function statementPdf(donor: Donor, statement: StatementRecord, withLink: boolean): Promise<PdfJob> {
-  const language = languageOf(donor.preferredLanguage);
+/**
+ * The PDF of an issued statement, in `lang` or else the donor's language; `withLink` prints the donor's page link (QR).
+ */
+export async function statementPdf(
+  donor: Donor,
+  statement: StatementRecord,
+  withLink: boolean,
+  lang?: DonorLanguage,
+): Promise<PdfJob> {
+  const language = lang ?? languageOf(donor.preferredLanguage);
   const [figures, letterhead] = await Promise.all([statementFigures(donor, statement.year), loadLetterhead()]);
   return {
     fileName: `statement-${statement.number}.pdf`,
@@ -99,26 +107,34 @@ export async function statementPdf(donor: Donor, statement: StatementRecord, wit
       author: letterhead.nameLatin || letterhead.name,
       subject: String(statement.year),
     },
+    // The letterhead and footers name the charity's licence in the statement's Latin language (Arabic: English).
     draw: (doc) =>
-      drawDonorStatement(
-        doc,
-        {
-          language,
-          number: statement.number,
-          year: statement.year,
-          issuedAt: statement.issuedAt,
-          printedAt: new Date(),
-          donor: { kind: donor.kind, name: donor.name, nameLatin: donor.nameLatin, crNumber: donor.crNumber },
-          figures,
-          pageUrl: withLink && donor.pageToken ? pageUrlOf(donor.pageToken) : null,
-        },
-        letterhead,
+      drawingIn(language === 'fr' ? 'fr' : 'en', () =>
+        drawDonorStatement(
+          doc,
+          {
+            language,
+            number: statement.number,
+            year: statement.year,
+            issuedAt: statement.issuedAt,
+            printedAt: new Date(),
+            donor: { kind: donor.kind, name: donor.name, nameLatin: donor.nameLatin, crNumber: donor.crNumber },
+            figures,
+            pageUrl: withLink && donor.pageToken ? pageUrlOf(donor.pageToken) : null,
+          },
+          letterhead,
+        ),
       ),
   };
 }
 
-/** GET /api/donors/:id/statement.pdf?year=: 404 for an unknown donor or a year not issued. */
-export async function staffStatementPdf(donorId: number, year: number, role: Role): Promise<PdfJob> {
+/** GET /api/donors/:id/statement.pdf?year=&lang=: 404 for an unknown donor or a year not issued. */
+export async function staffStatementPdf(
+  donorId: number,
+  year: number,
+  role: Role,
+  lang?: DonorLanguage,
+): Promise<PdfJob> {
   const donor = await findDonor(donorId);
-  return statementPdf(donor, await issuedStatement(donor, year), maySeeDonorPage(role));
+  return statementPdf(donor, await issuedStatement(donor, year), maySeeDonorPage(role), lang);
 }

@@ -1,7 +1,8 @@
 // The public pages' HTML: one document with inline CSS and no scripts (the CSP forbids inline scripts), Arabic
 // first. It fetches nothing from elsewhere: only the app's own font (IBM Plex Sans Arabic, as the web client) from
-// this server's /public-fonts/, and the charity's seal comes inline (documents.public-seal.ts).
-import type { Bilingual } from './documents.format.js';
+// this server's /public-fonts/, and the charity's seal comes inline (documents.public-seal.ts). The language under the
+// Arabic is the second language of the page being built (documents.format.ts `drawingIn`): English unless set.
+import { enFr, second, secondLanguage, type Bilingual } from './documents.format.js';
 import { COLORS } from './documents.layout.js';
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -78,7 +79,7 @@ export function page(parts: PageParts): string {
   const only = parts.only;
   const heading = only
     ? `<h1>${escapeHtml(only.title)}</h1>`
-    : `<h1>${escapeHtml(parts.title.ar)}</h1><p lang="en" dir="ltr">${escapeHtml(parts.title.en)}</p>`;
+    : `<h1>${escapeHtml(parts.title.ar)}</h1><p lang="${secondLanguage()}" dir="ltr">${escapeHtml(second(parts.title))}</p>`;
   return `<!doctype html>
 <html lang="${escapeHtml(only?.lang ?? 'ar')}" dir="${only?.dir ?? 'rtl'}">
 <head>
@@ -86,7 +87,7 @@ export function page(parts: PageParts): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(only ? only.title : `${parts.title.ar} · ${parts.title.en}`)}</title>
+<title>${escapeHtml(only ? only.title : `${parts.title.ar} · ${second(parts.title)}`)}</title>
 <style>${CSS}${parts.wide ? 'main{max-width:960px}' : ''}${parts.css ?? ''}</style>
 </head>
 <body>
@@ -114,29 +115,34 @@ export interface Definition {
 export function licenceFooter(licence: string | null | undefined): string | undefined {
   if (!licence?.trim()) return undefined;
   const number = `<bdi dir="ltr">${escapeHtml(licence)}</bdi>`;
-  return `ترخيص رقم ${number} · <span lang="en" dir="ltr">Licence No. ${number}</span>`;
+  return `ترخيص رقم ${number} · <span lang="${secondLanguage()}" dir="ltr">${enFr('Licence No.', 'Agrément n°')} ${number}</span>`;
 }
 
-/** A bilingual definition list: each label and value in Arabic with its English under it (all escaped here). */
+/**
+ * A bilingual definition list: each label and value in Arabic with its second language under it (all escaped here).
+ * `valueEn` is the value in the second language (English or French).
+ */
 export function definitions(rows: readonly Definition[]): string {
   return `<dl>${rows
     .filter((r) => r.value.trim())
     .map(
       (r) =>
-        `<dt>${escapeHtml(r.label.ar)}<div class="en" lang="en">${escapeHtml(r.label.en)}</div></dt>` +
+        `<dt>${escapeHtml(r.label.ar)}<div class="en" lang="${secondLanguage()}">${escapeHtml(second(r.label))}</div></dt>` +
         `<dd${r.ltr ? ' class="ltr" dir="ltr"' : ''}>${escapeHtml(r.value)}` +
-        `${r.valueEn ? `<div class="en" lang="en">${escapeHtml(r.valueEn)}</div>` : ''}</dd>`,
+        `${r.valueEn ? `<div class="en" lang="${secondLanguage()}">${escapeHtml(r.valueEn)}</div>` : ''}</dd>`,
     )
     .join('')}</dl>`;
 }
 
 export function paragraph(text: Bilingual, className = ''): string {
-  return `<p class="${className}">${escapeHtml(text.ar)}</p><p class="en ${className}" lang="en">${escapeHtml(text.en)}</p>`;
+  return `<p class="${className}">${escapeHtml(text.ar)}</p><p class="en ${className}" lang="${secondLanguage()}">${escapeHtml(second(text))}</p>`;
 }
 
 export function notFoundPage(what: Bilingual): string {
   return page({
-    title: { ar: 'غير موجود', en: 'Not found' },
-    sections: [`<p class="status bad">${escapeHtml(what.ar)}</p><p class="en" lang="en">${escapeHtml(what.en)}</p>`],
+    title: { ar: 'غير موجود', en: 'Not found', fr: 'Introuvable' },
+    sections: [
+      `<p class="status bad">${escapeHtml(what.ar)}</p><p class="en" lang="${secondLanguage()}">${escapeHtml(second(what))}</p>`,
+    ],
   });
 }

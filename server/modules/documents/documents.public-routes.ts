@@ -8,7 +8,7 @@ import { defineRoutes } from '../../lib/route.js';
 import type { Access } from '../auth/index.js';
 import { deviceIdByTag } from '../devices/index.js';
 import { sendHtml, sendPdf } from './documents.http.js';
-import { isReceiptToken } from './documents.schema.js';
+import { isReceiptToken, languageOf } from './documents.schema.js';
 import { donorReceipt } from './documents.service.js';
 import path from 'node:path';
 import { projectRoot } from '../../paths.js';
@@ -33,7 +33,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     access: 'public',
     before: limited(),
     handler: async (req, res) => {
-      const { status, html } = await receiptPage(param(req, 'token'));
+      const { status, html } = await receiptPage(param(req, 'token'), languageOf(req.query));
       sendHtml(res, status, html);
     },
   },
@@ -44,8 +44,9 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     before: limited(),
     handler: async (req, res) => {
       const token = param(req, 'token');
+      const lang = languageOf(req.query);
       if (!isReceiptToken(token)) return sendHtml(res, 404, unknownReceiptPage());
-      sendPdf(res, await donorReceipt({ receiptToken: token }, true));
+      sendPdf(res, await donorReceipt({ receiptToken: token }, true, lang));
     },
   },
   {
@@ -106,9 +107,9 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     before: limited(),
     handler: async (req, res) => {
       const token = param(req, 'token');
-      const { year } = parse(statementQuery, req.query);
+      const { year, lang } = parse(statementQuery, req.query);
       if (!isPageToken(token)) return sendHtml(res, 404, unknownDonorPage());
-      const result = await publicStatement(token, year);
+      const result = await publicStatement(token, year, lang);
       if ('job' in result) return sendPdf(res, result.job);
       sendHtml(res, result.status, result.html);
     },

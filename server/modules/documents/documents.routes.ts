@@ -56,7 +56,11 @@ export const apiDocumentRoutes = defineRoutes<Access>([
     handler: async (req, res) =>
       sendPdf(
         res,
-        await documents.donorReceipt({ id: parse(idParams, req.params).id }, mayContactDonors(actorOf(req).role)),
+        await documents.donorReceipt(
+          { id: parse(idParams, req.params).id },
+          mayContactDonors(actorOf(req).role),
+          languageOf(req.query),
+        ),
       ),
   },
   {

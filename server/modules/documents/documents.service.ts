@@ -67,6 +67,7 @@ export async function sanitizationCertificate(deviceId: number, lang: SecondLang
 export async function donorReceipt(
   where: { id: number } | { receiptToken: string },
   withLink: boolean,
+  lang: SecondLanguage = 'en',
 ): Promise<PdfJob> {
   const [data, letterhead] = await Promise.all([loadReceipt(where, withLink), loadLetterhead()]);
   return {
@@ -74,11 +75,11 @@ export async function donorReceipt(
     options: {
       ...A4,
       bufferPages: true,
-      title: `${RECEIPT_TITLE.en} ${data.receiptNumber}`,
+      title: `${second(RECEIPT_TITLE, lang)} ${data.receiptNumber}`,
       author: letterhead.nameLatin || letterhead.name,
       subject: data.donation.code,
     },
-    draw: (doc) => drawDonorReceipt(doc, data, letterhead),
+    draw: (doc) => drawingIn(lang, () => drawDonorReceipt(doc, data, letterhead)),
   };
 }
 

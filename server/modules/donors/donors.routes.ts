@@ -69,7 +69,8 @@ export const donorRoutes = defineRoutes<Access>([
     access: ALL_ROLES,
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
-      sendPdf(res, await staffStatementPdf(id, parse(statementQuery, req.query).year, actorOf(req).role));
+      const { year, lang } = parse(statementQuery, req.query);
+      sendPdf(res, await staffStatementPdf(id, year, actorOf(req).role, lang));
     },
   },
 ]);

@@ -96,7 +96,11 @@ const statementYear = Joi.number()
     return v > limit ? invalid(h, 'number.max', '{{#label}} must be less than or equal to {{#limit}}', { limit }) : v;
   });
 export const statementInput = Joi.object<{ year: number }>({ year: statementYear.required() });
-export const statementQuery = statementInput;
+/** `?year=` and, optionally, `?lang=ar|en|fr`: the statement in that language instead of the donor's own. */
+export const statementQuery = Joi.object<{ year: number; lang?: 'ar' | 'en' | 'fr' }>({
+  year: statementYear.required(),
+  lang: Joi.string().valid('ar', 'en', 'fr'),
+});
 
 export function toStatementDto(s: Omit<StatementRecord, 'issuedBy'>): DonorStatementDto {
   return { donorId: s.donorId, year: s.year, number: s.number, issuedAt: s.issuedAt.toISOString() };
