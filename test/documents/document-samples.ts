@@ -144,7 +144,7 @@ const impact = computeImpact({
   drivesSanitizedBy: Array.from({ length: 48 }, (_, i) => (i % 6 ? 'purge' : 'clear')),
   recordedDisposalKg: 14.6,
 });
-await save('donor-receipt', (doc) =>
+const receiptSample = (doc: PDFKit.PDFDocument): void =>
   drawDonorReceipt(
     doc,
     {
@@ -172,8 +172,10 @@ await save('donor-receipt', (doc) =>
       impact,
     },
     letterhead,
-  ),
-);
+  );
+await save('donor-receipt', receiptSample);
+// The same receipt with French as its second language (?lang=fr, the default when COUNTRY=MA).
+await save('donor-receipt-fr', (doc) => drawingIn('fr', () => receiptSample(doc)));
 
 await save('labels-a4', (doc) =>
   drawLabels(

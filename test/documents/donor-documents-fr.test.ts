@@ -10,6 +10,7 @@ import { act, intake, QA_PASS, wipeAllDrives } from '../helpers/workshop.js';
 import { pdfText, removeTestPdfs, requirePdfTools } from '../pdf/pdf.helpers.js';
 import { binary, handedOver, pdfInfo, savePdf, setCharity, startTagsAt123 } from './documents.helpers.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
+import { config } from '../../server/config.js';
 import { gregorianDate } from '../../server/modules/documents/documents.format.js';
 import type { DeviceDto } from '../../server/shared/index.js';
 
@@ -187,6 +188,29 @@ describe('donor documents in French (receipt, receipt page, yearly statement)', 
     const pdf = pdfText(savePdf(await binary(api().get(`/receipts/${token}/receipt.pdf?lang=fr`)), 'receipt-page-fr'));
     expect(pdf).to.include('Votre don a bénéficié à 1 famille');
     expect((await api().get(`/receipts/${token}?lang=de`)).status).to.equal(400);
+  });
+
+  // config is frozen at start: run this file with COUNTRY=MA too to see the Moroccan default.
+  it(`without ?lang, the receipt and a non-Arabic donor's statement use the country's language (${config.country})`, async () => {
+    const french = config.country === 'MA';
+    const donor = await createDonor({ name: 'متبرع' });
+    await api().patch(`/api/donors/${donor.id}`).set(bearer(manager)).send({ preferredLanguage: 'en' }).expect(200);
+    const donation = await donationOf(manager, donor.id);
+    await laptops(manager, donation.id, 2);
+    await api().post(`/api/donors/${donor.id}/statements`).set(bearer(manager)).send({ year: YEAR }).expect(201);
+
+    const receipt = pdfText(savePdf(await receiptPdf(manager, donation.id, ''), 'receipt-default'));
+    const statement = pdfText(
+      savePdf(
+        await binary(api().get(`/api/donors/${donor.id}/statement.pdf?year=${YEAR}`).set(bearer(manager))),
+        'statement-default',
+      ),
+    );
+
+    expect(receipt).to.include(french ? 'Reçu de don en nature' : 'In-kind Donation Receipt');
+    expect(statement).to.include(french ? 'Relevé annuel des dons' : 'Annual Donation Statement');
+    const english = pdfText(savePdf(await receiptPdf(manager, donation.id, '?lang=en'), 'receipt-en'));
+    expect(english).to.include('End of manifest: 2 devices').and.not.include('Fin de la liste');
   });
 
   it('with ?lang=fr, the yearly statement is all French: French region names, plural captions, French numbers and dates', async () => {

@@ -6,7 +6,7 @@ import { printTag, second, wording, type Bilingual } from './documents.format.js
 import { messages } from './documents.messages.js';
 import { A4, COLORS, FOOTER_TOP, MARGIN, both } from './documents.layout.js';
 
-// Short wordings: a manifest cell holds both languages on one line.
+// Short wordings: a manifest cell holds both languages on one line (the columns leave room for the French).
 const TYPES: Readonly<Record<string, Bilingual>> = {
   laptop: { ar: 'محمول', en: 'Laptop', fr: 'Portable' },
   desktop: { ar: 'مكتبي', en: 'Desktop', fr: 'Fixe' },
@@ -39,12 +39,12 @@ const COLUMNS: readonly Column[] = [
     value: (row) => printTag(row.assetTag),
     ltr: true,
   },
-  { title: { ar: 'النوع', en: 'Type', fr: 'Type' }, width: 84, value: (row) => both(wording(TYPES, row.type)) },
-  { title: { ar: 'الصانع', en: 'Make', fr: 'Marque' }, width: 60, value: (row) => row.manufacturer ?? '', ltr: true },
-  { title: { ar: 'الطراز', en: 'Model', fr: 'Modèle' }, width: 84, value: (row) => row.model ?? '', ltr: true },
+  { title: { ar: 'النوع', en: 'Type', fr: 'Type' }, width: 82, value: (row) => both(wording(TYPES, row.type)) },
+  { title: { ar: 'الصانع', en: 'Make', fr: 'Marque' }, width: 56, value: (row) => row.manufacturer ?? '', ltr: true },
+  { title: { ar: 'الطراز', en: 'Model', fr: 'Modèle' }, width: 96, value: (row) => row.model ?? '', ltr: true },
   {
     title: { ar: 'الرقم التسلسلي', en: 'Serial', fr: 'N° de série' },
-    width: 88,
+    width: 82,
     value: (row) => row.serialNumber ?? '',
     ltr: true,
   },
