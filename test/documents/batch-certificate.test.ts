@@ -129,6 +129,17 @@ describe("GET /api/allocation-batches/:id/certificate.pdf (an institution's hand
       .and.include('Phase 1');
     expect(page.text).to.not.include(RECEIVER).and.not.include(CONTACT_PERSON).and.not.include('+966138123456');
 
+    // With ?lang=fr (the default in Morocco) the page reads French under the Arabic, the region by its French name.
+    const french = await api().get(`${path}?lang=fr`).expect(200);
+    expect(french.text)
+      .to.include('Certificat authentique')
+      .and.include('Vérification du certificat de remise à une institution')
+      .and.include('Dammam, Province orientale')
+      .and.include('23 novembre 2026')
+      .and.include('Nombre d’appareils')
+      .and.include('lang="fr"');
+    expect(french.text).to.not.include('Eastern Province').and.not.include('Genuine').and.not.include('lang="en"');
+
     const json = await api().get(path).set('Accept', 'application/json').expect(200);
     expect(json.body).to.deep.equal({
       genuine: true,

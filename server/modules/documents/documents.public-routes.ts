@@ -9,6 +9,7 @@ import type { Access } from '../auth/index.js';
 import { deviceIdByTag } from '../devices/index.js';
 import { sendHtml, sendPdf } from './documents.http.js';
 import { isReceiptToken, languageOf } from './documents.schema.js';
+import { drawingIn } from './documents.format.js';
 import { donorReceipt } from './documents.service.js';
 import path from 'node:path';
 import { projectRoot } from '../../paths.js';
@@ -56,15 +57,18 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     before: limited(),
     handler: async (req, res) => {
       const code = param(req, 'code');
+      const lang = languageOf(req.query);
       const result = await verifyCertificate(code);
       if (wantsJson(req)) {
         if (!result) throw new NotFoundError('No certificate has this number', { genuine: false });
         return res.json(result);
       }
+      // Arabic and the second language (`?lang=en|fr`, by default the country's), as on the certificate.
+      const seal = result ? await publicSeal() : '';
       sendHtml(
         res,
         result ? 200 : 404,
-        result ? verificationPage(result, await publicSeal()) : unknownCertificatePage(code),
+        drawingIn(lang, () => (result ? verificationPage(result, seal) : unknownCertificatePage(code))),
       );
     },
   },

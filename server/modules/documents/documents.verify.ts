@@ -10,7 +10,7 @@ import { assetTagOf } from '../devices/index.js';
 import { programmeNameOf } from '../programmes/index.js';
 import { completedByCertificateCode, normaliseTrainingCertificateCode } from '../training/index.js';
 import { getSettings } from '../settings/index.js';
-import { gregorianDate, hijriDate, isoDay, printTag } from './documents.format.js';
+import { enFr, gregorianDate, hijriDate, isoDay, printTag, second, secondLanguage } from './documents.format.js';
 import { definitions, escapeHtml, licenceFooter, notFoundPage, page, paragraph } from './documents.public-html.js';
 import { normaliseCertificateCode } from './documents.schema.js';
 import { citiesOf, regionName } from '../../shared/index.js';
@@ -133,11 +133,12 @@ async function verifyTrainingCertificate(rawCode: string): Promise<TrainingVerif
 /** The first section of every verification page: the certificate is genuine, issued by the charity. */
 function genuine(issuer: { name: string; nameLatin: string }): string {
   return (
-    `<p class="status ok">✓ شهادة صحيحة · <span lang="en">Genuine certificate</span></p>` +
+    `<p class="status ok">✓ شهادة صحيحة · <span lang="${secondLanguage()}">${enFr('Genuine certificate', 'Certificat authentique')}</span></p>` +
     paragraph(
       {
         ar: `صدرت هذه الشهادة عن ${issuer.name} وهي مسجلة لديها.`,
         en: `This certificate was issued by ${issuer.nameLatin || issuer.name} and is on its records.`,
+        fr: `Ce certificat a été délivré par ${issuer.nameLatin || issuer.name} et figure dans ses registres.`,
       },
       'note',
     )
@@ -151,34 +152,46 @@ export function verificationPage(v: AnyVerification, seal?: string): string {
   const day = new Date(`${v.handedOverOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
-    title: { ar: 'التحقق من شهادة التسليم', en: 'Handover certificate verification' },
+    title: {
+      ar: 'التحقق من شهادة التسليم',
+      en: 'Handover certificate verification',
+      fr: 'Vérification du certificat de remise',
+    },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
     seal,
     sections: [
       genuine(v.issuer),
       definitions([
-        { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
-        { label: { ar: 'رمز الأصل', en: 'Asset tag' }, value: v.assetTag, ltr: true },
         {
-          label: { ar: 'تاريخ التسليم', en: 'Handover date' },
+          label: { ar: 'رقم الشهادة', en: 'Certificate number', fr: 'Numéro du certificat' },
+          value: v.certificateCode,
+          ltr: true,
+        },
+        { label: { ar: 'رمز الأصل', en: 'Asset tag', fr: 'Étiquette d’inventaire' }, value: v.assetTag, ltr: true },
+        {
+          label: { ar: 'تاريخ التسليم', en: 'Handover date', fr: 'Date de remise' },
           value: `${date.ar} · ${hijriDate(day).ar}`,
-          valueEn: date.en,
+          valueEn: second(date),
         },
         {
-          label: { ar: 'البرنامج', en: 'Programme' },
+          label: { ar: 'البرنامج', en: 'Programme', fr: 'Programme' },
           value: v.programme?.name ?? '',
           valueEn: v.programme?.nameLatin,
         },
-        { label: { ar: 'المستفيد (الأحرف الأولى)', en: 'Beneficiary (initials)' }, value: v.beneficiaryInitials },
+        {
+          label: { ar: 'المستفيد (الأحرف الأولى)', en: 'Beneficiary (initials)', fr: 'Bénéficiaire (initiales)' },
+          value: v.beneficiaryInitials,
+        },
       ]),
     ],
     footer: licenceFooter(v.issuer.licence),
   });
 }
 
-/** A listed city's English name ('' for one typed freely: no guess at a transliteration). */
+/** A listed city's name in the second language ('' for one typed freely: no guess at a transliteration). */
 function cityLatin(city: string | null, regionCode: string | null): string {
-  return citiesOf(regionCode).find((c) => c.nameAr === city)?.nameEn ?? '';
+  const listed = citiesOf(regionCode).find((c) => c.nameAr === city);
+  return listed ? second({ ar: listed.nameAr, en: listed.nameEn, fr: listed.nameFr }) : '';
 }
 
 function batchVerificationPage(v: BatchVerificationDto, seal?: string): string {
@@ -186,27 +199,41 @@ function batchVerificationPage(v: BatchVerificationDto, seal?: string): string {
   const date = gregorianDate(day);
   const region = v.institution.regionCode;
   return page({
-    title: { ar: 'التحقق من شهادة تسليم أجهزة لجهة', en: 'Institution handover certificate verification' },
+    title: {
+      ar: 'التحقق من شهادة تسليم أجهزة لجهة',
+      en: 'Institution handover certificate verification',
+      fr: 'Vérification du certificat de remise à une institution',
+    },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
     seal,
     sections: [
       genuine(v.issuer),
       definitions([
-        { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
-        { label: { ar: 'الجهة المستلمة', en: 'Institution' }, value: v.institution.name },
         {
-          label: { ar: 'المدينة', en: 'City' },
+          label: { ar: 'رقم الشهادة', en: 'Certificate number', fr: 'Numéro du certificat' },
+          value: v.certificateCode,
+          ltr: true,
+        },
+        { label: { ar: 'الجهة المستلمة', en: 'Institution', fr: 'Institution' }, value: v.institution.name },
+        {
+          label: { ar: 'المدينة', en: 'City', fr: 'Ville' },
           value: [v.institution.city, regionName(region, 'ar')].filter(Boolean).join('، '),
-          valueEn: [cityLatin(v.institution.city, region), regionName(region, 'en')].filter(Boolean).join(', ') || null,
+          valueEn:
+            [cityLatin(v.institution.city, region), regionName(region, secondLanguage())].filter(Boolean).join(', ') ||
+            null,
         },
-        { label: { ar: 'عدد الأجهزة', en: 'Number of devices' }, value: String(v.deviceCount), ltr: true },
         {
-          label: { ar: 'تاريخ التسليم', en: 'Handover date' },
+          label: { ar: 'عدد الأجهزة', en: 'Number of devices', fr: 'Nombre d’appareils' },
+          value: String(v.deviceCount),
+          ltr: true,
+        },
+        {
+          label: { ar: 'تاريخ التسليم', en: 'Handover date', fr: 'Date de remise' },
           value: `${date.ar} · ${hijriDate(day).ar}`,
-          valueEn: date.en,
+          valueEn: second(date),
         },
         {
-          label: { ar: 'البرنامج', en: 'Programme' },
+          label: { ar: 'البرنامج', en: 'Programme', fr: 'Programme' },
           value: v.programme?.name ?? '',
           valueEn: v.programme?.nameLatin,
         },
@@ -220,21 +247,32 @@ function trainingVerificationPage(v: TrainingVerificationDto, seal?: string): st
   const day = new Date(`${v.completedOn}T12:00:00Z`);
   const date = gregorianDate(day);
   return page({
-    title: { ar: 'التحقق من شهادة إتمام دورة تدريبية', en: 'Training certificate verification' },
+    title: {
+      ar: 'التحقق من شهادة إتمام دورة تدريبية',
+      en: 'Training certificate verification',
+      fr: 'Vérification de l’attestation de formation',
+    },
     subtitle: escapeHtml(`${v.issuer.name} · ${v.issuer.nameLatin}`),
     seal,
     sections: [
       genuine(v.issuer),
       definitions([
-        { label: { ar: 'رقم الشهادة', en: 'Certificate number' }, value: v.certificateCode, ltr: true },
-        { label: { ar: 'الدورة', en: 'Course' }, value: v.course.titleAr, valueEn: v.course.titleEn },
-        { label: { ar: 'عدد الساعات', en: 'Hours' }, value: String(v.hours), ltr: true },
         {
-          label: { ar: 'تاريخ الإتمام', en: 'Completed on' },
-          value: `${date.ar} · ${hijriDate(day).ar}`,
-          valueEn: date.en,
+          label: { ar: 'رقم الشهادة', en: 'Certificate number', fr: 'Numéro du certificat' },
+          value: v.certificateCode,
+          ltr: true,
         },
-        { label: { ar: 'المتدرّب (الأحرف الأولى)', en: 'Trainee (initials)' }, value: v.traineeInitials },
+        { label: { ar: 'الدورة', en: 'Course', fr: 'Formation' }, value: v.course.titleAr, valueEn: v.course.titleEn },
+        { label: { ar: 'عدد الساعات', en: 'Hours', fr: 'Heures' }, value: String(v.hours), ltr: true },
+        {
+          label: { ar: 'تاريخ الإتمام', en: 'Completed on', fr: 'Terminée le' },
+          value: `${date.ar} · ${hijriDate(day).ar}`,
+          valueEn: second(date),
+        },
+        {
+          label: { ar: 'المتدرّب (الأحرف الأولى)', en: 'Trainee (initials)', fr: 'Stagiaire (initiales)' },
+          value: v.traineeInitials,
+        },
       ]),
     ],
     footer: licenceFooter(v.issuer.licence),
@@ -248,9 +286,11 @@ export const unknownCertificatePage = (rawCode = ''): string =>
       ? {
           ar: 'لا توجد شهادة تدريب بهذا الرقم. تأكد من الرقم أو تواصل مع الجمعية.',
           en: 'No training certificate has this number. Check the number or contact the charity.',
+          fr: 'Aucune attestation de formation ne porte ce numéro. Vérifiez le numéro ou contactez l’association.',
         }
       : {
           ar: 'لا توجد شهادة تسليم بهذا الرقم. تأكد من الرقم أو تواصل مع الجمعية.',
           en: 'No handover certificate has this number. Check the number or contact the charity.',
+          fr: 'Aucun certificat de remise ne porte ce numéro. Vérifiez le numéro ou contactez l’association.',
         },
   );
