@@ -46,7 +46,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     handler: async (req, res) => {
       const token = param(req, 'token');
       const lang = languageOf(req.query);
-      if (!isReceiptToken(token)) return sendHtml(res, 404, unknownReceiptPage());
+      if (!isReceiptToken(token)) return sendHtml(res, 404, unknownReceiptPage(lang));
       sendPdf(res, await donorReceipt({ receiptToken: token }, true, lang));
     },
   },
