@@ -246,7 +246,7 @@ describe('access: public routes leak no personal data', () => {
       '501234567',
     ];
     const leaks: string[] = [];
-    // A fresh app: the walk must not spend the per-address budget of the app the other tests share.
+    // The walk has the whole per-address budget: the root hooks empty the rate limits' counters before each test.
     const fresh = request(createApp());
     for (const route of allRoutes.filter((r) => r.access === 'public')) {
       for (const value of values) {

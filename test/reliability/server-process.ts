@@ -2,7 +2,7 @@
 // Each server logs to a file in the suite's temp folder, so the log scan that runs last reads those lines too.
 import path from 'node:path';
 import { testDir } from '../env.js';
-import { operatorEnv, startServer as startNode, type Server } from '../helpers/processes.js';
+import { operatorEnv, startServer as startNode, type Server, type ServerOptions } from '../helpers/processes.js';
 
 export const ADMIN = { email: 'crash-admin@nimah.test', password: 'crash-admin-password-2026' };
 
@@ -10,8 +10,11 @@ export type ServerProcess = Server;
 
 let serial = 0;
 
-/** Starts `server/main.ts` with only the variables an operator would set, plus `env`; resolves once /api/health answers. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts `server/main.ts` (or the compiled build, `opts.entry`) with only the variables an operator would set, plus
+ * `env`; resolves once /api/health answers.
+ */
+export async function startServer(env: Record<string, string>, opts: ServerOptions = {}): Promise<ServerProcess> {
   serial += 1;
   return startNode(
     operatorEnv({
@@ -21,6 +24,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       ADMIN_PASSWORD: ADMIN.password,
       ...env,
     }),
+    opts,
   );
 }
 
