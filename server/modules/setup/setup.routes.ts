@@ -38,6 +38,7 @@ export const setupRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/setup',
     access: 'public',
+    before: [publicRateLimit(config.publicRateLimitPer15Min * 4)],
     handler: async (req, res) => res.json(await setupStatus(fromThisMachine(req))),
   },
   {
