@@ -7,12 +7,16 @@ import { withBootLock } from './db/boot-lock.js';
 import { logger } from './lib/logger.js';
 import { createApp } from './app.js';
 import { ensureFirstAdmin } from './modules/auth/index.js';
+import { refreshSettingsCache, refreshSettingsEvery } from './modules/settings/index.js';
+import { announceSetup, storeConfiguredCharity } from './modules/setup/index.js';
 import { preparePiiKey } from './lib/pii-key.js';
 import { registerChannels } from './channels.js';
 import { startOutboxWorker, type RunningWorker } from './modules/outbox/index.js';
 
 export interface RunningServer {
   port: number;
+  /** The one-time setup link while no user exists (issue 22). */
+  setupLink?: string;
   close(): Promise<void>;
 }
 
@@ -20,28 +24,36 @@ export async function start(port = config.port): Promise<RunningServer> {
   await preparePiiKey();
   await ensureDatabaseExists();
   initModels();
-  // Any number of instances may start at once on one database: one at a time migrates and creates the first admin,
-  // the others then find nothing to do (db/boot-lock.ts, docs/scaling.md).
-  const admin = await withBootLock(async () => {
+  // Any number of instances may start at once on one database: one at a time migrates, creates the first admin (or
+  // the one-time setup token), the others then find nothing to do (db/boot-lock.ts, docs/scaling.md).
+  const setupLink = await withBootLock(async () => {
     if (config.db.migrateOnBoot) {
       const applied = await migrateUp();
       if (applied.length) logger.info('db.migrated', { applied });
     }
-    return ensureFirstAdmin();
+    await refreshSettingsCache(); // the stored country, before any request is validated by it
+    const admin = await ensureFirstAdmin();
+    if (admin === 'created') {
+      logger.info('auth.first_admin_created');
+      await storeConfiguredCharity(); // CHARITY_NAME… of an unattended install
+    }
+    // While no user exists: the one-time setup link (logged; main.ts prints it to the terminal too).
+    return announceSetup();
   });
-  if (admin === 'created') logger.info('auth.first_admin_created');
-  if (admin === 'not_configured')
-    logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });
   const server: Server = createApp().listen(port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   // The outbox's delivery worker runs in this process unless OUTBOX_WORKER=off (then `npm run worker` runs it). Here
   // it sends one message at a time, so requests never wait behind several deliveries (docs/performance.md).
   registerChannels();
   const worker: RunningWorker | undefined = config.outbox.worker ? startOutboxWorker({ concurrency: 1 }) : undefined;
+  // Another instance's settings change (the country) reaches this one within a minute.
+  const stopRefresh = refreshSettingsEvery(60_000);
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
+    setupLink,
     close: async () => {
+      stopRefresh();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.stop();
       await closeSequelize();

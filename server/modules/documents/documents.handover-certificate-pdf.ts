@@ -1,7 +1,7 @@
 // The handover certificate: one A4 page that a family keeps and a verifier can check by its QR code.
 // Only the masked national ID is ever given to this file, never the full one.
 import { drawQr, ltr } from '../../lib/pdf/index.js';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { enFr, gregorianDate, hijriDate, printTag, second, wording, type Bilingual } from './documents.format.js';
 import {
@@ -24,6 +24,8 @@ import { ACCESSORIES, BENEFICIARY_KINDS, DEVICE_TYPES } from './documents.wordin
 import type { Accessory } from '../../shared/index.js';
 
 export interface HandoverCertificateData {
+  /** The device is a demo device (issue 22): every page carries the demo band. */
+  demo?: boolean;
   certificateCode: string;
   handedOverAt: Date;
   receivedBy: string;
@@ -80,8 +82,9 @@ export const SCAN_TO_VERIFY: Bilingual = { ar: 'امسح للتحقق', en: 'Sca
 export function drawHandoverCertificate(
   doc: PDFKit.PDFDocument,
   data: HandoverCertificateData,
-  letterhead: Letterhead,
+  ownLetterhead: Letterhead,
 ): void {
+  const letterhead = data.demo ? { ...ownLetterhead, demo: true } : ownLetterhead;
   let y = drawLetterhead(doc, letterhead);
   y = drawAchievement(doc, y, data, letterhead);
   y = drawTitleAndCode(doc, y, data.certificateCode);
@@ -360,7 +363,7 @@ function handoverCells(data: HandoverCertificateData): GridCell[] {
       value: joinParts(data.beneficiary.name, both(kind)),
     },
     {
-      label: { ar: 'رقم الهوية', en: 'National ID', fr: config.country === 'MA' ? 'CIN' : "Numéro d'identité" },
+      label: { ar: 'رقم الهوية', en: 'National ID', fr: currentCountry() === 'MA' ? 'CIN' : "Numéro d'identité" },
       value: data.beneficiary.maskedNationalId ?? '',
     },
     { label: { ar: 'البرنامج', en: 'Programme', fr: 'Programme' }, value: programme },
