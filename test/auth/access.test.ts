@@ -113,6 +113,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'PUT /api/allocations/:id/appointment': M,
   'GET /api/reports/dashboard': R,
   'GET /api/reports/devices.csv': R,
+  'POST /api/reports/devices.csv': R,
   'GET /api/reports/regions': REPORTS,
   'GET /api/reports/regions.csv': REPORTS,
   'GET /api/reports/partners': REPORTS,

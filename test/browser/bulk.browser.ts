@@ -1,6 +1,9 @@
 // Bulk actions on the device list (issue 20 point 6): a technician selects three devices, moves them to another site
 // while one of them is triaged by someone else meanwhile, and reads the summary (two done, one changed meanwhile);
-// then selects every device matching a filter (more than a page), in Arabic and in English.
+// then selects every device matching a filter (more than a page), in Arabic and in English, and exports the page's
+// selection (its ids POSTed) and the whole filter (a GET of the filter) as CSV.
+import { readFile } from 'node:fs/promises';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './api.js';
@@ -15,6 +18,14 @@ import {
   switchLanguage,
   type TestServer,
 } from './harness.js';
+
+/** Clicks "Export CSV" in the bulk bar and reads the file downloaded, as rows by column name. */
+async function downloadedCsv(page: Page): Promise<Record<string, string>[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulk-csv').click()]);
+  expect(download.suggestedFilename()).to.match(/^nimah-devices-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await readFile(await download.path(), 'utf8');
+  return parseCsv<Record<string, string>>(text, { bom: true, columns: true, skip_empty_lines: true });
+}
 
 const TECH = { email: 'bulk-tech@nimah.test', password: 'technician-password-1' };
 const DESKTOPS = 53;
@@ -123,15 +134,17 @@ describe('browser: bulk actions on the device list', function () {
     await page.goto(`${server.url}/devices?type=desktop`);
     await page.getByTestId('bulk-page').check();
     await page.getByTestId('bulk-count').getByText('50 جهازًا محددًا').waitFor();
+    // The page's 50, exported: their ids go in a POST's body, the answer is saved as the CSV.
+    const page50 = await downloadedCsv(page);
+    expect(page50).to.have.length(50);
+    expect(page50.every((r) => r.type === 'desktop' && r.donorName === 'شركة الواحة')).to.equal(true);
     await page.getByTestId('bulk-select-all').getByText(`تحديد الأجهزة الـ${DESKTOPS} المطابقة لهذه التصفية`).click();
     await page.getByTestId('bulk-all-selected').waitFor();
     await page.getByTestId('bulk-count').getByText(`${DESKTOPS} جهازًا محددًا`).waitFor();
-    const href = await page.getByTestId('bulk-csv').getAttribute('href');
-    expect(
-      decodeURIComponent(href ?? '')
-        .split('ids=')[1]
-        .split(','),
-    ).to.have.length(DESKTOPS);
+    // All matching: the CSV of the filter itself (a GET), not a list of ids.
+    expect(await page.getByTestId('bulk-csv').getAttribute('href')).to.equal('/api/reports/devices.csv?type=desktop');
+    const all = await downloadedCsv(page);
+    expect(new Set(all.map((r) => r.assetTag)).size).to.equal(DESKTOPS);
     await checkPage(page, 'devices: bulk selection');
     await screenshot(page, 'devices-bulk-ar.png');
 

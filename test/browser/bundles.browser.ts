@@ -280,12 +280,13 @@ describe('browser: connectivity sponsors, their stock, and a bundle given at han
     const csv = await page.getByTestId('bundle-report-csv').getAttribute('href');
     expect(csv).to.equal('/api/reports/bundles.csv');
     // A period that ends before this month: nothing.
-    await page.getByLabel('إلى شهر').fill('2020-01');
+    // Months are typed month first (MM/YYYY), as the month field reads them.
+    await page.getByLabel('إلى شهر').fill('01/2020');
     await page.getByTestId('bundle-report-empty').waitFor();
     expect(await page.getByTestId('bundle-report-csv').getAttribute('href')).to.equal(
       '/api/reports/bundles.csv?to=2020-01',
     );
-    await page.getByLabel('إلى شهر').fill(month);
+    await page.getByLabel('إلى شهر').fill(`${month.slice(5, 7)}/${month.slice(0, 4)}`);
     await report.waitFor();
     await checkPage(page, 'sponsors with the report');
     await screenshot(page, 'sponsors-report-ar.png');

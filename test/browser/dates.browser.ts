@@ -46,7 +46,8 @@ async function closeCalendar(field: Locator, page: Page): Promise<void> {
 }
 
 async function noNativeDateInputs(page: Page): Promise<void> {
-  expect(await page.locator('input[type="date"], input[type="datetime-local"]').count()).to.equal(0);
+  const native = 'input[type="date"], input[type="datetime-local"], input[type="month"], input[type="time"]';
+  expect(await page.locator(`${native}, input[type="week"]`).count()).to.equal(0);
 }
 
 /** Sets the UI language the way the stored preference does (then reloads the page). */
@@ -243,5 +244,121 @@ describe('Dates typed the local way', function () {
     expect(await page.getByTestId('date-hijri').count()).to.equal(0);
     await screenshot(page, 'date-picker-fr.png');
     await closeCalendar(from, page);
+  });
+});
+
+/** A month field's picker, opened with its button. */
+async function openMonths(field: Locator, page: Page): Promise<Locator> {
+  const wrapper = field.locator('xpath=ancestor::div[contains(@class,"mantine-TextInput-root")][1]');
+  await wrapper.getByTestId('month-open').click();
+  const picker = page.getByTestId('month-picker');
+  await picker.waitFor();
+  // Opened once its fade-in is over (for the screenshots).
+  await picker.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  await page.waitForFunction(
+    () => getComputedStyle(document.querySelector('[data-testid="month-picker"]')!).opacity === '1',
+  );
+  return picker;
+}
+const monthNameOf = (field: Locator) =>
+  field
+    .locator('xpath=ancestor::div[contains(@class,"mantine-TextInput-root")][1]')
+    .getByTestId('month-name')
+    .innerText();
+/** The next request for the bundles report whose period is `from`..`to`. */
+const bundlesAsked = (page: Page, from: string, to: string | null) =>
+  page.waitForRequest((r) => {
+    const url = new URL(r.url());
+    return (
+      url.pathname === '/api/reports/bundles' &&
+      url.searchParams.get('from') === from &&
+      url.searchParams.get('to') === to
+    );
+  });
+
+describe('Months typed the local way: the bundles report of a charity in Morocco', function () {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  before(skipWithoutChromium);
+  before(async function () {
+    this.timeout(300_000);
+    ({ server, browser } = await startServerAndBrowser({ COUNTRY: 'MA' }));
+    ({ context, page, problems } = await openPage(browser, server.url));
+    await signIn(page, server.url);
+  });
+  closeAfterSuite(() => ({ context, browser, server, problems }));
+
+  it('in Arabic: months typed month first (Arabic-Indic digits too), Morocco’s month names, the report asked for the months chosen', async function () {
+    this.timeout(90_000);
+    await useLanguage(page, 'ar');
+    await page.goto(`${server.url}/sponsors`);
+    await page.getByTestId('bundle-report').waitFor();
+    const from = page.locator('input[name="from"]');
+    const to = page.locator('input[name="to"]');
+    await from.waitFor();
+    await noNativeDateInputs(page);
+    expect(await from.getAttribute('placeholder')).to.equal('شهر/سنة');
+
+    // March 2026 typed with the digits of an Arabic keyboard.
+    const fromAsked = bundlesAsked(page, '2026-03', null);
+    await from.fill('٠٣/٢٠٢٦');
+    await fromAsked;
+    expect(await from.getAttribute('data-value')).to.equal('2026-03');
+    expect(await monthNameOf(from)).to.equal('مارس 2026');
+
+    // May typed, then December picked: the picker names the months the Moroccan way (ماي، يوليوز، غشت، دجنبر).
+    await to.fill('05/2026');
+    expect(await monthNameOf(to)).to.equal('ماي 2026');
+    const picker = await openMonths(to, page);
+    const names = await picker.innerText();
+    for (const name of ['ماي', 'يوليوز', 'غشت', 'شتنبر', 'نونبر', 'دجنبر']) expect(names).to.contain(name);
+    expect(names).not.to.contain('ديسمبر');
+    expect(names).not.to.contain('December');
+    // Months before the start of the period are not offered.
+    expect(await picker.getByRole('button', { name: 'فبراير', exact: true }).isDisabled()).to.equal(true);
+    await screenshot(page, 'month-picker-ar.png');
+    const periodAsked = bundlesAsked(page, '2026-03', '2026-12');
+    await picker.getByRole('button', { name: 'دجنبر', exact: true }).click();
+    await periodAsked;
+    expect(await to.inputValue()).to.equal('12/2026');
+    expect(await monthNameOf(to)).to.equal('دجنبر 2026');
+    expect(await page.getByTestId('bundle-report-csv').getAttribute('href')).to.equal(
+      '/api/reports/bundles.csv?from=2026-03&to=2026-12',
+    );
+    // Nothing given yet on this instance: the period is empty.
+    await page.getByTestId('bundle-report-empty').waitFor();
+
+    // Something that is not a month: said on the field, and the report is asked without it.
+    await to.fill('13/2026');
+    await from.click();
+    await page.getByText('اكتب الشهر هكذا: الشهر/السنة، مثل 12/2026').waitFor();
+    expect(new URL((await page.getByTestId('bundle-report-csv').getAttribute('href'))!, server.url).search).to.equal(
+      '?from=2026-03',
+    );
+    await checkPage(page, 'bundles report with months');
+  });
+
+  it('in French: typed 12/2026, French month names in the picker, the report asked from 2026-12', async function () {
+    this.timeout(90_000);
+    await useLanguage(page, 'fr');
+    await page.goto(`${server.url}/sponsors`);
+    const from = page.locator('input[name="from"]');
+    await from.waitFor();
+    await noNativeDateInputs(page);
+    expect(await from.getAttribute('placeholder')).to.equal('MM/AAAA');
+    const asked = bundlesAsked(page, '2026-12', null);
+    await from.fill('12/2026');
+    await asked;
+    expect(await monthNameOf(from)).to.equal('décembre 2026');
+    const picker = await openMonths(from, page);
+    const names = await picker.innerText();
+    for (const name of ['janvier', 'mai', 'août', 'décembre']) expect(names).to.contain(name);
+    expect(await picker.locator('button[data-selected]').innerText()).to.equal('décembre');
+    expect(names).not.to.contain('December');
+    await screenshot(page, 'month-picker-fr.png');
   });
 });

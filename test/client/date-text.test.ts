@@ -10,6 +10,8 @@ interface DateText {
   formatDayFirst: (iso: string | null | undefined) => string;
   hijriDay: (iso: string, language: 'ar' | 'en' | 'fr', digits: 'latn' | 'arab') => string;
   calendarLocale: (language: 'ar' | 'en' | 'fr', country: string | null | undefined) => string;
+  parseMonth: (text: string) => string | null;
+  formatMonth: (ym: string | null | undefined) => string;
 }
 const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/src/components/dateText.ts');
 let d: DateText;
@@ -57,5 +59,24 @@ describe('date field text (dateText.ts)', function () {
     expect(d.calendarLocale('ar', 'SA')).to.equal('ar');
     expect(d.calendarLocale('ar', null)).to.equal('ar');
     expect(d.calendarLocale('fr', 'MA')).to.equal('fr');
+  });
+
+  it('reads a month typed month first, in either set of Arabic digits too, as YYYY-MM (the month field)', function () {
+    for (const typed of ['12/2026', '12-2026', '12.2026', '١٢/٢٠٢٦', '۱۲/۲۰۲۶', ' 2026-12 '])
+      expect(d.parseMonth(typed), typed).to.equal('2026-12');
+    expect(d.parseMonth('3/2026')).to.equal('2026-03');
+    expect(d.parseMonth('٣/٢٠٢٦')).to.equal('2026-03');
+  });
+
+  it('reads no month from a partial or impossible one', function () {
+    for (const typed of ['', '2026', '12/26', '13/2026', '00/2026', '07/12/2026', '123/2026', 'déc. 2026'])
+      expect(d.parseMonth(typed), typed).to.equal(null);
+  });
+
+  it('shows a month as MM/YYYY, and nothing for what is not one', function () {
+    expect(d.formatMonth('2026-03')).to.equal('03/2026');
+    expect(d.formatMonth('')).to.equal('');
+    expect(d.formatMonth('2026-13')).to.equal('');
+    expect(d.formatMonth(null)).to.equal('');
   });
 });

@@ -102,10 +102,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /**
- * A JSON POST whose answer is a file (a PDF drawn by the server), as a Blob. The same CSRF header as api(); a
+ * A JSON POST whose answer is a file (a PDF drawn by the server, a CSV of a selection), as a Blob. The same CSRF header as api(); a
  * failure comes back as the server's ApiError.
  */
-export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+export async function postForBlob(path: string, body: unknown, accept = 'application/pdf'): Promise<Blob> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -113,7 +113,7 @@ export async function postForBlob(path: string, body: unknown): Promise<Blob> {
       credentials: 'same-origin',
       body: JSON.stringify(body),
       headers: {
-        Accept: 'application/pdf, application/json',
+        Accept: `${accept}, application/json`,
         'Content-Type': 'application/json',
         'X-Requested-With': 'XMLHttpRequest',
       },

@@ -23,7 +23,7 @@ const BELOW: TextInputProps['inputWrapperOrder'] = ['label', 'input', 'descripti
  * The charity's country (GET /api/settings `country`, ISO 3166 alpha-2), read only when signed in; a public page
  * (pledge, apply), or a server without it, falls back on the browser's own region (ar-MA), else the general names.
  */
-function useCountry(): string | null {
+export function useCountry(): string | null {
   const { state } = useAuth();
   const signedIn = state.status === 'signed-in';
   const settings = useQuery({
@@ -38,7 +38,7 @@ function useCountry(): string | null {
   return region ? region.slice(3, 5) : null;
 }
 
-const IconCalendar = () => (
+export const IconCalendar = () => (
   <svg
     width={18}
     height={18}

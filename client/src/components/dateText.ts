@@ -55,3 +55,31 @@ export function calendarLocale(language: Language, country: string | null | unde
   if (language !== 'ar') return language;
   return country?.toUpperCase() === 'MA' ? 'ar-ma' : 'ar';
 }
+
+/** "YYYY-MM" when `ym` is a calendar month, else null. */
+export function isoMonth(ym: string | null | undefined): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym ?? '');
+  return m && Number(m[1]) >= 1000 && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? (ym as string) : null;
+}
+
+/**
+ * What was typed in a month field, as "YYYY-MM": month first (12/2026, 3-2026, ١٢/٢٠٢٦, 12.2026), or ISO as pasted
+ * (2026-12). Null for an empty, partial or impossible month (13/2026, 12/26).
+ */
+export function parseMonth(text: string): string | null {
+  const parts = toLatinDigits(text)
+    .trim()
+    .split(/[^0-9]+/)
+    .filter(Boolean);
+  if (parts.length !== 2) return null;
+  const isoOrder = parts[0].length === 4;
+  const [y, m] = isoOrder ? parts : [parts[1], parts[0]];
+  if (y.length !== 4 || m.length > 2) return null;
+  return isoMonth(`${y}-${pad(Number(m))}`);
+}
+
+/** "YYYY-MM" as the month field shows it: MM/YYYY, Latin digits. */
+export function formatMonth(ym: string | null | undefined): string {
+  const month = isoMonth(ym);
+  return month ? `${month.slice(5, 7)}/${month.slice(0, 4)}` : '';
+}

@@ -1220,4 +1220,8 @@ export const arScreens = {
   'date.hijri': 'بالهجري: {date}',
   'date.time': 'الساعة',
   'date.unreadableTime': 'اكتب الساعة هكذا: 14:30',
+  // h/bulkui: the month field (a report's period)
+  'date.monthPlaceholder': 'شهر/سنة',
+  'date.unreadableMonth': 'اكتب الشهر هكذا: الشهر/السنة، مثل 12/2026',
+  'date.openMonths': 'اختيار الشهر من القائمة',
 };

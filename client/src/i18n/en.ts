@@ -1539,4 +1539,8 @@ export const en: Messages = {
   'date.hijri': 'Hijri: {date}',
   'date.time': 'Time',
   'date.unreadableTime': 'Type the time as 14:30',
+  // h/bulkui: the month field (a report's period)
+  'date.monthPlaceholder': 'MM/YYYY',
+  'date.unreadableMonth': 'Type the month as month/year, e.g. 12/2026',
+  'date.openMonths': 'Pick the month from a list',
 };

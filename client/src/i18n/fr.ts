@@ -1525,4 +1525,8 @@ export const fr: Messages = {
   'date.hijri': 'Hégire : {date}',
   'date.time': 'Heure',
   'date.unreadableTime': 'Saisissez l’heure sous la forme 14:30',
+  // h/bulkui: the month field (a report's period)
+  'date.monthPlaceholder': 'MM/AAAA',
+  'date.unreadableMonth': 'Saisissez le mois sous la forme mois/année, par ex. 12/2026',
+  'date.openMonths': 'Choisir le mois dans une liste',
 };

@@ -1,11 +1,16 @@
 // Reads of device, drive rows for other modules (issue 15, point 1: they call these, never the models). Each is named
 // for what its callers need and reads a whole list in one query; a caller inside a transaction passes it, and one
 // that must hold the device row locks it here (lockDevice / findDevice with `lock`).
-import { Op, type InferAttributes, type Transaction } from 'sequelize';
+import { Op, type InferAttributes, type Transaction, type WhereOptions } from 'sequelize';
 import { columnsOf, sqlOnce } from '../../db/select-batch.js';
 import { selectIn } from '../../db/statements.js';
 import { Device, Drive } from './devices.model.js';
 import type { DeviceStatus } from './devices.lifecycle.js';
+import type { DeviceListQuery } from './devices.schema.js';
+import { deviceWhere } from './devices.service.js';
+
+/** The device list's filters, without paging. */
+export type DeviceFilter = Omit<DeviceListQuery, 'page' | 'pageSize'>;
 
 type DeviceAttribute = keyof Device['_attributes'];
 
@@ -163,17 +168,28 @@ export function countDrives(deviceId: number, transaction?: Transaction): Promis
   return Drive.count({ where: { deviceId }, transaction });
 }
 
+/** Which devices a CSV holds: those among `ids` (a selection) when given, those matching `filter` when given; all. */
+export interface DeviceCsvScope {
+  ids?: readonly number[];
+  filter?: DeviceFilter;
+}
+
 /**
- * One keyset batch of the device list for the CSV report: ids above `afterId` (among `ids` when given: a selection),
- * with donation code and donor name.
+ * One keyset batch of the device list for the CSV report, with donation code and donor name, in ONE query: ids
+ * above `afterId`, among `scope.ids` when given (the caller passes a bounded slice of a selection per batch) and
+ * matching `scope.filter` when given (the list's WHERE).
  */
 export function devicesCsvBatch(
   afterId: number,
   limit: number,
-  ids?: readonly number[],
+  scope: DeviceCsvScope = {},
 ): Promise<(Device & { donation?: { code: string; donor?: { name: string } } })[]> {
+  const id: WhereOptions<Device> = {
+    id: scope.ids ? { [Op.gt]: afterId, [Op.in]: [...scope.ids] } : { [Op.gt]: afterId },
+  };
+  const where = scope.filter ? { [Op.and]: [deviceWhere(scope.filter), id] } : id;
   return Device.findAll({
-    where: { id: ids ? { [Op.gt]: afterId, [Op.in]: [...ids] } : { [Op.gt]: afterId } },
+    where,
     order: [['id', 'ASC']],
     limit,
     attributes: [

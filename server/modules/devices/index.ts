@@ -22,6 +22,8 @@ export {
   deviceIdByTag,
   devicesByIds,
   devicesCsvBatch,
+  type DeviceCsvScope,
+  type DeviceFilter,
   devicesOfDonation,
   deviceSpecsOf,
   driveSpecsOf,
@@ -40,3 +42,4 @@ export { transferToCustody, returnFromCustody } from './devices.custody.js';
 export { changeStatus, loadForAction, type StatusChange, type DeviceFields } from './devices.state.js';
 export { toDriveDto, toEventDto, idParams as deviceIdParams } from './devices.schema.js';
 export { countDevices } from './devices.totals.js';
+export { SELECTION_MAX, selectionQuery } from './devices.bulk.js';

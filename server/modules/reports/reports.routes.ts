@@ -3,7 +3,7 @@ import { defineRoutes } from '../../lib/route.js';
 import { ALL_ROLES, idParams, type Access } from '../auth/index.js';
 import { regionalReport, sendPdf } from '../documents/index.js';
 import { REGIONAL_REPORT_ROLES } from '../../shared/index.js';
-import { devicesCsvQuery, streamDevicesCsv } from './reports.csv.js';
+import { csvScopeOf, devicesCsvQuery, devicesCsvSelection, streamDevicesCsv } from './reports.csv.js';
 import { dashboard, dashboardFilters, dashboardQuery } from './reports.dashboard.js';
 import { dashboardTableParams, sendCumulativeCsv, sendDashboardTableCsv } from './reports.tables-csv.js';
 import { programmeCumulative } from './reports.programme-cumulative.js';
@@ -24,7 +24,14 @@ export const reportRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/reports/devices.csv',
     access: ALL_ROLES,
-    handler: async (req, res) => streamDevicesCsv(res, parse(devicesCsvQuery, req.query).ids),
+    handler: async (req, res) => streamDevicesCsv(res, csvScopeOf(parse(devicesCsvQuery, req.query))),
+  },
+  {
+    // A selection too large for a URL: its ids in the body. Reads only, like the GET.
+    method: 'post',
+    path: '/api/reports/devices.csv',
+    access: ALL_ROLES,
+    handler: async (req, res) => streamDevicesCsv(res, { ids: parse(devicesCsvSelection, req.body).ids }),
   },
   // Figures by region (spec §11): the table, the same as CSV, and the regional report for public partners.
   {

@@ -48,6 +48,8 @@ export default function DeviceListPage() {
       {selection.selected.size > 0 && (
         <BulkBar
           devices={selection.list}
+          filters={filters}
+          allMatching={selection.allMatching !== null}
           staff={staff}
           onClear={selection.clear}
           onResult={(r) => {

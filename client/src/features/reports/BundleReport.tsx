@@ -1,9 +1,10 @@
-import { Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { connectivity } from '../../api/connectivity';
 import { Busy } from '../../components/Busy';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MonthField } from '../../components/MonthField';
 import { useRegionName } from '../../components/RegionFields';
 import { TableScroll } from '../../components/TableScroll';
 import { usePrefs } from '../../prefs/PreferencesProvider';
@@ -35,26 +36,22 @@ export function BundleReport() {
         </div>
         {report.isFetching && <Busy />}
       </Group>
-      <Group gap="sm" align="end" wrap="wrap" mb="sm" role="group" aria-label={t('bundles.period')}>
-        <TextInput
-          type="month"
-          dir="ltr"
-          placeholder="2026-01"
+      <Group gap="sm" align="flex-start" wrap="wrap" mb="sm" role="group" aria-label={t('bundles.period')}>
+        <MonthField
+          name="from"
           label={t('bundles.fromMonth')}
           value={from}
           max={to || undefined}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-          w={160}
+          onChange={setFrom}
+          w={180}
         />
-        <TextInput
-          type="month"
-          dir="ltr"
-          placeholder="2026-12"
+        <MonthField
+          name="to"
           label={t('bundles.toMonth')}
           value={to}
           min={from || undefined}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          w={160}
+          onChange={setTo}
+          w={180}
         />
       </Group>
       {report.error && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}

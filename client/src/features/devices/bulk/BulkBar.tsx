@@ -6,29 +6,29 @@ import type { SiteDto } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PrintLabelsButton } from '../../../components/PrintLabelsButton';
 import { usePrefs } from '../../../prefs/PreferencesProvider';
-import {
-  bulkMove,
-  bulkTriage,
-  CSV_MAX,
-  devicesCsvUrl,
-  LABELS_MAX,
-  type BulkResult,
-  type SelectedDevice,
-} from './bulkApi';
+import type { QueryValue } from '../../../api/http';
+import { bulkMove, bulkTriage, LABELS_MAX, type BulkResult, type SelectedDevice } from './bulkApi';
+import { BulkCsvExport } from './BulkCsvExport';
 
 type Open = 'move' | 'triage' | null;
 
 /**
  * The sticky bar under a selection: its count, and the actions for all of it. Move and triage go to the server's
- * bulk routes (each device in its own transaction) and end in a summary; labels and CSV take the selected ids.
+ * bulk routes (each device in its own transaction) and end in a summary; labels take the selected ids, the CSV
+ * the ids or, for "all matching", the list's filters.
  */
 export function BulkBar({
   devices,
+  filters,
+  allMatching,
   staff,
   onClear,
   onResult,
 }: {
   devices: SelectedDevice[];
+  /** The list's filters, and whether the selection is every device matching them. */
+  filters: Record<string, QueryValue>;
+  allMatching: boolean;
   staff: boolean;
   onClear: () => void;
   onResult: (result: BulkResult) => void;
@@ -76,15 +76,7 @@ export function BulkBar({
               )}
             </>
           )}
-          {ids.length <= CSV_MAX ? (
-            <Anchor href={devicesCsvUrl(ids)} download size="sm" data-testid="bulk-csv">
-              {t('bulk.csv')}
-            </Anchor>
-          ) : (
-            <Text size="xs" c="dimmed">
-              {t('bulk.limitHint', { limit: CSV_MAX })}
-            </Text>
-          )}
+          <BulkCsvExport ids={ids} filters={filters} allMatching={allMatching} />
         </Group>
       </Group>
       <Modal opened={open === 'move'} onClose={() => setOpen(null)} title={t('bulk.moveTitle', { count: ids.length })}>

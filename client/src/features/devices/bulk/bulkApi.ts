@@ -1,7 +1,7 @@
 // The bulk actions' wire (server/modules/devices/devices.bulk.ts): a selection by the list's filters, and move /
 // triage for many devices, each in its own transaction on the server. A selection larger than one request's cap is
 // sent in several requests and their answers merged.
-import { api, withQuery, type QueryValue } from '../../../api/http';
+import { api, postForBlob, withQuery, type QueryValue } from '../../../api/http';
 
 export interface SelectedDevice {
   id: number;
@@ -20,11 +20,10 @@ export interface BulkResult {
   refused: (BulkDevice & { reason: string; message: string })[];
 }
 
-/** The server's caps: devices per bulk request, per selection, per labels PDF and per CSV. */
+/** The server's caps: devices per bulk request, per selection (and per CSV of a selection), per labels PDF. */
 export const BULK_MAX = 500;
 export const SELECTION_MAX = 5000;
 export const LABELS_MAX = 2000;
-export const CSV_MAX = 1000;
 
 export const selectAllMatching = (filters: Record<string, QueryValue>) =>
   api<{ total: number; items: SelectedDevice[] }>('/api/devices/selection', { query: filters });
@@ -56,4 +55,8 @@ export const bulkTriage = (
     api<BulkResult>('/api/devices/bulk/triage', { method: 'POST', body: { devices: chunk, ...body } }),
   );
 
-export const devicesCsvUrl = (ids: number[]) => withQuery('/api/reports/devices.csv', { ids: ids.join(',') });
+/** The CSV of every device matching the list's filters, however many (a plain GET: a link downloads it). */
+export const devicesCsvUrl = (filters: Record<string, QueryValue>) => withQuery('/api/reports/devices.csv', filters);
+
+/** The CSV of an explicit selection: its ids in a POST body (a selection outgrows a URL), the file as a Blob. */
+export const devicesCsvOf = (ids: number[]) => postForBlob('/api/reports/devices.csv', { ids }, 'text/csv');
