@@ -35,6 +35,7 @@ describe('read replicas: routing, lag and failure (issue 21)', function () {
   let primaryServer: string;
   let replicaServer: string;
   let server: ServerProcess;
+  let dataDir: string | undefined;
   let token: string;
   let donationId: number;
   const database = `nimah_replica_${process.pid}`;
@@ -106,7 +107,9 @@ describe('read replicas: routing, lag and failure (issue 21)', function () {
       primaryServer = /^CLUSTER_PRIMARY_URL=(.*)$/m.exec(out)?.[1] ?? '';
       replicaServer = /^CLUSTER_REPLICA_URL=(.*)$/m.exec(out)?.[1] ?? '';
     }
+    dataDir = tempDataDir('replica-server');
     server = await startServer({
+      DATA_DIR: dataDir,
       DATABASE_URL: `${primaryServer}/${database}`,
       DATABASE_REPLICA_URLS: replicaServer,
       REPLICA_MAX_LAG_MS: String(MAX_LAG_MS),
@@ -118,6 +121,7 @@ describe('read replicas: routing, lag and failure (issue 21)', function () {
 
   after(async () => {
     await server?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (ownPair) {
       pair('stop');
       fs.rmSync(ownPair, { recursive: true, force: true });
@@ -136,6 +140,16 @@ describe('read replicas: routing, lag and failure (issue 21)', function () {
     expect((await health()).status).to.equal('ok');
     await onReplica('STOP SLAVE');
     const second = await intake('RPL-0002');
+    // Every write answers with nimah_wrote, lasting longer than a replica may lag (8 s) and one heartbeat.
+    const write = await fetch(`${server.base}/api/donations/${donationId}/devices`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(write.status).to.equal(400);
+    expect(write.headers.get('set-cookie')).to.match(
+      /^nimah_wrote=1; Max-Age=10; Path=\/; Expires=.*; HttpOnly; SameSite=Lax$/,
+    );
 
     // Routes marked `reads: 'replica'`: what the replica holds, without the second device.
     expect(await dashboardTotal()).to.equal(1);
