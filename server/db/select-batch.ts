@@ -20,7 +20,7 @@ interface MysqlConnection {
  * Runs SQL on a connection of Sequelize's own pool straight through mysql2, which binds `:name` placeholders itself.
  * Sequelize's query layer (a stack trace captured per query, replacement parsing of the whole text, result
  * formatting) was a tenth of a page request's CPU. A primary connection unless the request reads from replicas
- * (db/replicas.ts): the device page is read right after an action and must show it (docs/scaling.md).
+ * (db/replica-routing.ts): the device page is read right after an action and must show it (docs/scaling.md).
  */
 function onMysql(how: 'query' | 'execute', sql: string, values: Record<string, unknown>): Promise<unknown> {
   return withPrimaryFallback(() => onConnection(how, sql, values));

@@ -62,13 +62,14 @@ function readerOf(url: string) {
   };
 }
 
-type PoolOptions = { type?: string; useMaster?: boolean; transaction?: unknown };
+type PoolOptions = { type?: string; useMaster?: boolean; transaction?: unknown; uuid?: string };
 
 /**
- * The one place a read is sent to a replica (db/replicas.ts decides which): every connection Sequelize takes from
- * its pools comes through here, and so do the page reads that bypass its query layer (db/select-batch.ts). A SELECT
- * gets a replica connection only inside readingReplicas() while the replicas are fit; anything else, and a SELECT
- * whose replica connection cannot be had, gets a primary one. A query that then fails on its replica connection is
+ * The one place a read is sent to a replica (db/replica-routing.ts decides when): every connection Sequelize takes
+ * from its pools comes through here, and so do the page reads that bypass its query layer (db/select-batch.ts). A
+ * SELECT gets a replica connection only inside readingReplicas() while the replicas are fit; anything else (a
+ * transaction's connection, `uuid` set, even a read-only one), and a SELECT whose replica connection cannot be had,
+ * gets a primary one. A query that then fails on its replica connection is
  * run again on the primary (withPrimaryFallback).
  */
 function routeReads(sequelize: Sequelize): void {
@@ -77,7 +78,8 @@ function routeReads(sequelize: Sequelize): void {
   };
   const getConnection = manager.getConnection.bind(manager);
   manager.getConnection = async (options: PoolOptions = {}) => {
-    if (options.type !== 'SELECT' || !replicaChosen()) return getConnection({ ...options, useMaster: true });
+    if (options.type !== 'SELECT' || options.uuid || !replicaChosen())
+      return getConnection({ ...options, useMaster: true });
     try {
       return await getConnection({ ...options, useMaster: false });
     } catch (err) {
