@@ -12,6 +12,7 @@ import { announceSetup, storeConfiguredCharity } from './modules/setup/index.js'
 import { preparePiiKey } from './lib/pii-key.js';
 import { registerChannels } from './channels.js';
 import { startOutboxWorker, type RunningWorker } from './modules/outbox/index.js';
+import { startReplicaMonitor, stopReplicaMonitor } from './db/replicas.js';
 
 export interface RunningServer {
   port: number;
@@ -40,6 +41,9 @@ export async function start(port = config.port): Promise<RunningServer> {
     // While no user exists: the one-time setup link (logged; main.ts prints it to the terminal too).
     return announceSetup();
   });
+  // With DATABASE_REPLICA_URLS: the heartbeat on the primary and the replicas' checks (db/replicas.ts). Until the first
+  // check has found them fit, every read goes to the primary.
+  await startReplicaMonitor();
   const server: Server = createApp().listen(port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   // The outbox's delivery worker runs in this process unless OUTBOX_WORKER=off (then `npm run worker` runs it). Here
@@ -56,6 +60,7 @@ export async function start(port = config.port): Promise<RunningServer> {
       stopRefresh();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.stop();
+      await stopReplicaMonitor();
       await closeSequelize();
     },
   };
