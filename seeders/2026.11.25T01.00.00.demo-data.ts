@@ -13,6 +13,7 @@ import { ensureDonors, ensureSites, ensureUsers, hashDemoPasswords } from './dem
 import { removeDemoData } from './demo/remove.js';
 import type { Migration } from '../server/db/umzug.js';
 import { rebuildFigures } from '../server/modules/figures/index.js';
+import { updateSettings } from '../server/modules/settings/index.js';
 
 export interface SeedResult {
   users: number;
@@ -22,11 +23,15 @@ export interface SeedResult {
   devices: number;
 }
 
-export async function seedDemoData(): Promise<SeedResult> {
+/**
+ * `password` replaces the published demo password of the 4 demo accounts: the setup (issue 22) loads the demo on a
+ * server that may be on a public address, where accounts with a published password must not exist.
+ */
+export async function seedDemoData(options: { password?: string } = {}): Promise<SeedResult> {
   initModels();
   const lots = buildPlan();
   assertPlan(lots);
-  const hashes = await hashDemoPasswords();
+  const hashes = await hashDemoPasswords(options.password);
   return withTransaction(async (transaction) => {
     const users = await ensureUsers(hashes, transaction);
     const sites = await ensureSites(transaction);
@@ -48,10 +53,12 @@ export async function seedDemoData(): Promise<SeedResult> {
 
 export const up: Migration = async () => {
   await seedDemoData();
+  await updateSettings({ demo: true }); // every screen shows the demo banner
 };
 
 export const down: Migration = async () => {
   initModels();
   await withTransaction((transaction) => removeDemoData(transaction));
   await rebuildFigures(); // the demo devices were deleted as rows
+  await updateSettings({ demo: false });
 };

@@ -2,7 +2,7 @@
 // that are allocated or handed over, with handovers spread over the past year so the dashboard has a history.
 // Idempotent: the programme by name, beneficiaries by national-ID hash, allocations by device. Demo people are
 // written with their final status directly, so they carry no audit rows (real ones always do).
-import { Op } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { withTransaction } from '../server/db/sequelize.js';
 import { initModels } from '../server/models.js';
 import { storeFile } from '../server/lib/file-store.js';
@@ -10,7 +10,7 @@ import { preparePiiKey } from '../server/lib/pii-key.js';
 import { piiHash } from '../server/lib/pii.js';
 import { Allocation } from '../server/modules/allocations/allocations.model.js';
 import { newCertificateCode } from '../server/modules/allocations/allocations.handover.js';
-import { Beneficiary } from '../server/modules/beneficiaries/beneficiaries.model.js';
+import { Beneficiary, BeneficiaryAudit } from '../server/modules/beneficiaries/beneficiaries.model.js';
 import { Device } from '../server/modules/devices/devices.model.js';
 import { Programme } from '../server/modules/programmes/programmes.model.js';
 import { rebuildFigures } from '../server/modules/figures/index.js';
@@ -26,17 +26,24 @@ const SIGNATURE = Buffer.from(
   'base64',
 );
 
-export async function seedDemoProgramme(): Promise<{ beneficiaries: number; allocations: number }> {
+/**
+ * The setup's demo (issue 22) names its programme apart from "المرحلة الأولى", which the setup suggests for the
+ * charity's own first programme: removing the demo must never take a real programme with it.
+ */
+export const SETUP_DEMO_PROGRAMME = { name: 'برنامج تجريبي', nameLatin: 'Demo programme' } as const;
+
+export async function seedDemoProgramme(
+  names: { name: string; nameLatin: string } = { name: PHASE_1, nameLatin: 'Phase 1' },
+): Promise<{ beneficiaries: number; allocations: number }> {
   initModels();
   await preparePiiKey();
   const signatureSha = await storeFile(SIGNATURE);
   return withTransaction(async (transaction) => {
     const [programme] = await Programme.findOrCreate({
-      where: { name: PHASE_1 },
+      where: { name: names.name },
       transaction,
       defaults: {
-        name: PHASE_1,
-        nameLatin: 'Phase 1',
+        ...names,
         targetFamilies: 2000,
         targetStudents: 0,
         startsOn: '2026-01-01',
@@ -96,11 +103,45 @@ export const up: Migration = async () => {
   await rebuildFigures();
 };
 
+/**
+ * Removes what the setup's demo added here (DELETE /api/settings/demo), in the caller's transaction: the allocations
+ * of demo people and of demo devices, the demo people (and any audit rows staff added to them), and the setup's demo
+ * programme once nothing refers to it. Real people, allocations and programmes stay.
+ */
+export async function removeSetupDemoProgramme(
+  demoDeviceIds: number[],
+  transaction: Transaction,
+): Promise<{ allocations: number; beneficiaries: number; programmes: number }> {
+  const people = (
+    await Beneficiary.findAll({
+      attributes: ['id'],
+      where: { nationalIdHash: { [Op.in]: demoPeopleHashes() } },
+      raw: true,
+      transaction,
+    })
+  ).map((b) => b.id);
+  const allocations = await Allocation.destroy({
+    where: { [Op.or]: [{ beneficiaryId: people }, { deviceId: demoDeviceIds }] },
+    transaction,
+  });
+  await BeneficiaryAudit.destroy({ where: { beneficiaryId: people }, transaction });
+  const beneficiaries = await Beneficiary.destroy({ where: { id: people }, transaction });
+  let programmes = 0;
+  const programme = await Programme.findOne({ where: { name: SETUP_DEMO_PROGRAMME.name }, transaction });
+  if (programme && !(await Allocation.count({ where: { programmeId: programme.id }, transaction }))) {
+    await programme.destroy({ transaction });
+    programmes = 1;
+  }
+  return { allocations, beneficiaries, programmes };
+}
+
+/** Demo people are recognised by their national-ID hash; 1,000 covers any number of demo devices placed. */
+const demoPeopleHashes = (): string[] => familySeeds(1000).map((seed) => piiHash(seed.nationalId));
+
 export const down: Migration = async () => {
   initModels();
   await preparePiiKey();
-  // Demo people are recognised by their national-ID hash; 1,000 covers any number of demo devices placed.
-  const hashes = familySeeds(1000).map((seed) => piiHash(seed.nationalId));
+  const hashes = demoPeopleHashes();
   await withTransaction(async (transaction) => {
     const programme = await Programme.findOne({ where: { name: PHASE_1 }, transaction });
     if (programme) await Allocation.destroy({ where: { programmeId: programme.id }, transaction });

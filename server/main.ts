@@ -33,6 +33,11 @@ async function main(): Promise<void> {
       void server.close().finally(() => process.exit(1));
     });
     logger.info('server.listening', { port: config.port, database: config.db.dialect });
+    // The terminal that ran `npm start` shows the setup link even when the log goes to a file (LOG_FILE).
+    if (server.setupLink)
+      process.stdout.write(
+        `\n  Nimah is not set up yet. Open this link to set it up (it works once):\n  ${server.setupLink}\n\n`,
+      );
   } catch (err) {
     logger.error('server.start_failed', { error: (err as Error).message });
     process.exit(1);

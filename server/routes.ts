@@ -27,10 +27,12 @@ import { outboxRoutes } from './modules/outbox/outbox.routes.js';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { connectivityRoutes } from './modules/connectivity/connectivity.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
 
 export const allRoutes: RouteDef<Access>[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...setupRoutes,
   ...siteRoutes,
   ...regionRoutes,
   ...donorRoutes,

@@ -7,6 +7,7 @@ import { closeSequelize, ensureDatabaseExists, getSequelize, withTransaction } f
 import { initModels } from '../server/models.js';
 import { migrateUp } from '../server/db/umzug.js';
 import { preparePiiKey } from '../server/lib/pii-key.js';
+import { refreshSettingsCache } from '../server/modules/settings/index.js';
 import { forgetApp } from './helpers/api.js';
 import { assertLoadedAsEsModules } from './helpers/module-loading.js';
 
@@ -57,6 +58,8 @@ export const mochaHooks = {
   async beforeEach() {
     forgetApp();
     await truncateAll();
+    // As a restart on the emptied database would: the effective country is COUNTRY again (lib/country.ts).
+    await refreshSettingsCache();
   },
   async afterAll() {
     await closeSequelize();

@@ -20,11 +20,17 @@ export interface Removed {
   users: number;
 }
 
+/** The ids of the demo devices (those of the demo donations): what the setup's demo removal starts from. */
+export async function demoDeviceIds(transaction: Transaction): Promise<number[]> {
+  const donationIds = [...(await findDemoDonations(transaction)).values()].map((d) => d.id);
+  return (await Device.findAll({ attributes: ['id'], where: { donationId: donationIds }, raw: true, transaction })).map(
+    (d) => d.id,
+  );
+}
+
 export async function removeDemoData(transaction: Transaction): Promise<Removed> {
   const donationIds = [...(await findDemoDonations(transaction)).values()].map((d) => d.id);
-  const deviceIds = (
-    await Device.findAll({ attributes: ['id'], where: { donationId: donationIds }, raw: true, transaction })
-  ).map((d) => d.id);
+  const deviceIds = await demoDeviceIds(transaction);
   await removeDeviceRecords(deviceIds, transaction);
   const devices = await Device.destroy({ where: { id: deviceIds }, transaction });
   const donations = await Donation.destroy({ where: { id: donationIds }, transaction });

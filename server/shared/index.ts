@@ -17,3 +17,4 @@ export * from './batches.js';
 export * from './training.js';
 export * from './connectivity.js';
 export * from './selection.js';
+export * from './setup.js';

@@ -1,24 +1,13 @@
-import type { Response } from 'express';
-import { config } from '../../config.js';
 import { defineRoutes } from '../../lib/route.js';
 import { parse } from '../../lib/parse.js';
 import { actorOf } from './auth.middleware.js';
 import * as auth from './auth.service.js';
 import { revokeSession, SESSION_COOKIE } from './auth.sessions.js';
+import { setSessionCookie } from './auth.cookie.js';
 import { createUserInput, idParams, loginInput, updateMeInput, updateUserInput, userListQuery } from './auth.schema.js';
 import { ADMINS, type Access } from './auth.roles.js';
 import { UnprocessableError } from '../../lib/errors.js';
 import { partnerExists } from '../partners/index.js';
-
-function setSessionCookie(res: Response, token: string, expires: Date): void {
-  res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: config.publicUrl.startsWith('https:'),
-    path: '/',
-    expires,
-  });
-}
 
 /** The organisation a partner user is linked to must exist (checked here: auth sits below the partners module). */
 async function assertPartnerExists(partnerId: number | null | undefined): Promise<void> {

@@ -1,4 +1,4 @@
-import { Op, type InferAttributes } from 'sequelize';
+import { Op, type InferAttributes, type Transaction } from 'sequelize';
 import { config } from '../../config.js';
 import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../../lib/errors.js';
@@ -67,6 +67,30 @@ export async function clearUserLockout(id: number, actor: Actor): Promise<void> 
   if (!user) throw new NotFoundError(`User ${id} not found`);
   const cleared = await clearLockout(user.email);
   logger.info('user.lockout_cleared', { userId: id, by: actor.id, counters: cleared });
+}
+
+/**
+ * The first admin of the setup (server/modules/setup), written in the setup's transaction: the password is hashed
+ * before it opens (scrypt is slow), and the setup's claim already made sure no other user is being created.
+ */
+export async function insertFirstAdmin(
+  input: { email: string; name: string; language: CreateUserInput['language'] },
+  passwordHash: string,
+  transaction: Transaction,
+): Promise<UserDto> {
+  const user = await User.create({ ...input, role: 'admin', partnerId: null, passwordHash }, { transaction });
+  return toUserDto(user);
+}
+
+/** Whether any user exists: the one-time setup is offered only while none does. */
+export const anyUserExists = async (transaction?: Transaction): Promise<boolean> =>
+  (await User.count({ transaction })) > 0;
+
+/** A session for a user just created (the setup ends signed in): the same answer as a sign-in. */
+export async function signedIn(user: UserDto): Promise<{ token: string; expiresAt: Date; user: UserDto }> {
+  const session = await openSession(user.id);
+  logger.info('auth.login', { userId: user.id });
+  return { ...session, user };
 }
 
 export async function createUser(input: CreateUserInput): Promise<UserDto> {

@@ -4,12 +4,13 @@
 // list (modules/selection) with the programme's weights, its eligibility as a filter and its committee's points.
 import type { Transaction } from 'sequelize';
 import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { ELIGIBLE_STATUSES, type BeneficiaryKind, type Need } from './beneficiaries.lifecycle.js';
 import { Beneficiary } from './beneficiaries.model.js';
 import { byPriority, priorityScore, priorityWeightsFor, type PriorityWeights } from './beneficiaries.priority.js';
 import { PERSON_KINDS, PRIORITY_FACTORS, type PriorityBreakdown } from '../../shared/index.js';
 
-export const priorityWeights = (): PriorityWeights => priorityWeightsFor(config.country, config.priorityWeights);
+export const priorityWeights = (): PriorityWeights => priorityWeightsFor(currentCountry(), config.priorityWeights);
 
 export type ScoreColumns = Pick<Beneficiary, 'householdSize' | 'monthlyIncome' | 'schoolChildren' | 'partnerId'>;
 export const scoreInputOf = (b: ScoreColumns) => ({

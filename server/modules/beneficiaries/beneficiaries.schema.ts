@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
@@ -27,15 +27,18 @@ import { birthDateSchema } from './beneficiaries.age.js';
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
 /** A national ID valid in `country`, converted to its normalised form (Latin digits, upper case, no spaces). */
-export function nationalIdSchema(country: Country): Joi.StringSchema {
+export function nationalIdSchema(countryOf: Country | (() => Country)): Joi.StringSchema {
   return Joi.string()
     .trim()
     .max(40)
-    .custom(
-      (value: string, helpers) =>
+    .custom((value: string, helpers) => {
+      // Asked at each validation: the charity's country is a setting (lib/country.ts).
+      const country = typeof countryOf === 'function' ? countryOf() : countryOf;
+      return (
         parseNationalId(value, country) ??
-        invalid(helpers, `nationalId.${country}`, `{{#label}} ${nationalIdRule(country)}`),
-    );
+        invalid(helpers, `nationalId.${country}`, `{{#label}} ${nationalIdRule(country)}`)
+      );
+    });
 }
 
 export interface BeneficiaryInput {
@@ -117,8 +120,8 @@ const forPeople = (schema: Joi.Schema, required = true) =>
 const keys = {
   kind: Joi.string().valid(...BENEFICIARY_KINDS),
   name: Joi.string().trim().min(1).max(200),
-  nationalId: nationalIdSchema(config.country),
-  phone: phoneSchema(config.country),
+  nationalId: nationalIdSchema(currentCountry),
+  phone: phoneSchema(currentCountry),
   city: citySchema,
   regionCode: regionCodeSchema,
   region: optional(100),

@@ -1,5 +1,5 @@
 import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { withTransaction } from '../../db/sequelize.js';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
@@ -209,9 +209,9 @@ export async function findBeneficiary(id: number, transaction?: Transaction): Pr
 function searchWhere(q: string): WhereOptions<Beneficiary> {
   const like = containsPattern(q);
   const or: WhereOptions<Beneficiary>[] = [{ name: { [Op.like]: like } }];
-  const nationalId = parseNationalId(q, config.country);
+  const nationalId = parseNationalId(q, currentCountry());
   if (nationalId) or.push({ nationalIdHash: piiHash(nationalId) });
-  const phone = /\d{6}/.test(toLatinDigits(q)) ? toE164(q, config.country) : undefined;
+  const phone = /\d{6}/.test(toLatinDigits(q)) ? toE164(q, currentCountry()) : undefined;
   if (phone) or.push({ phone });
   return { [Op.or]: or };
 }

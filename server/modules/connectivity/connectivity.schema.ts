@@ -1,6 +1,6 @@
 // What the connectivity routes accept and return, and the `bundle` of a handover body (spec §14).
 import Joi from 'joi';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { invalid } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { MANAGERS, mayAccess, type Role } from '../auth/index.js';
@@ -24,7 +24,7 @@ export const sponsorInput = Joi.object<SponsorInput>({
   name: Joi.string().trim().min(1).max(200).required(),
   nameLatin: optional(200),
   contactPerson: optional(200),
-  phone: phoneSchema(config.country).allow('', null).empty(['', null]),
+  phone: phoneSchema(currentCountry).allow('', null).empty(['', null]),
 });
 
 /** 1 GB = 1000 MB: what is stored, so a lot's size must be a whole number of megabytes. */

@@ -1,6 +1,6 @@
 // How values read on documents: printed tags, bilingual labels for stored codes, dates in the charity's own
 // time zone (Gregorian and Hijri), sizes. Pure: no database, no pdfkit.
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { charityTimeZone } from '../../lib/time-zone.js';
 
 /**
@@ -74,7 +74,7 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 // Latin digits in Arabic text (nu-latn): Saudi documents commonly print them, and ar-SA's default digits differ
 // between ICU versions. The calendar is named explicitly for the same reason.
 const AR_GREGORIAN = (): string =>
-  config.country === 'MA' ? 'ar-MA-u-ca-gregory-nu-latn' : 'ar-SA-u-ca-gregory-nu-latn';
+  currentCountry() === 'MA' ? 'ar-MA-u-ca-gregory-nu-latn' : 'ar-SA-u-ca-gregory-nu-latn';
 /** French as Morocco writes it: `7 décembre 2026`, `1.234,5`. */
 const FR = 'fr-MA';
 const AR_HIJRI = 'ar-SA-u-ca-islamic-umalqura-nu-latn';

@@ -1,7 +1,7 @@
 // The handover certificate: one A4 page that a family keeps and a verifier can check by its QR code.
 // Only the masked national ID is ever given to this file, never the full one.
 import { drawQr, ltr } from '../../lib/pdf/index.js';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { enFr, gregorianDate, hijriDate, printTag, second, wording, type Bilingual } from './documents.format.js';
 import {
@@ -360,7 +360,7 @@ function handoverCells(data: HandoverCertificateData): GridCell[] {
       value: joinParts(data.beneficiary.name, both(kind)),
     },
     {
-      label: { ar: 'رقم الهوية', en: 'National ID', fr: config.country === 'MA' ? 'CIN' : "Numéro d'identité" },
+      label: { ar: 'رقم الهوية', en: 'National ID', fr: currentCountry() === 'MA' ? 'CIN' : "Numéro d'identité" },
       value: data.beneficiary.maskedNationalId ?? '',
     },
     { label: { ar: 'البرنامج', en: 'Programme', fr: 'Programme' }, value: programme },

@@ -2,7 +2,7 @@
 import Joi from 'joi';
 import { invalid, parse } from '../../lib/parse.js';
 import type { LabelFormat } from './documents.labels-pdf.js';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { defaultSecondLanguage, SECOND_LANGUAGES, type SecondLanguage } from './documents.format.js';
 
 export const MAX_LABELS = 2000;
@@ -87,5 +87,5 @@ export const languageQuery = Joi.object<{ lang?: SecondLanguage }>({
 });
 
 export function languageOf(query: unknown): SecondLanguage {
-  return parse(languageQuery, query).lang ?? defaultSecondLanguage(config.country);
+  return parse(languageQuery, query).lang ?? defaultSecondLanguage(currentCountry());
 }

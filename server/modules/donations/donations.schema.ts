@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { invalid, listOf } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
@@ -83,7 +84,7 @@ export const pledgeInput = Joi.object<PledgeInput>({
   donor: Joi.object({
     kind: Joi.string().valid('company', 'individual').default('individual'),
     name: Joi.string().trim().min(1).max(200).required(),
-    phone: phoneSchema(config.country).allow('', null).empty(['', null]),
+    phone: phoneSchema(currentCountry).allow('', null).empty(['', null]),
     email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
     city: optional(100),
     contactPerson: optional(200),

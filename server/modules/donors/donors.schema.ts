@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { invalid } from '../../lib/parse.js';
 import { phoneSchema } from '../../lib/phone.js';
@@ -19,7 +19,7 @@ export const donorKeys = {
   nameLatin: optional(200),
   contactPerson: optional(200),
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
-  phone: phoneSchema(config.country).allow('', null).empty(['', null]),
+  phone: phoneSchema(currentCountry).allow('', null).empty(['', null]),
   city: optional(100),
   crNumber: Joi.string()
     .trim()

@@ -95,7 +95,8 @@ async function compose(message: OutboxMessage, sender: { name: string; address: 
   return {
     donorId,
     options: {
-      from: { name: sender.name || charityNameIn(language, settings), address: sender.address },
+      // The sender name an admin set (settings) wins over MAIL_FROM's display name; else the charity's name.
+      from: { name: settings.senderName || sender.name || charityNameIn(language, settings), address: sender.address },
       to: message.recipient,
       subject: email.subject,
       html: email.html,

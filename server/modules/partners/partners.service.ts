@@ -2,7 +2,7 @@
 // organisations, so their own fields are not beneficiary data; what they referred is listed by the beneficiaries module.
 import Joi from 'joi';
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { withTransaction } from '../../db/sequelize.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
@@ -23,7 +23,7 @@ const partnerKeys = {
   city: citySchema,
   regionCode: regionCodeSchema,
   contactPerson: optional(200),
-  phone: phoneSchema(config.country).allow('', null).empty(['', null]),
+  phone: phoneSchema(currentCountry).allow('', null).empty(['', null]),
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).allow('', null).empty(['', null]),
 };
 export const partnerInput = Joi.object<PartnerInput>({

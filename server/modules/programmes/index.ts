@@ -9,6 +9,6 @@ export {
   programmeNamesOf,
   trainingRuleOf,
 } from './programmes.queries.js';
-export { eligibilityOf, toProgrammeDto, weightsOf, type ProgrammeDto } from './programmes.schema.js';
-export { findProgramme } from './programmes.service.js';
+export { eligibilityOf, programmeInput, toProgrammeDto, weightsOf, type ProgrammeDto } from './programmes.schema.js';
+export { createProgrammeIn, findProgramme } from './programmes.service.js';
 export { programmeProgress, type ProgrammeProgress } from './programmes.progress.js';

@@ -1,4 +1,5 @@
 // Programmes (a funded distribution drive): list, create, read, and progress against their targets.
+import type { Transaction } from 'sequelize';
 import { withTransaction } from '../../db/sequelize.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { Programme } from './programmes.model.js';
@@ -16,7 +17,12 @@ export async function listProgrammes(): Promise<ProgrammeDto[]> {
 }
 
 export async function createProgramme(input: ProgrammeInput): Promise<ProgrammeDto> {
-  return toProgrammeDto(await withTransaction((transaction) => Programme.create(input, { transaction })));
+  return withTransaction((transaction) => createProgrammeIn(input, transaction));
+}
+
+/** In the caller's transaction: the setup creates the first programme with the charity and its admin. */
+export async function createProgrammeIn(input: ProgrammeInput, transaction: Transaction): Promise<ProgrammeDto> {
+  return toProgrammeDto(await Programme.create(input, { transaction }));
 }
 
 export async function readProgramme(id: number): Promise<ProgrammeDto> {

@@ -1,6 +1,6 @@
 // What the selection routes accept (joi) and the converters to their wire shapes (server/shared/selection.ts).
 import Joi from 'joi';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { pageQueryKeys, type PageQuery } from '../../lib/pagination.js';
 import { phoneSchema } from '../../lib/phone.js';
 import { birthDateSchema, nationalIdSchema } from '../beneficiaries/index.js';
@@ -51,8 +51,8 @@ export const publicApplicationInput = Joi.object<PublicApplicationInput>({
     .valid(...PERSON_KINDS)
     .required(),
   name: Joi.string().trim().min(1).max(200).required(),
-  nationalId: nationalIdSchema(config.country).required(),
-  phone: phoneSchema(config.country).required(),
+  nationalId: nationalIdSchema(currentCountry).required(),
+  phone: phoneSchema(currentCountry).required(),
   birthDate: birthDateSchema.required(),
   regionCode: regionCodeSchema.invalid(null).required(),
   city: citySchema,

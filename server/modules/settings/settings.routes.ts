@@ -1,22 +1,45 @@
 import Joi from 'joi';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
+import { ValidationError } from '../../lib/errors.js';
 import { parse } from '../../lib/parse.js';
+import { REGION_CODES } from '../../shared/regions.js';
 import { defineRoutes } from '../../lib/route.js';
 import { requireFile, singleFile } from '../../lib/upload.js';
 import { ADMINS, ALL_ROLES, type Access } from '../auth/index.js';
 import { getSettings, MAX_LOGO_BYTES, setLogo, updateSettings, type Settings } from './settings.service.js';
 
-const settingsPatch = Joi.object<Partial<Settings> & { country?: never }>({
-  charityName: Joi.string().trim().max(200),
+/** What an admin may change (and what setup asks, server/modules/setup): the stored settings but `logoSha256` and `demo`. */
+export const settingsPatch = Joi.object<Partial<Settings>>({
+  charityName: Joi.string().trim().min(1).max(200),
   charityNameLatin: Joi.string().trim().max(200).allow(''),
   charityLicence: Joi.string().trim().max(64).allow(''),
   charityAddress: Joi.string().trim().max(300).allow(''),
   charityPhone: Joi.string().trim().max(40).allow(''),
   verificationSamplePercent: Joi.number().min(0).max(100),
   publicImpact: Joi.boolean(),
-  // The country is the instance's configuration (COUNTRY), not a setting: refused by name rather than ignored.
-  country: Joi.any().forbidden(),
+  // Chosen at setup; COUNTRY is only the default until it is stored. Changing it changes the ID and phone rules of
+  // what is entered from then on (records already stored keep theirs).
+  country: Joi.string().valid('SA', 'MA'),
+  regionCode: Joi.string()
+    .valid(...REGION_CODES)
+    .allow(null),
+  city: Joi.string().trim().max(100).allow(''),
+  senderName: Joi.string().trim().max(100).allow(''),
 }).min(1);
+
+/** The charity's region must be one of its country's (the country sent with it, or the effective one). */
+export function assertRegionOfCountry(regionCode: string | null | undefined, country: 'SA' | 'MA'): void {
+  if (regionCode && !regionCode.startsWith(`${country}-`))
+    throw new ValidationError('Invalid request', [
+      { path: 'regionCode', message: `"regionCode" must be a region of ${country}`, type: 'region.country' },
+    ]);
+}
+
+function parsePatch(body: unknown): Partial<Settings> {
+  const patch = parse(settingsPatch, body);
+  assertRegionOfCountry(patch.regionCode, patch.country ?? currentCountry());
+  return patch;
+}
 
 export const settingsRoutes = defineRoutes<Access>([
   {
@@ -29,7 +52,7 @@ export const settingsRoutes = defineRoutes<Access>([
     method: 'patch',
     path: '/api/settings',
     access: ADMINS,
-    handler: async (req, res) => res.json(await withCountry(updateSettings(parse(settingsPatch, req.body)))),
+    handler: async (req, res) => res.json(await withCountry(updateSettings(parsePatch(req.body)))),
   },
   {
     method: 'put',
@@ -42,9 +65,9 @@ export const settingsRoutes = defineRoutes<Access>([
 ]);
 
 /**
- * The settings as the API shows them: the stored ones plus the instance's country (config COUNTRY, read-only), which
+ * The settings as the API shows them, with the effective country (the stored one, or COUNTRY while none is), which
  * the client formats by (Arabic month names, currency, phone placeholders, national ID hints).
  */
 async function withCountry(settings: Promise<Settings>): Promise<Settings & { country: 'SA' | 'MA' }> {
-  return { ...(await settings), country: config.country };
+  return { ...(await settings), country: currentCountry() };
 }

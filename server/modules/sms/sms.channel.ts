@@ -12,6 +12,7 @@
 // and the answer must start within 10 s. Phone numbers appear in no error and no log line.
 import { isIP } from 'node:net';
 import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { signBody, SIGNATURE_HEADER } from '../../lib/signature.js';
 import { currentAppointmentOf } from '../allocations/index.js';
 import { ELIGIBLE_STATUSES, familyContactOf, type FamilyContact } from '../beneficiaries/index.js';
@@ -39,7 +40,8 @@ export interface SmsChannelSettings {
   allowPrivate: boolean;
   /** PUBLIC_URL: this server, never the gateway. */
   publicUrl: string;
-  country: Country;
+  /** The charity's country; unset: the stored setting at send time (lib/country.ts). */
+  country?: Country;
   timeoutMs: number;
   /** How names are resolved for the address check (the system resolver unless a caller passes another). */
   lookup?: TargetPolicy['lookup'];
@@ -151,7 +153,6 @@ export function createSmsChannel(overrides: Partial<SmsChannelSettings> = {}): S
     secret: config.sms.webhookSecret,
     allowPrivate: config.webhooks.allowPrivate,
     publicUrl: config.publicUrl,
-    country: config.country,
     timeoutMs: SMS_TIMEOUT_MS,
     ...overrides,
   });
@@ -164,13 +165,14 @@ export function createSmsChannel(overrides: Partial<SmsChannelSettings> = {}): S
     const now = new Date();
     const contact = await consentingContact(message.recipient);
     await assertStillTrue(message, contact, now);
-    const languages = languagesFor(contact.language, settings.country);
+    const country = settings.country ?? currentCountry();
+    const languages = languagesFor(contact.language, country);
     const body: SmsGatewayBody = {
       id: message.idempotencyKey,
       to: contact.phone,
       channel: contact.channel,
       language: languages.join('+'),
-      text: renderText(message.topic, message.payload, languages, settings.country, now),
+      text: renderText(message.topic, message.payload, languages, country, now),
     };
     // DNS may have changed since the last message: check the gateway's address again, now.
     const target = await checkTarget(settings.url, settings);
