@@ -3,31 +3,9 @@
 // screen and the shell's demo banner, so it stays small.
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './http';
-import type { CountryCode, Language, LoginResponse } from './types';
+import type { CountryCode, LoginResponse, SetupInput, SetupStatusDto } from './types';
 
-/** GET /api/setup while no user exists (a 409 once one does). */
-export interface SetupStatus {
-  needed: boolean;
-  /** False when the request comes from the machine itself: the one-time token printed in the server's log is not asked. */
-  tokenRequired: boolean;
-  /** The server's configured country (COUNTRY), the form's first choice. */
-  country: CountryCode;
-}
-
-export interface SetupInput {
-  token?: string;
-  charity: {
-    nameAr: string;
-    nameEn?: string;
-    licence?: string;
-    country: CountryCode;
-    regionCode?: string;
-    city?: string;
-  };
-  admin: { name: string; email: string; password: string; language: Language };
-  programme?: { name: string; targetFamilies: number; startsOn?: string; endsOn?: string };
-  demo?: boolean;
-}
+export type { SetupInput, SetupStatusDto };
 
 /** GET /api/settings: what the setup asked, and what the administrator changes later. */
 export interface SettingsDto {
@@ -40,12 +18,13 @@ export interface SettingsDto {
   logoSha256: string | null;
   publicImpact: boolean;
   country: CountryCode;
+  /** Where the charity is: a region of its country (server/shared/regions.ts) and the city as typed. */
+  regionCode: string | null;
+  city: string;
   /** The name the messages to donors and families are signed with; the charity's name when empty. */
-  senderName?: string;
-  regionCode?: string | null;
-  city?: string | null;
+  senderName: string;
   /** Whether the demo data is loaded: every screen says so until it is removed. */
-  demo?: boolean;
+  demo: boolean;
 }
 export type SettingsPatch = Partial<Omit<SettingsDto, 'logoSha256' | 'demo'>>;
 
@@ -54,7 +33,7 @@ const SETTINGS_KEY = ['settings'] as const;
 export const setupApi = {
   statusKey: ['setup'] as const,
   /** Whether the setup is still to do; a 409 (someone already set it up) is an ApiError the caller reads as "no". */
-  status: (signal?: AbortSignal) => api<SetupStatus>('/api/setup', { signal }),
+  status: (signal?: AbortSignal) => api<SetupStatusDto>('/api/setup', { signal }),
   submit: (input: SetupInput) => api<LoginResponse>('/api/setup', { method: 'POST', body: input }),
 };
 
@@ -72,5 +51,5 @@ export const settingsApi = {
     body.append('file', file);
     return api<SettingsDto>('/api/settings/logo', { method: 'PUT', body });
   },
-  removeDemo: () => api<void>('/api/settings/demo', { method: 'DELETE' }),
+  removeDemo: () => api<unknown>('/api/settings/demo', { method: 'DELETE' }),
 };

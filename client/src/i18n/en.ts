@@ -1614,4 +1614,5 @@ export const en: Messages = {
   'firstSteps.next.intake':
     'When the devices arrive, open the intake bench, choose the donation, and scan each device or type its serial number.',
   'firstSteps.next.labels': 'Print each device’s label and stick it on: its asset tag follows it through every stage.',
+  'settings.where': 'Country and region',
 };

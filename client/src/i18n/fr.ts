@@ -1604,4 +1604,5 @@ export const fr: Messages = {
     'À l’arrivée des appareils, ouvrez le poste de réception, choisissez le don, puis scannez chaque appareil ou saisissez son numéro de série.',
   'firstSteps.next.labels':
     'Imprimez l’étiquette de chaque appareil et collez-la : son étiquette d’inventaire le suit à chaque étape.',
+  'settings.where': 'Pays et région',
 };

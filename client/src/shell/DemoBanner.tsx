@@ -25,7 +25,7 @@ export function DemoBanner() {
         {t('demo.bannerHint')}
       </Text>{' '}
       {ADMINS.includes(role) && (
-        <Anchor component={Link} to="/settings" size="sm" c="orange.9" fw={600}>
+        <Anchor component={Link} to="/settings" size="sm" c="inherit" fw={600} underline="always">
           {t('demo.remove')}
         </Anchor>
       )}

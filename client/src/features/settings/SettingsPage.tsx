@@ -1,15 +1,29 @@
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { settingsApi, type SettingsDto, type SettingsPatch } from '../../api/setup';
-import type { CountryCode } from '../../api/types';
+import { REGIONS, regionName, type CountryCode } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FileDrop } from '../../components/FileDrop';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
 import { NumberField, parseNumber } from '../../components/NumberField';
 import { PageHeader } from '../../components/PageHeader';
+import { CityAutocomplete } from '../../components/RegionFields';
 import { useServerForm } from '../../components/useServerForm';
 import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { toLatinDigits } from '../../i18n/format';
@@ -59,6 +73,8 @@ type Values = {
   charityPhone: string;
   senderName: string;
   country: CountryCode;
+  regionCode: string | null;
+  city: string;
   verificationSamplePercent: string;
   publicImpact: boolean;
 };
@@ -72,6 +88,8 @@ function fromDto(s: SettingsDto): Values {
     charityPhone: s.charityPhone,
     senderName: s.senderName ?? '',
     country: s.country,
+    regionCode: s.regionCode,
+    city: s.city,
     verificationSamplePercent: String(s.verificationSamplePercent),
     publicImpact: s.publicImpact,
   };
@@ -87,6 +105,8 @@ function changes(v: Values, before: Values): SettingsPatch {
     charityPhone: toLatinDigits(v.charityPhone).trim(),
     senderName: v.senderName.trim(),
     country: v.country,
+    regionCode: v.regionCode,
+    city: v.city.trim(),
     verificationSamplePercent: parseNumber(v.verificationSamplePercent) ?? Number.NaN,
     publicImpact: v.publicImpact,
   };
@@ -98,7 +118,7 @@ function changes(v: Values, before: Values): SettingsPatch {
 }
 
 function SettingsForm({ settings }: { settings: SettingsDto }) {
-  const { t, setCountry } = usePrefs();
+  const { t, language, setCountry } = usePrefs();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const initial = fromDto(settings);
@@ -116,7 +136,15 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
     },
     onError: () => setSaved(false),
   });
-  const text = (k: Exclude<keyof Values, 'country' | 'publicImpact' | 'verificationSamplePercent'>) => ({
+  const regions = useMemo(
+    () =>
+      REGIONS.filter((r) => r.country === form.values.country).map((r) => ({
+        value: r.code,
+        label: regionName(r.code, language),
+      })),
+    [form.values.country, language],
+  );
+  const text = (k: Exclude<keyof Values, 'country' | 'regionCode' | 'publicImpact' | 'verificationSamplePercent'>) => ({
     name: k,
     ...form.getInputProps(k),
   });
@@ -152,7 +180,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
               {...text('senderName')}
             />
           </Section>
-          <Section title={t('setup.country')}>
+          <Section title={t('settings.where')}>
             <LabelledSegmentedControl
               id="settings-country"
               label={t('setup.country')}
@@ -161,11 +189,33 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
                 label: t(c === 'MA' ? 'region.country.MA' : 'region.country.SA'),
               }))}
               value={form.values.country}
-              onChange={(c) => form.setFieldValue('country', c === 'MA' ? 'MA' : 'SA')}
+              onChange={(c) => {
+                form.setFieldValue('country', c === 'MA' ? 'MA' : 'SA');
+                // A region belongs to one country: another country's is chosen again.
+                if (!form.values.regionCode?.startsWith(`${c}-`)) form.setFieldValue('regionCode', null);
+              }}
             />
             <Text size="xs" c="dimmed">
               {t(form.values.country === 'MA' ? 'setup.countryHint.MA' : 'setup.countryHint.SA')}
             </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                label={t('region.label')}
+                placeholder={t('region.placeholder')}
+                nothingFoundMessage={t('region.nothingFound')}
+                searchable
+                clearable
+                data={regions}
+                name="regionCode"
+                {...form.getInputProps('regionCode')}
+              />
+              <CityAutocomplete
+                label={t('setup.city')}
+                name="city"
+                regionCode={form.values.regionCode}
+                {...form.getInputProps('city')}
+              />
+            </SimpleGrid>
           </Section>
           <Section title={t('settings.workshop')}>
             <NumberField
@@ -184,7 +234,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
               description={
                 <>
                   {t('settings.publicImpactHint')}{' '}
-                  <Anchor href="/impact" target="_blank" size="xs">
+                  <Anchor href="/impact" target="_blank" size="xs" underline="always" dir="ltr">
                     /impact
                   </Anchor>
                 </>

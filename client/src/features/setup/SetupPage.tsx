@@ -15,8 +15,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
-import { setupApi, settingsApi, type SetupInput, type SetupStatus } from '../../api/setup';
-import { REGIONS, regionName, type CountryCode, type Language, type LoginResponse } from '../../api/types';
+import { setupApi, settingsApi, type SetupInput, type SetupStatusDto } from '../../api/setup';
+import { regionName, type CountryCode, type Language, type LoginResponse } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -135,7 +135,13 @@ function toInput(v: Values): SetupInput {
   };
 }
 
-function SetupForm({ status }: { status: SetupStatus }) {
+/** What the submit ends with: the session the setup opened, and the logo's failure if it was refused. */
+interface Done {
+  session: LoginResponse;
+  logoError: unknown;
+}
+
+function SetupForm({ status }: { status: SetupStatusDto }) {
   const { t, language, setCountry } = usePrefs();
   const { adopt } = useAuth();
   const navigate = useNavigate();
@@ -145,8 +151,15 @@ function SetupForm({ status }: { status: SetupStatus }) {
   const [logo, setLogo] = useState<File | null>(null);
   const [logoFailed, setLogoFailed] = useState<unknown>(null);
   const [result, setResult] = useState<LoginResponse | null>(null);
+  const finish = (res: LoginResponse) => {
+    // Signed in, and no setup is needed any more (the sign-in page shows its form from now on); all in one render, so
+    // that no screen sees the one without the other.
+    adopt(res.user);
+    queryClient.setQueryData(setupApi.statusKey, { ...status, needed: false });
+    void navigate('/dashboard', { replace: true });
+  };
 
-  const { form, onSubmit, busy, error, unshown } = useServerForm<Values, LoginResponse>({
+  const { form, onSubmit, busy, error, unshown } = useServerForm<Values, Done>({
     initialValues: {
       token: urlToken,
       charity: {
@@ -163,30 +176,25 @@ function SetupForm({ status }: { status: SetupStatus }) {
       demo: false,
     },
     known: KNOWN,
-    submit: (v) => setupApi.submit(toInput(v)),
-    onSuccess: (res) => {
-      // No setup is needed any more: the sign-in page shows its form from now on.
-      queryClient.setQueryData(setupApi.statusKey, { ...status, needed: false });
-      if (!logo) return finish(res);
-      // The logo goes up once signed in (PUT /api/settings/logo is an administrator's); should it be refused, the
-      // charity exists all the same and the page says so, with the way on.
-      settingsApi.uploadLogo(logo).then(
-        () => finish(res),
-        (err: unknown) => {
-          setLogoFailed(err);
-          setResult(res);
-        },
+    submit: async (v) => {
+      const session = await setupApi.submit(toInput(v));
+      if (!logo) return { session, logoError: null };
+      // The logo goes up once the session exists (PUT /api/settings/logo is an administrator's); should it be refused,
+      // the charity exists all the same and the page says so, with the way on.
+      return settingsApi.uploadLogo(logo).then(
+        () => ({ session, logoError: null }),
+        (logoError: unknown) => ({ session, logoError }),
       );
+    },
+    onSuccess: ({ session, logoError }) => {
+      if (!logoError) return finish(session);
+      setLogoFailed(logoError);
+      setResult(session);
     },
     onError: (err) => {
       if (err.code === 'SETUP_TOKEN_INVALID') form.setFieldError('token', t('setup.tokenInvalid'));
     },
   });
-  const finish = (res: LoginResponse) => {
-    adopt(res.user);
-    void navigate('/dashboard', { replace: true });
-  };
-
   // The programme's suggested name follows the page's language until someone types their own.
   const suggested = useRef(form.values.programme.name);
   const suggestion = t('setup.programmeDefault');
@@ -206,8 +214,11 @@ function SetupForm({ status }: { status: SetupStatus }) {
   useEffect(() => setCountry(country), [country, setCountry]);
   const regions = useMemo(
     () =>
-      REGIONS.filter((r) => r.country === country).map((r) => ({ value: r.code, label: regionName(r.code, language) })),
-    [country, language],
+      // The server's list (GET /api/setup `regions`, the reference list of GET /api/regions), the chosen country's.
+      status.regions
+        .filter((r) => r.country === country)
+        .map((r) => ({ value: r.code, label: regionName(r.code, language) })),
+    [status.regions, country, language],
   );
   const tokenShown = status.tokenRequired && (!urlToken || Boolean(form.errors.token));
 
