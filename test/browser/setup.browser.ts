@@ -251,3 +251,46 @@ describe('browser: the first run with the demo data, and its removal from the se
     expect(await banner.count()).to.equal(0);
   });
 });
+
+describe('browser: the setup from another machine asks for the one-time token (issue 22)', function () {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  before(skipWithoutChromium);
+  before(async function () {
+    this.timeout(120_000);
+    // Behind a proxy every request may come from anywhere: the token is asked even over loopback.
+    ({ server, browser } = await startServerAndBrowser({ ADMIN_EMAIL: '', ADMIN_PASSWORD: '', TRUST_PROXY: '1' }));
+    ({ context, page, problems } = await openPage(browser, server.url));
+  });
+
+  closeAfterSuite(() => ({ context, browser, server, problems }));
+
+  it('a wrong token from the link is said on the token field, which then shows; nothing is set up', async function () {
+    await page.goto(`${server.url}/setup?token=not-the-token`);
+    await page.getByTestId('setup-form').waitFor();
+    // The link's token is used as it is: no field for it until the server refuses it.
+    expect(await page.getByTestId('setup-token').count()).to.equal(0);
+    await page.locator('input[name="charity.nameAr"]').fill('جمعية التجربة');
+    await page.locator('input[name="admin.name"]').fill(FIRST_ADMIN.name);
+    await page.locator('input[name="admin.email"]').fill(FIRST_ADMIN.email);
+    await page.locator('input[name="admin.password"]').fill(FIRST_ADMIN.password);
+    await page.getByRole('button', { name: 'إنهاء الإعداد والدخول' }).click();
+    const token = page.locator('input[name="token"]');
+    await token.waitFor();
+    expect(await token.getAttribute('aria-invalid')).to.equal('true');
+    await page.getByText('الرمز غير صحيح أو استُخدم من قبل').waitFor();
+    expect(await page.locator('input[name="admin.email"]').inputValue(), 'what was typed stays').to.equal(
+      FIRST_ADMIN.email,
+    );
+    await checkPage(page, 'setup (token refused)', [1366, 360]);
+    await screenshot(page, 'setup-token-ar.png');
+    // Still to set up: the sign-in page leads back here.
+    await page.goto(`${server.url}/login`);
+    await page.waitForURL(/\/setup$/);
+    await page.getByTestId('setup-token').waitFor();
+  });
+});

@@ -1615,4 +1615,5 @@ export const en: Messages = {
     'When the devices arrive, open the intake bench, choose the donation, and scan each device or type its serial number.',
   'firstSteps.next.labels': 'Print each device’s label and stick it on: its asset tag follows it through every stage.',
   'settings.where': 'Country and region',
+  'setup.alreadySetUp': 'Nimah has already been set up on this server; there is nothing more to set up.',
 };

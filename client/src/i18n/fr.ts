@@ -1605,4 +1605,5 @@ export const fr: Messages = {
   'firstSteps.next.labels':
     'Imprimez l’étiquette de chaque appareil et collez-la : son étiquette d’inventaire le suit à chaque étape.',
   'settings.where': 'Pays et région',
+  'setup.alreadySetUp': 'Nimah est déjà configuré sur ce serveur ; il n’y a plus rien à configurer.',
 };

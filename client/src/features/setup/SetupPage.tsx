@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Paper,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import { setupApi, settingsApi, type SetupInput, type SetupStatusDto } from '../../api/setup';
 import { regionName, type CountryCode, type Language, type LoginResponse } from '../../api/types';
@@ -151,6 +152,8 @@ function SetupForm({ status }: { status: SetupStatusDto }) {
   const [logo, setLogo] = useState<File | null>(null);
   const [logoFailed, setLogoFailed] = useState<unknown>(null);
   const [result, setResult] = useState<LoginResponse | null>(null);
+  // The link's token is used as it is; once the server refuses it, the field shows (and stays while it is retyped).
+  const [tokenRefused, setTokenRefused] = useState(false);
   const finish = (res: LoginResponse) => {
     // Signed in, and no setup is needed any more (the sign-in page shows its form from now on); all in one render, so
     // that no screen sees the one without the other.
@@ -192,7 +195,9 @@ function SetupForm({ status }: { status: SetupStatusDto }) {
       setResult(session);
     },
     onError: (err) => {
-      if (err.code === 'SETUP_TOKEN_INVALID') form.setFieldError('token', t('setup.tokenInvalid'));
+      if (err.code !== 'SETUP_TOKEN_INVALID') return;
+      setTokenRefused(true);
+      form.setFieldError('token', t('setup.tokenInvalid'));
     },
   });
   // The programme's suggested name follows the page's language until someone types their own.
@@ -220,7 +225,7 @@ function SetupForm({ status }: { status: SetupStatusDto }) {
         .map((r) => ({ value: r.code, label: regionName(r.code, language) })),
     [status.regions, country, language],
   );
-  const tokenShown = status.tokenRequired && (!urlToken || Boolean(form.errors.token));
+  const tokenShown = status.tokenRequired && (!urlToken || tokenRefused);
 
   if (result && logoFailed)
     return (
@@ -249,7 +254,15 @@ function SetupForm({ status }: { status: SetupStatusDto }) {
               {t('setup.intro')}
             </Text>
           </div>
-          {error && !(error.code === 'SETUP_TOKEN_INVALID' && tokenShown) ? (
+          {error?.code === 'ALREADY_SET_UP' ? (
+            // Someone else finished a setup meanwhile: there is an account now, and the sign-in page is the way in.
+            <Alert color="orange" role="alert">
+              {t('setup.alreadySetUp')}{' '}
+              <Anchor component={Link} to="/login" underline="always" c="inherit">
+                {t('login.title')}
+              </Anchor>
+            </Alert>
+          ) : error && !(error.code === 'SETUP_TOKEN_INVALID' && tokenShown) ? (
             <ErrorAlert error={error} unshown={unshown} />
           ) : null}
           {tokenShown && (
