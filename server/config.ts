@@ -84,6 +84,11 @@ const schema = Joi.object({
   ADMIN_EMAIL: Joi.string().email({ tlds: false }).allow(''),
   ADMIN_PASSWORD: Joi.string().min(12).allow(''),
   ADMIN_NAME: Joi.string().default('Administrator'),
+  // The charity, for unattended installs (with ADMIN_EMAIL/ADMIN_PASSWORD the setup page is skipped): written to the
+  // settings when the first admin is created from them; an admin changes them in the settings afterwards.
+  CHARITY_NAME: Joi.string().trim().max(200).allow(''),
+  CHARITY_NAME_LATIN: Joi.string().trim().max(200).allow(''),
+  CHARITY_LICENCE: Joi.string().trim().max(64).allow(''),
   SESSION_TTL_HOURS: Joi.number()
     .min(0.01)
     .max(24 * 90)
@@ -104,6 +109,7 @@ const schema = Joi.object({
     .message('"TAG_PREFIX" must be 1 to 6 capital Latin letters')
     .default('NM'),
   TAG_DIGITS: Joi.number().integer().min(6).max(12).default(6),
+  // The default until the setup (or an admin in the settings) stores the charity's country.
   COUNTRY: Joi.string().valid('SA', 'MA').default('SA'),
   PUBLIC_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
@@ -145,6 +151,8 @@ export interface Config {
   /** Uploaded files are parsed in worker threads: the time one parse may take, and how many run at once (0 = by cores). */
   parse: { timeoutMs: number; workers: number };
   admin: { email: string; password: string; name: string };
+  /** The charity of an unattended install (CHARITY_*), stored with the first admin; empty when unset. */
+  charity: { name: string; nameLatin: string; licence: string };
   auth: {
     sessionTtlMs: number;
     loginWindowMs: number;
@@ -223,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     parse: { timeoutMs: value.PARSE_TIMEOUT_MS, workers: value.PARSE_WORKERS },
     admin: { email: value.ADMIN_EMAIL ?? '', password: value.ADMIN_PASSWORD ?? '', name: value.ADMIN_NAME },
+    charity: {
+      name: value.CHARITY_NAME ?? '',
+      nameLatin: value.CHARITY_NAME_LATIN ?? '',
+      licence: value.CHARITY_LICENCE ?? '',
+    },
     auth: {
       sessionTtlMs: value.SESSION_TTL_HOURS * 3600_000,
       loginMaxFailures: {

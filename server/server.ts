@@ -7,7 +7,7 @@ import { logger } from './lib/logger.js';
 import { createApp } from './app.js';
 import { ensureFirstAdmin } from './modules/auth/index.js';
 import { refreshSettingsCache, refreshSettingsEvery } from './modules/settings/index.js';
-import { announceSetup } from './modules/setup/index.js';
+import { announceSetup, storeConfiguredCharity } from './modules/setup/index.js';
 import { preparePiiKey } from './lib/pii-key.js';
 import { registerChannels } from './channels.js';
 import { startOutboxWorker, type RunningWorker } from './modules/outbox/index.js';
@@ -29,7 +29,10 @@ export async function start(port = config.port): Promise<RunningServer> {
   }
   await refreshSettingsCache(); // the stored country, before any request is validated by it
   const admin = await ensureFirstAdmin();
-  if (admin === 'created') logger.info('auth.first_admin_created');
+  if (admin === 'created') {
+    logger.info('auth.first_admin_created');
+    await storeConfiguredCharity(); // CHARITY_NAME… of an unattended install
+  }
   // While no user exists: the one-time setup link (logged; main.ts prints it to the terminal too).
   const setupLink = await announceSetup();
   const server: Server = createApp().listen(port);

@@ -15,10 +15,14 @@ async function main(): Promise<void> {
   const { initModels } = await import('./models.js');
   const { registerChannels } = await import('./channels.js');
   const { startOutboxWorker } = await import('./modules/outbox/index.js');
+  const { refreshSettingsCache, refreshSettingsEvery } = await import('./modules/settings/index.js');
   try {
     await preparePiiKey();
     await ensureDatabaseExists();
     initModels();
+    // The charity's country (messages to families are worded by it): the stored one, re-read every minute.
+    await refreshSettingsCache();
+    refreshSettingsEvery(60_000);
     registerChannels();
     const worker = startOutboxWorker();
     const stop = (signal: string) => {

@@ -25,6 +25,9 @@ const RP: Who[] = [...R, 'partner'];
 export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
+  // The one-time setup (issue 22): public, and 409 once a user exists (as here).
+  'GET /api/setup': PUBLIC,
+  'POST /api/setup': PUBLIC,
   'POST /api/auth/logout': RP,
   'GET /api/auth/me': RP,
   'PATCH /api/auth/me': RP,
@@ -119,6 +122,7 @@ export const ACCESS_TABLE: Record<string, Who[]> = {
   'GET /api/reports/dashboard/:table.csv': R,
   'GET /api/reports/programmes/:id/cumulative.csv': R,
   'PUT /api/settings/logo': A,
+  'DELETE /api/settings/demo': A,
   'GET /api/allocations/:id/certificate.pdf': MP,
   'GET /api/devices/:id/sanitization-certificate.pdf': R,
   'GET /api/donations/:id/receipt.pdf': R,

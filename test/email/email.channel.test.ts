@@ -20,6 +20,7 @@ import {
   registerChannel,
   type OutboxMessage,
 } from '../../server/modules/outbox/index.js';
+import { updateSettings } from '../../server/modules/settings/index.js';
 import { api, bearer } from '../helpers/api.js';
 import { createDonor, signIn } from '../helpers/factories.js';
 import { PNG } from '../helpers/fixtures.js';
@@ -171,6 +172,24 @@ describe('email channel: messages a real SMTP server receives', function () {
     expect(p.text).to.contain(`View the receipt:\n${receiptUrl}`);
     expect(p.text).to.contain('Dear Gulf Tech Co.,');
     expect(header(p, 'List-Unsubscribe')).to.match(new RegExp(`/unsubscribe/${donor.id}\\.en\\.`));
+  });
+
+  it('when an admin set a sender name in the settings (issue 22), the From name is it', async () => {
+    const donor = await createDonor();
+    await updateSettings({ senderName: 'جمعية الأمل' });
+    const mail = await sendAndReceive(
+      channel,
+      receiver,
+      message('donation.closed', {
+        donorId: donor.id,
+        language: 'en',
+        donorName: 'Gulf Tech Co.',
+        donationCode: 'DN-2026-0044',
+        deviceCount: 1,
+        receiptUrl: 'http://nimah.test/receipts/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      }),
+    );
+    expect(mail.parsed.from?.value[0]).to.deep.equal({ address: 'noreply@charity.test', name: 'جمعية الأمل' });
   });
 
   it('when a statement.ready message goes out in French, it names the year and links the statement', async () => {

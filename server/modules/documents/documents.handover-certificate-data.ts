@@ -13,6 +13,7 @@ import { deviceSpecsOf, driveSpecsOf, type Drive } from '../devices/index.js';
 import { programmeNamesOf } from '../programmes/index.js';
 import { formatCapacity } from './documents.format.js';
 import { readOptional } from './documents.letterhead.js';
+import { demoDevices } from './documents.demo.js';
 import type { HandoverCertificateData } from './documents.handover-certificate-pdf.js';
 
 export const verifyUrlOf = (code: string): string => `${config.publicUrl}/verify/${code}`;
@@ -49,7 +50,7 @@ function byId<T extends { id: number }>(rows: T[]): Map<number, T> {
 export async function certificateData(allocations: readonly Allocation[]): Promise<HandoverCertificateData[]> {
   const deviceIds = [...new Set(allocations.map((a) => a.deviceId))];
   const programmeIds = [...new Set(allocations.map((a) => a.programmeId).filter((id): id is number => id !== null))];
-  const [devices, drives, beneficiaries, programmes, signatures, bundles, donors] = await Promise.all([
+  const [devices, drives, beneficiaries, programmes, signatures, bundles, donors, demo] = await Promise.all([
     // Plain rows (raw): a batch holds a chunk of them for many pages, and model instances are several times heavier.
     deviceSpecsOf(deviceIds),
     driveSpecsOf(deviceIds),
@@ -63,6 +64,7 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
     // The SIM's last 4 digits only: its ciphertext is never read for a document.
     certificateBundlesOf(allocations.map((a) => a.id)),
     creditedDonorsOf(deviceIds),
+    demoDevices(deviceIds),
   ]);
   const deviceById = byId(devices);
   const beneficiaryById = byId(beneficiaries);
@@ -100,6 +102,7 @@ export async function certificateData(allocations: readonly Allocation[]): Promi
       bundle: bundles.get(a.id) ?? null,
       donor: donors.get(a.deviceId) ?? null,
       verifyUrl: verifyUrlOf(a.certificateCode!),
+      demo: demo.has(a.deviceId),
     };
   });
 }

@@ -24,6 +24,8 @@ import { ACCESSORIES, BENEFICIARY_KINDS, DEVICE_TYPES } from './documents.wordin
 import type { Accessory } from '../../shared/index.js';
 
 export interface HandoverCertificateData {
+  /** The device is a demo device (issue 22): every page carries the demo band. */
+  demo?: boolean;
   certificateCode: string;
   handedOverAt: Date;
   receivedBy: string;
@@ -80,8 +82,9 @@ export const SCAN_TO_VERIFY: Bilingual = { ar: 'امسح للتحقق', en: 'Sca
 export function drawHandoverCertificate(
   doc: PDFKit.PDFDocument,
   data: HandoverCertificateData,
-  letterhead: Letterhead,
+  ownLetterhead: Letterhead,
 ): void {
+  const letterhead = data.demo ? { ...ownLetterhead, demo: true } : ownLetterhead;
   let y = drawLetterhead(doc, letterhead);
   y = drawAchievement(doc, y, data, letterhead);
   y = drawTitleAndCode(doc, y, data.certificateCode);

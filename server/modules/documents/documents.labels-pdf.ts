@@ -2,6 +2,7 @@
 // cameras read), the tag printed as NM-000123, and make and model small. 62 × 29 mm continuous roll (Brother QL
 // DK-22205 cut to length) one label per page, or an A4 sheet of 3 × 8 (Avery L7159, 63.5 × 33.9 mm).
 import { config } from '../../config.js';
+import { DEMO_MARK } from './documents.demo.js';
 import { drawCode128, drawQr } from '../../lib/pdf/index.js';
 import { drawTextMemo } from './documents.text-memo.js';
 import { printTag } from './documents.format.js';
@@ -28,6 +29,8 @@ export interface LabelData {
   assetTag: string;
   manufacturer: string | null;
   model: string | null;
+  /** A demo device (issue 22): its owner line says so, in red. */
+  demo?: boolean;
 }
 
 /** Who owns the labelled device (the charity's name), printed smallest at the foot. */
@@ -78,11 +81,13 @@ export function drawLabel(
     });
   // The owner's name must stay readable on a sheet label: at least 6 pt (OWNER_SIZE), in the ink colour.
   const ownerBox = { x: x + pad, width: width - 2 * pad, align: 'center' as const };
-  drawTextMemo(doc, oneLine(doc, options.owner, ownerBox.width, OWNER_SIZE), {
+  const owner = label.demo ? `${DEMO_MARK} · ${options.owner}` : options.owner;
+  drawTextMemo(doc, oneLine(doc, owner, ownerBox.width, OWNER_SIZE), {
     ...ownerBox,
     y: y + height - pad - ownerStrip,
     size: OWNER_SIZE,
-    color: COLORS.ink,
+    bold: Boolean(label.demo),
+    color: label.demo ? COLORS.danger : COLORS.ink,
     direction: 'rtl',
   });
 }

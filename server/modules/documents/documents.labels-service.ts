@@ -14,6 +14,7 @@ import { donationCodeOf } from '../donations/index.js';
 import { newDocument, renderToBuffer } from './documents.pdf.js';
 import { getSettings } from '../settings/index.js';
 import { drawLabels, ROLL_LABEL, type LabelData } from './documents.labels-pdf.js';
+import { demoDevices } from './documents.demo.js';
 import type { LabelsQuery } from './documents.schema.js';
 
 type LabelDevice = LabelData & { id: number };
@@ -44,7 +45,16 @@ interface RenderedLabels {
 
 /** Draws the labels and writes nothing. */
 export async function renderLabels(q: LabelsQuery): Promise<RenderedLabels> {
-  const { devices, name } = await devicesFor(q);
+  const { devices: found, name } = await devicesFor(q);
+  const demo = await demoDevices(found.map((d) => d.id));
+  // Plain objects: the rows may be model instances, whose attributes a spread would not copy.
+  const devices: LabelDevice[] = found.map(({ id, assetTag, manufacturer, model }) => ({
+    id,
+    assetTag,
+    manufacturer,
+    model,
+    demo: demo.has(id),
+  }));
   const { charityName } = await getSettings();
   const size = q.format === 'roll' ? [ROLL_LABEL.width, ROLL_LABEL.height] : 'A4';
   const doc = newDocument({

@@ -30,6 +30,8 @@ export interface Letterhead {
   address: string;
   phone: string;
   logo: Buffer | null;
+  /** A document of a demo record (issue 22): every page carries the demo band (documents.demo.ts). */
+  demo?: boolean;
 }
 
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;

@@ -1,6 +1,7 @@
 // The letterhead: the charity's Arabic name at the right, its English name at the left, the logo (or a text
 // mark when none was uploaded) in the middle; and the shorter running header of continuation pages.
 import { enFr } from './documents.format.js';
+import { drawDemoBand } from './documents.demo.js';
 import { FONT_BOLD, ltr } from '../../lib/pdf/index.js';
 import { drawTextMemo, measureTextMemo } from './documents.text-memo.js';
 import { A4, COLORS, CONTENT_WIDTH, MARGIN, type Letterhead } from './documents.layout.js';
@@ -85,6 +86,7 @@ function drawTextMark(doc: PDFKit.PDFDocument, name: string, cx: number, cy: num
 
 /** The top of every A4 page; returns the y below it. */
 export function drawLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead): number {
+  if (letterhead.demo) drawDemoBand(doc);
   const top = 30;
   const logoSize = 58;
   const side = (CONTENT_WIDTH - logoSize - 30) / 2;
@@ -145,6 +147,7 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, letterhead: Letterhead):
 
 /** The top of a continuation page: charity name at the right, the document's title and number at the left. */
 export function drawRunningHeader(doc: PDFKit.PDFDocument, letterhead: Letterhead, title: string): number {
+  if (letterhead.demo) drawDemoBand(doc);
   const y = 28;
   drawTextMemo(doc, letterhead.name, {
     x: A4.width / 2,

@@ -8,6 +8,7 @@ import { UnprocessableError, NotFoundError } from '../../lib/errors.js';
 import { userNamesOf } from '../auth/index.js';
 import { drivesOf, findDevice } from '../devices/index.js';
 import { findDonationWithDonor } from '../donations/index.js';
+import { demoDevices } from './documents.demo.js';
 import { sanitizationsOfDevice, type Sanitization } from '../sanitization/index.js';
 import { findSite } from '../sites/index.js';
 import { latestPassedSample, type VerificationSample } from '../workshop/index.js';
@@ -68,6 +69,8 @@ export interface SanitizationCertificateData {
   deviceStorage: { records: SanitizationRecordData[]; pending: PendingRecordData[] } | null;
   /** The independent check (R2v3 sample) or the verifier named on a record: who validated the result, and when. */
   validation: { person: Person; at: Date | null } | null;
+  /** A demo device (issue 22): every page carries the demo band. */
+  demo?: boolean;
 }
 
 /** 404 for an unknown device, 422 NO_SANITIZATION_RECORDS when no record of it counts yet. */
@@ -84,11 +87,12 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
       { deviceId, assetTag: device.assetTag, awaitingConfirmation: pending.length },
     );
   }
-  const [drives, donation, site, sample] = await Promise.all([
+  const [drives, donation, site, sample, demo] = await Promise.all([
     drivesOf(deviceId),
     findDonationWithDonor({ id: device.donationId }, ['name', 'nameLatin']),
     device.siteId ? findSite(device.siteId) : null,
     latestPassedSample(deviceId),
+    demoDevices([deviceId]),
   ]);
   const people = await peopleById([
     ...all.flatMap((r) => [r.operatorId, r.verifierId, r.confirmedBy]),
@@ -123,6 +127,7 @@ export async function loadSanitizationCertificate(deviceId: number): Promise<San
     })),
     deviceStorage: deviceStorageOf(records, pending, people),
     validation: validationOf(records, sample, people),
+    demo: demo.has(deviceId),
   };
 }
 

@@ -53,9 +53,10 @@ export const personText = (p: Person | null): string => (p ? joinParts(p.name, w
 export function drawSanitizationCertificate(
   doc: PDFKit.PDFDocument,
   data: SanitizationCertificateData,
-  letterhead: Letterhead,
+  ownLetterhead: Letterhead,
   issuedAt: Date,
 ): void {
+  const letterhead = data.demo ? { ...ownLetterhead, demo: true } : ownLetterhead;
   const running = () =>
     drawRunningHeader(doc, letterhead, `${second(SANITIZATION_TITLE)} · ${printTag(data.device.assetTag)}`);
   let y = drawTitle(doc, drawLetterhead(doc, letterhead), SANITIZATION_TITLE);

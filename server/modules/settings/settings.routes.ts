@@ -25,6 +25,9 @@ export const settingsPatch = Joi.object<Partial<Settings>>({
     .allow(null),
   city: Joi.string().trim().max(100).allow(''),
   senderName: Joi.string().trim().max(100).allow(''),
+  // Set by loading and removing the demo (DELETE /api/settings/demo), and by uploading the logo: refused by name.
+  demo: Joi.any().forbidden(),
+  logoSha256: Joi.any().forbidden(),
 }).min(1);
 
 /** The charity's region must be one of its country's (the country sent with it, or the effective one). */

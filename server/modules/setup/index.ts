@@ -1,2 +1,2 @@
 // The setup module (issue 22): the one-time setup while no user exists, and the demo data it may load.
-export { announceSetup } from './setup.service.js';
+export { announceSetup, storeConfiguredCharity } from './setup.service.js';

@@ -15,6 +15,10 @@ import {
   SETUP_DEMO_PROGRAMME,
 } from '../../../seeders/2026.11.25T01.10.00.demo-programme.js';
 import { demoDeviceIds, removeDemoData } from '../../../seeders/demo/remove.js';
+import { USERS } from '../../../seeders/demo/people.js';
+
+/** The demo's accounts: the setup's admin may not take one of their e-mails when the demo is loaded with it. */
+export const DEMO_ACCOUNT_EMAILS: readonly string[] = USERS.map((u) => u.email);
 
 export interface DemoRemoved {
   donations: number;

@@ -6,7 +6,7 @@ import { parse } from '../../lib/parse.js';
 import { defineRoutes } from '../../lib/route.js';
 import type { SetupInput } from '../../shared/setup.js';
 import { ADMINS, setSessionCookie, type Access } from '../auth/index.js';
-import { removeDemo } from './setup.demo.js';
+import { DEMO_ACCOUNT_EMAILS, removeDemo } from './setup.demo.js';
 import { fromThisMachine } from './setup.local.js';
 import { assertRegionOfCountry, setupInput } from './setup.schema.js';
 import { assertMaySetUp, runSetup, setupStatus } from './setup.service.js';
@@ -16,6 +16,11 @@ function parseSetup(body: unknown): SetupInput {
   try {
     const input = parse(setupInput, body);
     assertRegionOfCountry(input);
+    // Removing the demo removes its accounts by e-mail: a real admin must not carry one.
+    if (input.demo && DEMO_ACCOUNT_EMAILS.includes(input.admin.email))
+      throw new ValidationError('Invalid request', [
+        { path: 'admin.email', message: '"admin.email" is one of the demo accounts', type: 'email.demo' },
+      ]);
     return input;
   } catch (error) {
     if (error instanceof ValidationError) throw new UnprocessableError(error.code, error.message, error.details);
@@ -33,6 +38,7 @@ export const setupRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/setup',
     access: 'public',
+    before: [publicRateLimit(config.publicRateLimitPer15Min * 4)],
     handler: async (req, res) => res.json(await setupStatus(fromThisMachine(req))),
   },
   {

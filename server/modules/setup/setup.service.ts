@@ -18,6 +18,7 @@ import {
   ensureSetupToken,
   refreshSettingsCache,
   setupTokenMatches,
+  updateSettings,
   writeSettings,
 } from '../settings/index.js';
 import { loadDemo } from './setup.demo.js';
@@ -87,6 +88,21 @@ export async function runSetup(
     }
   }
   return { ...session, demoLoaded };
+}
+
+/**
+ * An unattended install (ADMIN_EMAIL/ADMIN_PASSWORD created the first admin): the charity from CHARITY_NAME,
+ * CHARITY_NAME_LATIN and CHARITY_LICENCE, those that are set. The country is not stored: COUNTRY stays in force
+ * until an admin chooses one in the settings.
+ */
+export async function storeConfiguredCharity(): Promise<void> {
+  const { name, nameLatin, licence } = config.charity;
+  const patch = {
+    ...(name ? { charityName: name } : {}),
+    ...(nameLatin ? { charityNameLatin: nameLatin } : {}),
+    ...(licence ? { charityLicence: licence } : {}),
+  };
+  if (Object.keys(patch).length) await updateSettings(patch);
 }
 
 /**
