@@ -43,8 +43,10 @@ const OFFICE_AREAS = [
   'allocation',
   'allocations',
   'reports',
+  'settings',
 ] as const;
 const PartnerRoutes = laterScreen(() => import('./features/partner-home/PartnerRoutes'));
+const SetupPage = laterScreen(() => import('./features/setup/SetupPage'));
 const ServerPage = laterScreen(() => import('./features/public/ServerPage'));
 const NotFoundPage = laterScreen(() => import('./features/home/NotFoundPage'));
 
@@ -58,6 +60,8 @@ export function App() {
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* The first run, while no user exists (spec §15): the sign-in page leads here. */}
+        <Route path="/setup" element={<SetupPage />} />
         <Route path="/pledge" element={<PledgePage />} />
         <Route path="/apply/:programmeId" element={<ApplyPage />} />
         {/* Rendered by the server (public receipt, certificate verification, a label's short link): never by the app. */}

@@ -309,6 +309,7 @@ describe('browser: accessibility and layout of every screen, in Arabic, English 
     at('admin', 'users', '/users');
     at('admin', 'outbox', '/outbox');
     at('admin', 'webhooks', '/webhooks');
+    at('admin', 'settings', '/settings');
     // A partner association's own home.
     at('partner', 'partner home', '/partner');
     at('partner', 'partner handover', '/partner/handover');

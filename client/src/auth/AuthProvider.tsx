@@ -12,6 +12,8 @@ export type AuthState = { status: 'loading' } | { status: 'anonymous' } | { stat
 interface AuthContextValue {
   state: AuthState;
   login: (email: string, password: string) => Promise<UserDto>;
+  /** Signs in the user another call has just opened a session for (the first run's setup answers like a login). */
+  adopt: (user: UserDto) => void;
   logout: () => Promise<void>;
   /** Switches the UI language and, when signed in, remembers it on the user (PATCH /api/auth/me). */
   switchLanguage: (language: Language) => void;
@@ -45,14 +47,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onExpired);
   }, []);
 
+  const adopt = useCallback(
+    (user: UserDto) => {
+      if (LANGUAGES.includes(user.language)) setLanguage(user.language);
+      setState({ status: 'signed-in', user });
+    },
+    [setLanguage],
+  );
+
   const login = useCallback(
     async (email: string, password: string) => {
       const res = await endpoints.auth.login(email, password);
-      if (LANGUAGES.includes(res.user.language)) setLanguage(res.user.language);
-      setState({ status: 'signed-in', user: res.user });
+      adopt(res.user);
       return res.user;
     },
-    [setLanguage],
+    [adopt],
   );
 
   const logout = useCallback(async () => {
@@ -94,7 +103,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [setLanguage, signedIn],
   );
 
-  const value = useMemo(() => ({ state, login, logout, switchLanguage }), [state, login, logout, switchLanguage]);
+  const value = useMemo(
+    () => ({ state, login, adopt, logout, switchLanguage }),
+    [state, login, adopt, logout, switchLanguage],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -357,4 +357,9 @@ export const ar = {
   // Issue 19: courses and programmes
   'nav.courses': 'الدورات',
   'nav.programmes': 'البرامج',
+  // h/setupui (issue 22): the settings screen in the menu, the demo data's banner on every screen
+  'nav.settings': 'الإعدادات',
+  'demo.banner': 'بيانات تجريبية',
+  'demo.bannerHint': 'ما تراه هنا للتجربة، وليس بيانات حقيقية.',
+  'demo.remove': 'حذفها من الإعدادات',
 };

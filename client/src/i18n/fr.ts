@@ -1529,4 +1529,85 @@ export const fr: Messages = {
   'date.monthPlaceholder': 'MM/AAAA',
   'date.unreadableMonth': 'Saisissez le mois sous la forme mois/année, par ex. 12/2026',
   'date.openMonths': 'Choisir le mois dans une liste',
+  // h/setupui (issue 22): the settings screen in the menu, the demo data's banner on every screen
+  'nav.settings': 'Paramètres',
+  'demo.banner': 'Données de démonstration',
+  'demo.bannerHint': 'Ce que vous voyez ici sert à essayer, ce ne sont pas des données réelles.',
+  'demo.remove': 'Les supprimer dans les paramètres',
+  // h/setupui (issue 22): the first run's setup, the settings screen, the first hour's guide
+  'setup.title': 'Configurer Nimah',
+  'setup.intro':
+    'Quelques informations sur l’association, votre compte et le premier programme, et vous pouvez commencer. Tout se modifie ensuite dans les paramètres.',
+  'setup.tokenTitle': 'Code de configuration',
+  'setup.tokenHint':
+    'Pour protéger la configuration, saisissez le code que le serveur a écrit dans son journal au démarrage (affiché aussi dans le terminal par npm start), ou ouvrez le lien qui y figure.',
+  'setup.token': 'Code de configuration',
+  'setup.tokenInvalid': 'Ce code est faux ou a déjà servi : copiez-le tel qu’il figure dans le journal du serveur',
+  'setup.charity': 'L’association',
+  'setup.nameAr': 'Nom de l’association en arabe',
+  'setup.nameEn': 'Nom de l’association en caractères latins',
+  'setup.licence': 'Numéro d’agrément',
+  'setup.country': 'Pays',
+  'setup.countryHint.SA':
+    'Fixe les règles du numéro d’identité, l’indicatif téléphonique (+966), la monnaie (riyal) et le calendrier.',
+  'setup.countryHint.MA':
+    'Fixe les règles de la CIN, l’indicatif téléphonique (+212), la monnaie (dirham) et les noms des mois.',
+  'setup.city': 'Ville',
+  'setup.logo': 'Logo de l’association',
+  'setup.logoHint': 'Une image PNG ou JPEG de 2 Mo au plus, imprimée sur les certificats et les reçus.',
+  'setup.admin': 'Premier administrateur',
+  'setup.adminHint': 'Vous vous connectez avec ce compte après la configuration et y ajoutez les autres utilisateurs.',
+  'setup.programme': 'Premier programme',
+  'setup.withProgramme': 'Créer le premier programme maintenant',
+  'setup.programmeDefault': 'Phase 1, 2 000 familles',
+  'setup.demo': 'Charger des données de démonstration',
+  'setup.demoHint':
+    'Des donateurs, dons, appareils et familles fictifs pour essayer, marqués « Données de démonstration » sur chaque écran et document, et supprimés d’un coup dans les paramètres.',
+  'setup.submit': 'Terminer la configuration et se connecter',
+  'setup.logoFailed': 'L’association est configurée, mais le logo n’a pas été envoyé',
+  'setup.logoFailedHint': 'Vous pouvez envoyer le logo dans les paramètres.',
+  'setup.continue': 'Continuer',
+  'settings.title': 'Paramètres',
+  'settings.letterhead': 'En-tête des documents',
+  'settings.phone': 'Téléphone de l’association',
+  'settings.address': 'Adresse',
+  'settings.senderName': 'Nom d’expéditeur des messages',
+  'settings.senderNameHint':
+    'Le nom qui signe les messages aux donateurs et aux familles ; celui de l’association s’il est laissé vide.',
+  'settings.workshop': 'Atelier',
+  'settings.samplePercent': 'Échantillon de vérification de l’effacement (%)',
+  'settings.samplePercentHint':
+    'Une autre personne revérifie l’effacement de cette part des appareils ; R2v3 demande au moins 5 pour cent.',
+  'settings.public': 'Page publique',
+  'settings.publicImpact': 'Publier les chiffres d’impact',
+  'settings.publicImpactHint': 'Des chiffres agrégés, sans aucune donnée personnelle, sur la page',
+  'settings.saved': 'Paramètres enregistrés.',
+  'settings.logoOnFile': 'Un logo est enregistré et imprimé sur les documents.',
+  'settings.logoNone': 'Pas encore de logo : les documents sont imprimés sans.',
+  'settings.logoReplace': 'Nouveau logo',
+  'settings.logoUpload': 'Envoyer le logo',
+  'settings.demoTitle': 'Données de démonstration',
+  'settings.demoHint':
+    'Les données de démonstration sont chargées : donateurs, dons, appareils et familles pour essayer seulement. Supprimez-les avant de commencer le travail réel.',
+  'settings.demoRemove': 'Supprimer les données de démonstration',
+  'settings.demoConfirmText':
+    'Toutes les données de démonstration seront supprimées définitivement ; c’est irréversible. Continuer ?',
+  'settings.demoConfirm': 'Oui, les supprimer',
+  'settings.demoLook': 'Retour au tableau de bord du programme',
+  'firstSteps.title': 'Commencez ici',
+  'firstSteps.donor': 'Ajouter un donateur',
+  'firstSteps.donation': 'Enregistrer un don',
+  'firstSteps.intake': 'Scanner les appareils à la réception',
+  'firstSteps.labels': 'Imprimer leurs étiquettes',
+  'firstSteps.done': 'fait',
+  'firstSteps.next.donor':
+    'Aucun donateur pour l’instant. Commencez par le premier : une entreprise, un organisme ou une personne qui donne des appareils.',
+  'firstSteps.next.donation':
+    'Enregistrez maintenant le don du donateur : combien d’appareils sont attendus et comment ils arrivent.',
+  'firstSteps.next.intake':
+    'À l’arrivée des appareils, ouvrez le poste de réception, choisissez le don, puis scannez chaque appareil ou saisissez son numéro de série.',
+  'firstSteps.next.labels':
+    'Imprimez l’étiquette de chaque appareil et collez-la : son étiquette d’inventaire le suit à chaque étape.',
+  'settings.where': 'Pays et région',
+  'setup.alreadySetUp': 'Nimah est déjà configuré sur ce serveur ; il n’y a plus rien à configurer.',
 };

@@ -7,6 +7,7 @@ import { FullPageLoader } from '../components/FullPageLoader';
 import { useT } from '../prefs/PreferencesProvider';
 import { ScanBox } from '../scan/ScanBox';
 import './AppLayout.css';
+import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
 import { UserMenuButton } from './UserMenuButton';
@@ -44,6 +45,7 @@ export function AppLayout() {
         </div>
       </Box>
       <main id="main" tabIndex={-1} className="nm-shell-main">
+        <DemoBanner />
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />
         </Suspense>

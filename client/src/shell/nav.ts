@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/users', label: 'nav.users', roles: ADMINS },
   { to: '/outbox', label: 'nav.outbox', roles: ADMINS },
   { to: '/webhooks', label: 'nav.webhooks', roles: ADMINS },
+  { to: '/settings', label: 'nav.settings', roles: ADMINS },
 ];
 
 /**

@@ -21,6 +21,7 @@ import { PipelineBar } from './PipelineBar';
 import { RegionsBreakdown } from './RegionsBreakdown';
 import { HANDOVER_SERIES_COLOUR, INTAKE_SERIES_COLOUR } from './statusColours';
 import { Busy } from '../../components/Busy';
+import { FirstSteps } from '../../components/FirstSteps';
 import { TitledCard } from '../../components/TitledCard';
 import { CsvLink } from '../reports/CsvLink';
 import { CumulativeChart } from '../reports/CumulativeChart';
@@ -74,6 +75,9 @@ export default function DashboardPage() {
           </Button>
         )}
       </PageHeader>
+      {/* The first hour: until a device has gone past intake, the guide says what to do next. */}
+      {!Object.values(filters.values).some(Boolean) &&
+        Object.entries(d.devicesByStatus).every(([status, n]) => status === 'intake' || !n) && <FirstSteps />}
       <Paper withBorder p="sm" mb="md">
         <DashboardFilters values={filters.values} set={filters.set} />
       </Paper>

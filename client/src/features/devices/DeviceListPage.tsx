@@ -10,6 +10,7 @@ import { useT } from '../../prefs/PreferencesProvider';
 import { DeviceFilters, type DeviceFilterKey } from './DeviceFilters';
 import { DeviceTable } from './DeviceTable';
 import { Busy } from '../../components/Busy';
+import { FirstSteps } from '../../components/FirstSteps';
 import { BulkBar } from './bulk/BulkBar';
 import { BulkSummary } from './bulk/BulkSummary';
 import { SelectAllBanner } from './bulk/SelectAllBanner';
@@ -42,9 +43,14 @@ export default function DeviceListPage() {
           filters={filters}
         />
       )}
-      <PagedList query={list} onPage={(p) => set({ page: p })} empty={false}>
-        {(devices) => <DeviceTable devices={devices} selection={selection} />}
-      </PagedList>
+      {/* No device yet (and no filter): the first hour's guide says how the first ones come in. */}
+      {list.data?.total === 0 && Object.keys(filters).length === 0 ? (
+        <FirstSteps />
+      ) : (
+        <PagedList query={list} onPage={(p) => set({ page: p })} empty={false}>
+          {(devices) => <DeviceTable devices={devices} selection={selection} />}
+        </PagedList>
+      )}
       {selection.selected.size > 0 && (
         <BulkBar
           devices={selection.list}

@@ -14,6 +14,7 @@ import { useQueryParams } from '../../components/useQueryParams';
 import { useT } from '../../prefs/PreferencesProvider';
 import { DonationTable } from './DonationTable';
 import { Busy } from '../../components/Busy';
+import { FirstSteps } from '../../components/FirstSteps';
 
 const KEYS = ['q', 'status', 'donorId'] as const;
 
@@ -50,9 +51,14 @@ export default function DonationListPage() {
           w={160}
         />
       </Group>
-      <PagedList query={list} onPage={(p) => set({ page: p })} empty={false}>
-        {(items) => <DonationTable donations={items} />}
-      </PagedList>
+      {/* No donation yet (and no filter): the first hour's guide says what comes next. */}
+      {list.data?.total === 0 && !values.q && !values.status && !values.donorId ? (
+        <FirstSteps />
+      ) : (
+        <PagedList query={list} onPage={(p) => set({ page: p })} empty={false}>
+          {(items) => <DonationTable donations={items} />}
+        </PagedList>
+      )}
     </>
   );
 }

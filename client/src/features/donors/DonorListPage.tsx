@@ -15,6 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
 import { useT } from '../../prefs/PreferencesProvider';
 import { Busy } from '../../components/Busy';
+import { FirstSteps } from '../../components/FirstSteps';
 
 const KEYS = ['q', 'kind'] as const;
 
@@ -52,43 +53,48 @@ export default function DonorListPage() {
           w={170}
         />
       </Group>
-      <PagedList query={list} onPage={(p) => set({ page: p })}>
-        {(items) => (
-          <div className="nm-table-wrap">
-            <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('donor.name')}</Table.Th>
-                  <Table.Th>{t('donor.kind')}</Table.Th>
-                  <Table.Th>{t('donor.city')}</Table.Th>
-                  <Table.Th>{t('donor.phone')}</Table.Th>
-                  <Table.Th>{t('donor.email')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/donors/${d.id}`}>
-                        {d.name}
-                      </Anchor>
-                      {d.nameLatin && d.nameLatin !== d.name && (
-                        <Text size="xs" c="dimmed">
-                          <Ltr>{d.nameLatin}</Ltr>
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{label('donorKind', d.kind)}</Table.Td>
-                    <Table.Td>{d.city ?? '—'}</Table.Td>
-                    <Table.Td className="nm-nowrap">{d.phone ? <Ltr>{d.phone}</Ltr> : '—'}</Table.Td>
-                    <Table.Td>{d.email ? <Ltr>{d.email}</Ltr> : '—'}</Table.Td>
+      {/* No donor yet (and no filter): the first hour's guide says where to begin. */}
+      {list.data?.total === 0 && !values.q && !values.kind ? (
+        <FirstSteps />
+      ) : (
+        <PagedList query={list} onPage={(p) => set({ page: p })}>
+          {(items) => (
+            <div className="nm-table-wrap">
+              <Table striped highlightOnHover verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('donor.name')}</Table.Th>
+                    <Table.Th>{t('donor.kind')}</Table.Th>
+                    <Table.Th>{t('donor.city')}</Table.Th>
+                    <Table.Th>{t('donor.phone')}</Table.Th>
+                    <Table.Th>{t('donor.email')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
-      </PagedList>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/donors/${d.id}`}>
+                          {d.name}
+                        </Anchor>
+                        {d.nameLatin && d.nameLatin !== d.name && (
+                          <Text size="xs" c="dimmed">
+                            <Ltr>{d.nameLatin}</Ltr>
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{label('donorKind', d.kind)}</Table.Td>
+                      <Table.Td>{d.city ?? '—'}</Table.Td>
+                      <Table.Td className="nm-nowrap">{d.phone ? <Ltr>{d.phone}</Ltr> : '—'}</Table.Td>
+                      <Table.Td>{d.email ? <Ltr>{d.email}</Ltr> : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          )}
+        </PagedList>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Badge, SimpleGrid, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints';
@@ -12,6 +12,11 @@ import { DeviceIdentityCells, DonationCodeCell } from '../../components/DeviceCe
 import { PageHeader } from '../../components/PageHeader';
 import { usePrefs } from '../../prefs/PreferencesProvider';
 import { TitledCard } from '../../components/TitledCard';
+import { laterScreen } from '../../components/laterScreen';
+
+// The first hour's guide: its own chunk (with the later screens' messages), fetched only when the queue is empty, so
+// the screen most people land on carries none of it.
+const FirstSteps = laterScreen(() => import('../../components/FirstSteps'));
 
 export default function IntakeQueuePage() {
   const { t, fmt } = usePrefs();
@@ -28,6 +33,11 @@ export default function IntakeQueuePage() {
   return (
     <>
       <PageHeader title={t('queue.title')} />
+      {(data.totals?.pledges ?? data.pledges.length) === 0 && (data.totals?.devices ?? data.devices.length) === 0 && (
+        <Suspense fallback={null}>
+          <FirstSteps until="intake" />
+        </Suspense>
+      )}
       <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         <QueuePanel
           title={t('queue.pledges')}

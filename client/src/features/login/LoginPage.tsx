@@ -1,8 +1,11 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
+import { setupApi } from '../../api/setup';
 import { useAuth } from '../../auth/AuthProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FullPageLoader } from '../../components/FullPageLoader';
 import { PublicLayout } from '../../components/PublicLayout';
 import { useServerForm } from '../../components/useServerForm';
 import { useT } from '../../prefs/PreferencesProvider';
@@ -18,6 +21,13 @@ export default function LoginPage() {
   const { state, login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // While no user exists there is nobody to sign in: the first run's setup takes the place of this page. Once someone
+  // has set it up the server answers 409, and the form shows.
+  const setup = useQuery({
+    queryKey: setupApi.statusKey,
+    queryFn: ({ signal }) => setupApi.status(signal),
+    staleTime: Infinity,
+  });
   const {
     form,
     onSubmit,
@@ -33,6 +43,8 @@ export default function LoginPage() {
 
   if (state.status === 'signed-in')
     return <Navigate to={safeNext(params.get('next')) ?? homeFor(state.user.role)} replace />;
+  if (setup.isPending) return <FullPageLoader />;
+  if (setup.data?.needed) return <Navigate to="/setup" replace />;
 
   const badCredentials = err instanceof ApiError && err.status === 401;
   return (

@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router';
 import { ADMINS, MANAGERS, REGIONAL_REPORT_ROLES, type Role } from '../../api/types';
 import { RoleGate } from '../../components/RoleGate';
 
-// The office's screens (beneficiaries, allocation, partners, sponsors, reports, administration): managers and admins
+// The office's screens (beneficiaries, allocation, partners, sponsors, reports, administration, settings): managers and admins
 // (the regional report viewers too). Their lazy imports live in this chunk, not in the first screen's JavaScript,
 // which technicians load (at its budget, scripts/bundle-size.mjs): App.tsx routes each area here with one import.
 // Each screen is still its own chunk.
@@ -21,6 +21,7 @@ const AllocationBoardPage = lazy(() => import('../allocation/AllocationBoardPage
 const AllocationListPage = lazy(() => import('../allocation/AllocationListPage'));
 const HandoverPage = lazy(() => import('../allocation/HandoverPage'));
 const RegionsPage = lazy(() => import('../reports/RegionsPage'));
+const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 
 /** The first segment of the path: App.tsx lists the same (kept there, so that importing it costs no chunk). */
 export type OfficeArea =
@@ -34,7 +35,8 @@ export type OfficeArea =
   | 'users'
   | 'allocation'
   | 'allocations'
-  | 'reports';
+  | 'reports'
+  | 'settings';
 
 /** The routes under /<area>/…; beneficiary data is for managers only (technicians and viewers are refused in place). */
 function areaRoutes(area: OfficeArea) {
@@ -73,6 +75,8 @@ function areaRoutes(area: OfficeArea) {
       return <Route index element={<WebhooksPage />} />;
     case 'users':
       return <Route index element={<UsersPage />} />;
+    case 'settings':
+      return <Route index element={<SettingsPage />} />;
   }
 }
 
@@ -88,6 +92,7 @@ const ROLES_OF: Record<OfficeArea, readonly Role[]> = {
   outbox: ADMINS,
   webhooks: ADMINS,
   users: ADMINS,
+  settings: ADMINS,
 };
 
 export default function OfficeRoutes({ area }: { area: OfficeArea }) {
