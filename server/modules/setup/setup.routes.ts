@@ -38,14 +38,14 @@ export const setupRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/setup',
     access: 'public',
-    before: [publicRateLimit(config.publicRateLimitPer15Min * 4)],
+    before: [publicRateLimit('setup-status', config.publicRateLimitPer15Min * 4)],
     handler: async (req, res) => res.json(await setupStatus(fromThisMachine(req))),
   },
   {
     method: 'post',
     path: '/api/setup',
     access: 'public',
-    before: [publicRateLimit(config.publicRateLimitPer15Min)],
+    before: [publicRateLimit('setup', config.publicRateLimitPer15Min)],
     handler: async (req, res) => {
       // In this order: 409 once set up, 403 without the right token, and only then 422 for the body.
       await assertMaySetUp(tokenOf(req.body), fromThisMachine(req));
