@@ -77,8 +77,8 @@ trap 'exit 130' INT TERM
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 if [ ! -x "$nginx_bin" ]; then
   log "installing nginx"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null) ||
-    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) || { log "nginx is not installed"; exit 1; }
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) ||
+    { log "nginx is not installed (apt-get install nginx)"; exit 1; }
   nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 fi
 
@@ -156,8 +156,12 @@ done
 # nginx: its own prefix, pid, logs and temp folders in $dir, in the foreground (not the system's configuration).
 servers=''
 for port in "${ports[@]}"; do servers+="    server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'; done
+# Started by root, nginx would run its worker as nobody, which may not enter the temp folder (mktemp makes it 0700).
+user_line=''
+[ "$(id -u)" = 0 ] && user_line="user $(id -un) $(id -gn);"
 cat >"$dir/nginx/nginx.conf" <<EOF
 daemon off;
+$user_line
 worker_processes 1;
 pid $dir/nginx/nginx.pid;
 error_log $dir/nginx/error.log warn;

@@ -1,0 +1,178 @@
+// The figures of docs/scaling.md: one instance behind nginx against three, on the cluster that
+// `scripts/cluster/run.sh --measure` started (CLUSTER_URL: nginx over the three; CLUSTER_SOLO_URL: the same nginx
+// over instance 1 alone). Seeds a few thousand devices through the API, then for each topology: a read-heavy mix
+// (device page, device list, scan lookup) and a write mix (triage of distinct devices and new intakes at once),
+// each after a short warm-up. Prints a Markdown table, and each instance's share of the CPU the instances used.
+import fs from 'node:fs';
+import path from 'node:path';
+import { cpuMs } from './processes.js';
+import { runLoad, type LoadResult, type RequestPlan } from './load.js';
+import { call, createDonation } from '../test/reliability/server-process.js';
+import { manifestCsv, uploadManifest } from '../test/reliability/workloads.js';
+
+const DEVICES = Number(process.env.CLUSTER_BENCH_DEVICES ?? 6000);
+const SECONDS = Number(process.env.CLUSTER_BENCH_SECONDS ?? 10);
+const WARM_UP = 3;
+const READ_CONNECTIONS = 16;
+const TRIAGE_CONNECTIONS = 8;
+const INTAKE_CONNECTIONS = 4;
+
+const env = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run scripts/cluster/run.sh --measure`);
+  return value;
+};
+const three = env('CLUSTER_URL');
+const solo = env('CLUSTER_SOLO_URL');
+const dir = env('CLUSTER_DIR');
+const ports = env('CLUSTER_INSTANCES').split(',').map(Number);
+const pids = () => ports.map((p) => Number(fs.readFileSync(path.join(dir, `instance-${p}.pid`), 'utf8')));
+
+let rand = 42;
+const next = () => {
+  rand = (rand * 1103515245 + 12345) % 2 ** 31;
+  return rand / 2 ** 31;
+};
+
+async function signIn(): Promise<string> {
+  const res = await call<{ token: string }>(three, null, 'POST', '/api/auth/login', {
+    email: 'admin@cluster.test',
+    password: 'cluster-admin-password',
+  });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+async function seed(token: string): Promise<{ donation: number; ids: number[] }> {
+  const donation = await createDonation(three, token);
+  for (let done = 0; done < DEVICES; done += 1000) {
+    const status = await uploadManifest(three, token, donation.id, manifestCsv(1000, `SCALE${done / 1000}X`)).answered;
+    if (status !== 201) throw new Error(`manifest upload answered ${status}`);
+  }
+  const ids: number[] = [];
+  for (let page = 1; ids.length < DEVICES; page += 1) {
+    const res = await call<{ items: { id: number }[] }>(three, token, 'GET', `/api/devices?page=${page}&pageSize=100`);
+    if (!res.body.items?.length) break;
+    ids.push(...res.body.items.map((d) => d.id));
+  }
+  return { donation: donation.id, ids };
+}
+
+function readPlan(headers: Record<string, string>, ids: number[]): RequestPlan {
+  let i = 0;
+  return {
+    method: 'GET',
+    headers,
+    next: () => {
+      i += 1;
+      const id = ids[Math.floor(next() * ids.length)];
+      if (i % 3 === 0) return { path: `/api/devices?page=${1 + Math.floor(next() * 20)}` };
+      if (i % 3 === 1) return { path: `/api/scan/NM${String(id).padStart(6, '0')}` };
+      return { path: `/api/devices/${id}` };
+    },
+  };
+}
+
+function triagePlan(headers: Record<string, string>, pool: number[]): RequestPlan {
+  return {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    next: () => {
+      const id = pool.shift() ?? 0;
+      const body = { action: 'triage', version: 0, needsRepair: false, disposition: 'reuse', findings: 'bench' };
+      return { path: `/api/devices/${id}/actions`, body: JSON.stringify(body) };
+    },
+  };
+}
+
+let serial = 0;
+function intakePlan(headers: Record<string, string>, donation: number): RequestPlan {
+  return {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    next: () => {
+      serial += 1;
+      const body = { type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad T480', serialNumber: `NEW${serial}` };
+      return { path: `/api/donations/${donation}/devices`, body: JSON.stringify(body) };
+    },
+  };
+}
+
+interface Row {
+  topology: string;
+  mix: string;
+  result: LoadResult;
+  cpuShares: string;
+}
+
+async function measure(
+  topology: string,
+  mix: string,
+  run: (seconds: number) => Promise<LoadResult>,
+  rows: Row[],
+): Promise<void> {
+  await run(WARM_UP);
+  const before = pids().map(cpuMs);
+  const result = await run(SECONDS);
+  const used = pids().map((pid, i) => cpuMs(pid) - before[i]);
+  const total = used.reduce((a, b) => a + b, 0) || 1;
+  rows.push({ topology, mix, result, cpuShares: used.map((u) => `${Math.round((100 * u) / total)}%`).join(' / ') });
+}
+
+const sumResults = (a: LoadResult, b: LoadResult): LoadResult => ({
+  ...a,
+  rps: a.rps + b.rps,
+  p50: Math.max(a.p50, b.p50),
+  p99: Math.max(a.p99, b.p99),
+  requests: a.requests + b.requests,
+  ok: a.ok + b.ok,
+  non2xx: a.non2xx + b.non2xx,
+  errors: a.errors + b.errors,
+  statusCodes: Object.fromEntries(
+    [...new Set([...Object.keys(a.statusCodes), ...Object.keys(b.statusCodes)])].map((k) => [
+      k,
+      (a.statusCodes[k] ?? 0) + (b.statusCodes[k] ?? 0),
+    ]),
+  ),
+});
+
+async function main(): Promise<void> {
+  const token = await signIn();
+  const headers = { authorization: `Bearer ${token}` };
+  const began = Date.now();
+  const { donation, ids } = await seed(token);
+  console.log(`seeded ${ids.length} devices through nginx in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  // Each device is triaged once: the pool is split between the two topologies' warm-ups and runs.
+  const pool = [...ids];
+  const rows: Row[] = [];
+  for (const [topology, base] of [
+    ['1 instance', solo],
+    ['3 instances', three],
+  ] as const) {
+    await measure(topology, 'read', (s) => runLoad(base, readPlan(headers, ids), READ_CONNECTIONS, s), rows);
+    await measure(
+      topology,
+      'write',
+      async (s) => {
+        const [triage, intake] = await Promise.all([
+          runLoad(base, triagePlan(headers, pool), TRIAGE_CONNECTIONS, s),
+          runLoad(base, intakePlan(headers, donation), INTAKE_CONNECTIONS, s),
+        ]);
+        return sumResults(triage, intake);
+      },
+      rows,
+    );
+  }
+  console.log(
+    `\n${DEVICES} devices, ${SECONDS} s per run after ${WARM_UP} s of warm-up; read: ${READ_CONNECTIONS} connections; write: ${TRIAGE_CONNECTIONS} triage + ${INTAKE_CONNECTIONS} intake connections\n`,
+  );
+  console.log('| topology | mix | requests/s (2xx) | p50 ms | p99 ms | non-2xx | errors | CPU per instance (1/2/3) |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows)
+    console.log(
+      `| ${r.topology} | ${r.mix} | ${r.result.rps.toFixed(0)} | ${r.result.p50} | ${r.result.p99} | ${r.result.non2xx} | ${r.result.errors} | ${r.cpuShares} |`,
+    );
+  if (pool.length === 0) console.log('\nthe triage pool ran out: raise CLUSTER_BENCH_DEVICES');
+}
+
+await main();
