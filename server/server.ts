@@ -3,6 +3,7 @@ import { config } from './config.js';
 import { closeSequelize, ensureDatabaseExists } from './db/sequelize.js';
 import { initModels } from './models.js';
 import { migrateUp } from './db/umzug.js';
+import { withBootLock } from './db/boot-lock.js';
 import { logger } from './lib/logger.js';
 import { createApp } from './app.js';
 import { ensureFirstAdmin } from './modules/auth/index.js';
@@ -19,11 +20,15 @@ export async function start(port = config.port): Promise<RunningServer> {
   await preparePiiKey();
   await ensureDatabaseExists();
   initModels();
-  if (config.db.migrateOnBoot) {
-    const applied = await migrateUp();
-    if (applied.length) logger.info('db.migrated', { applied });
-  }
-  const admin = await ensureFirstAdmin();
+  // Any number of instances may start at once on one database: one at a time migrates and creates the first admin,
+  // the others then find nothing to do (db/boot-lock.ts, docs/scaling.md).
+  const admin = await withBootLock(async () => {
+    if (config.db.migrateOnBoot) {
+      const applied = await migrateUp();
+      if (applied.length) logger.info('db.migrated', { applied });
+    }
+    return ensureFirstAdmin();
+  });
   if (admin === 'created') logger.info('auth.first_admin_created');
   if (admin === 'not_configured')
     logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });

@@ -65,7 +65,8 @@ function describeTarget(db: Db): string {
 const names = (list: { name: string }[]): string => list.map((m) => m.name.replace(/\.ts$/, '')).join(', ');
 
 async function migrate(db: Db): Promise<void> {
-  const applied = await db.createMigrator().up();
+  // The lock a starting server takes too: a release step may run while instances boot (db/boot-lock.ts).
+  const applied = await db.withBootLock(() => db.createMigrator().up());
   say(applied.length ? `migrated: ${applied.length} applied (${names(applied)})` : 'migrated: nothing pending');
 }
 

@@ -50,21 +50,34 @@ export async function selectIn<T extends object>(
   return (await execute(transaction, sql, values)) as T[];
 }
 
+/** What MySQL/MariaDB answers to a write: the rows it changed, and LAST_INSERT_ID() as the statement left it. */
+export interface WriteResult {
+  affectedRows: number;
+  insertId: number;
+}
+
 /**
- * One INSERT, UPDATE or DELETE that needs no transaction around it (it is one statement, atomic on its own): on
- * MySQL/MariaDB a single autocommitted round trip on a pooled primary connection instead of three (START, the
- * statement, COMMIT); on SQLite inside the write queue. Returns the rows it changed.
+ * One INSERT, UPDATE or DELETE on MySQL/MariaDB that needs no transaction around it (it is one statement, atomic on
+ * its own): a single autocommitted round trip on a pooled primary connection instead of three (START, the
+ * statement, COMMIT), as a prepared statement. Returns the driver's answer whole.
  */
-export async function writeAlone(sql: string, values: unknown[]): Promise<number> {
-  if (isSqlite()) return withTransaction((t) => writeIn(t, sql, values));
+export async function writeAloneOnMysql(sql: string, values: unknown[]): Promise<WriteResult> {
   const manager = getSequelize().connectionManager;
   const connection = (await manager.getConnection({ type: 'write' })) as unknown as TransactionConnection;
   try {
-    const result = await new Promise<unknown>((resolve, reject) => {
-      connection.execute({ sql, values }, (error, r) => (error ? reject(error) : resolve(r)));
+    return await new Promise<WriteResult>((resolve, reject) => {
+      connection.execute({ sql, values }, (error, r) => (error ? reject(error) : resolve(r as WriteResult)));
     });
-    return (result as { affectedRows: number }).affectedRows;
   } finally {
     manager.releaseConnection(connection);
   }
+}
+
+/**
+ * One INSERT, UPDATE or DELETE that needs no transaction around it: on MySQL/MariaDB through writeAloneOnMysql(), on
+ * SQLite inside the write queue. Returns the rows it changed.
+ */
+export async function writeAlone(sql: string, values: unknown[]): Promise<number> {
+  if (isSqlite()) return withTransaction((t) => writeIn(t, sql, values));
+  return (await writeAloneOnMysql(sql, values)).affectedRows;
 }

@@ -41,6 +41,10 @@ function createUmzug(folder: 'migrations' | 'seeders', tableName: string) {
   });
 }
 
+// Whoever migrates takes the boot lock around it (server.ts at start, the CLI's migrate), so that several processes
+// starting at once apply each migration once.
+export { withBootLock } from './boot-lock.js';
+
 export const createMigrator = () => createUmzug('migrations', 'schema_migrations');
 export const createSeeder = () => createUmzug('seeders', 'seeder_meta');
 

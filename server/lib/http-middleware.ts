@@ -3,6 +3,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import rateLimit from 'express-rate-limit';
 import { RateLimitedError, UnsupportedTypeError } from './errors.js';
 import { logger } from './logger.js';
+import { DatabaseRateLimitStore } from './rate-limit-store.js';
 import { runWithContext, type RequestContext } from './request-context.js';
 import type { BodyKind } from './route.js';
 
@@ -72,29 +73,18 @@ export function bodyFor(kind: BodyKind, jsonLimit: string): RequestHandler[] {
 }
 
 /**
- * Limits requests per address, counted in memory by each application instance. Route lists are built once per
- * process and shared by every createApp(), so the limiter (and its store) is made per app on its first request;
- * a limiter made at module load would share one count between all apps of the process.
+ * Limits requests per address over every instance: the hits are counted in the database (rate-limit-store.ts), one
+ * count per `name`, so each limiter needs its own name (routes that should share one count share one limiter).
+ * The count lives in the table, not in the limiter, so one limiter per call serves every app of the process.
  */
-export function publicRateLimit(limit: number, windowMs = 15 * 60_000): RequestHandler {
-  const perApp = new WeakMap<object, RequestHandler>();
-  const create = () =>
-    rateLimit({
-      windowMs,
-      limit,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      // Made on an app's first request on purpose (see above), which this check would otherwise report.
-      validate: { creationStack: false },
-      handler: (_req, _res, next) =>
-        next(new RateLimitedError('Too many requests from this address; try again later', Math.ceil(windowMs / 1000))),
-    });
-  return (req, res, next) => {
-    let limiter = perApp.get(req.app);
-    if (!limiter) {
-      limiter = create();
-      perApp.set(req.app, limiter);
-    }
-    return limiter(req, res, next);
-  };
+export function publicRateLimit(name: string, limit: number, windowMs = 15 * 60_000): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    store: new DatabaseRateLimitStore(`${name}:`),
+    handler: (_req, _res, next) =>
+      next(new RateLimitedError('Too many requests from this address; try again later', Math.ceil(windowMs / 1000))),
+  });
 }

@@ -4,7 +4,7 @@ import { createApp } from '../../server/app.js';
 import { config } from '../../server/config.js';
 import { api, bearer } from '../helpers/api.js';
 import { signIn } from '../helpers/factories.js';
-import type { ErrorBodyOf } from '../helpers/more-factories.js';
+import { rawSelect, rawWrite, type ErrorBodyOf } from '../helpers/more-factories.js';
 import { Donation } from '../../server/modules/donations/donations.model.js';
 import { Donor } from '../../server/modules/donors/donors.model.js';
 import type { FieldErrorDto, IntakeQueueDto, PledgeResponse } from '../../server/shared/index.js';
@@ -130,7 +130,7 @@ describe('POST /api/public/pledges', () => {
     const fresh = request(createApp());
     const limit = config.publicRateLimitPer15Min;
     const statuses: number[] = [];
-    // Invalid pledges (a filled honeypot) count against the limit too, and cost no database writes.
+    // Invalid pledges (a filled honeypot) count against the limit too, and write nothing but the limiter's count.
     for (let i = 0; i < limit; i += 1)
       statuses.push((await fresh.post('/api/public/pledges').send({ ...sara, website: 'x' })).status);
 
@@ -147,7 +147,7 @@ describe('POST /api/public/pledges', () => {
     expect(await Donation.count()).to.equal(0);
   });
 
-  it('when an earlier app instance used up its limit, a new app instance starts with a fresh count', async function () {
+  it('when one app instance used up the limit, another instance on the same database refuses too (the count is shared), until the window is over', async function () {
     this.timeout(30_000);
     const first = request(createApp());
     for (let i = 0; i < config.publicRateLimitPer15Min; i += 1)
@@ -155,7 +155,13 @@ describe('POST /api/public/pledges', () => {
     await first.post('/api/public/pledges').send(sara).expect(429);
 
     const res = await request(createApp()).post('/api/public/pledges').send(sara);
+    expect(res.status, 'a second instance counts into the same row').to.equal(429);
+    expect(await Donation.count()).to.equal(0);
 
-    expect(res.status).to.equal(201);
+    // The window started with the first hit: once it is over, the next hit starts a new one in the same row.
+    const fifteenMinutesAgo = Date.now() - 15 * 60_000;
+    await rawWrite('UPDATE rate_limit_hits SET window_start = :fifteenMinutesAgo', { fifteenMinutesAgo });
+    await request(createApp()).post('/api/public/pledges').send(sara).expect(201);
+    expect(await rawSelect<{ hits: number }>('SELECT hits FROM rate_limit_hits')).to.deep.equal([{ hits: 1 }]);
   });
 });

@@ -2,11 +2,13 @@
 // these tables do not grow without bound. It runs after a sign-in at most once a minute per process, in the
 // background (never on the sign-in's own path), in small batches deleted by primary key: a range DELETE
 // (`WHERE created_at < ?`, `WHERE user_id = ? AND expires_at < ?`) takes next-key locks on MariaDB that block, and
-// deadlocked, the inserts of concurrent sign-ins (docs/security.md).
+// deadlocked, the inserts of concurrent sign-ins (docs/security.md). The same pass deletes the public rate limits'
+// counters whose window ended (server/lib/rate-limit-store.ts): a public GET writes only its own counter row.
 import { Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import { config } from '../../config.js';
 import { withTransaction } from '../../db/sequelize.js';
 import { logger } from '../../lib/logger.js';
+import { purgeEndedRateLimitWindows } from '../../lib/rate-limit-store.js';
 import { LoginAttempt, LoginThrottle, Session } from './auth.model.js';
 
 const EVERY_MS = 60_000;
@@ -49,6 +51,7 @@ export function scheduleHousekeeping(now = Date.now()): void {
   if (running || now - lastRun < EVERY_MS) return;
   lastRun = now;
   running = purgeSignInHistory(new Date(now))
+    .then(async (counts) => ({ ...counts, rateLimits: await purgeEndedRateLimitWindows(now) }))
     .then((counts) => logger.debug('auth.housekeeping', counts))
     .catch((error: unknown) =>
       logger.warn('auth.housekeeping_failed', { error: error instanceof Error ? error.message : String(error) }),

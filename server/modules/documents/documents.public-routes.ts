@@ -20,9 +20,9 @@ import { isPageToken, statementQuery } from '../donors/index.js';
 import { parse } from '../../lib/parse.js';
 import { donorPage, publicStatement, unknownDonorPage } from './documents.donor-page.js';
 
-const limited = () => [publicRateLimit(config.publicRateLimitPer15Min)];
-const donorPageLimit = publicRateLimit(config.publicRateLimitPer15Min);
-const clientPageLimit = publicRateLimit(config.publicRateLimitPer15Min * 20);
+const limited = (name: string) => [publicRateLimit(name, config.publicRateLimitPer15Min)];
+const donorPageLimit = publicRateLimit('donor-page', config.publicRateLimitPer15Min);
+const clientPageLimit = publicRateLimit('client-page', config.publicRateLimitPer15Min * 20);
 const param = (req: Request, name: string): string => String(req.params[name] ?? '');
 const wantsJson = (req: Request): boolean => req.accepts(['html', 'json']) === 'json';
 
@@ -31,7 +31,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/receipts/:token',
     access: 'public',
-    before: limited(),
+    before: limited('receipt-page'),
     handler: async (req, res) => {
       const { status, html } = await receiptPage(param(req, 'token'));
       sendHtml(res, status, html);
@@ -41,7 +41,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/receipts/:token/receipt.pdf',
     access: 'public',
-    before: limited(),
+    before: limited('receipt-pdf'),
     handler: async (req, res) => {
       const token = param(req, 'token');
       if (!isReceiptToken(token)) return sendHtml(res, 404, unknownReceiptPage());
@@ -52,7 +52,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/verify/:code',
     access: 'public',
-    before: limited(),
+    before: limited('verify'),
     handler: async (req, res) => {
       const code = param(req, 'code');
       const result = await verifyCertificate(code);
@@ -103,7 +103,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/donors/:token/statement.pdf',
     access: 'public',
-    before: limited(),
+    before: limited('donor-statement'),
     handler: async (req, res) => {
       const token = param(req, 'token');
       const { year } = parse(statementQuery, req.query);
@@ -119,7 +119,7 @@ export const publicDocumentRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/d/:tag',
     access: 'public',
-    before: [publicRateLimit(config.publicRateLimitPer15Min * 20)],
+    before: [publicRateLimit('label-link', config.publicRateLimitPer15Min * 20)],
     handler: async (req, res) => {
       const tag = param(req, 'tag').toUpperCase().replace(/[\s-]/g, '');
       const deviceId = /^[A-Z0-9]{1,30}$/.test(tag) ? await deviceIdByTag(tag) : null;

@@ -79,7 +79,7 @@ export const donationRoutes = defineRoutes<Access>([
     method: 'post',
     path: '/api/public/pledges',
     access: 'public',
-    before: [publicRateLimit(config.publicRateLimitPer15Min)],
+    before: [publicRateLimit('pledge', config.publicRateLimitPer15Min)],
     handler: async (req, res) => res.status(201).json(await donations.pledge(parse(pledgeInput, req.body))),
   },
 ]);

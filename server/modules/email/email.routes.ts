@@ -21,7 +21,7 @@ export const emailRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/unsubscribe/:token',
     access: 'public',
-    before: [publicRateLimit(config.publicRateLimitPer15Min)],
+    before: [publicRateLimit('unsubscribe-page', config.publicRateLimitPer15Min)],
     handler: async (req, res) => sendPage(res, await unsubscribeQuestion(token(req))),
   },
   {
@@ -31,7 +31,7 @@ export const emailRoutes = defineRoutes<Access>([
     path: '/unsubscribe/:token',
     access: 'public',
     body: 'none',
-    before: [publicRateLimit(config.publicRateLimitPer15Min * 10)],
+    before: [publicRateLimit('unsubscribe', config.publicRateLimitPer15Min * 10)],
     handler: async (req, res) => sendPage(res, await unsubscribeAnswer(token(req))),
   },
 ]);

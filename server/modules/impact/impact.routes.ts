@@ -17,7 +17,7 @@ import { publicImpact } from './impact.service.js';
 export const IMPACT_MAX_AGE_SECONDS = 300;
 
 // A public page is shown to many people behind one address (an office, a school): four times the other public pages' budget.
-const limited = () => [publicRateLimit(config.publicRateLimitPer15Min * 4)];
+const limited = (name: string) => [publicRateLimit(name, config.publicRateLimitPer15Min * 4)];
 
 function sendCacheable(req: Request, res: Response, type: 'json' | 'html', body: string): void {
   res.set('ETag', `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`);
@@ -37,7 +37,7 @@ export const impactRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/public/impact',
     access: 'public',
-    before: limited(),
+    before: limited('impact-api'),
     handler: async (req, res) => {
       const impact = await publicImpact();
       if (!impact) throw notPublished();
@@ -48,7 +48,7 @@ export const impactRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/impact',
     access: 'public',
-    before: limited(),
+    before: limited('impact-page'),
     handler: async (req, res) => {
       const impact = await publicImpact();
       if (!impact) {

@@ -38,14 +38,14 @@ export const selectionRoutes = defineRoutes<Access>([
     method: 'get',
     path: '/api/public/programmes/:id',
     access: 'public',
-    before: [publicRateLimit(config.publicRateLimitPer15Min * 4)],
+    before: [publicRateLimit('public-programme', config.publicRateLimitPer15Min * 4)],
     handler: async (req, res) => res.json(await readPublicProgramme(parse(idParams, req.params).id)),
   },
   {
     method: 'post',
     path: '/api/public/programmes/:id/applications',
     access: 'public',
-    before: [publicRateLimit(config.publicRateLimitPer15Min)],
+    before: [publicRateLimit('application', config.publicRateLimitPer15Min)],
     handler: async (req, res) => {
       const { id } = parse(idParams, req.params);
       res.status(201).json(await applyToProgramme(id, parse(publicApplicationInput, req.body)));
