@@ -8,9 +8,9 @@
 #   scripts/cluster/run.sh --measure             the 1-instance vs 3-instance figures (bench/cluster.ts), no tests
 #   scripts/cluster/run.sh --up                  starts everything and waits (Ctrl-C stops it): to try it by hand
 #
-# Ports: nginx 3910 (all instances) and 3919 (instance 1 alone, for the figures), instances 3911-3913, MariaDB 3307
-# (primary) and 3308 (replica). CLUSTER_PRIMARY_URL set beforehand (mysql://…/db) uses that server instead of the
-# pair, with no replica. Each instance runs under a small supervisor loop that starts it again when it dies, as
+# Ports: nginx 3910 (all instances) and 3919 (instance 1 alone, for the figures), instances 3911-3913 (CLUSTER_PORT
+# moves them all), MariaDB 3307 (primary) and 3308 (replica) (CLUSTER_PRIMARY_PORT, CLUSTER_REPLICA_PORT: see
+# db-pair.sh). CLUSTER_PRIMARY_URL set beforehand (mysql://…/db) uses that server instead of the pair, with no replica. Each instance runs under a small supervisor loop that starts it again when it dies, as
 # systemd's Restart=always would: the failover drill kills one with SIGKILL and waits for it to come back.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,9 +28,10 @@ done
 [ ${#files[@]} -gt 0 ] || files=(test/cluster/*.cluster.ts)
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/nimah-cluster-XXXXXX")
-lb_port=3910
-solo_port=3919
-ports=(3911 3912 3913)
+base_port=${CLUSTER_PORT:-3910}
+lb_port=$base_port
+solo_port=$((base_port + 9))
+ports=($((base_port + 1)) $((base_port + 2)) $((base_port + 3)))
 db_name=nimah_cluster
 pii_key=$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('hex'))")
 own_pair=false
@@ -93,11 +94,11 @@ if [ -n "${CLUSTER_PRIMARY_URL:-}" ]; then
 else
   log "starting the MariaDB primary (3307) and replica (3308)"
   own_pair=true
-  scripts/cluster/db-pair.sh start "$dir/db" || { log "db-pair.sh start failed"; exit 1; }
-  primary_url=mysql://root@127.0.0.1:3307/$db_name
-  replica_url=mysql://root@127.0.0.1:3308/$db_name
+  pair=$(scripts/cluster/db-pair.sh start "$dir/db") || { log "db-pair.sh start failed"; exit 1; }
+  # It prints CLUSTER_PRIMARY_URL=mysql://root@127.0.0.1:3307 and CLUSTER_REPLICA_URL=… (servers, no database).
+  primary_url=$(sed -n 's/^CLUSTER_PRIMARY_URL=//p' <<<"$pair")/$db_name
+  replica_url=$(sed -n 's/^CLUSTER_REPLICA_URL=//p' <<<"$pair")/$db_name
 fi
-server_url=${primary_url%/*}
 mysql_at() { # url, sql
   local u=${1#*://}
   local hostport=${u#*@}
@@ -141,16 +142,14 @@ wait_health() { # url, seconds
 }
 
 mkdir -p "$dir/data" "$dir/nginx/temp"
-# The first instance migrates the empty database and creates the first admin; the other two then start at once.
-instance "${ports[0]}" &
-supervisors+=($!)
-wait_health "http://127.0.0.1:${ports[0]}" 120 || { tail -20 "$dir/instance-${ports[0]}.out"; exit 1; }
-for port in "${ports[@]:1}"; do
+# All three start at once on the empty database: one migrates it and creates the first admin under the boot lock
+# (server/db/boot-lock.ts), the others wait for it and find nothing left to do.
+for port in "${ports[@]}"; do
   instance "$port" &
   supervisors+=($!)
 done
-for port in "${ports[@]:1}"; do
-  wait_health "http://127.0.0.1:$port" 60 || { tail -20 "$dir/instance-$port.out"; exit 1; }
+for port in "${ports[@]}"; do
+  wait_health "http://127.0.0.1:$port" 120 || { tail -20 "$dir/instance-$port.out"; exit 1; }
 done
 
 # nginx: its own prefix, pid, logs and temp folders in $dir, in the foreground (not the system's configuration).

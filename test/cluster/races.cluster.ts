@@ -19,6 +19,16 @@ describe('cluster: races through nginx over three instances', function () {
     token = (await signIn('manager')).token;
   });
 
+  it('when the three instances started at once on the empty database, one migrated it and created the first admin', () => {
+    const logs = cluster.ports.map((p) => fs.readFileSync(path.join(cluster.dir, `instance-${p}.log`), 'utf8'));
+    const count = (event: string) => logs.filter((log) => log.includes(`"${event}"`)).length;
+    expect({ migrated: count('db.migrated'), admin: count('auth.first_admin_created') }).to.deep.equal({
+      migrated: 1,
+      admin: 1,
+    });
+    expect(count('server.listening')).to.equal(3);
+  });
+
   it('when 9 allocations of one ready device to 9 families race, exactly one wins and the others get 409', async () => {
     const seen: ClusterResponse[] = [];
     for (let round = 0; round < 2; round += 1) {
