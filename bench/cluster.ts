@@ -2,16 +2,19 @@
 // `scripts/cluster/run.sh --measure` started (CLUSTER_URL: nginx over the three; CLUSTER_SOLO_URL: the same nginx
 // over instance 1 alone). Seeds a few thousand devices through the API, then for each topology: a read-heavy mix
 // (device page, device list, scan lookup) and a write mix (triage of distinct devices and new intakes at once),
-// each after a short warm-up. Prints a Markdown table, and each instance's share of the CPU the instances used.
+// after a short warm-up, in rounds that alternate the topologies. Prints a Markdown table: the median and range of
+// the rounds, and each instance's share of the CPU the instances used.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { cpuMs } from './processes.js';
 import { runLoad, type LoadResult, type RequestPlan } from './load.js';
 import { call, createDonation } from '../test/reliability/server-process.js';
 import { manifestCsv, uploadManifest } from '../test/reliability/workloads.js';
 
-const DEVICES = Number(process.env.CLUSTER_BENCH_DEVICES ?? 6000);
-const SECONDS = Number(process.env.CLUSTER_BENCH_SECONDS ?? 10);
+const DEVICES = Number(process.env.CLUSTER_BENCH_DEVICES ?? 9000);
+const SECONDS = Number(process.env.CLUSTER_BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.CLUSTER_BENCH_ROUNDS ?? 3);
 const WARM_UP = 3;
 const READ_CONNECTIONS = 16;
 const TRIAGE_CONNECTIONS = 8;
@@ -98,25 +101,23 @@ function intakePlan(headers: Record<string, string>, donation: number): RequestP
   };
 }
 
-interface Row {
+interface Sample {
   topology: string;
   mix: string;
   result: LoadResult;
-  cpuShares: string;
+  /** CPU time each instance used during the run, in ms. */
+  cpu: number[];
 }
 
-async function measure(
+async function sample(
   topology: string,
   mix: string,
   run: (seconds: number) => Promise<LoadResult>,
-  rows: Row[],
+  samples: Sample[],
 ): Promise<void> {
-  await run(WARM_UP);
   const before = pids().map(cpuMs);
   const result = await run(SECONDS);
-  const used = pids().map((pid, i) => cpuMs(pid) - before[i]);
-  const total = used.reduce((a, b) => a + b, 0) || 1;
-  rows.push({ topology, mix, result, cpuShares: used.map((u) => `${Math.round((100 * u) / total)}%`).join(' / ') });
+  samples.push({ topology, mix, result, cpu: pids().map((pid, i) => cpuMs(pid) - before[i]) });
 }
 
 const sumResults = (a: LoadResult, b: LoadResult): LoadResult => ({
@@ -136,43 +137,58 @@ const sumResults = (a: LoadResult, b: LoadResult): LoadResult => ({
   ),
 });
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 async function main(): Promise<void> {
   const token = await signIn();
   const headers = { authorization: `Bearer ${token}` };
   const began = Date.now();
   const { donation, ids } = await seed(token);
   console.log(`seeded ${ids.length} devices through nginx in ${((Date.now() - began) / 1000).toFixed(1)} s`);
-  // Each device is triaged once: the pool is split between the two topologies' warm-ups and runs.
+  // Each device is triaged once: warm-ups and runs of both topologies take from one pool.
   const pool = [...ids];
-  const rows: Row[] = [];
-  for (const [topology, base] of [
+  const topologies = [
     ['1 instance', solo],
     ['3 instances', three],
-  ] as const) {
-    await measure(topology, 'read', (s) => runLoad(base, readPlan(headers, ids), READ_CONNECTIONS, s), rows);
-    await measure(
-      topology,
+  ] as const;
+  const mixes = [
+    ['read', (base: string, s: number) => runLoad(base, readPlan(headers, ids), READ_CONNECTIONS, s)],
+    [
       'write',
-      async (s) => {
+      async (base: string, s: number) => {
         const [triage, intake] = await Promise.all([
           runLoad(base, triagePlan(headers, pool), TRIAGE_CONNECTIONS, s),
           runLoad(base, intakePlan(headers, donation), INTAKE_CONNECTIONS, s),
         ]);
         return sumResults(triage, intake);
       },
-      rows,
-    );
-  }
+    ],
+  ] as const;
+  for (const [, base] of topologies) for (const [, run] of mixes) await run(base, WARM_UP);
+  // Rounds alternate which topology goes first, so that whatever else the machine does falls on both.
+  const samples: Sample[] = [];
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const [topology, base] of round % 2 ? [...topologies].reverse() : topologies)
+      for (const [mix, run] of mixes) await sample(topology, mix, (s) => run(base, s), samples);
+
   console.log(
-    `\n${DEVICES} devices, ${SECONDS} s per run after ${WARM_UP} s of warm-up; read: ${READ_CONNECTIONS} connections; write: ${TRIAGE_CONNECTIONS} triage + ${INTAKE_CONNECTIONS} intake connections\n`,
+    `\n${ids.length} devices; ${ROUNDS} rounds of ${SECONDS} s per topology and mix after ${WARM_UP} s of warm-up; read: ${READ_CONNECTIONS} connections; write: ${TRIAGE_CONNECTIONS} triage + ${INTAKE_CONNECTIONS} intake connections; load average at the end ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores\n`,
   );
-  console.log('| topology | mix | requests/s (2xx) | p50 ms | p99 ms | non-2xx | errors | CPU per instance (1/2/3) |');
+  console.log(
+    '| topology | mix | requests/s (2xx), median (range) | p50 ms | p99 ms | non-2xx | errors | CPU share per instance |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of rows)
-    console.log(
-      `| ${r.topology} | ${r.mix} | ${r.result.rps.toFixed(0)} | ${r.result.p50} | ${r.result.p99} | ${r.result.non2xx} | ${r.result.errors} | ${r.cpuShares} |`,
-    );
-  if (pool.length === 0) console.log('\nthe triage pool ran out: raise CLUSTER_BENCH_DEVICES');
+  for (const [topology] of topologies)
+    for (const [mix] of mixes) {
+      const runs = samples.filter((x) => x.topology === topology && x.mix === mix);
+      const rps = runs.map((x) => x.result.rps);
+      const cpu = ports.map((_, i) => runs.reduce((n, x) => n + x.cpu[i], 0));
+      const total = cpu.reduce((a, b) => a + b, 0) || 1;
+      console.log(
+        `| ${topology} | ${mix} | ${median(rps).toFixed(0)} (${Math.min(...rps).toFixed(0)}–${Math.max(...rps).toFixed(0)}) | ${median(runs.map((x) => x.result.p50))} | ${median(runs.map((x) => x.result.p99))} | ${runs.reduce((n, x) => n + x.result.non2xx, 0)} | ${runs.reduce((n, x) => n + x.result.errors, 0)} | ${cpu.map((c) => `${Math.round((100 * c) / total)}%`).join(' / ')} |`,
+      );
+    }
+  if (pool.length === 0) console.log('\nthe triage pool ran out (404s above): raise CLUSTER_BENCH_DEVICES');
 }
 
 await main();

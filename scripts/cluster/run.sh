@@ -92,7 +92,7 @@ if [ -n "${CLUSTER_PRIMARY_URL:-}" ]; then
   db_name=${primary_url##*/}
   replica_url=${CLUSTER_REPLICA_URL:-}
 else
-  log "starting the MariaDB primary (3307) and replica (3308)"
+  log "starting the MariaDB primary and replica (scripts/cluster/db-pair.sh)"
   own_pair=true
   pair=$(scripts/cluster/db-pair.sh start "$dir/db") || { log "db-pair.sh start failed"; exit 1; }
   # It prints CLUSTER_PRIMARY_URL=mysql://root@127.0.0.1:3307 and CLUSTER_REPLICA_URL=… (servers, no database).
