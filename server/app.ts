@@ -7,6 +7,7 @@ import { config } from './config.js';
 import { errorHandler, notFoundHandler } from './lib/error-handler.js';
 import { bodyFor, requestContext } from './lib/http-middleware.js';
 import { bodyKindOf, type RouteDef } from './lib/route.js';
+import { handlerWithReads, markWrites } from './lib/replica-reads.js';
 import { authorize, type Access } from './modules/auth/index.js';
 import { projectRoot } from './paths.js';
 import { allRoutes } from './routes.js';
@@ -49,13 +50,16 @@ export function createApp(): Express {
 
 function mountRoutes(router: Router, routes: RouteDef<Access>[]): Router {
   for (const route of routes) {
+    // The session lookup (authorize) reads the primary: only the handler's reads may go to a replica.
+    const handler = handlerWithReads(route);
     router[route.method](
       route.path,
       authorize(route.access),
+      ...markWrites(route),
       ...bodyFor(bodyKindOf(route), route.jsonLimit ?? config.upload.jsonLimit),
       ...(route.before ?? []),
       async (req, res) => {
-        await route.handler(req, res);
+        await handler(req, res);
       },
     );
   }

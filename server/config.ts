@@ -50,6 +50,28 @@ const proxyList = Joi.string().custom((text: string, helpers) =>
       }),
 );
 
+// DATABASE_REPLICA_URLS: read replicas of DATABASE_URL's MySQL/MariaDB primary, comma-separated
+// (docs/scaling.md, "The database tier"). A URL without a database name reads DATABASE_URL's database.
+const replicaUrls = Joi.string().custom((text: string, helpers) => {
+  const urls = text
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const bad = urls.find((u) => {
+    if (!/^(mysql|mariadb):\/\//.test(u)) return true;
+    try {
+      return !new URL(u.replace(/^mariadb:/, 'mysql:')).hostname;
+    } catch {
+      return true;
+    }
+  });
+  return bad === undefined
+    ? urls
+    : helpers.message({
+        custom: `{{#label}} must be mysql:// or mariadb:// URLs separated by commas, e.g. mysql://reader@10.0.0.2:3306/nimah (not ${JSON.stringify(bad.replace(/\/\/[^@/]*@/, '//…@'))})`,
+      });
+});
+
 // MAIL_FROM as a From header takes it: an address, or a display name and the address in angle brackets.
 const mailFrom = Joi.string().custom((text: string, helpers) => {
   const m = /^\s*(?:"?([^"<>]*?)"?\s*<([^<>\s]+)>|([^<>\s"]+))\s*$/.exec(text);
@@ -68,6 +90,8 @@ const schema = Joi.object({
     .pattern(/^(mysql|mariadb|sqlite):/)
     .message('"DATABASE_URL" must start with mysql://, mariadb:// or sqlite:')
     .allow(''),
+  DATABASE_REPLICA_URLS: replicaUrls.allow(''),
+  REPLICA_MAX_LAG_MS: Joi.number().integer().min(100).max(3_600_000).default(2000),
   DB_MIGRATE_ON_BOOT: Joi.boolean().default(true),
   DB_POOL_MAX: Joi.number().integer().min(1).max(200).default(10),
   DATA_DIR: Joi.string().default('./data'),
@@ -139,7 +163,17 @@ export type DatabaseDialect = 'sqlite' | 'mysql';
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
-  db: { dialect: DatabaseDialect; url: string; storage: string; migrateOnBoot: boolean; poolMax: number };
+  db: {
+    dialect: DatabaseDialect;
+    url: string;
+    storage: string;
+    migrateOnBoot: boolean;
+    poolMax: number;
+    /** Read replicas (MySQL/MariaDB only), each with a database name; empty: every read goes to `url`. */
+    replicaUrls: string[];
+    /** A replica further behind the primary than this is not read (db/replicas.ts). */
+    replicaMaxLagMs: number;
+  };
   dataDir: string;
   upload: { dir: string; maxBytes: number; jsonLimit: string };
   /** Uploaded files are parsed in worker threads: the time one parse may take, and how many run at once (0 = by cores). */
@@ -205,6 +239,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const dataDir = path.resolve(value.DATA_DIR);
   const url: string = value.DATABASE_URL || `sqlite:${path.join(dataDir, 'nimah.sqlite')}`;
   const dialect: DatabaseDialect = url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+  const replicas: string[] = Array.isArray(value.DATABASE_REPLICA_URLS) ? value.DATABASE_REPLICA_URLS : [];
+  if (replicas.length && dialect === 'sqlite') {
+    throw new ConfigError(
+      'Invalid configuration: "DATABASE_REPLICA_URLS" needs a MySQL/MariaDB primary in DATABASE_URL (SQLite has no replicas)',
+    );
+  }
   const config: Config = {
     env: value.NODE_ENV,
     port: value.PORT,
@@ -214,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       storage: dialect === 'sqlite' ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : '',
       migrateOnBoot: value.DB_MIGRATE_ON_BOOT,
       poolMax: value.DB_POOL_MAX,
+      replicaUrls: replicas.map((replica) => withDatabaseOf(replica, url)),
+      replicaMaxLagMs: value.REPLICA_MAX_LAG_MS,
     },
     dataDir,
     upload: {
@@ -260,6 +302,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sms: { webhookUrl: value.SMS_WEBHOOK_URL ?? '', webhookSecret: value.SMS_WEBHOOK_SECRET ?? '' },
   };
   return deepFreeze(config);
+}
+
+/** `replica` with the primary's database name when it names none (mysql://root@10.0.0.2:3306). */
+function withDatabaseOf(replica: string, primary: string): string {
+  const parsed = new URL(replica.replace(/^mariadb:/, 'mysql:'));
+  if (parsed.pathname.replace(/^\//, '')) return parsed.toString();
+  parsed.pathname = new URL(primary.replace(/^mariadb:/, 'mysql:')).pathname;
+  return parsed.toString();
 }
 
 function deepFreeze<T extends object>(o: T): Readonly<T> {

@@ -10,6 +10,7 @@ import { ensureFirstAdmin } from './modules/auth/index.js';
 import { preparePiiKey } from './lib/pii-key.js';
 import { registerChannels } from './channels.js';
 import { startOutboxWorker, type RunningWorker } from './modules/outbox/index.js';
+import { startReplicaMonitor, stopReplicaMonitor } from './db/replicas.js';
 
 export interface RunningServer {
   port: number;
@@ -32,6 +33,9 @@ export async function start(port = config.port): Promise<RunningServer> {
   if (admin === 'created') logger.info('auth.first_admin_created');
   if (admin === 'not_configured')
     logger.warn('auth.no_users', { hint: 'set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin' });
+  // With DATABASE_REPLICA_URLS: the heartbeat on the primary and the replicas' checks (db/replicas.ts). Until the first
+  // check has found them fit, every read goes to the primary.
+  await startReplicaMonitor();
   const server: Server = createApp().listen(port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   // The outbox's delivery worker runs in this process unless OUTBOX_WORKER=off (then `npm run worker` runs it). Here
@@ -44,6 +48,7 @@ export async function start(port = config.port): Promise<RunningServer> {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.stop();
+      await stopReplicaMonitor();
       await closeSequelize();
     },
   };

@@ -3,6 +3,7 @@
 // statement and round trip costs the database more CPU than the rows it brings (docs/performance.md).
 import { QueryTypes, type Model, type ModelStatic } from 'sequelize';
 import { getSequelize, isSqlite } from './sequelize.js';
+import { withPrimaryFallback } from './replicas.js';
 
 export type Row = Record<string, unknown>;
 
@@ -18,12 +19,17 @@ interface MysqlConnection {
 /**
  * Runs SQL on a connection of Sequelize's own pool straight through mysql2, which binds `:name` placeholders itself.
  * Sequelize's query layer (a stack trace captured per query, replacement parsing of the whole text, result
- * formatting) was a tenth of a page request's CPU. A primary ('write') connection: the device page is read right
- * after an action and must show it (docs/scaling.md).
+ * formatting) was a tenth of a page request's CPU. A primary connection unless the request reads from replicas
+ * (db/replicas.ts): the device page is read right after an action and must show it (docs/scaling.md).
  */
-async function onMysql(how: 'query' | 'execute', sql: string, values: Record<string, unknown>): Promise<unknown> {
+function onMysql(how: 'query' | 'execute', sql: string, values: Record<string, unknown>): Promise<unknown> {
+  return withPrimaryFallback(() => onConnection(how, sql, values));
+}
+
+async function onConnection(how: 'query' | 'execute', sql: string, values: Record<string, unknown>): Promise<unknown> {
   const manager = getSequelize().connectionManager;
-  const connection = (await manager.getConnection({ type: 'write' })) as MysqlConnection;
+  // 'SELECT': db/sequelize.ts's routeReads() picks the pool (the primary's, unless readingReplicas()).
+  const connection = (await manager.getConnection({ type: 'SELECT' as 'read' })) as MysqlConnection;
   try {
     return await new Promise((resolve, reject) => {
       connection[how]({ sql, values, namedPlaceholders: true }, (error, result) =>

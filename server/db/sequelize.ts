@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import { config } from '../config.js';
 import { logger } from '../lib/logger.js';
+import { replicaChosen, replicaFailed, withPrimaryFallback } from './replicas.js';
 
 let instance: Sequelize | undefined;
 
@@ -17,8 +18,11 @@ export function getSequelize(): Sequelize {
 export const isSqlite = (): boolean => config.db.dialect === 'sqlite';
 
 function createMysql(url: string): Sequelize {
-  return new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
+  const sequelize = new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
     dialect: 'mysql',
+    // Read replicas (DATABASE_REPLICA_URLS): Sequelize keeps a second pool, of connections to them, and would send
+    // every SELECT outside a transaction there; routeReads() below makes the primary the default instead.
+    ...(config.db.replicaUrls.length ? { replication: { read: config.db.replicaUrls.map(readerOf), write: {} } } : {}),
     logging: false,
     timezone: '+00:00',
     define: { underscored: true },
@@ -42,6 +46,50 @@ function createMysql(url: string): Sequelize {
       timezone: 'Z',
     },
   });
+  if (config.db.replicaUrls.length) routeReads(sequelize);
+  return sequelize;
+}
+
+/** A replica URL as Sequelize's `replication.read` entries take it. */
+function readerOf(url: string) {
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return {
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    username: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+  };
+}
+
+type PoolOptions = { type?: string; useMaster?: boolean; transaction?: unknown };
+
+/**
+ * The one place a read is sent to a replica (db/replicas.ts decides which): every connection Sequelize takes from
+ * its pools comes through here, and so do the page reads that bypass its query layer (db/select-batch.ts). A SELECT
+ * gets a replica connection only inside readingReplicas() while the replicas are fit; anything else, and a SELECT
+ * whose replica connection cannot be had, gets a primary one. A query that then fails on its replica connection is
+ * run again on the primary (withPrimaryFallback).
+ */
+function routeReads(sequelize: Sequelize): void {
+  const manager = sequelize.connectionManager as unknown as {
+    getConnection(options?: PoolOptions): Promise<unknown>;
+  };
+  const getConnection = manager.getConnection.bind(manager);
+  manager.getConnection = async (options: PoolOptions = {}) => {
+    if (options.type !== 'SELECT' || !replicaChosen()) return getConnection({ ...options, useMaster: true });
+    try {
+      return await getConnection({ ...options, useMaster: false });
+    } catch (err) {
+      replicaFailed(err);
+      return getConnection({ ...options, useMaster: true });
+    }
+  };
+  const query = sequelize.query.bind(sequelize) as (sql: unknown, options?: PoolOptions) => Promise<unknown>;
+  (sequelize as unknown as { query: typeof query }).query = (sql, options) =>
+    options?.transaction || options?.type !== 'SELECT'
+      ? query(sql, options)
+      : withPrimaryFallback(() => query(sql, options));
 }
 
 function createSqlite(storage: string): Sequelize {

@@ -15,6 +15,13 @@ export interface RouteDef<A = unknown> {
   jsonLimit?: string;
   /** Extra middleware run before the handler (rate limits, uploads). */
   before?: RequestHandler[];
+  /**
+   * 'replica': the handler's reads may go to a read replica (DATABASE_REPLICA_URLS; db/replicas.ts), up to
+   * REPLICA_MAX_LAG_MS behind, except for a client that wrote in the last moments (lib/replica-reads.ts). Only for
+   * GETs whose answer nobody needs to the last millisecond and that no write follows (reports, exports, lists, public
+   * pages). Unset: the primary, always.
+   */
+  reads?: 'replica';
   /** Returns the response body, or a promise of it. */
   handler: (req: Request, res: Response) => unknown;
 }

@@ -29,6 +29,7 @@ export const allocationRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/allocations',
+    reads: 'replica',
     access: READERS,
     handler: async (req, res) => res.json(await listAllocations(parse(allocationListQuery, req.query), actorOf(req))),
   },

@@ -45,6 +45,7 @@ export const beneficiaryRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/beneficiaries',
+    reads: 'replica',
     access: READERS,
     handler: async (req, res) => {
       const actor = actorOf(req);

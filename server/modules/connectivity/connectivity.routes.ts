@@ -43,12 +43,14 @@ export const connectivityRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/reports/bundles',
+    reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => res.json(await bundleReport(parse(bundleReportQuery, req.query))),
   },
   {
     method: 'get',
     path: '/api/reports/bundles.csv',
+    reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => sendBundlesCsv(res, parse(bundleReportQuery, req.query)),
   },

@@ -46,6 +46,7 @@ export const deviceRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/devices',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await devices.listDevices(parse(deviceListQuery, req.query))),
   },
@@ -157,6 +158,7 @@ export const deviceRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/audit/verify',
+    reads: 'replica',
     access: MANAGERS,
     handler: async (_req, res) => res.json(await verifySinceCheckpoint()),
   },

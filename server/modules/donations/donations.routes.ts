@@ -22,6 +22,7 @@ export const donationRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/donations',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await donations.listDonations(parse(donationListQuery, req.query))),
   },

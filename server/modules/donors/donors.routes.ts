@@ -20,6 +20,7 @@ export const donorRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/donors',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await listDonors(parse(donorListQuery, req.query), actorOf(req).role)),
   },

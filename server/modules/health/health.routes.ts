@@ -1,5 +1,6 @@
 import { config } from '../../config.js';
 import { getSequelize } from '../../db/sequelize.js';
+import { replicaHealth, replicasConfigured } from '../../db/replicas.js';
 import { defineRoutes } from '../../lib/route.js';
 import type { Access } from '../auth/index.js';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -11,7 +12,19 @@ export const healthRoutes = defineRoutes<Access>([
     access: 'public',
     handler: async (_req, res) => {
       await getSequelize().query('SELECT 1');
-      res.json({ status: 'ok', database: config.db.dialect, version: pkg.version });
+      if (!replicasConfigured()) return res.json({ status: 'ok', database: config.db.dialect, version: pkg.version });
+      // With read replicas: "degraded" while one is unreachable or too far behind, still 200 (this instance serves
+      // every request, reading the primary instead), so a load balancer keeps sending traffic here. The replicas'
+      // states are the monitor's last look (db/replicas.ts): health never queries them, and never writes.
+      const replicas = replicaHealth();
+      const reasons = replicas.flatMap((r) => (r.reason ? [r.reason] : []));
+      res.json({
+        status: reasons.length ? 'degraded' : 'ok',
+        ...(reasons.length ? { reason: reasons.join('; ') } : {}),
+        database: config.db.dialect,
+        version: pkg.version,
+        replicas,
+      });
     },
   },
 ]);

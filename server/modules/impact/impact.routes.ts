@@ -36,6 +36,7 @@ export const impactRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/public/impact',
+    reads: 'replica',
     access: 'public',
     before: limited('impact-api'),
     handler: async (req, res) => {
@@ -47,6 +48,7 @@ export const impactRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/impact',
+    reads: 'replica',
     access: 'public',
     before: limited('impact-page'),
     handler: async (req, res) => {

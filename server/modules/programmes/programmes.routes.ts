@@ -34,6 +34,7 @@ export const programmeRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/programmes/:id/progress',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await readProgress(parse(idParams, req.params).id)),
   },

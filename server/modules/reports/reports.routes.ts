@@ -17,12 +17,14 @@ export const reportRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/reports/dashboard',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await dashboard(parse(dashboardQuery, req.query))),
   },
   {
     method: 'get',
     path: '/api/reports/devices.csv',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => streamDevicesCsv(res, parse(devicesCsvQuery, req.query).ids),
   },
@@ -30,6 +32,7 @@ export const reportRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/reports/regions',
+    reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => {
       // The dashboard's filters (programme, region, site, from/to) bound the figures when given.
@@ -41,18 +44,21 @@ export const reportRoutes = defineRoutes<Access>([
     // Served through each partner association, by region, and what each holds in custody (spec §13).
     method: 'get',
     path: '/api/reports/partners',
+    reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => res.json({ items: await partnersReport(partnerFilters(req.query)) }),
   },
   {
     method: 'get',
     path: '/api/reports/partners.csv',
+    reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => sendPartnersCsv(res, partnerFilters(req.query)),
   },
   {
     method: 'get',
     path: '/api/reports/regions.csv',
+    reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => sendRegionsCsv(res, parse(dashboardQuery, req.query)),
   },
@@ -60,6 +66,7 @@ export const reportRoutes = defineRoutes<Access>([
     // `:code` is a region code (SA-01) for its page, or `all` for one page per region with figures.
     method: 'get',
     path: '/api/reports/regions/:code.pdf',
+    reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => {
       const { code } = parse(regionPdfParams, req.params);
@@ -69,6 +76,7 @@ export const reportRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/reports/programmes/:id/cumulative',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => res.json(await programmeCumulative(parse(idParams, req.params).id)),
   },
@@ -76,6 +84,7 @@ export const reportRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/reports/dashboard/:table.csv',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) =>
       sendDashboardTableCsv(res, parse(dashboardTableParams, req.params).table, parse(dashboardQuery, req.query)),
@@ -83,6 +92,7 @@ export const reportRoutes = defineRoutes<Access>([
   {
     method: 'get',
     path: '/api/reports/programmes/:id/cumulative.csv',
+    reads: 'replica',
     access: ALL_ROLES,
     handler: async (req, res) => sendCumulativeCsv(res, parse(idParams, req.params).id),
   },

@@ -53,6 +53,7 @@ export const sanitizationRoutes = defineRoutes<Access>([
     // The "awaiting my confirmation" work queue.
     method: 'get',
     path: '/api/sanitizations',
+    reads: 'replica',
     access: STAFF,
     handler: async (req, res) => {
       const q = parse(awaitingQuery, req.query);
