@@ -1,7 +1,6 @@
-// Read replicas (DATABASE_REPLICA_URLS, docs/scaling.md "The database tier"): which reads may go to them, and
-// whether they are fit to be read. Every read goes to the primary unless it runs inside readingReplicas() (the
-// routes that say `reads: 'replica'`, lib/route.ts) AND every replica is reachable and at most REPLICA_MAX_LAG_MS
-// behind. db/sequelize.ts asks replicaChosen() each time it takes a pooled connection for a SELECT.
+// Read replicas (DATABASE_REPLICA_URLS, docs/scaling.md "The database tier"): whether they are fit to be read, for
+// db/replica-routing.ts (which reads go to them) and /api/health. Fit: every replica reachable and at most
+// REPLICA_MAX_LAG_MS behind.
 //
 // Lag: each instance upserts its own row of `replica_heartbeats` on the primary every HEARTBEAT_MS with its own
 // clock (Date.now()), keeps the beats it wrote, and reads its row back on each replica. The replica has applied every
@@ -9,13 +8,13 @@
 // it shows the latest). Milliseconds, one clock (no skew between machines), and it also sees a stopped SQL thread,
 // which SHOW SLAVE STATUS's whole seconds (Seconds_Behind_Master is NULL then) do not tell as directly; the
 // estimate is low by less than HEARTBEAT_MS. The beats are a background timer's writes, never a request's.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import mysql from 'mysql2/promise';
 import { config } from '../config.js';
 import { logger } from '../lib/logger.js';
 import { writeAlone } from './statements.js';
+import { readingPrimary, replicasConfigured, setReplicasUsable } from './replica-routing.js';
 
 export const HEARTBEAT_MS = 500;
 /** How long one look at a replica (connect and read) may take before it counts as unreachable. */
@@ -29,71 +28,20 @@ export type ReplicaState =
   | { state: 'unreachable'; error: string; checkedAt: number }
   | { state: 'unknown'; checkedAt: number };
 
-export const replicasConfigured = (): boolean => config.db.replicaUrls.length > 0;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Routing
-
-const scope = new AsyncLocalStorage<boolean>();
-
-/**
- * Runs `work` with its reads allowed on a replica: for reads that tolerate REPLICA_MAX_LAG_MS of lag and are never
- * followed by a write based on them (reports, exports, lists, the public pages). Reads in a transaction stay on
- * the primary whatever the scope (they use the transaction's connection).
- */
-export function readingReplicas<T>(work: () => T): T {
-  return scope.run(true, work);
-}
-
-/** Runs `work` with every read on the primary, even inside readingReplicas(). */
-export function readingPrimary<T>(work: () => T): T {
-  return scope.run(false, work);
-}
-
-/** Whether a SELECT taken now, outside a transaction, goes to a replica. */
-export function replicaChosen(): boolean {
-  return scope.getStore() === true && replicasUsable();
-}
-
-/**
- * Runs one replica-eligible read; when it fails on a replica (the replica died since its last check, a connection
- * was cut), marks the replicas unusable and runs it again on the primary: the user never sees a replica's failure.
- */
-export async function withPrimaryFallback<T>(run: () => Promise<T>): Promise<T> {
-  if (!replicaChosen()) return run();
-  try {
-    return await run();
-  } catch (err) {
-    replicaFailed(err);
-    return readingPrimary(run);
-  }
-}
-
-/** A replica connection could not be taken or broke: no replica is read until the next check finds them fit. */
-export function replicaFailed(err: unknown): void {
-  if (usable) logger.warn('db.replica_failed', { error: (err as Error)?.message ?? String(err) });
-  usable = false;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Health: the monitor's last look at each replica. Replicas are used as a set: all fit, or the primary serves every
 // read (Sequelize's read pool spreads connections over all of them and cannot leave one out).
 
 const states = new Map<string, ReplicaState>();
-let usable = false;
-
-function replicasUsable(): boolean {
-  return usable;
-}
 
 function refreshUsable(now: number): void {
   const stale = Math.max(config.db.replicaMaxLagMs, 4 * HEARTBEAT_MS);
-  usable =
+  setReplicasUsable(
     states.size > 0 &&
-    config.db.replicaUrls.every((url) => {
-      const s = states.get(url);
-      return s?.state === 'ok' && now - s.checkedAt <= stale;
-    });
+      config.db.replicaUrls.every((url) => {
+        const s = states.get(url);
+        return s?.state === 'ok' && now - s.checkedAt <= stale;
+      }),
+  );
 }
 
 export interface ReplicaHealth {
@@ -162,7 +110,7 @@ export async function stopReplicaMonitor(): Promise<void> {
   await Promise.all([...connections.values()].map((c) => c.end().catch(() => undefined)));
   connections.clear();
   states.clear();
-  usable = false;
+  setReplicasUsable(false);
 }
 
 async function tick(): Promise<void> {

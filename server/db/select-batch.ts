@@ -3,7 +3,7 @@
 // statement and round trip costs the database more CPU than the rows it brings (docs/performance.md).
 import { QueryTypes, type Model, type ModelStatic } from 'sequelize';
 import { getSequelize, isSqlite } from './sequelize.js';
-import { withPrimaryFallback } from './replicas.js';
+import { withPrimaryFallback } from './replica-routing.js';
 
 export type Row = Record<string, unknown>;
 

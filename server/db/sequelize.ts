@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import { config } from '../config.js';
 import { logger } from '../lib/logger.js';
-import { replicaChosen, replicaFailed, withPrimaryFallback } from './replicas.js';
+import { replicaChosen, replicaFailed, withPrimaryFallback } from './replica-routing.js';
 
 let instance: Sequelize | undefined;
 

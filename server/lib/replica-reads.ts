@@ -7,7 +7,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import { config } from '../config.js';
-import { HEARTBEAT_MS, readingReplicas, replicasConfigured } from '../db/replicas.js';
+import { HEARTBEAT_MS } from '../db/replicas.js';
+import { readingReplicas, replicasConfigured } from '../db/replica-routing.js';
 import type { RouteDef } from './route.js';
 
 export const WROTE_COOKIE = 'nimah_wrote';

@@ -46,4 +46,48 @@ describe('configuration', () => {
       expect(() => loadConfig({ [name]: value })).to.throw(ConfigError, name);
     });
   }
+
+  describe('read replicas (DATABASE_REPLICA_URLS, REPLICA_MAX_LAG_MS)', () => {
+    const primary = 'mysql://root@127.0.0.1:3307/nimah';
+
+    it("reads a comma-separated list of MySQL/MariaDB URLs, giving the primary's database to a URL without one", () => {
+      const c = loadConfig({
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URLS: 'mysql://reader:s%40cret@10.0.0.2:3306, mariadb://10.0.0.3/other',
+      });
+      expect(c.db.replicaUrls).to.deep.equal(['mysql://reader:s%40cret@10.0.0.2:3306/nimah', 'mysql://10.0.0.3/other']);
+      expect(c.db.replicaMaxLagMs).to.equal(2000);
+      expect(loadConfig({}).db.replicaUrls).to.deep.equal([]);
+    });
+
+    for (const value of ['postgres://10.0.0.2/nimah', 'mysql://', 'replica-1', 'mysql://10.0.0.2/nimah,,sqlite:x']) {
+      it(`when DATABASE_REPLICA_URLS=${value}, refuses it naming the variable and the expected form`, () => {
+        expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: value })).to.throw(
+          ConfigError,
+          /"DATABASE_REPLICA_URLS" must be mysql:\/\/ or mariadb:\/\/ URLs separated by commas/,
+        );
+      });
+    }
+
+    it("never repeats a refused URL's password in the message", () => {
+      expect(() =>
+        loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'https://reader:s3cret@10.0.0.2/nimah' }),
+      ).to.throw(ConfigError, /not "https:\/\/…@10\.0\.0\.2\/nimah"/);
+    });
+
+    it('refuses replicas of a SQLite database, saying why', () => {
+      expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'mysql://10.0.0.2/nimah' })).to.throw(
+        ConfigError,
+        '"DATABASE_REPLICA_URLS" needs a MySQL/MariaDB primary in DATABASE_URL (SQLite has no replicas)',
+      );
+    });
+
+    it('refuses a REPLICA_MAX_LAG_MS that is not a number of milliseconds from 100', () => {
+      for (const value of ['soon', '10', '-1'])
+        expect(() => loadConfig({ DATABASE_URL: primary, REPLICA_MAX_LAG_MS: value })).to.throw(
+          ConfigError,
+          'REPLICA_MAX_LAG_MS',
+        );
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { config } from '../../config.js';
 import { getSequelize } from '../../db/sequelize.js';
-import { replicaHealth, replicasConfigured } from '../../db/replicas.js';
+import { replicaHealth } from '../../db/replicas.js';
+import { replicasConfigured } from '../../db/replica-routing.js';
 import { defineRoutes } from '../../lib/route.js';
 import type { Access } from '../auth/index.js';
 import pkg from '../../../package.json' with { type: 'json' };
