@@ -10,11 +10,12 @@
 #
 # Ports: nginx 3910 (all instances) and 3919 (instance 1 alone, for the figures), instances 3911-3913 (CLUSTER_PORT
 # moves them all), MariaDB 3307 (primary) and 3308 (replica) (CLUSTER_PRIMARY_PORT, CLUSTER_REPLICA_PORT: see
-# db-pair.sh). CLUSTER_PRIMARY_URL set beforehand (mysql://…/db) uses that server instead of the pair, with no replica. Each instance runs under a small supervisor loop that starts it again when it dies, as
-# systemd's Restart=always would: the failover drill kills one with SIGKILL and waits for it to come back.
+# db-pair.sh). CLUSTER_PRIMARY_URL set beforehand (mysql://…/db, dropped and created anew) uses that server instead
+# of the pair, with no replica. CLUSTER_KEEP=1 keeps the temp folder (logs) after a passing run too.
+# Each instance runs under a small supervisor loop that starts it again when it dies, as systemd's Restart=always
+# would: the failover drill kills one with SIGKILL and waits for it to come back.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD
 
 mode=test
 files=()
@@ -103,6 +104,7 @@ mysql_at() { # url, sql
   local u=${1#*://}
   local hostport=${u#*@}
   hostport=${hostport%%/*}
+  [[ $hostport == *:* ]] || hostport=$hostport:3306
   mysql -uroot -h"${hostport%:*}" -P"${hostport#*:}" -e "$2"
 }
 mysql_at "$primary_url" "DROP DATABASE IF EXISTS $db_name; CREATE DATABASE $db_name CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" || exit 1
