@@ -52,13 +52,18 @@ async function seed(token: string): Promise<{ donation: number; ids: number[] }>
     const status = await uploadManifest(three, token, donation.id, manifestCsv(1000, `SCALE${done / 1000}X`)).answered;
     if (status !== 201) throw new Error(`manifest upload answered ${status}`);
   }
-  const ids: number[] = [];
-  for (let page = 1; ids.length < DEVICES; page += 1) {
-    const res = await call<{ items: { id: number }[] }>(three, token, 'GET', `/api/devices?page=${page}&pageSize=100`);
-    if (!res.body.items?.length) break;
-    ids.push(...res.body.items.map((d) => d.id));
+  // The device list reads the replica unless the client just wrote: the cookie a write answers with (a browser sends
+  // it back by itself) keeps these pages on the primary, so no page is read while the replica is still catching up.
+  const ids = new Set<number>();
+  for (let page = 1; ids.size < DEVICES; page += 1) {
+    const res = await fetch(`${three}/api/devices?page=${page}&pageSize=100`, {
+      headers: { Authorization: `Bearer ${token}`, Cookie: 'nimah_wrote=1' },
+    });
+    const body = (await res.json()) as { items?: { id: number }[] };
+    if (!body.items?.length) break;
+    for (const d of body.items) ids.add(d.id);
   }
-  return { donation: donation.id, ids };
+  return { donation: donation.id, ids: [...ids] };
 }
 
 function readPlan(headers: Record<string, string>, ids: number[]): RequestPlan {
