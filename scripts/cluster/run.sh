@@ -95,7 +95,16 @@ if [ -n "${CLUSTER_PRIMARY_URL:-}" ]; then
 else
   log "starting the MariaDB primary and replica (scripts/cluster/db-pair.sh)"
   own_pair=true
-  pair=$(scripts/cluster/db-pair.sh start "$dir/db") || { log "db-pair.sh start failed"; exit 1; }
+  # Its servers get a temp folder of their own (mariadbd takes TMPDIR), and a failed start is tried once more in a
+  # new folder: once in a dozen runs on a busy machine, mariadb-install-db's bootstrap lost a temporary table in the
+  # shared /tmp ("Unknown table 'mysql.tmp_user_sys'").
+  start_pair() { mkdir -p "$dir/$1-tmp" && TMPDIR="$dir/$1-tmp" scripts/cluster/db-pair.sh start "$dir/$1"; }
+  pair=$(start_pair db) || {
+    log "db-pair.sh start failed (logs in $dir/db); once more"
+    scripts/cluster/db-pair.sh stop "$dir/db" >/dev/null 2>&1
+    mv "$dir/db" "$dir/db-failed"
+    pair=$(start_pair db)
+  } || { log "db-pair.sh start failed"; exit 1; }
   # It prints CLUSTER_PRIMARY_URL=mysql://root@127.0.0.1:3307 and CLUSTER_REPLICA_URL=… (servers, no database).
   primary_url=$(sed -n 's/^CLUSTER_PRIMARY_URL=//p' <<<"$pair")/$db_name
   replica_url=$(sed -n 's/^CLUSTER_REPLICA_URL=//p' <<<"$pair")/$db_name
