@@ -72,7 +72,10 @@ install_datadir() {
   [[ -d $datadir/mysql ]] && return 0
   say "creating the $role's data folder $datadir"
   rm -rf "$datadir"
-  mariadb-install-db --no-defaults --user=root --datadir="$datadir" --auth-root-authentication-method=socket \
+  # Each server gets a temp folder of its own (TMPDIR, which mariadbd and its bootstrap read): the two data folders
+  # are created at once, and a shared /tmp once lost a bootstrap table ("Unknown table 'mysql.tmp_user_sys'").
+  mkdir -p "$DIR/$role.tmp"
+  TMPDIR="$DIR/$role.tmp" mariadb-install-db --no-defaults --user=root --datadir="$datadir" --auth-root-authentication-method=socket \
     --skip-test-db >"$DIR/$role.install.log" 2>&1 ||
     die "mariadb-install-db failed for the $role; see $DIR/$role.install.log"
 }
@@ -98,7 +101,8 @@ start_server() {
     extra+=(--read-only=ON --relay-log="$DIR/replica/relay-bin" --relay-log-recovery=ON)
   fi
   say "starting the $role on 127.0.0.1:$port"
-  "$MARIADBD" --no-defaults --user=root \
+  mkdir -p "$DIR/$role.tmp"
+  "$MARIADBD" --no-defaults --user=root --tmpdir="$DIR/$role.tmp" \
     --datadir="$DIR/$role" --socket="$(sock "$role")" --pid-file="$(pidfile "$role")" \
     --log-error="$(errlog "$role")" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
     --server-id="$id" --log-bin="$DIR/$role/binlog" --binlog-format=ROW --gtid-strict-mode=ON \
