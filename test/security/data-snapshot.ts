@@ -9,8 +9,18 @@ export interface TableFingerprint {
 }
 export type Snapshot = Record<string, TableFingerprint>;
 
-/** umzug's bookkeeping; every other table is data. */
-export const META_TABLES = new Set(['schema_migrations', 'seeder_meta', 'SequelizeMeta']);
+/**
+ * Bookkeeping, not data: umzug's tables; the public rate limits' counters (a limited GET counts itself in its own row,
+ * shared by every instance: server/lib/rate-limit-store.ts); the replica monitor's heartbeat (a background timer,
+ * server/db/replicas.ts). Every other table is data.
+ */
+export const META_TABLES = new Set([
+  'schema_migrations',
+  'seeder_meta',
+  'SequelizeMeta',
+  'rate_limit_hits',
+  'replica_heartbeats',
+]);
 
 export async function listTables(sequelize: Sequelize): Promise<string[]> {
   const sql =
