@@ -3,10 +3,27 @@
 // as the dotted "grows with the data" guide costs time in proportion to the data; a flat one does not.
 import type { VolumeResult } from './report.js';
 
-const WIDTH = 760;
+const WIDTH = 800;
 const HEIGHT = 440;
-const PLOT = { left: 64, top: 40, right: 470, bottom: 380 };
-const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
+const PLOT = { left: 64, top: 40, right: 520, bottom: 380 };
+const COLOURS = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#9467bd',
+  '#ff7f0e',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#7f7f7f',
+  '#bcbd22',
+];
+/** "device list  GET /api/devices?…" → "device list"; "dashboard GET …, 4 readers" → "dashboard, 4 readers". */
+const shortLabel = (label: string) => {
+  const [name, rest = ''] = label.split(/\s+(?:GET|POST)\s+/);
+  const readers = /, (\d+ readers?)$/.exec(rest);
+  return `${name.trim()}${readers ? `, ${readers[1]}` : ''}`;
+};
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -23,7 +40,7 @@ export function growthChart(results: VolumeResult[]): string {
   const volumes = results.map((r) => r.devices);
   const names = results[0].scenarios.map((s) => s.name);
   const series = names.map((name) => ({
-    label: results[0].scenarios.find((s) => s.name === name)?.label.replace(/\s+/g, ' ') ?? name,
+    label: shortLabel(results[0].scenarios.find((s) => s.name === name)?.label ?? name),
     points: results.flatMap((r) => {
       const s = r.scenarios.find((x) => x.name === name);
       return s && s.nimah.p95 > 0 ? [{ x: r.devices, y: s.nimah.p95 }] : [];

@@ -18,7 +18,9 @@ if (file) {
       peakUsedMb: mb(peakUsed),
       peakTotalMb: mb(peakTotal),
     };
-    fs.writeFileSync(file, JSON.stringify(figures));
+    // Written aside and renamed over: the bench never reads a half-written file.
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(figures));
+    fs.renameSync(`${file}.tmp`, file);
   };
   sample();
   setInterval(sample, 100).unref();

@@ -205,10 +205,10 @@ export function render(v: VolumeResult): string {
   ];
   const loads = v.scenarios.flatMap((s) => s.load ?? []);
   const extra: string[] = [`idle RSS after start: ${Math.round(v.idleRssMb)} MB`];
-  if (v.idleHeapMb !== undefined)
-    extra.push(
-      `V8 heap in use: ${Math.round(v.idleHeapMb)} MB after start, ${Math.round(v.peakHeapMb ?? 0)} MB at peak`,
-    );
+  if (v.idleHeapMb !== undefined || v.peakHeapMb !== undefined) {
+    const heap = (mb?: number) => (mb === undefined ? '–' : `${Math.round(mb)} MB`);
+    extra.push(`V8 heap in use: ${heap(v.idleHeapMb)} after start, ${heap(v.peakHeapMb)} at peak`);
+  }
   if (v.rssByScenario)
     extra.push(
       `peak RSS by scenario (MB): ${Object.entries(v.rssByScenario)
