@@ -13,6 +13,8 @@ export interface LoadResult {
   /** Successful (2xx) responses per second. */
   rps: number;
   p50: number;
+  /** From every 2xx response's latency over all rounds (autocannon reports no p95). */
+  p95: number;
   p99: number;
   requests: number;
   /** Successful responses and the seconds they took (to combine rounds). */
@@ -23,6 +25,15 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** Server CPU time per request (ms), when the server's pid is known. */
   cpuPerRequest?: number;
+  /** Latency (ms) of each 2xx response of one run, until combine() turns them into p95. */
+  latencies?: number[];
+}
+
+/** The q-quantile (0..1) of `values` by the nearest-rank method; 0 when there are none. */
+export function quantile(values: number[], q: number): number {
+  if (!values.length) return 0;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 export async function runLoad(
@@ -33,7 +44,8 @@ export async function runLoad(
   pid?: number,
 ): Promise<LoadResult> {
   const cpuBefore = pid ? cpuMs(pid) : 0;
-  const result = await autocannon({
+  const latencies: number[] = [];
+  const instance = autocannon({
     url: baseUrl,
     connections,
     duration,
@@ -49,12 +61,17 @@ export async function runLoad(
       },
     ],
   });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]),
   );
   return {
     rps: result['2xx'] / result.duration,
     p50: result.latency.p50,
+    p95: quantile(latencies, 0.95),
     p99: result.latency.p99,
     requests: result.requests.total,
     ok: result['2xx'],
@@ -63,12 +80,13 @@ export async function runLoad(
     errors: result.errors + result.timeouts,
     statusCodes,
     ...(pid && result.requests.total ? { cpuPerRequest: (cpuMs(pid) - cpuBefore) / result.requests.total } : {}),
+    latencies,
   };
 }
 
 /**
  * Several rounds of one scenario as one result: throughput over all rounds, p50 as the request-weighted mean of the
- * rounds' p50, p99 as the worst round's p99 (conservative: the percentiles of the union are not recoverable).
+ * rounds' p50, p99 as the worst round's p99 (conservative), p95 from the latencies of all rounds' 2xx responses.
  */
 export function combine(runs: LoadResult[]): LoadResult {
   const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
@@ -83,6 +101,10 @@ export function combine(runs: LoadResult[]): LoadResult {
   return {
     rps: sum((r) => r.ok) / sum((r) => r.seconds),
     p50: requests ? sum((r) => r.p50 * r.requests) / requests : 0,
+    p95: quantile(
+      runs.flatMap((r) => r.latencies ?? []),
+      0.95,
+    ),
     p99: Math.max(...runs.map((r) => r.p99)),
     requests,
     ok: sum((r) => r.ok),

@@ -1,7 +1,7 @@
 // Command-line options of the bench scripts (`npm run bench -- --devices 10000 --duration 5`).
 
 export interface BenchOptions {
-  /** One run per volume, in order (`--devices 10000,100000`). */
+  /** One run per volume, in order (`--devices 10000,100000`; `--devices 1000000` adds 10,000 and 100,000). */
   devices: number[];
   /** Seconds of load per scenario. */
   duration: number;
@@ -20,20 +20,42 @@ export interface BenchOptions {
   only: string[];
   /** Also write the results as JSON here. */
   json: string;
+  /** Where the growth chart (SVG) goes when more than one volume ran; '' for none. */
+  chart: string;
+  /** A lone large `--devices N` is measured with its smaller volumes (see ladder()); the bench applies it. */
+  ladder: boolean;
 }
 
 export const DEFAULT_URL = 'mysql://root@127.0.0.1:3306/nimah_bench';
+export const DEFAULT_CHART = 'docs/performance-growth.svg';
+/** The smallest volume of the growth ladder: a single `--devices N` above it is measured with every ×10 from here. */
+const LADDER_FROM = 10_000;
+const LADDER_ABOVE = 100_000;
+
+/**
+ * What a lone `--devices N` above 100,000 means: N and the powers of ten from 10,000 below it (1,000,000 → 10,000,
+ * 100,000, 1,000,000), so the growth table and chart have their smaller volumes. A list, or N ≤ 100,000, is as given.
+ */
+export function ladder(devices: number[]): number[] {
+  if (devices.length !== 1 || devices[0] <= LADDER_ABOVE) return devices;
+  const out: number[] = [];
+  for (let n = LADDER_FROM; n < devices[0]; n *= 10) out.push(n);
+  return [...out, devices[0]];
+}
 
 const HELP = `npm run bench -- [options]
-  --devices N[,N…]   volumes to seed and measure (default 100000)
+  --devices N[,N…]   volumes to seed and measure (default 100000); one N above 100000 also measures 10000, 100000…
+  --no-ladder        measure a single large --devices N alone
   --duration S       seconds of load per scenario and server (default 10)
   --rounds R         Nimah and the baseline take turns in R runs of S/R seconds (default 2)
   --connections C    concurrent connections (default 32)
   --url URL          bench database (default DATABASE_URL, else ${DEFAULT_URL}); it is DROPPED and re-created
   --port P           port of the server under test (default 3901); the baseline uses P+1
   --no-seed          reuse the database as it is
-  --only a,b         run only these (scan,list,detail,queue,dashboard,dashboard_load,regions,intake,import,action,audit)
+  --only a,b         run only these (scan,list,detail,queue,dashboard,dashboard_load,regions,cumulative,intake,
+                     import,deep_page,action,audit)
   --json FILE        also write the results as JSON
+  --chart FILE       the growth chart (SVG) when several volumes ran (default ${DEFAULT_CHART}); --no-chart for none
   --force            allow dropping a database whose name does not contain "bench"`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -49,6 +71,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     force: false,
     only: [],
     json: '',
+    chart: DEFAULT_CHART,
+    ladder: true,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -100,6 +124,15 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         break;
       case '--json':
         o.json = value();
+        break;
+      case '--chart':
+        o.chart = value();
+        break;
+      case '--no-chart':
+        o.chart = '';
+        break;
+      case '--no-ladder':
+        o.ladder = false;
         break;
       case '--help':
       case '-h':

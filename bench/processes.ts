@@ -44,6 +44,25 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** Preloaded into the server under test: writes its V8 heap figures to BENCH_HEAP_FILE (see the file). */
+export const MEMORY_PROBE = 'bench/memory-probe.mjs';
+
+export interface HeapFigures {
+  heapUsedMb: number;
+  heapTotalMb: number;
+  peakUsedMb: number;
+  peakTotalMb: number;
+}
+
+/** What the memory probe last wrote; undefined before its first sample. */
+export function heapOf(file: string): HeapFigures | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as HeapFigures;
+  } catch {
+    return undefined;
+  }
+}
+
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux); 0 elsewhere. */
 export function cpuMs(pid: number): number {
   try {

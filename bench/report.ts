@@ -25,6 +25,9 @@ export interface VolumeResult {
   startupMs: number;
   peakRssMb: number;
   idleRssMb: number;
+  /** The server's V8 heap in use after start, and its peak over the scenarios (bench/memory-probe.mjs). */
+  idleHeapMb?: number;
+  peakHeapMb?: number;
   auditVerifyMs?: number;
   auditEvents?: number;
   auditIncrementalMs?: number;
@@ -40,6 +43,9 @@ export interface VolumeResult {
   rounds: number;
   cores: number;
   dashboardColdMs?: number;
+  /** The last page of `status=ready` (OFFSET pagination), its number and how long it took. */
+  deepPageMs?: number;
+  deepPage?: number;
   /** Peak RSS (MB) of the server during each scenario. */
   rssByScenario?: Record<string, number>;
 }
@@ -199,6 +205,10 @@ export function render(v: VolumeResult): string {
   ];
   const loads = v.scenarios.flatMap((s) => s.load ?? []);
   const extra: string[] = [`idle RSS after start: ${Math.round(v.idleRssMb)} MB`];
+  if (v.idleHeapMb !== undefined || v.peakHeapMb !== undefined) {
+    const heap = (mb?: number) => (mb === undefined ? '–' : `${Math.round(mb)} MB`);
+    extra.push(`V8 heap in use: ${heap(v.idleHeapMb)} after start, ${heap(v.peakHeapMb)} at peak`);
+  }
   if (v.rssByScenario)
     extra.push(
       `peak RSS by scenario (MB): ${Object.entries(v.rssByScenario)
@@ -207,6 +217,8 @@ export function render(v: VolumeResult): string {
     );
   if (v.dashboardColdMs !== undefined)
     extra.push(`dashboard, first request after start: ${Math.round(v.dashboardColdMs)} ms`);
+  if (v.deepPageMs !== undefined)
+    extra.push(`device list, last page of status=ready (page ${v.deepPage}): ${ms(v.deepPageMs)} ms`);
   if (loads.length)
     extra.push(
       `machine load average (1 min) during the scenarios: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${v.cores} cores`,
@@ -224,50 +236,68 @@ export function render(v: VolumeResult): string {
   return parts.join('\n');
 }
 
-/** How each figure grew from the smallest to the largest volume. */
-export function renderScaling(results: VolumeResult[]): string {
+const x = (from: number | undefined, to: number | undefined) =>
+  from && to !== undefined && from > 0 ? `×${(to / from).toFixed(to / from >= 10 ? 0 : 1)}` : '–';
+
+/**
+ * The volumes side by side: p50 / p95 of each scenario, the one-off figures and the server's memory, with how much
+ * each grew from the smallest volume to the largest, beside how much the data grew and the baseline's own p95.
+ */
+export function renderGrowth(results: VolumeResult[]): string {
   if (results.length < 2) return '';
   const [a, b] = [results[0], results[results.length - 1]];
-  const f = (x: number, y: number) => (x > 0 ? `×${(y / x).toFixed(2)}` : '–');
-  const rows = a.scenarios
-    .map((s) => {
-      const t = b.scenarios.find((x) => x.name === s.name);
-      return t
-        ? [
-            s.label,
-            `${Math.round(s.nimah.rps)} → ${Math.round(t.nimah.rps)}`,
-            f(s.nimah.rps, t.nimah.rps),
-            `${ms(s.nimah.p50)} → ${ms(t.nimah.p50)}`,
-            f(s.nimah.p50, t.nimah.p50),
-          ]
-        : [];
-    })
-    .filter((r) => r.length);
-  rows.push([
-    'startup to healthy (ms)',
-    `${Math.round(a.startupMs)} → ${Math.round(b.startupMs)}`,
-    f(a.startupMs, b.startupMs),
-    '',
-    '',
-  ]);
-  rows.push([
-    'peak RSS (MB)',
-    `${Math.round(a.peakRssMb)} → ${Math.round(b.peakRssMb)}`,
-    f(a.peakRssMb, b.peakRssMb),
-    '',
-    '',
-  ]);
-  if (a.importMs && b.importMs)
-    rows.push([
-      'CSV import (ms)',
-      `${Math.round(a.importMs)} → ${Math.round(b.importMs)}`,
-      f(a.importMs, b.importMs),
-      '',
-      '',
-    ]);
+  const cols = results.map((r) => r.devices.toLocaleString('en'));
+  const row = (what: string, cells: (string | undefined)[], growth: string, base = '') => [
+    what,
+    ...cells.map((c) => c ?? '–'),
+    growth,
+    base,
+  ];
+  const of = (r: VolumeResult, name: string) => r.scenarios.find((s) => s.name === name);
+  const rows = a.scenarios.map((first) => {
+    const last = of(b, first.name);
+    return row(
+      `${first.label.replace(/\s+/g, ' ')} (p50 / p95 ms)`,
+      results.map((r) => {
+        const s = of(r, first.name);
+        return s && `${ms(s.nimah.p50)} / ${ms(s.nimah.p95)}`;
+      }),
+      x(first.nimah.p95, last?.nimah.p95),
+      x(first.baseline?.p95, last?.baseline?.p95),
+    );
+  });
+  const once = (what: string, f: (r: VolumeResult) => number | undefined, fmt: (n: number) => string) => {
+    if (results.every((r) => f(r) === undefined)) return;
+    rows.push(
+      row(
+        what,
+        results.map((r) => {
+          const v = f(r);
+          return v === undefined ? undefined : fmt(v);
+        }),
+        x(f(a), f(b)),
+      ),
+    );
+  };
+  const secs = (n: number) => (n / 1000).toFixed(n >= 10_000 ? 0 : 2);
+  const mb = (n: number) => String(Math.round(n));
+  once(
+    'dashboard, first request after start (ms)',
+    (r) => r.dashboardColdMs,
+    (n) => String(Math.round(n)),
+  );
+  once('device list, last page of status=ready (ms)', (r) => r.deepPageMs, ms);
+  once('full audit verification (s)', (r) => r.auditVerifyMs, secs);
+  once('CSV import of 10,000 rows (s)', (r) => r.importMs, secs);
+  once('startup to healthy (s)', (r) => r.startupMs, secs);
+  once('seeding (s)', (r) => (r.seed ? r.seed.seconds * 1000 : undefined), secs);
+  once('server RSS after start (MB)', (r) => r.idleRssMb, mb);
+  once('server RSS, peak under load (MB)', (r) => r.peakRssMb, mb);
+  once('V8 heap in use after start (MB)', (r) => r.idleHeapMb, mb);
+  once('V8 heap in use, peak (MB)', (r) => r.peakHeapMb, mb);
   return [
-    `### Scaling ${a.devices.toLocaleString('en')} → ${b.devices.toLocaleString('en')} devices`,
+    `### Growth ${a.devices.toLocaleString('en')} → ${b.devices.toLocaleString('en')} devices (data ×${Math.round(b.devices / a.devices)})`,
     '',
-    table(['figure', 'req/s', 'growth', 'p50 ms', 'growth'], rows),
+    table(['figure', ...cols, 'growth', 'baseline p95 growth'], rows),
   ].join('\n');
 }

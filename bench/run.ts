@@ -3,14 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { BENCH_ADMIN, serverEnv } from './env.js';
 import { combine, runLoad, settle, warmUp, type LoadResult } from './load.js';
-import { parseOptions, type BenchOptions } from './options.js';
+import { ladder, parseOptions, type BenchOptions } from './options.js';
 import {
   buildServer,
+  heapOf,
   launch,
+  MEMORY_PROBE,
   rssMb,
   RssSampler,
   runCollect,
@@ -19,7 +21,8 @@ import {
   waitHealthy,
   type Child,
 } from './processes.js';
-import { checks, render, renderScaling, type ScenarioResult, type VolumeResult } from './report.js';
+import { growthChart } from './chart.js';
+import { checks, render, renderGrowth, type ScenarioResult, type VolumeResult } from './report.js';
 import type { AuditJobDto } from '../server/shared/index.js';
 import {
   actionScenario,
@@ -152,6 +155,28 @@ async function coldDashboard(nimah: string, auth: Record<string, string>): Promi
   return performance.now() - t;
 }
 
+/**
+ * The last page of the ready devices, as a person paging to the end sees it: the list pages by OFFSET, so the
+ * database walks every index entry before the page. Median of three requests, after the list scenario warmed it.
+ */
+async function deepPage(
+  nimah: string,
+  auth: Record<string, string>,
+): Promise<{ deepPageMs: number; deepPage: number }> {
+  const first = await fetch(`${nimah}/api/devices?status=ready&page=1`, { headers: auth });
+  const { total, pageSize } = (await first.json()) as { total: number; pageSize: number };
+  const page = Math.max(1, Math.ceil(total / pageSize));
+  const times: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const t = performance.now();
+    const res = await fetch(`${nimah}/api/devices?status=ready&page=${page}`, { headers: auth });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`last page: HTTP ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  return { deepPageMs: times.sort((a, b) => a - b)[1], deepPage: page };
+}
+
 /** POST /api/audit/verify/full, then its progress until it ends: the whole history re-verified in the background. */
 async function fullAudit(
   nimah: string,
@@ -182,8 +207,16 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
     const baseline = launch(['--import', 'tsx', 'bench/baseline-server.ts'], serverEnv(o.url, o.baselinePort));
     children.push(baseline);
     await waitHealthy(baseline, baseUrl, performance.now());
+    const heapFile = path.join(os.tmpdir(), `nimah-bench-heap-${process.pid}.json`);
+    fs.rmSync(heapFile, { force: true });
     const t0 = performance.now();
-    const server = launch([path.join(root, SERVER_ENTRY)], serverEnv(o.url, o.port));
+    const server = launch(
+      [`--import=${pathToFileURL(path.join(root, MEMORY_PROBE)).href}`, path.join(root, SERVER_ENTRY)],
+      {
+        ...serverEnv(o.url, o.port),
+        BENCH_HEAP_FILE: heapFile,
+      },
+    );
     children.push(server);
     const startupMs = await waitHealthy(server, nimahUrl, t0);
     log(`server healthy after ${Math.round(startupMs)} ms`);
@@ -191,6 +224,7 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
     const nimah = { url: nimahUrl, pid };
     const base = { url: baseUrl, pid: baseline.child.pid ?? 0 };
     const idleRssMb = rssMb(pid);
+    const idleHeapMb = heapOf(heapFile)?.heapUsedMb;
     const sampler = new RssSampler(pid).start();
     const token = await login(nimahUrl);
     const auth = { authorization: `Bearer ${token}` };
@@ -200,6 +234,7 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
       seed: seeded,
       startupMs,
       idleRssMb,
+      idleHeapMb,
       peakRssMb: 0,
       scenarios: [],
       connections: o.connections,
@@ -219,6 +254,7 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
     };
     for (const s of readScenarios(data).filter((x) => selected(x.name)))
       record(await measure(o, s, nimah, base, auth, true));
+    if (selected('deep_page')) Object.assign(result, await deepPage(nimahUrl, auth));
     if (selected('intake')) {
       record(await measure(o, intakeScenario(data), nimah, base, auth, false));
       await db.query("DELETE FROM devices WHERE asset_tag LIKE 'BL%'");
@@ -243,6 +279,7 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
         );
     }
     result.peakRssMb = sampler.stop();
+    result.peakHeapMb = heapOf(heapFile)?.peakUsedMb;
     result.rssByScenario = Object.fromEntries(Object.entries(rssOf).map(([k, v]) => [k, Math.round(v)]));
     if (selected('audit')) {
       // The routine check: only the events written since the full job's checkpoint (the intake and action runs').
@@ -266,6 +303,7 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
+  if (o.ladder) o.devices = ladder(o.devices);
   const started = performance.now();
   log('compiling the server under test (npm run build:server)');
   buildServer();
@@ -275,8 +313,12 @@ async function main(): Promise<void> {
     results.push(r);
     process.stdout.write(`\n${render(r)}\n\n`);
   }
-  const scaling = renderScaling(results);
-  if (scaling) process.stdout.write(`${scaling}\n\n`);
+  const growth = renderGrowth(results);
+  if (growth) process.stdout.write(`${growth}\n\n`);
+  if (o.chart && results.length > 1) {
+    fs.writeFileSync(path.resolve(root, o.chart), growthChart(results));
+    log(`growth chart written to ${o.chart}`);
+  }
   if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 2));
   const missed = results.flatMap((r) =>
     checks(r)

@@ -12,7 +12,16 @@ export interface Dataset {
 }
 
 export type ScenarioName =
-  'scan' | 'list' | 'detail' | 'queue' | 'dashboard' | 'dashboard_load' | 'regions' | 'intake' | 'action';
+  | 'scan'
+  | 'list'
+  | 'detail'
+  | 'queue'
+  | 'dashboard'
+  | 'dashboard_load'
+  | 'regions'
+  | 'cumulative'
+  | 'intake'
+  | 'action';
 
 export type Side = 'nimah' | 'baseline';
 
@@ -72,6 +81,15 @@ export function readScenarios(data: Dataset): Scenario[] {
     },
     {
       ...get('regions      GET /api/reports/regions', 'regions', () => '/api/reports/regions'),
+      connections: FIGURES_CONNECTIONS,
+    },
+    // The dashboard's programme chart: families and students served month by month (the seeded programme is 1).
+    {
+      ...get(
+        'programme chart GET /api/reports/programmes/1/cumulative',
+        'cumulative',
+        () => '/api/reports/programmes/1/cumulative',
+      ),
       connections: FIGURES_CONNECTIONS,
     },
   ];

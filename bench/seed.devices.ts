@@ -41,6 +41,8 @@ export interface DeviceContext {
   hash: HashFn;
   canonicalJson: (v: unknown) => string;
   tagPrefix: string;
+  /** Also write the read model's stage spans (figure_stage_spans), as the server writes them on each status change. */
+  spans: boolean;
   /** Called for allocated and handed-over devices with the times of their allocate and handover events. */
   onAllocation?: (plan: DevicePlan, deviceId: number, allocatedAt: Date, handedOverAt: Date | null) => void;
 }
@@ -118,6 +120,16 @@ export const deviceTables = {
     'confirmed_by',
     'confirmed_at',
     'created_at',
+  ]),
+  /** One per status event after a device's first: the stage it ended (server/modules/figures). */
+  spans: new Table('figure_stage_spans', [
+    'device_id',
+    'end_seq',
+    'stage',
+    'site_id',
+    'entered_at',
+    'left_at',
+    'seconds',
   ]),
 };
 
@@ -335,6 +347,16 @@ export function addDevice(ctx: DeviceContext, id: number): void {
     prevHash = hash;
     if (step.type === 'allocate') allocatedAt = times[k];
     if (step.type === 'handover') handedOverAt = times[k];
+    if (step.to && status && ctx.spans)
+      deviceTables.spans.add([
+        id,
+        k + 1,
+        status,
+        plan.siteId,
+        statusChangedAt,
+        times[k],
+        Math.max(0, (times[k].getTime() - statusChangedAt.getTime()) / 1000),
+      ]);
     if (step.to) {
       status = step.to;
       statusChangedAt = times[k];

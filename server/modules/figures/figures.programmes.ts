@@ -50,3 +50,17 @@ export async function programmeFigures(programmeId: number, since: readonly Date
     handoversSince: since.map((_, i) => num(facts?.[`w${i}`])),
   };
 }
+
+/**
+ * People a programme served, by kind and month (YYYY-MM) of their first handover in it: the programme chart. From
+ * figure_handovers, whose rows are bounded by months × kinds × partners × regions × sites, not by the handovers;
+ * read from allocations joined to beneficiaries it grew with every handover (~0.5 s at 1,000,000 devices).
+ */
+export async function servedByMonth(programmeId: number): Promise<{ kind: string; month: string; n: number }[]> {
+  const rows = await select<{ kind: string; month: string; n: unknown }>(
+    `SELECT beneficiary_kind AS kind, month, SUM(served) AS n FROM figure_handovers
+      WHERE programme_id = :programmeId GROUP BY beneficiary_kind, month`,
+    { programmeId },
+  );
+  return rows.map((r) => ({ kind: r.kind, month: r.month, n: num(r.n) })).filter((r) => r.n > 0);
+}

@@ -22,7 +22,7 @@ export {
   type StatusChangeFacts,
 } from './figures.record.js';
 export { rebuildFigures, rebuildFiguresIn, recount, type Drift } from './figures.rebuild.js';
-export { programmeFigures, type ProgrammeFigures } from './figures.programmes.js';
+export { programmeFigures, servedByMonth, type ProgrammeFigures } from './figures.programmes.js';
 export {
   ASSUMED_WEIGHT_KG,
   co2eFactorFor,

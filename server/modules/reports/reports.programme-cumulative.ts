@@ -1,15 +1,12 @@
 // GET /api/reports/programmes/:id/cumulative: families and students served by a programme, month by month and
 // cumulated, for the dashboard's chart against the programme's targets. A beneficiary counts once, in the month
-// of its first handover in the programme (the same set as the programme's progress: distinct beneficiaries with
-// a handed-over allocation).
-import { QueryTypes } from 'sequelize';
-import { getSequelize, isSqlite } from '../../db/sequelize.js';
+// of its first handover in the programme (the same set as the programme's progress: the read model's people served,
+// figure_handovers).
+import { servedByMonth } from '../figures/index.js';
 import { findProgramme } from '../programmes/index.js';
 import type { ProgrammeCumulativeDto } from '../../shared/index.js';
 
 const MAX_MONTHS = 36;
-
-const monthExpr = (column: string) => (isSqlite() ? `strftime('%Y-%m', ${column})` : `DATE_FORMAT(${column}, '%Y-%m')`);
 
 /** Every month (YYYY-MM) from `first` to `last`, both included. */
 function monthsBetween(first: string, last: string): string[] {
@@ -26,23 +23,15 @@ function monthsBetween(first: string, last: string): string[] {
 
 export async function programmeCumulative(id: number, now = new Date()): Promise<ProgrammeCumulativeDto> {
   const programme = await findProgramme(id);
-  const rows = await getSequelize().query<{ kind: string; month: string; n: number | string }>(
-    `SELECT kind, ${monthExpr('first_at')} AS month, COUNT(*) AS n FROM (
-       SELECT b.kind AS kind, MIN(a.handed_over_at) AS first_at
-         FROM allocations a JOIN beneficiaries b ON b.id = a.beneficiary_id
-        WHERE a.programme_id = :id AND a.status = 'handed_over'
-        GROUP BY a.beneficiary_id, b.kind) firsts
-      GROUP BY kind, month`,
-    { replacements: { id }, type: QueryTypes.SELECT },
-  );
+  const rows = await servedByMonth(programme.id);
   const thisMonth = now.toISOString().slice(0, 7);
   const starts = [programme.startsOn?.slice(0, 7), ...rows.map((r) => r.month)].filter((m): m is string => !!m);
   const first = starts.length ? starts.reduce((a, b) => (a < b ? a : b)) : thisMonth;
   const last = rows.reduce((a, r) => (r.month > a ? r.month : a), thisMonth);
   const months = monthsBetween(first < last ? first : last, last).slice(-MAX_MONTHS);
-  let families = rows.filter((r) => r.kind === 'family' && r.month < months[0]).reduce((n, r) => n + Number(r.n), 0);
-  let students = rows.filter((r) => r.kind === 'student' && r.month < months[0]).reduce((n, r) => n + Number(r.n), 0);
-  const of = (kind: string, month: string) => Number(rows.find((r) => r.kind === kind && r.month === month)?.n ?? 0);
+  let families = rows.filter((r) => r.kind === 'family' && r.month < months[0]).reduce((n, r) => n + r.n, 0);
+  let students = rows.filter((r) => r.kind === 'student' && r.month < months[0]).reduce((n, r) => n + r.n, 0);
+  const of = (kind: string, month: string) => rows.find((r) => r.kind === kind && r.month === month)?.n ?? 0;
   return {
     programmeId: programme.id,
     targetFamilies: programme.targetFamilies,
