@@ -16,6 +16,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { toLatinDigits } from '../i18n/format';
 import { usePrefs } from '../prefs/PreferencesProvider';
 import { calendarLocale, formatDayFirst, hijriDay, isoDay, parseDayFirst } from './dateText';
+import { useTypedCalendarText } from './useTypedCalendarText';
 
 const BELOW: TextInputProps['inputWrapperOrder'] = ['label', 'input', 'description', 'error'];
 
@@ -97,32 +98,12 @@ export function DateField({
   const { t, language, digits, hijri, setHijri } = usePrefs();
   const locale = calendarLocale(language, useCountry());
   const iso = isoDay(value);
-  const [text, setText] = useState(() => formatDayFirst(iso));
-  const [unreadable, setUnreadable] = useState(false);
-  const [opened, setOpened] = useState(false);
-  // What was typed stays as typed while it reads as the value; a value set from outside (a reset, a pick) shows.
-  const [shownFor, setShownFor] = useState(iso);
-  if (iso !== shownFor) {
-    setShownFor(iso);
-    if (parseDayFirst(text) !== iso) {
-      setText(formatDayFirst(iso));
-      setUnreadable(false);
-    }
-  }
-
-  const type = (next: string) => {
-    setText(next);
-    setUnreadable(false);
-    const day = parseDayFirst(next);
-    if (day !== iso) onChange?.(day ?? '');
-  };
-  const pick = (day: string | null) => {
-    const picked = isoDay(day);
-    setText(formatDayFirst(picked));
-    setUnreadable(false);
-    setOpened(false);
-    onChange?.(picked ?? '');
-  };
+  const { text, unreadable, opened, setOpened, type, pick, settle } = useTypedCalendarText(
+    iso,
+    parseDayFirst,
+    formatDayFirst,
+    onChange,
+  );
 
   const hijriLine =
     hijri && iso ? (
@@ -170,9 +151,7 @@ export function DateField({
             onChange={(e) => type(e.currentTarget.value)}
             onFocus={onFocus}
             onBlur={(e) => {
-              const day = parseDayFirst(text);
-              if (day) setText(formatDayFirst(day));
-              else if (text.trim()) setUnreadable(true);
+              settle();
               onBlur?.(e);
             }}
             rightSection={
@@ -193,7 +172,7 @@ export function DateField({
       <Popover.Dropdown data-testid="date-calendar">
         <DatePicker
           value={iso}
-          onChange={pick}
+          onChange={(day) => pick(isoDay(day))}
           locale={locale}
           firstDayOfWeek={locale === 'ar' ? 6 : 1}
           weekendDays={locale === 'ar' ? [5, 6] : [0, 6]}

@@ -10,10 +10,11 @@ import 'dayjs/locale/fr';
 import { ActionIcon, Box, Popover, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { MonthPicker } from '@mantine/dates';
 import dayjs from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { usePrefs } from '../prefs/PreferencesProvider';
 import { IconCalendar, useCountry } from './DateField';
 import { calendarLocale, formatMonth, isoMonth, parseMonth } from './dateText';
+import { useTypedCalendarText } from './useTypedCalendarText';
 
 export interface MonthFieldProps {
   label?: ReactNode;
@@ -45,32 +46,12 @@ export function MonthField({
   const { t, language } = usePrefs();
   const locale = calendarLocale(language, useCountry());
   const ym = isoMonth(value);
-  const [text, setText] = useState(() => formatMonth(ym));
-  const [unreadable, setUnreadable] = useState(false);
-  const [opened, setOpened] = useState(false);
-  // What was typed stays as typed while it reads as the value; a value set from outside (a reset, a pick) shows.
-  const [shownFor, setShownFor] = useState(ym);
-  if (ym !== shownFor) {
-    setShownFor(ym);
-    if (parseMonth(text) !== ym) {
-      setText(formatMonth(ym));
-      setUnreadable(false);
-    }
-  }
-
-  const type = (next: string) => {
-    setText(next);
-    setUnreadable(false);
-    const month = parseMonth(next);
-    if (month !== ym) onChange?.(month ?? '');
-  };
-  const pick = (day: string | null) => {
-    const picked = isoMonth(day?.slice(0, 7));
-    setText(formatMonth(picked));
-    setUnreadable(false);
-    setOpened(false);
-    onChange?.(picked ?? '');
-  };
+  const { text, unreadable, opened, setOpened, type, pick, settle } = useTypedCalendarText(
+    ym,
+    parseMonth,
+    formatMonth,
+    onChange,
+  );
   // The month spelt out in the UI language ("دجنبر 2026", "décembre 2026"): what was typed, read back.
   const spelt = ym ? (
     <Text span size="xs" c="dimmed" display="block" data-testid="month-name" dir="auto">
@@ -105,11 +86,7 @@ export function MonthField({
             data-month-field=""
             data-value={ym ?? ''}
             onChange={(e) => type(e.currentTarget.value)}
-            onBlur={() => {
-              const month = parseMonth(text);
-              if (month) setText(formatMonth(month));
-              else if (text.trim()) setUnreadable(true);
-            }}
+            onBlur={settle}
             rightSection={
               <ActionIcon
                 variant="subtle"
@@ -128,7 +105,7 @@ export function MonthField({
       <Popover.Dropdown data-testid="month-picker">
         <MonthPicker
           value={ym ? `${ym}-01` : null}
-          onChange={pick}
+          onChange={(day) => pick(isoMonth(day?.slice(0, 7)))}
           locale={locale}
           monthsListFormat="MMMM"
           defaultDate={ym ? `${ym}-01` : undefined}

@@ -16,20 +16,25 @@ export function useRegionName(): (code: string | null | undefined) => string {
 
 /**
  * The region of the reference list (spec §11), grouped by country, named in the UI language. The charity's own
- * country comes first when `country` is given.
+ * country comes first when `country` is given; `only` offers one country's regions (the charity's own, in the setup
+ * and the settings).
  */
-export function RegionSelect({ country, ...props }: Omit<SelectProps, 'data'> & { country?: CountryCode }) {
+export function RegionSelect({
+  country,
+  only,
+  ...props
+}: Omit<SelectProps, 'data'> & { country?: CountryCode; only?: CountryCode }) {
   const { language, t } = usePrefs();
   const data = useMemo(() => {
+    const named = (c: CountryCode) =>
+      REGIONS.filter((r) => r.country === c).map((r) => ({ value: r.code, label: regionName(r.code, language) }));
+    if (only) return named(only);
     const order = country ? [country, ...COUNTRIES.filter((c) => c !== country)] : COUNTRIES;
     return order.map((c) => ({
       group: c === 'SA' ? t('region.country.SA') : t('region.country.MA'),
-      items: REGIONS.filter((r) => r.country === c).map((r) => ({
-        value: r.code,
-        label: regionName(r.code, language),
-      })),
+      items: named(c),
     }));
-  }, [country, language, t]);
+  }, [country, only, language, t]);
   return (
     <Select
       label={t('region.label')}

@@ -1,29 +1,16 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { settingsApi, type SettingsDto, type SettingsPatch } from '../../api/setup';
-import { REGIONS, regionName, type CountryCode } from '../../api/types';
+import type { CountryCode } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FileDrop } from '../../components/FileDrop';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
 import { NumberField, parseNumber } from '../../components/NumberField';
 import { PageHeader } from '../../components/PageHeader';
-import { CityAutocomplete } from '../../components/RegionFields';
+import { CityAutocomplete, RegionSelect } from '../../components/RegionFields';
 import { useServerForm } from '../../components/useServerForm';
 import { PHONE_PLACEHOLDER } from '../../i18n/country';
 import { toLatinDigits } from '../../i18n/format';
@@ -118,7 +105,7 @@ function changes(v: Values, before: Values): SettingsPatch {
 }
 
 function SettingsForm({ settings }: { settings: SettingsDto }) {
-  const { t, language, setCountry } = usePrefs();
+  const { t, setCountry } = usePrefs();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const initial = fromDto(settings);
@@ -136,14 +123,6 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
     },
     onError: () => setSaved(false),
   });
-  const regions = useMemo(
-    () =>
-      REGIONS.filter((r) => r.country === form.values.country).map((r) => ({
-        value: r.code,
-        label: regionName(r.code, language),
-      })),
-    [form.values.country, language],
-  );
   const text = (k: Exclude<keyof Values, 'country' | 'regionCode' | 'publicImpact' | 'verificationSamplePercent'>) => ({
     name: k,
     ...form.getInputProps(k),
@@ -199,16 +178,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
               {t(form.values.country === 'MA' ? 'setup.countryHint.MA' : 'setup.countryHint.SA')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
-                label={t('region.label')}
-                placeholder={t('region.placeholder')}
-                nothingFoundMessage={t('region.nothingFound')}
-                searchable
-                clearable
-                data={regions}
-                name="regionCode"
-                {...form.getInputProps('regionCode')}
-              />
+              <RegionSelect only={form.values.country} name="regionCode" {...form.getInputProps('regionCode')} />
               <CityAutocomplete
                 label={t('setup.city')}
                 name="city"

@@ -13,11 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import { setupApi, settingsApi, type SetupInput, type SetupStatusDto } from '../../api/setup';
-import { regionName, type CountryCode, type Language, type LoginResponse } from '../../api/types';
+import type { CountryCode, Language, LoginResponse } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -26,7 +26,7 @@ import { FullPageLoader } from '../../components/FullPageLoader';
 import { LabelledSegmentedControl } from '../../components/LabelledSegmentedControl';
 import { NumberField, parseNumber } from '../../components/NumberField';
 import { PublicLayout } from '../../components/PublicLayout';
-import { CityAutocomplete } from '../../components/RegionFields';
+import { CityAutocomplete, RegionSelect } from '../../components/RegionFields';
 import { useServerForm } from '../../components/useServerForm';
 import { LANGUAGES } from '../../i18n';
 import { usePrefs } from '../../prefs/PreferencesProvider';
@@ -217,14 +217,6 @@ function SetupForm({ status }: { status: SetupStatusDto }) {
   const country = form.values.charity.country;
   // The calendar, the phone and ID hints and the currency follow the country as soon as it is chosen.
   useEffect(() => setCountry(country), [country, setCountry]);
-  const regions = useMemo(
-    () =>
-      // The server's list (GET /api/setup `regions`, the reference list of GET /api/regions), the chosen country's.
-      status.regions
-        .filter((r) => r.country === country)
-        .map((r) => ({ value: r.code, label: regionName(r.code, language) })),
-    [status.regions, country, language],
-  );
   const tokenShown = status.tokenRequired && (!urlToken || tokenRefused);
 
   if (result && logoFailed)
@@ -318,16 +310,7 @@ function SetupForm({ status }: { status: SetupStatusDto }) {
               {t(country === 'MA' ? 'setup.countryHint.MA' : 'setup.countryHint.SA')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
-                label={t('region.label')}
-                placeholder={t('region.placeholder')}
-                nothingFoundMessage={t('region.nothingFound')}
-                searchable
-                clearable
-                data={regions}
-                name="charity.regionCode"
-                {...form.getInputProps('charity.regionCode')}
-              />
+              <RegionSelect only={country} name="charity.regionCode" {...form.getInputProps('charity.regionCode')} />
               <CityAutocomplete
                 label={t('setup.city')}
                 name="charity.city"
