@@ -13,8 +13,12 @@ import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
 export const BACKUP_FORMAT = 'nimah-backup/1';
 const BATCH = 1000;
 const INSERT_BATCH = 500;
-/** umzug's bookkeeping: the manifest lists it, and restore rebuilds it by migrating. */
-const META_TABLES = ['schema_migrations', 'seeder_meta', 'SequelizeMeta'];
+/**
+ * Not backed up: umzug's bookkeeping (the manifest lists the migrations, and restore rebuilds it by migrating), and
+ * counters that only mean something in the running moment: the public rate limits' windows and the replica
+ * monitor's heartbeats (a restored database starts with none, as a fresh one does).
+ */
+const META_TABLES = ['schema_migrations', 'seeder_meta', 'SequelizeMeta', 'rate_limit_hits', 'replica_heartbeats'];
 /** A backup holds every name, phone and document: readable by the account that made it, and nobody else. */
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
