@@ -1,6 +1,6 @@
 // Batch printing benchmark: a whole first phase, 2,000 handover certificates, streamed into one PDF by
 // GET /api/programmes/:id/certificates.pdf from a temp SQLite database.
-//   npm run bench:certificates            (or: node --import tsx bench/certificates.bench.ts --count 2000)
+//   npm run bench:certificates            (or: node --import tsx bench/certificates.bench.ts --count 2000 [--port P])
 // Targets: at most 20 s and under 300 MB of resident memory on the project's 2-core machine.
 //
 // This process seeds the database; then the server runs exactly as `npm start` runs it (the compiled build under
@@ -13,6 +13,13 @@ import { finished } from 'node:stream/promises';
 import { buildServer, startServer, tempDataDir } from '../test/helpers/processes.js';
 import { cpuMs, rssMb } from './processes.js';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(
+    'npm run bench:certificates -- [--count N (default 2000)] [--port P (default: a free one)]\n' +
+      'Seeds a temp SQLite database, starts the compiled server and prints N certificates in one PDF.\n',
+  );
+  process.exit(0);
+}
 const arg = (name: string): string | undefined =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const COUNT = Number(arg('--count')) || 2000;
@@ -22,7 +29,9 @@ const TARGET_MB = 300;
 // The server modules read their configuration when first imported: set it before loading them.
 const dir = tempDataDir('bench-certificates');
 const ADMIN = { email: 'bench-admin@nimah.test', password: 'bench-password-0123' };
-const PORT = Number(arg('--port')) || 3931;
+// A port of the system's choosing unless one is named: a fixed one met another run's server on a shared machine
+// (test/helpers/processes.ts, assertPortFree).
+const PORT = Number(arg('--port')) || undefined;
 const serverEnv = {
   PATH: process.env.PATH,
   HOME: process.env.HOME,
@@ -194,6 +203,8 @@ async function generate(programmeId: number): Promise<Result> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(ADMIN),
     });
+    // A failed sign-in must say so here: without a token the next request only meets "session expired".
+    if (login.status !== 200) throw new Error(`login answered ${login.status}: ${await login.text()}`);
     const { token } = (await login.json()) as { token: string };
     const pid = server.child.pid!;
     const baselineMb = rssMb(pid);

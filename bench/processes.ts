@@ -2,6 +2,7 @@
 // the seeder; startup timing and RSS sampling.
 import fs from 'node:fs';
 import {
+  assertPortFree,
   buildServer as ensureServer,
   runNode,
   spawnNode,
@@ -21,6 +22,8 @@ export function buildServer(): void {
 }
 
 export type Child = NodeProcess;
+/** The bench's servers take fixed ports: one taken by another run would answer its health checks and requests. */
+export { assertPortFree };
 
 /** A long-running child (a server): the last 200 chunks of its output are kept for the error that names it. */
 export function launch(args: string[], env: NodeJS.ProcessEnv): Child {

@@ -9,6 +9,7 @@ import { BENCH_ADMIN, serverEnv } from './env.js';
 import { combine, runLoad, settle, warmUp, type LoadResult } from './load.js';
 import { ladder, parseOptions, type BenchOptions } from './options.js';
 import {
+  assertPortFree,
   buildServer,
   heapOf,
   launch,
@@ -201,6 +202,8 @@ async function benchVolume(o: BenchOptions, devices: number): Promise<VolumeResu
   const selected = (name: string) => !o.only.length || o.only.includes(name);
   const nimahUrl = `http://127.0.0.1:${o.port}`;
   const baseUrl = `http://127.0.0.1:${o.baselinePort}`;
+  await assertPortFree(o.port);
+  await assertPortFree(o.baselinePort);
   const children: Child[] = [];
   const db = await mysql.createConnection({ uri: o.url.replace(/^mariadb:/, 'mysql:'), timezone: 'Z' });
   try {

@@ -6,21 +6,25 @@ import { binary, createProgramme, handedOver, pdfInfo, savePdf, setCharity } fro
 
 describe('GET /api/programmes/:id/certificates.pdf (batch)', () => {
   let manager: string;
+  let admin: string;
   let programme: { id: number };
   let inRange: string[];
+  let inRangeIds: number[];
   let outOfRange: string;
   before(requirePdfTools);
   after(removeTestPdfs);
   beforeEach(async function () {
     this.timeout(60_000);
     manager = (await signIn('manager')).token;
-    await setCharity((await signIn('admin')).token);
+    admin = (await signIn('admin')).token;
+    await setCharity(admin);
     programme = await createProgramme(manager);
     // 2026-06-30 23:30 UTC is already 1 July in Riyadh: out of a range that ends on 30 June there.
     const march = await handedOver(manager, { programmeId: programme.id, handedOverAt: '2026-03-01T10:00:00Z' });
     const june = await handedOver(manager, { programmeId: programme.id, handedOverAt: '2026-06-30T20:00:00Z' });
     const july = await handedOver(manager, { programmeId: programme.id, handedOverAt: '2026-06-30T23:30:00Z' });
     inRange = [march.certificateCode, june.certificateCode];
+    inRangeIds = [march.allocationId, june.allocationId];
     outOfRange = july.certificateCode;
   });
 
@@ -72,5 +76,64 @@ describe('GET /api/programmes/:id/certificates.pdf (batch)', () => {
     }
     expect((await api().get('/api/programmes/999999/certificates.pdf').set(bearer(manager))).status).to.equal(404);
     expect((await api().get('/api/programmes/999999/certificates/count').set(bearer(manager))).status).to.equal(404);
+  });
+
+  // Each page must read as the single certificate in the same language: the bulk PDF is those pages, in order.
+  const singles = async (lang: string): Promise<string> => {
+    const pages: string[] = [];
+    for (const id of inRangeIds) {
+      const url = `/api/allocations/${id}/certificate.pdf?lang=${lang}`;
+      pages.push(pdfText(savePdf(await binary(api().get(url).set(bearer(manager))), `single-${lang}-${id}`)));
+    }
+    return pages.join('\n');
+  };
+  const range = 'from=2026-01-01&to=2026-06-30';
+
+  it('with ?lang=fr, prints every certificate in Arabic and French, each as the single certificate in French', async () => {
+    const res = await binary(
+      api().get(`/api/programmes/${programme.id}/certificates.pdf?${range}&lang=fr`).set(bearer(manager)),
+    );
+
+    expect(res.status).to.equal(200);
+    const file = savePdf(res, 'batch-fr');
+    const text = pdfText(file);
+    expect(text.match(/Certificat de remise d'un ordinateur/g)).to.have.length(2);
+    expect(text.match(/Scannez pour vérifier/g)).to.have.length(2);
+    expect(text).to.include('Date de remise').and.not.include('Computer Handover Certificate');
+    expect(text).to.equal(await singles('fr'));
+    expect(pdfInfo(file).Title).to.match(/^Certificats de remise d'ordinateurs · /);
+    const english = pdfText(
+      savePdf(
+        await binary(
+          api().get(`/api/programmes/${programme.id}/certificates.pdf?${range}&lang=en`).set(bearer(manager)),
+        ),
+        'batch-en',
+      ),
+    );
+    expect(english).to.equal(await singles('en'));
+  });
+
+  it('without ?lang, prints French once the country is Morocco (as the single certificate does), English before', async () => {
+    const url = `/api/programmes/${programme.id}/certificates.pdf?${range}`;
+    const saudi = pdfText(savePdf(await binary(api().get(url).set(bearer(manager))), 'batch-sa'));
+    expect(saudi).to.include('Computer Handover Certificate').and.not.include('Certificat de remise');
+
+    await api().patch('/api/settings').set(bearer(admin)).send({ country: 'MA' }).expect(200);
+    const moroccan = pdfText(savePdf(await binary(api().get(url).set(bearer(manager))), 'batch-ma'));
+
+    expect(moroccan.match(/Certificat de remise d'un ordinateur/g)).to.have.length(2);
+    expect(moroccan).to.not.include('Computer Handover Certificate');
+    expect(moroccan).to.equal(await singles('fr'));
+  });
+
+  it('with another ?lang, returns 400 naming lang (with a bad date too, both named); HEAD checks it as well', async () => {
+    const url = `/api/programmes/${programme.id}/certificates.pdf`;
+    const bad = await api().get(`${url}?${range}&lang=de`).set(bearer(manager));
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['lang']);
+    const both = await api().get(`${url}?from=2026-13-01&lang=ar`).set(bearer(manager));
+    expect(both.status).to.equal(400);
+    expect(both.body.error.details.map((d: { path: string }) => d.path)).to.have.members(['from', 'lang']);
+    expect((await api().head(`${url}?lang=de`).set(bearer(manager))).status).to.equal(400);
   });
 });

@@ -23,6 +23,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Rejects when a process listens on `port` already. A server started on a port that is taken fails to bind, but the
+ * health check there is answered by the other process, and what follows (a sign-in, the requests) goes to it: a
+ * bench that ran beside another on the same fixed port measured the other's server, and once that one stopped and
+ * its own had bound, met "session expired" with the token the other had issued.
+ */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is in use by another process: stop it, or choose another port`)
+          : err,
+      ),
+    );
+    srv.listen(port, () => srv.close(() => resolve()));
+  });
+}
+
 /** A new empty folder under the system's temp folder, `nimah-<prefix>-XXXXXX`. */
 export function tempDataDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `nimah-${prefix}-`));
@@ -193,12 +213,15 @@ export interface ServerOptions extends SpawnOptions {
  * rethrown) if it never does. The compiled build must exist (scripts/ensure-server.mjs makes it).
  */
 export async function startServer(env: NodeJS.ProcessEnv, opts: ServerOptions = {}): Promise<Server> {
+  if (opts.port !== undefined) await assertPortFree(opts.port);
   const port = opts.port ?? (await freePort());
   const args = opts.entry === 'compiled' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
   const proc = spawnNode(args, { ...env, PORT: String(port) }, opts);
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(base, { ...opts.health, server: proc });
+    // Healthy, but whose answer? Ours has not exited (a failed bind ends it) if the port was still ours.
+    if (proc.child.exitCode !== null) throw new Error(`server exited with ${proc.child.exitCode}:\n${proc.output()}`);
   } catch (error) {
     await proc.stop();
     throw error;

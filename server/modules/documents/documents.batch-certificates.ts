@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { countHandedOver, handedOverChunk, type Allocation, type HandoverPeriod } from '../allocations/index.js';
-import { isoDay, startOfLocalDay } from './documents.format.js';
+import { drawingIn, isoDay, startOfLocalDay, type SecondLanguage } from './documents.format.js';
 import type { Letterhead } from './documents.layout.js';
 import type { DateRange } from './documents.schema.js';
 import { certificateData } from './documents.handover-certificate-data.js';
@@ -46,13 +46,17 @@ function drainOrClose(sink: Writable): Promise<void> {
   });
 }
 
-/** Draws every certificate of the range into `doc`, which is already piped to `sink`; returns how many. */
+/**
+ * Draws every certificate of the range into `doc`, which is already piped to `sink`, in `lang` after Arabic; returns
+ * how many.
+ */
 export async function drawCertificates(
   doc: PDFKit.PDFDocument,
   sink: Writable,
   programmeId: number,
   range: DateRange,
   letterhead: Letterhead,
+  lang: SecondLanguage,
 ): Promise<number> {
   const period = periodOf(range);
   let drawn = 0;
@@ -62,7 +66,8 @@ export async function drawCertificates(
     const chunk: Allocation[] = await handedOverChunk(programmeId, period, after, CHUNK);
     for (const data of await certificateData(chunk)) {
       if (drawn > 0) doc.addPage();
-      drawHandoverCertificate(doc, data, letterhead);
+      // The language is set for each page alone: drawingIn is synchronous, and other requests run between pages.
+      drawingIn(lang, () => drawHandoverCertificate(doc, data, letterhead));
       drawn += 1;
       // Between pages, let the output stream write what is ready: bytes then wait on the socket, not in memory.
       await setImmediatePromise();

@@ -69,6 +69,12 @@ export const HANDOVER_TITLE: Bilingual = {
   en: 'Computer Handover Certificate',
   fr: "Certificat de remise d'un ordinateur",
 };
+/** A programme's certificates in one PDF (its metadata title). */
+export const HANDOVER_TITLES: Bilingual = {
+  ar: 'شهادات تسليم أجهزة الحاسوب',
+  en: 'Computer Handover Certificates',
+  fr: "Certificats de remise d'ordinateurs",
+};
 /** `رقم الشهادة · Certificate No.` */
 export const CERTIFICATE_NO: Bilingual = { ar: 'رقم الشهادة', en: 'Certificate No.', fr: 'N° du certificat' };
 /** `امسح للتحقق · Scan to verify` */

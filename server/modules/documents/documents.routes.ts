@@ -3,7 +3,7 @@ import { parse } from '../../lib/parse.js';
 import { defineRoutes, type RouteDef } from '../../lib/route.js';
 import { actorOf, ALL_ROLES, HANDOVER_ROLES, idParams, MANAGERS, STAFF, type Access } from '../auth/index.js';
 import { sendPdf, sendPdfBytes, streamPdf } from './documents.http.js';
-import { dateRangeQuery, labelsBody, labelsQuery, languageOf } from './documents.schema.js';
+import { certificatesQueryOf, dateRangeQuery, labelsBody, labelsQuery, languageOf } from './documents.schema.js';
 import * as documents from './documents.service.js';
 import { printLabels, renderLabels } from './documents.labels-service.js';
 import { publicDocumentRoutes } from './documents.public-routes.js';
@@ -84,16 +84,15 @@ export const apiDocumentRoutes = defineRoutes<Access>([
     },
   },
   {
-    // Express answers HEAD with this route too: headers only, X-Total-Count included, nothing drawn.
+    // Express answers HEAD with this route too: headers only, X-Total-Count included, nothing drawn. `?lang` as the
+    // single certificate takes it (each page drawn as that one).
     method: 'get',
     path: '/api/programmes/:id/certificates.pdf',
     access: MANAGERS,
-    handler: async (req, res) =>
-      streamPdf(
-        req,
-        res,
-        await documents.programmeCertificates(parse(idParams, req.params).id, parse(dateRangeQuery, req.query)),
-      ),
+    handler: async (req, res) => {
+      const { range, lang } = certificatesQueryOf(req.query);
+      await streamPdf(req, res, await documents.programmeCertificates(parse(idParams, req.params).id, range, lang));
+    },
   },
   {
     method: 'get',

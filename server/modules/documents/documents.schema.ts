@@ -66,11 +66,12 @@ const isoDate = Joi.string()
     Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? invalid(h, 'date.invalid', '{{#label}} is not a real date') : v,
   );
 
-export const dateRangeQuery = Joi.object<DateRange>({ from: isoDate, to: isoDate }).custom((v: DateRange, h) =>
+const inOrder = (v: DateRange, h: Joi.CustomHelpers): DateRange | Joi.ErrorReport =>
   v.from && v.to && v.to < v.from
     ? invalid(h, 'dateRange.order', 'to must not be before from', { start: 'from', end: 'to' })
-    : v,
-);
+    : v;
+
+export const dateRangeQuery = Joi.object<DateRange>({ from: isoDate, to: isoDate }).custom(inOrder);
 
 /** A certificate code as printed (10 base32 characters); a scan may bring lower case, spaces or hyphens. */
 export function normaliseCertificateCode(raw: string): string | null {
@@ -88,4 +89,17 @@ export const languageQuery = Joi.object<{ lang?: SecondLanguage }>({
 
 export function languageOf(query: unknown): SecondLanguage {
   return parse(languageQuery, query).lang ?? defaultSecondLanguage(currentCountry());
+}
+
+/** A programme's certificates in one PDF: the date range and `?lang`, checked together (one 400 names them all). */
+export const certificatesQuery = Joi.object<DateRange & { lang?: SecondLanguage }>({
+  from: isoDate,
+  to: isoDate,
+  lang: Joi.string().valid(...SECOND_LANGUAGES),
+}).custom(inOrder);
+
+/** The range, and the language as the single certificate takes it (`languageOf`). */
+export function certificatesQueryOf(query: unknown): { range: DateRange; lang: SecondLanguage } {
+  const { lang, ...range } = parse(certificatesQuery, query);
+  return { range, lang: lang ?? defaultSecondLanguage(currentCountry()) };
 }

@@ -10,7 +10,7 @@ import { findProgramme } from '../programmes/index.js';
 import { loadReceipt } from './documents.donor-receipt-data.js';
 import { drawDonorReceipt, RECEIPT_TITLE } from './documents.donor-receipt-pdf.js';
 import { loadHandoverCertificate } from './documents.handover-certificate-data.js';
-import { drawHandoverCertificate, HANDOVER_TITLE } from './documents.handover-certificate-pdf.js';
+import { drawHandoverCertificate, HANDOVER_TITLE, HANDOVER_TITLES } from './documents.handover-certificate-pdf.js';
 import { loadSanitizationCertificate } from './documents.sanitization-certificate-data.js';
 import { drawSanitizationCertificate, SANITIZATION_TITLE } from './documents.sanitization-certificate-pdf.js';
 import { UnprocessableError } from '../../lib/errors.js';
@@ -96,8 +96,12 @@ export async function certificateCount(
   };
 }
 
-/** 404 for an unknown programme, 422 NO_CERTIFICATES when the range holds none. */
-export async function programmeCertificates(programmeId: number, range: DateRange): Promise<StreamJob> {
+/** 404 for an unknown programme, 422 NO_CERTIFICATES when the range holds none. Each page as the single certificate. */
+export async function programmeCertificates(
+  programmeId: number,
+  range: DateRange,
+  lang: SecondLanguage = 'en',
+): Promise<StreamJob> {
   const [programme, total, letterhead] = await Promise.all([
     findProgramme(programmeId),
     countCertificates(programmeId, range),
@@ -114,10 +118,10 @@ export async function programmeCertificates(programmeId: number, range: DateRang
     total,
     options: {
       ...A4,
-      title: `${HANDOVER_TITLE.en}s · ${programme.nameLatin || programme.name}`,
+      title: `${second(HANDOVER_TITLES, lang)} · ${programme.nameLatin || programme.name}`,
       author: letterhead.nameLatin || letterhead.name,
-      subject: `${total} certificates`,
+      subject: `${total} ${second({ ar: 'شهادة', en: 'certificates', fr: 'certificats' }, lang)}`,
     },
-    draw: (doc, sink) => drawCertificates(doc, sink, programme.id, range, letterhead),
+    draw: (doc, sink) => drawCertificates(doc, sink, programme.id, range, letterhead, lang),
   };
 }
