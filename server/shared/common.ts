@@ -21,9 +21,9 @@ export function can(role: Role, allowed: readonly Role[]): boolean {
 
 /** Languages of the web client. */
 export type Language = 'ar' | 'en' | 'fr';
-/** Languages documents and messages to donors are written in (receipts, certificates); French is not yet one. */
-export type DocumentLanguage = 'ar' | 'en';
-export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['ar', 'en'];
+/** A donor's language (their page, statement, receipts' link and emails): Arabic, English or French (issue 20). */
+export type DocumentLanguage = 'ar' | 'en' | 'fr';
+export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['ar', 'en', 'fr'];
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };

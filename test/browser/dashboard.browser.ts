@@ -320,6 +320,13 @@ describe('browser: the programme dashboard a manager trusts (pipeline, stage tim
     expect(legend).to.contain('Prêt').and.contain('Remis').and.contain('Réception');
     await checkPage(page, 'dashboard (French)');
     await screenshot(page, 'dashboard-fr.png');
+    // Figures by region: in a French UI the regional report's links ask for Arabic and French (issue 20).
+    await page.goto(`${server.url}/reports/regions`);
+    const pdfAll = page.getByTestId('regions-pdf-all');
+    await pdfAll.waitFor();
+    expect(await pdfAll.getAttribute('href')).to.equal('/api/reports/regions/all.pdf?lang=fr');
+    const pdf = await page.request.get(`${server.url}/api/reports/regions/all.pdf?lang=fr`);
+    expect(pdf.status()).to.equal(200);
     // Back to Arabic for whoever reads this user next.
     await page.getByTestId('language-switch').click();
     await page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });

@@ -199,6 +199,14 @@ describe('browser: the screens on real data', function () {
     expect(await page.locator('input[name="email"]').getAttribute('aria-invalid')).to.equal('true');
     await checkPage(page, 'donor form');
     await screenshot(page, 'donor-form-ar.png');
+    // A donor who reads French (issue 20): the form offers Français and saves fr.
+    await page.getByRole('combobox', { name: 'اللغة المفضلة' }).click();
+    await page.getByRole('option', { name: 'Français' }).click();
+    await page.locator('input[name="email"]').fill('nour@example.org');
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.waitForURL(/\/donors\/\d+$/);
+    const saved = await api.call<{ preferredLanguage: string }>('GET', `/api/donors/${page.url().split('/').pop()}`);
+    expect(saved.preferredLanguage).to.equal('fr');
   });
 
   it('donations: list and detail with devices by status', async function () {

@@ -72,6 +72,41 @@ describe('public impact (GET /api/public/impact, /impact)', () => {
     expect(page.text).to.contain('المنطقة الشرقية').and.to.contain('Eastern Province').and.not.to.contain('أبو فهد');
   });
 
+  // Issue 20: French after Arabic with ?lang=fr, and by default once the charity's country is Morocco.
+  it('in French (?lang=fr, or by default in Morocco): French words and region names, no English; 400 for another language', async () => {
+    await publish(admin, true);
+    await handedOver(manager, { beneficiary: { regionCode: 'SA-02' } });
+    const english = [
+      /\bserved\b/,
+      /Impact to date/,
+      /By region/,
+      /Makkah/,
+      /\bFamilies\b/,
+      /handed over/,
+      /our impact/,
+    ];
+    const expectFrench = (html: string) => {
+      expect(html).to.contain('lang="fr"').and.not.contain('lang="en"');
+      for (const words of ['Impact à ce jour', 'Par région', 'La Mecque', 'familles bénéficiaires', 'Région', 'Élèves'])
+        expect(html).to.contain(words);
+      expect(html).to.contain('Les douze derniers mois').and.contain('aucune donnée personnelle');
+      expect(html).to.contain('مكة المكرمة');
+      for (const word of english) expect(html, String(word)).to.not.match(word);
+    };
+    expectFrench((await api().get('/impact?lang=fr').expect(200)).text);
+    const bad = await api().get('/impact?lang=de').expect(400);
+    expect(bad.body.error.details[0]).to.include({ path: 'lang' });
+
+    await api().patch('/api/settings').set(bearer(admin)).send({ country: 'MA' }).expect(200);
+    expectFrench((await api().get('/impact').expect(200)).text);
+    expect((await api().get('/impact?lang=en').expect(200)).text)
+      .to.contain('Makkah')
+      .and.not.contain('La Mecque');
+    await publish(admin, false);
+    const gone = await api().get('/impact').expect(404);
+    expect(gone.text).to.contain('ne publie pas');
+  });
+
   it('is cacheable by HTTP, not by the process: a strong ETag answers If-None-Match with 304 until a figure changes', async () => {
     await publish(admin, true);
     const first = await api().get('/api/public/impact').expect(200);

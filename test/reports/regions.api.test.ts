@@ -202,7 +202,7 @@ describe('figures by region', () => {
       expect(text).to.contain('Riyadh');
       expect(text).to.contain('Regional Report');
       expect(text).to.contain('Nimah Computer Refurbishing Charity');
-      expect(text).to.contain('families served');
+      expect(text).to.contain('family served'); // one family: the caption agrees with its count
       expect(text).to.contain('Intake and handovers by month');
       expect(text).to.contain('SA-01');
       // The tiles: 3 received, 200 kg CO2e.
@@ -221,6 +221,56 @@ describe('figures by region', () => {
       for (const name of ['Riyadh', 'الرياض', 'Makkah', 'مكة المكرمة', 'Casablanca-Settat', 'الدار البيضاء سطات'])
         expect(compact(text)).to.contain(compact(name));
       expect(text).to.contain('3 / 3');
+    });
+
+    // Issue 20: French after Arabic (`?lang=fr`, the default in Morocco), its captions agreeing with their counts.
+    it('with ?lang=fr, prints the region, captions, months, notes and numbers in French, and no English', async () => {
+      await setCharity(admin);
+      await scenario();
+      const file = savePdf(await binary(api().get('/api/reports/regions/SA-01.pdf?lang=fr').set(bearer(manager))));
+      expect(pdfInfo(file).Title).to.equal('Rapport régional · Riyad');
+      const text = pdfText(file);
+      expect(compact(text)).to.contain('الرياض').and.contain('التقريرالإقليمي');
+      for (const words of [
+        'Rapport régional',
+        'Riyad',
+        'Chiffres à ce jour',
+        'Réceptions et remises par mois',
+        'Appareils reçus',
+        'Code de la région',
+        'ne donne que des nombres',
+        'Poids évité',
+        'empreinte de fabrication',
+      ])
+        expect(text).to.contain(words);
+      // One handed over, one family (singular); three received (plural); the chart's totals as a sentence.
+      expect(text).to.match(/\b1\b[\s\S]*appareil remis\b/);
+      expect(text).to.match(/\b3\b[\s\S]*appareils reçus/);
+      expect(text).to.contain('famille bénéficiaire').and.not.contain('familles bénéficiaires');
+      expect(text.replace(/\s+/g, ' ')).to.contain('Sur ces mois : 3 appareils reçus et 1 appareil remis.');
+      const month = new Intl.DateTimeFormat('fr-MA', { month: 'short', timeZone: 'UTC' }).format(new Date());
+      expect(text).to.contain(month);
+      for (const english of [
+        /Regional Report/,
+        /Riyadh/,
+        /\bdevices?\b/i,
+        /\bfamil(y|ies)\b/i,
+        /Figures to date/,
+        /Weight diverted/,
+      ])
+        expect(text, String(english)).to.not.match(english);
+    });
+
+    it('without ?lang, prints French in Morocco (the stored country) and English again with ?lang=en; 400 for another', async () => {
+      await scenario();
+      await api().patch('/api/settings').set(bearer(admin)).send({ country: 'MA' }).expect(200);
+      const fr = pdfText(savePdf(await binary(api().get('/api/reports/regions/all.pdf').set(bearer(manager)))));
+      expect(fr).to.contain('Rapport régional').and.contain('La Mecque').and.contain('Casablanca-Settat');
+      expect(fr).to.not.contain('Makkah');
+      const en = pdfText(savePdf(await binary(api().get('/api/reports/regions/all.pdf?lang=en').set(bearer(manager)))));
+      expect(en).to.contain('Regional Report').and.contain('Makkah');
+      const bad = await api().get('/api/reports/regions/SA-01.pdf?lang=de').set(bearer(manager)).expect(400);
+      expect(bad.body.error.details[0]).to.include({ path: 'lang' });
     });
 
     it('when the code is not a region of the list, answers 404 NOT_FOUND in the error shape', async () => {

@@ -247,7 +247,9 @@ export const endpoints = {
     /** The regions' and the partners' tables as CSV, within the dashboard's filters. */
     regionsCsvFor: (filters: Query = {}) => withQuery('/api/reports/regions.csv', filters),
     partnersCsvFor: (filters: Query = {}) => withQuery('/api/reports/partners.csv', filters),
-    regionPdfUrl: (code: string) => `/api/reports/regions/${encodeURIComponent(code)}.pdf`,
+    /** The regional report; `lang` is printed after Arabic (none: the server's default, French in Morocco). */
+    regionPdfUrl: (code: string, lang?: 'en' | 'fr') =>
+      withQuery(`/api/reports/regions/${encodeURIComponent(code)}.pdf`, { lang }),
     /** A dashboard table as CSV (monthly, status, stages), with the same filters as the dashboard. */
     dashboardCsvUrl: (table: 'monthly' | 'status' | 'stages', filters: Query = {}) =>
       withQuery(`/api/reports/dashboard/${table}.csv`, filters),

@@ -27,7 +27,7 @@ export function loadMessages(language: Language): Promise<Messages> {
   return loaders[language]();
 }
 
-/** The UI languages, in the order offered (a user's `language`). Donors' receipts use DOCUMENT_LANGUAGES (ar, en). */
+/** The UI languages, in the order offered (a user's `language`). Donors' documents use DOCUMENT_LANGUAGES (ar, en, fr). */
 export const LANGUAGES: readonly Language[] = ['ar', 'en', 'fr'];
 
 const cache = createIntlCache();

@@ -1,9 +1,9 @@
 // The donor's page and yearly statement speak one language only (spec §12; unlike the bilingual receipts): Arabic
-// (right to left), English or French. Donors choose Arabic or the other language (DocumentLanguage: ar, en); the
-// other language is the country's second language of documents (documents.format.ts): a Moroccan donor who did not
-// choose Arabic reads French, a Saudi one English. `?lang=ar|en|fr` on a statement asks for one language instead.
+// (right to left), English or French. Donors choose Arabic, English or French (DocumentLanguage: ar, en, fr); 'en'
+// stored before French could be chosen meant "not Arabic", so it still reads the country's second language of
+// documents (documents.format.ts): French in Morocco, English in Saudi Arabia. `?lang=ar|en|fr` on a statement asks for one language instead.
 // Sentences with counts are in documents.messages.ts.
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { ltr } from '../../lib/pdf/index.js';
 import { defaultSecondLanguage, gregorianDate } from './documents.format.js';
 import type { Impact } from './documents.donor-receipt-impact.js';
@@ -13,9 +13,9 @@ export type DonorLanguage = 'ar' | 'en' | 'fr';
 export const DONOR_LANGUAGES: readonly DonorLanguage[] = ['ar', 'en', 'fr'];
 export type Words = Readonly<Record<DonorLanguage, string>>;
 
-/** The donor's language: Arabic, or else the country's second language; a stored 'fr' reads French. */
+/** The donor's language: 'fr' French, 'en' the country's second language (the effective country), else Arabic. */
 export const languageOf = (preferred: string | null | undefined): DonorLanguage =>
-  preferred === 'fr' ? 'fr' : preferred === 'en' ? defaultSecondLanguage(config.country) : 'ar';
+  preferred === 'fr' ? 'fr' : preferred === 'en' ? defaultSecondLanguage(currentCountry()) : 'ar';
 export const directionOf = (language: DonorLanguage): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
 
 /** Latin text inside Arabic keeps its order (codes, dates, numbers); other languages need no isolation. */

@@ -140,6 +140,41 @@ export const MESSAGES = {
     en: 'Thank you. The devices of donation {code} have not been received yet; the receipt will appear here once they are.',
     fr: 'Merci. Les appareils du don {code} n’ont pas encore été reçus ; le reçu apparaîtra ici dès leur réception.',
   },
+  // The regional report (documents.regional-report-pdf.ts): its tiles' captions beside the shared ones above, and the
+  // line under its chart. Arabic counts with the singular caption, as on the receipt's tiles.
+  regionInWorkshop: { ar: 'قيد التجهيز', en: 'in the workshop', fr: 'en atelier' },
+  regionReady: {
+    ar: 'جاهز للتسليم',
+    en: 'ready to hand over',
+    fr: '{n, plural, one {prêt à remettre} other {prêts à remettre}}',
+  },
+  regionHandedOver: {
+    ar: 'جهاز سُلّم لمستفيد',
+    en: '{n, plural, one {device handed over} other {devices handed over}}',
+    fr: '{n, plural, one {appareil remis} other {appareils remis}}',
+  },
+  regionInstitutions: {
+    ar: 'جهة استفادت',
+    en: '{n, plural, one {institution served} other {institutions served}}',
+    fr: '{n, plural, one {établissement bénéficiaire} other {établissements bénéficiaires}}',
+  },
+  // The chart's totals over its months. Arabic: the verb agrees with the count (few: feminine plural).
+  regionChartTotals: {
+    ar: 'خلال هذه الأشهر {intake, plural, zero {لم يُستلم أي جهاز} one {استُلم جهاز واحد} two {استُلم جهازان} few {استُلمت # أجهزة} many {استُلم # جهازًا} other {استُلم # جهاز}} و{handovers, plural, zero {لم يُسلَّم أي جهاز} one {سُلِّم جهاز واحد} two {سُلِّم جهازان} few {سُلِّمت # أجهزة} many {سُلِّم # جهازًا} other {سُلِّم # جهاز}}.',
+    en: 'Over these months: {intake, plural, one {# device received} other {# devices received}} and {handovers, plural, one {# device handed over} other {# devices handed over}}.',
+    fr: 'Sur ces mois : {intake, plural, one {# appareil reçu} many {# d’appareils reçus} other {# appareils reçus}} et {handovers, plural, one {# appareil remis} many {# d’appareils remis} other {# appareils remis}}.',
+  },
+  // How the regional figures were made, under every page's chart. The weights and factors come formatted.
+  regionAttribution: {
+    ar: 'تُنسب الأجهزة والأقراص والأوزان والانبعاثات إلى منطقة الموقع الذي يحفظها، ويُنسب التسليم والمستفيدون (الأسر والطلاب والجهات) إلى منطقة المستفيد عند التسليم (أو منطقة الموقع إن لم تُسجَّل له منطقة)، ويُعدّ كل مستفيد مرة واحدة. يذكر هذا التقرير الأعداد فقط ولا يذكر أي اسم.',
+    en: 'Devices, drives, weights and CO2e count in the region of the site that holds them; handovers and beneficiaries (families, students, institutions) in the beneficiary’s region at handover (the site’s when none was recorded), each beneficiary once. This report gives counts only, never a name.',
+    fr: 'Les appareils, disques, poids et CO2e comptent dans la région du site qui les détient ; les remises et les bénéficiaires (familles, élèves, établissements) dans la région du bénéficiaire lors de la remise (celle du site à défaut), chaque bénéficiaire une seule fois. Ce rapport ne donne que des nombres, jamais un nom.',
+  },
+  regionWeights: {
+    ar: 'الوزن المحوَّل = أوزان جهات التدوير المسجلة + وزن تقديري لكل جهاز سُلّم (محمول {laptop}، مكتبي {desktop}). الانبعاثات المتجنَّبة تقدير للأجهزة المسلَّمة فقط: {co2eLaptop} للمحمول و{co2eDesktop} للمكتبي.',
+    en: 'Weight diverted = recyclers’ recorded weights + an assumed weight per placed device (laptop {laptop}, desktop {desktop}). CO2e avoided is an estimate for placed devices only: {co2eLaptop} per laptop, {co2eDesktop} per desktop. {source}',
+    fr: 'Poids évité = poids enregistrés par les recycleurs + un poids estimé par appareil remis (portable {laptop}, fixe {desktop}). Le CO2e évité est une estimation qui ne compte que les appareils remis : {co2eLaptop} par portable, {co2eDesktop} par fixe. Source : {source}',
+  },
 } satisfies Record<string, Messages>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -1,8 +1,10 @@
-// The regional report for public partners: on each page the letterhead, the region's name in Arabic and English,
+// The regional report for public partners: on each page the letterhead, the region's name in Arabic and the second
+// language (English, or French: `?lang=fr`, by default in Morocco),
 // its figures as tiles, a bar chart of intake and handovers over 12 months drawn with vector primitives, and how
 // the figures were made. One page per region; nothing on it flows onto a second page.
 import { drawTextMemo } from './documents.text-memo.js';
-import { formatNumber, gregorianDate, type Bilingual } from './documents.format.js';
+import { formatNumber, gregorianDate, second, secondLanguage, type Bilingual } from './documents.format.js';
+import { message, messages, type MessageId } from './documents.messages.js';
 import {
   A4,
   COLORS,
@@ -27,8 +29,11 @@ import {
 } from './documents.regional-report-data.js';
 
 const SERIES = {
-  intake: { color: COLORS.primary, label: { ar: 'الأجهزة المستلمة', en: 'Devices received' } },
-  handovers: { color: COLORS.accent, label: { ar: 'الأجهزة المسلَّمة', en: 'Devices handed over' } },
+  intake: { color: COLORS.primary, label: { ar: 'الأجهزة المستلمة', en: 'Devices received', fr: 'Appareils reçus' } },
+  handovers: {
+    color: COLORS.accent,
+    label: { ar: 'الأجهزة المسلَّمة', en: 'Devices handed over', fr: 'Appareils remis' },
+  },
 } as const satisfies Record<string, { color: string; label: Bilingual }>;
 
 export function drawRegionalReport(doc: PDFKit.PDFDocument, data: RegionalReportData, letterhead: Letterhead): void {
@@ -40,7 +45,7 @@ export function drawRegionalReport(doc: PDFKit.PDFDocument, data: RegionalReport
   for (let i = start; i < start + count; i += 1) {
     doc.switchToPage(i);
     const code = data.pages[i - start]?.region.code ?? '';
-    drawFooter(doc, letterhead, `${REGIONAL_TITLE.en} · ${code} · ${i - start + 1} / ${count}`);
+    drawFooter(doc, letterhead, `${second(REGIONAL_TITLE)} · ${code} · ${i - start + 1} / ${count}`);
   }
 }
 
@@ -49,18 +54,27 @@ function drawRegionPage(doc: PDFKit.PDFDocument, page: RegionalReportPage, issue
   y = drawRegionName(doc, y, page.region);
   const months = page.months.map((m) => m.month);
   y = drawFieldGrid(doc, y, [
-    { label: { ar: 'رمز المنطقة', en: 'Region code' }, value: page.region.code },
-    { label: { ar: 'فترة الرسم البياني', en: 'Chart period' }, value: periodOf(months) },
-    { label: { ar: 'تاريخ الإصدار', en: 'Date issued' }, value: gregorianDate(issuedAt).ar },
+    { label: { ar: 'رمز المنطقة', en: 'Region code', fr: 'Code de la région' }, value: page.region.code },
+    { label: { ar: 'فترة الرسم البياني', en: 'Chart period', fr: 'Période du graphique' }, value: periodOf(months) },
+    { label: { ar: 'تاريخ الإصدار', en: 'Date issued', fr: 'Date d’émission' }, value: gregorianDate(issuedAt).ar },
   ]);
-  y = drawSectionHeading(doc, y, { ar: 'الأرقام حتى تاريخه', en: 'Figures to date' });
+  y = drawSectionHeading(doc, y, { ar: 'الأرقام حتى تاريخه', en: 'Figures to date', fr: 'Chiffres à ce jour' });
   y = drawTiles(doc, y + 4, tilesOf(page.figures));
-  y = drawSectionHeading(doc, y, { ar: 'الاستلام والتسليم شهريًا', en: 'Intake and handovers by month' });
+  y = drawSectionHeading(doc, y, {
+    ar: 'الاستلام والتسليم شهريًا',
+    en: 'Intake and handovers by month',
+    fr: 'Réceptions et remises par mois',
+  });
   y = drawMonthlyChart(doc, y + 6, page.months);
+  const totals = {
+    intake: page.months.reduce((sum, m) => sum + m.intake, 0),
+    handovers: page.months.reduce((sum, m) => sum + m.handovers, 0),
+  };
+  y = drawParagraphPair(doc, y - 6, messages('regionChartTotals', totals), 7.5) - 2;
   for (const note of regionalNotes()) y = drawParagraphPair(doc, y, note, 7) - 4;
 }
 
-/** The region's Arabic name at the right, its English name at the left, on a light band under an accent rule. */
+/** The region's Arabic name at the right, its second-language name at the left, on a light band under an accent rule. */
 function drawRegionName(doc: PDFKit.PDFDocument, y: number, region: RegionalReportPage['region']): number {
   const height = 30;
   doc.save().rect(MARGIN, y, CONTENT_WIDTH, height).fill(COLORS.band).restore();
@@ -76,7 +90,7 @@ function drawRegionName(doc: PDFKit.PDFDocument, y: number, region: RegionalRepo
     color: COLORS.primary,
     direction: 'rtl',
   });
-  drawTextMemo(doc, region.nameEn, {
+  drawTextMemo(doc, secondLanguage() === 'fr' ? region.nameFr : region.nameEn, {
     x: MARGIN + 10,
     y: y + 7,
     width: half,
@@ -89,22 +103,29 @@ function drawRegionName(doc: PDFKit.PDFDocument, y: number, region: RegionalRepo
   return y + height + 8;
 }
 
+/** A tile's caption in Arabic and the second language, agreeing with its count in the second language. */
+const caption = (id: MessageId, n: number): Bilingual => ({
+  ar: message(id, 'ar', { n }),
+  en: message(id, 'en', { n }),
+  fr: message(id, 'fr', { n }),
+});
+
 function tilesOf(f: RegionalReportPage['figures']): Tile[][] {
   const n = formatNumber;
   return [
     [
-      { value: n(f.received), label: { ar: 'جهاز استُلم', en: 'devices received' } },
-      { value: n(f.inWorkshop), label: { ar: 'قيد التجهيز', en: 'in the workshop' } },
-      { value: n(f.ready), label: { ar: 'جاهز للتسليم', en: 'ready to hand over' } },
-      { value: n(f.handedOver), label: { ar: 'جهاز سُلّم لمستفيد', en: 'devices handed over' } },
-      { value: n(f.drivesSanitized), label: { ar: 'قرص مُحيت بياناته', en: 'drives sanitized' } },
+      { value: n(f.received), label: caption('tileReceived', f.received) },
+      { value: n(f.inWorkshop), label: caption('regionInWorkshop', f.inWorkshop) },
+      { value: n(f.ready), label: caption('regionReady', f.ready) },
+      { value: n(f.handedOver), label: caption('regionHandedOver', f.handedOver) },
+      { value: n(f.drivesSanitized), label: caption('tileDrives', f.drivesSanitized) },
     ],
     [
-      { value: n(f.families), label: { ar: 'أسرة استفادت', en: 'families served' } },
-      { value: n(f.students), label: { ar: 'طالب استفاد', en: 'students served' } },
-      { value: n(f.institutions), label: { ar: 'جهة استفادت', en: 'institutions served' } },
-      { value: n(f.kgDiverted), label: { ar: 'كغ أُبعدت عن النفايات', en: 'kg kept out of e-waste' } },
-      { value: `≈ ${n(f.co2eKg)}`, label: { ar: 'كغ CO2e تُجنّبت (تقدير)', en: 'kg CO2e avoided (est.)' } },
+      { value: n(f.families), label: caption('tileFamilies', f.families) },
+      { value: n(f.students), label: caption('tileStudents', f.students) },
+      { value: n(f.institutions), label: caption('regionInstitutions', f.institutions) },
+      { value: n(f.kgDiverted), label: caption('tileKg', f.kgDiverted) },
+      { value: `≈ ${n(f.co2eKg)}`, label: caption('tileCo2eShort', f.co2eKg) },
     ],
   ];
 }
@@ -121,7 +142,7 @@ const AXIS_WIDTH = 30;
 
 /**
  * Grouped bars, oldest month at the left (a time axis, in Western digits like the rest of the report), a grid line
- * per step with its value, each bar's value above it, and under each month its Arabic and English names (the year
+ * per step with its value, each bar's value above it, and under each month its Arabic and second-language names (the year
  * under the first month and under every January). Returns the y below the legend.
  */
 function drawMonthlyChart(doc: PDFKit.PDFDocument, y: number, months: RegionalReportPage['months']): number {
@@ -178,7 +199,7 @@ function drawMonthlyChart(doc: PDFKit.PDFDocument, y: number, months: RegionalRe
     const name = monthName(m.month);
     const box = { x: centre - slot / 2, width: slot, align: 'center' as const };
     drawTextMemo(doc, name.ar, { ...box, y: bottom + 4, size: 7, color: COLORS.ink, direction: 'rtl' });
-    drawTextMemo(doc, name.en, { ...box, y: bottom + 14, size: 6.5, color: COLORS.muted, direction: 'ltr' });
+    drawTextMemo(doc, second(name), { ...box, y: bottom + 14, size: 6.5, color: COLORS.muted, direction: 'ltr' });
     if (i === 0 || m.month.endsWith('-01'))
       drawTextMemo(doc, m.month.slice(0, 4), {
         ...box,
@@ -196,7 +217,7 @@ function drawMonthlyChart(doc: PDFKit.PDFDocument, y: number, months: RegionalRe
 function drawLegend(doc: PDFKit.PDFDocument, y: number): void {
   let x = A4.width - MARGIN;
   for (const series of [SERIES.intake, SERIES.handovers]) {
-    const label = `${series.label.ar} · ${series.label.en}`;
+    const label = `${series.label.ar} · ${second(series.label)}`;
     const width = 160;
     doc
       .save()

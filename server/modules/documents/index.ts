@@ -11,7 +11,10 @@ export { sendPdf } from './documents.http.js';
 export { trainingCertificate, traineeCards } from './documents.training.js';
 // The frame of the public pages, for other modules' public pages (impact).
 export { page as publicPage, escapeHtml, paragraph, notFoundPage } from './documents.public-html.js';
-export { formatNumber } from './documents.format.js';
+export { formatNumber, drawingIn, second, secondLanguage, type SecondLanguage } from './documents.format.js';
+// `?lang=en|fr` of a document route (the regional report, the impact page): by default the country's.
+export { languageOf as documentLanguageOf } from './documents.schema.js';
+export { regionOf } from './documents.places.js';
 // The donor's yearly statement (spec §12): issued by a write (issueStatement takes the caller's transaction, so a
 // "statement ready" message can join it), drawn for staff by the donors' routes.
 export {

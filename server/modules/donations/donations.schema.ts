@@ -8,7 +8,15 @@ import type { Role } from '../auth/index.js';
 import { DEVICE_TYPES } from '../devices/index.js';
 import { mayContactDonors } from '../donors/index.js';
 import { DONATION_CHANNELS, DONATION_STATUSES, type Donation } from './donations.model.js';
-import type { DonationChannel, DonationDto, DonationStatus, DonorKind, PledgeItemDto } from '../../shared/index.js';
+import {
+  DOCUMENT_LANGUAGES,
+  type DocumentLanguage,
+  type DonationChannel,
+  type DonationDto,
+  type DonationStatus,
+  type DonorKind,
+  type PledgeItemDto,
+} from '../../shared/index.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 const isoDate = Joi.string()
@@ -73,7 +81,7 @@ export interface PledgeInput {
     city?: string;
     contactPerson?: string;
     crNumber?: string;
-    preferredLanguage: 'ar' | 'en';
+    preferredLanguage: DocumentLanguage;
   };
   items: PledgeItemDto[];
   preferredPickupDate?: string;
@@ -89,7 +97,9 @@ export const pledgeInput = Joi.object<PledgeInput>({
     city: optional(100),
     contactPerson: optional(200),
     crNumber: optional(32),
-    preferredLanguage: Joi.string().valid('ar', 'en').default('ar'),
+    preferredLanguage: Joi.string()
+      .valid(...DOCUMENT_LANGUAGES)
+      .default('ar'),
   })
     .or('phone', 'email')
     .messages({ 'object.missing': 'donor needs a phone or an email so that we can reach you' })

@@ -7,7 +7,13 @@ import { MANAGERS, mayAccess, STAFF, type Role } from '../auth/index.js';
 import type { Donor } from './donors.model.js';
 import { pageUrlOf } from './donors.page-token.js';
 import type { StatementRecord } from './donors.statements.js';
-import type { DonorDto, DonorInput as DonorFormInput, DonorKind, DonorStatementDto } from '../../shared/index.js';
+import {
+  DOCUMENT_LANGUAGES,
+  type DonorDto,
+  type DonorInput as DonorFormInput,
+  type DonorKind,
+  type DonorStatementDto,
+} from '../../shared/index.js';
 
 const optional = (max: number) => Joi.string().trim().max(max).allow('', null).empty(['', null]);
 
@@ -27,7 +33,7 @@ export const donorKeys = {
     .message('{{#label}} must be 4 to 32 letters or digits')
     .allow('', null)
     .empty(['', null]),
-  preferredLanguage: Joi.string().valid('ar', 'en'),
+  preferredLanguage: Joi.string().valid(...DOCUMENT_LANGUAGES),
   creditOnCertificates: Joi.boolean(),
 };
 export const donorInput = Joi.object<DonorInput>({

@@ -9,7 +9,7 @@ import { NotFoundError } from '../../lib/errors.js';
 import { publicRateLimit } from '../../lib/http-middleware.js';
 import { defineRoutes } from '../../lib/route.js';
 import type { Access } from '../auth/index.js';
-import { notFoundPage } from '../documents/index.js';
+import { documentLanguageOf, drawingIn, notFoundPage } from '../documents/index.js';
 import { impactPage } from './impact.page.js';
 import { publicImpact } from './impact.service.js';
 
@@ -51,16 +51,26 @@ export const impactRoutes = defineRoutes<Access>([
     reads: 'replica',
     access: 'public',
     before: limited('impact-page'),
+    // Arabic and the second language: `?lang=en|fr`, by default the country's (French in Morocco); 400 for another.
     handler: async (req, res) => {
+      const lang = documentLanguageOf(req.query);
       const impact = await publicImpact();
       if (!impact) {
         res.status(404).type('html').set('Cache-Control', 'no-store');
-        res.send(
-          notFoundPage({ ar: 'لا تنشر الجمعية أرقام أثرها.', en: 'The charity does not publish its impact figures.' }),
-        );
+        const gone = {
+          ar: 'لا تنشر الجمعية أرقام أثرها.',
+          en: 'The charity does not publish its impact figures.',
+          fr: 'L’association ne publie pas les chiffres de son impact.',
+        };
+        res.send(drawingIn(lang, () => notFoundPage(gone)));
         return;
       }
-      sendCacheable(req, res, 'html', impactPage(impact));
+      sendCacheable(
+        req,
+        res,
+        'html',
+        drawingIn(lang, () => impactPage(impact)),
+      );
     },
   },
 ]);

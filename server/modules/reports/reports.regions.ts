@@ -90,7 +90,7 @@ export async function regionalReportData(code: string, now = new Date()): Promis
     issuedAt: now,
     pages: await Promise.all(
       regions.map(async (r) => ({
-        region: { code: r.code, nameAr: r.nameAr, nameEn: r.nameEn },
+        region: { code: r.code, nameAr: r.nameAr, nameEn: r.nameEn, nameFr: r.nameFr },
         figures: figures.get(r.code) ?? emptyRegionFigures(),
         months: await regionMonthly(r.code, now),
       })),

@@ -1,7 +1,7 @@
 import { parse } from '../../lib/parse.js';
 import { defineRoutes } from '../../lib/route.js';
 import { ALL_ROLES, idParams, type Access } from '../auth/index.js';
-import { regionalReport, sendPdf } from '../documents/index.js';
+import { documentLanguageOf, regionalReport, sendPdf } from '../documents/index.js';
 import { REGIONAL_REPORT_ROLES } from '../../shared/index.js';
 import { csvScopeOf, devicesCsvQuery, devicesCsvSelection, streamDevicesCsv } from './reports.csv.js';
 import { dashboard, dashboardFilters, dashboardQuery } from './reports.dashboard.js';
@@ -70,14 +70,16 @@ export const reportRoutes = defineRoutes<Access>([
     handler: async (req, res) => sendRegionsCsv(res, parse(dashboardQuery, req.query)),
   },
   {
-    // `:code` is a region code (SA-01) for its page, or `all` for one page per region with figures.
+    // `:code` is a region code (SA-01) for its page, or `all` for one page per region with figures; `?lang=en|fr`
+    // is the language after Arabic (by default the country's: French in Morocco).
     method: 'get',
     path: '/api/reports/regions/:code.pdf',
     reads: 'replica',
     access: REGIONAL_REPORT_ROLES,
     handler: async (req, res) => {
       const { code } = parse(regionPdfParams, req.params);
-      sendPdf(res, await regionalReport(await regionalReportData(code), code.toLowerCase()));
+      const lang = documentLanguageOf(req.query);
+      sendPdf(res, await regionalReport(await regionalReportData(code), code.toLowerCase(), lang));
     },
   },
   {

@@ -122,7 +122,7 @@ function DonorForm({ existing }: { existing?: DonorDto }) {
           label={t('donor.language')}
           data={options('language', DOCUMENT_LANGUAGES)}
           {...form.getInputProps('preferredLanguage')}
-          onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' ? 'en' : 'ar')}
+          onChange={(v) => form.setFieldValue('preferredLanguage', v === 'en' || v === 'fr' ? v : 'ar')}
           allowDeselect={false}
         />
       </SimpleGrid>

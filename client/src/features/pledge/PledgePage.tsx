@@ -56,8 +56,8 @@ export default function PledgePage() {
           phone: toLatinDigits(donor.phone.trim()),
           email: donor.email.trim(),
           city: donor.city.trim(),
-          // The charity answers the donor in the language the form was filled in (documents are not yet in French).
-          preferredLanguage: language === 'fr' ? 'en' : language,
+          // The charity answers the donor in the language the form was filled in.
+          preferredLanguage: language,
         },
         items: items.map((i) => ({
           type: i.type,

@@ -32,6 +32,8 @@ const COLUMNS: readonly { key: keyof RegionFiguresDto; label: MessageKey }[] = [
  */
 export default function RegionsPage() {
   const { t, fmt, language } = usePrefs();
+  // A French UI asks for the report in Arabic and French; otherwise the server's default (the country's).
+  const pdfLanguage = language === 'fr' ? 'fr' : undefined;
   const report = useQuery(endpoints.reports.regions());
   const title = t('regions.title');
   if (report.error && !report.data)
@@ -55,7 +57,7 @@ export default function RegionsPage() {
         {withRegion.length > 0 && (
           <Button
             component="a"
-            href={endpoints.reports.regionPdfUrl('all')}
+            href={endpoints.reports.regionPdfUrl('all', pdfLanguage)}
             target="_blank"
             rel="noopener"
             variant="light"
@@ -112,7 +114,7 @@ export default function RegionsPage() {
                       <Table.Td>
                         {row.country !== null && (
                           <Anchor
-                            href={endpoints.reports.regionPdfUrl(row.regionCode)}
+                            href={endpoints.reports.regionPdfUrl(row.regionCode, pdfLanguage)}
                             target="_blank"
                             rel="noopener"
                             size="sm"
