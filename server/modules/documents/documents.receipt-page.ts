@@ -2,7 +2,7 @@
 // second language (`?lang=en|fr`, by default the country's, as the PDF).
 import { AppError } from '../../lib/errors.js';
 import { getSettings, type Settings } from '../settings/index.js';
-import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import {
   defaultSecondLanguage,
   drawingIn,
@@ -82,7 +82,7 @@ function summaryPage(r: ReceiptData, token: string, settings: Settings, seal: st
   const yourImpact = second({ ar: '', en: 'Your impact', fr: 'L’impact de votre don' });
   const download = second({ ar: '', en: 'Download the receipt (PDF)', fr: 'Télécharger le reçu (PDF)' });
   // The PDF in the page's languages: the link names the language when it is not the country's own.
-  const query = lang === defaultSecondLanguage(config.country) ? '' : `?lang=${lang}`;
+  const query = lang === defaultSecondLanguage(currentCountry()) ? '' : `?lang=${lang}`;
   return page({
     title: TITLE,
     subtitle: subtitleOf(settings),

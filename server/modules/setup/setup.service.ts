@@ -3,6 +3,7 @@
 // request must carry the token of the link logged at start, unless it comes from the machine itself
 // (setup.local.ts). Once a user exists every setup route answers 409.
 import { config } from '../../config.js';
+import { currentCountry } from '../../lib/country.js';
 import { withTransaction } from '../../db/sequelize.js';
 import { ForbiddenError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
@@ -31,7 +32,7 @@ const REGION_LIST = REGIONS.map((r) => ({
 /** GET /api/setup: whether the setup is still to do and whether this caller needs the token. Never writes. */
 export async function setupStatus(local: boolean): Promise<SetupStatusDto> {
   if (await anyUserExists()) throw alreadySetUp();
-  return { needed: true, tokenRequired: !local, country: config.country, regions: REGION_LIST };
+  return { needed: true, tokenRequired: !local, country: currentCountry(), regions: REGION_LIST };
 }
 
 /** 409 once a user exists, then 403 unless the token matches (or, without one, the request is local). */
