@@ -39,6 +39,24 @@ export function useCountry(): string | null {
   return region ? region.slice(3, 5) : null;
 }
 
+/**
+ * The calendar's own buttons (previous and next month, year or decade; the level controls), named in the UI language:
+ * Mantine leaves the arrows without a name, which a screen reader reads as "button".
+ */
+export function useCalendarLabels() {
+  const { t } = usePrefs();
+  return {
+    previousMonth: t('date.previousMonth'),
+    nextMonth: t('date.nextMonth'),
+    previousYear: t('date.previousYear'),
+    nextYear: t('date.nextYear'),
+    previousDecade: t('date.previousDecade'),
+    nextDecade: t('date.nextDecade'),
+    monthLevelControl: t('date.chooseMonthLevel'),
+    yearLevelControl: t('date.chooseYearLevel'),
+  };
+}
+
 export const IconCalendar = () => (
   <svg
     width={18}
@@ -98,6 +116,7 @@ export function DateField({
   const { t, language, digits, hijri, setHijri } = usePrefs();
   const locale = calendarLocale(language, useCountry());
   const iso = isoDay(value);
+  const calendarLabels = useCalendarLabels();
   const { text, unreadable, opened, setOpened, type, pick, settle } = useTypedCalendarText(
     iso,
     parseDayFirst,
@@ -171,6 +190,7 @@ export function DateField({
       </Popover.Target>
       <Popover.Dropdown data-testid="date-calendar">
         <DatePicker
+          ariaLabels={calendarLabels}
           value={iso}
           onChange={(day) => pick(isoDay(day))}
           locale={locale}

@@ -12,7 +12,7 @@ import { MonthPicker } from '@mantine/dates';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { usePrefs } from '../prefs/PreferencesProvider';
-import { IconCalendar, useCountry } from './DateField';
+import { IconCalendar, useCalendarLabels, useCountry } from './DateField';
 import { calendarLocale, formatMonth, isoMonth, parseMonth } from './dateText';
 import { useTypedCalendarText } from './useTypedCalendarText';
 
@@ -46,6 +46,7 @@ export function MonthField({
   const { t, language } = usePrefs();
   const locale = calendarLocale(language, useCountry());
   const ym = isoMonth(value);
+  const calendarLabels = useCalendarLabels();
   const { text, unreadable, opened, setOpened, type, pick, settle } = useTypedCalendarText(
     ym,
     parseMonth,
@@ -104,6 +105,7 @@ export function MonthField({
       </Popover.Target>
       <Popover.Dropdown data-testid="month-picker">
         <MonthPicker
+          ariaLabels={calendarLabels}
           value={ym ? `${ym}-01` : null}
           onChange={(day) => pick(isoMonth(day?.slice(0, 7)))}
           locale={locale}

@@ -1292,4 +1292,13 @@ export const arScreens = {
   'firstSteps.next.labels': 'اطبع ملصق كل جهاز والصقه عليه: يرافقه رمز الأصل في كل مراحله.',
   'settings.where': 'البلد والمنطقة',
   'setup.alreadySetUp': 'أُعدّ نعمة من قبل على هذا الخادم، ولا حاجة إلى إعداده مرة أخرى.',
+  // The calendar's own buttons (DateField, MonthField).
+  'date.previousMonth': 'الشهر السابق',
+  'date.nextMonth': 'الشهر التالي',
+  'date.previousYear': 'السنة السابقة',
+  'date.nextYear': 'السنة التالية',
+  'date.previousDecade': 'العقد السابق',
+  'date.nextDecade': 'العقد التالي',
+  'date.chooseMonthLevel': 'اختيار شهر آخر',
+  'date.chooseYearLevel': 'اختيار سنة أخرى',
 };

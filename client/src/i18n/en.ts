@@ -1620,4 +1620,13 @@ export const en: Messages = {
   'firstSteps.next.labels': 'Print each device’s label and stick it on: its asset tag follows it through every stage.',
   'settings.where': 'Country and region',
   'setup.alreadySetUp': 'Nimah has already been set up on this server; there is nothing more to set up.',
+  // The calendar's own buttons (DateField, MonthField).
+  'date.previousMonth': 'Previous month',
+  'date.nextMonth': 'Next month',
+  'date.previousYear': 'Previous year',
+  'date.nextYear': 'Next year',
+  'date.previousDecade': 'Previous decade',
+  'date.nextDecade': 'Next decade',
+  'date.chooseMonthLevel': 'Choose another month',
+  'date.chooseYearLevel': 'Choose another year',
 };

@@ -1610,4 +1610,13 @@ export const fr: Messages = {
     'Imprimez l’étiquette de chaque appareil et collez-la : son étiquette d’inventaire le suit à chaque étape.',
   'settings.where': 'Pays et région',
   'setup.alreadySetUp': 'Nimah est déjà configuré sur ce serveur ; il n’y a plus rien à configurer.',
+  // The calendar's own buttons (DateField, MonthField).
+  'date.previousMonth': 'Mois précédent',
+  'date.nextMonth': 'Mois suivant',
+  'date.previousYear': 'Année précédente',
+  'date.nextYear': 'Année suivante',
+  'date.previousDecade': 'Décennie précédente',
+  'date.nextDecade': 'Décennie suivante',
+  'date.chooseMonthLevel': 'Choisir un autre mois',
+  'date.chooseYearLevel': 'Choisir une autre année',
 };
