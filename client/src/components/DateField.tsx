@@ -39,6 +39,28 @@ export function useCountry(): string | null {
   return region ? region.slice(3, 5) : null;
 }
 
+/** The button inside a date or month field that opens and closes its calendar. */
+export function CalendarButton(props: {
+  label: string;
+  opened: boolean;
+  disabled?: boolean;
+  testId: string;
+  onToggle: () => void;
+}) {
+  return (
+    <ActionIcon
+      variant="subtle"
+      color="gray"
+      disabled={props.disabled}
+      aria-label={props.label}
+      aria-expanded={props.opened}
+      data-testid={props.testId}
+      onClick={props.onToggle}>
+      <IconCalendar />
+    </ActionIcon>
+  );
+}
+
 /**
  * The calendar's own buttons (previous and next month, year or decade; the level controls), named in the UI language:
  * Mantine leaves the arrows without a name, which a screen reader reads as "button".
@@ -174,16 +196,13 @@ export function DateField({
               onBlur?.(e);
             }}
             rightSection={
-              <ActionIcon
-                variant="subtle"
-                color="gray"
+              <CalendarButton
+                label={t('date.openCalendar')}
+                opened={opened}
                 disabled={disabled}
-                aria-label={t('date.openCalendar')}
-                aria-expanded={opened}
-                data-testid="date-open"
-                onClick={() => setOpened((o) => !o)}>
-                <IconCalendar />
-              </ActionIcon>
+                testId="date-open"
+                onToggle={() => setOpened((o) => !o)}
+              />
             }
           />
         </Box>

@@ -7,12 +7,12 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/ar';
 import 'dayjs/locale/ar-ma';
 import 'dayjs/locale/fr';
-import { ActionIcon, Box, Popover, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { Box, Popover, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { MonthPicker } from '@mantine/dates';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { usePrefs } from '../prefs/PreferencesProvider';
-import { IconCalendar, useCalendarLabels, useCountry } from './DateField';
+import { CalendarButton, useCalendarLabels, useCountry } from './DateField';
 import { calendarLocale, formatMonth, isoMonth, parseMonth } from './dateText';
 import { useTypedCalendarText } from './useTypedCalendarText';
 
@@ -89,16 +89,13 @@ export function MonthField({
             onChange={(e) => type(e.currentTarget.value)}
             onBlur={settle}
             rightSection={
-              <ActionIcon
-                variant="subtle"
-                color="gray"
+              <CalendarButton
+                label={t('date.openMonths')}
+                opened={opened}
                 disabled={disabled}
-                aria-label={t('date.openMonths')}
-                aria-expanded={opened}
-                data-testid="month-open"
-                onClick={() => setOpened((o) => !o)}>
-                <IconCalendar />
-              </ActionIcon>
+                testId="month-open"
+                onToggle={() => setOpened((o) => !o)}
+              />
             }
           />
         </Box>
